@@ -1,0 +1,22 @@
+"""Entry point: page setup, login, and the navigation built from ui/nav.py (roles per page)."""
+import streamlit as st
+
+from core import labels
+from ui.auth import current_roles, get_authenticator, login
+from ui.nav import visible_pages
+
+st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/insights:", layout="wide")
+
+if not login():
+    st.stop()
+
+st.sidebar.caption(f"{labels.CURRENT_USER}: {st.session_state.get('name')}"
+                   f"（{' '.join(labels.ROLE.get(r, r) for r in current_roles())}）")
+get_authenticator().logout(labels.LOGOUT, location="sidebar", key="logout")
+
+sections = {
+    section: [st.Page(s.path, title=s.title, url_path=s.url_path, icon=s.icon, default=s.default)
+              for s in specs]
+    for section, specs in visible_pages(current_roles()).items()
+}
+st.navigation(sections, position="sidebar", expanded=True).run()

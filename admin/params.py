@@ -1,0 +1,8 @@
+"""参数设置."""
+from ui.guard import guard
+
+guard(__file__)
+
+from ui import placeholder  # noqa: E402
+
+placeholder.render(__file__)

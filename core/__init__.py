@@ -1,0 +1,1 @@
+"""Regional patent data: models, rules and statistics (no Streamlit here)."""

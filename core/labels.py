@@ -1,0 +1,65 @@
+"""Every Chinese label of the UI and of user-facing messages, in one place."""
+from __future__ import annotations
+
+APP_TITLE = "区域专利大数据服务系统"
+
+ROLE = {"admin": "管理员", "checker": "数据核查员", "viewer": "查看者"}
+SECTION = {"stats": "统计分析", "monitor": "监控预警", "admin": "系统管理"}
+
+PATENT_TYPE = {"invention": "发明", "utility": "实用新型", "design": "外观设计"}
+STATUS = {"pending": "审中", "valid": "有效", "lapsed": "失效", "unknown": "未知"}
+STATUS_REASON = {
+    "granted": "授权", "published": "公开", "examining": "实质审查", "unpaid_fee": "未缴年费",
+    "expired": "期限届满", "invalidated": "无效宣告", "rejected": "驳回", "withdrawn": "撤回",
+    "surrendered": "放弃", "double_patenting": "避免重复授权放弃", "not_registered": "未办登记",
+    "unknown": "未知",
+}
+HOLDER_KIND = {"enterprise": "企业", "university": "高校", "institute": "科研院所",
+               "individual": "个人", "government": "机关团体", "other": "其他"}
+HOLDER_TAG = {"hightech": "高新技术企业", "above_scale": "规上企业"}
+EVENT_KIND = {
+    "publication": "公布", "exam": "实质审查生效", "grant": "授权", "transfer": "权利转移",
+    "license": "实施许可", "license_change": "许可变更", "license_cancel": "许可注销",
+    "pledge": "质押", "pledge_change": "质押变更", "pledge_release": "质押解除",
+    "lapse_unpaid": "未缴年费终止", "restoration": "权利恢复", "invalidation": "全部无效",
+    "partial_invalidation": "部分无效", "expiry": "期限届满", "rejection": "驳回",
+    "withdrawal": "撤回", "surrender": "主动放弃", "double_patenting": "避免重复授权放弃",
+    "holder_change": "著录项目变更", "preservation": "保全", "preservation_release": "保全解除",
+    "other": "其他",
+}
+REGION_LEVEL = {"province": "省", "city": "市", "county": "区县", "street": "街道/乡镇",
+                "custom": "自定义区划"}
+
+# Login and guard
+LOGIN_FIELDS = {"Form name": "登录", "Username": "用户名", "Password": "密码", "Login": "登录"}
+LOGIN_REQUIRED = "请先登录"
+GO_LOGIN = "去登录"
+NO_PERMISSION = "无权限访问该页面"
+WRONG_PASSWORD = "用户名或密码错误"
+ACCOUNT_LOCKED = "登录失败次数过多，账户已锁定，请稍后再试或联系管理员"
+LOGOUT = "退出登录"
+CURRENT_USER = "当前用户"
+
+# Overview
+OVERVIEW = "专利概况"
+TOTAL_PUBLISHED = "公开专利"
+TOTAL_VALID = "有效专利"
+VALID_INVENTIONS = "有效发明专利"
+FILINGS_PER_YEAR = "历年专利申请量"
+TYPE_SPLIT = "专利类型构成"
+TOP_HOLDERS = "权利人排行（有效专利）"
+SUBREGION_RANKING = "下级区域排行（有效专利）"
+EMPTY_DB_TITLE = "数据库中还没有专利数据"
+EMPTY_DB_HELP = ("可以在「系统管理 → 数据导入」上传专利清单（CNIPA、incoPat、智慧芽等导出文件），"
+                 "或生成一个演示区域（苏州市，数据为模拟生成）。")
+RULE_FIRST_HOLDER_FILING = "按第一权利人地址 · 按申请日"
+RULE_FIRST_HOLDER_ASOF = "按第一权利人地址 · 截至当前法律状态"
+
+COUNT = "数量"
+YEAR = "年份"
+NAME = "名称"
+REGION = "区域"
+HOLDER = "权利人"
+PLACEHOLDER = "该模块正在建设中"
+RULE_PREFIX = "统计口径："
+HOME_REGION = "本地区域"

@@ -1,0 +1,65 @@
+"""Versioned schema upgrades. A fresh database gets every table at the latest version; an existing
+one runs each step above its recorded version, in order, inside one transaction per step.
+
+To change the schema: change the model in core/models.py AND append a step here, e.g.
+    def _v2(m): return [m.add_column("patent", "foo", Patent.foo)]
+    STEPS = [(2, _v2)]
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+from core.db import db, is_postgres
+from core.models import ALL_MODELS, SchemaVersion
+
+Step = tuple[int, Callable]
+
+
+def _v2(m):
+    """Index for IPC look-ups in the patent query."""
+    return [m.add_index("patent", ("ipc_main",), False)]
+
+
+STEPS: list[Step] = [(2, _v2)]
+BASELINE = 1
+
+
+def latest(steps: list[Step] = STEPS) -> int:
+    return max([BASELINE] + [v for v, _ in steps])
+
+
+def current_version() -> int:
+    if not SchemaVersion.table_exists():
+        return 0
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def _migrator():
+    return PostgresqlMigrator(db.obj) if is_postgres() else SqliteMigrator(db.obj)
+
+
+def upgrade(steps: list[Step] = STEPS, models=ALL_MODELS) -> list[int]:
+    """Create missing tables, then apply pending steps. Returns the versions applied."""
+    version = current_version()
+    if version == 0 and not any(m.table_exists() for m in models if m is not SchemaVersion):
+        with db.atomic():
+            db.create_tables(models, safe=True)
+            SchemaVersion.create(version=latest(steps))
+        return []
+    with db.atomic():
+        db.create_tables([m for m in models if not m.table_exists()])  # tables added later
+        if version == 0:
+            SchemaVersion.create(version=BASELINE)
+            version = BASELINE
+    applied = []
+    for number, step in sorted(steps):
+        if number <= version:
+            continue
+        with db.atomic():
+            migrate(*step(_migrator()))
+            SchemaVersion.create(version=number)
+        applied.append(number)
+    return applied

@@ -1,0 +1,388 @@
+"""The data model. Region codes are stored as strings (official NBS codes), so statistics can group
+on indexed columns of `patent` without joins.
+
+Enumerations (stored values, English; Chinese labels live in core/labels.py):
+- Region.level: province, city, county, street, custom
+- Holder.kind: enterprise, university, institute, individual, government, other
+- Patent.patent_type: invention, utility, design
+- Patent.status: pending (审中), valid (有效), lapsed (失效), unknown
+- Patent.status_reason: granted, published, examining, unpaid_fee, expired, invalidated,
+  rejected, withdrawn, surrendered, double_patenting, not_registered, unknown
+- LegalEvent.kind: see EVENT_KINDS
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from core.db import BaseModel
+
+PATENT_TYPES = ("invention", "utility", "design")
+HOLDER_KINDS = ("enterprise", "university", "institute", "individual", "government", "other")
+STATUSES = ("pending", "valid", "lapsed", "unknown")
+ROLES = ("admin", "checker", "viewer")
+EVENT_KINDS = (
+    "publication", "exam", "grant", "transfer", "license", "license_change", "license_cancel",
+    "pledge", "pledge_change", "pledge_release", "lapse_unpaid", "restoration",
+    "invalidation", "partial_invalidation", "expiry", "rejection", "withdrawal", "surrender",
+    "double_patenting", "holder_change", "preservation", "preservation_release", "other",
+)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class SchemaVersion(BaseModel):
+    version = pw.IntegerField()
+    applied_at = pw.DateTimeField(default=now)
+
+
+class Region(BaseModel):
+    """Official divisions (province 2 digits, city 4, county 6, street 9) and custom regions."""
+    code = pw.CharField(max_length=16, unique=True)
+    name = pw.CharField(max_length=64)
+    level = pw.CharField(max_length=8, index=True)
+    parent_code = pw.CharField(max_length=16, null=True, index=True)
+    edition = pw.IntegerField(default=2023)  # code edition year (NBS statistical codes)
+    is_custom = pw.BooleanField(default=False)
+    note = pw.TextField(null=True)
+
+    class Meta:
+        indexes = ((("level", "parent_code"), False),)
+
+
+class RegionMember(BaseModel):
+    """A custom region is a named set of streets (or counties)."""
+    region = pw.ForeignKeyField(Region, backref="members", on_delete="CASCADE")
+    member_code = pw.CharField(max_length=16, index=True)
+
+    class Meta:
+        indexes = ((("region", "member_code"), True),)
+
+
+class Address(BaseModel):
+    """A distinct normalised address, resolved once and applied to every patent and holder using it."""
+    normalized = pw.CharField(max_length=255, unique=True)
+    sample_raw = pw.TextField(null=True)
+    postcode = pw.CharField(max_length=6, null=True)
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    street_code = pw.CharField(max_length=9, null=True)
+    confidence = pw.FloatField(default=0)
+    method = pw.CharField(max_length=32, null=True)
+    status = pw.CharField(max_length=12, default="new", index=True)  # new, auto, queued, manual
+    patent_count = pw.IntegerField(default=0)
+    candidates = pw.TextField(null=True)  # JSON list of candidate streets with evidence
+    resolved_at = pw.DateTimeField(null=True)
+    decided_by = pw.CharField(max_length=64, null=True)
+
+    class Meta:
+        indexes = ((("status", "patent_count"), False),)
+
+
+class AddressAlias(BaseModel):
+    """A pattern taught to the resolver: an old name, a zone, a road or a building → a region."""
+    alias = pw.CharField(max_length=128, index=True)
+    region_code = pw.CharField(max_length=16)
+    scope_code = pw.CharField(max_length=16, null=True)  # only inside this county/city
+    kind = pw.CharField(max_length=16, default="road")  # old_name, zone, road, landmark, english
+    active = pw.BooleanField(default=True)
+    created_by = pw.CharField(max_length=64, null=True)
+    created_at = pw.DateTimeField(default=now)
+
+
+class Agency(BaseModel):
+    name = pw.CharField(max_length=255)
+    norm_name = pw.CharField(max_length=255, unique=True)
+    code = pw.CharField(max_length=16, null=True)  # 机构代码
+    address = pw.TextField(null=True)
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    agent_count = pw.IntegerField(default=0)
+
+
+class Holder(BaseModel):
+    name = pw.CharField(max_length=255)
+    norm_name = pw.CharField(max_length=255, unique=True)
+    kind = pw.CharField(max_length=16, default="other", index=True)
+    country = pw.CharField(max_length=8, default="CN")
+    domestic = pw.BooleanField(default=True)  # False for 港澳台 and foreign holders
+    address = pw.TextField(null=True)
+    address_ref = pw.ForeignKeyField(Address, null=True, backref="holders", on_delete="SET NULL")
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True, index=True)
+    street_code = pw.CharField(max_length=9, null=True, index=True)
+    region_override = pw.BooleanField(default=False)  # a checker fixed the holder's street
+    fee_reduction = pw.BooleanField(default=False)  # registered for 费用减缴
+    credit_code = pw.CharField(max_length=32, null=True)
+    contact = pw.TextField(null=True)
+    first_filing = pw.DateField(null=True, index=True)
+    patent_count = pw.IntegerField(default=0)
+
+
+class HolderTag(BaseModel):
+    holder = pw.ForeignKeyField(Holder, backref="tags", on_delete="CASCADE")
+    tag = pw.CharField(max_length=32, index=True)  # hightech (高企), above_scale (规上), custom text
+
+    class Meta:
+        indexes = ((("holder", "tag"), True),)
+
+
+class Patent(BaseModel):
+    app_no = pw.CharField(max_length=16, null=True, unique=True)  # normalised, with check char
+    app_no_flag = pw.CharField(max_length=16, null=True)  # e.g. check_computed
+    patent_type = pw.CharField(max_length=10)
+    app_date = pw.DateField(null=True)
+    app_year = pw.IntegerField(null=True)
+    pub_no = pw.CharField(max_length=20, null=True, index=True)
+    pub_date = pw.DateField(null=True)
+    grant_no = pw.CharField(max_length=20, null=True)
+    grant_date = pw.DateField(null=True)
+    grant_year = pw.IntegerField(null=True)
+    title = pw.TextField()
+    ipc_main = pw.CharField(max_length=32, null=True)
+    ipc_all = pw.TextField(null=True)
+    ipc_subclass = pw.CharField(max_length=4, null=True, index=True)  # e.g. H01M
+    agency = pw.ForeignKeyField(Agency, null=True, backref="patents", on_delete="SET NULL")
+    agents = pw.TextField(null=True)
+    inventors = pw.TextField(null=True)
+    inventor_count = pw.IntegerField(default=0)
+    first_holder = pw.ForeignKeyField(Holder, null=True, backref="first_patents",
+                                      on_delete="SET NULL")
+    holder_count = pw.IntegerField(default=1)
+    domestic = pw.BooleanField(default=True)
+    address = pw.TextField(null=True)  # first holder's address as filed
+    address_ref = pw.ForeignKeyField(Address, null=True, backref="patents", on_delete="SET NULL")
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    street_code = pw.CharField(max_length=9, null=True)
+    region_level = pw.CharField(max_length=8, null=True)  # street, county, city, province
+    status = pw.CharField(max_length=8, default="unknown")
+    status_reason = pw.CharField(max_length=20, null=True)
+    status_date = pw.DateField(null=True)  # as-of date of the status
+    lapse_date = pw.DateField(null=True)
+    expiry_date = pw.DateField(null=True)
+    term_extension_days = pw.IntegerField(default=0)
+    grant_patent_year = pw.IntegerField(null=True)  # patent year paid at registration
+    paid_through_year = pw.IntegerField(null=True)  # last patent year whose fee is paid
+    next_fee_due = pw.DateField(null=True, index=True)
+    high_value = pw.BooleanField(default=False)
+    abnormal = pw.BooleanField(default=False)
+    source = pw.CharField(max_length=16, null=True)
+    vendor_status = pw.CharField(max_length=64, null=True)
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = (
+            (("city_code", "county_code", "patent_type", "app_year", "status"), False),
+            (("county_code", "street_code", "patent_type", "status"), False),
+            (("street_code", "patent_type", "status"), False),
+            (("status", "patent_type", "county_code"), False),
+            (("app_year", "patent_type"), False),
+            (("grant_year", "patent_type"), False),
+            (("app_date",), False),
+            (("grant_date",), False),
+            (("expiry_date", "status"), False),
+            (("first_holder", "status", "patent_type"), False),
+            (("agency", "status"), False),
+            (("ipc_main",), False),  # added by migration step 2
+        )
+
+
+class PatentHolder(BaseModel):
+    """Holders of a patent in order (seq 1 = first). current=False rows are holders before a transfer."""
+    patent = pw.ForeignKeyField(Patent, backref="holder_links", on_delete="CASCADE")
+    holder = pw.ForeignKeyField(Holder, backref="patent_links", on_delete="CASCADE")
+    seq = pw.IntegerField(default=1)
+    current = pw.BooleanField(default=True)
+    address = pw.TextField(null=True)
+
+    class Meta:
+        indexes = ((("patent", "current", "seq"), False), (("holder", "current"), False))
+
+
+class LegalEvent(BaseModel):
+    patent = pw.ForeignKeyField(Patent, backref="events", on_delete="CASCADE")
+    kind = pw.CharField(max_length=24)
+    code = pw.CharField(max_length=8, null=True)  # CNIPA gazette code, e.g. TR01
+    date = pw.DateField(null=True)  # effective date (登记生效日 / termination date …)
+    announce_date = pw.DateField(null=True)
+    parties_before = pw.TextField(null=True)
+    parties_after = pw.TextField(null=True)
+    address_before = pw.TextField(null=True)
+    address_after = pw.TextField(null=True)
+    county_before = pw.CharField(max_length=6, null=True)
+    county_after = pw.CharField(max_length=6, null=True)
+    street_before = pw.CharField(max_length=9, null=True)
+    street_after = pw.CharField(max_length=9, null=True)
+    amount = pw.DecimalField(max_digits=16, decimal_places=2, null=True)  # pledge amount, yuan
+    license_type = pw.CharField(max_length=16, null=True)
+    contract_no = pw.CharField(max_length=64, null=True)
+    end_date = pw.DateField(null=True)  # release / end of licence
+    detail = pw.TextField(null=True)
+    source = pw.CharField(max_length=16, null=True)
+
+    class Meta:
+        indexes = ((("kind", "date"), False), (("patent", "kind"), False))
+
+
+class FeePayment(BaseModel):
+    patent = pw.ForeignKeyField(Patent, backref="fees", on_delete="CASCADE")
+    patent_year = pw.IntegerField()
+    amount = pw.DecimalField(max_digits=12, decimal_places=2)
+    surcharge = pw.DecimalField(max_digits=12, decimal_places=2, default=0)
+    paid_on = pw.DateField()
+    source = pw.CharField(max_length=16, null=True)
+
+    class Meta:
+        indexes = ((("patent", "patent_year", "paid_on"), True),)
+
+
+class Industry(BaseModel):
+    code = pw.CharField(max_length=16, unique=True)
+    name = pw.CharField(max_length=64)
+    kind = pw.CharField(max_length=8, default="sei")  # sei (战略性新兴产业), local, nec (国民经济)
+    parent_code = pw.CharField(max_length=16, null=True)
+    note = pw.TextField(null=True)
+
+
+class IndustryRule(BaseModel):
+    industry = pw.ForeignKeyField(Industry, backref="rules", on_delete="CASCADE")
+    ipc_prefix = pw.CharField(max_length=32)
+    exclude = pw.BooleanField(default=False)
+    keyword = pw.CharField(max_length=64, null=True)
+
+
+class PatentIndustry(BaseModel):
+    """Summary table: the industries each patent falls in (recomputed when rules change)."""
+    patent = pw.ForeignKeyField(Patent, backref="industries", on_delete="CASCADE")
+    industry_code = pw.CharField(max_length=16)
+
+    class Meta:
+        indexes = ((("industry_code", "patent"), True), (("patent",), False))
+
+
+class Parameter(BaseModel):
+    """Versioned parameters. The value in force on a date is the row with the latest
+    effective_from on or before it. JSON values."""
+    key = pw.CharField(max_length=64)
+    region_code = pw.CharField(max_length=16, default="")
+    year = pw.IntegerField(null=True)
+    value = pw.TextField()
+    effective_from = pw.DateField(default=dt.date(2000, 1, 1))
+    source = pw.TextField(null=True)
+    note = pw.TextField(null=True)
+    is_demo = pw.BooleanField(default=False)
+    created_by = pw.CharField(max_length=64, null=True)
+    created_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("key", "region_code", "year", "effective_from"), False),)
+
+
+class WatchItem(BaseModel):
+    kind = pw.CharField(max_length=16)  # region, industry, holder
+    target = pw.CharField(max_length=64)
+    name = pw.CharField(max_length=128, null=True)
+    username = pw.CharField(max_length=64, null=True)
+    created_at = pw.DateTimeField(default=now)
+
+
+class Alert(BaseModel):
+    kind = pw.CharField(max_length=24)  # fee_due, fee_grace, expiry, transfer_out, abnormal …
+    key = pw.CharField(max_length=128, unique=True)  # dedupe key, e.g. fee_due:123:5
+    patent = pw.ForeignKeyField(Patent, null=True, backref="alerts", on_delete="CASCADE")
+    holder = pw.ForeignKeyField(Holder, null=True, backref="alerts", on_delete="CASCADE")
+    county_code = pw.CharField(max_length=6, null=True)
+    street_code = pw.CharField(max_length=9, null=True)
+    due_date = pw.DateField(null=True)
+    amount = pw.DecimalField(max_digits=12, decimal_places=2, null=True)
+    severity = pw.IntegerField(default=1)
+    message = pw.TextField(null=True)
+    status = pw.CharField(max_length=8, default="open")  # open, done, dismissed
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("kind", "status", "due_date"), False),)
+
+
+class IndicatorSnapshot(BaseModel):
+    region_code = pw.CharField(max_length=16)
+    year = pw.IntegerField()
+    as_of = pw.DateField()
+    indicator = pw.CharField(max_length=48)
+    numerator = pw.FloatField(null=True)
+    denominator = pw.FloatField(null=True)
+    value = pw.FloatField(null=True)
+    target = pw.FloatField(null=True)
+    rule = pw.TextField(null=True)
+
+    class Meta:
+        indexes = ((("region_code", "year", "indicator", "as_of"), True),)
+
+
+class User(BaseModel):
+    username = pw.CharField(max_length=64, unique=True)
+    name = pw.CharField(max_length=64)
+    email = pw.CharField(max_length=128, null=True)
+    password_hash = pw.CharField(max_length=128)
+    role = pw.CharField(max_length=8)
+    active = pw.BooleanField(default=True)
+    failed_attempts = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
+    last_login = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=now)
+
+
+class AuditLog(BaseModel):
+    at = pw.DateTimeField(default=now, index=True)
+    username = pw.CharField(max_length=64, null=True)
+    action = pw.CharField(max_length=32)  # add, change, delete, login, login_failed, import …
+    object_type = pw.CharField(max_length=32, null=True)
+    object_id = pw.CharField(max_length=64, null=True)
+    object_repr = pw.TextField(null=True)
+    message = pw.TextField(null=True)
+    payload = pw.TextField(null=True)  # JSON: before/after, for undo
+
+    class Meta:
+        indexes = ((("object_type", "object_id"), False),)
+
+
+class ImportBatch(BaseModel):
+    file_name = pw.CharField(max_length=255)
+    file_hash = pw.CharField(max_length=64, index=True)
+    kind = pw.CharField(max_length=8)  # patents, events, fees
+    source = pw.CharField(max_length=16, null=True)
+    username = pw.CharField(max_length=64, null=True)
+    started_at = pw.DateTimeField(default=now)
+    finished_at = pw.DateTimeField(null=True)
+    rows_read = pw.IntegerField(default=0)
+    inserted = pw.IntegerField(default=0)
+    updated = pw.IntegerField(default=0)
+    unchanged = pw.IntegerField(default=0)
+    rejected = pw.IntegerField(default=0)
+    status = pw.CharField(max_length=12, default="running")
+    summary = pw.TextField(null=True)  # JSON: mapping, unmapped columns, errors
+
+
+class JobRun(BaseModel):
+    job = pw.CharField(max_length=48, index=True)
+    started_at = pw.DateTimeField(default=now)
+    finished_at = pw.DateTimeField(null=True)
+    status = pw.CharField(max_length=8, default="running")  # running, ok, failed
+    message = pw.TextField(null=True)
+
+
+ALL_MODELS = [
+    SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
+    Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
+    Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
+]

@@ -1,0 +1,117 @@
+"""Database fixtures: every database-facing test runs on SQLite and on PostgreSQL.
+
+PostgreSQL tests need PATENT_TEST_PG_URL (e.g. postgresql://postgres@127.0.0.1:5432/test);
+without it they skip. Each test session works in its own schema, so parallel runs do not collide.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import peewee
+import pytest
+
+from core import db as core_db
+from core import users
+from core.divisions import load_divisions
+from core.migrations import upgrade
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_URL = os.environ.get("PATENT_TEST_PG_URL", "").strip()
+SKIP_PG = pytest.mark.skipif(not PG_URL, reason="PostgreSQL tests need PATENT_TEST_PG_URL "
+                             "(e.g. postgresql://postgres@127.0.0.1:5432/test)")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=SKIP_PG)]
+
+users.BCRYPT_ROUNDS = 4  # fast hashes in tests
+
+
+def pg_schema_url(schema: str) -> str:
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}schema={schema}"
+
+
+def _pg_admin(sql: str) -> None:
+    database = core_db.make_database(PG_URL)
+    database.connect()
+    database.execute_sql(sql)  # peewee runs outside a transaction in autocommit mode
+    database.close()
+
+
+def _prepare(url: str, with_divisions: bool) -> None:
+    core_db.connect(url)
+    with core_db.db.connection_context():
+        upgrade()
+        if with_divisions:
+            load_divisions()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    _prepare(f"sqlite:///{path}", with_divisions=True)
+    core_db.db.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    core_db.db.obj.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template():
+    if not PG_URL:
+        pytest.skip("no PATENT_TEST_PG_URL")
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    _pg_admin(f'CREATE SCHEMA "{schema}"')
+    _prepare(pg_schema_url(schema), with_divisions=True)
+    core_db.db.obj.close()
+    yield schema
+    _pg_admin(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def _sqlite_copy(template: Path, tmp_path: Path) -> str:
+    target = tmp_path / "test.db"
+    shutil.copy(template, target)
+    return f"sqlite:///{target}"
+
+
+def _pg_reset(schema: str) -> None:
+    """Empty every table but the regions (official divisions stay) and restart the ids."""
+    from core.models import ALL_MODELS, Region, SchemaVersion
+    keep = {Region, SchemaVersion}
+    tables = ", ".join(f'"{schema}"."{m._meta.table_name}"' for m in ALL_MODELS if m not in keep)
+    _pg_admin(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    _pg_admin(f'DELETE FROM "{schema}".region WHERE is_custom')
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path):
+    """URL of a clean, committed database (schema + divisions, no other rows) on each backend."""
+    if request.param == "sqlite":
+        yield _sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
+        return
+    schema = request.getfixturevalue("pg_template")
+    _pg_reset(schema)
+    yield pg_schema_url(schema)
+    if core_db.db.obj is not None:
+        core_db.db.obj.close()
+
+
+@pytest.fixture
+def db(db_url) -> peewee.Database:
+    """The proxy bound to a fresh database (schema + divisions) for this test."""
+    database = core_db.connect(db_url)
+    database.connect(reuse_if_open=True)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def app_env(db_url, tmp_path, monkeypatch):
+    """Environment for AppTest and subprocess tests: the test database and a private data dir."""
+    monkeypatch.setenv("PATENT_DB_URL", db_url)
+    monkeypatch.setenv("PATENT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PATENT_ADMIN_PASSWORD", "admin-test-pw")
+    monkeypatch.setenv("PATENT_COOKIE_KEY", "k" * 48)
+    from core.bootstrap import ensure_ready
+    ensure_ready(db_url)
+    return db_url
