@@ -1,6 +1,7 @@
 """The one database object. Models bind to `db`; `connect(url)` points it at SQLite or PostgreSQL."""
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
 import peewee
@@ -33,6 +34,8 @@ def make_database(url: str) -> peewee.Database:
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
         path = url[len("sqlite:///"):] or ":memory:"
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=10,
                                      check_same_thread=False)
     query = dict(parse_qsl(parsed.query))
