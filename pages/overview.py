@@ -6,13 +6,14 @@ guard(__file__)
 import streamlit as st  # noqa: E402
 
 from core import divisions, labels, overview, settings  # noqa: E402
-from ui import echarts  # noqa: E402
+from ui import demo_offer, echarts  # noqa: E402
 from ui.charts import common  # noqa: E402
 
 
 def render_empty() -> None:
     st.subheader(labels.EMPTY_DB_TITLE)
     st.info(labels.EMPTY_DB_HELP)
+    demo_offer.render()
 
 
 def render_totals(region: str) -> None:
