@@ -63,3 +63,18 @@ HOLDER = "权利人"
 PLACEHOLDER = "该模块正在建设中"
 RULE_PREFIX = "统计口径："
 HOME_REGION = "本地区域"
+
+# --- statistics: shared filters, 专利概况, 产业统计, 趋势统计, 区域统计 ---
+FILTERS = "筛选条件"
+FILTER_COUNTY = "区域"
+FILTER_STREET = "街道/乡镇"
+FILTER_BASIS = "日期口径"
+FILTER_EXACT_DATES = "按具体日期"
+FILTER_DATES = "日期范围"
+FILTER_YEAR_FROM = "起始年"
+FILTER_YEAR_TO = "截止年"
+FILTER_TYPES = "专利类型（不选为全部）"
+DATE_BASIS = {"app": "按申请日", "pub": "按公开日", "grant": "按授权日"}
+ALL = "全部"
+ANY = "不限"
+CUSTOM_PREFIX = "自定义·"

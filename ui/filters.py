@@ -1,0 +1,291 @@
+"""The one filter widget set of every statistics page: region (home region → county → street, or
+a custom region), date range (whole years or exact dates) on a date basis, patent types.
+
+State lives in st.session_state under `scope_*` keys (so it survives moving between pages) and is
+mirrored to st.query_params (so a link reproduces the view). A link wins over the session state
+when its parameters differ from the ones this session last wrote.
+
+    scope = filters.scope_widgets()          # in the sidebar; returns core.stats.base.Scope
+    filters.search_link(scope, holder="…")   # "/search?region=…&from=…"
+    filters.open_search(scope, region=code)  # switch to the search page, pre-filled
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from core import divisions, labels, settings
+from core.models import PATENT_TYPES
+from core.stats.base import DATE_BASES, Scope
+from core.stats.regions import custom_regions
+
+__all__ = ["Scope", "scope_widgets", "current_scope", "set_region", "breadcrumb",
+           "search_link", "open_search", "scope_to_params", "scope_from_params",
+           "SEARCH_PAGE", "PARAM_KEYS"]
+
+SEARCH_PAGE = "pages/search.py"
+SEARCH_URL = "search"
+PARAM_KEYS = ("region", "from", "to", "basis", "types")
+STATE = "scope_state"  # session key holding the current Scope
+WRITTEN = "scope_qp_written"  # the query params this session last wrote
+FIRST_YEAR = 1985
+
+
+def home_region() -> str:
+    return settings.get("PATENT_HOME_REGION")
+
+
+def default_scope() -> Scope:
+    return Scope(region=home_region())
+
+
+# --- URL <-> Scope (pure) -------------------------------------------------------------------
+
+def scope_to_params(scope: Scope) -> dict[str, str]:
+    """The query parameters that reproduce `scope` (defaults left out)."""
+    params = {"region": scope.region}
+    if scope.date_from:
+        params["from"] = scope.date_from.isoformat()
+    if scope.date_to:
+        params["to"] = scope.date_to.isoformat()
+    if scope.date_basis != "app":
+        params["basis"] = scope.date_basis
+    if scope.patent_types:
+        params["types"] = ",".join(scope.patent_types)
+    return params
+
+
+def scope_from_params(params: Mapping[str, str], fallback: Scope) -> Scope:
+    """A Scope from query parameters; missing or invalid values keep `fallback`'s."""
+    region = str(params.get("region") or fallback.region).strip()
+    basis = params.get("basis") if params.get("basis") in DATE_BASES else "app"
+    types = tuple(t for t in str(params.get("types") or "").split(",") if t in PATENT_TYPES)
+    return Scope(region=region, date_from=_parse_date(params.get("from"), start=True),
+                 date_to=_parse_date(params.get("to"), start=False), date_basis=basis,
+                 patent_types=types)
+
+
+def _parse_date(value, start: bool) -> dt.date | None:
+    """ISO date, or a bare year (start → 1 Jan, end → 31 Dec)."""
+    text = str(value or "").strip()
+    if text.isdigit() and len(text) == 4:
+        return dt.date(int(text), 1, 1) if start else dt.date(int(text), 12, 31)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def search_link(scope: Scope | None = None, **filters) -> str:
+    """URL of the search page with the scope and extra filters (holder=…, ipc=…) filled in.
+    Extra filters named like scope keys (region=…) override the scope's."""
+    params = scope_to_params(scope) if scope else {}
+    params.update({k: _param_value(v) for k, v in filters.items() if v not in (None, "")})
+    return f"/{SEARCH_URL}?{urlencode(params)}"
+
+
+def _param_value(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# --- session state ----------------------------------------------------------------------------
+
+def _our_params() -> dict[str, str]:
+    return {k: st.query_params[k] for k in PARAM_KEYS if k in st.query_params}
+
+
+def current_scope() -> Scope:
+    """The scope of this session: a new link's parameters, else the session state, else home."""
+    state = st.session_state.get(STATE) or default_scope()
+    incoming = _our_params()
+    if incoming and incoming != st.session_state.get(WRITTEN):
+        state = scope_from_params(incoming, state)
+    st.session_state[STATE] = state
+    return state
+
+
+def _store(scope: Scope) -> None:
+    st.session_state[STATE] = scope
+    params = scope_to_params(scope)
+    for key in PARAM_KEYS:
+        if key in params:
+            st.query_params[key] = params[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+    st.session_state[WRITTEN] = params
+
+
+def set_region(code: str) -> None:
+    """Re-scope to region `code` (drill-down); call st.rerun() after if needed."""
+    _store(current_scope().with_region(code))
+
+
+# --- widgets ----------------------------------------------------------------------------------
+
+def scope_widgets(container=None, show_dates: bool = True) -> Scope:
+    """Render the shared filters (default: in the sidebar) and return the current Scope."""
+    box = container if container is not None else st.sidebar
+    scope = current_scope()
+    with box:
+        st.markdown(f"**{labels.FILTERS}**")
+        _region_widgets(scope)
+        if show_dates:
+            _date_widgets(st.session_state[STATE])
+        _type_widget(st.session_state[STATE])
+    scope = st.session_state[STATE]
+    _store(scope)
+    return scope
+
+
+def _region_widgets(scope: Scope) -> None:
+    home = home_region()
+    county, street = _split_region(scope.region, home)
+    county_options = [home] + [c for c, _ in divisions.children(home)] + \
+        [c for c, _ in _custom_regions()]
+    if county not in county_options:
+        county_options.append(county)
+    st.session_state["_flt_county"] = county
+    st.selectbox(labels.FILTER_COUNTY, county_options, key="_flt_county",
+                 format_func=_region_label, on_change=_on_county)
+    streets = [c for c, _ in divisions.children(county)] if len(county) == 6 else []
+    if streets:
+        st.session_state["_flt_street"] = street or ""
+        st.selectbox(labels.FILTER_STREET, [""] + streets, key="_flt_street",
+                     format_func=lambda c: _region_label(c) if c else labels.ALL,
+                     on_change=_on_street)
+
+
+def _split_region(region: str, home: str) -> tuple[str, str | None]:
+    """(the county-level choice, the street or None) for a region code."""
+    if region.isdigit() and len(region) == 9:
+        return region[:6], region
+    return region or home, None
+
+
+def _region_label(code: str) -> str:
+    names = divisions.names()
+    if code in names:
+        return names[code]
+    custom = dict(_custom_regions())
+    return f"{labels.CUSTOM_PREFIX}{custom.get(code, code)}"
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _custom_regions_cached(url: str) -> list[tuple[str, str]]:
+    return custom_regions()
+
+
+def _custom_regions() -> list[tuple[str, str]]:
+    from core.db import current_url
+    return _custom_regions_cached(current_url() or "")
+
+
+def _on_county() -> None:
+    _store(st.session_state[STATE].with_region(st.session_state["_flt_county"]))
+
+
+def _on_street() -> None:
+    street = st.session_state["_flt_street"]
+    _store(st.session_state[STATE].with_region(street or st.session_state["_flt_county"]))
+
+
+def _date_widgets(scope: Scope) -> None:
+    st.session_state["_flt_basis"] = scope.date_basis
+    st.selectbox(labels.FILTER_BASIS, list(DATE_BASES), key="_flt_basis",
+                 format_func=labels.DATE_BASIS.get, on_change=_on_dates)
+    exact = _is_exact(scope)
+    st.session_state["_flt_exact"] = exact
+    st.toggle(labels.FILTER_EXACT_DATES, key="_flt_exact", on_change=_on_dates)
+    if exact:
+        value = (scope.date_from or dt.date(FIRST_YEAR, 1, 1), scope.date_to or dt.date.today())
+        key = f"_flt_range_{value[0]}_{value[1]}"  # a new scope gets a fresh widget
+        st.date_input(labels.FILTER_DATES, value=value, key=key, on_change=_on_dates,
+                      args=(key,), min_value=dt.date(FIRST_YEAR, 1, 1),
+                      max_value=dt.date(2100, 12, 31))
+        return
+    years = [None] + list(range(dt.date.today().year, FIRST_YEAR - 1, -1))
+    st.session_state["_flt_y1"] = scope.date_from.year if scope.date_from else None
+    st.session_state["_flt_y2"] = scope.date_to.year if scope.date_to else None
+    left, right = st.columns(2)
+    left.selectbox(labels.FILTER_YEAR_FROM, years, key="_flt_y1", on_change=_on_dates,
+                   format_func=lambda y: labels.ANY if y is None else str(y))
+    right.selectbox(labels.FILTER_YEAR_TO, years, key="_flt_y2", on_change=_on_dates,
+                    format_func=lambda y: labels.ANY if y is None else str(y))
+
+
+def _is_exact(scope: Scope) -> bool:
+    starts = scope.date_from is None or (scope.date_from.month, scope.date_from.day) == (1, 1)
+    ends = scope.date_to is None or (scope.date_to.month, scope.date_to.day) == (12, 31)
+    return bool(st.session_state.get("_flt_exact_pref")) or not (starts and ends)
+
+
+def _on_dates(range_key: str | None = None) -> None:
+    scope = st.session_state[STATE]
+    basis = st.session_state.get("_flt_basis", scope.date_basis)
+    st.session_state["_flt_exact_pref"] = bool(st.session_state.get("_flt_exact"))
+    if st.session_state.get("_flt_exact") and range_key in st.session_state:
+        picked = tuple(st.session_state[range_key]) + (None, None)
+        start, end = picked[0], picked[1] or picked[0]
+    elif st.session_state.get("_flt_exact"):
+        start, end = scope.date_from, scope.date_to
+    else:
+        y1, y2 = st.session_state.get("_flt_y1"), st.session_state.get("_flt_y2")
+        if y1 and y2 and y1 > y2:
+            y1, y2 = y2, y1
+        start = dt.date(y1, 1, 1) if y1 else None
+        end = dt.date(y2, 12, 31) if y2 else None
+    _store(Scope(scope.region, start, end, basis, scope.patent_types))
+
+
+def _type_widget(scope: Scope) -> None:
+    st.session_state["_flt_types"] = list(scope.patent_types)
+    st.pills(labels.FILTER_TYPES, list(PATENT_TYPES), selection_mode="multi", key="_flt_types",
+             format_func=labels.PATENT_TYPE.get, on_change=_on_types)
+
+
+def _on_types() -> None:
+    chosen = tuple(t for t in PATENT_TYPES if t in (st.session_state.get("_flt_types") or []))
+    if set(chosen) == set(PATENT_TYPES):
+        chosen = ()
+    scope = st.session_state[STATE]
+    _store(Scope(scope.region, scope.date_from, scope.date_to, scope.date_basis, chosen))
+
+
+# --- breadcrumb and drill-down ----------------------------------------------------------------
+
+def region_path(region: str) -> list[str]:
+    """Codes from the home region down to `region` (custom regions hang under home)."""
+    home = home_region()
+    if not region.isdigit() or region == home or not region.startswith(home):
+        return [home] if region == home else [home, region]
+    path = [home]
+    for length in (6, 9):
+        if len(region) >= length and len(home) < length:
+            path.append(region[:length])
+    return path
+
+
+def breadcrumb(key: str = "crumb") -> None:
+    """Buttons home › county › street; a click on an ancestor re-scopes to it."""
+    path = region_path(current_scope().region)
+    cols = st.columns(len(path) + 4)
+    for i, code in enumerate(path):
+        last = i == len(path) - 1
+        if cols[i].button(_region_label(code), key=f"{key}_{i}", disabled=last,
+                          type="tertiary", icon=None if last else ":material/chevron_left:"):
+            set_region(code)
+            st.rerun()
+
+
+def open_search(scope: Scope | None = None, **filters) -> None:
+    """Go to the search page with the scope and extra filters filled in (for chart clicks)."""
+    params = scope_to_params(scope or current_scope())
+    params.update({k: _param_value(v) for k, v in filters.items() if v not in (None, "")})
+    st.switch_page(SEARCH_PAGE, query_params=params)
