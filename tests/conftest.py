@@ -112,6 +112,6 @@ def app_env(db_url, tmp_path, monkeypatch):
     monkeypatch.setenv("PATENT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PATENT_ADMIN_PASSWORD", "admin-test-pw")
     monkeypatch.setenv("PATENT_COOKIE_KEY", "k" * 48)
-    from core.bootstrap import ensure_ready
-    ensure_ready(db_url)
+    core_db.connect(db_url)
+    users.ensure_admin()  # the app's first start on this database
     return db_url
