@@ -1,8 +1,16 @@
-"""操作日志."""
+"""操作日志: the audit trail, newest first (admin only)."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
 
-placeholder.render(__file__)
+from core import audit, labels  # noqa: E402
+
+st.header(labels.AUDIT_TITLE)
+kinds = [labels.ALL, "user", "parameter", "address", "alias", "holder", "import", "region"]
+kind = st.selectbox(labels.AUDIT_FILTER, kinds, key="admin_audit_kind")
+rows = audit.recent(500, None if kind == labels.ALL else kind)
+frame = pd.DataFrame(rows, columns=list(labels.AUDIT_COLUMNS)).rename(columns=labels.AUDIT_COLUMNS)
+st.dataframe(frame, hide_index=True, width="stretch")

@@ -1,8 +1,68 @@
-"""用户管理."""
+"""用户管理: accounts, roles, lockouts, password resets (admin only)."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
 
-placeholder.render(__file__)
+from core import labels, users  # noqa: E402
+from core.models import ROLES  # noqa: E402
+from ui.auth import current_user  # noqa: E402
+
+
+def render_table() -> list[dict]:
+    rows = users.list_users()
+    frame = pd.DataFrame(rows).rename(columns=labels.USER_COLUMNS)
+    frame[labels.USER_COLUMNS["role"]] = frame[labels.USER_COLUMNS["role"]].map(labels.ROLE)
+    st.dataframe(frame, hide_index=True, width="stretch")
+    return rows
+
+
+def render_add() -> None:
+    with st.form("admin_user_add", clear_on_submit=True):
+        st.subheader(labels.ADD_USER)
+        username = st.text_input(labels.USERNAME, key="admin_user_new_name").strip().lower()
+        name = st.text_input(labels.DISPLAY_NAME, key="admin_user_new_display")
+        role = st.selectbox(labels.ROLE_LABEL, ROLES, format_func=labels.ROLE.get,
+                            index=2, key="admin_user_new_role")
+        password = st.text_input(labels.PASSWORD, type="password", key="admin_user_new_pw")
+        if st.form_submit_button(labels.SAVE):
+            if len(password) < 8:
+                st.error(labels.PASSWORD_TOO_SHORT)
+            elif any(u["username"] == username for u in users.list_users()):
+                st.error(labels.USER_EXISTS)
+            else:
+                users.create_user(username, password, role, name or username, by=current_user())
+                st.success(labels.USER_SAVED)
+
+
+def render_edit(rows: list[dict]) -> None:
+    st.subheader(labels.EDIT_USER)
+    names = [r["username"] for r in rows]
+    chosen = st.selectbox(labels.USERNAME, names, key="admin_user_edit")
+    row = next(r for r in rows if r["username"] == chosen)
+    is_self = chosen == current_user()
+    role = st.selectbox(labels.ROLE_LABEL, ROLES, index=ROLES.index(row["role"]),
+                        format_func=labels.ROLE.get, key="admin_user_edit_role", disabled=is_self)
+    active = st.checkbox(labels.ACTIVE, value=row["active"], key="admin_user_edit_active",
+                         disabled=is_self)
+    cols = st.columns(3)
+    if cols[0].button(labels.SAVE, key="admin_user_edit_save"):
+        users.update_user(chosen, current_user(), role=role, active=active)
+        st.success(labels.USER_SAVED)
+    if cols[1].button(labels.UNLOCK, key="admin_user_unlock"):
+        users.unlock(chosen, current_user())
+        st.success(labels.USER_SAVED)
+    password = cols[2].text_input(labels.NEW_PASSWORD, type="password", key="admin_user_pw")
+    if cols[2].button(labels.RESET_PASSWORD, key="admin_user_pw_save"):
+        if len(password) < 8:
+            st.error(labels.PASSWORD_TOO_SHORT)
+        else:
+            users.set_password(chosen, password, by=current_user())
+            st.success(labels.USER_SAVED)
+
+
+st.header(labels.USERS_TITLE)
+render_edit(render_table())
+render_add()

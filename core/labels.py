@@ -78,3 +78,40 @@ DATE_BASIS = {"app": "按申请日", "pub": "按公开日", "grant": "按授权�
 ALL = "全部"
 ANY = "不限"
 CUSTOM_PREFIX = "自定义·"
+
+# --- holders / agencies / operations / search (issue 7, part 2) ---
+EXPORT_SHEET = "公开专利"
+EXPORT_HEADERS = {
+    "app_no": "申请号", "patent_type": "专利类型", "title": "发明名称", "app_date": "申请日",
+    "pub_no": "公开（公告）号", "pub_date": "公开（公告）日", "grant_no": "授权公告号",
+    "grant_date": "授权公告日", "holders": "申请（专利权）人", "address": "申请人地址",
+    "county": "所在区县", "street": "所在街道/乡镇", "status": "法律状态",
+    "status_reason": "法律状态原因", "ipc_main": "主分类号", "ipc_all": "IPC分类号",
+    "agency_name": "代理机构", "agents": "代理人", "inventors": "发明人",
+}
+
+# --- users and audit (admin) ---
+USERS_TITLE = "用户管理"
+AUDIT_TITLE = "操作日志"
+USER_COLUMNS = {"username": "用户名", "name": "姓名", "role": "角色", "active": "启用",
+                "failed_attempts": "连续失败次数", "locked_until": "锁定至",
+                "last_login": "最近登录", "created_at": "创建时间"}
+AUDIT_COLUMNS = {"at": "时间", "username": "用户", "action": "操作", "object_type": "对象类型",
+                 "object_id": "对象ID", "object_repr": "对象", "message": "说明"}
+ADD_USER = "新增用户"
+EDIT_USER = "修改用户"
+USERNAME = "用户名"
+DISPLAY_NAME = "姓名"
+ROLE_LABEL = "角色"
+PASSWORD = "密码"
+ACTIVE = "启用"
+SAVE = "保存"
+UNLOCK = "解除锁定"
+RESET_PASSWORD = "重置密码"
+NEW_PASSWORD = "新密码（至少 8 位）"
+PASSWORD_TOO_SHORT = "密码至少 8 位"
+USER_EXISTS = "用户名已存在"
+USER_SAVED = "已保存"
+CANNOT_DEMOTE_SELF = "不能修改自己的角色或停用自己"
+AUDIT_FILTER = "对象类型"
+ALL = "全部"

@@ -117,3 +117,32 @@ def credentials(now: dt.datetime) -> dict:
             "failed_login_attempts": limit if is_locked(user, now) else user.failed_attempts,
         }
     return {"usernames": users}
+
+
+def list_users() -> list[dict]:
+    """Rows: username, name, role, active, failed_attempts, locked_until, last_login, created_at."""
+    fields = (User.username, User.name, User.role, User.active, User.failed_attempts,
+              User.locked_until, User.last_login, User.created_at)
+    return list(User.select(*fields).order_by(User.username).dicts())
+
+
+def update_user(username: str, by: str | None, **changes) -> None:
+    """Change role, name, active or unlock (locked_until=None); audited with before/after."""
+    allowed = {"role", "name", "active", "email"}
+    if not set(changes) <= allowed:
+        raise ValueError(f"cannot change {set(changes) - allowed}")
+    if "role" in changes and changes["role"] not in ROLES:
+        raise ValueError(f"unknown role {changes['role']!r}")
+    with db.atomic():
+        user = User.get(User.username == username)
+        before = {k: getattr(user, k) for k in changes}
+        User.update(**changes).where(User.id == user.id).execute()
+        record(AuditEvent(by, "change", "user", str(user.id), username,
+                          payload={"before": before, "after": changes}))
+
+
+def unlock(username: str, by: str | None) -> None:
+    with db.atomic():
+        User.update(failed_attempts=0, locked_until=None).where(
+            User.username == username).execute()
+        record(AuditEvent(by, "change", "user", None, username, "unlocked"))
