@@ -74,8 +74,45 @@ def _and(a, b):
 
 def count_if(condition: pw.Expression) -> pw.Function:
     """SUM(CASE WHEN condition THEN 1 ELSE 0 END), portable across SQLite and PostgreSQL."""
-    return fn.SUM(fn.CASE(None, [(condition, 1)], 0))
+    return fn.SUM(pw.Case(None, [(condition, 1)], 0))
 
 
 def as_int(value) -> int:
     return int(value or 0)
+
+
+def period(column: pw.Field, unit: str = "year") -> pw.Node:
+    """The year (int) or month ('YYYY-MM') of a date column, on SQLite and PostgreSQL."""
+    from core.db import is_postgres
+    if unit == "year":
+        if is_postgres():
+            return pw.Cast(fn.date_part("year", column), "integer")
+        return pw.Cast(fn.strftime("%Y", column), "integer")
+    if is_postgres():
+        return fn.to_char(column, "YYYY-MM")
+    return fn.substr(column, 1, 7)
+
+
+def year_of(scope: Scope) -> pw.Node:
+    """The year of each patent on the scope's date basis (an indexed column where one exists)."""
+    if scope.date_basis in YEAR_COLUMN:
+        return getattr(Patent, YEAR_COLUMN[scope.date_basis])
+    return period(date_column(scope.date_basis), "year")
+
+
+def side_filter(code: str, county: pw.Field, street: pw.Field) -> pw.Expression | bool:
+    """Rows whose (county, street) columns place them inside region `code` — for legal events,
+    which carry the region before and after a transfer rather than the patent's columns."""
+    from core.scope import canonical, is_custom, members
+    if not code:
+        return True
+    code = canonical(code)
+    if is_custom(code):
+        parts = [street.in_([m for m in members(code) if len(m) == 9]),
+                 county.in_([m for m in members(code) if len(m) == 6])]
+        return parts[0] | parts[1]
+    if len(code) == 9:
+        return street == code
+    if len(code) == 6:
+        return county == code
+    return fn.substr(county, 1, len(code)) == code

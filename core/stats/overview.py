@@ -1,0 +1,226 @@
+"""专利概况 (the big screen): indicator cards, type split, yearly trend, sub-region ranking, top
+holders, operations this year and the watched regions. Every number is one indexed SQL aggregate.
+
+Counting rule: a patent belongs to the region of its first holder's address (the patent's region
+columns); stocks (valid, valid inventions) are as of the stored legal status; flows (filings,
+grants) are counted on the scope's date range and basis.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+from peewee import fn
+
+from core import divisions, params
+from core.models import Holder, LegalEvent, Patent, Region, WatchItem
+from core.scope import child_column, region_filter
+from core.stats.base import Scope, as_int, count_if, side_filter, type_filter, where
+
+VALID = Patent.status == "valid"
+INVENTION = Patent.patent_type == "invention"
+
+
+@dataclass(frozen=True)
+class Cards:
+    """The indicator cards. per_10k is None when the population parameter is missing.
+    Filings/grants compare this year to the same period of last year (1 Jan → as_of)."""
+    published: int
+    valid: int
+    valid_inventions: int
+    domestic_valid_inventions: int
+    population: float | None
+    per_10k: float | None
+    filings_this_year: int
+    filings_last_year: int
+    grants_this_year: int
+    grants_last_year: int
+    as_of: dt.date
+
+
+def has_patents() -> bool:
+    return Patent.select().exists()
+
+
+def cards(scope: Scope, as_of: dt.date) -> Cards:
+    """Stocks of the scope's region and types, and this year's flows vs last year's."""
+    this_start, last_start = dt.date(as_of.year, 1, 1), dt.date(as_of.year - 1, 1, 1)
+    last_end = _same_day(as_of, as_of.year - 1)
+    flows = lambda col, a, b: count_if((col >= a) & (col <= b))  # noqa: E731
+    row = (Patent.select(
+        count_if(Patent.pub_date.is_null(False) | Patent.grant_date.is_null(False)).alias("pub"),
+        count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("vi"),
+        count_if(VALID & INVENTION & (Patent.domestic == True)).alias("dvi"),  # noqa: E712
+        flows(Patent.app_date, this_start, as_of).alias("f1"),
+        flows(Patent.app_date, last_start, last_end).alias("f0"),
+        flows(Patent.grant_date, this_start, as_of).alias("g1"),
+        flows(Patent.grant_date, last_start, last_end).alias("g0"))
+        .where(where(scope, dates=False)).dicts().get())
+    population = _population(scope.region, as_of.year)
+    dvi = as_int(row["dvi"])
+    return Cards(as_int(row["pub"]), as_int(row["valid"]), as_int(row["vi"]), dvi, population,
+                 round(dvi / population, 2) if population else None,
+                 as_int(row["f1"]), as_int(row["f0"]), as_int(row["g1"]), as_int(row["g0"]), as_of)
+
+
+def _same_day(day: dt.date, year: int) -> dt.date:
+    return day.replace(year=year, day=28) if (day.month, day.day) == (2, 29) else \
+        day.replace(year=year)
+
+
+def _population(region: str, year: int) -> float | None:
+    """Year-end resident population in 万人 (parameter 'population'); latest year ≤ `year`."""
+    for y in (year, year - 1, year - 2):
+        value = params.get("population", region, y)
+        if value:
+            return float(value)
+    return None
+
+
+def type_split(scope: Scope) -> pd.DataFrame:
+    """Columns patent_type, applications, grants, valid. Applications/grants on the scope's
+    dates (applications by filing date, grants by grant date); valid as of now.
+    Sample: ("utility", 27000, 25000, 15000)."""
+    apps, grants = _flow_conditions(scope)
+    rows = (Patent.select(Patent.patent_type, count_if(apps).alias("applications"),
+                          count_if(grants).alias("grants"), count_if(VALID).alias("valid"))
+            .where(where(scope, dates=False)).group_by(Patent.patent_type)
+            .order_by(Patent.patent_type).dicts())
+    return pd.DataFrame(list(rows), columns=["patent_type", "applications", "grants", "valid"])
+
+
+def _flow_conditions(scope: Scope):
+    """(filed in range, granted in range) conditions; True when the range is open."""
+    conds = []
+    for col in (Patent.app_date, Patent.grant_date):
+        cond = col.is_null(False)
+        if scope.date_from:
+            cond &= col >= scope.date_from
+        if scope.date_to:
+            cond &= col <= scope.date_to
+        conds.append(cond)
+    return conds
+
+
+def yearly(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
+    """Columns year, applications, grants (every year in range, zeros kept).
+    Applications by app_year, grants by grant_year. Sample: (2024, 51000, 30000)."""
+    base = where(scope, dates=False)
+    apps = dict(Patent.select(Patent.app_year, fn.COUNT(Patent.id))
+                .where(base & Patent.app_year.between(first_year, last_year))
+                .group_by(Patent.app_year).tuples())
+    grants = dict(Patent.select(Patent.grant_year, fn.COUNT(Patent.id))
+                  .where(base & Patent.grant_year.between(first_year, last_year))
+                  .group_by(Patent.grant_year).tuples())
+    years = list(range(first_year, last_year + 1))
+    return pd.DataFrame({"year": years, "applications": [as_int(apps.get(y)) for y in years],
+                         "grants": [as_int(grants.get(y)) for y in years]})
+
+
+def subregions(scope: Scope) -> pd.DataFrame:
+    """Columns code, name, valid, valid_inventions, applications — one row per sub-region of
+    the scope's region (counties of a city, streets of a county or of a custom region), largest
+    valid first. Applications on the scope's date range (filing date). Sample:
+    ("320506", "吴中区", 41000, 9000, 12000)."""
+    column = getattr(Patent, child_column(scope.region))
+    apps, _ = _flow_conditions(scope)
+    rows = (Patent.select(column.alias("code"), count_if(VALID).alias("valid"),
+                          count_if(VALID & INVENTION).alias("valid_inventions"),
+                          count_if(apps).alias("applications"))
+            .where(where(scope, dates=False) & column.is_null(False))
+            .group_by(column).dicts())
+    frame = pd.DataFrame(list(rows), columns=["code", "valid", "valid_inventions",
+                                              "applications"])
+    frame.insert(1, "name", frame["code"].map(divisions.names()).fillna(frame["code"]))
+    return frame.sort_values(["valid", "code"], ascending=[False, True]).reset_index(drop=True)
+
+
+def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
+    """Columns code, name, valid, valid_inventions: the streets of the scope's region with the
+    most valid patents. Sample: ("320506001", "长桥街道", 5200, 800)."""
+    rows = (Patent.select(Patent.street_code.alias("code"), fn.COUNT(Patent.id).alias("valid"),
+                          count_if(INVENTION).alias("valid_inventions"))
+            .where(where(scope, dates=False) & VALID & Patent.street_code.is_null(False))
+            .group_by(Patent.street_code).order_by(fn.COUNT(Patent.id).desc(),
+                                                   Patent.street_code).limit(limit).dicts())
+    frame = pd.DataFrame(list(rows), columns=["code", "valid", "valid_inventions"])
+    frame.insert(1, "name", frame["code"].map(divisions.names()).fillna(frame["code"]))
+    return frame
+
+
+def top_holders(scope: Scope, inventions_only: bool = False, limit: int = 10) -> pd.DataFrame:
+    """Columns holder_id, name, valid: first holders with the most valid patents (or valid
+    inventions) in the scope. Sample: (17, "苏州大学", 3100)."""
+    cond = where(scope, dates=False) & VALID & Patent.first_holder.is_null(False)
+    if inventions_only:
+        cond &= INVENTION
+    rows = (Patent.select(Patent.first_holder.alias("holder_id"), fn.COUNT(Patent.id).alias("n"))
+            .where(cond).group_by(Patent.first_holder)
+            .order_by(fn.COUNT(Patent.id).desc(), Patent.first_holder).limit(limit).tuples())
+    frame = pd.DataFrame(list(rows), columns=["holder_id", "valid"])
+    names = dict(Holder.select(Holder.id, Holder.name)
+                 .where(Holder.id.in_(frame["holder_id"].tolist() or [0])).tuples())
+    frame.insert(1, "name", frame["holder_id"].map(names))
+    return frame
+
+
+OPERATION_KINDS = ("transfer_in", "transfer_out", "license", "pledge")
+
+
+def operations(scope: Scope, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Counts of operations registered from `start` to `end` (event date):
+    transfer_in / transfer_out (a transfer whose holder region after / before is in the region
+    and the other side is not), license and pledge (on patents now in the region).
+    Sample: {"transfer_in": 120, "transfer_out": 95, "license": 40, "pledge": 66}."""
+    when = LegalEvent.date.between(start, end)
+    inside_after = side_filter(scope.region, LegalEvent.county_after, LegalEvent.street_after)
+    inside_before = side_filter(scope.region, LegalEvent.county_before, LegalEvent.street_before)
+    moves = (LegalEvent.select(count_if(inside_after & ~inside_before).alias("tin"),
+                               count_if(inside_before & ~inside_after).alias("tout"))
+             .join(Patent).where(when & (LegalEvent.kind == "transfer") & type_filter(scope))
+             .dicts().get())
+    other = dict(LegalEvent.select(LegalEvent.kind, fn.COUNT(LegalEvent.id)).join(Patent)
+                 .where(when & LegalEvent.kind.in_(["license", "pledge"])
+                        & where(scope, dates=False))
+                 .group_by(LegalEvent.kind).tuples())
+    return {"transfer_in": as_int(moves["tin"]), "transfer_out": as_int(moves["tout"]),
+            "license": as_int(other.get("license")), "pledge": as_int(other.get("pledge"))}
+
+
+def watched(scope: Scope, username: str | None = None) -> pd.DataFrame:
+    """Columns code, name, valid, valid_inventions, applications: the home region and each region
+    on the watch list (the user's and the shared ones), one aggregate per region.
+    Sample: ("320506", "吴中区", 41000, 9000, 12000)."""
+    codes = [scope.region] + [c for c in _watched_codes(username) if c != scope.region]
+    apps, _ = _flow_conditions(scope)
+    rows = []
+    for code in codes:
+        row = (Patent.select(count_if(VALID).alias("valid"),
+                             count_if(VALID & INVENTION).alias("vi"),
+                             count_if(apps).alias("apps"))
+               .where(region_filter(code) & type_filter(scope)).dicts().get())
+        rows.append((code, _region_name(code), as_int(row["valid"]), as_int(row["vi"]),
+                     as_int(row["apps"])))
+    return pd.DataFrame(rows, columns=["code", "name", "valid", "valid_inventions",
+                                       "applications"])
+
+
+def _watched_codes(username: str | None) -> list[str]:
+    query = WatchItem.select(WatchItem.target).where(WatchItem.kind == "region")
+    if username:
+        query = query.where(WatchItem.username.is_null() | (WatchItem.username == username))
+    return list(dict.fromkeys(t for (t,) in query.order_by(WatchItem.id).tuples()))
+
+
+def _region_name(code: str) -> str:
+    name = divisions.names().get(code)
+    if name:
+        return name
+    region = Region.get_or_none(Region.code == code)
+    return region.name if region else code
+
+
+def data_updated_at() -> dt.datetime | None:
+    """When patent data last changed (max updated_at) — the 数据更新于 stamp."""
+    return Patent.select(fn.MAX(Patent.updated_at)).scalar()
