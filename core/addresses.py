@@ -1,0 +1,105 @@
+"""Address text: normalisation and interning of distinct addresses into the `address` table.
+
+`normalize(raw)` gives the key under which an address is resolved once (NFKC, half width,
+look-alike and traditional characters, punctuation and room/floor noise dropped) plus the
+6-digit postcode found in the text. `intern(raws)` maps raw addresses to Address row ids,
+creating the missing rows in bulk (status 'new').
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from core.db import bulk_insert, db
+from core.models import Address
+
+MAX_LEN = 255
+CHUNK = 500
+
+# Look-alike and traditional characters seen in addresses (after NFKC).
+LOOKALIKES = str.maketrans({
+    "〇": "0", "○": "0", "Ｏ": "0", "—": "-", "–": "-", "－": "-", "﹣": "-", "―": "-",
+    "蘇": "苏", "區": "区", "縣": "县", "鎮": "镇", "鄉": "乡", "號": "号", "園": "园",
+    "開": "开", "發": "发", "產": "产", "業": "业", "經": "经", "濟": "济", "東": "东",
+    "門": "门", "灣": "湾", "廣": "广", "書": "书", "廠": "厂", "樓": "楼", "層": "层",
+    "華": "华", "張": "张", "陽": "阳", "滄": "沧", "閶": "阊", "吳": "吴", "圍": "围",
+    "寧": "宁", "無": "无", "錫": "锡", "倉": "仓", "熱": "热", "關": "关", "灘": "滩",
+    "莊": "庄", "龍": "龙", "衛": "卫", "場": "场", "創": "创", "務": "务", "號": "号",
+    "邨": "村", "厦": "厦",
+})
+POSTCODE_LABEL = re.compile(r"(?:邮编|邮政编码|postcode|zip)[:：]?\s*(\d{6})(?!\d)", re.I)
+POSTCODE_EDGE = re.compile(r"^\s*(\d{6})(?!\d)|(?<![\d-])(\d{6})\s*$")
+# Room / floor / unit noise: "3幢", "12层", "1501室", "B座", "2单元", "(…)" after the house number.
+NOISE = re.compile(
+    r"(?:\d+[-#]?\d*(?:幢|栋|层|楼(?!路)|室|单元|号楼|座)|[a-z]\d*座|[a-z]?\d+[-#]\d+室?|"
+    r"(?:第?[一二三四五六七八九十]+层))"
+)
+PUNCT = re.compile(r"[\s,，。;；:：、'\"“”‘’`()（）\[\]【】<>《》{}|/\\·•*~!！?？_]+")
+CJK = r"\u3400-\u9fff"
+SPACE_NEAR_CJK = re.compile(rf"\s+(?=[{CJK}])|(?<=[{CJK}])\s+")
+
+
+def normalize(raw: str | None) -> tuple[str, str | None]:
+    """(normalised text, 6-digit postcode or None). Idempotent: normalize(normalize(x)[0])[0] ==
+    normalize(x)[0]."""
+    text = unicodedata.normalize("NFKC", str(raw or "")).translate(LOOKALIKES).lower()
+    postcode = None
+    match = POSTCODE_LABEL.search(text)
+    if match:
+        postcode = match.group(1)
+        text = text[:match.start()] + " " + text[match.end():]
+    else:
+        match = POSTCODE_EDGE.search(text)
+        if match:
+            postcode = match.group(1) or match.group(2)
+            text = text[:match.start()] + " " + text[match.end():]
+    text = PUNCT.sub(" ", text)
+    text = _drop_noise(text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = SPACE_NEAR_CJK.sub("", text)
+    return text[:MAX_LEN], postcode
+
+
+def _drop_noise(text: str) -> str:
+    """Cut room/floor details after the house number ("…号3幢1501室" → "…号")."""
+    house = re.search(r"\d+号", text)
+    if house:
+        head, tail = text[:house.end()], text[house.end():]
+        tail = NOISE.sub(" ", tail)
+        text = head + tail
+    return text
+
+
+def intern(raws: Iterable[str]) -> dict[str, int]:
+    """Map each distinct raw address to an Address id, creating missing rows (status 'new').
+
+    Rows are keyed by the normalised text; a new row keeps the first raw variant as sample_raw
+    and the postcode. Empty addresses are left out of the result.
+    """
+    by_norm: dict[str, tuple[str, str | None]] = {}
+    norm_of: dict[str, str] = {}
+    for raw in raws:
+        if raw is None or raw in norm_of:
+            continue
+        norm, postcode = normalize(raw)
+        if not norm:
+            continue
+        norm_of[raw] = norm
+        by_norm.setdefault(norm, (raw, postcode))
+    ids = _existing_ids(list(by_norm))
+    missing = [(n, str(raw)[:2000], pc) for n, (raw, pc) in by_norm.items() if n not in ids]
+    if missing:
+        with db.atomic():
+            bulk_insert(Address, ["normalized", "sample_raw", "postcode"], missing)
+        ids.update(_existing_ids([n for n, _, _ in missing]))
+    return {raw: ids[norm] for raw, norm in norm_of.items()}
+
+
+def _existing_ids(norms: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(norms), CHUNK):
+        chunk = norms[start:start + CHUNK]
+        query = Address.select(Address.id, Address.normalized).where(Address.normalized.in_(chunk))
+        found.update({n: i for i, n in query.tuples()})
+    return found

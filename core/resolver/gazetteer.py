@@ -1,0 +1,127 @@
+"""The division gazetteer as one Aho-Corasick automaton: every name a division is written under
+(official name, short forms, street stems with 街道/镇/乡, built-in aliases) → the divisions it
+may mean. Built once per process from the shipped division files (no database needed)."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from core import divisions
+from core.scope import canonical
+
+ALIASES_FILE = Path(__file__).resolve().parents[2] / "data" / "address" / "aliases.csv"
+PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+CITY_SUFFIX = re.compile(r"(市|地区|盟)$")
+PREFECTURE = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治州$")
+STREET_SUFFIX = re.compile(r"(街道办事处|街道|镇|乡|苏木)$")
+PAREN = re.compile(r"[（(]([^）)]*)[）)]")
+SKIP_CITY_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One meaning of a key: division `code`, how strongly the key names it, optional scope."""
+    code: str
+    kind: str  # full, short, stem, alias kinds (old_name, zone, short, english)
+    scope: str = ""
+
+    @property
+    def level(self) -> int:
+        return len(self.code)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    automaton: ahocorasick.Automaton
+    names: dict  # code → official name
+
+
+def _province_keys(name: str) -> list[tuple[str, str]]:
+    short = PROVINCE_SUFFIX.sub("", name)
+    return [(name, "full")] + ([(short, "short")] if short != name and len(short) >= 2 else [])
+
+
+def _city_keys(name: str) -> list[tuple[str, str]]:
+    if name in SKIP_CITY_NAMES:
+        return []
+    keys = [(name, "full")]
+    prefecture = PREFECTURE.match(name)
+    if prefecture:
+        keys.append((prefecture.group(1) + "州", "short"))
+    short = CITY_SUFFIX.sub("", name)
+    if short != name and len(short) >= 2:
+        keys.append((short, "short"))
+    return keys
+
+
+def _county_keys(code: str, name: str) -> list[tuple[str, str]]:
+    keys = [(name, "full")]
+    if name.endswith("市") and len(name) >= 3 and int(code[4:6]) >= 81:
+        keys.append((name[:-1], "short"))  # county-level city written without 市
+    return keys
+
+
+def _street_keys(code: str, name: str) -> list[tuple[str, str]]:
+    keys = [(name, "full")]
+    inner = PAREN.search(name)
+    if inner and STREET_SUFFIX.search(inner.group(1)):
+        keys.append((inner.group(1), "full"))
+    main = PAREN.sub("", name)
+    if int(code[6:9]) >= 400 or not STREET_SUFFIX.search(main):
+        return keys
+    stem = STREET_SUFFIX.sub("", main)
+    if len(stem) >= 2:
+        for suffix in ("街道", "镇", "乡"):
+            if stem + suffix != name:
+                keys.append((stem + suffix, "stem"))
+        keys.append((stem, "bare"))
+    return keys
+
+
+def read_aliases() -> list[tuple[str, str, str, str]]:
+    """(alias, code, scope, kind) from data/address/aliases.csv, codes made canonical."""
+    with ALIASES_FILE.open(encoding="utf-8") as fh:
+        return [(r["alias"].strip().lower(), canonical(r["code"]), canonical(r["scope"] or ""),
+                 r["kind"]) for r in csv.DictReader(fh)]
+
+
+def _all_keys():
+    for code, name, level, _parent, _ed in divisions._all_rows():
+        code = canonical(code)
+        if level == "province":
+            keys = _province_keys(name)
+        elif level == "city":
+            keys = _city_keys(name)
+        elif level == "county":
+            keys = _county_keys(code, name)
+        else:
+            keys = _street_keys(code, name)
+        for key, kind in keys:
+            yield key, Entry(code, kind)
+    for alias, code, scope, kind in read_aliases():
+        yield alias, Entry(code, kind, scope)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The automaton (key → (key, tuple of Entry)) and the code → name table."""
+    table: dict[str, list[Entry]] = {}
+    for key, entry in _all_keys():
+        bucket = table.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+    automaton = ahocorasick.Automaton()
+    for key, entries in table.items():
+        automaton.add_word(key, (key, tuple(entries)))
+    automaton.make_automaton()
+    names = {canonical(c): n for c, n in divisions.names().items()}
+    return Gazetteer(automaton, names)
+
+
+def name_of(code: str | None) -> str | None:
+    return gazetteer().names.get(code) if code else None

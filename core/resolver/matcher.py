@@ -1,0 +1,128 @@
+"""Text → region: find every division name in a normalised address, keep the ones that form one
+consistent chain province → city → county → street, and say how sure we are.
+
+Precision before recall: competing chains or contradicting names leave the address at the level
+all candidates share and lower the confidence so it goes to the verification queue.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.resolver.gazetteer import Entry, gazetteer
+
+# A short name followed by one of these is a road ("广东路", "中山北路", "苏州大道东"), not a division.
+ROAD_AFTER = re.compile(r"^[东南西北中]?[一二三四五六七八九十\d]{0,3}"
+                        r"(?:路|街(?!道)|大街|大道|道|巷|弄|桥|里|坊|小区|花园|公寓|大厦|广场)")
+DIVISION_END = ("省", "市", "区", "县", "镇", "乡", "街道", "州", "盟", "旗")
+ASCII_WORD = re.compile(r"[a-z0-9]")
+POSTCODE_PROVINCE = {
+    "10": "11", "30": "12", "05": "13", "06": "13", "07": "13", "03": "14", "04": "14",
+    "01": "15", "02": "15", "11": "21", "12": "21", "13": "22", "15": "23", "16": "23",
+    "20": "31", "21": "32", "22": "32", "31": "33", "32": "33", "23": "34", "24": "34",
+    "35": "35", "36": "35", "33": "36", "34": "36", "25": "37", "26": "37", "27": "37",
+    "45": "41", "46": "41", "47": "41", "43": "42", "44": "42", "41": "43", "42": "43",
+    "51": "44", "52": "44", "53": "45", "54": "45", "57": "46", "40": "50", "61": "51",
+    "62": "51", "63": "51", "64": "51", "55": "52", "56": "52", "65": "53", "66": "53",
+    "67": "53", "85": "54", "71": "61", "72": "61", "73": "62", "74": "62", "81": "63",
+    "75": "64", "83": "65", "84": "65",
+}
+POSTCODE_CITY = {"215": "3205"}
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    key: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def bare(self) -> bool:
+        return all(e.kind == "bare" for e in self.entries)
+
+
+@dataclass
+class Chain:
+    """The outcome of walking the matches: candidate codes and the evidence behind them."""
+    paths: dict[str, list] = field(default_factory=lambda: {"": []})  # code → evidence
+    # evidence items: (key in text, kind of name, length of the code it named)
+    conflicts: list[str] = field(default_factory=list)
+    scoped_default: bool = False  # a scoped alias applied without other context
+    bare: list[tuple[str, str]] = field(default_factory=list)  # (street code, key) weak evidence
+
+
+def postcode_prefix(postcode: str | None) -> str | None:
+    if not postcode:
+        return None
+    return POSTCODE_CITY.get(postcode[:3]) or POSTCODE_PROVINCE.get(postcode[:2])
+
+
+def find_matches(text: str) -> list[Match]:
+    """Non-overlapping division names in `text`: strong names first, longest first."""
+    found = []
+    for end, (key, entries) in gazetteer().automaton.iter(text):
+        start = end - len(key) + 1
+        if _is_road_or_word(text, start, end + 1, key):
+            continue
+        found.append(Match(start, end + 1, key, entries))
+    found.sort(key=lambda m: (m.bare, -(m.end - m.start), m.start))
+    taken: list[Match] = []
+    for match in found:
+        if all(match.end <= t.start or match.start >= t.end for t in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _is_road_or_word(text: str, start: int, end: int, key: str) -> bool:
+    if key[0].isascii():
+        before = text[start - 1:start]
+        after = text[end:end + 1]
+        return bool(ASCII_WORD.match(before) or ASCII_WORD.match(after))
+    if key.endswith(DIVISION_END):
+        return False
+    return bool(ROAD_AFTER.match(text[end:]))
+
+
+def walk(matches: list[Match], home: str) -> Chain:
+    chain = Chain()
+    for match in matches:
+        if match.bare:
+            chain.bare.extend((e.code, match.key) for e in match.entries)
+            continue
+        _step(chain, match, home)
+    return chain
+
+
+def _step(chain: Chain, match: Match, home: str) -> None:
+    deeper: dict[str, list[str]] = {}
+    keep = False
+    for path, evidence in chain.paths.items():
+        for entry in match.entries:
+            if entry.kind == "bare" or not _scope_ok(entry.scope, path, home):
+                continue
+            if entry.code.startswith(path) and len(entry.code) > len(path):
+                deeper.setdefault(entry.code, evidence + [(match.key, entry.kind, len(entry.code))])
+                if entry.scope and not path.startswith(entry.scope):
+                    chain.scoped_default = True
+            elif path.startswith(entry.code):
+                keep = True  # an ancestor named again (e.g. the city after the county)
+    if deeper:
+        chain.paths = deeper
+    elif not keep and _contradicts(chain, match):
+        chain.conflicts.append(match.key)
+
+
+def _scope_ok(scope: str, path: str, home: str) -> bool:
+    """A scoped alias applies inside its scope, or by default when the text names nothing that
+    rules the home region out (e.g. "工业园区…" with no city, or only 江苏省)."""
+    if not scope or path.startswith(scope):
+        return True
+    return scope.startswith(path) and scope.startswith(home)
+
+
+def _contradicts(chain: Chain, match: Match) -> bool:
+    """A name deeper than anything known that does not fit: real contradicting evidence."""
+    depth = max(len(p) for p in chain.paths)
+    strong = [e for e in match.entries if e.kind in ("full", "stem", "old_name", "zone")]
+    return any(len(e.code) > depth for e in strong) and depth >= 4

@@ -1,0 +1,85 @@
+"""Push resolved codes from `address` (and from holders a checker placed by hand) to `patent` and
+`holder` rows with set-based UPDATE … FROM (SQLite ≥ 3.33 and PostgreSQL share the syntax).
+
+First-holder rule: a patent takes the region of its first holder's address, unless that holder's
+region was overridden by a checker (holder.region_override), then it takes the holder's region.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from core.db import db, is_postgres
+
+CODES = ("province_code", "city_code", "county_code", "street_code")
+TOUCHED = "_touched_ids"
+
+
+def level_sql(alias: str) -> str:
+    return (f"CASE WHEN {alias}.street_code IS NOT NULL THEN 'street' "
+            f"WHEN {alias}.county_code IS NOT NULL THEN 'county' "
+            f"WHEN {alias}.city_code IS NOT NULL THEN 'city' "
+            f"WHEN {alias}.province_code IS NOT NULL THEN 'province' END")
+
+
+def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) -> None:
+    """(Re)create temporary table `name` with `columns` [(name, sql type)] and fill it."""
+    db.execute_sql(f'DROP TABLE IF EXISTS "{name}"')
+    cols = ", ".join(f'"{c}" {t}' for c, t in columns)
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" ({cols})')
+    rows = list(rows)
+    if not rows:
+        return
+    names = ", ".join(f'"{c}"' for c, _ in columns)
+    if is_postgres():
+        from psycopg2.extras import execute_values
+        execute_values(db.cursor(), f'INSERT INTO "{name}" ({names}) VALUES %s', rows,
+                       page_size=5000)
+    else:
+        marks = ", ".join("?" * len(columns))
+        db.cursor().executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', rows)
+
+
+def _ids_table(ids: Iterable[int]) -> None:
+    load_temp(TOUCHED, [("id", "INTEGER PRIMARY KEY")], ((i,) for i in set(ids)))
+
+
+def apply_addresses(address_ids: Iterable[int]) -> dict:
+    """Refresh patent_count of the addresses and copy their codes to patents and holders.
+    Returns {patents, holders} rows updated. Runs in the caller's transaction."""
+    _ids_table(address_ids)
+    db.execute_sql(
+        f'UPDATE address SET patent_count = (SELECT COUNT(*) FROM patent p '
+        f'WHERE p.address_ref_id = address.id) WHERE id IN (SELECT id FROM "{TOUCHED}")')
+    sets = ", ".join(f"{c} = a.{c}" for c in CODES)
+    patents = db.execute_sql(
+        f"UPDATE patent SET {sets}, region_level = {level_sql('a')} FROM address a "
+        f'WHERE patent.address_ref_id = a.id AND a.id IN (SELECT id FROM "{TOUCHED}") '
+        f"AND NOT EXISTS (SELECT 1 FROM holder h WHERE h.id = patent.first_holder_id "
+        f"AND h.region_override)").rowcount
+    holders = db.execute_sql(
+        f"UPDATE holder SET {sets} FROM address a WHERE holder.address_ref_id = a.id "
+        f'AND a.id IN (SELECT id FROM "{TOUCHED}") AND NOT holder.region_override').rowcount
+    patents += _apply_overrides(f'patent.address_ref_id IN (SELECT id FROM "{TOUCHED}")')
+    db.execute_sql(f'DROP TABLE "{TOUCHED}"')
+    return {"patents": max(patents, 0), "holders": max(holders, 0)}
+
+
+def apply_holders(holder_ids: Iterable[int]) -> int:
+    """Re-place the patents whose first holder is one of `holder_ids`: the holder's own region
+    when overridden, else the region of the patent's address. Returns patents updated."""
+    _ids_table(holder_ids)
+    touched = f'patent.first_holder_id IN (SELECT id FROM "{TOUCHED}")'
+    sets = ", ".join(f"{c} = a.{c}" for c in CODES)
+    count = db.execute_sql(
+        f"UPDATE patent SET {sets}, region_level = {level_sql('a')} FROM address a "
+        f"WHERE patent.address_ref_id = a.id AND {touched}").rowcount
+    count += _apply_overrides(touched)
+    db.execute_sql(f'DROP TABLE "{TOUCHED}"')
+    return max(count, 0)
+
+
+def _apply_overrides(where: str) -> int:
+    sets = ", ".join(f"{c} = h.{c}" for c in CODES)
+    return db.execute_sql(
+        f"UPDATE patent SET {sets}, region_level = {level_sql('h')} FROM holder h "
+        f"WHERE patent.first_holder_id = h.id AND h.region_override AND {where}").rowcount
