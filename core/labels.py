@@ -115,3 +115,179 @@ USER_SAVED = "已保存"
 CANNOT_DEMOTE_SELF = "不能修改自己的角色或停用自己"
 AUDIT_FILTER = "对象类型"
 ALL = "全部"
+
+# --- monitoring: 专利创造指标分析, 年费预警, 届满通知, 专利失效分析 ---
+YES = "是"
+FEE_WARN_STATE = {"normal": "正常", "due_soon": "即将到期", "grace": "滞纳期",
+                  "terminated": "已过滞纳期（待终止公告）"}
+FEE_GRACE_MONTH = "滞纳期第{n}月"
+MON_RULE_FEE = "按第一权利人地址 · 按年费缴费截止日"
+MON_RULE_EXPIRY = "按第一权利人地址 · 按届满日 · 当前有效专利"
+MON_RULE_EXPIRY_INDICATOR = "按第一权利人地址 · 国内（不含港澳台）有效发明 · 届满日"
+MON_RULE_LAPSE = "按第一权利人地址 · 按失效日"
+MON_FILTER_HOLDER = "权利人名称包含"
+MON_FILTER_STATES = "预警状态"
+MON_FILTER_ON = "预警基准日"
+MON_FILTER_PERIOD = "失效日期范围"
+MON_FILTER_REASONS = "失效原因（不选为全部）"
+MON_GRANTED_ONLY = "仅统计已授权专利（不含驳回、撤回的申请）"
+MON_PAGE = "页码"
+MON_PAGE_INFO = "共 {total:,} 条，第 {page}/{pages} 页"
+MON_EXPORT = "导出 Excel"
+MON_EXPORT_PREPARE = "生成导出文件"
+MON_EXPORT_LIMIT = "最多导出 {n:,} 条"
+MON_EMPTY = "当前筛选条件下没有数据。"
+MON_NO_PATENTS = "数据库中还没有专利数据：请在「系统管理 → 数据导入」导入专利清单，或生成演示数据。"
+FEE_TITLE = "年费预警"
+FEE_COUNTS_BY_STATE = "按预警状态统计"
+FEE_COUNTS_BY_SUBREGION = "按下级区域统计"
+FEE_LIST = "预警专利清单（用于缴费提醒函）"
+FEE_NO_DUE_DATES = ("没有专利带有下次缴费截止日：请先导入缴费记录并运行年费列刷新"
+                    "（python -m core fees-refresh 或数据导入后自动刷新）。")
+FEE_SHEET = "年费预警"
+FEE_LIST_COLUMNS = {
+    "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
+    "address": "联系地址", "street": "街道/乡镇", "fee_year": "年度", "next_fee_due": "缴费截止日",
+    "state_label": "状态", "amount": "应缴年费（元）", "surcharge": "滞纳金（元）",
+    "total": "合计（元）", "point_of_no_return": "滞纳期届满日", "reduced": "费减",
+}
+EXPIRY_TITLE = "届满通知"
+EXPIRY_HORIZON = "届满时间范围"
+EXPIRY_HORIZONS = {3: "未来3个月", 6: "未来6个月", 12: "未来12个月"}
+EXPIRY_BY_MONTH = "按月届满数量"
+EXPIRY_BY_SUBREGION = "按下级区域届满数量"
+EXPIRY_EFFECT = "届满对指标的影响"
+EXPIRY_LIST = "即将届满专利清单"
+EXPIRY_SHEET = "届满通知"
+EXPIRY_EFFECT_COLUMNS = {"label": "指标", "now": "当前", "after_3": "3个月后", "after_6": "6个月后",
+                         "after_12": "12个月后"}
+EXPIRY_INDICATORS = {"valid_inventions": "有效发明专利（件）",
+                     "domestic_valid_inventions": "国内有效发明专利（件）",
+                     "per_10k": "每万人口发明专利拥有量",
+                     "high_value": "高价值发明专利（件）",
+                     "high_value_per_10k": "每万人口高价值发明专利拥有量"}
+EXPIRY_NO_POPULATION = "未设置该区域人口（参数 population），每万人口指标无法计算。"
+EXPIRY_LIST_COLUMNS = {
+    "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
+    "address": "权利人地址", "county": "区县", "street": "街道/乡镇", "app_date": "申请日",
+    "expiry_date": "届满日", "high_value_label": "高价值",
+}
+LAPSE_TITLE = "专利失效分析"
+LAPSE_TOTAL = "失效专利"
+LAPSE_BY_REASON = "按失效原因"
+LAPSE_BY_MONTH = "按月失效数量"
+LAPSE_BY_SUBREGION = "按下级区域失效数量"
+LAPSE_BY_HOLDER = "失效专利最多的权利人"
+LAPSE_LIST = "失效专利清单"
+LAPSE_SHEET = "失效专利"
+LAPSE_LIST_COLUMNS = {
+    "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
+    "county": "区县", "street": "街道/乡镇", "reason_label": "失效原因", "lapse_date": "失效日",
+    "app_date": "申请日", "grant_date": "授权公告日",
+}
+LAPSE_OTHER = "其他"
+IND_TITLE = "专利创造指标分析"
+IND_YEAR = "统计年度"
+IND_TARGET = "目标"
+IND_COMPLETION = "完成率"
+IND_GAP = "距目标"
+IND_PROJECTION = "年末预计"
+IND_NO_TARGET = "未设目标"
+IND_SUBREGION_TABLE = "下级区域达标情况"
+IND_PROGRESS = "年内进度"
+IND_PROJECTION_CHART = "年末预测"
+IND_MET = "达标"
+IND_NOT_MET = "未达标"
+IND_NOT_READY = "指标计算模块尚未就绪。"
+
+# --- importer ---
+IMP_MISSING = "找不到文件「{file}」"
+IMP_EMPTY = "文件「{file}」是空文件（0 字节），请检查导出是否成功"
+IMP_TOO_BIG = "文件「{file}」有 {size:.1f} MB，超过上限 {limit:.0f} MB，请拆分后分批导入"
+IMP_BAD_EXT = "文件「{file}」的类型 {ext} 不支持，请上传 .xlsx、.xls、.csv 或 .txt 文件"
+IMP_PASSWORD = "文件「{file}」设置了打开密码，请在 Excel 中取消密码后另存再导入"
+IMP_BROKEN = "文件「{file}」已损坏或不是有效的表格文件（{detail}），请重新导出"
+IMP_HTML = ("文件「{file}」实际是网页（HTML）格式，只是扩展名为表格；"
+            "请用 Excel 打开后「另存为」.xlsx 再导入")
+IMP_MISMATCH = "文件「{file}」的扩展名是 {ext}，但内容是{real}；请确认文件类型或另存为正确格式"
+IMP_ENCODING = "无法识别文件「{file}」的文字编码（支持 UTF-8、UTF-16、GBK/GB18030），请另存为 UTF-8"
+IMP_NO_ROWS = "文件「{file}」没有任何数据行"
+IMP_NO_HEADER = ("文件「{file}」中找不到可识别的表头（前 20 行没有「申请号」「公开（公告）号」"
+                 "「标题」等列名）")
+IMP_MISSING_FIELDS = "文件「{file}」缺少必需的列：{fields}"
+IMP_HEADER_ONLY = "文件「{file}」只有表头，没有数据行"
+IMP_KIND = {"patents": "专利清单", "events": "法律事件清单", "fees": "缴费清单"}
+IMP_SOURCE = {"cnipa": "CNIPA 专利检索及分析", "incopat": "incoPat", "patsnap": "智慧芽 Patsnap",
+              "patentics": "Patentics", "baiten": "佰腾", "soopat": "SooPAT/专利之星"}
+IMP_FIELD = {
+    "app_no": "申请号", "app_date": "申请日", "app_year": "申请年", "pub_no": "公开（公告）号",
+    "pub_date": "公开（公告）日", "grant_no": "授权公告号", "grant_date": "授权公告日",
+    "title": "标题", "owners": "当前权利人", "applicants": "申请人", "address": "地址",
+    "postcode": "邮编", "province": "省份", "city": "地市", "county": "区县",
+    "inventors": "发明人", "ipc_main": "IPC主分类", "ipc_all": "IPC分类", "ipc_subclass": "IPC小类",
+    "agency": "代理机构", "agents": "代理人", "patent_type": "专利类型", "doc_type": "公开类型",
+    "kind_code": "文献种类代码", "country": "公开国别", "status_simple": "简单法律状态",
+    "status": "法律状态", "events": "法律事件", "status_date": "法律状态日期",
+    "lapse_date": "失效日", "credit_code": "统一社会信用代码",
+    "event": "法律状态/事件名称", "code": "事件代码", "date": "生效日", "announce_date": "公告日",
+    "detail": "法律状态信息", "before": "变更前权利人", "after": "变更后权利人",
+    "licensor": "许可人", "licensee": "被许可人", "pledgor": "出质人", "pledgee": "质权人",
+    "address_before": "变更前地址", "address_after": "变更后地址", "license_type": "许可类型",
+    "contract_no": "合同备案号/登记号", "amount": "金额", "end_date": "解除/截止日",
+    "patent_year": "缴费年度", "surcharge": "滞纳金", "paid_on": "缴费日", "fee_name": "费用种类",
+    "holders": "权利人", "status_reason": "状态原因", "patent_type_value": "专利类型",
+}
+IMP_LIMITS = {
+    "no_app_date": "缺少申请日：无法计算年费、届满日和按申请日的统计",
+    "no_app_no": "缺少申请号：按公开号记录，无法与缴费清单、法律事件清单按申请号匹配",
+    "no_address": "缺少地址和区域：无法定位到区县/街道",
+    "no_grant_date": "已授权但缺少授权公告日：无法计算授权年度和授权当年的年费年度",
+}
+IMP_SUMMARY = ("文件「{file_name}」（{kind_label}，来源：{source_label}）："
+               "读取 {rows_read} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}")
+IMP_DRY_RUN_NOTE = "这是试导入（dry run），数据库没有任何改动"
+IMP_MAPPING_HEAD = "识别的列对应关系："
+IMP_UNMAPPED = "未使用的列：{cols}"
+IMP_SKIPPED_SHEETS = "跳过的工作表（无可识别表头）：{sheets}"
+IMP_LIMIT_LINE = "{count} 条记录 {label}"
+IMP_CHANGED = "更新的字段：{fields}"
+IMP_ERRORS_HEAD = "共 {n} 处错误："
+IMP_ERROR_LINE = "  工作表「{sheet}」第 {row} 行，列「{column}」，值「{value}」：{reason}"
+IMP_R_NO_KEY = "申请号和公开（公告）号都为空，无法识别这件专利"
+IMP_R_NO_TITLE = "标题为空"
+IMP_R_FOREIGN = "不是中国专利（{office}），本系统只统计中国专利"
+IMP_R_NO_TYPE = "无法确定专利类型（申请号、专利类型列和公开号都没有给出）"
+IMP_R_DUPLICATE = "与第 {row} 行是同一件专利，已按第 {row} 行导入"
+IMP_R_UNKNOWN_PATENT = "数据库中没有这件专利，请先导入包含它的专利清单"
+IMP_R_NO_EVENT = "无法确定事件类型（法律状态为空，也没有转让/许可/质押当事人列）"
+IMP_R_NOT_ANNUAL = "不是年费记录（{name}），已跳过"
+IMP_R_NO_DATE = "日期为空"
+IMP_R_NO_AMOUNT = "金额为空"
+IMP_ADDRESS_FROM_REGION = "文件没有地址列，地址取自厂商的省/地市/区县列（只能定位到区县）"
+IMP_RESOLVER_MISSING = "地址定位模块尚未就绪：已保存原始地址，区域暂为空"
+IMP_PAGE_TITLE = "数据导入"
+IMP_UPLOAD = "上传文件（.xlsx / .xls / .csv / .txt）"
+IMP_KIND_LABEL = "清单类型"
+IMP_SOURCE_LABEL = "数据来源"
+IMP_AUTO = "自动识别"
+IMP_MAPPING_EDIT = "列对应关系（可修改）"
+IMP_COLUMN = "文件中的列"
+IMP_TARGET = "对应字段"
+IMP_IGNORE = "（不导入）"
+IMP_DRY_RUN = "试导入（不写入数据库）"
+IMP_CONFIRM = "确认导入有效行"
+IMP_CANCEL = "取消"
+IMP_CANCELLED = "已取消，数据库没有改动"
+IMP_DONE = "导入完成"
+IMP_ERROR_DOWNLOAD = "下载错误报告（.xlsx）"
+IMP_HISTORY = "导入历史"
+IMP_HISTORY_COLUMNS = {"id": "批次", "started_at": "时间", "username": "操作人", "file_name": "文件",
+                       "kind": "类型", "source": "来源", "rows_read": "读取", "inserted": "新增",
+                       "updated": "更新", "unchanged": "未变", "rejected": "拒绝",
+                       "status": "状态", "file_hash": "SHA-256"}
+IMP_STATUS = {"done": "完成", "failed": "失败", "running": "进行中"}
+
+# --- rules: fees, terms, indicators, parameters ---
+FEE_STATE = {"normal": "正常", "due_soon": "即将到期", "grace": "滞纳期", "terminated": "已终止",
+             "expired": "期限届满"}
+GRACE_MONTH = "滞纳期第{n}月"
