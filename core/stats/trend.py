@@ -1,0 +1,145 @@
+"""趋势统计: by year or month for any region down to streets — applications, grants and valid
+stock by type; applicant / inventor / agency counts; year-on-year growth; the invention
+pipeline (filing → publication → examination → grant); transfers, licences and pledges over time.
+
+Counting rule: the region of the first holder's address. Applications are counted by filing
+date, grants by grant date, events by their effective date; the scope's date range limits each
+on its own date, and the scope's patent types apply throughout.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from peewee import fn
+
+from core.models import PATENT_TYPES, LegalEvent, Patent
+from core.stats.base import Scope, as_int, count_if, period, where
+from core.stats.overview import INVENTION
+
+EVENT_KINDS = ("transfer", "license", "pledge")
+
+
+def _in_range(column, scope: Scope):
+    cond = column.is_null(False)
+    if scope.date_from:
+        cond &= column >= scope.date_from
+    if scope.date_to:
+        cond &= column <= scope.date_to
+    return cond
+
+
+def _bucket(column, unit: str):
+    """Indexed year columns where they exist, else a computed year/month."""
+    if unit == "year" and column is Patent.app_date:
+        return Patent.app_year
+    if unit == "year" and column is Patent.grant_date:
+        return Patent.grant_year
+    return period(column, unit)
+
+
+def _by_type(scope: Scope, column, unit: str) -> pd.DataFrame:
+    key = _bucket(column, unit)
+    rows = (Patent.select(key.alias("period"), Patent.patent_type, fn.COUNT(Patent.id))
+            .where(where(scope, dates=False) & _in_range(column, scope))
+            .group_by(key, Patent.patent_type).tuples())
+    return _wide(rows)
+
+
+def _wide(rows) -> pd.DataFrame:
+    """(period, type, n) rows → columns period, invention, utility, design, total."""
+    frame = pd.DataFrame(list(rows), columns=["period", "patent_type", "n"])
+    table = frame.pivot_table(index="period", columns="patent_type", values="n",
+                              aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=list(PATENT_TYPES), fill_value=0)
+    table["total"] = table.sum(axis=1)
+    return table.reset_index().rename_axis(None, axis=1).astype(
+        {t: "int64" for t in (*PATENT_TYPES, "total")})
+
+
+def applications(scope: Scope, unit: str = "year") -> pd.DataFrame:
+    """Columns period, invention, utility, design, total, yoy — filings per year (int) or month
+    ('YYYY-MM'); yoy = growth of total against the previous period one year earlier (None
+    when unknown). Sample: (2024, 21000, 27000, 3000, 51000, 0.062)."""
+    return with_yoy(_by_type(scope, Patent.app_date, unit), unit)
+
+
+def grants(scope: Scope, unit: str = "year") -> pd.DataFrame:
+    """Same columns as applications(), counted by grant date."""
+    return with_yoy(_by_type(scope, Patent.grant_date, unit), unit)
+
+
+def with_yoy(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Add column yoy: total / total of the same period a year before − 1 (rounded to 4)."""
+    totals = dict(zip(frame["period"], frame["total"]))
+    def prior(p):
+        return p - 1 if unit == "year" else f"{int(p[:4]) - 1}{p[4:]}"
+    frame = frame.copy()
+    frame["yoy"] = [round(t / totals[prior(p)] - 1, 4) if totals.get(prior(p)) else None
+                    for p, t in zip(frame["period"], frame["total"])]
+    return frame
+
+
+def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
+    """Columns period, invention, utility, design, total: valid patents at each year end,
+    derived as grants up to that year minus lapses (lapse date) of granted patents up to it.
+    Sample: (2024, 30000, 60000, 8000, 98000)."""
+    base = where(scope, dates=False) & Patent.grant_year.is_null(False)
+    grants_by = _tuples(Patent.grant_year, base)
+    lapse_year = period(Patent.lapse_date, "year")
+    lapses_by = _tuples(lapse_year, base & Patent.lapse_date.is_null(False))
+    rows = []
+    for t in PATENT_TYPES:
+        for year in range(first_year, last_year + 1):
+            g = sum(n for (y, k), n in grants_by.items() if k == t and y <= year)
+            lp = sum(n for (y, k), n in lapses_by.items() if k == t and y <= year)
+            rows.append((year, t, g - lp))
+    return _wide(rows)
+
+
+def _tuples(key, cond) -> dict[tuple[int, str], int]:
+    rows = (Patent.select(key, Patent.patent_type, fn.COUNT(Patent.id)).where(cond)
+            .group_by(key, Patent.patent_type).tuples())
+    return {(int(y), t): n for y, t, n in rows if y is not None}
+
+
+def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
+    """Columns period, applicants, inventors, agencies — per filing period: distinct first
+    holders, inventor person-times (sum of inventors per patent), distinct agencies.
+    Sample: (2024, 8200, 120000, 310)."""
+    key = _bucket(Patent.app_date, unit)
+    rows = (Patent.select(key.alias("period"), fn.COUNT(Patent.first_holder.distinct()),
+                          fn.SUM(Patent.inventor_count), fn.COUNT(Patent.agency.distinct()))
+            .where(where(scope, dates=False) & _in_range(Patent.app_date, scope))
+            .group_by(key).order_by(key).tuples())
+    return pd.DataFrame([(p, as_int(a), as_int(i), as_int(g)) for p, a, i, g in rows],
+                        columns=["period", "applicants", "inventors", "agencies"])
+
+
+def pipeline(scope: Scope) -> pd.DataFrame:
+    """Columns period, filed, published, examined, granted — invention applications by filing
+    year and how far each cohort has gone: published (publication date), examined (in or past
+    substantive examination: status examining/rejected or granted), granted (grant date).
+    Sample: (2022, 21000, 20500, 15000, 9000)."""
+    examined = (Patent.status_reason.in_(["examining", "rejected"])
+                | Patent.grant_date.is_null(False))
+    rows = (Patent.select(Patent.app_year, fn.COUNT(Patent.id),
+                          count_if(Patent.pub_date.is_null(False)), count_if(examined),
+                          count_if(Patent.grant_date.is_null(False)))
+            .where(where(scope, dates=False) & INVENTION & _in_range(Patent.app_date, scope))
+            .group_by(Patent.app_year).order_by(Patent.app_year).tuples())
+    return pd.DataFrame([tuple(as_int(v) for v in r) for r in rows],
+                        columns=["period", "filed", "published", "examined", "granted"])
+
+
+def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
+    """Columns period, transfer, license, pledge — registered events on patents now in the
+    region, by event date. Sample: (2024, 900, 120, 300)."""
+    key = period(LegalEvent.date, unit)
+    rows = (LegalEvent.select(key.alias("period"), LegalEvent.kind, fn.COUNT(LegalEvent.id))
+            .join(Patent).where(where(scope, dates=False) & LegalEvent.kind.in_(EVENT_KINDS)
+                                & _in_range(LegalEvent.date, scope))
+            .group_by(key, LegalEvent.kind).tuples())
+    frame = pd.DataFrame(list(rows), columns=["period", "kind", "n"])
+    table = frame.pivot_table(index="period", columns="kind", values="n", aggfunc="sum",
+                              fill_value=0).reindex(columns=list(EVENT_KINDS), fill_value=0)
+    return table.reset_index().rename_axis(None, axis=1).astype(
+        {k: "int64" for k in EVENT_KINDS})
