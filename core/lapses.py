@@ -1,0 +1,165 @@
+"""专利失效分析: patents that lapsed in a period, by reason, holder, sub-region and month.
+
+A lapse is a patent with status "lapsed" whose `lapse_date` (the legal end of the right, e.g. the
+missed annual-fee due date for 未缴年费) falls in [date_from, date_to]. By default only granted
+patents count (失效专利); `granted_only=False` adds failed applications (驳回, 撤回 …).
+Counting rule: region of the first holder's address · by lapse date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+import pandas as pd
+import peewee as pw
+from peewee import fn
+
+from core import labels
+from core.models import Holder, Patent
+from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_if,
+                                  patent_where, region_name, with_holder)
+
+# Reasons shown as their own column/series; everything else is summed as "other".
+MAIN_REASONS = ("unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting")
+
+
+@dataclass(frozen=True)
+class LapseQuery:
+    sel: Selection
+    date_from: dt.date
+    date_to: dt.date
+    reasons: tuple[str, ...] = ()  # empty: every reason
+    granted_only: bool = True
+
+
+def where(q: LapseQuery) -> pw.Expression:
+    expr = both(patent_where(q.sel), Patent.status == "lapsed")
+    expr &= (Patent.lapse_date >= q.date_from) & (Patent.lapse_date <= q.date_to)
+    if q.reasons:
+        expr &= Patent.status_reason.in_(list(q.reasons))
+    if q.granted_only:
+        expr &= Patent.grant_date.is_null(False)
+    return expr
+
+
+def _base(q: LapseQuery, *columns) -> pw.ModelSelect:
+    return with_holder(Patent.select(*columns), q.sel).where(where(q))
+
+
+def total(q: LapseQuery) -> int:
+    return _base(q, fn.COUNT(Patent.id)).scalar() or 0
+
+
+def by_reason(q: LapseQuery) -> pd.DataFrame:
+    """Columns reason, label, n; largest first."""
+    rows = (_base(q, Patent.status_reason.alias("reason"), fn.COUNT(Patent.id).alias("n"))
+            .group_by(Patent.status_reason).dicts())
+    frame = pd.DataFrame(list(rows), columns=["reason", "n"])
+    frame["reason"] = frame["reason"].fillna("unknown")
+    frame = frame.groupby("reason", as_index=False)["n"].sum()
+    frame.insert(1, "label", frame["reason"].map(lambda r: labels.STATUS_REASON.get(r, r)))
+    return frame.sort_values(["n", "reason"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _reason_columns() -> list:
+    cols = [count_if(Patent.status_reason == r).alias(r) for r in MAIN_REASONS]
+    others = Patent.status_reason.is_null() | Patent.status_reason.not_in(list(MAIN_REASONS))
+    return cols + [count_if(others).alias("other")]
+
+
+REASON_COLUMNS = list(MAIN_REASONS) + ["other"]
+
+
+def by_subregion(q: LapseQuery) -> pd.DataFrame:
+    """Columns code, name, n, one column per MAIN_REASONS + other; largest first."""
+    column = child_field(q.sel)
+    rows = (_base(q, column.alias("code"), fn.COUNT(Patent.id).alias("n"), *_reason_columns())
+            .where(column.is_null(False)).group_by(column).dicts())
+    frame = pd.DataFrame(list(rows), columns=["code", "n", *REASON_COLUMNS])
+    frame.insert(1, "name", frame["code"].map(region_name))
+    return _sorted(frame, "code")
+
+
+def by_holder(q: LapseQuery, limit: int = 20) -> pd.DataFrame:
+    """Columns holder_id, name, n, one column per MAIN_REASONS + other; the `limit` largest."""
+    query = (Patent.select(Holder.id.alias("holder_id"), Holder.name.alias("name"),
+                           fn.COUNT(Patent.id).alias("n"), *_reason_columns())
+             .join(Holder, on=(Patent.first_holder == Holder.id)))
+    query = with_holder(query, q.sel, joined=True).where(where(q))
+    rows = (query.group_by(Holder.id, Holder.name)
+            .order_by(fn.COUNT(Patent.id).desc(), Holder.id).limit(limit).dicts())
+    return pd.DataFrame(list(rows), columns=["holder_id", "name", "n", *REASON_COLUMNS])
+
+
+def by_month(q: LapseQuery) -> pd.DataFrame:
+    """Columns month ("YYYY-MM"), reason, n. Grouped by day in SQL, rolled up to months here."""
+    rows = (_base(q, Patent.lapse_date.alias("day"), Patent.status_reason.alias("reason"),
+                  fn.COUNT(Patent.id).alias("n"))
+            .group_by(Patent.lapse_date, Patent.status_reason).tuples())
+    frame = pd.DataFrame(list(rows), columns=["day", "reason", "n"])
+    if frame.empty:
+        return pd.DataFrame(columns=["month", "reason", "n"])
+    frame["month"] = [f"{d.year:04d}-{d.month:02d}" for d in _dates(frame["day"])]
+    frame["reason"] = frame["reason"].fillna("unknown")
+    out = frame.groupby(["month", "reason"], as_index=False)["n"].sum()
+    return out.sort_values(["month", "reason"]).reset_index(drop=True)
+
+
+LIST_COLUMNS = ["id", "app_no", "title", "patent_type", "holder", "holder_address", "county_code",
+                "street_code", "status_reason", "lapse_date", "app_date", "grant_date"]
+
+
+def _list_query(q: LapseQuery) -> pw.ModelSelect:
+    query = (Patent.select(Patent.id, Patent.app_no, Patent.title, Patent.patent_type,
+                           Holder.name.alias("holder"), Patent.address.alias("holder_address"),
+                           Patent.county_code, Patent.street_code, Patent.status_reason,
+                           Patent.lapse_date, Patent.app_date, Patent.grant_date)
+             .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id)))
+    return (with_holder(query, q.sel, joined=True).where(where(q))
+            .order_by(Patent.lapse_date.desc(), Patent.id.desc()))
+
+
+def page(q: LapseQuery, offset: int, limit: int) -> pd.DataFrame:
+    """One page of the lapse list, newest lapse first. Columns LIST_COLUMNS + county, street."""
+    rows = _list_query(q).offset(offset).limit(limit).dicts()
+    return _decorate(pd.DataFrame(list(rows), columns=LIST_COLUMNS))
+
+
+def export_rows(q: LapseQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:
+    """Every row of the list (up to `limit`), streamed, with Chinese labels for codes."""
+    for row in _list_query(q).limit(limit).dicts().iterator():
+        yield _labelled(row)
+
+
+EXPORT_COLUMNS = {
+    "app_no": "申请号", "title": "专利名称", "type_label": "专利类型", "holder": "第一权利人",
+    "holder_address": "权利人地址", "county": "区县", "street": "街道/乡镇",
+    "reason_label": "失效原因", "lapse_date": "失效日", "app_date": "申请日", "grant_date": "授权公告日",
+}
+
+
+def _labelled(row: dict) -> dict:
+    row["type_label"] = labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])
+    row["reason_label"] = labels.STATUS_REASON.get(row["status_reason"] or "unknown",
+                                                   row["status_reason"])
+    row["county"] = region_name(row["county_code"])
+    row["street"] = region_name(row["street_code"])
+    return row
+
+
+def _decorate(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["type_label"] = frame["patent_type"].map(lambda t: labels.PATENT_TYPE.get(t, t))
+    frame["reason_label"] = frame["status_reason"].map(
+        lambda r: labels.STATUS_REASON.get(r or "unknown", r))
+    frame["county"] = frame["county_code"].map(region_name)
+    frame["street"] = frame["street_code"].map(region_name)
+    return frame
+
+
+def _sorted(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    return frame.sort_values(["n", key], ascending=[False, True]).reset_index(drop=True)
+
+
+def _dates(values) -> list[dt.date]:
+    return [v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)[:10]) for v in values]
