@@ -1,11 +1,146 @@
-"""区域统计: per sub-region (county, street, or the members of a custom region) applications,
-grants, valid patents, transfers, grant rate, shares and rankings; plus the custom-region list."""
+"""区域统计: per sub-region (the counties of a city, the streets of a county or of a custom
+region, every street of the region, or every custom region) — applications, grants, valid
+patents, transfers in and out, the invention grant rate, shares and rankings; top applicants
+and grantees of a region.
+
+Counting rule: the region of the first holder's address; applications by filing date, grants by
+grant date, transfers by registration date, all within the scope's date range; valid as of the
+stored legal status.
+
+Grant rate (domain-facts §3.3 (a), CNIPA style): inventions granted ÷ (granted + rejected +
+withdrawn) among invention cases closed in the period — grants by grant date, rejections and
+withdrawals by their status date (else lapse date).
+"""
 from __future__ import annotations
 
-from core.models import Region
+import pandas as pd
+import peewee as pw
+from peewee import fn
+
+from core import divisions
+from core.models import Holder, LegalEvent, Patent, Region
+from core.scope import child_column, region_filter
+from core.stats.base import Scope, as_int, count_if, side_filter, type_filter, where
+from core.stats.overview import INVENTION, VALID
+
+LEVELS = ("child", "street", "custom")
+COLUMNS = ["code", "name", "applications", "grants", "valid", "valid_inventions",
+           "transfers_in", "transfers_out", "inv_granted", "inv_closed", "grant_rate",
+           "valid_share", "rank"]
+CLOSED_REASONS = ("rejected", "withdrawn")
 
 
 def custom_regions() -> list[tuple[str, str]]:
     """(code, name) of every custom region, by name."""
     return list(Region.select(Region.code, Region.name).where(Region.is_custom == True)  # noqa: E712
                 .order_by(Region.name).tuples())
+
+
+def _range(column, scope: Scope):
+    cond = column.is_null(False)
+    if scope.date_from:
+        cond &= column >= scope.date_from
+    if scope.date_to:
+        cond &= column <= scope.date_to
+    return cond
+
+
+def _measures(scope: Scope) -> list[pw.Node]:
+    closed_on = fn.COALESCE(Patent.status_date, Patent.lapse_date)
+    granted = INVENTION & _range(Patent.grant_date, scope)
+    refused = INVENTION & Patent.status_reason.in_(CLOSED_REASONS) & _range(closed_on, scope)
+    return [count_if(_range(Patent.app_date, scope)).alias("applications"),
+            count_if(_range(Patent.grant_date, scope)).alias("grants"),
+            count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("valid_inventions"),
+            count_if(granted).alias("inv_granted"), count_if(granted | refused).alias("inv_closed")]
+
+
+def table(scope: Scope, level: str = "child") -> pd.DataFrame:
+    """Columns code, name, applications, grants, valid, valid_inventions, transfers_in,
+    transfers_out, inv_granted, inv_closed, grant_rate (None when no case closed), valid_share
+    (of the listed total), rank (by valid). One row per unit of `level`: child = direct
+    sub-regions, street = every street of the region, custom = every custom region.
+    Sample: ("320506", "吴中区", 12000, 8000, 41000, 9000, 50, 40, 3000, 4200, 0.7143, 0.21, 2)."""
+    rows = _custom_rows(scope) if level == "custom" else _division_rows(scope, level)
+    frame = pd.DataFrame(rows, columns=COLUMNS[:10])
+    frame["grant_rate"] = [round(g / c, 4) if c else None
+                           for g, c in zip(frame["inv_granted"], frame["inv_closed"])]
+    total = frame["valid"].sum()
+    frame["valid_share"] = (frame["valid"] / total).round(4) if total else 0.0
+    frame = frame.sort_values(["valid", "code"], ascending=[False, True]).reset_index(drop=True)
+    frame["rank"] = frame["valid"].rank(method="min", ascending=False).astype("int64")
+    return frame[COLUMNS]
+
+
+def _division_rows(scope: Scope, level: str) -> list[tuple]:
+    name = "street_code" if level == "street" else child_column(scope.region)
+    column = getattr(Patent, name)
+    rows = (Patent.select(column.alias("code"), *_measures(scope))
+            .where(where(scope, dates=False) & column.is_null(False)).group_by(column).dicts())
+    moves = _transfers(scope, name)
+    names = divisions.names()
+    return [(r["code"], names.get(r["code"], r["code"]), as_int(r["applications"]),
+             as_int(r["grants"]), as_int(r["valid"]), as_int(r["valid_inventions"]),
+             *moves.get(r["code"], (0, 0)), as_int(r["inv_granted"]), as_int(r["inv_closed"]))
+            for r in rows]
+
+
+def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
+    """code → (transfers in, transfers out) in the scope's range, grouped on the event's
+    region columns before/after (county or street level)."""
+    prefix = "street" if name == "street_code" else "county"
+    result: dict[str, list[int]] = {}
+    for slot, (mine, other) in enumerate((("after", "before"), ("before", "after"))):
+        col = getattr(LegalEvent, f"{prefix}_{mine}")
+        other_col = getattr(LegalEvent, f"{prefix}_{other}")
+        inside = side_filter(scope.region, LegalEvent.county_after if mine == "after"
+                             else LegalEvent.county_before,
+                             LegalEvent.street_after if mine == "after"
+                             else LegalEvent.street_before)
+        rows = (LegalEvent.select(col, fn.COUNT(LegalEvent.id)).join(Patent)
+                .where((LegalEvent.kind == "transfer") & _range(LegalEvent.date, scope)
+                       & col.is_null(False) & (other_col.is_null() | (other_col != col))
+                       & inside & type_filter(scope))
+                .group_by(col).tuples())
+        for code, n in rows:
+            result.setdefault(code, [0, 0])[slot] = n
+    return {k: tuple(v) for k, v in result.items()}
+
+
+def _custom_rows(scope: Scope) -> list[tuple]:
+    rows = []
+    for code, name in custom_regions():
+        r = (Patent.select(*_measures(scope))
+             .where(region_filter(code) & type_filter(scope)).dicts().get())
+        sub = Scope(code, scope.date_from, scope.date_to, scope.date_basis, scope.patent_types)
+        moves = _custom_transfers(sub)
+        rows.append((code, name, as_int(r["applications"]), as_int(r["grants"]),
+                     as_int(r["valid"]), as_int(r["valid_inventions"]), *moves,
+                     as_int(r["inv_granted"]), as_int(r["inv_closed"])))
+    return rows
+
+
+def _custom_transfers(scope: Scope) -> tuple[int, int]:
+    after = side_filter(scope.region, LegalEvent.county_after, LegalEvent.street_after)
+    before = side_filter(scope.region, LegalEvent.county_before, LegalEvent.street_before)
+    row = (LegalEvent.select(count_if(after & ~before), count_if(before & ~after)).join(Patent)
+           .where((LegalEvent.kind == "transfer") & _range(LegalEvent.date, scope)
+                  & type_filter(scope)).tuples().get())
+    return as_int(row[0]), as_int(row[1])
+
+
+def top_holders(scope: Scope, measure: str = "applications", limit: int = 10) -> pd.DataFrame:
+    """Columns holder_id, name, n: first holders with the most filings (measure=applications,
+    by filing date) or grants (measure=grants, by grant date) in the scope's range.
+    Sample: (17, "苏州大学", 820)."""
+    column = Patent.app_date if measure == "applications" else Patent.grant_date
+    rows = (Patent.select(Patent.first_holder, fn.COUNT(Patent.id))
+            .where(where(scope, dates=False) & _range(column, scope)
+                   & Patent.first_holder.is_null(False))
+            .group_by(Patent.first_holder)
+            .order_by(fn.COUNT(Patent.id).desc(), Patent.first_holder).limit(limit).tuples())
+    frame = pd.DataFrame(list(rows), columns=["holder_id", "n"])
+    names = dict(Holder.select(Holder.id, Holder.name)
+                 .where(Holder.id.in_(frame["holder_id"].tolist() or [0])).tuples())
+    frame.insert(1, "name", frame["holder_id"].map(names))
+    return frame
