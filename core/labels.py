@@ -291,3 +291,23 @@ IMP_STATUS = {"done": "完成", "failed": "失败", "running": "进行中"}
 FEE_STATE = {"normal": "正常", "due_soon": "即将到期", "grace": "滞纳期", "terminated": "已终止",
              "expired": "期限届满"}
 GRACE_MONTH = "滞纳期第{n}月"
+APPNO_INPUT = "输入"
+APPNO_RESULT = "校验结果"
+APPNO_VALID = "有效"
+APPNO_PROBLEM = {"check_missing": "缺少校验位（已按规则补算）", "check_mismatch": "校验位错误",
+                 "format": "格式不正确", "kind_mismatch": "文献种类代码与专利类型不符",
+                 "kind_missing": "缺少文献种类代码"}
+APPNO_EXPECTED = "（应为 {check}）"
+APPNO_NORMALIZED = "规范形式"
+APPNO_TYPE = "专利类型"
+APPNO_PCT = "（PCT进入中国国家阶段）"
+APPNO_YEAR = "申请年份"
+APPNO_KIND = "文献种类"
+FEES_HEADER = "{type}专利 · 申请日 {filed} · 授权当年为第 {grant} 年度"
+FEES_COLUMNS = "年度  缴费期限        全额    费减后"
+FEES_AT_REGISTRATION = "办理登记时"
+FEES_TOTAL = "合计：全额 {full} 元；应缴 {payable} 元"
+FEES_STATE_LINE = ("{on}：{state}；第 {year} 年度年费 {amount} 元，缴费期限 {due}；当日缴纳滞纳金 "
+                   "{surcharge} 元（{rate}%）；最后期限 {last}")
+FEES_STATE_LINE_SHORT = "{on}：{state}"
+FEES_TERMINATED = "；专利权自 {date} 起终止，可请求恢复至约 {restore}，费用 {cost} 元"

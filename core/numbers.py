@@ -84,3 +84,87 @@ def make(year: int, type_digit: int, serial: int) -> str:
     """A valid post-2003 application number in storage form, e.g. make(2018, 1, 390462)."""
     digits = f"{year:04d}{type_digit}{serial:07d}"
     return digits + check_char(digits)
+
+
+def patent_number(raw: str) -> str | None:
+    """Patent number (专利号) = 'ZL' + printed application number, e.g. ZL201310699744.2."""
+    parsed = parse(raw)
+    return None if parsed.problem == "format" else "ZL" + parsed.display
+
+
+# --- publication / grant document numbers (domain-facts §4.2) ---
+
+KIND_MEANING = {
+    "A": "发明专利申请公布", "B": "发明专利授权公告", "C": "发明专利（1993-2007授权）",
+    "U": "实用新型专利授权公告", "Y": "实用新型专利（1993-2007授权）",
+    "S": "外观设计专利授权公告", "D": "外观设计专利（1993-2007授权）",
+    "A8": "发明申请公布扉页更正", "A9": "发明申请公布全文更正",
+    "B8": "发明授权扉页更正", "B9": "发明授权全文更正",
+    "U8": "实用新型扉页更正", "U9": "实用新型全文更正",
+    "S8": "外观设计扉页更正", "S9": "外观设计全文更正",
+}
+PARTIAL_INVALIDATION = {"C": "invention", "Y": "utility", "S": "design"}  # C1-C7, Y1-Y7, S1-S7
+TYPE_BY_PUB_DIGIT = {"1": "invention", "2": "utility", "3": "design"}
+GRANT_KINDS_NEW = {"B": "invention", "U": "utility", "S": "design"}  # since 2007-07-01
+GRANT_KINDS_OLD = {"C": "invention", "Y": "utility", "D": "design", "U": "utility",
+                   "S": "design"}  # 7-digit era (1993-2007; U/S before 1993 [U])
+
+
+@dataclass(frozen=True)
+class PubNo:
+    raw: str
+    country: str
+    number: str  # 9 digits (since 2007-07) or 7 digits (1989 - 2007-06)
+    kind: str  # 'A', 'B', 'U', 'S', 'C', 'Y', 'D', 'A8', 'C1' … ('' when missing)
+    valid: bool
+    problem: str | None  # None, 'format', 'kind_mismatch', 'kind_missing'
+    patent_type: str | None
+    is_grant: bool | None  # a grant document (授权公告) rather than an application publication
+    era: str | None  # 'current' (9 digits) or 'old' (7 digits)
+
+    @property
+    def normalized(self) -> str:
+        return f"{self.country}{self.number}{self.kind}"
+
+    @property
+    def kind_meaning(self) -> str | None:
+        if len(self.kind) == 2 and self.kind[1] in "1234567":
+            return "部分无效宣告后的专利文件"
+        if self.era == "old" and self.kind == "B":
+            return "发明专利申请审定（1985-1992）"
+        return KIND_MEANING.get(self.kind)
+
+
+def parse_pub(raw: str) -> PubNo:
+    """Parse a publication or grant number such as CN108572939B, CN 1340998 A or CN2069429U."""
+    text = _JUNK.sub("", str(raw or "")).upper()
+    match = re.fullmatch(r"(CN)?(\d{9}|\d{7})([A-Z]\d?)?", text)
+    if not match:
+        return PubNo(str(raw), "CN", "", "", False, "format", None, None, None)
+    number, kind = match.group(2), match.group(3) or ""
+    era = "current" if len(number) == 9 else "old"
+    patent_type = TYPE_BY_PUB_DIGIT.get(number[0])
+    if patent_type is None:
+        return PubNo(str(raw), "CN", number, kind, False, "format", None, None, era)
+    is_grant, problem = _kind_check(kind, patent_type, era)
+    return PubNo(str(raw), "CN", number, kind, problem is None or problem == "kind_missing",
+                 problem, patent_type, is_grant, era)
+
+
+def _kind_check(kind: str, patent_type: str, era: str) -> tuple[bool | None, str | None]:
+    """(is_grant, problem) for a kind code against the type digit and era."""
+    if not kind:
+        return None, "kind_missing"
+    letter = kind[0]
+    if len(kind) == 2 and kind[1] in "1234567":
+        ok = PARTIAL_INVALIDATION.get(letter) == patent_type
+        return True, None if ok else "kind_mismatch"
+    if letter == "A":
+        return False, None if patent_type == "invention" else "kind_mismatch"
+    grants = GRANT_KINDS_NEW if era == "current" else GRANT_KINDS_OLD
+    if era == "old" and letter == "B":
+        ok = patent_type == "invention"  # 1985-1992 审定 (examined application)
+        return False, None if ok else "kind_mismatch"
+    if letter not in grants:
+        return None, "kind_mismatch"
+    return True, None if grants[letter] == patent_type else "kind_mismatch"

@@ -1,0 +1,100 @@
+"""Application numbers (domain-facts §4.1 check-digit table), patent numbers and publication /
+grant numbers with kind codes (§4.2); property tests of the check digit."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core import numbers
+
+# §4.1: (number as printed, type, filing year, valid) — 89103229.2 is the table's ✗ row
+TABLE = [
+    ("201080063196.9", "invention", 2010, True, True), ("202310104843.5", "invention", 2023, True, False),
+    ("201810390462.7", "invention", 2018, True, False), ("202311356097.5", "invention", 2023, True, False),
+    ("202411662208.X", "invention", 2024, True, False), ("201710117081.7", "invention", 2017, True, False),
+    ("202011438186.0", "invention", 2020, True, False), ("200510113767.6", "invention", 2005, True, False),
+    ("200310100002.X", "invention", 2003, True, False), ("201310699744.2", "invention", 2013, True, False),
+    ("00814037.5", "invention", 2000, True, True), ("01800565.9", "invention", 2001, True, True),
+    ("90101673.X", "invention", 1990, True, False), ("89103229.2", "invention", 1989, False, False),
+]
+
+
+@pytest.mark.parametrize("printed,kind,year,valid,pct", TABLE)
+def test_check_digit_table_of_domain_facts(printed, kind, year, valid, pct):
+    got = numbers.parse(printed)
+    assert (got.valid, got.patent_type, got.filing_year, got.pct) == (valid, kind, year, pct)
+    digits, check = printed.split(".")
+    assert (numbers.check_char(digits) == check) is valid
+    if valid:
+        assert got.display == printed and got.normalized == digits + check
+
+
+def test_the_x_row_and_the_typo_row_compute_as_documented():
+    assert numbers.check_char("89103229") == "0"
+    assert numbers.parse("89103229.2").problem == "check_mismatch"
+    assert numbers.parse("89103229.0").valid
+
+
+def test_prefixes_spaces_and_missing_check_digit():
+    assert numbers.parse("CN201810390462.7").display == "201810390462.7"
+    assert numbers.parse("ZL 2018 1039 0462.7").valid
+    missing = numbers.parse("CN201910123456")
+    # 2·2+0·3+1·4+9·5+1·6+0·7+1·8+2·9+3·2+4·3+5·4+6·5 = 153 ≡ 10 (mod 11) → X
+    assert (missing.problem, missing.normalized) == ("check_missing", "201910123456X")
+    assert numbers.parse("88100001").problem is None  # 1985-1988: no check digit
+    assert numbers.parse("201840390462.7").problem == "format"  # type digit 4
+    assert numbers.parse("abc").problem == "format"
+    assert numbers.patent_number("CN201310699744.2") == "ZL201310699744.2"
+
+
+@given(year=st.integers(2003, 2099), type_digit=st.sampled_from([1, 2, 3, 8, 9]),
+       serial=st.integers(1, 9_999_999))
+def test_made_numbers_parse_valid_and_any_single_digit_change_is_caught(year, type_digit, serial):
+    made = numbers.make(year, type_digit, serial)
+    parsed = numbers.parse(made)
+    assert parsed.valid and parsed.normalized == made and parsed.filing_year == year
+    assert parsed.patent_type == numbers.TYPE_BY_DIGIT[str(type_digit)]
+    for pos in range(12):
+        digit = (int(made[pos]) + 1) % 10
+        changed = made[:pos] + str(digit) + made[pos + 1:]
+        if numbers.parse(changed).problem != "format":
+            assert not numbers.parse(changed).valid  # weights 2..9 are units mod 11
+
+
+@given(st.text(alphabet="0123456789X", min_size=12, max_size=12))
+def test_check_char_is_the_weighted_sum_mod_11(digits):
+    if "X" in digits:
+        return
+    total = sum(int(d) * w for d, w in zip(digits, (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)))
+    assert numbers.check_char(digits) == ("X" if total % 11 == 10 else str(total % 11))
+
+
+PUBS = [  # (raw, normalized, type, is_grant, era, problem)
+    ("CN108572939B", "CN108572939B", "invention", True, "current", None),
+    ("CN102822194A", "CN102822194A", "invention", False, "current", None),
+    ("CN 1340998 A", "CN1340998A", "invention", False, "old", None),
+    ("CN2069429U", "CN2069429U", "utility", True, "old", None),
+    ("CN3003022S", "CN3003022S", "design", True, "old", None),
+    ("CN1003001B", "CN1003001B", "invention", False, "old", None),  # 1989 审定
+    ("CN1756362", "CN1756362", "invention", None, "old", "kind_missing"),
+    ("cn208572939u", "CN208572939U", "utility", True, "current", None),
+    ("CN308572939S", "CN308572939S", "design", True, "current", None),
+    ("CN108572939U", "CN108572939U", "invention", True, "current", "kind_mismatch"),
+    ("CN1234567C1", "CN1234567C1", "invention", True, "old", None),
+    ("CN108572939B9", "CN108572939B9", "invention", True, "current", None),
+]
+
+
+@pytest.mark.parametrize("raw,norm,kind,grant,era,problem", PUBS)
+def test_publication_and_grant_numbers(raw, norm, kind, grant, era, problem):
+    got = numbers.parse_pub(raw)
+    assert (got.normalized, got.patent_type, got.is_grant, got.era, got.problem) == \
+        (norm, kind, grant, era, problem)
+    assert got.valid is (problem in (None, "kind_missing"))
+
+
+def test_kind_meanings_and_bad_numbers():
+    assert numbers.parse_pub("CN1003001B").kind_meaning == "发明专利申请审定（1985-1992）"
+    assert numbers.parse_pub("CN108572939B").kind_meaning == "发明专利授权公告"
+    assert numbers.parse_pub("CN1234567C3").kind_meaning == "部分无效宣告后的专利文件"
+    assert numbers.parse_pub("CN408572939B").problem == "format"
+    assert numbers.parse_pub("US12345678B2").problem == "format"
