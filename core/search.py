@@ -26,7 +26,7 @@ LIST_FIELDS = ("types", "statuses")
 
 # Query-parameter name of each filter field (shared with ui/filters.py search links).
 PARAM = {
-    "region": "region", "types": "type", "statuses": "status", "app_no": "app_no",
+    "region": "region", "types": "types", "statuses": "status", "app_no": "app_no",
     "holder": "holder", "holder_id": "holder_id", "title": "q", "agency": "agency",
     "agency_id": "agency_id", "ipc": "ipc", "industry": "industry", "holder_kind": "kind",
     "holder_tag": "tag",
@@ -256,3 +256,12 @@ def _parse(name: str, raw: str):
 
 def with_changes(f: SearchFilters, **changes) -> SearchFilters:
     return replace(f, **changes)
+
+
+def with_scope(f: SearchFilters, region: str | None, date_from: dt.date | None,
+               date_to: dt.date | None, basis: str = "app",
+               types: tuple[str, ...] = ()) -> SearchFilters:
+    """`f` restricted to the shared statistics scope (region, dates on a basis, patent types)."""
+    basis = basis if basis in DATE_FIELDS else "app"
+    return replace(f, region=region or None, types=tuple(types),
+                   **{f"{basis}_from": date_from, f"{basis}_to": date_to})

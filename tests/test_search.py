@@ -136,7 +136,7 @@ def test_filters_survive_a_round_trip_through_query_parameters():
                       title="电池 壳体", holder_id=7, ipc="H01M", industry="new_energy",
                       app_from=D(2020, 1, 1), grant_to=D(2024, 12, 31))
     params = search.to_params(f)
-    assert params == {"region": "320506", "type": "invention,utility", "status": "valid",
+    assert params == {"region": "320506", "types": "invention,utility", "status": "valid",
                       "q": "电池 壳体", "holder_id": "7", "ipc": "H01M",
                       "industry": "new_energy", "app_from": "2020-01-01",
                       "grant_to": "2024-12-31"}
@@ -144,7 +144,7 @@ def test_filters_survive_a_round_trip_through_query_parameters():
 
 
 def test_invalid_query_parameters_are_reported_and_ignored():
-    f, bad = search.from_params({"type": "invention,bogus", "app_from": "2020-13-01",
+    f, bad = search.from_params({"types": "invention,bogus", "app_from": "2020-13-01",
                                  "holder_id": "x", "q": "电池"})
     assert f == SearchFilters(title="电池")
-    assert sorted(bad) == ["app_from", "holder_id", "type"]
+    assert sorted(bad) == ["app_from", "holder_id", "types"]
