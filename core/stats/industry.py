@@ -1,0 +1,139 @@
+"""产业统计: the nine strategic emerging industries (kind 'sei', IPC concordance 2021) and the
+local key industries (kind 'local') — per-industry applications, grants and valid patents,
+recent-year trend, industry × sub-region matrix, emerging vs traditional shares.
+
+Reads the summary table patent_industry (patent → industry code, kept by core.industries) and
+rolls every code up to its top-level industry (parent_code empty), counting each patent once per
+top-level industry. Counting rule: the first holder's region; applications by filing date,
+grants by grant date within the scope's range; valid as of the stored legal status.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import peewee as pw
+from peewee import fn
+
+from core import divisions
+from core.models import Industry, Patent, PatentIndustry
+from core.scope import child_column
+from core.stats.base import Scope, as_int, where
+from core.stats.overview import INVENTION, VALID
+
+KINDS = ("sei", "local")
+
+
+def tops(kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
+    """Columns code, name, kind: top-level industries of `kinds`, SEIs first, by code.
+    Sample: ("sei1", "新一代信息技术产业", "sei")."""
+    rows = (Industry.select(Industry.code, Industry.name, Industry.kind)
+            .where(Industry.kind.in_(list(kinds))
+                   & (Industry.parent_code.is_null() | (Industry.parent_code == "")))
+            .tuples())
+    frame = pd.DataFrame(list(rows), columns=["code", "name", "kind"])
+    frame["order"] = frame["kind"].map({k: i for i, k in enumerate(KINDS)})
+    return frame.sort_values(["order", "code"]).drop(columns="order").reset_index(drop=True)
+
+
+def _top_of(kinds: tuple[str, ...]) -> dict[str, str]:
+    """Every industry code of `kinds` → its top-level code."""
+    parent = dict(Industry.select(Industry.code, Industry.parent_code)
+                  .where(Industry.kind.in_(list(kinds))).tuples())
+    def top(code, depth=0):
+        up = parent.get(code)
+        return code if not up or up not in parent or depth > 8 else top(up, depth + 1)
+    return {code: top(code) for code in parent}
+
+
+def _top_expr(kinds: tuple[str, ...]) -> tuple[pw.Node, list[str]]:
+    mapping = _top_of(kinds)
+    if all(c == t for c, t in mapping.items()):
+        return PatentIndustry.industry_code, list(mapping)
+    return pw.Case(PatentIndustry.industry_code, list(mapping.items()), None), list(mapping)
+
+
+def _range(column, scope: Scope):
+    cond = column.is_null(False)
+    if scope.date_from:
+        cond &= column >= scope.date_from
+    if scope.date_to:
+        cond &= column <= scope.date_to
+    return cond
+
+
+def _joined(scope: Scope, kinds, *columns):
+    key, codes = _top_expr(kinds)
+    query = (PatentIndustry.select(key.alias("industry"), *columns)
+             .join(Patent, on=(PatentIndustry.patent == Patent.id))
+             .where(where(scope, dates=False) & PatentIndustry.industry_code.in_(codes or [""])))
+    return key, query
+
+
+def _count_distinct_if(condition) -> pw.Node:
+    return fn.COUNT(pw.Case(None, [(condition, Patent.id)], None).distinct())
+
+
+def summary(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
+    """Columns code, name, kind, applications, grants, valid, valid_inventions — one row per
+    top-level industry (zeros kept). Sample: ("sei1", "新一代信息技术产业", "sei", 9000, 5000,
+    21000, 7000)."""
+    key, query = _joined(scope, kinds,
+                         _count_distinct_if(_range(Patent.app_date, scope)).alias("a"),
+                         _count_distinct_if(_range(Patent.grant_date, scope)).alias("g"),
+                         _count_distinct_if(VALID).alias("v"),
+                         _count_distinct_if(VALID & INVENTION).alias("vi"))
+    got = {r["industry"]: r for r in query.group_by(key).dicts()}
+    frame = tops(kinds)
+    for col, src in (("applications", "a"), ("grants", "g"), ("valid", "v"),
+                     ("valid_inventions", "vi")):
+        frame[col] = [as_int(got.get(c, {}).get(src)) for c in frame["code"]]
+    return frame
+
+
+def trend(scope: Scope, first_year: int, last_year: int,
+          kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
+    """Columns year, code, name, applications: filings per top-level industry per year (by
+    filing year; every year × industry, zeros kept). Sample: (2024, "sei1", "新一代…", 2100)."""
+    key, query = _joined(scope, kinds, Patent.app_year.alias("year"),
+                         fn.COUNT(Patent.id.distinct()).alias("n"))
+    rows = (query.where(Patent.app_year.between(first_year, last_year))
+            .group_by(key, Patent.app_year).tuples())
+    got = {(c, int(y)): n for c, y, n in rows}
+    top = tops(kinds)
+    out = [(y, c, name, as_int(got.get((c, y))))
+           for y in range(first_year, last_year + 1) for c, name in zip(top["code"], top["name"])]
+    return pd.DataFrame(out, columns=["year", "code", "name", "applications"])
+
+
+def matrix(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
+    """Columns code, name, region_code, region_name, valid: valid patents per top-level industry
+    and sub-region of the scope's region (only non-zero cells).
+    Sample: ("sei1", "新一代信息技术产业", "320506", "吴中区", 4200)."""
+    column = getattr(Patent, child_column(scope.region))
+    key, query = _joined(scope, kinds, column.alias("region"),
+                         fn.COUNT(Patent.id.distinct()).alias("n"))
+    rows = (query.where(VALID & column.is_null(False)).group_by(key, column).tuples())
+    names, regions = dict(zip(*tops(kinds)[["code", "name"]].T.values)), divisions.names()
+    out = [(c, names.get(c, c), r, regions.get(r, r), n) for c, r, n in rows if c in names]
+    frame = pd.DataFrame(out, columns=["code", "name", "region_code", "region_name", "valid"])
+    return frame.sort_values(["code", "region_code"]).reset_index(drop=True)
+
+
+def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
+    """Columns year, total, emerging, traditional, emerging_share: filings per year, those in at
+    least one strategic emerging industry, the rest, and the emerging share (None if no filing).
+    Sample: (2024, 51000, 17000, 34000, 0.3333)."""
+    years = Patent.app_year.between(first_year, last_year)
+    totals = dict(Patent.select(Patent.app_year, fn.COUNT(Patent.id))
+                  .where(where(scope, dates=False) & years).group_by(Patent.app_year).tuples())
+    _, codes = _top_expr(("sei",))
+    emerging = dict(PatentIndustry.select(Patent.app_year, fn.COUNT(Patent.id.distinct()))
+                    .join(Patent, on=(PatentIndustry.patent == Patent.id))
+                    .where(where(scope, dates=False) & years
+                           & PatentIndustry.industry_code.in_(codes or [""]))
+                    .group_by(Patent.app_year).tuples())
+    rows = []
+    for y in range(first_year, last_year + 1):
+        t, e = as_int(totals.get(y)), as_int(emerging.get(y))
+        rows.append((y, t, e, t - e, round(e / t, 4) if t else None))
+    return pd.DataFrame(rows, columns=["year", "total", "emerging", "traditional",
+                                       "emerging_share"])
