@@ -311,3 +311,18 @@ FEES_STATE_LINE = ("{on}：{state}；第 {year} 年度年费 {amount} 元，缴�
                    "{surcharge} 元（{rate}%）；最后期限 {last}")
 FEES_STATE_LINE_SHORT = "{on}：{state}"
 FEES_TERMINATED = "；专利权自 {date} 起终止，可请求恢复至约 {restore}，费用 {cost} 元"
+
+# --- abnormal filings (非正常申请监测) ---
+ABNORMAL_TITLE = "非正常申请监测"
+ABNORMAL_KIND = {"similar_titles": "短期集中申请且名称高度雷同", "burst": "短期集中申请",
+                 "individual_volume": "个人年申请量异常", "agency_volume": "代理机构申请量异常"}
+ABNORMAL_COLUMNS = {"kind": "信号", "subject": "申请人/代理机构", "start": "起始日", "end": "截止日",
+                    "count": "申请量", "detail": "依据", "samples": "样例名称"}
+ABNORMAL_NOTE = ("以下为依据《关于规范申请专利行为的办法》列举情形设定的筛查信号，仅供核查线索，"
+                 "不构成认定结论。阈值可在「参数设置」中调整（参数键 abnormal）。")
+ABNORMAL_RULE = ("按第一权利人地址 · 按申请日 · 近 {lookback_years} 年 · 集中申请：{burst_days} 天内 ≥ "
+                 "{burst_min} 件；名称雷同：同一词干 ≥ {similar_min} 件；个人：年 ≥ {individual_year_min} 件；"
+                 "代理机构：年申请量 ≥ 同年机构中位数 × {agency_factor:g} 且 ≥ {agency_min} 件")
+ABNORMAL_NONE = "当前区域未发现符合条件的非正常申请信号。"
+ABNORMAL_EXPORT = "导出核查清单（.xlsx）"
+ABNORMAL_DETAIL = {"similar_titles": "雷同名称 {detail} 件", "agency_volume": "同年中位数 {detail} 件"}

@@ -44,6 +44,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/expiry.py", "届满通知", "expiry", "monitor", ALL, ":material/event_busy:"),
     PageSpec("pages/lapse.py", "专利失效分析", "lapse", "monitor", ALL,
              ":material/trending_down:"),
+    PageSpec("pages/abnormal.py", "非正常申请监测", "abnormal", "monitor", ALL,
+             ":material/report:"),
     PageSpec("admin/verify.py", "专利数据核查", "verify", "admin", STAFF,
              ":material/fact_check:"),
     PageSpec("admin/imports.py", "数据导入", "imports", "admin", STAFF, ":material/upload_file:"),
