@@ -1,0 +1,210 @@
+"""届满通知: valid patents whose term ends within the next 3 / 6 / 12 months, and what that does
+to 有效发明 and the per-population indicators of the region.
+
+A patent "expires within h months" when on ≤ expiry_date ≤ on + h months (expiry_date is the
+recorded 期满终止日, core.terms). Selected on the (expiry_date, status) index.
+Indicator effect: the indicator counts (domestic valid inventions, high-value ones) minus the
+inventions of the same population expiring by each horizon, over the same denominator
+(parameter `population`, 万人, for the region and year; the previous year's when missing).
+Counting rule: region of the first holder's address · current legal status · by expiry date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+import pandas as pd
+import peewee as pw
+from peewee import fn
+
+from core import calendar, labels, params
+from core.models import Holder, Patent
+from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_if,
+                                  patent_where, region_name, with_holder)
+
+HORIZONS = (3, 6, 12)
+
+
+@dataclass(frozen=True)
+class ExpiryQuery:
+    sel: Selection
+    on: dt.date
+    months: int = 12
+
+    @property
+    def until(self) -> dt.date:
+        return calendar.add_months(self.on, self.months)
+
+
+def where(q: ExpiryQuery) -> pw.Expression:
+    expr = both(patent_where(q.sel), Patent.status == "valid")
+    return expr & (Patent.expiry_date >= q.on) & (Patent.expiry_date <= q.until)
+
+
+def _selected(q: ExpiryQuery, *columns) -> pw.ModelSelect:
+    return with_holder(Patent.select(*columns), q.sel).where(where(q))
+
+
+def horizon_counts(q: ExpiryQuery) -> pd.DataFrame:
+    """Columns patent_type, label, m3, m6, m12 (expiring within 3/6/12 months), plus a total row
+    ("all"). One query over the 12-month window."""
+    limits = {h: calendar.add_months(q.on, h) for h in HORIZONS}
+    wide = ExpiryQuery(q.sel, q.on, max(HORIZONS))
+    cols = [count_if(Patent.expiry_date <= limits[h]).alias(f"m{h}") for h in HORIZONS]
+    rows = list(_selected(wide, Patent.patent_type, *cols).group_by(Patent.patent_type).dicts())
+    frame = pd.DataFrame(rows, columns=["patent_type", *[f"m{h}" for h in HORIZONS]])
+    frame = frame.set_index("patent_type").reindex(list(labels.PATENT_TYPE), fill_value=0)
+    frame = frame.fillna(0).astype(int)
+    frame.loc["all"] = frame.sum()
+    frame = frame.reset_index()
+    frame.insert(1, "label", frame["patent_type"].map(lambda t: labels.PATENT_TYPE.get(t, labels.ALL)))
+    return frame
+
+
+def by_month(q: ExpiryQuery) -> pd.DataFrame:
+    """Columns month ("YYYY-MM"), invention, utility, design. Grouped by day in SQL."""
+    rows = (_selected(q, Patent.expiry_date.alias("day"), Patent.patent_type,
+                      fn.COUNT(Patent.id).alias("n"))
+            .group_by(Patent.expiry_date, Patent.patent_type).tuples())
+    frame = pd.DataFrame(list(rows), columns=["day", "patent_type", "n"])
+    months = _month_labels(q.on, q.until)
+    if frame.empty:
+        return pd.DataFrame({"month": months, **{t: [0] * len(months) for t in labels.PATENT_TYPE}})
+    frame["month"] = [_month(d) for d in frame["day"]]
+    table = frame.pivot_table(index="month", columns="patent_type", values="n", aggfunc="sum",
+                              fill_value=0)
+    table = table.reindex(index=months, columns=list(labels.PATENT_TYPE), fill_value=0)
+    return table.fillna(0).astype(int).rename_axis(columns=None).reset_index()
+
+
+def by_subregion(q: ExpiryQuery) -> pd.DataFrame:
+    """Columns code, name, n, inventions, high_value; largest first."""
+    column = child_field(q.sel)
+    inv = Patent.patent_type == "invention"
+    rows = (_selected(q, column.alias("code"), fn.COUNT(Patent.id).alias("n"),
+                      count_if(inv).alias("inventions"),
+                      count_if(inv & (Patent.high_value == True)).alias("high_value"))  # noqa: E712
+            .where(column.is_null(False)).group_by(column).dicts())
+    frame = pd.DataFrame(list(rows), columns=["code", "n", "inventions", "high_value"])
+    frame.insert(1, "name", frame["code"].map(region_name))
+    return frame.sort_values(["n", "code"], ascending=[False, True]).reset_index(drop=True)
+
+
+# --- indicator effect --------------------------------------------------------------------------
+
+def _stock_columns(on: dt.date) -> list:
+    """Counts of valid inventions now and left after each horizon (domestic / high value)."""
+    inv = (Patent.patent_type == "invention")
+    dom = inv & (Patent.domestic == True)  # noqa: E712
+    hv = dom & (Patent.high_value == True)  # noqa: E712
+    cols = [count_if(inv).alias("valid_inventions"), count_if(dom).alias("domestic"),
+            count_if(hv).alias("high_value")]
+    for h in HORIZONS:
+        gone = (Patent.expiry_date >= on) & (Patent.expiry_date <= calendar.add_months(on, h))
+        cols += [count_if(inv & gone).alias(f"inv_{h}"), count_if(dom & gone).alias(f"dom_{h}"),
+                 count_if(hv & gone).alias(f"hv_{h}")]
+    return cols
+
+
+def population(region: str, year: int) -> float | None:
+    """Year-end resident population in 万人 (parameter `population`), falling back a year."""
+    for y in (year, year - 1):
+        value = params.get("population", region, y)
+        if value:
+            return float(value)
+    return None
+
+
+def indicator_effect(sel: Selection, on: dt.date) -> pd.DataFrame:
+    """Columns key, label, now, after_3, after_6, after_12: 有效发明, 国内有效发明, 每万人口发明
+    专利拥有量, 高价值发明, 每万人口高价值发明专利拥有量 now and once the patents expiring within
+    each horizon are gone. Per-10k rows are None without a population parameter. Holder and type
+    filters do not apply (indicators cover the whole region)."""
+    region_only = Selection(sel.region, ("invention",))
+    row = (Patent.select(*_stock_columns(on))
+           .where(both(patent_where(region_only), Patent.status == "valid")).dicts().get())
+    row = {k: int(v or 0) for k, v in row.items()}
+    pop = population(sel.region, on.year)
+    lines = [("valid_inventions", row["valid_inventions"], "inv"),
+             ("domestic_valid_inventions", row["domestic"], "dom"),
+             ("high_value", row["high_value"], "hv")]
+    out = []
+    for key, now, prefix in lines:
+        out.append([key, now] + [now - row[f"{prefix}_{h}"] for h in HORIZONS])
+    for key, base in (("per_10k", out[1]), ("high_value_per_10k", out[2])):
+        out.append([key] + [_per_10k(v, pop) for v in base[1:]])
+    frame = pd.DataFrame(out, columns=["key", "now", *[f"after_{h}" for h in HORIZONS]],
+                         dtype=object)
+    order = ["valid_inventions", "domestic_valid_inventions", "per_10k", "high_value",
+             "high_value_per_10k"]
+    frame = frame.set_index("key").loc[order].reset_index()
+    frame.insert(1, "label", frame["key"].map(labels.EXPIRY_INDICATORS))
+    return frame
+
+
+def _per_10k(count: int, pop: float | None) -> float | None:
+    return None if not pop else round(count / pop, 2)
+
+
+# --- the list ----------------------------------------------------------------------------------
+
+LIST_COLUMNS = ["id", "app_no", "title", "patent_type", "holder", "address", "county_code",
+                "street_code", "app_date", "expiry_date", "high_value"]
+
+
+def _list_query(q: ExpiryQuery) -> pw.ModelSelect:
+    query = (Patent.select(Patent.id, Patent.app_no, Patent.title, Patent.patent_type,
+                           Holder.name.alias("holder"),
+                           fn.COALESCE(Holder.address, Patent.address).alias("address"),
+                           Patent.county_code, Patent.street_code, Patent.app_date,
+                           Patent.expiry_date, Patent.high_value)
+             .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id)))
+    return (with_holder(query, q.sel, joined=True).where(where(q))
+            .order_by(Patent.expiry_date, Patent.id))
+
+
+def page(q: ExpiryQuery, offset: int, limit: int) -> pd.DataFrame:
+    """One page of expiring patents, soonest first: LIST_COLUMNS + type_label, county, street,
+    high_value_label."""
+    rows = [_labelled(r) for r in _list_query(q).offset(offset).limit(limit).dicts()]
+    return pd.DataFrame(rows, columns=LIST_COLUMNS + ["type_label", "county", "street",
+                                                      "high_value_label"])
+
+
+def total(q: ExpiryQuery) -> int:
+    return _selected(q, fn.COUNT(Patent.id)).scalar() or 0
+
+
+def export_rows(q: ExpiryQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:
+    for row in _list_query(q).limit(limit).dicts().iterator():
+        yield _labelled(row)
+
+
+def _labelled(row: dict) -> dict:
+    row["app_date"], row["expiry_date"] = _date(row["app_date"]), _date(row["expiry_date"])
+    row["high_value"] = bool(row["high_value"])
+    row["type_label"] = labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])
+    row["county"] = region_name(row["county_code"])
+    row["street"] = region_name(row["street_code"])
+    row["high_value_label"] = labels.YES if row["high_value"] else ""
+    return row
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _month(value) -> str:
+    day = _date(value)
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _month_labels(first: dt.date, last: dt.date) -> list[str]:
+    out, day = [], first.replace(day=1)
+    while day <= last:
+        out.append(f"{day.year:04d}-{day.month:02d}")
+        day = calendar.add_months(day, 1)
+    return out
