@@ -22,7 +22,15 @@ def _v2(m):
     return [m.add_index("patent", ("ipc_main",), False)]
 
 
-STEPS: list[Step] = [(2, _v2)]
+def _v3(m):
+    """High-value categories 2 and 5: overseas granted family member, award."""
+    from core.models import Patent
+    have = {c.name for c in db.obj.get_columns("patent")}
+    return [m.add_column("patent", name, getattr(Patent, name))
+            for name in ("overseas_family", "award") if name not in have]
+
+
+STEPS: list[Step] = [(2, _v2), (3, _v3)]
 BASELINE = 1
 
 

@@ -174,6 +174,8 @@ class Patent(BaseModel):
     next_fee_due = pw.DateField(null=True, index=True)
     high_value = pw.BooleanField(default=False)
     abnormal = pw.BooleanField(default=False)
+    overseas_family = pw.BooleanField(default=False)  # a family member granted abroad (高价值 2)
+    award = pw.CharField(max_length=32, null=True)  # 国家科学技术奖 / 中国专利奖 (高价值 5)
     source = pw.CharField(max_length=16, null=True)
     vendor_status = pw.CharField(max_length=64, null=True)
     created_at = pw.DateTimeField(default=now)
