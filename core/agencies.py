@@ -1,0 +1,177 @@
+"""代理机构统计: the patent agencies serving the region's holders.
+
+Counting rule: patents whose first holder's address lies in the region (Patent region columns),
+filed in the period (application date), grouped by Patent.agency. "valid" counts those patents
+that are valid now. Client mix uses the first holder's kind. An agency is local when its own
+address (Agency.county_code / city_code) lies in the region.
+
+Abnormal volume (parameter `agency_abnormal`, core.params, default DEFAULT_ABNORMAL): an agency
+is flagged when its filings in the period are at least `min_filings` AND at least
+`volume_ratio` times the median filings of the agencies serving the region, OR when at least
+`min_filings` filings have a withdrawn/rejected share of `withdrawn_share` or more
+(domain-facts §6.2: "agencies whose volume, share of utility models or withdrawal rate is far
+above their peers" — a signal, never a verdict).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import peewee as pw
+from peewee import fn
+
+from core import params
+from core.models import Agency, Holder, Patent
+from core.scope import canonical, is_custom, members, region_filter
+
+DEFAULT_ABNORMAL = {"volume_ratio": 5.0, "min_filings": 100, "withdrawn_share": 0.5}
+CLIENT_KINDS = ("enterprise", "university", "institute", "individual")
+RANK_COLUMNS = ["agency_id", "name", "local", "filings", "valid", "valid_invention",
+                "agent_count", "enterprise", "university", "institute", "individual", "other",
+                "withdrawn", "share", "top_fields", "abnormal", "abnormal_reason"]
+
+
+@dataclass(frozen=True)
+class AgencyQuery:
+    region: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    types: tuple[str, ...] = ()
+
+
+def _count_if(condition) -> pw.Function:
+    return fn.SUM(pw.Case(None, [(condition, 1)], 0))
+
+
+def _conditions(q: AgencyQuery) -> list:
+    out = [Patent.agency.is_null(False)]
+    if q.region:
+        out.append(region_filter(canonical(q.region)))
+    if q.date_from:
+        out.append(Patent.app_date >= q.date_from)
+    if q.date_to:
+        out.append(Patent.app_date <= q.date_to)
+    if q.types:
+        out.append(Patent.patent_type.in_(list(q.types)))
+    return out
+
+
+def abnormal_rule(region: str | None = None) -> dict:
+    """The rule in force (parameter `agency_abnormal`, else DEFAULT_ABNORMAL)."""
+    value = params.get("agency_abnormal", region or "", default=None)
+    if value is None and region:
+        value = params.get("agency_abnormal", "", default=None)
+    return {**DEFAULT_ABNORMAL, **(value or {})}
+
+
+def _volume_query(q: AgencyQuery) -> pw.Select:
+    kind = Holder.kind
+    other = kind.not_in(list(CLIENT_KINDS)) | kind.is_null()
+    withdrawn = Patent.status_reason.in_(["withdrawn", "rejected"])
+    return (Patent.select(
+        Patent.agency.alias("agency_id"), fn.COUNT(Patent.id).alias("filings"),
+        _count_if(Patent.status == "valid").alias("valid"),
+        _count_if((Patent.status == "valid") & (Patent.patent_type == "invention"))
+        .alias("valid_invention"),
+        *[_count_if(kind == k).alias(k) for k in CLIENT_KINDS],
+        _count_if(other).alias("other"), _count_if(withdrawn).alias("withdrawn"))
+        .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
+        .where(*_conditions(q)).group_by(Patent.agency))
+
+
+def top_fields(q: AgencyQuery, agency_ids: list[int], per_agency: int = 3) -> dict[int, list]:
+    """Agency id → its main IPC subclasses [(subclass, n), …] among the region's patents."""
+    if not agency_ids:
+        return {}
+    rows = (Patent.select(Patent.agency, Patent.ipc_subclass, fn.COUNT(Patent.id).alias("n"))
+            .where(*_conditions(q), Patent.agency.in_(agency_ids),
+                   Patent.ipc_subclass.is_null(False))
+            .group_by(Patent.agency, Patent.ipc_subclass).tuples())
+    frame = pd.DataFrame(list(rows), columns=["agency_id", "ipc", "n"])
+    frame = frame.sort_values(["agency_id", "n", "ipc"], ascending=[True, False, True])
+    return {int(a): list(zip(g["ipc"].head(per_agency), g["n"].head(per_agency).astype(int)))
+            for a, g in frame.groupby("agency_id")}
+
+
+def local_condition(region: str | None) -> pw.Expression | bool:
+    """Agencies whose own address lies in `region` (city or county level; custom: members)."""
+    if not region:
+        return True
+    code = canonical(region)
+    codes = members(code) if is_custom(code) else [code]
+    parts = []
+    for c in codes:
+        if len(c) == 4:
+            parts.append(Agency.city_code == c)
+        elif len(c) >= 6:
+            parts.append(Agency.county_code == c[:6])
+        elif len(c) == 2:
+            parts.append(Agency.province_code == c)
+    if not parts:
+        return False
+    expr = parts[0]
+    for p in parts[1:]:
+        expr = expr | p
+    return expr
+
+
+def ranking(q: AgencyQuery, limit: int | None = 100) -> pd.DataFrame:
+    """Agencies by filings for the region's holders, largest first. Columns RANK_COLUMNS;
+    share = filings / all agency-handled filings of the region; top_fields "H01M(12) G06F(8)"."""
+    rows = list(_volume_query(q).dicts())
+    frame = pd.DataFrame(rows, columns=["agency_id", "filings", "valid", "valid_invention",
+                                        *CLIENT_KINDS, "other", "withdrawn"])
+    frame = frame.fillna(0)
+    for col in frame.columns:
+        frame[col] = frame[col].astype(int)
+    total = int(frame["filings"].sum())
+    frame["share"] = frame["filings"] / total if total else 0.0
+    frame = _flag_abnormal(frame, abnormal_rule(q.region))
+    frame = frame.sort_values(["filings", "agency_id"], ascending=[False, True])
+    if limit:
+        frame = frame.head(limit)
+    return _with_details(frame.reset_index(drop=True), q)
+
+
+def _flag_abnormal(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
+    median = float(frame["filings"].median()) if len(frame) else 0.0
+    big = (frame["filings"] >= rule["min_filings"]) & (
+        frame["filings"] >= rule["volume_ratio"] * median)
+    ratio = frame["withdrawn"] / frame["filings"].where(frame["filings"] > 0, 1)
+    drop = (frame["filings"] >= rule["min_filings"]) & (ratio >= rule["withdrawn_share"])
+    frame["abnormal"] = big | drop
+    frame["abnormal_reason"] = [
+        ",".join(r for r, on in (("volume", b), ("withdrawn", d)) if on)
+        for b, d in zip(big, drop)]
+    return frame
+
+
+def _with_details(frame: pd.DataFrame, q: AgencyQuery) -> pd.DataFrame:
+    ids = [int(i) for i in frame["agency_id"].tolist()]
+    local = local_condition(q.region)
+    info = {a["id"]: a for a in Agency.select(
+        Agency.id, Agency.name, Agency.agent_count,
+        pw.Case(None, [(local, 1)], 0).alias("local")).where(Agency.id.in_(ids)).dicts()} \
+        if ids else {}
+    fields = top_fields(q, ids)
+    frame["name"] = [info[i]["name"] for i in ids]
+    frame["agent_count"] = [int(info[i]["agent_count"] or 0) for i in ids]
+    frame["local"] = [bool(info[i]["local"]) for i in ids]
+    frame["top_fields"] = [" ".join(f"{c}({n})" for c, n in fields.get(i, [])) for i in ids]
+    return frame[RANK_COLUMNS]
+
+
+def summary(q: AgencyQuery) -> dict:
+    """{'agencies', 'filings' (agency-handled), 'local_filings', 'local_share', 'unagented'}:
+    local_share = 本地代理量占比 = filings handled by agencies located in the region ÷ all
+    agency-handled filings of the region."""
+    local = local_condition(q.region)
+    row = (Patent.select(fn.COUNT(fn.DISTINCT(Patent.agency)).alias("agencies"),
+                         fn.COUNT(Patent.id).alias("filings"),
+                         _count_if(local).alias("local_filings"))
+           .join(Agency, on=(Patent.agency == Agency.id)).where(*_conditions(q)).dicts().get())
+    unagented = Patent.select().where(*_conditions(q)[1:], Patent.agency.is_null()).count()
+    filings, local_n = int(row["filings"] or 0), int(row["local_filings"] or 0)
+    return {"agencies": int(row["agencies"] or 0), "filings": filings, "local_filings": local_n,
+            "local_share": local_n / filings if filings else 0.0, "unagented": unagented}

@@ -1,0 +1,84 @@
+"""core/agencies: ranking, client mix, main fields, local share and the abnormal-volume flag."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from core import agencies, params
+from core.agencies import AgencyQuery
+from core.models import Agency, Holder, Patent
+
+D = dt.date
+_serial = iter(range(1, 100_000))
+
+
+def _patent(agency, holder, ptype="invention", status="valid", county="320506",
+            app=D(2022, 1, 1), ipc="H01M", reason=None):
+    return Patent.create(app_no=f"{app.year}1{next(_serial):07d}0", patent_type=ptype, title="t",
+                         app_date=app, app_year=app.year, first_holder=holder, status=status,
+                         status_reason=reason, city_code=county[:4], county_code=county,
+                         agency=agency, ipc_subclass=ipc)
+
+
+@pytest.fixture
+def data(db):
+    local = Agency.create(name="苏州甲代理", norm_name="a", city_code="3205", county_code="320506",
+                          agent_count=12)
+    remote = Agency.create(name="北京乙代理", norm_name="b", city_code="1101",
+                           county_code="110108", agent_count=40)
+    ent = Holder.create(name="企业", norm_name="e", kind="enterprise")
+    uni = Holder.create(name="大学", norm_name="u", kind="university")
+    ind = Holder.create(name="个人", norm_name="i", kind="individual")
+    gov = Holder.create(name="协会", norm_name="g", kind="government")
+    _patent(local, ent, ipc="H01M")
+    _patent(local, ent, "utility", ipc="H01M")
+    _patent(local, uni, ipc="G06F")
+    _patent(local, gov, status="lapsed", ipc="G06F", reason="unpaid_fee")
+    _patent(local, ind, app=D(2019, 1, 1), ipc="A01B")  # outside the period
+    _patent(remote, uni, ipc="G06F")
+    _patent(remote, ind, status="lapsed", reason="withdrawn", ipc="G06F")
+    _patent(remote, ent, county="320102", ipc="B01D")  # holder outside the region
+    _patent(None, ent)  # no agency
+    return local, remote
+
+
+def test_ranking_for_the_region_and_period(data):
+    local, remote = data
+    got = agencies.ranking(AgencyQuery(region="3205", date_from=D(2021, 1, 1)))
+    expected = pd.DataFrame([
+        [local.id, "苏州甲代理", True, 4, 3, 2, 12, 2, 1, 0, 0, 1, 0, 4 / 6,
+         "G06F(2) H01M(2)", False, ""],
+        [remote.id, "北京乙代理", False, 2, 1, 1, 40, 0, 1, 0, 1, 0, 1, 2 / 6, "G06F(2)",
+         False, ""],
+    ], columns=agencies.RANK_COLUMNS)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_summary_gives_the_local_share(data):
+    got = agencies.summary(AgencyQuery(region="3205", date_from=D(2021, 1, 1)))
+    assert got == {"agencies": 2, "filings": 6, "local_filings": 4, "local_share": 4 / 6,
+                   "unagented": 1}
+
+
+def test_abnormal_flag_follows_the_parameter(data):
+    q = AgencyQuery(region="3205")
+    assert agencies.abnormal_rule("3205") == agencies.DEFAULT_ABNORMAL
+    params.set_value("agency_abnormal", {"min_filings": 2, "volume_ratio": 1.4,
+                                         "withdrawn_share": 0.9}, by="admin")
+    got = agencies.ranking(q)[["name", "filings", "abnormal", "abnormal_reason"]]
+    assert got.values.tolist() == [["苏州甲代理", 5, True, "volume"],
+                                   ["北京乙代理", 2, False, ""]]
+    params.set_value("agency_abnormal", {"min_filings": 2, "volume_ratio": 9,
+                                         "withdrawn_share": 0.5}, by="admin")
+    got = agencies.ranking(q)[["name", "abnormal", "abnormal_reason"]]
+    assert got.values.tolist() == [["苏州甲代理", False, ""], ["北京乙代理", True, "withdrawn"]]
+
+
+def test_type_filter_and_empty_region(data):
+    got = agencies.ranking(AgencyQuery(region="3205", types=("utility",)))
+    assert got[["name", "filings"]].values.tolist() == [["苏州甲代理", 1]]
+    empty = agencies.ranking(AgencyQuery(region="320505"))
+    assert empty.empty and empty.columns.tolist() == agencies.RANK_COLUMNS
+    assert agencies.summary(AgencyQuery(region="320505"))["local_share"] == 0.0

@@ -1,0 +1,95 @@
+"""core/operations: transfers in/out of a region, licences and pledges per year and sub-region."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from core import operations
+from core.models import LegalEvent, Patent
+from core.operations import OpsQuery
+
+D = dt.date
+_serial = iter(range(1, 100_000))
+
+
+def _patent(county="320506", street=None):
+    return Patent.create(app_no=f"20201{next(_serial):07d}0", patent_type="invention",
+                         title=f"专利{county}", status="valid", city_code=county[:4],
+                         county_code=county, street_code=street)
+
+
+def _transfer(patent, date, before, after, street_before=None, street_after=None):
+    return LegalEvent.create(patent=patent, kind="transfer", date=date, county_before=before,
+                             county_after=after, street_before=street_before,
+                             street_after=street_after, parties_before="甲", parties_after="乙")
+
+
+@pytest.fixture
+def data(db):
+    wz = _patent("320506", "320506103")
+    hq = _patent("320505")
+    nj = _patent("320102")
+    e = {
+        "out": _transfer(wz, D(2023, 3, 1), "320506", "320102", "320506103", None),
+        "in": _transfer(nj, D(2023, 5, 1), "320102", "320505"),
+        "within": _transfer(hq, D(2024, 1, 1), "320505", "320506", None, "320506103"),
+        "out_unknown": _transfer(hq, D(2024, 2, 1), "320505", None),
+        "elsewhere": _transfer(nj, D(2024, 3, 1), "320102", "320105"),
+        "license": LegalEvent.create(patent=wz, kind="license", date=D(2023, 6, 1),
+                                     license_type="独占许可"),
+        "pledge1": LegalEvent.create(patent=wz, kind="pledge", date=D(2024, 4, 1),
+                                     amount=Decimal("1000000.00")),
+        "pledge2": LegalEvent.create(patent=hq, kind="pledge", date=D(2024, 5, 1),
+                                     amount=Decimal("250000.50")),
+        "pledge_nj": LegalEvent.create(patent=nj, kind="pledge", date=D(2024, 5, 1),
+                                       amount=Decimal("9")),
+        "undated": LegalEvent.create(patent=wz, kind="license", date=None),
+    }
+    return e
+
+
+def test_per_year_for_the_city(data):
+    got = operations.per_year(OpsQuery(region="3205"))
+    expected = pd.DataFrame({"year": [2023, 2024], "transfer_in": [1, 0],
+                             "transfer_out": [1, 1], "transfer_within": [0, 1],
+                             "license": [1, 0], "pledge": [0, 2],
+                             "pledge_amount": [0.0, 1250000.5]})
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_per_year_for_a_county_sees_moves_between_counties(data):
+    got = operations.per_year(OpsQuery(region="320505", date_from=D(2024, 1, 1)))
+    assert got.to_dict("records") == [
+        {"year": 2024, "transfer_in": 0, "transfer_out": 2, "transfer_within": 0,
+         "license": 0, "pledge": 1, "pledge_amount": 250000.5}]
+
+
+def test_per_subregion_of_the_city(data):
+    got = operations.per_subregion(OpsQuery(region="3205"))
+    expected = pd.DataFrame({"code": ["320505", "320506"], "name": ["虎丘区", "吴中区"],
+                             "transfer_out": [1, 1], "transfer_in": [1, 0], "license": [0, 1],
+                             "pledge": [1, 1], "pledge_amount": [250000.5, 1000000.0]})
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_street_scope_uses_street_columns(data):
+    got = operations.per_year(OpsQuery(region="320506103"))
+    assert got[["year", "transfer_in", "transfer_out"]].values.tolist() == [[2023, 0, 1],
+                                                                          [2024, 1, 0]]
+
+
+def test_event_lists(data):
+    q = OpsQuery(region="3205")
+    transfers = operations.events(q, "transfer")
+    assert transfers.columns.tolist() == operations.LIST_COLUMNS
+    assert transfers[["event_id", "direction"]].values.tolist() == [
+        [data["out_unknown"].id, "out"], [data["within"].id, "within"],
+        [data["in"].id, "in"], [data["out"].id, "out"]]
+    outs = operations.events(q, "transfer", direction="out")
+    assert outs["event_id"].tolist() == [data["out_unknown"].id, data["out"].id]
+    pledges = operations.events(q, "pledge")
+    assert pledges[["event_id", "amount"]].values.tolist() == [
+        [data["pledge2"].id, 250000.5], [data["pledge1"].id, 1000000.0]]
