@@ -326,3 +326,17 @@ ABNORMAL_RULE = ("按第一权利人地址 · 按申请日 · 近 {lookback_year
 ABNORMAL_NONE = "当前区域未发现符合条件的非正常申请信号。"
 ABNORMAL_EXPORT = "导出核查清单（.xlsx）"
 ABNORMAL_DETAIL = {"similar_titles": "雷同名称 {detail} 件", "agency_volume": "同年中位数 {detail} 件"}
+IMP_AFTER_FAILED = "导入已完成，但后续步骤 {step} 出错：{error}"
+
+# --- watch lists (关注清单) ---
+WATCH_TITLE = "关注清单"
+WATCH_HELP = "关注的区域会出现在「专利概况」的对比中（全局关注对所有用户生效）。"
+WATCH_COLUMNS = {"id": "编号", "name": "名称", "target": "代码", "username": "个人关注",
+                 "created_at": "加入时间"}
+WATCH_ADD = "加入关注"
+WATCH_REMOVE = "移除所选"
+WATCH_PROVINCE = "省"
+WATCH_CITY = "市"
+WATCH_COUNTY = "区县（可选）"
+WATCH_PERSONAL = "仅对我生效"
+WATCH_EMPTY = "还没有关注的区域。"

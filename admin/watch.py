@@ -1,0 +1,57 @@
+"""关注清单: regions compared with the home region on the overview (admin and checker)."""
+from ui.guard import guard
+
+guard(__file__)
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from core import divisions, labels, watch  # noqa: E402
+from ui.auth import current_user  # noqa: E402
+
+
+def _pick(label: str, parent: str | None, key: str, optional: bool = False) -> str | None:
+    options = [c for c, _ in divisions.children(parent)] if parent else \
+        sorted(c for c in divisions.names() if len(c) == 2)
+    if optional:
+        options = [""] + options
+    names = divisions.names()
+    return st.selectbox(label, options, key=key, format_func=lambda c: names.get(c, "—")) or None
+
+
+def render_add() -> None:
+    cols = st.columns(4)
+    with cols[0]:
+        province = _pick(labels.WATCH_PROVINCE, None, "watch_province")
+    with cols[1]:
+        city = _pick(labels.WATCH_CITY, province, "watch_city")
+    with cols[2]:
+        county = _pick(labels.WATCH_COUNTY, city, "watch_county", optional=True) if city else None
+    with cols[3]:
+        personal = st.checkbox(labels.WATCH_PERSONAL, key="watch_personal")
+        if st.button(labels.WATCH_ADD, key="watch_add") and (county or city):
+            try:
+                watch.add("region", county or city, current_user(), personal=personal)
+            except ValueError as exc:
+                st.error(str(exc))
+
+
+def render_list() -> None:
+    rows = watch.items("region")
+    if not rows:
+        st.info(labels.WATCH_EMPTY)
+        return
+    frame = pd.DataFrame(rows, columns=list(labels.WATCH_COLUMNS))
+    picked = st.multiselect(labels.WATCH_REMOVE, frame["id"].tolist(), key="watch_remove_ids",
+                            format_func=lambda i: frame.set_index("id").loc[i, "name"])
+    st.dataframe(frame.rename(columns=labels.WATCH_COLUMNS), hide_index=True, width="stretch")
+    if picked and st.button(labels.WATCH_REMOVE, key="watch_remove"):
+        for item_id in picked:
+            watch.remove(item_id, current_user())
+        st.rerun()
+
+
+st.header(labels.WATCH_TITLE)
+st.caption(labels.WATCH_HELP)
+render_add()
+render_list()

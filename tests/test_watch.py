@@ -1,0 +1,37 @@
+"""Watch lists in core and through the 关注清单 page."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import watch
+from core.models import AuditLog
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_regions_are_watched_once_with_their_official_name(db):
+    watch.add("region", "3201", "admin")
+    watch.add("region", "320583", "li", personal=True)
+    assert [(r["target"], r["name"], r["username"]) for r in watch.items("region")] == [
+        ("3201", "南京市", None), ("320583", "昆山市", "li")]
+    with pytest.raises(ValueError):
+        watch.add("region", "3201", "admin")
+    with pytest.raises(ValueError):
+        watch.add("region", "9999", "admin")
+    watch.remove(watch.items()[0]["id"], "admin")
+    assert [r["target"] for r in watch.items()] == ["320583"]
+    assert [a.action for a in AuditLog.select().order_by(AuditLog.id)] == ["add", "add", "delete"]
+
+
+def test_a_checker_adds_a_watched_city_on_the_page(app_env):
+    at = AppTest.from_file(str(ROOT / "admin/watch.py"), default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["roles"] = ["checker"]
+    at.session_state["username"] = "checker"
+    at.run()
+    at.selectbox(key="watch_province").select("32").run()
+    at.selectbox(key="watch_city").select("3202").run()
+    at.button(key="watch_add").click().run()
+    assert not at.exception
+    assert at.dataframe[0].value["名称"].tolist() == ["无锡市"]
