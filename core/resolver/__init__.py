@@ -101,6 +101,10 @@ def _decide(chain: Chain, postcode: str | None, home: str, notes: list[str],
     in_home = code.startswith(home) or (home.startswith(code) and len(code) >= 4)
     queued = confidence < AUTO_THRESHOLD or (in_home and len(code) < 9)
     candidates = _bare_candidates(code, chain) if queued else []
+    if len(code) == 9 and confidence < AUTO_THRESHOLD:
+        # a street we are not sure of is a candidate for the checker, never a placement
+        candidates = [_candidate(code, evidence)]
+        code = code[:6]
     return _result(code, confidence, method, queued, candidates)
 
 

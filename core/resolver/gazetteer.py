@@ -20,6 +20,7 @@ CITY_SUFFIX = re.compile(r"(市|地区|盟)$")
 PREFECTURE = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治州$")
 STREET_SUFFIX = re.compile(r"(街道办事处|街道|镇|乡|苏木)$")
 PAREN = re.compile(r"[（(]([^）)]*)[）)]")
+DIVISION_END = ("省", "市", "区", "县", "镇", "乡", "街道", "州", "盟", "旗")
 SKIP_CITY_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -109,7 +110,8 @@ def _all_keys():
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The automaton (key → (key, tuple of Entry)) and the code → name table."""
+    """The automaton (key → (key, entries, bare only, ascii, ends like a division name)) and the
+    code → name table."""
     table: dict[str, list[Entry]] = {}
     for key, entry in _all_keys():
         bucket = table.setdefault(key, [])
@@ -117,7 +119,9 @@ def gazetteer() -> Gazetteer:
             bucket.append(entry)
     automaton = ahocorasick.Automaton()
     for key, entries in table.items():
-        automaton.add_word(key, (key, tuple(entries)))
+        bare = all(e.kind == "bare" for e in entries)
+        automaton.add_word(key, (key, tuple(entries), bare, key[0].isascii(),
+                                 key.endswith(DIVISION_END)))
     automaton.make_automaton()
     names = {canonical(c): n for c, n in divisions.names().items()}
     return Gazetteer(automaton, names)

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from core.resolver.gazetteer import Entry, gazetteer
 
 # A short name followed by one of these is a road ("广东路", "中山北路", "苏州大道东"), not a division.
-ROAD_AFTER = re.compile(r"^[东南西北中]?[一二三四五六七八九十\d]{0,3}"
+ROAD_AFTER = re.compile(r"[东南西北中]?[一二三四五六七八九十\d]{0,3}"
                         r"(?:路|街(?!道)|大街|大道|道|巷|弄|桥|里|坊|小区|花园|公寓|大厦|广场)")
-DIVISION_END = ("省", "市", "区", "县", "镇", "乡", "街道", "州", "盟", "旗")
 ASCII_WORD = re.compile(r"[a-z0-9]")
 POSTCODE_PROVINCE = {
     "10": "11", "30": "12", "05": "13", "06": "13", "07": "13", "03": "14", "04": "14",
@@ -30,16 +29,13 @@ POSTCODE_PROVINCE = {
 POSTCODE_CITY = {"215": "3205"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Match:
     start: int
     end: int
     key: str
     entries: tuple[Entry, ...]
-
-    @property
-    def bare(self) -> bool:
-        return all(e.kind == "bare" for e in self.entries)
+    bare: bool  # only street stems written without 街道/镇: weak evidence
 
 
 @dataclass
@@ -61,27 +57,29 @@ def postcode_prefix(postcode: str | None) -> str | None:
 def find_matches(text: str) -> list[Match]:
     """Non-overlapping division names in `text`: strong names first, longest first."""
     found = []
-    for end, (key, entries) in gazetteer().automaton.iter(text):
+    for end, (key, entries, bare, ascii_key, division_end) in gazetteer().automaton.iter(text):
         start = end - len(key) + 1
-        if _is_road_or_word(text, start, end + 1, key):
+        end += 1
+        if ascii_key:
+            if ASCII_WORD.match(text[start - 1:start]) or ASCII_WORD.match(text[end:end + 1]):
+                continue
+        elif not division_end and ROAD_AFTER.match(text, end):
             continue
-        found.append(Match(start, end + 1, key, entries))
-    found.sort(key=lambda m: (m.bare, -(m.end - m.start), m.start))
-    taken: list[Match] = []
-    for match in found:
-        if all(match.end <= t.start or match.start >= t.end for t in taken):
-            taken.append(match)
-    return sorted(taken, key=lambda m: m.start)
+        found.append((bare, start - end, start, end, key, entries))
+    if len(found) > 1:
+        found.sort(key=_order)
+    taken = bytearray(len(text))
+    kept = []
+    for bare, _, start, end, key, entries in found:
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(Match(start, end, key, entries, bare))
+    kept.sort(key=lambda m: m.start)
+    return kept
 
 
-def _is_road_or_word(text: str, start: int, end: int, key: str) -> bool:
-    if key[0].isascii():
-        before = text[start - 1:start]
-        after = text[end:end + 1]
-        return bool(ASCII_WORD.match(before) or ASCII_WORD.match(after))
-    if key.endswith(DIVISION_END):
-        return False
-    return bool(ROAD_AFTER.match(text[end:]))
+def _order(item: tuple) -> tuple:
+    return item[:3]
 
 
 def walk(matches: list[Match], home: str) -> Chain:

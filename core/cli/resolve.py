@@ -1,0 +1,70 @@
+"""`python -m core resolve`: place addresses at province / city / county / street level.
+
+    python -m core resolve "江苏省苏州市工业园区星湖街328号" --json
+    python -m core resolve --file addresses.txt --json     # one JSON object per line
+    python -m core resolve --pending                        # resolve every new address in the DB
+
+The taught aliases of the database are used when a database is configured (--db, PATENT_DB_URL or
+an existing data/patents.db); otherwise only the shipped gazetteer and aliases.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from core import settings
+
+
+def configure(parser) -> None:
+    parser.add_argument("address", nargs="*", help="address text(s)")
+    parser.add_argument("--file", help="text file with one address per line ('-' = stdin)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--pending", action="store_true",
+                        help="resolve every address with status 'new' in the database")
+    parser.add_argument("--no-db", action="store_true", help="gazetteer only, no database")
+
+
+def _want_db(args) -> bool:
+    if args.no_db:
+        return False
+    if args.db or args.pending or settings.get("PATENT_DB_URL"):
+        return True
+    return (Path(settings.get("PATENT_DATA_DIR")) / "patents.db").exists()
+
+
+def _inputs(args) -> list[str]:
+    items = list(args.address)
+    if args.file:
+        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")
+        with handle:
+            items += [line.strip() for line in handle if line.strip()]
+    return items
+
+
+def _line(raw: str, res, as_json: bool) -> str:
+    data = {"input": raw, **res.as_dict()}
+    if as_json:
+        return json.dumps(data, ensure_ascii=False)
+    names = " / ".join(data[f"{lv}_name"] or "-" for lv in ("province", "city", "county",
+                                                                 "street"))
+    flag = " [待核查]" if res.queued else ""
+    return f"{raw}\t{names}\t{res.confidence:.2f} {res.method}{flag}"
+
+
+def run(args) -> int:
+    if _want_db(args):
+        from core.cli import open_db
+        open_db(args)
+    if args.pending:
+        from core.resolver import resolve_pending
+        print(json.dumps(resolve_pending(), ensure_ascii=False))
+        return 0
+    from core.resolver import resolve_text
+    items = _inputs(args)
+    if not items:
+        print("no address given (use an argument or --file)", file=sys.stderr)
+        return 2
+    for raw in items:
+        print(_line(raw, resolve_text(raw), args.json))
+    return 0
