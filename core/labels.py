@@ -89,6 +89,132 @@ EXPORT_HEADERS = {
     "status_reason": "法律状态原因", "ipc_main": "主分类号", "ipc_all": "IPC分类号",
     "agency_name": "代理机构", "agents": "代理人", "inventors": "发明人",
 }
+CLICK_TO_SEARCH = "点击图中条目可打开公开专利数据查询（已按所点条目筛选）"
+
+# 权利人统计
+HOLDERS_TITLE = "权利人统计"
+FILTER_HOLDER_KINDS = "权利人类型（不选为全部）"
+FILTER_HOLDER_TAGS = "权利人标签（须全部具备）"
+FILTER_INDUSTRY = "产业"
+FILTER_NAME = "名称包含"
+NEW_ONLY = "只看期内新增权利人"
+SORT_BY = "排序"
+HOLDER_SORTS = {"valid_total": "有效专利合计", "valid_invention": "有效发明",
+                "valid_utility": "有效实用新型", "valid_design": "有效外观设计",
+                "first_filing": "首次申请日（新→旧）"}
+HOLDER_COLUMNS = {"name": "权利人", "kind": "类型", "tags": "标签", "first_filing": "首次申请日",
+                  "is_new": "期内新增", "valid_invention": "有效发明",
+                  "valid_utility": "有效实用新型", "valid_design": "有效外观设计",
+                  "valid_total": "有效专利合计", "link": "专利清单"}
+HOLDERS_COUNT = "持有有效专利的权利人"
+HOLDERS_NEW = "其中期内新增"
+HOLDERS_VALID = "其有效专利"
+TOP_HOLDERS_BY_TYPE = "权利人有效专利排行（按类型）"
+HOLDER_KIND_SPLIT = "权利人类型构成（有效专利）"
+RULE_HOLDERS = "按第一权利人及其地址 · 截至当前法律状态；期内新增 = 首次申请日在所选期间内"
+NEW_MARK = "★ 新增"
+HOLDERS_EMPTY = ("所选范围内没有持有有效专利的权利人。可放宽筛选条件，"
+                 "或在「系统管理 → 数据导入」导入专利数据。")
+SHOWING_FIRST = "显示前 {n:,} 名"
+
+# 代理机构统计
+AGENCIES_TITLE = "代理机构统计"
+AGENCY_COLUMNS = {"name": "代理机构", "local": "本地机构", "filings": "代理量", "share": "占比",
+                  "valid": "有效专利", "valid_invention": "有效发明", "agent_count": "代理人数",
+                  "enterprise": "企业客户", "university": "高校客户", "institute": "科研院所客户",
+                  "individual": "个人客户", "other": "其他客户", "withdrawn": "撤回/驳回",
+                  "top_fields": "主要技术领域（IPC小类）", "abnormal": "代理量异常",
+                  "abnormal_reason": "异常原因", "link": "专利清单"}
+ABNORMAL_REASON = {"volume": "代理量远高于同行", "withdrawn": "撤回/驳回占比过高"}
+AGENCY_COUNT = "服务本地的代理机构"
+AGENCY_FILINGS = "代理量（件）"
+LOCAL_SHARE = "本地代理量占比"
+UNAGENTED = "未委托代理（件）"
+AGENCY_RANKING = "代理机构排行（代理量）"
+AGENCY_CLIENT_MIX = "代理机构客户构成"
+CLIENT_KIND = {"enterprise": "企业", "university": "高校", "institute": "科研院所",
+               "individual": "个人", "other": "其他"}
+RULE_AGENCIES = ("按第一权利人地址 · 按申请日；有效专利截至当前法律状态；"
+                 "本地代理量占比 = 地址在所选区域的代理机构代理量 ÷ 全部代理量")
+ABNORMAL_RULE_TEXT = ("异常规则（参数 agency_abnormal）：期内代理量 ≥ {min_filings} 件且 ≥ 同行中位数 × "
+                      "{volume_ratio}，或代理量 ≥ {min_filings} 件且撤回/驳回占比 ≥ {withdrawn_share:.0%}；"
+                      "仅为提示信号，不是认定结论")
+ABNORMAL_ONLY = "只看异常"
+AGENCIES_EMPTY = ("所选范围内没有经代理机构代理的专利。可放宽筛选条件，"
+                  "或导入含「代理机构」列的专利清单。")
+
+# 专利运营统计
+OPERATIONS_TITLE = "专利运营统计"
+OPS_YEAR_COLUMNS = {"year": "年份", "transfer_in": "转入", "transfer_out": "转出",
+                    "transfer_within": "区域内转移", "license": "许可", "pledge": "质押",
+                    "pledge_amount": "质押金额（万元）"}
+OPS_SUB_COLUMNS = {"name": "区域", "transfer_in": "转入", "transfer_out": "转出", "license": "许可",
+                   "pledge": "质押", "pledge_amount": "质押金额（万元）"}
+OPS_PER_YEAR = "历年专利运营"
+OPS_PER_SUBREGION = "下级区域专利运营"
+PLEDGE_AMOUNT_WAN = "质押金额（万元）"
+RULE_OPS = ("按事务生效日；转入/转出按转让前后权利人地址所在区域（地址不明视为区域外），"
+            "许可、质押按第一权利人地址")
+OPS_LISTS = {"transfer": "转让清单", "license": "许可清单", "pledge": "质押清单"}
+OPS_LIST_COLUMNS = {"date": "生效日", "direction": "方向", "app_no": "申请号", "title": "发明名称",
+                    "patent_type": "专利类型", "parties_before": "转让前权利人/许可人/出质人",
+                    "parties_after": "转让后权利人/被许可人/质权人", "county_before": "转让前区县",
+                    "county_after": "转让后区县", "amount": "质押金额（元）",
+                    "license_type": "许可类型"}
+DIRECTION = {"in": "转入", "out": "转出", "within": "区域内"}
+OPS_EMPTY = ("所选范围内没有转让、许可或质押记录。请在「系统管理 → 数据导入」"
+             "导入法律状态（事务）数据。")
+OPS_CLICK_HINT = "点击下级区域可将本页范围切换到该区域"
+
+# 公开专利数据查询
+SEARCH_TITLE = "公开专利数据查询"
+SEARCH_STATUS = "法律状态（不选为全部）"
+SEARCH_APP_NO = "申请号（完整或前缀）"
+SEARCH_HOLDER = "权利人名称"
+SEARCH_WORDS = "名称关键词（空格分隔，须全部包含）"
+SEARCH_AGENCY = "代理机构名称"
+SEARCH_IPC = "IPC 前缀（如 H01M）"
+SEARCH_INDUSTRY = "产业"
+SEARCH_KIND = "第一权利人类型"
+SEARCH_TAG = "第一权利人标签"
+SEARCH_MORE = "更多条件"
+SEARCH_RESULT = "共 {n:,} 件"
+SEARCH_RESULT_CAPPED = "超过 {n:,} 件"
+SEARCH_COLUMNS = {"app_no": "申请号", "patent_type": "类型", "title": "发明名称", "app_date": "申请日",
+                  "pub_date": "公开日", "grant_date": "授权日", "status": "法律状态",
+                  "holder_name": "第一权利人", "region": "所在区域", "ipc_main": "主分类号",
+                  "agency_name": "代理机构"}
+SEARCH_NEXT = "下一页"
+SEARCH_PREV = "上一页"
+SEARCH_PAGE_INFO = "第 {page} 页 · 每页 {size} 条"
+SEARCH_BAD_PARAMS = "链接中有无效的参数，已忽略：{names}"
+SEARCH_EMPTY = "没有符合条件的专利。可放宽筛选条件；若数据库为空，请先在「系统管理 → 数据导入」导入数据。"
+SEARCH_FIXED_HOLDER = "限定权利人：{name}"
+SEARCH_FIXED_AGENCY = "限定代理机构：{name}"
+SEARCH_CLEAR_FIXED = "取消限定"
+SEARCH_LINK = "本查询的链接（可复制分享）"
+EXPORT_PREPARE = "导出 Excel"
+EXPORT_DOWNLOAD = "下载 Excel（{n:,} 条）"
+EXPORT_PROGRESS = "正在导出 {done:,} / {total:,} 条"
+EXPORT_TOO_MANY = "结果超过 {n:,} 条，只导出最新的 {n:,} 条；如需全部请缩小范围分批导出。"
+EXPORT_FILE = "公开专利_{stamp}.xlsx"
+
+# 权利人标注
+HOLDER_ADMIN_TITLE = "权利人标注"
+HOLDER_ADMIN_SEARCH = "搜索（名称 / 统一社会信用代码）"
+HOLDER_ADMIN_COLUMNS = {"id": "ID", "name": "权利人", "kind": "类型", "county_code": "区县",
+                        "street_code": "街道", "fee_reduction": "费用减缴", "patent_count": "专利数",
+                        "first_filing": "首次申请日", "tags": "标签"}
+HOLDER_ADMIN_PICK = "选择要标注的权利人"
+HOLDER_ADMIN_KIND = "权利人类型"
+HOLDER_ADMIN_TAGS = "标签（可输入新的自定义标签）"
+HOLDER_ADMIN_FEE = "已备案费用减缴"
+HOLDER_ADMIN_SAVED = "已保存：{fields}"
+HOLDER_ADMIN_NOCHANGE = "没有修改"
+HOLDER_ADMIN_BAD = "「{value}」无效：标签不能含逗号且不超过 32 个字符，类型须为预设类型"
+HOLDER_ADMIN_EMPTY = "没有符合条件的权利人。"
+HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴"}
+FILTER_FEE = "费用减缴"
 
 # --- users and audit (admin) ---
 USERS_TITLE = "用户管理"
@@ -340,3 +466,84 @@ WATCH_CITY = "市"
 WATCH_COUNTY = "区县（可选）"
 WATCH_PERSONAL = "仅对我生效"
 WATCH_EMPTY = "还没有关注的区域。"
+
+# --- statistics pages: 专利概况, 产业统计, 趋势统计, 区域统计 ---
+CARD_PER_10K = "每万人口发明专利拥有量"
+CARD_PER_10K_MISSING = "未设置人口参数"
+CARD_FILINGS_YTD = "今年申请量"
+CARD_GRANTS_YTD = "今年授权量"
+CARD_VS_LAST_YEAR = "较去年同期"
+CARD_RULE = ("公开/有效/有效发明：按第一权利人地址 · 截至当前法律状态；每万人口：国内有效发明 ÷ 年末常住人口"
+             "（万人，参数 population）；今年申请/授权：1月1日至{as_of}，与去年同期比较")
+DATA_UPDATED_AT = "数据更新于"
+KIOSK_ON = "大屏模式"
+KIOSK_OFF = "退出大屏"
+KIOSK_REFRESH_NOTE = "每 {minutes} 分钟自动刷新"
+YEARLY_TREND = "历年申请与授权"
+APPLICATIONS = "申请量"
+GRANTS = "授权量"
+VALID_COUNT = "有效量"
+VALID_INV_COUNT = "有效发明"
+RULE_FLOWS = "按第一权利人地址 · 申请量按申请日、授权量按授权日"
+RULE_VALID_ASOF = "按第一权利人地址 · 截至当前法律状态"
+MAP_TITLE = "区县分布（有效专利）"
+STREET_RANKING = "街道/乡镇排行（有效专利）"
+TOP_HOLDERS_VALID = "权利人排行（有效专利）"
+TOP_HOLDERS_INV = "权利人排行（有效发明）"
+OPERATIONS_YTD = "今年专利运营"
+OPERATION_KIND = {"transfer_in": "转入", "transfer_out": "转出", "license": "许可", "pledge": "质押"}
+RULE_OPERATIONS = ("按登记生效日 · 转入/转出按转让前后权利人地址是否在本区域；许可、质押按专利当前所在区域")
+WATCHED_COMPARE = "与关注区域对比"
+WATCHED_EMPTY = "还没有关注的区域，可在「关注清单」中添加。"
+CLICK_HINT = "点击图中区域可下钻，点击其他图形元素可打开预填条件的专利查询。"
+NO_DATA_IN_SCOPE = "当前筛选条件下没有专利：可放宽区域、日期或专利类型。"
+NO_SUBREGIONS = "该区域没有下级区域数据（专利只定位到区县，或尚未做地址解析）。"
+INDUSTRY_TITLE = "产业统计"
+INDUSTRY_SUMMARY = "产业专利规模"
+INDUSTRY_TREND = "近年产业专利申请趋势（对数坐标）"
+INDUSTRY_MATRIX = "产业 × 区域有效专利"
+INDUSTRY_EMERGING = "战略性新兴产业与传统产业申请占比"
+INDUSTRY_SHARE_NAMES = ("战略性新兴产业", "传统产业", "新兴产业占比")
+INDUSTRY_KIND = {"sei": "战略性新兴产业", "local": "本地重点产业"}
+INDUSTRY_EMPTY = ("还没有产业分类数据：请在「参数设置」加载《战略性新兴产业分类与国际专利分类参照关系表（2021）》"
+                  "并重新计算专利产业归属（或生成演示数据）。")
+RULE_INDUSTRY = "按第一权利人地址 · IPC 参照关系表归类（一件专利可属多个产业，同一产业只计一次）"
+RULE_EMERGING = "按第一权利人地址 · 按申请日 · 属于任一战略性新兴产业即计为新兴，其余为传统"
+TREND_TITLE = "趋势统计"
+TREND_UNIT = {"year": "按年", "month": "按月"}
+TREND_APPLICATIONS = "专利申请量及同比"
+TREND_GRANTS = "专利授权量及同比"
+TREND_VALID = "年末有效专利量"
+TREND_ACTORS = "申请人、发明人与代理机构"
+TREND_PIPELINE = "发明专利流程（按申请年队列）"
+TREND_OPERATIONS = "转让、许可、质押"
+YOY = "同比增长"
+ACTOR_NAMES = {"applicants": "申请人数", "inventors": "发明人人次", "agencies": "代理机构数"}
+PIPELINE_STAGES = {"filed": "申请", "published": "公开", "examined": "进入实审", "granted": "授权"}
+EVENT_SERIES = {"transfer": "转让", "license": "许可", "pledge": "质押"}
+RULE_TREND_APPS = "按第一权利人地址 · 按申请日"
+RULE_TREND_GRANTS = "按第一权利人地址 · 按授权日"
+RULE_TREND_VALID = "按第一权利人地址 · 年末有效 = 截至该年授权量 − 截至该年失效量（按失效日）"
+RULE_TREND_ACTORS = "按申请日 · 申请人按第一权利人去重；发明人按人次；代理机构去重"
+RULE_PIPELINE = ("按申请日分年 · 公开：有公开日；进入实审：实审中、驳回或已授权；授权：有授权日")
+RULE_TREND_EVENTS = "按登记生效日 · 专利按当前第一权利人地址归属"
+REGIONS_TITLE = "区域统计"
+REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划"}
+REGIONS_LEVEL_LABEL = "统计单元"
+REGIONS_RANKING = "区域排行"
+REGIONS_MEASURE = "排行指标"
+REGIONS_GRANT_RATE = "发明专利授权率"
+REGIONS_SHARE = "有效专利占比"
+REGIONS_TOP_APPLICANTS = "申请量前十申请人"
+REGIONS_TOP_GRANTEES = "授权量前十权利人"
+REGIONS_FOCUS = "查看区域"
+GRANT_RATE_DEFINITION = ("发明专利授权率 = 发明授权量 ÷（发明授权量 + 驳回量 + 撤回量），按期间内结案的发明统计："
+                         "授权按授权日，驳回/撤回按法律状态日（缺失时按失效日）。（国家知识产权局口径，"
+                         "domain-facts §3.3 (a)；不采用「当年授权 ÷ 当年申请」的简单口径。）")
+REGIONS_COLUMNS = {"code": "代码", "name": "区域", "applications": "申请量", "grants": "授权量",
+                   "valid": "有效量", "valid_inventions": "有效发明", "transfers_in": "转入",
+                   "transfers_out": "转出", "inv_granted": "发明授权", "inv_closed": "发明结案",
+                   "grant_rate": "授权率", "valid_share": "有效占比", "rank": "排名"}
+RULE_REGIONS = "按第一权利人地址 · 申请按申请日、授权按授权日、转让按登记日（所选日期范围内）· 有效截至当前"
+NO_CUSTOM_REGIONS = "还没有自定义区划：管理员可在「系统管理 → 自定义区划」中创建（如园区 = 若干街道）。"
+OPEN_SEARCH = "在专利查询中打开"

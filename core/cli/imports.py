@@ -1,0 +1,44 @@
+"""`python -m core import FILE`: import a patent, legal-event or fee list and print what happened.
+
+Exit codes: 0 imported (some rows may be rejected), 1 nothing imported (unreadable file, every
+row rejected, or --strict with rejected rows).
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from core.cli import open_db
+from core.importer.batch import KINDS, import_file
+from core.importer.dialects import SOURCES
+
+
+def configure(parser) -> None:
+    parser.add_argument("file", help="the .xlsx / .xls / .csv / .txt file")
+    parser.add_argument("--kind", choices=KINDS, help="list type (default: detected)")
+    parser.add_argument("--source", choices=("auto", *SOURCES), default="auto",
+                        help="vendor dialect (default: detected from the headers)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="do everything, then roll back: exact counts, no change")
+    parser.add_argument("--strict", action="store_true",
+                        help="import nothing when any row is rejected")
+    parser.add_argument("--user", default=None, help="name recorded in the import history")
+    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+
+
+def run(args) -> int:
+    open_db(args)
+    report = import_file(args.file, kind=args.kind, source=args.source, dry_run=args.dry_run,
+                         username=args.user, strict=args.strict,
+                         progress=None if args.json else _progress)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, default=str, indent=1))
+    elif report.fatal:
+        print(report.fatal, file=sys.stderr)
+    if not args.json:
+        print("\n".join(report.summary_lines()))
+    return 1 if report.failed else 0
+
+
+def _progress(message: str) -> None:
+    print(f"… {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,154 @@
+"""One import of one file: read, map, parse, store in ONE transaction, record an ImportBatch.
+
+`import_file(path, …) -> Report`. All or nothing: the rows are written, the batch recorded and
+the audit row added in a single transaction (a crash or kill leaves the database as before).
+A dry run does the very same work and rolls it back, so its counts are exact. After the commit
+the address resolver and the status refresh run when those modules exist.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from pathlib import Path
+
+from core import labels
+from core.audit import AuditEvent, record
+from core.db import db
+from core.importer import dialects, readers
+from core.importer.report import Report
+from core.importer.table import Table
+from core.models import ImportBatch, now
+
+KINDS = ("patents", "events", "fees")
+
+
+class Cancelled(Exception):
+    """Raised inside the transaction to roll back (strict mode with rejected rows)."""
+
+
+def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
+                dry_run: bool = False, username: str | None = None,
+                display_name: str | None = None, override: dict | None = None,
+                strict: bool = False, progress=None, max_bytes: int = readers.MAX_BYTES,
+                after: bool = True) -> Report:
+    """Import the file at `path`. kind None = guess; source 'auto' = detect; override maps a file
+    header to a canonical field (or None to ignore the column); strict = cancel on any error;
+    after = run the resolver and status refresh after the commit."""
+    path = Path(path)
+    name = display_name or path.name
+    report = Report(file_name=name, kind=kind or "patents", dry_run=dry_run)
+    try:
+        data = readers._load(path, name, max_bytes)
+        report.file_hash = hashlib.sha256(data).hexdigest()
+        tables = prepare(readers.read_bytes(data, name), report, kind, source, override)
+    except readers.ReadError as exc:
+        report.fatal = str(exc)
+        if not dry_run:
+            _record_failure(report, username)
+        return report
+    module = importlib.import_module(f"core.importer.{report.kind}")
+    try:
+        with db.atomic() as txn:
+            records = module.read_records(tables, report)
+            if strict and report.rejected:
+                raise Cancelled
+            module.store_records(records, report, progress)
+            if hasattr(module, "note_limits"):
+                module.note_limits(records, report)
+            if dry_run:
+                txn.rollback()
+            else:
+                _record(report, username)
+    except Cancelled:
+        report.inserted = report.updated = report.unchanged = 0
+        report.rejected = report.rows_read
+        report.fatal = labels.IMP_CANCELLED
+        return report
+    if after and not dry_run:
+        _after_commit(report)
+    return report
+
+
+def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, source: str,
+            override: dict | None) -> list[Table]:
+    """Find each sheet's header, map its columns and detect kind and source. Sheets without a
+    recognisable header are skipped (and reported); no sheet at all is a ReadError."""
+    tables: list[Table] = []
+    for sheet in sheets:
+        probe = kind or _guess_kind(sheet)
+        header_at = dialects.find_header(sheet.rows, probe) if sheet.rows else None
+        if header_at is None:
+            report.skipped_sheets.append(sheet.name)
+            continue
+        kind = kind or probe
+        mapping = dialects.map_columns(list(sheet.rows[header_at]), kind, override)
+        tables.append(Table(sheet.name, mapping, sheet.rows[header_at + 1:],
+                            sheet.row_numbers[header_at + 1:]))
+    if not tables:
+        raise readers.ReadError(labels.IMP_NO_HEADER.format(file=report.file_name))
+    report.kind = kind
+    first = tables[0].mapping
+    report.sheets = [t.sheet for t in tables]
+    report.skipped_sheets = [s for s in report.skipped_sheets if s not in report.sheets]
+    report.mapping = first.as_names()
+    report.unmapped = list(dict.fromkeys(h for t in tables for h in t.mapping.unmapped))
+    report.source = dialects.detect_source(first.headers) if source == "auto" else source
+    missing = first.missing_required()
+    if missing:
+        fields = "；".join("或".join(labels.IMP_FIELD.get(f, f) for f in group)
+                          for group in missing)
+        raise readers.ReadError(labels.IMP_MISSING_FIELDS.format(file=report.file_name,
+                                                                 fields=fields))
+    if not any(t.rows for t in tables):
+        raise readers.ReadError(labels.IMP_HEADER_ONLY.format(file=report.file_name))
+    return tables
+
+
+def _guess_kind(sheet: readers.Sheet) -> str:
+    best = max(sheet.rows[:20], key=lambda r: max(dialects.header_score(r, k) for k in KINDS),
+               default=())
+    return dialects.guess_kind(list(best))
+
+
+def _summary_json(report: Report) -> str:
+    data = report.to_dict()
+    keep = ("source", "sheets", "skipped_sheets", "mapping", "unmapped", "errors", "warnings",
+            "limits", "changes", "changed_fields", "fatal")
+    return json.dumps({k: data[k] for k in keep}, ensure_ascii=False, default=str)
+
+
+def _record(report: Report, username: str | None) -> None:
+    batch = ImportBatch.create(
+        file_name=report.file_name[:255], file_hash=report.file_hash, kind=report.kind,
+        source=report.source, username=username, finished_at=now(),
+        rows_read=report.rows_read, inserted=report.inserted, updated=report.updated,
+        unchanged=report.unchanged, rejected=report.rejected,
+        status="failed" if report.failed else "done", summary=_summary_json(report))
+    report.batch_id = batch.id
+    record(AuditEvent(username, "import", "import_batch", str(batch.id), report.file_name,
+                      report.summary_lines(0)[0],
+                      {"changed_fields": report.changed_fields,
+                       "changes": report.changes[:200]}))
+
+
+def _record_failure(report: Report, username: str | None) -> None:
+    with db.atomic():
+        _record(report, username)
+
+
+AFTER_COMMIT = (("core.resolver", "resolve_pending"), ("core.status", "refresh_all"))
+
+
+def _after_commit(report: Report) -> None:
+    """Run the region resolver and the status refresh when those modules are installed. They
+    work on committed data; a failure there is reported and leaves the import in place."""
+    for module_name, function in AFTER_COMMIT:
+        try:
+            func = getattr(importlib.import_module(module_name), function)
+        except (ImportError, AttributeError):
+            continue
+        try:
+            func()
+        except Exception as exc:  # noqa: BLE001 - the import itself is committed
+            report.warnings.append(labels.IMP_AFTER_FAILED.format(step=module_name, error=exc))

@@ -1,0 +1,220 @@
+"""Read an uploaded file into sheets of raw rows, or refuse it with a clear Chinese message.
+
+Checks, in order: exists and not empty, size limit, what the bytes really are (magic numbers)
+against the extension, password protection, encoding (UTF-8 with/without BOM, UTF-16 with BOM,
+GB18030/GBK), then the sheets themselves. Rows come back as tuples of raw cell values (str, int,
+float, datetime or None) so the value parsers see what the vendor wrote.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core import labels
+
+MAX_BYTES = 100 * 2**20  # parameter: largest accepted upload (100 MB)
+EXCEL_EXTS = {".xlsx", ".xlsm", ".xls"}
+TEXT_EXTS = {".csv", ".txt", ".tsv"}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+OTHER_KINDS = (  # (magic prefix, what the file really is)
+    (b"%PDF", "PDF 文档"), (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"), (b"\x1f\x8b", "gzip 压缩包"), (b"Rar!", "RAR 压缩包"),
+    (b"7z\xbc\xaf", "7z 压缩包"), (b"{\\rtf", "RTF 文档"), (b"MZ", "可执行程序"),
+)
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; the message is Chinese and names the file."""
+
+
+@dataclass
+class Sheet:
+    """One worksheet (or the single table of a text file): all non-empty rows with their
+    1-based row numbers as a user sees them in Excel."""
+    name: str
+    rows: list[tuple] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)
+
+
+def read(path: str | Path, display_name: str | None = None,
+         max_bytes: int = MAX_BYTES) -> list[Sheet]:
+    """All sheets of the file at `path` (display_name is the user's file name, for messages)."""
+    path = Path(path)
+    name = display_name or path.name
+    data = _load(path, name, max_bytes)
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> list[Sheet]:
+    ext = Path(name).suffix.lower()
+    kind = sniff(data)
+    _check_kind(name, ext, kind, data)
+    if kind == "xlsx":
+        sheets = _read_xlsx(data, name)
+    elif kind == "xls":
+        sheets = _read_xls(data, name)
+    else:
+        sheets = [_read_text(data, name)]
+    if not any(s.rows for s in sheets):
+        raise ReadError(labels.IMP_NO_ROWS.format(file=name))
+    return sheets
+
+
+def _load(path: Path, name: str, max_bytes: int) -> bytes:
+    if not path.exists():
+        raise ReadError(labels.IMP_MISSING.format(file=name))
+    size = path.stat().st_size
+    if size == 0:
+        raise ReadError(labels.IMP_EMPTY.format(file=name))
+    if size > max_bytes:
+        raise ReadError(labels.IMP_TOO_BIG.format(file=name, size=size / 2**20,
+                                                  limit=max_bytes / 2**20))
+    return path.read_bytes()
+
+
+def sniff(data: bytes) -> str:
+    """What the bytes are: xlsx, ole (xls or an encrypted Office file), zip, html, text, binary,
+    or a label from OTHER_KINDS."""
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _zip_kind(data)
+    if data.startswith(OLE_MAGIC):
+        return "encrypted" if ENCRYPTED_STREAM in data else "xls"
+    for magic, label in OTHER_KINDS:
+        if data.startswith(magic):
+            return label
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")):
+        return "html"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"
+    if b"\x00" in data[:8192]:
+        return "binary"
+    return "text"
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        return "broken_zip"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "Word 文档"
+    if "ppt/presentation.xml" in names:
+        return "PowerPoint 文档"
+    return "zip 压缩包"
+
+
+def _check_kind(name: str, ext: str, kind: str, data: bytes) -> None:
+    if ext not in EXCEL_EXTS | TEXT_EXTS:
+        raise ReadError(labels.IMP_BAD_EXT.format(file=name, ext=ext or "（无）"))
+    if kind == "encrypted":
+        raise ReadError(labels.IMP_PASSWORD.format(file=name))
+    if kind == "broken_zip":
+        raise ReadError(labels.IMP_BROKEN.format(file=name, detail="压缩结构损坏"))
+    if kind == "html":
+        raise ReadError(labels.IMP_HTML.format(file=name))
+    expected = {".xlsx": ("xlsx",), ".xlsm": ("xlsx",), ".xls": ("xls",)}.get(ext, ("text",))
+    if kind in expected:
+        return
+    real = {"xlsx": "Excel 2007+ 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）",
+            "text": "文本文件", "binary": "二进制文件"}.get(kind, kind)
+    raise ReadError(labels.IMP_MISMATCH.format(file=name, ext=ext, real=real))
+
+
+def _read_xlsx(data: bytes, name: str) -> list[Sheet]:
+    import openpyxl
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise ReadError(labels.IMP_BROKEN.format(file=name, detail=type(exc).__name__)) from exc
+    try:
+        return [_xlsx_sheet(ws) for ws in book.worksheets]
+    except Exception as exc:
+        raise ReadError(labels.IMP_BROKEN.format(file=name, detail=type(exc).__name__)) from exc
+    finally:
+        book.close()
+
+
+def _xlsx_sheet(ws) -> Sheet:
+    ws.reset_dimensions()  # some vendors write a wrong <dimension> (incoPat: A1)
+    sheet = Sheet(ws.title)
+    rows, numbers = sheet.rows, sheet.row_numbers
+    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        for value in row:
+            if value is not None and value != "":
+                rows.append(row)
+                numbers.append(number)
+                break
+    return sheet
+
+
+def _read_xls(data: bytes, name: str) -> list[Sheet]:
+    import xlrd
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except xlrd.biffh.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ReadError(labels.IMP_PASSWORD.format(file=name)) from exc
+        raise ReadError(labels.IMP_BROKEN.format(file=name, detail=str(exc))) from exc
+    except Exception as exc:
+        raise ReadError(labels.IMP_BROKEN.format(file=name, detail=type(exc).__name__)) from exc
+    return [_xls_sheet(book, book.sheet_by_index(i)) for i in range(book.nsheets)]
+
+
+def _xls_sheet(book, ws) -> Sheet:
+    import xlrd
+    sheet = Sheet(ws.name)
+    for r in range(ws.nrows):
+        values = []
+        for cell in ws.row(r):
+            value = cell.value
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                value = xlrd.xldate.xldate_as_datetime(value, book.datemode)
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                value = None
+            values.append(value)
+        if any(v not in (None, "") for v in values):
+            sheet.rows.append(tuple(values))
+            sheet.row_numbers.append(r + 1)
+    return sheet
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text of a CSV/TXT file: UTF-16 or UTF-8 by BOM, else UTF-8, else GB18030 (covers GBK)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError(labels.IMP_ENCODING.format(file=name))
+
+
+def _read_text(data: bytes, name: str) -> Sheet:
+    content = decode(data, name)
+    if "\x00" in content:
+        raise ReadError(labels.IMP_MISMATCH.format(file=name, ext=Path(name).suffix,
+                                                   real="二进制文件"))
+    first_line = content.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first_line.count)
+    sheet = Sheet(Path(name).stem)
+    try:
+        for number, row in enumerate(csv.reader(io.StringIO(content), delimiter=delimiter),
+                                     start=1):
+            if any(cell.strip() for cell in row):
+                sheet.rows.append(tuple(row))
+                sheet.row_numbers.append(number)
+    except csv.Error as exc:
+        raise ReadError(labels.IMP_BROKEN.format(file=name, detail=str(exc))) from exc
+    return sheet
+

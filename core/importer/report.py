@@ -1,0 +1,130 @@
+"""What an import did: counts, mapping, row errors (sheet, row, column, value, Chinese reason),
+records a calculation cannot use, and the changes a newer export made."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from core import labels
+
+MAX_CHANGES_KEPT = 5000  # changes listed in ImportBatch.summary (all are counted)
+
+
+@dataclass
+class RowError:
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass
+class Report:
+    """Summary of one import (also of a dry run). rows_read = inserted + updated + unchanged +
+    rejected always holds."""
+    file_name: str
+    kind: str
+    source: str | None = None
+    file_hash: str = ""
+    dry_run: bool = False
+    rows_read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    sheets: list[str] = field(default_factory=list)
+    skipped_sheets: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    unmapped: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    limits: dict[str, list[str]] = field(default_factory=dict)  # reason → record keys
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    changed_fields: dict[str, int] = field(default_factory=dict)
+    batch_id: int | None = None
+    fatal: str | None = None
+
+    def error(self, sheet: str, row: int, column: str, value, reason: str) -> None:
+        shown = "" if value is None else str(value)
+        self.errors.append(RowError(sheet, row, column, shown[:200], reason))
+
+    def limit(self, reason: str, key: str) -> None:
+        self.limits.setdefault(reason, []).append(key)
+
+    def change(self, key: str, name: str, before, after) -> None:
+        self.changed_fields[name] = self.changed_fields.get(name, 0) + 1
+        if len(self.changes) < MAX_CHANGES_KEPT:
+            self.changes.append({"key": key, "field": name, "before": _plain(before),
+                                 "after": _plain(after)})
+
+    @property
+    def balanced(self) -> bool:
+        return self.inserted + self.updated + self.unchanged + self.rejected == self.rows_read
+
+    @property
+    def failed(self) -> bool:
+        """True when nothing could be imported: unreadable file or every row rejected."""
+        return self.fatal is not None or (self.rows_read > 0 and self.rejected == self.rows_read)
+
+    def to_dict(self, all_errors: bool = True) -> dict[str, Any]:
+        data = asdict(self)
+        if not all_errors:
+            data["errors"] = data["errors"][:20]
+        data["limits"] = {k: {"count": len(v), "label": labels.IMP_LIMITS.get(k, k),
+                              "records": v if all_errors else v[:20]}
+                          for k, v in self.limits.items()}
+        return data
+
+    def summary_lines(self, max_errors: int = 20) -> list[str]:
+        """The report as Chinese text lines (CLI output)."""
+        lines = [labels.IMP_SUMMARY.format(**self.__dict__, kind_label=labels.IMP_KIND[self.kind],
+                                           source_label=labels.IMP_SOURCE.get(self.source or "",
+                                                                              "未识别"))]
+        if self.dry_run:
+            lines.append(labels.IMP_DRY_RUN_NOTE)
+        lines.append(labels.IMP_MAPPING_HEAD)
+        lines += [f"  {labels.IMP_FIELD.get(f, f)} ← {h}" for f, h in self.mapping.items()]
+        if self.unmapped:
+            lines.append(labels.IMP_UNMAPPED.format(cols="、".join(self.unmapped)))
+        if self.skipped_sheets:
+            lines.append(labels.IMP_SKIPPED_SHEETS.format(sheets="、".join(self.skipped_sheets)))
+        lines += self.warnings
+        for reason, keys in self.limits.items():
+            lines.append(labels.IMP_LIMIT_LINE.format(label=labels.IMP_LIMITS.get(reason, reason),
+                                                      count=len(keys)))
+        if self.changed_fields:
+            lines.append(labels.IMP_CHANGED.format(fields="、".join(
+                f"{labels.IMP_FIELD.get(k, k)} {v}" for k, v in self.changed_fields.items())))
+        if self.errors:
+            lines.append(labels.IMP_ERRORS_HEAD.format(n=len(self.errors)))
+            lines += [labels.IMP_ERROR_LINE.format(**asdict(e)) for e in self.errors[:max_errors]]
+        return lines
+
+
+def _plain(value):
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
+LIMIT_COLUMNS = {"record": "专利", "limit": "无法支持的计算"}
+
+
+def errors_xlsx(report: Report) -> bytes:
+    """The error report as .xlsx: sheet 错误 (one row per error) and 数据不完整 (record → the
+    calculation it cannot support)."""
+    import io
+
+    from openpyxl import Workbook
+
+    from core.xlsx_export import write_rows
+    book = Workbook(write_only=True)
+    write_rows(book.create_sheet("错误"), (asdict(e) for e in report.errors), ERROR_COLUMNS)
+    limit_rows = ({"record": key, "limit": labels.IMP_LIMITS.get(reason, reason)}
+                  for reason, keys in report.limits.items() for key in keys)
+    write_rows(book.create_sheet("数据不完整"), limit_rows, LIMIT_COLUMNS)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,93 @@
+"""Set-based database helpers for the importers: chunked lookups, name upserts, bulk updates.
+All of them run inside the caller's transaction."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from core.db import bulk_insert, db
+from core.importer.values import holder_kind, is_domestic, norm_name
+from core.models import Agency, Holder, Patent
+
+CHUNK = 500
+
+
+def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def bulk_update(model, columns: list[str], rows: Iterable[tuple]) -> int:
+    """UPDATE model SET columns… WHERE id = ? for each row (values in `columns` order, then id)."""
+    fields = [model._meta.fields[c] for c in columns]
+    marks = ", ".join(f'"{f.column_name}" = {db.obj.param}' for f in fields)
+    sql = f'UPDATE "{model._meta.table_name}" SET {marks} WHERE "id" = {db.obj.param}'
+    batch = [tuple(f.db_value(v) for f, v in zip(fields, row[:-1])) + (row[-1],) for row in rows]
+    if batch:
+        db.obj.cursor().executemany(sql, batch)
+    return len(batch)
+
+
+def holder_ids(names: Iterable[str]) -> dict[str, int]:
+    """norm_name → Holder id for every name, creating missing holders (kind guessed). Existing
+    holders are not touched: a checker may have corrected their kind or region."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        wanted.setdefault(norm_name(name), name)
+    wanted.pop("", None)
+    ids = _ids(Holder, list(wanted))
+    missing = [(wanted[n][:255], n[:255], holder_kind(wanted[n]), is_domestic(wanted[n]))
+               for n in wanted if n not in ids]
+    if missing:
+        bulk_insert(Holder, ["name", "norm_name", "kind", "domestic"], missing)
+        ids.update(_ids(Holder, [m[1] for m in missing]))
+    return ids
+
+
+def agency_ids(names: Iterable[str]) -> dict[str, int]:
+    """norm_name → Agency id, creating missing agencies."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        wanted.setdefault(norm_name(name), name)
+    wanted.pop("", None)
+    ids = _ids(Agency, list(wanted))
+    missing = [(wanted[n][:255], n[:255]) for n in wanted if n not in ids]
+    if missing:
+        bulk_insert(Agency, ["name", "norm_name"], missing)
+        ids.update(_ids(Agency, [m[1] for m in missing]))
+    return ids
+
+
+def _ids(model, norms: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in chunks(norms):
+        query = model.select(model.id, model.norm_name).where(model.norm_name.in_(part))
+        out.update({norm: pk for pk, norm in query.tuples()})
+    return out
+
+
+def patents_by_app_no(app_nos: list[str], columns=()) -> dict[str, dict]:
+    """app_no → {id, app_no, pub_no, grant_no, *columns} of stored patents."""
+    fields = _fields(columns)
+    out: dict[str, dict] = {}
+    for part in chunks(sorted(set(app_nos))):
+        for row in Patent.select(*fields).where(Patent.app_no.in_(part)).dicts():
+            out[row["app_no"]] = row
+    return out
+
+
+def patents_by_pub_no(pub_nos: list[str], columns=()) -> dict[str, dict]:
+    """document number → stored patent, matching publication or grant numbers."""
+    fields = _fields(columns)
+    out: dict[str, dict] = {}
+    for part in chunks(sorted(set(pub_nos))):
+        query = Patent.select(*fields).where(Patent.pub_no.in_(part) | Patent.grant_no.in_(part))
+        for row in query.order_by(Patent.id).dicts():
+            for number in (row["pub_no"], row["grant_no"]):
+                if number:
+                    out.setdefault(number, row)
+    return out
+
+
+def _fields(columns) -> list:
+    names = dict.fromkeys(("id", "app_no", "pub_no", "grant_no", *columns))
+    return [getattr(Patent, name) for name in names]
