@@ -547,3 +547,75 @@ REGIONS_COLUMNS = {"code": "代码", "name": "区域", "applications": "申请�
 RULE_REGIONS = "按第一权利人地址 · 申请按申请日、授权按授权日、转让按登记日（所选日期范围内）· 有效截至当前"
 NO_CUSTOM_REGIONS = "还没有自定义区划：管理员可在「系统管理 → 自定义区划」中创建（如园区 = 若干街道）。"
 OPEN_SEARCH = "在专利查询中打开"
+
+# --- verify (address resolver, verification queue) and custom regions ---
+VERIFY_TABS = ("待核查地址", "核查统计", "核查记录", "批量核查（Excel）")
+VERIFY_COUNTY_FILTER = "区县"
+VERIFY_ALL = "全部"
+VERIFY_QUEUE_SIZE = "待核查地址 {addresses:,} 个，涉及专利 {patents:,} 件"
+VERIFY_EMPTY = "没有待核查的地址"
+VERIFY_PICK_ADDRESS = "选择地址（按涉及专利数排序）"
+VERIFY_ADDRESS_OPTION = "{normalized} · {patent_count} 件专利"
+VERIFY_CURRENT = "当前定位：{place}（置信度 {confidence:.2f}，方法 {method}）"
+VERIFY_UNPLACED = "未定位"
+VERIFY_VARIANTS = "原始地址写法"
+VERIFY_HOLDERS = "第一权利人"
+VERIFY_HOLDER_COLUMNS = {"name": "权利人", "patents": "专利数", "street_name": "登记街道",
+                         "region_override": "已按权利人核定"}
+VERIFY_CANDIDATES = "候选街道及依据"
+VERIFY_CANDIDATE_COLUMNS = {"name": "街道/区划", "code": "代码", "evidence": "依据"}
+VERIFY_NO_CANDIDATES = "没有候选街道，请在下方选择"
+VERIFY_PICK_COUNTY = "区县"
+VERIFY_PICK_STREET = "街道/乡镇"
+VERIFY_COUNTY_ONLY = "（只定位到区县）"
+VERIFY_ALIAS = "新建别名（道路、楼宇或园区名，今后同一区县内自动定位）"
+VERIFY_ALIAS_TEXT = "别名文字"
+VERIFY_APPLY = "应用到该地址的全部专利"
+VERIFY_APPLIED = "已核定：{place}，{patents} 件专利已更新"
+VERIFY_HOLDER_PICK = "按权利人核定（权利人登记街道优先于地址文字）"
+VERIFY_HOLDER_APPLY = "设为该权利人的街道"
+VERIFY_HOLDER_APPLIED = "已将权利人「{name}」核定到 {place}"
+VERIFY_STATS_STREET = "定位到街道"
+VERIFY_STATS_COUNTY = "仅定位到区县"
+VERIFY_STATS_CITY = "仅定位到市"
+VERIFY_STATS_UNPLACED = "未定位"
+VERIFY_STATS_QUEUE = "待核查地址"
+VERIFY_STATS_SHARE = "{count:,} 件（{share:.1%}）"
+VERIFY_PER_CHECKER = "核查员工作量"
+VERIFY_PER_CHECKER_COLUMNS = {"username": "核查员", "decisions": "核定次数", "last_at": "最近核定"}
+VERIFY_RESOLVE_NEW = "解析新导入的地址"
+VERIFY_RESOLVED_NEW = "已解析 {addresses} 个地址：自动定位 {auto} 个，进入核查队列 {queued} 个"
+VERIFY_HISTORY_COLUMNS = {"id": "编号", "at": "时间", "username": "操作人", "action": "操作",
+                          "message": "内容", "undone": "已撤销"}
+VERIFY_ACTIONS = {"address_resolve": "核定地址", "holder_region": "核定权利人", "undo": "撤销"}
+VERIFY_UNDO_PICK = "选择要撤销的核定"
+VERIFY_UNDO = "撤销"
+VERIFY_UNDONE = "已撤销 #{id}，相关专利已恢复"
+VERIFY_EXPORT = "导出待核查地址（.xlsx）"
+VERIFY_EXPORT_HELP = "在「街道代码（填写）」或「街道名称（填写）」列中填写街道，可选填别名，然后导入。"
+VERIFY_IMPORT = "导入已填写的文件"
+VERIFY_IMPORT_APPLY = "校验并导入"
+VERIFY_IMPORT_DONE = "已导入 {applied} 条核定（空行 {skipped} 条）"
+VERIFY_IMPORT_FAILED = "文件有 {n} 处错误，未写入任何数据："
+METHOD = {"gazetteer": "区划名称", "taught_alias": "核查员别名", "manual": "人工核定",
+          "ambiguous": "多个候选", "postcode": "邮编", "none": "无法识别", "empty": "空地址",
+          "alias:old_name": "旧地名", "alias:zone": "园区/功能区", "alias:english": "英文地址",
+          "alias:short_name": "简称"}
+
+CUSTOM_REGIONS = "自定义区划"
+CUSTOM_LIST_COLUMNS = {"code": "代码", "name": "名称", "parent_name": "上级区划",
+                       "member_count": "成员数", "member_text": "成员", "note": "说明"}
+CUSTOM_EMPTY = "还没有自定义区划"
+CUSTOM_NEW = "新建自定义区划"
+CUSTOM_EDIT = "修改或删除"
+CUSTOM_NAME = "名称"
+CUSTOM_PARENT = "上级区划"
+CUSTOM_NOTE = "说明"
+CUSTOM_COUNTIES = "从这些区县中选择街道/乡镇"
+CUSTOM_STREETS = "成员街道/乡镇"
+CUSTOM_WHOLE_COUNTIES = "整个区县作为成员"
+CUSTOM_SAVE = "保存"
+CUSTOM_DELETE = "删除"
+CUSTOM_SAVED = "已保存自定义区划 {code}"
+CUSTOM_DELETED = "已删除自定义区划 {code}"
+CUSTOM_PICK = "选择自定义区划"
