@@ -151,6 +151,12 @@ def _undo_holder(holder_id: int, payload: dict) -> None:
     propagate.apply_holders([holder_id])
 
 
+def patents_moved(audit_id: int) -> int:
+    """Patents updated by decision `audit_id`."""
+    entry = AuditLog.get_or_none(AuditLog.id == audit_id)
+    return int(json.loads(entry.payload or "{}").get("patents", 0)) if entry else 0
+
+
 def is_undone(audit_id: int) -> bool:
     return AuditLog.select().where(AuditLog.action == "undo",
                                    AuditLog.payload == json.dumps({"undo_of": audit_id})).exists()
