@@ -167,6 +167,11 @@ def _selected(q: FeeQuery, m: DueMap, *columns) -> pw.ModelSelect:
     return with_holder(Patent.select(*columns), q.sel).where(where(q, m))
 
 
+def has_due_dates() -> bool:
+    """True when some patent carries a next fee due date (core.feecolumns has run)."""
+    return Patent.select().where(Patent.next_fee_due.is_null(False)).exists()
+
+
 def total(q: FeeQuery, m: DueMap | None = None) -> int:
     m = m or due_map(q.on)
     return _selected(q, m, fn.COUNT(Patent.id)).scalar() or 0

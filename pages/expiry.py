@@ -1,8 +1,85 @@
-"""届满通知."""
+"""届满通知: valid patents whose term ends in the next 3 / 6 / 12 months, by month and sub-region,
+and the effect on 有效发明 and the per-population indicators; list with export."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import datetime as dt  # noqa: E402
 
-placeholder.render(__file__)
+import streamlit as st  # noqa: E402
+
+from core import expiry_notices, labels, overview  # noqa: E402
+from core.db import current_url  # noqa: E402
+from core.monitor_filters import region_name  # noqa: E402
+from ui import echarts, monitor_page  # noqa: E402
+from ui.charts import monitor as charts  # noqa: E402
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _summary(url: str, q: expiry_notices.ExpiryQuery) -> dict:
+    return {"horizons": expiry_notices.horizon_counts(q), "month": expiry_notices.by_month(q),
+            "sub": expiry_notices.by_subregion(q), "total": expiry_notices.total(q),
+            "effect": expiry_notices.indicator_effect(q.sel, q.on)}
+
+
+def _query() -> expiry_notices.ExpiryQuery:
+    sel = monitor_page.selection("expiry")
+    st.session_state.setdefault("expiry_on", dt.date.today())
+    st.session_state.setdefault("expiry_months", 12)
+    with st.sidebar:
+        on = st.date_input(labels.MON_FILTER_ON, key="expiry_on")
+    months = st.radio(labels.EXPIRY_HORIZON, list(expiry_notices.HORIZONS), horizontal=True,
+                      key="expiry_months", format_func=labels.EXPIRY_HORIZONS.get)
+    return expiry_notices.ExpiryQuery(sel, on, int(months))
+
+
+def _metrics(horizons) -> None:
+    row = horizons.set_index("patent_type").loc["all"]
+    cols = st.columns(len(expiry_notices.HORIZONS))
+    for col, h in zip(cols, expiry_notices.HORIZONS):
+        inv = int(horizons.set_index("patent_type").loc["invention", f"m{h}"])
+        col.metric(labels.EXPIRY_HORIZONS[h], f"{int(row[f'm{h}']):,}",
+                   help=f"{labels.PATENT_TYPE['invention']} {inv:,}")
+
+
+def _charts(month, sub) -> None:
+    left, right = st.columns(2)
+    with left:
+        series = {labels.PATENT_TYPE[t]: month[t].tolist() for t in labels.PATENT_TYPE}
+        echarts.show(charts.stacked(month["month"].tolist(), series, labels.EXPIRY_BY_MONTH,
+                                    labels.MON_RULE_EXPIRY), key="expiry_month_chart")
+    with right:
+        others = [n - i for n, i in zip(sub["n"].tolist(), sub["inventions"].tolist())]
+        series = {labels.PATENT_TYPE["invention"]: sub["inventions"].tolist(),
+                  labels.EXPIRY_OTHER_TYPES: others}
+        echarts.show(charts.stacked(sub["name"].tolist(), series, labels.EXPIRY_BY_SUBREGION,
+                                    labels.MON_RULE_EXPIRY, horizontal=True),
+                     key="expiry_sub_chart")
+
+
+def _effect(effect) -> None:
+    st.subheader(labels.EXPIRY_EFFECT)
+    shown = effect.drop(columns="key").rename(columns=labels.EXPIRY_EFFECT_COLUMNS)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    echarts.caption_rule(labels.MON_RULE_EXPIRY_INDICATOR)
+    if effect.set_index("key").loc["per_10k", "now"] is None:
+        st.caption(labels.EXPIRY_NO_POPULATION)
+
+
+st.header(labels.EXPIRY_TITLE)
+if not overview.has_patents():
+    st.info(labels.MON_NO_PATENTS)
+    st.stop()
+query = _query()
+st.caption(f"{region_name(query.sel.region)} · {query.on} – {query.until}")
+summary = _summary(current_url() or "", query)
+_metrics(summary["horizons"])
+echarts.caption_rule(labels.MON_RULE_EXPIRY)
+_charts(summary["month"], summary["sub"])
+_effect(summary["effect"])
+st.subheader(labels.EXPIRY_LIST)
+monitor_page.paged_table(summary["total"], lambda off, lim: expiry_notices.page(query, off, lim),
+                         labels.EXPIRY_LIST_COLUMNS, key="expiry_list")
+monitor_page.export(lambda: expiry_notices.export_rows(query), labels.EXPIRY_LIST_COLUMNS,
+                    labels.EXPIRY_SHEET, key="expiry_export", total=summary["total"],
+                    signature=repr(query))

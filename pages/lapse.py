@@ -1,8 +1,85 @@
-"""专利失效分析."""
+"""专利失效分析: lapses by reason, month, sub-region and holder; filterable list with export."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import datetime as dt  # noqa: E402
 
-placeholder.render(__file__)
+import streamlit as st  # noqa: E402
+
+from core import labels, lapses, overview  # noqa: E402
+from core.db import current_url  # noqa: E402
+from core.monitor_filters import region_name  # noqa: E402
+from ui import echarts, monitor_page  # noqa: E402
+from ui.charts import monitor as charts  # noqa: E402
+
+REASON_CHOICES = ["unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting",
+                  "rejected", "withdrawn", "not_registered", "unknown"]
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _summary(url: str, q: lapses.LapseQuery) -> dict:
+    return {"total": lapses.total(q), "reason": lapses.by_reason(q), "month": lapses.by_month(q),
+            "sub": lapses.by_subregion(q), "holder": lapses.by_holder(q)}
+
+
+def _query() -> lapses.LapseQuery:
+    sel = monitor_page.selection("lapse")
+    today = dt.date.today()
+    st.session_state.setdefault("lapse_period", (today.replace(month=1, day=1), today))
+    st.session_state.setdefault("lapse_granted", True)
+    with st.sidebar:
+        period = st.date_input(labels.MON_FILTER_PERIOD, key="lapse_period")
+        reasons = st.multiselect(labels.MON_FILTER_REASONS, REASON_CHOICES, key="lapse_reasons",
+                                 format_func=lambda r: labels.STATUS_REASON.get(r, r))
+        granted = st.toggle(labels.MON_GRANTED_ONLY, key="lapse_granted")
+    start, end = (tuple(period) + (None, None))[:2]
+    return lapses.LapseQuery(sel, start or today, end or start or today, tuple(reasons), granted)
+
+
+def _charts(data: dict) -> None:
+    reason, month = data["reason"], data["month"]
+    left, right = st.columns([1, 2])
+    with left:
+        pairs = list(zip(reason["label"].tolist(), reason["n"].tolist()))
+        echarts.show(charts.share_pie(pairs, labels.LAPSE_BY_REASON, labels.MON_RULE_LAPSE),
+                     key="lapse_reason")
+    with right:
+        table = month.pivot_table(index="month", columns="reason", values="n", aggfunc="sum",
+                                  fill_value=0) if not month.empty else None
+        if table is not None:
+            series = {labels.STATUS_REASON.get(r, r): table[r].tolist() for r in table.columns}
+            echarts.show(charts.stacked(table.index.tolist(), series, labels.LAPSE_BY_MONTH,
+                                        labels.MON_RULE_LAPSE), key="lapse_month")
+    sub = data["sub"]
+    left, right = st.columns(2)
+    with left:
+        series = {labels.STATUS_REASON.get(r, labels.LAPSE_OTHER): sub[r].tolist()
+                  for r in lapses.REASON_COLUMNS if sub[r].sum() > 0}
+        echarts.show(charts.stacked(sub["name"].tolist(), series, labels.LAPSE_BY_SUBREGION,
+                                    labels.MON_RULE_LAPSE, horizontal=True), key="lapse_sub")
+    with right:
+        st.markdown(f"**{labels.LAPSE_BY_HOLDER}**")
+        holders = data["holder"].rename(columns={"name": labels.HOLDER, "n": labels.LAPSE_TOTAL,
+                                                 **{r: labels.STATUS_REASON.get(r, labels.LAPSE_OTHER)
+                                                    for r in lapses.REASON_COLUMNS}})
+        st.dataframe(holders.drop(columns="holder_id"), hide_index=True, width="stretch")
+        echarts.caption_rule(labels.MON_RULE_LAPSE)
+
+
+st.header(f"{labels.LAPSE_TITLE}")
+if not overview.has_patents():
+    st.info(labels.MON_NO_PATENTS)
+    st.stop()
+query = _query()
+st.caption(f"{region_name(query.sel.region)} · {query.date_from} – {query.date_to}")
+summary = _summary(current_url() or "", query)
+st.metric(labels.LAPSE_TOTAL, f"{summary['total']:,}")
+echarts.caption_rule(labels.MON_RULE_LAPSE)
+if summary["total"]:
+    _charts(summary)
+st.subheader(labels.LAPSE_LIST)
+monitor_page.paged_table(summary["total"], lambda off, lim: lapses.page(query, off, lim),
+                         labels.LAPSE_LIST_COLUMNS, key="lapse_list")
+monitor_page.export(lambda: lapses.export_rows(query), lapses.EXPORT_COLUMNS, labels.LAPSE_SHEET,
+                    key="lapse_export", total=summary["total"], signature=repr(query))

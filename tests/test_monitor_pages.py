@@ -1,0 +1,134 @@
+"""The monitoring pages through AppTest: allowed roles see the numbers of a hand-built database,
+an anonymous session is refused."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests import test_expiry_notices, test_fee_warnings, test_lapses
+
+ROOT = Path(__file__).resolve().parents[1]
+ROLES = ["viewer", "checker", "admin"]
+PAGES = ["pages/lapse.py", "pages/fees.py", "pages/expiry.py", "pages/indicators.py"]
+SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+def _run(path: str, role: str | None, **state) -> AppTest:
+    at = AppTest.from_file(str(ROOT / path), default_timeout=60)
+    if role:
+        at.session_state["authentication_status"] = True
+        at.session_state["roles"] = [role]
+        at.session_state["username"] = role
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def _ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@SQLITE_ONLY
+def test_anonymous_is_refused(app_env, path):
+    at = _run(path, None)
+    assert [w.value for w in at.warning] == ["请先登录"]
+    assert len(at.header) == 0 and len(at.dataframe) == 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_lapse_page(app_env, db, role):
+    test_lapses._build()
+    at = _run("pages/lapse.py", role,
+              lapse_period=(dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
+    _ok(at)
+    assert at.header[0].value == "专利失效分析"
+    assert [m.value for m in at.metric] == ["7"]
+    listed = at.dataframe[-1].value
+    assert listed["申请号"].tolist() == ["P5", "P4", "P3", "P8", "P2", "P1", "P6"]
+    assert any("按第一权利人地址 · 按失效日" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_fees_page(app_env, db, role):
+    test_fee_warnings._build()
+    at = _run("pages/fees.py", role, fees_on=test_fee_warnings.ON,
+              fees_states=["due_soon", "grace", "terminated"])
+    _ok(at)
+    assert at.header[0].value == "年费预警"
+    assert [(m.label, m.value) for m in at.metric] == [
+        ("即将到期", "2"), ("滞纳期", "3"), ("已过滞纳期（待终止公告）", "1")]
+    listed = at.dataframe[-1].value
+    assert listed["申请号"].tolist() == ["F5", "F6", "F1", "F2", "F8", "F3"]
+    assert listed["状态"].tolist()[2] == "滞纳期第2月"
+    assert any("按年费缴费截止日" in c.value for c in at.caption)
+
+
+@SQLITE_ONLY
+def test_fees_page_without_due_dates(app_env, db):
+    test_lapses._build()
+    at = _run("pages/fees.py", "viewer")
+    _ok(at)
+    assert [i.value for i in at.info][0].startswith("没有专利带有下次缴费截止日")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_expiry_page(app_env, db, role):
+    test_expiry_notices._build()
+    at = _run("pages/expiry.py", role, expiry_on=test_expiry_notices.ON)
+    _ok(at)
+    assert at.header[0].value == "届满通知"
+    assert [(m.label, m.value) for m in at.metric] == [
+        ("未来3个月", "2"), ("未来6个月", "4"), ("未来12个月", "5")]
+    effect = at.dataframe[0].value
+    assert effect["指标"].tolist()[0] == "有效发明专利（件）"
+    assert effect.iloc[0, 1:].tolist() == [6, 4, 3, 3]
+    assert at.dataframe[-1].value["申请号"].tolist() == ["E1", "E2", "E3", "E4", "E5"]
+    at.radio(key="expiry_months").set_value(3).run()
+    _ok(at)
+    assert at.dataframe[-1].value["申请号"].tolist() == ["E1", "E2"]
+
+
+# --- chart builders (ui/charts/monitor.py), tested on their options ---------------------------
+
+def _options(chart) -> dict:
+    import json
+    return json.loads(chart.dump_options())
+
+
+def test_versus_target_colours_bars_and_draws_the_target():
+    from ui.charts import monitor
+    o = _options(monitor.versus_target(["吴中区", "相城区"], [1.5, 3], 2, "标题", "口径", "值",
+                                       "目标"))
+    series = o["series"][0]
+    assert [d["value"] for d in series["data"]] == [1.5, 3]
+    assert [d["itemStyle"]["color"] for d in series["data"]] == [monitor.MISS_COLOR,
+                                                                monitor.MET_COLOR]
+    assert series["markLine"]["data"] == [{"name": "目标", "yAxis": 2}]
+    assert o["xAxis"][0]["data"] == ["吴中区", "相城区"]
+    assert o["title"][0]["subtext"] == "口径"
+
+
+def test_progress_has_actual_pace_and_projection():
+    from ui.charts import monitor
+    o = _options(monitor.progress(["1月", "2月", "3月", "4月"], [1, 3, None, None], 12,
+                                  [None, 3, 6, 9], "进度", "口径",
+                                  {"actual": "实际", "pace": "目标进度", "projection": "预测"}))
+    got = {s["name"]: [p[1] for p in s["data"]] for s in o["series"]}
+    assert got == {"实际": [1, 3, None, None], "目标进度": [3, 6, 9, 12],
+                   "预测": [None, 3, 6, 9]}
+
+
+def test_completion_bars_and_stacked():
+    from ui.charts import monitor
+    o = _options(monitor.completion_bars(["有效发明", "每万人口"], [120.0, 50.04], "完成率",
+                                         "口径", "完成率"))
+    assert [d["value"] for d in o["series"][0]["data"]] == [120, 50]
+    assert o["series"][0]["markLine"]["data"] == [{"name": "100%", "xAxis": 100}]
+    o = _options(monitor.stacked(["a", "b"], {"x": [1, 2], "y": [3, 4]}, "t", "r"))
+    assert [(s["name"], s["stack"], s["data"]) for s in o["series"]] == [
+        ("x", "total", [1, 2]), ("y", "total", [3, 4])]
