@@ -17,8 +17,9 @@ from peewee import fn
 
 from core.audit import AuditEvent, record
 from core.db import db
-from core.models import HOLDER_KINDS, Holder, HolderTag, Patent, PatentIndustry
+from core.models import HOLDER_KINDS, Holder, HolderTag, Patent
 from core.scope import canonical, region_filter
+from core.search import industry_patents
 
 BUILTIN_TAGS = ("hightech", "above_scale")  # 高企, 规上
 MAX_TAG_LENGTH = 32
@@ -74,8 +75,7 @@ def _patent_conditions(q: HolderQuery) -> list:
     if q.region:
         out.append(region_filter(canonical(q.region)))
     if q.industry:
-        out.append(Patent.id.in_(PatentIndustry.select(PatentIndustry.patent)
-                                 .where(PatentIndustry.industry_code == q.industry)))
+        out.append(Patent.id.in_(industry_patents(q.industry)))
     return out
 
 

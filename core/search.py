@@ -15,8 +15,8 @@ import peewee as pw
 from peewee import fn
 
 from core import numbers
-from core.models import (HOLDER_KINDS, PATENT_TYPES, STATUSES, Agency, Holder, HolderTag, Patent,
-                         PatentHolder, PatentIndustry)
+from core.models import (HOLDER_KINDS, PATENT_TYPES, STATUSES, Agency, Holder, HolderTag,
+                         Industry, Patent, PatentHolder, PatentIndustry)
 from core.scope import canonical, region_filter
 
 COUNT_CAP = 100_000  # counts above this are shown as "more than"
@@ -132,13 +132,27 @@ def conditions(f: SearchFilters) -> list[pw.Expression]:
         out.append(Patent.agency.in_(agencies))
     out += _holder_conditions(f)
     if f.industry:
-        members = PatentIndustry.select(PatentIndustry.patent).where(
-            PatentIndustry.industry_code == f.industry)
-        out.append(Patent.id.in_(members))
+        out.append(Patent.id.in_(industry_patents(f.industry)))
     for basis in DATE_FIELDS:
         column = getattr(Patent, f"{basis}_date")
         out += _date_range(column, getattr(f, f"{basis}_from"), getattr(f, f"{basis}_to"))
     return out
+
+
+def industry_codes(code: str) -> list[str]:
+    """`code` and every industry below it (Industry.parent_code)."""
+    parent = dict(Industry.select(Industry.code, Industry.parent_code).tuples())
+    out, frontier = [code], [code]
+    while frontier:
+        frontier = [c for c, p in parent.items() if p in frontier and c not in out]
+        out += frontier
+    return out
+
+
+def industry_patents(code: str) -> pw.Select:
+    """Ids of the patents in industry `code` or any industry below it."""
+    return PatentIndustry.select(PatentIndustry.patent).where(
+        PatentIndustry.industry_code.in_(industry_codes(code)))
 
 
 def _holder_conditions(f: SearchFilters) -> list[pw.Expression]:

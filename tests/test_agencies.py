@@ -82,3 +82,26 @@ def test_type_filter_and_empty_region(data):
     empty = agencies.ranking(AgencyQuery(region="320505"))
     assert empty.empty and empty.columns.tolist() == agencies.RANK_COLUMNS
     assert agencies.summary(AgencyQuery(region="320505"))["local_share"] == 0.0
+
+
+def _rank_frame():
+    return pd.DataFrame([
+        [1, "甲所", True, 10, 6, 2, 5, 6, 2, 1, 1, 0, 0, 0.8, "H01M(4)", False, ""],
+        [2, "乙所", False, 3, 1, 0, 9, 0, 0, 0, 3, 0, 1, 0.2, "G06F(1)", True, "volume"],
+    ], columns=agencies.RANK_COLUMNS)
+
+
+def test_ranking_and_client_mix_charts():
+    import json
+    from ui.charts import agencies as charts
+    options = json.loads(charts.ranking(_rank_frame()).dump_options())
+    assert options["yAxis"][0]["data"] == ["甲所", "乙所"]
+    assert [(s["name"], s["data"]) for s in options["series"]] == [
+        ("代理量", [10, 3]), ("有效专利", [6, 1])]
+    mix = json.loads(charts.client_mix(_rank_frame()).dump_options())
+    assert [(s["name"], s["data"]) for s in mix["series"]] == [
+        ("企业", [6, 0]), ("高校", [2, 0]), ("科研院所", [1, 0]), ("个人", [1, 3]),
+        ("其他", [0, 0])]
+    pie = json.loads(charts.local_share({"local_filings": 8, "filings": 10}).dump_options())
+    assert pie["series"][0]["data"] == [{"name": "本地机构", "value": 8},
+                                        {"name": "其他", "value": 2}]

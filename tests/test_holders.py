@@ -66,7 +66,7 @@ def test_holder_stats_counts_valid_patents_by_type_with_new_holders_marked(data)
     assert holders.holder_totals(q) == {"holders": 2, "new": 1, "valid": 5}
 
 
-@pytest.mark.parametrize("query,names", [
+FILTER_CASES = [
     (HolderQuery(region="320505"), ["乙大学"]),
     (HolderQuery(kinds=("university", "individual")), ["乙大学", "丙"]),
     (HolderQuery(tags=("hightech",)), ["甲科技有限公司"]),  # 丁 has no valid patent
@@ -75,9 +75,12 @@ def test_holder_stats_counts_valid_patents_by_type_with_new_holders_marked(data)
     (HolderQuery(date_from=D(2023, 1, 1), new_only=True), ["乙大学", "丙"]),
     (HolderQuery(name="大学"), ["乙大学"]),
     (HolderQuery(region="3201"), ["丙"]),
-])
-def test_holder_filters(data, query, names):
-    assert holders.holder_stats(query)["name"].tolist() == names
+]
+
+
+def test_holder_filters(data):
+    got = [(q, holders.holder_stats(q)["name"].tolist()) for q, _ in FILTER_CASES]
+    assert got == FILTER_CASES
 
 
 def test_sorting_by_type_and_by_first_filing(data):
@@ -143,3 +146,25 @@ def test_admin_config_names_real_holder_fields():
     assert set(config.search_fields) <= model_fields
     assert set(config.editable) <= model_fields | set(config.computed)
     assert set(config.filters) <= model_fields | set(config.computed)
+
+
+def test_top_holders_chart_stacks_types_and_marks_new_holders():
+    from ui.charts import holders as charts
+    frame = _frame([[1, "甲", "enterprise", "", D(2015, 1, 1), False, 1, 2, 0, 3],
+                    [2, "乙", "university", "", D(2023, 1, 1), True, 1, 0, 1, 2]])
+    options = json.loads(charts.top_holders(frame).dump_options())
+    assert options["yAxis"][0]["data"] == ["甲", "乙 ★"]
+    assert [(s["name"], s["data"], s["stack"]) for s in options["series"]] == [
+        ("发明", [1, 1], "total"), ("实用新型", [2, 0], "total"), ("外观设计", [0, 1], "total")]
+    assert options["title"][0]["text"] == "权利人有效专利排行（按类型）"
+    assert options["title"][0]["subtext"].startswith("按第一权利人")
+    assert charts.holder_name("乙 ★") == "乙" and charts.holder_name(None) is None
+
+
+def test_kind_split_chart():
+    from ui.charts import holders as charts
+    frame = pd.DataFrame({"kind": ["enterprise", "university"], "holders": [3, 1],
+                          "valid": [10, 4]})
+    options = json.loads(charts.kind_split(frame).dump_options())
+    assert options["series"][0]["data"] == [{"name": "企业", "value": 10},
+                                            {"name": "高校", "value": 4}]

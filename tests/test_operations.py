@@ -93,3 +93,25 @@ def test_event_lists(data):
     pledges = operations.events(q, "pledge")
     assert pledges[["event_id", "amount"]].values.tolist() == [
         [data["pledge2"].id, 250000.5], [data["pledge1"].id, 1000000.0]]
+
+
+def test_charts_per_year_and_per_subregion():
+    import json
+    from ui.charts import operations as charts
+    frame = pd.DataFrame({"year": [2023, 2024], "transfer_in": [1, 0], "transfer_out": [1, 1],
+                          "transfer_within": [0, 1], "license": [1, 0], "pledge": [0, 2],
+                          "pledge_amount": [0.0, 1250000.5]})
+    options = json.loads(charts.per_year(frame).dump_options())
+    assert options["xAxis"][0]["data"] == ["2023", "2024"]
+    assert [(s["type"], s["name"], s["data"]) for s in options["series"]] == [
+        ("bar", "转入", [1, 0]), ("bar", "转出", [1, 1]), ("bar", "区域内转移", [0, 1]),
+        ("bar", "许可", [1, 0]), ("bar", "质押", [0, 2]),
+        ("line", "质押金额（万元）", [["2023", 0.0], ["2024", 125.0]])]
+    assert options["series"][-1]["yAxisIndex"] == 1
+    sub = pd.DataFrame({"code": ["320505"], "name": ["虎丘区"], "transfer_out": [1],
+                        "transfer_in": [2], "license": [0], "pledge": [1],
+                        "pledge_amount": [5.0]})
+    options = json.loads(charts.per_subregion(sub).dump_options())
+    assert options["yAxis"][0]["data"] == ["虎丘区"]
+    assert [(s["name"], s["data"]) for s in options["series"]] == [
+        ("转入", [2]), ("转出", [1]), ("许可", [0]), ("质押", [1])]

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from core import numbers, search
-from core.models import Agency, Holder, HolderTag, Patent, PatentHolder, PatentIndustry
+from core.models import (Agency, Holder, HolderTag, Industry, Patent, PatentHolder,
+                         PatentIndustry)
 from core.search import SearchFilters
 
 D = dt.date
@@ -148,3 +149,13 @@ def test_invalid_query_parameters_are_reported_and_ignored():
                                  "holder_id": "x", "q": "电池"})
     assert f == SearchFilters(title="电池")
     assert sorted(bad) == ["app_from", "holder_id", "types"]
+
+
+def test_an_industry_filter_includes_the_industries_below_it(data):
+    Industry.create(code="new_energy", name="新能源产业")
+    Industry.create(code="battery", name="电池", parent_code="new_energy")
+    Industry.create(code="cells", name="电芯", parent_code="battery")
+    PatentIndustry.create(patent=data["patents"]["p2"], industry_code="cells")
+    assert search.industry_codes("new_energy") == ["new_energy", "battery", "cells"]
+    assert _ids(data, SearchFilters(industry="new_energy")) == ["p1", "p2", "p3"]
+    assert _ids(data, SearchFilters(industry="battery")) == ["p2"]

@@ -1,0 +1,32 @@
+"""Charts of 权利人统计: top holders by valid patents per type, holder kinds. Pure builders."""
+from __future__ import annotations
+
+import pandas as pd
+
+from core import labels
+from core.models import PATENT_TYPES
+from ui.charts import common
+
+TYPE_COLUMN = {"invention": "valid_invention", "utility": "valid_utility",
+               "design": "valid_design"}
+
+
+def top_holders(frame: pd.DataFrame, top: int = 15):
+    """Horizontal stacked bars: the first `top` rows of a holders.holder_stats frame, one series
+    per patent type; category = holder name (new holders marked)."""
+    head = frame.head(top)
+    names = [f"{n} ★" if new else n for n, new in zip(head["name"], head["is_new"])]
+    series = {labels.PATENT_TYPE[t]: head[TYPE_COLUMN[t]].tolist() for t in PATENT_TYPES}
+    return common.bar(names, series, labels.TOP_HOLDERS_BY_TYPE, labels.RULE_HOLDERS,
+                      horizontal=True, stacked=True)
+
+
+def kind_split(frame: pd.DataFrame):
+    """Pie of valid patents by holder kind (a holders.kind_split frame)."""
+    pairs = [(labels.HOLDER_KIND.get(k, k), v) for k, v in zip(frame["kind"], frame["valid"])]
+    return common.pie(pairs, labels.HOLDER_KIND_SPLIT, labels.RULE_HOLDERS)
+
+
+def holder_name(clicked: str | None) -> str | None:
+    """The holder name behind a clicked category (drops the new-holder mark)."""
+    return clicked.removesuffix(" ★") if clicked else None
