@@ -40,6 +40,10 @@ SETTINGS = [
     Setting("PATENT_LOGIN_LOCK_MINUTES", "15", "Minutes an account stays locked."),
     Setting("PATENT_DEMO_SIZE", "50000",
             "Number of patents the first-start demo region gets when the user asks for it."),
+    Setting("PATENT_INBOX_DIR", str(ROOT / "data" / "inbox"),
+            "Folder the import job watches: files dropped here are imported (patent lists; "
+            "names containing 'event'/'法律' or 'fee'/'缴费' as legal events or fee payments) "
+            "and moved to done/ or failed/."),
     Setting("PATENT_TEST_PG_URL", None,
             "Tests only: PostgreSQL server URL for the database tests. Empty: those tests skip."),
 ]

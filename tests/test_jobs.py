@@ -45,3 +45,25 @@ def test_the_address_job_places_new_addresses(db):
     run = runner.run_now(runner.available()["resolve_addresses"], clock=lambda: NOW)
     assert run.status == "ok"
     assert Address.get().county_code == "320506"
+
+
+def test_the_inbox_job_imports_a_dropped_csv_and_moves_it(db, tmp_path, monkeypatch):
+    from core.models import ImportBatch, Patent
+    monkeypatch.setenv("PATENT_INBOX_DIR", str(tmp_path))
+    (tmp_path / "patents.csv").write_text(
+        "申请号,申请日,发明名称,申请（专利权）人,申请人地址\n"
+        "CN201810390462.7,2018-04-26,一种数据处理方法,苏州星湖科技有限公司,江苏省苏州市工业园区星湖街328号\n"
+        "CN20181039046,2018-04-26,坏行,某公司,苏州\n", encoding="utf-8-sig")
+    (tmp_path / "notes.md").write_text("not a data file")
+    run = runner.run_now(runner.available()["import_inbox"], clock=lambda: NOW)
+    assert (run.status, run.message) == ("ok", "files imported: 1, failed: 0, rows written: 1")
+    assert [p.app_no for p in Patent.select()] == ["2018103904627"]
+    assert sorted(p.name for p in (tmp_path / "done").iterdir()) == [
+        "patents.csv", "patents.csv.report.json"]
+    assert (tmp_path / "notes.md").exists() and ImportBatch.select().count() == 1
+
+
+def test_file_names_choose_the_import_kind():
+    from jobs.import_inbox import kind_of
+    assert [kind_of(n) for n in ("专利清单.xlsx", "法律事件2025.csv", "fees-2026.xlsx")] == [
+        None, "events", "fees"]
