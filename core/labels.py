@@ -215,6 +215,7 @@ HOLDER_ADMIN_BAD = "「{value}」无效：标签不能含逗号且不超过 32 �
 HOLDER_ADMIN_EMPTY = "没有符合条件的权利人。"
 HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴"}
 FILTER_FEE = "费用减缴"
+FEE_CHOICE = {True: "已备案减缴", False: "未备案减缴"}
 
 # --- users and audit (admin) ---
 USERS_TITLE = "用户管理"
@@ -621,3 +622,43 @@ CUSTOM_SAVED = "已保存自定义区划 {code}"
 CUSTOM_DELETED = "已删除自定义区划 {code}"
 CUSTOM_PICK = "选择自定义区划"
 EXPIRY_OTHER_TYPES = "实用新型和外观设计"
+INDICATOR = {
+    "valid_inventions": "有效发明专利", "inventions_per_10k": "每万人口发明专利拥有量",
+    "hv_inventions_per_10k": "每万人口高价值发明专利拥有量",
+    "inventions_per_1bn_gdp": "每十亿元GDP发明专利拥有量",
+    "long_per_1tn_gdp": "每万亿元GDP高维持年限发明专利拥有量", "quality": "专利质量指数",
+    "applications": "专利申请量", "invention_applications": "发明专利申请量",
+    "grants": "专利授权量", "invention_grants": "发明专利授权量",
+}
+INDICATOR_UNIT = {
+    "valid_inventions": "件", "inventions_per_10k": "件/万人", "hv_inventions_per_10k": "件/万人",
+    "inventions_per_1bn_gdp": "件/十亿元", "long_per_1tn_gdp": "件/万亿元", "quality": "分",
+    "applications": "件", "invention_applications": "件", "grants": "件", "invention_grants": "件",
+}
+IND_NO_PARAM = {"population": "未设置人口数据（参数设置 → 人口）",
+                "gdp": "未设置GDP数据（参数设置 → GDP）"}
+IND_PARAM_NAME = {"population": "人口", "gdp": "GDP"}
+IND_PARAM_YEAR = "{what}采用{year}年数据"
+IND_NO_DATA = "无有效专利数据"
+RULE_HOLDER = {("first", "current"): "按第一权利人（当前）地址", ("first", "original"): "按原始第一申请人地址",
+               ("any", "current"): "按任一权利人（当前）地址", ("any", "original"): "按任一原始申请人地址"}
+RULE_FRACTIONAL = {True: "分数计数", False: "整数计数"}
+RULE_DOMESTIC = "仅国内权利人（不含港澳台及国外）"
+RULE_FLOW = {"app": "按申请日 {start} 至 {day}", "pub": "按公开日 {start} 至 {day}",
+             "grant": "按授权公告日 {start} 至 {day}"}
+RULE_STOCK = {"as_of": "截至 {day} 有效（按授权日与失效日推算）", "status": "按当前法律状态为有效"}
+RULE_LONG = {"app": "高维持年限：自申请日起超过{n}年", "grant": "高维持年限：自授权日起超过{n}年"}
+
+# --- scheduled jobs (计划任务) ---
+JOBS_TITLE = "计划任务"
+JOBS_HELP = ("计划任务由 `python -m jobs.runner` 在服务器后台运行（每次运行都记录在下表）。"
+             "也可在此立即运行某个任务，它会在后台进程中执行。")
+JOB_NAMES = {"import_inbox": "导入收件箱中的文件", "resolve_addresses": "地址解析",
+             "refresh_status": "刷新法律状态与年费", "refresh_alerts": "刷新预警",
+             "indicator_snapshot": "指标快照"}
+JOB_COLUMNS = {"job": "任务", "started_at": "开始时间", "finished_at": "结束时间",
+               "status": "结果", "message": "说明"}
+JOB_STATUS = {"ok": "成功", "failed": "失败", "running": "运行中"}
+JOB_RUN_NOW = "立即运行"
+JOB_STARTED = "已在后台启动，稍后刷新查看结果"
+JOB_PICK = "任务"

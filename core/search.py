@@ -279,3 +279,17 @@ def with_scope(f: SearchFilters, region: str | None, date_from: dt.date | None,
     basis = basis if basis in DATE_FIELDS else "app"
     return replace(f, region=region or None, types=tuple(types),
                    **{f"{basis}_from": date_from, f"{basis}_to": date_to})
+
+
+PAGE_FIELDS = ("statuses", "app_no", "holder", "holder_id", "title", "agency", "agency_id",
+               "ipc", "industry", "holder_kind", "holder_tag")  # set on the search page itself
+
+
+def fixed_names(f: SearchFilters) -> dict[str, str]:
+    """Display names of the holder / agency a filter pins by id: {'holder': …, 'agency': …}."""
+    out = {}
+    if f.holder_id:
+        out["holder"] = Holder.select(Holder.name).where(Holder.id == f.holder_id).scalar()
+    if f.agency_id:
+        out["agency"] = Agency.select(Agency.name).where(Agency.id == f.agency_id).scalar()
+    return {k: v for k, v in out.items() if v}

@@ -1,8 +1,81 @@
-"""代理机构统计."""
+"""代理机构统计: agencies serving the region's holders — volume, valid patents, agents, client
+mix, main fields, local share, ranking; abnormal volume flagged (parameter agency_abnormal)."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import streamlit as st  # noqa: E402
 
-placeholder.render(__file__)
+from core import agencies, labels, overview  # noqa: E402
+from core.agencies import AgencyQuery  # noqa: E402
+from core.db import current_url  # noqa: E402
+from ui import echarts, filters  # noqa: E402
+from ui.charts import agencies as charts  # noqa: E402
+
+ABNORMAL_ROW_STYLE = "background-color: #fde2e1"
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _data(url: str, q: AgencyQuery) -> dict:
+    return {"ranking": agencies.ranking(q, limit=None), "summary": agencies.summary(q),
+            "rule": agencies.abnormal_rule(q.region)}
+
+
+def _metrics(summary: dict) -> None:
+    cols = st.columns(4)
+    cols[0].metric(labels.AGENCY_COUNT, f"{summary['agencies']:,}")
+    cols[1].metric(labels.AGENCY_FILINGS, f"{summary['filings']:,}")
+    cols[2].metric(labels.LOCAL_SHARE, f"{summary['local_share']:.1%}")
+    cols[3].metric(labels.UNAGENTED, f"{summary['unagented']:,}")
+    echarts.caption_rule(labels.RULE_AGENCIES)
+
+
+def _charts(scope, data: dict) -> None:
+    ranking = data["ranking"]
+    left, right = st.columns([3, 2])
+    with left:
+        clicked = echarts.show(charts.ranking(ranking), key="ag_rank", height="480px",
+                               clickable=True)
+        st.caption(labels.CLICK_TO_SEARCH)
+    with right:
+        echarts.show(charts.local_share(data["summary"]), key="ag_local", height="480px")
+    echarts.show(charts.client_mix(ranking), key="ag_mix", height="420px")
+    match = ranking[ranking["name"] == clicked]
+    if clicked and not match.empty and st.session_state.get("ag_clicked") != clicked:
+        st.session_state["ag_clicked"] = clicked
+        filters.open_search(scope, agency_id=int(match["agency_id"].iloc[0]))
+
+
+def _table(scope, ranking, rule: dict) -> None:
+    st.caption(labels.ABNORMAL_RULE_TEXT.format(**rule))
+    if st.toggle(labels.ABNORMAL_ONLY, key="ag_abnormal_only"):
+        ranking = ranking[ranking["abnormal"]]
+    shown = ranking.assign(
+        local=ranking["local"].map({True: labels.YES, False: ""}),
+        share=(ranking["share"] * 100).round(1),
+        abnormal_reason=ranking["abnormal_reason"].map(
+            lambda r: "、".join(labels.ABNORMAL_REASON[x] for x in r.split(",") if x)),
+        link=[filters.search_link(scope, agency_id=int(i)) for i in ranking["agency_id"]])
+    shown = shown[list(labels.AGENCY_COLUMNS)]
+    styled = shown.style.apply(
+        lambda row: [ABNORMAL_ROW_STYLE if row["abnormal"] else ""] * len(row), axis=1)
+    st.dataframe(styled, hide_index=True, width="stretch", column_config={
+        **{k: v for k, v in labels.AGENCY_COLUMNS.items() if k not in ("link", "share")},
+        "share": st.column_config.NumberColumn(labels.AGENCY_COLUMNS["share"], format="%.1f%%"),
+        "link": st.column_config.LinkColumn(labels.AGENCY_COLUMNS["link"],
+                                            display_text=labels.OPEN_SEARCH)})
+
+
+st.header(labels.AGENCIES_TITLE)
+scope = filters.scope_widgets()
+if not overview.has_patents():
+    st.info(labels.AGENCIES_EMPTY)
+    st.stop()
+query = AgencyQuery(scope.region, scope.date_from, scope.date_to, tuple(scope.patent_types))
+data = _data(current_url() or "", query)
+_metrics(data["summary"])
+if data["ranking"].empty:
+    st.info(labels.AGENCIES_EMPTY)
+    st.stop()
+_charts(scope, data)
+_table(scope, data["ranking"], data["rule"])

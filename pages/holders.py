@@ -1,8 +1,111 @@
-"""权利人统计."""
+"""权利人统计: holders with valid patents by type, filters by region, industry, kind and tags,
+sorting; holders new in the period highlighted; a click on a holder opens its patents."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import streamlit as st  # noqa: E402
 
-placeholder.render(__file__)
+from core import holders, labels, overview  # noqa: E402
+from core.db import current_url  # noqa: E402
+from core.holders import HolderQuery  # noqa: E402
+from core.models import HOLDER_KINDS  # noqa: E402
+from core.stats import industry  # noqa: E402
+from ui import echarts, filters  # noqa: E402
+from ui.charts import holders as charts  # noqa: E402
+
+PAGE_SIZE = 100
+NEW_ROW_STYLE = "background-color: #fff4ce"
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _data(url: str, q: HolderQuery, sort: str, page: int) -> dict:
+    return {"rows": holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+            "totals": holders.holder_totals(q), "kinds": holders.kind_split(q)}
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _choices(url: str) -> tuple[list[str], dict[str, str]]:
+    tops = industry.tops()
+    return holders.tags_in_use(), dict(zip(tops["code"], tops["name"]))
+
+
+def _tag_label(tag: str) -> str:
+    return labels.HOLDER_TAG.get(tag, tag)
+
+
+def _query(scope) -> tuple[HolderQuery, str]:
+    tags, industries = _choices(current_url() or "")
+    with st.sidebar:
+        kinds = st.multiselect(labels.FILTER_HOLDER_KINDS, list(HOLDER_KINDS), key="hs_kinds",
+                               format_func=labels.HOLDER_KIND.get)
+        chosen = st.multiselect(labels.FILTER_HOLDER_TAGS, tags, key="hs_tags",
+                                format_func=_tag_label)
+        code = st.selectbox(labels.FILTER_INDUSTRY, [""] + list(industries), key="hs_industry",
+                            format_func=lambda c: industries.get(c, labels.ALL))
+        name = st.text_input(labels.FILTER_NAME, key="hs_name")
+        new_only = st.toggle(labels.NEW_ONLY, key="hs_new")
+        sort = st.selectbox(labels.SORT_BY, list(holders.SORTS), key="hs_sort",
+                            format_func=labels.HOLDER_SORTS.get)
+    q = HolderQuery(scope.region, code or None, tuple(kinds), tuple(chosen), scope.date_from,
+                    scope.date_to, new_only, name.strip() or None)
+    return q, sort
+
+
+def _open_holder(scope, rows, clicked) -> None:
+    name = charts.holder_name(clicked)
+    match = rows[rows["name"] == name]
+    if name and not match.empty and st.session_state.get("hs_clicked") != clicked:
+        st.session_state["hs_clicked"] = clicked
+        filters.open_search(scope, holder_id=int(match["holder_id"].iloc[0]), status="valid")
+
+
+def _charts(scope, data: dict) -> None:
+    left, right = st.columns([2, 1])
+    with left:
+        clicked = echarts.show(charts.top_holders(data["rows"]), key="hs_top", height="480px",
+                               clickable=True)
+        st.caption(labels.CLICK_TO_SEARCH)
+        _open_holder(scope, data["rows"], clicked)
+    with right:
+        echarts.show(charts.kind_split(data["kinds"]), key="hs_kinds_pie", height="480px")
+
+
+def _table(scope, rows) -> None:
+    shown = rows.assign(
+        kind=rows["kind"].map(labels.HOLDER_KIND),
+        tags=rows["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)),
+        is_new=rows["is_new"].map(lambda new: labels.NEW_MARK if new else ""),
+        link=[filters.search_link(scope, holder_id=int(i), status="valid")
+              for i in rows["holder_id"]])
+    shown = shown[list(labels.HOLDER_COLUMNS)]
+    styled = shown.style.apply(
+        lambda row: [NEW_ROW_STYLE if row["is_new"] else ""] * len(row), axis=1)
+    st.dataframe(styled, hide_index=True, width="stretch", column_config={
+        **{k: v for k, v in labels.HOLDER_COLUMNS.items() if k != "link"},
+        "link": st.column_config.LinkColumn(labels.HOLDER_COLUMNS["link"],
+                                            display_text=labels.OPEN_SEARCH)})
+
+
+st.header(labels.HOLDERS_TITLE)
+scope = filters.scope_widgets()
+if not overview.has_patents():
+    st.info(labels.HOLDERS_EMPTY)
+    st.stop()
+query, sort = _query(scope)
+totals = _data(current_url() or "", query, sort, 1)["totals"]
+cols = st.columns(3)
+cols[0].metric(labels.HOLDERS_COUNT, f"{totals['holders']:,}")
+cols[1].metric(labels.HOLDERS_NEW, f"{totals['new']:,}")
+cols[2].metric(labels.HOLDERS_VALID, f"{totals['valid']:,}")
+echarts.caption_rule(labels.RULE_HOLDERS)
+if totals["holders"] == 0:
+    st.info(labels.HOLDERS_EMPTY)
+    st.stop()
+pages = max(1, -(-totals["holders"] // PAGE_SIZE))
+page = int(st.number_input(labels.MON_PAGE, min_value=1, max_value=pages, value=1,
+                           key="hs_page"))
+data = _data(current_url() or "", query, sort, page)
+_charts(scope, data)
+st.caption(labels.MON_PAGE_INFO.format(total=totals["holders"], page=page, pages=pages))
+_table(scope, data["rows"])

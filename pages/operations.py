@@ -1,8 +1,72 @@
-"""专利运营统计."""
+"""专利运营统计: transfers in/out of the region, licences and pledges (amounts) per year and per
+sub-region, with the event lists; a click on a sub-region re-scopes the page to it."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import streamlit as st  # noqa: E402
 
-placeholder.render(__file__)
+from core import divisions, labels, operations  # noqa: E402
+from core.db import current_url  # noqa: E402
+from core.operations import OpsQuery  # noqa: E402
+from ui import echarts, filters  # noqa: E402
+from ui.charts import operations as charts  # noqa: E402
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _data(url: str, q: OpsQuery) -> dict:
+    return {"years": operations.per_year(q), "sub": operations.per_subregion(q)}
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _events(url: str, q: OpsQuery, kind: str):
+    return operations.events(q, kind)
+
+
+def _metrics(years) -> None:
+    cols = st.columns(5)
+    for col, key in zip(cols, ("transfer_in", "transfer_out", "license", "pledge")):
+        col.metric(labels.OPS_YEAR_COLUMNS[key], f"{int(years[key].sum()):,}")
+    cols[4].metric(labels.PLEDGE_AMOUNT_WAN, f"{years['pledge_amount'].sum() / 10000:,.1f}")
+    echarts.caption_rule(labels.RULE_OPS)
+
+
+def _subregions(sub) -> None:
+    if sub.empty:
+        return
+    clicked = echarts.show(charts.per_subregion(sub), key="ops_sub",
+                           height=f"{max(320, 28 * len(sub) + 120)}px", clickable=True)
+    st.caption(labels.OPS_CLICK_HINT)
+    match = sub[sub["name"] == clicked]
+    if clicked and not match.empty and st.session_state.get("ops_clicked") != clicked:
+        st.session_state["ops_clicked"] = clicked
+        filters.set_region(str(match["code"].iloc[0]))
+        st.rerun()
+
+
+def _lists(q: OpsQuery) -> None:
+    names = divisions.names()
+    for tab, kind in zip(st.tabs(list(labels.OPS_LISTS.values())), labels.OPS_LISTS):
+        with tab:
+            frame = _events(current_url() or "", q, kind)
+            shown = frame.assign(
+                direction=frame["direction"].map(labels.DIRECTION),
+                patent_type=frame["patent_type"].map(labels.PATENT_TYPE),
+                county_before=frame["county_before"].map(names),
+                county_after=frame["county_after"].map(names))
+            st.dataframe(shown[list(labels.OPS_LIST_COLUMNS)].rename(
+                columns=labels.OPS_LIST_COLUMNS), hide_index=True, width="stretch")
+
+
+st.header(labels.OPERATIONS_TITLE)
+scope = filters.scope_widgets()
+filters.breadcrumb("ops_crumb")
+query = OpsQuery(scope.region, scope.date_from, scope.date_to)
+data = _data(current_url() or "", query)
+if data["years"].empty:
+    st.info(labels.OPS_EMPTY)
+    st.stop()
+_metrics(data["years"])
+echarts.show(charts.per_year(data["years"]), key="ops_years", height="400px")
+_subregions(data["sub"])
+_lists(query)
