@@ -41,3 +41,10 @@ def last_success(name: str) -> dt.datetime | None:
     row = (JobRun.select().where((JobRun.job == name) & (JobRun.status == "ok"))
            .order_by(JobRun.started_at.desc()).first())
     return row.started_at if row else None
+
+
+def recent_runs(limit: int = 100) -> list[dict]:
+    """Rows: job, started_at, finished_at, status, message (newest first)."""
+    fields = (JobRun.job, JobRun.started_at, JobRun.finished_at, JobRun.status, JobRun.message)
+    return list(JobRun.select(*fields).order_by(JobRun.started_at.desc(), JobRun.id.desc())
+                .limit(limit).dicts())

@@ -67,3 +67,18 @@ def test_file_names_choose_the_import_kind():
     from jobs.import_inbox import kind_of
     assert [kind_of(n) for n in ("专利清单.xlsx", "法律事件2025.csv", "fees-2026.xlsx")] == [
         None, "events", "fees"]
+
+
+def test_the_jobs_page_lists_recent_runs_for_an_admin(app_env):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+    run_guarded("refresh_alerts", lambda now: JobResult("fee_due: +3 -0", 3), NOW)
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "admin/jobs.py"),
+                           default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["roles"] = ["admin"]
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table[["任务", "结果", "说明"]].values.tolist() == [["刷新预警", "成功", "fee_due: +3 -0"]]

@@ -1,4 +1,5 @@
 """Every page file checks login and role on the server before it renders anything."""
+import ast
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,11 @@ def test_every_page_file_is_in_the_page_table_exactly_once():
 
 @pytest.mark.parametrize("path", PAGE_FILES)
 def test_every_page_file_starts_with_the_guard(path):
-    code = [line for line in (ROOT / path).read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith(("#", '"""')) and '"""' not in line]
-    assert code[:2] == ["from ui.guard import guard", "guard(__file__)"]
+    body = ast.parse((ROOT / path).read_text(encoding="utf-8")).body
+    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the module docstring
+    assert [ast.unparse(node) for node in body[:2]] == [
+        "from ui.guard import guard", "guard(__file__)"]
 
 
 def _page(path: str, **state) -> AppTest:

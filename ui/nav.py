@@ -55,6 +55,7 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/layers:"),
     PageSpec("admin/params.py", "参数设置", "params", "admin", ADMIN, ":material/tune:"),
     PageSpec("admin/users.py", "用户管理", "users", "admin", ADMIN, ":material/group:"),
+    PageSpec("admin/jobs.py", "计划任务", "jobs", "admin", ADMIN, ":material/schedule:"),
     PageSpec("admin/audit.py", "操作日志", "audit", "admin", ADMIN, ":material/history:"),
 )
 
