@@ -662,3 +662,8 @@ JOB_STATUS = {"ok": "成功", "failed": "失败", "running": "运行中"}
 JOB_RUN_NOW = "立即运行"
 JOB_STARTED = "已在后台启动，稍后刷新查看结果"
 JOB_PICK = "任务"
+
+# --- sidebar alert summary ---
+ALERT_KIND = {"fee_due": "年费即将到期", "fee_grace": "年费滞纳期", "expiry": "即将届满",
+              "transfer_out": "转出本地"}
+ALERTS_OPEN = "待处理预警"

@@ -1,0 +1,117 @@
+"""Counting rules and the aggregation engine behind the indicators: which holder places a patent
+in a region, whole or fractional counting, domestic holders only, and SUM(CASE …) aggregates
+computed in one SQL query per call (optionally grouped by sub-region).
+
+Placement:
+- holder "first" + basis "current" (default): the patent's own region columns (the resolved
+  address of the first holder, kept current by imports and transfers) — indexed, fastest;
+- otherwise through patent_holder → holder: basis "current" uses the current holder rows,
+  "original" the holders before the first transfer (rows with current = False, or the current rows
+  when the patent was never transferred); holder "first" is seq 1 of that set, "any" every holder;
+- fractional counting (with "any"): each holder in the region counts 1/n of the patent, n the
+  number of holders in the set; whole counting counts a patent once however many holders are in.
+Domestic only: the placing holder is domestic (excludes 港澳台 and foreign holders).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee as pw
+from peewee import fn
+
+from core.models import Holder, Patent, PatentHolder
+from core.scope import child_column, region_filter
+
+HOLDERS = ("first", "any")
+BASES = ("current", "original")
+FILING_BASES = ("app", "pub")
+STOCK_BASES = ("as_of", "status")
+
+
+@dataclass(frozen=True)
+class CountingRule:
+    holder: str = "first"
+    basis: str = "current"
+    fractional: bool = False
+    domestic_only: bool = True  # for the per-population and per-GDP indicators
+    filing_basis: str = "app"  # date that places an application in the period: app / pub
+    stock_basis: str = "as_of"  # valid on the day from grant/lapse dates, or the stored status
+
+    def __post_init__(self):
+        for value, allowed in ((self.holder, HOLDERS), (self.basis, BASES),
+                               (self.filing_basis, FILING_BASES),
+                               (self.stock_basis, STOCK_BASES)):
+            if value not in allowed:
+                raise ValueError(f"未知的统计口径：{value}")
+
+    @property
+    def fast(self) -> bool:
+        return self.holder == "first" and self.basis == "current"
+
+    @property
+    def weighted(self) -> bool:
+        return self.fractional and self.holder == "any"
+
+
+def domestic(rule: CountingRule) -> pw.Expression:
+    return (Patent.domestic if rule.fast else Holder.domestic) == True  # noqa: E712
+
+
+def aggregate(region: str | None, rule: CountingRule, conditions: dict[str, pw.Expression],
+              where: pw.Expression | bool = True, by_child: bool = False) -> list[dict]:
+    """One row (or one per sub-region, key 'code') of sums: for each name in `conditions` the
+    number of patents (fractional: holder shares) placed in `region` meeting the condition."""
+    if rule.fast:
+        return _fast(region, conditions, where, by_child)
+    return _by_holder(region, rule, conditions, where, by_child)
+
+
+def _fast(region, conditions, where, by_child) -> list[dict]:
+    columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
+               for name, cond in conditions.items()]
+    query = Patent.select(*columns).where(region_filter(region) & where)
+    if by_child:
+        child = getattr(Patent, child_column(region))
+        query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
+    return [_clean(row) for row in query.dicts()]
+
+
+def _holder_set(link) -> pw.Expression:
+    """Rows of patent_holder alias `link` that belong to the rule's holder set."""
+    return link.current == True  # noqa: E712
+
+
+def _original_set(link) -> pw.Expression:
+    older = PatentHolder.alias("ph_old")
+    transferred = older.select(pw.SQL("1")).where((older.patent == link.patent)
+                                                  & (older.current == False))  # noqa: E712
+    return (link.current == False) | ~fn.EXISTS(transferred)  # noqa: E712
+
+
+def _by_holder(region, rule, conditions, where, by_child) -> list[dict]:
+    in_set = _holder_set if rule.basis == "current" else _original_set
+    link = PatentHolder
+    filters = in_set(link) & region_filter(region, Holder) & where
+    if rule.holder == "first":
+        filters &= link.seq == 1
+    query = (link.select().join(Holder, on=(link.holder == Holder.id))
+             .switch(link).join(Patent, on=(link.patent == Patent.id)))
+    if rule.weighted:
+        other = PatentHolder.alias("ph_n")
+        counts = (other.select(other.patent.alias("pid"), fn.COUNT(other.id).alias("n"))
+                  .where(in_set(other)).group_by(other.patent).alias("hn"))
+        query = query.join(counts, on=(counts.c.pid == link.patent))
+        share = 1.0 / counts.c.n
+        columns = [fn.SUM(pw.Case(None, [(c, share)], 0)).alias(k) for k, c in conditions.items()]
+    else:
+        columns = [fn.COUNT(pw.NodeList((pw.SQL("DISTINCT"), pw.Case(None, [(c, Patent.id)], None))))
+                   .alias(k) for k, c in conditions.items()]
+    query = query.select(*columns).where(filters)
+    if by_child:
+        child = getattr(Holder, child_column(region))
+        query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
+    return [_clean(row) for row in query.dicts()]
+
+
+def _clean(row: dict) -> dict:
+    return {k: (v if k == "code" else float(v or 0)) for k, v in row.items()}

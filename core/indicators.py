@@ -1,0 +1,278 @@
+"""Official indicators of a region and year (domain-facts §3), each with numerator, denominator,
+value, target, completion rate, gap, year-end projection and the counting rule in words.
+
+Indicators (key → name):
+- valid_inventions 有效发明专利 (stock on the as-of day)
+- inventions_per_10k 每万人口发明专利拥有量 = valid (domestic) inventions ÷ population (万人)
+- hv_inventions_per_10k 每万人口高价值发明专利拥有量 = valid (domestic) high-value inventions ÷ population
+- inventions_per_1bn_gdp 每十亿元GDP发明专利拥有量 = valid (domestic) inventions ÷ (GDP 亿元 ÷ 10)
+- long_per_1tn_gdp 每万亿元GDP高维持年限发明专利拥有量 = valid (domestic) inventions maintained
+  > 10 years (core.highvalue rule) ÷ (GDP 亿元 ÷ 10,000)
+- quality 专利质量指数 (composite, 0–100, weights in parameter `quality_weights`):
+  100 × (w1·发明占有效专利比重 + w2·高价值占有效发明比重 + w3·高维持年限占有效发明比重)
+- applications / invention_applications / grants / invention_grants: 1 January to the as-of day.
+As-of day: 31 December for past years, `on` (default today) for the current year.
+Stocks on a day: granted on or before it (or no grant date known) and valid now or lapsed after it
+(stock_basis "as_of"); or the stored status (stock_basis "status").
+Projection: flows at the run-rate (value × days in year ÷ days elapsed); stocks and ratios grow
+linearly from the 1 January stock at the same rate; the composite is not projected.
+Population (万人, year-end resident) and GDP (亿元) come from parameters `population` / `gdp` of the
+region and year (the latest earlier year when missing, named in the note); targets from `target`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+import peewee as pw
+
+from core import divisions, highvalue, labels, params, ruleparams
+from core.counting import CountingRule, aggregate, domestic
+from core.models import Patent
+
+STOCKS = ("valid_inventions",)
+RATIOS = {  # key: (numerator sum, denominator parameter, divisor of the parameter)
+    "inventions_per_10k": ("vi_dom", "population", 1),
+    "hv_inventions_per_10k": ("hv_dom", "population", 1),
+    "inventions_per_1bn_gdp": ("vi_dom", "gdp", 10),
+    "long_per_1tn_gdp": ("long_dom", "gdp", 10_000),
+}
+FLOWS = {"applications": "apps", "invention_applications": "apps_invention",
+         "grants": "grants", "invention_grants": "grants_invention"}
+ORDER = ("valid_inventions", *RATIOS, "quality", *FLOWS)
+QUALITY_KEY = "quality_weights"
+DEFAULT_QUALITY = {"invention_share": 0.4, "high_value_share": 0.4, "long_share": 0.2}
+PARAM_LOOKBACK = 3
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    name: str
+    unit: str
+    numerator: float | None
+    denominator: float | None
+    value: float | None
+    target: float | None
+    completion: float | None  # value ÷ target
+    gap: float | None  # target − value (> 0: still short)
+    projection: float | None  # projected year-end value
+    rule: str
+    note: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Report:
+    region: str
+    year: int
+    as_of: dt.date
+    rule: CountingRule
+    items: list[Indicator]
+    type_mix: dict = field(default_factory=dict)  # {"applications": {type: n}, "grants": {…}}
+
+    def get(self, key: str) -> Indicator:
+        return next(i for i in self.items if i.key == key)
+
+    def frame(self) -> pd.DataFrame:
+        """Columns: key, name, unit, numerator, denominator, value, target, completion, gap,
+        projection, rule, note."""
+        return pd.DataFrame([i.as_dict() for i in self.items])
+
+
+def as_of_day(year: int, on: dt.date | None = None) -> dt.date:
+    on = on or dt.date.today()
+    return min(dt.date(year, 12, 31), on)
+
+
+def valid_on(day: dt.date, rule: CountingRule) -> pw.Expression:
+    if rule.stock_basis == "status":
+        return Patent.status == "valid"
+    granted = Patent.grant_date.is_null() | (Patent.grant_date <= day)
+    alive = (Patent.status == "valid") | ((Patent.status == "lapsed") & (Patent.lapse_date > day))
+    return granted & alive
+
+
+def conditions(year: int, day: dt.date, rule: CountingRule) -> dict[str, pw.Expression]:
+    """Named SUM(CASE) conditions for one region, as of `day` and on 1 January (suffix _start)."""
+    start, jan1 = dt.date(year - 1, 12, 31), dt.date(year, 1, 1)
+    inv = Patent.patent_type == "invention"
+    dom = domestic(rule) if rule.domestic_only else True
+    hv = Patent.high_value == True  # noqa: E712
+    out = {}
+    for suffix, when in (("", day), ("_start", start)):
+        valid = valid_on(when, rule)
+        long_ = highvalue.category_condition("long_maintained", when)
+        out.update({f"valid{suffix}": valid, f"vi{suffix}": valid & inv,
+                    f"vi_dom{suffix}": valid & inv & dom, f"hv{suffix}": valid & inv & hv,
+                    f"hv_dom{suffix}": valid & inv & hv & dom, f"long{suffix}": valid & inv & long_,
+                    f"long_dom{suffix}": valid & inv & long_ & dom})
+    filed = getattr(Patent, "app_date" if rule.filing_basis == "app" else "pub_date")
+    for kind in ("invention", "utility", "design"):
+        is_kind = Patent.patent_type == kind
+        out[f"apps_{kind}"] = filed.between(jan1, day) & is_kind
+        out[f"grants_{kind}"] = Patent.grant_date.between(jan1, day) & is_kind
+    return out
+
+
+def compute(region: str, year: int, rule: CountingRule | None = None,
+            on: dt.date | None = None) -> Report:
+    """Every indicator of `region` for `year`."""
+    rule = rule or CountingRule()
+    day = as_of_day(year, on)
+    sums = aggregate(region, rule, conditions(year, day, rule))[0]
+    return _report(region, year, day, rule, sums)
+
+
+def _report(region: str, year: int, day: dt.date, rule: CountingRule, sums: dict) -> Report:
+    sums = _with_totals(sums)
+    context = _Context(region, year, day, rule, sums)
+    items = [context.indicator(key) for key in ORDER]
+    mix = {"applications": {k: sums[f"apps_{k}"] for k in ("invention", "utility", "design")},
+           "grants": {k: sums[f"grants_{k}"] for k in ("invention", "utility", "design")}}
+    return Report(region, year, day, rule, items, mix)
+
+
+def _with_totals(sums: dict) -> dict:
+    out = dict(sums)
+    for flow in ("apps", "grants"):
+        out[flow] = sum(sums[f"{flow}_{k}"] for k in ("invention", "utility", "design"))
+        out[f"{flow}_invention"] = sums[f"{flow}_invention"]
+    return out
+
+
+class _Context:
+    def __init__(self, region, year, day, rule, sums):
+        self.region, self.year, self.day, self.rule, self.sums = region, year, day, rule, sums
+        self.targets = _targets(region, year)
+        days_in_year = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
+        elapsed = (day - dt.date(year, 1, 1)).days + 1
+        self.scale = days_in_year / elapsed if elapsed > 0 else None
+
+    def indicator(self, key: str) -> Indicator:
+        if key in STOCKS:
+            num, start = self.sums["vi"], self.sums["vi_start"]
+            return self._build(key, num, None, num, self._grow(num, start), None)
+        if key in RATIOS:
+            return self._ratio(key)
+        if key == "quality":
+            return self._quality()
+        num = self.sums[FLOWS[key]]
+        return self._build(key, num, None, num, num * self.scale if self.scale else None, None)
+
+    def _grow(self, now: float, start: float) -> float | None:
+        return start + (now - start) * self.scale if self.scale else None
+
+    def _ratio(self, key: str) -> Indicator:
+        sum_key, param, divisor = RATIOS[key]
+        base, used_year = param_for_year(param, self.region, self.year)
+        num = self.sums[sum_key]
+        if not base:
+            return self._build(key, num, None, None, None, labels.IND_NO_PARAM[param])
+        denominator = base / divisor
+        grown = self._grow(num, self.sums[f"{sum_key}_start"])
+        note = None if used_year == self.year else labels.IND_PARAM_YEAR.format(
+            what=labels.IND_PARAM_NAME[param], year=used_year)
+        return self._build(key, num, denominator, num / denominator,
+                           grown / denominator if grown is not None else None, note)
+
+    def _quality(self) -> Indicator:
+        w = ruleparams.get(QUALITY_KEY, DEFAULT_QUALITY)
+        valid, vi = self.sums["valid"], self.sums["vi"]
+        if not valid or not vi:
+            return self._build("quality", None, None, None, None, labels.IND_NO_DATA)
+        value = 100 * (w["invention_share"] * vi / valid + w["high_value_share"]
+                       * self.sums["hv"] / vi + w["long_share"] * self.sums["long"] / vi)
+        return self._build("quality", None, None, value, None, None)
+
+    def _build(self, key, num, den, value, projection, note) -> Indicator:
+        target = self.targets.get(key)
+        completion = value / target if value is not None and target else None
+        gap = target - value if value is not None and target is not None else None
+        return Indicator(key, labels.INDICATOR[key], labels.INDICATOR_UNIT[key], num, den, value,
+                         target, completion, gap, projection, rule_text(key, self.rule, self.day),
+                         note)
+
+
+def _targets(region: str, year: int) -> dict:
+    standing = params.get("target", region, None) or {}
+    yearly = params.get("target", region, year) or {}
+    return {**standing, **yearly}
+
+
+def param_for_year(key: str, region: str, year: int) -> tuple[float | None, int | None]:
+    """The parameter of `year`, else of the latest of the PARAM_LOOKBACK earlier years."""
+    for candidate in range(year, year - PARAM_LOOKBACK - 1, -1):
+        value = params.get(key, region, candidate)
+        if value is not None:
+            return float(value), candidate
+    return None, None
+
+
+def rule_text(key: str, rule: CountingRule, day: dt.date) -> str:
+    """The counting rule of one indicator in words (Chinese)."""
+    parts = [labels.RULE_HOLDER[(rule.holder, rule.basis)]]
+    if rule.holder == "any":
+        parts.append(labels.RULE_FRACTIONAL[rule.fractional])
+    if key in RATIOS and rule.domestic_only:
+        parts.append(labels.RULE_DOMESTIC)
+    if key in FLOWS:
+        basis = "grant" if "grant" in key else rule.filing_basis
+        parts.append(labels.RULE_FLOW[basis].format(start=dt.date(day.year, 1, 1), day=day))
+    else:
+        parts.append(labels.RULE_STOCK[rule.stock_basis].format(day=day))
+    if key in ("long_per_1tn_gdp", "quality"):
+        hv = highvalue.rules()
+        parts.append(labels.RULE_LONG[hv["maintained_from"]].format(n=hv["maintained_years"]))
+    return " · ".join(parts)
+
+
+def subregions(region: str, year: int, rule: CountingRule | None = None,
+               on: dt.date | None = None) -> pd.DataFrame:
+    """One row per sub-region: code, name, then for each indicator <key> (value), <key>_target,
+    <key>_met (达标: value ≥ target, None without target), <key>_gap. One grouped SQL query."""
+    rule = rule or CountingRule()
+    day = as_of_day(year, on)
+    names = divisions.names()
+    rows = []
+    for sums in aggregate(region, rule, conditions(year, day, rule), by_child=True):
+        code = sums.pop("code")
+        report = _report(code, year, day, rule, sums)
+        row = {"code": code, "name": names.get(code, code)}
+        for item in report.items:
+            met = None if item.target is None or item.value is None else item.value >= item.target
+            row.update({item.key: item.value, f"{item.key}_target": item.target,
+                        f"{item.key}_met": met, f"{item.key}_gap": item.gap})
+        rows.append(row)
+    return pd.DataFrame(rows).sort_values("code").reset_index(drop=True) if rows else pd.DataFrame()
+
+
+def monthly(region: str, year: int, rule: CountingRule | None = None,
+            on: dt.date | None = None) -> pd.DataFrame:
+    """Progress through the year: month, month_end, applications, invention_applications,
+    grants, invention_grants (cumulative from 1 January), valid_inventions (stock at month end);
+    months after the as-of day are left out. One SQL query."""
+    rule = rule or CountingRule()
+    day = as_of_day(year, on)
+    ends = [min(_month_end(year, m), day) for m in range(1, 13) if dt.date(year, m, 1) <= day]
+    jan1 = dt.date(year, 1, 1)
+    filed = getattr(Patent, "app_date" if rule.filing_basis == "app" else "pub_date")
+    inv = Patent.patent_type == "invention"
+    conds = {}
+    for i, end in enumerate(ends):
+        conds.update({f"a{i}": filed.between(jan1, end), f"ai{i}": filed.between(jan1, end) & inv,
+                      f"g{i}": Patent.grant_date.between(jan1, end),
+                      f"gi{i}": Patent.grant_date.between(jan1, end) & inv,
+                      f"v{i}": valid_on(end, rule) & inv})
+    sums = aggregate(region, rule, conds)[0] if conds else {}
+    return pd.DataFrame([{"month": i + 1, "month_end": end, "applications": sums[f"a{i}"],
+                          "invention_applications": sums[f"ai{i}"], "grants": sums[f"g{i}"],
+                          "invention_grants": sums[f"gi{i}"], "valid_inventions": sums[f"v{i}"]}
+                         for i, end in enumerate(ends)])
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
