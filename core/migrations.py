@@ -30,7 +30,12 @@ def _v3(m):
             for name in ("overseas_family", "award") if name not in have]
 
 
-STEPS: list[Step] = [(2, _v2), (3, _v3)]
+def _v4(m):
+    """Index for the lapse analysis (lapsed patents by lapse date)."""
+    return [m.add_index("patent", ("status", "lapse_date"), False)]
+
+
+STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4)]
 BASELINE = 1
 
 

@@ -195,6 +195,7 @@ class Patent(BaseModel):
             (("first_holder", "status", "patent_type"), False),
             (("agency", "status"), False),
             (("ipc_main",), False),  # added by migration step 2
+            (("status", "lapse_date"), False),  # added by migration step 4 (lapse analysis)
         )
 
 
