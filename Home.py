@@ -2,7 +2,9 @@
 import streamlit as st
 
 from core import labels
+from ui import sidebar
 from ui.auth import current_roles, get_authenticator, login
+from ui.db import ready
 from ui.nav import visible_pages
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/insights:", layout="wide")
@@ -19,4 +21,6 @@ sections = {
               for s in specs]
     for section, specs in visible_pages(current_roles()).items()
 }
-st.navigation(sections, position="sidebar", expanded=True).run()
+navigation = st.navigation(sections, position="sidebar", expanded=True)
+sidebar.render_alerts(ready())
+navigation.run()
