@@ -31,7 +31,10 @@ def _v3(m):
 
 
 def _v4(m):
-    """Index for the lapse analysis (lapsed patents by lapse date)."""
+    """Index for the lapse analysis (lapsed patents by lapse date); skipped when present."""
+    have = {i.name for i in db.obj.get_indexes("patent")}
+    if "patent_status_lapse_date" in have:
+        return []
     return [m.add_index("patent", ("status", "lapse_date"), False)]
 
 
