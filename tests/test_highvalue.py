@@ -1,0 +1,69 @@
+"""High-value invention patents: the five categories, each switchable, thresholds as parameters,
+flags written in set-based SQL (both backends)."""
+import datetime as dt
+
+import pytest
+
+from core import highvalue, industries, params, ruleparams
+from core.models import LegalEvent, Patent
+
+D = dt.date
+ON = D(2025, 6, 30)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rules():
+    ruleparams.clear()
+    yield
+    ruleparams.clear()
+
+
+def _p(name, kind="invention", status="valid", app=D(2020, 1, 1), grant=D(2022, 1, 1),
+       ipc="A01B 1/00", **kw):
+    return Patent.create(app_no=name, patent_type=kind, title=name, status=status, app_date=app,
+                         grant_date=grant, ipc_main=ipc, ipc_all=ipc, city_code="3205", **kw)
+
+
+@pytest.fixture
+def sample(db):
+    industries.load_defaults()
+    p = {"sei": _p("sei", ipc="H04W 72/04"),
+         "overseas": _p("overseas", overseas_family=True),
+         "long": _p("long", app=D(2015, 6, 29), grant=D(2018, 1, 1)),
+         "not_long": _p("not_long", app=D(2015, 6, 30), grant=D(2018, 1, 1)),
+         "pledge_big": _p("pledge_big"), "pledge_small": _p("pledge_small"),
+         "award": _p("award", award="中国专利金奖"),
+         "plain": _p("plain"),
+         "lapsed_sei": _p("lapsed_sei", status="lapsed", ipc="H04W 72/04"),
+         "utility_sei": _p("utility_sei", kind="utility", ipc="H04W 72/04"),
+         "stale": _p("stale", high_value=True)}
+    LegalEvent.create(patent=p["pledge_big"], kind="pledge", date=D(2024, 1, 1), amount=20_000_000)
+    LegalEvent.create(patent=p["pledge_small"], kind="pledge", date=D(2024, 1, 1), amount=5_000_000)
+    return p
+
+
+def _flagged():
+    return {p.app_no for p in Patent.select().where(Patent.high_value == True)}  # noqa: E712
+
+
+def test_each_category_and_the_refresh(sample):
+    changed = highvalue.refresh(ON)
+    assert _flagged() == {"sei", "overseas", "long", "pledge_big", "award"}
+    assert changed == 6  # five set, the stale flag cleared
+    assert highvalue.refresh(ON) == 0
+    assert highvalue.categories_of(sample["long"].id, ON) == ["long_maintained"]
+    assert highvalue.category_counts(Patent.city_code == "3205", ON) == {
+        "sei": 1, "overseas_family": 1, "long_maintained": 1, "pledge": 1, "award": 1, "any": 5}
+
+
+def test_switches_and_thresholds_are_parameters(sample):
+    params.set_value("high_value_rules", {"sei": False, "award": False, "pledge_amount": 5_000_000,
+                                          "maintained_from": "grant", "maintained_years": 7})
+    ruleparams.clear()
+    highvalue.refresh(ON)
+    # from grant: 2018-01-01 < 2018-06-30 → both 'long' and 'not_long'; pledge ≥ 5 million
+    assert _flagged() == {"overseas", "long", "not_long", "pledge_big", "pledge_small"}
+    params.set_value("high_value_rules", {c: False for c in highvalue.CATEGORIES})
+    ruleparams.clear()
+    highvalue.refresh(ON)
+    assert _flagged() == set()
