@@ -109,15 +109,16 @@ def _decide(chain: Chain, postcode: str | None, home: str, notes: list[str],
 
 
 def _confidence(code: str, evidence: list, chain: Chain, db_alias: bool) -> float:
-    levels = {n for _, _, n in evidence}
-    kinds = {k for _, k, _ in evidence}
+    levels = {n for _, _, n, _ in evidence}
+    kinds = {k for _, k, _, _ in evidence}
     if len(code) == 9:
+        named = [e for e in evidence if e[2] == 9]
         if db_alias:
             value = 0.95
         elif levels & {6}:
             value = 0.97
-        elif levels & {4}:
-            value = 0.93
+        elif levels & {4} or (named and named[-1][3] and len(named[-1][0]) >= 4):
+            value = 0.93  # the city, or a street name with one meaning in the whole country
         else:
             value = 0.86
         if kinds <= {"stem"}:
@@ -136,7 +137,7 @@ def _confidence(code: str, evidence: list, chain: Chain, db_alias: bool) -> floa
 def _method(evidence: list, db_alias: bool) -> str:
     if db_alias:
         return "taught_alias"
-    kinds = {k for _, k, _ in evidence}
+    kinds = {e[1] for e in evidence}
     alias = sorted(kinds & set(ALIAS_KINDS))
     return f"alias:{alias[0]}" if alias else "gazetteer"
 
@@ -146,13 +147,13 @@ def _bare_candidates(code: str, chain: Chain) -> list[dict]:
     seen = {}
     for street, key in chain.bare:
         if street.startswith(code) and len(street) == 9 and street not in seen:
-            seen[street] = _candidate(street, [(key, "bare", 9)])
+            seen[street] = _candidate(street, [f"地址含「{key}」（未写街道/镇）"])
     return list(seen.values())
 
 
 def _candidate(code: str, evidence: list) -> dict:
     return {"code": code, "name": name_of(code), "level": LEVEL_NAMES.get(len(code)),
-            "evidence": [e if isinstance(e, str) else f"{e[0]}" for e in evidence]}
+            "evidence": [e if isinstance(e, str) else f"地址含「{e[0]}」" for e in evidence]}
 
 
 def _common_prefix(codes: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,7 +93,12 @@ def read_aliases() -> list[tuple[str, str, str, str]]:
 
 
 def _all_keys():
+    unit_names = Counter(n for c, n, lv, _, _ in divisions._all_rows()
+                         if lv == "street" and int(c[6:9]) >= 400)
     for code, name, level, _parent, _ed in divisions._all_rows():
+        if level == "street" and int(code[6:9]) >= 400 and (
+                unit_names[name] > 1 or len(PAREN.sub("", name)) < 3):
+            continue  # generic development-zone unit names ("开发区", "经济开发区")
         code = canonical(code)
         if level == "province":
             keys = _province_keys(name)
@@ -106,6 +112,20 @@ def _all_keys():
             yield key, Entry(code, kind)
     for alias, code, scope, kind in read_aliases():
         yield alias, Entry(code, kind, scope)
+    yield from _renamed_keys()
+
+
+def _renamed_keys():
+    """Former names of counties that became districts or cities: 金坛市 → 金坛区, 昆山县 → 昆山市.
+    Only names that are no current division's name."""
+    current = set(divisions.names().values())
+    for code, name, level, _parent, _ed in divisions._all_rows():
+        if level != "county" or len(name) < 3 or name[-1] not in "区市":
+            continue
+        stem = name[:-1]
+        for old in ((stem + "市", stem + "县") if name[-1] == "区" else (stem + "县",)):
+            if old not in current:
+                yield old, Entry(canonical(code), "old_name")
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,7 @@ class Match:
 class Chain:
     """The outcome of walking the matches: candidate codes and the evidence behind them."""
     paths: dict[str, list] = field(default_factory=lambda: {"": []})  # code → evidence
-    # evidence items: (key in text, kind of name, length of the code it named)
+    # evidence items: (key in text, kind of name, length of the code, key has one meaning)
     conflicts: list[str] = field(default_factory=list)
     scoped_default: bool = False  # a scoped alias applied without other context
     bare: list[tuple[str, str]] = field(default_factory=list)  # (street code, key) weak evidence
@@ -99,16 +99,28 @@ def _step(chain: Chain, match: Match, home: str) -> None:
         for entry in match.entries:
             if entry.kind == "bare" or not _scope_ok(entry.scope, path, home):
                 continue
-            if entry.code.startswith(path) and len(entry.code) > len(path):
-                deeper.setdefault(entry.code, evidence + [(match.key, entry.kind, len(entry.code))])
+            if _replaces_unit(entry.code, path):
+                # an explicit 街道/镇 beats a development-zone unit (吴中经济开发区郭巷街道)
+                deeper.setdefault(entry.code, evidence + [(match.key, entry.kind, 9, True)])
+            elif entry.code.startswith(path) and len(entry.code) > len(path):
+                unique = len({e.code for e in match.entries}) == 1
+                deeper.setdefault(entry.code,
+                                  evidence + [(match.key, entry.kind, len(entry.code), unique)])
                 if entry.scope and not path.startswith(entry.scope):
                     chain.scoped_default = True
             elif path.startswith(entry.code):
                 keep = True  # an ancestor named again (e.g. the city after the county)
     if deeper:
-        chain.paths = deeper
+        # a city and its same-name county (东莞市, 中山市): keep the deeper one
+        chain.paths = {p: e for p, e in deeper.items()
+                       if not any(q != p and q.startswith(p) for q in deeper)}
     elif not keep and _contradicts(chain, match):
         chain.conflicts.append(match.key)
+
+
+def _replaces_unit(code: str, path: str) -> bool:
+    return (len(path) == 9 and len(code) == 9 and code[:6] == path[:6]
+            and int(path[6:]) >= 400 > int(code[6:]))
 
 
 def _scope_ok(scope: str, path: str, home: str) -> bool:
