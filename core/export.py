@@ -9,14 +9,18 @@ ipc_main, ipc_all, agency_name, agents, inventors.
 """
 from __future__ import annotations
 
+import io
 from typing import Callable, Iterator
 
 import peewee as pw
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.styles import Font
 
 from core import divisions, labels
 from core.models import Agency, Holder, Patent, PatentHolder
 from core.search import SearchFilters, where
-from core.xlsx_export import rows_to_xlsx_bytes
+from core.xlsx_export import is_risky
 
 MAX_ROWS = 200_000
 BATCH = 5000
@@ -93,9 +97,35 @@ def _with_progress(rows: Iterator[dict], total: int, progress: Progress | None,
         progress(done, total)
 
 
+def _safe(ws, value):
+    """Plain values go to openpyxl as they are (2-3x faster than a cell object each); text that
+    could run as a formula becomes a string cell with the quote-prefix flag (core/xlsx_export)."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not is_risky(value):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
 def to_xlsx(f: SearchFilters, total: int, progress: Progress | None = None,
             limit: int = MAX_ROWS) -> bytes:
-    """The .xlsx bytes of the search result (at most `limit` rows; `total` is for progress)."""
-    columns = {c: labels.EXPORT_HEADERS[c] for c in EXPORT_COLUMNS}
-    rows = _with_progress(export_rows(f, limit), min(total, limit), progress)
-    return rows_to_xlsx_bytes(rows, columns, labels.EXPORT_SHEET)
+    """The .xlsx bytes of the search result (at most `limit` rows; `total` is for progress),
+    written in openpyxl write-only mode: one sheet, bold Chinese header row, frozen."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=labels.EXPORT_SHEET)
+    ws.freeze_panes = "A2"
+    header = []
+    for column in EXPORT_COLUMNS:
+        cell = WriteOnlyCell(ws, value=labels.EXPORT_HEADERS[column])
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    for row in _with_progress(export_rows(f, limit), min(total, limit), progress):
+        ws.append([_safe(ws, row[c]) for c in EXPORT_COLUMNS])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
