@@ -179,25 +179,33 @@ def total(q: FeeQuery, m: DueMap | None = None) -> int:
 
 def counts(q: FeeQuery, by_subregion: bool = False) -> pd.DataFrame:
     """Columns state, grace_month, [code, name,] n for the query's states, one row per class
-    (and sub-region). Grouped in SQL by due date; only mixed due dates also by filing date."""
+    (and sub-region). One range scan of next_fee_due ≤ end grouped by due date (classes are
+    assigned here); only the mixed due dates are also grouped by filing date."""
     m = due_map(q.on)
     group = [child_field(q.sel).alias("code")] if by_subregion else []
     keys = [child_field(q.sel)] if by_subregion else []
+    base = both(patent_where(q.sel), Patent.status == "valid")
+    base = both(base, Patent.next_fee_due.is_null(False)) & (Patent.next_fee_due <= m.end)
     totals: dict[tuple, int] = {}
-    main = _selected(q, m, Patent.next_fee_due.alias("due"), *group, fn.COUNT(Patent.id).alias("n"))
-    for row in main.where(Patent.next_fee_due.not_in(list(m.mixed) or [dt.date(1, 1, 1)]))\
-            .group_by(Patent.next_fee_due, *keys).dicts():
-        _add(totals, m.of(_as_date(row["due"])), row, by_subregion)
+    main = with_holder(Patent.select(Patent.next_fee_due.alias("due"), *group,
+                                     fn.COUNT(Patent.id).alias("n")), q.sel).where(base)
+    for row in main.group_by(Patent.next_fee_due, *keys).dicts():
+        due = _as_date(row["due"])
+        if due not in m.mixed:
+            _add(totals, m.of(due), row, by_subregion, q)
     if m.mixed:
-        extra = _selected(q, m, Patent.next_fee_due.alias("due"), Patent.app_date.alias("app"),
-                          *group, fn.COUNT(Patent.id).alias("n"))
-        for row in extra.where(Patent.next_fee_due.in_(list(m.mixed)))\
-                .group_by(Patent.next_fee_due, Patent.app_date, *keys).dicts():
-            _add(totals, m.of(_as_date(row["due"]), _as_date(row["app"])), row, by_subregion)
+        extra = with_holder(Patent.select(Patent.next_fee_due.alias("due"),
+                                          Patent.app_date.alias("app"), *group,
+                                          fn.COUNT(Patent.id).alias("n")), q.sel)
+        extra = extra.where(base & Patent.next_fee_due.in_(sorted(m.mixed)))
+        for row in extra.group_by(Patent.next_fee_due, Patent.app_date, *keys).dicts():
+            _add(totals, m.of(_as_date(row["due"]), _as_date(row["app"])), row, by_subregion, q)
     return _counts_frame(totals, by_subregion)
 
 
-def _add(totals: dict, cls: Cls, row: dict, by_subregion: bool) -> None:
+def _add(totals: dict, cls: Cls, row: dict, by_subregion: bool, q: FeeQuery) -> None:
+    if not q.wants(cls):
+        return
     key = (*cls, row["code"]) if by_subregion else cls
     totals[key] = totals.get(key, 0) + int(row["n"])
 

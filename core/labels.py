@@ -667,3 +667,23 @@ JOB_PICK = "任务"
 ALERT_KIND = {"fee_due": "年费即将到期", "fee_grace": "年费滞纳期", "expiry": "即将届满",
               "transfer_out": "转出本地"}
 ALERTS_OPEN = "待处理预警"
+IND_CLI_HEADER = "{region}（{code}）{year}年 · 截至 {day}"
+IND_CLI_LINE = ("{name}：{value} {unit}｜分子 {num}｜分母 {den}｜目标 {target}｜完成率 {completion}"
+                "｜年末预计 {projection}")
+# --- monitoring: 专利创造指标分析 (page) ---
+IND_RULE_SETTINGS = "统计口径"
+IND_RULE_HOLDER_OPTS = {"first": "第一权利人", "any": "任一权利人"}
+IND_RULE_BASIS_OPTS = {"current": "当前权利人（转让后）", "original": "原始申请人"}
+IND_RULE_FRACTIONAL = "分数计数（共有专利按权利人数分摊）"
+IND_RULE_DOMESTIC = "人均/地均指标仅计国内权利人"
+IND_RULE_STOCK_OPTS = {"as_of": "按授权日与失效日推算截至日有效", "status": "按当前法律状态"}
+IND_PICK = "指标"
+IND_VALUE = "指标值"
+IND_NUMERATOR = "分子"
+IND_DENOMINATOR = "分母"
+IND_ACTUAL = "累计实际"
+IND_PACE = "目标进度（线性）"
+IND_SUB_COLUMNS = {"name": "区域", "value": "指标值", "target": "目标", "met": "达标情况",
+                   "gap": "距目标"}
+IND_CARD_DETAIL = "目标 {target} · 完成率 {completion} · 距目标 {gap} · 年末预计 {projection}"
+IND_PROGRESS_NOTE = "年末预计按年内进度线性外推；存量指标的目标进度以1月末为起点。"

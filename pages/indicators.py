@@ -1,8 +1,170 @@
-"""专利创造指标分析."""
+"""专利创造指标分析: indicator cards against targets, sub-regions with 达标 marks and the distance
+to the line, progress through the year and the year-end projection (core.indicators)."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import datetime as dt  # noqa: E402
 
-placeholder.render(__file__)
+import streamlit as st  # noqa: E402
+
+from core import indicators, labels, overview  # noqa: E402
+from core.counting import CountingRule  # noqa: E402
+from core.db import current_url  # noqa: E402
+from core.monitor_filters import region_name  # noqa: E402
+from ui import echarts, filters  # noqa: E402
+from ui.charts import monitor as charts  # noqa: E402
+
+PROGRESS_KEYS = ("applications", "invention_applications", "grants", "invention_grants",
+                 "valid_inventions")
+CARDS_PER_ROW = 4
+RATIO_KEYS = (*indicators.RATIOS, "quality")
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def _report(url: str, region: str, year: int, rule: CountingRule, on: dt.date):
+    return indicators.compute(region, year, rule, on)
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def _subregions(url: str, region: str, year: int, rule: CountingRule, on: dt.date):
+    return indicators.subregions(region, year, rule, on)
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def _monthly(url: str, region: str, year: int, rule: CountingRule, on: dt.date):
+    return indicators.monthly(region, year, rule, on)
+
+
+def _rule() -> CountingRule:
+    st.session_state.setdefault("ind_domestic", True)
+    with st.sidebar.expander(labels.IND_RULE_SETTINGS):
+        holder = st.radio(labels.IND_RULE_SETTINGS, list(labels.IND_RULE_HOLDER_OPTS),
+                          format_func=labels.IND_RULE_HOLDER_OPTS.get, key="ind_holder",
+                          label_visibility="collapsed")
+        basis = st.radio(labels.IND_RULE_SETTINGS, list(labels.IND_RULE_BASIS_OPTS),
+                         format_func=labels.IND_RULE_BASIS_OPTS.get, key="ind_basis",
+                         label_visibility="collapsed")
+        fractional = st.toggle(labels.IND_RULE_FRACTIONAL, key="ind_fractional",
+                               disabled=holder != "any")
+        domestic_only = st.toggle(labels.IND_RULE_DOMESTIC, key="ind_domestic")
+        stock = st.radio(labels.IND_RULE_SETTINGS, list(labels.IND_RULE_STOCK_OPTS),
+                         format_func=labels.IND_RULE_STOCK_OPTS.get, key="ind_stock",
+                         label_visibility="collapsed")
+    return CountingRule(holder=holder, basis=basis, fractional=bool(fractional and holder == "any"),
+                        domestic_only=bool(domestic_only), stock_basis=stock)
+
+
+def _fmt(value, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    if float(value).is_integer() and digits == 2 and abs(value) >= 100:
+        return f"{int(value):,}"
+    return f"{value:,.{digits}f}"
+
+
+def _percent(value) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _cards(report) -> None:
+    items = report.items
+    for start in range(0, len(items), CARDS_PER_ROW):
+        cols = st.columns(CARDS_PER_ROW)
+        for col, item in zip(cols, items[start:start + CARDS_PER_ROW]):
+            delta = None if item.completion is None else f"{labels.IND_COMPLETION} {_percent(item.completion)}"
+            col.metric(item.name, f"{_fmt(item.value)} {item.unit}", delta=delta,
+                       delta_color="normal" if (item.completion or 0) >= 1 else "inverse",
+                       help=item.rule)
+            target = labels.IND_NO_TARGET if item.target is None else _fmt(item.target)
+            col.caption(labels.IND_CARD_DETAIL.format(target=target,
+                                                      completion=_percent(item.completion),
+                                                      gap=_fmt(item.gap),
+                                                      projection=_fmt(item.projection)))
+            if item.note:
+                col.caption(item.note)
+
+
+def _completion_chart(report) -> None:
+    targeted = [i for i in report.items if i.completion is not None]
+    if not targeted:
+        return
+    chart = charts.completion_bars([i.name for i in targeted], [i.completion * 100 for i in targeted],
+                                   labels.IND_COMPLETION, targeted[0].rule, labels.IND_COMPLETION)
+    echarts.show(chart, key="ind_completion")
+
+
+def _against_line(table, key: str, item):
+    """name, value, target, met, gap per sub-region. Without its own target a sub-region is held
+    to the region's target for ratio indicators (a count target of the whole region does not
+    apply to a part of it)."""
+    shown = table[["name", key, f"{key}_target"]].copy()
+    shown.columns = ["name", "value", "target"]
+    if key in RATIO_KEYS and item.target is not None:
+        shown["target"] = shown["target"].astype(float).fillna(item.target)
+    has = shown["value"].notna() & shown["target"].notna()
+    shown["met"] = [(labels.IND_MET if v >= t else labels.IND_NOT_MET) if ok else labels.IND_NO_TARGET
+                    for v, t, ok in zip(shown["value"], shown["target"], has)]
+    shown["gap"] = [(t - v) if ok else None for v, t, ok in zip(shown["value"], shown["target"], has)]
+    return shown.sort_values("value", ascending=False, na_position="last")
+
+
+def _subregion_section(report, table) -> None:
+    st.subheader(labels.IND_SUBREGION_TABLE)
+    if table.empty:
+        st.info(labels.MON_EMPTY)
+        return
+    keys = [i.key for i in report.items if i.key in table.columns]
+    key = st.selectbox(labels.IND_PICK, keys, key="ind_sub_key",
+                       format_func=lambda k: labels.INDICATOR[k])
+    item = report.get(key)
+    shown = _against_line(table, key, item)
+    st.dataframe(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch")
+    target = shown["target"].dropna()
+    chart = charts.versus_target(shown["name"].tolist(), shown["value"].fillna(0).tolist(),
+                                 float(target.iloc[0]) if not target.empty else None,
+                                 labels.INDICATOR[key], item.rule, labels.IND_VALUE,
+                                 labels.IND_TARGET)
+    echarts.show(chart, key="ind_sub_chart")
+
+
+def _progress_section(report, monthly) -> None:
+    st.subheader(labels.IND_PROGRESS)
+    if monthly.empty:
+        st.info(labels.MON_EMPTY)
+        return
+    key = st.selectbox(labels.IND_PICK, list(PROGRESS_KEYS), key="ind_progress_key",
+                       format_func=lambda k: labels.INDICATOR[k])
+    item = report.get(key)
+    months = [f"{m}月" for m in range(1, 13)]
+    actual = monthly[key].tolist() + [None] * (12 - len(monthly))
+    last = len(monthly) - 1
+    projection = None
+    if item.projection is not None and last < 11:
+        step = (item.projection - actual[last]) / (11 - last)
+        projection = [None] * last + [actual[last] + step * i for i in range(12 - last)]
+    start = 0 if key != "valid_inventions" else actual[0]
+    chart = charts.progress(months, actual, item.target, projection, labels.INDICATOR[key],
+                            item.rule, {"actual": labels.IND_ACTUAL, "pace": labels.IND_PACE,
+                                        "projection": labels.IND_PROJECTION}, pace_from=start)
+    echarts.show(chart, key="ind_progress_chart")
+    st.caption(labels.IND_PROGRESS_NOTE)
+
+
+st.header(labels.IND_TITLE)
+if not overview.has_patents():
+    st.info(labels.MON_NO_PATENTS)
+    st.stop()
+scope = filters.scope_widgets(show_dates=False)
+this_year = dt.date.today().year
+year = st.sidebar.selectbox(labels.IND_YEAR, list(range(this_year, this_year - 11, -1)),
+                            key="ind_year")
+rule = _rule()
+on = dt.date.today()
+url = current_url() or ""
+report = _report(url, scope.region, year, rule, on)
+st.caption(f"{region_name(scope.region)} · {year} · {report.as_of}")
+_cards(report)
+_completion_chart(report)
+_subregion_section(report, _subregions(url, scope.region, year, rule, on))
+_progress_section(report, _monthly(url, scope.region, year, rule, on))

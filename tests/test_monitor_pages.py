@@ -132,3 +132,45 @@ def test_completion_bars_and_stacked():
     o = _options(monitor.stacked(["a", "b"], {"x": [1, 2], "y": [3, 4]}, "t", "r"))
     assert [(s["name"], s["stack"], s["data"]) for s in o["series"]] == [
         ("x", "total", [1, 2]), ("y", "total", [3, 4])]
+
+
+def _indicator_data():
+    from core import params
+    from core.models import Holder
+    from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, holder, patent
+    a = holder("苏州甲科技有限公司")
+    this_year = dt.date.today().year
+    granted = dt.date(this_year - 3, 5, 1)
+    for i, (county, street) in enumerate([(WUZHONG, CHANGQIAO)] * 3 + [(XIANGCHENG, None)] * 2):
+        patent(f"I{i}", a, county, street, "invention", status="valid", grant_date=granted,
+               app_date=dt.date(this_year - 5, 1, 10))
+    patent("U1", a, WUZHONG, CHANGQIAO, "utility", status="pending",
+           app_date=dt.date(this_year, 1, 2))
+    params.set_value("population", 1000.0, region_code="3205", year=this_year)
+    params.set_value("population", 1000.0, region_code=WUZHONG, year=this_year)
+    params.set_value("population", 2000.0, region_code=XIANGCHENG, year=this_year)
+    params.set_value("target", {"valid_inventions": 4, "inventions_per_10k": 0.0025},
+                     region_code="3205", year=this_year)
+    return Holder
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_indicators_page(app_env, db, role):
+    _indicator_data()
+    at = _run("pages/indicators.py", role)
+    _ok(at)
+    assert at.header[0].value == "专利创造指标分析"
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["有效发明专利"] == "5.00 件"
+    assert cards["每万人口发明专利拥有量"] == "0.01 件/万人"  # 5 / 1000 万人
+    assert cards["专利申请量"] == "1.00 件"
+    table = at.dataframe[0].value  # valid inventions: the city's count target is not the line
+    assert table[["区域", "指标值", "达标情况"]].values.tolist() == [
+        ["吴中区", 3.0, "未设目标"], ["相城区", 2.0, "未设目标"]]
+    at.selectbox(key="ind_sub_key").set_value("inventions_per_10k").run()
+    _ok(at)
+    table = at.dataframe[0].value  # per 10k: held to the city's line 0.0025
+    assert table[["区域", "指标值", "目标", "达标情况"]].values.tolist() == [
+        ["吴中区", 0.003, 0.0025, "达标"], ["相城区", 0.001, 0.0025, "未达标"]]
+    assert [round(g, 4) for g in table["距目标"]] == [-0.0005, 0.0015]
+    assert any("按第一权利人（当前）地址" in (m.help or "") for m in at.metric)

@@ -55,14 +55,15 @@ def versus_target(names: list[str], values: list, target: float | None, title: s
 
 
 def progress(months: list[str], actual: list, target: float | None, projection: list | None,
-             title: str, rule: str, names: dict[str, str]) -> Line:
-    """Cumulative value by month against the straight-line path to the year's target, plus the
-    projected path to year end. `names` keys: actual, pace, projection."""
+             title: str, rule: str, names: dict[str, str], pace_from: float = 0) -> Line:
+    """Cumulative value by month against the straight-line path from `pace_from` to the year's
+    target, plus the projected path to year end. `names` keys: actual, pace, projection."""
     chart = Line(init_opts=INIT).add_xaxis(months)
     chart.add_yaxis(names["actual"], [None if v is None else _num(v) for v in actual],
                     label_opts=opts.LabelOpts(is_show=False), is_connect_nones=False)
     if target is not None:
-        pace = [_num(round(target * (i + 1) / len(months), 4)) for i in range(len(months))]
+        step = (target - pace_from) / len(months)
+        pace = [_num(round(pace_from + step * (i + 1), 4)) for i in range(len(months))]
         chart.add_yaxis(names["pace"], pace, label_opts=opts.LabelOpts(is_show=False),
                         linestyle_opts=opts.LineStyleOpts(type_="dashed", color=TARGET_COLOR),
                         itemstyle_opts=opts.ItemStyleOpts(color=TARGET_COLOR), is_symbol_show=False)
