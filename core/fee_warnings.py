@@ -178,9 +178,30 @@ def total(q: FeeQuery, m: DueMap | None = None) -> int:
 
 
 def counts(q: FeeQuery, by_subregion: bool = False) -> pd.DataFrame:
-    """Columns state, grace_month, [code, name,] n for the query's states, one row per class
-    (and sub-region). One range scan of next_fee_due ≤ end grouped by due date (classes are
-    assigned here); only the mixed due dates are also grouped by filing date."""
+    """Columns state, grace_month, label, [code, name,] n for the query's states, one row per
+    class (and sub-region)."""
+    totals = _class_totals(q, by_subregion, q.wants)
+    if by_subregion:  # patents placed above the sub-region level are left out
+        totals = {k: n for k, n in totals.items() if k[2] is not None}
+    return _counts_frame(totals, by_subregion)
+
+
+def summary(q: FeeQuery) -> dict:
+    """From one scan: states (counts of every warning state, as counts() with WARN_STATES),
+    sub (the query's states by sub-region, as counts(q, True)) and total (the query's rows)."""
+    every = _class_totals(q, True, lambda cls: cls[0] in WARN_STATES)
+    states: dict[tuple, int] = {}
+    for (state, month, _), n in every.items():
+        states[(state, month)] = states.get((state, month), 0) + n
+    wanted = {k: n for k, n in every.items() if q.wants(k[:2])}
+    placed = {k: n for k, n in wanted.items() if k[2] is not None}
+    return {"states": _counts_frame(states, False), "sub": _counts_frame(placed, True),
+            "total": sum(wanted.values())}
+
+
+def _class_totals(q: FeeQuery, by_subregion: bool, keep: Callable[[Cls], bool]) -> dict:
+    """{(state, month[, code]): n}: one range scan of next_fee_due ≤ end grouped by due date
+    (classes assigned here); only the mixed due dates are also grouped by filing date."""
     m = due_map(q.on)
     group = [child_field(q.sel).alias("code")] if by_subregion else []
     keys = [child_field(q.sel)] if by_subregion else []
@@ -192,19 +213,21 @@ def counts(q: FeeQuery, by_subregion: bool = False) -> pd.DataFrame:
     for row in main.group_by(Patent.next_fee_due, *keys).dicts():
         due = _as_date(row["due"])
         if due not in m.mixed:
-            _add(totals, m.of(due), row, by_subregion, q)
+            _add(totals, m.of(due), row, by_subregion, keep)
     if m.mixed:
         extra = with_holder(Patent.select(Patent.next_fee_due.alias("due"),
                                           Patent.app_date.alias("app"), *group,
                                           fn.COUNT(Patent.id).alias("n")), q.sel)
         extra = extra.where(base & Patent.next_fee_due.in_(sorted(m.mixed)))
         for row in extra.group_by(Patent.next_fee_due, Patent.app_date, *keys).dicts():
-            _add(totals, m.of(_as_date(row["due"]), _as_date(row["app"])), row, by_subregion, q)
-    return _counts_frame(totals, by_subregion)
+            _add(totals, m.of(_as_date(row["due"]), _as_date(row["app"])), row, by_subregion,
+                 keep)
+    return totals
 
 
-def _add(totals: dict, cls: Cls, row: dict, by_subregion: bool, q: FeeQuery) -> None:
-    if not q.wants(cls):
+def _add(totals: dict, cls: Cls, row: dict, by_subregion: bool,
+         keep: Callable[[Cls], bool]) -> None:
+    if not keep(cls):
         return
     key = (*cls, row["code"]) if by_subregion else cls
     totals[key] = totals.get(key, 0) + int(row["n"])
@@ -213,6 +236,7 @@ def _add(totals: dict, cls: Cls, row: dict, by_subregion: bool, q: FeeQuery) -> 
 def _counts_frame(totals: dict, by_subregion: bool) -> pd.DataFrame:
     cols = ["state", "grace_month", "code", "n"] if by_subregion else ["state", "grace_month", "n"]
     frame = pd.DataFrame([(*k, n) for k, n in totals.items()], columns=cols)
+    frame["grace_month"] = frame["grace_month"].astype(int)
     frame["order"] = frame["state"].map({s: i for i, s in enumerate(WARN_STATES)})
     frame = frame.sort_values(["order", "grace_month", *(["code"] if by_subregion else [])])
     frame = frame.drop(columns="order").reset_index(drop=True)

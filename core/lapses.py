@@ -106,6 +106,46 @@ def by_month(q: LapseQuery) -> pd.DataFrame:
     return out.sort_values(["month", "reason"]).reset_index(drop=True)
 
 
+def summary(q: LapseQuery) -> dict:
+    """total, by_reason, by_subregion and by_month (same frames as the functions of those names)
+    from ONE query grouped by lapse date, reason and sub-region; the roll-ups happen here."""
+    column = child_field(q.sel)
+    rows = (_base(q, Patent.lapse_date.alias("day"), Patent.status_reason.alias("reason"),
+                  column.alias("code"), fn.COUNT(Patent.id).alias("n"))
+            .group_by(Patent.lapse_date, Patent.status_reason, column).tuples())
+    frame = pd.DataFrame(list(rows), columns=["day", "reason", "code", "n"])
+    frame["reason"] = frame["reason"].fillna("unknown")
+    frame["n"] = frame["n"].astype(int)
+    return {"total": int(frame["n"].sum()), "by_reason": _reason_rollup(frame),
+            "by_subregion": _subregion_rollup(frame), "by_month": _month_rollup(frame)}
+
+
+def _reason_rollup(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.groupby("reason", as_index=False)["n"].sum()
+    out.insert(1, "label", out["reason"].map(lambda r: labels.STATUS_REASON.get(r, r)))
+    return out.sort_values(["n", "reason"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _subregion_rollup(frame: pd.DataFrame) -> pd.DataFrame:
+    placed = frame[frame["code"].notna()].copy()
+    placed["bucket"] = placed["reason"].where(placed["reason"].isin(MAIN_REASONS), "other")
+    table = placed.pivot_table(index="code", columns="bucket", values="n", aggfunc="sum",
+                               fill_value=0).reindex(columns=REASON_COLUMNS, fill_value=0)
+    table = table.astype(int).rename_axis(columns=None)
+    table.insert(0, "n", table.sum(axis=1))
+    out = table.reset_index()
+    out.insert(1, "name", out["code"].map(region_name))
+    return _sorted(out, "code")
+
+
+def _month_rollup(frame: pd.DataFrame) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame(columns=["month", "reason", "n"])
+    frame = frame.assign(month=[f"{d.year:04d}-{d.month:02d}" for d in _dates(frame["day"])])
+    out = frame.groupby(["month", "reason"], as_index=False)["n"].sum()
+    return out.sort_values(["month", "reason"]).reset_index(drop=True)
+
+
 LIST_COLUMNS = ["id", "app_no", "title", "patent_type", "holder", "holder_address", "county_code",
                 "street_code", "status_reason", "lapse_date", "app_date", "grant_date"]
 

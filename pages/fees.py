@@ -17,10 +17,7 @@ from ui.charts import monitor as charts  # noqa: E402
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _summary(url: str, q: fee_warnings.FeeQuery) -> dict:
-    all_states = fee_warnings.FeeQuery(q.sel, q.on, fee_warnings.WARN_STATES)
-    return {"states": fee_warnings.counts(all_states),
-            "sub": fee_warnings.counts(q, by_subregion=True),
-            "total": fee_warnings.total(q)}
+    return fee_warnings.summary(q)
 
 
 @st.cache_data(ttl=60, show_spinner=False)

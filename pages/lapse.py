@@ -19,8 +19,9 @@ REASON_CHOICES = ["unpaid_fee", "expired", "invalidated", "surrendered", "double
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _summary(url: str, q: lapses.LapseQuery) -> dict:
-    return {"total": lapses.total(q), "reason": lapses.by_reason(q), "month": lapses.by_month(q),
-            "sub": lapses.by_subregion(q), "holder": lapses.by_holder(q)}
+    data = lapses.summary(q)
+    return {"total": data["total"], "reason": data["by_reason"], "month": data["by_month"],
+            "sub": data["by_subregion"], "holder": lapses.by_holder(q)}
 
 
 def _query() -> lapses.LapseQuery:

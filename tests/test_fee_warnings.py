@@ -141,3 +141,17 @@ def test_pagination_and_export(db):
     assert (f1["联系地址"], f1["预警状态"], f1["应缴年费（元）"],
             f1["当日滞纳金（元）"]) == ("=HYPERLINK(\"x\")", "滞纳期第2月", 2000, 100)
     assert ws.cell(row=4, column=5).data_type == "s"  # the formula-like address stays text
+
+
+def test_summary_equals_the_separate_queries(db):
+    _build()
+    patent("N1", None, WUZHONG, None, "invention", app_date=day("2019-03-15"),
+           grant_patent_year=3, paid_through_year=6, next_fee_due=day("2025-03-17"),
+           status="valid", street_code=None)  # no street: counted, not placed in a street
+    for q in (_q(), _q(states=("grace",)), _q(states=("due_soon",)), _q(WUZHONG),
+              _q(holder="乙大学"), _q(states=("grace",), grace_months=(2, 4))):
+        got = fw.summary(q)
+        every = fw.FeeQuery(q.sel, q.on, fw.WARN_STATES)
+        assert got["states"].to_dict("records") == fw.counts(every).to_dict("records")
+        assert got["sub"].to_dict("records") == fw.counts(q, True).to_dict("records")
+        assert got["total"] == fw.total(q)

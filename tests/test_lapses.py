@@ -106,3 +106,15 @@ def test_page_order_and_export_round_trip(db):
     assert values[0] == list(lapses.EXPORT_COLUMNS.values())
     assert [r[0] for r in values[1:]] == ["P5", "P4", "P3", "P8", "P2", "P1", "P6"]
     assert values[5][2:8] == ["实用新型", "苏州甲科技有限公司", None, "吴中区", "越溪街道", "未缴年费"]
+
+
+def test_summary_equals_the_separate_queries(db):
+    _build()
+    for q in (_q(), _q(WUZHONG), _q(granted_only=False), _q(reasons=("unpaid_fee",)),
+              _q(holder="甲科技")):
+        got = lapses.summary(q)
+        assert got["total"] == lapses.total(q)
+        assert got["by_reason"].to_dict("records") == lapses.by_reason(q).to_dict("records")
+        assert got["by_subregion"].to_dict("records") == \
+            lapses.by_subregion(q).to_dict("records")
+        assert got["by_month"].to_dict("records") == lapses.by_month(q).to_dict("records")
