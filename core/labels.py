@@ -362,7 +362,10 @@ IMP_FIELD = {
     "address_before": "变更前地址", "address_after": "变更后地址", "license_type": "许可类型",
     "contract_no": "合同备案号/登记号", "amount": "金额", "end_date": "解除/截止日",
     "patent_year": "缴费年度", "surcharge": "滞纳金", "paid_on": "缴费日", "fee_name": "费用种类",
-    "holders": "权利人", "status_reason": "状态原因", "patent_type_value": "专利类型",
+    "holders": "权利人", "status_reason": "状态原因", "vendor_status": "厂商法律状态",
+    "source": "数据来源", "app_no_flag": "申请号标记", "first_holder": "第一权利人",
+    "holder_count": "权利人数", "inventor_count": "发明人数", "domestic": "国内权利人",
+    "address_ref": "地址编号", "paid_on_amount": "缴费金额",
 }
 IMP_LIMITS = {
     "no_app_date": "缺少申请日：无法计算年费、届满日和按申请日的统计",

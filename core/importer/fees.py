@@ -44,7 +44,9 @@ def parse_row(table: Table, cells: tuple) -> Record:
     late = "滞纳" in name
     if name and "年费" not in name and not late:
         raise BadCell(table.column("fee_name"), name, labels.IMP_R_NOT_ANNUAL.format(name=name))
-    year_raw = get("patent_year") if table.has("patent_year") else _year_in(name)
+    year_raw = get("patent_year")
+    if v.text(year_raw) is None:
+        year_raw = _year_in(name)
     year = table.parse("patent_year", v.parse_patent_year, lambda _: year_raw)
     paid_on = table.parse("paid_on", v.parse_date, get)[0]
     if paid_on is None:

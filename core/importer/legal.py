@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.importer.values import split_multi, text
 
@@ -43,6 +44,7 @@ RULES: tuple[tuple[tuple[str, ...], str], ...] = (
 _CODE = re.compile(r"\b([A-Z]{2}\d{2})\b")
 
 
+@lru_cache(maxsize=4096)
 def event_kind(raw) -> str:
     """Event kind of an event name, gazette code or vendor tag; 'other' when unknown."""
     name = text(raw)
@@ -59,7 +61,13 @@ def event_kind(raw) -> str:
 
 def event_tags(raw) -> list[tuple[str, str]]:
     """[(kind, tag)] of a vendor status/event cell such as `授权 | 质押 | 权利转移`."""
-    return [(event_kind(tag), tag) for tag in split_multi(raw)]
+    return list(_event_tags(raw)) if isinstance(raw, str) or raw is None else \
+        [(event_kind(tag), tag) for tag in split_multi(raw)]
+
+
+@lru_cache(maxsize=4096)
+def _event_tags(raw: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((event_kind(tag), tag) for tag in split_multi(raw))
 
 
 # kind of event → (status, reason) it implies for the patent
@@ -94,6 +102,19 @@ def simple_status(raw) -> str | None:
 
 
 def status_of(simple, detail) -> tuple[str, str | None]:
+    """Cached `_status_of` for the usual text cells."""
+    try:
+        return _cached_status(simple, detail)
+    except TypeError:  # unhashable cell value
+        return _status_of(simple, detail)
+
+
+@lru_cache(maxsize=4096)
+def _cached_status(simple, detail) -> tuple[str, str | None]:
+    return _status_of(simple, detail)
+
+
+def _status_of(simple, detail) -> tuple[str, str | None]:
     """(status, reason) from a simple status (有效/审中/失效 …) and a detailed status or event
     list (授权 | 质押, 未缴年费 …). The simple status wins; the detail gives the reason."""
     tags = event_tags(detail)

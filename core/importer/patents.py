@@ -83,7 +83,8 @@ def _check_country(table: Table, get) -> None:
 
 
 def _patent_type(table: Table, get, app_no, pub_no) -> str:
-    kind = numbers.parse(app_no).patent_type if app_no else None
+    kind = numbers.TYPE_BY_DIGIT.get(app_no[4] if len(app_no) >= 12 else app_no[2]) \
+        if app_no else None
     kind = (kind or v.type_from_words(get("patent_type")) or v.type_from_words(get("doc_type"))
             or v.KIND_TYPE.get((v.text(get("kind_code")) or " ")[0]) or v.type_from_pub_no(pub_no))
     if kind is None:
@@ -331,12 +332,13 @@ STATUS_COLUMNS = ("status", "status_reason")
 
 def _diff(rec: Record, before: dict, report: Report) -> dict:
     """Columns whose new value differs. Status and reason follow the vendor's status text: when
-    that text is unchanged, a status derived since (core.status) is left alone."""
+    that text is unchanged, a status derived since (core.status) is left alone. The source is
+    the vendor of the first import."""
     changed = {}
     same_vendor_text = rec.values.get("vendor_status") == before.get("vendor_status")
     for name in COLUMNS:
         new = rec.values.get(name)
-        if new is None or (same_vendor_text and name in STATUS_COLUMNS):
+        if new is None or name == "source" or (same_vendor_text and name in STATUS_COLUMNS):
             continue
         old = before.get(name)
         if _same(old, new):

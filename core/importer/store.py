@@ -8,7 +8,7 @@ from core.db import bulk_insert, db
 from core.importer.values import holder_kind, is_domestic, norm_name
 from core.models import Agency, Holder, Patent
 
-CHUNK = 500
+CHUNK = 900  # below SQLite's oldest variable limit (999)
 
 
 def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
@@ -58,36 +58,41 @@ def agency_ids(names: Iterable[str]) -> dict[str, int]:
 
 
 def _ids(model, norms: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for part in chunks(norms):
-        query = model.select(model.id, model.norm_name).where(model.norm_name.in_(part))
-        out.update({norm: pk for pk, norm in query.tuples()})
-    return out
+    table = model._meta.table_name
+    return {norm: pk for pk, norm in select_in(f'SELECT "id", "norm_name" FROM "{table}"',
+                                               '"norm_name"', norms)}
+
+
+def select_in(sql: str, column: str, keys: list, extra: str = "") -> Iterator[tuple]:
+    """Rows of `sql WHERE column IN (keys…) extra`, in chunks (raw SQL: peewee's query builder
+    costs more than the query itself for thousands of parameters)."""
+    param = db.obj.param
+    for part in chunks(keys):
+        marks = ", ".join([param] * len(part))
+        yield from db.obj.execute_sql(f"{sql} WHERE {column} IN ({marks}) {extra}", part)
 
 
 def patents_by_app_no(app_nos: list[str], columns=()) -> dict[str, dict]:
     """app_no → {id, app_no, pub_no, grant_no, *columns} of stored patents."""
-    fields = _fields(columns)
-    out: dict[str, dict] = {}
-    for part in chunks(sorted(set(app_nos))):
-        for row in Patent.select(*fields).where(Patent.app_no.in_(part)).dicts():
-            out[row["app_no"]] = row
-    return out
+    return {row["app_no"]: row for row in _patent_rows(sorted(set(app_nos)), columns,
+                                                       '"app_no"')}
 
 
 def patents_by_pub_no(pub_nos: list[str], columns=()) -> dict[str, dict]:
-    """document number → stored patent, matching publication or grant numbers."""
-    fields = _fields(columns)
+    """document number → stored patent, matching publication or grant numbers (lowest id first)."""
+    keys = sorted(set(pub_nos))
+    rows = [*_patent_rows(keys, columns, '"pub_no"'), *_patent_rows(keys, columns, '"grant_no"')]
     out: dict[str, dict] = {}
-    for part in chunks(sorted(set(pub_nos))):
-        query = Patent.select(*fields).where(Patent.pub_no.in_(part) | Patent.grant_no.in_(part))
-        for row in query.order_by(Patent.id).dicts():
-            for number in (row["pub_no"], row["grant_no"]):
-                if number:
-                    out.setdefault(number, row)
+    for row in sorted(rows, key=lambda r: r["id"]):
+        for number in (row["pub_no"], row["grant_no"]):
+            if number:
+                out.setdefault(number, row)
     return out
 
 
-def _fields(columns) -> list:
-    names = dict.fromkeys(("id", "app_no", "pub_no", "grant_no", *columns))
-    return [getattr(Patent, name) for name in names]
+def _patent_rows(keys: list[str], columns, column: str) -> Iterator[dict]:
+    names = list(dict.fromkeys(("id", "app_no", "pub_no", "grant_no", *columns)))
+    fields = [Patent._meta.fields[n] for n in names]
+    select = ", ".join(f'"{f.column_name}"' for f in fields)
+    for values in select_in(f'SELECT {select} FROM "patent"', column, keys):
+        yield {n: f.python_value(x) for n, f, x in zip(names, fields, values)}

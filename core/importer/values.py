@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from core import numbers
 
@@ -24,6 +25,11 @@ def text(value) -> str | None:
     """Stripped text, or None for the null spellings (empty, -, 0, 无 …)."""
     if value is None:
         return None
+    if type(value) is str:  # fast path: most cells
+        out = value.strip()
+        if "\ufeff" in out or "\u3000" in out:
+            out = out.replace("\ufeff", "").replace("\u3000", " ").strip()
+        return None if len(out) < 5 and out.lower() in NULLS else out
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
@@ -35,6 +41,17 @@ def text(value) -> str | None:
 def parse_date(value) -> tuple[dt.date | None, int | None]:
     """(date, year). Accepts dates, YYYYMMDD text or int, YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD,
     2020年1月2日, Excel serial numbers and a year alone (date None, year set)."""
+    if type(value) is str:
+        return _parse_date_text(value)
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_date_text(value: str) -> tuple[dt.date | None, int | None]:
+    return _parse_date(value)
+
+
+def _parse_date(value) -> tuple[dt.date | None, int | None]:
     if isinstance(value, dt.datetime):
         return _checked(value.date())
     if isinstance(value, dt.date):
@@ -92,6 +109,7 @@ _CORP_TAIL = re.compile(r"^\s*(inc|ltd|llc|co|corp|corporation|gmbh|ag|s\.?a|n\.
                         r"l\.?p|kg|b\.?v|s\.?p\.?a|s\.?r\.?l)\b\.?", re.I)
 _STRONG_SEPS = re.compile(r"\s*(?:;;|；；|;|；|\s\|\s|\|)\s*")
 _WEAK_SEPS = re.compile(r"\s*[,，]\s*")
+_ANY_SEP = re.compile(r"[;；|,，]")
 
 
 def split_multi(value) -> list[str]:
@@ -100,6 +118,8 @@ def split_multi(value) -> list[str]:
     raw = text(value)
     if raw is None:
         return []
+    if not _ANY_SEP.search(raw):
+        return [raw]
     if _STRONG_SEPS.search(raw):
         parts = _STRONG_SEPS.split(raw)
     else:
@@ -127,6 +147,15 @@ _IPC_SUBCLASS = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])")
 
 
 def norm_ipc(value) -> str | None:
+    return _norm_ipc(value) if type(value) is str else _norm_ipc_any(value)
+
+
+@lru_cache(maxsize=65536)
+def _norm_ipc(value: str) -> str | None:
+    return _norm_ipc_any(value)
+
+
+def _norm_ipc_any(value) -> str | None:
     """`G09B  9/00`, `G09B9/00`, `g09b 9/00` → `G09B 9/00`; a subclass alone → `G09B`;
     anything else is kept as written (stripped) rather than lost."""
     raw = text(value)
@@ -309,8 +338,9 @@ def norm_name(name: str | None) -> str:
 
 _INDIVIDUAL = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 HOLDER_KIND_WORDS = (
-    ("university", ("大学", "学院", "学校", "university", "college")),
+    ("university", ("大学", "university")),
     ("institute", ("研究所", "研究院", "研究中心", "科学院", "实验室", "设计院", "institute")),
+    ("university", ("学院", "学校", "college")),  # after 科学院
     ("government", ("局", "委员会", "政府", "管理处", "管理站", "医院", "协会", "学会", "部队")),
     ("enterprise", ("公司", "厂", "集团", "企业", "合作社", "商行", "事务所", "工作室", "店",
                     "股份", "有限", "inc", "ltd", "llc", "corp", "gmbh", "co.")),
