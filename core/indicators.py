@@ -28,7 +28,7 @@ import pandas as pd
 import peewee as pw
 
 from core import divisions, highvalue, labels, params, ruleparams
-from core.counting import CountingRule, aggregate, domestic
+from core.counting import CountingRule, aggregate, domestic, unindexed
 from core.models import Patent
 
 STOCKS = ("valid_inventions",)
@@ -96,26 +96,62 @@ def valid_on(day: dt.date, rule: CountingRule) -> pw.Expression:
     return granted & alive
 
 
-def conditions(year: int, day: dt.date, rule: CountingRule) -> dict[str, pw.Expression]:
-    """Named SUM(CASE) conditions for one region, as of `day` and on 1 January (suffix _start)."""
-    start, jan1 = dt.date(year - 1, 12, 31), dt.date(year, 1, 1)
-    inv = Patent.patent_type == "invention"
+def alive_since(day: dt.date, rule: CountingRule, region: str | None) -> pw.Expression:
+    """Cheap pre-filter: rows that can be valid on `day` or later (valid now or lapsed after)."""
+    status = unindexed(Patent.status)
+    if rule.stock_basis == "status":
+        return status == "valid"
+    return (status == "valid") | ((status == "lapsed") & (Patent.lapse_date > day))
+
+
+def stock_conditions(year: int, day: dt.date, rule: CountingRule) -> dict[str, pw.Expression]:
+    """Valid inventions (all, domestic, high-value, long-maintained) on `day` and on 1 January
+    (suffix _start); applied to invention rows alive since 31 December of the previous year."""
+    start = dt.date(year - 1, 12, 31)
     dom = domestic(rule) if rule.domestic_only else True
     hv = Patent.high_value == True  # noqa: E712
     out = {}
     for suffix, when in (("", day), ("_start", start)):
         valid = valid_on(when, rule)
         long_ = highvalue.category_condition("long_maintained", when)
-        out.update({f"valid{suffix}": valid, f"vi{suffix}": valid & inv,
-                    f"vi_dom{suffix}": valid & inv & dom, f"hv{suffix}": valid & inv & hv,
-                    f"hv_dom{suffix}": valid & inv & hv & dom, f"long{suffix}": valid & inv & long_,
-                    f"long_dom{suffix}": valid & inv & long_ & dom})
+        out.update({f"vi{suffix}": valid, f"vi_dom{suffix}": valid & dom,
+                    f"hv{suffix}": valid & hv, f"hv_dom{suffix}": valid & hv & dom,
+                    f"long{suffix}": valid & long_, f"long_dom{suffix}": valid & long_ & dom})
+    return out
+
+
+def flow_conditions(year: int, day: dt.date, rule: CountingRule) -> tuple[dict, pw.Expression]:
+    """(conditions apps_<type> / grants_<type>, pre-filter) for 1 January to `day`."""
+    jan1 = dt.date(year, 1, 1)
     filed = getattr(Patent, "app_date" if rule.filing_basis == "app" else "pub_date")
+    out = {}
     for kind in ("invention", "utility", "design"):
         is_kind = Patent.patent_type == kind
         out[f"apps_{kind}"] = filed.between(jan1, day) & is_kind
         out[f"grants_{kind}"] = Patent.grant_date.between(jan1, day) & is_kind
-    return out
+    return out, filed.between(jan1, day) | Patent.grant_date.between(jan1, day)
+
+
+def sums(region: str, year: int, day: dt.date, rule: CountingRule,
+         by_child: bool = False) -> list[dict]:
+    """All sums the indicators need, in three SQL aggregates (stocks of inventions, valid patents
+    of every type, flows), merged per sub-region when `by_child`."""
+    start = dt.date(year - 1, 12, 31)
+    inv = unindexed(Patent.patent_type) == "invention"
+    parts = [
+        aggregate(region, rule, stock_conditions(year, day, rule),
+                  inv & alive_since(start, rule, region), by_child),
+        aggregate(region, rule, {"valid": valid_on(day, rule)},
+                  alive_since(day, rule, region), by_child),
+        aggregate(region, rule, *flow_conditions(year, day, rule), by_child),
+    ]
+    merged: dict = {}
+    for part in parts:
+        for row in part:
+            merged.setdefault(row.get("code"), {}).update(row)
+    names = {*stock_conditions(year, day, rule), "valid", *flow_conditions(year, day, rule)[0]}
+    rows = [{**{n: 0.0 for n in names}, **row} for row in merged.values()]
+    return rows or [{n: 0.0 for n in names}]
 
 
 def compute(region: str, year: int, rule: CountingRule | None = None,
@@ -123,8 +159,9 @@ def compute(region: str, year: int, rule: CountingRule | None = None,
     """Every indicator of `region` for `year`."""
     rule = rule or CountingRule()
     day = as_of_day(year, on)
-    sums = aggregate(region, rule, conditions(year, day, rule))[0]
-    return _report(region, year, day, rule, sums)
+    row = sums(region, year, day, rule)[0]
+    row.pop("code", None)
+    return _report(region, year, day, rule, row)
 
 
 def _report(region: str, year: int, day: dt.date, rule: CountingRule, sums: dict) -> Report:
@@ -238,9 +275,11 @@ def subregions(region: str, year: int, rule: CountingRule | None = None,
     day = as_of_day(year, on)
     names = divisions.names()
     rows = []
-    for sums in aggregate(region, rule, conditions(year, day, rule), by_child=True):
-        code = sums.pop("code")
-        report = _report(code, year, day, rule, sums)
+    for row in sums(region, year, day, rule, by_child=True):
+        code = row.pop("code", None)
+        if code is None:
+            continue
+        report = _report(code, year, day, rule, row)
         row = {"code": code, "name": names.get(code, code)}
         for item in report.items:
             met = None if item.target is None or item.value is None else item.value >= item.target
@@ -258,19 +297,26 @@ def monthly(region: str, year: int, rule: CountingRule | None = None,
     rule = rule or CountingRule()
     day = as_of_day(year, on)
     ends = [min(_month_end(year, m), day) for m in range(1, 13) if dt.date(year, m, 1) <= day]
+    if not ends:
+        return pd.DataFrame(columns=["month", "month_end", "applications",
+                                     "invention_applications", "grants", "invention_grants",
+                                     "valid_inventions"])
     jan1 = dt.date(year, 1, 1)
     filed = getattr(Patent, "app_date" if rule.filing_basis == "app" else "pub_date")
     inv = Patent.patent_type == "invention"
-    conds = {}
+    flows, stocks = {}, {}
     for i, end in enumerate(ends):
-        conds.update({f"a{i}": filed.between(jan1, end), f"ai{i}": filed.between(jan1, end) & inv,
+        flows.update({f"a{i}": filed.between(jan1, end), f"ai{i}": filed.between(jan1, end) & inv,
                       f"g{i}": Patent.grant_date.between(jan1, end),
-                      f"gi{i}": Patent.grant_date.between(jan1, end) & inv,
-                      f"v{i}": valid_on(end, rule) & inv})
-    sums = aggregate(region, rule, conds)[0] if conds else {}
-    return pd.DataFrame([{"month": i + 1, "month_end": end, "applications": sums[f"a{i}"],
-                          "invention_applications": sums[f"ai{i}"], "grants": sums[f"g{i}"],
-                          "invention_grants": sums[f"gi{i}"], "valid_inventions": sums[f"v{i}"]}
+                      f"gi{i}": Patent.grant_date.between(jan1, end) & inv})
+        stocks[f"v{i}"] = valid_on(end, rule)
+    period = filed.between(jan1, day) | Patent.grant_date.between(jan1, day)
+    got = aggregate(region, rule, flows, period)[0]
+    got.update(aggregate(region, rule, stocks, (unindexed(Patent.patent_type)
+                                                == "invention") & alive_since(jan1, rule, region))[0])
+    return pd.DataFrame([{"month": i + 1, "month_end": end, "applications": got[f"a{i}"],
+                          "invention_applications": got[f"ai{i}"], "grants": got[f"g{i}"],
+                          "invention_grants": got[f"gi{i}"], "valid_inventions": got[f"v{i}"]}
                          for i, end in enumerate(ends)])
 
 

@@ -38,7 +38,15 @@ def _v4(m):
     return [m.add_index("patent", ("status", "lapse_date"), False)]
 
 
-STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4)]
+def _v5(m):
+    """Covering index for the indicator scans; skipped when present."""
+    from core.models import INDICATOR_INDEX
+    if any(tuple(i.columns) == INDICATOR_INDEX for i in db.obj.get_indexes("patent")):
+        return []
+    return [m.add_index("patent", INDICATOR_INDEX, False)]
+
+
+STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5)]
 BASELINE = 1
 
 

@@ -30,6 +30,12 @@ EVENT_KINDS = (
 )
 
 
+# Covering index of the indicator scans (core.indicators): every column they read.
+INDICATOR_INDEX = ("city_code", "county_code", "street_code", "patent_type", "status",
+                   "lapse_date", "grant_date", "app_date", "pub_date", "high_value", "domestic",
+                   "province_code")
+
+
 def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
@@ -196,6 +202,7 @@ class Patent(BaseModel):
             (("agency", "status"), False),
             (("ipc_main",), False),  # added by migration step 2
             (("status", "lapse_date"), False),  # added by migration step 4 (lapse analysis)
+            (INDICATOR_INDEX, False),  # added by migration step 5 (covering, indicators)
         )
 
 

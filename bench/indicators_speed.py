@@ -1,0 +1,130 @@
+"""Speed of core.indicators at scale, against a naive load-everything-into-pandas approach
+computing the same numbers in the same run (the results are compared too).
+
+    python bench/indicators_speed.py [--patents 1000000] [--db URL] [--reuse] [--repeat 3]
+
+Without --db a temporary SQLite file is filled with synthetic patents (core.db.bulk_insert);
+with --db and --reuse an existing database with patents (e.g. `python -m core demo`) is used as is.
+Timed: compute() (every indicator, default rule), compute() under the any-holder/fractional rule
+is not timed at 1M (needs patent_holder rows), subregions() (per county), monthly().
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+REGION, YEAR, ON = "3205", 2025, dt.date(2025, 6, 30)
+COLUMNS = ["app_no", "patent_type", "title", "app_date", "app_year", "pub_date", "grant_date",
+           "grant_year", "status", "lapse_date", "high_value", "domestic", "province_code",
+           "city_code", "county_code", "street_code"]
+
+
+def _row(i: int, rng: random.Random, streets: list[str]) -> tuple:
+    kind = rng.choices(("invention", "utility", "design"), (30, 55, 15))[0]
+    app = ON - dt.timedelta(days=rng.randint(-180, 20 * 365))
+    app = min(app, dt.date(2025, 12, 31))
+    lag = rng.randint(400, 1400) if kind == "invention" else rng.randint(120, 300)
+    grant = app + dt.timedelta(days=lag) if rng.random() < (0.55 if kind == "invention" else 0.95) \
+        else None
+    grant = grant if grant and grant <= ON else None
+    pub = app + dt.timedelta(days=540 if kind == "invention" else lag)
+    status, lapse = ("pending", None) if grant is None else ("valid", None)
+    if grant and rng.random() < 0.35:
+        lapse = grant + dt.timedelta(days=rng.randint(200, 3000))
+        status, lapse = ("lapsed", lapse) if lapse <= ON else ("valid", None)
+    street = rng.choice(streets)
+    hv = kind == "invention" and status == "valid" and rng.random() < 0.4
+    return (f"B{i:011d}", kind, "t", app, app.year, pub if pub <= ON else None, grant,
+            grant.year if grant else None, status, lapse, hv, rng.random() > 0.02, "32", "3205",
+            street[:6], street)
+
+
+def fill(n: int) -> None:
+    from core import divisions
+    from core.db import bulk_insert, db
+    from core.models import Patent
+    counties = [c for c, _ in divisions.children(REGION)]
+    streets = [s for c in counties for s, _ in divisions.children(c)] or counties
+    rng = random.Random(7)
+    start = time.perf_counter()
+    for lo in range(0, n, 50_000):
+        with db.atomic():
+            bulk_insert(Patent, COLUMNS, (_row(i, rng, streets) for i in range(lo, min(n, lo + 50_000))))
+    print(f"filled {n:,} patents in {time.perf_counter() - start:.1f}s")
+
+
+def naive(url: str) -> dict:
+    """Load every patent into pandas, then the same sums as indicators.compute (default rule)."""
+    import pandas as pd
+    from core.db import db
+    cursor = db.obj.execute_sql("SELECT patent_type, app_date, grant_date, status, lapse_date, "
+                                "high_value, domestic, city_code FROM patent")
+    frame = pd.DataFrame(cursor.fetchall(), columns=["patent_type", "app_date", "grant_date",
+                                                     "status", "lapse_date", "high_value",
+                                                     "domestic", "city_code"])
+    for col in ("app_date", "grant_date", "lapse_date"):
+        frame[col] = pd.to_datetime(frame[col])
+    frame = frame[frame["city_code"] == REGION]
+    day, jan1 = pd.Timestamp(ON), pd.Timestamp(YEAR, 1, 1)
+    valid = ((frame.grant_date.isna() | (frame.grant_date <= day))
+             & ((frame.status == "valid") | ((frame.status == "lapsed") & (frame.lapse_date > day))))
+    inv = frame.patent_type == "invention"
+    return {"valid_inventions": int((valid & inv).sum()),
+            "hv": int((valid & inv & frame.high_value.astype(bool) & frame.domestic.astype(bool)).sum()),
+            "applications": int(frame.app_date.between(jan1, day).sum()),
+            "grants": int(frame.grant_date.between(jan1, day).sum())}
+
+
+def timed(fn, repeat: int):
+    best, result = None, None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        elapsed = time.perf_counter() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return best, result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--patents", type=int, default=1_000_000)
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    from core import indicators
+    from core.bootstrap import ensure_ready
+    from core.models import Patent
+    url = args.db or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    ensure_ready(url)
+    if not (args.reuse and Patent.select().exists()):
+        fill(args.patents)
+    total = Patent.select().count()
+    t_compute, report = timed(lambda: indicators.compute(REGION, YEAR, on=ON), args.repeat)
+    t_sub, _ = timed(lambda: indicators.subregions(REGION, YEAR, on=ON), args.repeat)
+    t_month, _ = timed(lambda: indicators.monthly(REGION, YEAR, on=ON), args.repeat)
+    t_naive, expected = timed(lambda: naive(url), 1)
+    got = {"valid_inventions": report.get("valid_inventions").numerator,
+           "hv": report.get("hv_inventions_per_10k").numerator,
+           "applications": report.get("applications").numerator,
+           "grants": report.get("grants").numerator}
+    print(f"database: {url.split('?')[0]}  patents: {total:,}")
+    print(f"indicators.compute (10 indicators): {t_compute * 1000:8.0f} ms")
+    print(f"indicators.subregions (per county): {t_sub * 1000:8.0f} ms")
+    print(f"indicators.monthly (12 months):     {t_month * 1000:8.0f} ms")
+    print(f"naive pandas (load all + 4 sums):   {t_naive * 1000:8.0f} ms")
+    print(f"ratio naive / compute: {t_naive / t_compute:.1f}x")
+    print(f"same numbers: {got == {k: float(v) for k, v in expected.items()}}  {got}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

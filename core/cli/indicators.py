@@ -1,0 +1,61 @@
+"""`python -m core indicators --region 3205 --year 2025 [--json]`: each indicator with numerator,
+denominator, value, target, completion, gap, projection and the counting rule used."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from core import divisions, indicators, labels
+from core.cli import open_db
+from core.counting import BASES, FILING_BASES, HOLDERS, STOCK_BASES, CountingRule
+
+
+def configure(parser) -> None:
+    parser.add_argument("--region", required=True, help="区划代码或自定义区域代码，如 3205")
+    parser.add_argument("--year", required=True, type=int)
+    parser.add_argument("--on", type=dt.date.fromisoformat, default=None, help="截至日（默认今天）")
+    parser.add_argument("--holder", choices=HOLDERS, default="first")
+    parser.add_argument("--basis", choices=BASES, default="current")
+    parser.add_argument("--fractional", action="store_true", help="分数计数（与 --holder any 搭配）")
+    parser.add_argument("--include-foreign", action="store_true", help="人均指标也计入港澳台及国外权利人")
+    parser.add_argument("--filing-basis", choices=FILING_BASES, default="app")
+    parser.add_argument("--stock-basis", choices=STOCK_BASES, default="as_of")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def rule_from(args) -> CountingRule:
+    return CountingRule(holder=args.holder, basis=args.basis, fractional=args.fractional,
+                        domestic_only=not args.include_foreign, filing_basis=args.filing_basis,
+                        stock_basis=args.stock_basis)
+
+
+def run(args) -> int:
+    open_db(args)
+    report = indicators.compute(args.region, args.year, rule_from(args), args.on)
+    if args.json:
+        data = {"region": args.region, "year": args.year, "as_of": report.as_of.isoformat(),
+                "indicators": [i.as_dict() for i in report.items], "type_mix": report.type_mix}
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    name = divisions.names().get(args.region, args.region)
+    print(labels.IND_CLI_HEADER.format(region=name, code=args.region, year=args.year,
+                                       day=report.as_of))
+    for item in report.items:
+        print(_line(item))
+    return 0
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def _line(item) -> str:
+    completion = "-" if item.completion is None else f"{item.completion:.1%}"
+    text = labels.IND_CLI_LINE.format(
+        name=item.name, value=_fmt(item.value), unit=item.unit, num=_fmt(item.numerator),
+        den=_fmt(item.denominator), target=_fmt(item.target), completion=completion,
+        projection=_fmt(item.projection))
+    note = f"（{item.note}）" if item.note else ""
+    return f"{text}{note}\n    {labels.RULE_PREFIX}{item.rule}"
