@@ -45,11 +45,11 @@ def normalize(raw: str | None) -> tuple[str, str | None]:
     normalize(x)[0]."""
     text = unicodedata.normalize("NFKC", str(raw or "")).translate(LOOKALIKES).lower()
     postcode = None
-    match = POSTCODE_LABEL.search(text)
+    match = POSTCODE_LABEL.search(text) if ("邮" in text or "p" in text or "z" in text) else None
     if match:
         postcode = match.group(1)
         text = text[:match.start()] + " " + text[match.end():]
-    else:
+    elif text[:1].isdigit() or text.rstrip()[-1:].isdigit() or text.lstrip()[:1].isdigit():
         match = POSTCODE_EDGE.search(text)
         if match:
             postcode = match.group(1) or match.group(2)

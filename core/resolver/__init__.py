@@ -4,13 +4,14 @@ it also applies the aliases checkers taught (table address_alias). `resolve_pend
 new Address row and propagates the codes to patents and holders (core/resolver/pending.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from core import settings
 from core.addresses import normalize
 from core.resolver import taught
 from core.resolver.gazetteer import name_of
-from core.resolver.matcher import Chain, find_matches, postcode_prefix, walk
+from core.resolver.matcher import Chain, bare_streets, find_matches, postcode_prefix, walk
 
 AUTO_THRESHOLD = 0.9
 ALIAS_KINDS = ("old_name", "zone", "short_name", "english")
@@ -66,7 +67,11 @@ def resolve_text(raw: str | None, home: str | None = None) -> Resolution:
     chain = walk(find_matches(text), home)
     notes = _filter_by_postcode(chain, postcode)
     db_alias = taught.apply(text, chain)
-    return _decide(chain, postcode, home, notes, db_alias)
+    res = _decide(tuple(chain.paths.items()), bool(chain.conflicts), chain.scoped_default,
+                  postcode_prefix(postcode), home, tuple(notes), db_alias)
+    if res.queued and not res.candidates and len(res.code) >= 6:
+        return replace(res, candidates=_bare_candidates(res.code, text))
+    return replace(res, candidates=list(res.candidates)) if res.candidates else res
 
 
 def _filter_by_postcode(chain: Chain, postcode: str | None) -> list[str]:
@@ -80,27 +85,26 @@ def _filter_by_postcode(chain: Chain, postcode: str | None) -> list[str]:
     return []
 
 
-def _decide(chain: Chain, postcode: str | None, home: str, notes: list[str],
-            db_alias: bool) -> Resolution:
-    paths = chain.paths
+@lru_cache(maxsize=50_000)
+def _decide(paths: tuple, conflicts: bool, scoped: bool, prefix: str | None, home: str,
+            notes: tuple, db_alias: bool) -> Resolution:
+    """The decision for a chain of names (cached: many addresses share their chain)."""
     if len(paths) > 1:
-        code = _common_prefix(list(paths))
-        candidates = [_candidate(p, e + notes) for p, e in sorted(paths.items())]
+        code = _common_prefix([p for p, _ in paths])
+        candidates = [_candidate(p, e + notes) for p, e in sorted(paths)]
         return _result(code, 0.4, "ambiguous", True, candidates)
-    code, evidence = next(iter(paths.items()))
+    code, evidence = paths[0]
     if not code:
-        prefix = postcode_prefix(postcode)
         if prefix:
             return _result(prefix, 0.5, "postcode", True, [])
         return _result("", 0.0, "none", True, [])
-    confidence = _confidence(code, evidence, chain, db_alias)
-    prefix = postcode_prefix(postcode)
+    confidence = _confidence(code, evidence, conflicts, scoped, db_alias)
     if prefix and not (code.startswith(prefix) or prefix.startswith(code)):
         confidence = min(confidence, 0.6)  # the postcode points elsewhere
     method = _method(evidence, db_alias)
     in_home = code.startswith(home) or (home.startswith(code) and len(code) >= 4)
     queued = confidence < AUTO_THRESHOLD or (in_home and len(code) < 9)
-    candidates = _bare_candidates(code, chain) if queued else []
+    candidates = []
     if len(code) == 9 and confidence < AUTO_THRESHOLD:
         # a street we are not sure of is a candidate for the checker, never a placement
         candidates = [_candidate(code, evidence)]
@@ -108,7 +112,8 @@ def _decide(chain: Chain, postcode: str | None, home: str, notes: list[str],
     return _result(code, confidence, method, queued, candidates)
 
 
-def _confidence(code: str, evidence: list, chain: Chain, db_alias: bool) -> float:
+def _confidence(code: str, evidence: tuple, conflicts: bool, scoped: bool,
+                db_alias: bool) -> float:
     levels = {n for _, _, n, _ in evidence}
     kinds = {k for _, k, _, _ in evidence}
     if len(code) == 9:
@@ -127,9 +132,9 @@ def _confidence(code: str, evidence: list, chain: Chain, db_alias: bool) -> floa
         value = 0.95 if (levels & {2, 4} or kinds - {"short"}) else 0.85
     else:
         value = 0.92 if kinds - {"short"} else 0.88
-    if chain.scoped_default:
+    if scoped:
         value = min(value, 0.9)
-    if chain.conflicts:
+    if conflicts:
         value = min(value, 0.5)
     return value
 
@@ -142,11 +147,11 @@ def _method(evidence: list, db_alias: bool) -> str:
     return f"alias:{alias[0]}" if alias else "gazetteer"
 
 
-def _bare_candidates(code: str, chain: Chain) -> list[dict]:
+def _bare_candidates(code: str, text: str) -> list[dict]:
     """Streets inside `code` whose name appears without 街道/镇 (weak evidence, never decided)."""
     seen = {}
-    for street, key in chain.bare:
-        if street.startswith(code) and len(street) == 9 and street not in seen:
+    for street, key in bare_streets(text, code):
+        if len(street) == 9 and street not in seen:
             seen[street] = _candidate(street, [f"地址含「{key}」（未写街道/镇）"])
     return list(seen.values())
 

@@ -39,7 +39,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    automaton: ahocorasick.Automaton
+    automaton: ahocorasick.Automaton  # division names that decide
+    bare: ahocorasick.Automaton  # street stems without 街道/镇: weak evidence for the queue only
     names: dict  # code → official name
 
 
@@ -71,7 +72,7 @@ def _county_keys(code: str, name: str) -> list[tuple[str, str]]:
 def _street_keys(code: str, name: str) -> list[tuple[str, str]]:
     keys = [(name, "full")]
     inner = PAREN.search(name)
-    if inner and STREET_SUFFIX.search(inner.group(1)):
+    if inner and STREET_SUFFIX.search(inner.group(1)) and len(inner.group(1)) >= 4:
         keys.append((inner.group(1), "full"))
     main = PAREN.sub("", name)
     if int(code[6:9]) >= 400 or not STREET_SUFFIX.search(main):
@@ -130,21 +131,26 @@ def _renamed_keys():
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The automaton (key → (key, entries, bare only, ascii, ends like a division name)) and the
-    code → name table."""
-    table: dict[str, list[Entry]] = {}
+    """The automata (key → (key, entries, ascii, ends like a division name, all entries name
+    one code)) and the code → name table."""
+    strong: dict[str, list[Entry]] = {}
+    bare: dict[str, list[Entry]] = {}
     for key, entry in _all_keys():
-        bucket = table.setdefault(key, [])
+        bucket = (bare if entry.kind == "bare" else strong).setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+    names = {canonical(c): n for c, n in divisions.names().items()}
+    return Gazetteer(_automaton(strong), _automaton(bare), names)
+
+
+def _automaton(table: dict[str, list[Entry]]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, entries in table.items():
-        bare = all(e.kind == "bare" for e in entries)
-        automaton.add_word(key, (key, tuple(entries), bare, key[0].isascii(),
-                                 key.endswith(DIVISION_END)))
+        unique = len({e.code for e in entries}) == 1
+        automaton.add_word(key, (key, tuple(entries), key[0].isascii(),
+                                 key.endswith(DIVISION_END), unique))
     automaton.make_automaton()
-    names = {canonical(c): n for c, n in divisions.names().items()}
-    return Gazetteer(automaton, names)
+    return automaton
 
 
 def name_of(code: str | None) -> str | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from core.resolver.gazetteer import Entry, gazetteer
 
@@ -29,23 +31,19 @@ POSTCODE_PROVINCE = {
 POSTCODE_CITY = {"215": "3205"}
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     key: str
-    entries: tuple[Entry, ...]
-    bare: bool  # only street stems written without 街道/镇: weak evidence
 
 
 @dataclass
 class Chain:
     """The outcome of walking the matches: candidate codes and the evidence behind them."""
-    paths: dict[str, list] = field(default_factory=lambda: {"": []})  # code → evidence
+    paths: dict[str, tuple] = field(default_factory=lambda: {"": ()})  # code → evidence
     # evidence items: (key in text, kind of name, length of the code, key has one meaning)
     conflicts: list[str] = field(default_factory=list)
     scoped_default: bool = False  # a scoped alias applied without other context
-    bare: list[tuple[str, str]] = field(default_factory=list)  # (street code, key) weak evidence
 
 
 def postcode_prefix(postcode: str | None) -> str | None:
@@ -55,67 +53,75 @@ def postcode_prefix(postcode: str | None) -> str | None:
 
 
 def find_matches(text: str) -> list[Match]:
-    """Non-overlapping division names in `text`: strong names first, longest first."""
-    found = []
-    for end, (key, entries, bare, ascii_key, division_end) in gazetteer().automaton.iter(text):
+    """Division names in `text`, leftmost-longest, without those that are part of a road name
+    ("广东路", "中山北路") or of an English word."""
+    kept = []
+    road_after = ROAD_AFTER.match
+    for end, value in gazetteer().automaton.iter_long(text):
+        key = value[0]
         start = end - len(key) + 1
         end += 1
-        if ascii_key:
+        if value[2]:
             if ASCII_WORD.match(text[start - 1:start]) or ASCII_WORD.match(text[end:end + 1]):
                 continue
-        elif not division_end and ROAD_AFTER.match(text, end):
+        elif not value[3] and road_after(text, end):
             continue
-        found.append((bare, start - end, start, end, key, entries))
-    if len(found) > 1:
-        found.sort(key=_order)
-    taken = bytearray(len(text))
-    kept = []
-    for bare, _, start, end, key, entries in found:
-        if taken.find(1, start, end) == -1:
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append(Match(start, end, key, entries, bare))
-    kept.sort(key=lambda m: m.start)
+        kept.append(Match(start, end, key))
     return kept
 
 
-def _order(item: tuple) -> tuple:
-    return item[:3]
+def _start(match: Match) -> int:
+    return match.start
+
+
+def bare_streets(text: str, within: str) -> list[tuple[str, str]]:
+    """(street code, stem) of streets inside `within` whose stem appears without 街道/镇."""
+    found = []
+    for _end, (key, entries, *_rest) in gazetteer().bare.iter(text):
+        found += [(e.code, key) for e in entries if e.code.startswith(within)]
+    return found
 
 
 def walk(matches: list[Match], home: str) -> Chain:
+    """The chain for these matches (cached by the sequence of names: addresses repeat it)."""
+    paths, conflicts, scoped = _walk_keys(tuple(m.key for m in matches), home)
+    return Chain(dict(paths), list(conflicts), scoped)
+
+
+@lru_cache(maxsize=100_000)
+def _walk_keys(keys: tuple[str, ...], home: str) -> tuple:
     chain = Chain()
-    for match in matches:
-        if match.bare:
-            chain.bare.extend((e.code, match.key) for e in match.entries)
-            continue
-        _step(chain, match, home)
-    return chain
+    lookup = gazetteer().automaton.get
+    for key in keys:
+        _step(chain, key, lookup(key)[1], lookup(key)[4], home)
+    return tuple(chain.paths.items()), tuple(chain.conflicts), chain.scoped_default
 
 
-def _step(chain: Chain, match: Match, home: str) -> None:
-    deeper: dict[str, list[str]] = {}
+def _step(chain: Chain, key: str, entries: tuple, unique: bool, home: str) -> None:
+    deeper: dict[str, tuple] = {}
     keep = False
     for path, evidence in chain.paths.items():
-        for entry in match.entries:
-            if entry.kind == "bare" or not _scope_ok(entry.scope, path, home):
+        for entry in entries:
+            if not _scope_ok(entry.scope, path, home):
                 continue
             if _replaces_unit(entry.code, path):
                 # an explicit 街道/镇 beats a development-zone unit (吴中经济开发区郭巷街道)
-                deeper.setdefault(entry.code, evidence + [(match.key, entry.kind, 9, True)])
+                deeper.setdefault(entry.code, evidence + ((key, entry.kind, 9, True),))
             elif entry.code.startswith(path) and len(entry.code) > len(path):
-                unique = len({e.code for e in match.entries}) == 1
-                deeper.setdefault(entry.code,
-                                  evidence + [(match.key, entry.kind, len(entry.code), unique)])
+                deeper.setdefault(entry.code, evidence + ((key, entry.kind, len(entry.code),
+                                                           unique),))
                 if entry.scope and not path.startswith(entry.scope):
                     chain.scoped_default = True
             elif path.startswith(entry.code):
                 keep = True  # an ancestor named again (e.g. the city after the county)
     if deeper:
         # a city and its same-name county (东莞市, 中山市): keep the deeper one
-        chain.paths = {p: e for p, e in deeper.items()
-                       if not any(q != p and q.startswith(p) for q in deeper)}
-    elif not keep and _contradicts(chain, match):
-        chain.conflicts.append(match.key)
+        if len(deeper) > 1:
+            deeper = {p: e for p, e in deeper.items()
+                      if not any(q != p and q.startswith(p) for q in deeper)}
+        chain.paths = deeper
+    elif not keep and _contradicts(chain, entries):
+        chain.conflicts.append(key)
 
 
 def _replaces_unit(code: str, path: str) -> bool:
@@ -131,8 +137,8 @@ def _scope_ok(scope: str, path: str, home: str) -> bool:
     return scope.startswith(path) and scope.startswith(home)
 
 
-def _contradicts(chain: Chain, match: Match) -> bool:
+def _contradicts(chain: Chain, entries: tuple) -> bool:
     """A name deeper than anything known that does not fit: real contradicting evidence."""
     depth = max(len(p) for p in chain.paths)
-    strong = [e for e in match.entries if e.kind in ("full", "stem", "old_name", "zone")]
+    strong = [e for e in entries if e.kind in ("full", "stem", "old_name", "zone")]
     return any(len(e.code) > depth for e in strong) and depth >= 4

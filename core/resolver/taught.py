@@ -60,7 +60,7 @@ def apply(text: str, chain: Chain) -> bool:
         for code, scope in options:
             inside = path.startswith(scope) if scope else bool(path)
             if inside and code.startswith(path) and len(code) > len(path):
-                targets.setdefault(code, evidence + [(key, "taught", len(code), True)])
+                targets.setdefault(code, evidence + ((key, "taught", len(code), True),))
     if not targets:
         return False
     chain.paths = targets
