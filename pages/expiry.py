@@ -17,8 +17,9 @@ from ui.charts import monitor as charts  # noqa: E402
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _summary(url: str, q: expiry_notices.ExpiryQuery) -> dict:
-    return {"horizons": expiry_notices.horizon_counts(q), "month": expiry_notices.by_month(q),
-            "sub": expiry_notices.by_subregion(q), "total": expiry_notices.total(q),
+    data = expiry_notices.summary(q)
+    return {"horizons": data["horizon_counts"], "month": data["by_month"],
+            "sub": data["by_subregion"], "total": data["total"],
             "effect": expiry_notices.indicator_effect(q.sel, q.on)}
 
 

@@ -106,3 +106,17 @@ def test_list_filters_and_export(db):
 def day_time(text: str):
     import datetime as dt
     return dt.datetime.fromisoformat(text)
+
+
+def test_summary_equals_the_separate_queries(db):
+    _build()
+    patent("E10", None, WUZHONG, None, "invention", expiry_date=day("2025-05-01"),
+           status="valid", high_value=True, street_code=None)
+    for q in (_q(), _q(months=3), _q(months=6), _q(WUZHONG), _q(holder="甲科技"),
+              _q(types=("invention",))):
+        got = ex.summary(q)
+        assert got["horizon_counts"].values.tolist() == ex.horizon_counts(q).values.tolist()
+        assert got["by_month"].values.tolist() == ex.by_month(q).values.tolist()
+        assert list(got["by_month"].columns) == list(ex.by_month(q).columns)
+        assert got["by_subregion"].values.tolist() == ex.by_subregion(q).values.tolist()
+        assert got["total"] == ex.total(q)
