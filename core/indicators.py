@@ -11,6 +11,9 @@ Indicators (key → name):
 - quality 专利质量指数 (composite, 0–100, weights in parameter `quality_weights`):
   100 × (w1·发明占有效专利比重 + w2·高价值占有效发明比重 + w3·高维持年限占有效发明比重)
 - applications / invention_applications / grants / invention_grants: 1 January to the as-of day.
+- invention_applications_share_pct 发明申请占比 (%), applications_growth_pct 申请量同比增长 (%, against
+  the same days of the previous year). Target keys invention_per_10k / high_value_per_10k are read
+  as inventions_per_10k / hv_inventions_per_10k.
 As-of day: 31 December for past years, `on` (default today) for the current year.
 Stocks on a day: granted on or before it (or no grant date known) and valid now or lapsed after it
 (stock_basis "as_of"); or the stored status (stock_basis "status").
@@ -28,6 +31,7 @@ import pandas as pd
 import peewee as pw
 
 from core import divisions, highvalue, labels, params, ruleparams
+from core.calendar import add_years
 from core.counting import CountingRule, aggregate, domestic, unindexed
 from core.models import Patent
 
@@ -40,7 +44,10 @@ RATIOS = {  # key: (numerator sum, denominator parameter, divisor of the paramet
 }
 FLOWS = {"applications": "apps", "invention_applications": "apps_invention",
          "grants": "grants", "invention_grants": "grants_invention"}
-ORDER = ("valid_inventions", *RATIOS, "quality", *FLOWS)
+SHARES = ("invention_applications_share_pct", "applications_growth_pct")
+ORDER = ("valid_inventions", *RATIOS, "quality", *FLOWS, *SHARES)
+TARGET_ALIASES = {"invention_per_10k": "inventions_per_10k",
+                  "high_value_per_10k": "hv_inventions_per_10k"}
 QUALITY_KEY = "quality_weights"
 DEFAULT_QUALITY = {"invention_share": 0.4, "high_value_share": 0.4, "long_share": 0.2}
 PARAM_LOOKBACK = 3
@@ -124,12 +131,15 @@ def flow_conditions(year: int, day: dt.date, rule: CountingRule) -> tuple[dict, 
     """(conditions apps_<type> / grants_<type>, pre-filter) for 1 January to `day`."""
     jan1 = dt.date(year, 1, 1)
     filed = getattr(Patent, "app_date" if rule.filing_basis == "app" else "pub_date")
-    out = {}
+    prev_from, prev_to = dt.date(year - 1, 1, 1), add_years(day, -1)
+    out = {"apps_prev": filed.between(prev_from, prev_to)}
     for kind in ("invention", "utility", "design"):
         is_kind = Patent.patent_type == kind
         out[f"apps_{kind}"] = filed.between(jan1, day) & is_kind
         out[f"grants_{kind}"] = Patent.grant_date.between(jan1, day) & is_kind
-    return out, filed.between(jan1, day) | Patent.grant_date.between(jan1, day)
+    period = (filed.between(jan1, day) | Patent.grant_date.between(jan1, day)
+              | filed.between(prev_from, prev_to))
+    return out, period
 
 
 def sums(region: str, year: int, day: dt.date, rule: CountingRule,
@@ -197,6 +207,8 @@ class _Context:
             return self._ratio(key)
         if key == "quality":
             return self._quality()
+        if key in SHARES:
+            return self._share(key)
         num = self.sums[FLOWS[key]]
         return self._build(key, num, None, num, num * self.scale if self.scale else None, None)
 
@@ -215,6 +227,15 @@ class _Context:
             what=labels.IND_PARAM_NAME[param], year=used_year)
         return self._build(key, num, denominator, num / denominator,
                            grown / denominator if grown is not None else None, note)
+
+    def _share(self, key: str) -> Indicator:
+        """发明申请占比 (inventions ÷ all applications) or 申请量同比增长 (vs the same days of the
+        previous year), in percent."""
+        apps = self.sums["apps"]
+        num, den = ((self.sums["apps_invention"], apps) if key == SHARES[0]
+                    else (apps - self.sums["apps_prev"], self.sums["apps_prev"]))
+        value = 100 * num / den if den else None
+        return self._build(key, num, den, value, value, None if den else labels.IND_NO_DATA)
 
     def _quality(self) -> Indicator:
         w = ruleparams.get(QUALITY_KEY, DEFAULT_QUALITY)
@@ -237,7 +258,8 @@ class _Context:
 def _targets(region: str, year: int) -> dict:
     standing = params.get("target", region, None) or {}
     yearly = params.get("target", region, year) or {}
-    return {**standing, **yearly}
+    merged = {**standing, **yearly}
+    return {TARGET_ALIASES.get(k, k): v for k, v in merged.items()}
 
 
 def param_for_year(key: str, region: str, year: int) -> tuple[float | None, int | None]:
@@ -256,8 +278,8 @@ def rule_text(key: str, rule: CountingRule, day: dt.date) -> str:
         parts.append(labels.RULE_FRACTIONAL[rule.fractional])
     if key in RATIOS and rule.domestic_only:
         parts.append(labels.RULE_DOMESTIC)
-    if key in FLOWS:
-        basis = "grant" if "grant" in key else rule.filing_basis
+    if key in FLOWS or key in SHARES:
+        basis = "grant" if key in ("grants", "invention_grants") else rule.filing_basis
         parts.append(labels.RULE_FLOW[basis].format(start=dt.date(day.year, 1, 1), day=day))
     else:
         parts.append(labels.RULE_STOCK[rule.stock_basis].format(day=day))

@@ -632,11 +632,13 @@ INDICATOR = {
     "long_per_1tn_gdp": "每万亿元GDP高维持年限发明专利拥有量", "quality": "专利质量指数",
     "applications": "专利申请量", "invention_applications": "发明专利申请量",
     "grants": "专利授权量", "invention_grants": "发明专利授权量",
+    "invention_applications_share_pct": "发明申请占比", "applications_growth_pct": "专利申请量同比增长",
 }
 INDICATOR_UNIT = {
     "valid_inventions": "件", "inventions_per_10k": "件/万人", "hv_inventions_per_10k": "件/万人",
     "inventions_per_1bn_gdp": "件/十亿元", "long_per_1tn_gdp": "件/万亿元", "quality": "分",
     "applications": "件", "invention_applications": "件", "grants": "件", "invention_grants": "件",
+    "invention_applications_share_pct": "%", "applications_growth_pct": "%",
 }
 IND_NO_PARAM = {"population": "未设置人口数据（参数设置 → 人口）",
                 "gdp": "未设置GDP数据（参数设置 → GDP）"}

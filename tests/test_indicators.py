@@ -13,6 +13,7 @@ Patents (as-of day 2025-06-30):
   P8 design H2, filed 2025-03-03, pending
   P9 invention now H1, originally H2 (transferred), granted 2023, valid
   P10 invention H1, granted 2025-06-01, valid (status 'valid' already in 2024 under the status basis)
+  P11 utility H1, filed 2024-03-03, pending (the previous year's applications to 30 June)
 """
 import datetime as dt
 
@@ -67,10 +68,12 @@ def sample(db):
     _patent(8, "design", [h2], D(2025, 3, 3), None, "pending")
     _patent(9, "invention", [h1], D(2020, 1, 1), D(2023, 8, 1), original=[h2])
     _patent(10, "invention", [h1], D(2023, 2, 2), D(2025, 6, 1))
+    _patent(11, "utility", [h1], D(2024, 3, 3), None, "pending")
     params.set_value("population", 1000, "3205", 2025)
     params.set_value("population", 100, "320505", 2025)
     params.set_value("gdp", 24000, "3205", 2024)
-    params.set_value("target", {"inventions_per_10k": 0.01, "applications": 10}, "3205", 2025)
+    # the demo's key invention_per_10k is read as inventions_per_10k
+    params.set_value("target", {"invention_per_10k": 0.01, "applications": 10}, "3205", 2025)
     ruleparams.clear()
     return db
 
@@ -92,6 +95,8 @@ def test_default_rule_every_indicator(sample):
         "quality": (None, None, pytest.approx(q)),
         "applications": (3, None, 3), "invention_applications": (1, None, 1),
         "grants": (3, None, 3), "invention_grants": (2, None, 2),
+        "invention_applications_share_pct": (1, 3, 100 / 3),
+        "applications_growth_pct": (2, 1, 200.0),
     }
     per10k = report.get("inventions_per_10k")
     assert (per10k.target, per10k.completion, per10k.gap) == (0.01, 0.5, 0.005)
