@@ -1,0 +1,47 @@
+"""`python -m core demo --patents 50000 [--seed 7] [--db URL]`: generate the demo region."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+
+from core.cli import open_db
+from core.models import Patent
+
+
+def configure(parser) -> None:
+    parser.add_argument("--patents", type=int, default=50000, help="number of patents (default 50000)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same data)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                        help="generate as of this day (default: today), YYYY-MM-DD")
+    parser.add_argument("--batch", type=int, default=5000, help="patents per transaction")
+    parser.add_argument("--force", action="store_true",
+                        help="generate even when the database already holds patents")
+
+
+def _progress(started: float):
+    def show(done: int, total: int, stage: str) -> None:
+        width = 30
+        filled = int(width * done / max(total, 1))
+        elapsed = time.monotonic() - started
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} "
+                         f"{stage} {elapsed:5.0f}s")
+        sys.stderr.flush()
+    return show
+
+
+def run(args) -> int:
+    url = open_db(args)
+    if Patent.select().exists() and not args.force:
+        print("the database already holds patents; use --force to add the demo anyway",
+              file=sys.stderr)
+        return 2
+    from core.demo import generate
+    result = generate(args.patents, seed=args.seed, today=args.today, batch=args.batch,
+                      progress=_progress(time.monotonic()))
+    sys.stderr.write("\n")
+    r = result.resolve
+    print(f"demo: {result.patents:,} patents, {result.rows:,} rows in {result.seconds}s into {url}; "
+          f"addresses {r.get('addresses', 0):,} (auto {r.get('auto', 0):,}, queued "
+          f"{r.get('queued', 0):,})")
+    return 0

@@ -1,0 +1,241 @@
+"""Generate the demo region into the bound database, streaming day by day in batches."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from core import audit
+from core.demo import agencies, calendar, events, industries, planted, region
+from core.demo.docnumbers import Numbers
+from core.demo.fees import FeeRules, maintain
+from core.demo.holders import Holders, HolderSpec
+from core.demo.planted import Planted
+from core.demo.prosecution import examine
+from core.demo.writer import Writer, fix_sequences, next_id, write_agencies
+from core.models import Agency, Holder, Patent
+
+TYPE_DIGIT = {"invention": 1, "utility": 2, "design": 3}
+# Kind of the first holder per patent type.
+KIND_MIX = {"invention": (("enterprise", 74), ("university", 13), ("institute", 6),
+                          ("individual", 6), ("government", 1)),
+            "utility": (("enterprise", 86), ("individual", 9), ("university", 3),
+                        ("institute", 1), ("government", 1)),
+            "design": (("enterprise", 74), ("individual", 25), ("university", 1))}
+RISK = {"individual": 2.0, "university": 1.4, "institute": 1.1, "government": 1.0}
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class DemoResult:
+    patents: int
+    seconds: float
+    rows: int
+    resolve: dict = field(default_factory=dict)
+    truth: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # raw → (street, county)
+    planted: dict[str, int] = field(default_factory=dict)
+
+
+class Generator:
+    def __init__(self, n: int, seed: int, today: dt.date, keep_truth: bool):
+        self.n, self.today, self.keep_truth = n, today, keep_truth
+        self.rng = random.Random(seed)
+        self.streets = region.build_streets(self.rng)
+        weights = region.street_weights(self.streets, self.rng)
+        self.agencies, local = agencies.build(self.rng, n)
+        self.holders = Holders(seed, n, self.streets, weights, len(self.agencies), local)
+        self.abnormal_agency = local - 1
+        days = calendar.daily_counts(self.rng, n - sum(planted.sizes(n).values()), today)
+        self.days = days
+        self.numbers = Numbers(self.rng, self._expected_per_year(days))
+        self.fee_rules = FeeRules()
+        self.truth: dict[str, tuple[str | None, str]] = {}
+        self.writer = Writer()
+
+    def _expected_per_year(self, days) -> dict[tuple[int, int], float]:
+        out: dict[tuple[int, int], float] = {}
+        for day, count in days:
+            for ptype, share in zip(("invention", "utility", "design"), calendar.type_mix(day.year)):
+                key = (day.year, TYPE_DIGIT[ptype])
+                out[key] = out.get(key, 0.0) + count * share
+        return out
+
+    # --- one patent -------------------------------------------------------------------------
+    def patent(self, pid: int, day: dt.date, ptype: str, first: HolderSpec, title: str | None,
+               agency: int | None, doubtful: bool) -> None:
+        rng = self.rng
+        owners = [first] + self._co_owners(first, day.year)
+        industry = first.industry if rng.random() < 0.8 else industries.pick(rng)
+        title = title or industries.title(rng, industry, ptype)
+        ipc_main, ipc_all = industries.ipc(rng, industry) if ptype != "design" else (None, None)
+        agency = first.agency if agency is None and rng.random() < 0.9 else agency
+        if agency is None and first.agency is not None:
+            agency = min(int(rng.paretovariate(1.1)) - 1, len(self.agencies) - 1)
+        app_no = self.numbers.application(day.year, TYPE_DIGIT[ptype])
+        filing = examine(rng, self.numbers, ptype, day, self.today, doubtful)
+        state = (filing.status, filing.reason, filing.status_date, filing.lapse_date)
+        fee_rows, gy, paid, expiry, next_due = [], None, None, None, None
+        rows = [events.simple(pid, *e) for e in filing.events]
+        if filing.grant_date:
+            expiry = self.fee_rules.expiry(ptype, day)
+            upkeep = self._upkeep(ptype, day, filing.grant_date, owners, doubtful)
+            gy, paid = upkeep.grant_patent_year, upkeep.paid_through
+            fee_rows = [(pid, y, a, s, d, "demo") for y, a, s, d in upkeep.payments]
+            rows += [events.simple(pid, *e) for e in upkeep.events]
+            state = (upkeep.status, upkeep.reason, upkeep.status_date, upkeep.lapse_date)
+            next_due = upkeep.next_due if upkeep.status == "valid" else None
+            end = min(upkeep.lapse_date or self.today, self.today)
+            owners, before = self._maybe_transfer(pid, filing.grant_date, end, owners, rows)
+            partner = self.holders.draw(rng, "enterprise", day.year)
+            rows += events.dealings(rng, pid, filing.grant_date, end, owners[0], partner)
+        else:
+            before = None
+        address = self._address(owners[0], day.year)
+        inventors = self._inventors(owners)
+        agents = ";".join(rng.sample(self.agencies[agency].agents, rng.choice((1, 1, 2)))) \
+            if agency is not None else None
+        holder_ids = [self.holders.assign_id(h) for h in owners]
+        self.writer.patents.append([
+            pid, app_no, ptype, day, day.year, filing.pub_no, filing.pub_date, filing.grant_no,
+            filing.grant_date, filing.grant_date.year if filing.grant_date else None, title,
+            ipc_main, ipc_all, ipc_main[:4] if ipc_main else None,
+            self.agency_ids[agency] if agency is not None else None, agents, ";".join(inventors),
+            len(inventors), holder_ids[0], len(owners), True, address, None, *state, expiry, gy,
+            paid, next_due, "demo"])
+        links = [(pid, hid, seq + 1, True, self._address(h, day.year) if seq else address)
+                 for seq, (hid, h) in enumerate(zip(holder_ids, owners))]
+        if before:
+            links += [(pid, self.holders.assign_id(h), seq + 1, False, h.address)
+                      for seq, h in enumerate(before)]
+        self.writer.links += links
+        self.writer.events += rows
+        self.writer.fees += fee_rows
+
+    def _co_owners(self, first: HolderSpec, year: int) -> list[HolderSpec]:
+        rng = self.rng
+        roll = rng.random()
+        if first.kind == "individual" or roll > 0.11:
+            return []
+        kind = "university" if first.kind == "enterprise" and roll < 0.04 else \
+            "outside" if roll < 0.055 else "enterprise"
+        extra = [self.holders.draw(rng, kind, year)]
+        if roll < 0.015:
+            extra.append(self.holders.draw(rng, "enterprise", year))
+        return [h for i, h in enumerate(extra) if h is not first and h not in extra[:i]]
+
+    def _upkeep(self, ptype, day, grant, owners, doubtful):
+        first = owners[0]
+        risk = RISK.get(first.kind, 1.0)
+        if first.kind == "enterprise":
+            risk = 0.7 if first.tags else 1.1
+        if doubtful:
+            risk = 2.5
+        reduced = all(h.fee_reduction for h in owners)
+        stop = events.stop_after_grant(self.rng, ptype, grant)
+        return maintain(self.rng, self.fee_rules, ptype, day, grant, self.today, reduced,
+                        len(owners), risk, stop)
+
+    def _maybe_transfer(self, pid, grant, end, owners, rows):
+        """Transfer inside the city, out of it or into it (the original owner came from outside)."""
+        rng = self.rng
+        roll = rng.random()
+        if roll >= 0.05 or end <= grant + dt.timedelta(days=60):
+            return owners, None
+        day = grant + dt.timedelta(days=rng.randint(30, (end - grant).days))
+        if roll < 0.0125:  # into the city: the original applicant sat elsewhere
+            before, after = [self.holders.draw(rng, "outside", day.year)], owners
+        elif roll < 0.025:
+            before, after = owners, [self.holders.draw(rng, "outside", day.year)]
+        else:
+            before, after = owners, [self.holders.draw(rng, "enterprise", day.year)]
+        if after[0] in before:
+            return owners, None
+        rows.append(events.transfer(pid, day, before, after, before[0].address, after[0].address))
+        return after, before
+
+    def _address(self, holder: HolderSpec, year: int) -> str:
+        rng = self.rng
+        if holder.old_variant and year < 2013 and rng.random() < 0.7:
+            text, named = holder.old_variant
+        elif len(holder.variants) > 1 and rng.random() < 0.25:
+            text, named = rng.choice(holder.variants[1:])
+        else:
+            text, named = holder.variants[0]
+        if self.keep_truth and text not in self.truth:
+            self.truth[text] = (holder.street.code if holder.street and named else None,
+                                holder.county)
+        return text
+
+    def _inventors(self, owners: list[HolderSpec]) -> list[str]:
+        rng = self.rng
+        pool = owners[0].inventors
+        count = 1 if owners[0].kind == "individual" else min(len(pool), rng.choice((1, 2, 2, 3, 3, 4, 5)))
+        people = rng.sample(pool, count)
+        if len(owners) > 1 and owners[1].kind != "individual" and rng.random() < 0.6:
+            people.append(rng.choice(owners[1].inventors))
+        return list(dict.fromkeys(people))
+
+    # --- the whole run ----------------------------------------------------------------------
+    def run(self, batch: int, progress: Progress | None) -> DemoResult:
+        started = time.monotonic()
+        self.agency_ids = write_agencies(self.agencies, next_id(Agency))
+        self.holders.next_id = next_id(Holder)
+        pid = next_id(Patent)
+        enterprise = len(self.holders.pools["enterprise"].cum)
+        individual = len(self.holders.pools["individual"].cum)
+        plan = planted.plan(self.rng, self.n, self.today, enterprise, individual,
+                            self.abnormal_agency)
+        done = 0
+        counts = dict(self.days)
+        for day in sorted(set(counts) | set(plan)):
+            for _ in range(counts.get(day, 0)):
+                self._normal(pid, day)
+                pid, done = pid + 1, done + 1
+            for item in plan.get(day, ()):
+                self._planted(pid, day, item)
+                pid, done = pid + 1, done + 1
+            if len(self.writer) >= batch:
+                self._flush(progress, done)
+        self._flush(progress, done)
+        return self._finish(started, progress)
+
+    def _normal(self, pid: int, day: dt.date) -> None:
+        ptype = self.rng.choices(("invention", "utility", "design"), calendar.type_mix(day.year))[0]
+        kinds, weights = zip(*KIND_MIX[ptype])
+        holder = self.holders.draw(self.rng, self.rng.choices(kinds, weights)[0], day.year)
+        self.patent(pid, day, ptype, holder, None, None, False)
+
+    def _planted(self, pid: int, day: dt.date, item: Planted) -> None:
+        holder = self.holders.get(*item.holder)
+        if item.pattern == "individual" and holder.kind == "individual":
+            holder.agency = None
+        self.patent(pid, day, item.patent_type, holder, item.title or None, item.agency,
+                    item.pattern != "individual")
+
+    def _flush(self, progress: Progress | None, done: int) -> None:
+        self.writer.holders = self.holders.take_new()
+        self.writer.flush()
+        if progress:
+            progress(done, self.n, "patents")
+
+    def _finish(self, started: float, progress: Progress | None) -> DemoResult:
+        from core.demo import params, wrapup
+        if progress:
+            progress(self.n, self.n, "addresses")
+        resolved = wrapup.finish(self.today)
+        params.write(self.n, self.today)
+        region.ensure_custom_region()
+        fix_sequences()
+        audit.record(audit.AuditEvent(None, "import", "demo", None, f"演示数据 {self.n} 件",
+                                      payload={"patents": self.n}))
+        return DemoResult(self.n, round(time.monotonic() - started, 1), self.writer.rows_written,
+                          resolved, self.truth, planted.sizes(self.n))
+
+
+def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5000,
+             progress: Progress | None = None, keep_truth: bool = False) -> DemoResult:
+    """Generate `n` demo patents into the bound database. Same seed and day → same data."""
+    today = today or dt.date.today()
+    return Generator(n, seed, today, keep_truth).run(batch, progress)
