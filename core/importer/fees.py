@@ -103,7 +103,7 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
             report.inserted += count
         elif (before.amount, before.surcharge) != (rec.amount, rec.surcharge):
             key = f"{rec.app_no}:{rec.patent_year}:{rec.paid_on}"
-            report.change(key, "amount", before.amount, rec.amount)
+            report.change(key, "amount", Decimal(before.amount).quantize(ZERO), rec.amount)
             updates.append((rec.amount, rec.surcharge, before.id))
             report.updated += count
         else:

@@ -33,7 +33,7 @@ class Record:
     row: int
     values: dict
     holders: list[str] = field(default_factory=list)
-    tags: list[tuple[str, str]] = field(default_factory=list)
+    tags: list[tuple] = field(default_factory=list)  # (kind, detail, date or None)
     agency: str | None = None
     holder_ids: list[int] = field(default_factory=list)
     changed: bool = False
@@ -62,12 +62,24 @@ def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
     _ipc(get, out)
     _people(get, out)
     _status(table, get, out)
-    record = Record(table.sheet, 0, out, _holders(get), legal.event_tags(get("events")),
-                    v.text(get("agency")))
+    record = Record(table.sheet, 0, out, _holders(get), _tags(get, out), v.text(get("agency")))
     out["holder_count"] = len(record.holders) or None
     out["domestic"] = v.is_domestic(record.holders[0]) if record.holders else None
     out["address"] = _address(get)
     return record
+
+
+def _tags(get, out: dict) -> list[tuple]:
+    """Undated vendor event tags, plus the dated event a status with an effective date states
+    (法律状态 未缴年费专利权终止 + 法律状态生效日期 → lapse_unpaid on that day), which the
+    status derivation (core.status) can use."""
+    tags = [(kind, tag, None) for kind, tag in legal.event_tags(get("events"))]
+    detail = v.text(get("status"))
+    if detail and out.get("status_date"):
+        kind = legal.event_kind(detail)
+        if legal.EVENT_STATUS.get(kind, (None,))[0]:
+            tags.append((kind, detail[:200], out["status_date"]))
+    return tags
 
 
 def _check_country(table: Table, get) -> None:
@@ -288,11 +300,11 @@ def _add_tag_events(records: list[Record], ids: dict[str, int],
     rows, touched = [], set()
     for rec in records:
         pid = ids[rec.key]
-        for kind, tag in dict.fromkeys(rec.tags):
-            if (kind, tag) not in stored.get(pid, set()):
-                rows.append((pid, kind, tag, report.source))
+        for kind, tag, day in dict.fromkeys(rec.tags):
+            if (kind, tag, day) not in stored.get(pid, set()):
+                rows.append((pid, kind, tag, day, report.source))
                 touched.add(pid)
-    bulk_insert(LegalEvent, ["patent", "kind", "detail", "source"], rows)
+    bulk_insert(LegalEvent, ["patent", "kind", "detail", "date", "source"], rows)
     return touched
 
 
@@ -327,7 +339,7 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report) ->
             report.unchanged += 1
 
 
-STATUS_COLUMNS = ("status", "status_reason")
+STATUS_COLUMNS = ("status", "status_reason", "status_date", "lapse_date")
 
 
 def _diff(rec: Record, before: dict, report: Report) -> dict:
@@ -370,10 +382,10 @@ def _stored_links(patent_ids: list[int]) -> dict[int, list[int]]:
 def _stored_tags(patent_ids: list[int]) -> dict[int, set]:
     out: dict[int, set] = {}
     for part in store.chunks(patent_ids):
-        query = (LegalEvent.select(LegalEvent.patent_id, LegalEvent.kind, LegalEvent.detail)
-                 .where(LegalEvent.patent.in_(part)))
-        for pid, kind, detail in query.tuples():
-            out.setdefault(pid, set()).add((kind, detail))
+        query = (LegalEvent.select(LegalEvent.patent_id, LegalEvent.kind, LegalEvent.detail,
+                                   LegalEvent.date).where(LegalEvent.patent.in_(part)))
+        for pid, kind, detail, day in query.tuples():
+            out.setdefault(pid, set()).add((kind, detail, day))
     return out
 
 
