@@ -46,7 +46,16 @@ def _v5(m):
     return [m.add_index("patent", INDICATOR_INDEX, False)]
 
 
-STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5)]
+def _v6(m):
+    """Indicator snapshot values in double precision (PostgreSQL REAL kept 7 digits)."""
+    if not is_postgres():
+        return []  # SQLite REAL is already 8 bytes
+    from core.models import IndicatorSnapshot as S
+    return [m.alter_column_type("indicator_snapshot", f.column_name, f)
+            for f in (S.numerator, S.denominator, S.value, S.target)]
+
+
+STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6)]
 BASELINE = 1
 
 

@@ -329,10 +329,10 @@ class IndicatorSnapshot(BaseModel):
     year = pw.IntegerField()
     as_of = pw.DateField()
     indicator = pw.CharField(max_length=48)
-    numerator = pw.FloatField(null=True)
-    denominator = pw.FloatField(null=True)
-    value = pw.FloatField(null=True)
-    target = pw.FloatField(null=True)
+    numerator = pw.DoubleField(null=True)  # DOUBLE PRECISION on PostgreSQL (FloatField is REAL)
+    denominator = pw.DoubleField(null=True)
+    value = pw.DoubleField(null=True)
+    target = pw.DoubleField(null=True)
     rule = pw.TextField(null=True)
 
     class Meta:
