@@ -28,6 +28,17 @@ FILING_BASES = ("app", "pub")
 STOCK_BASES = ("as_of", "status")
 
 
+DEFAULT_RULE = {"holder": "first", "basis": "current", "fractional": False, "domestic_only": True,
+                "filing_basis": "app", "stock_basis": "as_of"}
+RULE_KEY = "counting_rule"
+
+
+def default_rule() -> "CountingRule":
+    """The bureau's default counting rule (parameter `counting_rule`, else DEFAULT_RULE)."""
+    from core import ruleparams
+    return CountingRule(**ruleparams.get(RULE_KEY, DEFAULT_RULE))
+
+
 @dataclass(frozen=True)
 class CountingRule:
     holder: str = "first"

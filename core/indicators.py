@@ -32,7 +32,7 @@ import peewee as pw
 
 from core import divisions, highvalue, labels, params, ruleparams
 from core.calendar import add_years
-from core.counting import CountingRule, aggregate, domestic, unindexed
+from core.counting import CountingRule, aggregate, default_rule, domestic, unindexed
 from core.models import Patent
 
 STOCKS = ("valid_inventions",)
@@ -167,7 +167,7 @@ def sums(region: str, year: int, day: dt.date, rule: CountingRule,
 def compute(region: str, year: int, rule: CountingRule | None = None,
             on: dt.date | None = None) -> Report:
     """Every indicator of `region` for `year`."""
-    rule = rule or CountingRule()
+    rule = rule or default_rule()
     day = as_of_day(year, on)
     row = sums(region, year, day, rule)[0]
     row.pop("code", None)
@@ -293,7 +293,7 @@ def subregions(region: str, year: int, rule: CountingRule | None = None,
                on: dt.date | None = None) -> pd.DataFrame:
     """One row per sub-region: code, name, then for each indicator <key> (value), <key>_target,
     <key>_met (达标: value ≥ target, None without target), <key>_gap. One grouped SQL query."""
-    rule = rule or CountingRule()
+    rule = rule or default_rule()
     day = as_of_day(year, on)
     names = divisions.names()
     rows = []
@@ -316,7 +316,7 @@ def monthly(region: str, year: int, rule: CountingRule | None = None,
     """Progress through the year: month, month_end, applications, invention_applications,
     grants, invention_grants (cumulative from 1 January), valid_inventions (stock at month end);
     months after the as-of day are left out. One SQL query."""
-    rule = rule or CountingRule()
+    rule = rule or default_rule()
     day = as_of_day(year, on)
     ends = [min(_month_end(year, m), day) for m in range(1, 13) if dt.date(year, m, 1) <= day]
     if not ends:

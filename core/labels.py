@@ -692,3 +692,70 @@ IND_SUB_COLUMNS = {"name": "区域", "value": "指标值", "target": "目标", "
                    "gap": "距目标"}
 IND_CARD_DETAIL = "目标 {target} · 完成率 {completion} · 距目标 {gap} · 年末预计 {projection}"
 IND_PROGRESS_NOTE = "年末预计按年内进度线性外推；存量指标的目标进度以1月末为起点。"
+PARAM_LABEL = {
+    "target": "指标目标值", "population": "年末常住人口（万人）", "gdp": "地区生产总值（亿元）",
+    "fee_table": "年费标准（按专利年度）", "fee_rules": "年费规则（滞纳金分段、费减、提醒窗口）",
+    "term_rules": "保护期限规则", "holiday_calendar": "节假日与调休工作日",
+    "high_value_rules": "高价值发明专利认定条件", "counting_rule": "默认统计口径",
+    "quality_weights": "专利质量指数权重", "industry_match": "产业IPC匹配方式",
+    "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
+}
+PARAM_HELP = {
+    "target": "按区域和年度填写各指标目标，JSON 对象，如 {\"inventions_per_10k\": 84, \"applications\": 50000}。"
+              "可用的指标键：valid_inventions、inventions_per_10k、hv_inventions_per_10k、"
+              "inventions_per_1bn_gdp、long_per_1tn_gdp、quality、applications、invention_applications、"
+              "grants、invention_grants、invention_applications_share_pct、applications_growth_pct。",
+    "population": "每万人口指标的分母：年末常住人口，单位万人（请与统计部门口径一致）。",
+    "gdp": "每十亿元 / 每万亿元 GDP 指标的分母：地区生产总值，单位亿元。",
+    "fee_table": "各类型每个专利年度的全额年费（元）：发明20年、实用新型10年、外观设计15年"
+                 "（2021-06-01前申请的外观设计只用前10年）。来源：国家知识产权局收费标准。",
+    "fee_rules": "滞纳金比例 surcharge_rates（%）与各档截止月数 band_months（含一整月）；"
+                 "shift_due_date / shift_grace_end / shift_band_edges 是否顺延到工作日；"
+                 "reduced_pay_single / reduced_pay_joint 费减后缴纳比例（%）；reduction_years 费减年限；"
+                 "due_soon_days 即将到期提醒天数；surcharge_on_full 滞纳金按全额年费计算。",
+    "term_rules": "发明20年、实用新型10年、外观设计10/15年（以 design_switch 日期为界）；"
+                  "end = anniversary（期满终止日记为申请日对应日，默认）或 day_before（前一日）。",
+    "holiday_calendar": "在内置国务院节假日安排（2004-2026）之外补充或更正：holidays 休息日、"
+                        "workdays 调休上班日，ISO 日期列表。",
+    "high_value_rules": "五类情形各自开关（sei、overseas_family、long_maintained、pledge、award），"
+                        "维持年限 maintained_years 与起算 maintained_from（app 申请日 / grant 授权日），"
+                        "质押金额门槛 pledge_amount（元，默认1000万元为本地口径，未经核实）。",
+    "counting_rule": "holder：first 第一权利人 / any 任一权利人；basis：current 当前 / original 原始；"
+                     "fractional 分数计数；domestic_only 人均指标仅计国内；filing_basis：app 申请日 / pub 公开日；"
+                     "stock_basis：as_of 按日期推算有效 / status 按当前法律状态。",
+    "quality_weights": "专利质量指数 = 100 ×（发明占有效专利比重×invention_share + 高价值占有效发明比重×"
+                       "high_value_share + 高维持年限占有效发明比重×long_share）。",
+    "industry_match": "all：专利任一IPC分类号命中即归入产业（默认）；main：仅按主分类号。",
+    "abnormal": "非正常申请监测的阈值（集中申请天数与件数、名称雷同件数、个人年申请量、代理机构倍数等）。",
+    "agency_abnormal": "代理机构异常：申请量为同行中位数的倍数、最少申请量、撤回占比。",
+}
+PARAMS_TITLE = "参数设置"
+PARAM_CHOOSE = "参数"
+PARAM_REGION = "区域代码"
+PARAM_YEAR = "年度"
+PARAM_CURRENT = "当前生效值"
+PARAM_DEFAULT_NOTE = "（未设置，使用默认值）"
+PARAM_NEW_VALUE = "新值"
+PARAM_EFFECTIVE = "生效日期"
+PARAM_SOURCE = "来源"
+PARAM_NOTE = "备注"
+PARAM_SAVE = "保存为新版本"
+PARAM_SAVED = "已保存（第 {id} 号版本），旧版本保留在历史中"
+PARAM_HISTORY = "历史版本"
+PARAM_AUDIT = "修改记录"
+PARAM_HISTORY_COLUMNS = {"id": "版本", "region_code": "区域", "year": "年度", "value": "值",
+                         "effective_from": "生效日期", "source": "来源", "note": "备注",
+                         "is_demo": "演示数据", "created_by": "修改人", "created_at": "修改时间"}
+PARAM_AUDIT_COLUMNS = {"at": "时间", "username": "用户", "object_repr": "参数", "payload": "内容"}
+PARAM_BAD_NUMBER = "「{value}」不是数字"
+PARAM_NOT_POSITIVE = "「{value}」必须大于0"
+PARAM_BAD_CHOICE = "「{value}」不是可选值（可选：{choices}）"
+PARAM_BAD_JSON = "JSON 格式错误（第 {line} 行第 {col} 列）：{msg}"
+PARAM_NOT_OBJECT = "应为 JSON 对象，如 {\"键\": 值}"
+PARAM_UNKNOWN_FIELD = "未知的字段「{field}」（可用：{allowed}）"
+PARAM_BAD_FIELD = "字段「{field}」的值「{value}」类型不对"
+PARAM_FEE_TABLE = "{type}年费应为 {years} 个非负整数（每个专利年度一个）"
+PARAM_BANDS = "surcharge_rates 与 band_months 的个数必须相同"
+PARAM_BAD_DATE = "「{value}」不是 YYYY-MM-DD 格式的日期"
+PARAM_NEED_REGION = "请填写区域代码"
+PARAM_NEED_YEAR = "请填写年度"

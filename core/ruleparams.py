@@ -15,7 +15,7 @@ _cache: dict[tuple, tuple[float, Any]] = {}
 
 def get(key: str, default: Any, region_code: str = "", year: int | None = None) -> Any:
     """The parameter value in force today, merged over `default` when both are dicts."""
-    cache_key = (current_url(), key, region_code, year)
+    cache_key = (current_url(), id(db.obj), key, region_code, year)  # a rebound db misses
     hit = _cache.get(cache_key)
     if hit is not None and time.monotonic() - hit[0] < TTL_SECONDS:
         return hit[1]

@@ -4,29 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 from core import divisions, indicators, labels
 from core.cli import open_db
-from core.counting import BASES, FILING_BASES, HOLDERS, STOCK_BASES, CountingRule
+from core.counting import BASES, FILING_BASES, HOLDERS, STOCK_BASES, CountingRule, default_rule
 
 
 def configure(parser) -> None:
     parser.add_argument("--region", required=True, help="区划代码或自定义区域代码，如 3205")
     parser.add_argument("--year", required=True, type=int)
     parser.add_argument("--on", type=dt.date.fromisoformat, default=None, help="截至日（默认今天）")
-    parser.add_argument("--holder", choices=HOLDERS, default="first")
-    parser.add_argument("--basis", choices=BASES, default="current")
-    parser.add_argument("--fractional", action="store_true", help="分数计数（与 --holder any 搭配）")
-    parser.add_argument("--include-foreign", action="store_true", help="人均指标也计入港澳台及国外权利人")
-    parser.add_argument("--filing-basis", choices=FILING_BASES, default="app")
-    parser.add_argument("--stock-basis", choices=STOCK_BASES, default="as_of")
+    parser.add_argument("--holder", choices=HOLDERS, default=None)
+    parser.add_argument("--basis", choices=BASES, default=None)
+    parser.add_argument("--fractional", action="store_true", default=None,
+                        help="分数计数（与 --holder any 搭配）")
+    parser.add_argument("--include-foreign", action="store_true", default=None,
+                        help="人均指标也计入港澳台及国外权利人")
+    parser.add_argument("--filing-basis", choices=FILING_BASES, default=None)
+    parser.add_argument("--stock-basis", choices=STOCK_BASES, default=None)
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def rule_from(args) -> CountingRule:
-    return CountingRule(holder=args.holder, basis=args.basis, fractional=args.fractional,
-                        domestic_only=not args.include_foreign, filing_basis=args.filing_basis,
-                        stock_basis=args.stock_basis)
+    """The configured default rule (参数设置) with the options given on the command line."""
+    given = {"holder": args.holder, "basis": args.basis, "fractional": args.fractional,
+             "domestic_only": None if args.include_foreign is None else not args.include_foreign,
+             "filing_basis": args.filing_basis, "stock_basis": args.stock_basis}
+    return replace(default_rule(), **{k: v for k, v in given.items() if v is not None})
 
 
 def run(args) -> int:
