@@ -55,7 +55,21 @@ def _v6(m):
             for f in (S.numerator, S.denominator, S.value, S.target)]
 
 
-STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6)]
+def _v7(m):
+    """Covering indexes of the monitoring pages (fee warnings, lapse analysis); drops step 4's
+    (status, lapse_date), a prefix of the lapse one. Skips what is present."""
+    from core.models import FEE_INDEX, LAPSE_INDEX, Patent
+    have = {i.name: tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = [m.drop_index("patent", "patent_status_lapse_date")] \
+        if "patent_status_lapse_date" in have else []
+    for fields in (FEE_INDEX, LAPSE_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have.values():
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
+STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7)]
 BASELINE = 1
 
 

@@ -35,6 +35,13 @@ INDICATOR_INDEX = ("city_code", "county_code", "street_code", "patent_type", "st
                    "lapse_date", "grant_date", "app_date", "pub_date", "high_value", "domestic",
                    "province_code")
 
+# Covering indexes of the monitoring pages (core.fee_warnings, core.lapses): every column their
+# counts read.
+FEE_INDEX = ("status", "next_fee_due", "city_code", "county_code", "street_code", "patent_type",
+             "app_date", "province_code")
+LAPSE_INDEX = ("status", "lapse_date", "status_reason", "city_code", "county_code", "street_code",
+               "patent_type", "grant_date", "first_holder", "province_code")
+
 
 def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
@@ -201,7 +208,10 @@ class Patent(BaseModel):
             (("first_holder", "status", "patent_type"), False),
             (("agency", "status"), False),
             (("ipc_main",), False),  # added by migration step 2
-            (("status", "lapse_date"), False),  # added by migration step 4 (lapse analysis)
+            # covering indexes of the monitoring pages (migration step 7, which replaces step 4's
+            # (status, lapse_date)): fee warnings by due date, lapses by lapse date
+            (FEE_INDEX, False),
+            (LAPSE_INDEX, False),
             (INDICATOR_INDEX, False),  # added by migration step 5 (covering, indicators)
         )
 
