@@ -62,7 +62,7 @@ class Holders:
         self.streets, self.street_cum = streets, list(itertools.accumulate(street_w))
         self.agency_count, self.local_agencies = agency_count, local_agencies
         self.pools = {
-            "enterprise": Pool("enterprise", max(400, int(n * 0.16)), 1.05, 4, n * 0.8),
+            "enterprise": Pool("enterprise", max(400, int(n * 0.35)), 1.0, 6, n * 0.8),
             "individual": Pool("individual", max(200, int(n * 0.07)), 0.5, 1, n * 0.09),
             "university": Pool("university", len(names.UNIVERSITIES), 1.0, 1, n * 0.07),
             "institute": Pool("institute", len(names.INSTITUTES), 0.9, 1, n * 0.03),

@@ -24,7 +24,7 @@ class Planted:
 
 
 def sizes(n: int) -> dict[str, int]:
-    return {"burst": 30, "individual": min(220, max(50, n // 80)),
+    return {"burst": 30, "individual": min(220, max(60, n // 80)),
             "agency": max(min(260, n // 40), int(n * 0.006))}
 
 
@@ -44,12 +44,12 @@ def plan(rng: random.Random, n: int, today: dt.date, enterprise_slots: int,
             title += f"（{chr(65 + i // len(BURST_TITLES))}型）"
         add(burst_start + dt.timedelta(days=rng.randint(0, 3)),
             Planted("burst", "utility", ("enterprise", enterprise_slots - 1), title, None))
-    start = today - dt.timedelta(days=700)
+    start = dt.date(today.year - 1, 1, 5)  # all inside one calendar year
     for i in range(size["individual"]):
         kind = "design" if rng.random() < 0.3 else "utility"
         obj = rng.choice(INDIVIDUAL_OBJECTS)
         title = obj if kind == "design" else f"一种多功能{obj}"
-        add(start + dt.timedelta(days=rng.randint(0, 600)),
+        add(start + dt.timedelta(days=rng.randint(0, 340)),
             Planted("individual", kind, ("individual", individual_slots - 1), title, None))
     year_start = dt.date(today.year - 1, 1, 1)
     firms = max(10, size["agency"] // 7)
