@@ -1,0 +1,95 @@
+"""`python -m core appno | fees | indicators` (in-process through core.__main__.main)."""
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core import params, ruleparams
+from core.__main__ import main
+from core.models import Patent
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rules():
+    ruleparams.clear()
+    yield
+    ruleparams.clear()
+
+
+def _json(capsys, argv):
+    code = main(argv)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_appno_valid_invalid_and_publication_numbers(capsys):
+    code, out = _json(capsys, ["appno", "CN201810390462.7", "--json"])
+    assert (code, out["valid"], out["normalized"], out["patent_type"], out["filing_year"],
+            out["patent_number"]) == (0, True, "201810390462.7", "invention", 2018,
+                                      "ZL201810390462.7")
+    code, out = _json(capsys, ["appno", "201810390462.8", "--json"])
+    assert (code, out["problem"], out["expected_check"]) == (1, "check_mismatch", "7")
+    code, out = _json(capsys, ["appno", "CN108572939B", "--json"])
+    assert (out["kind"], out["is_grant"], out["kind_meaning"]) == \
+        ("publication", True, "发明专利授权公告")
+    assert main(["appno", "90101673.X"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "输入：90101673.X", "校验结果：有效", "规范形式：90101673.X", "专利类型：发明",
+        "申请年份：1990"]
+
+
+def test_fees_command_on_the_worked_example(capsys, app_env):
+    db_url = app_env
+    code, out = _json(capsys, ["fees", "--type", "发明", "--filed", "2019-03-15",
+                               "--grant-year", "3", "--on", "2022-05-01", "--reduced", "--json",
+                               "--db", db_url])
+    assert code == 0
+    assert (out["total_full"], out["total_payable"], out["paid_through_year"]) == \
+        (80500, 61375, 3)
+    assert [(x["year"], x["due_date"], x["full"], x["reduced"]) for x in out["schedule"][:5]] == [
+        (3, None, 900, 135), (4, "2022-03-15", 1200, 180), (5, "2023-03-15", 1200, 180),
+        (6, "2024-03-15", 1200, 180), (7, "2025-03-17", 2000, 300)]
+    state = out["state"]
+    assert (state["state"], state["year"], state["grace_month"], state["amount"],
+            state["surcharge"], state["point_of_no_return"]) == \
+        ("grace", 4, 2, 180, 60, "2022-09-15")
+    assert main(["fees", "--type", "utility", "--filed", "2019-03-15", "--grant-year", "1",
+                 "--on", "2030-01-01", "--db", db_url]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "2030-01-01：期限届满"
+    assert main(["fees", "--type", "商标", "--filed", "2019-03-15", "--grant-year", "1"]) == 2
+    assert capsys.readouterr().out.strip() == "未知的专利类型：商标"
+
+
+def test_indicators_command(capsys, db, db_url):
+    Patent.create(app_no="2025100000011", patent_type="invention", title="x",
+                  app_date=dt.date(2025, 2, 1), status="pending", city_code="3205")
+    Patent.create(app_no="2020100000011", patent_type="invention", title="y",
+                  app_date=dt.date(2020, 2, 1), grant_date=dt.date(2022, 1, 1), status="valid",
+                  city_code="3205", domestic=True)
+    params.set_value("population", 1000, "3205", 2025)
+    code, out = _json(capsys, ["indicators", "--region", "3205", "--year", "2025", "--on",
+                               "2025-06-30", "--json", "--db", db_url])
+    items = {i["key"]: i for i in out["indicators"]}
+    assert (code, out["as_of"]) == (0, "2025-06-30")
+    assert (items["inventions_per_10k"]["numerator"], items["inventions_per_10k"]["denominator"],
+            items["inventions_per_10k"]["value"]) == (1, 1000, 0.001)
+    assert items["applications"]["numerator"] == 1
+    assert items["applications"]["rule"] == "按第一权利人（当前）地址 · 按申请日 2025-01-01 至 2025-06-30"
+    code, out = _json(capsys, ["indicators", "--region", "3205", "--year", "2025", "--on",
+                               "2025-06-30", "--holder", "any", "--json", "--db", db_url])
+    assert {i["key"]: i for i in out["indicators"]}["applications"]["numerator"] == 0  # no links
+    assert main(["indicators", "--region", "3205", "--year", "2025", "--on", "2025-06-30",
+                 "--db", db_url]) == 0
+    text = capsys.readouterr().out.splitlines()
+    assert text[0] == "苏州市（3205）2025年 · 截至 2025-06-30"
+    assert text[3] == "每万人口发明专利拥有量：0.001 件/万人｜分子 1｜分母 1,000｜目标 -｜完成率 -｜年末预计 0.001"
+
+
+def test_module_entry_point_runs_as_a_command():
+    out = subprocess.run([sys.executable, "-m", "core", "appno", "CN202411662208.X", "--json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and json.loads(out.stdout)["normalized"] == "202411662208.X"
