@@ -5,7 +5,7 @@ A patent "expires within h months" when on ≤ expiry_date ≤ on + h months (ex
 recorded 期满终止日, core.terms). Selected on the (expiry_date, status) index.
 Indicator effect: the indicator counts (domestic valid inventions, high-value ones) minus the
 inventions of the same population expiring by each horizon, over the same denominator
-(parameter `population`, 万人, for the region and year; the previous year's when missing).
+(parameter `population`, 万人, for the region and year, found as core.indicators does).
 Counting rule: region of the first holder's address · current legal status · by expiry date.
 """
 from __future__ import annotations
@@ -18,10 +18,11 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import calendar, labels, params
+from core import calendar, indicators, labels
 from core.models import Holder, Patent
 from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_if,
                                   patent_where, region_name, with_holder)
+from core.scope import region_filter
 
 HORIZONS = (3, 6, 12)
 
@@ -144,27 +145,37 @@ def _subregion_rollup(frame: pd.DataFrame) -> pd.DataFrame:
 
 # --- indicator effect --------------------------------------------------------------------------
 
-def _stock_columns(on: dt.date) -> list:
-    """Counts of valid inventions now and left after each horizon (domestic / high value)."""
-    inv = (Patent.patent_type == "invention")
-    dom = inv & (Patent.domestic == True)  # noqa: E712
+def _stock_now(sel: Selection) -> dict:
+    """Valid inventions of the region now: all, domestic, domestic high-value (the columns of the
+    indicator covering index, so no table rows are read)."""
+    inv = Patent.patent_type == "invention"
+    dom = Patent.domestic == True  # noqa: E712
     hv = dom & (Patent.high_value == True)  # noqa: E712
-    cols = [count_if(inv).alias("valid_inventions"), count_if(dom).alias("domestic"),
-            count_if(hv).alias("high_value")]
+    row = (Patent.select(fn.COUNT(Patent.id).alias("inv"), count_if(dom).alias("dom"),
+                         count_if(hv).alias("hv"))
+           .where(both(region_filter(sel.region), (Patent.status == "valid") & inv)).dicts().get())
+    return {k: int(v or 0) for k, v in row.items()}
+
+
+def _stock_gone(sel: Selection, on: dt.date) -> dict:
+    """Of those, the ones expiring by each horizon (the 12-month window only)."""
+    inv = Patent.patent_type == "invention"
+    dom = Patent.domestic == True  # noqa: E712
+    hv = dom & (Patent.high_value == True)  # noqa: E712
+    cols = []
     for h in HORIZONS:
-        gone = (Patent.expiry_date >= on) & (Patent.expiry_date <= calendar.add_months(on, h))
-        cols += [count_if(inv & gone).alias(f"inv_{h}"), count_if(dom & gone).alias(f"dom_{h}"),
-                 count_if(hv & gone).alias(f"hv_{h}")]
-    return cols
+        by = Patent.expiry_date <= calendar.add_months(on, h)
+        cols += [count_if(by).alias(f"inv_{h}"), count_if(by & dom).alias(f"dom_{h}"),
+                 count_if(by & hv).alias(f"hv_{h}")]
+    wide = ExpiryQuery(Selection(sel.region, ("invention",)), on, max(HORIZONS))
+    row = Patent.select(*cols).where(where(wide) & inv).dicts().get()
+    return {k: int(v or 0) for k, v in row.items()}
 
 
 def population(region: str, year: int) -> float | None:
-    """Year-end resident population in 万人 (parameter `population`), falling back a year."""
-    for y in (year, year - 1):
-        value = params.get("population", region, y)
-        if value:
-            return float(value)
-    return None
+    """Year-end resident population in 万人 (parameter `population`), as core.indicators finds it
+    (the latest of the earlier years when the year has none)."""
+    return indicators.param_for_year("population", region, year)[0]
 
 
 def indicator_effect(sel: Selection, on: dt.date) -> pd.DataFrame:
@@ -172,14 +183,10 @@ def indicator_effect(sel: Selection, on: dt.date) -> pd.DataFrame:
     专利拥有量, 高价值发明, 每万人口高价值发明专利拥有量 now and once the patents expiring within
     each horizon are gone. Per-10k rows are None without a population parameter. Holder and type
     filters do not apply (indicators cover the whole region)."""
-    region_only = Selection(sel.region, ("invention",))
-    row = (Patent.select(*_stock_columns(on))
-           .where(both(patent_where(region_only), Patent.status == "valid")).dicts().get())
-    row = {k: int(v or 0) for k, v in row.items()}
+    row = {**_stock_now(sel), **_stock_gone(sel, on)}
     pop = population(sel.region, on.year)
-    lines = [("valid_inventions", row["valid_inventions"], "inv"),
-             ("domestic_valid_inventions", row["domestic"], "dom"),
-             ("high_value", row["high_value"], "hv")]
+    lines = [("valid_inventions", row["inv"], "inv"), ("domestic_valid_inventions", row["dom"], "dom"),
+             ("high_value", row["hv"], "hv")]
     out = []
     for key, now, prefix in lines:
         out.append([key, now] + [now - row[f"{prefix}_{h}"] for h in HORIZONS])
