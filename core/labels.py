@@ -759,3 +759,12 @@ PARAM_BANDS = "surcharge_rates 与 band_months 的个数必须相同"
 PARAM_BAD_DATE = "「{value}」不是 YYYY-MM-DD 格式的日期"
 PARAM_NEED_REGION = "请填写区域代码"
 PARAM_NEED_YEAR = "请填写年度"
+
+# --- demo ---
+DEMO_OFFER = "没有现成数据？可以一键生成演示区域：苏州市，{n:,} 件模拟专利（约需一分钟），随后即可使用全部功能。"
+DEMO_BUTTON = "生成演示数据（{n:,} 件）"
+DEMO_ADMIN_ONLY = "生成演示数据需要管理员权限，请联系管理员。"
+DEMO_PROGRESS = "正在生成演示数据：{done:,} / {total:,} 件"
+DEMO_RESOLVING = "正在定位地址到街道……"
+DEMO_DONE = "演示数据已生成：{n:,} 件专利，用时 {seconds} 秒"
+DEMO_NOT_EMPTY = "数据库中已有专利数据，未生成演示数据。"

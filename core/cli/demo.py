@@ -37,6 +37,10 @@ def run(args) -> int:
               file=sys.stderr)
         return 2
     from core.demo import generate
+    from core.demo.run import MIN_PATENTS
+    if args.patents < MIN_PATENTS:
+        print(f"--patents must be at least {MIN_PATENTS}", file=sys.stderr)
+        return 2
     result = generate(args.patents, seed=args.seed, today=args.today, batch=args.batch,
                       progress=_progress(time.monotonic()))
     sys.stderr.write("\n")

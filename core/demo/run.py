@@ -26,6 +26,7 @@ KIND_MIX = {"invention": (("enterprise", 74), ("university", 13), ("institute", 
             "design": (("enterprise", 74), ("individual", 25), ("university", 1))}
 RISK = {"individual": 2.0, "university": 1.4, "institute": 1.1, "government": 1.0}
 Progress = Callable[[int, int, str], None]
+MIN_PATENTS = 200  # room for the planted patterns
 
 
 @dataclass
@@ -39,8 +40,8 @@ class DemoResult:
 
 
 class Generator:
-    def __init__(self, n: int, seed: int, today: dt.date, keep_truth: bool):
-        self.n, self.today, self.keep_truth = n, today, keep_truth
+    def __init__(self, n: int, seed: int, today: dt.date, keep_truth: bool, by: str | None = None):
+        self.n, self.seed, self.today, self.keep_truth, self.by = n, seed, today, keep_truth, by
         self.rng = random.Random(seed)
         self.streets = region.build_streets(self.rng)
         weights = region.street_weights(self.streets, self.rng)
@@ -228,14 +229,18 @@ class Generator:
         params.write(self.n, self.today)
         region.ensure_custom_region()
         fix_sequences()
-        audit.record(audit.AuditEvent(None, "import", "demo", None, f"演示数据 {self.n} 件",
-                                      payload={"patents": self.n}))
+        audit.record(audit.AuditEvent(self.by, "import", "demo", None, f"演示数据 {self.n} 件",
+                                      payload={"patents": self.n, "seed": self.seed}))
         return DemoResult(self.n, round(time.monotonic() - started, 1), self.writer.rows_written,
                           resolved, self.truth, planted.sizes(self.n))
 
 
 def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5000,
-             progress: Progress | None = None, keep_truth: bool = False) -> DemoResult:
-    """Generate `n` demo patents into the bound database. Same seed and day → same data."""
+             progress: Progress | None = None, keep_truth: bool = False,
+             by: str | None = None) -> DemoResult:
+    """Generate `n` demo patents into the bound database (meant for an empty one). Same seed and
+    day → same data. `keep_truth`: return the true street of every address written (tests)."""
+    if n < MIN_PATENTS:
+        raise ValueError(f"演示数据至少 {MIN_PATENTS} 件（收到 {n}）")
     today = today or dt.date.today()
-    return Generator(n, seed, today, keep_truth).run(batch, progress)
+    return Generator(n, seed, today, keep_truth, by).run(batch, progress)
