@@ -215,6 +215,8 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
     """Upsert the records: holders and agencies first, then patents, links and tag events."""
     holder_ids = store.holder_ids(n for r in records for n in r.holders)
     agency_ids = store.agency_ids(r.agency for r in records if r.agency)
+    if progress:
+        progress(f"holders ready: {len(holder_ids)}")
     address_ids = _intern_addresses(records, report)
     for rec in records:
         val = rec.values
