@@ -1,8 +1,116 @@
-"""数据导入."""
+"""数据导入: upload a vendor export, check the detected mapping (and correct it), see the dry-run
+summary and the row errors, download the error report, then import the valid rows or cancel."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
 
-placeholder.render(__file__)
+from core import labels  # noqa: E402
+from core.importer import history  # noqa: E402
+from core.importer.batch import KINDS, import_file  # noqa: E402
+from core.importer.dialects import SOURCES  # noqa: E402
+from core.importer.report import errors_xlsx  # noqa: E402
+
+AUTO = "auto"
+
+
+def choices() -> tuple[str | None, str]:
+    left, right = st.columns(2)
+    kind = left.selectbox(labels.IMP_KIND_LABEL, [AUTO, *KINDS], key="imp_kind",
+                          format_func=lambda k: labels.IMP_AUTO if k == AUTO else labels.IMP_KIND[k])
+    source = right.selectbox(labels.IMP_SOURCE_LABEL, [AUTO, *SOURCES], key="imp_source",
+                             format_func=lambda s: labels.IMP_AUTO if s == AUTO
+                             else labels.IMP_SOURCE[s])
+    return (None if kind == AUTO else kind), source
+
+
+def dry_run(upload, kind, source, override):
+    """Dry-run report of the upload, cached per file and choices (reruns are frequent)."""
+    key = (upload.file_id, kind, source, tuple(sorted((override or {}).items())))
+    cached = st.session_state.get("imp_dry")
+    if cached and cached[0] == key:
+        return cached[1], cached[2]
+    path = history.save_upload(upload.name, upload.getvalue())
+    report = import_file(path, kind=kind, source=source, dry_run=True, override=override,
+                         display_name=upload.name, username=st.session_state.get("username"))
+    st.session_state["imp_dry"] = (key, path, report)
+    return path, report
+
+
+def show_summary(report) -> None:
+    cols = st.columns(5)
+    for col, (label, value) in zip(cols, (("读取", report.rows_read), ("新增", report.inserted),
+                                          ("更新", report.updated), ("未变", report.unchanged),
+                                          ("拒绝", report.rejected))):
+        col.metric(label, f"{value:,}")
+    for line in report.summary_lines(0)[1:]:
+        if not line.startswith("  "):
+            st.caption(line)
+
+
+def edit_mapping(report) -> dict:
+    """The detected mapping as an editable table; returns the override it now describes."""
+    rows = history.mapping_rows(report.mapping, report.unmapped, report.kind)
+    options = [*history.field_options(report.kind).values(), labels.IMP_IGNORE]
+    edited = st.data_editor(
+        pd.DataFrame(rows), key="imp_mapping", hide_index=True, width="stretch",
+        disabled=["column"],
+        column_config={"column": st.column_config.TextColumn(labels.IMP_COLUMN),
+                       "target": st.column_config.SelectboxColumn(labels.IMP_TARGET,
+                                                                  options=options)})
+    return history.override_from_rows(edited.to_dict("records"), report.kind)
+
+
+def show_errors(report) -> None:
+    if not report.errors and not report.limits:
+        return
+    if report.errors:
+        frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
+        st.dataframe(frame.rename(columns={"sheet": "工作表", "row": "行号", "column": "列",
+                                           "value": "值", "reason": "原因"}), hide_index=True)
+    st.download_button(labels.IMP_ERROR_DOWNLOAD, errors_xlsx(report), key="imp_errors",
+                       file_name=f"导入错误_{report.file_name}.xlsx")
+
+
+def confirm(path, upload, kind, source, override) -> None:
+    left, right = st.columns(2)
+    if left.button(labels.IMP_CONFIRM, type="primary", key="imp_confirm"):
+        report = import_file(path, kind=kind, source=source, override=override,
+                             display_name=upload.name, username=st.session_state.get("username"))
+        (st.error if report.failed else st.success)(report.summary_lines(0)[0])
+        st.session_state.pop("imp_dry", None)
+    if right.button(labels.IMP_CANCEL, key="imp_cancel"):
+        st.info(labels.IMP_CANCELLED)
+
+
+def show_history() -> None:
+    st.subheader(labels.IMP_HISTORY)
+    rows = history.history()
+    if rows:
+        st.dataframe(pd.DataFrame(rows).rename(columns=labels.IMP_HISTORY_COLUMNS),
+                     hide_index=True)
+
+
+st.header(labels.IMP_PAGE_TITLE)
+kind, source = choices()
+upload = st.file_uploader(labels.IMP_UPLOAD, type=["xlsx", "xls", "csv", "txt"], key="imp_file")
+if upload is not None:
+    override = st.session_state.get("imp_override")
+    path, report = dry_run(upload, kind, source, override)
+    if report.fatal:
+        st.error(report.fatal)
+    else:
+        st.subheader(labels.IMP_DRY_RUN)
+        show_summary(report)
+        st.markdown(f"**{labels.IMP_MAPPING_EDIT}**")
+        new_override = edit_mapping(report)
+        if new_override != (override or history.override_from_rows(
+                history.mapping_rows(report.mapping, report.unmapped, report.kind),
+                report.kind)):
+            st.session_state["imp_override"] = new_override
+            st.rerun()
+        show_errors(report)
+        confirm(path, upload, report.kind if kind is None else kind, source, override)
+show_history()

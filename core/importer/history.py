@@ -1,0 +1,54 @@
+"""What the 数据导入 page needs besides import_file: saved uploads, field choices, history."""
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+from core import labels
+from core.importer.dialects import ALIASES
+from core.models import ImportBatch
+
+HISTORY_COLUMNS = tuple(labels.IMP_HISTORY_COLUMNS)
+
+
+def save_upload(name: str, data: bytes) -> Path:
+    """Store uploaded bytes in a private temporary folder (one per content hash) and return the
+    path; the original file name is kept for messages and the import history."""
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / "patent-imports" / digest
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / Path(name).name
+    path.write_bytes(data)
+    return path
+
+
+def field_options(kind: str) -> dict[str, str]:
+    """canonical field → Chinese label, for the mapping editor."""
+    return {f: labels.IMP_FIELD.get(f, f) for f in ALIASES[kind]}
+
+
+def mapping_rows(mapping: dict[str, str], unmapped: list[str], kind: str) -> list[dict]:
+    """One row per file column: its header and the label of the field it feeds (or 不导入)."""
+    options = field_options(kind)
+    rows = [{"column": header, "target": options.get(f, f)} for f, header in mapping.items()]
+    rows += [{"column": header, "target": labels.IMP_IGNORE} for header in unmapped]
+    return rows
+
+
+def override_from_rows(rows: list[dict], kind: str) -> dict[str, str | None]:
+    """The mapping editor's rows back to import_file's override (header → field or None)."""
+    by_label = {label: f for f, label in field_options(kind).items()}
+    return {row["column"]: by_label.get(row["target"]) for row in rows}
+
+
+def history(limit: int = 200) -> list[dict]:
+    """Recent imports, newest first: columns of HISTORY_COLUMNS, status as a Chinese label."""
+    query = (ImportBatch.select().order_by(ImportBatch.id.desc()).limit(limit).dicts())
+    out = []
+    for row in query:
+        row["status"] = labels.IMP_STATUS.get(row["status"], row["status"])
+        row["kind"] = labels.IMP_KIND.get(row["kind"], row["kind"])
+        row["source"] = labels.IMP_SOURCE.get(row["source"] or "", row["source"])
+        out.append({c: row[c] for c in HISTORY_COLUMNS})
+    return out

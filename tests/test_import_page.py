@@ -1,0 +1,79 @@
+"""数据导入 page (AppTest): upload → dry-run summary and errors → confirm → history; the mapping
+editor's round trip; roles."""
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core.importer import history
+from core.importer.batch import import_file
+from core.models import ImportBatch, Patent
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "import"
+
+
+def _page(role: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "admin/imports.py"), default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["roles"] = [role]
+    at.session_state["username"] = role
+    return at.run()
+
+
+def test_upload_dry_run_then_confirm_and_history(app_env):
+    at = _page("checker")
+    assert not at.exception and at.header[0].value == "数据导入"
+    at.file_uploader(key="imp_file").upload("cnipa.xlsx", (DATA / "cnipa.xlsx").read_bytes())
+    at.run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"读取": "5", "新增": "3", "更新": "0", "未变": "0", "拒绝": "2"}
+    errors = next(d.value for d in at.dataframe if "行号" in d.value.columns)
+    assert errors[["行号", "列"]].values.tolist() == [[7, "申请号"], [8, "发明名称"]]
+    assert Patent.select().count() == 0  # a dry run writes nothing
+    at.button(key="imp_confirm").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("文件「cnipa.xlsx」") and "新增 3" in at.success[0].value
+    assert Patent.select().count() == 3
+    batch = ImportBatch.get()
+    assert (batch.file_name, batch.username, batch.inserted) == ("cnipa.xlsx", "checker", 3)
+    shown = at.dataframe[-1].value
+    assert shown[["文件", "操作人", "新增", "拒绝", "状态"]].values.tolist() == [
+        ["cnipa.xlsx", "checker", 3, 2, "完成"]]
+
+
+def test_unreadable_upload_shows_the_reason(app_env):
+    at = _page("admin")
+    at.file_uploader(key="imp_file").upload("bad.xlsx", b"%PDF-1.4 ...")
+    at.run()
+    assert not at.exception
+    assert "PDF" in at.error[0].value and Patent.select().count() == 0
+
+
+def test_cancel_writes_nothing(app_env):
+    at = _page("admin")
+    at.file_uploader(key="imp_file").upload("patentics.csv", (DATA / "patentics.csv").read_bytes())
+    at.run()
+    at.button(key="imp_cancel").click().run()
+    assert at.info[0].value == "已取消，数据库没有改动"
+    assert Patent.select().count() == 0 and ImportBatch.select().count() == 0
+
+
+def test_viewer_is_refused(app_env):
+    at = _page("viewer")
+    assert at.error[0].value == "无权限访问该页面"
+    assert not at.file_uploader
+
+
+def test_mapping_editor_rows_round_trip_to_an_override(db, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("申请号,标题,联系地址\n201810390462.7,一种方法,江苏省苏州市姑苏区人民路1号\n", "utf-8")
+    report = import_file(path, dry_run=True)
+    rows = history.mapping_rows(report.mapping, report.unmapped, report.kind)
+    assert rows == [{"column": "申请号", "target": "申请号"}, {"column": "标题", "target": "标题"},
+                    {"column": "联系地址", "target": "（不导入）"}]
+    rows[2]["target"] = "地址"
+    override = history.override_from_rows(rows, "patents")
+    assert override == {"申请号": "app_no", "标题": "title", "联系地址": "address"}
+    done = import_file(path, override=override, after=False)
+    assert done.unmapped == [] and Patent.get().address == "江苏省苏州市姑苏区人民路1号"
