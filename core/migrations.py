@@ -69,7 +69,19 @@ def _v7(m):
     return ops
 
 
-STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7)]
+def _v8(m):
+    """Covering indexes of the expiry notices: the expiry window and the valid-invention stock."""
+    from core.models import EXPIRY_INDEX, STOCK_INDEX, Patent
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = []
+    for fields in (EXPIRY_INDEX, STOCK_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have:
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
+STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8)]
 BASELINE = 1
 
 

@@ -41,6 +41,11 @@ FEE_INDEX = ("status", "next_fee_due", "city_code", "county_code", "street_code"
              "app_date", "province_code")
 LAPSE_INDEX = ("status", "lapse_date", "status_reason", "city_code", "county_code", "street_code",
                "patent_type", "grant_date", "first_holder", "province_code")
+# expiry window (届满通知) and the valid-invention stock it reduces (migration step 8)
+EXPIRY_INDEX = ("expiry_date", "status", "city_code", "county_code", "street_code", "patent_type",
+                "high_value", "domestic", "province_code")
+STOCK_INDEX = ("status", "patent_type", "city_code", "county_code", "street_code", "domestic",
+               "high_value", "province_code")
 
 
 def now() -> dt.datetime:
@@ -212,6 +217,8 @@ class Patent(BaseModel):
             # (status, lapse_date)): fee warnings by due date, lapses by lapse date
             (FEE_INDEX, False),
             (LAPSE_INDEX, False),
+            (EXPIRY_INDEX, False),  # migration step 8
+            (STOCK_INDEX, False),  # migration step 8
             (INDICATOR_INDEX, False),  # added by migration step 5 (covering, indicators)
         )
 
