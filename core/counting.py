@@ -20,7 +20,7 @@ import peewee as pw
 from peewee import fn
 
 from core.models import Holder, Patent, PatentHolder
-from core.scope import child_column, region_filter
+from core.scope import canonical, child_column, is_custom, region_filter
 
 HOLDERS = ("first", "any")
 BASES = ("current", "original")
@@ -65,9 +65,9 @@ class CountingRule:
 
 
 def unindexed(field: pw.Field) -> pw.Node:
-    """`field || ''`: the same value, but the planner will not pick an index on `field` (status,
-    type), so rows are found through the region columns and the covering index
-    models.INDICATOR_INDEX — an index look-up per row is several times slower than a scan."""
+    """`field || ''`: the same value, but the planner will not look rows up through an index on
+    `field`; used on the region column of a large region when a date range is the selective part
+    (an index look-up per row is several times slower than a scan when most rows match)."""
     return field.concat("")
 
 
@@ -76,18 +76,34 @@ def domestic(rule: CountingRule) -> pw.Expression:
 
 
 def aggregate(region: str | None, rule: CountingRule, conditions: dict[str, pw.Expression],
-              where: pw.Expression | bool = True, by_child: bool = False) -> list[dict]:
+              where: pw.Expression | bool = True, by_child: bool = False,
+              selective: bool = False) -> list[dict]:
     """One row (or one per sub-region, key 'code') of sums: for each name in `conditions` the
-    number of patents (fractional: holder shares) placed in `region` meeting the condition."""
+    number of patents (fractional: holder shares) placed in `region` meeting the condition.
+    `selective`: `where` picks few rows through its own index (a date range), so a province or
+    city is not looked up through the region index."""
     if rule.fast:
-        return _fast(region, conditions, where, by_child)
+        return _fast(region, conditions, where, by_child, selective)
     return _by_holder(region, rule, conditions, where, by_child)
 
 
-def _fast(region, conditions, where, by_child) -> list[dict]:
+def fast_place(region: str | None, selective: bool = False) -> pw.Expression | bool:
+    """region_filter on `patent`, spelled so that the covering index models.INDICATOR_INDEX
+    (city, county, street, …) can seek: a county or street also names its city (and county)."""
+    code = canonical(region) if region else region
+    if not code or is_custom(code):
+        return region_filter(region)
+    if len(code) <= 4:
+        column = Patent.province_code if len(code) == 2 else Patent.city_code
+        return (unindexed(column) if selective else column) == code
+    place = (Patent.city_code == code[:4]) & (Patent.county_code == code[:6])
+    return place & (Patent.street_code == code) if len(code) == 9 else place
+
+
+def _fast(region, conditions, where, by_child, selective=False) -> list[dict]:
     columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
                for name, cond in conditions.items()]
-    query = Patent.select(*columns).where(region_filter(region) & where)
+    query = Patent.select(*columns).where(fast_place(region, selective) & where)
     if by_child:
         child = getattr(Patent, child_column(region))
         query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)

@@ -32,7 +32,7 @@ import peewee as pw
 
 from core import divisions, highvalue, labels, params, ruleparams
 from core.calendar import add_years
-from core.counting import CountingRule, aggregate, default_rule, domestic, unindexed
+from core.counting import CountingRule, aggregate, default_rule, domestic
 from core.models import Patent
 
 STOCKS = ("valid_inventions",)
@@ -103,12 +103,13 @@ def valid_on(day: dt.date, rule: CountingRule) -> pw.Expression:
     return granted & alive
 
 
-def alive_since(day: dt.date, rule: CountingRule, region: str | None) -> pw.Expression:
-    """Cheap pre-filter: rows that can be valid on `day` or later (valid now or lapsed after)."""
-    status = unindexed(Patent.status)
+def alive_since(day: dt.date, rule: CountingRule) -> pw.Expression:
+    """Cheap pre-filter: rows that can be valid on `day` or later (valid now or lapsed after);
+    written as status IN (…) so that it is a range of the covering index INDICATOR_INDEX."""
     if rule.stock_basis == "status":
-        return status == "valid"
-    return (status == "valid") | ((status == "lapsed") & (Patent.lapse_date > day))
+        return Patent.status == "valid"
+    later = (Patent.status == "valid") | (Patent.lapse_date > day)
+    return Patent.status.in_(["valid", "lapsed"]) & later
 
 
 def stock_conditions(year: int, day: dt.date, rule: CountingRule) -> dict[str, pw.Expression]:
@@ -147,13 +148,14 @@ def sums(region: str, year: int, day: dt.date, rule: CountingRule,
     """All sums the indicators need, in three SQL aggregates (stocks of inventions, valid patents
     of every type, flows), merged per sub-region when `by_child`."""
     start = dt.date(year - 1, 12, 31)
-    inv = unindexed(Patent.patent_type) == "invention"
+    inv = Patent.patent_type == "invention"
+    every = Patent.patent_type.in_(["invention", "utility", "design"])
     parts = [
         aggregate(region, rule, stock_conditions(year, day, rule),
-                  inv & alive_since(start, rule, region), by_child),
+                  inv & alive_since(start, rule), by_child),
         aggregate(region, rule, {"valid": valid_on(day, rule)},
-                  alive_since(day, rule, region), by_child),
-        aggregate(region, rule, *flow_conditions(year, day, rule), by_child),
+                  every & alive_since(day, rule), by_child),
+        aggregate(region, rule, *flow_conditions(year, day, rule), by_child, selective=True),
     ]
     merged: dict = {}
     for part in parts:
@@ -333,9 +335,8 @@ def monthly(region: str, year: int, rule: CountingRule | None = None,
                       f"gi{i}": Patent.grant_date.between(jan1, end) & inv})
         stocks[f"v{i}"] = valid_on(end, rule)
     period = filed.between(jan1, day) | Patent.grant_date.between(jan1, day)
-    got = aggregate(region, rule, flows, period)[0]
-    got.update(aggregate(region, rule, stocks, (unindexed(Patent.patent_type)
-                                                == "invention") & alive_since(jan1, rule, region))[0])
+    got = aggregate(region, rule, flows, period, selective=True)[0]
+    got.update(aggregate(region, rule, stocks, inv & alive_since(jan1, rule))[0])
     return pd.DataFrame([{"month": i + 1, "month_end": end, "applications": got[f"a{i}"],
                           "invention_applications": got[f"ai{i}"], "grants": got[f"g{i}"],
                           "invention_grants": got[f"gi{i}"], "valid_inventions": got[f"v{i}"]}
