@@ -199,6 +199,11 @@ def test_second_import_with_resolver_and_status_refresh_changes_nothing(db):
     report = run("cnipa.xlsx", after=True)
     assert (report.inserted, report.updated, report.unchanged) == (0, 0, 3)
     assert snapshot() == state
+    # the resolver placed every imported address (at least at county level)
+    placed = Patent.select().where(Patent.address.is_null(False), Patent.county_code.is_null())
+    assert Patent.select().count() == 6 and placed.count() == 0
+    first = Holder.get(Holder.name == "苏州科达科技股份有限公司")
+    assert (first.address, first.address_ref_id is not None) == ("江苏省苏州市高新区金山路131号", True)
 
 
 def test_dry_run_counts_exactly_and_changes_nothing(db):

@@ -37,6 +37,7 @@ class Record:
     agency: str | None = None
     holder_ids: list[int] = field(default_factory=list)
     changed: bool = False
+    address_is_real: bool = True  # False: built from vendor province/city/county columns
 
     @property
     def key(self) -> str:
@@ -66,6 +67,7 @@ def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
     out["holder_count"] = len(record.holders) or None
     out["domestic"] = v.is_domestic(record.holders[0]) if record.holders else None
     out["address"] = _address(get)
+    record.address_is_real = v.text(get("address")) is not None
     return record
 
 
@@ -213,11 +215,12 @@ def note_limits(records: list[Record], report: Report) -> None:
 
 def store_records(records: list[Record], report: Report, progress=None) -> None:
     """Upsert the records: holders and agencies first, then patents, links and tag events."""
-    holder_ids = store.holder_ids(n for r in records for n in r.holders)
+    address_ids = _intern_addresses(records, report)
+    holder_ids = store.holder_ids((n for r in records for n in r.holders),
+                                  _first_holder_addresses(records, address_ids))
     agency_ids = store.agency_ids(r.agency for r in records if r.agency)
     if progress:
         progress(f"holders ready: {len(holder_ids)}")
-    address_ids = _intern_addresses(records, report)
     for rec in records:
         val = rec.values
         firsts = [holder_ids[v.norm_name(n)] for n in rec.holders if v.norm_name(n) in holder_ids]
@@ -231,6 +234,18 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
     if progress:
         progress(f"inserted {len(new)} patents")
     _update([r for r in records if r.key in existing], existing, report)
+
+
+def _first_holder_addresses(records: list[Record], address_ids: dict | None) -> dict:
+    """First holder's norm_name → (address as filed, Address id) from the first record naming
+    them first; vendor region columns alone (no street address) are not a holder's address."""
+    out: dict[str, tuple] = {}
+    for rec in records:
+        address = rec.values.get("address")
+        if rec.holders and address and rec.address_is_real:
+            ref = address_ids.get(address) if address_ids is not None else None
+            out.setdefault(v.norm_name(rec.holders[0]), (address, ref))
+    return out
 
 
 def _intern_addresses(records: list[Record], report: Report) -> dict | None:
