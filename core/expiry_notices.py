@@ -94,19 +94,18 @@ def by_subregion(q: ExpiryQuery) -> pd.DataFrame:
 
 def summary(q: ExpiryQuery) -> dict:
     """horizon_counts, by_month, by_subregion and total (as the functions of those names) from
-    ONE query over the 12-month window grouped by expiry date, type, sub-region, high value."""
-    column = child_field(q.sel)
+    two grouped scans of the covering expiry index: by day and type over 12 months, and by
+    sub-region over the query's horizon."""
     wide = ExpiryQuery(q.sel, q.on, max(HORIZONS))
-    rows = (_selected(wide, Patent.expiry_date.alias("day"), Patent.patent_type, column.alias("code"),
-                      Patent.high_value, fn.COUNT(Patent.id).alias("n"))
-            .group_by(Patent.expiry_date, Patent.patent_type, column, Patent.high_value).tuples())
-    frame = pd.DataFrame(list(rows), columns=["day", "patent_type", "code", "high_value", "n"])
+    rows = (_selected(wide, Patent.expiry_date.alias("day"), Patent.patent_type,
+                      fn.COUNT(Patent.id).alias("n"))
+            .group_by(Patent.expiry_date, Patent.patent_type).tuples())
+    frame = pd.DataFrame(list(rows), columns=["day", "patent_type", "n"])
     frame["day"] = [_date(d) for d in frame["day"]]
-    frame["high_value"] = frame["high_value"].astype(bool)
     frame["n"] = frame["n"].astype(int)
     inside = frame[frame["day"] <= q.until]
     return {"horizon_counts": _horizon_rollup(frame, q.on), "by_month": _month_rollup(inside, q),
-            "by_subregion": _subregion_rollup(inside), "total": int(inside["n"].sum())}
+            "by_subregion": by_subregion(q), "total": int(inside["n"].sum())}
 
 
 def _horizon_rollup(frame: pd.DataFrame, on: dt.date) -> pd.DataFrame:
@@ -129,18 +128,6 @@ def _month_rollup(frame: pd.DataFrame, q: ExpiryQuery) -> pd.DataFrame:
                               fill_value=0) if not frame.empty else pd.DataFrame()
     table = table.reindex(index=months, columns=list(labels.PATENT_TYPE), fill_value=0)
     return table.fillna(0).astype(int).rename_axis(index="month", columns=None).reset_index()
-
-
-def _subregion_rollup(frame: pd.DataFrame) -> pd.DataFrame:
-    placed = frame[frame["code"].notna()]
-    inv = placed["patent_type"] == "invention"
-    out = pd.DataFrame({"n": placed.groupby("code")["n"].sum(),
-                        "inventions": placed[inv].groupby("code")["n"].sum(),
-                        "high_value": placed[inv & placed["high_value"]].groupby("code")["n"].sum()})
-    out = out.fillna(0).astype(int).rename_axis("code").reset_index()
-    out = out[["code", "n", "inventions", "high_value"]]
-    out.insert(1, "name", out["code"].map(region_name))
-    return out.sort_values(["n", "code"], ascending=[False, True]).reset_index(drop=True)
 
 
 # --- indicator effect --------------------------------------------------------------------------

@@ -79,6 +79,7 @@ echarts.caption_rule(labels.MON_RULE_EXPIRY)
 _charts(summary["month"], summary["sub"])
 _effect(summary["effect"])
 st.subheader(labels.EXPIRY_LIST)
+echarts.caption_rule(labels.MON_RULE_EXPIRY)
 monitor_page.paged_table(summary["total"], lambda off, lim: expiry_notices.page(query, off, lim),
                          labels.EXPIRY_LIST_COLUMNS, key="expiry_list")
 monitor_page.export(lambda: expiry_notices.export_rows(query), labels.EXPIRY_LIST_COLUMNS,

@@ -75,6 +75,7 @@ echarts.caption_rule(labels.MON_RULE_FEE)
 if not summary["states"].empty:
     _charts(summary["states"], summary["sub"])
 st.subheader(labels.FEE_LIST)
+echarts.caption_rule(labels.MON_RULE_FEE)
 monitor_page.paged_table(summary["total"], lambda off, lim: fee_warnings.page(query, off, lim),
                          labels.FEE_LIST_COLUMNS, key="fees_list")
 monitor_page.export(lambda: fee_warnings.export_rows(query), fee_warnings.EXPORT_COLUMNS,

@@ -120,6 +120,7 @@ def _subregion_section(report, table) -> None:
     item = report.get(key)
     shown = _against_line(table, key, item)
     st.dataframe(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch")
+    echarts.caption_rule(item.rule)
     target = shown["target"].dropna()
     chart = charts.versus_target(shown["name"].tolist(), shown["value"].fillna(0).tolist(),
                                  float(target.iloc[0]) if not target.empty else None,

@@ -80,6 +80,7 @@ echarts.caption_rule(labels.MON_RULE_LAPSE)
 if summary["total"]:
     _charts(summary)
 st.subheader(labels.LAPSE_LIST)
+echarts.caption_rule(labels.MON_RULE_LAPSE)
 monitor_page.paged_table(summary["total"], lambda off, lim: lapses.page(query, off, lim),
                          labels.LAPSE_LIST_COLUMNS, key="lapse_list")
 monitor_page.export(lambda: lapses.export_rows(query), lapses.EXPORT_COLUMNS, labels.LAPSE_SHEET,
