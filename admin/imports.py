@@ -40,11 +40,8 @@ def dry_run(upload, kind, source, override):
 
 
 def show_summary(report) -> None:
-    cols = st.columns(5)
-    for col, (label, value) in zip(cols, (("读取", report.rows_read), ("新增", report.inserted),
-                                          ("更新", report.updated), ("未变", report.unchanged),
-                                          ("拒绝", report.rejected))):
-        col.metric(label, f"{value:,}")
+    for col, (name, label) in zip(st.columns(5), labels.IMP_COUNTS.items()):
+        col.metric(label, f"{getattr(report, name):,}")
     for line in report.summary_lines(0)[1:]:
         if not line.startswith("  "):
             st.caption(line)
@@ -68,10 +65,9 @@ def show_errors(report) -> None:
         return
     if report.errors:
         frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
-        st.dataframe(frame.rename(columns={"sheet": "工作表", "row": "行号", "column": "列",
-                                           "value": "值", "reason": "原因"}), hide_index=True)
+        st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True)
     st.download_button(labels.IMP_ERROR_DOWNLOAD, errors_xlsx(report), key="imp_errors",
-                       file_name=f"导入错误_{report.file_name}.xlsx")
+                       file_name=labels.IMP_ERROR_FILE.format(file=report.file_name))
 
 
 def confirm(path, upload, kind, source, override) -> None:

@@ -768,3 +768,28 @@ DEMO_PROGRESS = "正在生成演示数据：{done:,} / {total:,} 件"
 DEMO_RESOLVING = "正在定位地址到街道……"
 DEMO_DONE = "演示数据已生成：{n:,} 件专利，用时 {seconds} 秒"
 DEMO_NOT_EMPTY = "数据库中已有专利数据，未生成演示数据。"
+IMP_V_DATE_FORMAT = "无法识别的日期格式：{raw}"
+IMP_V_DATE_INVALID = "日期不存在：{raw}"
+IMP_V_DATE_RANGE = "日期超出合理范围（1985–2100）：{raw}"
+IMP_V_YEAR_RANGE = "年份超出合理范围（1985–2100）：{raw}"
+IMP_V_APP_FORMAT = "申请号格式不正确：{raw}"
+IMP_V_APP_CHECK = "申请号校验位错误：{raw}（应为 {right}）"
+IMP_V_INT = "不是整数：{raw}"
+IMP_V_AMOUNT = "金额格式不正确：{raw}"
+IMP_V_YEAR_EMPTY = "缴费年度为空"
+IMP_V_PATENT_YEAR = "缴费年度不正确：{raw}"
+IMP_COUNTS = {"rows_read": "读取", "inserted": "新增", "updated": "更新", "unchanged": "未变",
+              "rejected": "拒绝"}
+IMP_ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
+IMP_LIMIT_COLUMNS = {"record": "专利", "limit": "无法支持的计算"}
+IMP_ERROR_SHEETS = ("错误", "数据不完整")
+IMP_ERROR_FILE = "导入错误_{file}.xlsx"
+IMP_REAL_KIND = {"xlsx": "Excel 2007+ 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）",
+                 "text": "文本文件", "binary": "二进制文件", "pdf": "PDF 文档", "png": "PNG 图片",
+                 "jpeg": "JPEG 图片", "gif": "GIF 图片", "gzip": "gzip 压缩包", "rar": "RAR 压缩包",
+                 "7z": "7z 压缩包", "rtf": "RTF 文档", "exe": "可执行程序", "docx": "Word 文档",
+                 "pptx": "PowerPoint 文档", "zip": "zip 压缩包"}
+IMP_BROKEN_ZIP = "压缩结构损坏"
+IMP_NO_EXT = "（无）"
+IMP_OR = "或"
+IMP_LIST_SEP = "；"

@@ -304,3 +304,20 @@ def test_corrected_fee_amount_updates(db, tmp_path):
     assert (report.updated, report.changes[0]["before"], report.changes[0]["after"]) == (
         1, "900.00", "720.00")
     assert FeePayment.get().amount == Decimal("720.00")
+
+
+def test_error_report_workbook(db):
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.importer.report import errors_xlsx
+    report = run("cnipa.xlsx")
+    book = load_workbook(io.BytesIO(errors_xlsx(report)))
+    assert book.sheetnames == ["错误", "数据不完整"]
+    errors = [list(r) for r in book["错误"].iter_rows(values_only=True)]
+    assert errors[0] == ["工作表", "行号", "列", "值", "原因"]
+    assert [r[:4] for r in errors[1:]] == [["检索结果", 7, "申请号", "201810390462.3"],
+                                           ["检索结果", 8, "发明名称", None]]
+    limits = [list(r) for r in book["数据不完整"].iter_rows(values_only=True)]
+    assert limits[1] == ["2020300456788", "缺少申请日：无法计算年费、届满日和按申请日的统计"]

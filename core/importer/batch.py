@@ -96,8 +96,8 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
     report.source = dialects.detect_source(first.headers) if source == "auto" else source
     missing = first.missing_required()
     if missing:
-        fields = "；".join("或".join(labels.IMP_FIELD.get(f, f) for f in group)
-                          for group in missing)
+        fields = labels.IMP_LIST_SEP.join(labels.IMP_OR.join(labels.IMP_FIELD.get(f, f)
+                                                             for f in group) for group in missing)
         raise readers.ReadError(labels.IMP_MISSING_FIELDS.format(file=report.file_name,
                                                                  fields=fields))
     if not any(t.rows for t in tables):

@@ -21,10 +21,10 @@ EXCEL_EXTS = {".xlsx", ".xlsm", ".xls"}
 TEXT_EXTS = {".csv", ".txt", ".tsv"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
-OTHER_KINDS = (  # (magic prefix, what the file really is)
-    (b"%PDF", "PDF 文档"), (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"),
-    (b"GIF8", "GIF 图片"), (b"\x1f\x8b", "gzip 压缩包"), (b"Rar!", "RAR 压缩包"),
-    (b"7z\xbc\xaf", "7z 压缩包"), (b"{\\rtf", "RTF 文档"), (b"MZ", "可执行程序"),
+OTHER_KINDS = (  # (magic prefix, what the file really is: key of labels.IMP_REAL_KIND)
+    (b"%PDF", "pdf"), (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"),
+    (b"\x1f\x8b", "gzip"), (b"Rar!", "rar"), (b"7z\xbc\xaf", "7z"), (b"{\\rtf", "rtf"),
+    (b"MZ", "exe"),
 )
 
 
@@ -105,26 +105,25 @@ def _zip_kind(data: bytes) -> str:
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "word/document.xml" in names:
-        return "Word 文档"
+        return "docx"
     if "ppt/presentation.xml" in names:
-        return "PowerPoint 文档"
-    return "zip 压缩包"
+        return "pptx"
+    return "zip"
 
 
 def _check_kind(name: str, ext: str, kind: str, data: bytes) -> None:
     if ext not in EXCEL_EXTS | TEXT_EXTS:
-        raise ReadError(labels.IMP_BAD_EXT.format(file=name, ext=ext or "（无）"))
+        raise ReadError(labels.IMP_BAD_EXT.format(file=name, ext=ext or labels.IMP_NO_EXT))
     if kind == "encrypted":
         raise ReadError(labels.IMP_PASSWORD.format(file=name))
     if kind == "broken_zip":
-        raise ReadError(labels.IMP_BROKEN.format(file=name, detail="压缩结构损坏"))
+        raise ReadError(labels.IMP_BROKEN.format(file=name, detail=labels.IMP_BROKEN_ZIP))
     if kind == "html":
         raise ReadError(labels.IMP_HTML.format(file=name))
     expected = {".xlsx": ("xlsx",), ".xlsm": ("xlsx",), ".xls": ("xls",)}.get(ext, ("text",))
     if kind in expected:
         return
-    real = {"xlsx": "Excel 2007+ 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）",
-            "text": "文本文件", "binary": "二进制文件"}.get(kind, kind)
+    real = labels.IMP_REAL_KIND.get(kind, kind)
     raise ReadError(labels.IMP_MISMATCH.format(file=name, ext=ext, real=real))
 
 
@@ -204,7 +203,7 @@ def _read_text(data: bytes, name: str) -> Sheet:
     content = decode(data, name)
     if "\x00" in content:
         raise ReadError(labels.IMP_MISMATCH.format(file=name, ext=Path(name).suffix,
-                                                   real="二进制文件"))
+                                                   real=labels.IMP_REAL_KIND["binary"]))
     first_line = content.split("\n", 1)[0]
     delimiter = max(",\t;", key=first_line.count)
     sheet = Sheet(Path(name).stem)

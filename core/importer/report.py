@@ -108,8 +108,6 @@ def _plain(value):
     return str(value)
 
 
-ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
-LIMIT_COLUMNS = {"record": "专利", "limit": "无法支持的计算"}
 
 
 def errors_xlsx(report: Report) -> bytes:
@@ -121,10 +119,12 @@ def errors_xlsx(report: Report) -> bytes:
 
     from core.xlsx_export import write_rows
     book = Workbook(write_only=True)
-    write_rows(book.create_sheet("错误"), (asdict(e) for e in report.errors), ERROR_COLUMNS)
+    errors_title, limits_title = labels.IMP_ERROR_SHEETS
+    write_rows(book.create_sheet(errors_title), (asdict(e) for e in report.errors),
+               labels.IMP_ERROR_COLUMNS)
     limit_rows = ({"record": key, "limit": labels.IMP_LIMITS.get(reason, reason)}
                   for reason, keys in report.limits.items() for key in keys)
-    write_rows(book.create_sheet("数据不完整"), limit_rows, LIMIT_COLUMNS)
+    write_rows(book.create_sheet(limits_title), limit_rows, labels.IMP_LIMIT_COLUMNS)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -11,7 +11,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from core import numbers
+from core import labels, numbers
 
 NULLS = frozenset({"", "-", "--", "—", "——", "0", "无", "暂无", "null", "none", "n/a", "na", "nan",
                    "#n/a", "/", "空"})
@@ -69,7 +69,7 @@ def _parse_date(value) -> tuple[dt.date | None, int | None]:
     match = re.fullmatch(r"(\d{4})\s*年?", raw)
     if match:
         return None, _year(int(match.group(1)), raw)
-    raise ValueError(f"无法识别的日期格式：{raw}")
+    raise ValueError(labels.IMP_V_DATE_FORMAT.format(raw=raw))
 
 
 def _from_number(number) -> tuple[dt.date | None, int | None]:
@@ -83,25 +83,25 @@ def _from_number(number) -> tuple[dt.date | None, int | None]:
         return None, _year(number, str(number))
     if 1 <= number <= 80000:
         return _checked(EXCEL_EPOCH + dt.timedelta(days=number))
-    raise ValueError(f"无法识别的日期：{number}")
+    raise ValueError(labels.IMP_V_DATE_FORMAT.format(raw=number))
 
 
 def _make(year, month, day, raw) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"日期不存在：{raw}") from None
+        raise ValueError(labels.IMP_V_DATE_INVALID.format(raw=raw)) from None
 
 
 def _checked(day: dt.date) -> tuple[dt.date, int]:
     if not MIN_DATE <= day <= MAX_DATE:
-        raise ValueError(f"日期超出合理范围（1985–2100）：{day.isoformat()}")
+        raise ValueError(labels.IMP_V_DATE_RANGE.format(raw=day.isoformat()))
     return day, day.year
 
 
 def _year(year: int, raw: str) -> int:
     if not MIN_DATE.year <= year <= MAX_DATE.year:
-        raise ValueError(f"年份超出合理范围（1985–2100）：{raw}")
+        raise ValueError(labels.IMP_V_YEAR_RANGE.format(raw=raw))
     return year
 
 
@@ -191,9 +191,9 @@ def parse_app_no(value) -> tuple[str | None, str | None]:
         return None, None
     parsed = numbers.parse(raw)
     if parsed.problem == "format":
-        raise ValueError(f"申请号格式不正确：{raw}")
+        raise ValueError(labels.IMP_V_APP_FORMAT.format(raw=raw))
     if parsed.problem == "check_mismatch":
-        raise ValueError(f"申请号校验位错误：{raw}（应为 {parsed.display}）")
+        raise ValueError(labels.IMP_V_APP_CHECK.format(raw=raw, right=parsed.display))
     flag = "check_computed" if parsed.problem == "check_missing" else None
     return parsed.normalized, flag
 
@@ -277,7 +277,7 @@ def parse_int(value) -> int | None:
     try:
         return int(float(str(raw).replace(",", "")))
     except ValueError:
-        raise ValueError(f"不是整数：{raw}") from None
+        raise ValueError(labels.IMP_V_INT.format(raw=raw)) from None
 
 
 def parse_amount(value) -> Decimal | None:
@@ -293,7 +293,7 @@ def parse_amount(value) -> Decimal | None:
     try:
         amount = Decimal(clean)
     except InvalidOperation:
-        raise ValueError(f"金额格式不正确：{raw}") from None
+        raise ValueError(labels.IMP_V_AMOUNT.format(raw=raw)) from None
     return (amount * 10000 if wan else amount).quantize(Decimal("0.01"))
 
 
@@ -301,14 +301,14 @@ def parse_patent_year(value) -> int:
     """`5`, `第5年`, `第五年度`, `5年` → 5 (1–20)."""
     raw = text(value) if not isinstance(value, (int, float)) else str(int(value))
     if raw is None:
-        raise ValueError("缴费年度为空")
+        raise ValueError(labels.IMP_V_YEAR_EMPTY)
     digits = re.search(r"\d+", raw)
     if digits:
         year = int(digits.group())
     else:
         year = _chinese_number(re.sub(r"[第年度]", "", raw))
     if not 1 <= year <= 25:
-        raise ValueError(f"缴费年度不正确：{raw}")
+        raise ValueError(labels.IMP_V_PATENT_YEAR.format(raw=raw))
     return year
 
 
