@@ -260,6 +260,13 @@ def test_legal_event_lists(db):
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
 
 
+def test_transfer_addresses_are_placed_after_the_resolver_runs(db):
+    run("cnipa.xlsx")
+    run("events_cnipa.csv", after=True)
+    transfer = LegalEvent.get(LegalEvent.kind == "transfer")
+    assert (transfer.county_before, transfer.county_after[:2]) == ("320505", "31")
+
+
 def test_transfer_licence_and_pledge_registers(db):
     run("cnipa.xlsx")
     run("incopat.xlsx")

@@ -137,7 +137,9 @@ def _record_failure(report: Report, username: str | None) -> None:
         _record(report, username)
 
 
-AFTER_COMMIT = (("core.resolver", "resolve_pending"), ("core.status", "refresh_all"))
+AFTER_COMMIT = (("core.resolver", "resolve_pending"),
+                ("core.importer.events", "place_event_addresses"),
+                ("core.status", "refresh_all"))
 
 
 def _after_commit(report: Report) -> None:

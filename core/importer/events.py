@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from core import labels
-from core.db import bulk_insert
+from core.db import bulk_insert, db
 from core.importer import dialects, legal, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
-from core.models import LegalEvent
+from core.models import Address, LegalEvent
 
 COLUMNS = ("kind", "code", "date", "announce_date", "parties_before", "parties_after",
            "address_before", "address_after", "amount", "license_type", "contract_no",
@@ -180,6 +180,17 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
     bulk_insert(LegalEvent, ["patent", *COLUMNS], new)
     for changed, pk in updates:
         LegalEvent.update(**changed).where(LegalEvent.id == pk).execute()
+    _intern_addresses(records)
+
+
+def _intern_addresses(records: list[Record]) -> None:
+    """Queue the addresses before/after for the resolver (Address rows, status 'new')."""
+    try:
+        from core.addresses import intern
+    except ImportError:
+        return
+    intern(r.values[k] for r in records for k in ("address_before", "address_after")
+           if r.values.get(k))
 
 
 def _stored(patent_ids: list[int]) -> dict[tuple, dict]:
@@ -190,3 +201,34 @@ def _stored(patent_ids: list[int]) -> dict[tuple, dict]:
             key = (row["patent"], *(_cmp(row[k]) for k in KEY))
             out.setdefault(key, row)
     return out
+
+
+def place_event_addresses() -> int:
+    """Fill county/street before and after of transfer events from resolved Address rows (run
+    after the resolver). Returns the number of events changed."""
+    try:
+        from core.addresses import intern
+    except ImportError:
+        return 0
+    changed = 0
+    with db.atomic():
+        for side in ("before", "after"):
+            changed += _place_side(intern, side)
+    return changed
+
+
+def _place_side(intern, side: str) -> int:
+    address = getattr(LegalEvent, f"address_{side}")
+    county = getattr(LegalEvent, f"county_{side}")
+    rows = list(LegalEvent.select(LegalEvent.id, address)
+                .where(address.is_null(False) & county.is_null()).tuples())
+    if not rows:
+        return 0
+    ids = intern(raw for _, raw in rows)
+    codes = {}
+    for part in store.chunks(sorted(set(ids.values()))):
+        query = (Address.select(Address.id, Address.county_code, Address.street_code)
+                 .where(Address.id.in_(part) & Address.county_code.is_null(False)))
+        codes.update({pk: (c, s) for pk, c, s in query.tuples()})
+    updates = [(*codes[ids[raw]], pk) for pk, raw in rows if ids.get(raw) in codes]
+    return store.bulk_update(LegalEvent, [f"county_{side}", f"street_{side}"], updates)
