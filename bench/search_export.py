@@ -124,8 +124,7 @@ def page_calls(today: dt.date) -> dict:
     oq = OpsQuery(REGION)
     return {
         "权利人统计 (city, page 1 + totals + kinds)": lambda: (
-            holders.holder_stats(hq, limit=100), holders.holder_totals(hq),
-            holders.kind_split(hq)),
+            holders.holder_stats(hq, limit=100), holders.holder_totals(hq)),
         "权利人统计 (county, sort by inventions)": lambda: (
             holders.holder_stats(HolderQuery("320506"), "valid_invention", 100),
             holders.holder_totals(HolderQuery("320506"))),
@@ -219,6 +218,8 @@ def main(argv=None) -> int:
 
 
 def prepare(args) -> str:
+    import os
+    os.environ.setdefault("PATENT_ADMIN_PASSWORD", "bench-only")  # no password file in data/
     from core.bootstrap import ensure_ready
     from core.models import Patent
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'search_bench.db'}"

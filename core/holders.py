@@ -137,30 +137,28 @@ def _is_new(first: dt.date | None, q: HolderQuery) -> bool:
                                                                or first <= q.date_to)
 
 
-def holder_totals(q: HolderQuery) -> dict:
-    """{'holders': holders with valid patents, 'new': of them new in the period,
-    'valid': their valid patents}."""
-    inner = _stats_query(q).switch(Patent).join(Holder, on=(Patent.first_holder == Holder.id))
-    new = _new_condition(q)
-    flag = fn.MAX(pw.Case(None, [(new, 1)], 0)) if new is not None else pw.Value(0)
-    inner = inner.select_extend(flag.alias("is_new"))
-    row = (Patent.select(fn.COUNT(pw.SQL("*")).alias("holders"),
-                         fn.SUM(pw.SQL('"is_new"')).alias("new"),
-                         fn.SUM(pw.SQL('"valid_total"')).alias("valid"))
-           .from_(inner.alias("h")).dicts().get())
-    return {k: int(row[k] or 0) for k in ("holders", "new", "valid")}
-
-
 def kind_split(q: HolderQuery) -> pd.DataFrame:
-    """Columns kind, holders, valid: holders with valid patents and their valid patents by kind."""
-    inner = _stats_query(q).switch(Patent).join(Holder, on=(Patent.first_holder == Holder.id))
-    inner = inner.select_extend(Holder.kind).group_by(Patent.first_holder, Holder.kind)
-    rows = (Patent.select(pw.SQL('"kind"'), fn.COUNT(pw.SQL("*")).alias("holders"),
-                          fn.SUM(pw.SQL('"valid_total"')).alias("valid"))
-            .from_(inner.alias("h")).group_by(pw.SQL('"kind"'))
-            .order_by(pw.SQL('"valid"').desc()).dicts())
-    frame = pd.DataFrame(list(rows), columns=["kind", "holders", "valid"])
-    return frame.astype({"holders": int, "valid": int})
+    """Columns kind, holders, new, valid: holders with valid patents, how many of them are new
+    in the period, and their valid patents, by holder kind (largest first). The per-holder
+    aggregate is grouped first, then joined to `holder` (one row per holder, not per patent)."""
+    grouped = _stats_query(q).alias("g")
+    new = _new_condition(q)
+    flag = pw.Case(None, [(new, 1)], 0) if new is not None else pw.Value(0)
+    rows = (Holder.select(Holder.kind, fn.COUNT(Holder.id).alias("holders"),
+                          fn.SUM(flag).alias("new"),
+                          fn.SUM(grouped.c.valid_total).alias("valid"))
+            .join(grouped, on=(Holder.id == grouped.c.holder_id))
+            .group_by(Holder.kind).order_by(fn.SUM(grouped.c.valid_total).desc(), Holder.kind)
+            .dicts())
+    frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
+    return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
+
+
+def holder_totals(q: HolderQuery, kinds: pd.DataFrame | None = None) -> dict:
+    """{'holders': holders with valid patents, 'new': of them new in the period,
+    'valid': their valid patents} (from `kinds`, a kind_split frame, when given)."""
+    kinds = kind_split(q) if kinds is None else kinds
+    return {k: int(kinds[k].sum()) for k in ("holders", "new", "valid")}
 
 
 def refresh_first_filing(holder_ids: list[int] | None = None) -> int:

@@ -94,8 +94,20 @@ def _v9(m):
     return ops
 
 
+def _v10(m):
+    """Covering indexes of 权利人统计 and 代理机构统计; skips what is present."""
+    from core.models import AGENCY_INDEX, HOLDER_STATS_INDEX, Patent
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = []
+    for fields in (HOLDER_STATS_INDEX, AGENCY_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have:
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
-                     (9, _v9)]
+                     (9, _v9), (10, _v10)]
 BASELINE = 1
 
 

@@ -48,6 +48,13 @@ EXPIRY_INDEX = ("expiry_date", "status", "city_code", "county_code", "street_cod
 STOCK_INDEX = ("status", "patent_type", "city_code", "county_code", "street_code", "domestic",
                "high_value", "province_code")
 
+# 权利人统计 (valid patents per first holder) and 代理机构统计 (patents per agency): covering
+# indexes, so a city's million patents are aggregated from the index alone (migration step 10)
+HOLDER_STATS_INDEX = ("status", "first_holder", "patent_type", "city_code", "county_code",
+                      "street_code", "province_code")
+AGENCY_INDEX = ("agency", "status", "patent_type", "city_code", "county_code", "street_code",
+                "app_date", "first_holder", "status_reason", "ipc_subclass", "province_code")
+
 
 def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
@@ -221,6 +228,8 @@ class Patent(BaseModel):
             (EXPIRY_INDEX, False),  # migration step 8
             (STOCK_INDEX, False),  # migration step 8
             (INDICATOR_INDEX, False),  # migration steps 5 and 9 (covering, indicators)
+            (HOLDER_STATS_INDEX, False),  # migration step 10
+            (AGENCY_INDEX, False),  # migration step 10
         )
 
 

@@ -20,8 +20,9 @@ NEW_ROW_STYLE = "background-color: #fff4ce"
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _data(url: str, q: HolderQuery, sort: str, page: int) -> dict:
+    kinds = holders.kind_split(q)
     return {"rows": holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-            "totals": holders.holder_totals(q), "kinds": holders.kind_split(q)}
+            "totals": holders.holder_totals(q, kinds), "kinds": kinds}
 
 
 @st.cache_data(ttl=300, show_spinner=False)

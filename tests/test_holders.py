@@ -92,10 +92,10 @@ def test_sorting_by_type_and_by_first_filing(data):
     assert holders.holder_stats(q, limit=1, offset=1)["name"].tolist() == ["乙大学"]
 
 
-def test_kind_split(data):
-    got = holders.kind_split(HolderQuery())
+def test_kind_split_counts_holders_new_holders_and_valid_patents_per_kind(data):
+    got = holders.kind_split(HolderQuery(date_from=D(2023, 1, 1)))
     expected = pd.DataFrame({"kind": ["enterprise", "university", "individual"],
-                             "holders": [1, 1, 1], "valid": [3, 2, 1]})
+                             "holders": [1, 1, 1], "new": [0, 1, 1], "valid": [3, 2, 1]})
     pd.testing.assert_frame_equal(got, expected)
 
 
