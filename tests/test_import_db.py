@@ -328,3 +328,24 @@ def test_error_report_workbook(db):
                                            ["检索结果", 8, "发明名称", None]]
     limits = [list(r) for r in book["数据不完整"].iter_rows(values_only=True)]
     assert limits[1] == ["2020300456788", "缺少申请日：无法计算年费、届满日和按申请日的统计"]
+
+
+def test_publication_and_grant_rows_of_one_patent_are_merged(db, tmp_path):
+    path = tmp_path / "a_and_b.csv"
+    path.write_text(
+        "申请号,公开（公告）号,公开（公告）日,发明名称,申请（专利权）人,法律状态\n"
+        "201810390462.7,CN108572939A,2018-09-28,一种图像识别方法,苏州科达科技股份有限公司,公开\n"
+        "201810390462.7,CN108572939B,2019-09-20,一种图像识别方法,苏州科达科技股份有限公司,授权\n",
+        encoding="utf-8")
+    report = import_file(path, after=False)
+    assert (report.rows_read, report.inserted, report.rejected) == (2, 2, 0) and report.balanced
+    assert "合并" in report.warnings[-1]
+    stored = patent("2018103904627")
+    assert pick(stored, "pub_no", "pub_date", "grant_no", "grant_date", "status") == {
+        "pub_no": "CN108572939A", "pub_date": D(2018, 9, 28), "grant_no": "CN108572939B",
+        "grant_date": D(2019, 9, 20), "status": "valid"}
+    grants = tmp_path / "grants.csv"  # a list of grant documents keeps the stored A number
+    grants.write_text("申请号,公开号,发明名称\n201810390462.7,CN108572939B,一种图像识别方法\n", "utf-8")
+    again = import_file(grants, after=False)
+    assert (again.updated, again.unchanged) == (0, 1)
+    assert patent("2018103904627")["pub_no"] == "CN108572939A"

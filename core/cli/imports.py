@@ -5,6 +5,7 @@ row rejected, or --strict with rejected rows).
 """
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 
@@ -22,7 +23,8 @@ def configure(parser) -> None:
                         help="do everything, then roll back: exact counts, no change")
     parser.add_argument("--strict", action="store_true",
                         help="import nothing when any row is rejected")
-    parser.add_argument("--user", default=None, help="name recorded in the import history")
+    parser.add_argument("--user", default=f"cli:{getpass.getuser()}",
+                        help="name recorded in the import history (default: cli:<login>)")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
 
 

@@ -38,6 +38,7 @@ class Record:
     holder_ids: list[int] = field(default_factory=list)
     changed: bool = False
     address_is_real: bool = True  # False: built from vendor province/city/county columns
+    extra_rows: int = 0  # further rows of the same patent merged into this record
 
     @property
     def key(self) -> str:
@@ -177,9 +178,10 @@ def _status(table: Table, get, out: dict) -> None:
 
 
 def read_records(tables: list[Table], report: Report) -> list[Record]:
-    """Parse every row; rejected rows go to the report; a patent seen twice keeps its first row."""
-    records: list[Record] = []
-    seen: dict[str, int] = {}
+    """Parse every row; rejected rows go to the report. Rows of the same patent (CNIPA lists
+    the A publication and the B grant as two documents) are merged into one record."""
+    records: dict[str, Record] = {}
+    merged = 0
     for table in tables:
         for number, cells in table.data():
             report.rows_read += 1
@@ -190,14 +192,28 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
                 report.error(table.sheet, number, err.column or "", err.value, err.reason)
                 continue
             record.row = number
-            if record.key in seen:
-                report.rejected += 1
-                report.error(table.sheet, number, table.column("app_no") or "", record.key,
-                             labels.IMP_R_DUPLICATE.format(row=seen[record.key]))
-                continue
-            seen[record.key] = number
-            records.append(record)
-    return records
+            first = records.setdefault(record.key, record)
+            if first is not record:
+                _merge(first, record)
+                merged += 1
+    if merged:
+        report.warnings.append(labels.IMP_MERGED.format(n=merged))
+    return list(records.values())
+
+
+def _merge(first: Record, later: Record) -> None:
+    """Fold a later row of the same patent into the first: a grant document brings its grant
+    number, date and status; otherwise only empty fields are filled."""
+    first.extra_rows += 1
+    grant = later.values.get("grant_no") and not first.values.get("grant_no")
+    for name, value in later.values.items():
+        if value is None or name == "pub_no" and first.values.get("pub_no"):
+            continue
+        if first.values.get(name) is None or (grant and name in GRANT_FIELDS):
+            first.values[name] = value
+    first.tags += [t for t in later.tags if t not in first.tags]
+    first.holders = first.holders or later.holders
+    first.agency = first.agency or later.agency
 
 
 def note_limits(records: list[Record], report: Report) -> None:
@@ -288,7 +304,7 @@ def _insert(records: list[Record], report: Report) -> None:
     ids = _ids_of(records)
     _link_holders(records, ids)
     _add_tag_events(records, ids, {}, report)
-    report.inserted += len(records)
+    report.inserted += sum(1 + r.extra_rows for r in records)
 
 
 def _ids_of(records: list[Record]) -> dict[str, int]:
@@ -351,12 +367,14 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report) ->
     touched = _add_tag_events(records, ids, tags, report)
     for rec in records:
         if rec.changed or ids[rec.key] in touched:
-            report.updated += 1
+            report.updated += 1 + rec.extra_rows
         else:
-            report.unchanged += 1
+            report.unchanged += 1 + rec.extra_rows
 
 
 STATUS_COLUMNS = ("status", "status_reason", "status_date", "lapse_date")
+GRANT_FIELDS = ("grant_no", "grant_date", "grant_year", "status", "status_reason", "status_date",
+                "vendor_status")
 
 
 def _diff(rec: Record, before: dict, report: Report) -> dict:
@@ -369,6 +387,8 @@ def _diff(rec: Record, before: dict, report: Report) -> dict:
         new = rec.values.get(name)
         if new is None or name == "source" or (same_vendor_text and name in STATUS_COLUMNS):
             continue
+        if name == "pub_no" and before.get("pub_no") and new == before.get("grant_no"):
+            continue  # a grant-document list: keep the publication number already stored
         old = before.get(name)
         if _same(old, new):
             continue
