@@ -1,8 +1,97 @@
-"""产业统计."""
+"""产业统计: the nine strategic emerging industries (IPC concordance 2021) and the local key
+industries — size, recent trend on a log axis, industry × sub-region matrix, emerging vs
+traditional shares. A click opens the search pre-filled with the industry or region."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import datetime as dt  # noqa: E402
 
-placeholder.render(__file__)
+import streamlit as st  # noqa: E402
+
+from core import labels  # noqa: E402
+from core.stats import industry, overview  # noqa: E402
+from ui import filters  # noqa: E402
+from ui.charts import industry as charts  # noqa: E402
+
+YEARS = 10
+
+
+def render_summary(scope, frame) -> None:
+    chart = charts.summary(frame["name"].tolist(),
+                           {labels.APPLICATIONS: frame["applications"].tolist(),
+                            labels.VALID_COUNT: frame["valid"].tolist(),
+                            labels.VALID_INV_COUNT: frame["valid_inventions"].tolist()},
+                           labels.INDUSTRY_SUMMARY, labels.RULE_INDUSTRY)
+    _open(scope, frame, filters.clicked(chart, f"in_sum_{scope.region}", height="420px"))
+
+
+def _open(scope, frame, name, **extra) -> None:
+    code = dict(zip(frame["name"], frame["code"])).get(name)
+    if code:
+        filters.open_search(scope, industry=code, **extra)
+
+
+def render_trend(scope, frame, first: int, last: int) -> None:
+    data = filters.cached(industry.trend)(scope, first, last)
+    series = {name: data[data["code"] == code]["applications"].tolist()
+              for code, name in zip(frame["code"], frame["name"])}
+    chart = charts.log_trend(list(range(first, last + 1)), series, labels.INDUSTRY_TREND,
+                             labels.RULE_INDUSTRY + " · " + labels.RULE_TREND_APPS)
+    filters.clicked(chart, f"in_trend_{scope.region}", height="420px")
+
+
+def render_matrix(scope, frame) -> None:
+    cells = filters.cached(industry.matrix)(scope)
+    if cells.empty:
+        st.info(labels.NO_SUBREGIONS)
+        return
+    names = frame["name"].tolist()
+    regions_ = list(dict.fromkeys(cells.sort_values("region_code")["region_name"]))
+    data = [(regions_.index(r), names.index(n), v)
+            for n, r, v in zip(cells["name"], cells["region_name"], cells["valid"]) if n in names]
+    chart = charts.matrix(names, regions_, data, labels.INDUSTRY_MATRIX,
+                          labels.RULE_INDUSTRY + " · " + labels.RULE_VALID_ASOF)
+    height = f"{max(320, 40 * len(names) + 120)}px"
+    picked = filters.clicked(chart, f"in_matrix_{scope.region}", height=height)
+    codes = dict(zip(cells["region_name"], cells["region_code"]))
+    if picked in codes:
+        filters.set_region(codes[picked])
+        st.rerun()
+
+
+def render_emerging(scope, first: int, last: int) -> None:
+    data = filters.cached(industry.emerging_share)(scope, first, last)
+    chart = charts.emerging(data["year"].tolist(), data["emerging"].tolist(),
+                            data["traditional"].tolist(), data["emerging_share"].tolist(),
+                            labels.INDUSTRY_SHARE_NAMES, labels.INDUSTRY_EMERGING,
+                            labels.RULE_EMERGING)
+    year = filters.clicked(chart, f"in_emerging_{scope.region}")
+    if year:
+        filters.open_search(scope, **{"from": f"{year}-01-01", "to": f"{year}-12-31",
+                                      "basis": "app"})
+
+
+scope = filters.scope_widgets()
+st.header(f"{labels.INDUSTRY_TITLE} · {filters.region_name(scope.region)}")
+filters.breadcrumb("in_crumb")
+if not overview.has_patents():
+    st.info(labels.EMPTY_DB_HELP)
+    st.stop()
+kinds = st.pills(labels.INDUSTRY_TITLE, list(labels.INDUSTRY_KIND), selection_mode="multi",
+                 default=list(labels.INDUSTRY_KIND), key="in_kinds",
+                 format_func=labels.INDUSTRY_KIND.get, label_visibility="collapsed")
+frame = filters.cached(industry.summary)(scope, tuple(kinds or labels.INDUSTRY_KIND))
+if frame.empty:
+    st.info(labels.INDUSTRY_EMPTY)
+    st.stop()
+last = dt.date.today().year
+first = last - YEARS + 1
+left, right = st.columns(2)
+with left:
+    render_summary(scope, frame)
+with right:
+    render_trend(scope, frame, first, last)
+render_matrix(scope, frame)
+render_emerging(scope, first, last)
+st.caption(labels.CLICK_HINT)

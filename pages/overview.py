@@ -1,13 +1,23 @@
-"""专利概况: totals, type split, filings per year, top holders and sub-regions of the home region."""
+"""专利概况: the big screen — indicator cards, map and rankings, trend, type split, top holders,
+operations this year, watched regions. Clicking a sub-region re-scopes the whole screen
+(breadcrumb to go back); other clicks open the patent search pre-filled. ?kiosk=1: wall mode."""
 from ui.guard import guard
 
 guard(__file__)
 
-import streamlit as st  # noqa: E402
+import datetime as dt  # noqa: E402
 
-from core import divisions, labels, overview, settings  # noqa: E402
-from ui import demo_offer, echarts  # noqa: E402
-from ui.charts import common  # noqa: E402
+import streamlit as st  # noqa: E402
+from streamlit_echarts import Map  # noqa: E402
+
+from core import labels  # noqa: E402
+from core.stats import overview  # noqa: E402
+from ui import demo_offer, filters, kiosk  # noqa: E402
+from ui.charts import maps  # noqa: E402
+from ui.charts import overview as charts  # noqa: E402
+
+KIOSK = st.query_params.get("kiosk") == "1"
+YEARS = 10
 
 
 def render_empty() -> None:
@@ -16,45 +26,162 @@ def render_empty() -> None:
     demo_offer.render()
 
 
-def render_totals(region: str) -> None:
-    t = overview.totals(region)
+def render_header(scope, name: str) -> None:
+    left, right = st.columns([4, 1])
+    left.header(f"{labels.OVERVIEW} · {name}")
+    stamp = filters.cached(overview.data_updated_at)()
+    right.caption(f"{labels.DATA_UPDATED_AT} {stamp:%Y-%m-%d %H:%M}" if stamp else "")
+    kiosk.toggle_link(right, KIOSK, filters.scope_to_params(scope))
+    filters.breadcrumb("ov_crumb")
+
+
+def render_cards(scope, today: dt.date) -> None:
+    c = filters.cached(overview.cards)(scope, today)
+    cols = st.columns(6)
+    cols[0].metric(labels.TOTAL_PUBLISHED, f"{c.published:,}")
+    cols[1].metric(labels.TOTAL_VALID, f"{c.valid:,}")
+    cols[2].metric(labels.VALID_INVENTIONS, f"{c.valid_inventions:,}")
+    cols[3].metric(labels.CARD_PER_10K, "—" if c.per_10k is None else f"{c.per_10k:.2f}",
+                   help=None if c.per_10k is not None else labels.CARD_PER_10K_MISSING)
+    cols[4].metric(labels.CARD_FILINGS_YTD, f"{c.filings_this_year:,}",
+                   _delta(c.filings_this_year, c.filings_last_year),
+                   help=f"{labels.CARD_VS_LAST_YEAR}: {c.filings_last_year:,}")
+    cols[5].metric(labels.CARD_GRANTS_YTD, f"{c.grants_this_year:,}",
+                   _delta(c.grants_this_year, c.grants_last_year),
+                   help=f"{labels.CARD_VS_LAST_YEAR}: {c.grants_last_year:,}")
+    st.caption(labels.RULE_PREFIX + labels.CARD_RULE.format(as_of=f"{today:%m月%d日}"))
+
+
+def _delta(now: int, before: int) -> str | None:
+    if not before:
+        return None
+    return f"{(now / before - 1) * 100:+.1f}%"
+
+
+def render_geography(scope) -> None:
+    subs = filters.cached(overview.subregions)(scope)
+    if subs.empty:
+        st.info(labels.NO_SUBREGIONS)
+        return
+    left, right = st.columns([3, 2])
+    pairs = list(zip(subs["name"], subs["valid"]))
+    with left:
+        if scope.region == filters.home_region() and maps.polygon_names() & set(subs["name"]):
+            chart = charts_map(pairs)
+            pick = filters.clicked(chart, f"ov_map_{scope.region}", height="440px",
+                                   map_=Map(maps.MAP_NAME, maps.geojson()))
+        else:
+            pick = _ranking(subs, labels.SUBREGION_RANKING, f"ov_subbar_{scope.region}")
+    with right:
+        pick = _ranking(subs.head(12), labels.SUBREGION_RANKING,
+                        f"ov_sub_{scope.region}") or pick
+    _drill(subs, pick, scope)
+
+
+def charts_map(pairs):
+    return maps.county_map(pairs, labels.MAP_TITLE, labels.RULE_VALID_ASOF, labels.TOTAL_VALID,
+                           dark=KIOSK, height="440px")
+
+
+def _ranking(frame, title: str, key: str):
+    chart = charts.ranking(frame["name"].tolist(), {labels.TOTAL_VALID: frame["valid"].tolist()},
+                           title, labels.RULE_VALID_ASOF, dark=KIOSK, height="440px")
+    return filters.clicked(chart, key, height="440px")
+
+
+def _drill(frame, name, scope) -> None:
+    if not name:
+        return
+    codes = dict(zip(frame["name"], frame["code"]))
+    if name in codes and len(codes[name]) < 9:
+        filters.set_region(codes[name])
+        st.rerun()
+    if name in codes:
+        filters.open_search(scope, region=codes[name])
+
+
+def render_trend_and_types(scope, today: dt.date) -> None:
+    left, right = st.columns([3, 2])
+    years = filters.cached(overview.yearly)(scope, today.year - YEARS + 1, today.year)
+    with left:
+        chart = charts.yearly(years["year"].tolist(), years["applications"].tolist(),
+                              years["grants"].tolist(), labels.YEARLY_TREND, labels.RULE_FLOWS,
+                              (labels.APPLICATIONS, labels.GRANTS), dark=KIOSK)
+        year = filters.clicked(chart, f"ov_years_{scope.region}")
+        if year:
+            filters.open_search(scope, **{"from": f"{year}-01-01", "to": f"{year}-12-31",
+                                          "basis": "app"})
+    split = filters.cached(overview.type_split)(scope)
+    with right:
+        pairs = [(labels.PATENT_TYPE[t], v) for t, v in zip(split["patent_type"], split["valid"])]
+        picked = filters.clicked(charts.type_pie(pairs, labels.TYPE_SPLIT,
+                                                 labels.RULE_VALID_ASOF, dark=KIOSK),
+                                 f"ov_types_{scope.region}")
+        types = {labels.PATENT_TYPE[t]: t for t in labels.PATENT_TYPE}
+        if picked in types:
+            filters.open_search(scope, types=types[picked], status="valid")
+
+
+def render_holders_and_streets(scope) -> None:
     cols = st.columns(3)
-    cols[0].metric(labels.TOTAL_PUBLISHED, f"{t.published:,}")
-    cols[1].metric(labels.TOTAL_VALID, f"{t.valid:,}")
-    cols[2].metric(labels.VALID_INVENTIONS, f"{t.valid_inventions:,}")
+    streets = filters.cached(overview.streets)(scope)
+    with cols[0]:
+        if not streets.empty:
+            _drill(streets, _ranking(streets, labels.STREET_RANKING, f"ov_st_{scope.region}"),
+                   scope)
+    for col, inv, title in ((cols[1], False, labels.TOP_HOLDERS_VALID),
+                            (cols[2], True, labels.TOP_HOLDERS_INV)):
+        top = filters.cached(overview.top_holders)(scope, inv)
+        with col:
+            chart = charts.ranking(top["name"].tolist(), {labels.TOTAL_VALID: top["valid"].tolist()},
+                                   title, labels.RULE_VALID_ASOF, dark=KIOSK, height="440px")
+            name = filters.clicked(chart, f"ov_h{int(inv)}_{scope.region}", height="440px")
+            if name:
+                filters.open_search(scope, holder=name, status="valid",
+                                    types="invention" if inv else None)
 
 
-def render_charts(region: str) -> None:
-    left, right = st.columns([2, 1])
-    years = overview.filings_per_year(region)
-    table = years.pivot_table(index="app_year", columns="patent_type", values="n", fill_value=0)
-    with left:
-        chart = common.bar(table.index.tolist(),
-                           {labels.PATENT_TYPE[t]: table[t].tolist() for t in table.columns},
-                           labels.FILINGS_PER_YEAR, labels.RULE_FIRST_HOLDER_FILING, stacked=True)
-        echarts.show(chart, key="ov_years")
-    with right:
-        split = overview.type_split(region)
-        pairs = [(labels.PATENT_TYPE[r.patent_type], r.valid) for r in split.itertuples()]
-        echarts.show(common.pie(pairs, labels.TYPE_SPLIT, labels.RULE_FIRST_HOLDER_ASOF),
-                     key="ov_types")
+def render_operations_and_watch(scope, today: dt.date) -> None:
     left, right = st.columns(2)
+    ops = filters.cached(overview.operations)(scope, dt.date(today.year, 1, 1), today)
     with left:
-        sub = overview.subregion_ranking(region)
-        echarts.show(common.bar(sub["name"].tolist(), {labels.TOTAL_VALID: sub["valid"].tolist()},
-                                labels.SUBREGION_RANKING, labels.RULE_FIRST_HOLDER_ASOF,
-                                horizontal=True), key="ov_sub")
+        names = [labels.OPERATION_KIND[k] for k in overview.OPERATION_KINDS]
+        filters.clicked(charts.operations(names, [ops[k] for k in overview.OPERATION_KINDS],
+                                          labels.OPERATIONS_YTD, labels.RULE_OPERATIONS,
+                                          dark=KIOSK), f"ov_ops_{scope.region}")
+        st.caption(labels.OPERATIONS_NOTE)
+    watch = filters.cached(overview.watched)(scope, st.session_state.get("username"))
     with right:
-        top = overview.top_holders(region)
-        echarts.show(common.bar(top["name"].tolist(), {labels.TOTAL_VALID: top["valid"].tolist()},
-                                labels.TOP_HOLDERS, labels.RULE_FIRST_HOLDER_ASOF,
-                                horizontal=True), key="ov_holders")
+        if len(watch) < 2:
+            st.info(labels.WATCHED_EMPTY)
+        chart = charts.watched(watch["name"].tolist(),
+                               {labels.TOTAL_VALID: watch["valid"].tolist(),
+                                labels.VALID_INVENTIONS: watch["valid_inventions"].tolist()},
+                               labels.WATCHED_COMPARE, labels.RULE_VALID_ASOF, dark=KIOSK)
+        name = filters.clicked(chart, f"ov_watch_{scope.region}")
+        codes = dict(zip(watch["name"], watch["code"]))
+        if name in codes and codes[name] != scope.region:
+            filters.set_region(codes[name])
+            st.rerun()
 
 
-region = settings.get("PATENT_HOME_REGION")
-st.header(f"{labels.OVERVIEW} · {divisions.names().get(region, region)}")
+def render_screen() -> None:
+    scope = filters.scope_widgets()
+    today = dt.date.today()
+    render_header(scope, filters.region_name(scope.region))
+    render_cards(scope, today)
+    render_geography(scope)
+    render_trend_and_types(scope, today)
+    render_holders_and_streets(scope)
+    render_operations_and_watch(scope, today)
+    if not KIOSK:
+        st.caption(labels.CLICK_HINT)
+
+
 if not overview.has_patents():
     render_empty()
+elif KIOSK:
+    kiosk.style()
+    st.fragment(run_every=kiosk.REFRESH_SECONDS)(render_screen)()
 else:
-    render_totals(region)
-    render_charts(region)
+    render_screen()

@@ -1,8 +1,107 @@
-"""区域统计."""
+"""区域统计: per sub-region (county, street, custom region) applications, grants, valid patents,
+transfers, invention grant rate (definition shown), shares and rankings; top applicants and
+grantees of a chosen unit. A click on a unit drills down or opens the search pre-filled."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import streamlit as st  # noqa: E402
 
-placeholder.render(__file__)
+from core import labels  # noqa: E402
+from core.stats import overview, regions  # noqa: E402
+from core.stats.base import Scope  # noqa: E402
+from ui import filters  # noqa: E402
+from ui.charts import regions as charts  # noqa: E402
+
+MEASURES = ("valid", "valid_inventions", "applications", "grants", "transfers_in",
+            "transfers_out")
+
+
+def render_ranking(scope, table, measure: str, level: str) -> None:
+    ranked = table.sort_values([measure, "code"], ascending=[False, True]).head(30)
+    chart = charts.ranking(ranked["name"].tolist(),
+                           {labels.REGIONS_COLUMNS[measure]: ranked[measure].tolist()},
+                           labels.REGIONS_RANKING, labels.RULE_REGIONS,
+                           height=f"{max(360, 26 * len(ranked) + 80)}px")
+    picked = filters.clicked(chart, f"rg_rank_{level}_{measure}_{scope.region}",
+                             height=f"{max(360, 26 * len(ranked) + 80)}px")
+    _act(scope, table, picked, level)
+
+
+def _act(scope, table, name, level: str) -> None:
+    if not name:
+        return
+    code = dict(zip(table["name"], table["code"])).get(name)
+    if code and level == "child" and code.isdigit() and len(code) < 9:
+        filters.set_region(code)
+        st.rerun()
+    if code:
+        filters.open_search(scope, region=code)
+
+
+def render_rate_and_share(scope, table, level: str) -> None:
+    left, right = st.columns(2)
+    with left:
+        rated = table[table["grant_rate"].notna()]
+        picked = filters.clicked(charts.grant_rate(rated["name"].tolist(),
+                                                   rated["grant_rate"].tolist(),
+                                                   labels.REGIONS_GRANT_RATE, labels.RULE_REGIONS),
+                                 f"rg_rate_{level}_{scope.region}")
+        _act(scope, table, picked, level)
+        st.caption(labels.GRANT_RATE_DEFINITION)
+    with right:
+        pairs = list(zip(table["name"], table["valid"]))
+        picked = filters.clicked(charts.share_pie(pairs, labels.REGIONS_SHARE,
+                                                  labels.RULE_VALID_ASOF),
+                                 f"rg_share_{level}_{scope.region}")
+        _act(scope, table, picked, level)
+
+
+def render_table(table) -> None:
+    shown = table.rename(columns=labels.REGIONS_COLUMNS)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        labels.REGIONS_COLUMNS["grant_rate"]: st.column_config.NumberColumn(format="percent"),
+        labels.REGIONS_COLUMNS["valid_share"]: st.column_config.NumberColumn(format="percent")})
+
+
+def render_focus(scope, table) -> None:
+    codes = table["code"].tolist()
+    names = dict(zip(table["code"], table["name"]))
+    code = st.selectbox(labels.REGIONS_FOCUS, codes, format_func=names.get, key="rg_focus")
+    if not code:
+        return
+    sub = Scope(code, scope.date_from, scope.date_to, scope.date_basis, scope.patent_types)
+    left, right = st.columns(2)
+    for col, measure, title in ((left, "applications", labels.REGIONS_TOP_APPLICANTS),
+                                (right, "grants", labels.REGIONS_TOP_GRANTEES)):
+        top = filters.cached(regions.top_holders)(sub, measure)
+        with col:
+            chart = charts.ranking(top["name"].tolist(), {labels.COUNT: top["n"].tolist()},
+                                   f"{names[code]} · {title}", labels.RULE_REGIONS)
+            holder = filters.clicked(chart, f"rg_top_{measure}_{code}")
+            if holder:
+                filters.open_search(sub, holder=holder,
+                                    basis="app" if measure == "applications" else "grant")
+
+
+scope = filters.scope_widgets()
+st.header(f"{labels.REGIONS_TITLE} · {filters.region_name(scope.region)}")
+filters.breadcrumb("rg_crumb")
+if not overview.has_patents():
+    st.info(labels.EMPTY_DB_HELP)
+    st.stop()
+left, right = st.columns(2)
+level = left.segmented_control(labels.REGIONS_LEVEL_LABEL, list(labels.REGIONS_LEVEL),
+                               default="child", key="rg_level",
+                               format_func=labels.REGIONS_LEVEL.get) or "child"
+measure = right.selectbox(labels.REGIONS_MEASURE, MEASURES, key="rg_measure",
+                          format_func=labels.REGIONS_COLUMNS.get)
+table = filters.cached(regions.table)(scope, level)
+if table.empty:
+    st.info(labels.NO_CUSTOM_REGIONS if level == "custom" else labels.NO_SUBREGIONS)
+    st.stop()
+render_ranking(scope, table, measure, level)
+render_rate_and_share(scope, table, level)
+render_table(table)
+render_focus(scope, table)
+st.caption(labels.CLICK_HINT)

@@ -1,8 +1,105 @@
-"""趋势统计."""
+"""趋势统计: by year or month for the region or any sub-region down to streets — applications,
+grants and valid patents by type with YoY, applicants/inventors/agencies, the invention
+pipeline, transfers/licences/pledges. A click on a period opens the search pre-filled."""
 from ui.guard import guard
 
 guard(__file__)
 
-from ui import placeholder  # noqa: E402
+import datetime as dt  # noqa: E402
 
-placeholder.render(__file__)
+import streamlit as st  # noqa: E402
+
+from core import labels  # noqa: E402
+from core.models import PATENT_TYPES  # noqa: E402
+from core.stats import overview, trend  # noqa: E402
+from ui import filters  # noqa: E402
+from ui.charts import trend as charts  # noqa: E402
+
+YEARS_BACK = 15
+
+
+def by_type(frame) -> dict[str, list]:
+    return {labels.PATENT_TYPE[t]: frame[t].tolist() for t in PATENT_TYPES if t in frame}
+
+
+def _period_range(period, unit: str) -> dict[str, str]:
+    text = str(period)
+    if unit == "year":
+        return {"from": f"{text}-01-01", "to": f"{text}-12-31"}
+    year, month = int(text[:4]), int(text[5:7])
+    end = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    return {"from": f"{text}-01", "to": end.isoformat()}
+
+
+def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: str) -> None:
+    frame = filters.cached(func)(scope, unit)
+    if frame.empty:
+        st.info(labels.NO_DATA_IN_SCOPE)
+        return
+    chart = charts.by_type_with_yoy(frame["period"].tolist(), by_type(frame),
+                                    frame["yoy"].tolist(), title, rule, labels.YOY)
+    picked = filters.clicked(chart, f"{key}_{unit}_{scope.region}")
+    if picked:
+        filters.open_search(scope, basis=basis, **_period_range(picked, unit))
+
+
+def render_valid(scope) -> None:
+    last = dt.date.today().year
+    frame = filters.cached(trend.valid_stock)(scope, last - YEARS_BACK + 1, last)
+    chart = charts.lines(frame["period"].tolist(), by_type(frame), labels.TREND_VALID,
+                         labels.RULE_TREND_VALID, area=True)
+    filters.clicked(chart, f"tr_valid_{scope.region}")
+
+
+def render_actors(scope, unit: str) -> None:
+    frame = filters.cached(trend.actors)(scope, unit)
+    series = {labels.ACTOR_NAMES[c]: frame[c].tolist() for c in labels.ACTOR_NAMES}
+    filters.clicked(charts.lines(frame["period"].tolist(), series, labels.TREND_ACTORS,
+                                 labels.RULE_TREND_ACTORS), f"tr_actors_{unit}_{scope.region}")
+
+
+def render_pipeline(scope) -> None:
+    frame = filters.cached(trend.pipeline)(scope)
+    stages = {labels.PIPELINE_STAGES[c]: frame[c].tolist() for c in labels.PIPELINE_STAGES}
+    picked = filters.clicked(charts.pipeline(frame["period"].tolist(), stages,
+                                             labels.TREND_PIPELINE, labels.RULE_PIPELINE),
+                             f"tr_pipe_{scope.region}")
+    if picked:
+        filters.open_search(scope, types="invention", basis="app",
+                            **_period_range(picked, "year"))
+
+
+def render_operations(scope, unit: str) -> None:
+    frame = filters.cached(trend.operations)(scope, unit)
+    series = {labels.EVENT_SERIES[c]: frame[c].tolist() for c in labels.EVENT_SERIES}
+    filters.clicked(charts.lines(frame["period"].tolist(), series, labels.TREND_OPERATIONS,
+                                 labels.RULE_TREND_EVENTS), f"tr_ops_{unit}_{scope.region}")
+
+
+scope = filters.scope_widgets()
+st.header(f"{labels.TREND_TITLE} · {filters.region_name(scope.region)}")
+filters.breadcrumb("tr_crumb")
+if not overview.has_patents():
+    st.info(labels.EMPTY_DB_HELP)
+    st.stop()
+unit = st.segmented_control(labels.TREND_TITLE, list(labels.TREND_UNIT), key="tr_unit",
+                            default="year", format_func=labels.TREND_UNIT.get,
+                            label_visibility="collapsed") or "year"
+left, right = st.columns(2)
+with left:
+    render_flow(scope, unit, trend.applications, labels.TREND_APPLICATIONS,
+                labels.RULE_TREND_APPS, "app", "tr_apps")
+with right:
+    render_flow(scope, unit, trend.grants, labels.TREND_GRANTS, labels.RULE_TREND_GRANTS,
+                "grant", "tr_grants")
+left, right = st.columns(2)
+with left:
+    render_valid(scope)
+with right:
+    render_actors(scope, unit)
+left, right = st.columns(2)
+with left:
+    render_pipeline(scope)
+with right:
+    render_operations(scope, unit)
+st.caption(labels.CLICK_HINT)

