@@ -79,3 +79,36 @@ def test_queued_candidates_are_json(db):
     names = {c["name"] for c in json.loads(row.candidates)}
     assert row.status == "queued" and names == {"鼓楼区"}
     assert len(json.loads(row.candidates)) >= 3
+
+
+def test_bulk_mode_rebuilds_the_region_indexes(db, monkeypatch):
+    from core.resolver import propagate
+    monkeypatch.setattr(propagate, "BULK_PATENTS", 2)
+    before = sorted((i.name, tuple(i.columns)) for i in db.get_indexes("patent"))
+    ids = addresses.intern(RAWS.values())
+    holder = _holder("木渎公司", ids[RAWS["mudu"]])
+    for n in range(4):
+        _patent(n, holder, ids[RAWS["mudu"]])
+    stats = resolve_pending()
+    assert stats["patents"] == 4
+    assert {p.street_code for p in Patent.select()} == {"320506103"}
+    assert sorted((i.name, tuple(i.columns)) for i in db.get_indexes("patent")) == before
+
+
+def test_intern_resolved_gives_codes_before_patents_exist(db):
+    from core.resolver.pending import intern_resolved
+    got = intern_resolved([RAWS["mudu"], RAWS["shanghai"], RAWS["nothing"]])
+    mudu_id = got[RAWS["mudu"]][0]
+    assert got[RAWS["mudu"]][1:] == ("32", "3205", "320506", "320506103", "street")
+    assert got[RAWS["shanghai"]][1:] == ("31", "3101", "310101", None, "county")
+    assert got[RAWS["nothing"]][1:] == (None, None, None, None, None)
+    assert Address.get_by_id(mudu_id).status == "auto"
+    # patents written with the codes: resolve_pending has nothing to change, counts follow
+    holder = _holder("木渎公司", mudu_id)
+    Patent.create(app_no="2023100000011", patent_type="utility", title="t", first_holder=holder,
+                  address_ref=mudu_id, county_code="320506", street_code="320506103",
+                  province_code="32", city_code="3205", region_level="street")
+    stats = resolve_pending()
+    assert (stats["addresses"], stats["patents"]) == (0, 0)
+    queued = Address.get_by_id(got[RAWS["nothing"]][0])
+    assert queued.status == "queued"

@@ -14,7 +14,7 @@ BATCH = 20000
 
 def resolve_pending(limit: int | None = None) -> dict:
     """Resolve new addresses. Returns {addresses, auto, queued, patents, holders, seconds}."""
-    from core.resolver import resolve_text, taught
+    from core.resolver import taught
     started = time.monotonic()
     taught.invalidate()
     query = (Address.select(Address.id, Address.normalized, Address.postcode)
@@ -23,24 +23,65 @@ def resolve_pending(limit: int | None = None) -> dict:
         query = query.limit(limit)
     rows = list(query.tuples())
     stats = {"addresses": len(rows), "auto": 0, "queued": 0, "patents": 0, "holders": 0}
-    stamp = now()
     for start in range(0, len(rows), BATCH):
-        results = []
-        for address_id, text, postcode in rows[start:start + BATCH]:
-            res = resolve_text(f"{text} {postcode}" if postcode else text)
-            stats["queued" if res.queued else "auto"] += 1
-            results.append((address_id, res.province_code, res.city_code, res.county_code,
-                            res.street_code, res.confidence, res.method,
-                            "queued" if res.queued else "auto",
-                            json.dumps(res.candidates, ensure_ascii=False) if res.candidates
-                            else None, str(stamp)))
+        results = resolve_rows(rows[start:start + BATCH])
+        for r in results:
+            stats[r[7]] += 1
         with db.atomic():
             store(results)
-            counts = propagate.apply_addresses([r[0] for r in results])
-        stats["patents"] += counts["patents"]
-        stats["holders"] += counts["holders"]
+    if rows:
+        with db.atomic():
+            counts = propagate.apply_addresses([r[0] for r in rows])
+        stats["patents"], stats["holders"] = counts["patents"], counts["holders"]
+    with db.atomic():
+        propagate.refresh_patent_counts("WHERE status = 'queued'")  # patents added since
     stats["seconds"] = round(time.monotonic() - started, 2)
     return stats
+
+
+def resolve_rows(rows: list[tuple]) -> list[tuple]:
+    """(id, normalized, postcode) → (id, province, city, county, street, confidence, method,
+    status, candidates JSON, resolved_at) with status 'auto' or 'queued'."""
+    from core.resolver import resolve_text
+    stamp = str(now())
+    out = []
+    for address_id, text, postcode in rows:
+        res = resolve_text(f"{text} {postcode}" if postcode else text)
+        out.append((address_id, res.province_code, res.city_code, res.county_code,
+                    res.street_code, res.confidence, res.method,
+                    "queued" if res.queued else "auto",
+                    json.dumps(res.candidates, ensure_ascii=False) if res.candidates else None,
+                    stamp))
+    return out
+
+
+def intern_resolved(raws) -> dict[str, tuple]:
+    """Like core.addresses.intern, but new addresses are resolved at once, so callers can write
+    patents and holders with their region already set (resolve_pending then has nothing to
+    update). Returns raw → (address id, province, city, county, street, region_level)."""
+    from core.addresses import intern
+    ids = intern(raws)
+    wanted = set(ids.values())
+    new = [r for r in Address.select(Address.id, Address.normalized, Address.postcode)
+           .where(Address.status == "new").tuples() if r[0] in wanted]
+    if new:
+        with db.atomic():
+            store(resolve_rows(new))
+    codes = {}
+    chunk = list(wanted)
+    for start in range(0, len(chunk), 500):
+        query = (Address.select(Address.id, Address.province_code, Address.city_code,
+                                Address.county_code, Address.street_code)
+                 .where(Address.id.in_(chunk[start:start + 500])))
+        codes.update({r[0]: (*r, _level(r)) for r in query.tuples()})
+    return {raw: codes[i] for raw, i in ids.items()}
+
+
+def _level(row: tuple) -> str | None:
+    for code, level in zip(row[4:0:-1], ("street", "county", "city", "province")):
+        if code:
+            return level
+    return None
 
 
 RESULT_COLUMNS = [("id", "INTEGER PRIMARY KEY"), ("province_code", "VARCHAR(2)"),

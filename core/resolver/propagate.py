@@ -6,12 +6,15 @@ region was overridden by a checker (holder.region_override), then it takes the h
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Iterable
 
 from core.db import db, is_postgres
 
 CODES = ("province_code", "city_code", "county_code", "street_code")
+REGION_COLUMNS = {*CODES, "region_level"}
 TOUCHED = "_touched_ids"
+BULK_PATENTS = 200_000
 
 
 def level_sql(alias: str) -> str:
@@ -43,25 +46,63 @@ def _ids_table(ids: Iterable[int]) -> None:
     load_temp(TOUCHED, [("id", "INTEGER PRIMARY KEY")], ((i,) for i in set(ids)))
 
 
+def distinct_op() -> str:
+    return "IS DISTINCT FROM" if is_postgres() else "IS NOT"
+
+
+def changed(target: str, source: str) -> str:
+    """SQL: some region column of `target` differs from `source` (NULL-safe)."""
+    op = distinct_op()
+    return "(" + " OR ".join(f"{target}.{c} {op} {source}.{c}" for c in CODES) + ")"
+
+
+def refresh_patent_counts(where: str = "") -> None:
+    """address.patent_count from the patents that reference each address."""
+    db.execute_sql("UPDATE address SET patent_count = (SELECT COUNT(*) FROM patent p "
+                   f"WHERE p.address_ref_id = address.id) {where}")
+
+
 def apply_addresses(address_ids: Iterable[int]) -> dict:
-    """Refresh patent_count of the addresses and copy their codes to patents and holders.
-    Returns {patents, holders} rows updated. Runs in the caller's transaction."""
+    """Refresh patent_count of the addresses and copy their codes to patents and holders whose
+    codes differ. Returns {patents, holders} rows updated. Runs in the caller's transaction;
+    above BULK_PATENTS changes the region indexes of `patent` are rebuilt instead of maintained."""
     _ids_table(address_ids)
-    db.execute_sql(
-        f'UPDATE address SET patent_count = (SELECT COUNT(*) FROM patent p '
-        f'WHERE p.address_ref_id = address.id) WHERE id IN (SELECT id FROM "{TOUCHED}")')
+    refresh_patent_counts(f'WHERE id IN (SELECT id FROM "{TOUCHED}")')
     sets = ", ".join(f"{c} = a.{c}" for c in CODES)
-    patents = db.execute_sql(
-        f"UPDATE patent SET {sets}, region_level = {level_sql('a')} FROM address a "
-        f'WHERE patent.address_ref_id = a.id AND a.id IN (SELECT id FROM "{TOUCHED}") '
-        f"AND NOT EXISTS (SELECT 1 FROM holder h WHERE h.id = patent.first_holder_id "
-        f"AND h.region_override)").rowcount
+    where = (f'patent.address_ref_id = a.id AND a.id IN (SELECT id FROM "{TOUCHED}") '
+             f"AND {changed('patent', 'a')}")
+    with _bulk_mode(_count(f"SELECT COUNT(*) FROM patent, address a WHERE {where}")):
+        patents = db.execute_sql(
+            f"UPDATE patent SET {sets}, region_level = {level_sql('a')} FROM address a "
+            f"WHERE {where} AND NOT EXISTS (SELECT 1 FROM holder h "
+            f"WHERE h.id = patent.first_holder_id AND h.region_override)").rowcount
+        patents += _apply_overrides(f'patent.address_ref_id IN (SELECT id FROM "{TOUCHED}")')
     holders = db.execute_sql(
         f"UPDATE holder SET {sets} FROM address a WHERE holder.address_ref_id = a.id "
-        f'AND a.id IN (SELECT id FROM "{TOUCHED}") AND NOT holder.region_override').rowcount
-    patents += _apply_overrides(f'patent.address_ref_id IN (SELECT id FROM "{TOUCHED}")')
+        f'AND a.id IN (SELECT id FROM "{TOUCHED}") AND NOT holder.region_override '
+        f"AND {changed('holder', 'a')}").rowcount
     db.execute_sql(f'DROP TABLE "{TOUCHED}"')
     return {"patents": max(patents, 0), "holders": max(holders, 0)}
+
+
+def _count(sql: str) -> int:
+    return db.execute_sql(sql).fetchone()[0]
+
+
+@contextmanager
+def _bulk_mode(changes: int):
+    """Drop the patent indexes that contain region columns while more than BULK_PATENTS rows
+    change, then rebuild them from their own definitions (much faster than maintaining them)."""
+    if changes <= BULK_PATENTS:
+        yield
+        return
+    indexes = [i for i in db.get_indexes("patent") if set(i.columns) & REGION_COLUMNS
+               and not i.unique and i.sql]
+    for index in indexes:
+        db.execute_sql(f'DROP INDEX "{index.name}"')
+    yield
+    for index in indexes:
+        db.execute_sql(index.sql)
 
 
 def apply_holders(holder_ids: Iterable[int]) -> int:
@@ -72,7 +113,9 @@ def apply_holders(holder_ids: Iterable[int]) -> int:
     sets = ", ".join(f"{c} = a.{c}" for c in CODES)
     count = db.execute_sql(
         f"UPDATE patent SET {sets}, region_level = {level_sql('a')} FROM address a "
-        f"WHERE patent.address_ref_id = a.id AND {touched}").rowcount
+        f"WHERE patent.address_ref_id = a.id AND {touched} AND {changed('patent', 'a')} "
+        f"AND NOT EXISTS (SELECT 1 FROM holder h WHERE h.id = patent.first_holder_id "
+        f"AND h.region_override)").rowcount
     count += _apply_overrides(touched)
     db.execute_sql(f'DROP TABLE "{TOUCHED}"')
     return max(count, 0)
@@ -82,4 +125,5 @@ def _apply_overrides(where: str) -> int:
     sets = ", ".join(f"{c} = h.{c}" for c in CODES)
     return db.execute_sql(
         f"UPDATE patent SET {sets}, region_level = {level_sql('h')} FROM holder h "
-        f"WHERE patent.first_holder_id = h.id AND h.region_override AND {where}").rowcount
+        f"WHERE patent.first_holder_id = h.id AND h.region_override AND {where} "
+        f"AND {changed('patent', 'h')}").rowcount
