@@ -10,7 +10,8 @@ from core.models import Patent
 
 
 def configure(parser) -> None:
-    parser.add_argument("--patents", type=int, default=50000, help="number of patents (default 50000)")
+    parser.add_argument("--patents", type=int, default=50000,
+                        help="number of patents (default 50000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same data)")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
                         help="generate as of this day (default: today), YYYY-MM-DD")
@@ -45,7 +46,8 @@ def run(args) -> int:
                       progress=_progress(time.monotonic()))
     sys.stderr.write("\n")
     r = result.resolve
-    print(f"demo: {result.patents:,} patents, {result.rows:,} rows in {result.seconds}s into {url}; "
+    print(f"demo: {result.patents:,} patents, {result.rows:,} rows in {result.seconds}s "
+          f"into {url}; "
           f"addresses {r.get('addresses', 0):,} (auto {r.get('auto', 0):,}, queued "
           f"{r.get('queued', 0):,})")
     return 0

@@ -118,7 +118,8 @@ def _late_fee(patent_type, app_date, year, paid_on, gy) -> int:
 def _pay(up: Upkeep, rules: FeeRules, patent_type, app_date, year, paid_on, surcharge,
          reduced, co_owners) -> None:
     amount = rules.fee(patent_type, year, app_date)
-    if reduced and paid_on >= REDUCTION_START and fees.reduction_applies(year, up.grant_patent_year):
+    if reduced and paid_on >= REDUCTION_START and \
+            fees.reduction_applies(year, up.grant_patent_year):
         amount = fees.reduced_amount(amount, co_owners)
     up.payments.append((year, amount, surcharge, paid_on))
     up.paid_through = year

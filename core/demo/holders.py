@@ -14,6 +14,7 @@ from core.demo import addresses, industries, names
 from core.demo.region import Street
 
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+KINDS = ("enterprise", "individual", "university", "institute", "government", "outside")
 
 
 @dataclass
@@ -152,7 +153,7 @@ class Holders:
 
 
 def hash_kind(kind: str) -> int:
-    return ("enterprise", "individual", "university", "institute", "government", "outside").index(kind)
+    return KINDS.index(kind)
 
 
 def _name(rng, kind: str, slot: int, street: Street, industry) -> str:
@@ -167,7 +168,8 @@ def _name(rng, kind: str, slot: int, street: Street, industry) -> str:
     return rng.choice(names.GOVERNMENT).format(c=street.county_name)
 
 
-def _address_variants(rng, street: Street) -> tuple[list[tuple[str, bool]], tuple[str, bool] | None]:
+def _address_variants(rng, street: Street) -> tuple[list, tuple[str, bool] | None]:
+    """(modern forms, the pre-2012 form or None), each as (text, names its street)."""
     road = rng.choice(street.roads)
     number = rng.randint(1, 1200)
     suffix = addresses.room(rng)

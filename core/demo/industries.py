@@ -85,7 +85,8 @@ def pick(rng: random.Random) -> Industry:
 def title(rng: random.Random, industry: Industry, patent_type: str) -> str:
     if patent_type == "design":
         name = rng.choice(industry.products)
-        return name if rng.random() < 0.6 else f"{name}（{rng.choice('ABCDEFGHJK')}{rng.randint(1, 9)}）"
+        variant = f"{rng.choice('ABCDEFGHJK')}{rng.randint(1, 9)}"
+        return name if rng.random() < 0.6 else f"{name}（{variant}）"
     obj = rng.choice(industry.objects)
     if obj.endswith(("方法", "工艺")):
         if patent_type == "invention":

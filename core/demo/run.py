@@ -58,7 +58,7 @@ class Generator:
     def _expected_per_year(self, days) -> dict[tuple[int, int], float]:
         out: dict[tuple[int, int], float] = {}
         for day, count in days:
-            for ptype, share in zip(("invention", "utility", "design"), calendar.type_mix(day.year)):
+            for ptype, share in zip(TYPE_DIGIT, calendar.type_mix(day.year)):
                 key = (day.year, TYPE_DIGIT[ptype])
                 out[key] = out.get(key, 0.0) + count * share
         return out
@@ -172,7 +172,8 @@ class Generator:
     def _inventors(self, owners: list[HolderSpec]) -> list[str]:
         rng = self.rng
         pool = owners[0].inventors
-        count = 1 if owners[0].kind == "individual" else min(len(pool), rng.choice((1, 2, 2, 3, 3, 4, 5)))
+        size = rng.choice((1, 2, 2, 3, 3, 4, 5))
+        count = 1 if owners[0].kind == "individual" else min(len(pool), size)
         people = rng.sample(pool, count)
         if len(owners) > 1 and owners[1].kind != "individual" and rng.random() < 0.6:
             people.append(rng.choice(owners[1].inventors))
