@@ -25,6 +25,7 @@ region and year (the latest earlier year when missing, named in the note); targe
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
@@ -33,7 +34,7 @@ import peewee as pw
 from core import divisions, highvalue, labels, params, ruleparams
 from core.calendar import add_years
 from core.counting import CountingRule, aggregate, default_rule, domestic
-from core.models import Patent
+from core.models import Parameter, Patent
 
 STOCKS = ("valid_inventions",)
 RATIOS = {  # key: (numerator sum, denominator parameter, divisor of the parameter)
@@ -144,26 +145,29 @@ def flow_conditions(year: int, day: dt.date, rule: CountingRule) -> tuple[dict, 
 
 
 def sums(region: str, year: int, day: dt.date, rule: CountingRule,
-         by_child: bool = False) -> list[dict]:
+         by_child: bool = False, with_quality: bool = True) -> list[dict]:
     """All sums the indicators need, in three SQL aggregates (stocks of inventions, valid patents
-    of every type, flows), merged per sub-region when `by_child`."""
+    of every type — only for the quality composite —, flows), merged per sub-region when
+    `by_child`. Without `with_quality` the sum "valid" is None."""
     start = dt.date(year - 1, 12, 31)
     inv = Patent.patent_type == "invention"
     every = Patent.patent_type.in_(["invention", "utility", "design"])
     parts = [
         aggregate(region, rule, stock_conditions(year, day, rule),
                   inv & alive_since(start, rule), by_child),
-        aggregate(region, rule, {"valid": valid_on(day, rule)},
-                  every & alive_since(day, rule), by_child),
         aggregate(region, rule, *flow_conditions(year, day, rule), by_child, selective=True),
     ]
+    if with_quality:
+        parts.append(aggregate(region, rule, {"valid": valid_on(day, rule)},
+                               every & alive_since(day, rule), by_child))
     merged: dict = {}
     for part in parts:
         for row in part:
             merged.setdefault(row.get("code"), {}).update(row)
     names = {*stock_conditions(year, day, rule), "valid", *flow_conditions(year, day, rule)[0]}
-    rows = [{**{n: 0.0 for n in names}, **row} for row in merged.values()]
-    return rows or [{n: 0.0 for n in names}]
+    empty = {n: 0.0 for n in names} | ({} if with_quality else {"valid": None})
+    rows = [{**empty, **row} for row in merged.values()]
+    return rows or [empty]
 
 
 def compute(region: str, year: int, rule: CountingRule | None = None,
@@ -176,9 +180,10 @@ def compute(region: str, year: int, rule: CountingRule | None = None,
     return _report(region, year, day, rule, row)
 
 
-def _report(region: str, year: int, day: dt.date, rule: CountingRule, sums: dict) -> Report:
+def _report(region: str, year: int, day: dt.date, rule: CountingRule, sums: dict,
+            book: ParamBook | None = None) -> Report:
     sums = _with_totals(sums)
-    context = _Context(region, year, day, rule, sums)
+    context = _Context(region, year, day, rule, sums, book or ParamBook([region], year))
     items = [context.indicator(key) for key in ORDER]
     mix = {"applications": {k: sums[f"apps_{k}"] for k in ("invention", "utility", "design")},
            "grants": {k: sums[f"grants_{k}"] for k in ("invention", "utility", "design")}}
@@ -194,9 +199,10 @@ def _with_totals(sums: dict) -> dict:
 
 
 class _Context:
-    def __init__(self, region, year, day, rule, sums):
+    def __init__(self, region, year, day, rule, sums, book):
         self.region, self.year, self.day, self.rule, self.sums = region, year, day, rule, sums
-        self.targets = _targets(region, year)
+        self.book = book
+        self.targets = _targets(region, year, book)
         days_in_year = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
         elapsed = (day - dt.date(year, 1, 1)).days + 1
         self.scale = days_in_year / elapsed if elapsed > 0 else None
@@ -219,7 +225,7 @@ class _Context:
 
     def _ratio(self, key: str) -> Indicator:
         sum_key, param, divisor = RATIOS[key]
-        base, used_year = param_for_year(param, self.region, self.year)
+        base, used_year = param_for_year(param, self.region, self.year, self.book)
         num = self.sums[sum_key]
         if not base:
             return self._build(key, num, None, None, None, labels.IND_NO_PARAM[param])
@@ -242,6 +248,8 @@ class _Context:
     def _quality(self) -> Indicator:
         w = ruleparams.get(QUALITY_KEY, DEFAULT_QUALITY)
         valid, vi = self.sums["valid"], self.sums["vi"]
+        if valid is None:
+            return self._build("quality", None, None, None, None, labels.IND_NOT_COMPUTED)
         if not valid or not vi:
             return self._build("quality", None, None, None, None, labels.IND_NO_DATA)
         value = 100 * (w["invention_share"] * vi / valid + w["high_value_share"]
@@ -257,17 +265,39 @@ class _Context:
                          note)
 
 
-def _targets(region: str, year: int) -> dict:
-    standing = params.get("target", region, None) or {}
-    yearly = params.get("target", region, year) or {}
+class ParamBook:
+    """Population, GDP and targets of some regions around one year, read in one query (the
+    version in force today of each key / region / year)."""
+
+    KEYS = ("population", "gdp", "target")
+
+    def __init__(self, regions: list[str], year: int):
+        years = list(range(year - PARAM_LOOKBACK, year + 1))
+        rows = (Parameter.select()
+                .where(Parameter.key.in_(list(self.KEYS)) & Parameter.region_code.in_(regions)
+                       & (Parameter.year.in_(years) | Parameter.year.is_null())
+                       & (Parameter.effective_from <= dt.date.today()))
+                .order_by(Parameter.effective_from, Parameter.id))
+        self.values = {(r.key, r.region_code, r.year): json.loads(r.value) for r in rows}
+
+    def get(self, key: str, region: str, year: int | None):
+        return self.values.get((key, region, year))
+
+
+def _targets(region: str, year: int, book: ParamBook | None = None) -> dict:
+    read = book.get if book else lambda k, r, y: params.get(k, r, y)
+    standing = read("target", region, None) or {}
+    yearly = read("target", region, year) or {}
     merged = {**standing, **yearly}
     return {TARGET_ALIASES.get(k, k): v for k, v in merged.items()}
 
 
-def param_for_year(key: str, region: str, year: int) -> tuple[float | None, int | None]:
+def param_for_year(key: str, region: str, year: int,
+                   book: ParamBook | None = None) -> tuple[float | None, int | None]:
     """The parameter of `year`, else of the latest of the PARAM_LOOKBACK earlier years."""
+    read = book.get if book else lambda k, r, y: params.get(k, r, y)
     for candidate in range(year, year - PARAM_LOOKBACK - 1, -1):
-        value = params.get(key, region, candidate)
+        value = read(key, region, candidate)
         if value is not None:
             return float(value), candidate
     return None, None
@@ -294,16 +324,18 @@ def rule_text(key: str, rule: CountingRule, day: dt.date) -> str:
 def subregions(region: str, year: int, rule: CountingRule | None = None,
                on: dt.date | None = None) -> pd.DataFrame:
     """One row per sub-region: code, name, then for each indicator <key> (value), <key>_target,
-    <key>_met (达标: value ≥ target, None without target), <key>_gap. One grouped SQL query."""
+    <key>_met (达标: value ≥ target, None without target), <key>_gap. Two grouped SQL queries;
+    the quality composite is not computed per sub-region (None)."""
     rule = rule or default_rule()
     day = as_of_day(year, on)
     names = divisions.names()
     rows = []
-    for row in sums(region, year, day, rule, by_child=True):
-        code = row.pop("code", None)
-        if code is None:
-            continue
-        report = _report(code, year, day, rule, row)
+    found = [row for row in sums(region, year, day, rule, by_child=True, with_quality=False)
+             if row.get("code") is not None]
+    book = ParamBook([row["code"] for row in found], year)
+    for row in found:
+        code = row.pop("code")
+        report = _report(code, year, day, rule, row, book)
         row = {"code": code, "name": names.get(code, code)}
         for item in report.items:
             met = None if item.target is None or item.value is None else item.value >= item.target
