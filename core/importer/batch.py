@@ -39,7 +39,7 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
     name = display_name or path.name
     report = Report(file_name=name, kind=kind or "patents", dry_run=dry_run)
     try:
-        data = readers._load(path, name, max_bytes)
+        data = readers.load_bytes(path, name, max_bytes)
         report.file_hash = hashlib.sha256(data).hexdigest()
         tables = prepare(readers.read_bytes(data, name), report, kind, source, override)
     except readers.ReadError as exc:

@@ -46,7 +46,7 @@ def read(path: str | Path, display_name: str | None = None,
     """All sheets of the file at `path` (display_name is the user's file name, for messages)."""
     path = Path(path)
     name = display_name or path.name
-    data = _load(path, name, max_bytes)
+    data = load_bytes(path, name, max_bytes)
     return read_bytes(data, name)
 
 
@@ -65,7 +65,8 @@ def read_bytes(data: bytes, name: str) -> list[Sheet]:
     return sheets
 
 
-def _load(path: Path, name: str, max_bytes: int) -> bytes:
+def load_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes after the existence, empty and size checks."""
     if not path.exists():
         raise ReadError(labels.IMP_MISSING.format(file=name))
     size = path.stat().st_size
