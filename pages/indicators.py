@@ -56,9 +56,10 @@ def _rule() -> CountingRule:
 
 
 def _fmt(value, digits: int = 2) -> str:
+    """Whole numbers without decimals (counts), others with `digits`."""
     if value is None:
         return "—"
-    if float(value).is_integer() and digits == 2 and abs(value) >= 100:
+    if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.{digits}f}"
 
