@@ -269,8 +269,8 @@ FEE_TITLE = "年费预警"
 FEE_COUNTS_BY_STATE = "按预警状态统计"
 FEE_COUNTS_BY_SUBREGION = "按下级区域统计"
 FEE_LIST = "预警专利清单（用于缴费提醒函）"
-FEE_NO_DUE_DATES = ("没有专利带有下次缴费截止日：请先导入缴费记录并运行年费列刷新"
-                    "（python -m core fees-refresh 或数据导入后自动刷新）。")
+FEE_NO_DUE_DATES = ("没有专利带有下次缴费截止日：请先导入专利与缴费记录，再在「系统管理 → 计划任务」"
+                    "运行「刷新法律状态与年费」（或 python -m jobs.runner --once refresh_status）。")
 FEE_SHEET = "年费预警"
 FEE_LIST_COLUMNS = {
     "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
