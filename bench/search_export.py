@@ -128,10 +128,9 @@ def page_calls(today: dt.date) -> dict:
         "权利人统计 (county, sort by inventions)": lambda: (
             holders.holder_stats(HolderQuery("320506"), "valid_invention", 100),
             holders.holder_totals(HolderQuery("320506"))),
-        "代理机构统计 (city, last year)": lambda: (agencies.ranking(aq, None),
-                                            agencies.summary(aq)),
-        "代理机构统计 (city, all years)": lambda: (agencies.ranking(AgencyQuery(REGION), None),
-                                            agencies.summary(AgencyQuery(REGION))),
+        "代理机构统计 (city, last year)": lambda: agencies.summary(aq, agencies.ranking(aq, None)),
+        "代理机构统计 (city, all years)": lambda: agencies.summary(
+            AgencyQuery(REGION), agencies.ranking(AgencyQuery(REGION), None)),
         "专利运营统计 (city)": lambda: (operations.per_year(oq), operations.per_subregion(oq),
                                    [operations.events(oq, k) for k in
                                     ("transfer", "license", "pledge")]),

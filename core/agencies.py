@@ -3,7 +3,9 @@
 Counting rule: patents whose first holder's address lies in the region (Patent region columns),
 filed in the period (application date), grouped by Patent.agency. "valid" counts those patents
 that are valid now. Client mix uses the first holder's kind. An agency is local when its own
-address (Agency.county_code / city_code) lies in the region.
+address (Agency.county_code / city_code) lies in the region. Volumes come from the covering
+index AGENCY_INDEX alone; the client mix (a join to holder) and the main fields are computed for
+the first DETAIL_TOP agencies of the ranking, the ones the page charts and lists first.
 
 Abnormal volume (parameter `agency_abnormal`, core.params, default DEFAULT_ABNORMAL): an agency
 is flagged when its filings in the period are at least `min_filings` AND at least
@@ -26,6 +28,7 @@ from core.models import Agency, Holder, Patent
 from core.scope import canonical, is_custom, members, region_filter
 
 DEFAULT_ABNORMAL = {"volume_ratio": 5.0, "min_filings": 100, "withdrawn_share": 0.5}
+DETAIL_TOP = 30  # agencies that get the client mix and main fields (the ones charted/listed first)
 CLIENT_KINDS = ("enterprise", "university", "institute", "individual")
 RANK_COLUMNS = ["agency_id", "name", "local", "filings", "valid", "valid_invention",
                 "agent_count", "enterprise", "university", "institute", "individual", "other",
@@ -66,18 +69,31 @@ def abnormal_rule(region: str | None = None) -> dict:
 
 
 def _volume_query(q: AgencyQuery) -> pw.Select:
-    kind = Holder.kind
-    other = kind.not_in(list(CLIENT_KINDS)) | kind.is_null()
+    """Per agency: filings, valid, valid inventions, withdrawn/rejected (index-only)."""
     withdrawn = Patent.status_reason.in_(["withdrawn", "rejected"])
     return (Patent.select(
         Patent.agency.alias("agency_id"), fn.COUNT(Patent.id).alias("filings"),
         _count_if(Patent.status == "valid").alias("valid"),
         _count_if((Patent.status == "valid") & (Patent.patent_type == "invention"))
-        .alias("valid_invention"),
-        *[_count_if(kind == k).alias(k) for k in CLIENT_KINDS],
-        _count_if(other).alias("other"), _count_if(withdrawn).alias("withdrawn"))
-        .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
+        .alias("valid_invention"), _count_if(withdrawn).alias("withdrawn"))
         .where(*_conditions(q)).group_by(Patent.agency))
+
+
+def client_mix(q: AgencyQuery, agency_ids: list[int]) -> pd.DataFrame:
+    """Columns agency_id, enterprise, university, institute, individual, other: filings of
+    `agency_ids` by the first holder's kind (other: government, other, unknown)."""
+    columns = ["agency_id", *CLIENT_KINDS, "other"]
+    if not agency_ids:
+        return pd.DataFrame(columns=columns)
+    kind = Holder.kind
+    other = kind.not_in(list(CLIENT_KINDS)) | kind.is_null()
+    rows = (Patent.select(Patent.agency.alias("agency_id"),
+                          *[_count_if(kind == k).alias(k) for k in CLIENT_KINDS],
+                          _count_if(other).alias("other"))
+            .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
+            .where(*_conditions(q), Patent.agency.in_(agency_ids))
+            .group_by(Patent.agency).dicts())
+    return pd.DataFrame(list(rows), columns=columns)
 
 
 def top_fields(q: AgencyQuery, agency_ids: list[int], per_agency: int = 3) -> dict[int, list]:
@@ -116,22 +132,25 @@ def local_condition(region: str | None) -> pw.Expression | bool:
     return expr
 
 
-def ranking(q: AgencyQuery, limit: int | None = 100) -> pd.DataFrame:
+def ranking(q: AgencyQuery, limit: int | None = 100, detail: int = DETAIL_TOP) -> pd.DataFrame:
     """Agencies by filings for the region's holders, largest first. Columns RANK_COLUMNS;
-    share = filings / all agency-handled filings of the region; top_fields "H01M(12) G06F(8)"."""
-    rows = list(_volume_query(q).dicts())
-    frame = pd.DataFrame(rows, columns=["agency_id", "filings", "valid", "valid_invention",
-                                        *CLIENT_KINDS, "other", "withdrawn"])
-    frame = frame.fillna(0)
-    for col in frame.columns:
-        frame[col] = frame[col].astype(int)
+    share = filings / all agency-handled filings of the region; client mix (enterprise …
+    other) and top_fields "H01M(12) G06F(8)" for the first `detail` agencies (others: 0 / "")."""
+    frame = pd.DataFrame(list(_volume_query(q).dicts()),
+                         columns=["agency_id", "filings", "valid", "valid_invention", "withdrawn"])
+    frame = frame.fillna(0).astype(int)
     total = int(frame["filings"].sum())
     frame["share"] = frame["filings"] / total if total else 0.0
     frame = _flag_abnormal(frame, abnormal_rule(q.region))
     frame = frame.sort_values(["filings", "agency_id"], ascending=[False, True])
     if limit:
         frame = frame.head(limit)
-    return _with_details(frame.reset_index(drop=True), q)
+    frame = frame.reset_index(drop=True)
+    mix = client_mix(q, [int(i) for i in frame["agency_id"].head(detail)])
+    frame = frame.merge(mix, on="agency_id", how="left")
+    for col in (*CLIENT_KINDS, "other"):
+        frame[col] = frame[col].fillna(0).astype(int)
+    return _with_details(frame, q, detail)
 
 
 def _flag_abnormal(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
@@ -147,14 +166,14 @@ def _flag_abnormal(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
     return frame
 
 
-def _with_details(frame: pd.DataFrame, q: AgencyQuery) -> pd.DataFrame:
+def _with_details(frame: pd.DataFrame, q: AgencyQuery, detail: int) -> pd.DataFrame:
     ids = [int(i) for i in frame["agency_id"].tolist()]
     local = local_condition(q.region)
     info = {a["id"]: a for a in Agency.select(
         Agency.id, Agency.name, Agency.agent_count,
         pw.Case(None, [(local, 1)], 0).alias("local")).where(Agency.id.in_(ids)).dicts()} \
         if ids else {}
-    fields = top_fields(q, ids)
+    fields = top_fields(q, ids[:detail])
     frame["name"] = [info[i]["name"] for i in ids]
     frame["agent_count"] = [int(info[i]["agent_count"] or 0) for i in ids]
     frame["local"] = [bool(info[i]["local"]) for i in ids]
@@ -162,16 +181,13 @@ def _with_details(frame: pd.DataFrame, q: AgencyQuery) -> pd.DataFrame:
     return frame[RANK_COLUMNS]
 
 
-def summary(q: AgencyQuery) -> dict:
+def summary(q: AgencyQuery, ranked: pd.DataFrame | None = None) -> dict:
     """{'agencies', 'filings' (agency-handled), 'local_filings', 'local_share', 'unagented'}:
     local_share = 本地代理量占比 = filings handled by agencies located in the region ÷ all
-    agency-handled filings of the region."""
-    local = local_condition(q.region)
-    row = (Patent.select(fn.COUNT(fn.DISTINCT(Patent.agency)).alias("agencies"),
-                         fn.COUNT(Patent.id).alias("filings"),
-                         _count_if(local).alias("local_filings"))
-           .join(Agency, on=(Patent.agency == Agency.id)).where(*_conditions(q)).dicts().get())
+    agency-handled filings of the region. `ranked`: the full ranking(q, limit=None), if known."""
+    ranked = ranking(q, limit=None) if ranked is None else ranked
+    filings = int(ranked["filings"].sum())
+    local_n = int(ranked.loc[ranked["local"], "filings"].sum()) if len(ranked) else 0
     unagented = Patent.select().where(*_conditions(q)[1:], Patent.agency.is_null()).count()
-    filings, local_n = int(row["filings"] or 0), int(row["local_filings"] or 0)
-    return {"agencies": int(row["agencies"] or 0), "filings": filings, "local_filings": local_n,
+    return {"agencies": len(ranked), "filings": filings, "local_filings": local_n,
             "local_share": local_n / filings if filings else 0.0, "unagented": unagented}

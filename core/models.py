@@ -52,8 +52,8 @@ STOCK_INDEX = ("status", "patent_type", "city_code", "county_code", "street_code
 # indexes, so a city's million patents are aggregated from the index alone (migration step 10)
 HOLDER_STATS_INDEX = ("status", "first_holder", "patent_type", "city_code", "county_code",
                       "street_code", "province_code")
-AGENCY_INDEX = ("agency", "status", "patent_type", "city_code", "county_code", "street_code",
-                "app_date", "first_holder", "status_reason", "ipc_subclass", "province_code")
+AGENCY_INDEX = ("agency", "ipc_subclass", "status", "patent_type", "city_code", "county_code",
+                "street_code", "app_date", "first_holder", "status_reason", "province_code")
 
 
 def now() -> dt.datetime:

@@ -17,7 +17,8 @@ ABNORMAL_ROW_STYLE = "background-color: #fde2e1"
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _data(url: str, q: AgencyQuery) -> dict:
-    return {"ranking": agencies.ranking(q, limit=None), "summary": agencies.summary(q),
+    ranked = agencies.ranking(q, limit=None)
+    return {"ranking": ranked, "summary": agencies.summary(q, ranked),
             "rule": agencies.abnormal_rule(q.region)}
 
 

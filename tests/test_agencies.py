@@ -54,6 +54,9 @@ def test_ranking_for_the_region_and_period(data):
          False, ""],
     ], columns=agencies.RANK_COLUMNS)
     pd.testing.assert_frame_equal(got, expected)
+    only_first = agencies.ranking(AgencyQuery(region="3205", date_from=D(2021, 1, 1)), detail=1)
+    assert only_first[["top_fields", "university", "individual"]].values.tolist() == [
+        ["G06F(2) H01M(2)", 1, 0], ["", 0, 0]]
 
 
 def test_summary_gives_the_local_share(data):
