@@ -310,7 +310,7 @@ LAPSE_SHEET = "失效专利"
 LAPSE_LIST_COLUMNS = {
     "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
     "county": "区县", "street": "街道/乡镇", "reason_label": "失效原因", "lapse_date": "失效日",
-    "app_date": "申请日", "grant_date": "授权公告日",
+    "announce_date": "失效公告日", "app_date": "申请日", "grant_date": "授权公告日",
 }
 LAPSE_OTHER = "其他"
 IND_TITLE = "专利创造指标分析"

@@ -16,7 +16,7 @@ import peewee as pw
 from peewee import fn
 
 from core import labels
-from core.models import Holder, Patent
+from core.models import Holder, LegalEvent, Patent
 from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_if,
                                   patent_where, region_name, with_holder)
 
@@ -163,22 +163,56 @@ def _list_query(q: LapseQuery) -> pw.ModelSelect:
             .order_by(Patent.lapse_date.desc(), Patent.id.desc()))
 
 
+# Gazette events confirming a lapse (LegalEvent.kind), used for the 公告日 column.
+LAPSE_EVENTS = ("lapse_unpaid", "expiry", "invalidation", "surrender", "double_patenting",
+                "rejection", "withdrawal")
+BATCH = 1000
+
+
+def announce_dates(patent_ids: list[int]) -> dict[int, dt.date]:
+    """Latest gazette date of a lapse event per patent (only patents that have one)."""
+    if not patent_ids:
+        return {}
+    rows = (LegalEvent.select(LegalEvent.patent, fn.MAX(LegalEvent.announce_date))
+            .where(LegalEvent.patent.in_(patent_ids) & LegalEvent.kind.in_(LAPSE_EVENTS)
+                   & LegalEvent.announce_date.is_null(False))
+            .group_by(LegalEvent.patent).tuples())
+    return {pid: _dates([day])[0] for pid, day in rows}
+
+
 def page(q: LapseQuery, offset: int, limit: int) -> pd.DataFrame:
-    """One page of the lapse list, newest lapse first. Columns LIST_COLUMNS + county, street."""
-    rows = _list_query(q).offset(offset).limit(limit).dicts()
-    return _decorate(pd.DataFrame(list(rows), columns=LIST_COLUMNS))
+    """One page of the lapse list, newest lapse first. Columns LIST_COLUMNS + announce_date
+    (gazette date of the lapse event, when recorded), type_label, reason_label, county, street."""
+    frame = pd.DataFrame(list(_list_query(q).offset(offset).limit(limit).dicts()),
+                         columns=LIST_COLUMNS)
+    dates = announce_dates(frame["id"].tolist())
+    frame["announce_date"] = [dates.get(pid) for pid in frame["id"]]
+    return _decorate(frame)
 
 
 def export_rows(q: LapseQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:
     """Every row of the list (up to `limit`), streamed, with Chinese labels for codes."""
+    batch: list[dict] = []
     for row in _list_query(q).limit(limit).dicts().iterator():
+        batch.append(row)
+        if len(batch) == BATCH:
+            yield from _with_dates(batch)
+            batch = []
+    yield from _with_dates(batch)
+
+
+def _with_dates(rows: list[dict]) -> Iterator[dict]:
+    dates = announce_dates([r["id"] for r in rows])
+    for row in rows:
+        row["announce_date"] = dates.get(row["id"])
         yield _labelled(row)
 
 
 EXPORT_COLUMNS = {
     "app_no": "申请号", "title": "专利名称", "type_label": "专利类型", "holder": "第一权利人",
     "holder_address": "权利人地址", "county": "区县", "street": "街道/乡镇",
-    "reason_label": "失效原因", "lapse_date": "失效日", "app_date": "申请日", "grant_date": "授权公告日",
+    "reason_label": "失效原因", "lapse_date": "失效日", "announce_date": "失效公告日",
+    "app_date": "申请日", "grant_date": "授权公告日",
 }
 
 

@@ -118,3 +118,18 @@ def test_summary_equals_the_separate_queries(db):
         assert got["by_subregion"].to_dict("records") == \
             lapses.by_subregion(q).to_dict("records")
         assert got["by_month"].to_dict("records") == lapses.by_month(q).to_dict("records")
+
+
+def test_gazette_date_of_the_lapse_event(db):
+    from core.models import LegalEvent, Patent
+    _build()
+    p1, p2 = Patent.get(Patent.app_no == "P1"), Patent.get(Patent.app_no == "P2")
+    LegalEvent.create(patent=p1, kind="lapse_unpaid", code="CF01", date=day("2025-03-15"),
+                      announce_date=day("2025-10-20"))
+    LegalEvent.create(patent=p2, kind="transfer", code="TR01", announce_date=day("2024-01-05"))
+    frame = lapses.page(_q(reasons=("unpaid_fee",)), 0, 10)
+    assert list(zip(frame["app_no"], frame["announce_date"])) == [
+        ("P8", None), ("P2", None), ("P1", day("2025-10-20"))]
+    rows = list(lapses.export_rows(_q(reasons=("unpaid_fee",))))
+    assert [(r["app_no"], r["announce_date"]) for r in rows] == [
+        ("P8", None), ("P2", None), ("P1", day("2025-10-20"))]
