@@ -71,7 +71,7 @@ def test_killed_import_leaves_the_database_exactly_as_before(app_env, db, tmp_pa
     batches = ImportBatch.select().count()
     path = tmp_path / "big.csv"
     with path.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows([HEADER, *make_rows(10000)])
+        csv.writer(fh).writerows([HEADER, *make_rows(3000)])
     proc = subprocess.Popen([sys.executable, "-m", "core", "import", str(path), "--db", app_env],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True)
