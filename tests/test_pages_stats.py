@@ -83,3 +83,93 @@ def test_filters_widgets_change_the_scope(app_env):
     assert at.query_params["region"] == "320506001"
     at.selectbox(key="_flt_street").set_value("").run()
     assert _scope_text(at).startswith("scope=320506|")
+
+
+# --- the four pages through AppTest ------------------------------------------------------------
+
+def _page(name: str, **query) -> AppTest:
+    import streamlit as st
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["roles"] = ["viewer"]
+    at.session_state["username"] = "viewer"
+    at.query_params.update(query)
+    return at.run()
+
+
+@pytest.fixture
+def small_city(app_env):
+    from core.models import Industry, PatentIndustry
+    from tests.stats_builder import D, event, holder, patent
+    a = holder("甲科技有限公司")
+    ps = [patent("320506001", app=D(2022, 1, 5), grant=D(2023, 2, 1), status="valid",
+                 reason="granted", holder_=a),
+          patent("320505001", type_="utility", app=D(2023, 1, 20), grant=D(2023, 8, 1),
+                 status="valid", holder_=a),
+          patent("320506003", app=D(2023, 3, 3), status="pending", reason="examining",
+                 holder_=a)]
+    event(ps[0], "transfer", D(2023, 5, 1), before="320505001", after="320506001")
+    Industry.create(code="sei1", name="新一代信息技术产业", kind="sei")
+    PatentIndustry.create(patent=ps[0], industry_code="sei1")
+    return ps
+
+
+def _texts(at) -> str:
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.header, *at.subheader)]
+    parts += [f"{m.label}={m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview_on_an_empty_database_offers_import_or_demo(app_env):
+    at = _page("overview")
+    assert not at.exception
+    assert "数据库中还没有专利数据" in _texts(at)
+
+
+def test_overview_shows_cards_for_the_home_region(small_city):
+    at = _page("overview")
+    assert not at.exception, at.exception
+    text = _texts(at)
+    assert "专利概况 · 苏州市" in text
+    assert "有效专利=2" in text and "有效发明专利=1" in text and "公开专利=2" in text
+
+
+def test_overview_follows_a_link_to_a_county_and_offers_the_breadcrumb(small_city):
+    at = _page("overview", region="320506")
+    assert not at.exception, at.exception
+    assert "专利概况 · 吴中区" in _texts(at) and "有效专利=1" in _texts(at)
+    assert [b.label for b in at.button if b.key and b.key.startswith("ov_crumb")] == [
+        "苏州市", "吴中区"]
+    at.button(key="ov_crumb_0").click().run()
+    assert "专利概况 · 苏州市" in _texts(at)
+
+
+def test_overview_kiosk_mode_renders_dark_and_refreshing(small_city):
+    at = _page("overview", kiosk="1")
+    assert not at.exception, at.exception
+    assert "每 5 分钟自动刷新" in _texts(at)
+
+
+@pytest.mark.parametrize("name, title", [("trend", "趋势统计"), ("regions", "区域统计"),
+                                          ("industry", "产业统计")])
+def test_statistics_pages_render_for_a_street(small_city, name, title):
+    at = _page(name, region="320506001")
+    assert not at.exception, at.exception
+    assert f"{title} · 长桥街道" in _texts(at)
+
+
+def test_regions_table_lists_the_counties(small_city):
+    at = _page("regions")
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert table["区域"].tolist() == ["虎丘区", "吴中区"]  # equal valid counts: by code
+    assert table["有效量"].tolist() == [1, 1] and table["转入"].tolist() == [0, 1]
+
+
+def test_industry_page_without_industries_says_what_is_missing(app_env):
+    from tests.stats_builder import patent
+    patent("320506001")
+    at = _page("industry")
+    assert not at.exception, at.exception
+    assert "还没有产业分类数据" in _texts(at)

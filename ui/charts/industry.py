@@ -5,7 +5,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, HeatMap, Line
 
 from ui.charts.common import _num
-from ui.charts.overview import init, ranking, title
+from ui.charts.overview import LEGEND, init, layout, ranking, title
 
 __all__ = ["summary", "log_trend", "matrix", "emerging", "ranking"]
 
@@ -43,6 +43,7 @@ def matrix(industries: list[str], regions: list[str], cells: list[tuple[int, int
                                                                 pos_bottom="0%"),
                               xaxis_opts=opts.AxisOpts(axislabel_opts=opts.LabelOpts(
                                   interval=0, rotate=30)),
+                              yaxis_opts=opts.AxisOpts(is_inverse=True),
                               legend_opts=opts.LegendOpts(is_show=False)))
     chart.options["grid"] = [{"left": "3%", "right": "3%", "top": 60, "bottom": 70,
                               "containLabel": True}]
@@ -63,7 +64,6 @@ def emerging(years: list, emerging_: list, traditional: list, share: list, names
     line = (Line().add_xaxis(cats)
             .add_yaxis(names[2], [None if s is None else round(s * 100, 1) for s in share],
                        yaxis_index=1, label_opts=opts.LabelOpts(is_show=False)))
-    bar.set_global_opts(title_opts=title(text, rule),
-                        legend_opts=opts.LegendOpts(pos_top="2%", pos_right="2%"),
+    bar.set_global_opts(title_opts=title(text, rule), legend_opts=LEGEND,
                         tooltip_opts=opts.TooltipOpts(trigger="axis"))
-    return bar.overlap(line)
+    return layout(bar.overlap(line), right=40)

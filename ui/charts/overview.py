@@ -23,6 +23,16 @@ def title(text: str, rule: str | None, dark: bool = False) -> opts.TitleOpts:
                           subtitle_textstyle_opts=opts.TextStyleOpts(color=color))
 
 
+LEGEND = opts.LegendOpts(pos_bottom="0%")
+
+
+def layout(chart, right: int = 16):
+    """Grid below the title and subtitle, legend at the bottom (no overlap in half-width)."""
+    chart.options["grid"] = [{"top": 70, "bottom": 40, "left": 10, "right": right,
+                              "containLabel": True}]
+    return chart
+
+
 def apply_dark(chart, dark: bool):
     """Dark background and light text for the kiosk (options set directly)."""
     if dark:
@@ -41,9 +51,9 @@ def yearly(years: list, applications: list, grants: list, text: str, rule: str,
     line = (Line().add_xaxis([str(y) for y in years])
             .add_yaxis(series_names[1], [_num(v) for v in grants], is_smooth=True,
                        label_opts=opts.LabelOpts(is_show=False)))
-    bar.set_global_opts(title_opts=title(text, rule, dark), legend_opts=opts.LegendOpts(
-        pos_top="2%", pos_right="2%"), tooltip_opts=opts.TooltipOpts(trigger="axis"))
-    return apply_dark(bar.overlap(line), dark)
+    bar.set_global_opts(title_opts=title(text, rule, dark), legend_opts=LEGEND,
+                        tooltip_opts=opts.TooltipOpts(trigger="axis"))
+    return apply_dark(layout(bar.overlap(line)), dark)
 
 
 def type_pie(pairs: list[tuple[str, float]], text: str, rule: str, dark: bool = False) -> Pie:
@@ -64,12 +74,12 @@ def ranking(names: list[str], series: dict[str, list], text: str, rule: str,
                         label_opts=opts.LabelOpts(is_show=True, position="right"))
     chart.reversal_axis().set_global_opts(
         title_opts=title(text, rule, dark),
-        legend_opts=opts.LegendOpts(is_show=len(series) > 1, pos_top="2%", pos_right="2%"),
+        legend_opts=opts.LegendOpts(is_show=len(series) > 1, pos_bottom="0%"),
         tooltip_opts=opts.TooltipOpts(trigger="axis"),
         yaxis_opts=opts.AxisOpts(is_inverse=True, axislabel_opts=opts.LabelOpts(interval=0)),
         xaxis_opts=opts.AxisOpts(splitline_opts=opts.SplitLineOpts(is_show=False)))
-    chart.options["grid"] = [{"left": "3%", "right": "10%", "top": 60, "bottom": 10,
-                              "containLabel": True}]
+    chart.options["grid"] = [{"left": "3%", "right": "10%", "top": 60,
+                              "bottom": 40 if len(series) > 1 else 10, "containLabel": True}]
     return apply_dark(chart, dark)
 
 
@@ -88,7 +98,6 @@ def watched(names: list[str], series: dict[str, list], text: str, rule: str,
     chart = Bar(init_opts=init()).add_xaxis([str(n) for n in names])
     for name, values in series.items():
         chart.add_yaxis(name, [_num(v) for v in values], label_opts=opts.LabelOpts(is_show=False))
-    chart.set_global_opts(title_opts=title(text, rule, dark),
-                          legend_opts=opts.LegendOpts(pos_top="2%", pos_right="2%"),
+    chart.set_global_opts(title_opts=title(text, rule, dark), legend_opts=LEGEND,
                           tooltip_opts=opts.TooltipOpts(trigger="axis"))
-    return apply_dark(chart, dark)
+    return apply_dark(layout(chart), dark)

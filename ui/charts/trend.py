@@ -5,7 +5,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Line
 
 from ui.charts.common import _num
-from ui.charts.overview import init, title
+from ui.charts.overview import LEGEND, init, layout, title
 
 
 def by_type_with_yoy(periods: list, series: dict[str, list], yoy: list, text: str, rule: str,
@@ -24,11 +24,11 @@ def by_type_with_yoy(periods: list, series: dict[str, list], yoy: list, text: st
                        yaxis_index=1, is_smooth=True, is_connect_nones=False,
                        label_opts=opts.LabelOpts(is_show=False)))
     bar.set_global_opts(title_opts=title(text, rule),
-                        legend_opts=opts.LegendOpts(pos_top="2%", pos_right="2%"),
+                        legend_opts=LEGEND,
                         tooltip_opts=opts.TooltipOpts(trigger="axis"),
                         datazoom_opts=[opts.DataZoomOpts(type_="inside")] if len(cats) > 24
                         else None)
-    return bar.overlap(line)
+    return layout(bar.overlap(line), right=40)
 
 
 def lines(periods: list, series: dict[str, list], text: str, rule: str,
@@ -38,9 +38,8 @@ def lines(periods: list, series: dict[str, list], text: str, rule: str,
         chart.add_yaxis(name, [_num(v) for v in values], is_smooth=True,
                         label_opts=opts.LabelOpts(is_show=False),
                         areastyle_opts=opts.AreaStyleOpts(opacity=0.15 if area else 0))
-    return chart.set_global_opts(title_opts=title(text, rule),
-                                 legend_opts=opts.LegendOpts(pos_top="2%", pos_right="2%"),
-                                 tooltip_opts=opts.TooltipOpts(trigger="axis"))
+    return layout(chart.set_global_opts(title_opts=title(text, rule), legend_opts=LEGEND,
+                                        tooltip_opts=opts.TooltipOpts(trigger="axis")))
 
 
 def pipeline(periods: list, stages: dict[str, list], text: str, rule: str) -> Bar:
@@ -48,6 +47,5 @@ def pipeline(periods: list, stages: dict[str, list], text: str, rule: str) -> Ba
     chart = Bar(init_opts=init()).add_xaxis([str(p) for p in periods])
     for name, values in stages.items():
         chart.add_yaxis(name, [_num(v) for v in values], label_opts=opts.LabelOpts(is_show=False))
-    return chart.set_global_opts(title_opts=title(text, rule),
-                                 legend_opts=opts.LegendOpts(pos_top="2%", pos_right="2%"),
-                                 tooltip_opts=opts.TooltipOpts(trigger="axis"))
+    return layout(chart.set_global_opts(title_opts=title(text, rule), legend_opts=LEGEND,
+                                        tooltip_opts=opts.TooltipOpts(trigger="axis")))
