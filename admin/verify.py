@@ -9,7 +9,9 @@ import streamlit as st  # noqa: E402
 from core import labels, settings  # noqa: E402
 from core.resolver import decisions, queue, resolve_pending, workbook  # noqa: E402
 from core.resolver.gazetteer import name_of  # noqa: E402
+from ui import echarts  # noqa: E402
 from ui.auth import current_user  # noqa: E402
+from ui.charts import verify as verify_charts  # noqa: E402
 from ui.nav import spec_for  # noqa: E402
 
 HOME = settings.get("PATENT_HOME_REGION")
@@ -133,6 +135,7 @@ def render_stats() -> None:
         share = numbers[key] / (total + numbers["unplaced"])
         col.metric(title, labels.VERIFY_STATS_SHARE.format(count=numbers[key], share=share))
     cols[4].metric(labels.VERIFY_STATS_QUEUE, f"{numbers['queue_addresses']:,}")
+    echarts.show(verify_charts.placement_pie(numbers), key="vq_placement")
     st.subheader(labels.VERIFY_PER_CHECKER)
     per_user = pd.DataFrame(queue.decisions_per_user(),
                             columns=list(labels.VERIFY_PER_CHECKER_COLUMNS))

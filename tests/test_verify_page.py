@@ -86,3 +86,17 @@ def test_stats_tab_counts_placements(app_env):
     assert metrics[labels.VERIFY_STATS_COUNTY] == labels.VERIFY_STATS_SHARE.format(count=3,
                                                                                    share=1.0)
     assert metrics[labels.VERIFY_STATS_QUEUE] == "1"
+
+
+def test_placement_pie_options():
+    import json
+
+    from ui.charts.verify import placement_pie
+    chart = placement_pie({"street": 5, "county": 3, "city": 1, "unplaced": 2})
+    options = json.loads(chart.dump_options())
+    assert options["series"][0]["data"] == [
+        {"name": labels.VERIFY_STATS_STREET, "value": 5},
+        {"name": labels.VERIFY_STATS_COUNTY, "value": 3},
+        {"name": labels.VERIFY_STATS_CITY, "value": 1},
+        {"name": labels.VERIFY_STATS_UNPLACED, "value": 2}]
+    assert options["title"][0]["text"] == labels.VERIFY_PLACEMENT_CHART
