@@ -57,7 +57,8 @@ def fill(n: int) -> None:
     start = time.perf_counter()
     for lo in range(0, n, 50_000):
         with db.atomic():
-            bulk_insert(Patent, COLUMNS, (_row(i, rng, streets) for i in range(lo, min(n, lo + 50_000))))
+            rows = (_row(i, rng, streets) for i in range(lo, min(n, lo + 50_000)))
+            bulk_insert(Patent, COLUMNS, rows)
     print(f"filled {n:,} patents in {time.perf_counter() - start:.1f}s")
 
 
@@ -74,11 +75,12 @@ def naive(url: str) -> dict:
         frame[col] = pd.to_datetime(frame[col])
     frame = frame[frame["city_code"] == REGION]
     day, jan1 = pd.Timestamp(ON), pd.Timestamp(YEAR, 1, 1)
-    valid = ((frame.grant_date.isna() | (frame.grant_date <= day))
-             & ((frame.status == "valid") | ((frame.status == "lapsed") & (frame.lapse_date > day))))
+    alive = (frame.status == "valid") | ((frame.status == "lapsed") & (frame.lapse_date > day))
+    valid = (frame.grant_date.isna() | (frame.grant_date <= day)) & alive
     inv = frame.patent_type == "invention"
     return {"valid_inventions": int((valid & inv).sum()),
-            "hv": int((valid & inv & frame.high_value.astype(bool) & frame.domestic.astype(bool)).sum()),
+            "hv": int((valid & inv & frame.high_value.astype(bool)
+                       & frame.domestic.astype(bool)).sum()),
             "applications": int(frame.app_date.between(jan1, day).sum()),
             "grants": int(frame.grant_date.between(jan1, day).sum())}
 

@@ -140,13 +140,17 @@ def _by_holder(region, rule, conditions, where, by_child) -> list[dict]:
         share = 1.0 / counts.c.n
         columns = [fn.SUM(pw.Case(None, [(c, share)], 0)).alias(k) for k, c in conditions.items()]
     else:
-        columns = [fn.COUNT(pw.NodeList((pw.SQL("DISTINCT"), pw.Case(None, [(c, Patent.id)], None))))
-                   .alias(k) for k, c in conditions.items()]
+        columns = [fn.COUNT(_distinct(pw.Case(None, [(c, Patent.id)], None))).alias(k)
+                   for k, c in conditions.items()]
     query = query.select(*columns).where(filters)
     if by_child:
         child = getattr(Holder, child_column(region))
         query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
     return [_clean(row) for row in query.dicts()]
+
+
+def _distinct(node: pw.Node) -> pw.Node:
+    return pw.NodeList((pw.SQL("DISTINCT"), node))
 
 
 def _clean(row: dict) -> dict:

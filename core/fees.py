@@ -176,7 +176,8 @@ def surcharge_band(app_date: dt.date, patent_year: int, paid_on: dt.date) -> int
 
 
 def surcharge(patent_type: str, app_date: dt.date, patent_year: int, paid_on: dt.date,
-              reduced: bool = False, co_owners: int = 1, grant_patent_year: int | None = None) -> int | None:
+              reduced: bool = False, co_owners: int = 1,
+              grant_patent_year: int | None = None) -> int | None:
     """Late surcharge in yuan for paying `patent_year` on `paid_on`; None when too late."""
     band = surcharge_band(app_date, patent_year, paid_on)
     if band is None:
@@ -220,7 +221,8 @@ def _state_for_line(kind: str, app_date: dt.date, line: FeeLine, on: dt.date) ->
     rate = int(rule["surcharge_rates"][band - 1]) if band else 0
     base = line.full if rule["surcharge_on_full"] else line.payable
     extra = _percent(base, rate)
-    state = "grace" if band else ("due_soon" if days_left <= int(rule["due_soon_days"]) else "normal")
+    soon = days_left <= int(rule["due_soon_days"])
+    state = "grace" if band else ("due_soon" if soon else "normal")
     return FeeState(state=state, grace_month=band or None, surcharge_rate=rate, surcharge=extra,
                     total_if_paid=line.payable + extra, termination_date=None, restore_by=None,
                     restoration_cost=None, **common)

@@ -80,7 +80,8 @@ def refresh(on: dt.date | None = None, reassign_industries: bool = True) -> int:
         if reassign_industries:
             industries.assign(("sei",))
         hv = (Patent.patent_type == "invention") & (Patent.status == "valid") & condition(on)
-        up = Patent.update(high_value=True).where(hv & (Patent.high_value == False)).execute()  # noqa: E712
+        up = (Patent.update(high_value=True)
+              .where(hv & (Patent.high_value == False)).execute())  # noqa: E712
         meeting = Patent.select(Patent.id).where(hv)
         down = (Patent.update(high_value=False)
                 .where((Patent.high_value == True) & Patent.id.not_in(meeting))  # noqa: E712

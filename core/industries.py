@@ -118,5 +118,6 @@ def in_industry(code: str, model=Patent) -> pw.Expression:
 
 def in_any_industry(kind: str = "sei", model=Patent) -> pw.Expression:
     codes = Industry.select(Industry.code).where(Industry.kind == kind)
-    sub = PatentIndustry.select(PatentIndustry.patent).where(PatentIndustry.industry_code.in_(codes))
+    sub = (PatentIndustry.select(PatentIndustry.patent)
+           .where(PatentIndustry.industry_code.in_(codes)))
     return model.id.in_(sub)
