@@ -156,9 +156,13 @@ def render_history() -> None:
     chosen = st.selectbox(labels.VERIFY_UNDO_PICK, list(by_id), key="vq_undo_pick",
                           format_func=lambda i: f"#{i} {by_id[i]['message']}")
     if st.button(labels.VERIFY_UNDO, key="vq_undo"):
-        decisions.undo(chosen, current_user())
-        st.session_state["vq_message"] = labels.VERIFY_UNDONE.format(id=chosen)
-        st.rerun()
+        try:
+            decisions.undo(chosen, current_user())
+        except decisions.DecisionError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state["vq_message"] = labels.VERIFY_UNDONE.format(id=chosen)
+            st.rerun()
 
 
 def render_bulk() -> None:

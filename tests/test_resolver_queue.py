@@ -141,3 +141,15 @@ def test_import_rejects_missing_columns(db):
     wb.save(out)
     result = workbook.import_queue(out.getvalue(), "x.xlsx", "c")
     assert "x.xlsx：缺少列「街道代码（填写）」" in result.errors
+
+
+def test_undo_refuses_while_a_later_decision_stands(db):
+    ids = _setup({SIP: 1})
+    first = decisions.decide(ids[SIP], LOUFENG, "c")
+    second = decisions.decide(ids[SIP], "320576052", "c")
+    with pytest.raises(decisions.DecisionError, match="请先撤销较新的核定"):
+        decisions.undo(first, "c")
+    decisions.undo(second, "c")
+    assert _streets(ids[SIP]) == {LOUFENG}
+    decisions.undo(first, "c")
+    assert _streets(ids[SIP]) == {None}

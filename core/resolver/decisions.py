@@ -120,6 +120,8 @@ def undo(audit_id: int, username: str) -> int:
             raise DecisionError(f"无法撤销的操作：{audit_id}")
         if is_undone(audit_id):
             raise DecisionError(f"该操作已撤销：{audit_id}")
+        if _later_decision(entry):
+            raise DecisionError(f"该对象之后还有新的核定，请先撤销较新的核定：{audit_id}")
         payload = json.loads(entry.payload or "{}")
         if entry.action == "address_resolve":
             _undo_address(int(entry.object_id), payload)
@@ -155,6 +157,13 @@ def patents_moved(audit_id: int) -> int:
     """Patents updated by decision `audit_id`."""
     entry = AuditLog.get_or_none(AuditLog.id == audit_id)
     return int(json.loads(entry.payload or "{}").get("patents", 0)) if entry else 0
+
+
+def _later_decision(entry: AuditLog) -> bool:
+    later = AuditLog.select(AuditLog.id).where(
+        AuditLog.object_type == entry.object_type, AuditLog.object_id == entry.object_id,
+        AuditLog.action == entry.action, AuditLog.id > entry.id)
+    return any(not is_undone(row.id) for row in later)
 
 
 def is_undone(audit_id: int) -> bool:
