@@ -75,10 +75,14 @@ def bare_read(path: Path) -> float:
 
 
 def timed_import(path: Path, url: str) -> tuple[float, object]:
-    from core.bootstrap import ensure_ready
-    from core.db import db
+    from core.db import connect, db
+    from core.divisions import load_divisions
     from core.importer.batch import import_file
-    ensure_ready(url)
+    from core.migrations import upgrade
+    connect(url)  # schema and divisions only: no admin account for a bench database
+    with db.connection_context():
+        upgrade()
+        load_divisions()
     started = time.perf_counter()
     report = import_file(path, after=False)
     elapsed = time.perf_counter() - started
