@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
+from typing import Callable
 
 from core.demo import names
 from core.demo.holders import HolderSpec
@@ -53,8 +54,9 @@ def transfer(pid: int, day: dt.date, before: list[HolderSpec], after: list[Holde
 
 
 def dealings(rng: random.Random, pid: int, start: dt.date, end: dt.date, owner: HolderSpec,
-             partner: HolderSpec) -> list[tuple]:
-    """Licences, pledges (and releases) and partial invalidations while the patent is in force."""
+             partner: Callable[[], HolderSpec]) -> list[tuple]:
+    """Licences, pledges (and releases) and partial invalidations while the patent is in force.
+    `partner()` draws the licensee (only when there is a licence)."""
     rows = []
     big = owner.kind == "enterprise" and bool(owner.tags)
     if rng.random() < (0.04 if owner.kind in ("university", "institute") else 0.02):
@@ -62,7 +64,7 @@ def dealings(rng: random.Random, pid: int, start: dt.date, end: dt.date, owner: 
         if day:
             kind = rng.choices([k for k, _ in LICENSE_TYPES], [w for _, w in LICENSE_TYPES])[0]
             until = day + dt.timedelta(days=365 * rng.randint(1, 5))
-            rows.append((pid, "license", "EE01", day, _next_gazette(day), owner.name, partner.name,
+            rows.append((pid, "license", "EE01", day, _next_gazette(day), owner.name, partner().name,
                          None, None, None, None, None, None, None, kind,
                          f"X{day.year}32{rng.randint(0, 99999):07d}", until,
                          f"许可种类：{kind}；备案日期：{day:%Y%m%d}", SOURCE))

@@ -46,6 +46,8 @@ def _invention(rng, numbers: Numbers, app_date, today, doubtful) -> Filing:
     months = rng.uniform(3, 9) if early else rng.uniform(18, 19)
     pub = gazette(app_date + dt.timedelta(days=int(months * 30.4)))
     exam = app_date + dt.timedelta(days=int(rng.uniform(0.2, 1.6) * 365))
+    if exam == pub:  # no ties: the order of same-day events would be ambiguous
+        exam += DAY
     roll = rng.random()
     outcome = "grant" if roll < (0.2 if doubtful else 0.56) else \
         "rejection" if roll < (0.45 if doubtful else 0.78) else "withdrawal"

@@ -89,7 +89,7 @@ class Generator:
             next_due = upkeep.next_due if upkeep.status == "valid" else None
             end = min(upkeep.lapse_date or self.today, self.today)
             owners, before = self._maybe_transfer(pid, filing.grant_date, end, owners, rows)
-            partner = self.holders.draw(rng, "enterprise", day.year)
+            partner = lambda: self.holders.draw(rng, "enterprise", day.year)  # noqa: E731
             rows += events.dealings(rng, pid, filing.grant_date, end, owners[0], partner)
         else:
             before = None
