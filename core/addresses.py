@@ -11,8 +11,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-from core.db import bulk_insert, db
-from core.models import Address
+from core.db import db, is_postgres
 
 MAX_LEN = 255
 CHUNK = 500
@@ -28,6 +27,7 @@ LOOKALIKES = str.maketrans({
     "莊": "庄", "龍": "龙", "衛": "卫", "場": "场", "創": "创", "務": "务",
     "邨": "村", "瀆": "渎", "橋": "桥",
 })
+LOOKALIKE_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in LOOKALIKES)) + "]")
 POSTCODE_LABEL = re.compile(r"(?:邮编|邮政编码|postcode|zip)[:：]?\s*(\d{6})(?!\d)", re.I)
 POSTCODE_EDGE = re.compile(r"^\s*(\d{6})(?!\d)|(?<![\d-])(\d{6})\s*$")
 # Room / floor / unit noise: "3幢", "12层", "1501室", "B座", "2单元", "(…)" after the house number.
@@ -36,6 +36,8 @@ NOISE = re.compile(
     r"(?:第?[一二三四五六七八九十]+层))"
 )
 PUNCT = re.compile(r"[\s.,，。;；:：、'\"“”‘’`()（）\[\]【】<>《》{}|/\\·•*~!！?？_]+")
+HOUSE = re.compile(r"\d+号")
+MULTI_SPACE = re.compile(r"\s{2,}")
 CJK = r"\u3400-\u9fff"
 SPACE_NEAR_CJK = re.compile(rf"\s+(?=[{CJK}])|(?<=[{CJK}])\s+")
 
@@ -43,7 +45,9 @@ SPACE_NEAR_CJK = re.compile(rf"\s+(?=[{CJK}])|(?<=[{CJK}])\s+")
 def normalize(raw: str | None) -> tuple[str, str | None]:
     """(normalised text, 6-digit postcode or None). Idempotent: normalize(normalize(x)[0])[0] ==
     normalize(x)[0]."""
-    text = unicodedata.normalize("NFKC", str(raw or "")).translate(LOOKALIKES).lower()
+    text = unicodedata.normalize("NFKC", str(raw or "")).lower()
+    if LOOKALIKE_CHARS.search(text):
+        text = text.translate(LOOKALIKES)
     postcode = None
     match = POSTCODE_LABEL.search(text) if ("邮" in text or "p" in text or "z" in text) else None
     if match:
@@ -55,19 +59,19 @@ def normalize(raw: str | None) -> tuple[str, str | None]:
             postcode = match.group(1) or match.group(2)
             text = text[:match.start()] + " " + text[match.end():]
     text = PUNCT.sub(" ", text)
-    text = _drop_noise(text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = SPACE_NEAR_CJK.sub("", text)
+    if "号" in text:
+        text = _drop_noise(text)
+    text = text.strip()
+    if " " in text:
+        text = SPACE_NEAR_CJK.sub("", MULTI_SPACE.sub(" ", text))
     return text[:MAX_LEN], postcode
 
 
 def _drop_noise(text: str) -> str:
     """Cut room/floor details after the house number ("…号3幢1501室" → "…号")."""
-    house = re.search(r"\d+号", text)
-    if house:
-        head, tail = text[:house.end()], text[house.end():]
-        tail = NOISE.sub(" ", tail)
-        text = head + tail
+    house = HOUSE.search(text)
+    if house and house.end() < len(text):
+        text = text[:house.end()] + NOISE.sub(" ", text[house.end():])
     return text
 
 
@@ -88,18 +92,32 @@ def intern(raws: Iterable[str]) -> dict[str, int]:
         norm_of[raw] = norm
         by_norm.setdefault(norm, (raw, postcode))
     ids = _existing_ids(list(by_norm))
-    missing = [(n, str(raw)[:2000], pc) for n, (raw, pc) in by_norm.items() if n not in ids]
+    missing = [(n, str(raw)[:2000], pc, "new", 0.0, 0)
+               for n, (raw, pc) in by_norm.items() if n not in ids]
     if missing:
         with db.atomic():
-            bulk_insert(Address, ["normalized", "sample_raw", "postcode"], missing)
-        ids.update(_existing_ids([n for n, _, _ in missing]))
+            _insert(missing)
+        ids.update(_existing_ids([row[0] for row in missing]))
     return {raw: ids[norm] for raw, norm in norm_of.items()}
+
+
+def _insert(rows: list[tuple]) -> None:
+    sql = ('INSERT INTO address (normalized, sample_raw, postcode, status, confidence, '
+           'patent_count) VALUES ')
+    if is_postgres():
+        from psycopg2.extras import execute_values
+        execute_values(db.cursor(), sql + "%s", rows, page_size=2000)
+    else:
+        db.cursor().executemany(sql + "(?, ?, ?, ?, ?, ?)", rows)
 
 
 def _existing_ids(norms: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
+    mark = db.obj.param
     for start in range(0, len(norms), CHUNK):
         chunk = norms[start:start + CHUNK]
-        query = Address.select(Address.id, Address.normalized).where(Address.normalized.in_(chunk))
-        found.update({n: i for i, n in query.tuples()})
+        marks = ", ".join([mark] * len(chunk))
+        cursor = db.execute_sql(f"SELECT normalized, id FROM address WHERE normalized IN ({marks})",
+                                chunk)
+        found.update(cursor.fetchall())
     return found
