@@ -73,7 +73,8 @@ def _cards(report) -> None:
     for start in range(0, len(items), CARDS_PER_ROW):
         cols = st.columns(CARDS_PER_ROW)
         for col, item in zip(cols, items[start:start + CARDS_PER_ROW]):
-            delta = None if item.completion is None else f"{labels.IND_COMPLETION} {_percent(item.completion)}"
+            delta = None if item.completion is None else \
+                f"{labels.IND_COMPLETION} {_percent(item.completion)}"
             col.metric(item.name, f"{_fmt(item.value)} {item.unit}", delta=delta,
                        delta_color="normal" if (item.completion or 0) >= 1 else "inverse",
                        help=item.rule)
@@ -90,8 +91,9 @@ def _completion_chart(report) -> None:
     targeted = [i for i in report.items if i.completion is not None]
     if not targeted:
         return
-    chart = charts.completion_bars([i.name for i in targeted], [i.completion * 100 for i in targeted],
-                                   labels.IND_COMPLETION, targeted[0].rule, labels.IND_COMPLETION)
+    chart = charts.completion_bars([i.name for i in targeted],
+                                   [i.completion * 100 for i in targeted], labels.IND_COMPLETION,
+                                   targeted[0].rule, labels.IND_COMPLETION)
     echarts.show(chart, key="ind_completion")
 
 
@@ -104,9 +106,10 @@ def _against_line(table, key: str, item):
     if key in RATIO_KEYS and item.target is not None:
         shown["target"] = shown["target"].astype(float).fillna(item.target)
     has = shown["value"].notna() & shown["target"].notna()
-    shown["met"] = [(labels.IND_MET if v >= t else labels.IND_NOT_MET) if ok else labels.IND_NO_TARGET
-                    for v, t, ok in zip(shown["value"], shown["target"], has)]
-    shown["gap"] = [(t - v) if ok else None for v, t, ok in zip(shown["value"], shown["target"], has)]
+    pairs = list(zip(shown["value"], shown["target"], has))
+    shown["met"] = [(labels.IND_MET if v >= t else labels.IND_NOT_MET) if ok
+                    else labels.IND_NO_TARGET for v, t, ok in pairs]
+    shown["gap"] = [(t - v) if ok else None for v, t, ok in pairs]
     return shown.sort_values("value", ascending=False, na_position="last")
 
 
