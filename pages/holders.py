@@ -62,7 +62,7 @@ def _open_holder(scope, rows, clicked) -> None:
 
 
 def _charts(scope, data: dict) -> None:
-    left, right = st.columns([2, 1])
+    left, right = st.columns([3, 2])
     with left:
         clicked = echarts.show(charts.top_holders(data["rows"]), key="hs_top", height="480px",
                                clickable=True)
@@ -104,8 +104,8 @@ if totals["holders"] == 0:
     st.info(labels.HOLDERS_EMPTY)
     st.stop()
 pages = max(1, -(-totals["holders"] // PAGE_SIZE))
-page = int(st.number_input(labels.MON_PAGE, min_value=1, max_value=pages, value=1,
-                           key="hs_page"))
+page = int(st.columns([1, 5])[0].number_input(labels.MON_PAGE, min_value=1, max_value=pages,
+                                               value=1, key="hs_page"))
 data = _data(current_url() or "", query, sort, page)
 _charts(scope, data)
 st.caption(labels.MON_PAGE_INFO.format(total=totals["holders"], page=page, pages=pages))

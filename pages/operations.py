@@ -12,6 +12,8 @@ from core.operations import OpsQuery  # noqa: E402
 from ui import echarts, filters  # noqa: E402
 from ui.charts import operations as charts  # noqa: E402
 
+BAND = 30  # px per sub-region bar (tests/e2e/test_operations.py clicks by it)
+
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _data(url: str, q: OpsQuery) -> dict:
@@ -35,7 +37,7 @@ def _subregions(sub) -> None:
     if sub.empty:
         return
     clicked = echarts.show(charts.per_subregion(sub), key="ops_sub",
-                           height=f"{max(320, 28 * len(sub) + 120)}px", clickable=True)
+                           height=f"{BAND * len(sub) + 130}px", clickable=True)
     st.caption(labels.OPS_CLICK_HINT)
     match = sub[sub["name"] == clicked]
     if clicked and not match.empty and st.session_state.get("ops_clicked") != clicked:

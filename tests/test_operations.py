@@ -113,5 +113,6 @@ def test_charts_per_year_and_per_subregion():
                         "pledge_amount": [5.0]})
     options = json.loads(charts.per_subregion(sub).dump_options())
     assert options["yAxis"][0]["data"] == ["虎丘区"]
-    assert [(s["name"], s["data"]) for s in options["series"]] == [
-        ("转入", [2]), ("转出", [1]), ("许可", [0]), ("质押", [1])]
+    assert [(s["name"], s["data"], s["stack"]) for s in options["series"]] == [
+        ("转入", [2], "total"), ("转出", [1], "total"), ("许可", [0], "total"),
+        ("质押", [1], "total")]

@@ -6,6 +6,7 @@ import pandas as pd
 from core import labels
 from core.agencies import CLIENT_KINDS
 from ui.charts import common
+from ui.charts.holders import horizontal_layout
 
 
 def ranking(frame: pd.DataFrame, top: int = 15):
@@ -14,16 +15,17 @@ def ranking(frame: pd.DataFrame, top: int = 15):
     head = frame.head(top)
     series = {labels.AGENCY_COLUMNS["filings"]: head["filings"].tolist(),
               labels.AGENCY_COLUMNS["valid"]: head["valid"].tolist()}
-    return common.bar(head["name"].tolist(), series, labels.AGENCY_RANKING,
-                      labels.RULE_AGENCIES, horizontal=True)
+    return horizontal_layout(common.bar(head["name"].tolist(), series, labels.AGENCY_RANKING,
+                                        labels.RULE_AGENCIES, horizontal=True))
 
 
 def client_mix(frame: pd.DataFrame, top: int = 10):
     """Stacked bars: filings of the first `top` agencies by first holder kind."""
     head = frame.head(top)
     series = {labels.CLIENT_KIND[k]: head[k].tolist() for k in (*CLIENT_KINDS, "other")}
-    return common.bar(head["name"].tolist(), series, labels.AGENCY_CLIENT_MIX,
-                      labels.RULE_AGENCIES, horizontal=True, stacked=True)
+    return horizontal_layout(common.bar(head["name"].tolist(), series,
+                                        labels.AGENCY_CLIENT_MIX, labels.RULE_AGENCIES,
+                                        horizontal=True, stacked=True))
 
 
 def local_share(summary: dict):

@@ -7,6 +7,7 @@ from pyecharts.charts import Line
 
 from core import labels
 from ui.charts import common
+from ui.charts.holders import horizontal_layout, legend_below_title
 
 COUNT_SERIES = ("transfer_in", "transfer_out", "transfer_within", "license", "pledge")
 
@@ -22,12 +23,13 @@ def per_year(frame: pd.DataFrame):
     line = (Line().add_xaxis([str(y) for y in years])
             .add_yaxis(labels.PLEDGE_AMOUNT_WAN, amounts, yaxis_index=1,
                        label_opts=opts.LabelOpts(is_show=False)))
-    return chart.overlap(line)
+    return legend_below_title(chart.overlap(line))
 
 
 def per_subregion(frame: pd.DataFrame):
-    """Horizontal bars per sub-region: transfers in and out, licences, pledges."""
+    """Horizontal stacked bars per sub-region: transfers in and out, licences, pledges."""
     cols = ("transfer_in", "transfer_out", "license", "pledge")
     series = {labels.OPS_SUB_COLUMNS[c]: frame[c].tolist() for c in cols}
-    return common.bar(frame["name"].fillna(frame["code"]).tolist(), series,
-                      labels.OPS_PER_SUBREGION, labels.RULE_OPS, horizontal=True)
+    return horizontal_layout(common.bar(frame["name"].fillna(frame["code"]).tolist(), series,
+                                        labels.OPS_PER_SUBREGION, labels.RULE_OPS,
+                                        horizontal=True, stacked=True))
