@@ -277,10 +277,14 @@ def _match_existing(records: list[Record]) -> dict[str, dict]:
     by_app = store.patents_by_app_no([r.values["app_no"] for r in records if r.values["app_no"]],
                                      COLUMNS)
     out = {r.key: by_app[r.key] for r in records if r.key in by_app}
-    pubs = [r.values["pub_no"] for r in records if r.key not in out and r.values["pub_no"]]
-    by_pub = store.patents_by_pub_no(pubs, COLUMNS)
-    for rec in records:
-        row = by_pub.get(rec.values["pub_no"]) if rec.key not in out else None
+    rest = [r for r in records if r.key not in out and r.values["pub_no"]]
+    # a record with an application number can only be a patent stored without one (Patsnap)
+    by_pub = store.patents_by_pub_no([r.values["pub_no"] for r in rest if r.values["app_no"]],
+                                     COLUMNS, without_app_no=True)
+    by_pub.update(store.patents_by_pub_no([r.values["pub_no"] for r in rest
+                                           if not r.values["app_no"]], COLUMNS))
+    for rec in rest:
+        row = by_pub.get(rec.values["pub_no"])
         if row and (row["app_no"] is None or rec.values["app_no"] is None):
             out[rec.key] = row
     return out

@@ -81,10 +81,15 @@ def patents_by_app_no(app_nos: list[str], columns=()) -> dict[str, dict]:
                                                        '"app_no"')}
 
 
-def patents_by_pub_no(pub_nos: list[str], columns=()) -> dict[str, dict]:
-    """document number → stored patent, matching publication or grant numbers (lowest id first)."""
+def patents_by_pub_no(pub_nos: list[str], columns=(), without_app_no: bool = False
+                      ) -> dict[str, dict]:
+    """document number → stored patent, matching publication or grant numbers (lowest id first).
+    without_app_no: only patents stored without an application number (an indexed condition,
+    so the unindexed grant_no is never scanned across the whole table)."""
     keys = sorted(set(pub_nos))
-    rows = [*_patent_rows(keys, columns, '"pub_no"'), *_patent_rows(keys, columns, '"grant_no"')]
+    extra = 'AND "app_no" IS NULL' if without_app_no else ""
+    rows = [*_patent_rows(keys, columns, '"pub_no"', extra),
+            *_patent_rows(keys, columns, '"grant_no"', extra)]
     out: dict[str, dict] = {}
     for row in sorted(rows, key=lambda r: r["id"]):
         for number in (row["pub_no"], row["grant_no"]):
@@ -93,9 +98,9 @@ def patents_by_pub_no(pub_nos: list[str], columns=()) -> dict[str, dict]:
     return out
 
 
-def _patent_rows(keys: list[str], columns, column: str) -> Iterator[dict]:
+def _patent_rows(keys: list[str], columns, column: str, extra: str = "") -> Iterator[dict]:
     names = list(dict.fromkeys(("id", "app_no", "pub_no", "grant_no", *columns)))
     fields = [Patent._meta.fields[n] for n in names]
     select = ", ".join(f'"{f.column_name}"' for f in fields)
-    for values in select_in(f'SELECT {select} FROM "patent"', column, keys):
+    for values in select_in(f'SELECT {select} FROM "patent"', column, keys, extra):
         yield {n: f.python_value(x) for n, f, x in zip(names, fields, values)}
