@@ -53,7 +53,7 @@ def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
     pub_no = v.norm_pub_no(get("pub_no"))
     if not app_no and not pub_no:
         raise BadCell(table.column("app_no") or table.column("pub_no"), None,
-                       labels.IMP_R_NO_KEY)
+                      labels.IMP_R_NO_KEY)
     title = v.text(get("title"))
     if title is None:
         raise BadCell(table.column("title"), None, labels.IMP_R_NO_TITLE)
@@ -89,7 +89,7 @@ def _check_country(table: Table, get) -> None:
     country = v.text(get("country"))
     if country and country.lower() not in CN_NAMES:
         raise BadCell(table.column("country"), country,
-                       labels.IMP_R_FOREIGN.format(office=country))
+                      labels.IMP_R_FOREIGN.format(office=country))
     for name in ("pub_no", "app_no"):
         raw = v.text(get(name))
         office = v.pub_office(raw.upper().replace(" ", "")) if raw else None
@@ -104,7 +104,7 @@ def _patent_type(table: Table, get, app_no, pub_no) -> str:
             or v.KIND_TYPE.get((v.text(get("kind_code")) or " ")[0]) or v.type_from_pub_no(pub_no))
     if kind is None:
         raise BadCell(table.column("patent_type") or table.column("pub_no"),
-                       get("patent_type"), labels.IMP_R_NO_TYPE)
+                      get("patent_type"), labels.IMP_R_NO_TYPE)
     return kind
 
 
