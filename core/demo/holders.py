@@ -17,7 +17,7 @@ USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 KINDS = ("enterprise", "individual", "university", "institute", "government", "outside")
 
 
-@dataclass
+@dataclass(eq=False)  # identity: holders are compared and hashed by object
 class HolderSpec:
     name: str
     kind: str

@@ -4,10 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable
 
 from core import audit
+from core.db import db, is_postgres
 from core.demo import agencies, calendar, events, industries, planted, region
 from core.demo.docnumbers import Numbers
 from core.demo.fees import FeeRules, maintain
@@ -182,6 +184,11 @@ class Generator:
     # --- the whole run ----------------------------------------------------------------------
     def run(self, batch: int, progress: Progress | None) -> DemoResult:
         started = time.monotonic()
+        with big_cache():
+            self._stream(batch, progress)
+        return self._finish(started, progress)
+
+    def _stream(self, batch: int, progress: Progress | None) -> None:
         self.agency_ids = write_agencies(self.agencies, next_id(Agency))
         self.holders.next_id = next_id(Holder)
         pid = next_id(Patent)
@@ -201,7 +208,6 @@ class Generator:
             if len(self.writer) >= batch:
                 self._flush(progress, done)
         self._flush(progress, done)
-        return self._finish(started, progress)
 
     def _normal(self, pid: int, day: dt.date) -> None:
         ptype = self.rng.choices(("invention", "utility", "design"), calendar.type_mix(day.year))[0]
@@ -234,6 +240,20 @@ class Generator:
                                       payload={"patents": self.n, "seed": self.seed}))
         return DemoResult(self.n, round(time.monotonic() - started, 1), self.writer.rows_written,
                           resolved, self.truth, planted.sizes(self.n))
+
+
+@contextmanager
+def big_cache(kib: int = 512 * 1024):
+    """SQLite: a larger page cache while the indexes of a big demo grow (restored after)."""
+    if is_postgres():
+        yield
+        return
+    old = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+    db.execute_sql(f"PRAGMA cache_size = -{kib}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {old}")
 
 
 def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5000,
