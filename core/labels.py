@@ -215,6 +215,10 @@ HOLDER_ADMIN_BAD = "「{value}」无效：标签不能含逗号且不超过 32 �
 HOLDER_ADMIN_EMPTY = "没有符合条件的权利人。"
 HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴"}
 FILTER_FEE = "费用减缴"
+# short counting rules for chart subtitles (the page caption carries the full rule)
+CHART_RULE_HOLDERS = "按第一权利人 · 截至当前法律状态 · ★期内新增"
+CHART_RULE_AGENCIES = "按第一权利人地址 · 按申请日"
+CHART_RULE_OPS = "按事务生效日"
 FEE_CHOICE = {True: "已备案减缴", False: "未备案减缴"}
 
 # --- users and audit (admin) ---

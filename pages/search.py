@@ -81,14 +81,17 @@ def _widgets() -> dict:
     cols = st.columns(3)
     values["industry"] = cols[0].selectbox(
         labels.SEARCH_INDUSTRY, [None] + list(industries), key="sq_industry",
+        placeholder=labels.ALL,
         format_func=lambda c: industries.get(c, c) if c else labels.ALL)
     values["holder_kind"] = cols[1].selectbox(
         labels.SEARCH_KIND, [None] + list(HOLDER_KINDS), key="sq_holder_kind",
+        placeholder=labels.ALL,
         format_func=lambda k: labels.HOLDER_KIND.get(k, k) if k else labels.ALL)
     tag_options = [None] + tags + ([st.session_state.get("sq_holder_tag")]
                                    if st.session_state.get("sq_holder_tag") not in tags else [])
     values["holder_tag"] = cols[2].selectbox(
         labels.SEARCH_TAG, list(dict.fromkeys(tag_options)), key="sq_holder_tag",
+        placeholder=labels.ALL,
         format_func=lambda t: labels.HOLDER_TAG.get(t, t) if t else labels.ALL)
     return values
 
@@ -131,10 +134,14 @@ def _table(rows: list[dict]) -> None:
     names = divisions.names()
     frame["patent_type"] = frame["patent_type"].map(labels.PATENT_TYPE)
     frame["status"] = frame["status"].map(labels.STATUS)
+    for column in ("app_date", "pub_date", "grant_date"):
+        frame[column] = pd.to_datetime(frame[column])
     frame["region"] = [names.get(s or "", names.get(c or "", ""))
                        for s, c in zip(frame["street_code"], frame["county_code"])]
+    dates = {labels.SEARCH_COLUMNS[c]: st.column_config.DateColumn(format="YYYY-MM-DD")
+             for c in ("app_date", "pub_date", "grant_date")}
     st.dataframe(frame[list(labels.SEARCH_COLUMNS)].rename(columns=labels.SEARCH_COLUMNS),
-                 hide_index=True, width="stretch")
+                 hide_index=True, width="stretch", column_config=dates)
 
 
 def _pager(f: SearchFilters, result: search.Page) -> None:

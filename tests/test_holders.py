@@ -157,7 +157,7 @@ def test_top_holders_chart_stacks_types_and_marks_new_holders():
     assert [(s["name"], s["data"], s["stack"]) for s in options["series"]] == [
         ("发明", [1, 1], "total"), ("实用新型", [2, 0], "total"), ("外观设计", [0, 1], "total")]
     assert options["title"][0]["text"] == "权利人有效专利排行（按类型）"
-    assert options["title"][0]["subtext"].startswith("按第一权利人")
+    assert options["title"][0]["subtext"] == "按第一权利人 · 截至当前法律状态 · ★期内新增"
     assert charts.holder_name("乙 ★") == "乙" and charts.holder_name(None) is None
 
 

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import (assert_no_exception, click_first_horizontal_bar,
+from tests.e2e.test_search import (assert_no_exception, chart_canvas, click_first_horizontal_bar,
                                    first_metric, go_to, result_count)
 
 
@@ -16,11 +16,11 @@ def test_agencies_page_and_a_bar_click_opens_the_search(app_url, page):
     go_to(page, "代理机构统计")
     expect(page.get_by_role("heading", name="代理机构统计")).to_be_visible()
     assert_no_exception(page)
-    canvas = page.locator("canvas").first
-    canvas.wait_for(state="visible")
+    canvas = chart_canvas(page, "ag_rank", 0)
     page.wait_for_timeout(1500)
     screenshot(page, "agencies")
-    click_first_horizontal_bar(page, canvas, categories=min(15, first_metric(page)))
+    click_first_horizontal_bar(page, canvas, categories=min(15, first_metric(page)),
+                               y_shift=-0.2)  # two bars per agency: hit the upper one
     page.wait_for_url(re.compile(r"/search\?.*agency_id=\d+"), timeout=30000)
     wait_idle(page)
     assert_no_exception(page)

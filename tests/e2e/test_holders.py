@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import (assert_no_exception, click_first_horizontal_bar,
+from tests.e2e.test_search import (assert_no_exception, chart_canvas, click_first_horizontal_bar,
                                    first_metric, go_to, result_count)
 
 
@@ -16,8 +16,7 @@ def test_holders_page_and_a_bar_click_opens_the_search(app_url, page):
     go_to(page, "权利人统计")
     expect(page.get_by_role("heading", name="权利人统计")).to_be_visible()
     assert_no_exception(page)
-    canvas = page.locator("canvas").first
-    canvas.wait_for(state="visible")
+    canvas = chart_canvas(page, "hs_top", 0)
     page.wait_for_timeout(1500)  # entry animation
     screenshot(page, "holders")
     click_first_horizontal_bar(page, canvas, categories=min(15, first_metric(page)))

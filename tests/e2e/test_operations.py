@@ -7,7 +7,8 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import assert_no_exception, click_first_horizontal_bar, go_to
+from tests.e2e.test_search import (assert_no_exception, chart_canvas, click_first_horizontal_bar,
+                                   go_to)
 
 BAND = 30  # px per sub-region in pages/operations.py
 
@@ -17,11 +18,10 @@ def test_operations_page_and_a_subregion_click_narrows_the_view(app_url, page):
     go_to(page, "专利运营统计")
     expect(page.get_by_role("heading", name="专利运营统计")).to_be_visible()
     assert_no_exception(page)
-    charts = page.locator("canvas")
-    expect(charts).to_have_count(2, timeout=30000)
+    chart_canvas(page, "ops_years", 0)
     page.wait_for_timeout(1500)
     screenshot(page, "operations")
-    sub = charts.nth(1)
+    sub = chart_canvas(page, "ops_sub", 1)
     sub.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     box = sub.bounding_box()

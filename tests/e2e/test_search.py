@@ -23,13 +23,24 @@ def assert_no_exception(page) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
-def click_first_horizontal_bar(page, canvas, categories: int, x_offset: int = 12) -> None:
+def chart_canvas(page, key: str, index: int):
+    """The canvas of the chart shown with echarts.show(key=…): by the st-key class Streamlit
+    puts on keyed elements, else the index-th canvas (st.dataframe grids are canvases too)."""
+    keyed = page.locator(f".st-key-{key} canvas")
+    canvas = keyed.first if keyed.count() else page.locator("canvas").nth(index)
+    canvas.wait_for(state="visible")
+    return canvas
+
+
+def click_first_horizontal_bar(page, canvas, categories: int, x_offset: int = 12,
+                               y_shift: float = 0.0) -> None:
     """Click the first (top) bar of a horizontal ranking laid out by
     ui/charts/holders.horizontal_layout (grid left/top/bottom fixed; categories from the top)."""
     from ui.charts.holders import GRID_BOTTOM, GRID_LEFT, GRID_TOP
     box = canvas.bounding_box()
     band = (box["height"] - GRID_TOP - GRID_BOTTOM) / categories
-    page.mouse.click(box["x"] + GRID_LEFT + x_offset, box["y"] + GRID_TOP + band / 2)
+    page.mouse.click(box["x"] + GRID_LEFT + x_offset,
+                     box["y"] + GRID_TOP + band * (0.5 + y_shift))
 
 
 def first_metric(page) -> int:

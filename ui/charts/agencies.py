@@ -16,7 +16,7 @@ def ranking(frame: pd.DataFrame, top: int = 15):
     series = {labels.AGENCY_COLUMNS["filings"]: head["filings"].tolist(),
               labels.AGENCY_COLUMNS["valid"]: head["valid"].tolist()}
     return horizontal_layout(common.bar(head["name"].tolist(), series, labels.AGENCY_RANKING,
-                                        labels.RULE_AGENCIES, horizontal=True))
+                                        labels.CHART_RULE_AGENCIES, horizontal=True))
 
 
 def client_mix(frame: pd.DataFrame, top: int = 10):
@@ -24,7 +24,7 @@ def client_mix(frame: pd.DataFrame, top: int = 10):
     head = frame.head(top)
     series = {labels.CLIENT_KIND[k]: head[k].tolist() for k in (*CLIENT_KINDS, "other")}
     return horizontal_layout(common.bar(head["name"].tolist(), series,
-                                        labels.AGENCY_CLIENT_MIX, labels.RULE_AGENCIES,
+                                        labels.AGENCY_CLIENT_MIX, labels.CHART_RULE_AGENCIES,
                                         horizontal=True, stacked=True))
 
 
@@ -33,4 +33,4 @@ def local_share(summary: dict):
     local = summary["local_filings"]
     pairs = [(labels.AGENCY_COLUMNS["local"], local),
              (labels.CLIENT_KIND["other"], summary["filings"] - local)]
-    return common.pie(pairs, labels.LOCAL_SHARE, labels.RULE_AGENCIES)
+    return common.pie(pairs, labels.LOCAL_SHARE, labels.CHART_RULE_AGENCIES)

@@ -41,13 +41,13 @@ def top_holders(frame: pd.DataFrame, top: int = 15):
     names = [f"{n} ★" if new else n for n, new in zip(head["name"], head["is_new"])]
     series = {labels.PATENT_TYPE[t]: head[TYPE_COLUMN[t]].tolist() for t in PATENT_TYPES}
     return horizontal_layout(common.bar(names, series, labels.TOP_HOLDERS_BY_TYPE,
-                                        labels.RULE_HOLDERS, horizontal=True, stacked=True))
+                                        labels.CHART_RULE_HOLDERS, horizontal=True, stacked=True))
 
 
 def kind_split(frame: pd.DataFrame):
     """Pie of valid patents by holder kind (a holders.kind_split frame)."""
     pairs = [(labels.HOLDER_KIND.get(k, k), v) for k, v in zip(frame["kind"], frame["valid"])]
-    return common.pie(pairs, labels.HOLDER_KIND_SPLIT, labels.RULE_HOLDERS)
+    return common.pie(pairs, labels.HOLDER_KIND_SPLIT, labels.CHART_RULE_HOLDERS)
 
 
 def holder_name(clicked: str | None) -> str | None:

@@ -17,7 +17,7 @@ def per_year(frame: pd.DataFrame):
     amounts (万元) on a second y axis (an operations.per_year frame)."""
     years = frame["year"].tolist()
     series = {labels.OPS_YEAR_COLUMNS[c]: frame[c].tolist() for c in COUNT_SERIES}
-    chart = common.bar(years, series, labels.OPS_PER_YEAR, labels.RULE_OPS)
+    chart = common.bar(years, series, labels.OPS_PER_YEAR, labels.CHART_RULE_OPS)
     chart.extend_axis(yaxis=opts.AxisOpts(name=labels.PLEDGE_AMOUNT_WAN, position="right"))
     amounts = [round(v / 10000, 2) for v in frame["pledge_amount"].tolist()]
     line = (Line().add_xaxis([str(y) for y in years])
@@ -31,5 +31,5 @@ def per_subregion(frame: pd.DataFrame):
     cols = ("transfer_in", "transfer_out", "license", "pledge")
     series = {labels.OPS_SUB_COLUMNS[c]: frame[c].tolist() for c in cols}
     return horizontal_layout(common.bar(frame["name"].fillna(frame["code"]).tolist(), series,
-                                        labels.OPS_PER_SUBREGION, labels.RULE_OPS,
+                                        labels.OPS_PER_SUBREGION, labels.CHART_RULE_OPS,
                                         horizontal=True, stacked=True))
