@@ -39,9 +39,9 @@ def _query(scope) -> tuple[HolderQuery, str]:
     tags, industries = _choices(current_url() or "")
     with st.sidebar:
         kinds = st.multiselect(labels.FILTER_HOLDER_KINDS, list(HOLDER_KINDS), key="hs_kinds",
-                               format_func=labels.HOLDER_KIND.get)
+                               format_func=labels.HOLDER_KIND.get, placeholder=labels.ALL)
         chosen = st.multiselect(labels.FILTER_HOLDER_TAGS, tags, key="hs_tags",
-                                format_func=_tag_label)
+                                format_func=_tag_label, placeholder=labels.ALL)
         code = st.selectbox(labels.FILTER_INDUSTRY, [""] + list(industries), key="hs_industry",
                             format_func=lambda c: industries.get(c, labels.ALL))
         name = st.text_input(labels.FILTER_NAME, key="hs_name")

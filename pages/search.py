@@ -77,7 +77,8 @@ def _widgets() -> dict:
         st.session_state.setdefault(f"sq_{name}", None)
         values[name] = cols[i % 3].text_input(label, key=f"sq_{name}") or None
     values["statuses"] = tuple(cols[2].multiselect(
-        labels.SEARCH_STATUS, list(STATUSES), key="sq_statuses", format_func=labels.STATUS.get))
+        labels.SEARCH_STATUS, list(STATUSES), key="sq_statuses", format_func=labels.STATUS.get,
+        placeholder=labels.ALL))
     cols = st.columns(3)
     values["industry"] = cols[0].selectbox(
         labels.SEARCH_INDUSTRY, [None] + list(industries), key="sq_industry",
