@@ -93,7 +93,16 @@ def _app_no_filter(raw: str) -> pw.Expression:
         return Patent.app_no == parsed.normalized
     text = raw.upper().replace("CN", "").replace("ZL", "")
     digits = "".join(ch for ch in text if ch.isdigit() or ch == "X")
-    return Patent.app_no.startswith(digits)
+    return prefix_range(Patent.app_no, digits)
+
+
+def prefix_range(column, prefix: str) -> pw.Expression:
+    """column starts with `prefix`, written as a range (prefix <= column < next) so that both
+    backends use the column's index (LIKE 'x%' does not on SQLite, where LIKE ignores case)."""
+    if not prefix:
+        return column.is_null(False)
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return (column >= prefix) & (column < upper)
 
 
 def _holder_ids_matching(words: list[str]) -> pw.Select:
@@ -124,7 +133,7 @@ def conditions(f: SearchFilters) -> list[pw.Expression]:
     if _words(f.title):
         out.append(_like_all(Patent.title, _words(f.title)))
     if f.ipc and f.ipc.strip():
-        out.append(Patent.ipc_main.startswith(f.ipc.strip().upper().replace(" ", "")))
+        out.append(prefix_range(Patent.ipc_main, f.ipc.strip().upper().replace(" ", "")))
     if f.agency_id:
         out.append(Patent.agency == f.agency_id)
     if _words(f.agency):
