@@ -18,6 +18,7 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
+from core.db import is_postgres
 from core.models import LegalEvent, Patent
 from core.scope import canonical, child_column, is_custom, members, region_filter
 
@@ -34,6 +35,14 @@ class OpsQuery:
     region: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+
+
+def year_of(column) -> pw.Node:
+    """The year of a date column in SQL: EXTRACT on PostgreSQL; on SQLite the first four
+    characters of the stored ISO date (peewee's date_part there is a Python function per row)."""
+    if is_postgres():
+        return fn.EXTRACT(pw.NodeList((pw.SQL("YEAR FROM"), column))).cast("INTEGER")
+    return fn.SUBSTR(column, 1, 4).cast("INTEGER")
 
 
 def _count_if(condition) -> pw.Function:
@@ -88,7 +97,7 @@ def _transfer_scope(q: OpsQuery):
 def per_year(q: OpsQuery) -> pd.DataFrame:
     """Columns YEAR_COLUMNS, one row per year with any event. Sample: (2024, 12, 30, 5, 8, 3,
     4500000.0)."""
-    year = LegalEvent.date.year
+    year = year_of(LegalEvent.date)
     dirs = direction_conditions(q.region)
     transfers = (LegalEvent.select(
         year.alias("year"), *[_count_if(dirs[d]).alias(f"transfer_{d}") for d in DIRECTIONS])
