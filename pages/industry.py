@@ -72,8 +72,9 @@ def render_emerging(scope, first: int, last: int) -> None:
                                       "basis": "app"})
 
 
+title = st.empty()
 scope = filters.scope_widgets()
-st.header(f"{labels.INDUSTRY_TITLE} · {filters.region_name(scope.region)}")
+title.header(f"{labels.INDUSTRY_TITLE} · {filters.region_name(scope.region)}")
 filters.breadcrumb("in_crumb")
 if not overview.has_patents():
     st.info(labels.EMPTY_DB_HELP)

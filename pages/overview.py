@@ -16,7 +16,7 @@ from ui import demo_offer, filters, kiosk  # noqa: E402
 from ui.charts import maps  # noqa: E402
 from ui.charts import overview as charts  # noqa: E402
 
-KIOSK = st.query_params.get("kiosk") == "1"
+KIOSK = kiosk.active()
 YEARS = 10
 
 
@@ -31,7 +31,7 @@ def render_header(scope, name: str) -> None:
     left.header(f"{labels.OVERVIEW} · {name}")
     stamp = filters.cached(overview.data_updated_at)()
     right.caption(f"{labels.DATA_UPDATED_AT} {stamp:%Y-%m-%d %H:%M}" if stamp else "")
-    kiosk.toggle_link(right, KIOSK, filters.scope_to_params(scope))
+    kiosk.toggle(right)
     filters.breadcrumb("ov_crumb")
 
 
@@ -166,9 +166,11 @@ def render_operations_and_watch(scope, today: dt.date) -> None:
 
 
 def render_screen() -> None:
-    scope = filters.scope_widgets()
+    head = st.container()
+    scope = filters.scope_widgets(st.sidebar if KIOSK else None)  # hidden on the wall screen
     today = dt.date.today()
-    render_header(scope, filters.region_name(scope.region))
+    with head:
+        render_header(scope, filters.region_name(scope.region))
     render_cards(scope, today)
     render_geography(scope)
     render_trend_and_types(scope, today)

@@ -84,8 +84,9 @@ def render_focus(scope, table) -> None:
                                     basis="app" if measure == "applications" else "grant")
 
 
+title = st.empty()
 scope = filters.scope_widgets()
-st.header(f"{labels.REGIONS_TITLE} · {filters.region_name(scope.region)}")
+title.header(f"{labels.REGIONS_TITLE} · {filters.region_name(scope.region)}")
 filters.breadcrumb("rg_crumb")
 if not overview.has_patents():
     st.info(labels.EMPTY_DB_HELP)

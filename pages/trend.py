@@ -76,8 +76,9 @@ def render_operations(scope, unit: str) -> None:
                                  labels.RULE_TREND_EVENTS), f"tr_ops_{unit}_{scope.region}")
 
 
+title = st.empty()
 scope = filters.scope_widgets()
-st.header(f"{labels.TREND_TITLE} · {filters.region_name(scope.region)}")
+title.header(f"{labels.TREND_TITLE} · {filters.region_name(scope.region)}")
 filters.breadcrumb("tr_crumb")
 if not overview.has_patents():
     st.info(labels.EMPTY_DB_HELP)

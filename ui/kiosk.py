@@ -1,14 +1,11 @@
 """Kiosk (wall screen) mode of the big screen: no sidebar or header, dark theme, auto-refresh."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from core import labels
 
 REFRESH_SECONDS = 300
-PAGE_URL = "/overview"
 CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -28,14 +25,19 @@ def style() -> None:
     st.html(CSS)
 
 
-def link(params: dict[str, str], on: bool) -> str:
-    """URL of the big screen with the scope, in or out of kiosk mode."""
-    query = dict(params, **({"kiosk": "1"} if on else {}))
-    return f"{PAGE_URL}?{urlencode(query)}"
+def active() -> bool:
+    return st.query_params.get("kiosk") == "1"
 
 
-def toggle_link(container, active: bool, params: dict[str, str]) -> None:
-    label = labels.KIOSK_OFF if active else labels.KIOSK_ON
-    container.link_button(label, link(params, not active), icon=":material/tv:")
-    if active:
+def toggle(container) -> None:
+    """A button into / out of kiosk mode (the ?kiosk=1 URL can be bookmarked on the wall PC)."""
+    on = active()
+    if container.button(labels.KIOSK_OFF if on else labels.KIOSK_ON, key="kiosk_toggle",
+                        icon=":material/tv:"):
+        if on:
+            del st.query_params["kiosk"]
+        else:
+            st.query_params["kiosk"] = "1"
+        st.rerun()
+    if on:
         container.caption(labels.KIOSK_REFRESH_NOTE.format(minutes=REFRESH_SECONDS // 60))

@@ -127,3 +127,20 @@ def side_filter(code: str, county: pw.Field, street: pw.Field) -> pw.Expression 
     if len(code) == 6:
         return county == code
     return fn.substr(county, 1, len(code)) == code
+
+
+def scan(query: pw.Select, scope: Scope) -> pw.Select:
+    """On SQLite, read the whole patent table for a city- or province-wide scope instead of
+    walking an index on city_code: every row matches, so index look-ups only add a random read
+    per row (measured at 1,000,000 patents: ~19 s through an index, ~1.6 s scanning, loaded
+    2-core machine). Other scopes and PostgreSQL keep the planner's choice."""
+    from core.db import is_postgres
+    code = scope.region or ""
+    if is_postgres() or not (code.isdigit() and len(code) <= 4):
+        return query
+    return query.from_(pw.SQL('"patent" AS "t1" NOT INDEXED'))
+
+
+def patents(scope: Scope, *columns) -> pw.Select:
+    """Patent.select(*columns) reading the table the fastest way for the scope (see scan)."""
+    return scan(Patent.select(*columns), scope)

@@ -16,7 +16,7 @@ from peewee import fn
 from core import divisions
 from core.models import Industry, Patent, PatentIndustry
 from core.scope import child_column
-from core.stats.base import Scope, as_int, where
+from core.stats.base import Scope, as_int, patents, where
 from core.stats.overview import INVENTION, VALID
 
 KINDS = ("sei", "local")
@@ -123,7 +123,7 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
     least one strategic emerging industry, the rest, and the emerging share (None if no filing).
     Sample: (2024, 51000, 17000, 34000, 0.3333)."""
     years = Patent.app_year.between(first_year, last_year)
-    totals = dict(Patent.select(Patent.app_year, fn.COUNT(Patent.id))
+    totals = dict(patents(scope, Patent.app_year, fn.COUNT(Patent.id))
                   .where(where(scope, dates=False) & years).group_by(Patent.app_year).tuples())
     _, codes = _top_expr(("sei",))
     emerging = dict(PatentIndustry.select(Patent.app_year, fn.COUNT(Patent.id.distinct()))

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 from peewee import fn
 
-from core import divisions, params
+from core import divisions
 from core.models import Holder, LegalEvent, Patent, Region, WatchItem
 from core.scope import child_column, region_filter
-from core.stats.base import Scope, as_int, count_if, side_filter, type_filter, where
+from core.stats.base import Scope, as_int, count_if, patents, side_filter, type_filter, where
 
 VALID = Patent.status == "valid"
 INVENTION = Patent.patent_type == "invention"
@@ -48,7 +48,7 @@ def cards(scope: Scope, as_of: dt.date) -> Cards:
     this_start, last_start = dt.date(as_of.year, 1, 1), dt.date(as_of.year - 1, 1, 1)
     last_end = _same_day(as_of, as_of.year - 1)
     flows = lambda col, a, b: count_if((col >= a) & (col <= b))  # noqa: E731
-    row = (Patent.select(
+    row = (patents(scope, 
         count_if(Patent.pub_date.is_null(False) | Patent.grant_date.is_null(False)).alias("pub"),
         count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("vi"),
         count_if(VALID & INVENTION & (Patent.domestic == True)).alias("dvi"),  # noqa: E712
@@ -70,12 +70,10 @@ def _same_day(day: dt.date, year: int) -> dt.date:
 
 
 def _population(region: str, year: int) -> float | None:
-    """Year-end resident population in 万人 (parameter 'population'); latest year ≤ `year`."""
-    for y in (year, year - 1, year - 2):
-        value = params.get("population", region, y)
-        if value:
-            return float(value)
-    return None
+    """Year-end resident population in 万人 (parameter 'population'), the latest earlier year
+    when missing — the same look-up as core.indicators."""
+    from core.indicators import param_for_year
+    return param_for_year("population", region, year)[0] or None
 
 
 def type_split(scope: Scope) -> pd.DataFrame:
@@ -83,7 +81,7 @@ def type_split(scope: Scope) -> pd.DataFrame:
     dates (applications by filing date, grants by grant date); valid as of now.
     Sample: ("utility", 27000, 25000, 15000)."""
     apps, grants = _flow_conditions(scope)
-    rows = (Patent.select(Patent.patent_type, count_if(apps).alias("applications"),
+    rows = (patents(scope, Patent.patent_type, count_if(apps).alias("applications"),
                           count_if(grants).alias("grants"), count_if(VALID).alias("valid"))
             .where(where(scope, dates=False)).group_by(Patent.patent_type)
             .order_by(Patent.patent_type).dicts())
@@ -107,10 +105,10 @@ def yearly(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     """Columns year, applications, grants (every year in range, zeros kept).
     Applications by app_year, grants by grant_year. Sample: (2024, 51000, 30000)."""
     base = where(scope, dates=False)
-    apps = dict(Patent.select(Patent.app_year, fn.COUNT(Patent.id))
+    apps = dict(patents(scope, Patent.app_year, fn.COUNT(Patent.id))
                 .where(base & Patent.app_year.between(first_year, last_year))
                 .group_by(Patent.app_year).tuples())
-    grants = dict(Patent.select(Patent.grant_year, fn.COUNT(Patent.id))
+    grants = dict(patents(scope, Patent.grant_year, fn.COUNT(Patent.id))
                   .where(base & Patent.grant_year.between(first_year, last_year))
                   .group_by(Patent.grant_year).tuples())
     years = list(range(first_year, last_year + 1))
@@ -125,7 +123,7 @@ def subregions(scope: Scope) -> pd.DataFrame:
     ("320506", "吴中区", 41000, 9000, 12000)."""
     column = getattr(Patent, child_column(scope.region))
     apps, _ = _flow_conditions(scope)
-    rows = (Patent.select(column.alias("code"), count_if(VALID).alias("valid"),
+    rows = (patents(scope, column.alias("code"), count_if(VALID).alias("valid"),
                           count_if(VALID & INVENTION).alias("valid_inventions"),
                           count_if(apps).alias("applications"))
             .where(where(scope, dates=False) & column.is_null(False))
@@ -139,7 +137,7 @@ def subregions(scope: Scope) -> pd.DataFrame:
 def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
     """Columns code, name, valid, valid_inventions: the streets of the scope's region with the
     most valid patents. Sample: ("320506001", "长桥街道", 5200, 800)."""
-    rows = (Patent.select(Patent.street_code.alias("code"), fn.COUNT(Patent.id).alias("valid"),
+    rows = (patents(scope, Patent.street_code.alias("code"), fn.COUNT(Patent.id).alias("valid"),
                           count_if(INVENTION).alias("valid_inventions"))
             .where(where(scope, dates=False) & VALID & Patent.street_code.is_null(False))
             .group_by(Patent.street_code).order_by(fn.COUNT(Patent.id).desc(),
@@ -155,7 +153,7 @@ def top_holders(scope: Scope, inventions_only: bool = False, limit: int = 10) ->
     cond = where(scope, dates=False) & VALID & Patent.first_holder.is_null(False)
     if inventions_only:
         cond &= INVENTION
-    rows = (Patent.select(Patent.first_holder.alias("holder_id"), fn.COUNT(Patent.id).alias("n"))
+    rows = (patents(scope, Patent.first_holder.alias("holder_id"), fn.COUNT(Patent.id).alias("n"))
             .where(cond).group_by(Patent.first_holder)
             .order_by(fn.COUNT(Patent.id).desc(), Patent.first_holder).limit(limit).tuples())
     frame = pd.DataFrame(list(rows), columns=["holder_id", "valid"])
@@ -222,5 +220,10 @@ def _region_name(code: str) -> str:
 
 
 def data_updated_at() -> dt.datetime | None:
-    """When patent data last changed (max updated_at) — the 数据更新于 stamp."""
-    return Patent.select(fn.MAX(Patent.updated_at)).scalar()
+    """When patent data last changed — the 数据更新于 stamp: the later of the last finished
+    import and the newest patent row's update time (both index look-ups, no scan)."""
+    from core.models import ImportBatch
+    stamps = [ImportBatch.select(fn.MAX(ImportBatch.finished_at)).scalar(),
+              Patent.select(Patent.updated_at).order_by(Patent.id.desc()).limit(1).scalar()]
+    stamps = [s for s in stamps if s]
+    return max(stamps) if stamps else None

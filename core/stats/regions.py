@@ -20,7 +20,7 @@ from peewee import fn
 from core import divisions
 from core.models import Holder, LegalEvent, Patent, Region
 from core.scope import child_column, region_filter
-from core.stats.base import Scope, as_int, count_if, side_filter, type_filter, where
+from core.stats.base import Scope, as_int, count_if, patents, side_filter, type_filter, where
 from core.stats.overview import INVENTION, VALID
 
 LEVELS = ("child", "street", "custom")
@@ -75,7 +75,7 @@ def table(scope: Scope, level: str = "child") -> pd.DataFrame:
 def _division_rows(scope: Scope, level: str) -> list[tuple]:
     name = "street_code" if level == "street" else child_column(scope.region)
     column = getattr(Patent, name)
-    rows = (Patent.select(column.alias("code"), *_measures(scope))
+    rows = (patents(scope, column.alias("code"), *_measures(scope))
             .where(where(scope, dates=False) & column.is_null(False)).group_by(column).dicts())
     moves = _transfers(scope, name)
     names = divisions.names()
@@ -134,7 +134,7 @@ def top_holders(scope: Scope, measure: str = "applications", limit: int = 10) ->
     by filing date) or grants (measure=grants, by grant date) in the scope's range.
     Sample: (17, "苏州大学", 820)."""
     column = Patent.app_date if measure == "applications" else Patent.grant_date
-    rows = (Patent.select(Patent.first_holder, fn.COUNT(Patent.id))
+    rows = (patents(scope, Patent.first_holder, fn.COUNT(Patent.id))
             .where(where(scope, dates=False) & _range(column, scope)
                    & Patent.first_holder.is_null(False))
             .group_by(Patent.first_holder)

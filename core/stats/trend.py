@@ -12,7 +12,7 @@ import pandas as pd
 from peewee import fn
 
 from core.models import PATENT_TYPES, LegalEvent, Patent
-from core.stats.base import Scope, as_int, count_if, period, where
+from core.stats.base import Scope, as_int, count_if, patents, period, where
 from core.stats.overview import INVENTION
 
 EVENT_KINDS = ("transfer", "license", "pledge")
@@ -38,7 +38,7 @@ def _bucket(column, unit: str):
 
 def _by_type(scope: Scope, column, unit: str) -> pd.DataFrame:
     key = _bucket(column, unit)
-    rows = (Patent.select(key.alias("period"), Patent.patent_type, fn.COUNT(Patent.id))
+    rows = (patents(scope, key.alias("period"), Patent.patent_type, fn.COUNT(Patent.id))
             .where(where(scope, dates=False) & _in_range(column, scope))
             .group_by(key, Patent.patent_type).tuples())
     return _wide(rows)
@@ -83,9 +83,9 @@ def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     derived as grants up to that year minus lapses (lapse date) of granted patents up to it.
     Sample: (2024, 30000, 60000, 8000, 98000)."""
     base = where(scope, dates=False) & Patent.grant_year.is_null(False)
-    grants_by = _tuples(Patent.grant_year, base)
+    grants_by = _tuples(scope, Patent.grant_year, base)
     lapse_year = period(Patent.lapse_date, "year")
-    lapses_by = _tuples(lapse_year, base & Patent.lapse_date.is_null(False))
+    lapses_by = _tuples(scope, lapse_year, base & Patent.lapse_date.is_null(False))
     rows = []
     for t in PATENT_TYPES:
         for year in range(first_year, last_year + 1):
@@ -95,8 +95,8 @@ def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     return _wide(rows)
 
 
-def _tuples(key, cond) -> dict[tuple[int, str], int]:
-    rows = (Patent.select(key, Patent.patent_type, fn.COUNT(Patent.id)).where(cond)
+def _tuples(scope: Scope, key, cond) -> dict[tuple[int, str], int]:
+    rows = (patents(scope, key, Patent.patent_type, fn.COUNT(Patent.id)).where(cond)
             .group_by(key, Patent.patent_type).tuples())
     return {(int(y), t): n for y, t, n in rows if y is not None}
 
@@ -106,7 +106,7 @@ def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
     holders, inventor person-times (sum of inventors per patent), distinct agencies.
     Sample: (2024, 8200, 120000, 310)."""
     key = _bucket(Patent.app_date, unit)
-    rows = (Patent.select(key.alias("period"), fn.COUNT(Patent.first_holder.distinct()),
+    rows = (patents(scope, key.alias("period"), fn.COUNT(Patent.first_holder.distinct()),
                           fn.SUM(Patent.inventor_count), fn.COUNT(Patent.agency.distinct()))
             .where(where(scope, dates=False) & _in_range(Patent.app_date, scope))
             .group_by(key).order_by(key).tuples())
@@ -121,7 +121,7 @@ def pipeline(scope: Scope) -> pd.DataFrame:
     Sample: (2022, 21000, 20500, 15000, 9000)."""
     examined = (Patent.status_reason.in_(["examining", "rejected"])
                 | Patent.grant_date.is_null(False))
-    rows = (Patent.select(Patent.app_year, fn.COUNT(Patent.id),
+    rows = (patents(scope, Patent.app_year, fn.COUNT(Patent.id),
                           count_if(Patent.pub_date.is_null(False)), count_if(examined),
                           count_if(Patent.grant_date.is_null(False)))
             .where(where(scope, dates=False) & INVENTION & _in_range(Patent.app_date, scope))
