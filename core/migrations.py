@@ -106,8 +106,16 @@ def _v10(m):
     return ops
 
 
+def _v11(m):
+    """Covering index of the statistics pages (core.stats); skips it when present."""
+    from core.models import STATS_INDEX, Patent
+    columns = tuple(Patent._meta.fields[f].column_name for f in STATS_INDEX)
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    return [] if columns in have else [m.add_index("patent", columns, False)]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
-                     (9, _v9), (10, _v10)]
+                     (9, _v9), (10, _v10), (11, _v11)]
 BASELINE = 1
 
 

@@ -54,6 +54,12 @@ HOLDER_STATS_INDEX = ("status", "first_holder", "patent_type", "city_code", "cou
                       "street_code", "province_code")
 AGENCY_INDEX = ("agency", "ipc_subclass", "status", "patent_type", "city_code", "county_code",
                 "street_code", "app_date", "first_holder", "status_reason", "province_code")
+# 专利概况 / 趋势统计 / 区域统计 (core.stats): every column their aggregates read, region first, so
+# a city's or county's patents are aggregated from the index alone (migration step 11)
+STATS_INDEX = ("city_code", "county_code", "street_code", "patent_type", "status", "app_year",
+               "grant_year", "app_date", "grant_date", "pub_date", "lapse_date", "status_reason",
+               "status_date", "domestic", "first_holder", "inventor_count", "agency",
+               "province_code")
 
 
 def now() -> dt.datetime:
@@ -230,6 +236,7 @@ class Patent(BaseModel):
             (INDICATOR_INDEX, False),  # migration steps 5 and 9 (covering, indicators)
             (HOLDER_STATS_INDEX, False),  # migration step 10
             (AGENCY_INDEX, False),  # migration step 10
+            (STATS_INDEX, False),  # migration step 11
         )
 
 

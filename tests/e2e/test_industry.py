@@ -1,17 +1,23 @@
-"""产业统计 in a browser: loads without errors; a click on an industry's bar opens the patent
-search pre-filled with the industry; screenshot in docs/screenshots/."""
+"""产业统计 in a browser: loads without errors; a click on a cell of the industry × sub-region
+matrix narrows the page to that sub-region; screenshot in docs/screenshots/."""
+import re
+
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot
 from tests.e2e.stats_clicks import click_points, open_from_sidebar
 
+HOME_HEADING = "产业统计 · 苏州市"
 
-def test_industry_click_opens_the_search_with_the_industry(app_url, page):
+
+def test_industry_matrix_click_narrows_to_the_sub_region(app_url, page):
     login(page, app_url, "viewer")
-    open_from_sidebar(page, "产业统计", "产业统计 · 苏州市")
+    open_from_sidebar(page, "产业统计", HOME_HEADING)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     screenshot(page, "industry")
-    # canvas 0 = industry sizes, horizontal grouped bars (applications bar first in each group)
-    points = [(x, y / 100) for y in range(22, 80, 6) for x in (0.45, 0.35)]
-    assert click_points(page, 0, points, lambda: "/search" in page.url)
-    assert "industry=" in page.url
+    heading = page.get_by_role("heading", name=re.compile("产业统计 · "))
+    # canvas 2 = the industry × sub-region heat map; cells fill the grid
+    points = [(x, y) for y in (0.3, 0.5) for x in (0.4, 0.6)]
+    assert click_points(page, 2, points, lambda: HOME_HEADING not in heading.inner_text())
+    expect(page.get_by_role("button", name="苏州市")).to_be_visible(timeout=30000)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
