@@ -7,6 +7,9 @@ Without --db a temporary SQLite file is filled with synthetic patents (core.db.b
 with --db and --reuse an existing database with patents (e.g. `python -m core demo`) is used as is.
 Timed: compute() (every indicator, default rule), compute() under the any-holder/fractional rule
 is not timed at 1M (needs patent_holder rows), subregions() (per county), monthly().
+On PostgreSQL a freshly filled table is VACUUM ANALYZEd first (as autovacuum would): without the
+visibility map every index-only scan fetches heap pages (measured 12 s instead of 1.4 s).
+CPU ms is this process only: on PostgreSQL the work is in the server, compare wall times.
 """
 from __future__ import annotations
 
@@ -114,11 +117,14 @@ def main() -> int:
     args = parser.parse_args()
     from core import indicators
     from core.bootstrap import ensure_ready
+    from core.db import db, is_postgres
     from core.models import Patent
     url = args.db or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     ensure_ready(url)
     if not (args.reuse and Patent.select().exists()):
         fill(args.patents)
+        if is_postgres():  # what autovacuum does some time after a bulk load: visibility map
+            db.obj.execute_sql("VACUUM ANALYZE patent")  # for index-only scans, statistics
     total = Patent.select().count()
     t_compute, c_compute, report = timed(lambda: indicators.compute(REGION, YEAR, on=ON),
                                          args.repeat)
