@@ -91,9 +91,10 @@ def _count(sql: str) -> int:
 
 @contextmanager
 def _bulk_mode(changes: int):
-    """Drop the patent indexes that contain region columns while more than BULK_PATENTS rows
-    change, then rebuild them from their own definitions (much faster than maintaining them)."""
-    if changes <= BULK_PATENTS:
+    """Drop the patent indexes that contain region columns while more than BULK_PATENTS rows and
+    half the table change, then rebuild them from their own definitions (the cost of a rebuild
+    grows with the table, the cost of maintaining them with the rows changed)."""
+    if changes <= BULK_PATENTS or changes < _count("SELECT COUNT(*) FROM patent") / 2:
         yield
         return
     indexes = [i for i in db.get_indexes("patent") if set(i.columns) & REGION_COLUMNS
@@ -122,6 +123,8 @@ def apply_holders(holder_ids: Iterable[int]) -> int:
 
 
 def _apply_overrides(where: str) -> int:
+    if not db.execute_sql("SELECT 1 FROM holder WHERE region_override LIMIT 1").fetchone():
+        return 0
     sets = ", ".join(f"{c} = h.{c}" for c in CODES)
     return db.execute_sql(
         f"UPDATE patent SET {sets}, region_level = {level_sql('h')} FROM holder h "
