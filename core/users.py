@@ -5,6 +5,7 @@ import datetime as dt
 import logging
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import bcrypt
@@ -66,7 +67,7 @@ def ensure_admin() -> str | None:
     path = settings.data_dir() / ADMIN_PASSWORD_FILE
     _write_secret_file(path, password)
     print(f"[patents] created user 'admin' with password: {password}  (also in {path})",
-          flush=True)
+          file=sys.stderr, flush=True)
     return password
 
 
