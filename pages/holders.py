@@ -19,10 +19,14 @@ NEW_ROW_STYLE = "background-color: #fff4ce"
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _data(url: str, q: HolderQuery, sort: str, page: int) -> dict:
+def _summary(url: str, q: HolderQuery) -> dict:
     kinds = holders.kind_split(q)
-    return {"rows": holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-            "totals": holders.holder_totals(q, kinds), "kinds": kinds}
+    return {"totals": holders.holder_totals(q, kinds), "kinds": kinds}
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _rows(url: str, q: HolderQuery, sort: str, page: int):
+    return holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
 
 
 @st.cache_data(ttl=300, show_spinner=False)
@@ -61,15 +65,15 @@ def _open_holder(scope, rows, clicked) -> None:
         filters.open_search(scope, holder_id=int(match["holder_id"].iloc[0]), status="valid")
 
 
-def _charts(scope, data: dict) -> None:
+def _charts(scope, rows, kinds) -> None:
     left, right = st.columns([3, 2])
     with left:
-        clicked = echarts.show(charts.top_holders(data["rows"]), key="hs_top", height="480px",
+        clicked = echarts.show(charts.top_holders(rows), key="hs_top", height="480px",
                                clickable=True)
         st.caption(labels.CLICK_TO_SEARCH)
-        _open_holder(scope, data["rows"], clicked)
+        _open_holder(scope, rows, clicked)
     with right:
-        echarts.show(charts.kind_split(data["kinds"]), key="hs_kinds_pie", height="480px")
+        echarts.show(charts.kind_split(kinds), key="hs_kinds_pie", height="480px")
 
 
 def _table(scope, rows) -> None:
@@ -94,7 +98,8 @@ if not overview.has_patents():
     st.info(labels.HOLDERS_EMPTY)
     st.stop()
 query, sort = _query(scope)
-totals = _data(current_url() or "", query, sort, 1)["totals"]
+summary = _summary(current_url() or "", query)
+totals = summary["totals"]
 cols = st.columns(3)
 cols[0].metric(labels.HOLDERS_COUNT, f"{totals['holders']:,}")
 cols[1].metric(labels.HOLDERS_NEW, f"{totals['new']:,}")
@@ -106,7 +111,7 @@ if totals["holders"] == 0:
 pages = max(1, -(-totals["holders"] // PAGE_SIZE))
 page = int(st.columns([1, 5])[0].number_input(labels.MON_PAGE, min_value=1, max_value=pages,
                                                value=1, key="hs_page"))
-data = _data(current_url() or "", query, sort, page)
-_charts(scope, data)
+rows = _rows(current_url() or "", query, sort, page)
+_charts(scope, rows, summary["kinds"])
 st.caption(labels.MON_PAGE_INFO.format(total=totals["holders"], page=page, pages=pages))
-_table(scope, data["rows"])
+_table(scope, rows)

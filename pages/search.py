@@ -136,13 +136,11 @@ def _table(rows: list[dict]) -> None:
     frame["patent_type"] = frame["patent_type"].map(labels.PATENT_TYPE)
     frame["status"] = frame["status"].map(labels.STATUS)
     for column in ("app_date", "pub_date", "grant_date"):
-        frame[column] = pd.to_datetime(frame[column])
+        frame[column] = [d.isoformat() if d else "" for d in frame[column]]
     frame["region"] = [names.get(s or "", names.get(c or "", ""))
                        for s, c in zip(frame["street_code"], frame["county_code"])]
-    dates = {labels.SEARCH_COLUMNS[c]: st.column_config.DateColumn(format="YYYY-MM-DD")
-             for c in ("app_date", "pub_date", "grant_date")}
     st.dataframe(frame[list(labels.SEARCH_COLUMNS)].rename(columns=labels.SEARCH_COLUMNS),
-                 hide_index=True, width="stretch", column_config=dates)
+                 hide_index=True, width="stretch")
 
 
 def _pager(f: SearchFilters, result: search.Page) -> None:
