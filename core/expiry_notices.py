@@ -20,8 +20,8 @@ from peewee import fn
 
 from core import calendar, indicators, labels
 from core.models import Holder, Patent
-from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_if,
-                                  patent_where, region_name, with_holder)
+from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_all,
+                                  count_if, patent_where, region_name, with_holder)
 from core.scope import region_filter
 
 HORIZONS = (3, 6, 12)
@@ -66,7 +66,7 @@ def horizon_counts(q: ExpiryQuery) -> pd.DataFrame:
 def by_month(q: ExpiryQuery) -> pd.DataFrame:
     """Columns month ("YYYY-MM"), invention, utility, design. Grouped by day in SQL."""
     rows = (_selected(q, Patent.expiry_date.alias("day"), Patent.patent_type,
-                      fn.COUNT(Patent.id).alias("n"))
+                      count_all().alias("n"))
             .group_by(Patent.expiry_date, Patent.patent_type).tuples())
     frame = pd.DataFrame(list(rows), columns=["day", "patent_type", "n"])
     months = _month_labels(q.on, q.until)
@@ -83,7 +83,7 @@ def by_subregion(q: ExpiryQuery) -> pd.DataFrame:
     """Columns code, name, n, inventions, high_value; largest first."""
     column = child_field(q.sel)
     inv = Patent.patent_type == "invention"
-    rows = (_selected(q, column.alias("code"), fn.COUNT(Patent.id).alias("n"),
+    rows = (_selected(q, column.alias("code"), count_all().alias("n"),
                       count_if(inv).alias("inventions"),
                       count_if(inv & (Patent.high_value == True)).alias("high_value"))  # noqa: E712
             .where(column.is_null(False)).group_by(column).dicts())
@@ -98,7 +98,7 @@ def summary(q: ExpiryQuery) -> dict:
     sub-region over the query's horizon."""
     wide = ExpiryQuery(q.sel, q.on, max(HORIZONS))
     rows = (_selected(wide, Patent.expiry_date.alias("day"), Patent.patent_type,
-                      fn.COUNT(Patent.id).alias("n"))
+                      count_all().alias("n"))
             .group_by(Patent.expiry_date, Patent.patent_type).tuples())
     frame = pd.DataFrame(list(rows), columns=["day", "patent_type", "n"])
     frame["day"] = [_date(d) for d in frame["day"]]
@@ -138,7 +138,7 @@ def _stock_now(sel: Selection) -> dict:
     inv = Patent.patent_type == "invention"
     dom = Patent.domestic == True  # noqa: E712
     hv = dom & (Patent.high_value == True)  # noqa: E712
-    row = (Patent.select(fn.COUNT(Patent.id).alias("inv"), count_if(dom).alias("dom"),
+    row = (Patent.select(count_all().alias("inv"), count_if(dom).alias("dom"),
                          count_if(hv).alias("hv"))
            .where(both(region_filter(sel.region), (Patent.status == "valid") & inv)).dicts().get())
     return {k: int(v or 0) for k, v in row.items()}
@@ -218,7 +218,7 @@ def page(q: ExpiryQuery, offset: int, limit: int) -> pd.DataFrame:
 
 
 def total(q: ExpiryQuery) -> int:
-    return _selected(q, fn.COUNT(Patent.id)).scalar() or 0
+    return _selected(q, count_all()).scalar() or 0
 
 
 def export_rows(q: ExpiryQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:

@@ -23,8 +23,8 @@ from peewee import fn
 from core import calendar, fees, labels
 from core.db import is_postgres
 from core.models import Holder, Patent
-from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, patent_where,
-                                  region_name, with_holder)
+from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_all,
+                                  patent_where, region_name, with_holder)
 
 WARN_STATES = ("due_soon", "grace", "terminated")
 WINDOW_BACK_MONTHS = 7  # any due date older than this is past the point of no return
@@ -196,7 +196,7 @@ def has_due_dates() -> bool:
 
 def total(q: FeeQuery, m: DueMap | None = None) -> int:
     m = m or due_map(q.on)
-    return _selected(q, m, fn.COUNT(Patent.id)).scalar() or 0
+    return _selected(q, m, count_all()).scalar() or 0
 
 
 def counts(q: FeeQuery, by_subregion: bool = False) -> pd.DataFrame:
@@ -231,7 +231,7 @@ def _class_totals(q: FeeQuery, by_subregion: bool, keep: Callable[[Cls], bool]) 
     base = both(base, Patent.next_fee_due.is_null(False)) & (Patent.next_fee_due <= m.end)
     totals: dict[tuple, int] = {}
     main = with_holder(Patent.select(Patent.next_fee_due.alias("due"), *group,
-                                     fn.COUNT(Patent.id).alias("n")), q.sel).where(base)
+                                     count_all().alias("n")), q.sel).where(base)
     for row in main.group_by(Patent.next_fee_due, *keys).dicts():
         due = _as_date(row["due"])
         if due not in m.mixed:
@@ -239,7 +239,7 @@ def _class_totals(q: FeeQuery, by_subregion: bool, keep: Callable[[Cls], bool]) 
     if m.mixed:
         extra = with_holder(Patent.select(Patent.next_fee_due.alias("due"),
                                           Patent.app_date.alias("app"), *group,
-                                          fn.COUNT(Patent.id).alias("n")), q.sel)
+                                          count_all().alias("n")), q.sel)
         extra = extra.where(base & Patent.next_fee_due.in_(sorted(m.mixed)))
         for row in extra.group_by(Patent.next_fee_due, Patent.app_date, *keys).dicts():
             _add(totals, m.of(_as_date(row["due"]), _as_date(row["app"])), row, by_subregion,

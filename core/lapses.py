@@ -17,8 +17,8 @@ from peewee import fn
 
 from core import labels
 from core.models import Holder, LegalEvent, Patent
-from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_if,
-                                  patent_where, region_name, with_holder)
+from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_all,
+                                  count_if, patent_where, region_name, with_holder)
 
 # Reasons shown as their own column/series; everything else is summed as "other".
 MAIN_REASONS = ("unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting")
@@ -48,12 +48,12 @@ def _base(q: LapseQuery, *columns) -> pw.ModelSelect:
 
 
 def total(q: LapseQuery) -> int:
-    return _base(q, fn.COUNT(Patent.id)).scalar() or 0
+    return _base(q, count_all()).scalar() or 0
 
 
 def by_reason(q: LapseQuery) -> pd.DataFrame:
     """Columns reason, label, n; largest first."""
-    rows = (_base(q, Patent.status_reason.alias("reason"), fn.COUNT(Patent.id).alias("n"))
+    rows = (_base(q, Patent.status_reason.alias("reason"), count_all().alias("n"))
             .group_by(Patent.status_reason).dicts())
     frame = pd.DataFrame(list(rows), columns=["reason", "n"])
     frame["reason"] = frame["reason"].fillna("unknown")
@@ -74,7 +74,7 @@ REASON_COLUMNS = list(MAIN_REASONS) + ["other"]
 def by_subregion(q: LapseQuery) -> pd.DataFrame:
     """Columns code, name, n, one column per MAIN_REASONS + other; largest first."""
     column = child_field(q.sel)
-    rows = (_base(q, column.alias("code"), fn.COUNT(Patent.id).alias("n"), *_reason_columns())
+    rows = (_base(q, column.alias("code"), count_all().alias("n"), *_reason_columns())
             .where(column.is_null(False)).group_by(column).dicts())
     frame = pd.DataFrame(list(rows), columns=["code", "n", *REASON_COLUMNS])
     frame.insert(1, "name", frame["code"].map(region_name))
@@ -85,9 +85,9 @@ def by_holder(q: LapseQuery, limit: int = 20) -> pd.DataFrame:
     """Columns holder_id, name, n, one column per MAIN_REASONS + other; the `limit` largest.
     Grouped on patent.first_holder (read from the covering index), names fetched for the top."""
     holder = Patent.first_holder
-    rows = (_base(q, holder.alias("holder_id"), fn.COUNT(Patent.id).alias("n"), *_reason_columns())
+    rows = (_base(q, holder.alias("holder_id"), count_all().alias("n"), *_reason_columns())
             .where(holder.is_null(False)).group_by(holder)
-            .order_by(fn.COUNT(Patent.id).desc(), holder).limit(limit).dicts())
+            .order_by(count_all().desc(), holder).limit(limit).dicts())
     frame = pd.DataFrame(list(rows), columns=["holder_id", "n", *REASON_COLUMNS])
     names = dict(Holder.select(Holder.id, Holder.name)
                  .where(Holder.id.in_(frame["holder_id"].tolist() or [0])).tuples())
@@ -98,7 +98,7 @@ def by_holder(q: LapseQuery, limit: int = 20) -> pd.DataFrame:
 def by_month(q: LapseQuery) -> pd.DataFrame:
     """Columns month ("YYYY-MM"), reason, n. Grouped by day in SQL, rolled up to months here."""
     rows = (_base(q, Patent.lapse_date.alias("day"), Patent.status_reason.alias("reason"),
-                  fn.COUNT(Patent.id).alias("n"))
+                  count_all().alias("n"))
             .group_by(Patent.lapse_date, Patent.status_reason).tuples())
     frame = pd.DataFrame(list(rows), columns=["day", "reason", "n"])
     if frame.empty:
@@ -114,7 +114,7 @@ def summary(q: LapseQuery) -> dict:
     from ONE query grouped by lapse date, reason and sub-region; the roll-ups happen here."""
     column = child_field(q.sel)
     rows = (_base(q, Patent.lapse_date.alias("day"), Patent.status_reason.alias("reason"),
-                  column.alias("code"), fn.COUNT(Patent.id).alias("n"))
+                  column.alias("code"), count_all().alias("n"))
             .group_by(Patent.lapse_date, Patent.status_reason, column).tuples())
     frame = pd.DataFrame(list(rows), columns=["day", "reason", "code", "n"])
     frame["reason"] = frame["reason"].fillna("unknown")
