@@ -86,7 +86,8 @@ def naive(url: str) -> dict[str, float]:
          m[m["status"] == "valid"].groupby(["industry_code", "county_code"]).size())
     out["产业统计"] = time.perf_counter() - t
     t = time.perf_counter()
-    _ = (p.groupby(["app_year", "patent_type"]).size(), p.groupby(["grant_year", "patent_type"]).size(),
+    _ = (p.groupby(["app_year", "patent_type"]).size(),
+         p.groupby(["grant_year", "patent_type"]).size(),
          p.groupby("app_year")["first_holder_id"].nunique(),
          ev.merge(p[["id"]], left_on="patent_id", right_on="id").groupby("kind").size())
     out["趋势统计"] = time.perf_counter() - t

@@ -133,8 +133,9 @@ def render_holders_and_streets(scope) -> None:
                             (cols[2], True, labels.TOP_HOLDERS_INV)):
         top = filters.cached(overview.top_holders)(scope, inv)
         with col:
-            chart = charts.ranking(top["name"].tolist(), {labels.TOTAL_VALID: top["valid"].tolist()},
-                                   title, labels.RULE_VALID_ASOF, dark=KIOSK, height="440px")
+            chart = charts.ranking(top["name"].tolist(),
+                                   {labels.TOTAL_VALID: top["valid"].tolist()}, title,
+                                   labels.RULE_VALID_ASOF, dark=KIOSK, height="440px")
             name = filters.clicked(chart, f"ov_h{int(inv)}_{scope.region}", height="440px")
             if name:
                 filters.open_search(scope, holder=name, status="valid",

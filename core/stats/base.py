@@ -162,3 +162,11 @@ def _stats_index() -> str | None:
 def patents(scope: Scope, *columns) -> pw.Select:
     """Patent.select(*columns) reading the table the fastest way for the scope (see scan)."""
     return scan(Patent.select(*columns), scope)
+
+
+def events_with_patent(query: pw.Select) -> pw.Select:
+    """Join each legal event to its patent keeping the events as the outer loop: a CROSS JOIN
+    (condition in WHERE) fixes SQLite's join order — events by kind and date, then the patent
+    by primary key — instead of walking a city's million patents. PostgreSQL plans it freely."""
+    from core.models import LegalEvent
+    return query.join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)

@@ -63,8 +63,9 @@ def _range(column, scope: Scope):
 def _joined(scope: Scope, kinds, *columns):
     key, codes = _top_expr(kinds)
     query = (PatentIndustry.select(key.alias("industry"), *columns)
-             .join(Patent, on=(PatentIndustry.patent == Patent.id))
-             .where(where(scope, dates=False) & PatentIndustry.industry_code.in_(codes or [""])))
+             .join(Patent, pw.JOIN.CROSS)  # links first, then the patent by key (SQLite order)
+             .where((PatentIndustry.patent == Patent.id) & where(scope, dates=False)
+                    & PatentIndustry.industry_code.in_(codes or [""])))
     return key, query
 
 
@@ -127,8 +128,8 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
                   .where(where(scope, dates=False) & years).group_by(Patent.app_year).tuples())
     _, codes = _top_expr(("sei",))
     emerging = dict(PatentIndustry.select(Patent.app_year, fn.COUNT(Patent.id.distinct()))
-                    .join(Patent, on=(PatentIndustry.patent == Patent.id))
-                    .where(where(scope, dates=False) & years
+                    .join(Patent, pw.JOIN.CROSS)
+                    .where((PatentIndustry.patent == Patent.id) & where(scope, dates=False) & years
                            & PatentIndustry.industry_code.in_(codes or [""]))
                     .group_by(Patent.app_year).tuples())
     rows = []

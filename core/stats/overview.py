@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
+import peewee as pw
 from peewee import fn
 
 from core import divisions
@@ -176,9 +177,11 @@ def operations(scope: Scope, start: dt.date, end: dt.date) -> dict[str, int]:
     inside_before = side_filter(scope.region, LegalEvent.county_before, LegalEvent.street_before)
     moves = (LegalEvent.select(count_if(inside_after & ~inside_before).alias("tin"),
                                count_if(inside_before & ~inside_after).alias("tout"))
-             .join(Patent).where(when & (LegalEvent.kind == "transfer") & type_filter(scope))
+             .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
+             .where(when & (LegalEvent.kind == "transfer") & type_filter(scope))
              .dicts().get())
-    other = dict(LegalEvent.select(LegalEvent.kind, fn.COUNT(LegalEvent.id)).join(Patent)
+    other = dict(LegalEvent.select(LegalEvent.kind, fn.COUNT(LegalEvent.id))
+                 .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
                  .where(when & LegalEvent.kind.in_(["license", "pledge"])
                         & where(scope, dates=False))
                  .group_by(LegalEvent.kind).tuples())

@@ -32,7 +32,8 @@ CLOSED_REASONS = ("rejected", "withdrawn")
 
 def custom_regions() -> list[tuple[str, str]]:
     """(code, name) of every custom region, by name."""
-    return list(Region.select(Region.code, Region.name).where(Region.is_custom == True)  # noqa: E712
+    custom = Region.is_custom == True  # noqa: E712
+    return list(Region.select(Region.code, Region.name).where(custom)
                 .order_by(Region.name).tuples())
 
 
@@ -97,7 +98,8 @@ def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
                              else LegalEvent.county_before,
                              LegalEvent.street_after if mine == "after"
                              else LegalEvent.street_before)
-        rows = (LegalEvent.select(col, fn.COUNT(LegalEvent.id)).join(Patent)
+        rows = (LegalEvent.select(col, fn.COUNT(LegalEvent.id))
+                .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
                 .where((LegalEvent.kind == "transfer") & _range(LegalEvent.date, scope)
                        & col.is_null(False) & (other_col.is_null() | (other_col != col))
                        & inside & type_filter(scope))
@@ -123,7 +125,8 @@ def _custom_rows(scope: Scope) -> list[tuple]:
 def _custom_transfers(scope: Scope) -> tuple[int, int]:
     after = side_filter(scope.region, LegalEvent.county_after, LegalEvent.street_after)
     before = side_filter(scope.region, LegalEvent.county_before, LegalEvent.street_before)
-    row = (LegalEvent.select(count_if(after & ~before), count_if(before & ~after)).join(Patent)
+    row = (LegalEvent.select(count_if(after & ~before), count_if(before & ~after))
+           .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
            .where((LegalEvent.kind == "transfer") & _range(LegalEvent.date, scope)
                   & type_filter(scope)).tuples().get())
     return as_int(row[0]), as_int(row[1])

@@ -9,6 +9,7 @@ on its own date, and the scope's patent types apply throughout.
 from __future__ import annotations
 
 import pandas as pd
+import peewee as pw
 from peewee import fn
 
 from core.models import PATENT_TYPES, LegalEvent, Patent
@@ -135,8 +136,9 @@ def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
     region, by event date. Sample: (2024, 900, 120, 300)."""
     key = period(LegalEvent.date, unit)
     rows = (LegalEvent.select(key.alias("period"), LegalEvent.kind, fn.COUNT(LegalEvent.id))
-            .join(Patent).where(where(scope, dates=False) & LegalEvent.kind.in_(EVENT_KINDS)
-                                & _in_range(LegalEvent.date, scope))
+            .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
+            .where(where(scope, dates=False) & LegalEvent.kind.in_(EVENT_KINDS)
+                   & _in_range(LegalEvent.date, scope))
             .group_by(key, LegalEvent.kind).tuples())
     frame = pd.DataFrame(list(rows), columns=["period", "kind", "n"])
     table = frame.pivot_table(index="period", columns="kind", values="n", aggfunc="sum",
