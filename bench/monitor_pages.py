@@ -147,8 +147,11 @@ def page_calls(on: dt.date) -> dict[str, callable]:
 # --- naive: everything into pandas ----------------------------------------------------------------
 
 def naive_load():
+    import warnings
+
     import pandas as pd
     from core.db import db
+    warnings.filterwarnings("ignore", message="pandas only supports SQLAlchemy")
     patents = pd.read_sql("SELECT * FROM patent", db.obj.connection())
     holders = pd.read_sql("SELECT * FROM holder", db.obj.connection())
     for col in ("next_fee_due", "expiry_date", "lapse_date", "app_date"):
