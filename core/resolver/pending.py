@@ -34,7 +34,8 @@ def resolve_pending(limit: int | None = None) -> dict:
             counts = propagate.apply_addresses([r[0] for r in rows])
         stats["patents"], stats["holders"] = counts["patents"], counts["holders"]
     with db.atomic():
-        propagate.refresh_patent_counts("WHERE status = 'queued'")  # patents added since
+        # patents added since (e.g. written with intern_resolved) count in the queue order
+        propagate.refresh_patent_counts("SELECT id FROM address WHERE status = 'queued'")
     stats["seconds"] = round(time.monotonic() - started, 2)
     return stats
 
