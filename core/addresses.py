@@ -15,6 +15,7 @@ from core.db import db, is_postgres
 
 MAX_LEN = 255
 CHUNK = 500
+PG_CHUNK = 10000
 
 # Look-alike and traditional characters seen in addresses (after NFKC).
 LOOKALIKES = str.maketrans({
@@ -113,10 +114,15 @@ def _insert(rows: list[tuple]) -> None:
 
 def _existing_ids(norms: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    mark = db.obj.param
+    if is_postgres():  # one array parameter per chunk
+        for start in range(0, len(norms), PG_CHUNK):
+            cursor = db.execute_sql("SELECT normalized, id FROM address WHERE normalized = ANY(%s)",
+                                    (norms[start:start + PG_CHUNK],))
+            found.update(cursor.fetchall())
+        return found
     for start in range(0, len(norms), CHUNK):
         chunk = norms[start:start + CHUNK]
-        marks = ", ".join([mark] * len(chunk))
+        marks = ", ".join("?" * len(chunk))
         cursor = db.execute_sql(f"SELECT normalized, id FROM address WHERE normalized IN ({marks})",
                                 chunk)
         found.update(cursor.fetchall())
