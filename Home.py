@@ -2,13 +2,15 @@
 import streamlit as st
 
 from core import labels
-from ui import sidebar
+from ui import deeplink, sidebar
 from ui.auth import current_roles, get_authenticator, login
 from ui.db import ready
 from ui.nav import visible_pages
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/insights:", layout="wide")
 
+if not st.session_state.get("authentication_status"):
+    deeplink.remember()  # before login(): the authenticator may rerun inside it
 if not login():
     st.stop()
 
@@ -16,11 +18,13 @@ st.sidebar.caption(f"{labels.CURRENT_USER}: {st.session_state.get('name')}"
                    f"（{' '.join(labels.ROLE.get(r, r) for r in current_roles())}）")
 get_authenticator().logout(labels.LOGOUT, location="sidebar", key="logout")
 
+visible = visible_pages(current_roles())
 sections = {
     section: [st.Page(s.path, title=s.title, url_path=s.url_path, icon=s.icon, default=s.default)
               for s in specs]
-    for section, specs in visible_pages(current_roles()).items()
+    for section, specs in visible.items()
 }
 navigation = st.navigation(sections, position="sidebar", expanded=True)
+deeplink.restore([spec for specs in visible.values() for spec in specs])
 sidebar.render_alerts(ready())
 navigation.run()

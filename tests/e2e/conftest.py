@@ -29,6 +29,11 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.e2e
 
+
+def pytest_configure(config):
+    from playwright.sync_api import expect
+    expect.set_options(timeout=20_000)  # a loaded CI machine renders slower than 5 s
+
 _PREPARE = """
 import sys
 from core.bootstrap import ensure_ready

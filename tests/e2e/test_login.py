@@ -28,3 +28,19 @@ def test_an_admin_sees_system_management(app_url, page):
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("系统管理", exact=True)).to_be_visible()
     expect(sidebar.get_by_text("用户管理", exact=True)).to_be_visible()
+
+
+def test_a_link_opened_in_a_new_tab_lands_on_its_page_after_the_cookie_login(app_url, page):
+    login(page, app_url, "viewer")
+    page.goto(app_url + "/trend?region=320506")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="趋势统计")).to_be_visible(timeout=30000)
+    assert "region=320506" in page.url
+
+
+def test_a_link_followed_before_logging_in_lands_on_its_page_after_the_form(app_url, page):
+    page.goto(app_url + "/holders")
+    page.get_by_label("用户名").fill("viewer")
+    page.get_by_label("密码").fill("viewer-e2e-pw")
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("heading", name="权利人统计")).to_be_visible(timeout=30000)
