@@ -42,7 +42,9 @@ def test_industry_log_trend_turns_zeros_into_gaps():
 def test_industry_matrix_and_emerging_share():
     o = options(industry.matrix(["新材料", "生物"], ["吴中区"], [(0, 0, 3), (0, 1, 5)], "t", "r"))
     assert o["xAxis"][0]["data"] == ["吴中区"] and o["yAxis"][0]["data"] == ["新材料", "生物"]
-    assert o["series"][0]["data"] == [[0, 0, 3], [0, 1, 5]] and o["visualMap"]["max"] == 5
+    assert o["series"][0]["data"] == [{"name": "吴中区", "value": [0, 0, 3]},
+                                      {"name": "吴中区", "value": [0, 1, 5]}]
+    assert o["visualMap"]["max"] == 5
     o = options(industry.emerging([2024], [3], [7], [0.3], ("新兴", "传统", "占比"), "t", "r"))
     assert [(s["name"], ys(s)) for s in o["series"]] == [
         ("新兴", [3]), ("传统", [7]), ("占比", [30.0])]

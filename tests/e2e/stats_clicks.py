@@ -31,6 +31,12 @@ def _wait_for(done, seconds: float) -> bool:
 
 def click_points(page, canvas_index: int, points, done, wait: float = 10) -> bool:
     """Click each (x, y) fraction of canvas `canvas_index` until `done()` is true."""
+    for _ in range(12):  # charts below the fold are mounted once scrolled near
+        if page.locator("canvas").count() > canvas_index:
+            break
+        page.mouse.move(800, 500)
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(1200)
     canvas = page.locator("canvas").nth(canvas_index)
     canvas.scroll_into_view_if_needed()
     page.wait_for_timeout(800)

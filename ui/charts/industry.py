@@ -47,6 +47,9 @@ def matrix(industries: list[str], regions: list[str], cells: list[tuple[int, int
                               legend_opts=opts.LegendOpts(is_show=False)))
     chart.options["grid"] = [{"left": "3%", "right": "3%", "top": 60, "bottom": 70,
                               "containLabel": True}]
+    # named cells: a click returns the sub-region's name
+    chart.options["series"][0]["data"] = [{"name": regions[x], "value": [x, y, _num(v)]}
+                                          for x, y, v in cells]
     return chart
 
 
