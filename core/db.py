@@ -1,6 +1,7 @@
 """The one database object. Models bind to `db`; `connect(url)` points it at SQLite or PostgreSQL."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
@@ -86,3 +87,25 @@ def bulk_insert(model: type[peewee.Model], columns: list[str], rows) -> int:
     elif batch:
         db.obj.cursor().executemany(sql, batch)
     return len(batch)
+
+
+@contextmanager
+def deferred_indexes(tables: list[str]):
+    """Bulk loads: drop the secondary (non-unique) indexes of `tables`, yield, then recreate them
+    exactly as they were and refresh the planner statistics. Building an index once is far
+    cheaper than keeping it current through a million inserts."""
+    saved = [(t, i.name, i.sql) for t in tables for i in db.obj.get_indexes(t)
+             if not i.unique and i.sql and not i.name.endswith("_pkey")]
+    for _, name, _ in saved:
+        db.obj.execute_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _, _, sql in saved:
+            db.obj.execute_sql(sql)
+        analyze()
+
+
+def analyze() -> None:
+    """Refresh planner statistics (SQLite ANALYZE / PostgreSQL ANALYZE) after large writes."""
+    db.obj.execute_sql("ANALYZE")

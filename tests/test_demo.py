@@ -11,7 +11,7 @@ import pytest
 from core import abnormal, feecolumns, numbers, status
 from core import db as core_db
 from core.demo import generate
-from core.models import (FeePayment, Holder, HolderTag, LegalEvent, Parameter, Patent,
+from core.models import (Address, FeePayment, Holder, HolderTag, LegalEvent, Parameter, Patent,
                          PatentHolder, Region, RegionMember)
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
@@ -127,7 +127,8 @@ def test_addresses_go_through_the_resolver_and_a_few_percent_need_a_checker(demo
     in_city = first.where(Patent.city_code == "3205")
     no_street = in_city.where(Patent.street_code.is_null()).count() / in_city.count()
     assert 0.01 <= no_street <= 0.15
-    assert demo.resolve["queued"] > 0
+    assert Address.select().where(Address.status == "queued").count() > 0
+    assert Address.select().where(Address.status == "new").count() == 0
     assert Patent.select().where(Patent.address_ref.is_null()).count() == 0
     unresolved_county = [raw for raw, (_, county) in truth.items()
                          if (p := Patent.get_or_none(Patent.address == raw)) is not None

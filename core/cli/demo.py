@@ -45,9 +45,16 @@ def run(args) -> int:
     result = generate(args.patents, seed=args.seed, today=args.today, batch=args.batch,
                       progress=_progress(time.monotonic()))
     sys.stderr.write("\n")
-    r = result.resolve
+    r = address_statuses()
     print(f"demo: {result.patents:,} patents, {result.rows:,} rows in {result.seconds}s "
-          f"into {url}; "
-          f"addresses {r.get('addresses', 0):,} (auto {r.get('auto', 0):,}, queued "
+          f"into {url}; addresses {sum(r.values()):,} (auto {r.get('auto', 0):,}, queued "
           f"{r.get('queued', 0):,})")
     return 0
+
+
+def address_statuses() -> dict[str, int]:
+    from peewee import fn
+
+    from core.models import Address
+    return dict(Address.select(Address.status, fn.COUNT(Address.id)).group_by(Address.status)
+                .tuples())

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from core import audit
-from core.db import db, is_postgres
+from core.db import db, deferred_indexes, is_postgres
 from core.demo import agencies, calendar, events, industries, planted, region
 from core.demo.docnumbers import Numbers
 from core.demo.fees import FeeRules, maintain
@@ -29,6 +29,7 @@ KIND_MIX = {"invention": (("enterprise", 74), ("university", 13), ("institute", 
 RISK = {"individual": 2.0, "university": 1.4, "institute": 1.1, "government": 1.0}
 Progress = Callable[[int, int, str], None]
 MIN_PATENTS = 200  # room for the planted patterns
+BULK_TABLES = ["patent", "patent_holder", "legal_event", "fee_payment"]  # indexes built after
 
 
 @dataclass
@@ -184,7 +185,7 @@ class Generator:
     # --- the whole run ----------------------------------------------------------------------
     def run(self, batch: int, progress: Progress | None) -> DemoResult:
         started = time.monotonic()
-        with big_cache():
+        with big_cache(), deferred_indexes(BULK_TABLES):
             self._stream(batch, progress)
         return self._finish(started, progress)
 

@@ -2,9 +2,9 @@
 batch through core.db.bulk_insert (executemany / execute_values), parents before children."""
 from __future__ import annotations
 
-from core.addresses import intern
 from core.db import bulk_insert, db, is_postgres
 from core.demo.events import EVENT_COLUMNS
+from core.resolver.pending import intern_resolved
 from core.models import Agency, FeePayment, Holder, HolderTag, LegalEvent, Patent, PatentHolder
 
 PATENT_COLUMNS = ["id", "app_no", "patent_type", "app_date", "app_year", "pub_no", "pub_date",
@@ -14,8 +14,9 @@ PATENT_COLUMNS = ["id", "app_no", "patent_type", "app_date", "app_year", "pub_no
                   "status_reason", "status_date", "lapse_date", "expiry_date",
                   "grant_patent_year", "paid_through_year", "next_fee_due", "source"]
 ADDRESS_AT = PATENT_COLUMNS.index("address")
+REGION_COLUMNS = ["province_code", "city_code", "county_code", "street_code"]
 HOLDER_COLUMNS = ["id", "name", "norm_name", "kind", "country", "domestic", "address",
-                  "address_ref", "fee_reduction", "credit_code"]
+                  "address_ref", "fee_reduction", "credit_code"] + REGION_COLUMNS
 LINK_COLUMNS = ["patent", "holder", "seq", "current", "address"]
 FEE_COLUMNS = ["patent", "patent_year", "amount", "surcharge", "paid_on", "source"]
 AGENCY_COLUMNS = ["id", "name", "norm_name", "code", "address", "province_code", "city_code",
@@ -35,14 +36,18 @@ class Writer:
         return len(self.patents)
 
     def flush(self) -> None:
-        """Write everything buffered in one transaction; addresses are interned first."""
+        """Write everything buffered in one transaction. Addresses are interned and resolved
+        first, so patents and holders are inserted already placed (the resolver's queue still
+        gets the addresses it cannot place; nothing is left to propagate afterwards)."""
         raws = [p[ADDRESS_AT] for p in self.patents] + [h.address for h in self.holders]
         with db.atomic():
-            ids = intern(raws)
-            self._write_holders(ids)
+            placed = intern_resolved(raws)
+            self._write_holders(placed)
             for row in self.patents:
-                row[ADDRESS_AT + 1] = ids.get(row[ADDRESS_AT])
-            bulk_insert(Patent, PATENT_COLUMNS, self.patents)
+                address_id, *codes, level = placed[row[ADDRESS_AT]]
+                row[ADDRESS_AT + 1] = address_id
+                row += [*codes, level]
+            bulk_insert(Patent, PATENT_COLUMNS + REGION_COLUMNS + ["region_level"], self.patents)
             bulk_insert(PatentHolder, LINK_COLUMNS, self.links)
             bulk_insert(LegalEvent, EVENT_COLUMNS, self.events)
             bulk_insert(FeePayment, FEE_COLUMNS, self.fees)
@@ -50,11 +55,12 @@ class Writer:
                                            self.fees)))
         self.holders, self.patents, self.links, self.events, self.fees = [], [], [], [], []
 
-    def _write_holders(self, ids: dict[str, int]) -> None:
+    def _write_holders(self, placed: dict[str, tuple]) -> None:
         rows, tags = [], []
         for h in self.holders:
-            rows.append((h.id, h.name, h.name, h.kind, "CN", True, h.address, ids.get(h.address),
-                         h.fee_reduction, h.credit_code))
+            address_id, *codes, _ = placed[h.address]
+            rows.append((h.id, h.name, h.name, h.kind, "CN", True, h.address, address_id,
+                         h.fee_reduction, h.credit_code, *codes))
             tags += [(h.id, tag) for tag in h.tags]
         bulk_insert(Holder, HOLDER_COLUMNS, rows)
         bulk_insert(HolderTag, ["holder", "tag"], tags)
