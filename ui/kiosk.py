@@ -17,6 +17,9 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] {display: none !import
 [data-testid="stMetric"] {background: #0b1a33; border: 1px solid #1e3a8a; border-radius: 8px;
 padding: 10px 14px;}
 .block-container {padding-top: 1rem; max-width: 100% !important;}
+.stApp button {background: #1e3a8a !important; border-color: #3b82f6 !important;}
+[data-testid="stMetricDelta"] {background: transparent !important;}
+[data-testid="stMetricDelta"] div {color: #dbe6ff !important;}
 </style>
 """
 

@@ -39,6 +39,13 @@ def apply_dark(chart, dark: bool):
         chart.options["backgroundColor"] = DARK_BG
         chart.options["textStyle"] = {"color": DARK_TEXT}
         chart.options["color"] = PALETTE
+        for axis in ("xAxis", "yAxis"):
+            for item in chart.options.get(axis) or []:
+                item["axisLabel"] = {"color": DARK_TEXT, "interval": 0}
+                item["splitLine"] = {"lineStyle": {"color": "#1e3a8a"}}
+        for legend in chart.options.get("legend") or []:
+            if isinstance(legend, dict):
+                legend["textStyle"] = {"color": DARK_TEXT}
     return chart
 
 
