@@ -1,4 +1,6 @@
 """Entry point: page setup, login, and the navigation built from ui/nav.py (roles per page)."""
+from pathlib import Path
+
 import streamlit as st
 
 from core import labels
@@ -7,7 +9,8 @@ from ui.auth import current_roles, get_authenticator, login
 from ui.db import ready
 from ui.nav import visible_pages
 
-st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/insights:", layout="wide")
+ICON = Path(__file__).resolve().parent / "data" / "icon.png"  # local: no font fetch from the web
+st.set_page_config(page_title=labels.APP_TITLE, page_icon=str(ICON), layout="wide")
 
 if not st.session_state.get("authentication_status"):
     deeplink.remember()  # before login(): the authenticator may rerun inside it
@@ -16,7 +19,7 @@ if not login():
 
 st.sidebar.caption(f"{labels.CURRENT_USER}: {st.session_state.get('name')}"
                    f"（{' '.join(labels.ROLE.get(r, r) for r in current_roles())}）")
-get_authenticator().logout(labels.LOGOUT, location="sidebar", key="logout")
+get_authenticator().logout(labels.LOGOUT, location="sidebar", key="auth_logout")
 
 visible = visible_pages(current_roles())
 sections = {

@@ -9,7 +9,7 @@ import datetime as dt  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from core import indicators, labels, overview  # noqa: E402
-from core.counting import CountingRule  # noqa: E402
+from core.counting import CountingRule, default_rule  # noqa: E402
 from core.db import current_url  # noqa: E402
 from core.monitor_filters import region_name  # noqa: E402
 from ui import echarts, filters  # noqa: E402
@@ -37,7 +37,11 @@ def _monthly(url: str, region: str, year: int, rule: CountingRule, on: dt.date):
 
 
 def _rule() -> CountingRule:
-    st.session_state.setdefault("ind_domestic", True)
+    default = default_rule()  # the bureau's default (参数设置 → counting_rule)
+    for key, value in (("ind_holder", default.holder), ("ind_basis", default.basis),
+                       ("ind_fractional", default.fractional),
+                       ("ind_domestic", default.domestic_only), ("ind_stock", default.stock_basis)):
+        st.session_state.setdefault(key, value)
     with st.sidebar.expander(labels.IND_RULE_SETTINGS):
         holder = st.radio(labels.IND_RULE_SETTINGS, list(labels.IND_RULE_HOLDER_OPTS),
                           format_func=labels.IND_RULE_HOLDER_OPTS.get, key="ind_holder",
@@ -52,7 +56,8 @@ def _rule() -> CountingRule:
                          format_func=labels.IND_RULE_STOCK_OPTS.get, key="ind_stock",
                          label_visibility="collapsed")
     return CountingRule(holder=holder, basis=basis, fractional=bool(fractional and holder == "any"),
-                        domestic_only=bool(domestic_only), stock_basis=stock)
+                        domestic_only=bool(domestic_only), stock_basis=stock,
+                        filing_basis=default.filing_basis)
 
 
 def _fmt(value, digits: int = 2) -> str:

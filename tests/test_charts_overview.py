@@ -60,3 +60,8 @@ def test_county_map_shades_polygons_and_draws_the_park_as_a_point():
 def test_geojson_has_the_nine_polygons_but_not_the_park():
     names = maps.polygon_names()
     assert len(names) == 9 and "吴中区" in names and "苏州工业园区" not in names
+
+
+def test_a_type_pie_without_data_is_an_empty_chart():
+    options = json.loads(charts.type_pie([], "专利类型构成", "按第一权利人地址").dump_options())
+    assert options["series"] == [] and options["title"][0]["text"] == "专利类型构成"

@@ -44,3 +44,20 @@ def test_a_link_followed_before_logging_in_lands_on_its_page_after_the_form(app_
     page.get_by_label("密码").fill("viewer-e2e-pw")
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("heading", name="权利人统计")).to_be_visible(timeout=30000)
+
+
+def test_pages_load_nothing_from_the_internet(app_url, page):
+    hosts = set()
+    page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    login(page, app_url, "admin")
+    for path in ("overview", "fees", "holders"):
+        page.goto(f"{app_url}/{path}")
+        wait_idle(page)
+    page.wait_for_timeout(1500)
+    assert {h.split(":")[0] for h in hosts} == {"127.0.0.1"}
+
+
+def test_logout_returns_to_the_login_form(app_url, page):
+    login(page, app_url, "viewer")
+    page.get_by_role("button", name="退出登录").click()
+    expect(page.get_by_label("用户名")).to_be_visible()

@@ -64,11 +64,12 @@ def yearly(years: list, applications: list, grants: list, text: str, rule: str,
 
 
 def type_pie(pairs: list[tuple[str, float]], text: str, rule: str, dark: bool = False) -> Pie:
-    pie = (Pie(init_opts=init())
-           .add("", [(str(k), _num(v)) for k, v in pairs], radius=["35%", "58%"],
+    pie = Pie(init_opts=init())
+    if pairs:  # pyecharts cannot add an empty series
+        pie.add("", [(str(k), _num(v)) for k, v in pairs], radius=["35%", "58%"],
                 center=["50%", "56%"], label_opts=opts.LabelOpts(formatter="{b}\n{d}%"))
-           .set_global_opts(title_opts=title(text, rule, dark),
-                            legend_opts=opts.LegendOpts(pos_bottom="0%")))
+    pie.set_global_opts(title_opts=title(text, rule, dark),
+                        legend_opts=opts.LegendOpts(pos_bottom="0%"))
     return apply_dark(pie, dark)
 
 
