@@ -9,7 +9,8 @@ Rules (domain-facts §1.5, §2.1, §5):
 - a valid patent whose fee data is known (paid-through year) and whose next fee is unpaid after
   the point of no return → lapsed (unpaid_fee) retroactively from the due date, even before the
   gazette confirms it (CF01 arrives months later).
-Without any evidence the stored status is kept.
+Without any evidence the stored status is kept; a stored lapse (from a vendor's status text) also
+stands against the dates alone, until a later grant or a restoration event contradicts it.
 """
 from __future__ import annotations
 
@@ -45,13 +46,26 @@ def derive(patent_type: str, app_date: dt.date | None, grant_date: dt.date | Non
            current: Status | None = None) -> Status:
     """Status on day `on` (default today). `events` are (kind, date) pairs or LegalEvent rows."""
     on = on or dt.date.today()
+    pairs = sorted(_pairs(events, on), key=lambda pair: pair[1])
     state = _from_dates(app_date, grant_date, on, current)
-    for kind, day in sorted(_pairs(events, on), key=lambda pair: pair[1]):
+    for kind, day in pairs:
         state = _apply(state, kind, day)
     if state.status == "valid" and app_date is not None:
         state = _check_term_and_fees(state, patent_type, app_date, on, paid_through_year,
                                      grant_patent_year, term_extension_days)
+    if _recorded_lapse_stands(current, state, pairs):
+        return current
     return state
+
+
+def _recorded_lapse_stands(current: Status | None, derived: Status, pairs) -> bool:
+    """A stored lapse (e.g. a vendor's 失效/未缴年费 without a dated event) is evidence too: it
+    stands unless a later grant or a restoration contradicts it."""
+    if current is None or current.status != "lapsed" or derived.status == "lapsed":
+        return False
+    since = current.status_date
+    return not any(kind == "restoration" or (kind == "grant" and since and day > since)
+                   for kind, day in pairs)
 
 
 def _pairs(events: Iterable, on: dt.date) -> list[tuple[str, dt.date]]:

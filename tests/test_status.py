@@ -93,3 +93,15 @@ def test_batch_refresh_of_status_and_fee_columns(db):
     Patent.update(paid_through_year=4).where(Patent.id == e.id).execute()
     assert refresh_fee_columns(D(2023, 12, 31)) == 1
     assert Patent.get_by_id(e.id).next_fee_due == D(2024, 2, 29)  # leap-day anniversary exists
+
+
+@pytest.mark.parametrize("events, expected", [
+    ([], Status("lapsed", "unpaid_fee", None, None)),
+    ([("grant", dt.date(2019, 5, 1))], Status("lapsed", "unpaid_fee", None, None)),
+    ([("restoration", dt.date(2024, 2, 1))], Status("valid", "granted", dt.date(2024, 2, 1), None)),
+])
+def test_a_vendor_lapse_without_a_date_stands_until_a_restoration(events, expected):
+    vendor = Status("lapsed", "unpaid_fee", None, None)  # e.g. incoPat 「未缴年费」, no date
+    got = derive("utility", dt.date(2018, 3, 1), dt.date(2019, 5, 1), events,
+                 on=dt.date(2026, 11, 24), current=vendor)
+    assert got == expected
