@@ -98,7 +98,7 @@ def test_batch_refresh_of_status_and_fee_columns(db):
 @pytest.mark.parametrize("events, expected", [
     ([], Status("lapsed", "unpaid_fee", None, None)),
     ([("grant", dt.date(2019, 5, 1))], Status("lapsed", "unpaid_fee", None, None)),
-    ([("restoration", dt.date(2024, 2, 1))], Status("valid", "granted", dt.date(2024, 2, 1), None)),
+    ([("restoration", dt.date(2024, 2, 1))], Status("valid", "granted", dt.date(2019, 5, 1), None)),
 ])
 def test_a_vendor_lapse_without_a_date_stands_until_a_restoration(events, expected):
     vendor = Status("lapsed", "unpaid_fee", None, None)  # e.g. incoPat 「未缴年费」, no date
