@@ -114,8 +114,14 @@ def _v11(m):
     return [] if columns in have else [m.add_index("patent", columns, False)]
 
 
+def _v12(m):
+    """Summary tables patent_cube, street_cube, cube_stamp (core.cubes): created by upgrade()
+    with the other missing tables; filled by core.cubes.rebuild() (or lazily on first read)."""
+    return []
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
-                     (9, _v9), (10, _v10), (11, _v11)]
+                     (9, _v9), (10, _v10), (11, _v11), (12, _v12)]
 BASELINE = 1
 
 

@@ -313,6 +313,46 @@ class PatentIndustry(BaseModel):
         indexes = ((("industry_code", "patent"), True), (("patent",), False))
 
 
+class PatentCube(BaseModel):
+    """Summary table (core.cubes): patent counts per county × type × status × years × domestic,
+    with counts of the date/status conditions the statistics pages test. Rebuilt whole."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    patent_type = pw.CharField(max_length=10)
+    status = pw.CharField(max_length=8)
+    app_year = pw.IntegerField(null=True)
+    grant_year = pw.IntegerField(null=True)
+    lapse_year = pw.IntegerField(null=True)
+    domestic = pw.BooleanField(default=True)
+    n = pw.IntegerField(default=0)
+    n_app = pw.IntegerField(default=0)  # app_date set
+    n_grant = pw.IntegerField(default=0)  # grant_date set
+    n_public = pw.IntegerField(default=0)  # pub_date or grant_date set
+    n_app_pub = pw.IntegerField(default=0)  # app_date and pub_date set
+    n_app_examined = pw.IntegerField(default=0)  # app_date set; examining/rejected or granted
+    n_app_grant = pw.IntegerField(default=0)  # app_date and grant_date set
+    n_refused = pw.IntegerField(default=0)  # not granted; rejected/withdrawn with a closing date
+
+
+class StreetCube(BaseModel):
+    """Summary table (core.cubes): patent counts per street × type × status."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    street_code = pw.CharField(max_length=9)
+    patent_type = pw.CharField(max_length=10)
+    status = pw.CharField(max_length=8)
+    n = pw.IntegerField(default=0)
+
+
+class CubeStamp(BaseModel):
+    """One row: the patent table's state when the cubes were last rebuilt (core.cubes)."""
+    max_patent_id = pw.IntegerField(default=0)
+    patents = pw.IntegerField(default=0)
+    built_at = pw.DateTimeField(default=now)
+
+
 class Parameter(BaseModel):
     """Versioned parameters. The value in force on a date is the row with the latest
     effective_from on or before it. JSON values."""
@@ -429,4 +469,5 @@ ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
+    PatentCube, StreetCube, CubeStamp,
 ]

@@ -8,6 +8,8 @@ from jobs.base import JobResult
 
 
 def run(now: dt.datetime) -> JobResult:
+    from core import cubes
     changed = refresh_all(now.date())
+    cubes.rebuild()  # statistics summary tables follow the new statuses
     return JobResult(f"status changed: {changed['status']}, next_fee_due changed: "
                      f"{changed['next_fee_due']}", changed["status"] + changed["next_fee_due"])

@@ -230,6 +230,7 @@ class Generator:
             progress(done, self.n, "patents")
 
     def _finish(self, started: float, progress: Progress | None) -> DemoResult:
+        from core import cubes
         from core.demo import params, wrapup
         if progress:
             progress(self.n, self.n, "addresses")
@@ -237,6 +238,7 @@ class Generator:
         params.write(self.n, self.today)
         region.ensure_custom_region()
         fix_sequences()
+        cubes.rebuild()  # statistics summary tables (core.cubes)
         audit.record(audit.AuditEvent(self.by, "import", "demo", None, f"演示数据 {self.n} 件",
                                       payload={"patents": self.n, "seed": self.seed}))
         return DemoResult(self.n, round(time.monotonic() - started, 1), self.writer.rows_written,

@@ -139,7 +139,8 @@ def _record_failure(report: Report, username: str | None) -> None:
 
 AFTER_COMMIT = (("core.resolver", "resolve_pending"),
                 ("core.importer.events", "place_event_addresses"),
-                ("core.status", "refresh_all"))
+                ("core.status", "refresh_all"),
+                ("core.cubes", "rebuild"))  # statistics summary tables, last
 
 
 def _after_commit(report: Report) -> None:

@@ -170,3 +170,32 @@ def events_with_patent(query: pw.Select) -> pw.Select:
     by primary key — instead of walking a city's million patents. PostgreSQL plans it freely."""
     from core.models import LegalEvent
     return query.join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
+
+
+# --- summary tables (core.cubes) ---------------------------------------------------------------
+
+def use_cube(scope: Scope, street: bool = False) -> bool:
+    """Whether the scope can be answered from the cubes: no date range, and the region a
+    division code (province, city or county; no custom region) — then the cubes are made
+    fresh (core.cubes.usable). street=True: the street cube, also for a street."""
+    from core import cubes
+    from core.scope import canonical, is_custom
+    if scope.has_dates:
+        return False
+    code = canonical(scope.region) if scope.region else ""
+    if code and (is_custom(code) or not code.isdigit()
+                 or len(code) not in ((2, 4, 6, 9) if street else (2, 4, 6))):
+        return False
+    return cubes.usable()
+
+
+def cube_where(scope: Scope, model) -> pw.Expression | bool:
+    """Region + patent types on a cube model (PatentCube or StreetCube)."""
+    expr = region_filter(scope.region, model=model)
+    if scope.patent_types and not set(scope.patent_types) >= set(PATENT_TYPES):
+        expr = _and(expr, model.patent_type.in_(list(scope.patent_types)))
+    return expr
+
+
+def cube_sum(column) -> pw.Function:
+    return fn.SUM(column)

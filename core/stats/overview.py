@@ -15,9 +15,10 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
-from core.models import Holder, LegalEvent, Patent, Region, WatchItem
+from core.models import Holder, LegalEvent, Patent, PatentCube, Region, StreetCube, WatchItem
 from core.scope import child_column, region_filter
-from core.stats.base import Scope, as_int, count_if, patents, side_filter, type_filter, where
+from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
+                              type_filter, use_cube, where)
 
 VALID = Patent.status == "valid"
 INVENTION = Patent.patent_type == "invention"
@@ -46,10 +47,22 @@ def has_patents() -> bool:
 
 def cards(scope: Scope, as_of: dt.date) -> Cards:
     """Stocks of the scope's region and types, and this year's flows vs last year's."""
+    if use_cube(scope):
+        row = _cube_cards(scope, as_of)
+    else:
+        row = _live_cards(scope, as_of)
+    population = _population(scope.region, as_of.year)
+    dvi = as_int(row["dvi"])
+    return Cards(as_int(row["pub"]), as_int(row["valid"]), as_int(row["vi"]), dvi, population,
+                 round(dvi / population, 2) if population else None,
+                 as_int(row["f1"]), as_int(row["f0"]), as_int(row["g1"]), as_int(row["g0"]), as_of)
+
+
+def _live_cards(scope: Scope, as_of: dt.date) -> dict:
     this_start, last_start = dt.date(as_of.year, 1, 1), dt.date(as_of.year - 1, 1, 1)
     last_end = _same_day(as_of, as_of.year - 1)
     flows = lambda col, a, b: count_if((col >= a) & (col <= b))  # noqa: E731
-    row = (patents(scope, 
+    return (patents(scope, 
         count_if(Patent.pub_date.is_null(False) | Patent.grant_date.is_null(False)).alias("pub"),
         count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("vi"),
         count_if(VALID & INVENTION & (Patent.domestic == True)).alias("dvi"),  # noqa: E712
@@ -58,11 +71,38 @@ def cards(scope: Scope, as_of: dt.date) -> Cards:
         flows(Patent.grant_date, this_start, as_of).alias("g1"),
         flows(Patent.grant_date, last_start, last_end).alias("g0"))
         .where(where(scope, dates=False)).dicts().get())
-    population = _population(scope.region, as_of.year)
-    dvi = as_int(row["dvi"])
-    return Cards(as_int(row["pub"]), as_int(row["valid"]), as_int(row["vi"]), dvi, population,
-                 round(dvi / population, 2) if population else None,
-                 as_int(row["f1"]), as_int(row["f0"]), as_int(row["g1"]), as_int(row["g0"]), as_of)
+
+
+def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
+    """The cards from patent_cube: stocks directly; a year's flows up to a day as the whole
+    year's count (cube) minus the few dated after that day in that year (live, date index)."""
+    c, valid = PatentCube, PatentCube.status == "valid"
+    vi = valid & (c.patent_type == "invention")
+    y = as_of.year
+    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))  # noqa: E731
+    row = (c.select(fn.SUM(c.n_public).alias("pub"), s(valid).alias("valid"),
+                    s(vi).alias("vi"), s(vi & (c.domestic == True)).alias("dvi"),  # noqa: E712
+                    s(c.app_year == y, c.n_app).alias("f1"),
+                    s(c.app_year == y - 1, c.n_app).alias("f0"),
+                    s(c.grant_year == y, c.n_grant).alias("g1"),
+                    s(c.grant_year == y - 1, c.n_grant).alias("g0"))
+           .where(cube_where(scope, c)).dicts().get())
+    last_end = _same_day(as_of, y - 1)
+    for key, column, year, after in (("f1", Patent.app_date, y, as_of),
+                                     ("f0", Patent.app_date, y - 1, last_end),
+                                     ("g1", Patent.grant_date, y, as_of),
+                                     ("g0", Patent.grant_date, y - 1, last_end)):
+        row[key] = as_int(row[key]) - _later_in_year(scope, column, year, after)
+    return row
+
+
+def _later_in_year(scope: Scope, column, year: int, after: dt.date) -> int:
+    """Patents of the scope dated after `after` up to the end of `year` (an index range)."""
+    end = dt.date(year, 12, 31)
+    if after >= end:
+        return 0
+    return (Patent.select(fn.COUNT(Patent.id))
+            .where(where(scope, dates=False) & (column > after) & (column <= end)).scalar() or 0)
 
 
 def _same_day(day: dt.date, year: int) -> dt.date:
@@ -81,6 +121,15 @@ def type_split(scope: Scope) -> pd.DataFrame:
     """Columns patent_type, applications, grants, valid. Applications/grants on the scope's
     dates (applications by filing date, grants by grant date); valid as of now.
     Sample: ("utility", 27000, 25000, 15000)."""
+    if use_cube(scope):
+        c = PatentCube
+        rows = (c.select(c.patent_type, fn.SUM(c.n_app).alias("applications"),
+                         fn.SUM(c.n_grant).alias("grants"),
+                         fn.SUM(pw.Case(None, [(c.status == "valid", c.n)], 0)).alias("valid"))
+                .where(cube_where(scope, c)).group_by(c.patent_type).order_by(c.patent_type)
+                .tuples())
+        return pd.DataFrame([(t, *(as_int(v) for v in r)) for t, *r in rows],
+                            columns=["patent_type", "applications", "grants", "valid"])
     apps, grants = _flow_conditions(scope)
     rows = (patents(scope, Patent.patent_type, count_if(apps).alias("applications"),
                           count_if(grants).alias("grants"), count_if(VALID).alias("valid"))
@@ -105,6 +154,12 @@ def _flow_conditions(scope: Scope):
 def yearly(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     """Columns year, applications, grants (every year in range, zeros kept).
     Applications by app_year, grants by grant_year. Sample: (2024, 51000, 30000)."""
+    if use_cube(scope):
+        apps, grants = (_cube_by_year(scope, col, first_year, last_year)
+                        for col in (PatentCube.app_year, PatentCube.grant_year))
+        years = list(range(first_year, last_year + 1))
+        return pd.DataFrame({"year": years, "applications": [as_int(apps.get(y)) for y in years],
+                             "grants": [as_int(grants.get(y)) for y in years]})
     base = where(scope, dates=False)
     apps = dict(patents(scope, Patent.app_year, fn.COUNT(Patent.id))
                 .where(base & Patent.app_year.between(first_year, last_year))
@@ -117,32 +172,70 @@ def yearly(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
                          "grants": [as_int(grants.get(y)) for y in years]})
 
 
+def _cube_by_year(scope: Scope, column, first_year: int, last_year: int) -> dict[int, int]:
+    return dict(PatentCube.select(column, fn.SUM(PatentCube.n))
+                .where(cube_where(scope, PatentCube) & column.between(first_year, last_year))
+                .group_by(column).tuples())
+
+
 def subregions(scope: Scope) -> pd.DataFrame:
     """Columns code, name, valid, valid_inventions, applications — one row per sub-region of
     the scope's region (counties of a city, streets of a county or of a custom region), largest
     valid first. Applications on the scope's date range (filing date). Sample:
     ("320506", "吴中区", 41000, 9000, 12000)."""
-    column = getattr(Patent, child_column(scope.region))
-    apps, _ = _flow_conditions(scope)
-    rows = (patents(scope, column.alias("code"), count_if(VALID).alias("valid"),
-                          count_if(VALID & INVENTION).alias("valid_inventions"),
-                          count_if(apps).alias("applications"))
-            .where(where(scope, dates=False) & column.is_null(False))
-            .group_by(column).dicts())
+    rows = _cube_subregions(scope) if _cube_child(scope) else _live_subregions(scope)
     frame = pd.DataFrame(list(rows), columns=["code", "valid", "valid_inventions",
                                               "applications"])
     frame.insert(1, "name", frame["code"].map(divisions.names()).fillna(frame["code"]))
     return frame.sort_values(["valid", "code"], ascending=[False, True]).reset_index(drop=True)
 
 
+def _cube_child(scope: Scope) -> bool:
+    """The child column is one the county cube has (province → city, city → county)."""
+    return child_column(scope.region) in ("city_code", "county_code") and use_cube(scope)
+
+
+def _live_subregions(scope: Scope):
+    column = getattr(Patent, child_column(scope.region))
+    apps, _ = _flow_conditions(scope)
+    return (patents(scope, column.alias("code"), count_if(VALID).alias("valid"),
+                    count_if(VALID & INVENTION).alias("valid_inventions"),
+                    count_if(apps).alias("applications"))
+            .where(where(scope, dates=False) & column.is_null(False))
+            .group_by(column).dicts())
+
+
+def _cube_subregions(scope: Scope) -> list[dict]:
+    c = PatentCube
+    column, valid = getattr(c, child_column(scope.region)), c.status == "valid"
+    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))  # noqa: E731
+    rows = (c.select(column.alias("code"), s(valid).alias("valid"),
+                     s(valid & (c.patent_type == "invention")).alias("valid_inventions"),
+                     fn.SUM(c.n_app).alias("applications"))
+            .where(cube_where(scope, c) & column.is_null(False)).group_by(column).dicts())
+    return [{k: (v if k == "code" else as_int(v)) for k, v in r.items()} for r in rows]
+
+
 def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
     """Columns code, name, valid, valid_inventions: the streets of the scope's region with the
     most valid patents. Sample: ("320506001", "长桥街道", 5200, 800)."""
-    rows = (patents(scope, Patent.street_code.alias("code"), fn.COUNT(Patent.id).alias("valid"),
-                          count_if(INVENTION).alias("valid_inventions"))
-            .where(where(scope, dates=False) & VALID & Patent.street_code.is_null(False))
-            .group_by(Patent.street_code).order_by(fn.COUNT(Patent.id).desc(),
-                                                   Patent.street_code).limit(limit).dicts())
+    if use_cube(scope, street=True):
+        c = StreetCube
+        total = fn.SUM(c.n)
+        rows = (c.select(c.street_code.alias("code"), total.alias("valid"),
+                         fn.SUM(pw.Case(None, [(c.patent_type == "invention", c.n)], 0))
+                         .alias("valid_inventions"))
+                .where(cube_where(scope, c) & (c.status == "valid"))
+                .group_by(c.street_code).order_by(total.desc(), c.street_code).limit(limit)
+                .dicts())
+        rows = [{k: (v if k == "code" else as_int(v)) for k, v in r.items()} for r in rows]
+    else:
+        rows = (patents(scope, Patent.street_code.alias("code"),
+                        fn.COUNT(Patent.id).alias("valid"),
+                        count_if(INVENTION).alias("valid_inventions"))
+                .where(where(scope, dates=False) & VALID & Patent.street_code.is_null(False))
+                .group_by(Patent.street_code).order_by(fn.COUNT(Patent.id).desc(),
+                                                       Patent.street_code).limit(limit).dicts())
     frame = pd.DataFrame(list(rows), columns=["code", "valid", "valid_inventions"])
     frame.insert(1, "name", frame["code"].map(divisions.names()).fillna(frame["code"]))
     return frame

@@ -18,9 +18,10 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
-from core.models import Holder, LegalEvent, Patent, Region
+from core.models import Holder, LegalEvent, Patent, PatentCube, Region
 from core.scope import child_column, region_filter
-from core.stats.base import Scope, as_int, count_if, patents, side_filter, type_filter, where
+from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
+                              type_filter, use_cube, where)
 from core.stats.overview import INVENTION, VALID
 
 LEVELS = ("child", "street", "custom")
@@ -75,15 +76,31 @@ def table(scope: Scope, level: str = "child") -> pd.DataFrame:
 
 def _division_rows(scope: Scope, level: str) -> list[tuple]:
     name = "street_code" if level == "street" else child_column(scope.region)
-    column = getattr(Patent, name)
-    rows = (patents(scope, column.alias("code"), *_measures(scope))
-            .where(where(scope, dates=False) & column.is_null(False)).group_by(column).dicts())
+    if name in ("city_code", "county_code") and use_cube(scope):
+        rows = _cube_rows(scope, name)
+    else:
+        column = getattr(Patent, name)
+        rows = (patents(scope, column.alias("code"), *_measures(scope))
+                .where(where(scope, dates=False) & column.is_null(False)).group_by(column).dicts())
     moves = _transfers(scope, name)
     names = divisions.names()
     return [(r["code"], names.get(r["code"], r["code"]), as_int(r["applications"]),
              as_int(r["grants"]), as_int(r["valid"]), as_int(r["valid_inventions"]),
              *moves.get(r["code"], (0, 0)), as_int(r["inv_granted"]), as_int(r["inv_closed"]))
             for r in rows]
+
+
+def _cube_rows(scope: Scope, name: str) -> list[dict]:
+    """The measures of _measures (open date range) per sub-region, from patent_cube."""
+    c = PatentCube
+    column, valid, inv = getattr(c, name), c.status == "valid", c.patent_type == "invention"
+    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))  # noqa: E731
+    return list(c.select(column.alias("code"), fn.SUM(c.n_app).alias("applications"),
+                         fn.SUM(c.n_grant).alias("grants"), s(valid).alias("valid"),
+                         s(valid & inv).alias("valid_inventions"),
+                         s(inv, c.n_grant).alias("inv_granted"),
+                         s(inv, c.n_grant + c.n_refused).alias("inv_closed"))
+                .where(cube_where(scope, c) & column.is_null(False)).group_by(column).dicts())
 
 
 def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:

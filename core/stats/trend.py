@@ -12,8 +12,9 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core.models import PATENT_TYPES, LegalEvent, Patent
-from core.stats.base import Scope, as_int, count_if, patents, period, where
+from core.models import PATENT_TYPES, LegalEvent, Patent, PatentCube
+from core.stats.base import (Scope, as_int, count_if, cube_where, patents, period, use_cube,
+                              where)
 from core.stats.overview import INVENTION
 
 EVENT_KINDS = ("transfer", "license", "pledge")
@@ -38,6 +39,14 @@ def _bucket(column, unit: str):
 
 
 def _by_type(scope: Scope, column, unit: str) -> pd.DataFrame:
+    if unit == "year" and use_cube(scope):
+        c = PatentCube
+        by_app = column is Patent.app_date
+        key, n = (c.app_year, c.n_app) if by_app else (c.grant_year, c.n_grant)
+        rows = (c.select(key, c.patent_type, fn.SUM(n))
+                .where(cube_where(scope, c) & key.is_null(False))
+                .group_by(key, c.patent_type).having(fn.SUM(n) > 0).tuples())
+        return _wide([(y, t, int(k)) for y, t, k in rows])
     key = _bucket(column, unit)
     rows = (patents(scope, key.alias("period"), Patent.patent_type, fn.COUNT(Patent.id))
             .where(where(scope, dates=False) & _in_range(column, scope))
@@ -83,10 +92,13 @@ def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     """Columns period, invention, utility, design, total: valid patents at each year end,
     derived as grants up to that year minus lapses (lapse date) of granted patents up to it.
     Sample: (2024, 30000, 60000, 8000, 98000)."""
-    base = where(scope, dates=False) & Patent.grant_year.is_null(False)
-    grants_by = _tuples(scope, Patent.grant_year, base)
-    lapse_year = period(Patent.lapse_date, "year")
-    lapses_by = _tuples(scope, lapse_year, base & Patent.lapse_date.is_null(False))
+    if use_cube(scope):
+        grants_by, lapses_by = _cube_grants_lapses(scope)
+    else:
+        base = where(scope, dates=False) & Patent.grant_year.is_null(False)
+        grants_by = _tuples(scope, Patent.grant_year, base)
+        lapse_year = period(Patent.lapse_date, "year")
+        lapses_by = _tuples(scope, lapse_year, base & Patent.lapse_date.is_null(False))
     rows = []
     for t in PATENT_TYPES:
         for year in range(first_year, last_year + 1):
@@ -94,6 +106,17 @@ def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
             lp = sum(n for (y, k), n in lapses_by.items() if k == t and y <= year)
             rows.append((year, t, g - lp))
     return _wide(rows)
+
+
+def _cube_grants_lapses(scope: Scope) -> tuple[dict, dict]:
+    c = PatentCube
+    out = []
+    for key in (c.grant_year, c.lapse_year):
+        rows = (c.select(key, c.patent_type, fn.SUM(c.n))
+                .where(cube_where(scope, c) & c.grant_year.is_null(False) & key.is_null(False))
+                .group_by(key, c.patent_type).tuples())
+        out.append({(int(y), t): int(n) for y, t, n in rows})
+    return out[0], out[1]
 
 
 def _tuples(scope: Scope, key, cond) -> dict[tuple[int, str], int]:
@@ -120,6 +143,8 @@ def pipeline(scope: Scope) -> pd.DataFrame:
     year and how far each cohort has gone: published (publication date), examined (in or past
     substantive examination: status examining/rejected or granted), granted (grant date).
     Sample: (2022, 21000, 20500, 15000, 9000)."""
+    if use_cube(scope):
+        return _cube_pipeline(scope)
     examined = (Patent.status_reason.in_(["examining", "rejected"])
                 | Patent.grant_date.is_null(False))
     rows = (patents(scope, Patent.app_year, fn.COUNT(Patent.id),
@@ -127,6 +152,16 @@ def pipeline(scope: Scope) -> pd.DataFrame:
                           count_if(Patent.grant_date.is_null(False)))
             .where(where(scope, dates=False) & INVENTION & _in_range(Patent.app_date, scope))
             .group_by(Patent.app_year).order_by(Patent.app_year).tuples())
+    return pd.DataFrame([tuple(as_int(v) for v in r) for r in rows],
+                        columns=["period", "filed", "published", "examined", "granted"])
+
+
+def _cube_pipeline(scope: Scope) -> pd.DataFrame:
+    c = PatentCube
+    rows = (c.select(c.app_year, fn.SUM(c.n_app), fn.SUM(c.n_app_pub), fn.SUM(c.n_app_examined),
+                     fn.SUM(c.n_app_grant))
+            .where(cube_where(scope, c) & (c.patent_type == "invention") & (c.n_app > 0))
+            .group_by(c.app_year).order_by(c.app_year).tuples())
     return pd.DataFrame([tuple(as_int(v) for v in r) for r in rows],
                         columns=["period", "filed", "published", "examined", "granted"])
 
