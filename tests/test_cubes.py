@@ -9,7 +9,7 @@ import pytest
 from peewee import fn
 
 from core import cubes
-from core.models import CubeStamp, Patent, PatentCube, StreetCube
+from core.models import CubeStamp, Patent, PatentCube, StreetCube, WatchItem
 from core.stats import overview, regions, trend
 from core.stats.base import Scope
 from tests.stats_builder import D, holder, patent
@@ -89,13 +89,15 @@ CALLS = [
     overview.type_split, lambda s: overview.yearly(s, 2014, 2026), overview.subregions,
     overview.streets, lambda s: trend.applications(s, "year"), lambda s: trend.grants(s, "year"),
     lambda s: trend.valid_stock(s, 2014, 2026), trend.pipeline,
-    lambda s: regions.table(s, "child"),
+    lambda s: regions.table(s, "child"), overview.watched,
 ]
 
 
 @pytest.mark.parametrize("scope", SCOPES, ids=lambda s: f"{s.region}-{'+'.join(s.patent_types)}")
 def test_readers_give_the_same_results_from_the_cubes_as_from_the_live_table(many, scope,
                                                                             monkeypatch):
+    WatchItem.create(kind="region", target="320505")
+    WatchItem.create(kind="region", target="320602")
     from_cube = [call(scope) for call in CALLS]
     assert cubes.is_fresh() and PatentCube.select().count() > 0
     monkeypatch.setattr(cubes, "usable", lambda: False)

@@ -290,6 +290,9 @@ def watched(scope: Scope, username: str | None = None) -> pd.DataFrame:
     apps, _ = _flow_conditions(scope)
     rows = []
     for code in codes:
+        if use_cube(scope.with_region(code)):
+            rows.append((code, _region_name(code), *_cube_watched(scope.with_region(code))))
+            continue
         row = (Patent.select(count_if(VALID).alias("valid"),
                              count_if(VALID & INVENTION).alias("vi"),
                              count_if(apps).alias("apps"))
@@ -298,6 +301,17 @@ def watched(scope: Scope, username: str | None = None) -> pd.DataFrame:
                      as_int(row["apps"])))
     return pd.DataFrame(rows, columns=["code", "name", "valid", "valid_inventions",
                                        "applications"])
+
+
+def _cube_watched(scope: Scope) -> tuple[int, int, int]:
+    """(valid, valid inventions, applications) of an undated division scope from patent_cube."""
+    c = PatentCube
+    valid = c.status == "valid"
+    row = (c.select(fn.SUM(pw.Case(None, [(valid, c.n)], 0)),
+                    fn.SUM(pw.Case(None, [(valid & (c.patent_type == "invention"), c.n)], 0)),
+                    fn.SUM(c.n_app))
+           .where(cube_where(scope, c)).tuples().get())
+    return tuple(as_int(v) for v in row)
 
 
 def _watched_codes(username: str | None) -> list[str]:
