@@ -3,7 +3,8 @@
 patent_cube: one row per (province, city, county, type, status, app_year, grant_year,
 lapse_year, domestic) with the patent count and the counts of the conditions core.stats tests
 (filing/grant/publication date set, examined, refused). street_cube: one row per (street,
-type, status) with the count. Both are recomputed whole by rebuild() — one INSERT … SELECT …
+type, status) with the count. holder_cube: valid patents per (county, first holder, type).
+All are recomputed whole by rebuild() — one INSERT … SELECT …
 GROUP BY each, in one transaction, on SQLite and PostgreSQL — and cube_stamp records the
 patent table's MAX(id) and COUNT at that moment.
 
@@ -23,7 +24,7 @@ import peewee as pw
 from peewee import fn
 
 from core.db import db
-from core.models import CubeStamp, Patent, PatentCube, StreetCube
+from core.models import CubeStamp, HolderCube, Patent, PatentCube, StreetCube
 
 CUBE_DIMS = ("province_code", "city_code", "county_code", "patent_type", "status", "app_year",
              "grant_year", "lapse_year", "domestic")
@@ -67,6 +68,7 @@ def rebuild() -> int:
         stamp = Patent.select(fn.MAX(Patent.id), fn.COUNT(Patent.id)).tuples().get()
         PatentCube.delete().execute()
         StreetCube.delete().execute()
+        HolderCube.delete().execute()
         CubeStamp.delete().execute()
         PatentCube.insert_from(_cube_select(),
                                [getattr(PatentCube, c) for c in (*CUBE_DIMS, *MEASURES)]).execute()
@@ -75,8 +77,21 @@ def rebuild() -> int:
                    .where(Patent.street_code.is_null(False)).group_by(*dims))
         StreetCube.insert_from(streets, [getattr(StreetCube, c) for c in (*STREET_DIMS, "n")]
                                ).execute()
+        HolderCube.insert_from(_holder_select(), [getattr(HolderCube, c) for c in HOLDER_COLUMNS]
+                               ).execute()
         CubeStamp.create(max_patent_id=stamp[0] or 0, patents=stamp[1] or 0)
     return stamp[1] or 0
+
+
+HOLDER_COLUMNS = ("province_code", "city_code", "county_code", "holder_id", "patent_type", "n")
+
+
+def _holder_select() -> pw.Select:
+    dims = [Patent.province_code, Patent.city_code, Patent.county_code, Patent.first_holder,
+            Patent.patent_type]
+    return (Patent.select(*dims, fn.COUNT(Patent.id))
+            .where((Patent.status == "valid") & Patent.first_holder.is_null(False))
+            .group_by(*dims))
 
 
 def is_fresh() -> bool:
@@ -114,7 +129,7 @@ def _tables_exist(url: str) -> bool:
     """Cached once true per database URL (tables are never dropped while the app runs)."""
     if url in _KNOWN:
         return True
-    ok = all(m.table_exists() for m in (PatentCube, StreetCube, CubeStamp))
+    ok = all(m.table_exists() for m in (PatentCube, StreetCube, HolderCube, CubeStamp))
     if ok:
         _KNOWN.add(url)
     return ok

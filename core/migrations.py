@@ -115,7 +115,7 @@ def _v11(m):
 
 
 def _v12(m):
-    """Summary tables patent_cube, street_cube, cube_stamp (core.cubes): created by upgrade()
+    """Summary tables patent_cube, street_cube, holder_cube, cube_stamp (core.cubes): created by upgrade()
     with the other missing tables; filled by core.cubes.rebuild() (or lazily on first read)."""
     return []
 

@@ -346,6 +346,16 @@ class StreetCube(BaseModel):
     n = pw.IntegerField(default=0)
 
 
+class HolderCube(BaseModel):
+    """Summary table (core.cubes): valid patents per county × first holder × type."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    holder_id = pw.IntegerField()
+    patent_type = pw.CharField(max_length=10)
+    n = pw.IntegerField(default=0)
+
+
 class CubeStamp(BaseModel):
     """One row: the patent table's state when the cubes were last rebuilt (core.cubes)."""
     max_patent_id = pw.IntegerField(default=0)
@@ -469,5 +479,5 @@ ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
-    PatentCube, StreetCube, CubeStamp,
+    PatentCube, StreetCube, HolderCube, CubeStamp,
 ]

@@ -9,7 +9,7 @@ import pytest
 from peewee import fn
 
 from core import cubes
-from core.models import CubeStamp, Patent, PatentCube, StreetCube, WatchItem
+from core.models import CubeStamp, HolderCube, Patent, PatentCube, StreetCube, WatchItem
 from core.stats import overview, regions, trend
 from core.stats.base import Scope
 from tests.stats_builder import D, holder, patent
@@ -30,7 +30,8 @@ def _random_date(rng, first=2015, last=2026):
 @pytest.fixture
 def many(db):
     """120 varied patents: regions, types, statuses, reasons, dates (some missing)."""
-    rng, h = random.Random(11), holder("甲公司")
+    rng = random.Random(11)
+    hs = [holder(f"公司{i}") for i in range(6)]
     for _ in range(120):
         street = rng.choice(STREETS)
         app = _random_date(rng) if rng.random() < 0.95 else None
@@ -42,7 +43,7 @@ def many(db):
                grant=grant, status=rng.choice(("valid", "pending", "lapsed")),
                reason=rng.choice((None, "examining", "rejected", "withdrawn", "granted")),
                status_date=_random_date(rng) if rng.random() < 0.3 else None, lapse=lapse,
-               holder_=h, domestic=rng.random() < 0.8)
+               holder_=rng.choice(hs + [None]), domestic=rng.random() < 0.8)
 
 
 def test_rebuild_equals_a_live_group_by(many):
@@ -66,6 +67,14 @@ def test_rebuild_equals_a_live_group_by(many):
                       .where(Patent.street_code.is_null(False))
                       .group_by(Patent.street_code, Patent.patent_type, Patent.status).tuples())
     assert streets == expected
+    holders = sorted(HolderCube.select(HolderCube.county_code, HolderCube.holder_id,
+                                       HolderCube.patent_type, HolderCube.n).tuples(), key=_key)
+    expected = sorted(Patent.select(Patent.county_code, Patent.first_holder, Patent.patent_type,
+                                    fn.COUNT(Patent.id))
+                      .where((Patent.status == "valid") & Patent.first_holder.is_null(False))
+                      .group_by(Patent.county_code, Patent.first_holder, Patent.patent_type)
+                      .tuples(), key=_key)
+    assert holders == expected and holders
     assert CubeStamp.get().max_patent_id == Patent.select(fn.MAX(Patent.id)).scalar()
 
 
@@ -89,7 +98,8 @@ CALLS = [
     overview.type_split, lambda s: overview.yearly(s, 2014, 2026), overview.subregions,
     overview.streets, lambda s: trend.applications(s, "year"), lambda s: trend.grants(s, "year"),
     lambda s: trend.valid_stock(s, 2014, 2026), trend.pipeline,
-    lambda s: regions.table(s, "child"), overview.watched,
+    lambda s: regions.table(s, "child"), overview.watched, overview.top_holders,
+    lambda s: overview.top_holders(s, True, 3),
 ]
 
 

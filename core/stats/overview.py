@@ -15,7 +15,8 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
-from core.models import Holder, LegalEvent, Patent, PatentCube, Region, StreetCube, WatchItem
+from core.models import (Holder, HolderCube, LegalEvent, Patent, PatentCube, Region, StreetCube,
+                         WatchItem)
 from core.scope import child_column, region_filter
 from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
                               type_filter, use_cube, where)
@@ -244,17 +245,32 @@ def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
 def top_holders(scope: Scope, inventions_only: bool = False, limit: int = 10) -> pd.DataFrame:
     """Columns holder_id, name, valid: first holders with the most valid patents (or valid
     inventions) in the scope. Sample: (17, "苏州大学", 3100)."""
-    cond = where(scope, dates=False) & VALID & Patent.first_holder.is_null(False)
-    if inventions_only:
-        cond &= INVENTION
-    rows = (patents(scope, Patent.first_holder.alias("holder_id"), fn.COUNT(Patent.id).alias("n"))
-            .where(cond).group_by(Patent.first_holder)
-            .order_by(fn.COUNT(Patent.id).desc(), Patent.first_holder).limit(limit).tuples())
+    if use_cube(scope):
+        rows = _cube_top_holders(scope, inventions_only, limit)
+    else:
+        cond = where(scope, dates=False) & VALID & Patent.first_holder.is_null(False)
+        if inventions_only:
+            cond &= INVENTION
+        rows = (patents(scope, Patent.first_holder.alias("holder_id"),
+                        fn.COUNT(Patent.id).alias("n"))
+                .where(cond).group_by(Patent.first_holder)
+                .order_by(fn.COUNT(Patent.id).desc(), Patent.first_holder).limit(limit).tuples())
     frame = pd.DataFrame(list(rows), columns=["holder_id", "valid"])
     names = dict(Holder.select(Holder.id, Holder.name)
                  .where(Holder.id.in_(frame["holder_id"].tolist() or [0])).tuples())
     frame.insert(1, "name", frame["holder_id"].map(names))
     return frame
+
+
+def _cube_top_holders(scope: Scope, inventions_only: bool, limit: int) -> list[tuple]:
+    c = HolderCube
+    cond = cube_where(scope, c)
+    if inventions_only:
+        cond = cond & (c.patent_type == "invention")
+    total = fn.SUM(c.n)
+    rows = (c.select(c.holder_id, total).where(cond).group_by(c.holder_id)
+            .order_by(total.desc(), c.holder_id).limit(limit).tuples())
+    return [(h, int(n)) for h, n in rows]
 
 
 OPERATION_KINDS = ("transfer_in", "transfer_out", "license", "pledge")
