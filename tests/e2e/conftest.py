@@ -152,13 +152,22 @@ def wait_idle(page, timeout: float = 30000) -> None:
 
 
 def login(page, base: str, role: str) -> None:
-    """Log in through the login form as the user named like the role; lands on the default page."""
-    from playwright.sync_api import expect
+    """Log in through the login form as the user named like the role; lands on the default page.
+
+    The cookie component reruns the script once after the first load; a form filled during that
+    rerun can lose its values, so the form is filled once the app is idle and retried once."""
     page.goto(base + "/")
-    page.get_by_label("用户名").fill(role)
-    page.get_by_label("密码").fill(USERS[role])
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_text(re.compile("当前用户"))).to_be_visible(timeout=30000)
+    for attempt in range(2):
+        wait_idle(page)
+        page.get_by_label("用户名").fill(role)
+        page.get_by_label("密码").fill(USERS[role])
+        page.get_by_role("button", name="登录").click()
+        try:
+            page.get_by_text(re.compile("当前用户")).wait_for(timeout=20000)
+            break
+        except Exception:
+            if attempt:
+                raise
     wait_idle(page)
 
 
