@@ -4,14 +4,16 @@ patent_cube: one row per (province, city, county, type, status, app_year, grant_
 lapse_year, domestic) with the patent count and the counts of the conditions core.stats tests
 (filing/grant/publication date set, examined, refused). street_cube: one row per (street,
 type, status) with the count. holder_cube: valid patents per (county, first holder, type).
+event_cube: transfers, licences and pledges per (patent's county and type, kind, event year).
 All are recomputed whole by rebuild() — one INSERT … SELECT …
 GROUP BY each, in one transaction, on SQLite and PostgreSQL — and cube_stamp records the
 patent table's MAX(id) and COUNT at that moment.
 
 Freshness: rebuild() runs after the demo, after every import and after the nightly status
 job; address decisions (core.resolver.decisions) only invalidate() them. Readers call usable():
-when the stamp is missing or MAX(patent.id) (a primary-key look-up) differs from the stamp's,
-the cubes are rebuilt there and then, so rows inserted by any other path are counted. An
+when the stamp is missing or MAX(id) of patent or legal_event (primary-key look-ups) differs
+from the stamp's, the cubes are rebuilt there and then, so rows inserted by any other path are
+counted. An
 UPDATE or DELETE of existing patents by another path (not a hook above) is not detected: the
 cubes lag until the next rebuild — at the latest the nightly status job.
 
@@ -24,7 +26,8 @@ import peewee as pw
 from peewee import fn
 
 from core.db import db
-from core.models import CubeStamp, HolderCube, Patent, PatentCube, StreetCube
+from core.models import (CubeStamp, EventCube, HolderCube, LegalEvent, Patent, PatentCube,
+                         StreetCube)
 
 CUBE_DIMS = ("province_code", "city_code", "county_code", "patent_type", "status", "app_year",
              "grant_year", "lapse_year", "domestic")
@@ -66,9 +69,11 @@ def rebuild() -> int:
     """Recompute every cube and the stamp in one transaction. Returns the patents counted."""
     with db.atomic():
         stamp = Patent.select(fn.MAX(Patent.id), fn.COUNT(Patent.id)).tuples().get()
+        top_event = _max_event_id()
         PatentCube.delete().execute()
         StreetCube.delete().execute()
         HolderCube.delete().execute()
+        EventCube.delete().execute()
         CubeStamp.delete().execute()
         PatentCube.insert_from(_cube_select(),
                                [getattr(PatentCube, c) for c in (*CUBE_DIMS, *MEASURES)]).execute()
@@ -79,7 +84,10 @@ def rebuild() -> int:
                                ).execute()
         HolderCube.insert_from(_holder_select(), [getattr(HolderCube, c) for c in HOLDER_COLUMNS]
                                ).execute()
-        CubeStamp.create(max_patent_id=stamp[0] or 0, patents=stamp[1] or 0)
+        EventCube.insert_from(_event_select(), [getattr(EventCube, c) for c in EVENT_COLUMNS]
+                              ).execute()
+        CubeStamp.create(max_patent_id=stamp[0] or 0, max_event_id=top_event,
+                         patents=stamp[1] or 0)
     return stamp[1] or 0
 
 
@@ -94,13 +102,33 @@ def _holder_select() -> pw.Select:
             .group_by(*dims))
 
 
+EVENT_KINDS = ("transfer", "license", "pledge")
+EVENT_COLUMNS = ("province_code", "city_code", "county_code", "patent_type", "kind", "year", "n")
+
+
+def _event_select() -> pw.Select:
+    from core.stats.base import period
+    year = period(LegalEvent.date, "year")
+    dims = [Patent.province_code, Patent.city_code, Patent.county_code, Patent.patent_type,
+            LegalEvent.kind, year]
+    return (LegalEvent.select(*dims, fn.COUNT(LegalEvent.id))
+            .join(Patent, pw.JOIN.CROSS)
+            .where((LegalEvent.patent == Patent.id) & LegalEvent.kind.in_(EVENT_KINDS)
+                   & LegalEvent.date.is_null(False))
+            .group_by(*dims))
+
+
+def _max_event_id() -> int:
+    return LegalEvent.select(fn.MAX(LegalEvent.id)).scalar() or 0
+
+
 def is_fresh() -> bool:
-    """True when the stamp matches the patent table's MAX(id) (cheap: primary key)."""
-    stamp = CubeStamp.select(CubeStamp.max_patent_id).order_by(CubeStamp.id.desc()).first()
+    """True when the stamp matches MAX(id) of patent and legal_event (primary-key look-ups)."""
+    stamp = CubeStamp.select().order_by(CubeStamp.id.desc()).first()
     if stamp is None:
         return False
     top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
-    return stamp.max_patent_id == top
+    return stamp.max_patent_id == top and stamp.max_event_id == _max_event_id()
 
 
 def invalidate() -> None:
@@ -129,7 +157,8 @@ def _tables_exist(url: str) -> bool:
     """Cached once true per database URL (tables are never dropped while the app runs)."""
     if url in _KNOWN:
         return True
-    ok = all(m.table_exists() for m in (PatentCube, StreetCube, HolderCube, CubeStamp))
+    ok = all(m.table_exists()
+             for m in (PatentCube, StreetCube, HolderCube, EventCube, CubeStamp))
     if ok:
         _KNOWN.add(url)
     return ok

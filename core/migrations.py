@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from core.db import db, is_postgres
@@ -115,13 +116,20 @@ def _v11(m):
 
 
 def _v12(m):
-    """Summary tables patent_cube, street_cube, holder_cube, cube_stamp (core.cubes): created by upgrade()
+    """Summary tables patent_cube, street_cube, holder_cube, event_cube, cube_stamp (core.cubes): created by upgrade()
     with the other missing tables; filled by core.cubes.rebuild() (or lazily on first read)."""
     return []
 
 
+def _v13(m):
+    """cube_stamp.max_event_id (event_cube freshness); skips it when present."""
+    have = {c.name for c in db.obj.get_columns("cube_stamp")}
+    return [] if "max_event_id" in have else [
+        m.add_column("cube_stamp", "max_event_id", pw.IntegerField(default=0))]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
-                     (9, _v9), (10, _v10), (11, _v11), (12, _v12)]
+                     (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13)]
 BASELINE = 1
 
 

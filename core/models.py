@@ -356,9 +356,22 @@ class HolderCube(BaseModel):
     n = pw.IntegerField(default=0)
 
 
+class EventCube(BaseModel):
+    """Summary table (core.cubes): transfers, licences and pledges per event year × kind and the
+    patent's county × type."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    patent_type = pw.CharField(max_length=10)
+    kind = pw.CharField(max_length=16)
+    year = pw.IntegerField()
+    n = pw.IntegerField(default=0)
+
+
 class CubeStamp(BaseModel):
-    """One row: the patent table's state when the cubes were last rebuilt (core.cubes)."""
+    """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
+    max_event_id = pw.IntegerField(default=0)
     patents = pw.IntegerField(default=0)
     built_at = pw.DateTimeField(default=now)
 
@@ -479,5 +492,5 @@ ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
-    PatentCube, StreetCube, HolderCube, CubeStamp,
+    PatentCube, StreetCube, HolderCube, EventCube, CubeStamp,
 ]

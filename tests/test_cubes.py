@@ -9,10 +9,11 @@ import pytest
 from peewee import fn
 
 from core import cubes
-from core.models import CubeStamp, HolderCube, Patent, PatentCube, StreetCube, WatchItem
+from core.models import (CubeStamp, HolderCube, LegalEvent, Patent, PatentCube, StreetCube,
+                         WatchItem)
 from core.stats import overview, regions, trend
 from core.stats.base import Scope
-from tests.stats_builder import D, holder, patent
+from tests.stats_builder import D, event, holder, patent
 
 STREETS = ("320506001", "320506003", "320505001", None)
 COUNTIES = ("320506", "320505", "320507", "320602")
@@ -44,6 +45,9 @@ def many(db):
                reason=rng.choice((None, "examining", "rejected", "withdrawn", "granted")),
                status_date=_random_date(rng) if rng.random() < 0.3 else None, lapse=lapse,
                holder_=rng.choice(hs + [None]), domestic=rng.random() < 0.8)
+    for p in Patent.select().order_by(Patent.id)[::3]:
+        event(p, rng.choice(("transfer", "license", "pledge", "invalidation")), _random_date(rng),
+              "320506001", rng.choice(("320505001", "320602")))
 
 
 def test_rebuild_equals_a_live_group_by(many):
@@ -76,6 +80,7 @@ def test_rebuild_equals_a_live_group_by(many):
                       .tuples(), key=_key)
     assert holders == expected and holders
     assert CubeStamp.get().max_patent_id == Patent.select(fn.MAX(Patent.id)).scalar()
+    assert CubeStamp.get().max_event_id == LegalEvent.select(fn.MAX(LegalEvent.id)).scalar()
 
 
 def test_new_rows_make_the_cubes_stale_and_readers_rebuild(many):
@@ -89,6 +94,11 @@ def test_new_rows_make_the_cubes_stale_and_readers_rebuild(many):
     design = lambda f: f.set_index("patent_type").loc["design"]  # noqa: E731
     assert design(after)["applications"] == design(before)["applications"] + 1
     assert design(after)["valid"] == design(before)["valid"] + 1
+    pledges = trend.operations(Scope("3205")).set_index("period")["pledge"]
+    event(Patent.get(Patent.county_code == "320506"), "pledge", D(2019, 5, 5))
+    assert not cubes.is_fresh()
+    more = trend.operations(Scope("3205")).set_index("period")["pledge"]
+    assert more.get(2019, 0) == pledges.get(2019, 0) + 1
 
 
 SCOPES = [Scope("3205"), Scope("32"), Scope("320506"), Scope("3205", patent_types=("invention",)),
@@ -99,7 +109,7 @@ CALLS = [
     overview.streets, lambda s: trend.applications(s, "year"), lambda s: trend.grants(s, "year"),
     lambda s: trend.valid_stock(s, 2014, 2026), trend.pipeline,
     lambda s: regions.table(s, "child"), overview.watched, overview.top_holders,
-    lambda s: overview.top_holders(s, True, 3),
+    lambda s: overview.top_holders(s, True, 3), lambda s: trend.operations(s, "year"),
 ]
 
 

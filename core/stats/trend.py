@@ -12,7 +12,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core.models import PATENT_TYPES, LegalEvent, Patent, PatentCube
+from core.models import PATENT_TYPES, EventCube, LegalEvent, Patent, PatentCube
 from core.stats.base import (Scope, as_int, count_if, cube_where, patents, period, use_cube,
                               where)
 from core.stats.overview import INVENTION
@@ -169,14 +169,24 @@ def _cube_pipeline(scope: Scope) -> pd.DataFrame:
 def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
     """Columns period, transfer, license, pledge — registered events on patents now in the
     region, by event date. Sample: (2024, 900, 120, 300)."""
-    key = period(LegalEvent.date, unit)
-    rows = (LegalEvent.select(key.alias("period"), LegalEvent.kind, fn.COUNT(LegalEvent.id))
-            .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
-            .where(where(scope, dates=False) & LegalEvent.kind.in_(EVENT_KINDS)
-                   & _in_range(LegalEvent.date, scope))
-            .group_by(key, LegalEvent.kind).tuples())
+    if unit == "year" and use_cube(scope):
+        c = EventCube
+        rows = (c.select(c.year, c.kind, fn.SUM(c.n)).where(cube_where(scope, c))
+                .group_by(c.year, c.kind).tuples())
+        rows = [(y, k, int(n)) for y, k, n in rows]
+    else:
+        rows = _live_operations(scope, unit)
     frame = pd.DataFrame(list(rows), columns=["period", "kind", "n"])
     table = frame.pivot_table(index="period", columns="kind", values="n", aggfunc="sum",
                               fill_value=0).reindex(columns=list(EVENT_KINDS), fill_value=0)
     return table.reset_index().rename_axis(None, axis=1).astype(
         {k: "int64" for k in EVENT_KINDS})
+
+
+def _live_operations(scope: Scope, unit: str):
+    key = period(LegalEvent.date, unit)
+    return (LegalEvent.select(key.alias("period"), LegalEvent.kind, fn.COUNT(LegalEvent.id))
+            .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
+            .where(where(scope, dates=False) & LegalEvent.kind.in_(EVENT_KINDS)
+                   & _in_range(LegalEvent.date, scope))
+            .group_by(key, LegalEvent.kind).tuples())
