@@ -82,3 +82,16 @@ def test_the_jobs_page_lists_recent_runs_for_an_admin(app_env):
     assert not at.exception
     table = at.dataframe[0].value
     assert table[["任务", "结果", "说明"]].values.tolist() == [["刷新预警", "成功", "fee_due: +3 -0"]]
+
+
+def test_the_nightly_status_job_refreshes_statuses_and_cubes(db):
+    import datetime as dt
+
+    from core import cubes
+    from core.models import Patent
+    Patent.create(app_no="2015100000011", patent_type="utility", title="t", status="valid",
+                  app_date=dt.date(2015, 1, 1), grant_date=dt.date(2015, 8, 1),
+                  city_code="3205", county_code="320506")
+    run = runner.run_now(runner.available()["refresh_status"], clock=lambda: NOW)
+    assert run.status == "ok" and run.message.startswith("status changed: 1")
+    assert Patent.get().status_reason == "expired" and cubes.is_fresh()
