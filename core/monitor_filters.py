@@ -13,7 +13,7 @@ from peewee import fn
 
 from core import divisions
 from core.models import PATENT_TYPES, Holder, Patent
-from core.scope import child_column, region_filter
+from core.scope import both, child_column, region_filter  # noqa: F401 (both re-exported)
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 100_000
@@ -25,15 +25,6 @@ class Selection:
     region: str
     patent_types: tuple[str, ...] = ()
     holder: str = ""
-
-
-def both(a, b):
-    """a AND b, where True stands for "no condition"."""
-    if a is True:
-        return b
-    if b is True:
-        return a
-    return a & b
 
 
 def count_all() -> pw.Function:

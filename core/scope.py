@@ -54,3 +54,12 @@ def child_column(code: str | None) -> str:
     if not code or is_custom(code):
         return "street_code" if code else "province_code"
     return {2: "city_code", 4: "county_code", 6: "street_code", 9: "street_code"}[len(code)]
+
+
+def both(a, b):
+    """a AND b, where True stands for "no condition" (as region_filter returns for no region)."""
+    if a is True:
+        return b
+    if b is True:
+        return a
+    return a & b

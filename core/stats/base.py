@@ -10,7 +10,7 @@ import peewee as pw
 from peewee import fn
 
 from core.models import PATENT_TYPES, Patent
-from core.scope import region_filter
+from core.scope import both, region_filter
 
 DATE_BASES = ("app", "pub", "grant")  # 申请日, 公开日, 授权日
 DATE_COLUMN = {"app": "app_date", "pub": "pub_date", "grant": "grant_date"}
@@ -61,8 +61,8 @@ def type_filter(scope: Scope) -> pw.Expression | bool:
 
 def where(scope: Scope, dates: bool = True) -> pw.Expression:
     """Region + patent types (+ dates unless dates=False, for as-of stock counts)."""
-    expr = _and(_region(scope.region), type_filter(scope))
-    return _and(expr, date_filter(scope)) if dates else expr
+    expr = both(_region(scope.region), type_filter(scope))
+    return both(expr, date_filter(scope)) if dates else expr
 
 
 def _region(code: str) -> pw.Expression | bool:
@@ -75,13 +75,6 @@ def _region(code: str) -> pw.Expression | bool:
         expr = (Patent.city_code == code[:4]) & expr
     return expr
 
-
-def _and(a, b):
-    if a is True:
-        return b
-    if b is True:
-        return a
-    return a & b
 
 
 def count_if(condition: pw.Expression) -> pw.Function:
@@ -201,7 +194,7 @@ def cube_where(scope: Scope, model) -> pw.Expression | bool:
     """Region + patent types on a cube model (PatentCube or StreetCube)."""
     expr = region_filter(scope.region, model=model)
     if scope.patent_types and not set(scope.patent_types) >= set(PATENT_TYPES):
-        expr = _and(expr, model.patent_type.in_(list(scope.patent_types)))
+        expr = both(expr, model.patent_type.in_(list(scope.patent_types)))
     return expr
 
 
