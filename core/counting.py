@@ -64,6 +64,16 @@ class CountingRule:
         return self.fractional and self.holder == "any"
 
 
+def valid_on(day, rule: CountingRule) -> pw.Expression:
+    """Patents in the valid stock on `day`: granted on or before it (or no grant date known) and
+    valid now or lapsed after it; on the "status" basis simply the stored status valid."""
+    if rule.stock_basis == "status":
+        return Patent.status == "valid"
+    granted = Patent.grant_date.is_null() | (Patent.grant_date <= day)
+    alive = (Patent.status == "valid") | ((Patent.status == "lapsed") & (Patent.lapse_date > day))
+    return granted & alive
+
+
 def unindexed(field: pw.Field) -> pw.Node:
     """`field || ''`: the same value, but the planner will not look rows up through an index on
     `field`; used on the region column of a large region when a date range is the selective part

@@ -5,6 +5,7 @@ lapse_year, domestic) with the patent count and the counts of the conditions cor
 (filing/grant/publication date set, examined, refused). street_cube: one row per (street,
 type, status) with the count. holder_cube: valid patents per (county, first holder, type).
 event_cube: transfers, licences and pledges per (patent's county and type, kind, event year).
+indicator_cube: monthly changes of the indicator sums (core.indicator_cube).
 All are recomputed whole by rebuild() — one INSERT … SELECT …
 GROUP BY each, in one transaction, on SQLite and PostgreSQL — and cube_stamp records the
 patent table's MAX(id) and COUNT at that moment.
@@ -25,9 +26,10 @@ from __future__ import annotations
 import peewee as pw
 from peewee import fn
 
+from core import indicator_cube
 from core.db import db
-from core.models import (CubeStamp, EventCube, HolderCube, LegalEvent, Patent, PatentCube,
-                         StreetCube)
+from core.models import (CubeStamp, EventCube, HolderCube, IndicatorCube, LegalEvent, Patent,
+                         PatentCube, StreetCube)
 
 CUBE_DIMS = ("province_code", "city_code", "county_code", "patent_type", "status", "app_year",
              "grant_year", "lapse_year", "domestic")
@@ -86,8 +88,9 @@ def rebuild() -> int:
                                ).execute()
         EventCube.insert_from(_event_select(), [getattr(EventCube, c) for c in EVENT_COLUMNS]
                               ).execute()
+        indicator_cube.build()
         CubeStamp.create(max_patent_id=stamp[0] or 0, max_event_id=top_event,
-                         patents=stamp[1] or 0)
+                         patents=stamp[1] or 0, long_rule=indicator_cube.long_rule_key())
     return stamp[1] or 0
 
 
@@ -158,7 +161,7 @@ def _tables_exist(url: str) -> bool:
     if url in _KNOWN:
         return True
     ok = all(m.table_exists()
-             for m in (PatentCube, StreetCube, HolderCube, EventCube, CubeStamp))
+             for m in (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, CubeStamp))
     if ok:
         _KNOWN.add(url)
     return ok

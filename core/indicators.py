@@ -31,9 +31,9 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 import peewee as pw
 
-from core import divisions, highvalue, labels, params, ruleparams
+from core import divisions, highvalue, indicator_cube, labels, params, ruleparams
 from core.calendar import add_years
-from core.counting import CountingRule, aggregate, default_rule, domestic
+from core.counting import CountingRule, aggregate, default_rule, domestic, valid_on
 from core.models import Parameter, Patent
 
 STOCKS = ("valid_inventions",)
@@ -96,14 +96,6 @@ def as_of_day(year: int, on: dt.date | None = None) -> dt.date:
     return min(dt.date(year, 12, 31), on)
 
 
-def valid_on(day: dt.date, rule: CountingRule) -> pw.Expression:
-    if rule.stock_basis == "status":
-        return Patent.status == "valid"
-    granted = Patent.grant_date.is_null() | (Patent.grant_date <= day)
-    alive = (Patent.status == "valid") | ((Patent.status == "lapsed") & (Patent.lapse_date > day))
-    return granted & alive
-
-
 def alive_since(day: dt.date, rule: CountingRule) -> pw.Expression:
     """Cheap pre-filter: rows that can be valid on `day` or later (valid now or lapsed after);
     written as status IN (…) so that it is a range of the covering index INDICATOR_INDEX."""
@@ -149,6 +141,10 @@ def sums(region: str, year: int, day: dt.date, rule: CountingRule,
     """All sums the indicators need, in three SQL aggregates (stocks of inventions, valid patents
     of every type — only for the quality composite —, flows), merged per sub-region when
     `by_child`. Without `with_quality` the sum "valid" is None."""
+    if rule.fast and indicator_cube.usable():
+        specs = _specs(year, day, rule, with_quality)
+        rows = indicator_cube.read(region, specs, rule, by_child)
+        return [row | ({} if with_quality else {"valid": None}) for row in rows]
     start = dt.date(year - 1, 12, 31)
     inv = Patent.patent_type == "invention"
     every = Patent.patent_type.in_(["invention", "utility", "design"])
@@ -168,6 +164,26 @@ def sums(region: str, year: int, day: dt.date, rule: CountingRule,
     empty = {n: 0.0 for n in names} | ({} if with_quality else {"valid": None})
     rows = [{**empty, **row} for row in merged.values()]
     return rows or [empty]
+
+
+def _specs(year: int, day: dt.date, rule: CountingRule, with_quality: bool) -> list:
+    """The sums of sums() as indicator-cube specs (core.indicator_cube)."""
+    from core.indicator_cube import Flow, Stock
+    inv, dom = ("invention",), rule.domestic_only
+    specs = []
+    for suffix, when in (("", day), ("_start", dt.date(year - 1, 12, 31))):
+        for name, high, long_ in (("vi", False, False), ("hv", True, False),
+                                  ("long", False, True)):
+            specs += [Stock(f"{name}{suffix}", when, inv, False, high, long_),
+                      Stock(f"{name}_dom{suffix}", when, inv, dom, high, long_)]
+    if with_quality:
+        specs.append(Stock("valid", day))
+    filing, jan1 = rule.filing_basis, dt.date(year, 1, 1)
+    specs.append(Flow("apps_prev", filing, dt.date(year - 1, 1, 1), add_years(day, -1)))
+    for kind in ("invention", "utility", "design"):
+        specs += [Flow(f"apps_{kind}", filing, jan1, day, (kind,)),
+                  Flow(f"grants_{kind}", "grant", jan1, day, (kind,))]
+    return specs
 
 
 def compute(region: str, year: int, rule: CountingRule | None = None,
@@ -358,6 +374,9 @@ def monthly(region: str, year: int, rule: CountingRule | None = None,
                                      "invention_applications", "grants", "invention_grants",
                                      "valid_inventions"])
     jan1 = dt.date(year, 1, 1)
+    if rule.fast and indicator_cube.usable():
+        got = indicator_cube.read(region, _monthly_specs(jan1, ends, rule), rule)[0]
+        return _monthly_frame(ends, got)
     filed = getattr(Patent, "app_date" if rule.filing_basis == "app" else "pub_date")
     inv = Patent.patent_type == "invention"
     flows, stocks = {}, {}
@@ -369,6 +388,21 @@ def monthly(region: str, year: int, rule: CountingRule | None = None,
     period = filed.between(jan1, day) | Patent.grant_date.between(jan1, day)
     got = aggregate(region, rule, flows, period, selective=True)[0]
     got.update(aggregate(region, rule, stocks, inv & alive_since(jan1, rule))[0])
+    return _monthly_frame(ends, got)
+
+
+def _monthly_specs(jan1: dt.date, ends: list[dt.date], rule: CountingRule) -> list:
+    from core.indicator_cube import Flow, Stock
+    inv, filing = ("invention",), rule.filing_basis
+    specs = []
+    for i, end in enumerate(ends):
+        specs += [Flow(f"a{i}", filing, jan1, end), Flow(f"ai{i}", filing, jan1, end, inv),
+                  Flow(f"g{i}", "grant", jan1, end), Flow(f"gi{i}", "grant", jan1, end, inv),
+                  Stock(f"v{i}", end, inv)]
+    return specs
+
+
+def _monthly_frame(ends: list[dt.date], got: dict) -> pd.DataFrame:
     return pd.DataFrame([{"month": i + 1, "month_end": end, "applications": got[f"a{i}"],
                           "invention_applications": got[f"ai{i}"], "grants": got[f"g{i}"],
                           "invention_grants": got[f"gi{i}"], "valid_inventions": got[f"v{i}"]}

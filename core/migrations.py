@@ -128,8 +128,17 @@ def _v13(m):
         m.add_column("cube_stamp", "max_event_id", pw.IntegerField(default=0))]
 
 
+def _v14(m):
+    """indicator_cube (created by upgrade() with the other missing tables) and
+    cube_stamp.long_rule; skips the column when present."""
+    have = {c.name for c in db.obj.get_columns("cube_stamp")}
+    return [] if "long_rule" in have else [
+        m.add_column("cube_stamp", "long_rule", pw.CharField(max_length=32, null=True))]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
-                     (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13)]
+                     (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
+                     (14, _v14)]
 BASELINE = 1
 
 

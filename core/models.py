@@ -368,11 +368,33 @@ class EventCube(BaseModel):
     n = pw.IntegerField(default=0)
 
 
+class IndicatorCube(BaseModel):
+    """Summary table (core.indicator_cube): monthly changes of the indicator sums — filings,
+    publications, grants, entries into and exits from the valid stock (and the long-maintained
+    stock) — per region × type × domestic × high-value. grain 'c': per county (street_code
+    NULL); grain 's': per street. month = year × 12 + month − 1 (0: before any date)."""
+    grain = pw.CharField(max_length=1)
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    street_code = pw.CharField(max_length=9, null=True)
+    patent_type = pw.CharField(max_length=10)
+    domestic = pw.BooleanField(default=True)
+    high_value = pw.BooleanField(default=False)
+    kind = pw.CharField(max_length=8)
+    month = pw.IntegerField()
+    n = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("grain", "city_code", "county_code", "street_code", "kind", "month"), False),)
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
     max_event_id = pw.IntegerField(default=0)
     patents = pw.IntegerField(default=0)
+    long_rule = pw.CharField(max_length=32, null=True)  # core.indicator_cube.long_rule_key()
     built_at = pw.DateTimeField(default=now)
 
 
@@ -492,5 +514,5 @@ ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
-    PatentCube, StreetCube, HolderCube, EventCube, CubeStamp,
+    PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, CubeStamp,
 ]

@@ -1,0 +1,184 @@
+"""core.indicator_cube: indicators read from the cube (whole months) plus the live unfinished
+month equal the live aggregates over the patent table — for many days (month ends, 28/29
+February, 1 January, mid-month), both stock bases, domestic on/off, the long-maintained rule
+counted from filing or grant over 8 and 10 years, whole regions, counties, streets, custom regions
+and sub-region splits; SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from core import cubes, indicator_cube, indicators, params, ruleparams
+from core.counting import CountingRule
+from core.indicator_cube import Flow, Stock, month_end, month_index, month_start
+from core.models import IndicatorCube
+from tests.stats_builder import D, custom_region, patent
+
+STREETS = ("320506001", "320506003", "320505001", "320505002", None)
+DAYS = (D(2026, 2, 27), D(2026, 2, 28), D(2026, 3, 1), D(2024, 2, 28), D(2024, 2, 29),
+        D(2025, 12, 31), D(2026, 1, 1), D(2025, 6, 30), D(2026, 11, 24), D(2026, 1, 31),
+        D(2025, 4, 15))
+# Dates at the edges the cube's month arithmetic must get right.
+EDGES = (D(2016, 2, 28), D(2016, 2, 29), D(2014, 2, 28), D(2015, 12, 31), D(2016, 3, 31),
+         D(2018, 2, 28), D(2016, 1, 31), D(2024, 2, 29), D(2025, 12, 31), D(2026, 2, 28))
+
+
+@pytest.fixture(autouse=True)
+def fresh_rules():
+    ruleparams.clear()
+    yield
+    ruleparams.clear()
+
+
+def _day(rng) -> dt.date:
+    if rng.random() < 0.3:
+        return rng.choice(EDGES)
+    return D(rng.randint(2012, 2026), rng.randint(1, 12), rng.randint(1, 28)) + \
+        dt.timedelta(days=rng.choice((0, 0, 1, 2, 3)))
+
+
+@pytest.fixture
+def many(db):
+    """200 patents with varied regions, types, statuses and (edge) dates, some missing."""
+    rng = random.Random(5)
+    for _ in range(200):
+        street = rng.choice(STREETS)
+        county = street[:6] if street else rng.choice(("320506", "320505", "320507"))
+        app = _day(rng) if rng.random() < 0.95 else None
+        grant = _day(rng) if rng.random() < 0.7 else None
+        status = rng.choice(("valid", "valid", "lapsed", "lapsed", "pending", "unknown"))
+        lapse = _day(rng) if status == "lapsed" and rng.random() < 0.9 else None
+        p = patent(street, county, type_=rng.choice(("invention", "invention", "utility",
+                                                     "design")),
+                   app=app, pub=_day(rng) if rng.random() < 0.6 else None, grant=grant,
+                   status=status, lapse=lapse, domestic=rng.random() < 0.85)
+        p.high_value = rng.random() < 0.3
+        p.save()
+    custom_region("C9001", "园区", ["320506001", "320505002", "320507"])
+    return db
+
+
+def _live(monkeypatch, fn, *args):
+    with monkeypatch.context() as m:
+        m.setattr(indicator_cube, "usable", lambda: False)
+        return fn(*args)
+
+
+def _all_specs(day: dt.date, rule: CountingRule) -> list:
+    year = day.year
+    specs = indicators._specs(year, day, rule, True)
+    specs += [Stock("valid_design", day, ("design",), True), Stock("long_all", day, long=True),
+              Flow("pubs", "pub", month_start(month_index(day)), day)]
+    return specs
+
+
+RULES = [CountingRule(), CountingRule(domestic_only=False), CountingRule(stock_basis="status"),
+         CountingRule(filing_basis="pub")]
+REGIONS = [None, "3205", "320506", "320505001", "C9001"]
+
+
+@pytest.mark.parametrize("long_rule", [{"maintained_from": "app", "maintained_years": 10},
+                                       {"maintained_from": "grant", "maintained_years": 8}])
+def test_every_spec_equals_the_live_count(many, long_rule):
+    params.set_value("high_value_rules", long_rule)
+    ruleparams.clear()
+    cubes.rebuild()
+    for rule in RULES:
+        for day in DAYS:
+            specs = _all_specs(day, rule)
+            conditions = {s.name: _live_condition(s, rule) for s in specs}
+            for region in REGIONS:
+                for by_child in (False, True):
+                    got = _by_code(indicator_cube.read(region, specs, rule, by_child))
+                    want = _by_code(_aggregate(region, rule, conditions, by_child))
+                    assert got == want, (rule, day, region, by_child)
+
+
+def _live_condition(spec, rule):
+    """The spec as a plain condition on the patent table (the definition the cube must meet)."""
+    from core import highvalue
+    from core.counting import valid_on
+    from core.models import Patent
+    cond = Patent.patent_type.in_(list(spec.types)) if spec.types else Patent.id > 0
+    if isinstance(spec, Flow):
+        return cond & getattr(Patent, f"{spec.kind}_date").between(spec.start, spec.end)
+    cond &= valid_on(spec.day, rule)
+    if spec.domestic:
+        cond &= Patent.domestic == True  # noqa: E712
+    if spec.high_value:
+        cond &= Patent.high_value == True  # noqa: E712
+    if spec.long:
+        cond &= highvalue.category_condition("long_maintained", spec.day)
+    return cond
+
+
+def _aggregate(region, rule, conditions, by_child):
+    from core.counting import aggregate
+    return aggregate(region, rule, conditions, True, by_child)
+
+
+def _by_code(rows: list[dict]) -> dict:
+    return {row.get("code"): {k: v for k, v in row.items() if k != "code"} for row in rows
+            if any(v for k, v in row.items() if k != "code")}
+
+
+def test_indicator_reports_equal_the_live_path(many, monkeypatch):
+    params.set_value("population", 1000, "3205", 2026)
+    params.set_value("target", {"valid_inventions": 10}, "3205", 2026)
+    for day in (D(2026, 11, 24), D(2026, 3, 31), D(2025, 12, 31)):
+        for rule in RULES:
+            for region in ("3205", "320506", "C9001"):
+                assert indicators.compute(region, day.year, rule, day) == \
+                    _live(monkeypatch, indicators.compute, region, day.year, rule, day)
+                cube, live = (indicators.subregions(region, day.year, rule, day),
+                              _live(monkeypatch, indicators.subregions, region, day.year, rule,
+                                    day))
+                assert cube.equals(live), (day, rule, region)
+                assert indicators.monthly(region, day.year, rule, day).equals(
+                    _live(monkeypatch, indicators.monthly, region, day.year, rule, day))
+
+
+def test_the_cube_is_used_and_rebuilt_when_the_long_rule_changes(many, monkeypatch):
+    cubes.rebuild()
+    reads = []
+    original = indicator_cube.read
+    monkeypatch.setattr(indicator_cube, "read", lambda *a: reads.append(a) or original(*a))
+    day = D(2026, 11, 24)
+    before = indicators.compute("3205", 2026, None, day).get("long_per_1tn_gdp").numerator
+    assert reads, "the default rule reads the cube"
+    params.set_value("high_value_rules", {"maintained_years": 3})
+    ruleparams.clear()
+    after = indicators.compute("3205", 2026, None, day).get("long_per_1tn_gdp").numerator
+    assert after > before
+    assert after == _live(monkeypatch, indicators.compute, "3205", 2026, None,
+                          day).get("long_per_1tn_gdp").numerator
+
+
+def test_holder_rules_do_not_read_the_cube(many, monkeypatch):
+    cubes.rebuild()
+    monkeypatch.setattr(indicator_cube, "read", lambda *a: pytest.fail("cube read"))
+    indicators.compute("3205", 2026, CountingRule(holder="any"), D(2026, 11, 24))
+
+
+def test_cube_rows_are_monthly_changes(db):
+    """One patent, granted 2020-05-10, lapsed 2023-01-31, filed 2016-02-28 (long from filing,
+    10 years: from 2026-03-01, after the lapse): the rows say so, month by month."""
+    patent("320506001", type_="invention", app=D(2016, 2, 28), grant=D(2020, 5, 10),
+           status="lapsed", lapse=D(2023, 1, 31), pub=D(2017, 9, 1))
+    cubes.rebuild()
+    rows = sorted((r.kind, r.month) for r in IndicatorCube.select().where(
+        IndicatorCube.grain == "s"))
+    m = month_index
+    assert rows == sorted([("app", m(D(2016, 2, 1))), ("pub", m(D(2017, 9, 1))),
+                           ("grant", m(D(2020, 5, 1))), ("in", m(D(2020, 5, 1))),
+                           ("out", m(D(2023, 1, 1))), ("long_in", m(D(2026, 3, 1))),
+                           ("long_out", m(D(2026, 3, 1)))])
+
+
+def test_month_helpers():
+    assert month_index(D(2026, 1, 15)) == 2026 * 12
+    assert month_start(month_index(D(2024, 2, 17))) == D(2024, 2, 1)
+    assert month_end(month_index(D(2024, 2, 17))) == D(2024, 2, 29)
+    assert month_end(month_index(D(2025, 12, 3))) == D(2025, 12, 31)
