@@ -39,7 +39,7 @@ class ExpiryQuery:
 
 
 def where(q: ExpiryQuery) -> pw.Expression:
-    expr = both(patent_where(q.sel), Patent.status == "valid")
+    expr = both(patent_where(q.sel, selective=True), Patent.status == "valid")
     return expr & (Patent.expiry_date >= q.on) & (Patent.expiry_date <= q.until)
 
 
@@ -133,14 +133,24 @@ def _month_rollup(frame: pd.DataFrame, q: ExpiryQuery) -> pd.DataFrame:
 # --- indicator effect --------------------------------------------------------------------------
 
 def _stock_now(sel: Selection) -> dict:
-    """Valid inventions of the region now: all, domestic, domestic high-value (the columns of the
-    indicator covering index, so no table rows are read)."""
-    inv = Patent.patent_type == "invention"
+    """Valid inventions of the region now (stored status): all, domestic, domestic high-value —
+    from the indicator cube when it can be read, else from the indicator covering index."""
+    from core import indicator_cube as cube
+    from core.counting import CountingRule
+    inv = ("invention",)
+    if cube.usable():
+        specs = [cube.Stock("inv", dt.date.today(), inv),
+                 cube.Stock("dom", dt.date.today(), inv, domestic=True),
+                 cube.Stock("hv", dt.date.today(), inv, domestic=True, high_value=True)]
+        row = cube.read(sel.region, specs, CountingRule(stock_basis="status"))[0]
+        return {k: int(v) for k, v in row.items()}
     dom = Patent.domestic == True  # noqa: E712
     hv = dom & (Patent.high_value == True)  # noqa: E712
     row = (Patent.select(count_all().alias("inv"), count_if(dom).alias("dom"),
                          count_if(hv).alias("hv"))
-           .where(both(region_filter(sel.region), (Patent.status == "valid") & inv)).dicts().get())
+           .where(both(region_filter(sel.region),
+                       (Patent.status == "valid") & (Patent.patent_type == inv[0])))
+           .dicts().get())
     return {k: int(v or 0) for k, v in row.items()}
 
 

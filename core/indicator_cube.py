@@ -131,24 +131,26 @@ def _kind_selects(long_rule: dict) -> list[tuple[str, pw.Node, pw.Expression]]:
 
 
 def build(long_rule: dict | None = None) -> int:
-    """Recompute the cube from the patent table (call inside the caller's transaction).
-    Returns the rows written."""
+    """Recompute the cube from the patent table (call inside the caller's transaction): the
+    street grain from the patents, one grouped scan per kind; the county grain from the street
+    grain. Returns the rows written."""
     long_rule = long_rule or highvalue.rules()
     IndicatorCube.delete().execute()
-    target = [getattr(IndicatorCube, c) for c in ("grain", *REGION_DIMS, *DIMS, "kind", "month",
-                                                   "n")]
+    columns = ("grain", *REGION_DIMS, *DIMS, "kind", "month", "n")
+    target = [getattr(IndicatorCube, c) for c in columns]
+    regions = [getattr(Patent, d) for d in REGION_DIMS]
+    dims = [getattr(Patent, d) for d in DIMS]
     for kind, month, condition in _kind_selects(long_rule):
-        for grain in ("c", "s"):
-            street = Patent.street_code if grain == "s" else pw.Value(None)
-            dims = [Patent.province_code, Patent.city_code, Patent.county_code]
-            keys = [*dims, *(getattr(Patent, d) for d in DIMS)]
-            keys += [] if isinstance(month, pw.Value) else [month]  # PG: GROUP BY 0 is a position
-            select = (Patent.select(pw.Value(grain), *dims, street,
-                                    *(getattr(Patent, d) for d in DIMS), pw.Value(kind), month,
-                                    fn.COUNT(Patent.id))
-                      .where(condition)
-                      .group_by(*keys, *([Patent.street_code] if grain == "s" else [])))
-            IndicatorCube.insert_from(select, target).execute()
+        keys = [*regions, *dims] + ([] if isinstance(month, pw.Value) else [month])
+        select = (Patent.select(pw.Value("s"), *regions, *dims, pw.Value(kind), month,
+                                fn.COUNT(Patent.id))
+                  .where(condition).group_by(*keys))  # PG: GROUP BY 0 would be a position
+        IndicatorCube.insert_from(select, target).execute()
+    c = IndicatorCube.alias("s")
+    county = [getattr(c, d) for d in (*REGION_DIMS[:3], *DIMS, "kind", "month")]
+    select = (c.select(pw.Value("c"), *county[:3], pw.Value(None), *county[3:], fn.SUM(c.n))
+              .where(c.grain == "s").group_by(*county))
+    IndicatorCube.insert_from(select, target).execute()
     return IndicatorCube.select().count()
 
 
@@ -202,7 +204,7 @@ def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[
     got: dict = {}
     for row in _cube_part(region, specs, rule, by_child):
         got.setdefault(row.pop("code", None), {}).update(row)
-    live = [s for s in specs if _live_window(s)]
+    live = [s for s in specs if _live_window(s, rule)]
     for row in _live_part(region, live, rule, by_child) if live else []:
         code = row.pop("code", None)
         base = got.setdefault(code, {s.name: 0.0 for s in specs})
@@ -224,10 +226,13 @@ def _whole_months_to(day: dt.date) -> int:
     return month_index(day) - (0 if _is_month_end(day) else 1)
 
 
-def _live_window(spec) -> tuple[dt.date, dt.date] | None:
-    """(first, last) day read live, or None when whole months cover the spec."""
+def _live_window(spec, rule) -> tuple[dt.date, dt.date] | None:
+    """(first, last) day read live, or None when whole months cover the spec (or, on the
+    status basis, nothing in it depends on the day)."""
     last = spec.day if isinstance(spec, Stock) else spec.end
     if _is_month_end(last):
+        return None
+    if isinstance(spec, Stock) and rule.stock_basis == "status" and not spec.long:
         return None
     if isinstance(spec, Flow) and spec.start > month_start(month_index(last)):
         return spec.start, last
@@ -302,7 +307,7 @@ def _live_part(region, specs, rule, by_child) -> list[dict]:
     from core.counting import valid_on
     conditions, changed = {}, []
     for spec in specs:
-        first, last = _live_window(spec)
+        first, last = _live_window(spec, rule)
         if isinstance(spec, Flow):
             column = getattr(Patent, f"{spec.kind}_date")
             conditions[spec.name] = _live_filter(spec, rule) & column.between(first, last)

@@ -38,12 +38,24 @@ def count_if(condition: pw.Expression) -> pw.Function:
     return fn.SUM(pw.Case(None, [(condition, 1)], 0))
 
 
-def patent_where(sel: Selection) -> pw.Expression | bool:
-    """Region and patent-type conditions on `patent` (the holder condition needs `with_holder`)."""
-    expr = region_filter(sel.region)
+def patent_where(sel: Selection, selective: bool = False) -> pw.Expression | bool:
+    """Region and patent-type conditions on `patent` (the holder condition needs `with_holder`).
+    `selective`: the caller's own condition is the selective part (a date window on a covering
+    index), so a province, city or county column is read unindexed — else SQLite may walk the
+    whole city through the region index."""
+    expr = _unindexed_region(sel.region) if selective else region_filter(sel.region)
     if sel.patent_types and set(sel.patent_types) < set(PATENT_TYPES):
         expr = both(expr, Patent.patent_type.in_(list(sel.patent_types)))
     return expr
+
+
+def _unindexed_region(code: str | None) -> pw.Expression | bool:
+    from core.counting import unindexed
+    from core.scope import COLUMN_BY_LENGTH, canonical, is_custom
+    code = canonical(code) if code else code
+    if not code or is_custom(code) or len(code) == 9:
+        return region_filter(code)
+    return unindexed(getattr(Patent, COLUMN_BY_LENGTH[len(code)])) == code
 
 
 def with_holder(query: pw.ModelSelect, sel: Selection, joined: bool = False) -> pw.ModelSelect:
