@@ -81,8 +81,18 @@ def unindexed(field: pw.Field) -> pw.Node:
     return field.concat("")
 
 
+# Whole counting by holder reduces the placing links to one row per patent (and sub-region) in
+# a derived table of this name first; its column `dom` says whether any placing holder is
+# domestic.
+PLACED = "placed"
+
+
 def domestic(rule: CountingRule) -> pw.Expression:
-    return (Patent.domestic if rule.fast else Holder.domestic) == True  # noqa: E712
+    if rule.fast:
+        return Patent.domestic == True  # noqa: E712
+    if rule.weighted:
+        return Holder.domestic == True  # noqa: E712
+    return pw.Entity(PLACED, "dom") == 1
 
 
 def aggregate(region: str | None, rule: CountingRule, conditions: dict[str, pw.Expression],
@@ -135,24 +145,54 @@ def _original_set(link) -> pw.Expression:
 
 
 def _by_holder(region, rule, conditions, where, by_child) -> list[dict]:
+    if rule.weighted:
+        return _fractional(region, rule, conditions, where, by_child)
+    return _whole(region, rule, conditions, where, by_child)
+
+
+def _placing_links(rule: CountingRule, region) -> tuple[pw.ModelSelect, pw.Expression]:
+    """(links joined to their holders, condition) of the holders that place a patent."""
     in_set = _holder_set if rule.basis == "current" else _original_set
     link = PatentHolder
-    filters = in_set(link) & region_filter(region, Holder) & where
+    filters = in_set(link) & region_filter(region, Holder)
     if rule.holder == "first":
         filters &= link.seq == 1
-    query = (link.select().join(Holder, on=(link.holder == Holder.id))
-             .switch(link).join(Patent, on=(link.patent == Patent.id)))
-    if rule.weighted:
-        other = PatentHolder.alias("ph_n")
-        counts = (other.select(other.patent.alias("pid"), fn.COUNT(other.id).alias("n"))
-                  .where(in_set(other)).group_by(other.patent).alias("hn"))
-        query = query.join(counts, on=(counts.c.pid == link.patent))
-        share = 1.0 / counts.c.n
-        columns = [fn.SUM(pw.Case(None, [(c, share)], 0)).alias(k) for k, c in conditions.items()]
-    else:
-        columns = [fn.COUNT(_distinct(pw.Case(None, [(c, Patent.id)], None))).alias(k)
-                   for k, c in conditions.items()]
-    query = query.select(*columns).where(filters)
+    return link.select().join(Holder, on=(link.holder == Holder.id)), filters
+
+
+def _whole(region, rule, conditions, where, by_child) -> list[dict]:
+    """Whole counting: each patent once per region (and sub-region) however many of its holders
+    are in it — the links are first reduced to one row per patent (and sub-region)."""
+    link = PatentHolder
+    query, filters = _placing_links(rule, region)
+    child = getattr(Holder, child_column(region)) if by_child else None
+    keys = [link.patent] + ([child] if by_child else [])
+    any_domestic = fn.MAX(pw.Case(None, [(Holder.domestic == True, 1)], 0))  # noqa: E712
+    placed = (query.select(link.patent.alias("pid"), any_domestic.alias("dom"),
+                           *([child.alias("code")] if by_child else []))
+              .where(filters & (child.is_null(False) if by_child else True))
+              .group_by(*keys).alias(PLACED))
+    columns = [fn.SUM(pw.Case(None, [(c, 1)], 0)).alias(k) for k, c in conditions.items()]
+    out = (Patent.select(*columns).from_(placed)
+           .join(Patent, on=(Patent.id == placed.c.pid)).where(where))
+    if by_child:
+        out = out.select_extend(placed.c.code.alias("code")).group_by(placed.c.code)
+    return [_clean(row) for row in out.dicts()]
+
+
+def _fractional(region, rule, conditions, where, by_child) -> list[dict]:
+    """Fractional counting: each placing holder in the region counts 1/n of the patent."""
+    in_set = _holder_set if rule.basis == "current" else _original_set
+    link = PatentHolder
+    query, filters = _placing_links(rule, region)
+    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
+    other = PatentHolder.alias("ph_n")
+    counts = (other.select(other.patent.alias("pid"), fn.COUNT(other.id).alias("n"))
+              .where(in_set(other)).group_by(other.patent).alias("hn"))
+    query = query.join(counts, on=(counts.c.pid == link.patent))
+    share = 1.0 / counts.c.n
+    columns = [fn.SUM(pw.Case(None, [(c, share)], 0)).alias(k) for k, c in conditions.items()]
+    query = query.select(*columns).where(filters & where)
     if by_child:
         child = getattr(Holder, child_column(region))
         query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
