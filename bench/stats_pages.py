@@ -1,18 +1,24 @@
-"""Speed of the statistics pages (专利概况, 产业统计, 趋势统计, 区域统计) at 1,000,000 patents.
+"""Speed of the statistics pages (专利概况, 产业统计, 趋势统计, 区域统计, 权利人统计, 代理机构统计,
+专利运营统计, 公开专利数据查询) at 1,000,000 patents.
 
     python -m bench.stats_pages [--db sqlite:////tmp/bench1m.db] [--patents 1000000]
+                                [--drop-caches] [--pages 专利概况,趋势统计] [--calls]
 
 Uses the database if it already holds patents (e.g. the demo: `python -m core demo --patents
 1000000 --db sqlite:////tmp/bench1m.db`); otherwise fills it with a quick synthetic city first.
 For each page it runs exactly the core calls the page makes, for the whole home region: cold
 (a new connection, empty SQLite page cache) and warm (again, same connection), then a naive
-baseline in the same run: load every patent (and events, industry links) into pandas and compute
-the same numbers there. Prints seconds per page and the ratio naive / cold.
+baseline in the same run: load every patent (and events, industry links, holders, agencies)
+into pandas and compute the same numbers there. Prints seconds per page and the ratio
+naive / cold. --drop-caches empties the OS page cache before each cold run (root only: `sync;
+echo 3 > /proc/sys/vm/drop_caches`; the run says when it was not permitted). --calls also
+prints each call's cold and warm time.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import time
 
@@ -22,6 +28,10 @@ from core import divisions
 from core.bootstrap import ensure_ready
 from core.db import bulk_insert, connect, db
 from core.models import Agency, Holder, Industry, LegalEvent, Patent, PatentIndustry
+from core import agencies, holders, operations, search
+from core.agencies import AgencyQuery
+from core.holders import HolderQuery
+from core.operations import OpsQuery
 from core.stats import industry, overview, regions, trend
 from core.stats.base import Scope
 
@@ -48,14 +58,61 @@ def page_calls(scope: Scope) -> dict[str, list]:
         "区域统计": [(regions.table, (scope, "child")),
                  (regions.top_holders, (scope.with_region("320506"), "applications")),
                  (regions.top_holders, (scope.with_region("320506"), "grants"))],
+        **other_pages(scope),
     }
 
 
-def timed(calls) -> float:
+def other_pages(scope: Scope) -> dict[str, list]:
+    """权利人统计, 代理机构统计, 专利运营统计, 公开专利数据查询: the core calls of a first render
+    with the default filters (pages/holders.py, agencies.py, operations.py, search.py)."""
+    hq = HolderQuery(scope.region, None, (), (), scope.date_from, scope.date_to, False, None)
+    aq = AgencyQuery(scope.region, scope.date_from, scope.date_to, tuple(scope.patent_types))
+    oq = OpsQuery(scope.region, scope.date_from, scope.date_to)
+    sf = search.with_scope(search.SearchFilters(), scope.region, scope.date_from, scope.date_to,
+                           scope.date_basis, scope.patent_types)
+    return {
+        "权利人统计": [(overview.has_patents, ()), (holders.tags_in_use, ()), (industry.tops, ()),
+                  (_holders_summary, (hq,)),
+                  (holders.holder_stats, (hq, "valid_total", 100, 0))],
+        "代理机构统计": [(overview.has_patents, ()), (_agencies_data, (aq,))],
+        "专利运营统计": [(operations.per_year, (oq,)), (operations.per_subregion, (oq,)),
+                   *[(operations.events, (oq, kind)) for kind in ("transfer", "license",
+                                                             "pledge")]],
+        "公开专利数据查询": [(holders.tags_in_use, ()), (industry.tops, ()), (search.count, (sf,)),
+                     (search.page, (sf, None))],
+    }
+
+
+def _holders_summary(q: HolderQuery) -> dict:
+    kinds = holders.kind_split(q)  # as pages/holders.py _summary
+    return {"totals": holders.holder_totals(q, kinds), "kinds": kinds}
+
+
+def _agencies_data(q: AgencyQuery) -> dict:
+    ranked = agencies.ranking(q, limit=None)  # as pages/agencies.py _data
+    return {"ranking": ranked, "summary": agencies.summary(q, ranked),
+            "rule": agencies.abnormal_rule(q.region)}
+
+
+def timed(calls, per_call: list | None = None) -> float:
     start = time.perf_counter()
     for func, args in calls:
+        began = time.perf_counter()
         func(*args)
+        if per_call is not None:
+            per_call.append((func.__name__, time.perf_counter() - began))
     return time.perf_counter() - start
+
+
+def drop_caches() -> bool:
+    """Empty the OS page cache (root only); False when not permitted."""
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False
 
 
 # --- naive baseline: everything into pandas ---------------------------------------------------
@@ -66,6 +123,8 @@ def naive(url: str) -> dict[str, float]:
     p = pd.read_sql("SELECT * FROM patent", db.obj.connection())
     ev = pd.read_sql("SELECT * FROM legal_event", db.obj.connection())
     pi = pd.read_sql("SELECT * FROM patent_industry", db.obj.connection())
+    holder = pd.read_sql("SELECT id, name, kind, first_filing FROM holder", db.obj.connection())
+    agency = pd.read_sql("SELECT * FROM agency", db.obj.connection())
     load = time.perf_counter() - start
     p = p[p["city_code"] == HOME]
     valid = p[p["status"] == "valid"]
@@ -95,8 +154,51 @@ def naive(url: str) -> dict[str, float]:
     _ = (p.groupby("county_code").agg(n=("id", "size")), valid.groupby("county_code").size(),
          p[p["county_code"] == "320506"].groupby("first_holder_id").size().nlargest(10))
     out["区域统计"] = time.perf_counter() - t
+    out.update(_naive_others(p, valid, ev, holder, agency))
     db.obj.close()
     return {k: v + load for k, v in out.items()} | {"_load": load}
+
+
+def _naive_others(p, valid, ev, holder, agency) -> dict[str, float]:
+    out = {}
+    t = time.perf_counter()
+    by_type = valid.pivot_table(index="first_holder_id", columns="patent_type", values="id",
+                                aggfunc="count", fill_value=0)
+    by_type["total"] = by_type.sum(axis=1)
+    kinds = by_type.join(holder.set_index("id")).groupby("kind")["total"].agg(["size", "sum"])
+    _ = (kinds, by_type.sort_values("total", ascending=False).head(100).join(holder.set_index("id")))
+    out["权利人统计"] = time.perf_counter() - t
+    t = time.perf_counter()
+    a = p[p["agency_id"].notna()]
+    ranked = a.groupby("agency_id").agg(
+        filings=("id", "size"), valid=("status", lambda s: (s == "valid").sum()),
+        withdrawn=("status_reason", lambda s: s.isin(["withdrawn", "rejected"]).sum()))
+    top = ranked.nlargest(30, "filings").index
+    mix = (a[a["agency_id"].isin(top)].merge(holder[["id", "kind"]], left_on="first_holder_id",
+                                            right_on="id").groupby(["agency_id", "kind"]).size())
+    fields = a[a["agency_id"].isin(top)].groupby(["agency_id", "ipc_subclass"]).size()
+    _ = (ranked.join(agency.set_index("id")), mix, fields, (p["agency_id"].isna()).sum())
+    out["代理机构统计"] = time.perf_counter() - t
+    t = time.perf_counter()
+    ops = ev[ev["kind"].isin(["transfer", "license", "pledge"]) & ev["date"].notna()].copy()
+    ops["year"] = ops["date"].astype(str).str[:4]
+    moves = ops[ops["kind"] == "transfer"]
+    inside_b = moves["county_before"].fillna("").str.startswith(HOME)
+    inside_a = moves["county_after"].fillna("").str.startswith(HOME)
+    local = ops[ops["kind"] != "transfer"].merge(p[["id", "county_code"]], left_on="patent_id",
+                                                 right_on="id")
+    _ = (moves[inside_a & ~inside_b].groupby("year").size(),
+         moves[inside_b & ~inside_a].groupby("year").size(),
+         local.groupby(["year", "kind"]).agg(n=("id_x", "size"), amount=("amount", "sum")),
+         local.groupby(["county_code", "kind"]).size(),
+         moves[inside_a & ~inside_b].groupby("county_after").size(),
+         ops.sort_values("date").tail(500))
+    out["专利运营统计"] = time.perf_counter() - t
+    t = time.perf_counter()
+    hits = p[p["pub_date"].notna() | p["grant_date"].notna()]
+    _ = (len(hits), hits.sort_values("id", ascending=False).head(50))
+    out["公开专利数据查询"] = time.perf_counter() - t
+    return out
 
 
 # --- synthetic city (only when the database has no patents) -----------------------------------
@@ -208,6 +310,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="sqlite:////tmp/bench1m.db")
     parser.add_argument("--patents", type=int, default=1_000_000)
+    parser.add_argument("--drop-caches", action="store_true",
+                        help="empty the OS page cache before each cold run (root only)")
+    parser.add_argument("--pages", help="comma-separated page names (default: every page)")
+    parser.add_argument("--calls", action="store_true", help="print each call's times too")
+    parser.add_argument("--no-naive", action="store_true", help="skip the pandas baseline")
     args = parser.parse_args()
     ensure_ready(args.db)
     count = Patent.select().count()
@@ -217,18 +324,34 @@ def main() -> None:
         count = Patent.select().count()
         print(f"built {count:,} synthetic patents in {time.perf_counter() - started:.0f} s")
     scope = Scope(HOME)
-    results = {}
+    chosen = args.pages.split(",") if args.pages else None
+    results, dropped = {}, None
     for page, calls in page_calls(scope).items():
+        if chosen and page not in chosen:
+            continue
+        db.obj.close()
+        if args.drop_caches:
+            dropped = drop_caches()
         connect(args.db)  # a new connection: cold SQLite page cache
-        cold = timed(calls)
-        warm = timed(calls)
+        cold_calls, warm_calls = [], []
+        cold = timed(calls, cold_calls)
+        warm = timed(calls, warm_calls)
         results[page] = (cold, warm)
+        if args.calls:
+            for (name, c), (_, w) in zip(cold_calls, warm_calls):
+                print(f"  {page} {name:<22} cold {c:7.3f}  warm {w:7.3f}", flush=True)
     db.obj.close()
-    base = naive(args.db)
-    print(f"{count:,} patents · {args.db} · naive load {base['_load']:.1f} s")
-    print(f"{'page':<8}{'cold s':>9}{'warm s':>9}{'naive s':>10}{'naive/cold':>12}")
+    if dropped is False:
+        print("OS page cache NOT dropped (not permitted): cold = new connection only")
+    elif dropped:
+        print("OS page cache dropped before each cold run")
+    base = {} if args.no_naive else naive(args.db)
+    print(f"{count:,} patents · {args.db} · naive load {base.get('_load', 0):.1f} s")
+    print(f"{'page':<10}{'cold s':>9}{'warm s':>9}{'naive s':>10}{'naive/cold':>12}")
     for page, (cold, warm) in results.items():
-        print(f"{page:<8}{cold:>9.3f}{warm:>9.3f}{base[page]:>10.2f}{base[page] / cold:>11.0f}x")
+        slow = base.get(page)
+        tail = f"{slow:>10.2f}{slow / cold:>11.0f}x" if slow else ""
+        print(f"{page:<10}{cold:>9.3f}{warm:>9.3f}{tail}")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ import peewee as pw
 from peewee import fn
 
 from core import params
-from core.models import Agency, Holder, Patent
+from core.models import Agency, AgencyCube, Holder, Patent
 from core.scope import canonical, is_custom, members, region_filter
 
 DEFAULT_ABNORMAL = {"volume_ratio": 5.0, "min_filings": 100, "withdrawn_share": 0.5}
@@ -68,8 +68,33 @@ def abnormal_rule(region: str | None = None) -> dict:
     return {**DEFAULT_ABNORMAL, **(value or {})}
 
 
+def _use_cube(q: AgencyQuery) -> bool:
+    """agency_cube answers undated queries on a province, city or county (or no region)."""
+    from core import cubes
+    code = canonical(q.region) if q.region else ""
+    if q.date_from or q.date_to or (code and (not code.isdigit() or len(code) not in (2, 4, 6))):
+        return False
+    return cubes.usable()
+
+
+def _cube_where(q: AgencyQuery) -> list:
+    c = AgencyCube
+    out = [region_filter(canonical(q.region), model=c) if q.region else True]
+    if q.types:
+        out.append(c.patent_type.in_(list(q.types)))
+    return out
+
+
 def _volume_query(q: AgencyQuery) -> pw.Select:
-    """Per agency: filings, valid, valid inventions, withdrawn/rejected (index-only)."""
+    """Per agency: filings, valid, valid inventions, withdrawn/rejected (agency_cube, else
+    index-only)."""
+    if _use_cube(q):
+        c = AgencyCube
+        return (c.select(c.agency_id.alias("agency_id"), fn.SUM(c.n).alias("filings"),
+                         fn.SUM(c.n_valid).alias("valid"),
+                         fn.SUM(pw.Case(None, [(c.patent_type == "invention", c.n_valid)], 0))
+                         .alias("valid_invention"), fn.SUM(c.n_withdrawn).alias("withdrawn"))
+                .where(*_cube_where(q)).group_by(c.agency_id))
     withdrawn = Patent.status_reason.in_(["withdrawn", "rejected"])
     return (Patent.select(
         Patent.agency.alias("agency_id"), fn.COUNT(Patent.id).alias("filings"),
@@ -85,6 +110,8 @@ def client_mix(q: AgencyQuery, agency_ids: list[int]) -> pd.DataFrame:
     columns = ["agency_id", *CLIENT_KINDS, "other"]
     if not agency_ids:
         return pd.DataFrame(columns=columns)
+    if _use_cube(q):
+        return _cube_client_mix(q, agency_ids, columns)
     kind = Holder.kind
     other = kind.not_in(list(CLIENT_KINDS)) | kind.is_null()
     rows = (Patent.select(Patent.agency.alias("agency_id"),
@@ -93,6 +120,17 @@ def client_mix(q: AgencyQuery, agency_ids: list[int]) -> pd.DataFrame:
             .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
             .where(*_conditions(q), Patent.agency.in_(agency_ids))
             .group_by(Patent.agency).dicts())
+    return pd.DataFrame(list(rows), columns=columns)
+
+
+def _cube_client_mix(q: AgencyQuery, agency_ids: list[int], columns) -> pd.DataFrame:
+    c = AgencyCube
+    kind = c.holder_kind
+    other = kind.not_in(list(CLIENT_KINDS)) | kind.is_null()
+    sums = [fn.SUM(pw.Case(None, [(kind == k, c.n)], 0)).alias(k) for k in CLIENT_KINDS]
+    rows = (c.select(c.agency_id.alias("agency_id"), *sums,
+                     fn.SUM(pw.Case(None, [(other, c.n)], 0)).alias("other"))
+            .where(*_cube_where(q), c.agency_id.in_(agency_ids)).group_by(c.agency_id).dicts())
     return pd.DataFrame(list(rows), columns=columns)
 
 

@@ -5,7 +5,9 @@ lapse_year, domestic) with the patent count and the counts of the conditions cor
 (filing/grant/publication date set, examined, refused). street_cube: one row per (street,
 type, status) with the count. holder_cube: valid patents per (county, first holder, type).
 event_cube: transfers, licences and pledges per (patent's county and type, kind, event year).
-indicator_cube: monthly changes of the indicator sums (core.indicator_cube).
+indicator_cube: monthly changes of the indicator sums (core.indicator_cube). ops_cube,
+actor_cube, agency_cube: operations events, 趋势统计's distinct actors, agencies' volumes
+(core.stats_cubes).
 All are recomputed whole by rebuild() — one INSERT … SELECT …
 GROUP BY each, in one transaction, on SQLite and PostgreSQL — and cube_stamp records the
 patent table's MAX(id) and COUNT at that moment.
@@ -26,10 +28,10 @@ from __future__ import annotations
 import peewee as pw
 from peewee import fn
 
-from core import indicator_cube
+from core import indicator_cube, stats_cubes
 from core.db import db
-from core.models import (CubeStamp, EventCube, HolderCube, IndicatorCube, LegalEvent, Patent,
-                         PatentCube, StreetCube)
+from core.models import (ActorCube, AgencyCube, CubeStamp, EventCube, HolderCube, IndicatorCube,
+                         LegalEvent, OpsCube, Patent, PatentCube, StreetCube)
 
 CUBE_DIMS = ("province_code", "city_code", "county_code", "patent_type", "status", "app_year",
              "grant_year", "lapse_year", "domestic")
@@ -89,6 +91,7 @@ def rebuild() -> int:
         EventCube.insert_from(_event_select(), [getattr(EventCube, c) for c in EVENT_COLUMNS]
                               ).execute()
         indicator_cube.build()
+        stats_cubes.build()
         CubeStamp.create(max_patent_id=stamp[0] or 0, max_event_id=top_event,
                          patents=stamp[1] or 0, long_rule=indicator_cube.long_rule_key())
     return stamp[1] or 0
@@ -161,7 +164,8 @@ def _tables_exist(url: str) -> bool:
     if url in _KNOWN:
         return True
     ok = all(m.table_exists()
-             for m in (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, CubeStamp))
+             for m in (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube,
+                       ActorCube, AgencyCube, CubeStamp))
     if ok:
         _KNOWN.add(url)
     return ok

@@ -17,7 +17,7 @@ from peewee import fn
 
 from core.audit import AuditEvent, record
 from core.db import db
-from core.models import HOLDER_KINDS, Holder, HolderTag, Patent
+from core.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
 from core.scope import canonical, region_filter
 from core.search import industry_patents
 
@@ -79,20 +79,38 @@ def _patent_conditions(q: HolderQuery) -> list:
     return out
 
 
+def _use_cube(q: HolderQuery) -> bool:
+    """holder_cube (valid patents per county × first holder × type) answers a province, city or
+    county region (or none) without an industry filter."""
+    from core import cubes
+    code = canonical(q.region) if q.region else ""
+    if q.industry or (code and (not code.isdigit() or len(code) not in (2, 4, 6))):
+        return False
+    return cubes.usable()
+
+
 def _stats_query(q: HolderQuery) -> pw.Select:
-    total = fn.COUNT(Patent.id)
-    query = (Patent.select(
-        Patent.first_holder.alias("holder_id"),
-        _count_if(Patent.patent_type == "invention").alias("valid_invention"),
-        _count_if(Patent.patent_type == "utility").alias("valid_utility"),
-        _count_if(Patent.patent_type == "design").alias("valid_design"),
-        total.alias("valid_total"))
-        .where(*_patent_conditions(q)))
+    """Per first holder: valid patents by type and in total (column holder_id …)."""
+    if _use_cube(q):
+        c = HolderCube
+        key = c.holder_id
+        by_type = [fn.SUM(pw.Case(None, [(c.patent_type == t, c.n)], 0)).alias(f"valid_{t}")
+                   for t in ("invention", "utility", "design")]
+        query = (c.select(key.alias("holder_id"), *by_type, fn.SUM(c.n).alias("valid_total"))
+                 .where(region_filter(canonical(q.region), model=c) if q.region else True))
+    else:
+        key = Patent.first_holder
+        query = (Patent.select(
+            key.alias("holder_id"),
+            _count_if(Patent.patent_type == "invention").alias("valid_invention"),
+            _count_if(Patent.patent_type == "utility").alias("valid_utility"),
+            _count_if(Patent.patent_type == "design").alias("valid_design"),
+            fn.COUNT(Patent.id).alias("valid_total"))
+            .where(*_patent_conditions(q)))
     holder_conds = _holder_conditions(q)
     if holder_conds:
-        query = query.where(Patent.first_holder.in_(
-            Holder.select(Holder.id).where(*holder_conds)))
-    return query.group_by(Patent.first_holder)
+        query = query.where(key.in_(Holder.select(Holder.id).where(*holder_conds)))
+    return query.group_by(key)
 
 
 def holder_stats(q: HolderQuery, sort: str = "valid_total", limit: int = 200,
@@ -100,14 +118,15 @@ def holder_stats(q: HolderQuery, sort: str = "valid_total", limit: int = 200,
     """One row per holder with valid patents, sorted by `sort` (largest first; first_filing:
     newest first). Columns STAT_COLUMNS. Sample: (12, "苏州某某科技有限公司", "enterprise",
     "hightech", date(2019, 3, 1), False, 5, 12, 0, 17)."""
+    query = _stats_query(q)
+    key = query.model.holder_id if query.model is HolderCube else Patent.first_holder
     if sort == "first_filing":
-        query = (_stats_query(q).switch(Patent)
-                 .join(Holder, on=(Patent.first_holder == Holder.id))
-                 .group_by(Patent.first_holder, Holder.first_filing)
-                 .order_by(Holder.first_filing.desc(nulls="last"), Patent.first_holder))
+        query = (query.switch(query.model).join(Holder, on=(key == Holder.id))
+                 .group_by(key, Holder.first_filing)
+                 .order_by(Holder.first_filing.desc(nulls="last"), key))
     else:
         order = pw.SQL(f'"{sort if sort in SORTS else "valid_total"}"')
-        query = _stats_query(q).order_by(order.desc(), Patent.first_holder)
+        query = query.order_by(order.desc(), key)
     rows = list(query.limit(limit).offset(offset).dicts())
     frame = pd.DataFrame(rows, columns=["holder_id", "valid_invention", "valid_utility",
                                         "valid_design", "valid_total"])
@@ -298,6 +317,9 @@ def _apply(holder: Holder, changes: dict) -> None:
         holder.fee_reduction = changes["fee_reduction"][1]
     if "kind" in changes or "fee_reduction" in changes:
         holder.save()
+    if "kind" in changes:
+        from core import cubes
+        cubes.invalidate()  # agency_cube counts patents by their first holder's kind
     if "tags" in changes:
         before, after = set(changes["tags"][0]), set(changes["tags"][1])
         if before - after:

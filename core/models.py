@@ -389,6 +389,56 @@ class IndicatorCube(BaseModel):
         indexes = ((("grain", "city_code", "county_code", "street_code", "kind", "month"), False),)
 
 
+class OpsCube(BaseModel):
+    """Summary table (core.stats_cubes): transfers, licences and pledges with a date, per day ×
+    kind × the event's counties/streets before and after × the patent's region and type — the
+    count and the summed amount. Keeps the day, so any date range is exact."""
+    kind = pw.CharField(max_length=24)
+    date = pw.DateField()
+    county_before = pw.CharField(max_length=6, null=True)
+    county_after = pw.CharField(max_length=6, null=True)
+    street_before = pw.CharField(max_length=9, null=True)
+    street_after = pw.CharField(max_length=9, null=True)
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    street_code = pw.CharField(max_length=9, null=True)
+    patent_type = pw.CharField(max_length=10)
+    n = pw.IntegerField(default=0)
+    amount = pw.DecimalField(max_digits=18, decimal_places=2, null=True)
+
+    class Meta:
+        indexes = ((("kind", "date"), False),)
+
+
+class ActorCube(BaseModel):
+    """Summary table (core.stats_cubes): per region (province, city or county code) × filing
+    year × set of patent types (bit mask, core.stats_cubes.TYPE_BITS) × measure (applicants:
+    distinct first holders, agencies: distinct agencies, inventors: inventor person-times)."""
+    region = pw.CharField(max_length=9)
+    types = pw.IntegerField()
+    year = pw.IntegerField(null=True)
+    measure = pw.CharField(max_length=12)
+    n = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("region", "types", "year"), False),)
+
+
+class AgencyCube(BaseModel):
+    """Summary table (core.stats_cubes): patents with an agency per county × agency × type ×
+    first holder's kind — filings, valid, withdrawn or rejected."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    agency_id = pw.IntegerField()
+    patent_type = pw.CharField(max_length=10)
+    holder_kind = pw.CharField(max_length=16, null=True)
+    n = pw.IntegerField(default=0)
+    n_valid = pw.IntegerField(default=0)
+    n_withdrawn = pw.IntegerField(default=0)
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -514,5 +564,6 @@ ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
-    PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, CubeStamp,
+    PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
+    AgencyCube, CubeStamp,
 ]

@@ -20,6 +20,7 @@ from peewee import fn
 from core import divisions
 from core.db import is_postgres
 from core.models import LegalEvent, Patent
+from core.stats_cubes import Events
 from core.scope import canonical, child_column, is_custom, members, region_filter
 
 DIRECTIONS = ("in", "out", "within")
@@ -49,13 +50,14 @@ def _count_if(condition) -> pw.Function:
     return fn.SUM(pw.Case(None, [(condition, 1)], 0))
 
 
-def _inside(code: str | None, side: str) -> pw.Expression | bool:
-    """Transfer side ('before'/'after') inside region `code`."""
+def _inside(code: str | None, side: str, model=LegalEvent) -> pw.Expression | bool:
+    """Transfer side ('before'/'after') inside region `code` (columns of legal_event or of
+    ops_cube)."""
     if not code:
         return True
     code = canonical(code)
-    county = getattr(LegalEvent, f"county_{side}")
-    street = getattr(LegalEvent, f"street_{side}")
+    county = getattr(model, f"county_{side}")
+    street = getattr(model, f"street_{side}")
     codes = members(code) if is_custom(code) else [code]
     parts = [_one_inside(c, county, street) for c in codes]
     return reduce(lambda a, b: a | b, parts) if parts else False
@@ -69,9 +71,9 @@ def _one_inside(code: str, county, street) -> pw.Expression:
     return county.startswith(code)
 
 
-def direction_conditions(region: str | None) -> dict[str, pw.Expression]:
+def direction_conditions(region: str | None, model=LegalEvent) -> dict[str, pw.Expression]:
     """'in' / 'out' / 'within' conditions on transfer events for `region` (NULL = outside)."""
-    before, after = _inside(region, "before"), _inside(region, "after")
+    before, after = _inside(region, "before", model), _inside(region, "after", model)
     if before is True:
         return {"in": pw.SQL("1 = 0"), "out": pw.SQL("1 = 0"), "within": pw.SQL("1 = 1")}
     b_in = pw.Case(None, [(before, 1)], 0) == 1
@@ -79,38 +81,38 @@ def direction_conditions(region: str | None) -> dict[str, pw.Expression]:
     return {"in": a_in & ~b_in, "out": b_in & ~a_in, "within": b_in & a_in}
 
 
-def _dates(q: OpsQuery) -> list:
-    out = [LegalEvent.date.is_null(False)]
+def _dates(q: OpsQuery, model=LegalEvent) -> list:
+    out = [model.date.is_null(False)]
     if q.date_from:
-        out.append(LegalEvent.date >= q.date_from)
+        out.append(model.date >= q.date_from)
     if q.date_to:
-        out.append(LegalEvent.date <= q.date_to)
+        out.append(model.date <= q.date_to)
     return out
 
 
-def _transfer_scope(q: OpsQuery):
+def _transfer_scope(q: OpsQuery, model=LegalEvent):
     if not q.region:
         return True
-    return _inside(q.region, "before") | _inside(q.region, "after")
+    return _inside(q.region, "before", model) | _inside(q.region, "after", model)
 
 
 def per_year(q: OpsQuery) -> pd.DataFrame:
     """Columns YEAR_COLUMNS, one row per year with any event. Sample: (2024, 12, 30, 5, 8, 3,
-    4500000.0)."""
-    year = year_of(LegalEvent.date)
-    dirs = direction_conditions(q.region)
-    transfers = (LegalEvent.select(
-        year.alias("year"), *[_count_if(dirs[d]).alias(f"transfer_{d}") for d in DIRECTIONS])
-        .where(LegalEvent.kind == "transfer", _transfer_scope(q), *_dates(q))
+    4500000.0). Reads ops_cube when fresh (core.stats_cubes), else legal_event."""
+    ev = Events.for_stats()
+    m, kind = ev.model, ev.event("kind")
+    year = year_of(ev.event("date"))
+    dirs = direction_conditions(q.region, m)
+    transfers = (ev.select(
+        year.alias("year"), *[ev.count_if(dirs[d]).alias(f"transfer_{d}") for d in DIRECTIONS],
+        join=False)
+        .where(kind == "transfer", _transfer_scope(q, m), *_dates(q, m))
         .group_by(year).dicts())
-    local = (LegalEvent.select(
-        year.alias("year"), _count_if(LegalEvent.kind == "license").alias("license"),
-        _count_if(LegalEvent.kind == "pledge").alias("pledge"),
-        fn.SUM(pw.Case(None, [(LegalEvent.kind == "pledge", LegalEvent.amount)], 0))
-        .alias("pledge_amount"))
-        .join(Patent).where(LegalEvent.kind.in_(["license", "pledge"]),
-                            region_filter(canonical(q.region)) if q.region else True,
-                            *_dates(q))
+    local = (ev.select(
+        year.alias("year"), ev.count_if(kind == "license").alias("license"),
+        ev.count_if(kind == "pledge").alias("pledge"),
+        ev.amount_if(kind == "pledge").alias("pledge_amount"))
+        .where(kind.in_(["license", "pledge"]), ev.region(q.region), *_dates(q, m))
         .group_by(year).dicts())
     frame = pd.merge(pd.DataFrame(list(transfers), columns=YEAR_COLUMNS[:4]),
                      pd.DataFrame(list(local), columns=["year", *YEAR_COLUMNS[4:]]),
@@ -122,19 +124,20 @@ def per_year(q: OpsQuery) -> pd.DataFrame:
     return frame.sort_values("year").reset_index(drop=True)[YEAR_COLUMNS]
 
 
-def _event_child(region: str | None, side: str):
+def _event_child(region: str | None, side: str, model=LegalEvent):
     column = child_column(region)
     prefix = "street" if column == "street_code" else "county"
     if column not in ("county_code", "street_code"):
         return None
-    return getattr(LegalEvent, f"{prefix}_{side}")
+    return getattr(model, f"{prefix}_{side}")
 
 
 def per_subregion(q: OpsQuery) -> pd.DataFrame:
     """Columns code, name, transfer_in, transfer_out, license, pledge, pledge_amount: one row per
     sub-region (transfers by the side inside the sub-region, the rest by the patent's region)."""
-    frames = [_transfers_by_child(q, "out", "before"), _transfers_by_child(q, "in", "after"),
-              _local_by_child(q)]
+    ev = Events.for_stats()
+    frames = [_transfers_by_child(q, "out", "before", ev),
+              _transfers_by_child(q, "in", "after", ev), _local_by_child(q, ev)]
     frame = reduce(lambda a, b: pd.merge(a, b, on="code", how="outer"), frames).fillna(0)
     for col in ("transfer_in", "transfer_out", "license", "pledge"):
         frame[col] = frame[col].astype(int)
@@ -145,28 +148,27 @@ def per_subregion(q: OpsQuery) -> pd.DataFrame:
     return frame.drop(columns="total").reset_index(drop=True)
 
 
-def _transfers_by_child(q: OpsQuery, direction: str, side: str) -> pd.DataFrame:
-    column = _event_child(q.region, side)
+def _transfers_by_child(q: OpsQuery, direction: str, side: str, ev: Events) -> pd.DataFrame:
+    column = _event_child(q.region, side, ev.model)
     name = f"transfer_{direction}"
     if column is None:
         return pd.DataFrame(columns=["code", name])
-    cond = direction_conditions(q.region)[direction]
-    rows = (LegalEvent.select(column.alias("code"), fn.COUNT(LegalEvent.id).alias(name))
-            .where(LegalEvent.kind == "transfer", cond, column.is_null(False), *_dates(q))
+    cond = direction_conditions(q.region, ev.model)[direction]
+    rows = (ev.select(column.alias("code"), ev.count().alias(name), join=False)
+            .where(ev.event("kind") == "transfer", cond, column.is_null(False),
+                   *_dates(q, ev.model))
             .group_by(column).dicts())
     return pd.DataFrame(list(rows), columns=["code", name])
 
 
-def _local_by_child(q: OpsQuery) -> pd.DataFrame:
-    column = getattr(Patent, child_column(q.region))
-    rows = (LegalEvent.select(
-        column.alias("code"), _count_if(LegalEvent.kind == "license").alias("license"),
-        _count_if(LegalEvent.kind == "pledge").alias("pledge"),
-        fn.SUM(pw.Case(None, [(LegalEvent.kind == "pledge", LegalEvent.amount)], 0))
-        .alias("pledge_amount"))
-        .join(Patent).where(LegalEvent.kind.in_(["license", "pledge"]), column.is_null(False),
-                            region_filter(canonical(q.region)) if q.region else True,
-                            *_dates(q))
+def _local_by_child(q: OpsQuery, ev: Events) -> pd.DataFrame:
+    column, kind = ev.patent(child_column(q.region)), ev.event("kind")
+    rows = (ev.select(
+        column.alias("code"), ev.count_if(kind == "license").alias("license"),
+        ev.count_if(kind == "pledge").alias("pledge"),
+        ev.amount_if(kind == "pledge").alias("pledge_amount"))
+        .where(kind.in_(["license", "pledge"]), column.is_null(False), ev.region(q.region),
+               *_dates(q, ev.model))
         .group_by(column).dicts())
     frame = pd.DataFrame(list(rows), columns=["code", "license", "pledge", "pledge_amount"])
     frame["pledge_amount"] = frame["pledge_amount"].astype(float)

@@ -14,9 +14,9 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
-from core.models import Industry, Patent, PatentIndustry
+from core.models import Industry, Patent, PatentCube, PatentIndustry
 from core.scope import child_column
-from core.stats.base import Scope, as_int, patents, where
+from core.stats.base import Scope, as_int, cube_where, patents, use_cube, where
 from core.stats.overview import INVENTION, VALID
 
 KINDS = ("sei", "local")
@@ -124,8 +124,7 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
     least one strategic emerging industry, the rest, and the emerging share (None if no filing).
     Sample: (2024, 51000, 17000, 34000, 0.3333)."""
     years = Patent.app_year.between(first_year, last_year)
-    totals = dict(patents(scope, Patent.app_year, fn.COUNT(Patent.id))
-                  .where(where(scope, dates=False) & years).group_by(Patent.app_year).tuples())
+    totals = _filings_by_year(scope, first_year, last_year)
     _, codes = _top_expr(("sei",))
     emerging = dict(PatentIndustry.select(Patent.app_year, fn.COUNT(Patent.id.distinct()))
                     .join(Patent, pw.JOIN.CROSS)
@@ -138,3 +137,17 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
         rows.append((y, t, e, t - e, round(e / t, 4) if t else None))
     return pd.DataFrame(rows, columns=["year", "total", "emerging", "traditional",
                                        "emerging_share"])
+
+
+def _filings_by_year(scope: Scope, first_year: int, last_year: int) -> dict[int, int]:
+    """Patents per filing year (app_year) in the years given: patent_cube for undated division
+    scopes, else the patent table."""
+    if use_cube(scope):
+        c = PatentCube
+        rows = (c.select(c.app_year, fn.SUM(c.n))
+                .where(cube_where(scope, c) & c.app_year.between(first_year, last_year))
+                .group_by(c.app_year).tuples())
+        return {y: int(n) for y, n in rows}
+    return dict(patents(scope, Patent.app_year, fn.COUNT(Patent.id))
+                .where(where(scope, dates=False) & Patent.app_year.between(first_year, last_year))
+                .group_by(Patent.app_year).tuples())

@@ -15,7 +15,7 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
-from core.models import (Holder, HolderCube, LegalEvent, Patent, PatentCube, Region, StreetCube,
+from core.models import (Holder, HolderCube, Patent, PatentCube, Region, StreetCube,
                          WatchItem)
 from core.scope import child_column, region_filter
 from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
@@ -281,19 +281,19 @@ def operations(scope: Scope, start: dt.date, end: dt.date) -> dict[str, int]:
     transfer_in / transfer_out (a transfer whose holder region after / before is in the region
     and the other side is not), license and pledge (on patents now in the region).
     Sample: {"transfer_in": 120, "transfer_out": 95, "license": 40, "pledge": 66}."""
-    when = LegalEvent.date.between(start, end)
-    inside_after = side_filter(scope.region, LegalEvent.county_after, LegalEvent.street_after)
-    inside_before = side_filter(scope.region, LegalEvent.county_before, LegalEvent.street_before)
-    moves = (LegalEvent.select(count_if(inside_after & ~inside_before).alias("tin"),
-                               count_if(inside_before & ~inside_after).alias("tout"))
-             .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
-             .where(when & (LegalEvent.kind == "transfer") & type_filter(scope))
-             .dicts().get())
-    other = dict(LegalEvent.select(LegalEvent.kind, fn.COUNT(LegalEvent.id))
-                 .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
-                 .where(when & LegalEvent.kind.in_(["license", "pledge"])
-                        & where(scope, dates=False))
-                 .group_by(LegalEvent.kind).tuples())
+    from core.stats_cubes import Events
+    ev = Events.for_stats()
+    when, kind = ev.event("date").between(start, end), ev.event("kind")
+    inside_after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
+    inside_before = side_filter(scope.region, ev.event("county_before"),
+                                ev.event("street_before"))
+    types = ev.types(scope.patent_types)
+    moves = (ev.select(ev.count_if(inside_after & ~inside_before).alias("tin"),
+                       ev.count_if(inside_before & ~inside_after).alias("tout"))
+             .where(when & (kind == "transfer") & types).dicts().get())
+    other = dict(ev.select(kind, ev.count())
+                 .where(when & kind.in_(["license", "pledge"]) & ev.region(scope.region) & types)
+                 .group_by(kind).tuples())
     return {"transfer_in": as_int(moves["tin"]), "transfer_out": as_int(moves["tout"]),
             "license": as_int(other.get("license")), "pledge": as_int(other.get("pledge"))}
 

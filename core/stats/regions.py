@@ -18,7 +18,7 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
-from core.models import Holder, LegalEvent, Patent, PatentCube, Region
+from core.models import Holder, Patent, PatentCube, Region
 from core.scope import child_column, region_filter
 from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
                               type_filter, use_cube, where)
@@ -105,24 +105,22 @@ def _cube_rows(scope: Scope, name: str) -> list[dict]:
 
 def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
     """code → (transfers in, transfers out) in the scope's range, grouped on the event's
-    region columns before/after (county or street level)."""
+    region columns before/after (county or street level); from ops_cube when fresh."""
+    from core.stats_cubes import Events
+    ev = Events.for_stats()
     prefix = "street" if name == "street_code" else "county"
     result: dict[str, list[int]] = {}
     for slot, (mine, other) in enumerate((("after", "before"), ("before", "after"))):
-        col = getattr(LegalEvent, f"{prefix}_{mine}")
-        other_col = getattr(LegalEvent, f"{prefix}_{other}")
-        inside = side_filter(scope.region, LegalEvent.county_after if mine == "after"
-                             else LegalEvent.county_before,
-                             LegalEvent.street_after if mine == "after"
-                             else LegalEvent.street_before)
-        rows = (LegalEvent.select(col, fn.COUNT(LegalEvent.id))
-                .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
-                .where((LegalEvent.kind == "transfer") & _range(LegalEvent.date, scope)
+        col, other_col = ev.event(f"{prefix}_{mine}"), ev.event(f"{prefix}_{other}")
+        inside = side_filter(scope.region, ev.event(f"county_{mine}"),
+                             ev.event(f"street_{mine}"))
+        rows = (ev.select(col, ev.count())
+                .where((ev.event("kind") == "transfer") & _range(ev.event("date"), scope)
                        & col.is_null(False) & (other_col.is_null() | (other_col != col))
-                       & inside & type_filter(scope))
+                       & inside & ev.types(scope.patent_types))
                 .group_by(col).tuples())
         for code, n in rows:
-            result.setdefault(code, [0, 0])[slot] = n
+            result.setdefault(code, [0, 0])[slot] = as_int(n)
     return {k: tuple(v) for k, v in result.items()}
 
 
@@ -140,12 +138,13 @@ def _custom_rows(scope: Scope) -> list[tuple]:
 
 
 def _custom_transfers(scope: Scope) -> tuple[int, int]:
-    after = side_filter(scope.region, LegalEvent.county_after, LegalEvent.street_after)
-    before = side_filter(scope.region, LegalEvent.county_before, LegalEvent.street_before)
-    row = (LegalEvent.select(count_if(after & ~before), count_if(before & ~after))
-           .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
-           .where((LegalEvent.kind == "transfer") & _range(LegalEvent.date, scope)
-                  & type_filter(scope)).tuples().get())
+    from core.stats_cubes import Events
+    ev = Events.for_stats()
+    after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
+    before = side_filter(scope.region, ev.event("county_before"), ev.event("street_before"))
+    row = (ev.select(ev.count_if(after & ~before), ev.count_if(before & ~after))
+           .where((ev.event("kind") == "transfer") & _range(ev.event("date"), scope)
+                  & ev.types(scope.patent_types)).tuples().get())
     return as_int(row[0]), as_int(row[1])
 
 

@@ -9,10 +9,9 @@ on its own date, and the scope's patent types apply throughout.
 from __future__ import annotations
 
 import pandas as pd
-import peewee as pw
 from peewee import fn
 
-from core.models import PATENT_TYPES, EventCube, LegalEvent, Patent, PatentCube
+from core.models import PATENT_TYPES, EventCube, Patent, PatentCube
 from core.stats.base import (Scope, as_int, count_if, cube_where, patents, period, use_cube,
                               where)
 from core.stats.overview import INVENTION
@@ -129,6 +128,11 @@ def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
     """Columns period, applicants, inventors, agencies — per filing period: distinct first
     holders, inventor person-times (sum of inventors per patent), distinct agencies.
     Sample: (2024, 8200, 120000, 310)."""
+    if unit == "year" and scope.region and use_cube(scope):
+        from core import stats_cubes
+        from core.scope import canonical
+        rows = stats_cubes.actors(canonical(scope.region), scope.patent_types)
+        return pd.DataFrame(rows, columns=["period", "applicants", "inventors", "agencies"])
     key = _bucket(Patent.app_date, unit)
     rows = (patents(scope, key.alias("period"), fn.COUNT(Patent.first_holder.distinct()),
                           fn.SUM(Patent.inventor_count), fn.COUNT(Patent.agency.distinct()))
@@ -184,9 +188,11 @@ def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
 
 
 def _live_operations(scope: Scope, unit: str):
-    key = period(LegalEvent.date, unit)
-    return (LegalEvent.select(key.alias("period"), LegalEvent.kind, fn.COUNT(LegalEvent.id))
-            .join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
-            .where(where(scope, dates=False) & LegalEvent.kind.in_(EVENT_KINDS)
-                   & _in_range(LegalEvent.date, scope))
-            .group_by(key, LegalEvent.kind).tuples())
+    """By month, or for a dated scope: from ops_cube when fresh, else legal_event ⋈ patent."""
+    from core.stats_cubes import Events
+    ev = Events.for_stats()
+    key, kind = period(ev.event("date"), unit), ev.event("kind")
+    return (ev.select(key.alias("period"), kind, ev.count())
+            .where(ev.region(scope.region) & ev.types(scope.patent_types)
+                   & kind.in_(EVENT_KINDS) & _in_range(ev.event("date"), scope))
+            .group_by(key, kind).tuples())

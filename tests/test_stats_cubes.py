@@ -1,0 +1,184 @@
+"""core.stats_cubes (ops_cube, actor_cube, agency_cube) and the other cube readers of the
+statistics pages: every reader gives the same frame from the cubes as from the live tables —
+undated and dated scopes, divisions and custom regions, type filters — on SQLite and PostgreSQL;
+the cubes follow new rows and holder kind changes."""
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+from peewee import fn
+
+from core import agencies, cubes, holders, operations, stats_cubes
+from core.agencies import AgencyQuery
+from core.holders import HolderQuery
+from core.models import ActorCube, Agency, AgencyCube, LegalEvent, OpsCube, Patent
+from core.operations import OpsQuery
+from core.stats import industry, overview, regions, trend
+from core.stats.base import Scope
+from tests.stats_builder import D, custom_region, event, holder, patent
+
+STREETS = ("320506001", "320506003", "320505001", "320602001", None)
+COUNTIES = ("320506", "320505", "320507", "320602")
+KINDS = ("enterprise", "university", "institute", "individual", "government")
+
+
+@pytest.fixture
+def rich(db):
+    """150 patents (holders of every kind, agencies, inventors) and ~100 events: transfers
+    between streets and counties, licences, pledges with amounts, other kinds, missing dates."""
+    rng = random.Random(23)
+    hs = [holder(f"公司{i}", rng.choice(KINDS)) for i in range(12)]
+    ags = [Agency.create(name=f"代理{i}", norm_name=f"代理{i}", city_code="3205",
+                         county_code=rng.choice(COUNTIES)) for i in range(5)]
+    for _ in range(150):
+        street = rng.choice(STREETS)
+        app = D(rng.randint(2016, 2025), rng.randint(1, 12), 9) if rng.random() < 0.95 else None
+        patent(street, None if street else rng.choice(COUNTIES),
+               type_=rng.choice(("invention", "utility", "design")), app=app,
+               status=rng.choice(("valid", "pending", "lapsed")),
+               reason=rng.choice((None, "examining", "rejected", "withdrawn", "granted")),
+               holder_=rng.choice(hs + [None]), inventors=rng.randint(0, 4),
+               agency=rng.choice(ags + [None]))
+    places = ("320506001", "320506003", "320505001", "320602", "310115", None)
+    for p in Patent.select().order_by(Patent.id)[::2]:
+        for _ in range(rng.randint(1, 2)):
+            kind = rng.choice(("transfer", "transfer", "license", "pledge", "invalidation"))
+            date = D(rng.randint(2017, 2025), rng.randint(1, 12), rng.randint(1, 28)) \
+                if rng.random() < 0.93 else None
+            e = event(p, kind, date, *((rng.choice(places), rng.choice(places))
+                                       if kind == "transfer" else (None, None)))
+            if kind == "pledge" and rng.random() < 0.8:
+                e.amount = rng.randint(1, 900) * 10000
+                e.save()
+    custom_region("Z0001", "园区", ["320506001", "320505"])
+
+
+def _same(got, expected):
+    if isinstance(expected, pd.DataFrame):
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True),
+                                      check_dtype=False)
+    else:
+        assert got == expected
+
+
+def _cube_and_live(monkeypatch, calls, scope):
+    from_cube = [call(scope) for call in calls]
+    assert cubes.is_fresh() and OpsCube.select().count() > 0
+    monkeypatch.setattr(cubes, "usable", lambda: False)
+    live = [call(scope) for call in calls]
+    monkeypatch.undo()
+    for got, expected in zip(from_cube, live):
+        _same(got, expected)
+    return from_cube
+
+
+def test_ops_cube_equals_a_live_group_by(rich):
+    cubes.rebuild()
+    got = sorted(OpsCube.select(OpsCube.kind, OpsCube.date, OpsCube.county_before,
+                                OpsCube.street_after, OpsCube.county_code, OpsCube.patent_type,
+                                OpsCube.n).tuples(), key=str)
+    expected: dict = {}
+    for e in LegalEvent.select().where(LegalEvent.kind.in_(stats_cubes.EVENT_KINDS)
+                                       & LegalEvent.date.is_null(False)):
+        p = e.patent
+        key = (e.kind, e.date, e.county_before, e.street_after, p.county_code, p.patent_type)
+        expected[key] = expected.get(key, 0) + 1
+    totals: dict = {}
+    for *key, n in got:
+        totals[tuple(key)] = totals.get(tuple(key), 0) + n
+    assert totals == expected and len(expected) > 20
+
+
+def test_actor_cube_counts_distinct_holders_and_agencies_per_type_set(rich):
+    cubes.rebuild()
+    for region, types in (("3205", ()), ("32", ("invention", "design")), ("320506", ("utility",))):
+        column = {2: Patent.province_code, 4: Patent.city_code, 6: Patent.county_code}[len(region)]
+        cond = (column == region) & Patent.app_date.is_null(False)
+        if types:
+            cond &= Patent.patent_type.in_(list(types))
+        expected = [(y, a, int(i or 0), g) for y, a, i, g in Patent.select(
+            Patent.app_year, fn.COUNT(Patent.first_holder.distinct()), fn.SUM(Patent.inventor_count),
+            fn.COUNT(Patent.agency.distinct())).where(cond).group_by(Patent.app_year)
+            .order_by(Patent.app_year).tuples()]
+        assert stats_cubes.actors(region, types) == expected and expected
+    assert ActorCube.select().where(ActorCube.types == stats_cubes.ALL_TYPES).count() > 0
+
+
+def test_agency_cube_equals_a_live_group_by(rich):
+    cubes.rebuild()
+    got = sorted(AgencyCube.select(AgencyCube.county_code, AgencyCube.agency_id,
+                                   AgencyCube.patent_type, AgencyCube.holder_kind, AgencyCube.n,
+                                   AgencyCube.n_valid).tuples(), key=str)
+    expected: dict = {}
+    for p in Patent.select().where(Patent.agency.is_null(False)):
+        key = (p.county_code, p.agency_id, p.patent_type,
+               p.first_holder.kind if p.first_holder else None)
+        n = expected.setdefault(key, [0, 0])
+        n[0] += 1
+        n[1] += p.status == "valid"
+    assert got == sorted(((*k, *v) for k, v in expected.items()), key=str)
+
+
+EVENT_CALLS = [
+    lambda s: overview.operations(s, D(2019, 1, 1), D(2024, 6, 30)),
+    lambda s: trend.operations(s, "month"), lambda s: trend.operations(s, "year"),
+    lambda s: regions.table(s, "child"), lambda s: regions.table(s, "street"),
+    lambda s: operations.per_year(OpsQuery(s.region, s.date_from, s.date_to)),
+    lambda s: operations.per_subregion(OpsQuery(s.region, s.date_from, s.date_to)),
+]
+PAGE_CALLS = [
+    lambda s: trend.actors(s, "year"),
+    lambda s: industry.emerging_share(s, 2015, 2026),
+    lambda s: agencies.ranking(AgencyQuery(s.region, s.date_from, s.date_to, s.patent_types),
+                               None),
+    lambda s: agencies.summary(AgencyQuery(s.region, s.date_from, s.date_to, s.patent_types)),
+    lambda s: holders.kind_split(HolderQuery(s.region, date_from=s.date_from,
+                                             date_to=s.date_to)),
+    lambda s: holders.holder_stats(HolderQuery(s.region, date_from=s.date_from,
+                                               date_to=s.date_to), "valid_total", 5),
+    lambda s: holders.holder_stats(HolderQuery(s.region, kinds=("enterprise", "university")),
+                                   "first_filing", 4, 1),
+    lambda s: holders.holder_stats(HolderQuery(s.region), "valid_design", 3, 2),
+]
+SCOPES = [Scope("3205"), Scope("32"), Scope("320506"), Scope("320506001"), Scope("Z0001"),
+          Scope("3205", patent_types=("invention",)),
+          Scope("320505", patent_types=("utility", "design")),
+          Scope("3205", D(2019, 3, 1), D(2023, 10, 31)),
+          Scope("320506", D(2020, 1, 1), None, patent_types=("design",))]
+
+
+@pytest.mark.parametrize("scope", SCOPES, ids=lambda s: f"{s.region}-{'+'.join(s.patent_types)}"
+                         f"-{s.date_from or ''}")
+def test_readers_give_the_same_results_from_the_cubes_as_live(rich, scope, monkeypatch):
+    results = _cube_and_live(monkeypatch, EVENT_CALLS + PAGE_CALLS, scope)
+    assert any(len(r) for r in results if isinstance(r, pd.DataFrame))
+
+
+def test_operations_amounts_and_directions_are_counted(rich):
+    years = operations.per_year(OpsQuery("320506"))
+    assert years["transfer_in"].sum() > 0 and years["transfer_out"].sum() > 0
+    assert years["pledge_amount"].sum() > 0 and years["license"].sum() > 0
+
+
+def test_new_events_and_holder_kind_changes_refresh_the_cubes(rich, monkeypatch):
+    cubes.rebuild()
+    before = operations.per_year(OpsQuery("3205")).set_index("year")["pledge"]
+    event(Patent.get(Patent.city_code == "3205"), "pledge", D(2018, 5, 5))
+    after = operations.per_year(OpsQuery("3205")).set_index("year")["pledge"]
+    assert after.get(2018, 0) == before.get(2018, 0) + 1
+    q = AgencyQuery("3205")
+    someone = Patent.get(Patent.agency.is_null(False) & Patent.first_holder.is_null(False)
+                         & (Patent.city_code == "3205"))
+    agency, owner = someone.agency_id, someone.first_holder
+    moved = Patent.select().where((Patent.agency == agency) & (Patent.first_holder == owner)
+                                  & (Patent.city_code == "3205")).count()
+    old = agencies.client_mix(q, [agency]).iloc[0]
+    new_kind = "individual" if owner.kind != "individual" else "enterprise"
+    holders.update_holder(owner.id, "tester", kind=new_kind)
+    assert not cubes.is_fresh()
+    mix = agencies.client_mix(q, [agency])
+    assert mix.iloc[0][new_kind] == old[new_kind] + moved
+    monkeypatch.setattr(cubes, "usable", lambda: False)
+    _same(mix, agencies.client_mix(q, [agency]))
