@@ -3,6 +3,7 @@
 
     python -m bench.stats_pages [--db sqlite:////tmp/bench1m.db] [--patents 1000000]
                                 [--drop-caches] [--pages 专利概况,趋势统计] [--calls]
+                                [--dates 2020-01-01:2024-12-31] [--region 320506]
 
 Uses the database if it already holds patents (e.g. the demo: `python -m core demo --patents
 1000000 --db sqlite:////tmp/bench1m.db`); otherwise fills it with a quick synthetic city first.
@@ -315,6 +316,8 @@ def main() -> None:
     parser.add_argument("--pages", help="comma-separated page names (default: every page)")
     parser.add_argument("--calls", action="store_true", help="print each call's times too")
     parser.add_argument("--no-naive", action="store_true", help="skip the pandas baseline")
+    parser.add_argument("--dates", help="FROM:TO (ISO dates) — a dated scope instead of none")
+    parser.add_argument("--region", default=HOME, help=f"scope region (default {HOME})")
     args = parser.parse_args()
     ensure_ready(args.db)
     count = Patent.select().count()
@@ -323,7 +326,10 @@ def main() -> None:
         build(args.db, args.patents)
         count = Patent.select().count()
         print(f"built {count:,} synthetic patents in {time.perf_counter() - started:.0f} s")
-    scope = Scope(HOME)
+    scope = Scope(args.region)
+    if args.dates:
+        start, end = (dt.date.fromisoformat(d) for d in args.dates.split(":"))
+        scope = Scope(args.region, start, end)
     chosen = args.pages.split(",") if args.pages else None
     results, dropped = {}, None
     for page, calls in page_calls(scope).items():
@@ -346,7 +352,8 @@ def main() -> None:
     elif dropped:
         print("OS page cache dropped before each cold run")
     base = {} if args.no_naive else naive(args.db)
-    print(f"{count:,} patents · {args.db} · naive load {base.get('_load', 0):.1f} s")
+    print(f"{count:,} patents · {args.db} · scope {scope} · naive load "
+          f"{base.get('_load', 0):.1f} s")
     print(f"{'page':<10}{'cold s':>9}{'warm s':>9}{'naive s':>10}{'naive/cold':>12}")
     for page, (cold, warm) in results.items():
         slow = base.get(page)

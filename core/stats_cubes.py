@@ -168,12 +168,13 @@ def build_actors() -> None:
         run(f"DROP TABLE {name}")
 
 
-def actors(region: str, patent_types: tuple[str, ...]) -> list[tuple]:
+def actors(region: str, patent_types: tuple[str, ...], years=True) -> list[tuple]:
     """(year, applicants, inventors, agencies) per filing year of a province, city or county
-    code, by year (a year with filings has an inventors row, possibly 0)."""
+    code, by year (a year with filings has an inventors row, possibly 0); `years`: a condition
+    on ActorCube.year."""
     rows = (ActorCube.select(ActorCube.year, ActorCube.measure, ActorCube.n)
-            .where((ActorCube.region == region) & (ActorCube.types == type_mask(patent_types)))
-            .tuples())
+            .where((ActorCube.region == region) & (ActorCube.types == type_mask(patent_types))
+                   & years).tuples())
     by_year: dict = {}
     for year, measure, n in rows:
         by_year.setdefault(year, {})[measure] = n

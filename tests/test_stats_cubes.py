@@ -1,7 +1,8 @@
 """core.stats_cubes (ops_cube, actor_cube, agency_cube) and the other cube readers of the
 statistics pages: every reader gives the same frame from the cubes as from the live tables —
-undated and dated scopes, divisions and custom regions, type filters — on SQLite and PostgreSQL;
-the cubes follow new rows and holder kind changes."""
+undated scopes, whole-year ranges (read from the cubes' year columns), other ranges, divisions
+and custom regions, type filters — on SQLite and PostgreSQL; the cubes follow new rows and
+holder kind changes."""
 from __future__ import annotations
 
 import random
@@ -13,7 +14,7 @@ from peewee import fn
 from core import agencies, cubes, holders, operations, stats_cubes
 from core.agencies import AgencyQuery
 from core.holders import HolderQuery
-from core.models import ActorCube, Agency, AgencyCube, LegalEvent, OpsCube, Patent
+from core.models import ActorCube, Agency, AgencyCube, LegalEvent, OpsCube, Patent, WatchItem
 from core.operations import OpsQuery
 from core.stats import industry, overview, regions, trend
 from core.stats.base import Scope
@@ -35,8 +36,12 @@ def rich(db):
     for _ in range(150):
         street = rng.choice(STREETS)
         app = D(rng.randint(2016, 2025), rng.randint(1, 12), 9) if rng.random() < 0.95 else None
+        later = lambda p: D(rng.randint(2017, 2026), rng.randint(1, 12), 3) \
+            if rng.random() < p else None  # noqa: E731
         patent(street, None if street else rng.choice(COUNTIES),
-               type_=rng.choice(("invention", "utility", "design")), app=app,
+               type_=rng.choice(("invention", "utility", "design")), app=app, pub=later(0.5),
+               grant=later(0.6), lapse=later(0.3), status_date=later(0.3),
+               domestic=rng.random() < 0.8,
                status=rng.choice(("valid", "pending", "lapsed")),
                reason=rng.choice((None, "examining", "rejected", "withdrawn", "granted")),
                holder_=rng.choice(hs + [None]), inventors=rng.randint(0, 4),
@@ -128,7 +133,13 @@ EVENT_CALLS = [
     lambda s: operations.per_year(OpsQuery(s.region, s.date_from, s.date_to)),
     lambda s: operations.per_subregion(OpsQuery(s.region, s.date_from, s.date_to)),
 ]
+AS_OF = D(2025, 7, 1)
 PAGE_CALLS = [
+    lambda s: overview.cards(s, AS_OF), overview.type_split, overview.subregions,
+    lambda s: overview.yearly(s, 2014, 2026), overview.streets, overview.top_holders,
+    lambda s: overview.top_holders(s, True, 3), overview.watched,
+    lambda s: trend.applications(s, "year"), lambda s: trend.grants(s, "year"),
+    lambda s: trend.valid_stock(s, 2014, 2026), trend.pipeline,
     lambda s: trend.actors(s, "year"),
     lambda s: industry.emerging_share(s, 2015, 2026),
     lambda s: agencies.ranking(AgencyQuery(s.region, s.date_from, s.date_to, s.patent_types),
@@ -146,12 +157,16 @@ SCOPES = [Scope("3205"), Scope("32"), Scope("320506"), Scope("320506001"), Scope
           Scope("3205", patent_types=("invention",)),
           Scope("320505", patent_types=("utility", "design")),
           Scope("3205", D(2019, 3, 1), D(2023, 10, 31)),
-          Scope("320506", D(2020, 1, 1), None, patent_types=("design",))]
+          Scope("320506", D(2020, 1, 1), None, patent_types=("design",)),
+          Scope("3205", D(2018, 1, 1), D(2022, 12, 31)), Scope("32", None, D(2021, 12, 31)),
+          Scope("320505", D(2019, 1, 1), D(2019, 12, 31), "grant", ("invention", "utility"))]
 
 
 @pytest.mark.parametrize("scope", SCOPES, ids=lambda s: f"{s.region}-{'+'.join(s.patent_types)}"
                          f"-{s.date_from or ''}")
 def test_readers_give_the_same_results_from_the_cubes_as_live(rich, scope, monkeypatch):
+    WatchItem.create(kind="region", target="320505")
+    WatchItem.create(kind="region", target="Z0001")
     results = _cube_and_live(monkeypatch, EVENT_CALLS + PAGE_CALLS, scope)
     assert any(len(r) for r in results if isinstance(r, pd.DataFrame))
 

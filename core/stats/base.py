@@ -175,19 +175,52 @@ def events_with_patent(query: pw.Select) -> pw.Select:
 
 # --- summary tables (core.cubes) ---------------------------------------------------------------
 
-def use_cube(scope: Scope, street: bool = False) -> bool:
-    """Whether the scope can be answered from the cubes: no date range, and the region a
-    division code (province, city or county; no custom region) — then the cubes are made
-    fresh (core.cubes.usable). street=True: the street cube, also for a street."""
+def use_cube(scope: Scope, street: bool = False, years: bool = False) -> bool:
+    """Whether the scope can be answered from the cubes: no date range (years=True: whole
+    calendar years, see whole_years — for readers that filter the cubes' year columns), and the
+    region a division code (province, city or county; no custom region) — then the cubes are
+    made fresh (core.cubes.usable). street=True: the street cube, also for a street."""
     from core import cubes
     from core.scope import canonical, is_custom
-    if scope.has_dates:
+    if scope.has_dates and not (years and whole_years(scope)):
         return False
     code = canonical(scope.region) if scope.region else ""
     if code and (is_custom(code) or not code.isdigit()
                  or len(code) not in ((2, 4, 6, 9) if street else (2, 4, 6))):
         return False
     return cubes.usable()
+
+
+def undated(scope: Scope) -> Scope:
+    """The scope without its date range — for readers whose numbers ignore it (stocks as of
+    now, fixed year ranges), so that they may read the cubes."""
+    return replace(scope, date_from=None, date_to=None) if scope.has_dates else scope
+
+
+def whole_years(scope: Scope) -> bool:
+    """The date range starts on 1 January and ends on 31 December (either end may be open):
+    a date in range ⟺ its year in range — the year selectors' ranges."""
+    starts = scope.date_from is None or (scope.date_from.month, scope.date_from.day) == (1, 1)
+    ends = scope.date_to is None or (scope.date_to.month, scope.date_to.day) == (12, 31)
+    return starts and ends
+
+
+def year_range(column, scope: Scope) -> pw.Expression | bool:
+    """A cube year column inside the scope's whole-year range (True when undated)."""
+    expr = True
+    if scope.date_from is not None:
+        expr = column >= scope.date_from.year
+    if scope.date_to is not None:
+        end = column <= scope.date_to.year
+        expr = end if expr is True else expr & end
+    return expr
+
+
+def sum_if(condition, column) -> pw.Function:
+    """SUM(column) over the rows meeting condition (all rows when condition is True)."""
+    if condition is True:
+        return fn.SUM(column)
+    return fn.SUM(pw.Case(None, [(condition, column)], 0))
 
 
 def cube_where(scope: Scope, model) -> pw.Expression | bool:

@@ -16,7 +16,7 @@ from peewee import fn
 from core import divisions
 from core.models import Industry, Patent, PatentCube, PatentIndustry
 from core.scope import child_column
-from core.stats.base import Scope, as_int, cube_where, patents, use_cube, where
+from core.stats.base import Scope, as_int, cube_where, patents, undated, use_cube, where
 from core.stats.overview import INVENTION, VALID
 
 KINDS = ("sei", "local")
@@ -140,9 +140,9 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
 
 
 def _filings_by_year(scope: Scope, first_year: int, last_year: int) -> dict[int, int]:
-    """Patents per filing year (app_year) in the years given: patent_cube for undated division
-    scopes, else the patent table."""
-    if use_cube(scope):
+    """Patents per filing year (app_year) in the years given: patent_cube for division scopes,
+    else the patent table."""
+    if use_cube(undated(scope)):  # fixed years, whatever the scope's dates
         c = PatentCube
         rows = (c.select(c.app_year, fn.SUM(c.n))
                 .where(cube_where(scope, c) & c.app_year.between(first_year, last_year))

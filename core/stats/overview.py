@@ -19,7 +19,7 @@ from core.models import (Holder, HolderCube, Patent, PatentCube, Region, StreetC
                          WatchItem)
 from core.scope import child_column, region_filter
 from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
-                              type_filter, use_cube, where)
+                              sum_if, type_filter, undated, use_cube, where, year_range)
 
 VALID = Patent.status == "valid"
 INVENTION = Patent.patent_type == "invention"
@@ -48,7 +48,7 @@ def has_patents() -> bool:
 
 def cards(scope: Scope, as_of: dt.date) -> Cards:
     """Stocks of the scope's region and types, and this year's flows vs last year's."""
-    if use_cube(scope):
+    if use_cube(undated(scope)):  # the cards ignore the scope's dates
         row = _cube_cards(scope, as_of)
     else:
         row = _live_cards(scope, as_of)
@@ -122,10 +122,11 @@ def type_split(scope: Scope) -> pd.DataFrame:
     """Columns patent_type, applications, grants, valid. Applications/grants on the scope's
     dates (applications by filing date, grants by grant date); valid as of now.
     Sample: ("utility", 27000, 25000, 15000)."""
-    if use_cube(scope):
+    if use_cube(scope, years=True):
         c = PatentCube
-        rows = (c.select(c.patent_type, fn.SUM(c.n_app).alias("applications"),
-                         fn.SUM(c.n_grant).alias("grants"),
+        rows = (c.select(c.patent_type,
+                         sum_if(year_range(c.app_year, scope), c.n_app).alias("applications"),
+                         sum_if(year_range(c.grant_year, scope), c.n_grant).alias("grants"),
                          fn.SUM(pw.Case(None, [(c.status == "valid", c.n)], 0)).alias("valid"))
                 .where(cube_where(scope, c)).group_by(c.patent_type).order_by(c.patent_type)
                 .tuples())
@@ -155,7 +156,7 @@ def _flow_conditions(scope: Scope):
 def yearly(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     """Columns year, applications, grants (every year in range, zeros kept).
     Applications by app_year, grants by grant_year. Sample: (2024, 51000, 30000)."""
-    if use_cube(scope):
+    if use_cube(undated(scope)):  # fixed years, whatever the scope's dates
         apps, grants = (_cube_by_year(scope, col, first_year, last_year)
                         for col in (PatentCube.app_year, PatentCube.grant_year))
         years = list(range(first_year, last_year + 1))
@@ -193,7 +194,8 @@ def subregions(scope: Scope) -> pd.DataFrame:
 
 def _cube_child(scope: Scope) -> bool:
     """The child column is one the county cube has (province → city, city → county)."""
-    return child_column(scope.region) in ("city_code", "county_code") and use_cube(scope)
+    return child_column(scope.region) in ("city_code", "county_code") and use_cube(scope,
+                                                                                   years=True)
 
 
 def _live_subregions(scope: Scope):
@@ -212,7 +214,7 @@ def _cube_subregions(scope: Scope) -> list[dict]:
     s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))  # noqa: E731
     rows = (c.select(column.alias("code"), s(valid).alias("valid"),
                      s(valid & (c.patent_type == "invention")).alias("valid_inventions"),
-                     fn.SUM(c.n_app).alias("applications"))
+                     sum_if(year_range(c.app_year, scope), c.n_app).alias("applications"))
             .where(cube_where(scope, c) & column.is_null(False)).group_by(column).dicts())
     return [{k: (v if k == "code" else as_int(v)) for k, v in r.items()} for r in rows]
 
@@ -220,7 +222,7 @@ def _cube_subregions(scope: Scope) -> list[dict]:
 def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
     """Columns code, name, valid, valid_inventions: the streets of the scope's region with the
     most valid patents. Sample: ("320506001", "长桥街道", 5200, 800)."""
-    if use_cube(scope, street=True):
+    if use_cube(undated(scope), street=True):  # valid as of now, whatever the dates
         c = StreetCube
         total = fn.SUM(c.n)
         rows = (c.select(c.street_code.alias("code"), total.alias("valid"),
@@ -245,7 +247,7 @@ def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
 def top_holders(scope: Scope, inventions_only: bool = False, limit: int = 10) -> pd.DataFrame:
     """Columns holder_id, name, valid: first holders with the most valid patents (or valid
     inventions) in the scope. Sample: (17, "苏州大学", 3100)."""
-    if use_cube(scope):
+    if use_cube(undated(scope)):  # valid as of now, whatever the dates
         rows = _cube_top_holders(scope, inventions_only, limit)
     else:
         cond = where(scope, dates=False) & VALID & Patent.first_holder.is_null(False)
@@ -306,7 +308,7 @@ def watched(scope: Scope, username: str | None = None) -> pd.DataFrame:
     apps, _ = _flow_conditions(scope)
     rows = []
     for code in codes:
-        if use_cube(scope.with_region(code)):
+        if use_cube(scope.with_region(code), years=True):
             rows.append((code, _region_name(code), *_cube_watched(scope.with_region(code))))
             continue
         row = (Patent.select(count_if(VALID).alias("valid"),
@@ -325,7 +327,7 @@ def _cube_watched(scope: Scope) -> tuple[int, int, int]:
     valid = c.status == "valid"
     row = (c.select(fn.SUM(pw.Case(None, [(valid, c.n)], 0)),
                     fn.SUM(pw.Case(None, [(valid & (c.patent_type == "invention"), c.n)], 0)),
-                    fn.SUM(c.n_app))
+                    sum_if(year_range(c.app_year, scope), c.n_app))
            .where(cube_where(scope, c)).tuples().get())
     return tuple(as_int(v) for v in row)
 

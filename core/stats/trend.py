@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 from peewee import fn
 
-from core.models import PATENT_TYPES, EventCube, Patent, PatentCube
-from core.stats.base import (Scope, as_int, count_if, cube_where, patents, period, use_cube,
-                              where)
+from core.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
+from core.stats.base import (Scope, as_int, count_if, cube_where, patents, period, undated,
+                              use_cube, where, year_range)
 from core.stats.overview import INVENTION
 
 EVENT_KINDS = ("transfer", "license", "pledge")
@@ -38,12 +38,12 @@ def _bucket(column, unit: str):
 
 
 def _by_type(scope: Scope, column, unit: str) -> pd.DataFrame:
-    if unit == "year" and use_cube(scope):
+    if unit == "year" and use_cube(scope, years=True):
         c = PatentCube
         by_app = column is Patent.app_date
         key, n = (c.app_year, c.n_app) if by_app else (c.grant_year, c.n_grant)
         rows = (c.select(key, c.patent_type, fn.SUM(n))
-                .where(cube_where(scope, c) & key.is_null(False))
+                .where(cube_where(scope, c) & key.is_null(False) & year_range(key, scope))
                 .group_by(key, c.patent_type).having(fn.SUM(n) > 0).tuples())
         return _wide([(y, t, int(k)) for y, t, k in rows])
     key = _bucket(column, unit)
@@ -91,7 +91,7 @@ def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     """Columns period, invention, utility, design, total: valid patents at each year end,
     derived as grants up to that year minus lapses (lapse date) of granted patents up to it.
     Sample: (2024, 30000, 60000, 8000, 98000)."""
-    if use_cube(scope):
+    if use_cube(undated(scope)):  # year ends given, whatever the scope's dates
         grants_by, lapses_by = _cube_grants_lapses(scope)
     else:
         base = where(scope, dates=False) & Patent.grant_year.is_null(False)
@@ -128,10 +128,11 @@ def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
     """Columns period, applicants, inventors, agencies — per filing period: distinct first
     holders, inventor person-times (sum of inventors per patent), distinct agencies.
     Sample: (2024, 8200, 120000, 310)."""
-    if unit == "year" and scope.region and use_cube(scope):
+    if unit == "year" and scope.region and use_cube(scope, years=True):
         from core import stats_cubes
         from core.scope import canonical
-        rows = stats_cubes.actors(canonical(scope.region), scope.patent_types)
+        rows = stats_cubes.actors(canonical(scope.region), scope.patent_types,
+                                  year_range(ActorCube.year, scope))
         return pd.DataFrame(rows, columns=["period", "applicants", "inventors", "agencies"])
     key = _bucket(Patent.app_date, unit)
     rows = (patents(scope, key.alias("period"), fn.COUNT(Patent.first_holder.distinct()),
@@ -147,7 +148,7 @@ def pipeline(scope: Scope) -> pd.DataFrame:
     year and how far each cohort has gone: published (publication date), examined (in or past
     substantive examination: status examining/rejected or granted), granted (grant date).
     Sample: (2022, 21000, 20500, 15000, 9000)."""
-    if use_cube(scope):
+    if use_cube(scope, years=True):
         return _cube_pipeline(scope)
     examined = (Patent.status_reason.in_(["examining", "rejected"])
                 | Patent.grant_date.is_null(False))
@@ -164,7 +165,8 @@ def _cube_pipeline(scope: Scope) -> pd.DataFrame:
     c = PatentCube
     rows = (c.select(c.app_year, fn.SUM(c.n_app), fn.SUM(c.n_app_pub), fn.SUM(c.n_app_examined),
                      fn.SUM(c.n_app_grant))
-            .where(cube_where(scope, c) & (c.patent_type == "invention") & (c.n_app > 0))
+            .where(cube_where(scope, c) & (c.patent_type == "invention") & (c.n_app > 0)
+                   & year_range(c.app_year, scope))
             .group_by(c.app_year).order_by(c.app_year).tuples())
     return pd.DataFrame([tuple(as_int(v) for v in r) for r in rows],
                         columns=["period", "filed", "published", "examined", "granted"])
