@@ -1,11 +1,13 @@
-"""Industry IPC rules: prefix notation, loading the shipped tables, set-based assignment with
-exclusions, keywords and the main/all IPC switch (both backends)."""
+"""Industry IPC rules: pattern notation, the shipped tables (rows of the 2021 concordance table
+with row-scoped 「不含」 exclusions, wildcards, exact subgroups and keywords), their compilation to
+longest-match rules, and the set-based assignment with the main/all IPC switch (both backends)."""
 import csv
 from pathlib import Path
 
 import pytest
 
 from core import industries, params, ruleparams
+from core.industries import Pattern, compile_rows, patterns
 from core.models import Industry, IndustryRule, Patent, PatentIndustry
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "industries"
@@ -18,35 +20,87 @@ def fresh_rules():
     ruleparams.clear()
 
 
-def test_prefix_notation():
+def _rules():
+    return list(csv.DictReader(open(DATA / "ipc_rules.csv", encoding="utf-8")))
+
+
+def test_pattern_notation():
     cases = {"G06F40*": "G06F 40/", "A61B5/0476": "A61B 5/0476", "H04W": "H04W", "H04": "H04",
-             "h01m 10/052": "H01M 10/052", "G06N3*": "G06N 3/", "C12Q1/68": "C12Q 1/68"}
+             "h01m 10/052": "H01M 10/052", "H01M10/052*": "H01M 10/052*", "G06N3*": "G06N 3/",
+             "C12Q1/68": "C12Q 1/68", "G16*": "G16", "B41J*": "B41J", "H03M13": "H03M 13/"}
     assert {raw: industries.normalize_prefix(raw) for raw in cases} == cases
     for bad in ("XYZ", "G0640", ""):
         with pytest.raises(ValueError, match="无法识别的IPC前缀"):
             industries.normalize_prefix(bad)
+    assert patterns("G06F40*、A61B5/0476; H01M10/052*") == [
+        Pattern("G06F 40/", True), Pattern("A61B 5/0476", False), Pattern("H01M 10/052", True)]
 
 
 def test_shipped_tables_are_consistent():
     names = {r["code"]: r for r in csv.DictReader(open(DATA / "industries.csv", encoding="utf-8"))}
-    rules = list(csv.DictReader(open(DATA / "ipc_rules.csv", encoding="utf-8")))
+    rules = _rules()
     assert [c for c in names if names[c]["kind"] == "sei"] == [f"SEI{i}" for i in range(1, 10)]
-    assert {r["industry_code"] for r in rules} == set(names)  # every industry has rules
+    active = [r for r in rules if r["active"] == "1"]
+    assert {r["industry_code"] for r in active} == set(names)  # every industry has rules
     assert all(r["confidence"] in ("M", "U") and r["source"] for r in rules)
+    table = [r for r in rules if r["confidence"] == "M"]
+    assert all(r["source"].startswith("https://") and r["row"] for r in table)
+    assert len({r["row"] for r in table}) == len(table)
+    assert all(r["industry_code"] == "SEI" + r["row"].split(".")[0] for r in table)
     for r in rules:
-        industries.normalize_prefix(r["ipc_prefix"])
+        assert patterns(r["ipc"]) and r["active"] in ("0", "1")
+        patterns(r["exclude_ipc"])
+    # a keyword row of the table is applied only when a title keyword was chosen for it
+    assert all(r["keyword"] or not r["table_keywords"] or r["table_keywords"].startswith("不包")
+               for r in active)
+
+
+def _inside(rows, symbol):
+    """Membership by the table's own reading: some row includes the symbol without excluding it."""
+    hit = Pattern(symbol, False)
+    return any(any(i.covers(hit) for i in inc) and not any(e.covers(hit) for e in exc)
+               for inc, exc in rows)
+
+
+def test_compiled_rules_match_row_semantics():
+    rows = [(patterns("G06F*"), patterns("G06F3* G06F9/44 G06F40*")),  # 不含 of this row only
+            (patterns("G06F40/30 G06F3/01*"), []),
+            (patterns("H01M10/052*"), patterns("H01M10/0525"))]
+    compiled = compile_rows(rows)
+    matcher = industries._Matcher(compiled)
+    symbols = ["G06F 1/16", "G06F 3/02", "G06F 3/01", "G06F 3/011", "G06F 9/44", "G06F 9/445",
+               "G06F 40/30", "G06F 40/20", "H01M 10/052", "H01M 10/0525", "H01M 10/0526",
+               "H01M 10/05", "H04W 4/00"]
+    assert {s: matcher(s) for s in symbols} == {s: _inside(rows, s) for s in symbols}
+    assert {(p.stored, inside) for p, inside in compiled} == {
+        ("G06F", True), ("G06F 3/", False), ("G06F 3/01*", True), ("G06F 9/44", False),
+        ("G06F 40/", False), ("G06F 40/30", True), ("H01M 10/052*", True),
+        ("H01M 10/0525", False)}
 
 
 def _p(n, main, all_=None, title="一种装置"):
-    return Patent.create(app_no=f"20231000000{n}", patent_type="invention", title=title,
+    return Patent.create(app_no=f"2023100000{n:02d}", patent_type="invention", title=title,
                          ipc_main=main, ipc_all=all_ or main)
 
 
+def _table(p):
+    got = {}
+    for row in PatentIndustry.select():
+        got.setdefault(row.patent_id, set()).add(row.industry_code)
+    return {k: got.get(v.id, set()) for k, v in p.items()}
+
+
 def test_load_and_assign(db):
-    rules = sum(1 for _ in open(DATA / "ipc_rules.csv", encoding="utf-8")) - 1
-    assert industries.load_defaults() == rules
+    assert industries.load_defaults() == IndustryRule.select().count()
+    shown = ("B82Y", "H01L 31/", "G05B 15/02")
+    assert {(r.industry.code, r.ipc_prefix, r.exclude, r.keyword) for r in IndustryRule.select()
+            if r.ipc_prefix.startswith(shown)} == {
+        ("SEI3", "B82Y", False, None), ("SEI3", "B82Y 10/00", True, None),  # row 3.6-1 不含
+        ("SZ07", "B82Y", False, None), ("SEI6", "H01L 31/", False, None),
+        ("SZ01", "H01L 31/", True, None), ("SZ05", "H01L 31/", False, None),
+        ("SEI1", "G05B 15/02", False, "智能")}
     assert industries.load_defaults() == 0  # idempotent
-    assert Industry.select().count() == 16 and IndustryRule.select().count() == rules
+    assert Industry.select().count() == 16
     p = {
         "ai": _p(1, "G06F 40/30"),
         "battery": _p(2, "H01M 10/0525", "H01M 10/0525; H01M 4/62"),
@@ -55,26 +109,61 @@ def test_load_and_assign(db):
         "valve": _p(5, "G05B 15/02", title="一种阀门控制器"),
         "vision_extra": _p(6, "A47J 36/00", "A47J 36/00; G06V 10/82"),
         "bio": _p(7, "C12N 15/113"),
-        "none": _p(8, "A01B 1/00"),
+        "none": _p(8, "A01B 1/00"),  # only in a keyword row of the table (2.1), not applied
     }
     industries.assign()
-
-    def table():
-        got = {}
-        for row in PatentIndustry.select():
-            got.setdefault(row.patent_id, set()).add(row.industry_code)
-        return {k: got.get(v.id, set()) for k, v in p.items()}
-
     expected = {"ai": {"SEI1", "SZ01"}, "battery": {"SEI5", "SZ05"},
                 "pv": {"SEI6", "SZ05"},  # 电子信息 excludes photovoltaics
-                "smart_home": {"SEI1", "SZ02"},  # keyword 智能 in the title
+                "smart_home": {"SEI1", "SZ02"},  # table row 1.5-2 with title keyword 智能
                 "valve": {"SZ02"}, "vision_extra": {"SEI1"}, "bio": {"SEI4", "SZ03"},
                 "none": set()}
-    assert table() == expected
+    assert _table(p) == expected
     params.set_value("industry_match", "main")
     ruleparams.clear()
     industries.assign(("sei",))
     expected["vision_extra"] = set()  # G06V is only an additional IPC
-    assert table() == expected
+    assert _table(p) == expected
     assert Patent.select().where(industries.in_industry("SEI5")).count() == 1
     assert Patent.select().where(industries.in_any_industry("sei")).count() == 5
+
+
+def test_sourced_table_rows_place_real_codes(db):
+    """Rows of the 2021 table (pr-re transcription) that no [U] row covers: wildcard, exact
+    subgroup, scope-note rows, and the table's own 「不含」."""
+    industries.load_defaults()
+    p = {
+        "nano": _p(1, "B82Y 30/00"),  # 3.6-1 B82Y* …
+        "quantum": _p(2, "B82Y 10/00"),  # … 不含 B82Y10/00
+        "track": _p(3, "E01B 2/00"),  # 2.4-1 E01B2*
+        "gnss": _p(4, "G01S 19/42"),  # 2.3-1 G01S19*
+        "biosensor": _p(5, "G01N 27/327"),  # 3.6-1 exact subgroup G01N27/327 …
+        "biosensor_child": _p(6, "G01N 27/3271"),  # … not its numeric extension
+        "infusion": _p(7, "A61M 5/14"),  # 4.2-1 A61M*
+        "napkin": _p(8, "A61F 13/15"),  # 4.2-1 不含 A61F13*
+        "charger": _p(9, "B60L 53/16"),  # 5.3-1, keyword cell 不包含非机动车 (scope note)
+        "aircraft": _p(10, "B64C 27/04"),  # 2.2-2, keyword cell 不包括航天相关设备制造
+        "reactor": _p(11, "G21D 3/04"),  # 6.1-1 (split from its merged pr-re row)
+        "conveyor": _p(12, "B65G 47/90"),  # 5.1 keyword row only (新能源车整车制造): not applied
+    }
+    industries.assign(("sei",))
+    assert _table(p) == {
+        "nano": {"SEI3"}, "quantum": set(), "track": {"SEI2"}, "gnss": {"SEI2"},
+        "biosensor": {"SEI3"}, "biosensor_child": set(), "infusion": {"SEI4"}, "napkin": set(),
+        "charger": {"SEI5"}, "aircraft": {"SEI2"}, "reactor": {"SEI6"}, "conveyor": set()}
+
+
+def test_exclusions_are_scoped_to_their_row(db):
+    """One row's 「不含」 does not remove what another row of the same industry includes, and
+    a symbol is judged on its own: an excluded additional IPC does not veto the main one."""
+    industry = Industry.create(code="T1", name="测试", kind="local")
+    industries._write_rules(industry, [
+        {"ipc": "G06F*", "exclude_ipc": "G06F40*", "keyword": ""},
+        {"ipc": "G06F40/30", "exclude_ipc": "", "keyword": ""},
+        {"ipc": "H04W*", "exclude_ipc": "H04W4/00", "keyword": "无人机"}])
+    p = {"other_row": _p(1, "G06F 40/30"), "excluded": _p(2, "G06F 40/20"),
+         "mixed": _p(3, "G06F 1/16", "G06F 1/16; G06F 40/20"),
+         "kw": _p(4, "H04W 72/04", title="无人机通信方法"), "kw_missing": _p(5, "H04W 72/04"),
+         "kw_excluded": _p(6, "H04W 4/00", title="无人机定位")}
+    industries.assign(("local",))
+    assert _table(p) == {"other_row": {"T1"}, "excluded": set(), "mixed": {"T1"},
+                         "kw": {"T1"}, "kw_missing": set(), "kw_excluded": set()}
