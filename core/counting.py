@@ -150,7 +150,7 @@ def _by_holder(region, rule, conditions, where, by_child) -> list[dict]:
     return _whole(region, rule, conditions, where, by_child)
 
 
-def _placing_links(rule: CountingRule, region) -> tuple[pw.ModelSelect, pw.Expression]:
+def placing_links(rule: CountingRule, region) -> tuple[pw.ModelSelect, pw.Expression]:
     """(links joined to their holders, condition) of the holders that place a patent."""
     in_set = _holder_set if rule.basis == "current" else _original_set
     link = PatentHolder
@@ -164,7 +164,7 @@ def _whole(region, rule, conditions, where, by_child) -> list[dict]:
     """Whole counting: each patent once per region (and sub-region) however many of its holders
     are in it — the links are first reduced to one row per patent (and sub-region)."""
     link = PatentHolder
-    query, filters = _placing_links(rule, region)
+    query, filters = placing_links(rule, region)
     child = getattr(Holder, child_column(region)) if by_child else None
     keys = [link.patent] + ([child] if by_child else [])
     any_domestic = fn.MAX(pw.Case(None, [(Holder.domestic == True, 1)], 0))  # noqa: E712
@@ -180,18 +180,45 @@ def _whole(region, rule, conditions, where, by_child) -> list[dict]:
     return [_clean(row) for row in out.dicts()]
 
 
-def _fractional(region, rule, conditions, where, by_child) -> list[dict]:
-    """Fractional counting: each placing holder in the region counts 1/n of the patent."""
+def holder_counts(rule: CountingRule, patents: pw.Select | None = None) -> pw.Select:
+    """Derived table hn(pid, n): the number of holders of each patent in the rule's set (of the
+    patents whose ids `patents` selects, when given)."""
     in_set = _holder_set if rule.basis == "current" else _original_set
-    link = PatentHolder
-    query, filters = _placing_links(rule, region)
-    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
     other = PatentHolder.alias("ph_n")
-    counts = (other.select(other.patent.alias("pid"), fn.COUNT(other.id).alias("n"))
-              .where(in_set(other)).group_by(other.patent).alias("hn"))
+    where = in_set(other) if patents is None else in_set(other) & other.patent.in_(patents)
+    return (other.select(other.patent.alias("pid"), fn.COUNT(other.id).alias("n"))
+            .where(where).group_by(other.patent).alias("hn"))
+
+
+def _fractional(region, rule, conditions, where, by_child, patents=None) -> list[dict]:
+    """Fractional counting: each placing holder in the region counts 1/n of the patent."""
+    link = PatentHolder
+    query, filters = placing_links(rule, region)
+    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
+    counts = holder_counts(rule, patents)
     query = query.join(counts, on=(counts.c.pid == link.patent))
     share = 1.0 / counts.c.n
     columns = [fn.SUM(pw.Case(None, [(c, share)], 0)).alias(k) for k, c in conditions.items()]
+    query = query.select(*columns).where(filters & where)
+    if by_child:
+        child = getattr(Holder, child_column(region))
+        query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
+    return [_clean(row) for row in query.dicts()]
+
+
+def aggregate_selective(region: str | None, rule: CountingRule, conditions: dict,
+                        patents: pw.Select, by_child: bool = False) -> list[dict]:
+    """Holder rules over the few patents whose ids `patents` selects (through date indexes):
+    joined from those patents to their placing holders (COUNT DISTINCT per condition, or holder
+    shares). The conditions name the holder's domestic flag as `Holder.domestic`."""
+    where = Patent.id.in_(patents)
+    if rule.weighted:
+        return _fractional(region, rule, conditions, where, by_child, patents)
+    link = PatentHolder
+    query, filters = placing_links(rule, region)
+    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
+    columns = [fn.COUNT(_distinct(pw.Case(None, [(c, Patent.id)], None))).alias(k)
+               for k, c in conditions.items()]
     query = query.select(*columns).where(filters & where)
     if by_child:
         child = getattr(Holder, child_column(region))

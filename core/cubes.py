@@ -90,7 +90,11 @@ def rebuild() -> int:
                                ).execute()
         EventCube.insert_from(_event_select(), [getattr(EventCube, c) for c in EVENT_COLUMNS]
                               ).execute()
-        indicator_cube.build()
+        variants = indicator_cube.built_variants()
+        with indicator_cube.months_table() as months:
+            indicator_cube.build(months=months)
+            for variant in variants:  # holder counting rules somebody has used
+                indicator_cube.build_variant(variant, months=months)
         stats_cubes.build()
         CubeStamp.create(max_patent_id=stamp[0] or 0, max_event_id=top_event,
                          patents=stamp[1] or 0, long_rule=indicator_cube.long_rule_key())

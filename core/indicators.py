@@ -141,7 +141,7 @@ def sums(region: str, year: int, day: dt.date, rule: CountingRule,
     """All sums the indicators need, in three SQL aggregates (stocks of inventions, valid patents
     of every type — only for the quality composite —, flows), merged per sub-region when
     `by_child`. Without `with_quality` the sum "valid" is None."""
-    if rule.fast and indicator_cube.usable():
+    if indicator_cube.supports(rule, region, by_child) and indicator_cube.usable(rule):
         specs = _specs(year, day, rule, with_quality)
         rows = indicator_cube.read(region, specs, rule, by_child)
         return [row | ({} if with_quality else {"valid": None}) for row in rows]
@@ -374,7 +374,7 @@ def monthly(region: str, year: int, rule: CountingRule | None = None,
                                      "invention_applications", "grants", "invention_grants",
                                      "valid_inventions"])
     jan1 = dt.date(year, 1, 1)
-    if rule.fast and indicator_cube.usable():
+    if indicator_cube.supports(rule, region) and indicator_cube.usable(rule):
         got = indicator_cube.read(region, _monthly_specs(jan1, ends, rule), rule)[0]
         return _monthly_frame(ends, got)
     filed = getattr(Patent, "app_date" if rule.filing_basis == "app" else "pub_date")

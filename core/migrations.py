@@ -142,9 +142,22 @@ def _v15(m):
     return []
 
 
+def _v16(m):
+    """indicator_cube.variant (holder counting rules) and a float n (fractional shares), for
+    tables made by step 14; skipped when present."""
+    from core.models import IndicatorCube as C
+    if "variant" in {c.name for c in db.obj.get_columns("indicator_cube")}:
+        return []
+    ops = [m.add_column("indicator_cube", "variant", C.variant),
+           m.add_index("indicator_cube", ("variant", "grain", "city_code", "county_code",
+                                          "street_code", "kind", "month"), False)]
+    return ops + ([m.alter_column_type("indicator_cube", "n", pw.DoubleField(default=0))]
+                  if is_postgres() else [])
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
-                     (14, _v14), (15, _v15)]
+                     (14, _v14), (15, _v15), (16, _v16)]
 BASELINE = 1
 
 

@@ -371,8 +371,10 @@ class EventCube(BaseModel):
 class IndicatorCube(BaseModel):
     """Summary table (core.indicator_cube): monthly changes of the indicator sums — filings,
     publications, grants, entries into and exits from the valid stock (and the long-maintained
-    stock) — per region × type × domestic × high-value. grain 'c': per county (street_code
-    NULL); grain 's': per street. month = year × 12 + month − 1 (0: before any date)."""
+    stock) — per counting rule (variant) × region × type × domestic × high-value. grain 'c': per
+    county (street_code NULL); grain 's': per street; for whole counting by any holder also 'p'
+    and 't' (province, city). month = year × 12 + month − 1 (0: before any date)."""
+    variant = pw.CharField(max_length=16, default="fast")  # counting rule (core.indicator_cube)
     grain = pw.CharField(max_length=1)
     province_code = pw.CharField(max_length=2, null=True)
     city_code = pw.CharField(max_length=4, null=True)
@@ -383,10 +385,11 @@ class IndicatorCube(BaseModel):
     high_value = pw.BooleanField(default=False)
     kind = pw.CharField(max_length=8)
     month = pw.IntegerField()
-    n = pw.IntegerField(default=0)
+    n = pw.DoubleField(default=0)  # fractional counting sums holder shares
 
     class Meta:
-        indexes = ((("grain", "city_code", "county_code", "street_code", "kind", "month"), False),)
+        indexes = ((("variant", "grain", "city_code", "county_code", "street_code", "kind",
+                     "month"), False),)
 
 
 class OpsCube(BaseModel):
