@@ -8,7 +8,7 @@ import datetime as dt  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from core import indicators, labels, overview  # noqa: E402
+from core import indicator_cube, indicators, labels, overview  # noqa: E402
 from core.counting import CountingRule, default_rule  # noqa: E402
 from core.db import current_url  # noqa: E402
 from core.monitor_filters import region_name  # noqa: E402
@@ -172,6 +172,9 @@ year = st.sidebar.selectbox(labels.IND_YEAR, list(range(this_year, this_year - 1
 rule = _rule()
 on = dt.date.today()
 url = current_url() or ""
+if indicator_cube.needs_build(rule):
+    with st.spinner(labels.IND_BUILDING_RULE):
+        report = _report(url, scope.region, year, rule, on)
 report = _report(url, scope.region, year, rule, on)
 st.caption(f"{region_name(scope.region)} · {year} · {report.as_of}")
 _cards(report)

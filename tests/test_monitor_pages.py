@@ -181,3 +181,31 @@ def test_indicators_page(app_env, db, role):
         ["吴中区", 0.003, 0.0025, "达标"], ["相城区", 0.001, 0.0025, "未达标"]]
     assert [round(g, 4) for g in table["距目标"]] == [-0.0005, 0.0015]
     assert any("按第一权利人（当前）地址" in (m.help or "") for m in at.metric)
+
+
+@SQLITE_ONLY
+def test_indicators_page_under_the_any_holder_rule(app_env, db):
+    """Switching to 任一权利人: a patent co-owned by a 相城区 holder counts there too (whole
+    counting), once in the city; the holder rule's summary rows are built on first use."""
+    from core import indicator_cube
+    from core.counting import CountingRule
+    from core.models import Holder, Patent, PatentHolder
+    from tests.monitor_data import WUZHONG, XIANGCHENG
+    _indicator_data()
+    a = Holder.get(Holder.name == "苏州甲科技有限公司")
+    a.province_code, a.city_code, a.county_code = "32", "3205", WUZHONG
+    a.save()
+    b = Holder.create(name="相城乙公司", norm_name="相城乙公司", province_code="32",
+                      city_code="3205", county_code=XIANGCHENG)
+    for p in Patent.select():
+        PatentHolder.create(patent=p, holder=a, seq=1, current=True)
+    PatentHolder.create(patent=Patent.get(Patent.app_no == "I0"), holder=b, seq=2, current=True)
+    assert indicator_cube.needs_build(CountingRule(holder="any"))
+    at = _run("pages/indicators.py", "viewer", ind_holder="any")
+    _ok(at)
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["有效发明专利"] == "5 件"
+    assert at.dataframe[0].value[["区域", "指标值"]].values.tolist() == [
+        ["吴中区", 5.0], ["相城区", 1.0]]
+    assert any("按任一权利人（当前）地址" in (m.help or "") for m in at.metric)
+    assert not indicator_cube.needs_build(CountingRule(holder="any"))

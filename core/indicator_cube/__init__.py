@@ -40,8 +40,17 @@ from core.indicator_cube.months import long_rule_key, month_end, month_index, mo
 from core.indicator_cube.read import Flow, Stock, read, supports
 
 __all__ = ["FAST", "Flow", "Stock", "build", "build_variant", "built_variants", "long_rule_key",
-           "month_end", "month_index", "month_start", "months_table", "read", "supports", "usable",
+           "month_end", "month_index", "month_start", "months_table", "needs_build", "read", "supports", "usable",
            "variant_of"]
+
+
+def needs_build(rule) -> bool:
+    """Whether reading `rule` would first build its rows (a holder rule not used before)."""
+    from core.models import IndicatorCube
+    variant = variant_of(rule)
+    if variant == FAST or not IndicatorCube.table_exists():
+        return False
+    return not IndicatorCube.select().where(IndicatorCube.variant == variant).exists()
 
 
 def usable(rule=None) -> bool:
