@@ -2,9 +2,12 @@
 
 For each page: the time of every core call the page makes on a cold render (no Streamlit cache),
 against a naive approach in the same run: `SELECT *` of patent (+ holder) into pandas, then the
-same numbers with pandas. Target: each page well under a second at 1,000,000 patents.
+same numbers with pandas. Target: each page well under a second at 1,000,000 patents. --holder-rules adds the indicators
+page under the holder counting rules (their summary rows are built first, timed: what their
+first use in the app does). The naive baseline is computed for the home region only.
 
     python bench/monitor_pages.py [--patents 1000000] [--db URL] [--reuse] [--repeat 3]
+        [--regions 3205,320505,320505001] [--holder-rules] [--drop-caches]
 
 SQLite gets ANALYZE first (planner statistics: without them SQLite may pick an equality index
 over the covering range index). The division names are loaded once before timing.
@@ -115,13 +118,13 @@ def fill(n: int, on: dt.date, seed: int = 7) -> float:
 
 # --- the pages' data, as the pages ask for it -----------------------------------------------
 
-def page_calls(on: dt.date) -> dict[str, callable]:
+def page_calls(on: dt.date, region: str = REGION) -> dict[str, callable]:
     """The core calls each page makes on a cold render (see pages/*.py)."""
     from core import expiry_notices as ex
     from core import fee_warnings as fw
     from core import indicators, lapses
     from core.monitor_filters import Selection
-    sel = Selection(REGION)
+    sel = Selection(region)
 
     def fees_page():
         q = fw.FeeQuery(sel, on, ("due_soon", "grace"))
@@ -135,13 +138,50 @@ def page_calls(on: dt.date) -> dict[str, callable]:
         q = lapses.LapseQuery(sel, on.replace(month=1, day=1), on)
         return lapses.summary(q), lapses.by_holder(q), lapses.page(q, 0, 50)
 
-    def indicators_page():
-        return (indicators.compute(REGION, on.year, on=on),
-                indicators.subregions(REGION, on.year, on=on),
-                indicators.monthly(REGION, on.year, on=on))
+    def indicators_page(rule=None):
+        return lambda: (indicators.compute(region, on.year, rule, on),
+                        indicators.subregions(region, on.year, rule, on),
+                        indicators.monthly(region, on.year, rule, on))
 
     return {"年费预警 fees": fees_page, "届满通知 expiry": expiry_page,
-            "专利失效分析 lapse": lapse_page, "专利创造指标分析 indicators": indicators_page}
+            "专利失效分析 lapse": lapse_page, "专利创造指标分析 indicators": indicators_page(),
+            **{f"  口径：{name}": indicators_page(rule) for name, rule in HOLDER_RULES.items()}}
+
+
+def _holder_rules() -> dict:
+    from core.counting import CountingRule
+    return {"任一权利人": CountingRule(holder="any"),
+            "原始第一申请人": CountingRule(basis="original"),
+            "任一权利人·分数计数": CountingRule(holder="any", fractional=True)}
+
+
+HOLDER_RULES: dict = {}
+
+
+def build_holder_rules() -> None:
+    """Build the holder rules' cube rows once (what their first use does), timed."""
+    from core import indicator_cube
+    from core.db import db
+    for name, rule in _holder_rules().items():
+        HOLDER_RULES[name] = rule
+        if indicator_cube.needs_build(rule):
+            started = time.perf_counter()
+            with db.atomic():
+                indicator_cube.build_variant(indicator_cube.variant_of(rule))
+            print(f"first use of 口径 {name}: summary rows built in "
+                  f"{time.perf_counter() - started:.1f}s", flush=True)
+
+
+def drop_caches() -> bool:
+    """Empty the OS page cache (root only); False when not permitted."""
+    import os
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False
 
 
 # --- naive: everything into pandas ----------------------------------------------------------------
@@ -201,10 +241,12 @@ def naive_calls(on: dt.date) -> dict[str, callable]:
 
 # --- run -------------------------------------------------------------------------------------------
 
-def timed(fn, repeat: int) -> tuple[float, float]:
-    """(first run, median of the following runs) in seconds."""
+def timed(fn, repeat: int, cold=None) -> tuple[float, float]:
+    """(first run, median of the following runs) in seconds; `cold` runs before the first."""
     times = []
-    for _ in range(max(1, repeat)):
+    for i in range(max(1, repeat)):
+        if i == 0 and cold:
+            cold()
         started = time.perf_counter()
         fn()
         times.append(time.perf_counter() - started)
@@ -219,6 +261,12 @@ def main(argv=None) -> int:
     ap.add_argument("--on", type=dt.date.fromisoformat, default=dt.date(2026, 6, 15))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--regions", default=REGION,
+                    help="comma-separated region codes (city, county, street, custom)")
+    ap.add_argument("--holder-rules", action="store_true",
+                    help="also the indicators page under the holder counting rules")
+    ap.add_argument("--drop-caches", action="store_true",
+                    help="empty the OS page cache before each cold run (root only)")
     args = ap.parse_args(argv)
     from core.db import connect
     from core.migrations import upgrade
@@ -233,13 +281,26 @@ def main(argv=None) -> int:
     if not (args.reuse and Patent.select().exists()):
         print(f"filling {args.patents:,} synthetic patents into {url} …", flush=True)
         print(f"  filled in {fill(args.patents, args.on):.1f}s", flush=True)
-    from core import divisions
+    from core import cubes, divisions
     from core.db import db
     db.execute_sql("ANALYZE")  # planner statistics, as a maintained database has them
     divisions.names()  # the division table is read once per process, not per page
+    started = time.perf_counter()
+    if not cubes.is_fresh():
+        cubes.rebuild()  # what the import / nightly job does
+        print(f"summary tables rebuilt in {time.perf_counter() - started:.1f}s")
+    if args.holder_rules:
+        build_holder_rules()
     n = Patent.select().count()
     print(f"{n:,} patents · {url.split('?')[0]} · as of {args.on}")
-    ours = {name: timed(call, args.repeat) for name, call in page_calls(args.on).items()}
+    cold = None
+    if args.drop_caches:
+        cold = drop_caches if drop_caches() else None
+        print("cold runs after emptying the OS page cache" if cold else
+              "(--drop-caches not permitted here: cold = first run in this process)")
+    regions = args.regions.split(",")
+    ours = {(region, name): timed(call, args.repeat, cold)
+            for region in regions for name, call in page_calls(args.on, region).items()}
     naive = {}
     if not args.skip_naive:
         started = time.perf_counter()
@@ -249,11 +310,12 @@ def main(argv=None) -> int:
             first, _ = timed(lambda: call(*frames), 1)
             naive[name] = load + first
         print(f"naive: SELECT * into pandas {load:.2f}s (paid by every naive page)")
-    print(f"{'page':<30}{'cold s':>9}{'warm s':>9}{'naive s':>10}{'ratio':>9}")
-    for name, (cold, warm) in ours.items():
-        base = naive.get(name)
-        ratio = f"{base / cold:8.1f}x" if base else "       -"
-        print(f"{name:<30}{cold:9.3f}{warm:9.3f}{(base or float('nan')):10.2f}{ratio}")
+    print(f"{'region':<11}{'page':<30}{'cold s':>9}{'warm s':>9}{'naive s':>10}{'ratio':>9}")
+    for (region, name), (first, warm) in ours.items():
+        base = naive.get(name) if region == REGION else None
+        ratio = f"{base / first:8.1f}x" if base else "       -"
+        print(f"{region:<11}{name:<30}{first:9.3f}{warm:9.3f}{(base or float('nan')):10.2f}"
+              f"{ratio}")
     database.close()
     return 0
 
