@@ -58,6 +58,7 @@ def rich(db):
                 e.amount = rng.randint(1, 900) * 10000
                 e.save()
     custom_region("Z0001", "园区", ["320506001", "320505"])
+    custom_region("Z0002", "走廊", ["320506001", "320506003"])  # streets only: their index
 
 
 def _same(got, expected):
@@ -154,6 +155,7 @@ PAGE_CALLS = [
     lambda s: holders.holder_stats(HolderQuery(s.region), "valid_design", 3, 2),
 ]
 SCOPES = [Scope("3205"), Scope("32"), Scope("320506"), Scope("320506001"), Scope("Z0001"),
+          Scope("Z0002"),
           Scope("3205", patent_types=("invention",)),
           Scope("320505", patent_types=("utility", "design")),
           Scope("3205", D(2019, 3, 1), D(2023, 10, 31)),
@@ -197,3 +199,13 @@ def test_new_events_and_holder_kind_changes_refresh_the_cubes(rich, monkeypatch)
     assert mix.iloc[0][new_kind] == old[new_kind] + moved
     monkeypatch.setattr(cubes, "usable", lambda: False)
     _same(mix, agencies.client_mix(q, [agency]))
+
+
+def test_a_street_only_custom_region_reads_the_street_index_on_sqlite(rich):
+    from core.db import is_postgres
+    from core.stats.base import patents, where
+    query = patents(Scope("Z0002"), Patent.id).where(where(Scope("Z0002")))
+    sql = query.sql()[0]
+    assert ("INDEXED BY" in sql) != is_postgres()
+    expected = Patent.select(Patent.id).where(Patent.street_code.in_(["320506001", "320506003"]))
+    assert sorted(r.id for r in query) == sorted(r.id for r in expected)

@@ -134,8 +134,10 @@ def scan(query: pw.Select, scope: Scope) -> pw.Select:
     (top filers of 吴中区, 1,000,000 patents)."""
     from core.db import is_postgres
     code = scope.region or ""
-    if is_postgres() or not code.isdigit():
+    if is_postgres():
         return query
+    if not code.isdigit():
+        return _scan_members(query, code) if code else query
     if len(code) == 6:
         name = _stats_index()
         return query.from_(pw.SQL(f'"patent" AS "t1" INDEXED BY "{name}"')) if name else query
@@ -144,6 +146,34 @@ def scan(query: pw.Select, scope: Scope) -> pw.Select:
     name = _stats_index()
     hint = f'INDEXED BY "{name}"' if name else "NOT INDEXED"
     return query.from_(pw.SQL(f'"patent" AS "t1" {hint}'))
+
+
+MEMBER_INDEXES = {9: ("street_code", "patent_type", "status"),
+                  6: ("county_code", "street_code", "patent_type", "status")}
+
+
+def _scan_members(query: pw.Select, code: str) -> pw.Select:
+    """A custom region whose members are all streets (or all counties): read that index —
+    SQLite otherwise prefers a year or date index over the few member codes (yearly filings of
+    a four-street region at 1,000,000 patents: 0.8 s through app_year, 0.05 s this way)."""
+    from core.scope import canonical, members
+    lengths = {len(m) for m in members(canonical(code))}
+    if len(lengths) != 1 or next(iter(lengths)) not in MEMBER_INDEXES:
+        return query
+    name = _index_named(MEMBER_INDEXES[next(iter(lengths))])
+    return query.from_(pw.SQL(f'"patent" AS "t1" INDEXED BY "{name}"')) if name else query
+
+
+def _index_named(columns: tuple[str, ...]) -> str | None:
+    from core.db import current_url
+    return _index_of(current_url() or "", columns)
+
+
+@lru_cache(maxsize=32)
+def _index_of(url: str, columns: tuple[str, ...]) -> str | None:
+    from core.db import db
+    return next((i.name for i in db.obj.get_indexes("patent") if tuple(i.columns) == columns),
+                None)
 
 
 @lru_cache(maxsize=8)
