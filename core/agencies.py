@@ -69,10 +69,13 @@ def abnormal_rule(region: str | None = None) -> dict:
 
 
 def _use_cube(q: AgencyQuery) -> bool:
-    """agency_cube answers undated queries on a province, city or county (or no region)."""
+    """agency_cube answers a province, city or county (or no region) without a date range or
+    with whole calendar years (filing date in range ⟺ filing year in range)."""
     from core import cubes
     code = canonical(q.region) if q.region else ""
-    if q.date_from or q.date_to or (code and (not code.isdigit() or len(code) not in (2, 4, 6))):
+    whole = (q.date_from is None or (q.date_from.month, q.date_from.day) == (1, 1)) and (
+        q.date_to is None or (q.date_to.month, q.date_to.day) == (12, 31))
+    if not whole or (code and (not code.isdigit() or len(code) not in (2, 4, 6))):
         return False
     return cubes.usable()
 
@@ -80,6 +83,10 @@ def _use_cube(q: AgencyQuery) -> bool:
 def _cube_where(q: AgencyQuery) -> list:
     c = AgencyCube
     out = [region_filter(canonical(q.region), model=c) if q.region else True]
+    if q.date_from:
+        out.append(c.app_year >= q.date_from.year)
+    if q.date_to:
+        out.append(c.app_year <= q.date_to.year)
     if q.types:
         out.append(c.patent_type.in_(list(q.types)))
     return out

@@ -137,7 +137,8 @@ def _v14(m):
 
 
 def _v15(m):
-    """Summary tables ops_cube, actor_cube, agency_cube (core.stats_cubes): created by upgrade()
+    """Summary tables ops_cube, actor_cube, agency_cube (core.stats_cubes; since superseded by
+    agency_year_cube, which upgrade() creates like any missing table): created by upgrade()
     with the other missing tables; filled by core.cubes.rebuild() (or lazily on first read)."""
     return []
 
@@ -155,9 +156,19 @@ def _v16(m):
                   if is_postgres() else [])
 
 
+def _v17(m):
+    """agency_year_cube (created by upgrade() with the other missing tables) and the tables of
+    step 15 start empty while the stamp may still call the cubes fresh: drop the stamp, so the
+    next reader (core.cubes.usable) rebuilds every cube."""
+    from core.models import CubeStamp
+    if CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return []
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
-                     (14, _v14), (15, _v15), (16, _v16)]
+                     (14, _v14), (15, _v15), (16, _v16), (17, _v17)]
 BASELINE = 1
 
 

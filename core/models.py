@@ -430,16 +430,21 @@ class ActorCube(BaseModel):
 
 class AgencyCube(BaseModel):
     """Summary table (core.stats_cubes): patents with an agency per county × agency × type ×
-    first holder's kind — filings, valid, withdrawn or rejected."""
+    first holder's kind × filing year — filings, valid, withdrawn or rejected. (Table
+    agency_year_cube: the first agency_cube, without the year, is no longer read.)"""
     province_code = pw.CharField(max_length=2, null=True)
     city_code = pw.CharField(max_length=4, null=True)
     county_code = pw.CharField(max_length=6, null=True)
     agency_id = pw.IntegerField()
     patent_type = pw.CharField(max_length=10)
     holder_kind = pw.CharField(max_length=16, null=True)
+    app_year = pw.IntegerField(null=True)
     n = pw.IntegerField(default=0)
     n_valid = pw.IntegerField(default=0)
     n_withdrawn = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "agency_year_cube"
 
 
 class CubeStamp(BaseModel):

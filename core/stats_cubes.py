@@ -14,8 +14,9 @@ inventor person-times per filing year, for every province, city and county code 
 of patent types (a bit mask: distinct counts do not add up across types or regions, so each
 set is counted on its own). Undated division scopes by year read it.
 
-agency_cube: 代理机构统计's volumes (filings, valid, withdrawn or rejected) per county × agency ×
-type × first holder's kind, for undated division scopes. A change of a holder's kind
+agency_cube (table agency_year_cube): 代理机构统计's volumes (filings, valid, withdrawn or
+rejected) per county × agency × type × first holder's kind × filing year, for division scopes
+without a date range or with whole calendar years. A change of a holder's kind
 (core.holders.update_holder) invalidates the cubes.
 """
 from __future__ import annotations
@@ -186,7 +187,7 @@ def actors(region: str, patent_types: tuple[str, ...], years=True) -> list[tuple
 
 # --- agency_cube ------------------------------------------------------------------------------
 
-AGENCY_DIMS = ("province_code", "city_code", "county_code", "agency", "patent_type")
+AGENCY_DIMS = ("province_code", "city_code", "county_code", "agency", "patent_type", "app_year")
 WITHDRAWN_REASONS = ("withdrawn", "rejected")
 
 
@@ -199,5 +200,5 @@ def build_agencies() -> None:
               .where(Patent.agency.is_null(False)).group_by(*dims))
     AgencyCube.delete().execute()
     columns = ("province_code", "city_code", "county_code", "agency_id", "patent_type",
-               "holder_kind", "n", "n_valid", "n_withdrawn")
+               "app_year", "holder_kind", "n", "n_valid", "n_withdrawn")
     AgencyCube.insert_from(select, [getattr(AgencyCube, c) for c in columns]).execute()

@@ -115,12 +115,13 @@ def test_actor_cube_counts_distinct_holders_and_agencies_per_type_set(rich):
 def test_agency_cube_equals_a_live_group_by(rich):
     cubes.rebuild()
     got = sorted(AgencyCube.select(AgencyCube.county_code, AgencyCube.agency_id,
-                                   AgencyCube.patent_type, AgencyCube.holder_kind, AgencyCube.n,
-                                   AgencyCube.n_valid).tuples(), key=str)
+                                   AgencyCube.patent_type, AgencyCube.holder_kind,
+                                   AgencyCube.app_year, AgencyCube.n, AgencyCube.n_valid)
+                 .tuples(), key=str)
     expected: dict = {}
     for p in Patent.select().where(Patent.agency.is_null(False)):
         key = (p.county_code, p.agency_id, p.patent_type,
-               p.first_holder.kind if p.first_holder else None)
+               p.first_holder.kind if p.first_holder else None, p.app_year)
         n = expected.setdefault(key, [0, 0])
         n[0] += 1
         n[1] += p.status == "valid"
@@ -209,3 +210,16 @@ def test_a_street_only_custom_region_reads_the_street_index_on_sqlite(rich):
     assert ("INDEXED BY" in sql) != is_postgres()
     expected = Patent.select(Patent.id).where(Patent.street_code.in_(["320506001", "320506003"]))
     assert sorted(r.id for r in query) == sorted(r.id for r in expected)
+
+
+def test_upgrading_to_the_new_tables_makes_the_cubes_rebuild(rich):
+    from core import migrations
+    from core.models import SchemaVersion
+    cubes.rebuild()
+    AgencyCube.delete().execute()  # as a table just created by upgrade() would be
+    SchemaVersion.delete().execute()
+    SchemaVersion.create(version=16)
+    assert migrations.upgrade(models=[]) == [v for v, _ in migrations.STEPS if v > 16]
+    assert not cubes.is_fresh()
+    assert agencies.ranking(AgencyQuery("3205"), None)["filings"].sum() > 0
+    assert AgencyCube.select().count() > 0 and cubes.is_fresh()
