@@ -27,8 +27,7 @@ import peewee as pw
 from peewee import fn
 
 from core.db import db
-from core.models import (PATENT_TYPES, ActorCube, AgencyCube, Holder, LegalEvent, OpsCube,
-                         Patent)
+from core.models import PATENT_TYPES, ActorCube, AgencyCube, LegalEvent, OpsCube, Patent
 
 EVENT_KINDS = ("transfer", "license", "pledge")
 EVENT_DIMS = ("kind", "date", "county_before", "county_after", "street_before", "street_after")
@@ -40,10 +39,33 @@ LEVELS = ("province_code", "city_code", "county_code")
 
 
 def build() -> None:
-    """Recompute ops_cube, actor_cube and agency_cube (inside the caller's transaction)."""
+    """Recompute ops_cube, actor_cube and agency_cube (inside the caller's transaction). The
+    last two read one grouped scan of the patents (temporary table stats_base)."""
     build_ops()
+    _base_table()
     build_actors()
     build_agencies()
+    db.obj.execute_sql("DROP TABLE stats_base")
+
+
+BASE_DIMS = "province_code, city_code, county_code, app_year, patent_type"
+WITHDRAWN_REASONS = ("withdrawn", "rejected")
+
+
+def _base_table() -> None:
+    """Temporary table stats_base: the patents grouped by region columns, filing year, type,
+    first holder (h), agency (a) and whether the filing date is known (has_app), with the
+    count, valid, withdrawn or rejected, and the inventors summed."""
+    has_app = "CASE WHEN app_date IS NULL THEN 0 ELSE 1 END"
+    reasons = ", ".join(f"'{r}'" for r in WITHDRAWN_REASONS)
+    db.obj.execute_sql("DROP TABLE IF EXISTS stats_base")
+    db.obj.execute_sql(
+        f"CREATE TEMPORARY TABLE stats_base AS SELECT {BASE_DIMS}, first_holder_id AS h, "
+        f"agency_id AS a, {has_app} AS has_app, COUNT(*) AS n, "
+        f"SUM(CASE WHEN status = 'valid' THEN 1 ELSE 0 END) AS n_valid, "
+        f"SUM(CASE WHEN status_reason IN ({reasons}) THEN 1 ELSE 0 END) AS n_withdrawn, "
+        f"SUM(inventor_count) AS inv FROM patent "
+        f"GROUP BY {BASE_DIMS}, first_holder_id, agency_id, {has_app}")
 
 
 # --- ops_cube ---------------------------------------------------------------------------------
@@ -134,21 +156,20 @@ def _type_sets() -> str:
 
 
 def build_actors() -> None:
-    """Two grouped scans of the patents with a filing date — per (region columns, year, type,
-    first holder) with the inventors summed, and per (…, agency) — into temporary tables; then
-    per region level: each holder's (agency's) set of types per year, the holders per (year,
-    set), and the sums over the sets meeting each type set; the inventors likewise per type."""
+    """From stats_base (patents with a filing date): per (region columns, year, type, first
+    holder) with the inventors summed, and per (…, agency), into temporary tables; then per
+    region level: each holder's (agency's) set of types per year, the holders per (year, set),
+    and the sums over the sets meeting each type set; the inventors likewise per type."""
     ActorCube.delete().execute()
     run = db.obj.execute_sql
     temps = ("actor_h", "actor_a", "actor_i")
     for name in temps:
         run(f"DROP TABLE IF EXISTS {name}")
-    dims = "province_code, city_code, county_code, app_year, patent_type"
-    run(f"CREATE TEMPORARY TABLE actor_h AS SELECT {dims}, first_holder_id AS k, "
-        f"SUM(inventor_count) AS inv FROM patent WHERE app_date IS NOT NULL "
-        f"GROUP BY {dims}, first_holder_id")
-    run(f"CREATE TEMPORARY TABLE actor_a AS SELECT {dims}, agency_id AS k FROM patent "
-        f"WHERE app_date IS NOT NULL AND agency_id IS NOT NULL GROUP BY {dims}, agency_id")
+    dims = BASE_DIMS
+    run(f"CREATE TEMPORARY TABLE actor_h AS SELECT {dims}, h AS k, SUM(inv) AS inv "
+        f"FROM stats_base WHERE has_app = 1 GROUP BY {dims}, h")
+    run(f"CREATE TEMPORARY TABLE actor_a AS SELECT {dims}, a AS k FROM stats_base "
+        f"WHERE has_app = 1 AND a IS NOT NULL GROUP BY {dims}, a")
     run(f"CREATE TEMPORARY TABLE actor_i AS SELECT {dims}, SUM(inv) AS inv FROM actor_h "
         f"GROUP BY {dims}")
     insert = "INSERT INTO actor_cube (region, types, year, measure, n) "
@@ -187,18 +208,14 @@ def actors(region: str, patent_types: tuple[str, ...], years=True) -> list[tuple
 
 # --- agency_cube ------------------------------------------------------------------------------
 
-AGENCY_DIMS = ("province_code", "city_code", "county_code", "agency", "patent_type", "app_year")
-WITHDRAWN_REASONS = ("withdrawn", "rejected")
-
-
 def build_agencies() -> None:
-    dims = [getattr(Patent, d) for d in AGENCY_DIMS] + [Holder.kind]
-    count_if = lambda cond: fn.SUM(pw.Case(None, [(cond, 1)], 0))  # noqa: E731
-    select = (Patent.select(*dims, fn.COUNT(Patent.id), count_if(Patent.status == "valid"),
-                            count_if(Patent.status_reason.in_(WITHDRAWN_REASONS)))
-              .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
-              .where(Patent.agency.is_null(False)).group_by(*dims))
+    """From stats_base: the patents with an agency, with the first holder's kind."""
     AgencyCube.delete().execute()
     columns = ("province_code", "city_code", "county_code", "agency_id", "patent_type",
                "app_year", "holder_kind", "n", "n_valid", "n_withdrawn")
-    AgencyCube.insert_from(select, [getattr(AgencyCube, c) for c in columns]).execute()
+    dims = ", ".join(f"b.{d}" for d in BASE_DIMS.split(", "))
+    db.obj.execute_sql(
+        f"INSERT INTO {AgencyCube._meta.table_name} ({', '.join(columns)}) "
+        f"SELECT b.province_code, b.city_code, b.county_code, b.a, b.patent_type, b.app_year, "
+        f"k.kind, SUM(b.n), SUM(b.n_valid), SUM(b.n_withdrawn) FROM stats_base b "
+        f"LEFT JOIN holder k ON k.id = b.h WHERE b.a IS NOT NULL GROUP BY {dims}, b.a, k.kind")
