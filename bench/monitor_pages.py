@@ -172,18 +172,6 @@ def build_holder_rules() -> None:
                   f"{time.perf_counter() - started:.1f}s", flush=True)
 
 
-def drop_caches() -> bool:
-    """Empty the OS page cache (root only); False when not permitted."""
-    import os
-    try:
-        os.sync()
-        with open("/proc/sys/vm/drop_caches", "w") as f:
-            f.write("3\n")
-        return True
-    except OSError:
-        return False
-
-
 # --- naive: everything into pandas ----------------------------------------------------------------
 
 def naive_load():
@@ -295,6 +283,7 @@ def main(argv=None) -> int:
     print(f"{n:,} patents · {url.split('?')[0]} · as of {args.on}")
     cold = None
     if args.drop_caches:
+        from bench.stats_pages import drop_caches
         cold = drop_caches if drop_caches() else None
         print("cold runs after emptying the OS page cache" if cold else
               "(--drop-caches not permitted here: cold = first run in this process)")
