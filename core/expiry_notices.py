@@ -18,7 +18,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import calendar, indicators, labels
+from core import calendar, indicators, labels, numbers
 from core.models import Holder, Patent
 from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_all,
                                   count_if, patent_where, region_name, with_holder)
@@ -220,8 +220,8 @@ def _list_query(q: ExpiryQuery) -> pw.ModelSelect:
 
 
 def page(q: ExpiryQuery, offset: int, limit: int) -> pd.DataFrame:
-    """One page of expiring patents, soonest first: LIST_COLUMNS + type_label, county, street,
-    high_value_label."""
+    """One page of expiring patents, soonest first (app_no printed): LIST_COLUMNS + type_label,
+    county, street, high_value_label."""
     rows = [_labelled(r) for r in _list_query(q).offset(offset).limit(limit).dicts()]
     return pd.DataFrame(rows, columns=LIST_COLUMNS + ["type_label", "county", "street",
                                                       "high_value_label"])
@@ -237,6 +237,7 @@ def export_rows(q: ExpiryQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:
 
 
 def _labelled(row: dict) -> dict:
+    row["app_no"] = numbers.display(row["app_no"])
     row["app_date"], row["expiry_date"] = _date(row["app_date"]), _date(row["expiry_date"])
     row["high_value"] = bool(row["high_value"])
     row["type_label"] = labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])

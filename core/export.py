@@ -3,9 +3,9 @@ through openpyxl's write-only mode (core/xlsx_export: text that looks like a for
 so memory does not grow with the result. A progress callback gets (rows written, total).
 
 Columns (EXPORT_COLUMNS, headers from labels.EXPORT_HEADERS — the CNIPA export names,
-domain-facts §9.2): app_no, patent_type, title, app_date, pub_no, pub_date, grant_no, grant_date,
-holders (current holders in order, "; "), address, county, street, status, status_reason,
-ipc_main, ipc_all, agency_name, agents, inventors.
+domain-facts §9.2): app_no (printed form, 201810390462.7), patent_type, title, app_date, pub_no,
+pub_date, grant_no, grant_date, holders (current holders in order, "; "), address, county, street,
+status, status_reason, ipc_main, ipc_all, agency_name, agents, inventors.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Font
 
-from core import divisions, labels
+from core import divisions, labels, numbers
 from core.models import Agency, Holder, Patent, PatentHolder
 from core.search import SearchFilters, where
 from core.xlsx_export import is_risky
@@ -59,6 +59,7 @@ def _holder_names(ids: list[int]) -> dict[int, str]:
 
 
 def _shape(row: dict, holders: dict[int, str], names: dict[str, str]) -> dict:
+    row["app_no"] = numbers.display(row["app_no"])
     row["holders"] = holders.get(row["id"]) or row["first_holder"]
     row["patent_type"] = labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])
     row["status"] = labels.STATUS.get(row["status"], row["status"])

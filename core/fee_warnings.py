@@ -20,7 +20,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import calendar, fees, labels
+from core import calendar, fees, labels, numbers
 from core.db import is_postgres
 from core.models import Holder, Patent
 from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_all,
@@ -294,9 +294,9 @@ def _list_query(q: FeeQuery, m: DueMap) -> pw.ModelSelect:
 
 
 def page(q: FeeQuery, offset: int, limit: int) -> pd.DataFrame:
-    """One page of warnings, earliest due date first. Columns: LIST_COLUMNS plus fee_year,
-    state, grace_month, state_label, amount, full_amount, surcharge_rate, surcharge, total,
-    point_of_no_return, reduced, address, county, street."""
+    """One page of warnings, earliest due date first (app_no printed). Columns: LIST_COLUMNS
+    plus fee_year, state, grace_month, state_label, amount, full_amount, surcharge_rate,
+    surcharge, total, point_of_no_return, reduced, address, county, street."""
     m = due_map(q.on)
     rows = [_with_fee(r, m, q.on) for r in _list_query(q, m).offset(offset).limit(limit).dicts()]
     return pd.DataFrame(rows, columns=LIST_COLUMNS + FEE_COLUMNS)
@@ -324,7 +324,8 @@ EXPORT_COLUMNS = {
 def _with_fee(row: dict, m: DueMap, on: dt.date) -> dict:
     due, app = _as_date(row["next_fee_due"]), _as_date(row["app_date"])
     state, month = m.of(due, app)
-    out = dict(row, state=state, grace_month=month or None, next_fee_due=due, app_date=app)
+    out = dict(row, app_no=numbers.display(row["app_no"]), state=state,
+               grace_month=month or None, next_fee_due=due, app_date=app)
     out.update(_amounts(row, app, on))
     out["state_label"] = state_label(state, month)
     out["reduced"] = labels.YES if row.get("fee_reduction") else ""

@@ -15,7 +15,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import labels
+from core import labels, numbers
 from core.models import Holder, LegalEvent, Patent
 from core.monitor_filters import (EXPORT_LIMIT, Selection, both, child_field, count_all,
                                   count_if, patent_where, region_name, with_holder)
@@ -181,8 +181,9 @@ def announce_dates(patent_ids: list[int]) -> dict[int, dt.date]:
 
 
 def page(q: LapseQuery, offset: int, limit: int) -> pd.DataFrame:
-    """One page of the lapse list, newest lapse first. Columns LIST_COLUMNS + announce_date
-    (gazette date of the lapse event, when recorded), type_label, reason_label, county, street."""
+    """One page of the lapse list, newest lapse first (app_no printed). Columns LIST_COLUMNS +
+    announce_date (gazette date of the lapse event, when recorded), type_label, reason_label,
+    county, street."""
     frame = pd.DataFrame(list(_list_query(q).offset(offset).limit(limit).dicts()),
                          columns=LIST_COLUMNS)
     dates = announce_dates(frame["id"].tolist())
@@ -217,6 +218,7 @@ EXPORT_COLUMNS = {
 
 
 def _labelled(row: dict) -> dict:
+    row["app_no"] = numbers.display(row["app_no"])
     row["type_label"] = labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])
     row["reason_label"] = labels.STATUS_REASON.get(row["status_reason"] or "unknown",
                                                    row["status_reason"])
@@ -226,6 +228,7 @@ def _labelled(row: dict) -> dict:
 
 
 def _decorate(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["app_no"] = frame["app_no"].map(numbers.display)
     frame["type_label"] = frame["patent_type"].map(lambda t: labels.PATENT_TYPE.get(t, t))
     frame["reason_label"] = frame["status_reason"].map(
         lambda r: labels.STATUS_REASON.get(r or "unknown", r))

@@ -76,6 +76,16 @@ def _build(raw: str, digits: str, check: str) -> AppNo:
     return AppNo(raw, digits, check, valid, problem, patent_type, year, type_digit in "89")
 
 
+def display(stored: str | None) -> str | None:
+    """The printed form of a stored application number, as CNIPA prints it: 2018103904627 →
+    201810390462.7, 891032290 → 89103229.0. Anything that is not a number in storage form comes
+    back unchanged: None, '', placeholders, a pre-1989 number (it has no check character), a
+    wrong check character, a number already written with its dot."""
+    if not isinstance(stored, str) or len(stored) not in (9, 13):
+        return stored  # the storage form is 8 or 12 digits + check character
+    return f"{stored[:-1]}.{stored[-1]}" if parse(stored).normalized == stored else stored
+
+
 def _bad(raw: str) -> AppNo:
     return AppNo(str(raw), "", None, False, "format", None, None, False)
 

@@ -17,7 +17,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import divisions
+from core import divisions, numbers
 from core.db import is_postgres
 from core.models import LegalEvent, Patent
 from core.stats_cubes import Events
@@ -178,7 +178,8 @@ def _local_by_child(q: OpsQuery, ev: Events) -> pd.DataFrame:
 def events(q: OpsQuery, kind: str, direction: str | None = None,
            limit: int = 500) -> pd.DataFrame:
     """The latest events of `kind` ('transfer', 'license', 'pledge'), newest first. Columns
-    LIST_COLUMNS; direction is in/out/within for transfers (restricted to `direction` if given)."""
+    LIST_COLUMNS (app_no in the printed form); direction is in/out/within for transfers
+    (restricted to `direction` if given)."""
     query = (LegalEvent.select(
         LegalEvent.id.alias("event_id"), LegalEvent.date, LegalEvent.kind, Patent.app_no,
         Patent.title, Patent.patent_type, LegalEvent.parties_before, LegalEvent.parties_after,
@@ -193,6 +194,7 @@ def events(q: OpsQuery, kind: str, direction: str | None = None,
         query = query.where(region_filter(canonical(q.region)))
     rows = list(query.order_by(LegalEvent.date.desc(), LegalEvent.id.desc()).limit(limit).dicts())
     frame = pd.DataFrame(rows, columns=LIST_COLUMNS)
+    frame["app_no"] = frame["app_no"].map(numbers.display)
     if kind != "transfer":
         frame["direction"] = None
     frame["amount"] = frame["amount"].astype(float)

@@ -64,7 +64,8 @@ class SearchFilters:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of results: rows (dicts, see ROW_COLUMNS) and the cursor of the next page."""
+    """One page of results: rows (dicts, see ROW_COLUMNS; app_no in the printed form) and the
+    cursor of the next page."""
     rows: list[dict]
     next_cursor: int | None
 
@@ -217,6 +218,8 @@ def page(f: SearchFilters, cursor: int | None = None, size: int = PAGE_SIZE) -> 
     rows = list(query.order_by(Patent.id.desc()).limit(size + 1).dicts())
     more = len(rows) > size
     rows = rows[:size]
+    for row in rows:
+        row["app_no"] = numbers.display(row["app_no"])
     return Page(rows, rows[-1]["id"] if more and rows else None)
 
 

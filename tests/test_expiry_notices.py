@@ -120,3 +120,11 @@ def test_summary_equals_the_separate_queries(db):
         assert list(got["by_month"].columns) == list(ex.by_month(q).columns)
         assert got["by_subregion"].values.tolist() == ex.by_subregion(q).values.tolist()
         assert got["total"] == ex.total(q)
+
+
+def test_list_and_export_print_application_numbers(db):
+    a = holder("苏州甲科技有限公司")
+    for app_no, expiry in (("2005100000017", "2025-05-01"), ("E10", "2025-06-01")):
+        patent(app_no, a, expiry_date=day(expiry), status="valid", app_date=day("2005-05-01"))
+    assert ex.page(_q(), 0, 50)["app_no"].tolist() == ["200510000001.7", "E10"]
+    assert [r["app_no"] for r in ex.export_rows(_q())] == ["200510000001.7", "E10"]

@@ -155,3 +155,11 @@ def test_summary_equals_the_separate_queries(db):
         assert got["states"].to_dict("records") == fw.counts(every).to_dict("records")
         assert got["sub"].to_dict("records") == fw.counts(q, True).to_dict("records")
         assert got["total"] == fw.total(q)
+
+
+def test_list_and_export_print_application_numbers(db):
+    a = holder("苏州甲科技有限公司")
+    _fee_patent("2020200000036", a, "utility", "2020-05-20", 2, 5)  # due 2025-05-20
+    _fee_patent("F9", a, "utility", "2020-05-21", 2, 5)  # a placeholder is shown as stored
+    assert fw.page(_q(), 0, 50)["app_no"].tolist() == ["202020000003.6", "F9"]
+    assert [r["app_no"] for r in fw.export_rows(_q())] == ["202020000003.6", "F9"]

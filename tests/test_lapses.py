@@ -133,3 +133,12 @@ def test_gazette_date_of_the_lapse_event(db):
     rows = list(lapses.export_rows(_q(reasons=("unpaid_fee",))))
     assert [(r["app_no"], r["announce_date"]) for r in rows] == [
         ("P8", None), ("P2", None), ("P1", day("2025-10-20"))]
+
+
+def test_list_and_export_print_application_numbers(db):
+    a = holder("苏州甲科技有限公司")
+    for app_no, lapsed in (("201530000005X", "2025-06-01"), ("P9", "2025-05-01")):
+        patent(app_no, a, patent_type="design", status="lapsed", status_reason="unpaid_fee",
+               lapse_date=day(lapsed), grant_date=day("2016-01-01"), app_date=day("2015-03-15"))
+    assert lapses.page(_q(), 0, 10)["app_no"].tolist() == ["201530000005.X", "P9"]
+    assert [r["app_no"] for r in lapses.export_rows(_q())] == ["201530000005.X", "P9"]

@@ -60,6 +60,29 @@ def test_made_numbers_parse_valid_and_any_single_digit_change_is_caught(year, ty
             assert not numbers.parse(changed).valid  # weights 2..9 are units mod 11
 
 
+def test_display_prints_stored_numbers_with_the_dot_before_the_check_character():
+    stored = ["2018103904627", "202411662208X", "90101673X", "008140375", "891032290"]
+    assert [numbers.display(s) for s in stored] == [
+        "201810390462.7", "202411662208.X", "90101673.X", "00814037.5", "89103229.0"]
+
+
+def test_display_returns_what_is_not_a_stored_number_unchanged():
+    odd = [None, "", "P5", "T00000001", "88100001",  # placeholders; 1985-1988 has no check
+           "881000011",  # a 1985-1988 number never stores a check character
+           "891032292", "2018103904621",  # wrong check character
+           "201910123456", "2018403904627",  # check missing; type digit 4
+           "201810390462.7", "CN2018103904627", "89103229.0"]  # not the storage form
+    assert [numbers.display(s) for s in odd] == odd
+
+
+@given(year=st.integers(2003, 2099), type_digit=st.sampled_from([1, 2, 3, 8, 9]),
+       serial=st.integers(1, 9_999_999))
+def test_display_of_a_made_number_parses_back_to_it(year, type_digit, serial):
+    made = numbers.make(year, type_digit, serial)
+    shown = numbers.display(made)
+    assert shown == made[:12] + "." + made[12] and numbers.parse(shown).normalized == made
+
+
 @given(st.text(alphabet="0123456789X", min_size=12, max_size=12))
 def test_check_char_is_the_weighted_sum_mod_11(digits):
     if "X" in digits:

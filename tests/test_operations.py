@@ -12,11 +12,10 @@ from core.models import LegalEvent, Patent
 from core.operations import OpsQuery
 
 D = dt.date
-_serial = iter(range(1, 100_000))
 
 
-def _patent(county="320506", street=None):
-    return Patent.create(app_no=f"20201{next(_serial):07d}0", patent_type="invention",
+def _patent(app_no, county="320506", street=None):
+    return Patent.create(app_no=app_no, patent_type="invention",
                          title=f"专利{county}", status="valid", city_code=county[:4],
                          county_code=county, street_code=street)
 
@@ -29,9 +28,9 @@ def _transfer(patent, date, before, after, street_before=None, street_after=None
 
 @pytest.fixture
 def data(db):
-    wz = _patent("320506", "320506103")
-    hq = _patent("320505")
-    nj = _patent("320102")
+    wz = _patent("2020100000011", "320506", "320506103")
+    hq = _patent("2020100000026", "320505")
+    nj = _patent("2020100000030", "320102")
     e = {
         "out": _transfer(wz, D(2023, 3, 1), "320506", "320102", "320506103", None),
         "in": _transfer(nj, D(2023, 5, 1), "320102", "320505"),
@@ -85,9 +84,10 @@ def test_event_lists(data):
     q = OpsQuery(region="3205")
     transfers = operations.events(q, "transfer")
     assert transfers.columns.tolist() == operations.LIST_COLUMNS
-    assert transfers[["event_id", "direction"]].values.tolist() == [
-        [data["out_unknown"].id, "out"], [data["within"].id, "within"],
-        [data["in"].id, "in"], [data["out"].id, "out"]]
+    assert transfers[["event_id", "direction", "app_no"]].values.tolist() == [
+        [data["out_unknown"].id, "out", "202010000002.6"],
+        [data["within"].id, "within", "202010000002.6"],
+        [data["in"].id, "in", "202010000003.0"], [data["out"].id, "out", "202010000001.1"]]
     outs = operations.events(q, "transfer", direction="out")
     assert outs["event_id"].tolist() == [data["out_unknown"].id, data["out"].id]
     pledges = operations.events(q, "pledge")

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import holders
+from core import holders, numbers
 from core.models import Agency, AuditLog, Holder, HolderTag, LegalEvent, Patent, PatentHolder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ def data(db, app_env):
             (b, "invention", "图像识别方法", "320505", D(2010, 1, 1))]
     patents = []
     for i, (h, ptype, title, county, app) in enumerate(rows, start=1):
-        p = Patent.create(app_no=f"{app.year}{1 if ptype == 'invention' else 2}{i:07d}0",
+        p = Patent.create(app_no=numbers.make(app.year, 1 if ptype == "invention" else 2, i),
                           patent_type=ptype, title=title, app_date=app, app_year=app.year,
                           first_holder=h, status="valid", city_code="3205", county_code=county,
                           agency=ag, ipc_subclass="H01M", pub_date=app)
@@ -97,7 +97,7 @@ def test_operations_page_shows_transfers_and_pledges(data):
     assert not at.exception
     assert _metrics(at) == {"转入": "0", "转出": "1", "许可": "0", "质押": "1",
                             "质押金额（万元）": "200.0"}
-    assert at.dataframe[0].value["申请号"].tolist() == [data["patents"][0].app_no]
+    assert at.dataframe[0].value["申请号"].tolist() == ["202310000001.5"]  # stored 2023100000015
 
 
 @SQLITE_ONLY
@@ -106,7 +106,7 @@ def test_search_page_reads_its_filters_from_the_link(data):
                {"region": "3205", "holder_id": str(data["a"].id), "types": "invention"})
     assert not at.exception
     assert at.subheader[0].value == "共 1 件"
-    assert at.dataframe[0].value["申请号"].tolist() == [data["patents"][0].app_no]
+    assert at.dataframe[0].value["申请号"].tolist() == ["202310000001.5"]  # stored 2023100000015
     assert "苏州甲科技有限公司" in at.info[0].value
     assert at.query_params["holder_id"] == str(data["a"].id)
 
