@@ -107,5 +107,10 @@ def deferred_indexes(tables: list[str]):
 
 
 def analyze() -> None:
-    """Refresh planner statistics (SQLite ANALYZE / PostgreSQL ANALYZE) after large writes."""
-    db.obj.execute_sql("ANALYZE")
+    """Refresh planner statistics after large writes: SQLite ANALYZE; PostgreSQL VACUUM ANALYZE
+    outside a transaction (the visibility map lets the covering indexes answer without heap
+    reads — what autovacuum would do some time later), else ANALYZE."""
+    if is_postgres() and not db.obj.in_transaction():
+        db.obj.execute_sql("VACUUM ANALYZE")
+    else:
+        db.obj.execute_sql("ANALYZE")
