@@ -125,7 +125,7 @@ def grain(region: str | None, by_child: bool, variant: str = FAST) -> str:
     return "s" if by_child and child_column(region) == "street_code" else "c"
 
 
-def _cube_place(region: str | None) -> pw.Expression | bool:
+def cube_place(region: str | None) -> pw.Expression | bool:
     """region_filter on the cube, spelled so that its index (variant, grain, city, county,
     street) seeks."""
     from core.scope import canonical, is_custom, region_filter
@@ -145,7 +145,7 @@ def _cube_part(region, specs, rule, by_child) -> list[dict]:
     variant = variant_of(rule)
     columns = [fn.SUM(pw.Case(None, _cube_terms(s, rule), 0)).alias(s.name) for s in specs]
     which = (c.variant == variant) & (c.grain == grain(region, by_child, variant))
-    query = c.select(*columns).where(both(which, _cube_place(region)))
+    query = c.select(*columns).where(both(which, cube_place(region)))
     if by_child:
         child = getattr(c, child_column(region))
         query = query.select_extend(child.alias("code")).group_by(child)

@@ -12,6 +12,7 @@ import pandas as pd
 from peewee import fn
 
 from core.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
+from core.stats import monthly
 from core.stats.base import (Scope, as_int, count_if, cube_where, patents, period, undated,
                               use_cube, where, year_range)
 from core.stats.overview import INVENTION
@@ -46,6 +47,10 @@ def _by_type(scope: Scope, column, unit: str) -> pd.DataFrame:
                 .where(cube_where(scope, c) & key.is_null(False) & year_range(key, scope))
                 .group_by(key, c.patent_type).having(fn.SUM(n) > 0).tuples())
         return _wide([(y, t, int(k)) for y, t, k in rows])
+    if unit == "month":
+        rows = monthly.by_type(scope, "app" if column is Patent.app_date else "grant")
+        if rows is not None:
+            return _wide(rows)
     key = _bucket(column, unit)
     rows = (patents(scope, key.alias("period"), Patent.patent_type, fn.COUNT(Patent.id))
             .where(where(scope, dates=False) & _in_range(column, scope))
