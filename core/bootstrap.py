@@ -1,5 +1,5 @@
-"""Make a database ready to serve: connect, create or upgrade the schema, load the divisions,
-create the first admin. Safe to call on every start; it does work only the first time."""
+"""Make a database ready to serve: connect, create or upgrade the schema, load the divisions and
+the shipped industries, create the first admin. Safe to call on every start; it does work only the first time."""
 from __future__ import annotations
 
 import secrets
@@ -8,6 +8,7 @@ import threading
 from core import settings
 from core.db import connect, current_url, db
 from core.divisions import load_divisions
+from core.industries import ensure_defaults
 from core.migrations import upgrade
 from core.users import _write_secret_file, ensure_admin
 
@@ -24,6 +25,7 @@ def ensure_ready(url: str | None = None) -> str:
         with db.connection_context():
             upgrade()
             load_divisions()
+            ensure_defaults()  # the shipped industries and their IPC rules (new database)
             ensure_admin()
     return url
 

@@ -74,11 +74,13 @@ def condition(on: dt.date | None = None, rule: dict | None = None) -> pw.Express
 
 def refresh(on: dt.date | None = None, reassign_industries: bool = True) -> int:
     """Recompute Patent.high_value for every patent (valid inventions meeting a category);
-    optionally re-run the SEI assignment first. Returns the number of patents changed."""
+    optionally re-run the industry assignment first (every kind: the strategic emerging
+    industries feed category 1, the local ones the industry statistics). Returns the number of
+    patents changed."""
     on = on or dt.date.today()
     with db.atomic():
         if reassign_industries:
-            industries.assign(("sei",))
+            industries.assign()
         hv = (Patent.patent_type == "invention") & (Patent.status == "valid") & condition(on)
         up = (Patent.update(high_value=True)
               .where(hv & (Patent.high_value == False)).execute())  # noqa: E712

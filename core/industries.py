@@ -135,6 +135,12 @@ def load_defaults(force: bool = False) -> int:
     return written
 
 
+def ensure_defaults() -> int:
+    """Load the shipped industries into an empty industry table (a new database); a table
+    an administrator has edited is left alone. Returns the number of rules written."""
+    return 0 if Industry.select().exists() else load_defaults()
+
+
 def _read_csv(name: str) -> list[dict]:
     with open(DATA / name, encoding="utf-8") as handle:
         return list(csv.DictReader(handle))

@@ -1,10 +1,10 @@
-"""Nightly: paid-through years from fee payments, legal statuses, next fee due dates, the
-statistics summary tables, and fresh planner statistics (ANALYZE) for the day's queries."""
+"""Nightly: paid-through years from fee payments, legal statuses, next fee due dates, industry
+assignment and high-value marks, the statistics summary tables, and fresh planner statistics (ANALYZE) for the day's queries."""
 from __future__ import annotations
 
 import datetime as dt
 
-from core import cubes
+from core import cubes, highvalue
 from core.db import analyze
 from core.status import refresh_all
 from jobs.base import JobResult
@@ -12,6 +12,7 @@ from jobs.base import JobResult
 
 def run(now: dt.datetime) -> JobResult:
     changed = refresh_all(now.date())
+    highvalue.refresh(now.date())  # industries, then high-value marks (maintenance years grow)
     cubes.rebuild()  # statistics summary tables follow the new statuses
     analyze()  # without statistics SQLite can pick a non-covering index (seconds at 1M)
     return JobResult(f"status changed: {changed['status']}, next_fee_due changed: "

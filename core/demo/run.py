@@ -230,14 +230,17 @@ class Generator:
             progress(done, self.n, "patents")
 
     def _finish(self, started: float, progress: Progress | None) -> DemoResult:
-        from core import cubes
+        from core import cubes, highvalue
         from core.demo import params, wrapup
+        from core.industries import ensure_defaults
         if progress:
             progress(self.n, self.n, "addresses")
         resolved = wrapup.finish(self.today)
         params.write(self.n, self.today)
         region.ensure_custom_region()
         fix_sequences()
+        ensure_defaults()
+        highvalue.refresh(self.today)  # industries from the IPC codes, then high-value marks
         cubes.rebuild()  # statistics summary tables (core.cubes)
         audit.record(audit.AuditEvent(self.by, "import", "demo", None, f"演示数据 {self.n} 件",
                                       payload={"patents": self.n, "seed": self.seed}))

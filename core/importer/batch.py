@@ -140,6 +140,7 @@ def _record_failure(report: Report, username: str | None) -> None:
 AFTER_COMMIT = (("core.resolver", "resolve_pending"),
                 ("core.importer.events", "place_event_addresses"),
                 ("core.status", "refresh_all"),
+                ("core.highvalue", "refresh"),  # industries from IPC, then high-value marks
                 ("core.cubes", "rebuild"))  # statistics summary tables, last
 
 

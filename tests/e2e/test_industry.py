@@ -1,36 +1,17 @@
 """产业统计 in a browser: loads without errors; a click on a cell of the industry × sub-region
-matrix narrows the page to that sub-region; screenshot in docs/screenshots/."""
+matrix narrows the page to that sub-region; screenshot in docs/screenshots/. The demo itself
+assigns the shipped industries (as an import or the nightly job does)."""
 import re
-import subprocess
-import sys
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot
 from tests.e2e.stats_clicks import click_points, open_from_sidebar
 
 HOME_HEADING = "产业统计 · 苏州市"
-ASSIGN = """
-import sys
-from core.bootstrap import ensure_ready
-from core import industries
-ensure_ready(sys.argv[1])
-industries.load_defaults()
-industries.assign()
-"""
 
 
-@pytest.fixture
-def industries_assigned(e2e_db):
-    """The shipped industry tables loaded and every demo patent assigned (core.industries)."""
-    from tests.e2e.conftest import ROOT, _env
-    url, data_dir = e2e_db
-    subprocess.run([sys.executable, "-c", ASSIGN, url], cwd=ROOT, env=_env(data_dir, url),
-                   check=True)
-
-
-def test_industry_matrix_click_narrows_to_the_sub_region(industries_assigned, app_url, page):
+def test_industry_matrix_click_narrows_to_the_sub_region(app_url, page):
     login(page, app_url, "viewer")
     open_from_sidebar(page, "产业统计", HOME_HEADING)
     expect(page.get_by_test_id("stException")).to_have_count(0)
