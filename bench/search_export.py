@@ -35,7 +35,7 @@ def fill(n: int, seed: int = 1) -> None:
     """n patents over Suzhou streets, n/15 holders, 400 agencies, ~n/20 legal events."""
     from core import divisions
     from core.db import bulk_insert, db
-    from core.models import Agency, Holder, HolderTag, LegalEvent, Patent, PatentHolder
+    from core.models import Agency, Holder, HolderTag, LegalEvent
     rng = random.Random(seed)
     counties = [c for c, _ in divisions.children(REGION)]
     streets = [(c, s) for c in counties for s, _ in divisions.children(c)]

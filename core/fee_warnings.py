@@ -18,7 +18,6 @@ from typing import Callable, Iterator
 
 import pandas as pd
 import peewee as pw
-from peewee import fn
 
 from core import calendar, fees, labels, numbers
 from core.db import is_postgres

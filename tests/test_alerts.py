@@ -2,7 +2,7 @@
 import datetime as dt
 
 from core import alerts
-from core.models import Alert, Holder, LegalEvent, Patent
+from core.models import Alert, LegalEvent, Patent
 
 NOW = dt.datetime(2026, 11, 24, 2, 0)
 TODAY = NOW.date()

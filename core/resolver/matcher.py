@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from core.resolver.gazetteer import Entry, gazetteer
+from core.resolver.gazetteer import gazetteer
 
 # A short name followed by one of these is a road ("广东路", "中山北路", "苏州大道东"), not a division.
 ROAD_AFTER = re.compile(r"[东南西北中]?[一二三四五六七八九十\d]{0,3}"
