@@ -41,7 +41,7 @@ def live_part(region, specs, rule, by_child) -> list[dict]:
 def _changed(model, windows: list[tuple], rule) -> pw.Expression:
     """Rows of `model` (patent or an alias) that can count differently inside the windows."""
     parts = []
-    for window in set(windows):
+    for window in dict.fromkeys(windows):  # distinct, in order (same SQL every run)
         if window[0] == "stock":
             parts += _changes_between(model, window[1], window[2], rule, window[3])
         else:
