@@ -28,9 +28,9 @@ from __future__ import annotations
 import peewee as pw
 from peewee import fn
 
-from core import indicator_cube, stats_cubes
+from core import indicator_cube, industry_cube, stats_cubes
 from core.db import db
-from core.models import (ActorCube, AgencyCube, CubeStamp, EventCube, HolderCube, IndicatorCube,
+from core.models import (ActorCube, AgencyCube, CubeStamp, EventCube, HolderCube, IndicatorCube, IndustryCube,
                          LegalEvent, OpsCube, Patent, PatentCube, StreetCube)
 
 CUBE_DIMS = ("province_code", "city_code", "county_code", "patent_type", "status", "app_year",
@@ -96,6 +96,7 @@ def rebuild() -> int:
             for variant in variants:  # holder counting rules somebody has used
                 indicator_cube.build_variant(variant, months=months)
         stats_cubes.build()
+        industry_cube.build()
         CubeStamp.create(max_patent_id=stamp[0] or 0, max_event_id=top_event,
                          patents=stamp[1] or 0, long_rule=indicator_cube.long_rule_key())
     return stamp[1] or 0
@@ -169,7 +170,7 @@ def _tables_exist(url: str) -> bool:
         return True
     ok = all(m.table_exists()
              for m in (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube,
-                       ActorCube, AgencyCube, CubeStamp))
+                       ActorCube, AgencyCube, IndustryCube, CubeStamp))
     if ok:
         _KNOWN.add(url)
     return ok

@@ -166,9 +166,19 @@ def _v17(m):
     return []
 
 
+def _v18(m):
+    """industry_cube (created by upgrade() with the other missing tables): drop the cube stamp
+    so that the next reader rebuilds the cubes and fills it."""
+    from core.models import CubeStamp
+    if CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return []
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
-                     (14, _v14), (15, _v15), (16, _v16), (17, _v17)]
+                     (14, _v14), (15, _v15), (16, _v16), (17, _v17),
+                     (18, _v18)]
 BASELINE = 1
 
 

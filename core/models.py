@@ -447,6 +447,25 @@ class AgencyCube(BaseModel):
         table_name = "agency_year_cube"
 
 
+class IndustryCube(BaseModel):
+    """Summary table (core.industry_cube): patents per top-level industry (or '*sei': in any
+    strategic emerging industry) × street × type × status × filing and grant year, each patent
+    once per industry."""
+    industry = pw.CharField(max_length=16)
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    street_code = pw.CharField(max_length=9, null=True)
+    patent_type = pw.CharField(max_length=10)
+    status = pw.CharField(max_length=8)
+    app_year = pw.IntegerField(null=True)
+    grant_year = pw.IntegerField(null=True)
+    n = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("city_code", "county_code", "industry"), False),)
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -573,5 +592,5 @@ ALL_MODELS = [
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-    AgencyCube, CubeStamp,
+    AgencyCube, IndustryCube, CubeStamp,
 ]

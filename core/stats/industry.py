@@ -14,9 +14,11 @@ import peewee as pw
 from peewee import fn
 
 from core import divisions
-from core.models import Industry, Patent, PatentCube, PatentIndustry
-from core.scope import child_column
-from core.stats.base import Scope, as_int, cube_where, patents, undated, use_cube, where
+from core.industry_cube import ANY_SEI
+from core.models import PATENT_TYPES, Industry, IndustryCube, Patent, PatentCube, PatentIndustry
+from core.scope import both, child_column, region_filter
+from core.stats.base import (Scope, as_int, cube_where, patents, undated, use_cube, where,
+                             whole_years, year_range)
 from core.stats.overview import INVENTION, VALID
 
 KINDS = ("sei", "local")
@@ -73,17 +75,49 @@ def _count_distinct_if(condition) -> pw.Node:
     return fn.COUNT(pw.Case(None, [(condition, Patent.id)], None).distinct())
 
 
+def _cube_ok(scope: Scope) -> bool:
+    """The industry cube answers: undated or whole-year scopes, any region (its rows carry the
+    street), once the cubes are fresh."""
+    from core import cubes
+    return (not scope.has_dates or whole_years(scope)) and cubes.usable()
+
+
+def _cube_where(scope: Scope) -> pw.Expression:
+    c = IndustryCube
+    expr = both(region_filter(scope.region, model=c), True)
+    if scope.patent_types and set(scope.patent_types) < set(PATENT_TYPES):
+        expr = both(expr, c.patent_type.in_(list(scope.patent_types)))
+    return expr
+
+
+def _sum_if(condition) -> pw.Node:
+    return fn.SUM(pw.Case(None, [(condition, IndustryCube.n)], 0))
+
+
 def summary(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     """Columns code, name, kind, applications, grants, valid, valid_inventions — one row per
     top-level industry (zeros kept). Sample: ("sei1", "新一代信息技术产业", "sei", 9000, 5000,
     21000, 7000)."""
+    frame = tops(kinds)
+    if _cube_ok(scope):
+        c = IndustryCube
+        valid = c.status == "valid"
+        rows = (c.select(c.industry, _sum_if(c.app_year.is_null(False)
+                                             & year_range(c.app_year, scope)),
+                         _sum_if(c.grant_year.is_null(False) & year_range(c.grant_year, scope)),
+                         _sum_if(valid), _sum_if(valid & (c.patent_type == "invention")))
+                .where(both(_cube_where(scope), c.industry.in_(list(frame["code"]) or [""])))
+                .group_by(c.industry).tuples())
+        got = {code: values for code, *values in rows}
+        for i, col in enumerate(("applications", "grants", "valid", "valid_inventions")):
+            frame[col] = [as_int(got.get(code, [None] * 4)[i]) for code in frame["code"]]
+        return frame
     key, query = _joined(scope, kinds,
                          _count_distinct_if(_range(Patent.app_date, scope)).alias("a"),
                          _count_distinct_if(_range(Patent.grant_date, scope)).alias("g"),
                          _count_distinct_if(VALID).alias("v"),
                          _count_distinct_if(VALID & INVENTION).alias("vi"))
     got = {r["industry"]: r for r in query.group_by(key).dicts()}
-    frame = tops(kinds)
     for col, src in (("applications", "a"), ("grants", "g"), ("valid", "v"),
                      ("valid_inventions", "vi")):
         frame[col] = [as_int(got.get(c, {}).get(src)) for c in frame["code"]]
@@ -94,12 +128,19 @@ def trend(scope: Scope, first_year: int, last_year: int,
           kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     """Columns year, code, name, applications: filings per top-level industry per year (by
     filing year; every year × industry, zeros kept). Sample: (2024, "sei1", "新一代…", 2100)."""
-    key, query = _joined(scope, kinds, Patent.app_year.alias("year"),
-                         fn.COUNT(Patent.id.distinct()).alias("n"))
-    rows = (query.where(Patent.app_year.between(first_year, last_year))
-            .group_by(key, Patent.app_year).tuples())
-    got = {(c, int(y)): n for c, y, n in rows}
     top = tops(kinds)
+    if _cube_ok(undated(scope)):  # fixed years, whatever the scope's dates
+        c = IndustryCube
+        rows = (c.select(c.industry, c.app_year, fn.SUM(c.n))
+                .where(both(_cube_where(scope), c.industry.in_(list(top["code"]) or [""])
+                            & c.app_year.between(first_year, last_year)))
+                .group_by(c.industry, c.app_year).tuples())
+    else:
+        key, query = _joined(scope, kinds, Patent.app_year.alias("year"),
+                             fn.COUNT(Patent.id.distinct()).alias("n"))
+        rows = (query.where(Patent.app_year.between(first_year, last_year))
+                .group_by(key, Patent.app_year).tuples())
+    got = {(c, int(y)): int(n) for c, y, n in rows}
     out = [(y, c, name, as_int(got.get((c, y))))
            for y in range(first_year, last_year + 1) for c, name in zip(top["code"], top["name"])]
     return pd.DataFrame(out, columns=["year", "code", "name", "applications"])
@@ -109,12 +150,20 @@ def matrix(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     """Columns code, name, region_code, region_name, valid: valid patents per top-level industry
     and sub-region of the scope's region (only non-zero cells).
     Sample: ("sei1", "新一代信息技术产业", "320506", "吴中区", 4200)."""
-    column = getattr(Patent, child_column(scope.region))
-    key, query = _joined(scope, kinds, column.alias("region"),
-                         fn.COUNT(Patent.id.distinct()).alias("n"))
-    rows = (query.where(VALID & column.is_null(False)).group_by(key, column).tuples())
+    if _cube_ok(undated(scope)):  # valid as of the stored status, whatever the dates
+        c = IndustryCube
+        column = getattr(c, child_column(scope.region))
+        rows = (c.select(c.industry, column, fn.SUM(c.n))
+                .where(both(_cube_where(scope), (c.status == "valid") & column.is_null(False)))
+                .group_by(c.industry, column).tuples())
+    else:
+        column = getattr(Patent, child_column(scope.region))
+        key, query = _joined(scope, kinds, column.alias("region"),
+                             fn.COUNT(Patent.id.distinct()).alias("n"))
+        rows = (query.where(VALID & column.is_null(False)).group_by(key, column).tuples())
     names, regions = dict(zip(*tops(kinds)[["code", "name"]].T.values)), divisions.names()
-    out = [(c, names.get(c, c), r, regions.get(r, r), n) for c, r, n in rows if c in names]
+    out = [(c, names.get(c, c), r, regions.get(r, r), int(n)) for c, r, n in rows
+           if c in names]
     frame = pd.DataFrame(out, columns=["code", "name", "region_code", "region_name", "valid"])
     return frame.sort_values(["code", "region_code"]).reset_index(drop=True)
 
@@ -125,12 +174,19 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
     Sample: (2024, 51000, 17000, 34000, 0.3333)."""
     years = Patent.app_year.between(first_year, last_year)
     totals = _filings_by_year(scope, first_year, last_year)
-    _, codes = _top_expr(("sei",))
-    emerging = dict(PatentIndustry.select(Patent.app_year, fn.COUNT(Patent.id.distinct()))
-                    .join(Patent, pw.JOIN.CROSS)
-                    .where((PatentIndustry.patent == Patent.id) & where(scope, dates=False) & years
-                           & PatentIndustry.industry_code.in_(codes or [""]))
-                    .group_by(Patent.app_year).tuples())
+    if _cube_ok(undated(scope)):
+        c = IndustryCube
+        emerging = dict(c.select(c.app_year, fn.SUM(c.n))
+                        .where(both(_cube_where(scope), (c.industry == ANY_SEI)
+                                    & c.app_year.between(first_year, last_year)))
+                        .group_by(c.app_year).tuples())
+    else:
+        _, codes = _top_expr(("sei",))
+        emerging = dict(PatentIndustry.select(Patent.app_year, fn.COUNT(Patent.id.distinct()))
+                        .join(Patent, pw.JOIN.CROSS)
+                        .where((PatentIndustry.patent == Patent.id) & where(scope, dates=False)
+                               & years & PatentIndustry.industry_code.in_(codes or [""]))
+                        .group_by(Patent.app_year).tuples())
     rows = []
     for y in range(first_year, last_year + 1):
         t, e = as_int(totals.get(y)), as_int(emerging.get(y))
