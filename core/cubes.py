@@ -69,8 +69,11 @@ MEASURES = ("n", "n_app", "n_grant", "n_public", "n_app_pub", "n_app_examined", 
             "n_refused")
 
 
-def rebuild() -> int:
-    """Recompute every cube and the stamp in one transaction. Returns the patents counted."""
+def rebuild(variants: bool = False) -> int:
+    """Recompute every cube and the stamp in one transaction. Returns the patents counted.
+    The indicator cube's holder counting rules (built on first use, about a minute each at
+    1M) are dropped — their next use builds them again — unless `variants`: then those in use
+    are rebuilt (the nightly job)."""
     with db.atomic():
         stamp = Patent.select(fn.MAX(Patent.id), fn.COUNT(Patent.id)).tuples().get()
         top_event = _max_event_id()
@@ -90,11 +93,14 @@ def rebuild() -> int:
                                ).execute()
         EventCube.insert_from(_event_select(), [getattr(EventCube, c) for c in EVENT_COLUMNS]
                               ).execute()
-        variants = indicator_cube.built_variants()
+        used = indicator_cube.built_variants()
         with indicator_cube.months_table() as months:
             indicator_cube.build(months=months)
-            for variant in variants:  # holder counting rules somebody has used
-                indicator_cube.build_variant(variant, months=months)
+            for variant in used:  # holder counting rules somebody has used
+                if variants:
+                    indicator_cube.build_variant(variant, months=months)
+                else:
+                    indicator_cube.drop_variant(variant)
         stats_cubes.build()
         industry_cube.build()
         CubeStamp.create(max_patent_id=stamp[0] or 0, max_event_id=top_event,

@@ -13,7 +13,7 @@ from jobs.base import JobResult
 def run(now: dt.datetime) -> JobResult:
     changed = refresh_all(now.date())
     highvalue.refresh(now.date())  # industries, then high-value marks (maintenance years grow)
-    cubes.rebuild()  # statistics summary tables follow the new statuses
+    cubes.rebuild(variants=True)  # summary tables, holder counting rules in use included
     analyze()  # without statistics SQLite can pick a non-covering index (seconds at 1M)
     return JobResult(f"status changed: {changed['status']}, next_fee_due changed: "
                      f"{changed['next_fee_due']}", changed["status"] + changed["next_fee_due"])

@@ -17,8 +17,9 @@ counties, grain 's' per county and street (NULL when unknown) for streets, custo
 county's streets.
 
 Counting rules (variant): "fast" — the patent's own region columns (first holder, current; the
-default) — is built with every cube rebuild. The holder rules are built on first use and then
-rebuilt with the others: first holder of the original set, and fractional counting, place each
+default) — is built with every cube rebuild. The holder rules are built on first use; a rebuild
+after new data drops them (their next use builds them again) and the nightly job rebuilds those
+in use: first holder of the original set, and fractional counting, place each
 holder link with a weight (1, or 1/n), so their counts add up like the default's; whole counting
 by any holder counts a patent once per region however many of its holders sit there, so it
 keeps one grain per level — 'p' province, 't' city, 'c' county, 's' street — and is read for a
@@ -34,12 +35,13 @@ Modules: months (month arithmetic in Python and SQL), build, read, live.
 """
 from __future__ import annotations
 
-from core.indicator_cube.build import (FAST, build, build_variant, built_variants, is_current,
-                                       months_table, variant_of)
+from core.indicator_cube.build import (FAST, build, build_variant, built_variants,
+                                       drop_variant, is_current, months_table, variant_of)
 from core.indicator_cube.months import long_rule_key, month_end, month_index, month_start
 from core.indicator_cube.read import Flow, Stock, read, supports
 
-__all__ = ["FAST", "Flow", "Stock", "build", "build_variant", "built_variants", "long_rule_key",
+__all__ = ["FAST", "Flow", "Stock", "build", "build_variant", "built_variants", "drop_variant",
+           "long_rule_key",
            "month_end", "month_index", "month_start", "months_table", "needs_build", "read", "supports", "usable",
            "variant_of"]
 

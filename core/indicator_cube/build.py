@@ -176,6 +176,10 @@ def _count_level(variant, grain, depth, months: pw.Table, placed: pw.Table) -> N
         IndicatorCube.insert_from(select, _target()).execute()
 
 
+def drop_variant(variant: str) -> None:
+    IndicatorCube.delete().where(IndicatorCube.variant == variant).execute()
+
+
 def built_variants() -> list[str]:
     rows = IndicatorCube.select(IndicatorCube.variant).distinct().tuples()
     return sorted(v for (v,) in rows if v != FAST)
