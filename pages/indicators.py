@@ -82,7 +82,7 @@ def _cards(report) -> None:
                 f"{labels.IND_COMPLETION} {_percent(item.completion)}"
             col.metric(item.name, f"{_fmt(item.value)} {item.unit}", delta=delta,
                        delta_color="normal" if (item.completion or 0) >= 1 else "inverse",
-                       help=item.rule)
+                       delta_arrow="off", help=item.rule)  # a completion badge, not a change
             target = labels.IND_NO_TARGET if item.target is None else _fmt(item.target)
             col.caption(labels.IND_CARD_DETAIL.format(target=target,
                                                       completion=_percent(item.completion),
