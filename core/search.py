@@ -15,6 +15,7 @@ import peewee as pw
 from peewee import fn
 
 from core import numbers
+from core.db import is_postgres
 from core.models import (HOLDER_KINDS, PATENT_TYPES, STATUSES, Agency, Holder, HolderTag,
                          Industry, Patent, PatentHolder, PatentIndustry)
 from core.scope import canonical, region_filter
@@ -215,12 +216,42 @@ def page(f: SearchFilters, cursor: int | None = None, size: int = PAGE_SIZE) -> 
     query = _row_query(f)
     if cursor is not None:
         query = query.where(Patent.id < cursor)
-    rows = list(query.order_by(Patent.id.desc()).limit(size + 1).dicts())
+    query = query.order_by(Patent.id.desc()).limit(size + 1)
+    rows = _walked(query, f, cursor) if not is_postgres() else None
+    rows = list(query.dicts()) if rows is None else rows
     more = len(rows) > size
     rows = rows[:size]
     for row in rows:
         row["app_no"] = numbers.display(row["app_no"])
     return Page(rows, rows[-1]["id"] if more and rows else None)
+
+
+WALK_MIN = 5_000  # SQLite: from this many matches on, walk the table newest-first
+
+
+def _walked(query: pw.Select, f: SearchFilters, cursor: int | None) -> list[dict] | None:
+    """SQLite with many matches: walk the table by id from the newest match down, testing each
+    row, instead of reading every match through an index (a date range, a city) and sorting
+    them all by id — 1.2 s for 300,000 matches, a few ms walked. None when few rows match (the
+    index is then the better way) or when SQLite already walks the table in id order."""
+    from core.db import db
+    sql, params = query.sql()
+    plan = " ".join(str(r[-1]) for r in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+    if "ORDER BY" not in plan:  # no sort: the plan already streams newest-first
+        return None
+    inner = Patent.select(Patent.id).where(where(f))
+    if cursor is not None:
+        inner = inner.where(Patent.id < cursor)
+    top, n = (Patent.select(fn.MAX(pw.SQL("id")), fn.COUNT(pw.SQL("*")))
+              .from_(inner.alias("m")).tuples().get())
+    if not n or n < WALK_MIN:
+        return None
+    sql, params = query.where(Patent.id <= top).sql()
+    table = f'FROM "{Patent._meta.table_name}" AS "t1"'
+    if table not in sql:
+        return None
+    sql = sql.replace(table, f"{table} NOT INDEXED", 1)  # rowid order, no sort
+    return list(Patent.raw(sql, *params).dicts())
 
 
 def iter_rows(f: SearchFilters, limit: int | None = None, batch: int = 5000):
