@@ -30,8 +30,9 @@ from peewee import fn
 
 from core import indicator_cube, industry_cube, stats_cubes
 from core.db import db
-from core.models import (ActorCube, AgencyCube, CubeStamp, EventCube, HolderCube, IndicatorCube, IndustryCube,
-                         LegalEvent, OpsCube, Patent, PatentCube, StreetCube)
+from core.models import (ActorCube, AgencyCube, CubeStamp, EventCube, Holder, HolderCube,
+                         IndicatorCube, IndustryCube, LegalEvent, OpsCube, Patent, PatentCube,
+                         StreetCube)
 
 CUBE_DIMS = ("province_code", "city_code", "county_code", "patent_type", "status", "app_year",
              "grant_year", "lapse_year", "domestic")
@@ -108,14 +109,16 @@ def rebuild(variants: bool = False) -> int:
     return stamp[1] or 0
 
 
-HOLDER_COLUMNS = ("province_code", "city_code", "county_code", "holder_id", "patent_type", "n")
+HOLDER_COLUMNS = ("province_code", "city_code", "county_code", "holder_id", "holder_kind",
+                  "patent_type", "n")
 
 
 def _holder_select() -> pw.Select:
     dims = [Patent.province_code, Patent.city_code, Patent.county_code, Patent.first_holder,
-            Patent.patent_type]
+            Holder.kind, Patent.patent_type]
     return (Patent.select(*dims, fn.COUNT(Patent.id))
-            .where((Patent.status == "valid") & Patent.first_holder.is_null(False))
+            .join(Holder, on=(Patent.first_holder == Holder.id))
+            .where(Patent.status == "valid")
             .group_by(*dims))
 
 

@@ -160,6 +160,8 @@ def kind_split(q: HolderQuery) -> pd.DataFrame:
     """Columns kind, holders, new, valid: holders with valid patents, how many of them are new
     in the period, and their valid patents, by holder kind (largest first). The per-holder
     aggregate is grouped first, then joined to `holder` (one row per holder, not per patent)."""
+    if _use_cube(q) and not _holder_conditions(q) and _new_condition(q) is None:
+        return _cube_kind_split(q)
     grouped = _stats_query(q).alias("g")
     new = _new_condition(q)
     flag = pw.Case(None, [(new, 1)], 0) if new is not None else pw.Value(0)
@@ -169,6 +171,17 @@ def kind_split(q: HolderQuery) -> pd.DataFrame:
             .join(grouped, on=(Holder.id == grouped.c.holder_id))
             .group_by(Holder.kind).order_by(fn.SUM(grouped.c.valid_total).desc(), Holder.kind)
             .dicts())
+    frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
+    return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
+
+
+def _cube_kind_split(q: HolderQuery) -> pd.DataFrame:
+    """kind_split from holder_cube alone (no period, no holder filter: nobody is "new")."""
+    c = HolderCube
+    rows = (c.select(c.holder_kind.alias("kind"), fn.COUNT(c.holder_id.distinct()).alias("holders"),
+                     pw.Value(0).alias("new"), fn.SUM(c.n).alias("valid"))
+            .where(region_filter(canonical(q.region), model=c) if q.region else True)
+            .group_by(c.holder_kind).order_by(fn.SUM(c.n).desc(), c.holder_kind).dicts())
     frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
     return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
 

@@ -175,10 +175,21 @@ def _v18(m):
     return []
 
 
+def _v19(m):
+    """holder_cube.holder_kind (权利人统计 by holder kind without the holder table); the stamp is
+    dropped so that the next reader rebuilds the cubes with it. Skipped when present."""
+    from core.models import CubeStamp, HolderCube
+    if "holder_kind" in {c.name for c in db.obj.get_columns("holder_cube")}:
+        return []
+    if CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return [m.add_column("holder_cube", "holder_kind", HolderCube.holder_kind)]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
-                     (18, _v18)]
+                     (18, _v18), (19, _v19)]
 BASELINE = 1
 
 

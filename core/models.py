@@ -347,11 +347,13 @@ class StreetCube(BaseModel):
 
 
 class HolderCube(BaseModel):
-    """Summary table (core.cubes): valid patents per county × first holder × type."""
+    """Summary table (core.cubes): valid patents per county × first holder (and its kind) ×
+    type."""
     province_code = pw.CharField(max_length=2, null=True)
     city_code = pw.CharField(max_length=4, null=True)
     county_code = pw.CharField(max_length=6, null=True)
     holder_id = pw.IntegerField()
+    holder_kind = pw.CharField(max_length=16, null=True)
     patent_type = pw.CharField(max_length=10)
     n = pw.IntegerField(default=0)
 
