@@ -111,6 +111,8 @@ def analyze() -> None:
     outside a transaction (the visibility map lets the covering indexes answer without heap
     reads — what autovacuum would do some time later), else ANALYZE."""
     if is_postgres() and not db.obj.in_transaction():
-        db.obj.execute_sql("VACUUM ANALYZE")
+        from core.models import ALL_MODELS  # this schema's tables, not the whole database
+        tables = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS if m.table_exists())
+        db.obj.execute_sql(f"VACUUM ANALYZE {tables}")
     else:
         db.obj.execute_sql("ANALYZE")
