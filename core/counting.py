@@ -20,7 +20,7 @@ import peewee as pw
 from peewee import fn
 
 from core.models import Holder, Patent, PatentHolder
-from core.scope import canonical, child_column, is_custom, region_filter
+from core.scope import COLUMN_BY_LENGTH, canonical, child_column, is_custom, region_filter
 
 HOLDERS = ("first", "any")
 BASES = ("current", "original")
@@ -85,6 +85,16 @@ def unindexed(field: pw.Field) -> pw.Node:
 # a derived table of this name first; its column `dom` says whether any placing holder is
 # domestic.
 PLACED = "placed"
+
+
+def unindexed_region(code: str | None) -> pw.Expression | bool:
+    """region_filter on `patent` with a division's column read unindexed: for queries whose
+    own condition (a date window on a covering index) is the selective part. Custom regions
+    (lists of members) keep their filter."""
+    code = canonical(code) if code else code
+    if not code or is_custom(code):
+        return region_filter(code)
+    return unindexed(getattr(Patent, COLUMN_BY_LENGTH[len(code)])) == code
 
 
 def domestic(rule: CountingRule) -> pw.Expression:

@@ -13,6 +13,7 @@ from peewee import fn
 
 from core import divisions
 from core.models import PATENT_TYPES, Holder, Patent
+from core.counting import unindexed_region
 from core.scope import both, child_column, region_filter  # noqa: F401 (both re-exported)
 
 PAGE_SIZE = 50
@@ -43,19 +44,10 @@ def patent_where(sel: Selection, selective: bool = False) -> pw.Expression | boo
     `selective`: the caller's own condition is the selective part (a date window on a covering
     index), so a province, city or county column is read unindexed — else SQLite may walk the
     whole city through the region index."""
-    expr = _unindexed_region(sel.region) if selective else region_filter(sel.region)
+    expr = unindexed_region(sel.region) if selective else region_filter(sel.region)
     if sel.patent_types and set(sel.patent_types) < set(PATENT_TYPES):
         expr = both(expr, Patent.patent_type.in_(list(sel.patent_types)))
     return expr
-
-
-def _unindexed_region(code: str | None) -> pw.Expression | bool:
-    from core.counting import unindexed
-    from core.scope import COLUMN_BY_LENGTH, canonical, is_custom
-    code = canonical(code) if code else code
-    if not code or is_custom(code) or len(code) == 9:
-        return region_filter(code)
-    return unindexed(getattr(Patent, COLUMN_BY_LENGTH[len(code)])) == code
 
 
 def with_holder(query: pw.ModelSelect, sel: Selection, joined: bool = False) -> pw.ModelSelect:

@@ -52,11 +52,9 @@ def _changed(model, windows: list[tuple], rule) -> pw.Expression:
 def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool) -> list[dict]:
     """SUM(CASE …) over the changed rows. The region columns are read unindexed: the date
     ranges of `changed` are the selective part (a county's index range is ~10 % of the table)."""
-    from core.counting import unindexed
-    from core.scope import canonical, child_column, is_custom, region_filter, COLUMN_BY_LENGTH
-    code = canonical(region) if region else ""
-    place = region_filter(region) if not code or is_custom(code) else \
-        unindexed(getattr(Patent, COLUMN_BY_LENGTH[len(code)])) == code
+    from core.counting import unindexed, unindexed_region
+    from core.scope import child_column
+    place = unindexed_region(region)
     columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
                for name, cond in conditions.items()]
     query = Patent.select(*columns).where(changed if place is True else place & changed)
