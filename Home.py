@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from core import labels
+from core.config import labels
 from ui import deeplink, sidebar
 from ui.auth import current_roles, get_authenticator, login
 from ui.db import ready

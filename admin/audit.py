@@ -1,12 +1,12 @@
 """操作日志: the audit trail, newest first (admin only)."""
+import pandas as pd
+import streamlit as st
+
+from core.config import labels
+from core.db import audit
 from ui.guard import guard
 
 guard(__file__)
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import audit, labels  # noqa: E402
 
 st.header(labels.AUDIT_TITLE)
 kinds = [labels.ALL, "user", "parameter", "address", "alias", "holder", "import", "region"]

@@ -1,15 +1,15 @@
 """自定义区划: named sets of streets (e.g. a park spanning two districts), admin only."""
+import pandas as pd
+import streamlit as st
+
+from core.config import labels, settings
+from core.regions import custom as regions
+from core.resolver import queue
+from ui.auth import current_user
 from ui.guard import guard
+from ui.nav import spec_for
 
 guard(__file__)
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import labels, regions, settings  # noqa: E402
-from core.resolver import queue  # noqa: E402
-from ui.auth import current_user  # noqa: E402
-from ui.nav import spec_for  # noqa: E402
 
 HOME = settings.get("PATENT_HOME_REGION")
 

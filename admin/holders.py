@@ -1,15 +1,14 @@
 """权利人标注 (admin, checker): search holders, set their kind, tags (高企 / 规上 / custom) and the
 fee-reduction flag. The list follows core.holders.HOLDER_ADMIN; every change is audited."""
+import streamlit as st
+
+from core.config import labels
+from core.db.models import HOLDER_KINDS
+from core.stats import holders
+from ui.auth import current_user
 from ui.guard import guard
 
 guard(__file__)
-
-import streamlit as st  # noqa: E402
-
-from core import holders, labels  # noqa: E402
-from core.models import HOLDER_KINDS  # noqa: E402
-from ui.auth import current_user  # noqa: E402
-
 
 def _tag_label(tag: str) -> str:
     return labels.HOLDER_TAG.get(tag, tag)

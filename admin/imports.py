@@ -1,17 +1,16 @@
 """数据导入: upload a vendor export, check the detected mapping (and correct it), see the dry-run
 summary and the row errors, download the error report, then import the valid rows or cancel."""
+import pandas as pd
+import streamlit as st
+
+from core.config import labels
+from core.importer import history
+from core.importer.batch import KINDS, import_file
+from core.importer.dialects import SOURCES
+from core.importer.report import errors_xlsx
 from ui.guard import guard
 
 guard(__file__)
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import labels  # noqa: E402
-from core.importer import history  # noqa: E402
-from core.importer.batch import KINDS, import_file  # noqa: E402
-from core.importer.dialects import SOURCES  # noqa: E402
-from core.importer.report import errors_xlsx  # noqa: E402
 
 AUTO = "auto"
 

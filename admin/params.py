@@ -1,16 +1,15 @@
 """参数设置: versioned parameters (targets, population, GDP, fee tables and rules, terms,
 holidays, high-value conditions, counting rule, abnormal-filing conditions); history and audit."""
+import datetime as dt
+
+import streamlit as st
+
+from core.config import catalog as param_catalog
+from core.config import labels, settings
+from ui.auth import current_user
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-
-from core import labels, param_catalog, settings  # noqa: E402
-from ui.auth import current_user  # noqa: E402
-
 
 def choose() -> tuple[param_catalog.ParamSpec, str, int | None]:
     keys = [s.key for s in param_catalog.SPECS]

@@ -1,15 +1,14 @@
 """用户管理: accounts, roles, lockouts, password resets (admin only)."""
+import pandas as pd
+import streamlit as st
+
+from core.accounts import users
+from core.config import labels
+from core.db.models import ROLES
+from ui.auth import current_user
 from ui.guard import guard
 
 guard(__file__)
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import labels, users  # noqa: E402
-from core.models import ROLES  # noqa: E402
-from ui.auth import current_user  # noqa: E402
-
 
 def render_table() -> list[dict]:
     rows = users.list_users()

@@ -1,18 +1,17 @@
 """专利数据核查: the address verification queue (admin and checker)."""
+import pandas as pd
+import streamlit as st
+
+from core.config import labels, settings
+from core.resolver import decisions, queue, resolve_pending, workbook
+from core.resolver.gazetteer import name_of
+from ui import echarts
+from ui.auth import current_user
+from ui.charts import verify as verify_charts
 from ui.guard import guard
+from ui.nav import spec_for
 
 guard(__file__)
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import labels, settings  # noqa: E402
-from core.resolver import decisions, queue, resolve_pending, workbook  # noqa: E402
-from core.resolver.gazetteer import name_of  # noqa: E402
-from ui import echarts  # noqa: E402
-from ui.auth import current_user  # noqa: E402
-from ui.charts import verify as verify_charts  # noqa: E402
-from ui.nav import spec_for  # noqa: E402
 
 HOME = settings.get("PATENT_HOME_REGION")
 

@@ -1,14 +1,13 @@
 """关注清单: regions compared with the home region on the overview (admin and checker)."""
+import pandas as pd
+import streamlit as st
+
+from core.config import labels
+from core.regions import divisions, watch
+from ui.auth import current_user
 from ui.guard import guard
 
 guard(__file__)
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import divisions, labels, watch  # noqa: E402
-from ui.auth import current_user  # noqa: E402
-
 
 def _pick(label: str, parent: str | None, key: str, optional: bool = False) -> str | None:
     options = [c for c, _ in divisions.children(parent)] if parent else \

@@ -25,7 +25,7 @@ STREETS = ("工业园区星湖街328号", "吴中区东吴北路", "相城区元
 
 
 def make_rows(count: int, offset: int = 0, seed: int = 7) -> list[list]:
-    from core.numbers import make
+    from core.rules.numbers import make
     rng = random.Random(seed)
     rows = []
     for i in range(offset, offset + count):
@@ -76,9 +76,9 @@ def bare_read(path: Path) -> float:
 
 def timed_import(path: Path, url: str) -> tuple[float, object]:
     from core.db import connect, db
-    from core.divisions import load_divisions
+    from core.db.migrations import upgrade
     from core.importer.batch import import_file
-    from core.migrations import upgrade
+    from core.regions.divisions import load_divisions
     connect(url)  # schema and divisions only: no admin account for a bench database
     with db.connection_context():
         upgrade()

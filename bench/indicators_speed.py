@@ -51,9 +51,9 @@ def _row(i: int, rng: random.Random, streets: list[str]) -> tuple:
 
 
 def fill(n: int) -> None:
-    from core import divisions
     from core.db import bulk_insert, db
-    from core.models import Patent
+    from core.db.models import Patent
+    from core.regions import divisions
     counties = [c for c, _ in divisions.children(REGION)]
     streets = [s for c in counties for s, _ in divisions.children(c)] or counties
     rng = random.Random(7)
@@ -68,6 +68,7 @@ def fill(n: int) -> None:
 def naive(url: str) -> dict:
     """Load every patent into pandas, then the same sums as indicators.compute (default rule)."""
     import pandas as pd
+
     from core.db import db
     cursor = db.obj.execute_sql("SELECT patent_type, app_date, grant_date, status, lapse_date, "
                                 "high_value, domestic, city_code FROM patent")
@@ -115,10 +116,10 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from core import indicators
-    from core.bootstrap import ensure_ready
     from core.db import db, is_postgres
-    from core.models import Patent
+    from core.db.models import Patent
+    from core.stats import indicators
+    from core.upkeep.bootstrap import ensure_ready
     url = args.db or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     ensure_ready(url)
     if not (args.reuse and Patent.select().exists()):

@@ -24,7 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,15 +42,15 @@ def _pick(rng, pairs):
     return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _due(app_date: dt.date, year: int) -> dt.date:
-    from core import fees
+    from core.rules import fees
     return fees.due_date(app_date, year)
 
 
 def _patent_row(i: int, rng, on: dt.date, streets: list[str], holders: int) -> tuple:
-    from core import terms
-    from core.calendar import add_years
+    from core.rules import terms
+    from core.rules.calendar import add_years
     kind = _pick(rng, TYPES)
     app = on - dt.timedelta(days=rng.randint(30, 20 * 365))
     term = terms.term_years(kind, app)
@@ -91,9 +91,10 @@ PATENT_COLUMNS = ["app_no", "patent_type", "app_date", "app_year", "title", "fir
 
 
 def fill(n: int, on: dt.date, seed: int = 7) -> float:
-    from core import divisions, params
+    from core.config import params
     from core.db import bulk_insert, db
-    from core.models import Holder, Patent
+    from core.db.models import Holder, Patent
+    from core.regions import divisions
     started = time.perf_counter()
     rng = random.Random(seed)
     streets = [c for county, _ in divisions.children(REGION) for c, _ in divisions.children(county)]
@@ -120,10 +121,11 @@ def fill(n: int, on: dt.date, seed: int = 7) -> float:
 
 def page_calls(on: dt.date, region: str = REGION) -> dict[str, callable]:
     """The core calls each page makes on a cold render (see pages/*.py)."""
-    from core import expiry_notices as ex
-    from core import fee_warnings as fw
-    from core import indicators, lapses
-    from core.monitor_filters import Selection
+    from core.monitor import expiry as ex
+    from core.monitor import fee_warnings as fw
+    from core.monitor import lapses
+    from core.monitor.selection import Selection
+    from core.stats import indicators
     sel = Selection(region)
 
     def fees_page():
@@ -149,7 +151,7 @@ def page_calls(on: dt.date, region: str = REGION) -> dict[str, callable]:
 
 
 def _holder_rules() -> dict:
-    from core.counting import CountingRule
+    from core.rules.counting import CountingRule
     return {"任一权利人": CountingRule(holder="any"),
             "原始第一申请人": CountingRule(basis="original"),
             "任一权利人·分数计数": CountingRule(holder="any", fractional=True)}
@@ -160,7 +162,7 @@ HOLDER_RULES: dict = {}
 
 def build_holder_rules() -> None:
     """Build the holder rules' cube rows once (what their first use does), timed."""
-    from core import indicator_cube
+    from core.cubes import indicator as indicator_cube
     from core.db import db
     for name, rule in _holder_rules().items():
         HOLDER_RULES[name] = rule
@@ -178,6 +180,7 @@ def naive_load():
     import warnings
 
     import pandas as pd
+
     from core.db import db
     warnings.filterwarnings("ignore", message="pandas only supports SQLAlchemy")
     patents = pd.read_sql("SELECT * FROM patent", db.obj.connection())
@@ -257,9 +260,9 @@ def main(argv=None) -> int:
                     help="empty the OS page cache before each cold run (root only)")
     args = ap.parse_args(argv)
     from core.db import connect
-    from core.migrations import upgrade
-    from core.divisions import load_divisions
-    from core.models import Patent
+    from core.db.migrations import upgrade
+    from core.db.models import Patent
+    from core.regions.divisions import load_divisions
     tmp = tempfile.TemporaryDirectory() if not args.db else None
     url = args.db or f"sqlite:///{tmp.name}/bench.db"
     database = connect(url)
@@ -269,8 +272,9 @@ def main(argv=None) -> int:
     if not (args.reuse and Patent.select().exists()):
         print(f"filling {args.patents:,} synthetic patents into {url} …", flush=True)
         print(f"  filled in {fill(args.patents, args.on):.1f}s", flush=True)
-    from core import cubes, divisions
+    from core.cubes import rebuild as cubes
     from core.db import db
+    from core.regions import divisions
     db.execute_sql("ANALYZE")  # planner statistics, as a maintained database has them
     divisions.names()  # the division table is read once per process, not per page
     started = time.perf_counter()
@@ -296,7 +300,7 @@ def main(argv=None) -> int:
         frames = naive_load()
         load = time.perf_counter() - started
         for name, call in naive_calls(args.on).items():
-            first, _ = timed(lambda: call(*frames), 1)
+            first, _ = timed(lambda call=call: call(*frames), 1)
             naive[name] = load + first
         print(f"naive: SELECT * into pandas {load:.2f}s (paid by every naive page)")
     print(f"{'region':<11}{'page':<30}{'cold s':>9}{'warm s':>9}{'naive s':>10}{'ratio':>9}")

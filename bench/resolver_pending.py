@@ -20,14 +20,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from core import addresses as addr  # noqa: E402
-from core import db as core_db  # noqa: E402
-from core.db import bulk_insert  # noqa: E402
-from core.divisions import load_divisions  # noqa: E402
-from core.migrations import upgrade  # noqa: E402
-from core.models import Holder, Patent  # noqa: E402
-from core.resolver import resolve_pending, resolve_text  # noqa: E402
-from resolver_speed import addresses  # noqa: E402
+from resolver_speed import addresses
+
+from core import db as core_db
+from core.db import bulk_insert
+from core.db.migrations import upgrade
+from core.db.models import Holder, Patent
+from core.regions.divisions import load_divisions
+from core.resolver import addresses as addr
+from core.resolver import resolve_pending, resolve_text
 
 SAMPLE = 20_000
 

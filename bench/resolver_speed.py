@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core import divisions  # noqa: E402
-from core.resolver import resolve_text  # noqa: E402
-from core.resolver.evaluate import evaluate, read_labelled  # noqa: E402
+from core.regions import divisions
+from core.resolver import resolve_text
+from core.resolver.evaluate import evaluate, read_labelled
 
 ROADS = ["金枫路", "星湖街", "现代大道", "竹园路", "干将西路", "人民路", "长江路", "太湖东路",
          "中山北路", "前进西路", "青剑湖路", "东环路", "海虞北路", "上海东路", "创业路", "科技路"]

@@ -33,9 +33,9 @@ TYPES = ("invention", "utility", "design")
 
 def fill(n: int, seed: int = 1) -> None:
     """n patents over Suzhou streets, n/15 holders, 400 agencies, ~n/20 legal events."""
-    from core import divisions
     from core.db import bulk_insert, db
-    from core.models import Agency, Holder, HolderTag, LegalEvent
+    from core.db.models import Agency, Holder, HolderTag, LegalEvent
+    from core.regions import divisions
     rng = random.Random(seed)
     counties = [c for c, _ in divisions.children(REGION)]
     streets = [(c, s) for c in counties for s, _ in divisions.children(c)]
@@ -62,7 +62,7 @@ def fill(n: int, seed: int = 1) -> None:
 
 def _fill_patents(n, rng, streets, n_holders, n_agencies, chunk=100_000) -> None:
     from core.db import bulk_insert, db
-    from core.models import Patent, PatentHolder
+    from core.db.models import Patent, PatentHolder
     words = ["电池", "图像", "识别", "装置", "方法", "系统", "材料", "电机", "控制", "传感器"]
     ipcs = ["H01M", "G06F", "G06V", "B65D", "A61K", "H04L", "F16H", "C08L"]
     for start in range(0, n, chunk):
@@ -126,10 +126,10 @@ def cold_warm(url: str, fn) -> tuple[float, float, float]:
 
 
 def page_calls(today: dt.date) -> dict:
-    from core import agencies, holders, operations
-    from core.agencies import AgencyQuery
-    from core.holders import HolderQuery
-    from core.operations import OpsQuery
+    from core.stats import agencies, holders, operations
+    from core.stats.agencies import AgencyQuery
+    from core.stats.holders import HolderQuery
+    from core.stats.operations import OpsQuery
     last_year = (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
     hq = HolderQuery(REGION, date_from=last_year[0], date_to=last_year[1])
     aq = AgencyQuery(REGION, *last_year)
@@ -150,8 +150,8 @@ def page_calls(today: dt.date) -> dict:
 
 
 def search_calls() -> dict:
-    from core import search
-    from core.search import SearchFilters
+    from core.stats import search
+    from core.stats.search import SearchFilters
     cases = {
         "no filter (city)": SearchFilters(region=REGION),
         "county + invention + valid": SearchFilters(region="320506", types=("invention",),
@@ -180,6 +180,7 @@ def search_calls() -> dict:
 def naive(url: str) -> dict:
     """The same numbers from whole tables loaded into pandas."""
     import pandas as pd
+
     from core.db import connect, db
     connect(url)
     times = {}
@@ -215,7 +216,7 @@ def main(argv=None) -> int:
     parser.add_argument("--export-rows", type=int, default=100_000)
     args = parser.parse_args(argv)
     url = prepare(args)
-    from core.models import Patent
+    from core.db.models import Patent
     n = Patent.select().count()
     print(f"database: {url}  patents: {n:,}  load average: {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores", flush=True)
@@ -233,8 +234,8 @@ def main(argv=None) -> int:
 
 def prepare(args) -> str:
     os.environ.setdefault("PATENT_ADMIN_PASSWORD", "bench-only")  # no password file in data/
-    from core.bootstrap import ensure_ready
-    from core.models import Patent
+    from core.db.models import Patent
+    from core.upkeep.bootstrap import ensure_ready
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'search_bench.db'}"
     ensure_ready(url)
     if not Patent.select().exists():
@@ -245,9 +246,9 @@ def prepare(args) -> str:
 
 
 def export_time(url: str, rows: int) -> float:
-    from core import export
     from core.db import connect
-    from core.search import SearchFilters
+    from core.exports import search as export
+    from core.stats.search import SearchFilters
     connect(url)
     steps = []
     out = {}

@@ -25,16 +25,15 @@ import time
 
 import pandas as pd
 
-from core import divisions
-from core.bootstrap import ensure_ready
 from core.db import bulk_insert, connect, db
-from core.models import Agency, Holder, Industry, LegalEvent, Patent, PatentIndustry
-from core import agencies, holders, operations, search
-from core.agencies import AgencyQuery
-from core.holders import HolderQuery
-from core.operations import OpsQuery
-from core.stats import industry, overview, regions, trend
+from core.db.models import Agency, Holder, Industry, LegalEvent, Patent, PatentIndustry
+from core.regions import divisions
+from core.stats import agencies, holders, industry, operations, overview, regions, search, trend
+from core.stats.agencies import AgencyQuery
 from core.stats.base import Scope
+from core.stats.holders import HolderQuery
+from core.stats.operations import OpsQuery
+from core.upkeep.bootstrap import ensure_ready
 
 HOME = "3205"
 TODAY = dt.date.today()
@@ -216,9 +215,9 @@ def build(url: str, n: int, seed: int = 7) -> None:
         bulk_insert(Holder, ["name", "norm_name", "kind"],
                     [(f"H{i}", f"h{i}", "enterprise") for i in range(60000)])
         bulk_insert(Agency, ["name", "norm_name"], [(f"A{i}", f"a{i}") for i in range(300)])
-    rows, events, links, pid = [], [], [], 0
+    rows, events, links = [], [], []
     for i in range(n):
-        pid += 1
+        pid = i + 1
         county = rng.choices(counties, weights)[0]
         street = rng.choice(streets[county]) if rng.random() < 0.9 else None
         rows.append(_patent(rng, i, county, street))
@@ -272,7 +271,7 @@ def _events(rng, pid, row, counties, streets):
     if kind != "transfer":
         return [(pid, kind, day, None, None, None, None)]
     sb = row[14]
-    sa = rng.choice(streets[after]) if after in streets and streets[after] else None
+    sa = rng.choice(streets[after]) if streets.get(after) else None
     return [(pid, kind, day, before, after, sb, sa)]
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from core.db import db
-from core.models import JobRun
+from core.db.models import JobRun
 
 log = logging.getLogger("patents.jobs")
 

@@ -8,7 +8,7 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
-from core import settings
+from core.config import settings
 from core.importer.batch import import_file
 from jobs.base import JobResult
 

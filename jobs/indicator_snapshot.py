@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core import settings, snapshots
+from core.config import settings
+from core.monitor import snapshots
 from jobs.base import JobResult
 
 

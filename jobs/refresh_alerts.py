@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core import alerts, settings
+from core.config import settings
+from core.monitor import alerts
 from jobs.base import JobResult
 
 

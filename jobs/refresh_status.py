@@ -1,12 +1,14 @@
 """Nightly: paid-through years from fee payments, legal statuses, next fee due dates, industry
-assignment and high-value marks, the statistics summary tables, and fresh planner statistics (ANALYZE) for the day's queries."""
+assignment and high-value marks, the statistics summary tables, and fresh planner statistics
+(ANALYZE) for the day's queries."""
 from __future__ import annotations
 
 import datetime as dt
 
-from core import cubes, highvalue
+from core.cubes import rebuild as cubes
 from core.db import analyze
-from core.status import refresh_all
+from core.rules import highvalue
+from core.rules.status import refresh_all
 from jobs.base import JobResult
 
 

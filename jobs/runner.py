@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import schedule
 
-from core.bootstrap import ensure_ready
+from core.upkeep.bootstrap import ensure_ready
 from jobs.base import last_success, run_guarded
 
 STOP = threading.Event()

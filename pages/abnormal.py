@@ -1,17 +1,16 @@
 """非正常申请监测: bursts, near-identical titles, individuals and agencies with abnormal volume."""
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from core.config import labels
+from core.exports.xlsx import to_xlsx_bytes
+from core.monitor import abnormal
+from ui import filters
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import abnormal, labels  # noqa: E402
-from core.xlsx_export import to_xlsx_bytes  # noqa: E402
-from ui import filters  # noqa: E402
-
 
 @st.cache_data(ttl=600, show_spinner=False)
 def load(region: str, on: dt.date, limits: tuple) -> pd.DataFrame:

@@ -1,16 +1,17 @@
 """代理机构统计: agencies serving the region's holders — volume, valid patents, agents, client
 mix, main fields, local share, ranking; abnormal volume flagged (parameter agency_abnormal)."""
+import streamlit as st
+
+from core.config import labels
+from core.db import current_url
+from core.stats import agencies
+from core.stats import presence as overview
+from core.stats.agencies import AgencyQuery
+from ui import echarts, filters
+from ui.charts import agencies as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import streamlit as st  # noqa: E402
-
-from core import agencies, labels, overview  # noqa: E402
-from core.agencies import AgencyQuery  # noqa: E402
-from core.db import current_url  # noqa: E402
-from ui import echarts, filters  # noqa: E402
-from ui.charts import agencies as charts  # noqa: E402
 
 ABNORMAL_ROW_STYLE = "background-color: #fde2e1"
 

@@ -1,19 +1,19 @@
 """届满通知: valid patents whose term ends in the next 3 / 6 / 12 months, by month and sub-region,
 and the effect on 有效发明 and the per-population indicators; list with export."""
+import datetime as dt
+
+import streamlit as st
+
+from core.config import labels
+from core.db import current_url
+from core.monitor import expiry as expiry_notices
+from core.monitor.selection import region_name
+from core.stats import presence as overview
+from ui import echarts, monitor_page
+from ui.charts import monitor as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-
-from core import expiry_notices, labels, overview  # noqa: E402
-from core.db import current_url  # noqa: E402
-from core.monitor_filters import region_name  # noqa: E402
-from ui import echarts, monitor_page  # noqa: E402
-from ui.charts import monitor as charts  # noqa: E402
-
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _summary(url: str, q: expiry_notices.ExpiryQuery) -> dict:

@@ -1,19 +1,19 @@
 """年费预警: patents whose annual fee is due soon, in the grace period or past it (still shown
 valid); counts by state and sub-region; the list with amounts and surcharge; .xlsx for letters."""
+import datetime as dt
+
+import streamlit as st
+
+from core.config import labels
+from core.db import current_url
+from core.monitor import fee_warnings
+from core.monitor.selection import region_name
+from core.stats import presence as overview
+from ui import echarts, monitor_page
+from ui.charts import monitor as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-
-from core import fee_warnings, labels, overview  # noqa: E402
-from core.db import current_url  # noqa: E402
-from core.monitor_filters import region_name  # noqa: E402
-from ui import echarts, monitor_page  # noqa: E402
-from ui.charts import monitor as charts  # noqa: E402
-
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _summary(url: str, q: fee_warnings.FeeQuery) -> dict:

@@ -1,18 +1,18 @@
 """权利人统计: holders with valid patents by type, filters by region, industry, kind and tags,
 sorting; holders new in the period highlighted; a click on a holder opens its patents."""
+import streamlit as st
+
+from core.config import labels
+from core.db import current_url
+from core.db.models import HOLDER_KINDS
+from core.stats import holders, industry
+from core.stats import presence as overview
+from core.stats.holders import HolderQuery
+from ui import echarts, filters
+from ui.charts import holders as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import streamlit as st  # noqa: E402
-
-from core import holders, labels, overview  # noqa: E402
-from core.db import current_url  # noqa: E402
-from core.holders import HolderQuery  # noqa: E402
-from core.models import HOLDER_KINDS  # noqa: E402
-from core.stats import industry  # noqa: E402
-from ui import echarts, filters  # noqa: E402
-from ui.charts import holders as charts  # noqa: E402
 
 PAGE_SIZE = 100
 NEW_ROW_STYLE = "background-color: #fff4ce"

@@ -1,19 +1,22 @@
 """专利创造指标分析: indicator cards against targets, sub-regions with 达标 marks and the distance
 to the line, progress through the year and the year-end projection (core.indicators)."""
+import datetime as dt
+
+import streamlit as st
+
+from core.config import labels
+from core.cubes import indicator as indicator_cube
+from core.cubes import rebuild as cubes
+from core.db import current_url
+from core.monitor.selection import region_name
+from core.rules.counting import CountingRule, default_rule
+from core.stats import indicators
+from core.stats import presence as overview
+from ui import echarts, filters
+from ui.charts import monitor as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-
-from core import indicator_cube, indicators, labels, overview  # noqa: E402
-from core.counting import CountingRule, default_rule  # noqa: E402
-from core.db import current_url  # noqa: E402
-from core.monitor_filters import region_name  # noqa: E402
-from ui import echarts, filters  # noqa: E402
-from ui.charts import monitor as charts  # noqa: E402
 
 PROGRESS_KEYS = ("applications", "invention_applications", "grants", "invention_grants",
                  "valid_inventions")
@@ -172,9 +175,9 @@ year = st.sidebar.selectbox(labels.IND_YEAR, list(range(this_year, this_year - 1
 rule = _rule()
 on = dt.date.today()
 url = current_url() or ""
-if indicator_cube.needs_build(rule):
+if indicator_cube.needs_build(rule):  # a holder counting rule asked for the first time
     with st.spinner(labels.IND_BUILDING_RULE):
-        report = _report(url, scope.region, year, rule, on)
+        cubes.build_rule(rule)
 report = _report(url, scope.region, year, rule, on)
 st.caption(f"{region_name(scope.region)} · {year} · {report.as_of}")
 _cards(report)

@@ -1,18 +1,17 @@
 """产业统计: the nine strategic emerging industries (IPC concordance 2021) and the local key
 industries — size, recent trend on a log axis, industry × sub-region matrix, emerging vs
 traditional shares. A click opens the search pre-filled with the industry or region."""
+import datetime as dt
+
+import streamlit as st
+
+from core.config import labels
+from core.stats import industry, overview
+from ui import filters
+from ui.charts import industry as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-
-from core import labels  # noqa: E402
-from core.stats import industry, overview  # noqa: E402
-from ui import filters  # noqa: E402
-from ui.charts import industry as charts  # noqa: E402
 
 YEARS = 10
 

@@ -1,17 +1,18 @@
 """专利失效分析: lapses by reason, month, sub-region and holder; filterable list with export."""
+import datetime as dt
+
+import streamlit as st
+
+from core.config import labels
+from core.db import current_url
+from core.monitor import lapses
+from core.monitor.selection import region_name
+from core.stats import presence as overview
+from ui import echarts, monitor_page
+from ui.charts import monitor as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-
-from core import labels, lapses, overview  # noqa: E402
-from core.db import current_url  # noqa: E402
-from core.monitor_filters import region_name  # noqa: E402
-from ui import echarts, monitor_page  # noqa: E402
-from ui.charts import monitor as charts  # noqa: E402
 
 REASON_CHOICES = ["unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting",
                   "rejected", "withdrawn", "not_registered", "unknown"]

@@ -1,16 +1,17 @@
 """专利运营统计: transfers in/out of the region, licences and pledges (amounts) per year and per
 sub-region, with the event lists; a click on a sub-region re-scopes the page to it."""
+import streamlit as st
+
+from core.config import labels
+from core.db import current_url
+from core.regions import divisions
+from core.stats import operations
+from core.stats.operations import OpsQuery
+from ui import echarts, filters
+from ui.charts import operations as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import streamlit as st  # noqa: E402
-
-from core import divisions, labels, operations  # noqa: E402
-from core.db import current_url  # noqa: E402
-from core.operations import OpsQuery  # noqa: E402
-from ui import echarts, filters  # noqa: E402
-from ui.charts import operations as charts  # noqa: E402
 
 BAND = 30  # px per sub-region bar (tests/e2e/test_operations.py clicks by it)
 

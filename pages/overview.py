@@ -1,20 +1,19 @@
 """专利概况: the big screen — indicator cards, map and rankings, trend, type split, top holders,
 operations this year, watched regions. Clicking a sub-region re-scopes the whole screen
 (breadcrumb to go back); other clicks open the patent search pre-filled. ?kiosk=1: wall mode."""
+import datetime as dt
+
+import streamlit as st
+from streamlit_echarts import Map
+
+from core.config import labels
+from core.stats import overview
+from ui import demo_offer, filters, kiosk
+from ui.charts import maps
+from ui.charts import overview as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-from streamlit_echarts import Map  # noqa: E402
-
-from core import labels  # noqa: E402
-from core.stats import overview  # noqa: E402
-from ui import demo_offer, filters, kiosk  # noqa: E402
-from ui.charts import maps  # noqa: E402
-from ui.charts import overview as charts  # noqa: E402
 
 KIOSK = kiosk.active()
 YEARS = 10

@@ -1,17 +1,16 @@
 """区域统计: per sub-region (county, street, custom region) applications, grants, valid patents,
 transfers, invention grant rate (definition shown), shares and rankings; top applicants and
 grantees of a chosen unit. A click on a unit drills down or opens the search pre-filled."""
+import streamlit as st
+
+from core.config import labels
+from core.stats import overview, regions
+from core.stats.base import Scope
+from ui import filters
+from ui.charts import regions as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import streamlit as st  # noqa: E402
-
-from core import labels  # noqa: E402
-from core.stats import overview, regions  # noqa: E402
-from core.stats.base import Scope  # noqa: E402
-from ui import filters  # noqa: E402
-from ui.charts import regions as charts  # noqa: E402
 
 MEASURES = ("valid", "valid_inventions", "applications", "grants", "transfers_in",
             "transfers_out")

@@ -2,22 +2,23 @@
 application number, holder, title words, agency, region, IPC, industry and dates; keyset pages;
 .xlsx export with progress. Filters live in the URL (region/dates/types through ui/filters, the
 rest under core.search.PARAM names), so a link — or a chart click elsewhere — reproduces the view."""
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from core.config import labels
+from core.db import current_url
+from core.db.models import HOLDER_KINDS, STATUSES
+from core.exports import search as export
+from core.regions import divisions
+from core.stats import industry, search
+from core.stats.holders import tags_in_use
+from core.stats.search import PAGE_FIELDS, PARAM, SearchFilters
+from ui import filters
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-from core import divisions, export, labels, search  # noqa: E402
-from core.db import current_url  # noqa: E402
-from core.holders import tags_in_use  # noqa: E402
-from core.models import HOLDER_KINDS, STATUSES  # noqa: E402
-from core.search import PAGE_FIELDS, PARAM, SearchFilters  # noqa: E402
-from core.stats import industry  # noqa: E402
-from ui import filters  # noqa: E402
 
 WRITTEN = "sq_written"
 TEXT_FIELDS = {"title": labels.SEARCH_WORDS, "holder": labels.SEARCH_HOLDER,

@@ -1,19 +1,18 @@
 """趋势统计: by year or month for the region or any sub-region down to streets — applications,
 grants and valid patents by type with YoY, applicants/inventors/agencies, the invention
 pipeline, transfers/licences/pledges. A click on a period opens the search pre-filled."""
+import datetime as dt
+
+import streamlit as st
+
+from core.config import labels
+from core.db.models import PATENT_TYPES
+from core.stats import overview, trend
+from ui import filters
+from ui.charts import trend as charts
 from ui.guard import guard
 
 guard(__file__)
-
-import datetime as dt  # noqa: E402
-
-import streamlit as st  # noqa: E402
-
-from core import labels  # noqa: E402
-from core.models import PATENT_TYPES  # noqa: E402
-from core.stats import overview, trend  # noqa: E402
-from ui import filters  # noqa: E402
-from ui.charts import trend as charts  # noqa: E402
 
 YEARS_BACK = 15
 

@@ -14,9 +14,9 @@ import peewee
 import pytest
 
 from core import db as core_db
-from core import users
-from core.divisions import load_divisions
-from core.migrations import upgrade
+from core.accounts import users
+from core.db.migrations import upgrade
+from core.regions.divisions import load_divisions
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_URL = os.environ.get("PATENT_TEST_PG_URL", "").strip()
@@ -76,7 +76,7 @@ def _sqlite_copy(template: Path, tmp_path: Path) -> str:
 
 def _pg_reset(schema: str) -> None:
     """Empty every table but the regions (official divisions stay) and restart the ids."""
-    from core.models import ALL_MODELS, Region, SchemaVersion
+    from core.db.models import ALL_MODELS, Region, SchemaVersion
     keep = {Region, SchemaVersion}
     tables = ", ".join(f'"{schema}"."{m._meta.table_name}"' for m in ALL_MODELS if m not in keep)
     _pg_admin(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")

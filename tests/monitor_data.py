@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.models import Holder, Patent
+from core.db.models import Holder, Patent
 
 WUZHONG, XIANGCHENG = "320506", "320507"
 CHANGQIAO, YUEXI = "320506001", "320506003"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from core.models import Holder, LegalEvent, Patent, Region, RegionMember
+from core.db.models import Holder, LegalEvent, Patent, Region, RegionMember
 
 _serial = itertools.count(1)
 D = dt.date

@@ -1,9 +1,9 @@
 """Abnormal-filing signals on a hand-built database (SQLite and PostgreSQL)."""
 import datetime as dt
 
-from core import abnormal
 from core.db import bulk_insert
-from core.models import Agency, Holder, Patent
+from core.db.models import Agency, Holder, Patent
+from core.monitor import abnormal
 
 ON = dt.date(2026, 11, 24)
 LIMITS = {**abnormal.DEFAULTS, "burst_min": 5, "similar_min": 4, "individual_year_min": 6,

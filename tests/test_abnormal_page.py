@@ -5,7 +5,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from core.db import bulk_insert
-from core.models import Holder, Patent
+from core.db.models import Holder, Patent
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.addresses import normalize
+from core.resolver.addresses import normalize
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -6,9 +6,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from core import agencies, params
-from core.agencies import AgencyQuery
-from core.models import Agency, Holder, Patent
+from core.config import params
+from core.db.models import Agency, Holder, Patent
+from core.stats import agencies
+from core.stats.agencies import AgencyQuery
 
 D = dt.date
 _serial = iter(range(1, 100_000))
@@ -96,6 +97,7 @@ def _rank_frame():
 
 def test_ranking_and_client_mix_charts():
     import json
+
     from ui.charts import agencies as charts
     options = json.loads(charts.ranking(_rank_frame()).dump_options())
     assert options["yAxis"][0]["data"] == ["甲所", "乙所"]

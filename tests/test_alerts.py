@@ -1,8 +1,8 @@
 """Alerts open while their condition holds and close when it ends (SQLite and PostgreSQL)."""
 import datetime as dt
 
-from core import alerts
-from core.models import Alert, LegalEvent, Patent
+from core.db.models import Alert, LegalEvent, Patent
+from core.monitor import alerts
 
 NOW = dt.datetime(2026, 11, 24, 2, 0)
 TODAY = NOW.date()

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import users
-from core.models import AuditLog, User
+from core.accounts import users
+from core.db.models import AuditLog, User
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORDS = {"admin": "admin-test-pw", "checker": "checker-pw-1", "viewer": "viewer-pw-1"}

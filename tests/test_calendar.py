@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import calendar, params, ruleparams
+from core.config import params
+from core.config import rules as ruleparams
+from core.rules import calendar
 
 D = dt.date
 

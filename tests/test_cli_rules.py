@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from core import params, ruleparams
 from core.__main__ import main
-from core.models import Patent
+from core.config import params
+from core.config import rules as ruleparams
+from core.db.models import Patent
 
 ROOT = Path(__file__).resolve().parents[1]
 

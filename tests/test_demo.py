@@ -8,11 +8,22 @@ from collections import Counter
 
 import pytest
 
-from core import abnormal, feecolumns, numbers, status
 from core import db as core_db
+from core.db.models import (
+    Address,
+    FeePayment,
+    Holder,
+    HolderTag,
+    LegalEvent,
+    Parameter,
+    Patent,
+    PatentHolder,
+    Region,
+    RegionMember,
+)
 from core.demo import generate
-from core.models import (Address, FeePayment, Holder, HolderTag, LegalEvent, Parameter, Patent,
-                         PatentHolder, Region, RegionMember)
+from core.monitor import abnormal
+from core.rules import feecolumns, numbers, status
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
 N = 3000
@@ -71,7 +82,7 @@ def test_dates_are_ordered_from_filing_to_expiry(demo):
         chain = [d for d in (app, pub, grant, expiry) if d is not None]
         if chain != sorted(chain) or (grant and not pub) or (lapse and lapse < app):
             bad.append((app, pub, grant, expiry, lapse))
-        if pub and pub > TODAY or grant and grant > TODAY:
+        if (pub and pub > TODAY) or (grant and grant > TODAY):
             bad.append(("future", pub, grant))
     assert bad == []
     events = LegalEvent.select().join(Patent).where(LegalEvent.date < Patent.app_date).count()
@@ -190,8 +201,8 @@ def test_industries_and_high_value_marks_are_derived_as_after_an_import(demo):
     """The shipped industry tables are loaded, every kind gets patents from their IPC codes, and
     valid inventions carry high-value marks in a realistic share (national 2025: 43 % of
     domestic valid inventions), so 产业统计 and the per-10k high-value indicator have data."""
-    from core import indicators
-    from core.models import Industry, PatentIndustry
+    from core.db.models import Industry, PatentIndustry
+    from core.stats import indicators
     by_kind = Counter(k for (k,) in PatentIndustry.select(Industry.kind)
                       .join(Industry, on=(PatentIndustry.industry_code == Industry.code))
                       .tuples())

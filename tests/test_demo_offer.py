@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import db as core_db
-from core import labels
+from core.config import labels
+from core.db.models import FeePayment, Holder, LegalEvent, Patent, PatentHolder
 from core.demo import generate
-from core.models import FeePayment, Holder, LegalEvent, Patent, PatentHolder
 from tests.conftest import _sqlite_copy
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,7 +1,7 @@
 """Every declared setting is documented in the README."""
 from pathlib import Path
 
-from core.settings import SETTINGS
+from core.config.settings import SETTINGS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -5,10 +5,10 @@ import io
 
 import openpyxl
 
-from core import expiry_notices as ex
-from core import params
-from core.monitor_filters import Selection
-from core.xlsx_export import rows_to_xlsx_bytes
+from core.config import params
+from core.exports.xlsx import rows_to_xlsx_bytes
+from core.monitor import expiry as ex
+from core.monitor.selection import Selection
 from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, YUEXI, day, holder, patent
 
 ON = day("2025-04-16")

@@ -6,9 +6,10 @@ import io
 
 import openpyxl
 
-from core import export, labels
-from core.models import Agency, Holder, Patent, PatentHolder
-from core.search import SearchFilters
+from core.config import labels
+from core.db.models import Agency, Holder, Patent, PatentHolder
+from core.exports import search as export
+from core.stats.search import SearchFilters
 
 D = dt.date
 

@@ -7,10 +7,10 @@ import io
 import openpyxl
 import pytest
 
-from core import fee_warnings as fw
-from core import fees
-from core.monitor_filters import Selection
-from core.xlsx_export import rows_to_xlsx_bytes
+from core.exports.xlsx import rows_to_xlsx_bytes
+from core.monitor import fee_warnings as fw
+from core.monitor.selection import Selection
+from core.rules import fees
 from tests.monitor_data import WUZHONG, XIANGCHENG, YUEXI, day, holder, patent
 
 ON = day("2025-04-16")

@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import calendar, fees, params, ruleparams
-from core.terms import term_years
+from core.config import params
+from core.config import rules as ruleparams
+from core.rules import calendar, fees
+from core.rules.terms import term_years
 
 D = dt.date
 FILED = D(2019, 3, 15)

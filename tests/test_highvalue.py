@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
-from core import highvalue, industries, params, ruleparams
-from core.models import LegalEvent, Patent
+from core.config import params
+from core.config import rules as ruleparams
+from core.db.models import LegalEvent, Patent
+from core.rules import highvalue, industries
 
 D = dt.date
 ON = D(2025, 6, 30)

@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from core import holders
-from core.holders import HolderQuery
-from core.models import AuditLog, Holder, HolderTag, Patent, PatentIndustry
+from core.db.models import AuditLog, Holder, HolderTag, Patent, PatentIndustry
+from core.stats import holders
+from core.stats.holders import HolderQuery
 
 D = dt.date
 _serial = iter(range(1, 10_000))

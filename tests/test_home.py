@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from core.models import Alert, Patent
+from core.db.models import Alert, Patent
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bench.import_speed import HEADER, make_rows
 from core.__main__ import main
+from core.db.models import ImportBatch, Patent
 from core.importer.batch import import_file
-from core.models import ImportBatch, Patent
 from tests.test_import_db import DATA, snapshot
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,9 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from core.db.models import (
+    Address,
+    Agency,
+    AuditLog,
+    FeePayment,
+    Holder,
+    ImportBatch,
+    LegalEvent,
+    Patent,
+    PatentHolder,
+)
 from core.importer.batch import import_file
-from core.models import (Address, Agency, AuditLog, FeePayment, Holder, ImportBatch, LegalEvent,
-                         Patent, PatentHolder)
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 D = dt.date

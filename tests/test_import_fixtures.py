@@ -8,15 +8,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import warnings
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from core import db as core_db
+from core.db.models import Holder, ImportBatch, LegalEvent, Patent, PatentHolder
 from core.importer.batch import import_file
-from core.models import Holder, ImportBatch, LegalEvent, Patent, PatentHolder
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason="../shared/fixture
 SIMPLE = {"有效": "valid", "审中": "pending", "失效": "lapsed"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def raw_rows(name: str) -> list[dict]:
     """The file's data rows as dicts header → cell, read without the importer."""
     path = FIXTURES / name

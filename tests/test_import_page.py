@@ -4,9 +4,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from core.db.models import ImportBatch, Patent
 from core.importer import history
 from core.importer.batch import import_file
-from core.models import ImportBatch, Patent
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "import"

@@ -1,4 +1,4 @@
-"""core.indicator_cube: indicators read from the cube (whole months) plus the live unfinished
+"""core.cubes.indicator: indicators read from the cube (whole months) plus the live unfinished
 month equal the live aggregates over the patent table — for many days (month ends, 28/29
 February, 1 January, mid-month), both stock bases, domestic on/off, the long-maintained rule
 counted from filing or grant over 8 and 10 years, whole regions, counties, streets, custom regions
@@ -11,10 +11,14 @@ import random
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import cubes, indicator_cube, indicators, params, ruleparams
-from core.counting import CountingRule
-from core.indicator_cube import Flow, Stock, month_end, month_index, month_start
-from core.models import Holder, IndicatorCube, PatentHolder
+from core.config import params
+from core.config import rules as ruleparams
+from core.cubes import indicator as indicator_cube
+from core.cubes import rebuild as cubes
+from core.cubes.indicator import Flow, Stock, month_end, month_index, month_start
+from core.db.models import Holder, IndicatorCube, PatentHolder
+from core.rules.counting import CountingRule
+from core.stats import indicators
 from tests.stats_builder import D, custom_region, patent
 
 STREETS = ("320506001", "320506003", "320505001", "320505002", None)
@@ -121,6 +125,8 @@ def test_every_spec_equals_the_live_count(many, long_rule):
     ruleparams.clear()
     cubes.rebuild()
     for rule in RULES + HOLDER_RULES:
+        assert indicator_cube.usable(rule) != indicator_cube.needs_build(rule)
+        cubes.build_rule(rule)
         assert indicator_cube.usable(rule)
         for day in DAYS:
             specs = _all_specs(day, rule)
@@ -136,9 +142,9 @@ def test_every_spec_equals_the_live_count(many, long_rule):
 
 def _live_condition(spec, rule):
     """The spec as a plain condition on the patent table (the definition the cube must meet)."""
-    from core import highvalue
-    from core.counting import domestic, valid_on
-    from core.models import Patent
+    from core.db.models import Patent
+    from core.rules import highvalue
+    from core.rules.counting import domestic, valid_on
     cond = Patent.patent_type.in_(list(spec.types)) if spec.types else Patent.id > 0
     if isinstance(spec, Flow):
         return cond & getattr(Patent, f"{spec.kind}_date").between(spec.start, spec.end)
@@ -153,7 +159,7 @@ def _live_condition(spec, rule):
 
 
 def _aggregate(region, rule, conditions, by_child):
-    from core.counting import aggregate
+    from core.rules.counting import aggregate
     return aggregate(region, rule, conditions, True, by_child)
 
 
@@ -193,13 +199,17 @@ def test_the_cube_is_used_and_rebuilt_when_the_long_rule_changes(many, monkeypat
                           day).get("long_per_1tn_gdp").numerator
 
 
-def test_a_holder_rule_is_built_on_first_use_kept_nightly_dropped_by_imports(many, monkeypatch):
-    from core.models import Patent
+def test_a_holder_rule_is_built_on_request_kept_nightly_dropped_by_imports(many, monkeypatch):
+    from core.db.models import Patent
     cubes.rebuild()
     assert indicator_cube.built_variants() == []
     rule, day = CountingRule(holder="any"), D(2026, 11, 24)
-    first = indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator
+    live = indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator
+    assert indicator_cube.built_variants() == []  # reading never builds
+    cubes.build_rule(rule)  # what the indicators page asks for before its first read
     assert indicator_cube.built_variants() == ["any/current"]
+    first = indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator
+    assert first == live
     patent("320506001", type_="invention", app=D(2010, 1, 1), grant=D(2012, 1, 1),
            status="valid")  # a new patent without holders: the first holder rule ignores it
     p = Patent.select().order_by(Patent.id.desc()).get()
@@ -208,7 +218,7 @@ def test_a_holder_rule_is_built_on_first_use_kept_nightly_dropped_by_imports(man
     assert indicator_cube.built_variants() == ["any/current"]
     assert indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator == \
         first + 1
-    cubes.rebuild()  # after an import: dropped, built again on its next use
+    cubes.rebuild()  # after an import: dropped (read live until built again)
     assert indicator_cube.built_variants() == []
     assert indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator == \
         first + 1

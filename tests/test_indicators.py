@@ -19,9 +19,11 @@ import datetime as dt
 
 import pytest
 
-from core import indicators, params, ruleparams
-from core.counting import CountingRule
-from core.models import Holder, Patent, PatentHolder
+from core.config import params
+from core.config import rules as ruleparams
+from core.db.models import Holder, Patent, PatentHolder
+from core.rules.counting import CountingRule
+from core.stats import indicators
 
 D = dt.date
 ON = D(2025, 6, 30)
@@ -174,7 +176,7 @@ def test_monthly_progress(sample):
 
 
 def test_custom_region_counts_its_member_streets(sample):
-    from core.models import Region, RegionMember
+    from core.db.models import Region, RegionMember
     park = Region.create(code="P0001", name="测试园区", level="custom", is_custom=True)
     RegionMember.create(region=park, member_code="320506")
     report = indicators.compute("P0001", 2025, None, ON)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from core import industries, params, ruleparams
-from core.industries import Pattern, compile_rows, patterns
-from core.models import Industry, IndustryRule, Patent, PatentIndustry
+from core.config import params
+from core.config import rules as ruleparams
+from core.db.models import Industry, IndustryRule, Patent, PatentIndustry
+from core.rules import industries
+from core.rules.industries import Pattern, compile_rows, patterns
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "industries"
 
@@ -37,7 +39,8 @@ def test_pattern_notation():
 
 
 def test_shipped_tables_are_consistent():
-    names = {r["code"]: r for r in csv.DictReader(open(DATA / "industries.csv", encoding="utf-8"))}
+    with open(DATA / "industries.csv", encoding="utf-8") as handle:
+        names = {r["code"]: r for r in csv.DictReader(handle)}
     rules = _rules()
     assert [c for c in names if names[c]["kind"] == "sei"] == [f"SEI{i}" for i in range(1, 10)]
     active = [r for r in rules if r["active"] == "1"]

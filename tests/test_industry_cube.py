@@ -8,8 +8,8 @@ import random
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import cubes
-from core.models import Industry, Patent, PatentIndustry
+from core.cubes import rebuild as cubes
+from core.db.models import Industry, Patent, PatentIndustry
 from core.stats import industry
 from core.stats.base import Scope
 from tests.stats_builder import D, custom_region

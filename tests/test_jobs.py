@@ -3,7 +3,7 @@ import datetime as dt
 
 import schedule
 
-from core.models import Address, JobRun
+from core.db.models import Address, JobRun
 from jobs import runner
 from jobs.base import JobResult, run_guarded
 
@@ -40,7 +40,7 @@ def test_every_available_job_is_registered_on_its_own_scheduler(db):
 
 
 def test_the_address_job_places_new_addresses(db):
-    from core.addresses import intern
+    from core.resolver.addresses import intern
     intern(["江苏省苏州市吴中区木渎镇金枫路216号"])
     run = runner.run_now(runner.available()["resolve_addresses"], clock=lambda: NOW)
     assert run.status == "ok"
@@ -48,7 +48,7 @@ def test_the_address_job_places_new_addresses(db):
 
 
 def test_the_inbox_job_imports_a_dropped_csv_and_moves_it(db, tmp_path, monkeypatch):
-    from core.models import ImportBatch, Patent
+    from core.db.models import ImportBatch, Patent
     monkeypatch.setenv("PATENT_INBOX_DIR", str(tmp_path))
     (tmp_path / "patents.csv").write_text(
         "申请号,申请日,发明名称,申请（专利权）人,申请人地址\n"
@@ -74,7 +74,7 @@ def test_the_jobs_page_lists_recent_runs_for_an_admin(app_env):
 
     from streamlit.testing.v1 import AppTest
     run_guarded("refresh_alerts", lambda now: JobResult("fee_due: +3 -0", 3), NOW)
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "admin/jobs.py"),
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "admin/job_runs.py"),
                            default_timeout=60)
     at.session_state["authentication_status"] = True
     at.session_state["roles"] = ["admin"]
@@ -87,11 +87,11 @@ def test_the_jobs_page_lists_recent_runs_for_an_admin(app_env):
 def test_the_nightly_status_job_refreshes_statuses_and_cubes(db):
     import datetime as dt
 
-    from core import cubes
-    from core.models import Patent
+    from core.cubes import freshness
+    from core.db.models import Patent
     Patent.create(app_no="2015100000011", patent_type="utility", title="t", status="valid",
                   app_date=dt.date(2015, 1, 1), grant_date=dt.date(2015, 8, 1),
                   city_code="3205", county_code="320506")
     run = runner.run_now(runner.available()["refresh_status"], clock=lambda: NOW)
     assert run.status == "ok" and run.message.startswith("status changed: 1")
-    assert Patent.get().status_reason == "expired" and cubes.is_fresh()
+    assert Patent.get().status_reason == "expired" and freshness.is_fresh()

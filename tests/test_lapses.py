@@ -5,9 +5,9 @@ import io
 
 import openpyxl
 
-from core import lapses
-from core.monitor_filters import Selection
-from core.xlsx_export import rows_to_xlsx_bytes
+from core.exports.xlsx import rows_to_xlsx_bytes
+from core.monitor import lapses
+from core.monitor.selection import Selection
 from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, YUEXI, day, holder, patent
 
 PERIOD = (day("2025-01-01"), day("2025-12-31"))
@@ -121,7 +121,7 @@ def test_summary_equals_the_separate_queries(db):
 
 
 def test_gazette_date_of_the_lapse_event(db):
-    from core.models import LegalEvent, Patent
+    from core.db.models import LegalEvent, Patent
     _build()
     p1, p2 = Patent.get(Patent.app_no == "P1"), Patent.get(Patent.app_no == "P2")
     LegalEvent.create(patent=p1, kind="lapse_unpaid", code="CF01", date=day("2025-03-15"),

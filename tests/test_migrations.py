@@ -1,7 +1,7 @@
 """Schema creation and in-place upgrades on SQLite and PostgreSQL."""
-from core import migrations
 from core.db import db as proxy
-from core.models import SchemaVersion
+from core.db import migrations
+from core.db.models import SchemaVersion
 
 
 def _index_names():

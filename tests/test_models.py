@@ -2,8 +2,17 @@
 import datetime as dt
 from decimal import Decimal
 
-from core.models import (Agency, FeePayment, Holder, HolderTag, LegalEvent, Parameter, Patent,
-                         PatentHolder, Region)
+from core.db.models import (
+    Agency,
+    FeePayment,
+    Holder,
+    HolderTag,
+    LegalEvent,
+    Parameter,
+    Patent,
+    PatentHolder,
+    Region,
+)
 
 
 def test_divisions_are_loaded_with_the_suzhou_streets(db):

@@ -80,7 +80,7 @@ def test_fees_page_without_due_dates(app_env, db):
     test_lapses._build()
     at = _run("pages/fees.py", "viewer")
     _ok(at)
-    assert [i.value for i in at.info][0].startswith("没有专利带有下次缴费截止日")
+    assert at.info[0].value.startswith("没有专利带有下次缴费截止日")
 
 
 @ROLE_RUNS
@@ -142,8 +142,8 @@ def test_completion_bars_and_stacked():
 
 
 def _indicator_data():
-    from core import params
-    from core.models import Holder
+    from core.config import params
+    from core.db.models import Holder
     from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, holder, patent
     a = holder("苏州甲科技有限公司")
     this_year = dt.date.today().year
@@ -187,9 +187,9 @@ def test_indicators_page(app_env, db, role):
 def test_indicators_page_under_the_any_holder_rule(app_env, db):
     """Switching to 任一权利人: a patent co-owned by a 相城区 holder counts there too (whole
     counting), once in the city; the holder rule's summary rows are built on first use."""
-    from core import indicator_cube
-    from core.counting import CountingRule
-    from core.models import Holder, Patent, PatentHolder
+    from core.cubes import indicator as indicator_cube
+    from core.db.models import Holder, Patent, PatentHolder
+    from core.rules.counting import CountingRule
     from tests.monitor_data import WUZHONG, XIANGCHENG
     _indicator_data()
     a = Holder.get(Holder.name == "苏州甲科技有限公司")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import numbers
+from core.rules import numbers
 
 # §4.1: (number as printed, type, filing year, valid) — 89103229.2 is the table's ✗ row
 TABLE = [

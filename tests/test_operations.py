@@ -7,9 +7,9 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from core import operations
-from core.models import LegalEvent, Patent
-from core.operations import OpsQuery
+from core.db.models import LegalEvent, Patent
+from core.stats import operations
+from core.stats.operations import OpsQuery
 
 D = dt.date
 
@@ -97,6 +97,7 @@ def test_event_lists(data):
 
 def test_charts_per_year_and_per_subregion():
     import json
+
     from ui.charts import operations as charts
     frame = pd.DataFrame({"year": [2023, 2024], "transfer_in": [1, 0], "transfer_out": [1, 1],
                           "transfer_within": [0, 1], "license": [1, 0], "pledge": [0, 2],

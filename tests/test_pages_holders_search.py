@@ -11,8 +11,9 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import holders, numbers
-from core.models import Agency, AuditLog, Holder, HolderTag, LegalEvent, Patent, PatentHolder
+from core.db.models import Agency, AuditLog, Holder, HolderTag, LegalEvent, Patent, PatentHolder
+from core.rules import numbers
+from core.stats import holders
 
 ROOT = Path(__file__).resolve().parents[1]
 SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -100,7 +100,7 @@ def _page(name: str, **query) -> AppTest:
 
 @pytest.fixture
 def small_city(app_env):
-    from core.models import Industry, PatentIndustry
+    from core.db.models import Industry, PatentIndustry
     from tests.stats_builder import D, event, holder, patent
     a = holder("甲科技有限公司")
     ps = [patent("320506001", app=D(2022, 1, 5), grant=D(2023, 2, 1), status="valid",

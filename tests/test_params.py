@@ -1,8 +1,8 @@
 """Versioned parameters on SQLite and PostgreSQL."""
 import datetime as dt
 
-from core import params
-from core.models import AuditLog
+from core.config import params
+from core.db.models import AuditLog
 
 
 def test_the_version_in_force_on_a_date_is_returned(db):

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import param_catalog, ruleparams
-from core.models import AuditLog, Parameter
+from core.config import catalog as param_catalog
+from core.config import rules as ruleparams
+from core.db.models import AuditLog, Parameter
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,6 +90,6 @@ def test_catalogue_validation(db):
         param_catalog.save("gdp", "100", "3205", None)
     row = param_catalog.save("fee_rules", '{"due_soon_days": 60}', by="admin")
     assert param_catalog.current("fee_rules")["due_soon_days"] == 60
-    from core import fees
+    from core.rules import fees
     assert fees.rules()["due_soon_days"] == 60  # the rule cache was dropped on save
     assert param_catalog.history("fee_rules")["id"].tolist() == [row.id]

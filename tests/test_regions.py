@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import labels, regions
-from core.models import AuditLog, Patent
-from core.scope import region_filter
+from core.config import labels
+from core.db.models import AuditLog, Patent
+from core.regions import custom as regions
+from core.regions.scope import region_filter
 
 ROOT = Path(__file__).resolve().parents[1]
 PARK = ["320576050", "320506004"]  # 娄葑街道 (园区) + 郭巷街道 (吴中区)

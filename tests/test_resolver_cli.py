@@ -50,8 +50,8 @@ def test_file_gives_one_json_object_per_line(tmp_path, run):
 
 
 def test_database_aliases_and_pending(app_env, run):
-    from core import addresses
-    from core.models import AddressAlias
+    from core.db.models import AddressAlias
+    from core.resolver import addresses
     AddressAlias.create(alias="星湖街", region_code="320576050", scope_code="320576")
     addresses.intern(["苏州工业园区星湖街1号"])
     out = run("--pending", env={"PATENT_DB_URL": app_env})

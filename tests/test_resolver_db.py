@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import json
 
-from core import addresses
-from core.models import Address, Holder, Patent
-from core.resolver import resolve_pending
+from core.db.models import Address, Holder, Patent
+from core.resolver import addresses, resolve_pending
 
 RAWS = {
     "sip": "江苏省苏州市工业园区星湖街328号",

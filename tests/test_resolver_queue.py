@@ -6,9 +6,8 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from core import addresses
-from core.models import Address, AddressAlias, AuditLog, Holder, Patent
-from core.resolver import decisions, queue, resolve_pending, resolve_text, workbook
+from core.db.models import Address, AddressAlias, AuditLog, Holder, Patent
+from core.resolver import addresses, decisions, queue, resolve_pending, resolve_text, workbook
 
 SIP = "江苏省苏州市工业园区星湖街328号"
 SIP2 = "苏州工业园区星湖街1000号"

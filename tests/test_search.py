@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from core import numbers, search
 from core.db import is_postgres
-from core.models import (Agency, Holder, HolderTag, Industry, Patent, PatentHolder,
-                         PatentIndustry)
-from core.search import SearchFilters
+from core.db.models import Agency, Holder, HolderTag, Industry, Patent, PatentHolder, PatentIndustry
+from core.rules import numbers
+from core.stats import search
+from core.stats.search import SearchFilters
 
 D = dt.date
 

@@ -1,8 +1,10 @@
 """Indicator snapshots per day (SQLite and PostgreSQL)."""
 import datetime as dt
 
-from core import indicators, params, snapshots
-from core.models import IndicatorSnapshot, Patent
+from core.config import params
+from core.db.models import IndicatorSnapshot, Patent
+from core.monitor import snapshots
+from core.stats import indicators
 
 
 def _valid_invention(app_no, county):

@@ -1,4 +1,4 @@
-"""core.stats_cubes (ops_cube, actor_cube, agency_cube) and the other cube readers of the
+"""core.cubes.stats (ops_cube, actor_cube, agency_cube) and the other cube readers of the
 statistics pages: every reader gives the same frame from the cubes as from the live tables —
 undated scopes, whole-year ranges (read from the cubes' year columns), other ranges, divisions
 and custom regions, type filters — on SQLite and PostgreSQL; the cubes follow new rows and
@@ -11,13 +11,15 @@ import pandas as pd
 import pytest
 from peewee import fn
 
-from core import agencies, cubes, holders, operations, stats_cubes
-from core.agencies import AgencyQuery
-from core.holders import HolderQuery
-from core.models import ActorCube, Agency, AgencyCube, LegalEvent, OpsCube, Patent, WatchItem
-from core.operations import OpsQuery
-from core.stats import industry, overview, regions, trend
+from core.cubes import freshness
+from core.cubes import rebuild as cubes
+from core.cubes import stats as stats_cubes
+from core.db.models import ActorCube, Agency, AgencyCube, LegalEvent, OpsCube, Patent, WatchItem
+from core.stats import agencies, holders, industry, operations, overview, regions, trend
+from core.stats.agencies import AgencyQuery
 from core.stats.base import Scope
+from core.stats.holders import HolderQuery
+from core.stats.operations import OpsQuery
 from tests.stats_builder import D, custom_region, event, holder, patent
 
 STREETS = ("320506001", "320506003", "320505001", "320602001", None)
@@ -37,7 +39,7 @@ def rich(db):
         street = rng.choice(STREETS)
         app = D(rng.randint(2016, 2025), rng.randint(1, 12), 9) if rng.random() < 0.95 else None
         later = lambda p: D(rng.randint(2017, 2026), rng.randint(1, 12), 3) \
-            if rng.random() < p else None  # noqa: E731
+            if rng.random() < p else None
         patent(street, None if street else rng.choice(COUNTIES),
                type_=rng.choice(("invention", "utility", "design")), app=app, pub=later(0.5),
                grant=later(0.6), lapse=later(0.3), status_date=later(0.3),
@@ -70,9 +72,10 @@ def _same(got, expected):
 
 
 def _cube_and_live(monkeypatch, calls, scope):
+    cubes.ensure_fresh()
     from_cube = [call(scope) for call in calls]
-    assert cubes.is_fresh() and OpsCube.select().count() > 0
-    monkeypatch.setattr(cubes, "usable", lambda: False)
+    assert freshness.is_fresh() and OpsCube.select().count() > 0
+    monkeypatch.setattr(freshness, "usable", lambda: False)
     live = [call(scope) for call in calls]
     monkeypatch.undo()
     for got, expected in zip(from_cube, live):
@@ -195,10 +198,10 @@ def test_new_events_and_holder_kind_changes_refresh_the_cubes(rich, monkeypatch)
     old = agencies.client_mix(q, [agency]).iloc[0]
     new_kind = "individual" if owner.kind != "individual" else "enterprise"
     holders.update_holder(owner.id, "tester", kind=new_kind)
-    assert not cubes.is_fresh()
+    assert not freshness.is_fresh()
     mix = agencies.client_mix(q, [agency])
     assert mix.iloc[0][new_kind] == old[new_kind] + moved
-    monkeypatch.setattr(cubes, "usable", lambda: False)
+    monkeypatch.setattr(freshness, "usable", lambda: False)
     _same(mix, agencies.client_mix(q, [agency]))
 
 
@@ -212,14 +215,16 @@ def test_a_street_only_custom_region_reads_the_street_index_on_sqlite(rich):
     assert sorted(r.id for r in query) == sorted(r.id for r in expected)
 
 
-def test_upgrading_to_the_new_tables_makes_the_cubes_rebuild(rich):
-    from core import migrations
-    from core.models import SchemaVersion
+def test_upgrading_to_the_new_tables_makes_the_cubes_stale_until_the_next_rebuild(rich):
+    from core.db import migrations
+    from core.db.models import SchemaVersion
     cubes.rebuild()
     AgencyCube.delete().execute()  # as a table just created by upgrade() would be
     SchemaVersion.delete().execute()
     SchemaVersion.create(version=16)
     assert migrations.upgrade(models=[]) == [v for v, _ in migrations.STEPS if v > 16]
-    assert not cubes.is_fresh()
-    assert agencies.ranking(AgencyQuery("3205"), None)["filings"].sum() > 0
-    assert AgencyCube.select().count() > 0 and cubes.is_fresh()
+    assert not freshness.is_fresh()
+    live = agencies.ranking(AgencyQuery("3205"), None)
+    assert live["filings"].sum() > 0 and AgencyCube.select().count() == 0
+    assert cubes.ensure_fresh() and AgencyCube.select().count() > 0 and freshness.is_fresh()
+    _same(agencies.ranking(AgencyQuery("3205"), None), live)

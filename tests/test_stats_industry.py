@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from core.models import Industry, PatentIndustry
+from core.db.models import Industry, PatentIndustry
 from core.stats import industry
 from core.stats.base import Scope
 from tests.stats_builder import D, patent

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import cubes, indicator_cube
+from core.cubes import indicator as indicator_cube
+from core.cubes import rebuild as cubes
 from core.stats import monthly, trend
 from core.stats.base import Scope
 from tests.stats_builder import D, custom_region

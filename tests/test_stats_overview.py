@@ -6,8 +6,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from core import params
-from core.models import WatchItem
+from core.config import params
+from core.db.models import WatchItem
 from core.stats import overview
 from core.stats.base import Scope
 from tests.stats_builder import D, custom_region, event, holder, patent

@@ -3,10 +3,10 @@ import datetime as dt
 
 import pytest
 
-from core import ruleparams
-from core.feecolumns import refresh_fee_columns
-from core.models import FeePayment, LegalEvent, Patent
-from core.status import Status, derive, refresh_all, refresh_status
+from core.config import rules as ruleparams
+from core.db.models import FeePayment, LegalEvent, Patent
+from core.rules.feecolumns import refresh_fee_columns
+from core.rules.status import Status, derive, refresh_all, refresh_status
 
 D = dt.date
 

@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
-from core import params, ruleparams, terms
+from core.config import params
+from core.config import rules as ruleparams
+from core.rules import terms
 
 D = dt.date
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from core import users
-from core.models import AuditLog, User
+from core.accounts import users
+from core.db.models import AuditLog, User
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN = {"authentication_status": True, "roles": ["admin"], "username": "admin"}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from core import addresses, labels
-from core.models import Address, AuditLog, Holder, Patent
-from core.resolver import resolve_pending
+from core.config import labels
+from core.db.models import Address, AuditLog, Holder, Patent
+from core.resolver import addresses, resolve_pending
 
 ROOT = Path(__file__).resolve().parents[1]
 SIP = "江苏省苏州市工业园区星湖街328号"

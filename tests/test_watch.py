@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import watch
-from core.models import AuditLog
+from core.db.models import AuditLog
+from core.regions import watch
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,9 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities.exceptions import LoginError
 
-from core import labels, settings, users
-from core.bootstrap import cookie_key
+from core.accounts import users
+from core.config import labels, settings
+from core.upkeep.bootstrap import cookie_key
 from ui.db import ready
 
 COOKIE_NAME = "patent_auth"

@@ -1,8 +1,8 @@
 """Bind the configured database once per process (and again if the configured URL changes)."""
 from __future__ import annotations
 
-from core import settings
-from core.bootstrap import ensure_ready
+from core.config import settings
+from core.upkeep.bootstrap import ensure_ready
 
 
 def ready() -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import demo, labels, overview, settings
+from core import demo
+from core.config import labels, settings
+from core.stats import presence as overview
 from ui.auth import current_roles, current_user
 
 

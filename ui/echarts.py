@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import streamlit as st
-
-from core import labels
 from streamlit_echarts import st_pyecharts
+
+from core.config import labels
 
 CLICK_NAME = {"click": "function(params){return params.name}"}
 

@@ -17,15 +17,29 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from core import divisions, labels, settings
-from core.models import PATENT_TYPES
+from core.config import labels, settings
+from core.db.models import PATENT_TYPES
+from core.regions import divisions
 from core.stats.base import DATE_BASES, Scope
 from core.stats.regions import custom_regions
 
-__all__ = ["Scope", "scope_widgets", "current_scope", "set_region", "breadcrumb",
-           "search_link", "open_search", "scope_to_params", "scope_from_params",
-           "SEARCH_PAGE", "PARAM_KEYS", "region_name", "cached", "clicked",
-           "home_region"]
+__all__ = [
+    "PARAM_KEYS",
+    "SEARCH_PAGE",
+    "Scope",
+    "breadcrumb",
+    "cached",
+    "clicked",
+    "current_scope",
+    "home_region",
+    "open_search",
+    "region_name",
+    "scope_from_params",
+    "scope_to_params",
+    "scope_widgets",
+    "search_link",
+    "set_region",
+]
 
 SEARCH_PAGE = "pages/search.py"
 SEARCH_URL = "search"

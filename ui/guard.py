@@ -1,4 +1,5 @@
-"""The first line of every page file: `guard(__file__)` — login and role checked on the server."""
+"""The first statement of every page file after its imports: `guard(__file__)` — login and role
+checked on the server before anything renders."""
 from __future__ import annotations
 
 from ui.auth import require

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import labels
+from core.config import labels
 
 REFRESH_SECONDS = 300
 CSS = """

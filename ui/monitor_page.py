@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import streamlit as st
 
-from core import labels
-from core.monitor_filters import EXPORT_LIMIT, PAGE_SIZE, Selection, page_slice
-from core.xlsx_export import rows_to_xlsx_bytes
+from core.config import labels
+from core.exports.xlsx import rows_to_xlsx_bytes
+from core.monitor.selection import EXPORT_LIMIT, PAGE_SIZE, Selection, page_slice
 from ui import filters
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.labels import SECTION
+from core.config.labels import SECTION
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL = ("admin", "checker", "viewer")
@@ -55,7 +55,7 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/layers:"),
     PageSpec("admin/params.py", "参数设置", "params", "admin", ADMIN, ":material/tune:"),
     PageSpec("admin/users.py", "用户管理", "users", "admin", ADMIN, ":material/group:"),
-    PageSpec("admin/jobs.py", "计划任务", "jobs", "admin", ADMIN, ":material/schedule:"),
+    PageSpec("admin/job_runs.py", "计划任务", "jobs", "admin", ADMIN, ":material/schedule:"),
     PageSpec("admin/audit.py", "操作日志", "audit", "admin", ADMIN, ":material/history:"),
 )
 

@@ -1,7 +1,7 @@
 """Temporary body for a page whose module is still being built."""
 import streamlit as st
 
-from core import labels
+from core.config import labels
 from ui.nav import spec_for
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import alerts, labels, settings
+from core.config import labels, settings
+from core.monitor import alerts
 
 ALERT_PAGES = {"fee_due": "pages/fees.py", "fee_grace": "pages/fees.py",
                "expiry": "pages/expiry.py", "transfer_out": "pages/operations.py"}

@@ -1,8 +1,8 @@
 """One module per command of `python -m core`."""
 from __future__ import annotations
 
-from core import settings
-from core.bootstrap import ensure_ready
+from core.config import settings
+from core.upkeep.bootstrap import ensure_ready
 
 
 def open_db(args) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from core import labels, numbers
+from core.config import labels
+from core.rules import numbers
 
 
 def configure(parser) -> None:

@@ -6,7 +6,7 @@ import sys
 import time
 
 from core.cli import open_db
-from core.models import Patent
+from core.db.models import Patent
 
 
 def configure(parser) -> None:
@@ -55,6 +55,6 @@ def run(args) -> int:
 def address_statuses() -> dict[str, int]:
     from peewee import fn
 
-    from core.models import Address
+    from core.db.models import Address
     return dict(Address.select(Address.status, fn.COUNT(Address.id)).group_by(Address.status)
                 .tuples())

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from core import fees, labels
 from core.cli import open_db
-from core.terms import normalize_type, patent_year_on
+from core.config import labels
+from core.rules import fees
+from core.rules.terms import normalize_type, patent_year_on
 
 
 def configure(parser) -> None:

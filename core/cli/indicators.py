@@ -6,9 +6,18 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-from core import divisions, indicators, labels
 from core.cli import open_db
-from core.counting import BASES, FILING_BASES, HOLDERS, STOCK_BASES, CountingRule, default_rule
+from core.config import labels
+from core.regions import divisions
+from core.rules.counting import (
+    BASES,
+    FILING_BASES,
+    HOLDERS,
+    STOCK_BASES,
+    CountingRule,
+    default_rule,
+)
+from core.stats import indicators
 
 
 def configure(parser) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from core.cli import open_db
-from core.migrations import current_version
+from core.db.migrations import current_version
 
 
 def configure(parser) -> None:

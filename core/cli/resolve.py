@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from core import settings
+from core.config import settings
 
 
 def configure(parser) -> None:
@@ -36,9 +36,11 @@ def _want_db(args) -> bool:
 def _inputs(args) -> list[str]:
     items = list(args.address)
     if args.file:
-        handle = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")
-        with handle:
-            items += [line.strip() for line in handle if line.strip()]
+        if args.file == "-":
+            items += [line.strip() for line in sys.stdin if line.strip()]
+        else:
+            with open(args.file, encoding="utf-8-sig") as handle:
+                items += [line.strip() for line in handle if line.strip()]
     return items
 
 

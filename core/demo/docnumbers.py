@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from bisect import bisect
 
-from core import numbers
+from core.rules import numbers
 
 SWITCH = dt.date(2007, 7, 1)
 # (date, number) anchors per series; real numbers: CN102822194A 2012-12, CN106844774A 2017-06,

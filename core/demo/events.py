@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from core.demo import names
 from core.demo.holders import HolderSpec

@@ -9,7 +9,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from core import calendar, fees, terms
+from core.rules import calendar, fees, terms
 
 LATE_SHARE = 0.07  # payments made inside the grace period
 RESTORE_SHARE = 0.03  # terminations that are restored

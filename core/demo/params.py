@@ -8,8 +8,9 @@ of every row says so."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
-from core import params
+from core.config import params
 from core.db import db
 from core.demo.region import CITY
 
@@ -33,7 +34,7 @@ def _curve(points: dict[int, float], year: int) -> float:
     years = sorted(points)
     if year <= years[0]:
         return points[years[0]]
-    for low, high in zip(years, years[1:]):
+    for low, high in pairwise(years):
         if year <= high:
             return points[low] + (points[high] - points[low]) * (year - low) / (high - low)
     return points[years[-1]]

@@ -45,7 +45,7 @@ def plan(rng: random.Random, n: int, today: dt.date, enterprise_slots: int,
         add(burst_start + dt.timedelta(days=rng.randint(0, 3)),
             Planted("burst", "utility", ("enterprise", enterprise_slots - 1), title, None))
     start = dt.date(today.year - 1, 1, 5)  # all inside one calendar year
-    for i in range(size["individual"]):
+    for _ in range(size["individual"]):
         kind = "design" if rng.random() < 0.3 else "utility"
         obj = rng.choice(INDIVIDUAL_OBJECTS)
         title = obj if kind == "design" else f"一种多功能{obj}"
@@ -53,7 +53,7 @@ def plan(rng: random.Random, n: int, today: dt.date, enterprise_slots: int,
             Planted("individual", kind, ("individual", individual_slots - 1), title, None))
     year_start = dt.date(today.year - 1, 1, 1)
     firms = max(10, size["agency"] // 7)
-    for i in range(size["agency"]):
+    for _ in range(size["agency"]):
         slot = enterprise_slots - 2 - rng.randrange(firms)
         add(year_start + dt.timedelta(days=rng.randint(0, 364)),
             Planted("agency", "utility", ("enterprise", slot), "", abnormal_agency))

@@ -60,7 +60,7 @@ def _invention(rng, numbers: Numbers, app_date, today, doubtful) -> Filing:
         f.pub_date, f.pub_no = pub, numbers.publication("invention", pub)
         f.events.append(("publication", "PB01", pub, pub, "发明专利申请公布"))
         f.reason, f.status_date = "published", pub
-    if exam <= today and exam < decided and outcome != "withdrawal" or \
+    if (exam <= today and exam < decided and outcome != "withdrawal") or \
             (outcome == "withdrawal" and exam <= today and rng.random() < 0.5):
         f.events.append(("exam", "SE01", exam, gazette(exam + 7 * DAY), "实质审查的生效"))
         if exam >= (f.status_date or app_date):

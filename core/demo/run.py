@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable
 
-from core import audit
-from core.db import db, deferred_indexes, is_postgres
+from core.db import audit, db, deferred_indexes, is_postgres
+from core.db.models import Agency, Holder, Patent
 from core.demo import agencies, calendar, events, industries, planted, region
 from core.demo.docnumbers import Numbers
 from core.demo.fees import FeeRules, maintain
@@ -17,7 +17,6 @@ from core.demo.holders import Holders, HolderSpec
 from core.demo.planted import Planted
 from core.demo.prosecution import examine
 from core.demo.writer import Writer, fix_sequences, next_id, write_agencies
-from core.models import Agency, Holder, Patent
 
 TYPE_DIGIT = {"invention": 1, "utility": 2, "design": 3}
 # Kind of the first holder per patent type.
@@ -92,7 +91,7 @@ class Generator:
             next_due = upkeep.next_due if upkeep.status == "valid" else None
             end = min(upkeep.lapse_date or self.today, self.today)
             owners, before = self._maybe_transfer(pid, filing.grant_date, end, owners, rows)
-            partner = lambda: self.holders.draw(rng, "enterprise", day.year)  # noqa: E731
+            partner = lambda: self.holders.draw(rng, "enterprise", day.year)
             rows += events.dealings(rng, pid, filing.grant_date, end, owners[0], partner)
         else:
             before = None
@@ -230,9 +229,10 @@ class Generator:
             progress(done, self.n, "patents")
 
     def _finish(self, started: float, progress: Progress | None) -> DemoResult:
-        from core import cubes, highvalue
+        from core.cubes import rebuild as cubes
         from core.demo import params, wrapup
-        from core.industries import ensure_defaults
+        from core.rules import highvalue
+        from core.rules.industries import ensure_defaults
         if progress:
             progress(self.n, self.n, "addresses")
         resolved = wrapup.finish(self.today)

@@ -3,9 +3,9 @@ batch through core.db.bulk_insert (executemany / execute_values), parents before
 from __future__ import annotations
 
 from core.db import bulk_insert, db, is_postgres
+from core.db.models import Agency, FeePayment, Holder, HolderTag, LegalEvent, Patent, PatentHolder
 from core.demo.events import EVENT_COLUMNS
 from core.resolver.pending import intern_resolved
-from core.models import Agency, FeePayment, Holder, HolderTag, LegalEvent, Patent, PatentHolder
 
 PATENT_COLUMNS = ["id", "app_no", "patent_type", "app_date", "app_year", "pub_no", "pub_date",
                   "grant_no", "grant_date", "grant_year", "title", "ipc_main", "ipc_all",

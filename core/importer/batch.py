@@ -12,13 +12,13 @@ import importlib
 import json
 from pathlib import Path
 
-from core import labels
-from core.audit import AuditEvent, record
+from core.config import labels
 from core.db import db
+from core.db.audit import AuditEvent, record
+from core.db.models import ImportBatch, now
 from core.importer import dialects, readers
 from core.importer.report import Report
 from core.importer.table import Table
-from core.models import ImportBatch, now
 
 KINDS = ("patents", "events", "fees")
 
@@ -139,9 +139,9 @@ def _record_failure(report: Report, username: str | None) -> None:
 
 AFTER_COMMIT = (("core.resolver", "resolve_pending"),
                 ("core.importer.events", "place_event_addresses"),
-                ("core.status", "refresh_all"),
-                ("core.highvalue", "refresh"),  # industries from IPC, then high-value marks
-                ("core.cubes", "rebuild"))  # statistics summary tables, last
+                ("core.rules.status", "refresh_all"),
+                ("core.rules.highvalue", "refresh"),  # industries from IPC, then high-value marks
+                ("core.cubes.rebuild", "rebuild"))  # statistics summary tables, last
 
 
 def _after_commit(report: Report) -> None:
@@ -154,5 +154,5 @@ def _after_commit(report: Report) -> None:
             continue
         try:
             func()
-        except Exception as exc:  # noqa: BLE001 - the import itself is committed
+        except Exception as exc:
             report.warnings.append(labels.IMP_AFTER_FAILED.format(step=module_name, error=exc))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core import labels
+from core.config import labels
 from core.db import bulk_insert, db
+from core.db.models import Address, LegalEvent
 from core.importer import dialects, legal, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
-from core.models import Address, LegalEvent
 
 COLUMNS = ("kind", "code", "date", "announce_date", "parties_before", "parties_after",
            "address_before", "address_after", "amount", "license_type", "contract_no",
@@ -186,7 +186,7 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
 def _intern_addresses(records: list[Record]) -> None:
     """Queue the addresses before/after for the resolver (Address rows, status 'new')."""
     try:
-        from core.addresses import intern
+        from core.resolver.addresses import intern
     except ImportError:
         return
     intern(r.values[k] for r in records for k in ("address_before", "address_after")
@@ -207,7 +207,7 @@ def place_event_addresses() -> int:
     """Fill county/street before and after of transfer events from resolved Address rows (run
     after the resolver). Returns the number of events changed."""
     try:
-        from core.addresses import intern
+        from core.resolver.addresses import intern
     except ImportError:
         return 0
     changed = 0

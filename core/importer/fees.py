@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core import labels
+from core.config import labels
 from core.db import bulk_insert
+from core.db.models import FeePayment
 from core.importer import store
 from core.importer import values as v
 from core.importer.events import patent_ids
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
-from core.models import FeePayment
 
 ZERO = Decimal("0.00")
 

@@ -5,9 +5,9 @@ import hashlib
 import tempfile
 from pathlib import Path
 
-from core import labels
+from core.config import labels
+from core.db.models import ImportBatch
 from core.importer.dialects import ALIASES
-from core.models import ImportBatch
 
 HISTORY_COLUMNS = tuple(labels.IMP_HISTORY_COLUMNS)
 

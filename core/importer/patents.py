@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from core import labels, numbers
+from core.config import labels
 from core.db import bulk_insert
+from core.db.models import LegalEvent, Patent, PatentHolder, now
 from core.importer import legal, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
-from core.models import LegalEvent, Patent, PatentHolder, now
+from core.rules import numbers
 
 CN_NAMES = {"中国", "cn", "china", "中国大陆", "中华人民共和国", "中国专利"}
 # Patent columns an import may write, compared on update in this order.
@@ -207,7 +208,7 @@ def _merge(first: Record, later: Record) -> None:
     first.extra_rows += 1
     grant = later.values.get("grant_no") and not first.values.get("grant_no")
     for name, value in later.values.items():
-        if value is None or name == "pub_no" and first.values.get("pub_no"):
+        if value is None or (name == "pub_no" and first.values.get("pub_no")):
             continue
         if first.values.get(name) is None or (grant and name in GRANT_FIELDS):
             first.values[name] = value
@@ -266,7 +267,7 @@ def _first_holder_addresses(records: list[Record], address_ids: dict | None) -> 
 
 def _intern_addresses(records: list[Record], report: Report) -> dict | None:
     try:
-        from core.addresses import intern
+        from core.resolver.addresses import intern
     except ImportError:
         report.warnings.append(labels.IMP_RESOLVER_MISSING)
         return None

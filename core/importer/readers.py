@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core import labels
+from core.config import labels
 
 MAX_BYTES = 100 * 2**20  # parameter: largest accepted upload (100 MB)
 EXCEL_EXTS = {".xlsx", ".xlsm", ".xls"}

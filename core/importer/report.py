@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from core import labels
+from core.config import labels
 
 MAX_CHANGES_KEPT = 5000  # changes listed in ImportBatch.summary (all are counted)
 
@@ -117,7 +117,7 @@ def errors_xlsx(report: Report) -> bytes:
 
     from openpyxl import Workbook
 
-    from core.xlsx_export import write_rows
+    from core.exports.xlsx import write_rows
     book = Workbook(write_only=True)
     errors_title, limits_title = labels.IMP_ERROR_SHEETS
     write_rows(book.create_sheet(errors_title), (asdict(e) for e in report.errors),

@@ -2,11 +2,11 @@
 All of them run inside the caller's transaction."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from core.db import bulk_insert, db
+from core.db.models import Agency, Holder, Patent
 from core.importer.values import holder_kind, is_domestic, norm_name
-from core.models import Agency, Holder, Patent
 
 CHUNK = 900  # below SQLite's oldest variable limit (999)
 

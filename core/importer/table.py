@@ -2,8 +2,8 @@
 ValueError into a BadCell naming the column as the file writes it."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from core.importer.dialects import Mapping
 

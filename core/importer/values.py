@@ -11,7 +11,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from core import labels, numbers
+from core.config import labels
+from core.rules import numbers
 
 NULLS = frozenset({"", "-", "--", "—", "——", "0", "无", "暂无", "null", "none", "n/a", "na", "nan",
                    "#n/a", "/", "空"})

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from core import settings
-from core.addresses import normalize
+from core.config import settings
 from core.resolver import taught
+from core.resolver.addresses import normalize
 from core.resolver.gazetteer import name_of
 from core.resolver.matcher import Chain, bare_streets, find_matches, postcode_prefix, walk
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from core import cubes, divisions
-from core.audit import AuditEvent, record
+from core.cubes import freshness
 from core.db import db
-from core.models import Address, AddressAlias, AuditLog, Holder, now
+from core.db.audit import AuditEvent, record
+from core.db.models import Address, AddressAlias, AuditLog, Holder, now
+from core.regions import divisions
+from core.regions.scope import canonical
 from core.resolver import propagate, split, taught
-from core.scope import canonical
 
 ADDRESS_FIELDS = ("province_code", "city_code", "county_code", "street_code", "confidence",
                   "method", "status", "decided_by", "resolved_at")
@@ -56,7 +57,7 @@ def decide(address_id: int, code: str, username: str, alias: str | None = None,
             touched += [o["id"] for o in others]
         counts = propagate.apply_addresses(touched)
         payload["patents"] = counts["patents"]
-        cubes.invalidate()  # patents moved: statistics cubes rebuilt on next read
+        freshness.invalidate()  # patents moved: readers go live until the next rebuild
         event = record(AuditEvent(username, "address_resolve", "address", str(row.id),
                                   row.normalized, f"{row.normalized} → {code}", payload))
     return event.id
@@ -107,7 +108,7 @@ def set_holder_region(holder_id: int, code: str, username: str) -> int:
                       street_code=street, region_override=True).where(
             Holder.id == holder_id).execute()
         patents = propagate.apply_holders([holder_id])
-        cubes.invalidate()  # patents moved: statistics cubes rebuilt on next read
+        freshness.invalidate()  # patents moved: readers go live until the next rebuild
         event = record(AuditEvent(username, "holder_region", "holder", str(holder_id),
                                   holder.name, f"{holder.name} → {code}",
                                   {"before": before, "code": code, "patents": patents}))
@@ -129,7 +130,7 @@ def undo(audit_id: int, username: str) -> int:
             _undo_address(int(entry.object_id), payload)
         else:
             _undo_holder(int(entry.object_id), payload)
-        cubes.invalidate()  # patents moved: statistics cubes rebuilt on next read
+        freshness.invalidate()  # patents moved: readers go live until the next rebuild
         event = record(AuditEvent(username, "undo", entry.object_type, entry.object_id,
                                   entry.object_repr, f"撤销 #{audit_id}", {"undo_of": audit_id}))
     return event.id

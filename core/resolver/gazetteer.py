@@ -12,8 +12,8 @@ from pathlib import Path
 
 import ahocorasick
 
-from core import divisions
-from core.scope import canonical
+from core.regions import divisions
+from core.regions.scope import canonical
 
 ALIASES_FILE = Path(__file__).resolve().parents[2] / "data" / "address" / "aliases.csv"
 PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")

@@ -6,7 +6,8 @@ import json
 import time
 
 from core.db import db
-from core.models import Address, now
+from core.db.models import Address, now
+from core.db.sql import load_temp
 from core.resolver import propagate
 
 BATCH = 20000
@@ -60,7 +61,7 @@ def intern_resolved(raws) -> dict[str, tuple]:
     """Like core.addresses.intern, but new addresses are resolved at once, so callers can write
     patents and holders with their region already set (resolve_pending then has nothing to
     update). Returns raw → (address id, province, city, county, street, region_level)."""
-    from core.addresses import intern
+    from core.resolver.addresses import intern
     ids = intern(raws)
     wanted = set(ids.values())
     new = [r for r in Address.select(Address.id, Address.normalized, Address.postcode)
@@ -94,7 +95,7 @@ RESULT_COLUMNS = [("id", "INTEGER PRIMARY KEY"), ("province_code", "VARCHAR(2)")
 def store(results: list[tuple]) -> None:
     """Write (id, province, city, county, street, confidence, method, status, candidates,
     resolved_at) rows into `address` through a temporary table."""
-    propagate.load_temp("_address_result", RESULT_COLUMNS, results)
+    load_temp("_address_result", RESULT_COLUMNS, results)
     sets = ", ".join(f'{c} = r.{c}' for c, _ in RESULT_COLUMNS[1:])
     db.execute_sql(f'UPDATE address SET {sets} FROM "_address_result" r WHERE address.id = r.id')
     db.execute_sql('DROP TABLE "_address_result"')

@@ -6,10 +6,11 @@ region was overridden by a checker (holder.region_override), then it takes the h
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import contextmanager
-from typing import Iterable
 
 from core.db import db, is_postgres
+from core.db.sql import load_temp
 
 CODES = ("province_code", "city_code", "county_code", "street_code")
 REGION_COLUMNS = {*CODES, "region_level"}
@@ -22,24 +23,6 @@ def level_sql(alias: str) -> str:
             f"WHEN {alias}.county_code IS NOT NULL THEN 'county' "
             f"WHEN {alias}.city_code IS NOT NULL THEN 'city' "
             f"WHEN {alias}.province_code IS NOT NULL THEN 'province' END")
-
-
-def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) -> None:
-    """(Re)create temporary table `name` with `columns` [(name, sql type)] and fill it."""
-    db.execute_sql(f'DROP TABLE IF EXISTS "{name}"')
-    cols = ", ".join(f'"{c}" {t}' for c, t in columns)
-    db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" ({cols})')
-    rows = list(rows)
-    if not rows:
-        return
-    names = ", ".join(f'"{c}"' for c, _ in columns)
-    if is_postgres():
-        from psycopg2.extras import execute_values
-        execute_values(db.cursor(), f'INSERT INTO "{name}" ({names}) VALUES %s', rows,
-                       page_size=5000)
-    else:
-        marks = ", ".join("?" * len(columns))
-        db.cursor().executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', rows)
 
 
 def _ids_table(ids: Iterable[int]) -> None:

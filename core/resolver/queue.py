@@ -8,10 +8,10 @@ from collections import Counter
 
 import peewee as pw
 
-from core import divisions
-from core.models import Address, AuditLog, Holder, Patent
+from core.db.models import Address, AuditLog, Holder, Patent
+from core.regions import divisions
+from core.regions.scope import region_filter
 from core.resolver.gazetteer import name_of
-from core.scope import region_filter
 
 ROAD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:大道|大街|路|街(?!道)|巷|弄))")
 DECISION_ACTIONS = ("address_resolve", "holder_region", "holder_region_clear", "queue_import")

@@ -7,8 +7,8 @@ import time
 
 import ahocorasick
 
-from core.addresses import normalize
 from core.db import current_url, db
+from core.resolver.addresses import normalize
 from core.resolver.matcher import Chain
 
 TTL_SECONDS = 30.0
@@ -20,7 +20,7 @@ def invalidate() -> None:
 
 
 def _load() -> ahocorasick.Automaton | None:
-    from core.models import AddressAlias
+    from core.db.models import AddressAlias
     rows = AddressAlias.select(AddressAlias.alias, AddressAlias.region_code,
                                AddressAlias.scope_code).where(AddressAlias.active == True)  # noqa: E712
     table: dict[str, list[tuple[str, str]]] = {}

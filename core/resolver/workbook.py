@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
-from core import divisions
 from core.db import db
-from core.models import Address
+from core.db.models import Address
+from core.exports.xlsx import rows_to_xlsx_bytes
+from core.regions import divisions
 from core.resolver import decisions, queue
-from core.xlsx_export import rows_to_xlsx_bytes
 
 COLUMNS = {
     "id": "地址编号", "normalized": "规范化地址", "sample_raw": "原始地址示例",
@@ -49,7 +49,7 @@ def import_queue(data: bytes, file_name: str, username: str) -> ImportResult:
     result = ImportResult()
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is a user error
+    except Exception as exc:
         result.errors.append(f"{file_name}：无法读取 Excel 文件（{exc.__class__.__name__}）")
         return result
     rows = sheet.iter_rows(values_only=True)

@@ -9,8 +9,10 @@ from functools import lru_cache
 import peewee as pw
 from peewee import fn
 
-from core.models import PATENT_TYPES, Patent
-from core.scope import both, region_filter
+from core.cubes import freshness
+from core.db.models import PATENT_TYPES, Patent
+from core.db.sql import as_int, count_if, period  # noqa: F401  (the statistics modules' toolkit)
+from core.regions.scope import both, region_filter
 
 DATE_BASES = ("app", "pub", "grant")  # 申请日, 公开日, 授权日
 DATE_COLUMN = {"app": "app_date", "pub": "pub_date", "grant": "grant_date"}
@@ -27,7 +29,7 @@ class Scope:
     date_basis: str = "app"
     patent_types: tuple[str, ...] = ()
 
-    def with_region(self, region: str) -> "Scope":
+    def with_region(self, region: str) -> Scope:
         return replace(self, region=region)
 
     @property
@@ -68,34 +70,13 @@ def where(scope: Scope, dates: bool = True) -> pw.Expression:
 def _region(code: str) -> pw.Expression | bool:
     """region_filter plus the redundant parent code of a county, so that SQLite can use the
     (city_code, county_code, patent_type, app_year, status) covering index."""
-    from core.scope import canonical
+    from core.regions.scope import canonical
     expr = region_filter(code)
     code = canonical(code) if code else code
     if code and code.isdigit() and len(code) == 6:
         expr = (Patent.city_code == code[:4]) & expr
     return expr
 
-
-
-def count_if(condition: pw.Expression) -> pw.Function:
-    """SUM(CASE WHEN condition THEN 1 ELSE 0 END), portable across SQLite and PostgreSQL."""
-    return fn.SUM(pw.Case(None, [(condition, 1)], 0))
-
-
-def as_int(value) -> int:
-    return int(value or 0)
-
-
-def period(column: pw.Field, unit: str = "year") -> pw.Node:
-    """The year (int) or month ('YYYY-MM') of a date column, on SQLite and PostgreSQL."""
-    from core.db import is_postgres
-    if unit == "year":
-        if is_postgres():
-            return pw.Cast(fn.date_part("year", column), "integer")
-        return pw.Cast(fn.strftime("%Y", column), "integer")
-    if is_postgres():
-        return fn.to_char(column, "YYYY-MM")
-    return fn.substr(column, 1, 7)
 
 
 def year_of(scope: Scope) -> pw.Node:
@@ -108,7 +89,7 @@ def year_of(scope: Scope) -> pw.Node:
 def side_filter(code: str, county: pw.Field, street: pw.Field) -> pw.Expression | bool:
     """Rows whose (county, street) columns place them inside region `code` — for legal events,
     which carry the region before and after a transfer rather than the patent's columns."""
-    from core.scope import canonical, is_custom, members
+    from core.regions.scope import canonical, is_custom, members
     if not code:
         return True
     code = canonical(code)
@@ -156,7 +137,7 @@ def _scan_members(query: pw.Select, code: str) -> pw.Select:
     """A custom region whose members are all streets (or all counties): read that index —
     SQLite otherwise prefers a year or date index over the few member codes (yearly filings of
     a four-street region at 1,000,000 patents: 0.8 s through app_year, 0.05 s this way)."""
-    from core.scope import canonical, members
+    from core.regions.scope import canonical, members
     lengths = {len(m) for m in members(canonical(code))}
     if len(lengths) != 1 or next(iter(lengths)) not in MEMBER_INDEXES:
         return query
@@ -179,7 +160,7 @@ def _index_of(url: str, columns: tuple[str, ...]) -> str | None:
 @lru_cache(maxsize=8)
 def _stats_index_of(url: str) -> str | None:
     from core.db import db
-    from core.models import STATS_INDEX
+    from core.db.models import STATS_INDEX
     columns = [Patent._meta.fields[f].column_name for f in STATS_INDEX]
     return next((i.name for i in db.obj.get_indexes("patent") if list(i.columns) == columns),
                 None)
@@ -199,7 +180,7 @@ def events_with_patent(query: pw.Select) -> pw.Select:
     """Join each legal event to its patent keeping the events as the outer loop: a CROSS JOIN
     (condition in WHERE) fixes SQLite's join order — events by kind and date, then the patent
     by primary key — instead of walking a city's million patents. PostgreSQL plans it freely."""
-    from core.models import LegalEvent
+    from core.db.models import LegalEvent
     return query.join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
 
 
@@ -209,16 +190,15 @@ def use_cube(scope: Scope, street: bool = False, years: bool = False) -> bool:
     """Whether the scope can be answered from the cubes: no date range (years=True: whole
     calendar years, see whole_years — for readers that filter the cubes' year columns), and the
     region a division code (province, city or county; no custom region) — then the cubes are
-    made fresh (core.cubes.usable). street=True: the street cube, also for a street."""
-    from core import cubes
-    from core.scope import canonical, is_custom
+    fresh (core.cubes.freshness). street=True: the street cube, also for a street."""
+    from core.regions.scope import canonical, is_custom
     if scope.has_dates and not (years and whole_years(scope)):
         return False
     code = canonical(scope.region) if scope.region else ""
     if code and (is_custom(code) or not code.isdigit()
                  or len(code) not in ((2, 4, 6, 9) if street else (2, 4, 6))):
         return False
-    return cubes.usable()
+    return freshness.usable()
 
 
 def undated(scope: Scope) -> Scope:

@@ -13,12 +13,23 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import divisions
-from core.industry_cube import ANY_SEI
-from core.models import PATENT_TYPES, Industry, IndustryCube, Patent, PatentCube, PatentIndustry
-from core.scope import both, child_column, region_filter
-from core.stats.base import (Scope, as_int, cube_where, patents, undated, use_cube, where,
-                             whole_years, year_range)
+from core.cubes import freshness
+from core.cubes.industry import ANY_SEI
+from core.db.models import PATENT_TYPES, Industry, IndustryCube, Patent, PatentCube, PatentIndustry
+from core.regions import divisions
+from core.regions.scope import both, child_column, region_filter
+from core.rules.industries import top_level_expr
+from core.stats.base import (
+    Scope,
+    as_int,
+    cube_where,
+    patents,
+    undated,
+    use_cube,
+    where,
+    whole_years,
+    year_range,
+)
 from core.stats.overview import INVENTION, VALID
 
 KINDS = ("sei", "local")
@@ -36,23 +47,6 @@ def tops(kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     return frame.sort_values(["order", "code"]).drop(columns="order").reset_index(drop=True)
 
 
-def _top_of(kinds: tuple[str, ...]) -> dict[str, str]:
-    """Every industry code of `kinds` → its top-level code."""
-    parent = dict(Industry.select(Industry.code, Industry.parent_code)
-                  .where(Industry.kind.in_(list(kinds))).tuples())
-    def top(code, depth=0):
-        up = parent.get(code)
-        return code if not up or up not in parent or depth > 8 else top(up, depth + 1)
-    return {code: top(code) for code in parent}
-
-
-def _top_expr(kinds: tuple[str, ...]) -> tuple[pw.Node, list[str]]:
-    mapping = _top_of(kinds)
-    if all(c == t for c, t in mapping.items()):
-        return PatentIndustry.industry_code, list(mapping)
-    return pw.Case(PatentIndustry.industry_code, list(mapping.items()), None), list(mapping)
-
-
 def _range(column, scope: Scope):
     cond = column.is_null(False)
     if scope.date_from:
@@ -63,7 +57,7 @@ def _range(column, scope: Scope):
 
 
 def _joined(scope: Scope, kinds, *columns):
-    key, codes = _top_expr(kinds)
+    key, codes = top_level_expr(kinds)
     query = (PatentIndustry.select(key.alias("industry"), *columns)
              .join(Patent, pw.JOIN.CROSS)  # links first, then the patent by key (SQLite order)
              .where((PatentIndustry.patent == Patent.id) & where(scope, dates=False)
@@ -78,8 +72,7 @@ def _count_distinct_if(condition) -> pw.Node:
 def _cube_ok(scope: Scope) -> bool:
     """The industry cube answers: undated or whole-year scopes, any region (its rows carry the
     street), once the cubes are fresh."""
-    from core import cubes
-    return (not scope.has_dates or whole_years(scope)) and cubes.usable()
+    return (not scope.has_dates or whole_years(scope)) and freshness.usable()
 
 
 def _cube_where(scope: Scope) -> pw.Expression:
@@ -181,7 +174,7 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
                                     & c.app_year.between(first_year, last_year)))
                         .group_by(c.app_year).tuples())
     else:
-        _, codes = _top_expr(("sei",))
+        _, codes = top_level_expr(("sei",))
         emerging = dict(PatentIndustry.select(Patent.app_year, fn.COUNT(Patent.id.distinct()))
                         .join(Patent, pw.JOIN.CROSS)
                         .where((PatentIndustry.patent == Patent.id) & where(scope, dates=False)

@@ -7,11 +7,11 @@ import datetime as dt
 
 from peewee import fn
 
-from core import indicator_cube
-from core.indicator_cube.months import is_month_end, month_end, month_index, month_start
-from core.indicator_cube.read import cube_place, grain
-from core.models import PATENT_TYPES, IndicatorCube, Patent
-from core.scope import both
+from core.cubes import indicator as indicator_cube
+from core.cubes.indicator.months import is_month_end, month_end, month_index, month_start
+from core.cubes.indicator.read import cube_place, grain
+from core.db.models import PATENT_TYPES, IndicatorCube, Patent
+from core.regions.scope import both
 from core.stats.base import Scope, patents, period, where
 
 KIND_COLUMN = {"app": "app_date", "grant": "grant_date"}

@@ -14,12 +14,23 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import divisions
-from core.models import (Holder, HolderCube, Patent, PatentCube, Region, StreetCube,
-                         WatchItem)
-from core.scope import child_column, region_filter
-from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
-                              sum_if, type_filter, undated, use_cube, where, year_range)
+from core.db.models import Holder, HolderCube, Patent, PatentCube, Region, StreetCube, WatchItem
+from core.regions import divisions
+from core.regions.scope import child_column, region_filter
+from core.stats.base import (
+    Scope,
+    as_int,
+    count_if,
+    cube_where,
+    patents,
+    side_filter,
+    sum_if,
+    type_filter,
+    undated,
+    use_cube,
+    where,
+    year_range,
+)
 
 VALID = Patent.status == "valid"
 INVENTION = Patent.patent_type == "invention"
@@ -62,8 +73,8 @@ def cards(scope: Scope, as_of: dt.date) -> Cards:
 def _live_cards(scope: Scope, as_of: dt.date) -> dict:
     this_start, last_start = dt.date(as_of.year, 1, 1), dt.date(as_of.year - 1, 1, 1)
     last_end = _same_day(as_of, as_of.year - 1)
-    flows = lambda col, a, b: count_if((col >= a) & (col <= b))  # noqa: E731
-    return (patents(scope, 
+    flows = lambda col, a, b: count_if((col >= a) & (col <= b))
+    return (patents(scope,
         count_if(Patent.pub_date.is_null(False) | Patent.grant_date.is_null(False)).alias("pub"),
         count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("vi"),
         count_if(VALID & INVENTION & (Patent.domestic == True)).alias("dvi"),  # noqa: E712
@@ -80,7 +91,7 @@ def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
     c, valid = PatentCube, PatentCube.status == "valid"
     vi = valid & (c.patent_type == "invention")
     y = as_of.year
-    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))  # noqa: E731
+    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))
     row = (c.select(fn.SUM(c.n_public).alias("pub"), s(valid).alias("valid"),
                     s(vi).alias("vi"), s(vi & (c.domestic == True)).alias("dvi"),  # noqa: E712
                     s(c.app_year == y, c.n_app).alias("f1"),
@@ -114,7 +125,7 @@ def _same_day(day: dt.date, year: int) -> dt.date:
 def _population(region: str, year: int) -> float | None:
     """Year-end resident population in 万人 (parameter 'population'), the latest earlier year
     when missing — the same look-up as core.indicators."""
-    from core.indicators import param_for_year
+    from core.stats.indicators import param_for_year
     return param_for_year("population", region, year)[0] or None
 
 
@@ -211,7 +222,7 @@ def _live_subregions(scope: Scope):
 def _cube_subregions(scope: Scope) -> list[dict]:
     c = PatentCube
     column, valid = getattr(c, child_column(scope.region)), c.status == "valid"
-    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))  # noqa: E731
+    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))
     rows = (c.select(column.alias("code"), s(valid).alias("valid"),
                      s(valid & (c.patent_type == "invention")).alias("valid_inventions"),
                      sum_if(year_range(c.app_year, scope), c.n_app).alias("applications"))
@@ -283,7 +294,7 @@ def operations(scope: Scope, start: dt.date, end: dt.date) -> dict[str, int]:
     transfer_in / transfer_out (a transfer whose holder region after / before is in the region
     and the other side is not), license and pledge (on patents now in the region).
     Sample: {"transfer_in": 120, "transfer_out": 95, "license": 40, "pledge": 66}."""
-    from core.stats_cubes import Events
+    from core.cubes.stats import Events
     ev = Events.for_stats()
     when, kind = ev.event("date").between(start, end), ev.event("kind")
     inside_after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
@@ -350,7 +361,7 @@ def _region_name(code: str) -> str:
 def data_updated_at() -> dt.datetime | None:
     """When patent data last changed — the 数据更新于 stamp: the later of the last finished
     import and the newest patent row's update time (both index look-ups, no scan)."""
-    from core.models import ImportBatch
+    from core.db.models import ImportBatch
     stamps = [ImportBatch.select(fn.MAX(ImportBatch.finished_at)).scalar(),
               Patent.select(Patent.updated_at).order_by(Patent.id.desc()).limit(1).scalar()]
     stamps = [s for s in stamps if s]

@@ -17,11 +17,20 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core import divisions
-from core.models import Holder, Patent, PatentCube, Region
-from core.scope import child_column, region_filter
-from core.stats.base import (Scope, as_int, count_if, cube_where, patents, side_filter,
-                              type_filter, use_cube, where)
+from core.db.models import Holder, Patent, PatentCube, Region
+from core.regions import divisions
+from core.regions.scope import child_column, region_filter
+from core.stats.base import (
+    Scope,
+    as_int,
+    count_if,
+    cube_where,
+    patents,
+    side_filter,
+    type_filter,
+    use_cube,
+    where,
+)
 from core.stats.overview import INVENTION, VALID
 
 LEVELS = ("child", "street", "custom")
@@ -94,7 +103,7 @@ def _cube_rows(scope: Scope, name: str) -> list[dict]:
     """The measures of _measures (open date range) per sub-region, from patent_cube."""
     c = PatentCube
     column, valid, inv = getattr(c, name), c.status == "valid", c.patent_type == "invention"
-    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))  # noqa: E731
+    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))
     return list(c.select(column.alias("code"), fn.SUM(c.n_app).alias("applications"),
                          fn.SUM(c.n_grant).alias("grants"), s(valid).alias("valid"),
                          s(valid & inv).alias("valid_inventions"),
@@ -106,7 +115,7 @@ def _cube_rows(scope: Scope, name: str) -> list[dict]:
 def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
     """code → (transfers in, transfers out) in the scope's range, grouped on the event's
     region columns before/after (county or street level); from ops_cube when fresh."""
-    from core.stats_cubes import Events
+    from core.cubes.stats import Events
     ev = Events.for_stats()
     prefix = "street" if name == "street_code" else "county"
     result: dict[str, list[int]] = {}
@@ -138,7 +147,7 @@ def _custom_rows(scope: Scope) -> list[tuple]:
 
 
 def _custom_transfers(scope: Scope) -> tuple[int, int]:
-    from core.stats_cubes import Events
+    from core.cubes.stats import Events
     ev = Events.for_stats()
     after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
     before = side_filter(scope.region, ev.event("county_before"), ev.event("street_before"))

@@ -11,10 +11,20 @@ from __future__ import annotations
 import pandas as pd
 from peewee import fn
 
-from core.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
+from core.db.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
 from core.stats import monthly
-from core.stats.base import (Scope, as_int, count_if, cube_where, patents, period, undated,
-                              use_cube, where, year_range)
+from core.stats.base import (
+    Scope,
+    as_int,
+    count_if,
+    cube_where,
+    patents,
+    period,
+    undated,
+    use_cube,
+    where,
+    year_range,
+)
 from core.stats.overview import INVENTION
 
 EVENT_KINDS = ("transfer", "license", "pledge")
@@ -134,8 +144,8 @@ def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
     holders, inventor person-times (sum of inventors per patent), distinct agencies.
     Sample: (2024, 8200, 120000, 310)."""
     if unit == "year" and scope.region and use_cube(scope, years=True):
-        from core import stats_cubes
-        from core.scope import canonical
+        from core.cubes import stats as stats_cubes
+        from core.regions.scope import canonical
         rows = stats_cubes.actors(canonical(scope.region), scope.patent_types,
                                   year_range(ActorCube.year, scope))
         return pd.DataFrame(rows, columns=["period", "applicants", "inventors", "agencies"])
@@ -196,7 +206,7 @@ def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
 
 def _live_operations(scope: Scope, unit: str):
     """By month, or for a dated scope: from ops_cube when fresh, else legal_event ⋈ patent."""
-    from core.stats_cubes import Events
+    from core.cubes.stats import Events
     ev = Events.for_stats()
     key, kind = period(ev.event("date"), unit), ev.event("kind")
     return (ev.select(key.alias("period"), kind, ev.count())

@@ -12,7 +12,7 @@ import csv
 import random
 from pathlib import Path
 
-from core import divisions
+from core.regions import divisions
 
 OUT = Path(__file__).with_name("addresses_labelled.csv")
 HOME = "3205"

@@ -45,9 +45,9 @@ def pytest_configure(config):
 
 _PREPARE = """
 import sys
-from core.bootstrap import ensure_ready
-from core import users
-from core.models import User
+from core.upkeep.bootstrap import ensure_ready
+from core.accounts import users
+from core.db.models import User
 ensure_ready(sys.argv[1])
 for name, pw in (("checker", sys.argv[2]), ("viewer", sys.argv[3])):
     if not User.select().where(User.username == name).exists():

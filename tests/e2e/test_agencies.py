@@ -7,8 +7,14 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import (assert_no_exception, chart_canvas, click_first_horizontal_bar,
-                                   first_metric, go_to, result_count)
+from tests.e2e.test_search import (
+    assert_no_exception,
+    chart_canvas,
+    click_first_horizontal_bar,
+    first_metric,
+    go_to,
+    result_count,
+)
 
 
 def test_agencies_page_and_a_bar_click_opens_the_search(app_url, page):

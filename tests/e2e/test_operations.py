@@ -7,8 +7,12 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import (assert_no_exception, chart_canvas, click_first_horizontal_bar,
-                                   go_to)
+from tests.e2e.test_search import (
+    assert_no_exception,
+    chart_canvas,
+    click_first_horizontal_bar,
+    go_to,
+)
 
 BAND = 30  # px per sub-region in pages/operations.py
 

@@ -7,8 +7,8 @@ import re
 import openpyxl
 from playwright.sync_api import expect
 
-from core import labels
-from core.export import EXPORT_COLUMNS
+from core.config import labels
+from core.exports.search import EXPORT_COLUMNS
 from tests.e2e.conftest import login, screenshot, wait_idle
 
 

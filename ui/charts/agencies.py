@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core import labels
-from core.agencies import CLIENT_KINDS
+from core.config import labels
+from core.stats.agencies import CLIENT_KINDS
 from ui.charts import common
 from ui.charts.holders import horizontal_layout
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 from pyecharts import options as opts
 
-from core import labels
-from core.models import PATENT_TYPES
+from core.config import labels
+from core.db.models import PATENT_TYPES
 from ui.charts import common
 
 TYPE_COLUMN = {"invention": "valid_invention", "utility": "valid_utility",

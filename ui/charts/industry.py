@@ -7,7 +7,7 @@ from pyecharts.charts import Bar, HeatMap, Line
 from ui.charts.common import _num
 from ui.charts.overview import LEGEND, init, layout, ranking, title
 
-__all__ = ["summary", "log_trend", "matrix", "emerging", "ranking"]
+__all__ = ["emerging", "log_trend", "matrix", "ranking", "summary"]
 
 
 def summary(names: list[str], series: dict[str, list], text: str, rule: str) -> Bar:

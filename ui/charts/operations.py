@@ -5,7 +5,7 @@ import pandas as pd
 from pyecharts import options as opts
 from pyecharts.charts import Line
 
-from core import labels
+from core.config import labels
 from ui.charts import common
 from ui.charts.holders import horizontal_layout, legend_below_title
 

@@ -7,7 +7,7 @@ from pyecharts.charts import Bar, Pie
 from ui.charts.common import _num
 from ui.charts.overview import init, ranking, title
 
-__all__ = ["ranking", "grant_rate", "share_pie"]
+__all__ = ["grant_rate", "ranking", "share_pie"]
 
 
 def grant_rate(names: list[str], rates: list, text: str, rule: str) -> Bar:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pyecharts.charts import Pie
 
-from core import labels
+from core.config import labels
 from ui.charts import common
 
 PLACEMENT_KEYS = ("street", "county", "city", "unplaced")

@@ -1,0 +1,2 @@
+"""Configuration: settings, every Chinese label, and the versioned parameters (store, typed rule
+reader, admin catalogue)."""

@@ -1,0 +1,805 @@
+"""Every Chinese label of the UI and of user-facing messages, in one place."""
+from __future__ import annotations
+
+APP_TITLE = "区域专利大数据服务系统"
+
+ROLE = {"admin": "管理员", "checker": "数据核查员", "viewer": "查看者"}
+SECTION = {"stats": "统计分析", "monitor": "监控预警", "admin": "系统管理"}
+
+PATENT_TYPE = {"invention": "发明", "utility": "实用新型", "design": "外观设计"}
+STATUS = {"pending": "审中", "valid": "有效", "lapsed": "失效", "unknown": "未知"}
+STATUS_REASON = {
+    "granted": "授权", "published": "公开", "examining": "实质审查", "unpaid_fee": "未缴年费",
+    "expired": "期限届满", "invalidated": "无效宣告", "rejected": "驳回", "withdrawn": "撤回",
+    "surrendered": "放弃", "double_patenting": "避免重复授权放弃", "not_registered": "未办登记",
+    "unknown": "未知",
+}
+HOLDER_KIND = {"enterprise": "企业", "university": "高校", "institute": "科研院所",
+               "individual": "个人", "government": "机关团体", "other": "其他"}
+HOLDER_TAG = {"hightech": "高新技术企业", "above_scale": "规上企业"}
+EVENT_KIND = {
+    "publication": "公布", "exam": "实质审查生效", "grant": "授权", "transfer": "权利转移",
+    "license": "实施许可", "license_change": "许可变更", "license_cancel": "许可注销",
+    "pledge": "质押", "pledge_change": "质押变更", "pledge_release": "质押解除",
+    "lapse_unpaid": "未缴年费终止", "restoration": "权利恢复", "invalidation": "全部无效",
+    "partial_invalidation": "部分无效", "expiry": "期限届满", "rejection": "驳回",
+    "withdrawal": "撤回", "surrender": "主动放弃", "double_patenting": "避免重复授权放弃",
+    "holder_change": "著录项目变更", "preservation": "保全", "preservation_release": "保全解除",
+    "other": "其他",
+}
+REGION_LEVEL = {"province": "省", "city": "市", "county": "区县", "street": "街道/乡镇",
+                "custom": "自定义区划"}
+
+# Login and guard
+LOGIN_FIELDS = {"Form name": "登录", "Username": "用户名", "Password": "密码", "Login": "登录"}
+LOGIN_REQUIRED = "请先登录"
+GO_LOGIN = "去登录"
+NO_PERMISSION = "无权限访问该页面"
+WRONG_PASSWORD = "用户名或密码错误"
+ACCOUNT_LOCKED = "登录失败次数过多，账户已锁定，请稍后再试或联系管理员"
+LOGOUT = "退出登录"
+CURRENT_USER = "当前用户"
+
+# Overview
+OVERVIEW = "专利概况"
+TOTAL_PUBLISHED = "公开专利"
+TOTAL_VALID = "有效专利"
+VALID_INVENTIONS = "有效发明专利"
+FILINGS_PER_YEAR = "历年专利申请量"
+TYPE_SPLIT = "专利类型构成"
+TOP_HOLDERS = "权利人排行（有效专利）"
+SUBREGION_RANKING = "下级区域排行（有效专利）"
+EMPTY_DB_TITLE = "数据库中还没有专利数据"
+EMPTY_DB_HELP = ("可以在「系统管理 → 数据导入」上传专利清单（CNIPA、incoPat、智慧芽等导出文件），"
+                 "或生成一个演示区域（苏州市，数据为模拟生成）。")
+RULE_FIRST_HOLDER_FILING = "按第一权利人地址 · 按申请日"
+RULE_FIRST_HOLDER_ASOF = "按第一权利人地址 · 截至当前法律状态"
+
+COUNT = "数量"
+YEAR = "年份"
+NAME = "名称"
+REGION = "区域"
+HOLDER = "权利人"
+PLACEHOLDER = "该模块正在建设中"
+RULE_PREFIX = "统计口径："
+HOME_REGION = "本地区域"
+
+# --- statistics: shared filters, 专利概况, 产业统计, 趋势统计, 区域统计 ---
+FILTERS = "筛选条件"
+FILTER_COUNTY = "区域"
+FILTER_STREET = "街道/乡镇"
+FILTER_BASIS = "日期口径"
+FILTER_EXACT_DATES = "具体日期"
+FILTER_DATES = "日期范围"
+FILTER_YEAR_FROM = "起始年"
+FILTER_YEAR_TO = "截止年"
+FILTER_TYPES = "专利类型（不选为全部）"
+DATE_BASIS = {"app": "按申请日", "pub": "按公开日", "grant": "按授权日"}
+ALL = "全部"
+ANY = "不限"
+CUSTOM_PREFIX = "自定义·"
+
+# --- holders / agencies / operations / search (issue 7, part 2) ---
+EXPORT_SHEET = "公开专利"
+EXPORT_HEADERS = {
+    "app_no": "申请号", "patent_type": "专利类型", "title": "发明名称", "app_date": "申请日",
+    "pub_no": "公开（公告）号", "pub_date": "公开（公告）日", "grant_no": "授权公告号",
+    "grant_date": "授权公告日", "holders": "申请（专利权）人", "address": "申请人地址",
+    "county": "所在区县", "street": "所在街道/乡镇", "status": "法律状态",
+    "status_reason": "法律状态原因", "ipc_main": "主分类号", "ipc_all": "IPC分类号",
+    "agency_name": "代理机构", "agents": "代理人", "inventors": "发明人",
+}
+CLICK_TO_SEARCH = "点击图中条目可打开公开专利数据查询（已按所点条目筛选）"
+
+# 权利人统计
+HOLDERS_TITLE = "权利人统计"
+FILTER_HOLDER_KINDS = "权利人类型（不选为全部）"
+FILTER_HOLDER_TAGS = "权利人标签（须全部具备）"
+FILTER_INDUSTRY = "产业"
+FILTER_NAME = "名称包含"
+NEW_ONLY = "只看期内新增权利人"
+SORT_BY = "排序"
+HOLDER_SORTS = {"valid_total": "有效专利合计", "valid_invention": "有效发明",
+                "valid_utility": "有效实用新型", "valid_design": "有效外观设计",
+                "first_filing": "首次申请日（新→旧）"}
+HOLDER_COLUMNS = {"name": "权利人", "kind": "类型", "tags": "标签", "first_filing": "首次申请日",
+                  "is_new": "期内新增", "valid_invention": "有效发明",
+                  "valid_utility": "有效实用新型", "valid_design": "有效外观设计",
+                  "valid_total": "有效专利合计", "link": "专利清单"}
+HOLDERS_COUNT = "持有有效专利的权利人"
+HOLDERS_NEW = "其中期内新增"
+HOLDERS_VALID = "其有效专利"
+TOP_HOLDERS_BY_TYPE = "权利人有效专利排行（按类型）"
+HOLDER_KIND_SPLIT = "权利人类型构成（有效专利）"
+RULE_HOLDERS = "按第一权利人及其地址 · 截至当前法律状态；期内新增 = 首次申请日在所选期间内"
+NEW_MARK = "★ 新增"
+HOLDERS_EMPTY = ("所选范围内没有持有有效专利的权利人。可放宽筛选条件，"
+                 "或在「系统管理 → 数据导入」导入专利数据。")
+SHOWING_FIRST = "显示前 {n:,} 名"
+
+# 代理机构统计
+AGENCIES_TITLE = "代理机构统计"
+AGENCY_COLUMNS = {"name": "代理机构", "local": "本地机构", "filings": "代理量", "share": "占比",
+                  "valid": "有效专利", "valid_invention": "有效发明", "agent_count": "代理人数",
+                  "enterprise": "企业客户", "university": "高校客户", "institute": "科研院所客户",
+                  "individual": "个人客户", "other": "其他客户", "withdrawn": "撤回/驳回",
+                  "top_fields": "主要技术领域（IPC小类）", "abnormal": "代理量异常",
+                  "abnormal_reason": "异常原因", "link": "专利清单"}
+ABNORMAL_REASON = {"volume": "代理量远高于同行", "withdrawn": "撤回/驳回占比过高"}
+AGENCY_COUNT = "服务本地的代理机构"
+AGENCY_FILINGS = "代理量（件）"
+LOCAL_SHARE = "本地代理量占比"
+UNAGENTED = "未委托代理（件）"
+AGENCY_RANKING = "代理机构排行（代理量）"
+AGENCY_CLIENT_MIX = "代理机构客户构成"
+CLIENT_KIND = {"enterprise": "企业", "university": "高校", "institute": "科研院所",
+               "individual": "个人", "other": "其他"}
+RULE_AGENCIES = ("按第一权利人地址 · 按申请日；有效专利截至当前法律状态；"
+                 "本地代理量占比 = 地址在所选区域的代理机构代理量 ÷ 全部代理量")
+ABNORMAL_RULE_TEXT = ("异常规则（参数 agency_abnormal）：期内代理量 ≥ {min_filings} 件且 ≥ 同行中位数 × "
+                      "{volume_ratio}，或代理量 ≥ {min_filings} 件且撤回/驳回占比 ≥ {withdrawn_share:.0%}；"
+                      "仅为提示信号，不是认定结论")
+ABNORMAL_ONLY = "只看异常"
+AGENCIES_EMPTY = ("所选范围内没有经代理机构代理的专利。可放宽筛选条件，"
+                  "或导入含「代理机构」列的专利清单。")
+
+# 专利运营统计
+OPERATIONS_TITLE = "专利运营统计"
+OPS_YEAR_COLUMNS = {"year": "年份", "transfer_in": "转入", "transfer_out": "转出",
+                    "transfer_within": "区域内转移", "license": "许可", "pledge": "质押",
+                    "pledge_amount": "质押金额（万元）"}
+OPS_SUB_COLUMNS = {"name": "区域", "transfer_in": "转入", "transfer_out": "转出", "license": "许可",
+                   "pledge": "质押", "pledge_amount": "质押金额（万元）"}
+OPS_PER_YEAR = "历年专利运营"
+OPS_PER_SUBREGION = "下级区域专利运营"
+PLEDGE_AMOUNT_WAN = "质押金额（万元）"
+RULE_OPS = ("按事务生效日；转入/转出按转让前后权利人地址所在区域（地址不明视为区域外），"
+            "许可、质押按第一权利人地址")
+OPS_LISTS = {"transfer": "转让清单", "license": "许可清单", "pledge": "质押清单"}
+OPS_LIST_COLUMNS = {"date": "生效日", "direction": "方向", "app_no": "申请号", "title": "发明名称",
+                    "patent_type": "专利类型", "parties_before": "转让前权利人/许可人/出质人",
+                    "parties_after": "转让后权利人/被许可人/质权人", "county_before": "转让前区县",
+                    "county_after": "转让后区县", "amount": "质押金额（元）",
+                    "license_type": "许可类型"}
+DIRECTION = {"in": "转入", "out": "转出", "within": "区域内"}
+OPS_EMPTY = ("所选范围内没有转让、许可或质押记录。请在「系统管理 → 数据导入」"
+             "导入法律状态（事务）数据。")
+OPS_CLICK_HINT = "点击下级区域可将本页范围切换到该区域"
+
+# 公开专利数据查询
+SEARCH_TITLE = "公开专利数据查询"
+SEARCH_STATUS = "法律状态（不选为全部）"
+SEARCH_APP_NO = "申请号（完整或前缀）"
+SEARCH_HOLDER = "权利人名称"
+SEARCH_WORDS = "名称关键词（空格分隔，须全部包含）"
+SEARCH_AGENCY = "代理机构名称"
+SEARCH_IPC = "IPC 前缀（如 H01M）"
+SEARCH_INDUSTRY = "产业"
+SEARCH_KIND = "第一权利人类型"
+SEARCH_TAG = "第一权利人标签"
+SEARCH_MORE = "更多条件"
+SEARCH_RESULT = "共 {n:,} 件"
+SEARCH_RESULT_CAPPED = "超过 {n:,} 件"
+SEARCH_COLUMNS = {"app_no": "申请号", "patent_type": "类型", "title": "发明名称", "app_date": "申请日",
+                  "pub_date": "公开日", "grant_date": "授权日", "status": "法律状态",
+                  "holder_name": "第一权利人", "region": "所在区域", "ipc_main": "主分类号",
+                  "agency_name": "代理机构"}
+SEARCH_NEXT = "下一页"
+SEARCH_PREV = "上一页"
+SEARCH_PAGE_INFO = "第 {page} 页 · 每页 {size} 条"
+SEARCH_BAD_PARAMS = "链接中有无效的参数，已忽略：{names}"
+SEARCH_EMPTY = "没有符合条件的专利。可放宽筛选条件；若数据库为空，请先在「系统管理 → 数据导入」导入数据。"
+SEARCH_FIXED_HOLDER = "限定权利人：{name}"
+SEARCH_FIXED_AGENCY = "限定代理机构：{name}"
+SEARCH_CLEAR_FIXED = "取消限定"
+SEARCH_LINK = "本查询的链接（可复制分享）"
+EXPORT_PREPARE = "导出 Excel"
+EXPORT_DOWNLOAD = "下载 Excel（{n:,} 条）"
+EXPORT_PROGRESS = "正在导出 {done:,} / {total:,} 条"
+EXPORT_TOO_MANY = "结果超过 {n:,} 条，只导出最新的 {n:,} 条；如需全部请缩小范围分批导出。"
+EXPORT_FILE = "公开专利_{stamp}.xlsx"
+
+# 权利人标注
+HOLDER_ADMIN_TITLE = "权利人标注"
+HOLDER_ADMIN_SEARCH = "搜索（名称 / 统一社会信用代码）"
+HOLDER_ADMIN_COLUMNS = {"id": "ID", "name": "权利人", "kind": "类型", "county_code": "区县",
+                        "street_code": "街道", "fee_reduction": "费用减缴", "patent_count": "专利数",
+                        "first_filing": "首次申请日", "tags": "标签"}
+HOLDER_ADMIN_PICK = "选择要标注的权利人"
+HOLDER_ADMIN_KIND = "权利人类型"
+HOLDER_ADMIN_TAGS = "标签（可输入新的自定义标签）"
+HOLDER_ADMIN_FEE = "已备案费用减缴"
+HOLDER_ADMIN_SAVED = "已保存：{fields}"
+HOLDER_ADMIN_NOCHANGE = "没有修改"
+HOLDER_ADMIN_BAD = "「{value}」无效：标签不能含逗号且不超过 32 个字符，类型须为预设类型"
+HOLDER_ADMIN_EMPTY = "没有符合条件的权利人。"
+HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴"}
+FILTER_FEE = "费用减缴"
+# short counting rules for chart subtitles (the page caption carries the full rule)
+CHART_RULE_HOLDERS = "按第一权利人 · 截至当前法律状态 · ★期内新增"
+CHART_RULE_AGENCIES = "按第一权利人地址 · 按申请日"
+CHART_RULE_OPS = "按事务生效日"
+FEE_CHOICE = {True: "已备案减缴", False: "未备案减缴"}
+
+# --- users and audit (admin) ---
+USERS_TITLE = "用户管理"
+AUDIT_TITLE = "操作日志"
+USER_COLUMNS = {"username": "用户名", "name": "姓名", "role": "角色", "active": "启用",
+                "failed_attempts": "连续失败次数", "locked_until": "锁定至",
+                "last_login": "最近登录", "created_at": "创建时间"}
+AUDIT_COLUMNS = {"at": "时间", "username": "用户", "action": "操作", "object_type": "对象类型",
+                 "object_id": "对象ID", "object_repr": "对象", "message": "说明"}
+ADD_USER = "新增用户"
+EDIT_USER = "修改用户"
+USERNAME = "用户名"
+DISPLAY_NAME = "姓名"
+ROLE_LABEL = "角色"
+PASSWORD = "密码"
+ACTIVE = "启用"
+SAVE = "保存"
+UNLOCK = "解除锁定"
+RESET_PASSWORD = "重置密码"
+NEW_PASSWORD = "新密码（至少 8 位）"
+PASSWORD_TOO_SHORT = "密码至少 8 位"
+USER_EXISTS = "用户名已存在"
+USER_SAVED = "已保存"
+CANNOT_DEMOTE_SELF = "不能修改自己的角色或停用自己"
+AUDIT_FILTER = "对象类型"
+ALL = "全部"
+
+# --- monitoring: 专利创造指标分析, 年费预警, 届满通知, 专利失效分析 ---
+YES = "是"
+FEE_WARN_STATE = {"normal": "正常", "due_soon": "即将到期", "grace": "滞纳期",
+                  "terminated": "已过滞纳期（待终止公告）"}
+FEE_GRACE_MONTH = "滞纳期第{n}月"
+MON_RULE_FEE = "按第一权利人地址 · 按年费缴费截止日"
+MON_RULE_EXPIRY = "按第一权利人地址 · 按届满日 · 当前有效专利"
+MON_RULE_EXPIRY_INDICATOR = "按第一权利人地址 · 国内（不含港澳台）有效发明 · 届满日"
+MON_RULE_LAPSE = "按第一权利人地址 · 按失效日"
+MON_FILTER_HOLDER = "权利人名称包含"
+MON_FILTER_STATES = "预警状态"
+MON_FILTER_ON = "预警基准日"
+MON_FILTER_PERIOD = "失效日期范围"
+MON_FILTER_REASONS = "失效原因（不选为全部）"
+MON_GRANTED_ONLY = "仅统计已授权专利（不含驳回、撤回的申请）"
+MON_PAGE = "页码"
+MON_PAGE_INFO = "共 {total:,} 条，第 {page}/{pages} 页"
+MON_EXPORT = "导出 Excel"
+MON_EXPORT_PREPARE = "生成导出文件"
+MON_EXPORT_LIMIT = "最多导出 {n:,} 条"
+MON_EMPTY = "当前筛选条件下没有数据。"
+MON_NO_PATENTS = "数据库中还没有专利数据：请在「系统管理 → 数据导入」导入专利清单，或生成演示数据。"
+FEE_TITLE = "年费预警"
+FEE_COUNTS_BY_STATE = "按预警状态统计"
+FEE_COUNTS_BY_SUBREGION = "按下级区域统计"
+FEE_LIST = "预警专利清单（用于缴费提醒函）"
+FEE_NO_DUE_DATES = ("没有专利带有下次缴费截止日：请先导入专利与缴费记录，再在「系统管理 → 计划任务」"
+                    "运行「刷新法律状态与年费」（或 python -m jobs.runner --once refresh_status）。")
+FEE_SHEET = "年费预警"
+FEE_LIST_COLUMNS = {
+    "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
+    "address": "联系地址", "street": "街道/乡镇", "fee_year": "年度", "next_fee_due": "缴费截止日",
+    "state_label": "状态", "amount": "应缴年费（元）", "surcharge": "滞纳金（元）",
+    "total": "合计（元）", "point_of_no_return": "滞纳期届满日", "reduced": "费减",
+}
+EXPIRY_TITLE = "届满通知"
+EXPIRY_HORIZON = "届满时间范围"
+EXPIRY_HORIZONS = {3: "未来3个月", 6: "未来6个月", 12: "未来12个月"}
+EXPIRY_BY_MONTH = "按月届满数量"
+EXPIRY_BY_SUBREGION = "按下级区域届满数量"
+EXPIRY_EFFECT = "届满对指标的影响"
+EXPIRY_LIST = "即将届满专利清单"
+EXPIRY_SHEET = "届满通知"
+EXPIRY_EFFECT_COLUMNS = {"label": "指标", "now": "当前", "after_3": "3个月后", "after_6": "6个月后",
+                         "after_12": "12个月后"}
+EXPIRY_INDICATORS = {"valid_inventions": "有效发明专利（件）",
+                     "domestic_valid_inventions": "国内有效发明专利（件）",
+                     "per_10k": "每万人口发明专利拥有量",
+                     "high_value": "高价值发明专利（件）",
+                     "high_value_per_10k": "每万人口高价值发明专利拥有量"}
+EXPIRY_NO_POPULATION = "未设置该区域人口（参数 population），每万人口指标无法计算。"
+EXPIRY_LIST_COLUMNS = {
+    "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
+    "address": "权利人地址", "county": "区县", "street": "街道/乡镇", "app_date": "申请日",
+    "expiry_date": "届满日", "high_value_label": "高价值",
+}
+LAPSE_TITLE = "专利失效分析"
+LAPSE_TOTAL = "失效专利"
+LAPSE_BY_REASON = "按失效原因"
+LAPSE_BY_MONTH = "按月失效数量"
+LAPSE_BY_SUBREGION = "按下级区域失效数量"
+LAPSE_BY_HOLDER = "失效专利最多的权利人"
+LAPSE_LIST = "失效专利清单"
+LAPSE_SHEET = "失效专利"
+LAPSE_LIST_COLUMNS = {
+    "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
+    "county": "区县", "street": "街道/乡镇", "reason_label": "失效原因", "lapse_date": "失效日",
+    "announce_date": "失效公告日", "app_date": "申请日", "grant_date": "授权公告日",
+}
+LAPSE_OTHER = "其他"
+IND_TITLE = "专利创造指标分析"
+IND_YEAR = "统计年度"
+IND_TARGET = "目标"
+IND_COMPLETION = "完成率"
+IND_GAP = "距目标"
+IND_PROJECTION = "年末预计"
+IND_NO_TARGET = "未设目标"
+IND_SUBREGION_TABLE = "下级区域达标情况"
+IND_PROGRESS = "年内进度"
+IND_PROJECTION_CHART = "年末预测"
+IND_MET = "达标"
+IND_NOT_MET = "未达标"
+IND_NOT_READY = "指标计算模块尚未就绪。"
+
+# --- importer ---
+IMP_MISSING = "找不到文件「{file}」"
+IMP_EMPTY = "文件「{file}」是空文件（0 字节），请检查导出是否成功"
+IMP_TOO_BIG = "文件「{file}」有 {size:.1f} MB，超过上限 {limit:.0f} MB，请拆分后分批导入"
+IMP_BAD_EXT = "文件「{file}」的类型 {ext} 不支持，请上传 .xlsx、.xls、.csv 或 .txt 文件"
+IMP_PASSWORD = "文件「{file}」设置了打开密码，请在 Excel 中取消密码后另存再导入"
+IMP_BROKEN = "文件「{file}」已损坏或不是有效的表格文件（{detail}），请重新导出"
+IMP_HTML = ("文件「{file}」实际是网页（HTML）格式，只是扩展名为表格；"
+            "请用 Excel 打开后「另存为」.xlsx 再导入")
+IMP_MISMATCH = "文件「{file}」的扩展名是 {ext}，但内容是{real}；请确认文件类型或另存为正确格式"
+IMP_ENCODING = "无法识别文件「{file}」的文字编码（支持 UTF-8、UTF-16、GBK/GB18030），请另存为 UTF-8"
+IMP_NO_ROWS = "文件「{file}」没有任何数据行"
+IMP_NO_HEADER = ("文件「{file}」中找不到可识别的表头（前 20 行没有「申请号」「公开（公告）号」"
+                 "「标题」等列名）")
+IMP_MISSING_FIELDS = "文件「{file}」缺少必需的列：{fields}"
+IMP_HEADER_ONLY = "文件「{file}」只有表头，没有数据行"
+IMP_KIND = {"patents": "专利清单", "events": "法律事件清单", "fees": "缴费清单"}
+IMP_SOURCE = {"cnipa": "CNIPA 专利检索及分析", "incopat": "incoPat", "patsnap": "智慧芽 Patsnap",
+              "patentics": "Patentics", "baiten": "佰腾", "soopat": "SooPAT/专利之星"}
+IMP_FIELD = {
+    "app_no": "申请号", "app_date": "申请日", "app_year": "申请年", "pub_no": "公开（公告）号",
+    "pub_date": "公开（公告）日", "grant_no": "授权公告号", "grant_date": "授权公告日",
+    "title": "标题", "owners": "当前权利人", "applicants": "申请人", "address": "地址",
+    "postcode": "邮编", "province": "省份", "city": "地市", "county": "区县",
+    "inventors": "发明人", "ipc_main": "IPC主分类", "ipc_all": "IPC分类", "ipc_subclass": "IPC小类",
+    "agency": "代理机构", "agents": "代理人", "patent_type": "专利类型", "doc_type": "公开类型",
+    "kind_code": "文献种类代码", "country": "公开国别", "status_simple": "简单法律状态",
+    "status": "法律状态", "events": "法律事件", "status_date": "法律状态日期",
+    "lapse_date": "失效日", "credit_code": "统一社会信用代码",
+    "event": "法律状态/事件名称", "code": "事件代码", "date": "生效日", "announce_date": "公告日",
+    "detail": "法律状态信息", "before": "变更前权利人", "after": "变更后权利人",
+    "licensor": "许可人", "licensee": "被许可人", "pledgor": "出质人", "pledgee": "质权人",
+    "address_before": "变更前地址", "address_after": "变更后地址", "license_type": "许可类型",
+    "contract_no": "合同备案号/登记号", "amount": "金额", "end_date": "解除/截止日",
+    "patent_year": "缴费年度", "surcharge": "滞纳金", "paid_on": "缴费日", "fee_name": "费用种类",
+    "holders": "权利人", "status_reason": "状态原因", "vendor_status": "厂商法律状态",
+    "source": "数据来源", "app_no_flag": "申请号标记", "first_holder": "第一权利人",
+    "holder_count": "权利人数", "inventor_count": "发明人数", "domestic": "国内权利人",
+    "address_ref": "地址编号", "paid_on_amount": "缴费金额",
+}
+IMP_LIMITS = {
+    "no_app_date": "缺少申请日：无法计算年费、届满日和按申请日的统计",
+    "no_app_no": "缺少申请号：按公开号记录，无法与缴费清单、法律事件清单按申请号匹配",
+    "no_address": "缺少地址和区域：无法定位到区县/街道",
+    "no_grant_date": "已授权但缺少授权公告日：无法计算授权年度和授权当年的年费年度",
+}
+IMP_SUMMARY = ("文件「{file_name}」（{kind_label}，来源：{source_label}）："
+               "读取 {rows_read} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}")
+IMP_DRY_RUN_NOTE = "这是试导入（dry run），数据库没有任何改动"
+IMP_MAPPING_HEAD = "识别的列对应关系："
+IMP_UNMAPPED = "未使用的列：{cols}"
+IMP_SKIPPED_SHEETS = "跳过的工作表（无可识别表头）：{sheets}"
+IMP_LIMIT_LINE = "{count} 条记录 {label}"
+IMP_CHANGED = "更新的字段：{fields}"
+IMP_ERRORS_HEAD = "共 {n} 处错误："
+IMP_ERROR_LINE = "  工作表「{sheet}」第 {row} 行，列「{column}」，值「{value}」：{reason}"
+IMP_R_NO_KEY = "申请号和公开（公告）号都为空，无法识别这件专利"
+IMP_R_NO_TITLE = "标题为空"
+IMP_R_FOREIGN = "不是中国专利（{office}），本系统只统计中国专利"
+IMP_R_NO_TYPE = "无法确定专利类型（申请号、专利类型列和公开号都没有给出）"
+IMP_R_UNKNOWN_PATENT = "数据库中没有这件专利，请先导入包含它的专利清单"
+IMP_R_NO_EVENT = "无法确定事件类型（法律状态为空，也没有转让/许可/质押当事人列）"
+IMP_R_NOT_ANNUAL = "不是年费记录（{name}），已跳过"
+IMP_R_NO_DATE = "日期为空"
+IMP_R_NO_AMOUNT = "金额为空"
+IMP_ADDRESS_FROM_REGION = "文件没有地址列，地址取自厂商的省/地市/区县列（只能定位到区县）"
+IMP_RESOLVER_MISSING = "地址定位模块尚未就绪：已保存原始地址，区域暂为空"
+IMP_PAGE_TITLE = "数据导入"
+IMP_UPLOAD = "上传文件（.xlsx / .xls / .csv / .txt）"
+IMP_KIND_LABEL = "清单类型"
+IMP_SOURCE_LABEL = "数据来源"
+IMP_AUTO = "自动识别"
+IMP_MAPPING_EDIT = "列对应关系（可修改）"
+IMP_COLUMN = "文件中的列"
+IMP_TARGET = "对应字段"
+IMP_IGNORE = "（不导入）"
+IMP_DRY_RUN = "试导入（不写入数据库）"
+IMP_CONFIRM = "确认导入有效行"
+IMP_CANCEL = "取消"
+IMP_CANCELLED = "已取消，数据库没有改动"
+IMP_DONE = "导入完成"
+IMP_ERROR_DOWNLOAD = "下载错误报告（.xlsx）"
+IMP_HISTORY = "导入历史"
+IMP_HISTORY_COLUMNS = {"id": "批次", "started_at": "时间", "username": "操作人", "file_name": "文件",
+                       "kind": "类型", "source": "来源", "rows_read": "读取", "inserted": "新增",
+                       "updated": "更新", "unchanged": "未变", "rejected": "拒绝",
+                       "status": "状态", "file_hash": "SHA-256"}
+IMP_STATUS = {"done": "完成", "failed": "失败", "running": "进行中"}
+
+# --- rules: fees, terms, indicators, parameters ---
+FEE_STATE = {"normal": "正常", "due_soon": "即将到期", "grace": "滞纳期", "terminated": "已终止",
+             "expired": "期限届满"}
+GRACE_MONTH = "滞纳期第{n}月"
+APPNO_INPUT = "输入"
+APPNO_RESULT = "校验结果"
+APPNO_VALID = "有效"
+APPNO_PROBLEM = {"check_missing": "缺少校验位（已按规则补算）", "check_mismatch": "校验位错误",
+                 "format": "格式不正确", "kind_mismatch": "文献种类代码与专利类型不符",
+                 "kind_missing": "缺少文献种类代码"}
+APPNO_EXPECTED = "（应为 {check}）"
+APPNO_NORMALIZED = "规范形式"
+APPNO_TYPE = "专利类型"
+APPNO_PCT = "（PCT进入中国国家阶段）"
+APPNO_YEAR = "申请年份"
+APPNO_KIND = "文献种类"
+FEES_HEADER = "{type}专利 · 申请日 {filed} · 授权当年为第 {grant} 年度"
+FEES_COLUMNS = "年度  缴费期限        全额    费减后"
+FEES_AT_REGISTRATION = "办理登记时"
+FEES_TOTAL = "合计：全额 {full} 元；应缴 {payable} 元"
+FEES_STATE_LINE = ("{on}：{state}；第 {year} 年度年费 {amount} 元，缴费期限 {due}；当日缴纳滞纳金 "
+                   "{surcharge} 元（{rate}%）；最后期限 {last}")
+FEES_STATE_LINE_SHORT = "{on}：{state}"
+FEES_TERMINATED = "；专利权自 {date} 起终止，可请求恢复至约 {restore}，费用 {cost} 元"
+
+# --- abnormal filings (非正常申请监测) ---
+ABNORMAL_TITLE = "非正常申请监测"
+ABNORMAL_KIND = {"similar_titles": "短期集中申请且名称高度雷同", "burst": "短期集中申请",
+                 "individual_volume": "个人年申请量异常", "agency_volume": "代理机构申请量异常"}
+ABNORMAL_COLUMNS = {"kind": "信号", "subject": "申请人/代理机构", "start": "起始日", "end": "截止日",
+                    "count": "申请量", "detail": "依据", "samples": "样例名称"}
+ABNORMAL_NOTE = ("以下为依据《关于规范申请专利行为的办法》列举情形设定的筛查信号，仅供核查线索，"
+                 "不构成认定结论。阈值可在「参数设置」中调整（参数键 abnormal）。")
+ABNORMAL_RULE = ("按第一权利人地址 · 按申请日 · 近 {lookback_years} 年 · 集中申请：{burst_days} 天内 ≥ "
+                 "{burst_min} 件；名称雷同：同一词干 ≥ {similar_min} 件；个人：年 ≥ {individual_year_min} 件；"
+                 "代理机构：年申请量 ≥ 同年机构中位数 × {agency_factor:g} 且 ≥ {agency_min} 件")
+ABNORMAL_NONE = "当前区域未发现符合条件的非正常申请信号。"
+ABNORMAL_EXPORT = "导出核查清单（.xlsx）"
+ABNORMAL_DETAIL = {"similar_titles": "雷同名称 {detail} 件", "agency_volume": "同年中位数 {detail} 件"}
+IMP_AFTER_FAILED = "导入已完成，但后续步骤 {step} 出错：{error}"
+
+# --- watch lists (关注清单) ---
+WATCH_TITLE = "关注清单"
+WATCH_HELP = "关注的区域会出现在「专利概况」的对比中（全局关注对所有用户生效）。"
+WATCH_COLUMNS = {"id": "编号", "name": "名称", "target": "代码", "username": "个人关注",
+                 "created_at": "加入时间"}
+WATCH_ADD = "加入关注"
+WATCH_REMOVE = "移除所选"
+WATCH_PROVINCE = "省"
+WATCH_CITY = "市"
+WATCH_COUNTY = "区县（可选）"
+WATCH_PERSONAL = "仅对我生效"
+WATCH_EMPTY = "还没有关注的区域。"
+
+# --- statistics pages: 专利概况, 产业统计, 趋势统计, 区域统计 ---
+CARD_PER_10K = "每万人口发明专利拥有量"
+CARD_PER_10K_MISSING = "未设置人口参数"
+CARD_FILINGS_YTD = "今年申请量"
+CARD_GRANTS_YTD = "今年授权量"
+CARD_VS_LAST_YEAR = "较去年同期"
+CARD_RULE = ("公开/有效/有效发明：按第一权利人地址 · 截至当前法律状态；每万人口：国内有效发明 ÷ 年末常住人口"
+             "（万人，参数 population）；今年申请/授权：1月1日至{as_of}，与去年同期比较")
+DATA_UPDATED_AT = "数据更新于"
+KIOSK_ON = "大屏模式"
+KIOSK_OFF = "退出大屏"
+KIOSK_REFRESH_NOTE = "每 {minutes} 分钟自动刷新"
+YEARLY_TREND = "历年申请与授权"
+APPLICATIONS = "申请量"
+GRANTS = "授权量"
+VALID_COUNT = "有效量"
+VALID_INV_COUNT = "有效发明"
+RULE_FLOWS = "按第一权利人地址 · 申请量按申请日、授权量按授权日"
+RULE_VALID_ASOF = "按第一权利人地址 · 截至当前法律状态"
+MAP_TITLE = "区县分布（有效专利）"
+STREET_RANKING = "街道/乡镇排行（有效专利）"
+TOP_HOLDERS_VALID = "权利人排行（有效专利）"
+TOP_HOLDERS_INV = "权利人排行（有效发明）"
+OPERATIONS_YTD = "今年专利运营"
+OPERATION_KIND = {"transfer_in": "转入", "transfer_out": "转出", "license": "许可", "pledge": "质押"}
+RULE_OPERATIONS = "按登记生效日 · 今年1月1日至今"
+OPERATIONS_NOTE = "转入/转出：转让前后权利人地址一方在本区域、另一方不在；许可、质押：按专利当前所在区域。"
+WATCHED_COMPARE = "与关注区域对比"
+WATCHED_EMPTY = "还没有关注的区域，可在「关注清单」中添加。"
+CLICK_HINT = "点击图中区域可下钻，点击其他图形元素可打开预填条件的专利查询。"
+NO_DATA_IN_SCOPE = "当前筛选条件下没有专利：可放宽区域、日期或专利类型。"
+NO_SUBREGIONS = "该区域没有下级区域数据（专利只定位到区县，或尚未做地址解析）。"
+INDUSTRY_TITLE = "产业统计"
+INDUSTRY_SUMMARY = "产业专利规模"
+INDUSTRY_TREND = "近年产业专利申请趋势（对数坐标）"
+INDUSTRY_MATRIX = "产业 × 区域有效专利"
+INDUSTRY_EMERGING = "战略性新兴产业与传统产业申请占比"
+INDUSTRY_SHARE_NAMES = ("战略性新兴产业", "传统产业", "新兴产业占比")
+INDUSTRY_KIND = {"sei": "战略性新兴产业", "local": "本地重点产业"}
+INDUSTRY_EMPTY = ("还没有产业分类数据：请在「参数设置」加载《战略性新兴产业分类与国际专利分类参照关系表（2021）》"
+                  "并重新计算专利产业归属（或生成演示数据）。")
+RULE_INDUSTRY = "按第一权利人地址 · IPC 参照关系表归类（一件专利可属多个产业，同一产业只计一次）"
+RULE_EMERGING = "按第一权利人地址 · 按申请日 · 属于任一战略性新兴产业即计为新兴，其余为传统"
+TREND_TITLE = "趋势统计"
+TREND_UNIT = {"year": "按年", "month": "按月"}
+TREND_APPLICATIONS = "专利申请量及同比"
+TREND_GRANTS = "专利授权量及同比"
+TREND_VALID = "年末有效专利量"
+TREND_ACTORS = "申请人、发明人与代理机构"
+TREND_PIPELINE = "发明专利流程（按申请年队列）"
+TREND_OPERATIONS = "转让、许可、质押"
+YOY = "同比增长"
+ACTOR_NAMES = {"applicants": "申请人数", "inventors": "发明人人次", "agencies": "代理机构数"}
+PIPELINE_STAGES = {"filed": "申请", "published": "公开", "examined": "进入实审", "granted": "授权"}
+EVENT_SERIES = {"transfer": "转让", "license": "许可", "pledge": "质押"}
+RULE_TREND_APPS = "按第一权利人地址 · 按申请日"
+RULE_TREND_GRANTS = "按第一权利人地址 · 按授权日"
+RULE_TREND_VALID = "按第一权利人地址 · 年末有效 = 截至该年授权量 − 截至该年失效量（按失效日）"
+RULE_TREND_ACTORS = "按申请日 · 申请人按第一权利人去重；发明人按人次；代理机构去重"
+RULE_PIPELINE = ("按申请日分年 · 公开：有公开日；进入实审：实审中、驳回或已授权；授权：有授权日")
+RULE_TREND_EVENTS = "按登记生效日 · 专利按当前第一权利人地址归属"
+REGIONS_TITLE = "区域统计"
+REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划"}
+REGIONS_LEVEL_LABEL = "统计单元"
+REGIONS_RANKING = "区域排行"
+REGIONS_MEASURE = "排行指标"
+REGIONS_GRANT_RATE = "发明专利授权率"
+REGIONS_SHARE = "有效专利占比"
+REGIONS_TOP_APPLICANTS = "申请量前十申请人"
+REGIONS_TOP_GRANTEES = "授权量前十权利人"
+REGIONS_FOCUS = "查看区域"
+GRANT_RATE_DEFINITION = ("发明专利授权率 = 发明授权量 ÷（发明授权量 + 驳回量 + 撤回量），按期间内结案的发明统计："
+                         "授权按授权日，驳回/撤回按法律状态日（缺失时按失效日）。（国家知识产权局口径，"
+                         "domain-facts §3.3 (a)；不采用「当年授权 ÷ 当年申请」的简单口径。）")
+REGIONS_COLUMNS = {"code": "代码", "name": "区域", "applications": "申请量", "grants": "授权量",
+                   "valid": "有效量", "valid_inventions": "有效发明", "transfers_in": "转入",
+                   "transfers_out": "转出", "inv_granted": "发明授权", "inv_closed": "发明结案",
+                   "grant_rate": "授权率", "valid_share": "有效占比", "rank": "排名"}
+RULE_REGIONS = "按第一权利人地址 · 申请按申请日、授权按授权日、转让按登记日（所选日期范围内）· 有效截至当前"
+NO_CUSTOM_REGIONS = "还没有自定义区划：管理员可在「系统管理 → 自定义区划」中创建（如园区 = 若干街道）。"
+OPEN_SEARCH = "在专利查询中打开"
+
+# --- verify (address resolver, verification queue) and custom regions ---
+VERIFY_TABS = ("待核查地址", "核查统计", "核查记录", "批量核查（Excel）")
+VERIFY_COUNTY_FILTER = "区县"
+VERIFY_ALL = "全部"
+VERIFY_QUEUE_SIZE = "待核查地址 {addresses:,} 个，涉及专利 {patents:,} 件"
+VERIFY_EMPTY = "没有待核查的地址"
+VERIFY_PICK_ADDRESS = "选择地址（按涉及专利数排序）"
+VERIFY_ADDRESS_OPTION = "{normalized} · {patent_count} 件专利"
+VERIFY_CURRENT = "当前定位：{place}（置信度 {confidence:.2f}，方法 {method}）"
+VERIFY_UNPLACED = "未定位"
+VERIFY_VARIANTS = "原始地址写法"
+VERIFY_HOLDERS = "第一权利人"
+VERIFY_HOLDER_COLUMNS = {"name": "权利人", "patents": "专利数", "street_name": "登记街道",
+                         "region_override": "已按权利人核定"}
+VERIFY_CANDIDATES = "候选街道及依据"
+VERIFY_CANDIDATE_COLUMNS = {"name": "街道/区划", "code": "代码", "evidence": "依据"}
+VERIFY_NO_CANDIDATES = "没有候选街道，请在下方选择"
+VERIFY_PICK_COUNTY = "区县"
+VERIFY_PICK_STREET = "街道/乡镇"
+VERIFY_COUNTY_ONLY = "（只定位到区县）"
+VERIFY_ALIAS = "新建别名（道路、楼宇或园区名，今后同一区县内自动定位）"
+VERIFY_ALIAS_TEXT = "别名文字"
+VERIFY_APPLY = "应用到该地址的全部专利"
+VERIFY_APPLIED = "已核定：{place}，{patents} 件专利已更新"
+VERIFY_HOLDER_PICK = "按权利人核定（权利人登记街道优先于地址文字）"
+VERIFY_HOLDER_APPLY = "设为该权利人的街道"
+VERIFY_HOLDER_APPLIED = "已将权利人「{name}」核定到 {place}"
+VERIFY_STATS_STREET = "定位到街道"
+VERIFY_STATS_COUNTY = "仅定位到区县"
+VERIFY_STATS_CITY = "仅定位到市"
+VERIFY_STATS_UNPLACED = "未定位"
+VERIFY_STATS_QUEUE = "待核查地址"
+VERIFY_STATS_SHARE = "{count:,} 件（{share:.1%}）"
+VERIFY_PER_CHECKER = "核查员工作量"
+VERIFY_PER_CHECKER_COLUMNS = {"username": "核查员", "decisions": "核定次数", "last_at": "最近核定"}
+VERIFY_RESOLVE_NEW = "解析新导入的地址"
+VERIFY_RESOLVED_NEW = "已解析 {addresses} 个地址：自动定位 {auto} 个，进入核查队列 {queued} 个"
+VERIFY_HISTORY_COLUMNS = {"id": "编号", "at": "时间", "username": "操作人", "action": "操作",
+                          "message": "内容", "undone": "已撤销"}
+VERIFY_ACTIONS = {"address_resolve": "核定地址", "holder_region": "核定权利人", "undo": "撤销"}
+VERIFY_UNDO_PICK = "选择要撤销的核定"
+VERIFY_UNDO = "撤销"
+VERIFY_UNDONE = "已撤销 #{id}，相关专利已恢复"
+VERIFY_EXPORT = "导出待核查地址（.xlsx）"
+VERIFY_DOWNLOAD = "下载 .xlsx"
+VERIFY_EXPORT_HELP = "在「街道代码（填写）」或「街道名称（填写）」列中填写街道，可选填别名，然后导入。"
+VERIFY_IMPORT = "导入已填写的文件"
+VERIFY_IMPORT_APPLY = "校验并导入"
+VERIFY_IMPORT_DONE = "已导入 {applied} 条核定（空行 {skipped} 条）"
+VERIFY_IMPORT_FAILED = "文件有 {n} 处错误，未写入任何数据："
+METHOD = {"gazetteer": "区划名称", "taught_alias": "核查员别名", "manual": "人工核定",
+          "ambiguous": "多个候选", "postcode": "邮编", "none": "无法识别", "empty": "空地址",
+          "alias:old_name": "旧地名", "alias:zone": "园区/功能区", "alias:english": "英文地址",
+          "alias:short_name": "简称"}
+
+CUSTOM_REGIONS = "自定义区划"
+CUSTOM_LIST_COLUMNS = {"code": "代码", "name": "名称", "parent_name": "上级区划",
+                       "member_count": "成员数", "member_text": "成员", "note": "说明"}
+CUSTOM_EMPTY = "还没有自定义区划"
+CUSTOM_NEW = "新建自定义区划"
+CUSTOM_EDIT = "修改或删除"
+CUSTOM_NAME = "名称"
+CUSTOM_PARENT = "上级区划"
+CUSTOM_NOTE = "说明"
+CUSTOM_COUNTIES = "从这些区县中选择街道/乡镇"
+CUSTOM_STREETS = "成员街道/乡镇"
+CUSTOM_WHOLE_COUNTIES = "整个区县作为成员"
+CUSTOM_SAVE = "保存"
+CUSTOM_DELETE = "删除"
+CUSTOM_SAVED = "已保存自定义区划 {code}"
+CUSTOM_DELETED = "已删除自定义区划 {code}"
+CUSTOM_PICK = "选择自定义区划"
+EXPIRY_OTHER_TYPES = "实用新型和外观设计"
+PARAM_BAD_RULE = "未知的统计口径：{value}"
+INDICATOR = {
+    "valid_inventions": "有效发明专利", "inventions_per_10k": "每万人口发明专利拥有量",
+    "hv_inventions_per_10k": "每万人口高价值发明专利拥有量",
+    "inventions_per_1bn_gdp": "每十亿元GDP发明专利拥有量",
+    "long_per_1tn_gdp": "每万亿元GDP高维持年限发明专利拥有量", "quality": "专利质量指数",
+    "applications": "专利申请量", "invention_applications": "发明专利申请量",
+    "grants": "专利授权量", "invention_grants": "发明专利授权量",
+    "invention_applications_share_pct": "发明申请占比", "applications_growth_pct": "专利申请量同比增长",
+}
+INDICATOR_UNIT = {
+    "valid_inventions": "件", "inventions_per_10k": "件/万人", "hv_inventions_per_10k": "件/万人",
+    "inventions_per_1bn_gdp": "件/十亿元", "long_per_1tn_gdp": "件/万亿元", "quality": "分",
+    "applications": "件", "invention_applications": "件", "grants": "件", "invention_grants": "件",
+    "invention_applications_share_pct": "%", "applications_growth_pct": "%",
+}
+IND_NO_PARAM = {"population": "未设置人口数据（参数设置 → 人口）",
+                "gdp": "未设置GDP数据（参数设置 → GDP）"}
+IND_PARAM_NAME = {"population": "人口", "gdp": "GDP"}
+IND_PARAM_YEAR = "{what}采用{year}年数据"
+IND_NO_DATA = "无有效专利数据"
+RULE_HOLDER = {("first", "current"): "按第一权利人（当前）地址", ("first", "original"): "按原始第一申请人地址",
+               ("any", "current"): "按任一权利人（当前）地址", ("any", "original"): "按任一原始申请人地址"}
+RULE_FRACTIONAL = {True: "分数计数", False: "整数计数"}
+RULE_DOMESTIC = "仅国内权利人（不含港澳台及国外）"
+RULE_FLOW = {"app": "按申请日 {start} 至 {day}", "pub": "按公开日 {start} 至 {day}",
+             "grant": "按授权公告日 {start} 至 {day}"}
+RULE_STOCK = {"as_of": "截至 {day} 有效（按授权日与失效日推算）", "status": "按当前法律状态为有效"}
+RULE_LONG = {"app": "高维持年限：自申请日起超过{n}年", "grant": "高维持年限：自授权日起超过{n}年"}
+
+# --- scheduled jobs (计划任务) ---
+JOBS_TITLE = "计划任务"
+JOBS_HELP = ("计划任务由 `python -m jobs.runner` 在服务器后台运行（每次运行都记录在下表）。"
+             "也可在此立即运行某个任务，它会在后台进程中执行。")
+JOB_NAMES = {"import_inbox": "导入收件箱中的文件", "resolve_addresses": "地址解析",
+             "refresh_status": "刷新法律状态与年费", "refresh_alerts": "刷新预警",
+             "indicator_snapshot": "指标快照"}
+JOB_COLUMNS = {"job": "任务", "started_at": "开始时间", "finished_at": "结束时间",
+               "status": "结果", "message": "说明"}
+JOB_STATUS = {"ok": "成功", "failed": "失败", "running": "运行中"}
+JOB_RUN_NOW = "立即运行"
+JOB_STARTED = "已在后台启动，稍后刷新查看结果"
+JOB_PICK = "任务"
+
+# --- sidebar alert summary ---
+ALERT_KIND = {"fee_due": "年费即将到期", "fee_grace": "年费滞纳期", "expiry": "即将届满",
+              "transfer_out": "转出本地"}
+ALERTS_OPEN = "待处理预警"
+IND_CLI_HEADER = "{region}（{code}）{year}年 · 截至 {day}"
+IND_CLI_LINE = ("{name}：{value} {unit}｜分子 {num}｜分母 {den}｜目标 {target}｜完成率 {completion}"
+                "｜年末预计 {projection}")
+# --- monitoring: 专利创造指标分析 (page) ---
+IND_RULE_SETTINGS = "统计口径"
+IND_RULE_HOLDER_OPTS = {"first": "第一权利人", "any": "任一权利人"}
+IND_RULE_BASIS_OPTS = {"current": "当前权利人（转让后）", "original": "原始申请人"}
+IND_RULE_FRACTIONAL = "分数计数（共有专利按权利人数分摊）"
+IND_RULE_DOMESTIC = "人均/地均指标仅计国内权利人"
+IND_RULE_STOCK_OPTS = {"as_of": "按授权日与失效日推算截至日有效", "status": "按当前法律状态"}
+IND_PICK = "指标"
+IND_VALUE = "指标值"
+IND_NUMERATOR = "分子"
+IND_DENOMINATOR = "分母"
+IND_ACTUAL = "累计实际"
+IND_PACE = "目标进度（线性）"
+IND_SUB_COLUMNS = {"name": "区域", "value": "指标值", "target": "目标", "met": "达标情况",
+                   "gap": "距目标"}
+IND_CARD_DETAIL = "目标 {target} · 完成率 {completion} · 距目标 {gap} · 年末预计 {projection}"
+IND_PROGRESS_NOTE = "年末预计按年内进度线性外推；存量指标的目标进度以1月末为起点。"
+PARAM_LABEL = {
+    "target": "指标目标值", "population": "年末常住人口（万人）", "gdp": "地区生产总值（亿元）",
+    "fee_table": "年费标准（按专利年度）", "fee_rules": "年费规则（滞纳金分段、费减、提醒窗口）",
+    "term_rules": "保护期限规则", "holiday_calendar": "节假日与调休工作日",
+    "high_value_rules": "高价值发明专利认定条件", "counting_rule": "默认统计口径",
+    "quality_weights": "专利质量指数权重", "industry_match": "产业IPC匹配方式",
+    "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
+}
+PARAM_HELP = {
+    "target": "按区域和年度填写各指标目标，JSON 对象，如 {\"inventions_per_10k\": 84, \"applications\": 50000}。"
+              "可用的指标键：valid_inventions、inventions_per_10k、hv_inventions_per_10k、"
+              "inventions_per_1bn_gdp、long_per_1tn_gdp、quality、applications、invention_applications、"
+              "grants、invention_grants、invention_applications_share_pct、applications_growth_pct。",
+    "population": "每万人口指标的分母：年末常住人口，单位万人（请与统计部门口径一致）。",
+    "gdp": "每十亿元 / 每万亿元 GDP 指标的分母：地区生产总值，单位亿元。",
+    "fee_table": "各类型每个专利年度的全额年费（元）：发明20年、实用新型10年、外观设计15年"
+                 "（2021-06-01前申请的外观设计只用前10年）。来源：国家知识产权局收费标准。",
+    "fee_rules": "滞纳金比例 surcharge_rates（%）与各档截止月数 band_months（含一整月）；"
+                 "shift_due_date / shift_grace_end / shift_band_edges 是否顺延到工作日；"
+                 "reduced_pay_single / reduced_pay_joint 费减后缴纳比例（%）；reduction_years 费减年限；"
+                 "due_soon_days 即将到期提醒天数；surcharge_on_full 滞纳金按全额年费计算。",
+    "term_rules": "发明20年、实用新型10年、外观设计10/15年（以 design_switch 日期为界）；"
+                  "end = anniversary（期满终止日记为申请日对应日，默认）或 day_before（前一日）。",
+    "holiday_calendar": "在内置国务院节假日安排（2004-2026）之外补充或更正：holidays 休息日、"
+                        "workdays 调休上班日，ISO 日期列表。",
+    "high_value_rules": "五类情形各自开关（sei、overseas_family、long_maintained、pledge、award），"
+                        "维持年限 maintained_years 与起算 maintained_from（app 申请日 / grant 授权日），"
+                        "质押金额门槛 pledge_amount（元，默认1000万元为本地口径，未经核实）。",
+    "counting_rule": "holder：first 第一权利人 / any 任一权利人；basis：current 当前 / original 原始；"
+                     "fractional 分数计数；domestic_only 人均指标仅计国内；filing_basis：app 申请日 / pub 公开日；"
+                     "stock_basis：as_of 按日期推算有效 / status 按当前法律状态。",
+    "quality_weights": "专利质量指数 = 100 ×（发明占有效专利比重×invention_share + 高价值占有效发明比重×"
+                       "high_value_share + 高维持年限占有效发明比重×long_share）。",
+    "industry_match": "all：专利任一IPC分类号命中即归入产业（默认）；main：仅按主分类号。",
+    "abnormal": "非正常申请监测的阈值（集中申请天数与件数、名称雷同件数、个人年申请量、代理机构倍数等）。",
+    "agency_abnormal": "代理机构异常：申请量为同行中位数的倍数、最少申请量、撤回占比。",
+}
+PARAMS_TITLE = "参数设置"
+PARAM_CHOOSE = "参数"
+PARAM_REGION = "区域代码"
+PARAM_YEAR = "年度"
+PARAM_CURRENT = "当前生效值"
+PARAM_DEFAULT_NOTE = "（未设置，使用默认值）"
+PARAM_NEW_VALUE = "新值"
+PARAM_EFFECTIVE = "生效日期"
+PARAM_SOURCE = "来源"
+PARAM_NOTE = "备注"
+PARAM_SAVE = "保存为新版本"
+PARAM_SAVED = "已保存（第 {id} 号版本），旧版本保留在历史中"
+PARAM_HISTORY = "历史版本"
+PARAM_AUDIT = "修改记录"
+PARAM_HISTORY_COLUMNS = {"id": "版本", "region_code": "区域", "year": "年度", "value": "值",
+                         "effective_from": "生效日期", "source": "来源", "note": "备注",
+                         "is_demo": "演示数据", "created_by": "修改人", "created_at": "修改时间"}
+PARAM_AUDIT_COLUMNS = {"at": "时间", "username": "用户", "object_repr": "参数", "payload": "内容"}
+PARAM_BAD_NUMBER = "「{value}」不是数字"
+PARAM_NOT_POSITIVE = "「{value}」必须大于0"
+PARAM_BAD_CHOICE = "「{value}」不是可选值（可选：{choices}）"
+PARAM_BAD_JSON = "JSON 格式错误（第 {line} 行第 {col} 列）：{msg}"
+PARAM_NOT_OBJECT = "应为 JSON 对象，如 {\"键\": 值}"
+PARAM_UNKNOWN_FIELD = "未知的字段「{field}」（可用：{allowed}）"
+PARAM_BAD_FIELD = "字段「{field}」的值「{value}」类型不对"
+PARAM_FEE_TABLE = "{type}年费应为 {years} 个非负整数（每个专利年度一个）"
+PARAM_BANDS = "surcharge_rates 与 band_months 的个数必须相同"
+PARAM_BAD_DATE = "「{value}」不是 YYYY-MM-DD 格式的日期"
+PARAM_NEED_REGION = "请填写区域代码"
+PARAM_NEED_YEAR = "请填写年度"
+
+# --- demo ---
+DEMO_OFFER = "没有现成数据？可以一键生成演示区域：苏州市，{n:,} 件模拟专利（约需一分钟），随后即可使用全部功能。"
+DEMO_BUTTON = "生成演示数据（{n:,} 件）"
+DEMO_ADMIN_ONLY = "生成演示数据需要管理员权限，请联系管理员。"
+DEMO_PROGRESS = "正在生成演示数据：{done:,} / {total:,} 件"
+DEMO_RESOLVING = "正在定位地址到街道……"
+DEMO_DONE = "演示数据已生成：{n:,} 件专利，用时 {seconds} 秒"
+DEMO_NOT_EMPTY = "数据库中已有专利数据，未生成演示数据。"
+IMP_V_DATE_FORMAT = "无法识别的日期格式：{raw}"
+IMP_V_DATE_INVALID = "日期不存在：{raw}"
+IMP_V_DATE_RANGE = "日期超出合理范围（1985–2100）：{raw}"
+IMP_V_YEAR_RANGE = "年份超出合理范围（1985–2100）：{raw}"
+IMP_V_APP_FORMAT = "申请号格式不正确：{raw}"
+IMP_V_APP_CHECK = "申请号校验位错误：{raw}（应为 {right}）"
+IMP_V_INT = "不是整数：{raw}"
+IMP_V_AMOUNT = "金额格式不正确：{raw}"
+IMP_V_YEAR_EMPTY = "缴费年度为空"
+IMP_V_PATENT_YEAR = "缴费年度不正确：{raw}"
+IMP_COUNTS = {"rows_read": "读取", "inserted": "新增", "updated": "更新", "unchanged": "未变",
+              "rejected": "拒绝"}
+IMP_ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
+IMP_LIMIT_COLUMNS = {"record": "专利", "limit": "无法支持的计算"}
+IMP_ERROR_SHEETS = ("错误", "数据不完整")
+IMP_ERROR_FILE = "导入错误_{file}.xlsx"
+IMP_REAL_KIND = {"xlsx": "Excel 2007+ 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）",
+                 "text": "文本文件", "binary": "二进制文件", "pdf": "PDF 文档", "png": "PNG 图片",
+                 "jpeg": "JPEG 图片", "gif": "GIF 图片", "gzip": "gzip 压缩包", "rar": "RAR 压缩包",
+                 "7z": "7z 压缩包", "rtf": "RTF 文档", "exe": "可执行程序", "docx": "Word 文档",
+                 "pptx": "PowerPoint 文档", "zip": "zip 压缩包"}
+IMP_BROKEN_ZIP = "压缩结构损坏"
+IMP_NO_EXT = "（无）"
+IMP_OR = "或"
+IMP_LIST_SEP = "；"
+IMP_MERGED = "{n} 行与同一专利的其他行合并（如同一申请的公开文本和授权文本）"
+IND_NOT_COMPUTED = "分区表中不计算"
+VERIFY_PLACEMENT_CHART = "专利定位层级"
+VERIFY_PLACEMENT_RULE = "按第一权利人地址（权利人已核定的按权利人街道）"
+IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算指标汇总表（百万件约需一两分钟，之后秒开）…"

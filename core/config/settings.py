@@ -1,0 +1,84 @@
+"""Every setting of the system, declared once: name, default, help.
+
+Values come from the environment first, then from .streamlit/secrets.toml, then the default.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str | None
+    help: str
+
+
+SETTINGS = [
+    Setting("PATENT_DB_URL", None,
+            "Database URL. Empty: an embedded SQLite file data/patents.db (WAL). "
+            "Example: postgresql://user@host:5432/patents"),
+    Setting("PATENT_DATA_DIR", str(ROOT / "data"),
+            "Folder for the SQLite file, the generated admin password and the cookie key."),
+    Setting("PATENT_HOME_REGION", "3205",
+            "Division code of the bureau's home region (city 4 digits, county 6, street 9)."),
+    Setting("PATENT_ADMIN_PASSWORD", None,
+            "Password for the first admin account. Empty: a random one is generated once, "
+            "printed to the console and written to data/admin_password.txt (mode 0600)."),
+    Setting("PATENT_COOKIE_KEY", None,
+            "Secret that signs the login cookie. Empty: generated on first start and stored "
+            "in data/cookie_key.txt (mode 0600)."),
+    Setting("PATENT_COOKIE_DAYS", "1", "Days a login cookie stays valid."),
+    Setting("PATENT_LOGIN_MAX_FAILURES", "5",
+            "Failed logins in a row after which an account is locked."),
+    Setting("PATENT_LOGIN_LOCK_MINUTES", "15", "Minutes an account stays locked."),
+    Setting("PATENT_DEMO_SIZE", "50000",
+            "Number of patents the first-start demo region gets when the user asks for it."),
+    Setting("PATENT_INBOX_DIR", str(ROOT / "data" / "inbox"),
+            "Folder the import job watches: files dropped here are imported (patent lists; "
+            "names containing 'event'/'法律' or 'fee'/'缴费' as legal events or fee payments) "
+            "and moved to done/ or failed/."),
+    Setting("PATENT_TEST_PG_URL", None,
+            "Tests only: PostgreSQL server URL for the database tests. Empty: those tests skip."),
+]
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@lru_cache(maxsize=1)
+def _secrets() -> dict:
+    path = ROOT / ".streamlit" / "secrets.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def get(name: str) -> str | None:
+    """The value of a declared setting: environment, then secrets.toml, then default."""
+    setting = _BY_NAME[name]
+    value = os.environ.get(name)
+    if value in (None, ""):
+        value = _secrets().get(name)
+    if value in (None, ""):
+        value = setting.default
+    return None if value is None else str(value)
+
+
+def get_int(name: str) -> int:
+    return int(get(name))
+
+
+def data_dir() -> Path:
+    path = Path(get("PATENT_DATA_DIR"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def db_url() -> str:
+    return get("PATENT_DB_URL") or f"sqlite:///{data_dir() / 'patents.db'}"

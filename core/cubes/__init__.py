@@ -1,0 +1,1 @@
+"""Summary tables of the statistics pages behind one door: freshness, builders, rebuild."""

@@ -1,0 +1,76 @@
+"""The indicator cube: monthly changes of every sum core.indicators needs, so that an indicator
+of any region, year and day is a sum over a few thousand cube rows plus a small live query for
+the days of the last, unfinished month — exact, not an approximation.
+
+Rows (models.IndicatorCube), per region × patent type × domestic × high-value × kind × month
+(month index = year × 12 + month − 1; 0 stands for "before any date"):
+- app / pub / grant: filings, publications, grants in the month (the flows);
+- in / out: entries into and exits from the valid stock on the as-of basis — a patent whose
+  status is valid or lapsed enters on its grant day (0 without one) and, when lapsed, leaves
+  on its lapse day (never before it entered: a lapse month before the grant month counts as
+  the grant month, so the two cancel);
+- long_in / long_out: the same for the long-maintained stock (core.highvalue category
+  "long_maintained": anchor < day − N years, i.e. from anchor + 1 day + N years on);
+- s_in / s_long: the status basis (stored status valid; long-maintained from the month above).
+Each row set is kept twice: grain 'c' per county (street NULL) for provinces, cities and
+counties, grain 's' per county and street (NULL when unknown) for streets, custom regions and a
+county's streets.
+
+Counting rules (variant): "fast" — the patent's own region columns (first holder, current; the
+default) — is built with every cube rebuild. The holder rules are built on first use; a rebuild
+after new data drops them (their next use builds them again) and the nightly job rebuilds those
+in use: first holder of the original set, and fractional counting, place each
+holder link with a weight (1, or 1/n), so their counts add up like the default's; whole counting
+by any holder counts a patent once per region however many of its holders sit there, so it
+keeps one grain per level — 'p' province, 't' city, 'c' county, 's' street — and is read for a
+division at its own level (a custom region or the whole country reads the patent table).
+
+A stock on day D in month M is the sum of in − out over months ≤ M − 1 (exact at the end of
+month M − 1) plus, live, the change between that month end and D among the patents that can
+change in between (granted, lapsed or crossing the long-maintained line in those days): a
+handful of index range look-ups. Flows are whole months from the cube plus the live days of
+the unfinished month.
+
+Modules: months (month arithmetic in Python and SQL), build, read, live.
+"""
+from __future__ import annotations
+
+from core.cubes import freshness
+from core.cubes.indicator.build import (
+    FAST,
+    build,
+    build_variant,
+    built_variants,
+    drop_variant,
+    is_current,
+    months_table,
+    variant_of,
+)
+from core.cubes.indicator.months import long_rule_key, month_end, month_index, month_start
+from core.cubes.indicator.read import Flow, Stock, read, supports
+from core.db.models import IndicatorCube
+
+__all__ = ["FAST", "Flow", "Stock", "build", "build_variant", "built_variants", "drop_variant",
+           "long_rule_key",
+           "month_end", "month_index", "month_start", "months_table", "needs_build", "read", "supports", "usable",
+           "variant_of"]
+
+
+def needs_build(rule) -> bool:
+    """Whether `rule` is a holder rule whose rows are not built yet (core.cubes.rebuild.build_rule)."""
+    variant = variant_of(rule)
+    if variant == FAST or not IndicatorCube.table_exists():
+        return False
+    return not IndicatorCube.select().where(IndicatorCube.variant == variant).exists()
+
+
+def usable(rule=None) -> bool:
+    """The cube may be read for `rule` (default: the default placement): the summary tables are
+    fresh, were built under today's long-maintained rule, and hold the rule's rows. Never
+    builds (core.cubes.rebuild.build_rule does)."""
+    if not freshness.usable():
+        return False
+    current = freshness.stamp()
+    if current is None or not is_current(current.long_rule):
+        return False
+    return not needs_build(rule) if rule is not None else True

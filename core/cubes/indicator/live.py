@@ -1,0 +1,101 @@
+"""The unfinished month of an indicator-cube read, from the patent table: flows counted on their
+days; stocks as (condition on the day) − (condition on the eve of the month) among the patents
+that can change in between (granted, lapsed or crossing the long-maintained line)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from peewee import fn
+
+from core.db.models import Holder, Patent
+from core.rules import highvalue
+from core.rules.calendar import add_years
+
+
+def live_part(region, specs, rule, by_child) -> list[dict]:
+    from core.cubes.indicator.read import Flow, live_window
+    from core.rules.counting import aggregate_selective, valid_on
+    conditions, windows = {}, []
+    for spec in specs:
+        first, last = live_window(spec, rule)
+        if isinstance(spec, Flow):
+            column = getattr(Patent, f"{spec.kind}_date")
+            conditions[spec.name] = _filter(spec, rule) & column.between(first, last)
+            windows.append((f"{spec.kind}_date", first, last))
+            continue
+        eve = first - dt.timedelta(days=1)
+        for name, day in ((spec.name, last), (f"{spec.name}__before", eve)):
+            cond = _filter(spec, rule) & valid_on(day, rule)
+            if spec.long:
+                cond &= highvalue.category_condition("long_maintained", day)
+            conditions[name] = cond
+        windows.append(("stock", eve, last, spec.long))
+    if rule.fast:
+        return _fast_sums(region, conditions, _changed(Patent, windows, rule), by_child)
+    changed = Patent.alias("changed")  # the changed patents first (date indexes), then holders
+    ids = changed.select(changed.id).where(_changed(changed, windows, rule))
+    return aggregate_selective(region, rule, conditions, ids, by_child)
+
+
+def _changed(model, windows: list[tuple], rule) -> pw.Expression:
+    """Rows of `model` (patent or an alias) that can count differently inside the windows."""
+    parts = []
+    for window in dict.fromkeys(windows):  # distinct, in order (same SQL every run)
+        if window[0] == "stock":
+            parts += _changes_between(model, window[1], window[2], rule, window[3])
+        else:
+            parts.append(getattr(model, window[0]).between(window[1], window[2]))
+    return _any(parts)
+
+
+def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool) -> list[dict]:
+    """SUM(CASE …) over the changed rows. The region columns are read unindexed: the date
+    ranges of `changed` are the selective part (a county's index range is ~10 % of the table)."""
+    from core.regions.scope import child_column
+    from core.rules.counting import unindexed, unindexed_region
+    place = unindexed_region(region)
+    columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
+               for name, cond in conditions.items()]
+    query = Patent.select(*columns).where(changed if place is True else place & changed)
+    if by_child:
+        key = unindexed(getattr(Patent, child_column(region)))
+        query = query.select_extend(key.alias("code")).where(key.is_null(False)).group_by(key)
+    return [{k: (v if k == "code" else float(v or 0)) for k, v in row.items()}
+            for row in query.dicts()]
+
+
+def _filter(spec, rule) -> pw.Expression:
+    from core.cubes.indicator.read import Stock
+    cond = Patent.patent_type.in_(list(spec.types)) if spec.types else pw.Value(1) == 1
+    if isinstance(spec, Stock):
+        if spec.domestic:
+            cond &= (Patent.domestic if rule.fast else Holder.domestic) == True  # noqa: E712
+        if spec.high_value:
+            cond &= Patent.high_value == True  # noqa: E712
+    return cond
+
+
+def _changes_between(model, eve: dt.date, day: dt.date, rule, long: bool) -> list[pw.Expression]:
+    """Patents whose stock membership can differ between `eve` and `day`: granted or lapsed in
+    (eve, day], or crossing the long-maintained line in between."""
+    after = eve + dt.timedelta(days=1)
+    out = []
+    if rule.stock_basis == "as_of":
+        out += [model.grant_date.between(after, day),
+                (model.status == "lapsed") & model.lapse_date.between(after, day)]
+    if long:
+        hv = highvalue.rules()
+        anchor = model.grant_date if hv["maintained_from"] == "grant" else model.app_date
+        years = int(hv["maintained_years"])
+        out.append((anchor >= add_years(eve, -years)) & (anchor < add_years(day, -years)))
+    return out
+
+
+def _any(parts: list[pw.Expression]) -> pw.Expression:
+    if not parts:
+        return pw.Value(1) == 0
+    out = parts[0]
+    for part in parts[1:]:
+        out |= part
+    return out

@@ -1,0 +1,109 @@
+"""Month arithmetic of the indicator cube, in Python and in SQL (SQLite and PostgreSQL): month
+index = year × 12 + month − 1, and the month in which each kind of change happens."""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from peewee import fn
+
+from core.db import is_postgres
+from core.db.models import Patent
+from core.rules import highvalue
+
+
+def month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def month_end(index: int) -> dt.date:
+    year, month = divmod(index + 1, 12)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def month_start(index: int) -> dt.date:
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def is_month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).day == 1
+
+
+def whole_months_to(day: dt.date) -> int:
+    """The last month index the cube answers for `day` (its own month when it is a month end)."""
+    return month_index(day) - (0 if is_month_end(day) else 1)
+
+
+def long_rule_key(rule: dict | None = None) -> str:
+    rule = rule or highvalue.rules()
+    return f"{rule['maintained_from']}:{int(rule['maintained_years'])}"
+
+
+def _sql_year(expr: pw.Node) -> pw.Node:
+    if is_postgres():
+        return pw.Cast(fn.date_part("year", expr), "integer")
+    return pw.Cast(fn.strftime("%Y", expr), "integer")
+
+
+def sql_month(expr: pw.Node) -> pw.Node:
+    if is_postgres():
+        return pw.Cast(fn.date_part("year", expr) * 12 + fn.date_part("month", expr) - 1,
+                       "integer")
+    return _sql_year(expr) * 12 + pw.Cast(fn.strftime("%m", expr), "integer") - 1
+
+
+def _next_day(column: pw.Field) -> pw.Node:
+    if is_postgres():
+        return column + pw.SQL("1")
+    return fn.date(column, "+1 day")
+
+
+def _month_day(expr: pw.Node) -> pw.Node:
+    return fn.to_char(expr, "MM-DD") if is_postgres() else fn.strftime("%m-%d", expr)
+
+
+def _long_month(anchor: pw.Field, years: int) -> pw.Node:
+    """Month in which anchor < day − `years` years first holds: the month of anchor + 1 day,
+    `years` years on — one month later when that day is 29 February and the year it lands in
+    is not a leap year (core.calendar.add_years clamps 29 February to the 28th)."""
+    nxt = _next_day(anchor)
+    landing = _sql_year(nxt) + years
+    leap = ((_mod(landing, 4) == 0) & (_mod(landing, 100) != 0)) | (_mod(landing, 400) == 0)
+    shift = pw.Case(None, [((_month_day(nxt) == "02-29") & ~leap, 1)], 0)
+    return sql_month(nxt) + 12 * years + shift
+
+
+def _mod(value: pw.Node, divisor: int) -> pw.Node:
+    """value % divisor in SQL (peewee's `%` operator means LIKE; psycopg2 reserves `%`)."""
+    if is_postgres():
+        return fn.MOD(value, divisor)
+    return pw.NodeList((value, pw.SQL("%"), pw.Value(divisor)), parens=True)
+
+
+def _greatest(a: pw.Node, b: pw.Node) -> pw.Node:
+    return fn.GREATEST(a, b) if is_postgres() else fn.MAX(a, b)
+
+
+def kind_selects(long_rule: dict) -> list[tuple[str, pw.Node, pw.Expression]]:
+    """(kind, month expression, row condition) of every kind, on `patent`."""
+    years = int(long_rule["maintained_years"])
+    anchor = Patent.grant_date if long_rule["maintained_from"] == "grant" else Patent.app_date
+    lapsed = (Patent.status == "lapsed") & Patent.lapse_date.is_null(False)
+    stock = (Patent.status == "valid") | lapsed
+    enter = fn.COALESCE(sql_month(Patent.grant_date), 0)
+    leave = _greatest(sql_month(Patent.lapse_date), enter)
+    long_enter = _greatest(_long_month(anchor, years), enter)
+    has_anchor = anchor.is_null(False)
+    valid = Patent.status == "valid"
+    return [
+        ("app", sql_month(Patent.app_date), Patent.app_date.is_null(False)),
+        ("pub", sql_month(Patent.pub_date), Patent.pub_date.is_null(False)),
+        ("grant", sql_month(Patent.grant_date), Patent.grant_date.is_null(False)),
+        ("in", enter, stock),
+        ("out", leave, lapsed),
+        ("long_in", long_enter, stock & has_anchor),
+        ("long_out", _greatest(leave, long_enter), lapsed & has_anchor),
+        ("s_in", pw.Value(0), valid),
+        ("s_long", _long_month(anchor, years), valid & has_anchor),
+    ]

@@ -1,0 +1,153 @@
+"""Reading the indicator cube: whole months from the cube rows, the unfinished month live."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+from peewee import fn
+
+from core.cubes.indicator.build import FAST, is_additive, variant_of
+from core.cubes.indicator.months import is_month_end, month_index, month_start, whole_months_to
+from core.db.models import IndicatorCube
+
+LEVEL_GRAIN = {2: "p", 4: "t", 6: "c", 9: "s"}
+
+
+@dataclass(frozen=True)
+class Stock:
+    """Patents in the valid stock on `day` (types None: every type)."""
+    name: str
+    day: dt.date
+    types: tuple[str, ...] | None = None
+    domestic: bool = False
+    high_value: bool = False
+    long: bool = False
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Filings (kind app or pub) or grants (grant) from `start` (a month's first day) to `end`."""
+    name: str
+    kind: str
+    start: dt.date
+    end: dt.date
+    types: tuple[str, ...] | None = None
+
+
+def supports(rule, region: str | None, by_child: bool = False) -> bool:
+    """Whether the cube answers `rule` for `region`: always for the default placement and the
+    additive holder rules; whole counting by any holder only for a division (each level keeps
+    its own rows), not for a custom region or the whole country."""
+    if is_additive(variant_of(rule)):
+        return True
+    from core.regions.scope import canonical, is_custom
+    code = canonical(region) if region else ""
+    if not code:
+        return by_child
+    return not is_custom(code)
+
+
+def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[dict]:
+    """For each spec its count in `region` (one row, or one per sub-region with key 'code'):
+    whole months from the cube, the unfinished month live (core.indicator_cube.live)."""
+    from core.cubes.indicator.live import live_part
+    got: dict = {}
+    for row in _cube_part(region, specs, rule, by_child):
+        got.setdefault(row.pop("code", None), {}).update(row)
+    live = [s for s in specs if live_window(s, rule)]
+    for row in live_part(region, live, rule, by_child) if live else []:
+        code = row.pop("code", None)
+        base = got.setdefault(code, {s.name: 0.0 for s in specs})
+        for spec in live:
+            base[spec.name] = base.get(spec.name, 0.0) + row[spec.name] - row.get(
+                f"{spec.name}__before", 0.0)
+    empty = {s.name: 0.0 for s in specs}
+    rows = [{**empty, **values, **({"code": code} if by_child else {})}
+            for code, values in got.items() if not by_child or code is not None]
+    return rows or ([] if by_child else [empty])
+
+
+def live_window(spec, rule) -> tuple[dt.date, dt.date] | None:
+    """(first, last) day read live, or None when whole months cover the spec (or, on the
+    status basis, nothing in it depends on the day)."""
+    last = spec.day if isinstance(spec, Stock) else spec.end
+    if is_month_end(last):
+        return None
+    if isinstance(spec, Stock) and rule.stock_basis == "status" and not spec.long:
+        return None
+    if isinstance(spec, Flow) and spec.start > month_start(month_index(last)):
+        return spec.start, last
+    return month_start(month_index(last)), last
+
+
+def _cube_filter(spec) -> pw.Expression:
+    c = IndicatorCube
+    cond = c.patent_type.in_(list(spec.types)) if spec.types else pw.Value(1) == 1
+    if isinstance(spec, Stock):
+        if spec.domestic:
+            cond &= c.domestic == True  # noqa: E712
+        if spec.high_value:
+            cond &= c.high_value == True  # noqa: E712
+    return cond
+
+
+def _cube_terms(spec, rule) -> list[tuple[pw.Expression, pw.Node]]:
+    c = IndicatorCube
+    base = _cube_filter(spec)
+    if isinstance(spec, Flow):
+        first, last = month_index(spec.start), whole_months_to(spec.end)
+        if spec.start != month_start(first):
+            raise ValueError("Flow.start must be the first day of a month")
+        return [(base & (c.kind == spec.kind) & c.month.between(first, last), c.n)]
+    upto = whole_months_to(spec.day)
+    if rule.stock_basis == "status":
+        kind = "s_long" if spec.long else "s_in"
+        return [(base & (c.kind == kind) & (c.month <= upto), c.n)]
+    enter, leave = ("long_in", "long_out") if spec.long else ("in", "out")
+    return [(base & (c.kind == enter) & (c.month <= upto), c.n),
+            (base & (c.kind == leave) & (c.month <= upto), c.n * -1)]
+
+
+def grain(region: str | None, by_child: bool, variant: str = FAST) -> str:
+    """Which rows answer: additive placements sum the county rows ('c') or, for streets,
+    custom regions and a county's streets, the street rows ('s'); whole counting by any holder
+    reads the rows of the level asked for (the region's, or its sub-regions')."""
+    from core.regions.scope import COLUMN_BY_LENGTH, canonical, child_column, is_custom
+    code = canonical(region) if region else ""
+    if not is_additive(variant):
+        if by_child:
+            column = child_column(region)
+            return LEVEL_GRAIN[{v: k for k, v in COLUMN_BY_LENGTH.items()}[column]]
+        return LEVEL_GRAIN[len(code)]
+    if code and (is_custom(code) or len(code) == 9):
+        return "s"
+    return "s" if by_child and child_column(region) == "street_code" else "c"
+
+
+def cube_place(region: str | None) -> pw.Expression | bool:
+    """region_filter on the cube, spelled so that its index (variant, grain, city, county,
+    street) seeks."""
+    from core.regions.scope import canonical, is_custom, region_filter
+    c = IndicatorCube
+    code = canonical(region) if region else region
+    if not code or is_custom(code) or len(code) <= 2:
+        return region_filter(region, model=c)
+    place = c.city_code == code[:4]
+    if len(code) >= 6:
+        place &= c.county_code == code[:6]
+    return place & (c.street_code == code) if len(code) == 9 else place
+
+
+def _cube_part(region, specs, rule, by_child) -> list[dict]:
+    from core.regions.scope import both, child_column
+    c = IndicatorCube
+    variant = variant_of(rule)
+    columns = [fn.SUM(pw.Case(None, _cube_terms(s, rule), 0)).alias(s.name) for s in specs]
+    which = (c.variant == variant) & (c.grain == grain(region, by_child, variant))
+    query = c.select(*columns).where(both(which, cube_place(region)))
+    if by_child:
+        child = getattr(c, child_column(region))
+        query = query.select_extend(child.alias("code")).group_by(child)
+    return [{k: (v if k == "code" else float(v or 0)) for k, v in row.items()}
+            for row in query.dicts()]

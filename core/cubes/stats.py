@@ -1,0 +1,221 @@
+"""Summary tables of the statistics pages beyond core.cubes, rebuilt with them (core.cubes.rebuild
+calls build(); the same stamp keeps them fresh).
+
+ops_cube: the transfers, licences and pledges with a date, grouped by day, kind, the event's
+counties/streets before and after, and the patent's region and type — with the count and the
+summed amount. The day is kept, so every operations statistic (专利运营统计 per year and per
+sub-region, 专利概况 operations, 区域统计 transfers, 趋势统计 operations) reads it for any
+region (custom regions too) and any date range, exactly: a few tens of thousands of narrow rows
+instead of the events' table rows and a patent look-up per event. `Events` gives the readers
+the same columns and counts over the cube or over legal_event ⋈ patent.
+
+actor_cube: 趋势统计's applicants (distinct first holders), agencies (distinct agencies) and
+inventor person-times per filing year, for every province, city and county code and every set
+of patent types (a bit mask: distinct counts do not add up across types or regions, so each
+set is counted on its own). Undated division scopes by year read it.
+
+agency_cube (table agency_year_cube): 代理机构统计's volumes (filings, valid, withdrawn or
+rejected) per county × agency × type × first holder's kind × filing year, for division scopes
+without a date range or with whole calendar years. A change of a holder's kind
+(core.holders.update_holder) invalidates the cubes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee as pw
+from peewee import fn
+
+from core.cubes import freshness
+from core.db import db
+from core.db.models import PATENT_TYPES, ActorCube, AgencyCube, LegalEvent, OpsCube, Patent
+
+EVENT_KINDS = ("transfer", "license", "pledge")
+EVENT_DIMS = ("kind", "date", "county_before", "county_after", "street_before", "street_after")
+PATENT_DIMS = ("province_code", "city_code", "county_code", "street_code", "patent_type")
+TYPE_BITS = {t: 1 << i for i, t in enumerate(PATENT_TYPES)}  # invention 1, utility 2, design 4
+OTHER_BIT = 1 << len(PATENT_TYPES)  # any other stored type (only in the "every type" set)
+ALL_TYPES = (1 << (len(PATENT_TYPES) + 1)) - 1
+LEVELS = ("province_code", "city_code", "county_code")
+
+
+def build() -> None:
+    """Recompute ops_cube, actor_cube and agency_cube (inside the caller's transaction). The
+    last two read one grouped scan of the patents (temporary table stats_base)."""
+    build_ops()
+    _base_table()
+    build_actors()
+    build_agencies()
+    db.obj.execute_sql("DROP TABLE stats_base")
+
+
+BASE_DIMS = "province_code, city_code, county_code, app_year, patent_type"
+WITHDRAWN_REASONS = ("withdrawn", "rejected")
+
+
+def _base_table() -> None:
+    """Temporary table stats_base: the patents grouped by region columns, filing year, type,
+    first holder (h), agency (a) and whether the filing date is known (has_app), with the
+    count, valid, withdrawn or rejected, and the inventors summed."""
+    has_app = "CASE WHEN app_date IS NULL THEN 0 ELSE 1 END"
+    reasons = ", ".join(f"'{r}'" for r in WITHDRAWN_REASONS)
+    db.obj.execute_sql("DROP TABLE IF EXISTS stats_base")
+    db.obj.execute_sql(
+        f"CREATE TEMPORARY TABLE stats_base AS SELECT {BASE_DIMS}, first_holder_id AS h, "
+        f"agency_id AS a, {has_app} AS has_app, COUNT(*) AS n, "
+        f"SUM(CASE WHEN status = 'valid' THEN 1 ELSE 0 END) AS n_valid, "
+        f"SUM(CASE WHEN status_reason IN ({reasons}) THEN 1 ELSE 0 END) AS n_withdrawn, "
+        f"SUM(inventor_count) AS inv FROM patent "
+        f"GROUP BY {BASE_DIMS}, first_holder_id, agency_id, {has_app}")
+
+
+# --- ops_cube ---------------------------------------------------------------------------------
+
+def build_ops() -> None:
+    dims = [getattr(LegalEvent, d) for d in EVENT_DIMS] + [getattr(Patent, d) for d in PATENT_DIMS]
+    select = (LegalEvent.select(*dims, fn.COUNT(LegalEvent.id), fn.SUM(LegalEvent.amount))
+              .join(Patent, pw.JOIN.CROSS)
+              .where((LegalEvent.patent == Patent.id) & LegalEvent.kind.in_(EVENT_KINDS)
+                     & LegalEvent.date.is_null(False))
+              .group_by(*dims))
+    OpsCube.delete().execute()
+    OpsCube.insert_from(select, [getattr(OpsCube, c) for c in (*EVENT_DIMS, *PATENT_DIMS, "n",
+                                                              "amount")]).execute()
+
+
+@dataclass(frozen=True)
+class Events:
+    """Operations events as the readers see them: from ops_cube (cube=True: transfers, licences
+    and pledges with a date only) or from legal_event joined to its patent. event(name): an
+    event column (kind, date, county_before …); patent(name): the patent's column (city_code,
+    patent_type …); count/count_if/amount_if: the aggregates."""
+    cube: bool
+
+    @classmethod
+    def for_stats(cls) -> Events:
+        return cls(freshness.usable())
+
+    @property
+    def model(self):
+        return OpsCube if self.cube else LegalEvent
+
+    def event(self, name: str) -> pw.Field:
+        return getattr(OpsCube if self.cube else LegalEvent, name)
+
+    def patent(self, name: str) -> pw.Field:
+        return getattr(OpsCube if self.cube else Patent, name)
+
+    def select(self, *columns, join: bool = True) -> pw.Select:
+        """SELECT columns FROM the events (live: joined to the patent when `join`; the CROSS
+        JOIN keeps SQLite's order: events by kind and date, then the patent by key)."""
+        if self.cube:
+            return OpsCube.select(*columns)
+        query = LegalEvent.select(*columns)
+        if join:
+            query = query.join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
+        return query
+
+    def count(self) -> pw.Node:
+        return fn.SUM(OpsCube.n) if self.cube else fn.COUNT(LegalEvent.id)
+
+    def count_if(self, condition) -> pw.Node:
+        return fn.SUM(pw.Case(None, [(condition, OpsCube.n if self.cube else 1)], 0))
+
+    def amount_if(self, condition) -> pw.Node:
+        return fn.SUM(pw.Case(None, [(condition, self.event("amount"))], 0))
+
+    def region(self, code: str | None) -> pw.Expression | bool:
+        """The patent inside region `code` (core.scope.region_filter on the patent columns)."""
+        from core.regions.scope import canonical, region_filter
+        return region_filter(canonical(code), model=self.model if self.cube else Patent) \
+            if code else True
+
+    def types(self, patent_types: tuple[str, ...]) -> pw.Expression | bool:
+        if not patent_types or set(patent_types) >= set(PATENT_TYPES):
+            return True
+        return self.patent("patent_type").in_(list(patent_types))
+
+
+# --- actor_cube -------------------------------------------------------------------------------
+
+def type_mask(patent_types: tuple[str, ...]) -> int:
+    """The actor_cube set of a scope's types (every type: ALL_TYPES, other stored types too)."""
+    if not patent_types or set(patent_types) >= set(PATENT_TYPES):
+        return ALL_TYPES
+    return sum(TYPE_BITS[t] for t in set(patent_types))
+
+
+def _bit(column: str) -> str:
+    cases = " ".join(f"WHEN '{t}' THEN {b}" for t, b in TYPE_BITS.items())
+    return f"(CASE {column} {cases} ELSE {OTHER_BIT} END)"
+
+
+def _type_sets() -> str:
+    masks = [m for m in range(1, ALL_TYPES + 1) if m == ALL_TYPES or m < OTHER_BIT]
+    return " UNION ALL ".join(f"SELECT {m} AS types" for m in masks)
+
+
+def build_actors() -> None:
+    """From stats_base (patents with a filing date): per (region columns, year, type, first
+    holder) with the inventors summed, and per (…, agency), into temporary tables; then per
+    region level: each holder's (agency's) set of types per year, the holders per (year, set),
+    and the sums over the sets meeting each type set; the inventors likewise per type."""
+    ActorCube.delete().execute()
+    run = db.obj.execute_sql
+    temps = ("actor_h", "actor_a", "actor_i")
+    for name in temps:
+        run(f"DROP TABLE IF EXISTS {name}")
+    dims = BASE_DIMS
+    run(f"CREATE TEMPORARY TABLE actor_h AS SELECT {dims}, h AS k, SUM(inv) AS inv "
+        f"FROM stats_base WHERE has_app = 1 GROUP BY {dims}, h")
+    run(f"CREATE TEMPORARY TABLE actor_a AS SELECT {dims}, a AS k FROM stats_base "
+        f"WHERE has_app = 1 AND a IS NOT NULL GROUP BY {dims}, a")
+    run(f"CREATE TEMPORARY TABLE actor_i AS SELECT {dims}, SUM(inv) AS inv FROM actor_h "
+        f"GROUP BY {dims}")
+    insert = "INSERT INTO actor_cube (region, types, year, measure, n) "
+    sets = f"({_type_sets()}) s"
+    mask = " + ".join(f"MAX({_bit('patent_type')} & {b})"
+                      for b in (*TYPE_BITS.values(), OTHER_BIT))
+    for level in LEVELS:
+        for measure, table in (("applicants", "actor_h"), ("agencies", "actor_a")):
+            per_key = (f"SELECT {level} AS code, app_year AS y, k, {mask} AS m FROM {table} "
+                       f"WHERE {level} IS NOT NULL AND k IS NOT NULL GROUP BY {level}, app_year, k")
+            per_mask = f"SELECT code, y, m, COUNT(*) AS c FROM ({per_key}) g GROUP BY code, y, m"
+            run(insert + f"SELECT code, s.types, y, '{measure}', SUM(c) FROM ({per_mask}) gm "
+                f"JOIN {sets} ON (gm.m & s.types) <> 0 GROUP BY code, s.types, y")
+        run(insert + f"SELECT {level}, s.types, app_year, 'inventors', COALESCE(SUM(inv), 0) "
+            f"FROM actor_i JOIN {sets} ON ({_bit('patent_type')} & s.types) <> 0 "
+            f"WHERE {level} IS NOT NULL GROUP BY {level}, s.types, app_year")
+    for name in temps:
+        run(f"DROP TABLE {name}")
+
+
+def actors(region: str, patent_types: tuple[str, ...], years=True) -> list[tuple]:
+    """(year, applicants, inventors, agencies) per filing year of a province, city or county
+    code, by year (a year with filings has an inventors row, possibly 0); `years`: a condition
+    on ActorCube.year."""
+    rows = (ActorCube.select(ActorCube.year, ActorCube.measure, ActorCube.n)
+            .where((ActorCube.region == region) & (ActorCube.types == type_mask(patent_types))
+                   & years).tuples())
+    by_year: dict = {}
+    for year, measure, n in rows:
+        by_year.setdefault(year, {})[measure] = n
+    years = sorted((y for y, m in by_year.items() if "inventors" in m),
+                   key=lambda y: (y is not None, y or 0))
+    return [(y, by_year[y].get("applicants", 0), by_year[y]["inventors"],
+             by_year[y].get("agencies", 0)) for y in years]
+
+
+# --- agency_cube ------------------------------------------------------------------------------
+
+def build_agencies() -> None:
+    """From stats_base: the patents with an agency, with the first holder's kind."""
+    AgencyCube.delete().execute()
+    columns = ("province_code", "city_code", "county_code", "agency_id", "patent_type",
+               "app_year", "holder_kind", "n", "n_valid", "n_withdrawn")
+    dims = ", ".join(f"b.{d}" for d in BASE_DIMS.split(", "))
+    db.obj.execute_sql(
+        f"INSERT INTO {AgencyCube._meta.table_name} ({', '.join(columns)}) "
+        f"SELECT b.province_code, b.city_code, b.county_code, b.a, b.patent_type, b.app_year, "
+        f"k.kind, SUM(b.n), SUM(b.n_valid), SUM(b.n_withdrawn) FROM stats_base b "
+        f"LEFT JOIN holder k ON k.id = b.h WHERE b.a IS NOT NULL GROUP BY {dims}, b.a, k.kind")

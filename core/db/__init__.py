@@ -1,0 +1,118 @@
+"""The one database object. Models bind to `db`; `connect(url)` points it at SQLite or PostgreSQL."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import parse_qsl, urlparse
+
+import peewee
+from playhouse.db_url import connect as url_connect
+
+db = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "normal",
+    "cache_size": -64 * 1024,
+    "temp_store": "memory",
+    "mmap_size": 256 * 2**20,
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+}
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+def make_database(url: str) -> peewee.Database:
+    """A peewee Database for a URL: sqlite:///path (WAL, busy timeout) or postgresql://…
+
+    A `schema` query parameter on a PostgreSQL URL sets the search_path (tests use it).
+    """
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = url[len("sqlite:///"):] or ":memory:"
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=10,
+                                     check_same_thread=False)
+    query = dict(parse_qsl(parsed.query))
+    schema = query.pop("schema", None)
+    clean = parsed._replace(query="&".join(f"{k}={v}" for k, v in query.items())).geturl()
+    extra = {"options": f"-c search_path={schema}"} if schema else {}
+    return url_connect(clean, **extra)
+
+
+def connect(url: str) -> peewee.Database:
+    """Bind the proxy to the database at `url` (closing any previous one) and return it."""
+    if db.obj is not None and not db.obj.is_closed():
+        db.obj.close()
+    database = make_database(url)
+    database.url = url
+    db.initialize(database)
+    return database
+
+
+def current_url() -> str | None:
+    return getattr(db.obj, "url", None) if db.obj is not None else None
+
+
+def is_postgres() -> bool:
+    return isinstance(db.obj, peewee.PostgresqlDatabase)
+
+
+def bulk_insert(model: type[peewee.Model], columns: list[str], rows) -> int:
+    """Insert many rows fast through cursor.executemany (tech-notes §6); the caller owns the transaction.
+
+    `rows` holds python values in `columns` order; they pass through each field's db_value.
+    Fields left out that have a python-side default get that default (evaluated once per call).
+    """
+    fields = [model._meta.fields[c] for c in columns]
+    defaults = [f for f in model._meta.sorted_fields
+                if f.name not in columns and f.default is not None]
+    fields += defaults
+    table = model._meta.table_name
+    marks = ", ".join([db.obj.param] * len(fields))
+    names = ", ".join(f'"{f.column_name}"' for f in fields)
+    sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+    convert = [f.db_value for f in fields]
+    extra = [f.default() if callable(f.default) else f.default for f in defaults]
+    batch = [tuple(conv(v) for conv, v in zip(convert, (*row, *extra))) for row in rows]
+    if batch and is_postgres():
+        from psycopg2.extras import execute_values
+        execute_values(db.obj.cursor(), sql.replace(f"({marks})", "%s"), batch, page_size=2000)
+    elif batch:
+        db.obj.cursor().executemany(sql, batch)
+    return len(batch)
+
+
+@contextmanager
+def deferred_indexes(tables: list[str]):
+    """Bulk loads: drop the secondary (non-unique) indexes of `tables`, yield, then recreate them
+    exactly as they were and refresh the planner statistics. Building an index once is far
+    cheaper than keeping it current through a million inserts."""
+    saved = [(t, i.name, i.sql) for t in tables for i in db.obj.get_indexes(t)
+             if not i.unique and i.sql and not i.name.endswith("_pkey")]
+    for _, name, _ in saved:
+        db.obj.execute_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _, _, sql in saved:
+            db.obj.execute_sql(sql)
+        analyze()
+
+
+def analyze() -> None:
+    """Refresh planner statistics after large writes: SQLite ANALYZE; PostgreSQL VACUUM ANALYZE
+    outside a transaction (the visibility map lets the covering indexes answer without heap
+    reads — what autovacuum would do some time later), else ANALYZE."""
+    if is_postgres() and not db.obj.in_transaction():
+        from core.db.models import ALL_MODELS  # this schema's tables, not the whole database
+        tables = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS if m.table_exists())
+        db.obj.execute_sql(f"VACUUM ANALYZE {tables}")
+    else:
+        db.obj.execute_sql("ANALYZE")

@@ -1,0 +1,232 @@
+"""Versioned schema upgrades. A fresh database gets every table at the latest version; an existing
+one runs each step above its recorded version, in order, inside one transaction per step.
+
+To change the schema: change the model in core/models.py AND append a step here, e.g.
+    def _v2(m): return [m.add_column("patent", "foo", Patent.foo)]
+    STEPS = [(2, _v2)]
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+from core.db import db, is_postgres
+from core.db.models import ALL_MODELS, SchemaVersion
+
+Step = tuple[int, Callable]
+
+
+def _v2(m):
+    """Index for IPC look-ups in the patent query."""
+    return [m.add_index("patent", ("ipc_main",), False)]
+
+
+def _v3(m):
+    """High-value categories 2 and 5: overseas granted family member, award."""
+    from core.db.models import Patent
+    have = {c.name for c in db.obj.get_columns("patent")}
+    return [m.add_column("patent", name, getattr(Patent, name))
+            for name in ("overseas_family", "award") if name not in have]
+
+
+def _v4(m):
+    """Index for the lapse analysis (lapsed patents by lapse date); skipped when present."""
+    have = {i.name for i in db.obj.get_indexes("patent")}
+    if "patent_status_lapse_date" in have:
+        return []
+    return [m.add_index("patent", ("status", "lapse_date"), False)]
+
+
+def _v5(m):
+    """Covering index for the indicator scans; skipped when present."""
+    from core.db.models import INDICATOR_INDEX
+    if any(tuple(i.columns) == INDICATOR_INDEX for i in db.obj.get_indexes("patent")):
+        return []
+    return [m.add_index("patent", INDICATOR_INDEX, False)]
+
+
+def _v6(m):
+    """Indicator snapshot values in double precision (PostgreSQL REAL kept 7 digits)."""
+    if not is_postgres():
+        return []  # SQLite REAL is already 8 bytes
+    from core.db.models import IndicatorSnapshot as S
+    return [m.alter_column_type("indicator_snapshot", f.column_name, f)
+            for f in (S.numerator, S.denominator, S.value, S.target)]
+
+
+def _v7(m):
+    """Covering indexes of the monitoring pages (fee warnings, lapse analysis); drops step 4's
+    (status, lapse_date), a prefix of the lapse one. Skips what is present."""
+    from core.db.models import FEE_INDEX, LAPSE_INDEX, Patent
+    have = {i.name: tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = [m.drop_index("patent", "patent_status_lapse_date")] \
+        if "patent_status_lapse_date" in have else []
+    for fields in (FEE_INDEX, LAPSE_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have.values():
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
+def _v8(m):
+    """Covering indexes of the expiry notices: the expiry window and the valid-invention stock."""
+    from core.db.models import EXPIRY_INDEX, STOCK_INDEX, Patent
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = []
+    for fields in (EXPIRY_INDEX, STOCK_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have:
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
+def _v9(m):
+    """The indicator covering index reordered (city, type, status, lapse date first) so that a
+    city's valid inventions are one index range; replaces step 5's order."""
+    from core.db.models import INDICATOR_INDEX
+    old = ("city_code", "county_code", "street_code", "patent_type", "status", "lapse_date",
+           "grant_date", "app_date", "pub_date", "high_value", "domestic", "province_code")
+    have = {tuple(i.columns): i.name for i in db.obj.get_indexes("patent")}
+    ops = [m.drop_index("patent", have[old])] if old in have else []
+    if INDICATOR_INDEX not in have:
+        ops.append(m.add_index("patent", INDICATOR_INDEX, False))
+    return ops
+
+
+def _v10(m):
+    """Covering indexes of 权利人统计 and 代理机构统计; skips what is present."""
+    from core.db.models import AGENCY_INDEX, HOLDER_STATS_INDEX, Patent
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = []
+    for fields in (HOLDER_STATS_INDEX, AGENCY_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have:
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
+def _v11(m):
+    """Covering index of the statistics pages (core.stats); skips it when present."""
+    from core.db.models import STATS_INDEX, Patent
+    columns = tuple(Patent._meta.fields[f].column_name for f in STATS_INDEX)
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    return [] if columns in have else [m.add_index("patent", columns, False)]
+
+
+def _v12(m):
+    """Summary tables patent_cube, street_cube, holder_cube, event_cube, cube_stamp (core.cubes): created by upgrade()
+    with the other missing tables; filled by core.cubes.rebuild() (or lazily on first read)."""
+    return []
+
+
+def _v13(m):
+    """cube_stamp.max_event_id (event_cube freshness); skips it when present."""
+    have = {c.name for c in db.obj.get_columns("cube_stamp")}
+    return [] if "max_event_id" in have else [
+        m.add_column("cube_stamp", "max_event_id", pw.IntegerField(default=0))]
+
+
+def _v14(m):
+    """indicator_cube (created by upgrade() with the other missing tables) and
+    cube_stamp.long_rule; skips the column when present."""
+    have = {c.name for c in db.obj.get_columns("cube_stamp")}
+    return [] if "long_rule" in have else [
+        m.add_column("cube_stamp", "long_rule", pw.CharField(max_length=32, null=True))]
+
+
+def _v15(m):
+    """Summary tables ops_cube, actor_cube, agency_cube (core.stats_cubes; since superseded by
+    agency_year_cube, which upgrade() creates like any missing table): created by upgrade()
+    with the other missing tables; filled by core.cubes.rebuild() (or lazily on first read)."""
+    return []
+
+
+def _v16(m):
+    """indicator_cube.variant (holder counting rules) and a float n (fractional shares), for
+    tables made by step 14; skipped when present."""
+    from core.db.models import IndicatorCube as C
+    if "variant" in {c.name for c in db.obj.get_columns("indicator_cube")}:
+        return []
+    ops = [m.add_column("indicator_cube", "variant", C.variant),
+           m.add_index("indicator_cube", ("variant", "grain", "city_code", "county_code",
+                                          "street_code", "kind", "month"), False)]
+    return ops + ([m.alter_column_type("indicator_cube", "n", pw.DoubleField(default=0))]
+                  if is_postgres() else [])
+
+
+def _v17(m):
+    """agency_year_cube (created by upgrade() with the other missing tables) and the tables of
+    step 15 start empty while the stamp may still call the cubes fresh: drop the stamp, so the
+    next rebuild (core.cubes.rebuild) refills every cube."""
+    from core.db.models import CubeStamp
+    if CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return []
+
+
+def _v18(m):
+    """industry_cube (created by upgrade() with the other missing tables): drop the cube stamp
+    so that the next reader rebuilds the cubes and fills it."""
+    from core.db.models import CubeStamp
+    if CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return []
+
+
+def _v19(m):
+    """holder_cube.holder_kind (权利人统计 by holder kind without the holder table); the stamp is
+    dropped so that the next reader rebuilds the cubes with it. Skipped when present."""
+    from core.db.models import CubeStamp, HolderCube
+    if "holder_kind" in {c.name for c in db.obj.get_columns("holder_cube")}:
+        return []
+    if CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return [m.add_column("holder_cube", "holder_kind", HolderCube.holder_kind)]
+
+
+STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
+                     (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
+                     (14, _v14), (15, _v15), (16, _v16), (17, _v17),
+                     (18, _v18), (19, _v19)]
+BASELINE = 1
+
+
+def latest(steps: list[Step] = STEPS) -> int:
+    return max([BASELINE] + [v for v, _ in steps])
+
+
+def current_version() -> int:
+    if not SchemaVersion.table_exists():
+        return 0
+    row = SchemaVersion.select().order_by(SchemaVersion.version.desc()).first()
+    return row.version if row else 0
+
+
+def _migrator():
+    return PostgresqlMigrator(db.obj) if is_postgres() else SqliteMigrator(db.obj)
+
+
+def upgrade(steps: list[Step] = STEPS, models=ALL_MODELS) -> list[int]:
+    """Create missing tables, then apply pending steps. Returns the versions applied."""
+    version = current_version()
+    if version == 0 and not any(m.table_exists() for m in models if m is not SchemaVersion):
+        with db.atomic():
+            db.create_tables(models, safe=True)
+            SchemaVersion.create(version=latest(steps))
+        return []
+    with db.atomic():
+        db.create_tables([m for m in models if not m.table_exists()])  # tables added later
+        if version == 0:
+            SchemaVersion.create(version=BASELINE)
+            version = BASELINE
+    applied = []
+    for number, step in sorted(steps):
+        if number <= version:
+            continue
+        with db.atomic():
+            migrate(*step(_migrator()))
+            SchemaVersion.create(version=number)
+        applied.append(number)
+    return applied

@@ -1,0 +1,48 @@
+"""SQL building blocks shared by every package: portable conditional counts, date parts and
+temporary tables, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import peewee as pw
+from peewee import fn
+
+from core.db import db, is_postgres
+
+
+def count_if(condition: pw.Expression, weight=1) -> pw.Function:
+    """SUM(CASE WHEN condition THEN weight ELSE 0 END), portable across SQLite and PostgreSQL."""
+    return fn.SUM(pw.Case(None, [(condition, weight)], 0))
+
+
+def as_int(value) -> int:
+    return int(value or 0)
+
+
+def period(column: pw.Field, unit: str = "year") -> pw.Node:
+    """The year (int) or month ('YYYY-MM') of a date column, on SQLite and PostgreSQL."""
+    if unit == "year":
+        if is_postgres():
+            return pw.Cast(fn.date_part("year", column), "integer")
+        return pw.Cast(fn.strftime("%Y", column), "integer")
+    if is_postgres():
+        return fn.to_char(column, "YYYY-MM")
+    return fn.substr(column, 1, 7)
+
+
+def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) -> None:
+    """(Re)create temporary table `name` with `columns` [(name, sql type)] and fill it."""
+    db.execute_sql(f'DROP TABLE IF EXISTS "{name}"')
+    cols = ", ".join(f'"{c}" {t}' for c, t in columns)
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" ({cols})')
+    rows = list(rows)
+    if not rows:
+        return
+    names = ", ".join(f'"{c}"' for c, _ in columns)
+    if is_postgres():
+        from psycopg2.extras import execute_values  # PostgreSQL driver only when on PostgreSQL
+        execute_values(db.cursor(), f'INSERT INTO "{name}" ({names}) VALUES %s', rows,
+                       page_size=5000)
+    else:
+        marks = ", ".join("?" * len(columns))
+        db.cursor().executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', rows)

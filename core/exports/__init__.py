@@ -1,0 +1,1 @@
+"""Exports to .xlsx: one safe writer and the streamed search export."""

@@ -1,0 +1,1 @@
+"""Monitoring: fee warnings, expiry notices, lapses, abnormal filings, alerts and indicator snapshots."""

@@ -1,0 +1,141 @@
+"""Signals of abnormal filing (非正常申请, domain-facts §6.2). Scoring features with their evidence,
+never verdicts. Every threshold is a parameter (key "abnormal" in core.params); the defaults below are
+practitioner heuristics [U], documented on the page.
+
+Signals, over the filings of a region's holders since `lookback_years` before `on`:
+- burst: one first holder files at least `burst_min` applications within `burst_days` days;
+- similar_titles: inside such a burst, at least `similar_min` titles share the same stem;
+- individual_volume: an individual files at least `individual_year_min` applications in one year;
+- agency_volume: an agency files at least `agency_factor` × the median yearly volume of the
+  agencies active in the region that year (and at least `agency_min`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from peewee import fn
+
+from core.config import defaults
+from core.config import rules as ruleparams
+from core.db.models import Agency, Holder, Patent
+from core.regions.scope import region_filter
+
+DEFAULTS = defaults.ABNORMAL
+_STEM_NOISE = re.compile(r"[\dA-Za-z\s\W_]+")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One suspicious pattern. subject is a holder or agency name; evidence lists sample titles."""
+    kind: str
+    subject: str
+    subject_id: int
+    start: dt.date
+    end: dt.date
+    count: int
+    detail: str = ""
+    samples: tuple[str, ...] = field(default_factory=tuple)
+
+
+def thresholds(on: dt.date | None = None) -> dict:
+    return ruleparams.value("abnormal", on=on)
+
+
+def title_stem(title: str) -> str:
+    """The title without 一种, digits, latin letters and punctuation, cut to 8 characters."""
+    text = _STEM_NOISE.sub("", title or "")
+    return text.removeprefix("一种")[:8]
+
+
+def detect(region: str | None, on: dt.date, limits: dict | None = None) -> list[Case]:
+    """All cases in the region, burst and similar-title cases first, largest first."""
+    limits = limits or thresholds(on)
+    since = dt.date(on.year - int(limits["lookback_years"]), on.month, 1)
+    cases = bursts(region, since, on, limits) + individual_volume(region, since, limits)
+    cases += agency_volume(region, since, limits)
+    order = {"similar_titles": 0, "burst": 1, "individual_volume": 2, "agency_volume": 3}
+    return sorted(cases, key=lambda c: (order[c.kind], -c.count))
+
+
+def _base(region: str | None, since: dt.date, until: dt.date | None = None):
+    cond = region_filter(region) & (Patent.app_date >= since)
+    if until:
+        cond &= Patent.app_date <= until
+    return cond
+
+
+def bursts(region: str | None, since: dt.date, on: dt.date, limits: dict) -> list[Case]:
+    """Burst and similar-title cases, one per holder (its densest window)."""
+    busy = (Patent.select(Patent.first_holder).where(_base(region, since, on))
+            .group_by(Patent.first_holder)
+            .having(fn.COUNT(Patent.id) >= int(limits["burst_min"])))
+    daily = (Patent.select(Patent.first_holder, Patent.app_date, fn.COUNT(Patent.id))
+             .where(_base(region, since, on) & Patent.first_holder.in_(busy))
+             .group_by(Patent.first_holder, Patent.app_date).tuples())
+    per_holder: dict[int, list[tuple[dt.date, int]]] = {}
+    for holder_id, day, n in daily:
+        per_holder.setdefault(holder_id, []).append((day, n))
+    cases = []
+    for holder_id, days in per_holder.items():
+        start, end, count = densest_window(sorted(days), int(limits["burst_days"]))
+        if count >= int(limits["burst_min"]):
+            cases.append(_burst_case(region, holder_id, start, end, count, limits))
+    return cases
+
+
+def densest_window(days: list[tuple[dt.date, int]], width: int) -> tuple[dt.date, dt.date, int]:
+    """The window of `width` days holding the most filings: (first day, last day, count)."""
+    best = (days[0][0], days[0][0], 0)
+    total, left = 0, 0
+    for day, n in days:
+        total += n
+        while (day - days[left][0]).days >= width:
+            total -= days[left][1]
+            left += 1
+        if total > best[2]:
+            best = (days[left][0], day, total)
+    return best
+
+
+def _burst_case(region, holder_id: int, start: dt.date, end: dt.date, count: int,
+                limits: dict) -> Case:
+    titles = [t for (t,) in Patent.select(Patent.title)
+              .where(_base(region, start, end) & (Patent.first_holder == holder_id)).tuples()]
+    stem, same = Counter(title_stem(t) for t in titles).most_common(1)[0]
+    name = Holder.get_by_id(holder_id).name
+    if same >= int(limits["similar_min"]):
+        samples = tuple(t for t in titles if title_stem(t) == stem)[:5]
+        return Case("similar_titles", name, holder_id, start, end, count, f"{same}", samples)
+    return Case("burst", name, holder_id, start, end, count, "", tuple(titles[:5]))
+
+
+def individual_volume(region: str | None, since: dt.date, limits: dict) -> list[Case]:
+    rows = (Patent.select(Patent.first_holder, Holder.name, Patent.app_year,
+                          fn.COUNT(Patent.id).alias("n"))
+            .join(Holder, on=(Patent.first_holder == Holder.id))
+            .where(_base(region, since) & (Holder.kind == "individual"))
+            .group_by(Patent.first_holder, Holder.name, Patent.app_year)
+            .having(fn.COUNT(Patent.id) >= int(limits["individual_year_min"])).tuples())
+    return [Case("individual_volume", name, hid, dt.date(year, 1, 1), dt.date(year, 12, 31), n)
+            for hid, name, year, n in rows]
+
+
+def agency_volume(region: str | None, since: dt.date, limits: dict) -> list[Case]:
+    rows = list(Patent.select(Patent.agency, Patent.app_year, fn.COUNT(Patent.id))
+                .where(_base(region, since) & Patent.agency.is_null(False))
+                .group_by(Patent.agency, Patent.app_year).tuples())
+    by_year: dict[int, list[int]] = {}
+    for _, year, n in rows:
+        by_year.setdefault(year, []).append(n)
+    medians = {y: statistics.median(v) for y, v in by_year.items()}
+    flagged = [(aid, year, n) for aid, year, n in rows
+               if n >= int(limits["agency_min"])
+               and n >= float(limits["agency_factor"]) * medians[year]]
+    names = dict(Agency.select(Agency.id, Agency.name)
+                 .where(Agency.id.in_([a for a, _, _ in flagged])).tuples()) if flagged else {}
+    return [Case("agency_volume", names[aid], aid, dt.date(year, 1, 1), dt.date(year, 12, 31), n,
+                 f"{medians[year]:g}") for aid, year, n in flagged]

@@ -1,0 +1,1 @@
+"""Regions: official divisions, the region scope of a query, custom regions and watch lists."""

@@ -1,0 +1,62 @@
+"""Official administrative divisions (NBS 2023 statistical codes) loaded into `region`."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from core.config.settings import ROOT
+from core.db import bulk_insert, db
+from core.db.models import Region
+
+DIVISIONS_DIR = ROOT / "data" / "divisions"
+LEVELS = {2: "province", 4: "city", 6: "county", 9: "street"}
+# (file, level, parent column)
+FILES = (("provinces", "province", None), ("cities", "city", "provinceCode"),
+         ("areas", "county", "cityCode"), ("streets", "street", "areaCode"))
+
+
+def edition() -> int:
+    return int((DIVISIONS_DIR / "EDITION").read_text(encoding="utf-8").split()[0])
+
+
+def read_rows() -> list[tuple]:
+    """(code, name, level, parent_code, edition) for every division in the shipped CSV files."""
+    year = edition()
+    rows = []
+    for name, level, parent in FILES:
+        with (DIVISIONS_DIR / f"{name}.csv").open(encoding="utf-8") as fh:
+            for rec in csv.DictReader(fh):
+                rows.append((rec["code"], rec["name"], level,
+                             rec[parent] if parent else None, year))
+    return rows
+
+
+def load_divisions() -> int:
+    """Fill `region` with the official divisions when it has none. Returns rows inserted."""
+    if Region.select().where(Region.is_custom == False).exists():  # noqa: E712
+        return 0
+    rows = read_rows()
+    with db.atomic():
+        bulk_insert(Region, ["code", "name", "level", "parent_code", "edition"], rows)
+    return len(rows)
+
+
+@lru_cache(maxsize=64)
+def children(code: str) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the divisions directly under `code`, read from the shipped files."""
+    return tuple((c, n) for c, n, _, p, _ in _all_rows() if p == code)
+
+
+@lru_cache(maxsize=1)
+def _all_rows() -> tuple[tuple, ...]:
+    return tuple(read_rows())
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, str]:
+    """Code → official name for every division."""
+    return {r[0]: r[1] for r in _all_rows()}
+
+
+def level_of(code: str) -> str:
+    return LEVELS.get(len(code), "custom")

@@ -1,0 +1,244 @@
+"""Counting rules and the aggregation engine behind the indicators: which holder places a patent
+in a region, whole or fractional counting, domestic holders only, and SUM(CASE …) aggregates
+computed in one SQL query per call (optionally grouped by sub-region).
+
+Placement:
+- holder "first" + basis "current" (default): the patent's own region columns (the resolved
+  address of the first holder, kept current by imports and transfers) — indexed, fastest;
+- otherwise through patent_holder → holder: basis "current" uses the current holder rows,
+  "original" the holders before the first transfer (rows with current = False, or the current rows
+  when the patent was never transferred); holder "first" is seq 1 of that set, "any" every holder;
+- fractional counting (with "any"): each holder in the region counts 1/n of the patent, n the
+  number of holders in the set; whole counting counts a patent once however many holders are in.
+Domestic only: the placing holder is domestic (excludes 港澳台 and foreign holders).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee as pw
+from peewee import fn
+
+from core.config import defaults, labels
+from core.config import rules as ruleparams
+from core.db.models import Holder, Patent, PatentHolder
+from core.regions.scope import COLUMN_BY_LENGTH, canonical, child_column, is_custom, region_filter
+
+HOLDERS = defaults.COUNTING_CHOICES["holder"]
+BASES = defaults.COUNTING_CHOICES["basis"]
+FILING_BASES = defaults.COUNTING_CHOICES["filing_basis"]
+STOCK_BASES = defaults.COUNTING_CHOICES["stock_basis"]
+
+
+DEFAULT_RULE = defaults.COUNTING_RULE
+RULE_KEY = "counting_rule"
+
+
+def default_rule() -> CountingRule:
+    """The bureau's default counting rule (parameter `counting_rule`, else DEFAULT_RULE)."""
+    return CountingRule(**ruleparams.value(RULE_KEY))
+
+
+@dataclass(frozen=True)
+class CountingRule:
+    holder: str = "first"
+    basis: str = "current"
+    fractional: bool = False
+    domestic_only: bool = True  # for the per-population and per-GDP indicators
+    filing_basis: str = "app"  # date that places an application in the period: app / pub
+    stock_basis: str = "as_of"  # valid on the day from grant/lapse dates, or the stored status
+
+    def __post_init__(self):
+        for value, allowed in ((self.holder, HOLDERS), (self.basis, BASES),
+                               (self.filing_basis, FILING_BASES),
+                               (self.stock_basis, STOCK_BASES)):
+            if value not in allowed:
+                raise ValueError(labels.PARAM_BAD_RULE.format(value=value))
+
+    @property
+    def fast(self) -> bool:
+        return self.holder == "first" and self.basis == "current"
+
+    @property
+    def weighted(self) -> bool:
+        return self.fractional and self.holder == "any"
+
+
+def valid_on(day, rule: CountingRule) -> pw.Expression:
+    """Patents in the valid stock on `day`: granted on or before it (or no grant date known) and
+    valid now or lapsed after it; on the "status" basis simply the stored status valid."""
+    if rule.stock_basis == "status":
+        return Patent.status == "valid"
+    granted = Patent.grant_date.is_null() | (Patent.grant_date <= day)
+    alive = (Patent.status == "valid") | ((Patent.status == "lapsed") & (Patent.lapse_date > day))
+    return granted & alive
+
+
+def unindexed(field: pw.Field) -> pw.Node:
+    """`field || ''`: the same value, but the planner will not look rows up through an index on
+    `field`; used on the region column of a large region when a date range is the selective part
+    (an index look-up per row is several times slower than a scan when most rows match)."""
+    return field.concat("")
+
+
+# Whole counting by holder reduces the placing links to one row per patent (and sub-region) in
+# a derived table of this name first; its column `dom` says whether any placing holder is
+# domestic.
+PLACED = "placed"
+
+
+def unindexed_region(code: str | None) -> pw.Expression | bool:
+    """region_filter on `patent` with a division's column read unindexed: for queries whose
+    own condition (a date window on a covering index) is the selective part. Custom regions
+    (lists of members) keep their filter."""
+    code = canonical(code) if code else code
+    if not code or is_custom(code):
+        return region_filter(code)
+    return unindexed(getattr(Patent, COLUMN_BY_LENGTH[len(code)])) == code
+
+
+def domestic(rule: CountingRule) -> pw.Expression:
+    if rule.fast:
+        return Patent.domestic == True  # noqa: E712
+    if rule.weighted:
+        return Holder.domestic == True  # noqa: E712
+    return pw.Entity(PLACED, "dom") == 1
+
+
+def aggregate(region: str | None, rule: CountingRule, conditions: dict[str, pw.Expression],
+              where: pw.Expression | bool = True, by_child: bool = False,
+              selective: bool = False) -> list[dict]:
+    """One row (or one per sub-region, key 'code') of sums: for each name in `conditions` the
+    number of patents (fractional: holder shares) placed in `region` meeting the condition.
+    `selective`: `where` picks few rows through its own index (a date range), so a province or
+    city is not looked up through the region index."""
+    if rule.fast:
+        return _fast(region, conditions, where, by_child, selective)
+    return _by_holder(region, rule, conditions, where, by_child)
+
+
+def fast_place(region: str | None, selective: bool = False) -> pw.Expression | bool:
+    """region_filter on `patent`, spelled so that the covering index models.INDICATOR_INDEX
+    (city, county, street, …) can seek: a county or street also names its city (and county)."""
+    code = canonical(region) if region else region
+    if not code or is_custom(code):
+        return region_filter(region)
+    if len(code) <= 4:
+        column = Patent.province_code if len(code) == 2 else Patent.city_code
+        return (unindexed(column) if selective else column) == code
+    place = (Patent.city_code == code[:4]) & (Patent.county_code == code[:6])
+    return place & (Patent.street_code == code) if len(code) == 9 else place
+
+
+def _fast(region, conditions, where, by_child, selective=False) -> list[dict]:
+    columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
+               for name, cond in conditions.items()]
+    query = Patent.select(*columns).where(fast_place(region, selective) & where)
+    if by_child:
+        # grouped on `child || ''`: else the planner walks a (non-covering) index in child order
+        child = getattr(Patent, child_column(region))
+        key = unindexed(child)
+        query = query.select_extend(key.alias("code")).where(child.is_null(False)).group_by(key)
+    return [_clean(row) for row in query.dicts()]
+
+
+def _holder_set(link) -> pw.Expression:
+    """Rows of patent_holder alias `link` that belong to the rule's holder set."""
+    return link.current == True  # noqa: E712
+
+
+def _original_set(link) -> pw.Expression:
+    older = PatentHolder.alias("ph_old")
+    transferred = older.select(pw.SQL("1")).where((older.patent == link.patent)
+                                                  & (older.current == False))  # noqa: E712
+    return (link.current == False) | ~fn.EXISTS(transferred)  # noqa: E712
+
+
+def _by_holder(region, rule, conditions, where, by_child) -> list[dict]:
+    if rule.weighted:
+        return _fractional(region, rule, conditions, where, by_child)
+    return _whole(region, rule, conditions, where, by_child)
+
+
+def placing_links(rule: CountingRule, region) -> tuple[pw.ModelSelect, pw.Expression]:
+    """(links joined to their holders, condition) of the holders that place a patent."""
+    in_set = _holder_set if rule.basis == "current" else _original_set
+    link = PatentHolder
+    filters = in_set(link) & region_filter(region, Holder)
+    if rule.holder == "first":
+        filters &= link.seq == 1
+    return link.select().join(Holder, on=(link.holder == Holder.id)), filters
+
+
+def _whole(region, rule, conditions, where, by_child) -> list[dict]:
+    """Whole counting: each patent once per region (and sub-region) however many of its holders
+    are in it — the links are first reduced to one row per patent (and sub-region)."""
+    link = PatentHolder
+    query, filters = placing_links(rule, region)
+    child = getattr(Holder, child_column(region)) if by_child else None
+    keys = [link.patent] + ([child] if by_child else [])
+    any_domestic = fn.MAX(pw.Case(None, [(Holder.domestic == True, 1)], 0))  # noqa: E712
+    placed = (query.select(link.patent.alias("pid"), any_domestic.alias("dom"),
+                           *([child.alias("code")] if by_child else []))
+              .where(filters & (child.is_null(False) if by_child else True))
+              .group_by(*keys).alias(PLACED))
+    columns = [fn.SUM(pw.Case(None, [(c, 1)], 0)).alias(k) for k, c in conditions.items()]
+    out = (Patent.select(*columns).from_(placed)
+           .join(Patent, on=(Patent.id == placed.c.pid)).where(where))
+    if by_child:
+        out = out.select_extend(placed.c.code.alias("code")).group_by(placed.c.code)
+    return [_clean(row) for row in out.dicts()]
+
+
+def holder_counts(rule: CountingRule, patents: pw.Select | None = None) -> pw.Select:
+    """Derived table hn(pid, n): the number of holders of each patent in the rule's set (of the
+    patents whose ids `patents` selects, when given)."""
+    in_set = _holder_set if rule.basis == "current" else _original_set
+    other = PatentHolder.alias("ph_n")
+    where = in_set(other) if patents is None else in_set(other) & other.patent.in_(patents)
+    return (other.select(other.patent.alias("pid"), fn.COUNT(other.id).alias("n"))
+            .where(where).group_by(other.patent).alias("hn"))
+
+
+def _fractional(region, rule, conditions, where, by_child, patents=None) -> list[dict]:
+    """Fractional counting: each placing holder in the region counts 1/n of the patent."""
+    link = PatentHolder
+    query, filters = placing_links(rule, region)
+    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
+    counts = holder_counts(rule, patents)
+    query = query.join(counts, on=(counts.c.pid == link.patent))
+    share = 1.0 / counts.c.n
+    columns = [fn.SUM(pw.Case(None, [(c, share)], 0)).alias(k) for k, c in conditions.items()]
+    query = query.select(*columns).where(filters & where)
+    if by_child:
+        child = getattr(Holder, child_column(region))
+        query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
+    return [_clean(row) for row in query.dicts()]
+
+
+def aggregate_selective(region: str | None, rule: CountingRule, conditions: dict,
+                        patents: pw.Select, by_child: bool = False) -> list[dict]:
+    """Holder rules over the few patents whose ids `patents` selects (through date indexes):
+    joined from those patents to their placing holders (COUNT DISTINCT per condition, or holder
+    shares). The conditions name the holder's domestic flag as `Holder.domestic`."""
+    where = Patent.id.in_(patents)
+    if rule.weighted:
+        return _fractional(region, rule, conditions, where, by_child, patents)
+    link = PatentHolder
+    query, filters = placing_links(rule, region)
+    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
+    columns = [fn.COUNT(_distinct(pw.Case(None, [(c, Patent.id)], None))).alias(k)
+               for k, c in conditions.items()]
+    query = query.select(*columns).where(filters & where)
+    if by_child:
+        child = getattr(Holder, child_column(region))
+        query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
+    return [_clean(row) for row in query.dicts()]
+
+
+def _distinct(node: pw.Node) -> pw.Node:
+    return pw.NodeList((pw.SQL("DISTINCT"), node))
+
+
+def _clean(row: dict) -> dict:
+    return {k: (v if k == "code" else float(v or 0)) for k, v in row.items()}

@@ -1,0 +1,93 @@
+"""Set-based refresh of the fee columns of `patent` (Patent.paid_through_year, next_fee_due).
+
+Distinct (type, filing date, paid-through year) keys are few compared with patents (≤ 20 × 365 ×
+years of filings), so the due dates are computed once per key in Python (holiday rule included)
+into a temporary table and applied with one UPDATE … FROM on both backends.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from core.db import bulk_insert, db, is_postgres
+from core.db.models import BaseModel, Patent
+from core.rules import fees
+
+PAID = "COALESCE(paid_through_year, grant_patent_year)"
+
+
+class FeeDueKey(BaseModel):
+    """Temporary: due date of the fee after `paid` for a type and filing date."""
+    patent_type = pw.CharField(max_length=10)
+    app_date = pw.DateField()
+    paid = pw.IntegerField()
+    due = pw.DateField(null=True)
+
+    class Meta:
+        table_name = "tmp_fee_due_key"
+        temporary = True
+        primary_key = False
+
+
+def refresh_fee_columns(on: dt.date | None = None) -> int:
+    """Raise paid_through_year to the highest year paid on or before `on` (FeePayment rows), then
+    set next_fee_due of every valid patent (NULL for others or when unknown). Returns the number
+    of patents whose next_fee_due changed."""
+    on = on or dt.date.today()
+    with db.atomic():
+        _raise_paid_through(on)
+        changed = _clear_not_applicable()
+        FeeDueKey.create_table(safe=True)
+        try:
+            FeeDueKey.delete().execute()
+            bulk_insert(FeeDueKey, ["patent_type", "app_date", "paid", "due"], _due_keys())
+            changed += _apply_due_keys()
+        finally:
+            FeeDueKey.drop_table(safe=True)
+    return changed
+
+
+def _raise_paid_through(on: dt.date) -> int:
+    paid = ("(SELECT MAX(fp.patent_year) FROM fee_payment fp "
+            f"WHERE fp.patent_id = patent.id AND fp.paid_on <= {db.obj.param})")
+    sql = (f"UPDATE patent SET paid_through_year = {paid} "
+           f"WHERE id IN (SELECT patent_id FROM fee_payment WHERE paid_on <= {db.obj.param}) "
+           f"AND (paid_through_year IS NULL OR paid_through_year < {paid})")
+    return db.obj.execute_sql(sql, (on, on, on)).rowcount
+
+
+def _clear_not_applicable() -> int:
+    sql = (f"UPDATE patent SET next_fee_due = NULL WHERE next_fee_due IS NOT NULL "
+           f"AND (status <> 'valid' OR app_date IS NULL OR {PAID} IS NULL)")
+    return db.obj.execute_sql(sql).rowcount
+
+
+def _due_keys():
+    query = (Patent.select(Patent.patent_type, Patent.app_date,
+                           pw.fn.COALESCE(Patent.paid_through_year, Patent.grant_patent_year))
+             .where((Patent.status == "valid") & Patent.app_date.is_null(False)
+                    & pw.fn.COALESCE(Patent.paid_through_year, Patent.grant_patent_year)
+                    .is_null(False))
+             .distinct().tuples())
+    for patent_type, app_date, paid in query:
+        yield patent_type, app_date, paid, _next_due(patent_type, app_date, paid)
+
+
+def _next_due(patent_type: str, app_date, paid: int):
+    if isinstance(app_date, str):
+        app_date = dt.date.fromisoformat(app_date[:10])
+    try:
+        fees.annual_fee(patent_type, paid + 1, app_date)
+    except ValueError:
+        return None  # fully paid to the end of the term
+    return fees.due_date(app_date, paid + 1)
+
+
+def _apply_due_keys() -> int:
+    differs = "IS DISTINCT FROM" if is_postgres() else "IS NOT"
+    sql = (f"UPDATE patent SET next_fee_due = k.due FROM tmp_fee_due_key k "
+           f"WHERE patent.status = 'valid' AND k.patent_type = patent.patent_type "
+           f"AND k.app_date = patent.app_date AND k.paid = {PAID} "
+           f"AND patent.next_fee_due {differs} k.due")
+    return db.obj.execute_sql(sql).rowcount

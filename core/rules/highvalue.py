@@ -1,0 +1,108 @@
+"""High-value invention patents (高价值发明专利, domain-facts §3.2).
+
+A valid invention patent is high-value when it meets any enabled category (counted once):
+1. sei — in a strategic emerging industry (IPC concordance, core.industries, kind "sei");
+2. overseas_family — has a family member granted abroad (Patent.overseas_family, from data);
+3. long_maintained — in force more than `maintained_years` (10) years, counted from the filing date
+   (`maintained_from` = "app", [U] inference of domain-facts) or from the grant date ("grant");
+4. pledge — a pledge registered with an amount ≥ `pledge_amount` yuan (default 10,000,000, [U]:
+   "some local documents", not verified — set the bureau's own threshold);
+5. award — won a National S&T Award or the China Patent Award (Patent.award, from data).
+Each category is switchable in parameter `high_value_rules`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from core.config import defaults
+from core.config import rules as ruleparams
+from core.db import db
+from core.db.models import LegalEvent, Patent
+from core.rules import industries
+from core.rules.calendar import add_years
+
+PARAM_KEY = "high_value_rules"
+CATEGORIES = ("sei", "overseas_family", "long_maintained", "pledge", "award")
+DEFAULT_RULES = defaults.HIGH_VALUE_RULES
+
+
+def rules() -> dict:
+    return ruleparams.value(PARAM_KEY)
+
+
+def category_condition(category: str, on: dt.date, rule: dict | None = None,
+                       model=Patent) -> pw.Expression:
+    """SQL condition for one category on day `on` (patents of `model`, i.e. Patent)."""
+    rule = rule or rules()
+    if category == "sei":
+        return industries.in_any_industry("sei", model)
+    if category == "overseas_family":
+        return model.overseas_family == True  # noqa: E712
+    if category == "long_maintained":
+        column = model.grant_date if rule["maintained_from"] == "grant" else model.app_date
+        return column < add_years(on, -int(rule["maintained_years"]))
+    if category == "pledge":
+        pledged = (LegalEvent.select(LegalEvent.patent)
+                   .where((LegalEvent.kind == "pledge")
+                          & (LegalEvent.amount >= rule["pledge_amount"])))
+        return model.id.in_(pledged)
+    if category == "award":
+        return model.award.is_null(False) & (model.award != "")
+    raise ValueError(category)
+
+
+def enabled(rule: dict | None = None) -> list[str]:
+    rule = rule or rules()
+    return [c for c in CATEGORIES if rule.get(c)]
+
+
+def condition(on: dt.date | None = None, rule: dict | None = None) -> pw.Expression | bool:
+    """Any enabled category (without the valid-invention part)."""
+    on = on or dt.date.today()
+    parts = [category_condition(c, on, rule) for c in enabled(rule)]
+    if not parts:
+        return False
+    expr = parts[0]
+    for part in parts[1:]:
+        expr = expr | part
+    return expr
+
+
+def refresh(on: dt.date | None = None, reassign_industries: bool = True) -> int:
+    """Recompute Patent.high_value for every patent (valid inventions meeting a category);
+    optionally re-run the industry assignment first (every kind: the strategic emerging
+    industries feed category 1, the local ones the industry statistics). Returns the number of
+    patents changed."""
+    on = on or dt.date.today()
+    with db.atomic():
+        if reassign_industries:
+            industries.assign()
+        hv = (Patent.patent_type == "invention") & (Patent.status == "valid") & condition(on)
+        up = (Patent.update(high_value=True)
+              .where(hv & (Patent.high_value == False)).execute())  # noqa: E712
+        meeting = Patent.select(Patent.id).where(hv)
+        down = (Patent.update(high_value=False)
+                .where((Patent.high_value == True) & Patent.id.not_in(meeting))  # noqa: E712
+                .execute())
+    return up + down
+
+
+def categories_of(patent_id: int, on: dt.date | None = None) -> list[str]:
+    """The enabled categories one patent meets (for display)."""
+    on = on or dt.date.today()
+    return [c for c in enabled() if Patent.select().where(
+        (Patent.id == patent_id) & category_condition(c, on)).exists()]
+
+
+def category_counts(region_expr, on: dt.date | None = None) -> dict[str, int]:
+    """Valid inventions in `region_expr` per enabled category, and 'any', in one query."""
+    on = on or dt.date.today()
+    columns = [pw.fn.SUM(pw.Case(None, [(category_condition(c, on), 1)], 0)).alias(c)
+               for c in enabled()]
+    columns.append(pw.fn.SUM(pw.Case(None, [(condition(on), 1)], 0)).alias("any"))
+    row = (Patent.select(*columns)
+           .where(region_expr & (Patent.patent_type == "invention") & (Patent.status == "valid"))
+           .dicts().get())
+    return {k: int(v or 0) for k, v in row.items()}

@@ -1,0 +1,341 @@
+"""权利人统计 and 权利人标注: holders of the region's valid patents, and the tagging of holders.
+
+Counting rule: a patent counts for its FIRST holder (Patent.first_holder) and for the region of
+the first holder's address (Patent region columns); valid = current legal status 'valid'.
+A holder is "new in the period" when its first filing (Holder.first_filing, the earliest
+application date of any of its patents, kept by `refresh_first_filing`) falls in the period.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import reduce
+
+import pandas as pd
+import peewee as pw
+from peewee import fn
+
+from core.cubes import freshness
+from core.db import db
+from core.db.audit import AuditEvent, record
+from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
+from core.regions.scope import canonical, region_filter
+from core.stats.search import industry_patents
+
+BUILTIN_TAGS = ("hightech", "above_scale")  # 高企, 规上
+MAX_TAG_LENGTH = 32
+SORTS = ("valid_total", "valid_invention", "valid_utility", "valid_design", "first_filing")
+STAT_COLUMNS = ["holder_id", "name", "kind", "tags", "first_filing", "is_new", "valid_invention",
+                "valid_utility", "valid_design", "valid_total"]
+
+
+@dataclass(frozen=True)
+class HolderQuery:
+    """region: division/custom code; industry: industry code; kinds/tags: holder kinds and tags
+    (a holder must carry every tag); period: (from, to) marking new holders; new_only keeps
+    only them."""
+    region: str | None = None
+    industry: str | None = None
+    kinds: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    new_only: bool = False
+    name: str | None = None
+
+
+def _count_if(condition) -> pw.Function:
+    return fn.SUM(pw.Case(None, [(condition, 1)], 0))
+
+
+def _new_condition(q: HolderQuery) -> pw.Expression | None:
+    parts = []
+    if q.date_from:
+        parts.append(Holder.first_filing >= q.date_from)
+    if q.date_to:
+        parts.append(Holder.first_filing <= q.date_to)
+    return reduce(lambda a, b: a & b, parts) if parts else None
+
+
+def _holder_conditions(q: HolderQuery) -> list:
+    out = []
+    if q.kinds and set(q.kinds) != set(HOLDER_KINDS):
+        out.append(Holder.kind.in_(list(q.kinds)))
+    for tag in q.tags:
+        out.append(Holder.id.in_(HolderTag.select(HolderTag.holder).where(HolderTag.tag == tag)))
+    if q.name and q.name.strip():
+        out.append(fn.LOWER(Holder.name).contains(q.name.strip().lower()))
+    new = _new_condition(q)
+    if q.new_only and new is not None:
+        out.append(new)
+    return out
+
+
+def _patent_conditions(q: HolderQuery) -> list:
+    out = [Patent.status == "valid", Patent.first_holder.is_null(False)]
+    if q.region:
+        out.append(region_filter(canonical(q.region)))
+    if q.industry:
+        out.append(Patent.id.in_(industry_patents(q.industry)))
+    return out
+
+
+def _use_cube(q: HolderQuery) -> bool:
+    """holder_cube (valid patents per county × first holder × type) answers a province, city or
+    county region (or none) without an industry filter."""
+    code = canonical(q.region) if q.region else ""
+    if q.industry or (code and (not code.isdigit() or len(code) not in (2, 4, 6))):
+        return False
+    return freshness.usable()
+
+
+def _stats_query(q: HolderQuery) -> pw.Select:
+    """Per first holder: valid patents by type and in total (column holder_id …)."""
+    if _use_cube(q):
+        c = HolderCube
+        key = c.holder_id
+        by_type = [fn.SUM(pw.Case(None, [(c.patent_type == t, c.n)], 0)).alias(f"valid_{t}")
+                   for t in ("invention", "utility", "design")]
+        query = (c.select(key.alias("holder_id"), *by_type, fn.SUM(c.n).alias("valid_total"))
+                 .where(region_filter(canonical(q.region), model=c) if q.region else True))
+    else:
+        key = Patent.first_holder
+        query = (Patent.select(
+            key.alias("holder_id"),
+            _count_if(Patent.patent_type == "invention").alias("valid_invention"),
+            _count_if(Patent.patent_type == "utility").alias("valid_utility"),
+            _count_if(Patent.patent_type == "design").alias("valid_design"),
+            fn.COUNT(Patent.id).alias("valid_total"))
+            .where(*_patent_conditions(q)))
+    holder_conds = _holder_conditions(q)
+    if holder_conds:
+        query = query.where(key.in_(Holder.select(Holder.id).where(*holder_conds)))
+    return query.group_by(key)
+
+
+def holder_stats(q: HolderQuery, sort: str = "valid_total", limit: int = 200,
+                 offset: int = 0) -> pd.DataFrame:
+    """One row per holder with valid patents, sorted by `sort` (largest first; first_filing:
+    newest first). Columns STAT_COLUMNS. Sample: (12, "苏州某某科技有限公司", "enterprise",
+    "hightech", date(2019, 3, 1), False, 5, 12, 0, 17)."""
+    query = _stats_query(q)
+    key = query.model.holder_id if query.model is HolderCube else Patent.first_holder
+    if sort == "first_filing":
+        query = (query.switch(query.model).join(Holder, on=(key == Holder.id))
+                 .group_by(key, Holder.first_filing)
+                 .order_by(Holder.first_filing.desc(nulls="last"), key))
+    else:
+        order = pw.SQL(f'"{sort if sort in SORTS else "valid_total"}"')
+        query = query.order_by(order.desc(), key)
+    rows = list(query.limit(limit).offset(offset).dicts())
+    frame = pd.DataFrame(rows, columns=["holder_id", "valid_invention", "valid_utility",
+                                        "valid_design", "valid_total"])
+    return _with_holder_details(frame, q)
+
+
+def _with_holder_details(frame: pd.DataFrame, q: HolderQuery) -> pd.DataFrame:
+    ids = [int(i) for i in frame["holder_id"].tolist()]
+    info = {h["id"]: h for h in Holder.select(Holder.id, Holder.name, Holder.kind,
+                                              Holder.first_filing)
+            .where(Holder.id.in_(ids)).dicts()} if ids else {}
+    tags = tags_of(ids)
+    frame["name"] = [info[i]["name"] for i in ids]
+    frame["kind"] = [info[i]["kind"] for i in ids]
+    frame["tags"] = [",".join(tags.get(i, [])) for i in ids]
+    frame["first_filing"] = [info[i]["first_filing"] for i in ids]
+    frame["is_new"] = [_is_new(info[i]["first_filing"], q) for i in ids]
+    for col in ("valid_invention", "valid_utility", "valid_design", "valid_total"):
+        frame[col] = frame[col].astype(int)
+    return frame[STAT_COLUMNS]
+
+
+def _is_new(first: dt.date | None, q: HolderQuery) -> bool:
+    if first is None or (q.date_from is None and q.date_to is None):
+        return False
+    return (q.date_from is None or first >= q.date_from) and (q.date_to is None
+                                                               or first <= q.date_to)
+
+
+def kind_split(q: HolderQuery) -> pd.DataFrame:
+    """Columns kind, holders, new, valid: holders with valid patents, how many of them are new
+    in the period, and their valid patents, by holder kind (largest first). The per-holder
+    aggregate is grouped first, then joined to `holder` (one row per holder, not per patent)."""
+    if _use_cube(q) and not _holder_conditions(q) and _new_condition(q) is None:
+        return _cube_kind_split(q)
+    grouped = _stats_query(q).alias("g")
+    new = _new_condition(q)
+    flag = pw.Case(None, [(new, 1)], 0) if new is not None else pw.Value(0)
+    rows = (Holder.select(Holder.kind, fn.COUNT(Holder.id).alias("holders"),
+                          fn.SUM(flag).alias("new"),
+                          fn.SUM(grouped.c.valid_total).alias("valid"))
+            .join(grouped, on=(Holder.id == grouped.c.holder_id))
+            .group_by(Holder.kind).order_by(fn.SUM(grouped.c.valid_total).desc(), Holder.kind)
+            .dicts())
+    frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
+    return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
+
+
+def _cube_kind_split(q: HolderQuery) -> pd.DataFrame:
+    """kind_split from holder_cube alone (no period, no holder filter: nobody is "new")."""
+    c = HolderCube
+    rows = (c.select(c.holder_kind.alias("kind"), fn.COUNT(c.holder_id.distinct()).alias("holders"),
+                     pw.Value(0).alias("new"), fn.SUM(c.n).alias("valid"))
+            .where(region_filter(canonical(q.region), model=c) if q.region else True)
+            .group_by(c.holder_kind).order_by(fn.SUM(c.n).desc(), c.holder_kind).dicts())
+    frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
+    return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
+
+
+def holder_totals(q: HolderQuery, kinds: pd.DataFrame | None = None) -> dict:
+    """{'holders': holders with valid patents, 'new': of them new in the period,
+    'valid': their valid patents} (from `kinds`, a kind_split frame, when given)."""
+    kinds = kind_split(q) if kinds is None else kinds
+    return {k: int(kinds[k].sum()) for k in ("holders", "new", "valid")}
+
+
+def refresh_first_filing(holder_ids: list[int] | None = None) -> int:
+    """Set Holder.first_filing to the earliest application date of the holder's patents (as
+    first holder). Run after imports; returns rows updated."""
+    earliest = (Patent.select(fn.MIN(Patent.app_date))
+                .where(Patent.first_holder == Holder.id))
+    query = Holder.update(first_filing=earliest)
+    if holder_ids is not None:
+        query = query.where(Holder.id.in_(holder_ids))
+    return query.execute()
+
+
+# ---- tagging (权利人标注) ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListConfig:
+    """Declarative back-office list (admin/holders.py renders it): columns shown, filters offered,
+    search fields and editable fields; every name is a Holder field or a computed column."""
+    model: type
+    columns: tuple[str, ...]
+    computed: tuple[str, ...]
+    filters: tuple[str, ...]
+    search_fields: tuple[str, ...]
+    editable: tuple[str, ...]
+    ordering: tuple[str, ...] = field(default=("-patent_count", "id"))
+
+
+HOLDER_ADMIN = ListConfig(
+    model=Holder,
+    columns=("id", "name", "kind", "county_code", "street_code", "fee_reduction",
+             "patent_count", "first_filing"),
+    computed=("tags",),
+    filters=("kind", "tags", "fee_reduction", "county_code"),
+    search_fields=("name", "norm_name", "credit_code"),
+    editable=("kind", "tags", "fee_reduction"),
+)
+ADMIN_COLUMNS = list(HOLDER_ADMIN.columns) + list(HOLDER_ADMIN.computed)
+
+
+def tags_of(holder_ids: list[int]) -> dict[int, list[str]]:
+    rows = (HolderTag.select(HolderTag.holder, HolderTag.tag)
+            .where(HolderTag.holder.in_(holder_ids)).order_by(HolderTag.tag).tuples())
+    out: dict[int, list[str]] = {}
+    for holder_id, tag in rows:
+        out.setdefault(holder_id, []).append(tag)
+    return out
+
+
+def tags_in_use() -> list[str]:
+    """Built-in tags first, then custom tags in alphabetical order."""
+    used = [t for (t,) in HolderTag.select(HolderTag.tag).distinct().tuples()]
+    return list(BUILTIN_TAGS) + sorted(set(used) - set(BUILTIN_TAGS))
+
+
+def search_holders(text: str | None = None, kind: str | None = None, tag: str | None = None,
+                   fee_reduction: bool | None = None, region: str | None = None,
+                   limit: int = 100) -> pd.DataFrame:
+    """Holders matching the search (name, normalised name or credit code contains `text`),
+    biggest first. Columns ADMIN_COLUMNS."""
+    config, conds = HOLDER_ADMIN, []
+    if text and text.strip():
+        needle = text.strip().lower()
+        conds.append(reduce(lambda a, b: a | b, [
+            fn.LOWER(getattr(Holder, f)).contains(needle) for f in config.search_fields]))
+    if kind:
+        conds.append(Holder.kind == kind)
+    if tag:
+        conds.append(Holder.id.in_(HolderTag.select(HolderTag.holder).where(HolderTag.tag == tag)))
+    if fee_reduction is not None:
+        conds.append(Holder.fee_reduction == fee_reduction)
+    if region:
+        conds.append(region_filter(canonical(region), model=Holder))
+    query = Holder.select(*[getattr(Holder, c) for c in config.columns])
+    if conds:
+        query = query.where(*conds)
+    rows = list(query.order_by(Holder.patent_count.desc(), Holder.id).limit(limit).dicts())
+    frame = pd.DataFrame(rows, columns=list(config.columns))
+    tags = tags_of(frame["id"].astype(int).tolist())
+    frame["tags"] = [",".join(tags.get(int(i), [])) for i in frame["id"]]
+    return frame[ADMIN_COLUMNS]
+
+
+class TagError(ValueError):
+    """A bad kind or tag; the message is shown to the user as is."""
+
+
+def clean_tags(tags) -> list[str]:
+    """Tags stripped and de-duplicated in order; raises TagError for a too long or comma tag."""
+    out: list[str] = []
+    for tag in tags:
+        tag = str(tag).strip()
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG_LENGTH or "," in tag or "，" in tag:
+            raise TagError(tag)
+        if tag not in out:
+            out.append(tag)
+    return out
+
+
+def update_holder(holder_id: int, by: str | None, kind: str | None = None,
+                  tags: list[str] | None = None, fee_reduction: bool | None = None) -> dict:
+    """Change a holder's kind, tags (the full new set) and/or fee-reduction flag, in one
+    transaction with an audit row holding before and after. Returns the changes made
+    ({field: [before, after]}); nothing is written when nothing changes."""
+    if kind is not None and kind not in HOLDER_KINDS:
+        raise TagError(kind)
+    new_tags = clean_tags(tags) if tags is not None else None
+    with db.atomic():
+        holder = Holder.get_by_id(holder_id)
+        before_tags = tags_of([holder_id]).get(holder_id, [])
+        changes = _diff(holder, before_tags, kind, new_tags, fee_reduction)
+        if not changes:
+            return {}
+        _apply(holder, changes)
+        record(AuditEvent(by, "change", "holder", str(holder_id), holder.name,
+                          message=",".join(sorted(changes)), payload=changes))
+    return changes
+
+
+def _diff(holder: Holder, before_tags: list[str], kind, new_tags, fee_reduction) -> dict:
+    changes = {}
+    if kind is not None and kind != holder.kind:
+        changes["kind"] = [holder.kind, kind]
+    if new_tags is not None and sorted(new_tags) != sorted(before_tags):
+        changes["tags"] = [sorted(before_tags), sorted(new_tags)]
+    if fee_reduction is not None and bool(fee_reduction) != bool(holder.fee_reduction):
+        changes["fee_reduction"] = [bool(holder.fee_reduction), bool(fee_reduction)]
+    return changes
+
+
+def _apply(holder: Holder, changes: dict) -> None:
+    if "kind" in changes:
+        holder.kind = changes["kind"][1]
+    if "fee_reduction" in changes:
+        holder.fee_reduction = changes["fee_reduction"][1]
+    if "kind" in changes or "fee_reduction" in changes:
+        holder.save()
+    if "kind" in changes:
+        freshness.invalidate()  # agency_cube counts patents by their first holder's kind
+    if "tags" in changes:
+        before, after = set(changes["tags"][0]), set(changes["tags"][1])
+        if before - after:
+            HolderTag.delete().where((HolderTag.holder == holder.id)
+                                     & HolderTag.tag.in_(sorted(before - after))).execute()
+        for tag in sorted(after - before):
+            HolderTag.create(holder=holder.id, tag=tag)

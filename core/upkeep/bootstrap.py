@@ -1,0 +1,43 @@
+"""Make a database ready to serve: connect, create or upgrade the schema, load the divisions and
+the shipped industries, create the first admin. Safe to call on every start; it does work only the first time."""
+from __future__ import annotations
+
+import secrets
+import threading
+
+from core.accounts.users import _write_secret_file, ensure_admin
+from core.config import settings
+from core.db import connect, current_url, db
+from core.db.migrations import upgrade
+from core.regions.divisions import load_divisions
+from core.rules.industries import ensure_defaults
+
+_lock = threading.Lock()
+
+
+def ensure_ready(url: str | None = None) -> str:
+    """Bind the database at `url` (default: the configured one) and prepare it. Returns the URL."""
+    url = url or settings.db_url()
+    with _lock:
+        if current_url() == url:
+            return url
+        connect(url)
+        with db.connection_context():
+            upgrade()
+            load_divisions()
+            ensure_defaults()  # the shipped industries and their IPC rules (new database)
+            ensure_admin()
+    return url
+
+
+def cookie_key() -> str:
+    """The login-cookie signing key: configured, or generated once and kept in data/ (0600)."""
+    configured = settings.get("PATENT_COOKIE_KEY")
+    if configured:
+        return configured
+    path = settings.data_dir() / "cookie_key.txt"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    key = secrets.token_urlsafe(48)
+    _write_secret_file(path, key)
+    return key
