@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from core.config import params
-from core.db.models import WatchItem
+from core.db.models import ImportBatch, Patent, WatchItem
 from core.stats import overview
 from core.stats.base import Scope
 from tests.stats_builder import D, custom_region, event, holder, patent
@@ -118,5 +118,24 @@ def test_watched_regions_follow_the_home_region(world):
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
 
 
-def test_data_updated_at_is_the_latest_change(world):
-    assert isinstance(overview.data_updated_at(), dt.datetime)
+def _batch(name: str, finished: dt.datetime) -> ImportBatch:
+    return ImportBatch.create(file_name=name, file_hash=name, kind="patents",
+                              started_at=finished - dt.timedelta(minutes=5), finished_at=finished,
+                              status="done")
+
+
+def test_data_updated_at_is_the_latest_change(db):
+    def at(hour):
+        return dt.datetime(2026, 7, 1, hour)
+    assert overview.data_updated_at() is None
+    patent(CZ)
+    newest = patent(YX)
+    Patent.update(updated_at=at(8)).execute()
+    assert overview.data_updated_at() == at(8)  # patents written without an import (the demo)
+    _batch("a.xlsx", at(10))
+    _batch("b.xlsx", at(9))
+    assert overview.data_updated_at() == at(10)  # the last import to finish, not the last made
+    Patent.update(updated_at=at(12)).where(Patent.id == newest.id).execute()
+    assert overview.data_updated_at() == at(12)
+    _batch("c.xlsx", at(13))
+    assert overview.data_updated_at() == at(13)
