@@ -15,8 +15,16 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+
+from core.db import connect, db
+from core.db.migrations import upgrade
+from core.importer.batch import import_file
+from core.regions.divisions import load_divisions
+from core.rules.numbers import make
 
 HEADER = ["申请号", "申请日", "公开（公告）号", "公开（公告）日", "发明名称", "申请（专利权）人",
           "申请人地址", "发明人", "IPC分类号", "主分类号", "专利类型", "法律状态", "代理机构", "代理人"]
@@ -25,7 +33,6 @@ STREETS = ("工业园区星湖街328号", "吴中区东吴北路", "相城区元
 
 
 def make_rows(count: int, offset: int = 0, seed: int = 7) -> list[list]:
-    from core.rules.numbers import make
     rng = random.Random(seed)
     rows = []
     for i in range(offset, offset + count):
@@ -45,7 +52,6 @@ def make_rows(count: int, offset: int = 0, seed: int = 7) -> list[list]:
 
 def write_files(count: int, folder: Path) -> tuple[Path, Path]:
     """The .xlsx and the .csv hold different patents, so both insert into one database."""
-    from openpyxl import Workbook
     xlsx, text = folder / "bench.xlsx", folder / "bench.csv"
     book = Workbook(write_only=True)
     sheet = book.create_sheet("专利")
@@ -63,22 +69,16 @@ def write_files(count: int, folder: Path) -> tuple[Path, Path]:
 def bare_read(path: Path) -> float:
     started = time.perf_counter()
     if path.suffix == ".xlsx":
-        from openpyxl import load_workbook
         book = load_workbook(path, read_only=True)
         for _ in book.worksheets[0].iter_rows(values_only=True):
             pass
         book.close()
     else:
-        import pandas as pd
         pd.read_csv(path, dtype=str, encoding="utf-8-sig")
     return time.perf_counter() - started
 
 
 def timed_import(path: Path, url: str) -> tuple[float, object]:
-    from core.db import connect, db
-    from core.db.migrations import upgrade
-    from core.importer.batch import import_file
-    from core.regions.divisions import load_divisions
     connect(url)  # schema and divisions only: no admin account for a bench database
     with db.connection_context():
         upgrade()

@@ -21,8 +21,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd
+
+from core.db import bulk_insert, db, is_postgres
+from core.db.models import Patent
+from core.regions import divisions
+from core.stats import indicators
+from core.upkeep.bootstrap import ensure_ready
 
 REGION, YEAR, ON = "3205", 2025, dt.date(2025, 6, 30)
 COLUMNS = ["app_no", "patent_type", "title", "app_date", "app_year", "pub_date", "grant_date",
@@ -51,9 +58,6 @@ def _row(i: int, rng: random.Random, streets: list[str]) -> tuple:
 
 
 def fill(n: int) -> None:
-    from core.db import bulk_insert, db
-    from core.db.models import Patent
-    from core.regions import divisions
     counties = [c for c, _ in divisions.children(REGION)]
     streets = [s for c in counties for s, _ in divisions.children(c)] or counties
     rng = random.Random(7)
@@ -67,9 +71,7 @@ def fill(n: int) -> None:
 
 def naive(url: str) -> dict:
     """Load every patent into pandas, then the same sums as indicators.compute (default rule)."""
-    import pandas as pd
 
-    from core.db import db
     cursor = db.obj.execute_sql("SELECT patent_type, app_date, grant_date, status, lapse_date, "
                                 "high_value, domestic, city_code FROM patent")
     frame = pd.DataFrame(cursor.fetchall(), columns=["patent_type", "app_date", "grant_date",
@@ -116,10 +118,6 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from core.db import db, is_postgres
-    from core.db.models import Patent
-    from core.stats import indicators
-    from core.upkeep.bootstrap import ensure_ready
     url = args.db or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     ensure_ready(url)
     if not (args.reuse and Patent.select().exists()):

@@ -24,11 +24,32 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd
+
+from bench.stats_pages import drop_caches
+from core.config import params
+from core.cubes import freshness
+from core.cubes import indicator as indicator_cube
+from core.cubes import rebuild as cubes
+from core.db import bulk_insert, connect, db
+from core.db.migrations import upgrade
+from core.db.models import Holder, Patent
+from core.monitor import expiry as ex
+from core.monitor import fee_warnings as fw
+from core.monitor import lapses
+from core.monitor.selection import Selection
+from core.regions import divisions
+from core.regions.divisions import load_divisions
+from core.rules import fees, terms
+from core.rules.calendar import add_years
+from core.rules.counting import CountingRule
+from core.stats import indicators
 
 REGION = "3205"
 TYPES = (("invention", 30), ("utility", 55), ("design", 15))
@@ -44,13 +65,10 @@ def _pick(rng, pairs):
 
 @cache
 def _due(app_date: dt.date, year: int) -> dt.date:
-    from core.rules import fees
     return fees.due_date(app_date, year)
 
 
 def _patent_row(i: int, rng, on: dt.date, streets: list[str], holders: int) -> tuple:
-    from core.rules import terms
-    from core.rules.calendar import add_years
     kind = _pick(rng, TYPES)
     app = on - dt.timedelta(days=rng.randint(30, 20 * 365))
     term = terms.term_years(kind, app)
@@ -91,10 +109,6 @@ PATENT_COLUMNS = ["app_no", "patent_type", "app_date", "app_year", "title", "fir
 
 
 def fill(n: int, on: dt.date, seed: int = 7) -> float:
-    from core.config import params
-    from core.db import bulk_insert, db
-    from core.db.models import Holder, Patent
-    from core.regions import divisions
     started = time.perf_counter()
     rng = random.Random(seed)
     streets = [c for county, _ in divisions.children(REGION) for c, _ in divisions.children(county)]
@@ -121,11 +135,6 @@ def fill(n: int, on: dt.date, seed: int = 7) -> float:
 
 def page_calls(on: dt.date, region: str = REGION) -> dict[str, callable]:
     """The core calls each page makes on a cold render (see pages/*.py)."""
-    from core.monitor import expiry as ex
-    from core.monitor import fee_warnings as fw
-    from core.monitor import lapses
-    from core.monitor.selection import Selection
-    from core.stats import indicators
     sel = Selection(region)
 
     def fees_page():
@@ -151,7 +160,6 @@ def page_calls(on: dt.date, region: str = REGION) -> dict[str, callable]:
 
 
 def _holder_rules() -> dict:
-    from core.rules.counting import CountingRule
     return {"任一权利人": CountingRule(holder="any"),
             "原始第一申请人": CountingRule(basis="original"),
             "任一权利人·分数计数": CountingRule(holder="any", fractional=True)}
@@ -162,8 +170,6 @@ HOLDER_RULES: dict = {}
 
 def build_holder_rules() -> None:
     """Build the holder rules' cube rows once (what their first use does), timed."""
-    from core.cubes import indicator as indicator_cube
-    from core.db import db
     for name, rule in _holder_rules().items():
         HOLDER_RULES[name] = rule
         if indicator_cube.needs_build(rule):
@@ -177,11 +183,8 @@ def build_holder_rules() -> None:
 # --- naive: everything into pandas ----------------------------------------------------------------
 
 def naive_load():
-    import warnings
 
-    import pandas as pd
 
-    from core.db import db
     warnings.filterwarnings("ignore", message="pandas only supports SQLAlchemy")
     patents = pd.read_sql("SELECT * FROM patent", db.obj.connection())
     holders = pd.read_sql("SELECT * FROM holder", db.obj.connection())
@@ -191,7 +194,6 @@ def naive_load():
 
 
 def naive_calls(on: dt.date) -> dict[str, callable]:
-    import pandas as pd
     ts = pd.Timestamp(on)
 
     def fees(p, h):
@@ -259,10 +261,6 @@ def main(argv=None) -> int:
     ap.add_argument("--drop-caches", action="store_true",
                     help="empty the OS page cache before each cold run (root only)")
     args = ap.parse_args(argv)
-    from core.db import connect
-    from core.db.migrations import upgrade
-    from core.db.models import Patent
-    from core.regions.divisions import load_divisions
     tmp = tempfile.TemporaryDirectory() if not args.db else None
     url = args.db or f"sqlite:///{tmp.name}/bench.db"
     database = connect(url)
@@ -272,13 +270,10 @@ def main(argv=None) -> int:
     if not (args.reuse and Patent.select().exists()):
         print(f"filling {args.patents:,} synthetic patents into {url} …", flush=True)
         print(f"  filled in {fill(args.patents, args.on):.1f}s", flush=True)
-    from core.cubes import rebuild as cubes
-    from core.db import db
-    from core.regions import divisions
     db.execute_sql("ANALYZE")  # planner statistics, as a maintained database has them
     divisions.names()  # the division table is read once per process, not per page
     started = time.perf_counter()
-    if not cubes.is_fresh():
+    if not freshness.is_fresh():
         cubes.rebuild()  # what the import / nightly job does
         print(f"summary tables rebuilt in {time.perf_counter() - started:.1f}s")
     if args.holder_rules:
@@ -287,7 +282,6 @@ def main(argv=None) -> int:
     print(f"{n:,} patents · {url.split('?')[0]} · as of {args.on}")
     cold = None
     if args.drop_caches:
-        from bench.stats_pages import drop_caches
         cold = drop_caches if drop_caches() else None
         print("cold runs after emptying the OS page cache" if cold else
               "(--drop-caches not permitted here: cold = first run in this process)")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import cpca
+
 from core.regions import divisions
 from core.resolver import resolve_text
 from core.resolver.evaluate import evaluate, read_labelled
@@ -67,7 +69,6 @@ def run_pipeline(items: list[str]) -> None:
 
 
 def run_cpca(items: list[str]) -> None:
-    import cpca
     cpca.transform(items)
 
 

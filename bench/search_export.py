@@ -22,8 +22,20 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd
+
+from core.db import bulk_insert, connect, db
+from core.db.models import Agency, Holder, HolderTag, LegalEvent, Patent, PatentHolder
+from core.exports import search as export
+from core.regions import divisions
+from core.stats import agencies, holders, operations, search
+from core.stats.agencies import AgencyQuery
+from core.stats.holders import HolderQuery
+from core.stats.operations import OpsQuery
+from core.stats.search import SearchFilters
+from core.upkeep.bootstrap import ensure_ready
 
 REGION = "3205"
 TYPES = ("invention", "utility", "design")
@@ -33,9 +45,6 @@ TYPES = ("invention", "utility", "design")
 
 def fill(n: int, seed: int = 1) -> None:
     """n patents over Suzhou streets, n/15 holders, 400 agencies, ~n/20 legal events."""
-    from core.db import bulk_insert, db
-    from core.db.models import Agency, Holder, HolderTag, LegalEvent
-    from core.regions import divisions
     rng = random.Random(seed)
     counties = [c for c, _ in divisions.children(REGION)]
     streets = [(c, s) for c in counties for s, _ in divisions.children(c)]
@@ -61,8 +70,6 @@ def fill(n: int, seed: int = 1) -> None:
 
 
 def _fill_patents(n, rng, streets, n_holders, n_agencies, chunk=100_000) -> None:
-    from core.db import bulk_insert, db
-    from core.db.models import Patent, PatentHolder
     words = ["电池", "图像", "识别", "装置", "方法", "系统", "材料", "电机", "控制", "传感器"]
     ipcs = ["H01M", "G06F", "G06V", "B65D", "A61K", "H04L", "F16H", "C08L"]
     for start in range(0, n, chunk):
@@ -119,17 +126,12 @@ def cpu_timed(fn) -> tuple[float, float]:
 def cold_warm(url: str, fn) -> tuple[float, float, float]:
     """Wall time of the first call on a fresh connection, best wall time of two repeats, and
     the CPU time of the first call."""
-    from core.db import connect
     connect(url)
     cold, cpu = cpu_timed(fn)
     return cold, min(timed(fn), timed(fn)), cpu
 
 
 def page_calls(today: dt.date) -> dict:
-    from core.stats import agencies, holders, operations
-    from core.stats.agencies import AgencyQuery
-    from core.stats.holders import HolderQuery
-    from core.stats.operations import OpsQuery
     last_year = (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
     hq = HolderQuery(REGION, date_from=last_year[0], date_to=last_year[1])
     aq = AgencyQuery(REGION, *last_year)
@@ -150,8 +152,6 @@ def page_calls(today: dt.date) -> dict:
 
 
 def search_calls() -> dict:
-    from core.stats import search
-    from core.stats.search import SearchFilters
     cases = {
         "no filter (city)": SearchFilters(region=REGION),
         "county + invention + valid": SearchFilters(region="320506", types=("invention",),
@@ -179,14 +179,12 @@ def search_calls() -> dict:
 
 def naive(url: str) -> dict:
     """The same numbers from whole tables loaded into pandas."""
-    import pandas as pd
 
-    from core.db import connect, db
     connect(url)
     times = {}
     start, cpu = time.perf_counter(), time.process_time()
     patents = pd.read_sql('SELECT * FROM patent', db.obj.connection())
-    holders = pd.read_sql('SELECT id, name, kind, first_filing FROM holder', db.obj.connection())
+    holder_rows = pd.read_sql('SELECT id, name, kind, first_filing FROM holder', db.obj.connection())
     times["load patent + holder"] = time.perf_counter() - start
     times["load (cpu)"] = time.process_time() - cpu
     start = time.perf_counter()
@@ -194,7 +192,7 @@ def naive(url: str) -> dict:
     stats = valid.pivot_table(index="first_holder_id", columns="patent_type", values="id",
                               aggfunc="count", fill_value=0)
     stats["total"] = stats.sum(axis=1)
-    stats.sort_values("total", ascending=False).head(100).join(holders.set_index("id"))
+    stats.sort_values("total", ascending=False).head(100).join(holder_rows.set_index("id"))
     times["holders in pandas"] = time.perf_counter() - start
     start = time.perf_counter()
     patents[patents.city_code == REGION].groupby("agency_id").agg(
@@ -216,7 +214,6 @@ def main(argv=None) -> int:
     parser.add_argument("--export-rows", type=int, default=100_000)
     args = parser.parse_args(argv)
     url = prepare(args)
-    from core.db.models import Patent
     n = Patent.select().count()
     print(f"database: {url}  patents: {n:,}  load average: {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores", flush=True)
@@ -234,8 +231,6 @@ def main(argv=None) -> int:
 
 def prepare(args) -> str:
     os.environ.setdefault("PATENT_ADMIN_PASSWORD", "bench-only")  # no password file in data/
-    from core.db.models import Patent
-    from core.upkeep.bootstrap import ensure_ready
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'search_bench.db'}"
     ensure_ready(url)
     if not Patent.select().exists():
@@ -246,9 +241,6 @@ def prepare(args) -> str:
 
 
 def export_time(url: str, rows: int) -> float:
-    from core.db import connect
-    from core.exports import search as export
-    from core.stats.search import SearchFilters
     connect(url)
     steps = []
     out = {}

@@ -18,23 +18,17 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(prog="python -m core")
     sub = parser.add_subparsers(dest="command", required=True)
-    modules = {}
+    chosen = next((a for a in argv if not a.startswith("-")), None)
     for name, (module_name, help_text) in COMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # command not built yet
-        modules[name] = module
         command = sub.add_parser(name, help=help_text)
         command.add_argument("--db", help="database URL (default: PATENT_DB_URL or data/patents.db)")
-        module.configure(command)
+        if name == chosen:  # only the command run is imported (each pulls in its own packages)
+            importlib.import_module(module_name).configure(command)
     args = parser.parse_args(argv)
-    return modules[args.command].run(args) or 0
-
+    return importlib.import_module(COMMANDS[args.command][0]).run(args) or 0
 
 if __name__ == "__main__":
     sys.exit(main())

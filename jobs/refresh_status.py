@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core.cubes import rebuild as cubes
-from core.db import analyze
+from core.db.bulk import analyze
 from core.rules import highvalue
 from core.rules.status import refresh_all
 from jobs.base import JobResult

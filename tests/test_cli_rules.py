@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.__main__ import main
+from core.__main__ import COMMANDS, main
 from core.config import params
 from core.config import rules as ruleparams
 from core.db.models import Patent
@@ -25,6 +25,14 @@ def fresh_rules():
 def _json(capsys, argv):
     code = main(argv)
     return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_prints_its_help(capsys, command):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: python -m core {command} ")
 
 
 def test_appno_valid_invalid_and_publication_numbers(capsys):

@@ -5,8 +5,12 @@ import datetime as dt
 import sys
 import time
 
+from peewee import fn
+
 from core.cli import open_db
-from core.db.models import Patent
+from core.db.models import Address, Patent
+from core.demo import generate
+from core.demo.run import MIN_PATENTS
 
 
 def configure(parser) -> None:
@@ -37,8 +41,6 @@ def run(args) -> int:
         print("the database already holds patents; use --force to add the demo anyway",
               file=sys.stderr)
         return 2
-    from core.demo import generate
-    from core.demo.run import MIN_PATENTS
     if args.patents < MIN_PATENTS:
         print(f"--patents must be at least {MIN_PATENTS}", file=sys.stderr)
         return 2
@@ -53,8 +55,5 @@ def run(args) -> int:
 
 
 def address_statuses() -> dict[str, int]:
-    from peewee import fn
-
-    from core.db.models import Address
     return dict(Address.select(Address.status, fn.COUNT(Address.id)).group_by(Address.status)
                 .tuples())

@@ -18,8 +18,8 @@ def configure(parser) -> None:
     parser.add_argument("--grant-year", required=True, type=int, help="授权当年的专利年度")
     parser.add_argument("--on", type=dt.date.fromisoformat, default=None, help="查询日（默认今天）")
     parser.add_argument("--paid-through", type=int, default=None, help="已缴至第几年度")
-    parser.add_argument("--reduced", action="store_true", help="费减备案（单个权利人缴15%）")
-    parser.add_argument("--co-owners", type=int, default=1, help="共有权利人数（费减时缴30%）")
+    parser.add_argument("--reduced", action="store_true", help="费减备案（单个权利人缴15%%）")
+    parser.add_argument("--co-owners", type=int, default=1, help="共有权利人数（费减时缴30%%）")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 

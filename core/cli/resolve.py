@@ -13,7 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+from core.cli import open_db
 from core.config import settings
+from core.resolver import resolve_pending, resolve_text
 
 
 def configure(parser) -> None:
@@ -56,13 +58,10 @@ def _line(raw: str, res, as_json: bool) -> str:
 
 def run(args) -> int:
     if _want_db(args):
-        from core.cli import open_db
         open_db(args)
     if args.pending:
-        from core.resolver import resolve_pending
         print(json.dumps(resolve_pending(), ensure_ascii=False))
         return 0
-    from core.resolver import resolve_text
     items = _inputs(args)
     if not items:
         print("no address given (use an argument or --file)", file=sys.stderr)

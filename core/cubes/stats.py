@@ -29,6 +29,7 @@ from peewee import fn
 from core.cubes import freshness
 from core.db import db
 from core.db.models import PATENT_TYPES, ActorCube, AgencyCube, LegalEvent, OpsCube, Patent
+from core.regions.scope import canonical, region_filter
 
 EVENT_KINDS = ("transfer", "license", "pledge")
 EVENT_DIMS = ("kind", "date", "county_before", "county_after", "street_before", "street_after")
@@ -126,7 +127,6 @@ class Events:
 
     def region(self, code: str | None) -> pw.Expression | bool:
         """The patent inside region `code` (core.scope.region_filter on the patent columns)."""
-        from core.regions.scope import canonical, region_filter
         return region_filter(canonical(code), model=self.model if self.cube else Patent) \
             if code else True
 

@@ -1,12 +1,12 @@
 """The one database object. Models bind to `db`; `connect(url)` points it at SQLite or PostgreSQL."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
 import peewee
 from playhouse.db_url import connect as url_connect
+from psycopg2.extras import execute_values
 
 db = peewee.DatabaseProxy()
 
@@ -82,37 +82,7 @@ def bulk_insert(model: type[peewee.Model], columns: list[str], rows) -> int:
     extra = [f.default() if callable(f.default) else f.default for f in defaults]
     batch = [tuple(conv(v) for conv, v in zip(convert, (*row, *extra))) for row in rows]
     if batch and is_postgres():
-        from psycopg2.extras import execute_values
         execute_values(db.obj.cursor(), sql.replace(f"({marks})", "%s"), batch, page_size=2000)
     elif batch:
         db.obj.cursor().executemany(sql, batch)
     return len(batch)
-
-
-@contextmanager
-def deferred_indexes(tables: list[str]):
-    """Bulk loads: drop the secondary (non-unique) indexes of `tables`, yield, then recreate them
-    exactly as they were and refresh the planner statistics. Building an index once is far
-    cheaper than keeping it current through a million inserts."""
-    saved = [(t, i.name, i.sql) for t in tables for i in db.obj.get_indexes(t)
-             if not i.unique and i.sql and not i.name.endswith("_pkey")]
-    for _, name, _ in saved:
-        db.obj.execute_sql(f'DROP INDEX "{name}"')
-    try:
-        yield
-    finally:
-        for _, _, sql in saved:
-            db.obj.execute_sql(sql)
-        analyze()
-
-
-def analyze() -> None:
-    """Refresh planner statistics after large writes: SQLite ANALYZE; PostgreSQL VACUUM ANALYZE
-    outside a transaction (the visibility map lets the covering indexes answer without heap
-    reads — what autovacuum would do some time later), else ANALYZE."""
-    if is_postgres() and not db.obj.in_transaction():
-        from core.db.models import ALL_MODELS  # this schema's tables, not the whole database
-        tables = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS if m.table_exists())
-        db.obj.execute_sql(f"VACUUM ANALYZE {tables}")
-    else:
-        db.obj.execute_sql("ANALYZE")

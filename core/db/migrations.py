@@ -15,7 +15,23 @@ import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from core.db import db, is_postgres
-from core.db.models import ALL_MODELS, SchemaVersion
+from core.db.models import (
+    AGENCY_INDEX,
+    ALL_MODELS,
+    EXPIRY_INDEX,
+    FEE_INDEX,
+    HOLDER_STATS_INDEX,
+    INDICATOR_INDEX,
+    LAPSE_INDEX,
+    STATS_INDEX,
+    STOCK_INDEX,
+    CubeStamp,
+    HolderCube,
+    IndicatorCube,
+    IndicatorSnapshot,
+    Patent,
+    SchemaVersion,
+)
 
 Step = tuple[int, Callable]
 
@@ -27,7 +43,6 @@ def _v2(m):
 
 def _v3(m):
     """High-value categories 2 and 5: overseas granted family member, award."""
-    from core.db.models import Patent
     have = {c.name for c in db.obj.get_columns("patent")}
     return [m.add_column("patent", name, getattr(Patent, name))
             for name in ("overseas_family", "award") if name not in have]
@@ -43,7 +58,6 @@ def _v4(m):
 
 def _v5(m):
     """Covering index for the indicator scans; skipped when present."""
-    from core.db.models import INDICATOR_INDEX
     if any(tuple(i.columns) == INDICATOR_INDEX for i in db.obj.get_indexes("patent")):
         return []
     return [m.add_index("patent", INDICATOR_INDEX, False)]
@@ -53,15 +67,14 @@ def _v6(m):
     """Indicator snapshot values in double precision (PostgreSQL REAL kept 7 digits)."""
     if not is_postgres():
         return []  # SQLite REAL is already 8 bytes
-    from core.db.models import IndicatorSnapshot as S
+    s = IndicatorSnapshot
     return [m.alter_column_type("indicator_snapshot", f.column_name, f)
-            for f in (S.numerator, S.denominator, S.value, S.target)]
+            for f in (s.numerator, s.denominator, s.value, s.target)]
 
 
 def _v7(m):
     """Covering indexes of the monitoring pages (fee warnings, lapse analysis); drops step 4's
     (status, lapse_date), a prefix of the lapse one. Skips what is present."""
-    from core.db.models import FEE_INDEX, LAPSE_INDEX, Patent
     have = {i.name: tuple(i.columns) for i in db.obj.get_indexes("patent")}
     ops = [m.drop_index("patent", "patent_status_lapse_date")] \
         if "patent_status_lapse_date" in have else []
@@ -74,7 +87,6 @@ def _v7(m):
 
 def _v8(m):
     """Covering indexes of the expiry notices: the expiry window and the valid-invention stock."""
-    from core.db.models import EXPIRY_INDEX, STOCK_INDEX, Patent
     have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
     ops = []
     for fields in (EXPIRY_INDEX, STOCK_INDEX):
@@ -87,7 +99,6 @@ def _v8(m):
 def _v9(m):
     """The indicator covering index reordered (city, type, status, lapse date first) so that a
     city's valid inventions are one index range; replaces step 5's order."""
-    from core.db.models import INDICATOR_INDEX
     old = ("city_code", "county_code", "street_code", "patent_type", "status", "lapse_date",
            "grant_date", "app_date", "pub_date", "high_value", "domestic", "province_code")
     have = {tuple(i.columns): i.name for i in db.obj.get_indexes("patent")}
@@ -99,7 +110,6 @@ def _v9(m):
 
 def _v10(m):
     """Covering indexes of 权利人统计 and 代理机构统计; skips what is present."""
-    from core.db.models import AGENCY_INDEX, HOLDER_STATS_INDEX, Patent
     have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
     ops = []
     for fields in (HOLDER_STATS_INDEX, AGENCY_INDEX):
@@ -111,7 +121,6 @@ def _v10(m):
 
 def _v11(m):
     """Covering index of the statistics pages (core.stats); skips it when present."""
-    from core.db.models import STATS_INDEX, Patent
     columns = tuple(Patent._meta.fields[f].column_name for f in STATS_INDEX)
     have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
     return [] if columns in have else [m.add_index("patent", columns, False)]
@@ -148,10 +157,9 @@ def _v15(m):
 def _v16(m):
     """indicator_cube.variant (holder counting rules) and a float n (fractional shares), for
     tables made by step 14; skipped when present."""
-    from core.db.models import IndicatorCube as C
     if "variant" in {c.name for c in db.obj.get_columns("indicator_cube")}:
         return []
-    ops = [m.add_column("indicator_cube", "variant", C.variant),
+    ops = [m.add_column("indicator_cube", "variant", IndicatorCube.variant),
            m.add_index("indicator_cube", ("variant", "grain", "city_code", "county_code",
                                           "street_code", "kind", "month"), False)]
     return ops + ([m.alter_column_type("indicator_cube", "n", pw.DoubleField(default=0))]
@@ -162,7 +170,6 @@ def _v17(m):
     """agency_year_cube (created by upgrade() with the other missing tables) and the tables of
     step 15 start empty while the stamp may still call the cubes fresh: drop the stamp, so the
     next rebuild (core.cubes.rebuild) refills every cube."""
-    from core.db.models import CubeStamp
     if CubeStamp.table_exists():
         CubeStamp.delete().execute()
     return []
@@ -171,7 +178,6 @@ def _v17(m):
 def _v18(m):
     """industry_cube (created by upgrade() with the other missing tables): drop the cube stamp
     so that the next reader rebuilds the cubes and fills it."""
-    from core.db.models import CubeStamp
     if CubeStamp.table_exists():
         CubeStamp.delete().execute()
     return []
@@ -180,7 +186,6 @@ def _v18(m):
 def _v19(m):
     """holder_cube.holder_kind (权利人统计 by holder kind without the holder table); the stamp is
     dropped so that the next reader rebuilds the cubes with it. Skipped when present."""
-    from core.db.models import CubeStamp, HolderCube
     if "holder_kind" in {c.name for c in db.obj.get_columns("holder_cube")}:
         return []
     if CubeStamp.table_exists():

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import peewee as pw
 from peewee import fn
+from psycopg2.extras import execute_values
 
 from core.db import db, is_postgres
 
@@ -40,7 +41,6 @@ def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) 
         return
     names = ", ".join(f'"{c}"' for c, _ in columns)
     if is_postgres():
-        from psycopg2.extras import execute_values  # PostgreSQL driver only when on PostgreSQL
         execute_values(db.cursor(), f'INSERT INTO "{name}" ({names}) VALUES %s', rows,
                        page_size=5000)
     else:

@@ -7,6 +7,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from core.db.models import Region, RegionMember
 from core.demo import names
 from core.regions import divisions
 
@@ -95,7 +96,6 @@ def street_weights(streets: list[Street], rng: random.Random) -> list[float]:
 
 def ensure_custom_region() -> str:
     """Create the demo custom region (a park over streets of 吴中区 and 苏州工业园区) once."""
-    from core.db.models import Region, RegionMember
     region = Region.get_or_none(Region.code == CUSTOM_CODE)
     if region is None:
         region = Region.create(code=CUSTOM_CODE, name=CUSTOM_NAME, level="custom",

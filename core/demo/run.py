@@ -8,15 +8,19 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from core.db import audit, db, deferred_indexes, is_postgres
+from core.cubes import rebuild as cubes
+from core.db import audit, db, is_postgres
+from core.db.bulk import deferred_indexes
 from core.db.models import Agency, Holder, Patent
-from core.demo import agencies, calendar, events, industries, planted, region
+from core.demo import agencies, calendar, events, industries, params, planted, region, wrapup
 from core.demo.docnumbers import Numbers
 from core.demo.fees import FeeRules, maintain
 from core.demo.holders import Holders, HolderSpec
 from core.demo.planted import Planted
 from core.demo.prosecution import examine
 from core.demo.writer import Writer, fix_sequences, next_id, write_agencies
+from core.rules import highvalue
+from core.rules.industries import ensure_defaults
 
 TYPE_DIGIT = {"invention": 1, "utility": 2, "design": 3}
 # Kind of the first holder per patent type.
@@ -229,10 +233,6 @@ class Generator:
             progress(done, self.n, "patents")
 
     def _finish(self, started: float, progress: Progress | None) -> DemoResult:
-        from core.cubes import rebuild as cubes
-        from core.demo import params, wrapup
-        from core.rules import highvalue
-        from core.rules.industries import ensure_defaults
         if progress:
             progress(self.n, self.n, "addresses")
         resolved = wrapup.finish(self.today)

@@ -2,6 +2,8 @@
 batch through core.db.bulk_insert (executemany / execute_values), parents before children."""
 from __future__ import annotations
 
+from peewee import fn
+
 from core.db import bulk_insert, db, is_postgres
 from core.db.models import Agency, FeePayment, Holder, HolderTag, LegalEvent, Patent, PatentHolder
 from core.demo.events import EVENT_COLUMNS
@@ -75,7 +77,6 @@ def write_agencies(specs, first_id: int) -> list[int]:
 
 
 def next_id(model) -> int:
-    from peewee import fn
     return (model.select(fn.MAX(model.id)).scalar() or 0) + 1
 
 

@@ -16,6 +16,7 @@ from core.importer import dialects, legal, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
+from core.resolver.addresses import intern
 
 COLUMNS = ("kind", "code", "date", "announce_date", "parties_before", "parties_after",
            "address_before", "address_after", "amount", "license_type", "contract_no",
@@ -185,10 +186,6 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
 
 def _intern_addresses(records: list[Record]) -> None:
     """Queue the addresses before/after for the resolver (Address rows, status 'new')."""
-    try:
-        from core.resolver.addresses import intern
-    except ImportError:
-        return
     intern(r.values[k] for r in records for k in ("address_before", "address_after")
            if r.values.get(k))
 
@@ -206,18 +203,11 @@ def _stored(patent_ids: list[int]) -> dict[tuple, dict]:
 def place_event_addresses() -> int:
     """Fill county/street before and after of transfer events from resolved Address rows (run
     after the resolver). Returns the number of events changed."""
-    try:
-        from core.resolver.addresses import intern
-    except ImportError:
-        return 0
-    changed = 0
     with db.atomic():
-        for side in ("before", "after"):
-            changed += _place_side(intern, side)
-    return changed
+        return sum(_place_side(side) for side in ("before", "after"))
 
 
-def _place_side(intern, side: str) -> int:
+def _place_side(side: str) -> int:
     address = getattr(LegalEvent, f"address_{side}")
     county = getattr(LegalEvent, f"county_{side}")
     rows = list(LegalEvent.select(LegalEvent.id, address)

@@ -16,6 +16,7 @@ from core.importer import legal, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
+from core.resolver.addresses import intern
 from core.rules import numbers
 
 CN_NAMES = {"中国", "cn", "china", "中国大陆", "中华人民共和国", "中国专利"}
@@ -232,7 +233,7 @@ def note_limits(records: list[Record], report: Report) -> None:
 
 def store_records(records: list[Record], report: Report, progress=None) -> None:
     """Upsert the records: holders and agencies first, then patents, links and tag events."""
-    address_ids = _intern_addresses(records, report)
+    address_ids = intern(r.values["address"] for r in records if r.values.get("address"))
     holder_ids = store.holder_ids((n for r in records for n in r.holders),
                                   _first_holder_addresses(records, address_ids))
     agency_ids = store.agency_ids(r.agency for r in records if r.agency)
@@ -243,7 +244,7 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
         firsts = [holder_ids[v.norm_name(n)] for n in rec.holders if v.norm_name(n) in holder_ids]
         val["first_holder"] = firsts[0] if firsts else None
         val["agency"] = agency_ids.get(v.norm_name(rec.agency)) if rec.agency else None
-        val["address_ref"] = address_ids.get(val["address"]) if address_ids is not None else None
+        val["address_ref"] = address_ids.get(val["address"])
         rec.holder_ids = list(dict.fromkeys(firsts))
     existing = _match_existing(records)
     new = [r for r in records if r.key not in existing]
@@ -253,25 +254,15 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
     _update([r for r in records if r.key in existing], existing, report)
 
 
-def _first_holder_addresses(records: list[Record], address_ids: dict | None) -> dict:
+def _first_holder_addresses(records: list[Record], address_ids: dict) -> dict:
     """First holder's norm_name → (address as filed, Address id) from the first record naming
     them first; vendor region columns alone (no street address) are not a holder's address."""
     out: dict[str, tuple] = {}
     for rec in records:
         address = rec.values.get("address")
         if rec.holders and address and rec.address_is_real:
-            ref = address_ids.get(address) if address_ids is not None else None
-            out.setdefault(v.norm_name(rec.holders[0]), (address, ref))
+            out.setdefault(v.norm_name(rec.holders[0]), (address, address_ids.get(address)))
     return out
-
-
-def _intern_addresses(records: list[Record], report: Report) -> dict | None:
-    try:
-        from core.resolver.addresses import intern
-    except ImportError:
-        report.warnings.append(labels.IMP_RESOLVER_MISSING)
-        return None
-    return intern(r.values["address"] for r in records if r.values.get("address"))
 
 
 def _match_existing(records: list[Record]) -> dict[str, dict]:

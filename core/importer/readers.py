@@ -14,6 +14,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import openpyxl
+import xlrd
+
 from core.config import labels
 
 MAX_BYTES = 100 * 2**20  # parameter: largest accepted upload (100 MB)
@@ -129,7 +132,6 @@ def _check_kind(name: str, ext: str, kind: str, data: bytes) -> None:
 
 
 def _read_xlsx(data: bytes, name: str) -> list[Sheet]:
-    import openpyxl
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -158,7 +160,6 @@ def _xlsx_sheet(ws) -> Sheet:
 
 
 def _read_xls(data: bytes, name: str) -> list[Sheet]:
-    import xlrd
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
     except xlrd.biffh.XLRDError as exc:
@@ -171,7 +172,6 @@ def _read_xls(data: bytes, name: str) -> list[Sheet]:
 
 
 def _xls_sheet(book, ws) -> Sheet:
-    import xlrd
     sheet = Sheet(ws.name)
     for r in range(ws.nrows):
         values = []

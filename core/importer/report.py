@@ -2,10 +2,14 @@
 records a calculation cannot use, and the changes a newer export made."""
 from __future__ import annotations
 
+import io
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from openpyxl import Workbook
+
 from core.config import labels
+from core.exports.xlsx import write_rows
 
 MAX_CHANGES_KEPT = 5000  # changes listed in ImportBatch.summary (all are counted)
 
@@ -113,11 +117,6 @@ def _plain(value):
 def errors_xlsx(report: Report) -> bytes:
     """The error report as .xlsx: sheet 错误 (one row per error) and 数据不完整 (record → the
     calculation it cannot support)."""
-    import io
-
-    from openpyxl import Workbook
-
-    from core.exports.xlsx import write_rows
     book = Workbook(write_only=True)
     errors_title, limits_title = labels.IMP_ERROR_SHEETS
     write_rows(book.create_sheet(errors_title), (asdict(e) for e in report.errors),

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from psycopg2.extras import execute_values
+
 from core.db import db, is_postgres
 
 MAX_LEN = 255
@@ -106,7 +108,6 @@ def _insert(rows: list[tuple]) -> None:
     sql = ('INSERT INTO address (normalized, sample_raw, postcode, status, confidence, '
            'patent_count) VALUES ')
     if is_postgres():
-        from psycopg2.extras import execute_values
         execute_values(db.cursor(), sql + "%s", rows, page_size=2000)
     else:
         db.cursor().executemany(sql + "(?, ?, ?, ?, ?, ?)", rows)

@@ -12,7 +12,8 @@ from core.db.audit import AuditEvent, record
 from core.db.models import Address, AddressAlias, AuditLog, Holder, now
 from core.regions import divisions
 from core.regions.scope import canonical
-from core.resolver import propagate, split, taught
+from core.resolver import propagate, taught
+from core.resolver.resolution import resolve_text, split
 
 ADDRESS_FIELDS = ("province_code", "city_code", "county_code", "street_code", "confidence",
                   "method", "status", "decided_by", "resolved_at")
@@ -73,7 +74,6 @@ def _place(row: Address, code: str, username: str) -> None:
 
 
 def _teach(alias: str, code: str, scope: str, username: str) -> tuple[AddressAlias, list[dict]]:
-    from core.resolver import resolve_text
     if len(alias) < 2:
         raise DecisionError(f"别名太短：{alias}")
     scope = canonical(scope)

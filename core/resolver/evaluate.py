@@ -6,6 +6,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.resolver.resolution import resolve_text
+
 LABELLED = Path(__file__).resolve().parents[2] / "tests" / "data" / "addresses_labelled.csv"
 
 
@@ -43,7 +45,6 @@ def read_labelled(path: Path = LABELLED) -> list[dict]:
 
 
 def evaluate(rows: list[dict]) -> Report:
-    from core.resolver import resolve_text
     report = Report()
     for row in rows:
         res = resolve_text(row["address"])

@@ -8,14 +8,15 @@ import time
 from core.db import db
 from core.db.models import Address, now
 from core.db.sql import load_temp
-from core.resolver import propagate
+from core.resolver import propagate, taught
+from core.resolver.addresses import intern
+from core.resolver.resolution import resolve_text
 
 BATCH = 20000
 
 
 def resolve_pending(limit: int | None = None) -> dict:
     """Resolve new addresses. Returns {addresses, auto, queued, patents, holders, seconds}."""
-    from core.resolver import taught
     started = time.monotonic()
     taught.invalidate()
     query = (Address.select(Address.id, Address.normalized, Address.postcode)
@@ -44,7 +45,6 @@ def resolve_pending(limit: int | None = None) -> dict:
 def resolve_rows(rows: list[tuple]) -> list[tuple]:
     """(id, normalized, postcode) → (id, province, city, county, street, confidence, method,
     status, candidates JSON, resolved_at) with status 'auto' or 'queued'."""
-    from core.resolver import resolve_text
     stamp = str(now())
     out = []
     for address_id, text, postcode in rows:
@@ -61,7 +61,6 @@ def intern_resolved(raws) -> dict[str, tuple]:
     """Like core.addresses.intern, but new addresses are resolved at once, so callers can write
     patents and holders with their region already set (resolve_pending then has nothing to
     update). Returns raw → (address id, province, city, county, street, region_level)."""
-    from core.resolver.addresses import intern
     ids = intern(raws)
     wanted = set(ids.values())
     new = [r for r in Address.select(Address.id, Address.normalized, Address.postcode)

@@ -12,6 +12,7 @@ from core.db.models import Address, AuditLog, Holder, Patent
 from core.regions import divisions
 from core.regions.scope import region_filter
 from core.resolver.gazetteer import name_of
+from core.resolver.matcher import find_matches
 
 ROAD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:大道|大街|路|街(?!道)|巷|弄))")
 DECISION_ACTIONS = ("address_resolve", "holder_region", "holder_region_clear", "queue_import")
@@ -91,7 +92,6 @@ def holders(address_id: int, limit: int = 20) -> list[dict]:
 
 def roads(text: str) -> list[str]:
     """Road names in an address text after its division names ("金枫路", "星湖街")."""
-    from core.resolver.matcher import find_matches
     text = text or ""
     cut = max((m.end for m in find_matches(text)), default=0)
     return list(dict.fromkeys(m.group(1) for m in ROAD.finditer(text[cut:])))

@@ -8,6 +8,7 @@ import time
 import ahocorasick
 
 from core.db import current_url, db
+from core.db.models import AddressAlias
 from core.resolver.addresses import normalize
 from core.resolver.matcher import Chain
 
@@ -20,7 +21,6 @@ def invalidate() -> None:
 
 
 def _load() -> ahocorasick.Automaton | None:
-    from core.db.models import AddressAlias
     rows = AddressAlias.select(AddressAlias.alias, AddressAlias.region_code,
                                AddressAlias.scope_code).where(AddressAlias.active == True)  # noqa: E712
     table: dict[str, list[tuple[str, str]]] = {}

@@ -36,7 +36,7 @@ def refresh_fee_columns(on: dt.date | None = None) -> int:
     of patents whose next_fee_due changed."""
     on = on or dt.date.today()
     with db.atomic():
-        _raise_paid_through(on)
+        raise_paid_through(on)
         changed = _clear_not_applicable()
         FeeDueKey.create_table(safe=True)
         try:
@@ -48,7 +48,8 @@ def refresh_fee_columns(on: dt.date | None = None) -> int:
     return changed
 
 
-def _raise_paid_through(on: dt.date) -> int:
+def raise_paid_through(on: dt.date) -> int:
+    """paid_through_year up to the highest patent year paid on or before `on` (never lowered)."""
     paid = ("(SELECT MAX(fp.patent_year) FROM fee_payment fp "
             f"WHERE fp.patent_id = patent.id AND fp.paid_on <= {db.obj.param})")
     sql = (f"UPDATE patent SET paid_through_year = {paid} "

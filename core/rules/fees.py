@@ -215,9 +215,3 @@ def _expired(on: dt.date) -> FeeState:
 
 def _percent(amount: int, percent) -> int:
     return int((Decimal(amount) * Decimal(percent) / 100).quantize(Decimal(1), ROUND_HALF_UP))
-
-
-def refresh_fee_columns(on: dt.date | None = None) -> int:
-    """Patent.paid_through_year / next_fee_due for every valid patent (see core.feecolumns)."""
-    from core.rules.feecolumns import refresh_fee_columns as refresh
-    return refresh(on)

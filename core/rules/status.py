@@ -23,6 +23,7 @@ import peewee as pw
 from core.db import bulk_insert, db
 from core.db.models import BaseModel, LegalEvent, Patent
 from core.rules import fees, terms
+from core.rules.feecolumns import raise_paid_through, refresh_fee_columns
 
 LAPSE_EVENTS = {
     "lapse_unpaid": "unpaid_fee", "invalidation": "invalidated", "expiry": "expired",
@@ -183,10 +184,9 @@ def _write(rows: list[tuple]) -> int:
 
 def refresh_all(on: dt.date | None = None) -> dict:
     """Paid-through years from payments, then statuses, then next fee due dates."""
-    from core.rules.feecolumns import _raise_paid_through, refresh_fee_columns
     on = on or dt.date.today()
     with db.atomic():
-        _raise_paid_through(on)
+        raise_paid_through(on)
         status_changed = refresh_status(on)
         fee_changed = refresh_fee_columns(on)
     return {"status": status_changed, "next_fee_due": fee_changed}

@@ -31,7 +31,8 @@ change in between (granted, lapsed or crossing the long-maintained line in those
 handful of index range look-ups. Flows are whole months from the cube plus the live days of
 the unfinished month.
 
-Modules: months (month arithmetic in Python and SQL), build, read, live.
+Modules: months (month arithmetic in Python and SQL), specs (what a read asks for), build, read,
+live.
 """
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ from core.cubes.indicator.build import (
     variant_of,
 )
 from core.cubes.indicator.months import long_rule_key, month_end, month_index, month_start
-from core.cubes.indicator.read import Flow, Stock, read, supports
+from core.cubes.indicator.read import read, supports
+from core.cubes.indicator.specs import Flow, Stock
 from core.db.models import IndicatorCube
 
 __all__ = ["FAST", "Flow", "Stock", "build", "build_variant", "built_variants", "drop_variant",

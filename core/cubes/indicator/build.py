@@ -12,7 +12,7 @@ from core.cubes.indicator.months import kind_selects, long_rule_key
 from core.db import db
 from core.db.models import Holder, IndicatorCube, Patent, PatentHolder
 from core.rules import highvalue
-from core.rules.counting import CountingRule
+from core.rules.counting import CountingRule, holder_counts, placing_links
 
 REGION_DIMS = ("province_code", "city_code", "county_code", "street_code")
 DIMS = ("patent_type", "domestic", "high_value")
@@ -116,13 +116,11 @@ def build_variant(variant: str, long_rule: dict | None = None,
 
 
 def _placing(rule: CountingRule) -> tuple[pw.ModelSelect, pw.Expression]:
-    from core.rules.counting import placing_links
     return placing_links(rule, None)
 
 
 def _additive_variant(variant: str, months: pw.Table) -> None:
     """One row per placing link (first holder of the set, or every holder with a 1/n share)."""
-    from core.rules.counting import holder_counts
     rule = rule_of(variant)
     link = PatentHolder
     query, filters = _placing(rule)

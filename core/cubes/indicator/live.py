@@ -8,14 +8,15 @@ import datetime as dt
 import peewee as pw
 from peewee import fn
 
+from core.cubes.indicator.specs import Flow, Stock, live_window
 from core.db.models import Holder, Patent
+from core.regions.scope import child_column
 from core.rules import highvalue
 from core.rules.calendar import add_years
+from core.rules.counting import aggregate_selective, unindexed, unindexed_region, valid_on
 
 
 def live_part(region, specs, rule, by_child) -> list[dict]:
-    from core.cubes.indicator.read import Flow, live_window
-    from core.rules.counting import aggregate_selective, valid_on
     conditions, windows = {}, []
     for spec in specs:
         first, last = live_window(spec, rule)
@@ -52,8 +53,6 @@ def _changed(model, windows: list[tuple], rule) -> pw.Expression:
 def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool) -> list[dict]:
     """SUM(CASE …) over the changed rows. The region columns are read unindexed: the date
     ranges of `changed` are the selective part (a county's index range is ~10 % of the table)."""
-    from core.regions.scope import child_column
-    from core.rules.counting import unindexed, unindexed_region
     place = unindexed_region(region)
     columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
                for name, cond in conditions.items()]
@@ -66,7 +65,6 @@ def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool)
 
 
 def _filter(spec, rule) -> pw.Expression:
-    from core.cubes.indicator.read import Stock
     cond = Patent.patent_type.in_(list(spec.types)) if spec.types else pw.Value(1) == 1
     if isinstance(spec, Stock):
         if spec.domestic:

@@ -1,38 +1,17 @@
 """Reading the indicator cube: whole months from the cube rows, the unfinished month live."""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 import peewee as pw
 from peewee import fn
 
 from core.cubes.indicator.build import FAST, is_additive, variant_of
-from core.cubes.indicator.months import is_month_end, month_index, month_start, whole_months_to
+from core.cubes.indicator.live import live_part
+from core.cubes.indicator.months import month_index, month_start, whole_months_to
+from core.cubes.indicator.specs import Flow, Stock, live_window
 from core.db.models import IndicatorCube
+from core.regions.scope import COLUMN_BY_LENGTH, both, canonical, child_column, is_custom, region_filter
 
 LEVEL_GRAIN = {2: "p", 4: "t", 6: "c", 9: "s"}
-
-
-@dataclass(frozen=True)
-class Stock:
-    """Patents in the valid stock on `day` (types None: every type)."""
-    name: str
-    day: dt.date
-    types: tuple[str, ...] | None = None
-    domestic: bool = False
-    high_value: bool = False
-    long: bool = False
-
-
-@dataclass(frozen=True)
-class Flow:
-    """Filings (kind app or pub) or grants (grant) from `start` (a month's first day) to `end`."""
-    name: str
-    kind: str
-    start: dt.date
-    end: dt.date
-    types: tuple[str, ...] | None = None
 
 
 def supports(rule, region: str | None, by_child: bool = False) -> bool:
@@ -41,7 +20,6 @@ def supports(rule, region: str | None, by_child: bool = False) -> bool:
     its own rows), not for a custom region or the whole country."""
     if is_additive(variant_of(rule)):
         return True
-    from core.regions.scope import canonical, is_custom
     code = canonical(region) if region else ""
     if not code:
         return by_child
@@ -51,7 +29,6 @@ def supports(rule, region: str | None, by_child: bool = False) -> bool:
 def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[dict]:
     """For each spec its count in `region` (one row, or one per sub-region with key 'code'):
     whole months from the cube, the unfinished month live (core.indicator_cube.live)."""
-    from core.cubes.indicator.live import live_part
     got: dict = {}
     for row in _cube_part(region, specs, rule, by_child):
         got.setdefault(row.pop("code", None), {}).update(row)
@@ -66,19 +43,6 @@ def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[
     rows = [{**empty, **values, **({"code": code} if by_child else {})}
             for code, values in got.items() if not by_child or code is not None]
     return rows or ([] if by_child else [empty])
-
-
-def live_window(spec, rule) -> tuple[dt.date, dt.date] | None:
-    """(first, last) day read live, or None when whole months cover the spec (or, on the
-    status basis, nothing in it depends on the day)."""
-    last = spec.day if isinstance(spec, Stock) else spec.end
-    if is_month_end(last):
-        return None
-    if isinstance(spec, Stock) and rule.stock_basis == "status" and not spec.long:
-        return None
-    if isinstance(spec, Flow) and spec.start > month_start(month_index(last)):
-        return spec.start, last
-    return month_start(month_index(last)), last
 
 
 def _cube_filter(spec) -> pw.Expression:
@@ -113,7 +77,6 @@ def grain(region: str | None, by_child: bool, variant: str = FAST) -> str:
     """Which rows answer: additive placements sum the county rows ('c') or, for streets,
     custom regions and a county's streets, the street rows ('s'); whole counting by any holder
     reads the rows of the level asked for (the region's, or its sub-regions')."""
-    from core.regions.scope import COLUMN_BY_LENGTH, canonical, child_column, is_custom
     code = canonical(region) if region else ""
     if not is_additive(variant):
         if by_child:
@@ -128,7 +91,6 @@ def grain(region: str | None, by_child: bool, variant: str = FAST) -> str:
 def cube_place(region: str | None) -> pw.Expression | bool:
     """region_filter on the cube, spelled so that its index (variant, grain, city, county,
     street) seeks."""
-    from core.regions.scope import canonical, is_custom, region_filter
     c = IndicatorCube
     code = canonical(region) if region else region
     if not code or is_custom(code) or len(code) <= 2:
@@ -140,7 +102,6 @@ def cube_place(region: str | None) -> pw.Expression | bool:
 
 
 def _cube_part(region, specs, rule, by_child) -> list[dict]:
-    from core.regions.scope import both, child_column
     c = IndicatorCube
     variant = variant_of(rule)
     columns = [fn.SUM(pw.Case(None, _cube_terms(s, rule), 0)).alias(s.name) for s in specs]
