@@ -29,6 +29,7 @@ from peewee import fn
 from core.cubes import freshness
 from core.db import db
 from core.db.models import PATENT_TYPES, ActorCube, AgencyCube, LegalEvent, OpsCube, Patent
+from core.db.sql import count_if
 
 EVENT_KINDS = ("transfer", "license", "pledge")
 EVENT_DIMS = ("kind", "date", "county_before", "county_after", "street_before", "street_after")
@@ -119,7 +120,7 @@ class Events:
         return fn.SUM(OpsCube.n) if self.cube else fn.COUNT(LegalEvent.id)
 
     def count_if(self, condition) -> pw.Node:
-        return fn.SUM(pw.Case(None, [(condition, OpsCube.n if self.cube else 1)], 0))
+        return count_if(condition, OpsCube.n if self.cube else 1)
 
     def amount_if(self, condition) -> pw.Node:
         return fn.SUM(pw.Case(None, [(condition, self.event("amount"))], 0))

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import peewee as pw
-from peewee import fn
 
 from core.db.models import Holder, Patent
+from core.db.sql import count_if
 from core.rules import highvalue
 from core.rules.calendar import add_years
 
@@ -55,7 +55,7 @@ def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool)
     from core.regions.scope import child_column
     from core.rules.counting import unindexed, unindexed_region
     place = unindexed_region(region)
-    columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
+    columns = [count_if(cond).alias(name)
                for name, cond in conditions.items()]
     query = Patent.select(*columns).where(changed if place is True else place & changed)
     if by_child:
