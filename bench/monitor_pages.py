@@ -43,9 +43,9 @@ from core.db.models import Holder, Patent
 from core.monitor import expiry as ex
 from core.monitor import fee_warnings as fw
 from core.monitor import lapses
-from core.monitor.selection import Selection
 from core.regions import divisions
 from core.regions.divisions import load_divisions
+from core.regions.query import Scope
 from core.rules import fees, terms
 from core.rules.calendar import add_years
 from core.rules.counting import CountingRule
@@ -135,18 +135,18 @@ def fill(n: int, on: dt.date, seed: int = 7) -> float:
 
 def page_calls(on: dt.date, region: str = REGION) -> dict[str, callable]:
     """The core calls each page makes on a cold render (see pages/*.py)."""
-    sel = Selection(region)
+    scope = Scope(region)
 
     def fees_page():
-        q = fw.FeeQuery(sel, on, ("due_soon", "grace"))
+        q = fw.FeeQuery(scope, on, ("due_soon", "grace"))
         return fw.summary(q), fw.page(q, 0, 50)
 
     def expiry_page():
-        q = ex.ExpiryQuery(sel, on, 12)
-        return ex.summary(q), ex.indicator_effect(sel, on), ex.page(q, 0, 50)
+        q = ex.ExpiryQuery(scope, on, 12)
+        return ex.summary(q), ex.indicator_effect(scope, on), ex.page(q, 0, 50)
 
     def lapse_page():
-        q = lapses.LapseQuery(sel, on.replace(month=1, day=1), on)
+        q = lapses.LapseQuery(scope, on.replace(month=1, day=1), on)
         return lapses.summary(q), lapses.by_holder(q), lapses.page(q, 0, 50)
 
     def indicators_page(rule=None):

@@ -30,10 +30,8 @@ from core.db import bulk_insert, connect, db
 from core.db.models import Agency, Holder, HolderTag, LegalEvent, Patent, PatentHolder
 from core.exports import search as export
 from core.regions import divisions
+from core.regions.query import Scope
 from core.stats import agencies, holders, operations, search
-from core.stats.agencies import AgencyQuery
-from core.stats.holders import HolderQuery
-from core.stats.operations import OpsQuery
 from core.stats.search import SearchFilters
 from core.upkeep.bootstrap import ensure_ready
 
@@ -132,21 +130,20 @@ def cold_warm(url: str, fn) -> tuple[float, float, float]:
 
 
 def page_calls(today: dt.date) -> dict:
-    last_year = (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
-    hq = HolderQuery(REGION, date_from=last_year[0], date_to=last_year[1])
-    aq = AgencyQuery(REGION, *last_year)
-    oq = OpsQuery(REGION)
+    last_year = Scope(REGION, dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
+    city = Scope(REGION)
     return {
         "权利人统计 (city, page 1 + totals + kinds)": lambda: (
-            holders.holder_stats(hq, limit=100), holders.holder_totals(hq)),
+            holders.holder_stats(last_year, limit=100), holders.holder_totals(last_year)),
         "权利人统计 (county, sort by inventions)": lambda: (
-            holders.holder_stats(HolderQuery("320506"), "valid_invention", 100),
-            holders.holder_totals(HolderQuery("320506"))),
-        "代理机构统计 (city, last year)": lambda: agencies.summary(aq, agencies.ranking(aq, None)),
+            holders.holder_stats(Scope("320506"), "valid_invention", 100),
+            holders.holder_totals(Scope("320506"))),
+        "代理机构统计 (city, last year)": lambda: agencies.summary(
+            last_year, agencies.ranking(last_year, None)),
         "代理机构统计 (city, all years)": lambda: agencies.summary(
-            AgencyQuery(REGION), agencies.ranking(AgencyQuery(REGION), None)),
-        "专利运营统计 (city)": lambda: (operations.per_year(oq), operations.per_subregion(oq),
-                                   [operations.events(oq, k) for k in
+            city, agencies.ranking(city, None)),
+        "专利运营统计 (city)": lambda: (operations.per_year(city), operations.per_subregion(city),
+                                   [operations.events(city, k) for k in
                                     ("transfer", "license", "pledge")]),
     }
 

@@ -28,11 +28,8 @@ import pandas as pd
 from core.db import bulk_insert, connect, db
 from core.db.models import Agency, Holder, Industry, LegalEvent, Patent, PatentIndustry
 from core.regions import divisions
+from core.regions.query import Scope
 from core.stats import agencies, holders, industry, operations, overview, regions, search, trend
-from core.stats.agencies import AgencyQuery
-from core.stats.base import Scope
-from core.stats.holders import HolderQuery
-from core.stats.operations import OpsQuery
 from core.upkeep.bootstrap import ensure_ready
 
 HOME = "3205"
@@ -65,30 +62,26 @@ def page_calls(scope: Scope) -> dict[str, list]:
 def other_pages(scope: Scope) -> dict[str, list]:
     """权利人统计, 代理机构统计, 专利运营统计, 公开专利数据查询: the core calls of a first render
     with the default filters (pages/holders.py, agencies.py, operations.py, search.py)."""
-    hq = HolderQuery(scope.region, None, (), (), scope.date_from, scope.date_to, False, None)
-    aq = AgencyQuery(scope.region, scope.date_from, scope.date_to, tuple(scope.patent_types))
-    oq = OpsQuery(scope.region, scope.date_from, scope.date_to)
-    sf = search.with_scope(search.SearchFilters(), scope.region, scope.date_from, scope.date_to,
-                           scope.date_basis, scope.patent_types)
+    sf = search.with_scope(search.SearchFilters(), scope)
     return {
         "权利人统计": [(overview.has_patents, ()), (holders.tags_in_use, ()), (industry.tops, ()),
-                  (_holders_summary, (hq,)),
-                  (holders.holder_stats, (hq, "valid_total", 100, 0))],
-        "代理机构统计": [(overview.has_patents, ()), (_agencies_data, (aq,))],
-        "专利运营统计": [(operations.per_year, (oq,)), (operations.per_subregion, (oq,)),
-                   *[(operations.events, (oq, kind)) for kind in ("transfer", "license",
+                  (_holders_summary, (scope,)),
+                  (holders.holder_stats, (scope, "valid_total", 100, 0))],
+        "代理机构统计": [(overview.has_patents, ()), (_agencies_data, (scope,))],
+        "专利运营统计": [(operations.per_year, (scope,)), (operations.per_subregion, (scope,)),
+                   *[(operations.events, (scope, kind)) for kind in ("transfer", "license",
                                                              "pledge")]],
         "公开专利数据查询": [(holders.tags_in_use, ()), (industry.tops, ()), (search.count, (sf,)),
                      (search.page, (sf, None))],
     }
 
 
-def _holders_summary(q: HolderQuery) -> dict:
+def _holders_summary(q: Scope) -> dict:
     kinds = holders.kind_split(q)  # as pages/holders.py _summary
     return {"totals": holders.holder_totals(q, kinds), "kinds": kinds}
 
 
-def _agencies_data(q: AgencyQuery) -> dict:
+def _agencies_data(q: Scope) -> dict:
     ranked = agencies.ranking(q, limit=None)  # as pages/agencies.py _data
     return {"ranking": ranked, "summary": agencies.summary(q, ranked),
             "rule": agencies.abnormal_rule(q.region)}

@@ -4,9 +4,9 @@ import streamlit as st
 
 from core.config import labels
 from core.db import current_url
+from core.regions.query import Scope
 from core.stats import agencies
 from core.stats import presence as overview
-from core.stats.agencies import AgencyQuery
 from ui import echarts, filters
 from ui.charts import agencies as charts
 from ui.guard import guard
@@ -17,7 +17,7 @@ ABNORMAL_ROW_STYLE = "background-color: #fde2e1"
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _data(url: str, q: AgencyQuery) -> dict:
+def _data(url: str, q: Scope) -> dict:
     ranked = agencies.ranking(q, limit=None)
     return {"ranking": ranked, "summary": agencies.summary(q, ranked),
             "rule": agencies.abnormal_rule(q.region)}
@@ -73,8 +73,7 @@ scope = filters.scope_widgets()
 if not overview.has_patents():
     st.info(labels.AGENCIES_EMPTY)
     st.stop()
-query = AgencyQuery(scope.region, scope.date_from, scope.date_to, tuple(scope.patent_types))
-data = _data(current_url() or "", query)
+data = _data(current_url() or "", scope)
 _metrics(data["summary"])
 if data["ranking"].empty:
     st.info(labels.AGENCIES_EMPTY)

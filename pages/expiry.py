@@ -7,7 +7,7 @@ import streamlit as st
 from core.config import labels
 from core.db import current_url
 from core.monitor import expiry as expiry_notices
-from core.monitor.selection import region_name
+from core.regions.custom import region_name
 from core.stats import presence as overview
 from ui import echarts, monitor_page
 from ui.charts import monitor as charts
@@ -20,18 +20,18 @@ def _summary(url: str, q: expiry_notices.ExpiryQuery) -> dict:
     data = expiry_notices.summary(q)
     return {"horizons": data["horizon_counts"], "month": data["by_month"],
             "sub": data["by_subregion"], "total": data["total"],
-            "effect": expiry_notices.indicator_effect(q.sel, q.on)}
+            "effect": expiry_notices.indicator_effect(q.scope, q.on)}
 
 
 def _query() -> expiry_notices.ExpiryQuery:
-    sel = monitor_page.selection("expiry")
+    scope = monitor_page.scope("expiry")
     st.session_state.setdefault("expiry_on", dt.date.today())
     st.session_state.setdefault("expiry_months", 12)
     with st.sidebar:
         on = st.date_input(labels.MON_FILTER_ON, key="expiry_on")
     months = st.radio(labels.EXPIRY_HORIZON, list(expiry_notices.HORIZONS), horizontal=True,
                       key="expiry_months", format_func=labels.EXPIRY_HORIZONS.get)
-    return expiry_notices.ExpiryQuery(sel, on, int(months))
+    return expiry_notices.ExpiryQuery(scope, on, int(months))
 
 
 def _metrics(horizons) -> None:
@@ -72,7 +72,7 @@ if not overview.has_patents():
     st.info(labels.MON_NO_PATENTS)
     st.stop()
 query = _query()
-st.caption(f"{region_name(query.sel.region)} · {query.on} – {query.until}")
+st.caption(f"{region_name(query.scope.region)} · {query.on} – {query.until}")
 summary = _summary(current_url() or "", query)
 _metrics(summary["horizons"])
 echarts.caption_rule(labels.MON_RULE_EXPIRY)

@@ -7,7 +7,7 @@ import streamlit as st
 from core.config import labels
 from core.db import current_url
 from core.monitor import fee_warnings
-from core.monitor.selection import region_name
+from core.regions.custom import region_name
 from core.stats import presence as overview
 from ui import echarts, monitor_page
 from ui.charts import monitor as charts
@@ -26,14 +26,14 @@ def _has_due_dates(url: str) -> bool:
 
 
 def _query() -> fee_warnings.FeeQuery:
-    sel = monitor_page.selection("fees")
+    scope = monitor_page.scope("fees")
     st.session_state.setdefault("fees_on", dt.date.today())
     st.session_state.setdefault("fees_states", ["due_soon", "grace"])
     with st.sidebar:
         on = st.date_input(labels.MON_FILTER_ON, key="fees_on")
         states = st.multiselect(labels.MON_FILTER_STATES, list(fee_warnings.WARN_STATES),
                                 key="fees_states", format_func=fee_warnings.state_label)
-    return fee_warnings.FeeQuery(sel, on, tuple(states) or fee_warnings.WARN_STATES)
+    return fee_warnings.FeeQuery(scope, on, tuple(states) or fee_warnings.WARN_STATES)
 
 
 def _metrics(states) -> None:
@@ -68,7 +68,7 @@ if not _has_due_dates(current_url() or ""):
     st.info(labels.FEE_NO_DUE_DATES)
     st.stop()
 query = _query()
-st.caption(f"{region_name(query.sel.region)} · {labels.MON_FILTER_ON} {query.on}")
+st.caption(f"{region_name(query.scope.region)} · {labels.MON_FILTER_ON} {query.on}")
 summary = _summary(current_url() or "", query)
 _metrics(summary["states"])
 echarts.caption_rule(labels.MON_RULE_FEE)

@@ -5,9 +5,9 @@ import streamlit as st
 from core.config import labels
 from core.db import current_url
 from core.db.models import HOLDER_KINDS
+from core.regions.query import Scope
 from core.stats import holders, industry
 from core.stats import presence as overview
-from core.stats.holders import HolderQuery
 from ui import echarts, filters
 from ui.charts import holders as charts
 from ui.guard import guard
@@ -19,13 +19,13 @@ NEW_ROW_STYLE = "background-color: #fff4ce"
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _summary(url: str, q: HolderQuery) -> dict:
+def _summary(url: str, q: Scope) -> dict:
     kinds = holders.kind_split(q)
     return {"totals": holders.holder_totals(q, kinds), "kinds": kinds}
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _rows(url: str, q: HolderQuery, sort: str, page: int):
+def _rows(url: str, q: Scope, sort: str, page: int):
     return holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
 
 
@@ -39,7 +39,7 @@ def _tag_label(tag: str) -> str:
     return labels.HOLDER_TAG.get(tag, tag)
 
 
-def _query(scope) -> tuple[HolderQuery, str]:
+def _query(scope: Scope) -> tuple[Scope, str]:
     tags, industries = _choices(current_url() or "")
     with st.sidebar:
         kinds = st.multiselect(labels.FILTER_HOLDER_KINDS, list(HOLDER_KINDS), key="hs_kinds",
@@ -52,9 +52,8 @@ def _query(scope) -> tuple[HolderQuery, str]:
         new_only = st.toggle(labels.NEW_ONLY, key="hs_new")
         sort = st.selectbox(labels.SORT_BY, list(holders.SORTS), key="hs_sort",
                             format_func=labels.HOLDER_SORTS.get)
-    q = HolderQuery(scope.region, code or None, tuple(kinds), tuple(chosen), scope.date_from,
-                    scope.date_to, new_only, name.strip() or None)
-    return q, sort
+    return scope.with_holders(holder_kinds=kinds, holder_tags=chosen, industry=code, holder=name,
+                              new_only=new_only), sort
 
 
 def _open_holder(scope, rows, clicked) -> None:

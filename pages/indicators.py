@@ -8,7 +8,7 @@ from core.config import labels
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
 from core.db import current_url
-from core.monitor.selection import region_name
+from core.regions.custom import region_name
 from core.rules.counting import CountingRule, default_rule
 from core.stats import indicators
 from core.stats import presence as overview

@@ -6,6 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from core.config import labels
+from core.regions.custom import region_name
 from core.stats import industry, overview
 from ui import filters
 from ui.charts import industry as charts
@@ -73,7 +74,7 @@ def render_emerging(scope, first: int, last: int) -> None:
 
 title = st.empty()
 scope = filters.scope_widgets()
-title.header(f"{labels.INDUSTRY_TITLE} · {filters.region_name(scope.region)}")
+title.header(f"{labels.INDUSTRY_TITLE} · {region_name(scope.region)}")
 filters.breadcrumb("in_crumb")
 if not overview.has_patents():
     st.info(labels.EMPTY_DB_HELP)

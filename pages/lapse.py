@@ -6,7 +6,7 @@ import streamlit as st
 from core.config import labels
 from core.db import current_url
 from core.monitor import lapses
-from core.monitor.selection import region_name
+from core.regions.custom import region_name
 from core.stats import presence as overview
 from ui import echarts, monitor_page
 from ui.charts import monitor as charts
@@ -26,7 +26,7 @@ def _summary(url: str, q: lapses.LapseQuery) -> dict:
 
 
 def _query() -> lapses.LapseQuery:
-    sel = monitor_page.selection("lapse")
+    scope = monitor_page.scope("lapse")
     today = dt.date.today()
     st.session_state.setdefault("lapse_period", (today.replace(month=1, day=1), today))
     st.session_state.setdefault("lapse_granted", True)
@@ -36,7 +36,7 @@ def _query() -> lapses.LapseQuery:
                                  format_func=lambda r: labels.STATUS_REASON.get(r, r))
         granted = st.toggle(labels.MON_GRANTED_ONLY, key="lapse_granted")
     start, end = (tuple(period) + (None, None))[:2]
-    return lapses.LapseQuery(sel, start or today, end or start or today, tuple(reasons), granted)
+    return lapses.LapseQuery(scope, start or today, end or start or today, tuple(reasons), granted)
 
 
 def _charts(data: dict) -> None:
@@ -74,7 +74,7 @@ if not overview.has_patents():
     st.info(labels.MON_NO_PATENTS)
     st.stop()
 query = _query()
-st.caption(f"{region_name(query.sel.region)} · {query.date_from} – {query.date_to}")
+st.caption(f"{region_name(query.scope.region)} · {query.date_from} – {query.date_to}")
 summary = _summary(current_url() or "", query)
 st.metric(labels.LAPSE_TOTAL, f"{summary['total']:,}")
 echarts.caption_rule(labels.MON_RULE_LAPSE)

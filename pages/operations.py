@@ -5,8 +5,8 @@ import streamlit as st
 from core.config import labels
 from core.db import current_url
 from core.regions import divisions
+from core.regions.query import Scope
 from core.stats import operations
-from core.stats.operations import OpsQuery
 from ui import echarts, filters
 from ui.charts import operations as charts
 from ui.guard import guard
@@ -17,12 +17,12 @@ BAND = 30  # px per sub-region bar (tests/e2e/test_operations.py clicks by it)
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _data(url: str, q: OpsQuery) -> dict:
+def _data(url: str, q: Scope) -> dict:
     return {"years": operations.per_year(q), "sub": operations.per_subregion(q)}
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _events(url: str, q: OpsQuery, kind: str):
+def _events(url: str, q: Scope, kind: str):
     return operations.events(q, kind)
 
 
@@ -47,7 +47,7 @@ def _subregions(sub) -> None:
         st.rerun()
 
 
-def _lists(q: OpsQuery) -> None:
+def _lists(q: Scope) -> None:
     names = divisions.names()
     for tab, kind in zip(st.tabs(list(labels.OPS_LISTS.values())), labels.OPS_LISTS):
         with tab:
@@ -64,12 +64,11 @@ def _lists(q: OpsQuery) -> None:
 st.header(labels.OPERATIONS_TITLE)
 scope = filters.scope_widgets()
 filters.breadcrumb("ops_crumb")
-query = OpsQuery(scope.region, scope.date_from, scope.date_to)
-data = _data(current_url() or "", query)
+data = _data(current_url() or "", scope)
 if data["years"].empty:
     st.info(labels.OPS_EMPTY)
     st.stop()
 _metrics(data["years"])
 echarts.show(charts.per_year(data["years"]), key="ops_years", height="400px")
 _subregions(data["sub"])
-_lists(query)
+_lists(scope)

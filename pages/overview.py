@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit_echarts import Map
 
 from core.config import labels
+from core.regions.custom import region_name
 from core.stats import overview
 from ui import demo_offer, filters, kiosk
 from ui.charts import maps
@@ -170,7 +171,7 @@ def render_screen() -> None:
     scope = filters.scope_widgets(st.sidebar if KIOSK else None)  # hidden on the wall screen
     today = dt.date.today()
     with head:
-        render_header(scope, filters.region_name(scope.region))
+        render_header(scope, region_name(scope.region))
     render_cards(scope, today)
     render_geography(scope)
     render_trend_and_types(scope, today)

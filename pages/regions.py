@@ -4,8 +4,8 @@ grantees of a chosen unit. A click on a unit drills down or opens the search pre
 import streamlit as st
 
 from core.config import labels
+from core.regions.custom import region_name
 from core.stats import overview, regions
-from core.stats.base import Scope
 from ui import filters
 from ui.charts import regions as charts
 from ui.guard import guard
@@ -69,7 +69,7 @@ def render_focus(scope, table) -> None:
     code = st.selectbox(labels.REGIONS_FOCUS, codes, format_func=names.get, key="rg_focus")
     if not code:
         return
-    sub = Scope(code, scope.date_from, scope.date_to, scope.date_basis, scope.patent_types)
+    sub = scope.with_region(code)
     left, right = st.columns(2)
     for col, measure, title in ((left, "applications", labels.REGIONS_TOP_APPLICANTS),
                                 (right, "grants", labels.REGIONS_TOP_GRANTEES)):
@@ -85,7 +85,7 @@ def render_focus(scope, table) -> None:
 
 title = st.empty()
 scope = filters.scope_widgets()
-title.header(f"{labels.REGIONS_TITLE} · {filters.region_name(scope.region)}")
+title.header(f"{labels.REGIONS_TITLE} · {region_name(scope.region)}")
 filters.breadcrumb("rg_crumb")
 if not overview.has_patents():
     st.info(labels.EMPTY_DB_HELP)

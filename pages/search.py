@@ -119,8 +119,7 @@ def _filters(scope) -> SearchFilters:
     values["agency_id"] = st.session_state.get("sq_agency_id")
     f = _pinned(SearchFilters(**values))
     _write_url(f)
-    return search.with_scope(f, scope.region, scope.date_from, scope.date_to,
-                             scope.date_basis, scope.patent_types)
+    return search.with_scope(f, scope)
 
 
 def _cursor(f: SearchFilters) -> list:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.config import labels
 from core.db.models import PATENT_TYPES
+from core.regions.custom import region_name
 from core.stats import overview, trend
 from ui import filters
 from ui.charts import trend as charts
@@ -77,7 +78,7 @@ def render_operations(scope, unit: str) -> None:
 
 title = st.empty()
 scope = filters.scope_widgets()
-title.header(f"{labels.TREND_TITLE} · {filters.region_name(scope.region)}")
+title.header(f"{labels.TREND_TITLE} · {region_name(scope.region)}")
 filters.breadcrumb("tr_crumb")
 if not overview.has_patents():
     st.info(labels.EMPTY_DB_HELP)

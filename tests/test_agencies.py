@@ -8,8 +8,8 @@ import pytest
 
 from core.config import params
 from core.db.models import Agency, Holder, Patent
+from core.regions.query import Scope
 from core.stats import agencies
-from core.stats.agencies import AgencyQuery
 
 D = dt.date
 _serial = iter(range(1, 100_000))
@@ -47,7 +47,7 @@ def data(db):
 
 def test_ranking_for_the_region_and_period(data):
     local, remote = data
-    got = agencies.ranking(AgencyQuery(region="3205", date_from=D(2021, 1, 1)))
+    got = agencies.ranking(Scope(region="3205", date_from=D(2021, 1, 1)))
     expected = pd.DataFrame([
         [local.id, "苏州甲代理", True, 4, 3, 2, 12, 2, 1, 0, 0, 1, 0, 4 / 6,
          "G06F(2) H01M(2)", False, ""],
@@ -55,19 +55,19 @@ def test_ranking_for_the_region_and_period(data):
          False, ""],
     ], columns=agencies.RANK_COLUMNS)
     pd.testing.assert_frame_equal(got, expected)
-    only_first = agencies.ranking(AgencyQuery(region="3205", date_from=D(2021, 1, 1)), detail=1)
+    only_first = agencies.ranking(Scope(region="3205", date_from=D(2021, 1, 1)), detail=1)
     assert only_first[["top_fields", "university", "individual"]].values.tolist() == [
         ["G06F(2) H01M(2)", 1, 0], ["", 0, 0]]
 
 
 def test_summary_gives_the_local_share(data):
-    got = agencies.summary(AgencyQuery(region="3205", date_from=D(2021, 1, 1)))
+    got = agencies.summary(Scope(region="3205", date_from=D(2021, 1, 1)))
     assert got == {"agencies": 2, "filings": 6, "local_filings": 4, "local_share": 4 / 6,
                    "unagented": 1}
 
 
 def test_abnormal_flag_follows_the_parameter(data):
-    q = AgencyQuery(region="3205")
+    q = Scope(region="3205")
     assert agencies.abnormal_rule("3205") == agencies.DEFAULT_ABNORMAL
     params.set_value("agency_abnormal", {"min_filings": 2, "volume_ratio": 1.4,
                                          "withdrawn_share": 0.9}, by="admin")
@@ -81,11 +81,11 @@ def test_abnormal_flag_follows_the_parameter(data):
 
 
 def test_type_filter_and_empty_region(data):
-    got = agencies.ranking(AgencyQuery(region="3205", types=("utility",)))
+    got = agencies.ranking(Scope(region="3205", patent_types=("utility",)))
     assert got[["name", "filings"]].values.tolist() == [["苏州甲代理", 1]]
-    empty = agencies.ranking(AgencyQuery(region="320505"))
+    empty = agencies.ranking(Scope(region="320505"))
     assert empty.empty and empty.columns.tolist() == agencies.RANK_COLUMNS
-    assert agencies.summary(AgencyQuery(region="320505"))["local_share"] == 0.0
+    assert agencies.summary(Scope(region="320505"))["local_share"] == 0.0
 
 
 def _rank_frame():

@@ -19,8 +19,8 @@ from core.db.models import (
     StreetCube,
     WatchItem,
 )
+from core.regions.query import Scope
 from core.stats import overview, regions, trend
-from core.stats.base import Scope
 from tests.stats_builder import D, event, holder, patent
 
 STREETS = ("320506001", "320506003", "320505001", None)

@@ -8,7 +8,7 @@ import openpyxl
 from core.config import params
 from core.exports.xlsx import rows_to_xlsx_bytes
 from core.monitor import expiry as ex
-from core.monitor.selection import Selection
+from core.regions.query import Scope
 from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, YUEXI, day, holder, patent
 
 ON = day("2025-04-16")
@@ -34,7 +34,8 @@ def _build():
 
 
 def _q(region="3205", months=12, **kw):
-    return ex.ExpiryQuery(Selection(region, kw.pop("types", ()), kw.pop("holder", "")), ON, months)
+    scope = Scope(region, patent_types=kw.pop("types", ()), holder=kw.pop("holder", ""))
+    return ex.ExpiryQuery(scope, ON, months)
 
 
 def test_horizon_counts(db):
@@ -65,7 +66,7 @@ def test_by_month_and_subregion(db):
 def test_indicator_effect(db):
     _build()
     params.set_value("population", 1295.8, region_code="3205", year=2025)
-    frame = ex.indicator_effect(Selection("3205"), ON)
+    frame = ex.indicator_effect(Scope("3205"), ON)
     assert frame.drop(columns="label").values.tolist() == [
         ["valid_inventions", 6, 4, 3, 3],  # E1 E2 E4 E6 E7 E9; E1+E2 by 3 months, E4 by 6
         ["domestic_valid_inventions", 5, 3, 3, 3],
@@ -80,7 +81,7 @@ def test_indicator_effect(db):
 
 def test_indicator_effect_without_population(db):
     _build()
-    frame = ex.indicator_effect(Selection(WUZHONG), ON)
+    frame = ex.indicator_effect(Scope(WUZHONG), ON)
     assert frame.set_index("key").loc["per_10k"].drop("label").tolist() == [None] * 4
     assert frame.set_index("key").loc["valid_inventions"].drop("label").tolist() == [5, 3, 3, 3]
 

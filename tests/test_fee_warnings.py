@@ -9,7 +9,7 @@ import pytest
 
 from core.exports.xlsx import rows_to_xlsx_bytes
 from core.monitor import fee_warnings as fw
-from core.monitor.selection import Selection
+from core.regions.query import Scope
 from core.rules import fees
 from tests.monitor_data import WUZHONG, XIANGCHENG, YUEXI, day, holder, patent
 
@@ -39,8 +39,8 @@ def _build():
 
 
 def _q(region="3205", states=("due_soon", "grace", "terminated"), **kw):
-    sel = Selection(region, kw.pop("types", ()), kw.pop("holder", ""))
-    return fw.FeeQuery(sel, ON, states, **kw)
+    scope = Scope(region, patent_types=kw.pop("types", ()), holder=kw.pop("holder", ""))
+    return fw.FeeQuery(scope, ON, states, **kw)
 
 
 def test_shared_due_date_is_mixed_and_resolved_per_filing_date(db):
@@ -151,7 +151,7 @@ def test_summary_equals_the_separate_queries(db):
     for q in (_q(), _q(states=("grace",)), _q(states=("due_soon",)), _q(WUZHONG),
               _q(holder="乙大学"), _q(states=("grace",), grace_months=(2, 4))):
         got = fw.summary(q)
-        every = fw.FeeQuery(q.sel, q.on, fw.WARN_STATES)
+        every = fw.FeeQuery(q.scope, q.on, fw.WARN_STATES)
         assert got["states"].to_dict("records") == fw.counts(every).to_dict("records")
         assert got["sub"].to_dict("records") == fw.counts(q, True).to_dict("records")
         assert got["total"] == fw.total(q)

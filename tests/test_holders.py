@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from core.db.models import AuditLog, Holder, HolderTag, Patent, PatentIndustry
+from core.regions.query import Scope
 from core.stats import holders
-from core.stats.holders import HolderQuery
 
 D = dt.date
 _serial = iter(range(1, 10_000))
@@ -55,7 +55,7 @@ def test_refresh_sets_the_earliest_filing_of_each_holder(data):
 
 def test_holder_stats_counts_valid_patents_by_type_with_new_holders_marked(data):
     a, b, c, d = data
-    q = HolderQuery(region="3205", date_from=D(2023, 1, 1), date_to=D(2023, 12, 31))
+    q = Scope(region="3205", date_from=D(2023, 1, 1), date_to=D(2023, 12, 31))
     got = holders.holder_stats(q)
     expected = _frame([
         [a.id, "甲科技有限公司", "enterprise", "above_scale,hightech", D(2015, 5, 1), False,
@@ -67,14 +67,14 @@ def test_holder_stats_counts_valid_patents_by_type_with_new_holders_marked(data)
 
 
 FILTER_CASES = [
-    (HolderQuery(region="320505"), ["乙大学"]),
-    (HolderQuery(kinds=("university", "individual")), ["乙大学", "丙"]),
-    (HolderQuery(tags=("hightech",)), ["甲科技有限公司"]),  # 丁 has no valid patent
-    (HolderQuery(tags=("hightech", "above_scale")), ["甲科技有限公司"]),
-    (HolderQuery(industry="ne"), ["甲科技有限公司"]),
-    (HolderQuery(date_from=D(2023, 1, 1), new_only=True), ["乙大学", "丙"]),
-    (HolderQuery(name="大学"), ["乙大学"]),
-    (HolderQuery(region="3201"), ["丙"]),
+    (Scope(region="320505"), ["乙大学"]),
+    (Scope(holder_kinds=("university", "individual")), ["乙大学", "丙"]),
+    (Scope(holder_tags=("hightech",)), ["甲科技有限公司"]),  # 丁 has no valid patent
+    (Scope(holder_tags=("hightech", "above_scale")), ["甲科技有限公司"]),
+    (Scope(industry="ne"), ["甲科技有限公司"]),
+    (Scope(date_from=D(2023, 1, 1), new_only=True), ["乙大学", "丙"]),
+    (Scope(holder="大学"), ["乙大学"]),
+    (Scope(region="3201"), ["丙"]),
 ]
 
 
@@ -84,7 +84,7 @@ def test_holder_filters(data):
 
 
 def test_sorting_by_type_and_by_first_filing(data):
-    q = HolderQuery()
+    q = Scope()
     assert holders.holder_stats(q, sort="valid_design")["name"].tolist() == [
         "乙大学", "甲科技有限公司", "丙"]
     assert holders.holder_stats(q, sort="first_filing")["name"].tolist() == [
@@ -93,7 +93,7 @@ def test_sorting_by_type_and_by_first_filing(data):
 
 
 def test_kind_split_counts_holders_new_holders_and_valid_patents_per_kind(data):
-    got = holders.kind_split(HolderQuery(date_from=D(2023, 1, 1)))
+    got = holders.kind_split(Scope(date_from=D(2023, 1, 1)))
     expected = pd.DataFrame({"kind": ["enterprise", "university", "individual"],
                              "holders": [1, 1, 1], "new": [0, 1, 1], "valid": [3, 2, 1]})
     pd.testing.assert_frame_equal(got, expected)

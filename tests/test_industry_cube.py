@@ -10,8 +10,8 @@ from pandas.testing import assert_frame_equal
 
 from core.cubes import rebuild as cubes
 from core.db.models import Industry, Patent, PatentIndustry
+from core.regions.query import Scope
 from core.stats import industry
-from core.stats.base import Scope
 from tests.stats_builder import D, custom_region
 from tests.test_cubes import many  # noqa: F401 (fixture: 120 varied patents)
 

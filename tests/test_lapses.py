@@ -7,7 +7,7 @@ import openpyxl
 
 from core.exports.xlsx import rows_to_xlsx_bytes
 from core.monitor import lapses
-from core.monitor.selection import Selection
+from core.regions.query import Scope
 from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, YUEXI, day, holder, patent
 
 PERIOD = (day("2025-01-01"), day("2025-12-31"))
@@ -38,8 +38,8 @@ def _build():
 
 
 def _q(region="3205", **kw):
-    sel = Selection(region, kw.pop("types", ()), kw.pop("holder", ""))
-    return lapses.LapseQuery(sel, *PERIOD, **kw)
+    scope = Scope(region, patent_types=kw.pop("types", ()), holder=kw.pop("holder", ""))
+    return lapses.LapseQuery(scope, *PERIOD, **kw)
 
 
 def test_by_reason(db):

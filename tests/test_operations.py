@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from core.db.models import LegalEvent, Patent
+from core.regions.query import Scope
 from core.stats import operations
-from core.stats.operations import OpsQuery
 
 D = dt.date
 
@@ -51,7 +51,7 @@ def data(db):
 
 
 def test_per_year_for_the_city(data):
-    got = operations.per_year(OpsQuery(region="3205"))
+    got = operations.per_year(Scope(region="3205"))
     expected = pd.DataFrame({"year": [2023, 2024], "transfer_in": [1, 0],
                              "transfer_out": [1, 1], "transfer_within": [0, 1],
                              "license": [1, 0], "pledge": [0, 2],
@@ -60,14 +60,14 @@ def test_per_year_for_the_city(data):
 
 
 def test_per_year_for_a_county_sees_moves_between_counties(data):
-    got = operations.per_year(OpsQuery(region="320505", date_from=D(2024, 1, 1)))
+    got = operations.per_year(Scope(region="320505", date_from=D(2024, 1, 1)))
     assert got.to_dict("records") == [
         {"year": 2024, "transfer_in": 0, "transfer_out": 2, "transfer_within": 0,
          "license": 0, "pledge": 1, "pledge_amount": 250000.5}]
 
 
 def test_per_subregion_of_the_city(data):
-    got = operations.per_subregion(OpsQuery(region="3205"))
+    got = operations.per_subregion(Scope(region="3205"))
     expected = pd.DataFrame({"code": ["320505", "320506"], "name": ["虎丘区", "吴中区"],
                              "transfer_out": [1, 1], "transfer_in": [1, 0], "license": [0, 1],
                              "pledge": [1, 1], "pledge_amount": [250000.5, 1000000.0]})
@@ -75,13 +75,13 @@ def test_per_subregion_of_the_city(data):
 
 
 def test_street_scope_uses_street_columns(data):
-    got = operations.per_year(OpsQuery(region="320506103"))
+    got = operations.per_year(Scope(region="320506103"))
     assert got[["year", "transfer_in", "transfer_out"]].values.tolist() == [[2023, 0, 1],
                                                                           [2024, 1, 0]]
 
 
 def test_event_lists(data):
-    q = OpsQuery(region="3205")
+    q = Scope(region="3205")
     transfers = operations.events(q, "transfer")
     assert transfers.columns.tolist() == operations.LIST_COLUMNS
     assert transfers[["event_id", "direction", "app_no"]].values.tolist() == [

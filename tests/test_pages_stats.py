@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.stats.base import Scope
+from core.regions.query import Scope
 from ui import filters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +21,15 @@ def _filters_app():
     scope = f.scope_widgets()
     st.write(f"scope={scope.region}|{scope.date_from}|{scope.date_to}|{scope.date_basis}|"
              f"{','.join(scope.patent_types)}")
+
+
+def _undated_filters_app():
+    import streamlit as st
+
+    from ui import filters as f
+    scope = f.scope_widgets(show_dates=False)
+    stored = st.session_state[f.STATE]
+    st.write(f"scope={scope.region}|{scope.date_from}|{scope.date_to}|{stored.date_from}")
 
 
 def _scope_text(at) -> str:
@@ -83,6 +92,14 @@ def test_filters_widgets_change_the_scope(app_env):
     assert at.query_params["region"] == "320506001"
     at.selectbox(key="_flt_street").set_value("").run()
     assert _scope_text(at).startswith("scope=320506|")
+
+
+def test_filters_without_dates_hand_out_an_undated_scope_and_keep_the_dates(app_env):
+    at = AppTest.from_function(_undated_filters_app)
+    at.query_params.update({"region": "320506", "from": "2019", "to": "2021"})
+    at.run()
+    assert _scope_text(at) == "scope=320506|None|None|2019-01-01"
+    assert at.query_params["from"] == "2019-01-01"
 
 
 # --- the four pages through AppTest ------------------------------------------------------------

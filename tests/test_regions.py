@@ -20,6 +20,8 @@ def test_create_update_delete_and_filter(db):
     assert code == "C001"
     assert regions.name_of(code) == "东部科创片区"
     assert regions.name_of("320576050") == "娄葑街道"
+    assert [regions.region_name(c) for c in (code, "320576050", "320571050", "C999", "", None)] \
+        == ["东部科创片区", "娄葑街道", "娄葑街道", "C999", "", ""]  # 320571: the legacy code
     for n, street in enumerate(["320576050", "320506004", "320508017"]):
         Patent.create(app_no=f"2023100000{n}X", patent_type="utility", title="t",
                       street_code=street, county_code=street[:6])

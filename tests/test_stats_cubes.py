@@ -15,11 +15,8 @@ from core.cubes import freshness
 from core.cubes import rebuild as cubes
 from core.cubes import stats as stats_cubes
 from core.db.models import ActorCube, Agency, AgencyCube, LegalEvent, OpsCube, Patent, WatchItem
+from core.regions.query import Scope
 from core.stats import agencies, holders, industry, operations, overview, regions, trend
-from core.stats.agencies import AgencyQuery
-from core.stats.base import Scope
-from core.stats.holders import HolderQuery
-from core.stats.operations import OpsQuery
 from tests.stats_builder import D, custom_region, event, holder, patent
 
 STREETS = ("320506001", "320506003", "320505001", "320602001", None)
@@ -135,8 +132,7 @@ EVENT_CALLS = [
     lambda s: overview.operations(s, D(2019, 1, 1), D(2024, 6, 30)),
     lambda s: trend.operations(s, "month"), lambda s: trend.operations(s, "year"),
     lambda s: regions.table(s, "child"), lambda s: regions.table(s, "street"),
-    lambda s: operations.per_year(OpsQuery(s.region, s.date_from, s.date_to)),
-    lambda s: operations.per_subregion(OpsQuery(s.region, s.date_from, s.date_to)),
+    operations.per_year, operations.per_subregion,
 ]
 AS_OF = D(2025, 7, 1)
 PAGE_CALLS = [
@@ -147,16 +143,11 @@ PAGE_CALLS = [
     lambda s: trend.valid_stock(s, 2014, 2026), trend.pipeline,
     lambda s: trend.actors(s, "year"),
     lambda s: industry.emerging_share(s, 2015, 2026),
-    lambda s: agencies.ranking(AgencyQuery(s.region, s.date_from, s.date_to, s.patent_types),
-                               None),
-    lambda s: agencies.summary(AgencyQuery(s.region, s.date_from, s.date_to, s.patent_types)),
-    lambda s: holders.kind_split(HolderQuery(s.region, date_from=s.date_from,
-                                             date_to=s.date_to)),
-    lambda s: holders.holder_stats(HolderQuery(s.region, date_from=s.date_from,
-                                               date_to=s.date_to), "valid_total", 5),
-    lambda s: holders.holder_stats(HolderQuery(s.region, kinds=("enterprise", "university")),
+    lambda s: agencies.ranking(s, None), agencies.summary, holders.kind_split,
+    lambda s: holders.holder_stats(s, "valid_total", 5),
+    lambda s: holders.holder_stats(Scope(s.region, holder_kinds=("enterprise", "university")),
                                    "first_filing", 4, 1),
-    lambda s: holders.holder_stats(HolderQuery(s.region), "valid_design", 3, 2),
+    lambda s: holders.holder_stats(Scope(s.region), "valid_design", 3, 2),
 ]
 SCOPES = [Scope("3205"), Scope("32"), Scope("320506"), Scope("320506001"), Scope("Z0001"),
           Scope("Z0002"),
@@ -178,18 +169,18 @@ def test_readers_give_the_same_results_from_the_cubes_as_live(rich, scope, monke
 
 
 def test_operations_amounts_and_directions_are_counted(rich):
-    years = operations.per_year(OpsQuery("320506"))
+    years = operations.per_year(Scope("320506"))
     assert years["transfer_in"].sum() > 0 and years["transfer_out"].sum() > 0
     assert years["pledge_amount"].sum() > 0 and years["license"].sum() > 0
 
 
 def test_new_events_and_holder_kind_changes_refresh_the_cubes(rich, monkeypatch):
     cubes.rebuild()
-    before = operations.per_year(OpsQuery("3205")).set_index("year")["pledge"]
+    before = operations.per_year(Scope("3205")).set_index("year")["pledge"]
     event(Patent.get(Patent.city_code == "3205"), "pledge", D(2018, 5, 5))
-    after = operations.per_year(OpsQuery("3205")).set_index("year")["pledge"]
+    after = operations.per_year(Scope("3205")).set_index("year")["pledge"]
     assert after.get(2018, 0) == before.get(2018, 0) + 1
-    q = AgencyQuery("3205")
+    q = Scope("3205")
     someone = Patent.get(Patent.agency.is_null(False) & Patent.first_holder.is_null(False)
                          & (Patent.city_code == "3205"))
     agency, owner = someone.agency_id, someone.first_holder
@@ -224,7 +215,7 @@ def test_upgrading_to_the_new_tables_makes_the_cubes_stale_until_the_next_rebuil
     SchemaVersion.create(version=16)
     assert migrations.upgrade(models=[]) == [v for v, _ in migrations.STEPS if v > 16]
     assert not freshness.is_fresh()
-    live = agencies.ranking(AgencyQuery("3205"), None)
+    live = agencies.ranking(Scope("3205"), None)
     assert live["filings"].sum() > 0 and AgencyCube.select().count() == 0
     assert cubes.ensure_fresh() and AgencyCube.select().count() > 0 and freshness.is_fresh()
-    _same(agencies.ranking(AgencyQuery("3205"), None), live)
+    _same(agencies.ranking(Scope("3205"), None), live)

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from core.db.models import Industry, PatentIndustry
+from core.regions.query import Scope
 from core.stats import industry
-from core.stats.base import Scope
 from tests.stats_builder import D, patent
 
 CZ, HT = "320506001", "320505001"

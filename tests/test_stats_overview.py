@@ -8,8 +8,8 @@ import pytest
 
 from core.config import params
 from core.db.models import ImportBatch, Patent, WatchItem
+from core.regions.query import Scope
 from core.stats import overview
-from core.stats.base import Scope
 from tests.stats_builder import D, custom_region, event, holder, patent
 
 AS_OF = D(2026, 7, 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from core.regions.query import Scope
 from core.stats import regions
-from core.stats.base import Scope
 from tests.stats_builder import D, custom_region, event, holder, patent
 
 CZ, YX, HT = "320506001", "320506003", "320505001"

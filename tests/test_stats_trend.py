@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from core.regions.query import Scope
 from core.stats import trend
-from core.stats.base import Scope
 from tests.stats_builder import D, event, holder, patent
 
 CZ, YX = "320506001", "320506003"

@@ -5,7 +5,7 @@ State lives in st.session_state under `scope_*` keys (so it survives moving betw
 mirrored to st.query_params (so a link reproduces the view). A link wins over the session state
 when its parameters differ from the ones this session last wrote.
 
-    scope = filters.scope_widgets()          # in the sidebar; returns core.stats.base.Scope
+    scope = filters.scope_widgets()          # returns core.regions.query.Scope
     filters.search_link(scope, holder="…")   # "/search?region=…&from=…"
     filters.open_search(scope, region=code)  # switch to the search page, pre-filled
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -20,7 +21,7 @@ import streamlit as st
 from core.config import labels, settings
 from core.db.models import PATENT_TYPES
 from core.regions import divisions
-from core.stats.base import DATE_BASES, Scope
+from core.regions.query import DATE_BASES, Scope
 from core.stats.regions import custom_regions
 
 __all__ = [
@@ -33,7 +34,6 @@ __all__ = [
     "current_scope",
     "home_region",
     "open_search",
-    "region_name",
     "scope_from_params",
     "scope_to_params",
     "scope_widgets",
@@ -146,7 +146,8 @@ def set_region(code: str) -> None:
 
 def scope_widgets(container=None, show_dates: bool = True) -> Scope:
     """Render the shared filter bar (default: a bordered row at the top of the page) and
-    return the current Scope."""
+    return the current Scope — without its date range when the bar shows no dates (the page
+    does not use them; the session keeps them for the other pages)."""
     box = container if container is not None else st.container(border=True)
     scope = current_scope()
     with box:
@@ -157,7 +158,7 @@ def scope_widgets(container=None, show_dates: bool = True) -> Scope:
         _type_widget(st.session_state[STATE], cols[-1])
     scope = st.session_state[STATE]
     _store(scope)
-    return scope
+    return scope if show_dates else scope.undated()
 
 
 def _region_widgets(scope: Scope, left, right) -> None:
@@ -182,11 +183,6 @@ def _split_region(region: str, home: str) -> tuple[str, str | None]:
     if region.isdigit() and len(region) == 9:
         return region[:6], region
     return region or home, None
-
-
-def region_name(code: str) -> str:
-    """Official name of a division, or the name of a custom region."""
-    return _region_label(code).removeprefix(labels.CUSTOM_PREFIX)
 
 
 def _region_label(code: str) -> str:
@@ -246,9 +242,7 @@ def _date_range_widgets(scope: Scope, exact: bool) -> None:
 
 
 def _is_exact(scope: Scope) -> bool:
-    starts = scope.date_from is None or (scope.date_from.month, scope.date_from.day) == (1, 1)
-    ends = scope.date_to is None or (scope.date_to.month, scope.date_to.day) == (12, 31)
-    return bool(st.session_state.get("_flt_exact_pref")) or not (starts and ends)
+    return bool(st.session_state.get("_flt_exact_pref")) or not scope.whole_years
 
 
 def _on_dates(range_key: str | None = None) -> None:
@@ -266,7 +260,7 @@ def _on_dates(range_key: str | None = None) -> None:
             y1, y2 = y2, y1
         start = dt.date(y1, 1, 1) if y1 else None
         end = dt.date(y2, 12, 31) if y2 else None
-    _store(Scope(scope.region, start, end, basis, scope.patent_types))
+    _store(replace(scope, date_from=start, date_to=end, date_basis=basis))
 
 
 def _type_widget(scope: Scope, col) -> None:
@@ -280,7 +274,7 @@ def _on_types() -> None:
     if set(chosen) == set(PATENT_TYPES):
         chosen = ()
     scope = st.session_state[STATE]
-    _store(Scope(scope.region, scope.date_from, scope.date_to, scope.date_basis, chosen))
+    _store(replace(scope, patent_types=chosen))
 
 
 # --- breadcrumb and drill-down ----------------------------------------------------------------

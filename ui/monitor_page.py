@@ -1,5 +1,5 @@
-"""Widgets shared by the monitoring pages: the selection (shared scope + holder), a paginated
-table fed by LIMIT/OFFSET queries, and a two-step .xlsx export."""
+"""Widgets shared by the monitoring pages: the scope (the shared filter bar + a holder-name
+filter), a paginated table fed by LIMIT/OFFSET queries, and a two-step .xlsx export."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,15 +11,16 @@ import streamlit as st
 
 from core.config import labels
 from core.exports.xlsx import rows_to_xlsx_bytes
-from core.monitor.selection import EXPORT_LIMIT, PAGE_SIZE, Selection, page_slice
+from core.monitor.selection import EXPORT_LIMIT, PAGE_SIZE, page_slice
+from core.regions.query import Scope
 from ui import filters
 
 
-def selection(key: str) -> Selection:
-    """Region and types from the shared filters (sidebar), plus a holder-name filter."""
-    scope = filters.scope_widgets(show_dates=False)
-    holder = st.sidebar.text_input(labels.MON_FILTER_HOLDER, key=f"{key}_holder")
-    return Selection(scope.region, tuple(scope.patent_types), holder.strip())
+def scope(key: str) -> Scope:
+    """The shared filter bar (region and types), narrowed by a holder-name filter (sidebar)."""
+    shared = filters.scope_widgets(show_dates=False)
+    return shared.with_holders(holder=st.sidebar.text_input(labels.MON_FILTER_HOLDER,
+                                                            key=f"{key}_holder"))
 
 
 def paged_table(total: int, fetch: Callable[[int, int], pd.DataFrame], columns: dict[str, str],

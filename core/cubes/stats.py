@@ -29,6 +29,7 @@ from peewee import fn
 from core.cubes import freshness
 from core.db import db
 from core.db.models import PATENT_TYPES, ActorCube, AgencyCube, LegalEvent, OpsCube, Patent
+from core.db.sql import count_if
 from core.regions.scope import canonical, region_filter
 
 EVENT_KINDS = ("transfer", "license", "pledge")
@@ -120,7 +121,7 @@ class Events:
         return fn.SUM(OpsCube.n) if self.cube else fn.COUNT(LegalEvent.id)
 
     def count_if(self, condition) -> pw.Node:
-        return fn.SUM(pw.Case(None, [(condition, OpsCube.n if self.cube else 1)], 0))
+        return count_if(condition, OpsCube.n if self.cube else 1)
 
     def amount_if(self, condition) -> pw.Node:
         return fn.SUM(pw.Case(None, [(condition, self.event("amount"))], 0))

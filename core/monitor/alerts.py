@@ -21,7 +21,7 @@ from core.monitor.expiry import ExpiryQuery
 from core.monitor.expiry import where as expiry_where
 from core.monitor.fee_warnings import FeeQuery, due_map
 from core.monitor.fee_warnings import where as fee_where
-from core.monitor.selection import Selection
+from core.regions.query import Scope
 from core.regions.scope import region_filter
 
 KINDS = ("fee_due", "fee_grace", "expiry", "transfer_out")
@@ -62,17 +62,17 @@ class Source:
 
 
 def sources(region: str, on: dt.date) -> list[Source]:
-    sel = Selection(region)
+    scope = Scope(region)
     dues = due_map(on)
     moved_out = ((LegalEvent.kind == "transfer")
                  & (LegalEvent.date >= on - dt.timedelta(days=TRANSFER_DAYS))
                  & region_filter(region, _Before) & ~region_filter(region, _After))
     return [
-        Source("fee_due", fee_where(FeeQuery(sel, on, ("due_soon",)), dues),
+        Source("fee_due", fee_where(FeeQuery(scope, on, ("due_soon",)), dues),
                Patent.next_fee_due, 2),
-        Source("fee_grace", fee_where(FeeQuery(sel, on, ("grace",)), dues),
+        Source("fee_grace", fee_where(FeeQuery(scope, on, ("grace",)), dues),
                Patent.next_fee_due, 3),
-        Source("expiry", expiry_where(ExpiryQuery(sel, on, EXPIRY_MONTHS)), Patent.expiry_date, 1),
+        Source("expiry", expiry_where(ExpiryQuery(scope, on, EXPIRY_MONTHS)), Patent.expiry_date, 1),
         Source("transfer_out", moved_out, LegalEvent.date, 2, LegalEvent.patent),
     ]
 

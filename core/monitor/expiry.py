@@ -20,17 +20,17 @@ from peewee import fn
 
 from core.config import labels
 from core.db.models import Holder, Patent
+from core.db.sql import count_if
 from core.monitor.selection import (
     EXPORT_LIMIT,
-    Selection,
     both,
     child_field,
     count_all,
-    count_if,
     patent_where,
-    region_name,
     with_holder,
 )
+from core.regions.custom import region_name
+from core.regions.query import Scope
 from core.regions.scope import region_filter
 from core.rules import calendar, numbers
 from core.stats import indicators
@@ -40,7 +40,7 @@ HORIZONS = (3, 6, 12)
 
 @dataclass(frozen=True)
 class ExpiryQuery:
-    sel: Selection
+    scope: Scope
     on: dt.date
     months: int = 12
 
@@ -50,19 +50,19 @@ class ExpiryQuery:
 
 
 def where(q: ExpiryQuery) -> pw.Expression:
-    expr = both(patent_where(q.sel, selective=True), Patent.status == "valid")
+    expr = both(patent_where(q.scope, selective=True), Patent.status == "valid")
     return expr & (Patent.expiry_date >= q.on) & (Patent.expiry_date <= q.until)
 
 
 def _selected(q: ExpiryQuery, *columns) -> pw.ModelSelect:
-    return with_holder(Patent.select(*columns), q.sel).where(where(q))
+    return with_holder(Patent.select(*columns), q.scope).where(where(q))
 
 
 def horizon_counts(q: ExpiryQuery) -> pd.DataFrame:
     """Columns patent_type, label, m3, m6, m12 (expiring within 3/6/12 months), plus a total row
     ("all"). One query over the 12-month window."""
     limits = {h: calendar.add_months(q.on, h) for h in HORIZONS}
-    wide = ExpiryQuery(q.sel, q.on, max(HORIZONS))
+    wide = ExpiryQuery(q.scope, q.on, max(HORIZONS))
     cols = [count_if(Patent.expiry_date <= limits[h]).alias(f"m{h}") for h in HORIZONS]
     rows = list(_selected(wide, Patent.patent_type, *cols).group_by(Patent.patent_type).dicts())
     frame = pd.DataFrame(rows, columns=["patent_type", *[f"m{h}" for h in HORIZONS]])
@@ -92,7 +92,7 @@ def by_month(q: ExpiryQuery) -> pd.DataFrame:
 
 def by_subregion(q: ExpiryQuery) -> pd.DataFrame:
     """Columns code, name, n, inventions, high_value; largest first."""
-    column = child_field(q.sel)
+    column = child_field(q.scope)
     inv = Patent.patent_type == "invention"
     rows = (_selected(q, column.alias("code"), count_all().alias("n"),
                       count_if(inv).alias("inventions"),
@@ -107,7 +107,7 @@ def summary(q: ExpiryQuery) -> dict:
     """horizon_counts, by_month, by_subregion and total (as the functions of those names) from
     two grouped scans of the covering expiry index: by day and type over 12 months, and by
     sub-region over the query's horizon."""
-    wide = ExpiryQuery(q.sel, q.on, max(HORIZONS))
+    wide = ExpiryQuery(q.scope, q.on, max(HORIZONS))
     rows = (_selected(wide, Patent.expiry_date.alias("day"), Patent.patent_type,
                       count_all().alias("n"))
             .group_by(Patent.expiry_date, Patent.patent_type).tuples())
@@ -143,7 +143,7 @@ def _month_rollup(frame: pd.DataFrame, q: ExpiryQuery) -> pd.DataFrame:
 
 # --- indicator effect --------------------------------------------------------------------------
 
-def _stock_now(sel: Selection) -> dict:
+def _stock_now(scope: Scope) -> dict:
     """Valid inventions of the region now (stored status): all, domestic, domestic high-value —
     from the indicator cube when it can be read, else from the indicator covering index."""
     from core.cubes import indicator as cube
@@ -153,19 +153,19 @@ def _stock_now(sel: Selection) -> dict:
         specs = [cube.Stock("inv", dt.date.today(), inv),
                  cube.Stock("dom", dt.date.today(), inv, domestic=True),
                  cube.Stock("hv", dt.date.today(), inv, domestic=True, high_value=True)]
-        row = cube.read(sel.region, specs, CountingRule(stock_basis="status"))[0]
+        row = cube.read(scope.region, specs, CountingRule(stock_basis="status"))[0]
         return {k: int(v) for k, v in row.items()}
     dom = Patent.domestic == True  # noqa: E712
     hv = dom & (Patent.high_value == True)  # noqa: E712
     row = (Patent.select(count_all().alias("inv"), count_if(dom).alias("dom"),
                          count_if(hv).alias("hv"))
-           .where(both(region_filter(sel.region),
+           .where(both(region_filter(scope.region),
                        (Patent.status == "valid") & (Patent.patent_type == inv[0])))
            .dicts().get())
     return {k: int(v or 0) for k, v in row.items()}
 
 
-def _stock_gone(sel: Selection, on: dt.date) -> dict:
+def _stock_gone(scope: Scope, on: dt.date) -> dict:
     """Of those, the ones expiring by each horizon (the 12-month window only)."""
     inv = Patent.patent_type == "invention"
     dom = Patent.domestic == True  # noqa: E712
@@ -175,7 +175,7 @@ def _stock_gone(sel: Selection, on: dt.date) -> dict:
         by = Patent.expiry_date <= calendar.add_months(on, h)
         cols += [count_if(by).alias(f"inv_{h}"), count_if(by & dom).alias(f"dom_{h}"),
                  count_if(by & hv).alias(f"hv_{h}")]
-    wide = ExpiryQuery(Selection(sel.region, ("invention",)), on, max(HORIZONS))
+    wide = ExpiryQuery(Scope(scope.region, patent_types=("invention",)), on, max(HORIZONS))
     row = Patent.select(*cols).where(where(wide) & inv).dicts().get()
     return {k: int(v or 0) for k, v in row.items()}
 
@@ -186,13 +186,13 @@ def population(region: str, year: int) -> float | None:
     return indicators.param_for_year("population", region, year)[0]
 
 
-def indicator_effect(sel: Selection, on: dt.date) -> pd.DataFrame:
+def indicator_effect(scope: Scope, on: dt.date) -> pd.DataFrame:
     """Columns key, label, now, after_3, after_6, after_12: 有效发明, 国内有效发明, 每万人口发明
     专利拥有量, 高价值发明, 每万人口高价值发明专利拥有量 now and once the patents expiring within
     each horizon are gone. Per-10k rows are None without a population parameter. Holder and type
     filters do not apply (indicators cover the whole region)."""
-    row = {**_stock_now(sel), **_stock_gone(sel, on)}
-    pop = population(sel.region, on.year)
+    row = {**_stock_now(scope), **_stock_gone(scope, on)}
+    pop = population(scope.region, on.year)
     lines = [("valid_inventions", row["inv"], "inv"), ("domestic_valid_inventions", row["dom"], "dom"),
              ("high_value", row["hv"], "hv")]
     out = []
@@ -226,7 +226,7 @@ def _list_query(q: ExpiryQuery) -> pw.ModelSelect:
                            Patent.county_code, Patent.street_code, Patent.app_date,
                            Patent.expiry_date, Patent.high_value)
              .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id)))
-    return (with_holder(query, q.sel, joined=True).where(where(q))
+    return (with_holder(query, q.scope, joined=True).where(where(q))
             .order_by(Patent.expiry_date, Patent.id))
 
 

@@ -24,14 +24,14 @@ from core.db import is_postgres
 from core.db.models import Holder, Patent
 from core.monitor.selection import (
     EXPORT_LIMIT,
-    Selection,
     both,
     child_field,
     count_all,
     patent_where,
-    region_name,
     with_holder,
 )
+from core.regions.custom import region_name
+from core.regions.query import Scope
 from core.rules import calendar, fees, numbers
 
 WARN_STATES = ("due_soon", "grace", "terminated")
@@ -41,7 +41,7 @@ Cls = tuple[str, int]  # (state, grace month or 0)
 
 @dataclass(frozen=True)
 class FeeQuery:
-    sel: Selection
+    scope: Scope
     on: dt.date
     states: tuple[str, ...] = ("due_soon", "grace")
     grace_months: tuple[int, ...] = ()  # narrow "grace" to these months (1-6); empty = all
@@ -186,7 +186,7 @@ def _unindexed(field: pw.Field):
 
 
 def where(q: FeeQuery, m: DueMap) -> pw.Expression:
-    expr = both(patent_where(q.sel), Patent.status == "valid")
+    expr = both(patent_where(q.scope), Patent.status == "valid")
     span = _span(m, q.wants)
     if span is False:
         return expr & False
@@ -194,7 +194,7 @@ def where(q: FeeQuery, m: DueMap) -> pw.Expression:
 
 
 def _selected(q: FeeQuery, m: DueMap, *columns) -> pw.ModelSelect:
-    return with_holder(Patent.select(*columns), q.sel).where(where(q, m))
+    return with_holder(Patent.select(*columns), q.scope).where(where(q, m))
 
 
 def has_due_dates() -> bool:
@@ -233,13 +233,13 @@ def _class_totals(q: FeeQuery, by_subregion: bool, keep: Callable[[Cls], bool]) 
     """{(state, month[, code]): n}: one range scan of next_fee_due ≤ end grouped by due date
     (classes assigned here); only the mixed due dates are also grouped by filing date."""
     m = due_map(q.on)
-    group = [child_field(q.sel).alias("code")] if by_subregion else []
-    keys = [child_field(q.sel)] if by_subregion else []
-    base = both(patent_where(q.sel), Patent.status == "valid")
+    group = [child_field(q.scope).alias("code")] if by_subregion else []
+    keys = [child_field(q.scope)] if by_subregion else []
+    base = both(patent_where(q.scope), Patent.status == "valid")
     base = both(base, Patent.next_fee_due.is_null(False)) & (Patent.next_fee_due <= m.end)
     totals: dict[tuple, int] = {}
     main = with_holder(Patent.select(Patent.next_fee_due.alias("due"), *group,
-                                     count_all().alias("n")), q.sel).where(base)
+                                     count_all().alias("n")), q.scope).where(base)
     for row in main.group_by(Patent.next_fee_due, *keys).dicts():
         due = _as_date(row["due"])
         if due not in m.mixed:
@@ -247,7 +247,7 @@ def _class_totals(q: FeeQuery, by_subregion: bool, keep: Callable[[Cls], bool]) 
     if m.mixed:
         extra = with_holder(Patent.select(Patent.next_fee_due.alias("due"),
                                           Patent.app_date.alias("app"), *group,
-                                          count_all().alias("n")), q.sel)
+                                          count_all().alias("n")), q.scope)
         extra = extra.where(base & Patent.next_fee_due.in_(sorted(m.mixed)))
         for row in extra.group_by(Patent.next_fee_due, Patent.app_date, *keys).dicts():
             _add(totals, m.of(_as_date(row["due"]), _as_date(row["app"])), row, by_subregion,
@@ -297,7 +297,7 @@ def _list_query(q: FeeQuery, m: DueMap) -> pw.ModelSelect:
                            Holder.name.alias("holder"), Holder.address.alias("holder_address"),
                            Holder.contact, Holder.fee_reduction)
              .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id)))
-    return (with_holder(query, q.sel, joined=True).where(where(q, m))
+    return (with_holder(query, q.scope, joined=True).where(where(q, m))
             .order_by(Patent.next_fee_due, Patent.id))
 
 

@@ -17,17 +17,17 @@ from peewee import fn
 
 from core.config import labels
 from core.db.models import Holder, LegalEvent, Patent
+from core.db.sql import count_if
 from core.monitor.selection import (
     EXPORT_LIMIT,
-    Selection,
     both,
     child_field,
     count_all,
-    count_if,
     patent_where,
-    region_name,
     with_holder,
 )
+from core.regions.custom import region_name
+from core.regions.query import Scope
 from core.rules import numbers
 
 # Reasons shown as their own column/series; everything else is summed as "other".
@@ -36,7 +36,7 @@ MAIN_REASONS = ("unpaid_fee", "expired", "invalidated", "surrendered", "double_p
 
 @dataclass(frozen=True)
 class LapseQuery:
-    sel: Selection
+    scope: Scope
     date_from: dt.date
     date_to: dt.date
     reasons: tuple[str, ...] = ()  # empty: every reason
@@ -44,7 +44,7 @@ class LapseQuery:
 
 
 def where(q: LapseQuery) -> pw.Expression:
-    expr = both(patent_where(q.sel), Patent.status == "lapsed")
+    expr = both(patent_where(q.scope), Patent.status == "lapsed")
     expr &= (Patent.lapse_date >= q.date_from) & (Patent.lapse_date <= q.date_to)
     if q.reasons:
         expr &= Patent.status_reason.in_(list(q.reasons))
@@ -54,7 +54,7 @@ def where(q: LapseQuery) -> pw.Expression:
 
 
 def _base(q: LapseQuery, *columns) -> pw.ModelSelect:
-    return with_holder(Patent.select(*columns), q.sel).where(where(q))
+    return with_holder(Patent.select(*columns), q.scope).where(where(q))
 
 
 def total(q: LapseQuery) -> int:
@@ -83,7 +83,7 @@ REASON_COLUMNS = list(MAIN_REASONS) + ["other"]
 
 def by_subregion(q: LapseQuery) -> pd.DataFrame:
     """Columns code, name, n, one column per MAIN_REASONS + other; largest first."""
-    column = child_field(q.sel)
+    column = child_field(q.scope)
     rows = (_base(q, column.alias("code"), count_all().alias("n"), *_reason_columns())
             .where(column.is_null(False)).group_by(column).dicts())
     frame = pd.DataFrame(list(rows), columns=["code", "n", *REASON_COLUMNS])
@@ -122,7 +122,7 @@ def by_month(q: LapseQuery) -> pd.DataFrame:
 def summary(q: LapseQuery) -> dict:
     """total, by_reason, by_subregion and by_month (same frames as the functions of those names)
     from ONE query grouped by lapse date, reason and sub-region; the roll-ups happen here."""
-    column = child_field(q.sel)
+    column = child_field(q.scope)
     rows = (_base(q, Patent.lapse_date.alias("day"), Patent.status_reason.alias("reason"),
                   column.alias("code"), count_all().alias("n"))
             .group_by(Patent.lapse_date, Patent.status_reason, column).tuples())
@@ -169,7 +169,7 @@ def _list_query(q: LapseQuery) -> pw.ModelSelect:
                            Patent.county_code, Patent.street_code, Patent.status_reason,
                            Patent.lapse_date, Patent.app_date, Patent.grant_date)
              .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id)))
-    return (with_holder(query, q.sel, joined=True).where(where(q))
+    return (with_holder(query, q.scope, joined=True).where(where(q))
             .order_by(Patent.lapse_date.desc(), Patent.id.desc()))
 
 

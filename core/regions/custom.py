@@ -2,7 +2,7 @@
 spans streets of two districts. Stored as Region rows (is_custom, level 'custom', code C001 …) with
 RegionMember rows; core.scope.region_filter accepts their codes like any official code.
 
-Also `name_of(code)`: the name of any region code, official or custom.
+Also `name_of(code)` / `region_name(code)`: the name of any region code, official or custom.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from core.db import db
 from core.db.audit import AuditEvent, record
 from core.db.models import Region, RegionMember
 from core.regions import divisions
-from core.regions.scope import canonical
+from core.regions.scope import canonical, is_custom
 
 CODE_PREFIX = "C"
 
@@ -20,14 +20,21 @@ class RegionError(ValueError):
 
 
 def name_of(code: str | None) -> str | None:
-    """Official or custom region name of `code` (None when unknown)."""
+    """Official or custom region name of `code` (None when unknown). Only a custom-region code
+    is looked up in the database (lists map every row's division code through this)."""
     if not code:
         return None
     official = divisions.names().get(canonical(code))
-    if official:
+    if official or not is_custom(canonical(code)):
         return official
     row = Region.get_or_none(Region.code == code)
     return row.name if row else None
+
+
+def region_name(code: str | None) -> str:
+    """The name to show for a region code: its official or custom name, else the code itself
+    ("" for no code)."""
+    return name_of(code) or (code or "")
 
 
 def list_custom() -> list[dict]:

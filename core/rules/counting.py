@@ -22,6 +22,7 @@ from peewee import fn
 from core.config import defaults, labels
 from core.config import rules as ruleparams
 from core.db.models import Holder, Patent, PatentHolder
+from core.db.sql import count_if
 from core.regions.scope import COLUMN_BY_LENGTH, canonical, child_column, is_custom, region_filter
 
 HOLDERS = defaults.COUNTING_CHOICES["holder"]
@@ -131,7 +132,7 @@ def fast_place(region: str | None, selective: bool = False) -> pw.Expression | b
 
 
 def _fast(region, conditions, where, by_child, selective=False) -> list[dict]:
-    columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
+    columns = [count_if(cond).alias(name)
                for name, cond in conditions.items()]
     query = Patent.select(*columns).where(fast_place(region, selective) & where)
     if by_child:
@@ -182,7 +183,7 @@ def _whole(region, rule, conditions, where, by_child) -> list[dict]:
                            *([child.alias("code")] if by_child else []))
               .where(filters & (child.is_null(False) if by_child else True))
               .group_by(*keys).alias(PLACED))
-    columns = [fn.SUM(pw.Case(None, [(c, 1)], 0)).alias(k) for k, c in conditions.items()]
+    columns = [count_if(c).alias(k) for k, c in conditions.items()]
     out = (Patent.select(*columns).from_(placed)
            .join(Patent, on=(Patent.id == placed.c.pid)).where(where))
     if by_child:
@@ -208,7 +209,7 @@ def _fractional(region, rule, conditions, where, by_child, patents=None) -> list
     counts = holder_counts(rule, patents)
     query = query.join(counts, on=(counts.c.pid == link.patent))
     share = 1.0 / counts.c.n
-    columns = [fn.SUM(pw.Case(None, [(c, share)], 0)).alias(k) for k, c in conditions.items()]
+    columns = [count_if(c, share).alias(k) for k, c in conditions.items()]
     query = query.select(*columns).where(filters & where)
     if by_child:
         child = getattr(Holder, child_column(region))

@@ -20,6 +20,7 @@ from core.config import defaults
 from core.config import rules as ruleparams
 from core.db import db
 from core.db.models import LegalEvent, Patent
+from core.db.sql import count_if
 from core.rules import industries
 from core.rules.calendar import add_years
 
@@ -99,9 +100,9 @@ def categories_of(patent_id: int, on: dt.date | None = None) -> list[str]:
 def category_counts(region_expr, on: dt.date | None = None) -> dict[str, int]:
     """Valid inventions in `region_expr` per enabled category, and 'any', in one query."""
     on = on or dt.date.today()
-    columns = [pw.fn.SUM(pw.Case(None, [(category_condition(c, on), 1)], 0)).alias(c)
+    columns = [count_if(category_condition(c, on)).alias(c)
                for c in enabled()]
-    columns.append(pw.fn.SUM(pw.Case(None, [(condition(on), 1)], 0)).alias("any"))
+    columns.append(count_if(condition(on)).alias("any"))
     row = (Patent.select(*columns)
            .where(region_expr & (Patent.patent_type == "invention") & (Patent.status == "valid"))
            .dicts().get())

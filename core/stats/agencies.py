@@ -1,9 +1,10 @@
 """代理机构统计: the patent agencies serving the region's holders.
 
 Counting rule: patents whose first holder's address lies in the region (Patent region columns),
-filed in the period (application date), grouped by Patent.agency. "valid" counts those patents
-that are valid now. Client mix uses the first holder's kind. An agency is local when its own
-address (Agency.county_code / city_code) lies in the region. Volumes come from the covering
+filed in the period (application date, whatever the Scope's date basis), of the Scope's patent
+types, grouped by Patent.agency. "valid" counts those patents that are valid now. Client mix
+uses the first holder's kind. An agency is local when its own address (Agency.county_code /
+city_code) lies in the region. Volumes come from the covering
 index AGENCY_INDEX alone; the client mix (a join to holder) and the main fields are computed for
 the first DETAIL_TOP agencies of the ranking, the ones the page charts and lists first.
 
@@ -16,9 +17,6 @@ above their peers" — a signal, never a verdict).
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 import pandas as pd
 import peewee as pw
 from peewee import fn
@@ -27,6 +25,8 @@ from core.config import defaults
 from core.config import rules as ruleparams
 from core.cubes import freshness
 from core.db.models import Agency, AgencyCube, Holder, Patent
+from core.db.sql import count_if
+from core.regions.query import Scope
 from core.regions.scope import canonical, is_custom, members, region_filter
 
 DEFAULT_ABNORMAL = defaults.AGENCY_ABNORMAL
@@ -37,19 +37,7 @@ RANK_COLUMNS = ["agency_id", "name", "local", "filings", "valid", "valid_inventi
                 "withdrawn", "share", "top_fields", "abnormal", "abnormal_reason"]
 
 
-@dataclass(frozen=True)
-class AgencyQuery:
-    region: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    types: tuple[str, ...] = ()
-
-
-def _count_if(condition) -> pw.Function:
-    return fn.SUM(pw.Case(None, [(condition, 1)], 0))
-
-
-def _conditions(q: AgencyQuery) -> list:
+def _conditions(q: Scope) -> list:
     out = [Patent.agency.is_null(False)]
     if q.region:
         out.append(region_filter(canonical(q.region)))
@@ -57,8 +45,8 @@ def _conditions(q: AgencyQuery) -> list:
         out.append(Patent.app_date >= q.date_from)
     if q.date_to:
         out.append(Patent.app_date <= q.date_to)
-    if q.types:
-        out.append(Patent.patent_type.in_(list(q.types)))
+    if q.patent_types:
+        out.append(Patent.patent_type.in_(list(q.patent_types)))
     return out
 
 
@@ -67,49 +55,47 @@ def abnormal_rule(region: str | None = None) -> dict:
     return ruleparams.value("agency_abnormal", region or "")
 
 
-def _use_cube(q: AgencyQuery) -> bool:
+def _use_cube(q: Scope) -> bool:
     """agency_cube answers a province, city or county (or no region) without a date range or
     with whole calendar years (filing date in range ⟺ filing year in range)."""
     code = canonical(q.region) if q.region else ""
-    whole = (q.date_from is None or (q.date_from.month, q.date_from.day) == (1, 1)) and (
-        q.date_to is None or (q.date_to.month, q.date_to.day) == (12, 31))
-    if not whole or (code and (not code.isdigit() or len(code) not in (2, 4, 6))):
+    if not q.whole_years or (code and (not code.isdigit() or len(code) not in (2, 4, 6))):
         return False
     return freshness.usable()
 
 
-def _cube_where(q: AgencyQuery) -> list:
+def _cube_where(q: Scope) -> list:
     c = AgencyCube
     out = [region_filter(canonical(q.region), model=c) if q.region else True]
     if q.date_from:
         out.append(c.app_year >= q.date_from.year)
     if q.date_to:
         out.append(c.app_year <= q.date_to.year)
-    if q.types:
-        out.append(c.patent_type.in_(list(q.types)))
+    if q.patent_types:
+        out.append(c.patent_type.in_(list(q.patent_types)))
     return out
 
 
-def _volume_query(q: AgencyQuery) -> pw.Select:
+def _volume_query(q: Scope) -> pw.Select:
     """Per agency: filings, valid, valid inventions, withdrawn/rejected (agency_cube, else
     index-only)."""
     if _use_cube(q):
         c = AgencyCube
         return (c.select(c.agency_id.alias("agency_id"), fn.SUM(c.n).alias("filings"),
                          fn.SUM(c.n_valid).alias("valid"),
-                         fn.SUM(pw.Case(None, [(c.patent_type == "invention", c.n_valid)], 0))
+                         count_if(c.patent_type == "invention", c.n_valid)
                          .alias("valid_invention"), fn.SUM(c.n_withdrawn).alias("withdrawn"))
                 .where(*_cube_where(q)).group_by(c.agency_id))
     withdrawn = Patent.status_reason.in_(["withdrawn", "rejected"])
     return (Patent.select(
         Patent.agency.alias("agency_id"), fn.COUNT(Patent.id).alias("filings"),
-        _count_if(Patent.status == "valid").alias("valid"),
-        _count_if((Patent.status == "valid") & (Patent.patent_type == "invention"))
-        .alias("valid_invention"), _count_if(withdrawn).alias("withdrawn"))
+        count_if(Patent.status == "valid").alias("valid"),
+        count_if((Patent.status == "valid") & (Patent.patent_type == "invention"))
+        .alias("valid_invention"), count_if(withdrawn).alias("withdrawn"))
         .where(*_conditions(q)).group_by(Patent.agency))
 
 
-def client_mix(q: AgencyQuery, agency_ids: list[int]) -> pd.DataFrame:
+def client_mix(q: Scope, agency_ids: list[int]) -> pd.DataFrame:
     """Columns agency_id, enterprise, university, institute, individual, other: filings of
     `agency_ids` by the first holder's kind (other: government, other, unknown)."""
     columns = ["agency_id", *CLIENT_KINDS, "other"]
@@ -120,26 +106,26 @@ def client_mix(q: AgencyQuery, agency_ids: list[int]) -> pd.DataFrame:
     kind = Holder.kind
     other = kind.not_in(list(CLIENT_KINDS)) | kind.is_null()
     rows = (Patent.select(Patent.agency.alias("agency_id"),
-                          *[_count_if(kind == k).alias(k) for k in CLIENT_KINDS],
-                          _count_if(other).alias("other"))
+                          *[count_if(kind == k).alias(k) for k in CLIENT_KINDS],
+                          count_if(other).alias("other"))
             .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
             .where(*_conditions(q), Patent.agency.in_(agency_ids))
             .group_by(Patent.agency).dicts())
     return pd.DataFrame(list(rows), columns=columns)
 
 
-def _cube_client_mix(q: AgencyQuery, agency_ids: list[int], columns) -> pd.DataFrame:
+def _cube_client_mix(q: Scope, agency_ids: list[int], columns) -> pd.DataFrame:
     c = AgencyCube
     kind = c.holder_kind
     other = kind.not_in(list(CLIENT_KINDS)) | kind.is_null()
-    sums = [fn.SUM(pw.Case(None, [(kind == k, c.n)], 0)).alias(k) for k in CLIENT_KINDS]
+    sums = [count_if(kind == k, c.n).alias(k) for k in CLIENT_KINDS]
     rows = (c.select(c.agency_id.alias("agency_id"), *sums,
-                     fn.SUM(pw.Case(None, [(other, c.n)], 0)).alias("other"))
+                     count_if(other, c.n).alias("other"))
             .where(*_cube_where(q), c.agency_id.in_(agency_ids)).group_by(c.agency_id).dicts())
     return pd.DataFrame(list(rows), columns=columns)
 
 
-def top_fields(q: AgencyQuery, agency_ids: list[int], per_agency: int = 3) -> dict[int, list]:
+def top_fields(q: Scope, agency_ids: list[int], per_agency: int = 3) -> dict[int, list]:
     """Agency id → its main IPC subclasses [(subclass, n), …] among the region's patents."""
     if not agency_ids:
         return {}
@@ -175,7 +161,7 @@ def local_condition(region: str | None) -> pw.Expression | bool:
     return expr
 
 
-def ranking(q: AgencyQuery, limit: int | None = 100, detail: int = DETAIL_TOP) -> pd.DataFrame:
+def ranking(q: Scope, limit: int | None = 100, detail: int = DETAIL_TOP) -> pd.DataFrame:
     """Agencies by filings for the region's holders, largest first. Columns RANK_COLUMNS;
     share = filings / all agency-handled filings of the region; client mix (enterprise …
     other) and top_fields "H01M(12) G06F(8)" for the first `detail` agencies (others: 0 / "")."""
@@ -209,7 +195,7 @@ def _flag_abnormal(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
     return frame
 
 
-def _with_details(frame: pd.DataFrame, q: AgencyQuery, detail: int) -> pd.DataFrame:
+def _with_details(frame: pd.DataFrame, q: Scope, detail: int) -> pd.DataFrame:
     ids = [int(i) for i in frame["agency_id"].tolist()]
     local = local_condition(q.region)
     info = {a["id"]: a for a in Agency.select(
@@ -224,7 +210,7 @@ def _with_details(frame: pd.DataFrame, q: AgencyQuery, detail: int) -> pd.DataFr
     return frame[RANK_COLUMNS]
 
 
-def summary(q: AgencyQuery, ranked: pd.DataFrame | None = None) -> dict:
+def summary(q: Scope, ranked: pd.DataFrame | None = None) -> dict:
     """{'agencies', 'filings' (agency-handled), 'local_filings', 'local_share', 'unagented'}:
     local_share = 本地代理量占比 = filings handled by agencies located in the region ÷ all
     agency-handled filings of the region. `ranked`: the full ranking(q, limit=None), if known."""

@@ -1,9 +1,7 @@
-"""The scope every statistics page shares (region, date range and basis, patent types) and the
-SQL filter it stands for. Pure values: hashable, so pages can cache results keyed by scope."""
+"""The SQL a statistics scope (core.regions.query.Scope: region, date range and basis, patent
+types) stands for on `patent` and on the summary tables."""
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import peewee as pw
@@ -11,34 +9,12 @@ from peewee import fn
 
 from core.cubes import freshness
 from core.db.models import PATENT_TYPES, Patent
-from core.db.sql import as_int, count_if, period  # noqa: F401  (the statistics modules' toolkit)
+from core.db.sql import count_if, period
+from core.regions.query import Scope
 from core.regions.scope import both, region_filter
 
-DATE_BASES = ("app", "pub", "grant")  # 申请日, 公开日, 授权日
 DATE_COLUMN = {"app": "app_date", "pub": "pub_date", "grant": "grant_date"}
 YEAR_COLUMN = {"app": "app_year", "grant": "grant_year"}  # indexed year columns
-
-
-@dataclass(frozen=True)
-class Scope:
-    """region: a division or custom-region code; date_from/date_to: inclusive, None = open;
-    date_basis: app | pub | grant; patent_types: empty tuple = every type."""
-    region: str
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    date_basis: str = "app"
-    patent_types: tuple[str, ...] = ()
-
-    def with_region(self, region: str) -> Scope:
-        return replace(self, region=region)
-
-    @property
-    def types(self) -> tuple[str, ...]:
-        return self.patent_types or PATENT_TYPES
-
-    @property
-    def has_dates(self) -> bool:
-        return self.date_from is not None or self.date_to is not None
 
 
 def date_column(basis: str) -> pw.Field:
@@ -188,31 +164,17 @@ def events_with_patent(query: pw.Select) -> pw.Select:
 
 def use_cube(scope: Scope, street: bool = False, years: bool = False) -> bool:
     """Whether the scope can be answered from the cubes: no date range (years=True: whole
-    calendar years, see whole_years — for readers that filter the cubes' year columns), and the
-    region a division code (province, city or county; no custom region) — then the cubes are
+    calendar years, see Scope.whole_years — for readers that filter the cubes' year columns),
+    and the region a division code (province, city or county; no custom region) — then the cubes are
     fresh (core.cubes.freshness). street=True: the street cube, also for a street."""
     from core.regions.scope import canonical, is_custom
-    if scope.has_dates and not (years and whole_years(scope)):
+    if scope.has_dates and not (years and scope.whole_years):
         return False
     code = canonical(scope.region) if scope.region else ""
     if code and (is_custom(code) or not code.isdigit()
                  or len(code) not in ((2, 4, 6, 9) if street else (2, 4, 6))):
         return False
     return freshness.usable()
-
-
-def undated(scope: Scope) -> Scope:
-    """The scope without its date range — for readers whose numbers ignore it (stocks as of
-    now, fixed year ranges), so that they may read the cubes."""
-    return replace(scope, date_from=None, date_to=None) if scope.has_dates else scope
-
-
-def whole_years(scope: Scope) -> bool:
-    """The date range starts on 1 January and ends on 31 December (either end may be open):
-    a date in range ⟺ its year in range — the year selectors' ranges."""
-    starts = scope.date_from is None or (scope.date_from.month, scope.date_from.day) == (1, 1)
-    ends = scope.date_to is None or (scope.date_to.month, scope.date_to.day) == (12, 31)
-    return starts and ends
 
 
 def year_range(column, scope: Scope) -> pw.Expression | bool:
@@ -228,9 +190,7 @@ def year_range(column, scope: Scope) -> pw.Expression | bool:
 
 def sum_if(condition, column) -> pw.Function:
     """SUM(column) over the rows meeting condition (all rows when condition is True)."""
-    if condition is True:
-        return fn.SUM(column)
-    return fn.SUM(pw.Case(None, [(condition, column)], 0))
+    return fn.SUM(column) if condition is True else count_if(condition, column)
 
 
 def cube_where(scope: Scope, model) -> pw.Expression | bool:
@@ -243,3 +203,15 @@ def cube_where(scope: Scope, model) -> pw.Expression | bool:
 
 def cube_sum(column) -> pw.Function:
     return fn.SUM(column)
+
+
+def in_range(column, scope: Scope) -> pw.Expression:
+    """The date column is set and inside the scope's date range (whatever its basis) — for
+    readers counting each measure on its own date (filings by filing date, grants by grant
+    date, events by event date)."""
+    cond = column.is_null(False)
+    if scope.date_from:
+        cond &= column >= scope.date_from
+    if scope.date_to:
+        cond &= column <= scope.date_to
+    return cond

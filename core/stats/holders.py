@@ -4,6 +4,8 @@ Counting rule: a patent counts for its FIRST holder (Patent.first_holder) and fo
 the first holder's address (Patent region columns); valid = current legal status 'valid'.
 A holder is "new in the period" when its first filing (Holder.first_filing, the earliest
 application date of any of its patents, kept by `refresh_first_filing`) falls in the period.
+Of the Scope it reads the region, the date range (the period), industry and the holder filters
+(holder: part of the name, holder_kinds, holder_tags, new_only) — not the patent types.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from core.cubes import freshness
 from core.db import db
 from core.db.audit import AuditEvent, record
 from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
+from core.db.sql import count_if
+from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.stats.search import industry_patents
 
@@ -29,26 +33,7 @@ STAT_COLUMNS = ["holder_id", "name", "kind", "tags", "first_filing", "is_new", "
                 "valid_utility", "valid_design", "valid_total"]
 
 
-@dataclass(frozen=True)
-class HolderQuery:
-    """region: division/custom code; industry: industry code; kinds/tags: holder kinds and tags
-    (a holder must carry every tag); period: (from, to) marking new holders; new_only keeps
-    only them."""
-    region: str | None = None
-    industry: str | None = None
-    kinds: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    new_only: bool = False
-    name: str | None = None
-
-
-def _count_if(condition) -> pw.Function:
-    return fn.SUM(pw.Case(None, [(condition, 1)], 0))
-
-
-def _new_condition(q: HolderQuery) -> pw.Expression | None:
+def _new_condition(q: Scope) -> pw.Expression | None:
     parts = []
     if q.date_from:
         parts.append(Holder.first_filing >= q.date_from)
@@ -57,21 +42,21 @@ def _new_condition(q: HolderQuery) -> pw.Expression | None:
     return reduce(lambda a, b: a & b, parts) if parts else None
 
 
-def _holder_conditions(q: HolderQuery) -> list:
+def _holder_conditions(q: Scope) -> list:
     out = []
-    if q.kinds and set(q.kinds) != set(HOLDER_KINDS):
-        out.append(Holder.kind.in_(list(q.kinds)))
-    for tag in q.tags:
+    if q.holder_kinds and set(q.holder_kinds) != set(HOLDER_KINDS):
+        out.append(Holder.kind.in_(list(q.holder_kinds)))
+    for tag in q.holder_tags:
         out.append(Holder.id.in_(HolderTag.select(HolderTag.holder).where(HolderTag.tag == tag)))
-    if q.name and q.name.strip():
-        out.append(fn.LOWER(Holder.name).contains(q.name.strip().lower()))
+    if q.holder:
+        out.append(fn.LOWER(Holder.name).contains(q.holder.lower()))
     new = _new_condition(q)
     if q.new_only and new is not None:
         out.append(new)
     return out
 
 
-def _patent_conditions(q: HolderQuery) -> list:
+def _patent_conditions(q: Scope) -> list:
     out = [Patent.status == "valid", Patent.first_holder.is_null(False)]
     if q.region:
         out.append(region_filter(canonical(q.region)))
@@ -80,7 +65,7 @@ def _patent_conditions(q: HolderQuery) -> list:
     return out
 
 
-def _use_cube(q: HolderQuery) -> bool:
+def _use_cube(q: Scope) -> bool:
     """holder_cube (valid patents per county × first holder × type) answers a province, city or
     county region (or none) without an industry filter."""
     code = canonical(q.region) if q.region else ""
@@ -89,12 +74,12 @@ def _use_cube(q: HolderQuery) -> bool:
     return freshness.usable()
 
 
-def _stats_query(q: HolderQuery) -> pw.Select:
+def _stats_query(q: Scope) -> pw.Select:
     """Per first holder: valid patents by type and in total (column holder_id …)."""
     if _use_cube(q):
         c = HolderCube
         key = c.holder_id
-        by_type = [fn.SUM(pw.Case(None, [(c.patent_type == t, c.n)], 0)).alias(f"valid_{t}")
+        by_type = [count_if(c.patent_type == t, c.n).alias(f"valid_{t}")
                    for t in ("invention", "utility", "design")]
         query = (c.select(key.alias("holder_id"), *by_type, fn.SUM(c.n).alias("valid_total"))
                  .where(region_filter(canonical(q.region), model=c) if q.region else True))
@@ -102,9 +87,9 @@ def _stats_query(q: HolderQuery) -> pw.Select:
         key = Patent.first_holder
         query = (Patent.select(
             key.alias("holder_id"),
-            _count_if(Patent.patent_type == "invention").alias("valid_invention"),
-            _count_if(Patent.patent_type == "utility").alias("valid_utility"),
-            _count_if(Patent.patent_type == "design").alias("valid_design"),
+            count_if(Patent.patent_type == "invention").alias("valid_invention"),
+            count_if(Patent.patent_type == "utility").alias("valid_utility"),
+            count_if(Patent.patent_type == "design").alias("valid_design"),
             fn.COUNT(Patent.id).alias("valid_total"))
             .where(*_patent_conditions(q)))
     holder_conds = _holder_conditions(q)
@@ -113,7 +98,7 @@ def _stats_query(q: HolderQuery) -> pw.Select:
     return query.group_by(key)
 
 
-def holder_stats(q: HolderQuery, sort: str = "valid_total", limit: int = 200,
+def holder_stats(q: Scope, sort: str = "valid_total", limit: int = 200,
                  offset: int = 0) -> pd.DataFrame:
     """One row per holder with valid patents, sorted by `sort` (largest first; first_filing:
     newest first). Columns STAT_COLUMNS. Sample: (12, "苏州某某科技有限公司", "enterprise",
@@ -133,7 +118,7 @@ def holder_stats(q: HolderQuery, sort: str = "valid_total", limit: int = 200,
     return _with_holder_details(frame, q)
 
 
-def _with_holder_details(frame: pd.DataFrame, q: HolderQuery) -> pd.DataFrame:
+def _with_holder_details(frame: pd.DataFrame, q: Scope) -> pd.DataFrame:
     ids = [int(i) for i in frame["holder_id"].tolist()]
     info = {h["id"]: h for h in Holder.select(Holder.id, Holder.name, Holder.kind,
                                               Holder.first_filing)
@@ -149,14 +134,14 @@ def _with_holder_details(frame: pd.DataFrame, q: HolderQuery) -> pd.DataFrame:
     return frame[STAT_COLUMNS]
 
 
-def _is_new(first: dt.date | None, q: HolderQuery) -> bool:
+def _is_new(first: dt.date | None, q: Scope) -> bool:
     if first is None or (q.date_from is None and q.date_to is None):
         return False
     return (q.date_from is None or first >= q.date_from) and (q.date_to is None
                                                                or first <= q.date_to)
 
 
-def kind_split(q: HolderQuery) -> pd.DataFrame:
+def kind_split(q: Scope) -> pd.DataFrame:
     """Columns kind, holders, new, valid: holders with valid patents, how many of them are new
     in the period, and their valid patents, by holder kind (largest first). The per-holder
     aggregate is grouped first, then joined to `holder` (one row per holder, not per patent)."""
@@ -175,7 +160,7 @@ def kind_split(q: HolderQuery) -> pd.DataFrame:
     return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
 
 
-def _cube_kind_split(q: HolderQuery) -> pd.DataFrame:
+def _cube_kind_split(q: Scope) -> pd.DataFrame:
     """kind_split from holder_cube alone (no period, no holder filter: nobody is "new")."""
     c = HolderCube
     rows = (c.select(c.holder_kind.alias("kind"), fn.COUNT(c.holder_id.distinct()).alias("holders"),
@@ -186,7 +171,7 @@ def _cube_kind_split(q: HolderQuery) -> pd.DataFrame:
     return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
 
 
-def holder_totals(q: HolderQuery, kinds: pd.DataFrame | None = None) -> dict:
+def holder_totals(q: Scope, kinds: pd.DataFrame | None = None) -> dict:
     """{'holders': holders with valid patents, 'new': of them new in the period,
     'valid': their valid patents} (from `kinds`, a kind_split frame, when given)."""
     kinds = kind_split(q) if kinds is None else kinds

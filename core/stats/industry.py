@@ -16,18 +16,17 @@ from peewee import fn
 from core.cubes import freshness
 from core.cubes.industry import ANY_SEI
 from core.db.models import PATENT_TYPES, Industry, IndustryCube, Patent, PatentCube, PatentIndustry
+from core.db.sql import as_int, count_if
 from core.regions import divisions
+from core.regions.query import Scope
 from core.regions.scope import both, child_column, region_filter
 from core.rules.industries import top_level_expr
 from core.stats.base import (
-    Scope,
-    as_int,
     cube_where,
+    in_range,
     patents,
-    undated,
     use_cube,
     where,
-    whole_years,
     year_range,
 )
 from core.stats.overview import INVENTION, VALID
@@ -47,15 +46,6 @@ def tops(kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     return frame.sort_values(["order", "code"]).drop(columns="order").reset_index(drop=True)
 
 
-def _range(column, scope: Scope):
-    cond = column.is_null(False)
-    if scope.date_from:
-        cond &= column >= scope.date_from
-    if scope.date_to:
-        cond &= column <= scope.date_to
-    return cond
-
-
 def _joined(scope: Scope, kinds, *columns):
     key, codes = top_level_expr(kinds)
     query = (PatentIndustry.select(key.alias("industry"), *columns)
@@ -72,7 +62,7 @@ def _count_distinct_if(condition) -> pw.Node:
 def _cube_ok(scope: Scope) -> bool:
     """The industry cube answers: undated or whole-year scopes, any region (its rows carry the
     street), once the cubes are fresh."""
-    return (not scope.has_dates or whole_years(scope)) and freshness.usable()
+    return (not scope.has_dates or scope.whole_years) and freshness.usable()
 
 
 def _cube_where(scope: Scope) -> pw.Expression:
@@ -83,10 +73,6 @@ def _cube_where(scope: Scope) -> pw.Expression:
     return expr
 
 
-def _sum_if(condition) -> pw.Node:
-    return fn.SUM(pw.Case(None, [(condition, IndustryCube.n)], 0))
-
-
 def summary(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     """Columns code, name, kind, applications, grants, valid, valid_inventions — one row per
     top-level industry (zeros kept). Sample: ("sei1", "新一代信息技术产业", "sei", 9000, 5000,
@@ -95,10 +81,11 @@ def summary(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     if _cube_ok(scope):
         c = IndustryCube
         valid = c.status == "valid"
-        rows = (c.select(c.industry, _sum_if(c.app_year.is_null(False)
-                                             & year_range(c.app_year, scope)),
-                         _sum_if(c.grant_year.is_null(False) & year_range(c.grant_year, scope)),
-                         _sum_if(valid), _sum_if(valid & (c.patent_type == "invention")))
+        applied = c.app_year.is_null(False) & year_range(c.app_year, scope)
+        granted = c.grant_year.is_null(False) & year_range(c.grant_year, scope)
+        inventions = valid & (c.patent_type == "invention")
+        rows = (c.select(c.industry, *[count_if(cond, c.n)
+                                       for cond in (applied, granted, valid, inventions)])
                 .where(both(_cube_where(scope), c.industry.in_(list(frame["code"]) or [""])))
                 .group_by(c.industry).tuples())
         got = {code: values for code, *values in rows}
@@ -106,8 +93,8 @@ def summary(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
             frame[col] = [as_int(got.get(code, [None] * 4)[i]) for code in frame["code"]]
         return frame
     key, query = _joined(scope, kinds,
-                         _count_distinct_if(_range(Patent.app_date, scope)).alias("a"),
-                         _count_distinct_if(_range(Patent.grant_date, scope)).alias("g"),
+                         _count_distinct_if(in_range(Patent.app_date, scope)).alias("a"),
+                         _count_distinct_if(in_range(Patent.grant_date, scope)).alias("g"),
                          _count_distinct_if(VALID).alias("v"),
                          _count_distinct_if(VALID & INVENTION).alias("vi"))
     got = {r["industry"]: r for r in query.group_by(key).dicts()}
@@ -122,7 +109,7 @@ def trend(scope: Scope, first_year: int, last_year: int,
     """Columns year, code, name, applications: filings per top-level industry per year (by
     filing year; every year × industry, zeros kept). Sample: (2024, "sei1", "新一代…", 2100)."""
     top = tops(kinds)
-    if _cube_ok(undated(scope)):  # fixed years, whatever the scope's dates
+    if _cube_ok(scope.undated()):  # fixed years, whatever the scope's dates
         c = IndustryCube
         rows = (c.select(c.industry, c.app_year, fn.SUM(c.n))
                 .where(both(_cube_where(scope), c.industry.in_(list(top["code"]) or [""])
@@ -143,7 +130,7 @@ def matrix(scope: Scope, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
     """Columns code, name, region_code, region_name, valid: valid patents per top-level industry
     and sub-region of the scope's region (only non-zero cells).
     Sample: ("sei1", "新一代信息技术产业", "320506", "吴中区", 4200)."""
-    if _cube_ok(undated(scope)):  # valid as of the stored status, whatever the dates
+    if _cube_ok(scope.undated()):  # valid as of the stored status, whatever the dates
         c = IndustryCube
         column = getattr(c, child_column(scope.region))
         rows = (c.select(c.industry, column, fn.SUM(c.n))
@@ -167,7 +154,7 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
     Sample: (2024, 51000, 17000, 34000, 0.3333)."""
     years = Patent.app_year.between(first_year, last_year)
     totals = _filings_by_year(scope, first_year, last_year)
-    if _cube_ok(undated(scope)):
+    if _cube_ok(scope.undated()):
         c = IndustryCube
         emerging = dict(c.select(c.app_year, fn.SUM(c.n))
                         .where(both(_cube_where(scope), (c.industry == ANY_SEI)
@@ -191,7 +178,7 @@ def emerging_share(scope: Scope, first_year: int, last_year: int) -> pd.DataFram
 def _filings_by_year(scope: Scope, first_year: int, last_year: int) -> dict[int, int]:
     """Patents per filing year (app_year) in the years given: patent_cube for division scopes,
     else the patent table."""
-    if use_cube(undated(scope)):  # fixed years, whatever the scope's dates
+    if use_cube(scope.undated()):  # fixed years, whatever the scope's dates
         c = PatentCube
         rows = (c.select(c.app_year, fn.SUM(c.n))
                 .where(cube_where(scope, c) & c.app_year.between(first_year, last_year))

@@ -11,8 +11,10 @@ from core.cubes import indicator as indicator_cube
 from core.cubes.indicator.months import is_month_end, month_end, month_index, month_start
 from core.cubes.indicator.read import cube_place, grain
 from core.db.models import PATENT_TYPES, IndicatorCube, Patent
+from core.db.sql import period
+from core.regions.query import Scope
 from core.regions.scope import both
-from core.stats.base import Scope, patents, period, where
+from core.stats.base import patents, where
 
 KIND_COLUMN = {"app": "app_date", "grant": "grant_date"}
 

@@ -1,6 +1,7 @@
 """专利运营统计: transfers (in / out of the region), licences and pledges.
 
-Counting rules (by the event's effective date, LegalEvent.date):
+Counting rules (by the event's effective date, LegalEvent.date; of the Scope only the region
+and the date range apply):
 - transfer out: the holder address before the transfer lies in the region and the one after does
   not (unknown after = outside); transfer in: the reverse; within: both inside. Region membership
   of a transfer uses LegalEvent.county_before/after (street_before/after for street regions).
@@ -9,8 +10,6 @@ Counting rules (by the event's effective date, LegalEvent.date):
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from functools import reduce
 
 import pandas as pd
@@ -21,6 +20,7 @@ from core.cubes.stats import Events
 from core.db import is_postgres
 from core.db.models import LegalEvent, Patent
 from core.regions import divisions
+from core.regions.query import Scope
 from core.regions.scope import canonical, child_column, is_custom, members, region_filter
 from core.rules import numbers
 
@@ -32,23 +32,12 @@ LIST_COLUMNS = ["event_id", "date", "kind", "direction", "app_no", "title", "pat
                 "license_type"]
 
 
-@dataclass(frozen=True)
-class OpsQuery:
-    region: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-
 def year_of(column) -> pw.Node:
     """The year of a date column in SQL: EXTRACT on PostgreSQL; on SQLite the first four
     characters of the stored ISO date (peewee's date_part there is a Python function per row)."""
     if is_postgres():
         return fn.EXTRACT(pw.NodeList((pw.SQL("YEAR FROM"), column))).cast("INTEGER")
     return fn.SUBSTR(column, 1, 4).cast("INTEGER")
-
-
-def _count_if(condition) -> pw.Function:
-    return fn.SUM(pw.Case(None, [(condition, 1)], 0))
 
 
 def _inside(code: str | None, side: str, model=LegalEvent) -> pw.Expression | bool:
@@ -82,7 +71,7 @@ def direction_conditions(region: str | None, model=LegalEvent) -> dict[str, pw.E
     return {"in": a_in & ~b_in, "out": b_in & ~a_in, "within": b_in & a_in}
 
 
-def _dates(q: OpsQuery, model=LegalEvent) -> list:
+def _dates(q: Scope, model=LegalEvent) -> list:
     out = [model.date.is_null(False)]
     if q.date_from:
         out.append(model.date >= q.date_from)
@@ -91,13 +80,13 @@ def _dates(q: OpsQuery, model=LegalEvent) -> list:
     return out
 
 
-def _transfer_scope(q: OpsQuery, model=LegalEvent):
+def _transfer_scope(q: Scope, model=LegalEvent):
     if not q.region:
         return True
     return _inside(q.region, "before", model) | _inside(q.region, "after", model)
 
 
-def per_year(q: OpsQuery) -> pd.DataFrame:
+def per_year(q: Scope) -> pd.DataFrame:
     """Columns YEAR_COLUMNS, one row per year with any event. Sample: (2024, 12, 30, 5, 8, 3,
     4500000.0). Reads ops_cube when fresh (core.stats_cubes), else legal_event."""
     ev = Events.for_stats()
@@ -133,7 +122,7 @@ def _event_child(region: str | None, side: str, model=LegalEvent):
     return getattr(model, f"{prefix}_{side}")
 
 
-def per_subregion(q: OpsQuery) -> pd.DataFrame:
+def per_subregion(q: Scope) -> pd.DataFrame:
     """Columns code, name, transfer_in, transfer_out, license, pledge, pledge_amount: one row per
     sub-region (transfers by the side inside the sub-region, the rest by the patent's region)."""
     ev = Events.for_stats()
@@ -149,7 +138,7 @@ def per_subregion(q: OpsQuery) -> pd.DataFrame:
     return frame.drop(columns="total").reset_index(drop=True)
 
 
-def _transfers_by_child(q: OpsQuery, direction: str, side: str, ev: Events) -> pd.DataFrame:
+def _transfers_by_child(q: Scope, direction: str, side: str, ev: Events) -> pd.DataFrame:
     column = _event_child(q.region, side, ev.model)
     name = f"transfer_{direction}"
     if column is None:
@@ -162,7 +151,7 @@ def _transfers_by_child(q: OpsQuery, direction: str, side: str, ev: Events) -> p
     return pd.DataFrame(list(rows), columns=["code", name])
 
 
-def _local_by_child(q: OpsQuery, ev: Events) -> pd.DataFrame:
+def _local_by_child(q: Scope, ev: Events) -> pd.DataFrame:
     column, kind = ev.patent(child_column(q.region)), ev.event("kind")
     rows = (ev.select(
         column.alias("code"), ev.count_if(kind == "license").alias("license"),
@@ -176,7 +165,7 @@ def _local_by_child(q: OpsQuery, ev: Events) -> pd.DataFrame:
     return frame
 
 
-def events(q: OpsQuery, kind: str, direction: str | None = None,
+def events(q: Scope, kind: str, direction: str | None = None,
            limit: int = 500) -> pd.DataFrame:
     """The latest events of `kind` ('transfer', 'license', 'pledge'), newest first. Columns
     LIST_COLUMNS (app_no in the printed form); direction is in/out/within for transfers

@@ -11,22 +11,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-import peewee as pw
 from peewee import fn
 
-from core.db.models import Holder, HolderCube, Patent, PatentCube, Region, StreetCube, WatchItem
+from core.db.models import Holder, HolderCube, Patent, PatentCube, StreetCube, WatchItem
+from core.db.sql import as_int, count_if
 from core.regions import divisions
+from core.regions.custom import region_name
+from core.regions.query import Scope
 from core.regions.scope import child_column, region_filter
 from core.stats.base import (
-    Scope,
-    as_int,
-    count_if,
     cube_where,
     patents,
     side_filter,
     sum_if,
     type_filter,
-    undated,
     use_cube,
     where,
     year_range,
@@ -59,7 +57,7 @@ def has_patents() -> bool:
 
 def cards(scope: Scope, as_of: dt.date) -> Cards:
     """Stocks of the scope's region and types, and this year's flows vs last year's."""
-    if use_cube(undated(scope)):  # the cards ignore the scope's dates
+    if use_cube(scope.undated()):  # the cards ignore the scope's dates
         row = _cube_cards(scope, as_of)
     else:
         row = _live_cards(scope, as_of)
@@ -91,7 +89,7 @@ def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
     c, valid = PatentCube, PatentCube.status == "valid"
     vi = valid & (c.patent_type == "invention")
     y = as_of.year
-    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))
+    s = lambda cond, col=c.n: count_if(cond, col)
     row = (c.select(fn.SUM(c.n_public).alias("pub"), s(valid).alias("valid"),
                     s(vi).alias("vi"), s(vi & (c.domestic == True)).alias("dvi"),  # noqa: E712
                     s(c.app_year == y, c.n_app).alias("f1"),
@@ -138,7 +136,7 @@ def type_split(scope: Scope) -> pd.DataFrame:
         rows = (c.select(c.patent_type,
                          sum_if(year_range(c.app_year, scope), c.n_app).alias("applications"),
                          sum_if(year_range(c.grant_year, scope), c.n_grant).alias("grants"),
-                         fn.SUM(pw.Case(None, [(c.status == "valid", c.n)], 0)).alias("valid"))
+                         count_if(c.status == "valid", c.n).alias("valid"))
                 .where(cube_where(scope, c)).group_by(c.patent_type).order_by(c.patent_type)
                 .tuples())
         return pd.DataFrame([(t, *(as_int(v) for v in r)) for t, *r in rows],
@@ -167,7 +165,7 @@ def _flow_conditions(scope: Scope):
 def yearly(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     """Columns year, applications, grants (every year in range, zeros kept).
     Applications by app_year, grants by grant_year. Sample: (2024, 51000, 30000)."""
-    if use_cube(undated(scope)):  # fixed years, whatever the scope's dates
+    if use_cube(scope.undated()):  # fixed years, whatever the scope's dates
         apps, grants = (_cube_by_year(scope, col, first_year, last_year)
                         for col in (PatentCube.app_year, PatentCube.grant_year))
         years = list(range(first_year, last_year + 1))
@@ -222,7 +220,7 @@ def _live_subregions(scope: Scope):
 def _cube_subregions(scope: Scope) -> list[dict]:
     c = PatentCube
     column, valid = getattr(c, child_column(scope.region)), c.status == "valid"
-    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))
+    s = lambda cond, col=c.n: count_if(cond, col)
     rows = (c.select(column.alias("code"), s(valid).alias("valid"),
                      s(valid & (c.patent_type == "invention")).alias("valid_inventions"),
                      sum_if(year_range(c.app_year, scope), c.n_app).alias("applications"))
@@ -233,11 +231,11 @@ def _cube_subregions(scope: Scope) -> list[dict]:
 def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
     """Columns code, name, valid, valid_inventions: the streets of the scope's region with the
     most valid patents. Sample: ("320506001", "长桥街道", 5200, 800)."""
-    if use_cube(undated(scope), street=True):  # valid as of now, whatever the dates
+    if use_cube(scope.undated(), street=True):  # valid as of now, whatever the dates
         c = StreetCube
         total = fn.SUM(c.n)
         rows = (c.select(c.street_code.alias("code"), total.alias("valid"),
-                         fn.SUM(pw.Case(None, [(c.patent_type == "invention", c.n)], 0))
+                         count_if(c.patent_type == "invention", c.n)
                          .alias("valid_inventions"))
                 .where(cube_where(scope, c) & (c.status == "valid"))
                 .group_by(c.street_code).order_by(total.desc(), c.street_code).limit(limit)
@@ -258,7 +256,7 @@ def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
 def top_holders(scope: Scope, inventions_only: bool = False, limit: int = 10) -> pd.DataFrame:
     """Columns holder_id, name, valid: first holders with the most valid patents (or valid
     inventions) in the scope. Sample: (17, "苏州大学", 3100)."""
-    if use_cube(undated(scope)):  # valid as of now, whatever the dates
+    if use_cube(scope.undated()):  # valid as of now, whatever the dates
         rows = _cube_top_holders(scope, inventions_only, limit)
     else:
         cond = where(scope, dates=False) & VALID & Patent.first_holder.is_null(False)
@@ -320,13 +318,13 @@ def watched(scope: Scope, username: str | None = None) -> pd.DataFrame:
     rows = []
     for code in codes:
         if use_cube(scope.with_region(code), years=True):
-            rows.append((code, _region_name(code), *_cube_watched(scope.with_region(code))))
+            rows.append((code, region_name(code), *_cube_watched(scope.with_region(code))))
             continue
         row = (Patent.select(count_if(VALID).alias("valid"),
                              count_if(VALID & INVENTION).alias("vi"),
                              count_if(apps).alias("apps"))
                .where(region_filter(code) & type_filter(scope)).dicts().get())
-        rows.append((code, _region_name(code), as_int(row["valid"]), as_int(row["vi"]),
+        rows.append((code, region_name(code), as_int(row["valid"]), as_int(row["vi"]),
                      as_int(row["apps"])))
     return pd.DataFrame(rows, columns=["code", "name", "valid", "valid_inventions",
                                        "applications"])
@@ -336,8 +334,8 @@ def _cube_watched(scope: Scope) -> tuple[int, int, int]:
     """(valid, valid inventions, applications) of an undated division scope from patent_cube."""
     c = PatentCube
     valid = c.status == "valid"
-    row = (c.select(fn.SUM(pw.Case(None, [(valid, c.n)], 0)),
-                    fn.SUM(pw.Case(None, [(valid & (c.patent_type == "invention"), c.n)], 0)),
+    row = (c.select(count_if(valid, c.n),
+                    count_if(valid & (c.patent_type == "invention"), c.n),
                     sum_if(year_range(c.app_year, scope), c.n_app))
            .where(cube_where(scope, c)).tuples().get())
     return tuple(as_int(v) for v in row)
@@ -348,14 +346,6 @@ def _watched_codes(username: str | None) -> list[str]:
     if username:
         query = query.where(WatchItem.username.is_null() | (WatchItem.username == username))
     return list(dict.fromkeys(t for (t,) in query.order_by(WatchItem.id).tuples()))
-
-
-def _region_name(code: str) -> str:
-    name = divisions.names().get(code)
-    if name:
-        return name
-    region = Region.get_or_none(Region.code == code)
-    return region.name if region else code
 
 
 def data_updated_at() -> dt.datetime | None:

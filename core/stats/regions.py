@@ -18,13 +18,13 @@ import peewee as pw
 from peewee import fn
 
 from core.db.models import Holder, Patent, PatentCube, Region
+from core.db.sql import as_int, count_if
 from core.regions import divisions
+from core.regions.query import Scope
 from core.regions.scope import child_column, region_filter
 from core.stats.base import (
-    Scope,
-    as_int,
-    count_if,
     cube_where,
+    in_range,
     patents,
     side_filter,
     type_filter,
@@ -47,21 +47,12 @@ def custom_regions() -> list[tuple[str, str]]:
                 .order_by(Region.name).tuples())
 
 
-def _range(column, scope: Scope):
-    cond = column.is_null(False)
-    if scope.date_from:
-        cond &= column >= scope.date_from
-    if scope.date_to:
-        cond &= column <= scope.date_to
-    return cond
-
-
 def _measures(scope: Scope) -> list[pw.Node]:
     closed_on = fn.COALESCE(Patent.status_date, Patent.lapse_date)
-    granted = INVENTION & _range(Patent.grant_date, scope)
-    refused = INVENTION & Patent.status_reason.in_(CLOSED_REASONS) & _range(closed_on, scope)
-    return [count_if(_range(Patent.app_date, scope)).alias("applications"),
-            count_if(_range(Patent.grant_date, scope)).alias("grants"),
+    granted = INVENTION & in_range(Patent.grant_date, scope)
+    refused = INVENTION & Patent.status_reason.in_(CLOSED_REASONS) & in_range(closed_on, scope)
+    return [count_if(in_range(Patent.app_date, scope)).alias("applications"),
+            count_if(in_range(Patent.grant_date, scope)).alias("grants"),
             count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("valid_inventions"),
             count_if(granted).alias("inv_granted"), count_if(granted | refused).alias("inv_closed")]
 
@@ -103,7 +94,7 @@ def _cube_rows(scope: Scope, name: str) -> list[dict]:
     """The measures of _measures (open date range) per sub-region, from patent_cube."""
     c = PatentCube
     column, valid, inv = getattr(c, name), c.status == "valid", c.patent_type == "invention"
-    s = lambda cond, col=c.n: fn.SUM(pw.Case(None, [(cond, col)], 0))
+    s = lambda cond, col=c.n: count_if(cond, col)
     return list(c.select(column.alias("code"), fn.SUM(c.n_app).alias("applications"),
                          fn.SUM(c.n_grant).alias("grants"), s(valid).alias("valid"),
                          s(valid & inv).alias("valid_inventions"),
@@ -124,7 +115,7 @@ def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
         inside = side_filter(scope.region, ev.event(f"county_{mine}"),
                              ev.event(f"street_{mine}"))
         rows = (ev.select(col, ev.count())
-                .where((ev.event("kind") == "transfer") & _range(ev.event("date"), scope)
+                .where((ev.event("kind") == "transfer") & in_range(ev.event("date"), scope)
                        & col.is_null(False) & (other_col.is_null() | (other_col != col))
                        & inside & ev.types(scope.patent_types))
                 .group_by(col).tuples())
@@ -138,8 +129,7 @@ def _custom_rows(scope: Scope) -> list[tuple]:
     for code, name in custom_regions():
         r = (Patent.select(*_measures(scope))
              .where(region_filter(code) & type_filter(scope)).dicts().get())
-        sub = Scope(code, scope.date_from, scope.date_to, scope.date_basis, scope.patent_types)
-        moves = _custom_transfers(sub)
+        moves = _custom_transfers(scope.with_region(code))
         rows.append((code, name, as_int(r["applications"]), as_int(r["grants"]),
                      as_int(r["valid"]), as_int(r["valid_inventions"]), *moves,
                      as_int(r["inv_granted"]), as_int(r["inv_closed"])))
@@ -152,7 +142,7 @@ def _custom_transfers(scope: Scope) -> tuple[int, int]:
     after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
     before = side_filter(scope.region, ev.event("county_before"), ev.event("street_before"))
     row = (ev.select(ev.count_if(after & ~before), ev.count_if(before & ~after))
-           .where((ev.event("kind") == "transfer") & _range(ev.event("date"), scope)
+           .where((ev.event("kind") == "transfer") & in_range(ev.event("date"), scope)
                   & ev.types(scope.patent_types)).tuples().get())
     return as_int(row[0]), as_int(row[1])
 
@@ -163,7 +153,7 @@ def top_holders(scope: Scope, measure: str = "applications", limit: int = 10) ->
     Sample: (17, "苏州大学", 820)."""
     column = Patent.app_date if measure == "applications" else Patent.grant_date
     rows = (patents(scope, Patent.first_holder, fn.COUNT(Patent.id))
-            .where(where(scope, dates=False) & _range(column, scope)
+            .where(where(scope, dates=False) & in_range(column, scope)
                    & Patent.first_holder.is_null(False))
             .group_by(Patent.first_holder)
             .order_by(fn.COUNT(Patent.id).desc(), Patent.first_holder).limit(limit).tuples())

@@ -27,6 +27,7 @@ from core.db.models import (
     PatentHolder,
     PatentIndustry,
 )
+from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.rules import numbers
 
@@ -325,13 +326,12 @@ def with_changes(f: SearchFilters, **changes) -> SearchFilters:
     return replace(f, **changes)
 
 
-def with_scope(f: SearchFilters, region: str | None, date_from: dt.date | None,
-               date_to: dt.date | None, basis: str = "app",
-               types: tuple[str, ...] = ()) -> SearchFilters:
-    """`f` restricted to the shared statistics scope (region, dates on a basis, patent types)."""
-    basis = basis if basis in DATE_FIELDS else "app"
-    return replace(f, region=region or None, types=tuple(types),
-                   **{f"{basis}_from": date_from, f"{basis}_to": date_to})
+def with_scope(f: SearchFilters, scope: Scope) -> SearchFilters:
+    """`f` restricted to the shared scope's region, dates on its basis and patent types (its
+    holder filters are the search page's own fields)."""
+    basis = scope.date_basis if scope.date_basis in DATE_FIELDS else "app"
+    return replace(f, region=scope.region or None, types=scope.patent_types,
+                   **{f"{basis}_from": scope.date_from, f"{basis}_to": scope.date_to})
 
 
 PAGE_FIELDS = ("statuses", "app_no", "holder", "holder_id", "title", "agency", "agency_id",

@@ -12,15 +12,13 @@ import pandas as pd
 from peewee import fn
 
 from core.db.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
+from core.db.sql import as_int, count_if, period
+from core.regions.query import Scope
 from core.stats import monthly
 from core.stats.base import (
-    Scope,
-    as_int,
-    count_if,
     cube_where,
+    in_range,
     patents,
-    period,
-    undated,
     use_cube,
     where,
     year_range,
@@ -28,15 +26,6 @@ from core.stats.base import (
 from core.stats.overview import INVENTION
 
 EVENT_KINDS = ("transfer", "license", "pledge")
-
-
-def _in_range(column, scope: Scope):
-    cond = column.is_null(False)
-    if scope.date_from:
-        cond &= column >= scope.date_from
-    if scope.date_to:
-        cond &= column <= scope.date_to
-    return cond
 
 
 def _bucket(column, unit: str):
@@ -63,7 +52,7 @@ def _by_type(scope: Scope, column, unit: str) -> pd.DataFrame:
             return _wide(rows)
     key = _bucket(column, unit)
     rows = (patents(scope, key.alias("period"), Patent.patent_type, fn.COUNT(Patent.id))
-            .where(where(scope, dates=False) & _in_range(column, scope))
+            .where(where(scope, dates=False) & in_range(column, scope))
             .group_by(key, Patent.patent_type).tuples())
     return _wide(rows)
 
@@ -106,7 +95,7 @@ def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     """Columns period, invention, utility, design, total: valid patents at each year end,
     derived as grants up to that year minus lapses (lapse date) of granted patents up to it.
     Sample: (2024, 30000, 60000, 8000, 98000)."""
-    if use_cube(undated(scope)):  # year ends given, whatever the scope's dates
+    if use_cube(scope.undated()):  # year ends given, whatever the scope's dates
         grants_by, lapses_by = _cube_grants_lapses(scope)
     else:
         base = where(scope, dates=False) & Patent.grant_year.is_null(False)
@@ -152,7 +141,7 @@ def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
     key = _bucket(Patent.app_date, unit)
     rows = (patents(scope, key.alias("period"), fn.COUNT(Patent.first_holder.distinct()),
                           fn.SUM(Patent.inventor_count), fn.COUNT(Patent.agency.distinct()))
-            .where(where(scope, dates=False) & _in_range(Patent.app_date, scope))
+            .where(where(scope, dates=False) & in_range(Patent.app_date, scope))
             .group_by(key).order_by(key).tuples())
     return pd.DataFrame([(p, as_int(a), as_int(i), as_int(g)) for p, a, i, g in rows],
                         columns=["period", "applicants", "inventors", "agencies"])
@@ -170,7 +159,7 @@ def pipeline(scope: Scope) -> pd.DataFrame:
     rows = (patents(scope, Patent.app_year, fn.COUNT(Patent.id),
                           count_if(Patent.pub_date.is_null(False)), count_if(examined),
                           count_if(Patent.grant_date.is_null(False)))
-            .where(where(scope, dates=False) & INVENTION & _in_range(Patent.app_date, scope))
+            .where(where(scope, dates=False) & INVENTION & in_range(Patent.app_date, scope))
             .group_by(Patent.app_year).order_by(Patent.app_year).tuples())
     return pd.DataFrame([tuple(as_int(v) for v in r) for r in rows],
                         columns=["period", "filed", "published", "examined", "granted"])
@@ -211,5 +200,5 @@ def _live_operations(scope: Scope, unit: str):
     key, kind = period(ev.event("date"), unit), ev.event("kind")
     return (ev.select(key.alias("period"), kind, ev.count())
             .where(ev.region(scope.region) & ev.types(scope.patent_types)
-                   & kind.in_(EVENT_KINDS) & _in_range(ev.event("date"), scope))
+                   & kind.in_(EVENT_KINDS) & in_range(ev.event("date"), scope))
             .group_by(key, kind).tuples())

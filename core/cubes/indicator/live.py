@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import peewee as pw
-from peewee import fn
 
 from core.cubes.indicator.specs import Flow, Stock, live_window
 from core.db.models import Holder, Patent
+from core.db.sql import count_if
 from core.regions.scope import child_column
 from core.rules import highvalue
 from core.rules.calendar import add_years
@@ -54,7 +54,7 @@ def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool)
     """SUM(CASE …) over the changed rows. The region columns are read unindexed: the date
     ranges of `changed` are the selective part (a county's index range is ~10 % of the table)."""
     place = unindexed_region(region)
-    columns = [fn.SUM(pw.Case(None, [(cond, 1)], 0)).alias(name)
+    columns = [count_if(cond).alias(name)
                for name, cond in conditions.items()]
     query = Patent.select(*columns).where(changed if place is True else place & changed)
     if by_child:
