@@ -19,8 +19,10 @@ def _layout_entries() -> set[str]:
 
 
 def _folders(parent: Path) -> set[str]:
+    """Sub-folders holding files (a folder left with only __pycache__ after a move does not count)."""
     return {str(p.relative_to(ROOT)) for p in parent.iterdir()
-            if p.is_dir() and p.name not in IGNORED and not p.name.startswith(".")}
+            if p.is_dir() and p.name not in IGNORED and not p.name.startswith(".")
+            and any(f.is_file() and "__pycache__" not in f.parts for f in p.rglob("*"))}
 
 
 def test_every_listed_path_exists():
