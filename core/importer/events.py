@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.config import labels
-from core.db import bulk_insert, db
+from core.db import bulk_insert, db, version
 from core.db.models import Address, LegalEvent
 from core.importer import dialects, legal, store
 from core.importer import values as v
@@ -214,6 +214,8 @@ def place_event_addresses() -> int:
     with db.atomic():
         for side in ("before", "after"):
             changed += _place_side(intern, side)
+        if changed:
+            version.bump()
     return changed
 
 

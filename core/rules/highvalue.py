@@ -18,7 +18,7 @@ import peewee as pw
 
 from core.config import defaults
 from core.config import rules as ruleparams
-from core.db import db
+from core.db import db, version
 from core.db.models import LegalEvent, Patent
 from core.rules import industries
 from core.rules.calendar import add_years
@@ -86,6 +86,7 @@ def refresh(on: dt.date | None = None, reassign_industries: bool = True) -> int:
         down = (Patent.update(high_value=False)
                 .where((Patent.high_value == True) & Patent.id.not_in(meeting))  # noqa: E712
                 .execute())
+        version.bump()
     return up + down
 
 
