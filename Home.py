@@ -29,5 +29,6 @@ sections = {
 }
 navigation = st.navigation(sections, position="sidebar", expanded=True)
 deeplink.restore([spec for specs in visible.values() for spec in specs])
-sidebar.render_alerts(ready())
+ready()
+sidebar.render_alerts()
 navigation.run()

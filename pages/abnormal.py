@@ -8,11 +8,12 @@ from core.config import labels
 from core.exports.xlsx import to_xlsx_bytes
 from core.monitor import abnormal
 from ui import filters
+from ui.cache import cached
 from ui.guard import guard
 
 guard(__file__)
 
-@st.cache_data(ttl=600, show_spinner=False)
+@cached
 def load(region: str, on: dt.date, limits: tuple) -> pd.DataFrame:
     cases = abnormal.detect(region, on, dict(limits))
     rows = [{"kind": labels.ABNORMAL_KIND[c.kind], "subject": c.subject, "start": c.start,

@@ -8,6 +8,7 @@ from core.regions.query import Scope
 from core.stats import agencies
 from core.stats import presence as overview
 from ui import echarts, filters
+from ui.cache import cached
 from ui.charts import agencies as charts
 from ui.guard import guard
 
@@ -16,7 +17,7 @@ guard(__file__)
 ABNORMAL_ROW_STYLE = "background-color: #fde2e1"
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _data(url: str, q: Scope) -> dict:
     ranked = agencies.ranking(q, limit=None)
     return {"ranking": ranked, "summary": agencies.summary(q, ranked),

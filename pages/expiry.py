@@ -10,12 +10,13 @@ from core.monitor import expiry as expiry_notices
 from core.regions.custom import region_name
 from core.stats import presence as overview
 from ui import echarts, monitor_page
+from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
 
 guard(__file__)
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _summary(url: str, q: expiry_notices.ExpiryQuery) -> dict:
     data = expiry_notices.summary(q)
     return {"horizons": data["horizon_counts"], "month": data["by_month"],

@@ -10,17 +10,18 @@ from core.monitor import fee_warnings
 from core.regions.custom import region_name
 from core.stats import presence as overview
 from ui import echarts, monitor_page
+from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
 
 guard(__file__)
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _summary(url: str, q: fee_warnings.FeeQuery) -> dict:
     return fee_warnings.summary(q)
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _has_due_dates(url: str) -> bool:
     return fee_warnings.has_due_dates()
 

@@ -9,6 +9,7 @@ from core.regions.query import Scope
 from core.stats import holders, industry
 from core.stats import presence as overview
 from ui import echarts, filters
+from ui.cache import cached
 from ui.charts import holders as charts
 from ui.guard import guard
 
@@ -18,18 +19,18 @@ PAGE_SIZE = 100
 NEW_ROW_STYLE = "background-color: #fff4ce"
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _summary(url: str, q: Scope) -> dict:
     kinds = holders.kind_split(q)
     return {"totals": holders.holder_totals(q, kinds), "kinds": kinds}
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _rows(url: str, q: Scope, sort: str, page: int):
     return holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached
 def _choices(url: str) -> tuple[list[str], dict[str, str]]:
     tops = industry.tops()
     return holders.tags_in_use(), dict(zip(tops["code"], tops["name"]))

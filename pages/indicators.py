@@ -13,6 +13,7 @@ from core.rules.counting import CountingRule, default_rule
 from core.stats import indicators
 from core.stats import presence as overview
 from ui import echarts, filters
+from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
 
@@ -24,17 +25,17 @@ CARDS_PER_ROW = 4
 RATIO_KEYS = (*indicators.RATIOS, "quality")
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached
 def _report(url: str, region: str, year: int, rule: CountingRule, on: dt.date):
     return indicators.compute(region, year, rule, on)
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached
 def _subregions(url: str, region: str, year: int, rule: CountingRule, on: dt.date):
     return indicators.subregions(region, year, rule, on)
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@cached
 def _monthly(url: str, region: str, year: int, rule: CountingRule, on: dt.date):
     return indicators.monthly(region, year, rule, on)
 

@@ -9,6 +9,7 @@ from core.config import labels
 from core.regions.custom import region_name
 from core.stats import industry, overview
 from ui import filters
+from ui.cache import cached
 from ui.charts import industry as charts
 from ui.guard import guard
 
@@ -33,7 +34,7 @@ def _open(scope, frame, name, **extra) -> None:
 
 
 def render_trend(scope, frame, first: int, last: int) -> None:
-    data = filters.cached(industry.trend)(scope, first, last)
+    data = cached(industry.trend)(scope, first, last)
     series = {name: data[data["code"] == code]["applications"].tolist()
               for code, name in zip(frame["code"], frame["name"])}
     chart = charts.log_trend(list(range(first, last + 1)), series, labels.INDUSTRY_TREND,
@@ -42,7 +43,7 @@ def render_trend(scope, frame, first: int, last: int) -> None:
 
 
 def render_matrix(scope, frame) -> None:
-    cells = filters.cached(industry.matrix)(scope)
+    cells = cached(industry.matrix)(scope)
     if cells.empty:
         st.info(labels.NO_SUBREGIONS)
         return
@@ -61,7 +62,7 @@ def render_matrix(scope, frame) -> None:
 
 
 def render_emerging(scope, first: int, last: int) -> None:
-    data = filters.cached(industry.emerging_share)(scope, first, last)
+    data = cached(industry.emerging_share)(scope, first, last)
     chart = charts.emerging(data["year"].tolist(), data["emerging"].tolist(),
                             data["traditional"].tolist(), data["emerging_share"].tolist(),
                             labels.INDUSTRY_SHARE_NAMES, labels.INDUSTRY_EMERGING,
@@ -82,7 +83,7 @@ if not overview.has_patents():
 kinds = st.pills(labels.INDUSTRY_TITLE, list(labels.INDUSTRY_KIND), selection_mode="multi",
                  default=list(labels.INDUSTRY_KIND), key="in_kinds",
                  format_func=labels.INDUSTRY_KIND.get, label_visibility="collapsed")
-frame = filters.cached(industry.summary)(scope, tuple(kinds or labels.INDUSTRY_KIND))
+frame = cached(industry.summary)(scope, tuple(kinds or labels.INDUSTRY_KIND))
 if frame.empty:
     st.info(labels.INDUSTRY_EMPTY)
     st.stop()

@@ -9,6 +9,7 @@ from core.monitor import lapses
 from core.regions.custom import region_name
 from core.stats import presence as overview
 from ui import echarts, monitor_page
+from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
 
@@ -18,7 +19,7 @@ REASON_CHOICES = ["unpaid_fee", "expired", "invalidated", "surrendered", "double
                   "rejected", "withdrawn", "not_registered", "unknown"]
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _summary(url: str, q: lapses.LapseQuery) -> dict:
     data = lapses.summary(q)
     return {"total": data["total"], "reason": data["by_reason"], "month": data["by_month"],

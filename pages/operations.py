@@ -8,6 +8,7 @@ from core.regions import divisions
 from core.regions.query import Scope
 from core.stats import operations
 from ui import echarts, filters
+from ui.cache import cached
 from ui.charts import operations as charts
 from ui.guard import guard
 
@@ -16,12 +17,12 @@ guard(__file__)
 BAND = 30  # px per sub-region bar (tests/e2e/test_operations.py clicks by it)
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _data(url: str, q: Scope) -> dict:
     return {"years": operations.per_year(q), "sub": operations.per_subregion(q)}
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _events(url: str, q: Scope, kind: str):
     return operations.events(q, kind)
 

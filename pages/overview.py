@@ -10,6 +10,7 @@ from core.config import labels
 from core.regions.custom import region_name
 from core.stats import overview
 from ui import demo_offer, filters, kiosk
+from ui.cache import cached
 from ui.charts import maps
 from ui.charts import overview as charts
 from ui.guard import guard
@@ -29,14 +30,14 @@ def render_empty() -> None:
 def render_header(scope, name: str) -> None:
     left, right = st.columns([4, 1])
     left.header(f"{labels.OVERVIEW} · {name}")
-    stamp = filters.cached(overview.data_updated_at)()
+    stamp = cached(overview.data_updated_at)()
     right.caption(f"{labels.DATA_UPDATED_AT} {stamp:%Y-%m-%d %H:%M}" if stamp else "")
     kiosk.toggle(right)
     filters.breadcrumb("ov_crumb")
 
 
 def render_cards(scope, today: dt.date) -> None:
-    c = filters.cached(overview.cards)(scope, today)
+    c = cached(overview.cards)(scope, today)
     cols = st.columns(6)
     cols[0].metric(labels.TOTAL_PUBLISHED, f"{c.published:,}")
     cols[1].metric(labels.TOTAL_VALID, f"{c.valid:,}")
@@ -59,7 +60,7 @@ def _delta(now: int, before: int) -> str | None:
 
 
 def render_geography(scope) -> None:
-    subs = filters.cached(overview.subregions)(scope)
+    subs = cached(overview.subregions)(scope)
     if subs.empty:
         st.info(labels.NO_SUBREGIONS)
         return
@@ -102,7 +103,7 @@ def _drill(frame, name, scope) -> None:
 
 def render_trend_and_types(scope, today: dt.date) -> None:
     left, right = st.columns([3, 2])
-    years = filters.cached(overview.yearly)(scope, today.year - YEARS + 1, today.year)
+    years = cached(overview.yearly)(scope, today.year - YEARS + 1, today.year)
     with left:
         chart = charts.yearly(years["year"].tolist(), years["applications"].tolist(),
                               years["grants"].tolist(), labels.YEARLY_TREND, labels.RULE_FLOWS,
@@ -111,7 +112,7 @@ def render_trend_and_types(scope, today: dt.date) -> None:
         if year:
             filters.open_search(scope, **{"from": f"{year}-01-01", "to": f"{year}-12-31",
                                           "basis": "app"})
-    split = filters.cached(overview.type_split)(scope)
+    split = cached(overview.type_split)(scope)
     with right:
         pairs = [(labels.PATENT_TYPE[t], v) for t, v in zip(split["patent_type"], split["valid"])]
         picked = filters.clicked(charts.type_pie(pairs, labels.TYPE_SPLIT,
@@ -124,14 +125,14 @@ def render_trend_and_types(scope, today: dt.date) -> None:
 
 def render_holders_and_streets(scope) -> None:
     cols = st.columns(3)
-    streets = filters.cached(overview.streets)(scope)
+    streets = cached(overview.streets)(scope)
     with cols[0]:
         if not streets.empty:
             _drill(streets, _ranking(streets, labels.STREET_RANKING, f"ov_st_{scope.region}"),
                    scope)
     for col, inv, title in ((cols[1], False, labels.TOP_HOLDERS_VALID),
                             (cols[2], True, labels.TOP_HOLDERS_INV)):
-        top = filters.cached(overview.top_holders)(scope, inv)
+        top = cached(overview.top_holders)(scope, inv)
         with col:
             chart = charts.ranking(top["name"].tolist(),
                                    {labels.TOTAL_VALID: top["valid"].tolist()}, title,
@@ -144,14 +145,14 @@ def render_holders_and_streets(scope) -> None:
 
 def render_operations_and_watch(scope, today: dt.date) -> None:
     left, right = st.columns(2)
-    ops = filters.cached(overview.operations)(scope, dt.date(today.year, 1, 1), today)
+    ops = cached(overview.operations)(scope, dt.date(today.year, 1, 1), today)
     with left:
         names = [labels.OPERATION_KIND[k] for k in overview.OPERATION_KINDS]
         filters.clicked(charts.operations(names, [ops[k] for k in overview.OPERATION_KINDS],
                                           labels.OPERATIONS_YTD, labels.RULE_OPERATIONS,
                                           dark=KIOSK), f"ov_ops_{scope.region}")
         st.caption(labels.OPERATIONS_NOTE)
-    watch = filters.cached(overview.watched)(scope, st.session_state.get("username"))
+    watch = cached(overview.watched)(scope, st.session_state.get("username"))
     with right:
         if len(watch) < 2:
             st.info(labels.WATCHED_EMPTY)

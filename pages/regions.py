@@ -7,6 +7,7 @@ from core.config import labels
 from core.regions.custom import region_name
 from core.stats import overview, regions
 from ui import filters
+from ui.cache import cached
 from ui.charts import regions as charts
 from ui.guard import guard
 
@@ -73,7 +74,7 @@ def render_focus(scope, table) -> None:
     left, right = st.columns(2)
     for col, measure, title in ((left, "applications", labels.REGIONS_TOP_APPLICANTS),
                                 (right, "grants", labels.REGIONS_TOP_GRANTEES)):
-        top = filters.cached(regions.top_holders)(sub, measure)
+        top = cached(regions.top_holders)(sub, measure)
         with col:
             chart = charts.ranking(top["name"].tolist(), {labels.COUNT: top["n"].tolist()},
                                    f"{names[code]} · {title}", labels.RULE_REGIONS)
@@ -96,7 +97,7 @@ level = left.segmented_control(labels.REGIONS_LEVEL_LABEL, list(labels.REGIONS_L
                                format_func=labels.REGIONS_LEVEL.get) or "child"
 measure = right.selectbox(labels.REGIONS_MEASURE, MEASURES, key="rg_measure",
                           format_func=labels.REGIONS_COLUMNS.get)
-table = filters.cached(regions.table)(scope, level)
+table = cached(regions.table)(scope, level)
 if table.empty:
     st.info(labels.NO_CUSTOM_REGIONS if level == "custom" else labels.NO_SUBREGIONS)
     st.stop()

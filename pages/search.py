@@ -16,6 +16,7 @@ from core.stats import industry, search
 from core.stats.holders import tags_in_use
 from core.stats.search import PAGE_FIELDS, PARAM, SearchFilters
 from ui import filters
+from ui.cache import cached
 from ui.guard import guard
 
 guard(__file__)
@@ -27,18 +28,18 @@ TEXT_FIELDS = {"title": labels.SEARCH_WORDS, "holder": labels.SEARCH_HOLDER,
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@cached
 def _choices(url: str) -> tuple[list[str], dict[str, str]]:
     tops = industry.tops()
     return tags_in_use(), dict(zip(tops["code"], tops["name"]))
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _count(url: str, f: SearchFilters) -> tuple[int, bool]:
     return search.count(f)
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@cached
 def _page(url: str, f: SearchFilters, cursor: int | None) -> search.Page:
     return search.page(f, cursor)
 

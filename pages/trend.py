@@ -10,6 +10,7 @@ from core.db.models import PATENT_TYPES
 from core.regions.custom import region_name
 from core.stats import overview, trend
 from ui import filters
+from ui.cache import cached
 from ui.charts import trend as charts
 from ui.guard import guard
 
@@ -32,7 +33,7 @@ def _period_range(period, unit: str) -> dict[str, str]:
 
 
 def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: str) -> None:
-    frame = filters.cached(func)(scope, unit)
+    frame = cached(func)(scope, unit)
     if frame.empty:
         st.info(labels.NO_DATA_IN_SCOPE)
         return
@@ -45,21 +46,21 @@ def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: 
 
 def render_valid(scope) -> None:
     last = dt.date.today().year
-    frame = filters.cached(trend.valid_stock)(scope, last - YEARS_BACK + 1, last)
+    frame = cached(trend.valid_stock)(scope, last - YEARS_BACK + 1, last)
     chart = charts.lines(frame["period"].tolist(), by_type(frame), labels.TREND_VALID,
                          labels.RULE_TREND_VALID, area=True)
     filters.clicked(chart, f"tr_valid_{scope.region}")
 
 
 def render_actors(scope, unit: str) -> None:
-    frame = filters.cached(trend.actors)(scope, unit)
+    frame = cached(trend.actors)(scope, unit)
     series = {labels.ACTOR_NAMES[c]: frame[c].tolist() for c in labels.ACTOR_NAMES}
     filters.clicked(charts.lines(frame["period"].tolist(), series, labels.TREND_ACTORS,
                                  labels.RULE_TREND_ACTORS), f"tr_actors_{unit}_{scope.region}")
 
 
 def render_pipeline(scope) -> None:
-    frame = filters.cached(trend.pipeline)(scope)
+    frame = cached(trend.pipeline)(scope)
     stages = {labels.PIPELINE_STAGES[c]: frame[c].tolist() for c in labels.PIPELINE_STAGES}
     picked = filters.clicked(charts.pipeline(frame["period"].tolist(), stages,
                                              labels.TREND_PIPELINE, labels.RULE_PIPELINE),
@@ -70,7 +71,7 @@ def render_pipeline(scope) -> None:
 
 
 def render_operations(scope, unit: str) -> None:
-    frame = filters.cached(trend.operations)(scope, unit)
+    frame = cached(trend.operations)(scope, unit)
     series = {labels.EVENT_SERIES[c]: frame[c].tolist() for c in labels.EVENT_SERIES}
     filters.clicked(charts.lines(frame["period"].tolist(), series, labels.TREND_OPERATIONS,
                                  labels.RULE_TREND_EVENTS), f"tr_ops_{unit}_{scope.region}")

@@ -75,12 +75,15 @@ def _sqlite_copy(template: Path, tmp_path: Path) -> str:
 
 
 def _pg_reset(schema: str) -> None:
-    """Empty every table but the regions (official divisions stay) and restart the ids."""
-    from core.db.models import ALL_MODELS, Region, SchemaVersion
-    keep = {Region, SchemaVersion}
+    """Empty every table but the regions (official divisions stay) and restart the ids. The data
+    version goes on rising: the URL is the same for every test, and caches key on the two."""
+    from core.db.models import ALL_MODELS, DataVersion, Region, SchemaVersion
+    keep = {Region, SchemaVersion, DataVersion}
     tables = ", ".join(f'"{schema}"."{m._meta.table_name}"' for m in ALL_MODELS if m not in keep)
     _pg_admin(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
     _pg_admin(f'DELETE FROM "{schema}".region WHERE is_custom')
+    _pg_admin(f'INSERT INTO "{schema}".data_version AS d (id, version) VALUES (1, 1) '
+              "ON CONFLICT (id) DO UPDATE SET version = d.version + 1")
 
 
 @pytest.fixture(params=BACKENDS)

@@ -209,3 +209,20 @@ def test_indicators_page_under_the_any_holder_rule(app_env, db):
         ["吴中区", 5.0], ["相城区", 1.0]]
     assert any("按任一权利人（当前）地址" in (m.help or "") for m in at.metric)
     assert not indicator_cube.needs_build(CountingRule(holder="any"))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=SKIP_PG)],
+                         indirect=True)
+def test_a_target_saved_in_the_catalogue_shows_on_the_next_run(app_env, db):
+    from core.config import catalog
+    _indicator_data()
+    at = _run("pages/indicators.py", "viewer")
+    _ok(at)
+    deltas = {m.label: m.delta for m in at.metric}
+    assert (deltas["有效发明专利"], deltas["专利申请量"]) == ("完成率 125.0%", "")
+    catalog.save("target", '{"valid_inventions": 10, "applications": 2}', region="3205",
+                 year=dt.date.today().year, by="admin")
+    at.run()
+    _ok(at)
+    deltas = {m.label: m.delta for m in at.metric}
+    assert (deltas["有效发明专利"], deltas["专利申请量"]) == ("完成率 50.0%", "完成率 50.0%")

@@ -23,13 +23,13 @@ from core.db.models import PATENT_TYPES
 from core.regions import divisions
 from core.regions.query import DATE_BASES, Scope
 from core.stats.regions import custom_regions
+from ui.cache import cached
 
 __all__ = [
     "PARAM_KEYS",
     "SEARCH_PAGE",
     "Scope",
     "breadcrumb",
-    "cached",
     "clicked",
     "current_scope",
     "home_region",
@@ -193,14 +193,7 @@ def _region_label(code: str) -> str:
     return f"{labels.CUSTOM_PREFIX}{custom.get(code, code)}"
 
 
-@st.cache_data(ttl=60, show_spinner=False)
-def _custom_regions_cached(url: str) -> list[tuple[str, str]]:
-    return custom_regions()
-
-
-def _custom_regions() -> list[tuple[str, str]]:
-    from core.db import current_url
-    return _custom_regions_cached(current_url() or "")
+_custom_regions = cached(custom_regions)  # (code, name) of every custom region
 
 
 def _on_county() -> None:
@@ -313,20 +306,6 @@ def open_search(scope: Scope | None = None, **filters) -> None:
 
 
 # --- helpers for the statistics pages ---------------------------------------------------------
-
-def cached(func):
-    """Cache a core function's result for 5 minutes, keyed by the bound database and the
-    arguments (Scope is a frozen dataclass, so it hashes)."""
-    @st.cache_data(ttl=300, show_spinner=False, max_entries=512)
-    def run(url: str, name: str, *args, **kwargs):
-        return func(*args, **kwargs)
-
-    def wrapper(*args, **kwargs):
-        from core.db import current_url
-        return run(current_url() or "", f"{func.__module__}.{func.__qualname__}",
-                   *args, **kwargs)
-    return wrapper
-
 
 def clicked(chart, key: str, **show_kwargs) -> str | None:
     """Show a clickable chart; return a click's name once (a repeated value is not new)."""

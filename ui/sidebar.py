@@ -5,18 +5,15 @@ import streamlit as st
 
 from core.config import labels, settings
 from core.monitor import alerts
+from ui.cache import cached
 
 ALERT_PAGES = {"fee_due": "pages/fees.py", "fee_grace": "pages/fees.py",
                "expiry": "pages/expiry.py", "transfer_out": "pages/operations.py"}
+_open_counts = cached(alerts.open_counts)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
-def _counts(region: str, db_url: str) -> dict[str, int]:
-    return alerts.open_counts(region)
-
-
-def render_alerts(db_url: str) -> None:
-    counts = _counts(settings.get("PATENT_HOME_REGION"), db_url)
+def render_alerts() -> None:
+    counts = _open_counts(settings.get("PATENT_HOME_REGION"))
     if not counts:
         return
     st.sidebar.markdown(f"**{labels.ALERTS_OPEN}**")

@@ -7,15 +7,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from core.db import db
+from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import Parameter
-
-_writes = 0  # versions added by this process: readers' caches (core.config.rules) key on it
-
-
-def writes() -> int:
-    return _writes
 
 
 def get(key: str, region_code: str = "", year: int | None = None,
@@ -38,7 +32,6 @@ def set_value(key: str, value: Any, region_code: str = "", year: int | None = No
               effective_from: dt.date | None = None, source: str | None = None,
               note: str | None = None, is_demo: bool = False, by: str | None = None) -> Parameter:
     """Add a new version (older versions stay for history); audited."""
-    global _writes
     with db.atomic():
         row = Parameter.create(key=key, region_code=region_code or "", year=year,
                                value=json.dumps(value, ensure_ascii=False),
@@ -46,7 +39,7 @@ def set_value(key: str, value: Any, region_code: str = "", year: int | None = No
                                source=source, note=note, is_demo=is_demo, created_by=by)
         record(AuditEvent(by, "change", "parameter", str(row.id),
                           f"{key}/{region_code}/{year}", payload={"value": value}))
-    _writes += 1  # after the commit, so that no reader caches the old value under the new count
+        version.bump()
     return row
 
 

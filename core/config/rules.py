@@ -1,8 +1,9 @@
 """The typed reader of rule parameters: the value in force of a parameter key — the stored version
 (core.config.params) merged over its documented default (core.config.defaults) when both are
 dicts; a region's value falls back to the global one. Cached so that per-patent rule functions
-(fees, terms) stay fast in bulk use: a version saved by this process is seen at once, one saved
-by another process within TTL_SECONDS; `clear()` drops the cache."""
+(fees, terms) stay fast in bulk use, keyed by the data version (core.db.version): a parameter
+saved by this process is seen at once, one saved by another process within REREAD_SECONDS (the
+version is read at most that often, not per call); `clear()` drops the cache."""
 from __future__ import annotations
 
 import copy
@@ -12,10 +13,12 @@ from typing import Any
 
 from core.config import params
 from core.config.defaults import BY_KEY
-from core.db import current_url, db
+from core.db import db, version
 
-TTL_SECONDS = 30.0
-_cache: dict[tuple, tuple[float, Any]] = {}
+REREAD_SECONDS = 1.0
+_entries: dict[tuple, Any] = {}  # replaced, never emptied: a reader holding the old one is safe
+_stamp: tuple = (None, -1, -1)  # (database, bumps by this process, data version) of _entries
+_read_at = float("-inf")
 
 
 def value(key: str, region_code: str = "", year: int | None = None,
@@ -27,17 +30,31 @@ def value(key: str, region_code: str = "", year: int | None = None,
 def get(key: str, default: Any, region_code: str = "", year: int | None = None,
         on: dt.date | None = None) -> Any:
     """The parameter value in force, merged over `default` when both are dicts."""
-    cache_key = (current_url(), id(db.obj), params.writes(), key, region_code, year, on)
-    hit = _cache.get(cache_key)
-    if hit is not None and time.monotonic() - hit[0] < TTL_SECONDS:
-        return hit[1]
-    result = _merge(default, _stored(key, region_code, year, on))
-    _cache[cache_key] = (time.monotonic(), result)
-    return result
+    entries = _current_entries()
+    cache_key = (key, region_code, year, on)
+    if cache_key not in entries:
+        entries[cache_key] = _merge(default, _stored(key, region_code, year, on))
+    return entries[cache_key]
 
 
 def clear() -> None:
-    _cache.clear()
+    global _entries, _read_at
+    _entries, _read_at = {}, float("-inf")
+
+
+def _current_entries() -> dict[tuple, Any]:
+    """The entries of the bound database at its data version, which is read again when
+    REREAD_SECONDS have passed or this process wrote or bound another database since."""
+    global _entries, _stamp, _read_at
+    now = time.monotonic()
+    if (now - _read_at < REREAD_SECONDS and _stamp[0] is db.obj
+            and _stamp[1] == version.bumps_here()):
+        return _entries
+    stamp = (db.obj, version.bumps_here(), version.current() if db.obj is not None else 0)
+    if stamp != _stamp:
+        _entries, _stamp = {}, stamp
+    _read_at = now
+    return _entries
 
 
 def _stored(key: str, region_code: str, year: int | None, on: dt.date | None) -> Any:

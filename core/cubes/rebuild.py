@@ -16,7 +16,7 @@ from peewee import fn
 
 from core.cubes import freshness, industry, patent, stats
 from core.cubes import indicator as indicator_cube
-from core.db import db
+from core.db import db, version
 from core.db.models import CubeStamp, IndicatorCube, Patent
 from core.rules.counting import CountingRule
 
@@ -35,6 +35,7 @@ def rebuild(variants: bool = False) -> int:
         _indicator_cube(variants)
         CubeStamp.create(max_patent_id=top_patent or 0, max_event_id=top_event,
                          patents=patents or 0, long_rule=indicator_cube.long_rule_key())
+        version.bump()
     return patents or 0
 
 

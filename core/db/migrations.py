@@ -206,10 +206,16 @@ def _v20(m):
     return ops
 
 
+def _v21(m):
+    """data_version (core.db.version): created by upgrade() with the other missing tables; its one
+    row comes with the first write."""
+    return []
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
-                     (18, _v18), (19, _v19), (20, _v20)]
+                     (18, _v18), (19, _v19), (20, _v20), (21, _v21)]
 BASELINE = 1
 
 

@@ -477,6 +477,12 @@ class CubeStamp(BaseModel):
     built_at = pw.DateTimeField(default=now)
 
 
+class DataVersion(BaseModel):
+    """One row (id 1): a number that every write of data raises in its own transaction
+    (core.db.version); the caches of the UI and of the rule parameters key on it."""
+    version = pw.BigIntegerField(default=0)
+
+
 class Parameter(BaseModel):
     """Versioned parameters. The value in force on a date is the row with the latest
     effective_from on or before it. JSON values."""
@@ -594,5 +600,5 @@ ALL_MODELS = [
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-    AgencyCube, IndustryCube, CubeStamp,
+    AgencyCube, IndustryCube, CubeStamp, DataVersion,
 ]

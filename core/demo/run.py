@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from core.cubes import rebuild as cubes
-from core.db import audit, db, is_postgres
+from core.db import audit, db, is_postgres, version
 from core.db.bulk import deferred_indexes
 from core.db.models import Agency, Holder, Patent
 from core.demo import agencies, calendar, events, industries, params, planted, region, wrapup
@@ -242,8 +242,10 @@ class Generator:
         ensure_defaults()
         highvalue.refresh(self.today)  # industries from the IPC codes, then high-value marks
         cubes.rebuild()  # statistics summary tables (core.cubes)
-        audit.record(audit.AuditEvent(self.by, "import", "demo", None, f"演示数据 {self.n} 件",
-                                      payload={"patents": self.n, "seed": self.seed}))
+        with db.atomic():  # the data written in batches above counts as changed from here
+            audit.record(audit.AuditEvent(self.by, "import", "demo", None, f"演示数据 {self.n} 件",
+                                          payload={"patents": self.n, "seed": self.seed}))
+            version.bump()
         return DemoResult(self.n, round(time.monotonic() - started, 1), self.writer.rows_written,
                           resolved, self.truth, planted.sizes(self.n))
 

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from core.config import labels
-from core.db import db
+from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import ImportBatch, now
 from core.importer import dialects, readers
@@ -130,6 +130,7 @@ def _record(report: Report, username: str | None) -> None:
                       report.summary_lines(0)[0],
                       {"changed_fields": report.changed_fields,
                        "changes": report.changes[:200]}))
+    version.bump()
 
 
 def _record_failure(report: Report, username: str | None) -> None:

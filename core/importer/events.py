@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.config import labels
-from core.db import bulk_insert, db
+from core.db import bulk_insert, db, version
 from core.db.models import Address, LegalEvent
 from core.importer import dialects, legal, store
 from core.importer import values as v
@@ -204,7 +204,10 @@ def place_event_addresses() -> int:
     """Fill county/street before and after of transfer events from resolved Address rows (run
     after the resolver). Returns the number of events changed."""
     with db.atomic():
-        return sum(_place_side(side) for side in ("before", "after"))
+        changed = sum(_place_side(side) for side in ("before", "after"))
+        if changed:
+            version.bump()
+    return changed
 
 
 def _place_side(side: str) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import peewee as pw
 from peewee import Value, fn
 
-from core.db import db
+from core.db import db, version
 from core.db.models import Alert, LegalEvent, Patent
 from core.monitor.expiry import ExpiryQuery
 from core.monitor.expiry import where as expiry_where
@@ -104,6 +104,7 @@ def refresh(region: str, now: dt.datetime) -> dict[str, dict[str, int]]:
                       .where((Alert.kind == source.kind) & (Alert.status == "open")
                              & Alert.key.not_in(source.keys())).execute())
             result[source.kind] = {"opened": of_kind.count() - before, "closed": closed}
+        version.bump()
     return result
 
 

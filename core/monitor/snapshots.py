@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from core.db import db
+from core.db import db, version
 from core.db.models import IndicatorSnapshot, Region
 from core.regions import divisions
 from core.stats import indicators
@@ -32,6 +32,7 @@ def take(home: str, on: dt.date) -> int:
     with db.atomic():
         IndicatorSnapshot.delete().where(IndicatorSnapshot.as_of == on).execute()
         IndicatorSnapshot.insert_many(rows).execute()
+        version.bump()
     return len(rows)
 
 

@@ -6,7 +6,7 @@ Also `name_of(code)` / `region_name(code)`: the name of any region code, officia
 """
 from __future__ import annotations
 
-from core.db import db
+from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import Region, RegionMember
 from core.regions import divisions
@@ -95,6 +95,7 @@ def create(name: str, parent: str | None, members: list[str], username: str,
         _set_members(region, clean)
         record(AuditEvent(username, "add", "region", code, name.strip(),
                           payload={"parent": parent, "members": clean}))
+        version.bump()
     return code
 
 
@@ -111,6 +112,7 @@ def update(code: str, name: str, parent: str | None, members: list[str], usernam
         _set_members(region, clean)
         record(AuditEvent(username, "change", "region", code, name.strip(),
                           payload={"before": before, "parent": parent, "members": clean}))
+        version.bump()
 
 
 def delete(code: str, username: str) -> None:
@@ -121,6 +123,7 @@ def delete(code: str, username: str) -> None:
         Region.delete().where(Region.id == region.id).execute()
         record(AuditEvent(username, "delete", "region", code, region.name,
                           payload={"members": members, "parent": region.parent_code}))
+        version.bump()
 
 
 def _get(code: str) -> Region:

@@ -5,7 +5,7 @@ import csv
 from functools import lru_cache
 
 from core.config.settings import ROOT
-from core.db import bulk_insert, db
+from core.db import bulk_insert, db, version
 from core.db.models import Region
 
 DIVISIONS_DIR = ROOT / "data" / "divisions"
@@ -38,6 +38,7 @@ def load_divisions() -> int:
     rows = read_rows()
     with db.atomic():
         bulk_insert(Region, ["code", "name", "level", "parent_code", "edition"], rows)
+        version.bump()
     return len(rows)
 
 

@@ -1,7 +1,7 @@
 """Watch lists: regions (and industries, holders) the bureau compares itself with."""
 from __future__ import annotations
 
-from core.db import db
+from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import WatchItem
 from core.regions import divisions
@@ -34,6 +34,7 @@ def add(kind: str, target: str, by: str | None, name: str | None = None,
         item = WatchItem.create(kind=kind, target=target, username=owner,
                                 name=name or divisions.names().get(target, target))
         record(AuditEvent(by, "add", "watch", str(item.id), f"{kind}:{target}"))
+        version.bump()
     return item
 
 
@@ -42,3 +43,4 @@ def remove(item_id: int, by: str | None) -> None:
         item = WatchItem.get_by_id(item_id)
         item.delete_instance()
         record(AuditEvent(by, "delete", "watch", str(item_id), f"{item.kind}:{item.target}"))
+        version.bump()

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from core.cubes import freshness
-from core.db import db
+from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import Address, AddressAlias, AuditLog, Holder, now
 from core.regions import divisions
@@ -59,6 +59,7 @@ def decide(address_id: int, code: str, username: str, alias: str | None = None,
         counts = propagate.apply_addresses(touched)
         payload["patents"] = counts["patents"]
         freshness.invalidate()  # patents moved: readers go live until the next rebuild
+        version.bump()
         event = record(AuditEvent(username, "address_resolve", "address", str(row.id),
                                   row.normalized, f"{row.normalized} → {code}", payload))
     return event.id
@@ -109,6 +110,7 @@ def set_holder_region(holder_id: int, code: str, username: str) -> int:
             Holder.id == holder_id).execute()
         patents = propagate.apply_holders([holder_id])
         freshness.invalidate()  # patents moved: readers go live until the next rebuild
+        version.bump()
         event = record(AuditEvent(username, "holder_region", "holder", str(holder_id),
                                   holder.name, f"{holder.name} → {code}",
                                   {"before": before, "code": code, "patents": patents}))
@@ -131,6 +133,7 @@ def undo(audit_id: int, username: str) -> int:
         else:
             _undo_holder(int(entry.object_id), payload)
         freshness.invalidate()  # patents moved: readers go live until the next rebuild
+        version.bump()
         event = record(AuditEvent(username, "undo", entry.object_type, entry.object_id,
                                   entry.object_repr, f"撤销 #{audit_id}", {"undo_of": audit_id}))
     return event.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from core.db import db
+from core.db import db, version
 from core.db.models import Address, now
 from core.db.sql import load_temp
 from core.resolver import propagate, taught
@@ -34,6 +34,7 @@ def resolve_pending(limit: int | None = None) -> dict:
     if rows:
         with db.atomic():
             counts = propagate.apply_addresses([r[0] for r in rows])
+            version.bump()
         stats["patents"], stats["holders"] = counts["patents"], counts["holders"]
     with db.atomic():
         # patents added since (e.g. written with intern_resolved) count in the queue order

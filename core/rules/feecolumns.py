@@ -10,7 +10,7 @@ import datetime as dt
 
 import peewee as pw
 
-from core.db import bulk_insert, db, is_postgres
+from core.db import bulk_insert, db, is_postgres, version
 from core.db.models import BaseModel, Patent
 from core.rules import fees
 
@@ -43,6 +43,7 @@ def refresh_fee_columns(on: dt.date | None = None) -> int:
             FeeDueKey.delete().execute()
             bulk_insert(FeeDueKey, ["patent_type", "app_date", "paid", "due"], _due_keys())
             changed += _apply_due_keys()
+            version.bump()  # paid_through_year may have risen without a change of next_fee_due
         finally:
             FeeDueKey.drop_table(safe=True)
     return changed

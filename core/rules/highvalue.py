@@ -18,7 +18,7 @@ import peewee as pw
 
 from core.config import defaults
 from core.config import rules as ruleparams
-from core.db import db
+from core.db import db, version
 from core.db.models import LegalEvent, Patent
 from core.db.sql import count_if
 from core.rules import industries
@@ -87,6 +87,7 @@ def refresh(on: dt.date | None = None, reassign_industries: bool = True) -> int:
         down = (Patent.update(high_value=False)
                 .where((Patent.high_value == True) & Patent.id.not_in(meeting))  # noqa: E712
                 .execute())
+        version.bump()
     return up + down
 
 

@@ -24,7 +24,7 @@ import peewee as pw
 
 from core.config import rules as ruleparams
 from core.config.settings import ROOT
-from core.db import db, is_postgres
+from core.db import db, is_postgres, version
 from core.db.models import Industry, IndustryRule, Patent, PatentIndustry
 from core.db.sql import load_temp
 
@@ -132,6 +132,7 @@ def load_defaults(force: bool = False) -> int:
                 IndustryRule.delete().where(IndustryRule.industry == industry).execute()
                 written += _write_rules(industry, [r for r in rows
                                                    if r["industry_code"] == row["code"]])
+        version.bump()
     return written
 
 
@@ -181,19 +182,25 @@ def assign(kinds: tuple[str, ...] | None = None) -> int:
     match_all = ruleparams.value(MATCH_KEY) == "all"
     with db.atomic():
         PatentIndustry.delete().where(PatentIndustry.industry_code.in_(list(sets))).execute()
-        if not any(sets.values()):
-            return 0
-        _symbols_table(match_all)
-        symbols = [r[0] for r in db.execute_sql(f'SELECT DISTINCT symbol FROM "{SYMBOLS}"')]
-        hits = [(symbol, code, keyword) for symbol in symbols
-                for code, by_keyword in sets.items()
-                for keyword, matcher in by_keyword.items() if matcher(symbol)]
-        load_temp(HITS, [("symbol", "TEXT"), ("industry_code", "TEXT"), ("keyword", "TEXT")],
-                  hits)
-        db.execute_sql(f'CREATE INDEX "{HITS}_symbol" ON "{HITS}" (symbol)')
-        db.execute_sql(_insert_sql())
+        if any(sets.values()):
+            _write_hits(sets, match_all)
+        version.bump()
+    if not any(sets.values()):
+        return 0
     return (PatentIndustry.select()
             .where(PatentIndustry.industry_code.in_(list(sets))).count())
+
+
+def _write_hits(sets: dict[str, dict[str, _Matcher]], match_all: bool) -> None:
+    """patent_industry rows for the patents whose IPC symbols the rule sets match."""
+    _symbols_table(match_all)
+    symbols = [r[0] for r in db.execute_sql(f'SELECT DISTINCT symbol FROM "{SYMBOLS}"')]
+    hits = [(symbol, code, keyword) for symbol in symbols
+            for code, by_keyword in sets.items()
+            for keyword, matcher in by_keyword.items() if matcher(symbol)]
+    load_temp(HITS, [("symbol", "TEXT"), ("industry_code", "TEXT"), ("keyword", "TEXT")], hits)
+    db.execute_sql(f'CREATE INDEX "{HITS}_symbol" ON "{HITS}" (symbol)')
+    db.execute_sql(_insert_sql())
 
 
 def _symbols_table(match_all: bool) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from core.db import bulk_insert, db
+from core.db import bulk_insert, db, version
 from core.db.models import BaseModel, LegalEvent, Patent
 from core.rules import fees, terms
 from core.rules.feecolumns import raise_paid_through, refresh_fee_columns
@@ -138,6 +138,8 @@ def refresh_status(on: dt.date | None = None, batch: int = 20000) -> int:
                     break
                 last_id = rows[-1]["id"]
                 changed += _write(_derive_batch(rows, on))
+            if changed:
+                version.bump()
         finally:
             StatusRow.drop_table(safe=True)
     return changed

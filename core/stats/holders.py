@@ -18,7 +18,7 @@ import peewee as pw
 from peewee import fn
 
 from core.cubes import freshness
-from core.db import db
+from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
 from core.db.sql import count_if
@@ -186,7 +186,10 @@ def refresh_first_filing(holder_ids: list[int] | None = None) -> int:
     query = Holder.update(first_filing=earliest)
     if holder_ids is not None:
         query = query.where(Holder.id.in_(holder_ids))
-    return query.execute()
+    with db.atomic():
+        changed = query.execute()
+        version.bump()
+    return changed
 
 
 # ---- tagging (权利人标注) ---------------------------------------------------------------------
@@ -294,6 +297,7 @@ def update_holder(holder_id: int, by: str | None, kind: str | None = None,
         _apply(holder, changes)
         record(AuditEvent(by, "change", "holder", str(holder_id), holder.name,
                           message=",".join(sorted(changes)), payload=changes))
+        version.bump()
     return changes
 
 

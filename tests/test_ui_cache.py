@@ -1,0 +1,79 @@
+"""ui/cache.py: a cached function runs once for every session while the data version stands and
+once more after any write, which every session sees on its next run; within one script run the
+version is read once, so a write during the run shows from the next run on."""
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from core.db.models import Region
+from core.regions import custom
+from ui.cache import cached
+
+PARK = ["320576050", "320506004"]
+calls: list[str] = []
+
+
+def custom_region_names() -> str:
+    """The function under test: counts its runs."""
+    calls.append("run")
+    names = [r.name for r in Region.select().where(Region.is_custom == True)]  # noqa: E712
+    return ",".join(sorted(names)) or "none"
+
+
+def _page():
+    import streamlit as st
+
+    from tests.test_ui_cache import custom_region_names
+    from ui.cache import cached
+    from ui.db import ready
+    ready()
+    st.markdown(cached(custom_region_names)())
+
+
+def _page_writing_between_two_reads():
+    import streamlit as st
+
+    from core.regions import custom
+    from tests.test_ui_cache import PARK, custom_region_names
+    from ui.cache import cached
+    from ui.db import ready
+    ready()
+    st.markdown(cached(custom_region_names)())
+    if not st.session_state.get("wrote"):
+        st.session_state["wrote"] = True
+        custom.create("东部片区", "3205", PARK, "admin")
+    st.markdown(cached(custom_region_names)())
+
+
+def _shown(at: AppTest) -> list[str]:
+    assert not at.exception, [e.value for e in at.exception]
+    return [m.value for m in at.markdown]
+
+
+def test_one_run_for_all_sessions_until_a_write_then_one_more(app_env):
+    calls.clear()
+    first = AppTest.from_function(_page, default_timeout=30).run()
+    second = AppTest.from_function(_page, default_timeout=30).run()
+    first.run()
+    assert (_shown(first), _shown(second), len(calls)) == (["none"], ["none"], 1)
+    custom.create("东部片区", "3205", PARK, "admin")
+    first.run()
+    second.run()
+    assert (_shown(first), _shown(second), len(calls)) == (["东部片区"], ["东部片区"], 2)
+
+
+def test_a_write_during_a_run_shows_from_the_next_run(app_env):
+    calls.clear()
+    at = AppTest.from_function(_page_writing_between_two_reads, default_timeout=30).run()
+    assert (_shown(at), len(calls)) == (["none", "none"], 1)
+    at.run()
+    assert (_shown(at), len(calls)) == (["东部片区", "东部片区"], 2)
+
+
+def test_functions_of_one_name_in_two_page_scripts_keep_apart(db):
+    """Streamlit runs every page script as module __main__: the file tells them apart."""
+    def page_function(file: str, result: str):
+        scope = {"__name__": "__main__"}
+        exec(compile(f"def _summary():\n    return {result!r}\n", file, "exec"), scope)
+        return cached(scope["_summary"])
+    assert (page_function("pages/a.py", "a")(), page_function("pages/b.py", "b")()) == ("a", "b")

@@ -1,0 +1,57 @@
+"""The one cache of the UI: a function's result, shared by every session, kept until the data
+changes. The key is the bound database, its data version (core.db.version: every write raises it),
+the function and its arguments (hashed by st.cache_data: frozen dataclasses, dates, tuples). The
+version is read once per script run (fragment runs included), so a write by any process shows
+on every session's next rerun and no expiry is needed; old entries fall out by MAX_ENTRIES.
+
+    @cached
+    def _summary(url: str, q: FeeQuery) -> dict: ...
+
+    frame = cached(overview.cards)(scope, today)   # a core function, cached where it is called
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from core.db import current_url, version
+
+MAX_ENTRIES = 128  # per cached function
+RUN_KEY = "_data_version_run"  # session state: (this run's marker, database URL, version)
+F = TypeVar("F", bound=Callable)
+
+
+def cached(func: F) -> F:
+    """`func` with its results cached as described above."""
+    def run(url: str, data_version: int, *args, **kwargs):
+        return func(*args, **kwargs)
+
+    # st.cache_data keeps one cache per module + qualified name: one per function here, and
+    # the file tells apart the page scripts (all run as module __main__)
+    run.__module__ = func.__module__
+    run.__qualname__ = f"{func.__qualname__}@{func.__code__.co_filename}"
+    stored = st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)(run)
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        url = current_url() or ""
+        return stored(url, data_version(url), *args, **kwargs)
+    return wrapper
+
+
+def data_version(url: str) -> int:
+    """The data version of the database at `url`, read once per script run of this session."""
+    ctx = get_script_run_ctx()
+    marker = getattr(ctx, "cursors", None)  # Streamlit makes a new dict for every script run
+    if marker is None:  # outside a script run
+        return version.current()
+    seen = st.session_state.get(RUN_KEY)
+    if seen is not None and seen[0] is marker and seen[1] == url:
+        return seen[2]
+    value = version.current()
+    st.session_state[RUN_KEY] = (marker, url, value)  # holding the marker keeps its id unique
+    return value
