@@ -21,3 +21,20 @@ def test_an_old_database_is_upgraded_in_place(db):
     assert "patent_ipc_main" in _index_names()
     assert migrations.current_version() == migrations.latest()
     assert migrations.upgrade() == []
+
+
+def test_step_20_moves_failed_logins_out_of_the_user_table_and_adds_session_versions(db):
+    from core.accounts import login, users
+    from core.db.models import User
+    users.create_user("li", "password-1", "viewer")
+    proxy.obj.execute_sql('ALTER TABLE "user" DROP COLUMN session_version')
+    proxy.obj.execute_sql('ALTER TABLE "user" ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0')
+    proxy.obj.execute_sql('ALTER TABLE "user" ADD COLUMN locked_until TIMESTAMP')
+    SchemaVersion.delete().execute()
+    SchemaVersion.create(version=19)
+    assert migrations.upgrade() == [20]
+    columns = {c.name for c in proxy.obj.get_columns("user")}
+    assert "session_version" in columns and not {"failed_attempts", "locked_until"} & columns
+    assert User.get(User.username == "li").session_version == 1
+    users.create_user("wang", "password-2", "checker")
+    assert login.attempt("wang", "password-2", None, User.get().created_at).ok
