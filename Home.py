@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.config import labels
 from ui import deeplink, sidebar
-from ui.auth import current_roles, get_authenticator, login
+from ui.auth import current_roles, login, logout_button
 from ui.db import ready
 from ui.nav import visible_pages
 
@@ -19,7 +19,7 @@ if not login():
 
 st.sidebar.caption(f"{labels.CURRENT_USER}: {st.session_state.get('name')}"
                    f"（{' '.join(labels.ROLE.get(r, r) for r in current_roles())}）")
-get_authenticator().logout(labels.LOGOUT, location="sidebar", key="auth_logout")
+logout_button()
 
 visible = visible_pages(current_roles())
 sections = {

@@ -10,6 +10,16 @@ from ui.guard import guard
 
 guard(__file__)
 
+def _apply(change, *args, **kwargs) -> None:
+    """Run one account change; a refused one shows its Chinese reason."""
+    try:
+        change(*args, **kwargs)
+    except users.AccountError as exc:
+        st.error(str(exc))
+    else:
+        st.success(labels.USER_SAVED)
+
+
 def render_table() -> list[dict]:
     rows = users.list_users()
     frame = pd.DataFrame(rows).rename(columns=labels.USER_COLUMNS)
@@ -27,13 +37,8 @@ def render_add() -> None:
                             index=2, key="admin_user_new_role")
         password = st.text_input(labels.PASSWORD, type="password", key="admin_user_new_pw")
         if st.form_submit_button(labels.SAVE):
-            if len(password) < 8:
-                st.error(labels.PASSWORD_TOO_SHORT)
-            elif any(u["username"] == username for u in users.list_users()):
-                st.error(labels.USER_EXISTS)
-            else:
-                users.create_user(username, password, role, name or username, by=current_user())
-                st.success(labels.USER_SAVED)
+            _apply(users.create_user, username, password, role, name or username,
+                   by=current_user())
 
 
 def render_edit(rows: list[dict]) -> None:
@@ -48,18 +53,12 @@ def render_edit(rows: list[dict]) -> None:
                          disabled=is_self)
     cols = st.columns(3)
     if cols[0].button(labels.SAVE, key="admin_user_edit_save"):
-        users.update_user(chosen, current_user(), role=role, active=active)
-        st.success(labels.USER_SAVED)
+        _apply(users.update_user, chosen, current_user(), role=role, active=active)
     if cols[1].button(labels.UNLOCK, key="admin_user_unlock"):
-        users.unlock(chosen, current_user())
-        st.success(labels.USER_SAVED)
+        _apply(users.unlock, chosen, current_user())
     password = cols[2].text_input(labels.NEW_PASSWORD, type="password", key="admin_user_pw")
     if cols[2].button(labels.RESET_PASSWORD, key="admin_user_pw_save"):
-        if len(password) < 8:
-            st.error(labels.PASSWORD_TOO_SHORT)
-        else:
-            users.set_password(chosen, password, by=current_user())
-            st.success(labels.USER_SAVED)
+        _apply(users.set_password, chosen, password, by=current_user())
 
 
 st.header(labels.USERS_TITLE)

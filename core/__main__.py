@@ -1,10 +1,22 @@
 """Command line: `python -m core <command> …`. Each command lives in its own module under
-core/cli/ exposing `configure(parser)` and `run(args) -> int`."""
+core/cli/ exposing `configure(parser)` and `run(args) -> int`.
+
+Every error ends in one Chinese line on stderr and exit code 2, never a traceback (add
+`--traceback` before the command to see one)."""
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import logging
+import re
 import sys
+
+import peewee
+
+from core.accounts.users import AccountError
+from core.cli import CliError
+from core.config import labels
 
 COMMANDS = {
     "init": ("core.cli.init", "create or upgrade the database schema and load the divisions"),
@@ -14,21 +26,83 @@ COMMANDS = {
     "appno": ("core.cli.appno", "validate and normalise an application number"),
     "fees": ("core.cli.fees", "annual-fee schedule and state on a day"),
     "indicators": ("core.cli.indicators", "indicators of a region and year"),
+    "user": ("core.cli.user", "accounts: list, add, password, unlock, role, (de)activate"),
 }
+log = logging.getLogger("patents.cli")
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    parser = argparse.ArgumentParser(prog="python -m core")
-    sub = parser.add_subparsers(dest="command", required=True)
+def argument_message(message: str) -> str:
+    """argparse's English message in Chinese (the option names stay as typed)."""
+    for pattern, template in labels.CLI_ARG_ERRORS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return template.format(*match.groups())
+    return labels.CLI_ARG_ERROR.format(message)
+
+
+class Parser(argparse.ArgumentParser):
+    """Argument errors raise CliError (one Chinese line) instead of printing the usage."""
+
+    def error(self, message: str):
+        command = self.prog.removeprefix("python -m core").strip()
+        hint = labels.CLI_USAGE_HINT.format(command=command).replace("  ", " ")
+        raise CliError(argument_message(message) + hint)
+
+
+def _parser(argv: list[str]) -> Parser:
+    parser = Parser(prog="python -m core")
+    parser.add_argument("--traceback", action="store_true",
+                        help="show the full traceback of an unexpected error")
+    sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for name, (module_name, help_text) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text)
         command.add_argument("--db", help="database URL (default: PATENT_DB_URL or data/patents.db)")
         if name == chosen:  # only the command run is imported (each pulls in its own packages)
             importlib.import_module(module_name).configure(command)
-    args = parser.parse_args(argv)
-    return importlib.import_module(COMMANDS[args.command][0]).run(args) or 0
+    return parser
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _message(exc: BaseException) -> str:
+    """The Chinese line for an error that escaped a command."""
+    if isinstance(exc, CliError | AccountError):
+        return str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return labels.CLI_FILE_MISSING.format(path=exc.filename)
+    if isinstance(exc, IsADirectoryError):
+        return labels.CLI_NOT_A_FILE.format(path=exc.filename)
+    if isinstance(exc, UnicodeDecodeError):
+        return labels.CLI_FILE_UNREADABLE.format(path="")
+    if isinstance(exc, OSError):
+        reason = labels.OS_ERROR_REASON.get(errno.errorcode.get(exc.errno or 0, ""),
+                                            labels.OS_ERROR_OTHER)
+        return labels.CLI_OS_ERROR.format(path=exc.filename or "", reason=reason)
+    if isinstance(exc, peewee.PeeweeException):
+        return labels.CLI_DB_ERROR.format(detail=str(exc).strip().splitlines()[0][:200])
+    return labels.CLI_INTERNAL.format(kind=f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    traceback_wanted = "--traceback" in argv
+    try:
+        args = _parser(argv).parse_args(argv)
+        return importlib.import_module(COMMANDS[args.command][0]).run(args) or 0
+    except KeyboardInterrupt:
+        print(labels.CLI_INTERRUPTED, file=sys.stderr)
+        return 130
+    except Exception as exc:  # the command line never shows a traceback unless asked
+        if traceback_wanted:
+            raise
+        if not isinstance(exc, CliError | AccountError):
+            log.debug("command failed", exc_info=True)
+        print(_one_line(_message(exc)), file=sys.stderr)
+        return 2
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -70,7 +70,7 @@ def test_fees_command_on_the_worked_example(capsys, app_env):
                  "--on", "2030-01-01", "--db", db_url]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "2030-01-01：期限届满"
     assert main(["fees", "--type", "商标", "--filed", "2019-03-15", "--grant-year", "1"]) == 2
-    assert capsys.readouterr().out.strip() == "未知的专利类型：商标"
+    assert capsys.readouterr().err == "未知的专利类型：商标\n"  # errors go to stderr
 
 
 def test_indicators_command(capsys, db, db_url):

@@ -87,5 +87,10 @@ def test_command_line_generates_and_refuses_a_full_database(sqlite_template, tmp
     assert done.returncode == code, done.stderr
     if code == 0:
         assert "demo: 300 patents" in done.stdout
+        assert "管理员 admin 的密码为设置项 PATENT_ADMIN_PASSWORD 的值" in done.stderr
         again = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-        assert again.returncode == 2 and "already holds patents" in again.stderr
+        assert (again.returncode, again.stderr.splitlines()[-1]) == (
+            2, "数据库中已有专利数据；如仍要生成演示数据，请加 --force")
+        assert "已有用户账户，任何密码都未改动" in again.stderr
+    else:
+        assert done.stderr == "--patents 至少为 200\n"

@@ -1,5 +1,6 @@
 """Jobs: the guard records every run, failures do not escape, missed runs are caught up."""
 import datetime as dt
+import os
 
 import schedule
 
@@ -55,8 +56,11 @@ def test_the_inbox_job_imports_a_dropped_csv_and_moves_it(db, tmp_path, monkeypa
         "CN201810390462.7,2018-04-26,一种数据处理方法,苏州星湖科技有限公司,江苏省苏州市工业园区星湖街328号\n"
         "CN20181039046,2018-04-26,坏行,某公司,苏州\n", encoding="utf-8-sig")
     (tmp_path / "notes.md").write_text("not a data file")
+    settled = (NOW - dt.timedelta(minutes=5)).timestamp()
+    os.utime(tmp_path / "patents.csv", (settled, settled))
     run = runner.run_now(runner.available()["import_inbox"], clock=lambda: NOW)
-    assert (run.status, run.message) == ("ok", "files imported: 1, failed: 0, rows written: 1")
+    assert (run.status, run.message) == (
+        "ok", "files imported: 1, failed: 0, waiting: 0, refused: 0, rows written: 1")
     assert [p.app_no for p in Patent.select()] == ["2018103904627"]
     assert sorted(p.name for p in (tmp_path / "done").iterdir()) == [
         "patents.csv", "patents.csv.report.json"]

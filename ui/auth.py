@@ -1,65 +1,95 @@
-"""Login (streamlit-authenticator over the users table) and the server-side page guard."""
+"""Login and the server-side page guard.
+
+The login form is ours (core.accounts.login: slowed retries per account name and client address,
+one answer for unknown names and wrong passwords); the session and its cookie are ui/session.py.
+streamlit-authenticator provides the cookie component and the logout button."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
+import time
 
 import streamlit as st
 import streamlit_authenticator as stauth
-from streamlit_authenticator.utilities.exceptions import LoginError
 
+from core.accounts import login as accounts_login
 from core.accounts import users
 from core.config import labels, settings
 from core.upkeep.bootstrap import cookie_key
+from ui import session
 from ui.db import ready
 
-COOKIE_NAME = "patent_auth"
-
-
-def _credentials() -> dict:
-    """The credentials dict the authenticator holds; refreshed in place from the DB on each run."""
-    creds = st.session_state.setdefault("_auth_credentials", {"usernames": {}})
-    fresh = users.credentials(dt.datetime.now())
-    creds["usernames"] = copy.deepcopy(fresh["usernames"])
-    return creds
+ENDED = {"idle": labels.SESSION_IDLE, "ended": labels.SESSION_ENDED}
 
 
 def get_authenticator() -> stauth.Authenticate:
-    creds = _credentials()
+    """One per browser session (its cookie component has a fixed key). It holds no credentials:
+    passwords are checked by core.accounts.login."""
     if "authenticator" not in st.session_state:
         st.session_state["authenticator"] = stauth.Authenticate(
-            creds, COOKIE_NAME, cookie_key(), settings.get_int("PATENT_COOKIE_DAYS"),
-            auto_hash=False, login_sleep_time=0)
+            {"usernames": {}}, session.COOKIE_NAME, cookie_key(),
+            settings.get_int("PATENT_COOKIE_DAYS"), auto_hash=False, login_sleep_time=0)
     return st.session_state["authenticator"]
 
 
-def _sync_failures(before: dict, after: dict) -> None:
-    now = dt.datetime.now()
-    for name, entry in after.items():
-        if entry.get("failed_login_attempts", 0) > before.get(name, 0):
-            users.register_failure(name, now)
+def _cookies():
+    return get_authenticator().cookie_controller.cookie_model.cookie_manager
+
+
+def _form() -> bool:
+    """The login form; True once a submitted login succeeded."""
+    holder = st.empty()
+    with holder.form("login"):
+        st.subheader(labels.LOGIN_FIELDS["Form name"])
+        username = st.text_input(labels.LOGIN_FIELDS["Username"], autocomplete="off")
+        password = st.text_input(labels.LOGIN_FIELDS["Password"], type="password",
+                                 autocomplete="off")
+        submitted = st.form_submit_button(labels.LOGIN_FIELDS["Login"])
+    if not submitted:
+        return False
+    now = time.time()
+    address = st.context.ip_address  # None on localhost (no per-address delay then)
+    result = accounts_login.attempt(username, password,
+                                    address if isinstance(address, str) else None,
+                                    dt.datetime.fromtimestamp(now))
+    if not result.ok:
+        st.session_state["authentication_status"] = False
+        st.error(labels.LOGIN_WAIT.format(seconds=result.wait) if result.wait
+                 else labels.WRONG_PASSWORD)
+        return False
+    session.start(result.user, now)
+    session.write_cookie(_cookies(), now, key="patent_auth_set")
+    holder.empty()
+    return True
 
 
 def login() -> bool:
-    """Render the login form when needed; returns True once the session is authenticated."""
+    """Check the session, or log in from the cookie or the form; True when logged in."""
     ready()
-    authenticator = get_authenticator()
-    creds = st.session_state["_auth_credentials"]["usernames"]
-    before = {n: e.get("failed_login_attempts", 0) for n, e in creds.items()}
-    was_in = bool(st.session_state.get("authentication_status"))
-    try:
-        authenticator.login(location="main", fields=labels.LOGIN_FIELDS,
-                            max_login_attempts=settings.get_int("PATENT_LOGIN_MAX_FAILURES"))
-    except LoginError:
-        st.error(labels.ACCOUNT_LOCKED)
-        return False
-    _sync_failures(before, st.session_state["_auth_credentials"]["usernames"])
-    status = st.session_state.get("authentication_status")
-    if status and not was_in:
-        users.register_success(st.session_state["username"], dt.datetime.now())
-    if status is False:
-        st.error(labels.WRONG_PASSWORD)
-    return bool(status)
+    get_authenticator()
+    now = time.time()
+    ended = session.check(now)
+    if ended:
+        session.end(_cookies())
+        st.warning(ENDED[ended])
+    if st.session_state.get("authentication_status"):
+        session.keep_cookie(_cookies(), now)
+        return True
+    return session.cookie_login(now) or _form()
+
+
+def _logged_out(info: dict) -> None:
+    st.session_state.pop(session.MARK, None)
+    if info.get("username"):
+        users.end_sessions(info["username"], by=info["username"], reason="logout")
+
+
+def logout_button() -> None:
+    """退出登录 in the sidebar: ends every session of the user, here and elsewhere. The run stops
+    there; the cookie component's answer reruns the app into the login form."""
+    get_authenticator().logout(labels.LOGOUT, location="sidebar", key="auth_logout",
+                               callback=_logged_out)
+    if not st.session_state.get("authentication_status"):
+        st.stop()
 
 
 def current_roles() -> list[str]:
@@ -71,9 +101,12 @@ def current_user() -> str | None:
 
 
 def require(roles: tuple[str, ...]) -> None:
-    """Stop the script unless the session is logged in with one of `roles`."""
+    """Stop the script unless the session is logged in (and still valid) with one of `roles`."""
+    ended = session.check(time.time())
+    if ended:
+        session.end()
     if not st.session_state.get("authentication_status"):
-        st.warning(labels.LOGIN_REQUIRED)
+        st.warning(ENDED[ended] if ended else labels.LOGIN_REQUIRED)
         st.link_button(labels.GO_LOGIN, "/")
         st.stop()
     if not set(roles) & set(current_roles()):

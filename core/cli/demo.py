@@ -7,7 +7,8 @@ import time
 
 from peewee import fn
 
-from core.cli import open_db
+from core.cli import CliError, admin_notice, open_db, positive
+from core.config import labels
 from core.db.models import Address, Patent
 from core.demo import generate
 from core.demo.run import MIN_PATENTS
@@ -36,14 +37,13 @@ def _progress(started: float):
 
 
 def run(args) -> int:
-    url = open_db(args)
-    if Patent.select().exists() and not args.force:
-        print("the database already holds patents; use --force to add the demo anyway",
-              file=sys.stderr)
-        return 2
     if args.patents < MIN_PATENTS:
-        print(f"--patents must be at least {MIN_PATENTS}", file=sys.stderr)
-        return 2
+        raise CliError(labels.CLI_DEMO_MIN.format(n=MIN_PATENTS))
+    positive(args.batch, "--batch")
+    url = open_db(args)
+    print(admin_notice(url), file=sys.stderr)
+    if Patent.select().exists() and not args.force:
+        raise CliError(labels.CLI_DEMO_HAS_DATA)
     result = generate(args.patents, seed=args.seed, today=args.today, batch=args.batch,
                       progress=_progress(time.monotonic()))
     sys.stderr.write("\n")

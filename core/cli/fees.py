@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from core.cli import open_db
+from core.cli import CliError, open_db, positive
 from core.config import labels
 from core.rules import fees
 from core.rules.terms import normalize_type, patent_year_on
@@ -43,8 +43,9 @@ def run(args) -> int:
     try:
         kind = normalize_type(args.type)
     except ValueError as exc:
-        print(str(exc))
-        return 2
+        raise CliError(str(exc)) from exc
+    positive(args.grant_year, "--grant-year")
+    positive(args.co_owners, "--co-owners")
     open_db(args)
     data = report(kind, args.filed, args.grant_year, args.on or dt.date.today(),
                   args.paid_through, args.reduced, args.co_owners)

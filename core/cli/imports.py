@@ -1,7 +1,7 @@
 """`python -m core import FILE`: import a patent, legal-event or fee list and print what happened.
 
-Exit codes: 0 imported (some rows may be rejected), 1 nothing imported (unreadable file, every
-row rejected, or --strict with rejected rows).
+Exit codes: 0 imported (some rows may be rejected), 1 nothing imported (unreadable content,
+every row rejected, or --strict with rejected rows), 2 no such file (or not a file) or bad options.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import getpass
 import json
 import sys
 
-from core.cli import open_db
+from core.cli import input_file, open_db
 from core.importer.batch import KINDS, import_file
 from core.importer.dialects import SOURCES
 
@@ -29,8 +29,9 @@ def configure(parser) -> None:
 
 
 def run(args) -> int:
+    path = input_file(args.file)
     open_db(args)
-    report = import_file(args.file, kind=args.kind, source=args.source, dry_run=args.dry_run,
+    report = import_file(path, kind=args.kind, source=args.source, dry_run=args.dry_run,
                          username=args.user, strict=args.strict,
                          progress=None if args.json else _progress)
     if args.json:

@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-from core.cli import open_db
+from core.cli import CliError, open_db
 from core.config import labels
-from core.regions import divisions
+from core.regions import custom, divisions
 from core.rules.counting import (
     BASES,
     FILING_BASES,
@@ -18,6 +18,8 @@ from core.rules.counting import (
     default_rule,
 )
 from core.stats import indicators
+
+YEARS = (1985, 2100)  # the Chinese patent law took effect in 1985
 
 
 def configure(parser) -> None:
@@ -44,7 +46,11 @@ def rule_from(args) -> CountingRule:
 
 
 def run(args) -> int:
+    if not YEARS[0] <= args.year <= YEARS[1]:
+        raise CliError(labels.CLI_YEAR_RANGE.format(low=YEARS[0], high=YEARS[1], year=args.year))
     open_db(args)
+    if custom.name_of(args.region) is None:
+        raise CliError(labels.CLI_REGION_UNKNOWN.format(code=args.region))
     report = indicators.compute(args.region, args.year, rule_from(args), args.on)
     if args.json:
         data = {"region": args.region, "year": args.year, "as_of": report.as_of.isoformat(),

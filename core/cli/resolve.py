@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from core.cli import open_db
-from core.config import settings
+from core.cli import CliError, input_file, open_db
+from core.config import labels, settings
 from core.resolver import resolve_pending, resolve_text
 
 
@@ -41,8 +41,12 @@ def _inputs(args) -> list[str]:
         if args.file == "-":
             items += [line.strip() for line in sys.stdin if line.strip()]
         else:
-            with open(args.file, encoding="utf-8-sig") as handle:
-                items += [line.strip() for line in handle if line.strip()]
+            path = input_file(args.file)
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CliError(labels.CLI_FILE_UNREADABLE.format(path=args.file)) from exc
+            items += [line.strip() for line in text.splitlines() if line.strip()]
     return items
 
 
@@ -57,15 +61,14 @@ def _line(raw: str, res, as_json: bool) -> str:
 
 
 def run(args) -> int:
+    items = [] if args.pending else _inputs(args)
+    if not items and not args.pending:
+        raise CliError(labels.CLI_NO_ADDRESS)
     if _want_db(args):
         open_db(args)
     if args.pending:
         print(json.dumps(resolve_pending(), ensure_ascii=False))
         return 0
-    items = _inputs(args)
-    if not items:
-        print("no address given (use an argument or --file)", file=sys.stderr)
-        return 2
     for raw in items:
         print(_line(raw, resolve_text(raw), args.json))
     return 0

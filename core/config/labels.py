@@ -36,7 +36,9 @@ LOGIN_REQUIRED = "请先登录"
 GO_LOGIN = "去登录"
 NO_PERMISSION = "无权限访问该页面"
 WRONG_PASSWORD = "用户名或密码错误"
-ACCOUNT_LOCKED = "登录失败次数过多，账户已锁定，请稍后再试或联系管理员"
+LOGIN_WAIT = "登录失败次数过多，请 {seconds} 秒后再试"
+SESSION_ENDED = "登录已失效（已退出登录，或密码、角色、账户状态已变更），请重新登录"
+SESSION_IDLE = "长时间未操作，已自动退出，请重新登录"
 LOGOUT = "退出登录"
 CURRENT_USER = "当前用户"
 
@@ -225,7 +227,7 @@ FEE_CHOICE = {True: "已备案减缴", False: "未备案减缴"}
 USERS_TITLE = "用户管理"
 AUDIT_TITLE = "操作日志"
 USER_COLUMNS = {"username": "用户名", "name": "姓名", "role": "角色", "active": "启用",
-                "failed_attempts": "连续失败次数", "locked_until": "锁定至",
+                "failed_attempts": "连续登录失败", "locked_until": "暂停登录至",
                 "last_login": "最近登录", "created_at": "创建时间"}
 AUDIT_COLUMNS = {"at": "时间", "username": "用户", "action": "操作", "object_type": "对象类型",
                  "object_id": "对象ID", "object_repr": "对象", "message": "说明"}
@@ -237,11 +239,18 @@ ROLE_LABEL = "角色"
 PASSWORD = "密码"
 ACTIVE = "启用"
 SAVE = "保存"
-UNLOCK = "解除锁定"
+UNLOCK = "解除登录限制"
 RESET_PASSWORD = "重置密码"
 NEW_PASSWORD = "新密码（至少 8 位）"
 PASSWORD_TOO_SHORT = "密码至少 8 位"
 USER_EXISTS = "用户名已存在"
+USER_UNKNOWN = "没有用户「{user}」"
+ROLE_UNKNOWN = "未知的角色「{role}」（可选：{roles}）"
+USERNAME_INVALID = "用户名不能为空，且不超过 {n} 个字符"
+LAST_ADMIN = "不能停用或降级最后一个启用的管理员"
+ADMIN_FILE_NO_NAME = "数据目录 {folder} 中已有太多管理员密码文件，请先清理"
+ADMIN_CREATED_CONSOLE = ("[专利系统] 已创建管理员账户 admin，初始密码：{password}"
+                         "（另存于 {path}，仅本系统用户可读）")
 USER_SAVED = "已保存"
 CANNOT_DEMOTE_SELF = "不能修改自己的角色或停用自己"
 AUDIT_FILTER = "对象类型"
@@ -802,3 +811,57 @@ IND_NOT_COMPUTED = "分区表中不计算"
 VERIFY_PLACEMENT_CHART = "专利定位层级"
 VERIFY_PLACEMENT_RULE = "按第一权利人地址（权利人已核定的按权利人街道）"
 IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算指标汇总表（百万件约需一两分钟，之后秒开）…"
+
+# --- command line: account recovery (python -m core user), init, errors ---
+CLI_DB_READY = "数据库已就绪：{url}（结构版本 {version}）"
+CLI_ADMIN_FILE = "管理员 admin 的初始密码保存在 {path}（仅本系统用户可读）"
+CLI_ADMIN_FROM_SETTING = "管理员 admin 的密码为设置项 PATENT_ADMIN_PASSWORD 的值"
+CLI_ADMIN_EXISTS = ("已有用户账户，任何密码都未改动；忘记管理员密码时运行："
+                    "python -m core user password admin")
+CLI_USER_ADDED = "已创建用户 {user}（{role}）"
+CLI_PASSWORD_SET = "已为 {user} 设置新密码，其已登录的会话均已结束"
+CLI_NEW_PASSWORD = "新密码（只显示这一次）：{password}"
+CLI_UNLOCKED = "已解除「{key}」的登录限制"
+CLI_UNLOCK_WHAT = "请给出用户名，或用 --address 给出客户端地址"
+CLI_ROLE_SET = "{user} 的角色已改为{role}，其已登录的会话均已结束"
+CLI_DEACTIVATED = "已停用 {user}，其已登录的会话均已结束"
+CLI_ACTIVATED = "已启用 {user}"
+CLI_USER_LINE = "{user}\t{name}\t{role}\t{state}\t连续登录失败 {failures}\t暂停登录至 {until}"
+CLI_USER_STATE = {True: "启用", False: "停用"}
+CLI_PASSWORD_EMPTY = "标准输入中没有读到密码"
+CLI_FILE_MISSING = "找不到文件：{path}"
+CLI_NOT_A_FILE = "不是普通文件：{path}"
+CLI_FILE_UNREADABLE = "无法读取文件：{path}"
+CLI_YEAR_RANGE = "年份须在 {low}–{high} 之间：{year}"
+CLI_REGION_UNKNOWN = "未知的区域代码：{code}"
+CLI_DB_URL = "无法识别的数据库地址：{url}"
+CLI_OS_ERROR = "无法访问 {path}（{reason}）"
+OS_ERROR_REASON = {"ENOENT": "不存在", "EACCES": "没有权限", "EPERM": "没有权限",
+                   "ENOTDIR": "路径中有一段不是文件夹", "EISDIR": "是文件夹", "ENOSPC": "磁盘已满",
+                   "EROFS": "只读文件系统", "EEXIST": "已存在"}
+OS_ERROR_OTHER = "系统错误"
+CLI_DB_ERROR = "数据库出错：{detail}"
+CLI_INTERNAL = "程序内部错误（{kind}），加 --traceback 可查看详情"
+CLI_INTERRUPTED = "已中断"
+CLI_DEMO_MIN = "--patents 至少为 {n}"
+CLI_DEMO_HAS_DATA = "数据库中已有专利数据；如仍要生成演示数据，请加 --force"
+CLI_POSITIVE = "{option} 须为正整数"
+CLI_NO_ADDRESS = "没有给出地址（写在命令后面，或用 --file 给出文件）"
+CLI_USAGE_HINT = "（用法：python -m core {command} --help）"
+# argparse's own messages (English patterns) → Chinese; the first match wins
+CLI_ARG_ERRORS = (
+    (r"the following arguments are required: (.+)", "缺少参数：{0}"),
+    (r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)", "参数 {0} 的取值 {1} 无效，可选：{2}"),
+    (r"argument (\S+): invalid \S+ value: (.+)", "参数 {0} 的值无效：{1}"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面需要一个值"),
+    (r"argument (\S+): not allowed with argument (.+)", "参数 {0} 不能与 {1} 同时使用"),
+    (r"unrecognized arguments: (.+)", "无法识别的参数：{0}"),
+    (r"ambiguous option: (.+)", "参数有歧义：{0}"),
+)
+CLI_ARG_ERROR = "参数有误：{0}"
+
+# --- inbox job (import_inbox) ---
+INBOX_REFUSED = "「{file}」不是本系统用户拥有的普通文件（链接、文件夹、多重链接或他人的文件），未导入"
+INBOX_UNSAFE_FOLDER = "收件箱中的 {name}/ 不是本系统用户自己的普通文件夹（链接或他人的文件夹），本次未导入任何文件"
+INBOX_NO_NAME = "done/ 或 failed/ 中与「{file}」同名的文件过多，请先清理"
+INBOX_CRASH = "导入「{file}」时程序出错（{error}），已移到 failed/，其余文件照常导入"

@@ -34,16 +34,28 @@ SETTINGS = [
     Setting("PATENT_COOKIE_KEY", None,
             "Secret that signs the login cookie. Empty: generated on first start and stored "
             "in data/cookie_key.txt (mode 0600)."),
-    Setting("PATENT_COOKIE_DAYS", "1", "Days a login cookie stays valid."),
+    Setting("PATENT_COOKIE_DAYS", "1",
+            "Days a login lasts at most, however active the user is."),
+    Setting("PATENT_IDLE_MINUTES", "30",
+            "Minutes without any action after which a login session ends (its cookie expires "
+            "with it). 0: no idle limit."),
     Setting("PATENT_LOGIN_MAX_FAILURES", "5",
-            "Failed logins in a row after which an account is locked."),
-    Setting("PATENT_LOGIN_LOCK_MINUTES", "15", "Minutes an account stays locked."),
+            "Failed logins in a row (per account name and per client address) after which "
+            "each further try waits, twice as long each time."),
+    Setting("PATENT_LOGIN_ACCOUNT_MAX_WAIT", "60",
+            "Longest wait in seconds that failed logins can put on one account name."),
+    Setting("PATENT_LOGIN_ADDRESS_MAX_WAIT", "900",
+            "Longest wait in seconds for one client address. 0: no per-address delay (behind "
+            "a reverse proxy every user shares its address)."),
     Setting("PATENT_DEMO_SIZE", "50000",
             "Number of patents the first-start demo region gets when the user asks for it."),
     Setting("PATENT_INBOX_DIR", str(ROOT / "data" / "inbox"),
             "Folder the import job watches: files dropped here are imported (patent lists; "
             "names containing 'event'/'法律' or 'fee'/'缴费' as legal events or fee payments) "
             "and moved to done/ or failed/."),
+    Setting("PATENT_INBOX_SETTLE_SECONDS", "60",
+            "Seconds a file in the inbox must have stayed unchanged before it is imported "
+            "(a file still being copied waits for the next run)."),
     Setting("PATENT_TEST_PG_URL", None,
             "Tests only: PostgreSQL server URL for the database tests. Empty: those tests skip."),
 ]

@@ -31,6 +31,7 @@ from core.db.models import (
     IndicatorSnapshot,
     Patent,
     SchemaVersion,
+    User,
 )
 
 Step = tuple[int, Callable]
@@ -212,10 +213,22 @@ def _v21(m):
     return []
 
 
+def _v22(m):
+    """User.session_version (sessions end on logout, password, role or active change) and the
+    per-account failure columns dropped: failed logins are counted in login_throttle (created by
+    upgrade() with the other missing tables), per name and per client address. Skips what is
+    done."""
+    have = {c.name for c in db.obj.get_columns("user")}
+    ops = [] if "session_version" in have else [
+        m.add_column("user", "session_version", User.session_version)]
+    return ops + [m.drop_column("user", name) for name in ("failed_attempts", "locked_until")
+                  if name in have]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
-                     (18, _v18), (19, _v19), (20, _v20), (21, _v21)]
+                     (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22)]
 BASELINE = 1
 
 

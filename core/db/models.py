@@ -550,10 +550,20 @@ class User(BaseModel):
     password_hash = pw.CharField(max_length=128)
     role = pw.CharField(max_length=8)
     active = pw.BooleanField(default=True)
-    failed_attempts = pw.IntegerField(default=0)
-    locked_until = pw.DateTimeField(null=True)
+    # Raised by a logout, a password change, a role change or a deactivation: every login
+    # session and cookie made under an older version ends at its next run.
+    session_version = pw.IntegerField(default=1)
     last_login = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=now)
+
+
+class LoginThrottle(BaseModel):
+    """Failed logins in a row per account name (known or not) or client address: key
+    'user:<name>' or 'addr:<address>'; further tries wait until blocked_until."""
+    key = pw.CharField(max_length=160, unique=True)
+    failures = pw.IntegerField(default=0)
+    last_failure = pw.DateTimeField(index=True)
+    blocked_until = pw.DateTimeField(null=True)
 
 
 class AuditLog(BaseModel):
@@ -598,7 +608,8 @@ class JobRun(BaseModel):
 ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
-    Parameter, WatchItem, Alert, IndicatorSnapshot, User, AuditLog, ImportBatch, JobRun,
+    Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
+    JobRun,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
     AgencyCube, IndustryCube, CubeStamp, DataVersion,
 ]

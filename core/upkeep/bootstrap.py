@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import threading
 
-from core.accounts.users import _write_secret_file, ensure_admin
+from core.accounts.users import FirstAdmin, _write_secret_file, ensure_admin
 from core.config import settings
 from core.db import connect, current_url, db
 from core.db.migrations import upgrade
@@ -13,6 +13,7 @@ from core.regions.divisions import load_divisions
 from core.rules.industries import ensure_defaults
 
 _lock = threading.Lock()
+_first_admins: dict[str, FirstAdmin] = {}  # by database URL: the admin this process created
 
 
 def ensure_ready(url: str | None = None) -> str:
@@ -26,8 +27,15 @@ def ensure_ready(url: str | None = None) -> str:
             upgrade()
             load_divisions()
             ensure_defaults()  # the shipped industries and their IPC rules (new database)
-            ensure_admin()
+            created = ensure_admin()
+            if created:
+                _first_admins[url] = created
     return url
+
+
+def created_admin(url: str) -> FirstAdmin | None:
+    """The admin account ensure_ready(url) created in this process, if it did."""
+    return _first_admins.get(url)
 
 
 def cookie_key() -> str:
