@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.config import labels
 from core.db import db
 from core.db.models import JobRun
 
@@ -21,10 +22,14 @@ class JobResult:
 
 def run_guarded(name: str, job: Callable[[dt.datetime], JobResult],
                 now: dt.datetime) -> JobRun:
-    """Run one job, never raising: the outcome (ok/failed, message, duration) lands in job_run."""
+    """Run one job, never raising: the outcome (ok/failed, message, duration) lands in job_run.
+
+    The "running" row and the outcome are each written in a transaction of their own, so a job
+    that fails (a database error included) is still recorded as failed; a runner killed mid-job
+    leaves the row "running" until the next start closes it (close_stale)."""
     started = time.perf_counter()
     with db.connection_context():
-        record = JobRun.create(job=name, started_at=now, status="running")
+        record = _write(JobRun(job=name, started_at=now, status="running"))
         try:
             result = job(now)
             record.status, record.message = "ok", result.message
@@ -32,9 +37,26 @@ def run_guarded(name: str, job: Callable[[dt.datetime], JobResult],
             log.exception("job %s failed", name)
             record.status, record.message = "failed", f"{type(exc).__name__}: {exc}"
         record.finished_at = now + dt.timedelta(seconds=time.perf_counter() - started)
-        record.save()
+        _write(record)
     log.info("job %s %s in %.2fs", name, record.status, time.perf_counter() - started)
     return record
+
+
+def _write(record: JobRun) -> JobRun:
+    try:
+        with db.atomic():
+            record.save()
+    except Exception:  # the job itself still runs (or its outcome is logged)
+        log.exception("job %s: its job_run row could not be written", record.job)
+    return record
+
+
+def close_stale(now: dt.datetime) -> int:
+    """Mark the runs a stopped runner left "running" as failed, with a note; returns how many.
+    Called when the scheduler starts (no job of its own runs yet)."""
+    with db.connection_context(), db.atomic():
+        return (JobRun.update(status="failed", finished_at=now, message=labels.JOB_STALE)
+                .where(JobRun.status == "running").execute())
 
 
 def last_success(name: str) -> dt.datetime | None:

@@ -1,8 +1,9 @@
 """The scheduler: `python -m jobs.runner` loops; `--once NAME` runs one job; `--list` lists them.
 
 Jobs run one after another on an explicit schedule.Scheduler(); each run is recorded in job_run.
-At start the runner catches up on jobs whose last successful run is older than their interval
-(a run missed while the machine was down is not lost).
+At start the runner closes the runs a stopped runner left "running" (marked failed, with a note)
+and catches up on jobs whose last successful run is older than their interval (a run missed while
+the machine was down is not lost).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import schedule
 
 from core.upkeep.bootstrap import ensure_ready
-from jobs.base import last_success, run_guarded
+from jobs.base import close_stale, last_success, run_guarded
 
 STOP = threading.Event()
 
@@ -103,6 +104,9 @@ def main(argv=None) -> int:
         return 0
     if args.once:
         return 0 if run_now(specs[args.once]).status == "ok" else 1
+    closed = close_stale(dt.datetime.now().replace(microsecond=0))
+    if closed:
+        logging.getLogger("patents.jobs").warning("closed %d run(s) left running", closed)
     for spec in overdue(specs, dt.datetime.now()):
         run_now(spec)
     loop(scheduler)

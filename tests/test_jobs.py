@@ -99,3 +99,44 @@ def test_the_nightly_status_job_refreshes_statuses_and_cubes(db):
     run = runner.run_now(runner.available()["refresh_status"], clock=lambda: NOW)
     assert run.status == "ok" and run.message.startswith("status changed: 1")
     assert Patent.get().status_reason == "expired" and freshness.is_fresh()
+
+
+def test_a_job_failing_on_a_database_error_is_recorded_and_its_writes_rolled_back(db):
+    from core.db import db as proxy
+
+    def broken(now):
+        with proxy.atomic():
+            JobRun.create(job="inner", started_at=now, status="ok")
+            proxy.execute_sql("SELECT * FROM no_such_table")
+    run = run_guarded("broken_db", broken, NOW)
+    rows = list(JobRun.select(JobRun.job, JobRun.status, JobRun.finished_at).tuples())
+    assert rows == [("broken_db", "failed", run.finished_at)] and run.finished_at >= NOW
+    assert "no_such_table" in JobRun.get().message
+
+
+def test_runs_left_running_by_a_stopped_runner_are_closed_on_the_next_start(app_env, tmp_path,
+                                                                            monkeypatch):
+    from core.config import labels
+    monkeypatch.setenv("PATENT_INBOX_DIR", str(tmp_path / "inbox"))
+    earlier = NOW - dt.timedelta(days=1)
+    JobRun.create(job="refresh_status", started_at=earlier, status="running")
+    JobRun.create(job="refresh_alerts", started_at=earlier, status="ok", message="fine",
+                  finished_at=earlier)
+    import signal
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    runner.STOP.set()  # the loop ends at once: the start alone is under test
+    try:
+        assert runner.main([]) == 0
+    finally:
+        runner.STOP.clear()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    old = list(JobRun.select(JobRun.job, JobRun.status, JobRun.message)
+               .where(JobRun.started_at == earlier).order_by(JobRun.id).tuples())
+    assert old == [("refresh_status", "failed", labels.JOB_STALE),
+                   ("refresh_alerts", "ok", "fine")]
+    stale = JobRun.get(JobRun.started_at == earlier, JobRun.job == "refresh_status")
+    assert stale.finished_at is not None and stale.finished_at >= earlier
+    caught_up = JobRun.select(JobRun.job).where(JobRun.started_at > earlier)
+    assert sorted(r.job for r in caught_up) == sorted(runner.available())
+    assert JobRun.select().where(JobRun.status == "running").count() == 0

@@ -77,3 +77,30 @@ def test_functions_of_one_name_in_two_page_scripts_keep_apart(db):
         exec(compile(f"def _summary():\n    return {result!r}\n", file, "exec"), scope)
         return cached(scope["_summary"])
     assert (page_function("pages/a.py", "a")(), page_function("pages/b.py", "b")()) == ("a", "b")
+
+
+def broken_query() -> str:
+    from core.db import db
+    return str(db.execute_sql("SELECT name FROM no_such_table").fetchall())
+
+
+def _page_with_a_database_error():
+    import streamlit as st
+
+    from tests.test_ui_cache import broken_query
+    from ui.cache import cached
+    from ui.db import ready
+    ready()
+    st.markdown(cached(broken_query)())
+    st.markdown("after")
+
+
+def test_a_database_error_shows_the_chinese_message_and_logs_the_traceback(app_env, caplog):
+    from core.config import labels
+    at = AppTest.from_function(_page_with_a_database_error, default_timeout=30).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [labels.DB_UNAVAILABLE]
+    assert [m.value for m in at.markdown] == []  # the run ends at the message
+    logged = [r for r in caplog.records if r.name == "patents.ui"]
+    assert [r.message for r in logged] == ["database error in broken_query"]
+    assert "no_such_table" in logged[0].exc_text

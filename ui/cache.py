@@ -3,6 +3,7 @@ changes. The key is the bound database, its data version (core.db.version: every
 the function and its arguments (hashed by st.cache_data: frozen dataclasses, dates, tuples). The
 version is read once per script run (fragment runs included), so a write by any process shows
 on every session's next rerun and no expiry is needed; old entries fall out by MAX_ENTRIES.
+A database error while computing shows a Chinese message (labels.DB_UNAVAILABLE) and is logged.
 
     @cached
     def _summary(url: str, q: FeeQuery) -> dict: ...
@@ -11,14 +12,19 @@ on every session's next rerun and no expiry is needed; old entries fall out by M
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
+import peewee
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from core.config import labels
 from core.db import current_url, version
+
+log = logging.getLogger("patents.ui")
 
 MAX_ENTRIES = 128  # per cached function
 RUN_KEY = "_data_version_run"  # session state: (this run's marker, database URL, version)
@@ -39,8 +45,19 @@ def cached(func: F) -> F:
     @wraps(func)
     def wrapper(*args, **kwargs):
         url = current_url() or ""
-        return stored(url, data_version(url), *args, **kwargs)
+        try:
+            return stored(url, data_version(url), *args, **kwargs)
+        except peewee.DatabaseError:
+            database_error(func.__qualname__)
     return wrapper
+
+
+def database_error(where: str) -> None:
+    """Log a database error with its traceback on the server, tell the user in Chinese and end
+    this run of the page (no traceback in the browser)."""
+    log.exception("database error in %s", where)
+    st.error(labels.DB_UNAVAILABLE)
+    st.stop()
 
 
 def data_version(url: str) -> int:

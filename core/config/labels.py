@@ -680,6 +680,11 @@ JOB_STATUS = {"ok": "成功", "failed": "失败", "running": "运行中"}
 JOB_RUN_NOW = "立即运行"
 JOB_STARTED = "已在后台启动，稍后刷新查看结果"
 JOB_PICK = "任务"
+JOB_STALE = "任务未完成：计划任务进程在运行中被中止，已在下次启动时关闭此记录"
+
+# --- database errors shown on pages (details go to the server log) ---
+DB_UNAVAILABLE = ("数据库暂时繁忙或出错，本页未能显示。请稍后刷新页面；"
+                  "问题持续时请联系管理员（详情已记录在服务器日志中）。")
 
 # --- sidebar alert summary ---
 ALERT_KIND = {"fee_due": "年费即将到期", "fee_grace": "年费滞纳期", "expiry": "即将届满",

@@ -24,6 +24,10 @@ SETTINGS = [
     Setting("PATENT_DB_URL", None,
             "Database URL. Empty: an embedded SQLite file data/patents.db (WAL). "
             "Example: postgresql://user@host:5432/patents"),
+    Setting("PATENT_DB_BUSY_SECONDS", "300",
+            "SQLite only: seconds a write waits for the database's one write lock (writers take "
+            "turns) before it fails. Must cover the longest write: an import of a large file or "
+            "the nightly rebuild of the summary tables."),
     Setting("PATENT_DATA_DIR", str(ROOT / "data"),
             "Folder for the SQLite file, the generated admin password and the cookie key."),
     Setting("PATENT_HOME_REGION", "3205",

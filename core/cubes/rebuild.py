@@ -63,9 +63,9 @@ def ensure_fresh() -> bool:
 
 
 def build_rule(rule: CountingRule) -> None:
-    """Build the indicator-cube rows of a holder counting rule not used before (fresh tables
-    first). Called before reading a rule that indicator_cube.needs_build."""
-    ensure_fresh()
+    """Build the indicator-cube rows of a holder counting rule not used before, on fresh tables
+    only: a page view never rebuilds the summary tables (stale ones are read live until the jobs
+    rebuild them). Called before reading a rule that indicator_cube.needs_build."""
     variant = indicator_cube.variant_of(rule)
     if variant == indicator_cube.FAST or not freshness.usable():
         return

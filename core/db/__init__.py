@@ -1,6 +1,8 @@
 """The one database object. Models bind to `db`; `connect(url)` points it at SQLite or PostgreSQL."""
 from __future__ import annotations
 
+import random
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
@@ -17,8 +19,39 @@ SQLITE_PRAGMAS = {
     "temp_store": "memory",
     "mmap_size": 256 * 2**20,
     "foreign_keys": 1,
-    "busy_timeout": 10000,
 }
+BUSY_SECONDS = 300.0  # default wait for the write lock (PATENT_DB_BUSY_SECONDS): the longest write
+
+
+class SerialSqliteDatabase(peewee.SqliteDatabase):
+    """SQLite with one writer at a time by design: every transaction begins IMMEDIATE, taking the
+    write lock up front, so a writer waits its turn (busy timeout) instead of failing later with
+    "database is locked" when a deferred reader upgrades to a writer after another write (WAL).
+    A BEGIN that still answers busy is retried with backoff until the busy timeout is spent."""
+
+    def __init__(self, database, busy_seconds: float = BUSY_SECONDS, **kwargs):
+        self.busy_seconds = busy_seconds
+        pragmas = {**SQLITE_PRAGMAS, "busy_timeout": int(busy_seconds * 1000)}
+        super().__init__(database, pragmas=pragmas, timeout=busy_seconds, lock_type="IMMEDIATE",
+                         check_same_thread=False, **kwargs)
+
+    def begin(self, lock_type=None):
+        deadline = time.monotonic() + self.busy_seconds
+        pause = 0.01
+        while True:
+            try:
+                return super().begin(lock_type)
+            except peewee.OperationalError as exc:
+                if not is_busy(exc) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause * (1 + random.random()))
+            pause = min(pause * 2, 1.0)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """A SQLite "database is locked"/"busy" error (another connection holds the write lock)."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 class BaseModel(peewee.Model):
@@ -27,8 +60,9 @@ class BaseModel(peewee.Model):
         legacy_table_names = False
 
 
-def make_database(url: str) -> peewee.Database:
-    """A peewee Database for a URL: sqlite:///path (WAL, busy timeout) or postgresql://…
+def make_database(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Database:
+    """A peewee Database for a URL: sqlite:///path (WAL, one writer at a time, `busy_seconds` to
+    wait for the write lock) or postgresql://…
 
     A `schema` query parameter on a PostgreSQL URL sets the search_path (tests use it).
     """
@@ -37,8 +71,7 @@ def make_database(url: str) -> peewee.Database:
         path = url[len("sqlite:///"):] or ":memory:"
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=10,
-                                     check_same_thread=False)
+        return SerialSqliteDatabase(path, busy_seconds=busy_seconds)
     query = dict(parse_qsl(parsed.query))
     schema = query.pop("schema", None)
     clean = parsed._replace(query="&".join(f"{k}={v}" for k, v in query.items())).geturl()
@@ -46,11 +79,11 @@ def make_database(url: str) -> peewee.Database:
     return url_connect(clean, **extra)
 
 
-def connect(url: str) -> peewee.Database:
+def connect(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Database:
     """Bind the proxy to the database at `url` (closing any previous one) and return it."""
     if db.obj is not None and not db.obj.is_closed():
         db.obj.close()
-    database = make_database(url)
+    database = make_database(url, busy_seconds)
     database.url = url
     db.initialize(database)
     return database

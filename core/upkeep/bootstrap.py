@@ -22,7 +22,7 @@ def ensure_ready(url: str | None = None) -> str:
     with _lock:
         if current_url() == url:
             return url
-        connect(url)
+        connect(url, busy_seconds=float(settings.get("PATENT_DB_BUSY_SECONDS")))
         with db.connection_context():
             upgrade()
             load_divisions()
