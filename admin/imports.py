@@ -39,7 +39,7 @@ def dry_run(upload, kind, source, override):
 
 
 def show_summary(report) -> None:
-    for col, (name, label) in zip(st.columns(5), labels.IMP_COUNTS.items()):
+    for col, (name, label) in zip(st.columns(len(labels.IMP_COUNTS)), labels.IMP_COUNTS.items()):
         col.metric(label, f"{getattr(report, name):,}")
     for line in report.summary_lines(0)[1:]:
         if not line.startswith("  "):

@@ -28,7 +28,7 @@ def cli(capsys, *args) -> tuple[int, str, str]:
 def test_summary_and_exit_code_zero(db, db_url, capsys):
     code, out, _ = cli(capsys, DATA / "cnipa.xlsx", "--db", db_url, "--user", "tester")
     assert code == 0
-    assert "读取 5 行，新增 3，更新 0，未变 0，拒绝 2" in out
+    assert "读取 5 行，新增 3，更新 0，未变 0，重复行合并 0，跳过 0，拒绝 2" in out
     assert "来源：CNIPA 专利检索及分析" in out and "申请号 ← 申请号" in out
     assert "未使用的列：备注" in out and "第 7 行" in out and "校验位错误" in out
     assert ImportBatch.get().username == "tester"

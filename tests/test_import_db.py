@@ -94,8 +94,9 @@ def test_cnipa_rows_land_in_the_right_fields(db):
 
 def test_incopat_serial_dates_foreign_rows_and_x_check_digit(db):
     report = run("incopat.xlsx")
-    assert (report.source, report.inserted, report.rejected) == ("incopat", 3, 1)
-    assert report.errors[0].column == "公开国别" and report.errors[0].value == "美国"
+    assert (report.source, report.inserted, report.skipped, report.rejected) == ("incopat", 3, 1, 0)
+    assert [(s.row, s.column, s.value) for s in report.skips] == [(4, "公开国别", "美国")]
+    assert report.skips[0].reason.startswith("不是中国专利（美国）") and report.balanced
     granted = patent("2021100010018")
     assert pick(granted, "app_date", "pub_date", "grant_date", "patent_type", "ipc_main",
                 "ipc_all", "status", "status_reason", "title") == {
@@ -330,13 +331,15 @@ def test_error_report_workbook(db):
     from core.importer.report import errors_xlsx
     report = run("cnipa.xlsx")
     book = load_workbook(io.BytesIO(errors_xlsx(report)))
-    assert book.sheetnames == ["错误", "数据不完整"]
+    assert book.sheetnames == ["错误", "跳过", "数据不完整", "已补全"]
     errors = [list(r) for r in book["错误"].iter_rows(values_only=True)]
     assert errors[0] == ["工作表", "行号", "列", "值", "原因"]
     assert [r[:4] for r in errors[1:]] == [["检索结果", 7, "申请号", "201810390462.3"],
                                            ["检索结果", 8, "发明名称", None]]
     limits = [list(r) for r in book["数据不完整"].iter_rows(values_only=True)]
     assert limits[1] == ["2020300456788", "缺少申请日：无法计算年费、届满日和按申请日的统计"]
+    flags = [list(r) for r in book["已补全"].iter_rows(values_only=True)]
+    assert flags == [["专利", "补全内容"], ["2019201234565", "申请号缺少校验位，已按规则补算"]]
 
 
 def test_publication_and_grant_rows_of_one_patent_are_merged(db, tmp_path):
@@ -347,8 +350,8 @@ def test_publication_and_grant_rows_of_one_patent_are_merged(db, tmp_path):
         "201810390462.7,CN108572939B,2019-09-20,一种图像识别方法,苏州科达科技股份有限公司,授权\n",
         encoding="utf-8")
     report = import_file(path, after=False)
-    assert (report.rows_read, report.inserted, report.rejected) == (2, 2, 0) and report.balanced
-    assert "合并" in report.warnings[-1]
+    assert (report.rows_read, report.inserted, report.merged, report.rejected) == (2, 1, 1, 0)
+    assert report.balanced and any("合并" in line for line in report.summary_lines())
     stored = patent("2018103904627")
     assert pick(stored, "pub_no", "pub_date", "grant_no", "grant_date", "status") == {
         "pub_no": "CN108572939A", "pub_date": D(2018, 9, 28), "grant_no": "CN108572939B",

@@ -56,13 +56,14 @@ def imported(request, tmp_path_factory):
     reports = {}
     for name in FILES:
         if (FIXTURES / name).exists():
+            before = Patent.select().count()
             first = import_file(FIXTURES / name, after=False)
             counts = (Patent.select().count(), PatentHolder.select().count(),
                       LegalEvent.select().count(), Holder.select().count())
             second = import_file(FIXTURES / name, after=False)
             after = (Patent.select().count(), PatentHolder.select().count(),
                      LegalEvent.select().count(), Holder.select().count())
-            reports[name] = (first, second, counts, after)
+            reports[name] = (first, second, counts, after, before)
     yield url, reports
     database.close()
 
@@ -88,11 +89,13 @@ def holders(patent_id: int) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_row_accounted_for_and_second_import_changes_nothing(fx, name):
-    first, second, counts, after = fx[name]
+    first, second, counts, after, before = fx[name]
     rows = len(raw_rows(name))
     assert first.rows_read == rows and first.balanced and second.balanced
     assert (second.rows_read, second.inserted, second.updated) == (rows, 0, 0)
     assert second.unchanged == first.inserted and second.rejected == first.rejected
+    assert (second.merged, second.skipped) == (first.merged, first.skipped)
+    assert first.inserted == counts[0] - before  # patents, not rows
     assert after == counts
     assert ImportBatch.select().where(ImportBatch.file_name == name).count() == 2
 
@@ -124,9 +127,12 @@ def test_incopat_rows_field_by_field(fx):
         first = fx[name][0]
         raw = raw_rows(name)
         chinese = [r for r in raw if r["公开国别"] == "中国"]
-        assert first.source == "incopat"
-        assert first.inserted == len(chinese) and first.rejected == len(raw) - len(chinese)
-        assert all(e.reason.startswith("不是中国专利") for e in first.errors)
+        applications = {r["申请号"] for r in chinese}
+        assert first.source == "incopat" and first.rejected == 0 and first.balanced
+        assert (first.inserted, first.merged) == (len(applications),
+                                                  len(chinese) - len(applications))
+        assert first.skipped == len(raw) - len(chinese)
+        assert all(e.reason.startswith("不是中国专利") for e in first.skips)
         for row in chinese[:: max(1, len(chinese) // 5)]:
             stored = patent_by(pub_no=row["公开（公告）号"])
             app = row["申请号"].removeprefix("CN").replace(".", "")

@@ -27,7 +27,8 @@ def test_upload_dry_run_then_confirm_and_history(app_env):
     at.run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"读取": "5", "新增": "3", "更新": "0", "未变": "0", "拒绝": "2"}
+    assert metrics == {"读取": "5", "新增": "3", "更新": "0", "未变": "0", "合并": "0", "跳过": "0",
+                       "拒绝": "2"}
     errors = next(d.value for d in at.dataframe if "行号" in d.value.columns)
     assert errors[["行号", "列"]].values.tolist() == [[7, "申请号"], [8, "发明名称"]]
     assert Patent.select().count() == 0  # a dry run writes nothing

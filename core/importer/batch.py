@@ -82,9 +82,12 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
             report.skipped_sheets.append(sheet.name)
             continue
         kind = kind or probe
-        mapping = dialects.map_columns(list(sheet.rows[header_at]), kind, override)
+        headers = list(sheet.rows[header_at])
+        vendor = dialects.detect_source(headers) if source == "auto" else source
+        mapping = dialects.map_columns(headers, kind, override, vendor)
         tables.append(Table(sheet.name, mapping, sheet.rows[header_at + 1:],
                             sheet.row_numbers[header_at + 1:]))
+        report.source = report.source or vendor
     if not tables:
         raise readers.ReadError(labels.IMP_NO_HEADER.format(file=report.file_name))
     report.kind = kind
@@ -92,8 +95,8 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
     report.sheets = [t.sheet for t in tables]
     report.skipped_sheets = [s for s in report.skipped_sheets if s not in report.sheets]
     report.mapping = first.as_names()
+    report.extra_columns = first.extra_names()
     report.unmapped = list(dict.fromkeys(h for t in tables for h in t.mapping.unmapped))
-    report.source = dialects.detect_source(first.headers) if source == "auto" else source
     missing = first.missing_required()
     if missing:
         fields = labels.IMP_LIST_SEP.join(labels.IMP_OR.join(labels.IMP_FIELD.get(f, f)
@@ -113,8 +116,9 @@ def _guess_kind(sheet: readers.Sheet) -> str:
 
 def _summary_json(report: Report) -> str:
     data = report.to_dict()
-    keep = ("source", "sheets", "skipped_sheets", "mapping", "unmapped", "errors", "warnings",
-            "limits", "changes", "changed_fields", "fatal")
+    keep = ("source", "merged", "skipped", "sheets", "skipped_sheets", "mapping",
+            "extra_columns", "unmapped", "errors", "skips", "warnings", "limits", "flags",
+            "changes", "changed_fields", "fatal")
     return json.dumps({k: data[k] for k in keep}, ensure_ascii=False, default=str)
 
 

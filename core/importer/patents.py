@@ -15,7 +15,7 @@ from core.db.models import LegalEvent, Patent, PatentHolder, now
 from core.importer import legal, store
 from core.importer import values as v
 from core.importer.report import Report
-from core.importer.table import BadCell, Table
+from core.importer.table import BadCell, Skipped, Table
 from core.resolver.addresses import intern
 from core.rules import numbers
 
@@ -40,29 +40,43 @@ class Record:
     holder_ids: list[int] = field(default_factory=list)
     changed: bool = False
     address_is_real: bool = True  # False: built from vendor province/city/county columns
-    extra_rows: int = 0  # further rows of the same patent merged into this record
 
     @property
     def key(self) -> str:
-        return self.values.get("app_no") or self.values["pub_no"]
+        """The application number, else the number its documents share (CN108572939)."""
+        val = self.values
+        return val.get("app_no") or numbers.document_key(val["pub_no"]) or val["pub_no"]
+
+    def numbers(self) -> list[str]:
+        """Every number this patent is known by in one file: application number and the
+        document numbers of its publication and grant."""
+        val = self.values
+        keys = [val["app_no"]] if val.get("app_no") else []
+        for number in (val.get("pub_no"), val.get("grant_no")):
+            key = numbers.document_key(number) or number
+            if key and key not in keys:
+                keys.append(key)
+        return keys
 
 
 def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
-    """A Record from one row, or BadCell naming the column and the reason."""
+    """A Record from one row; BadCell naming the column and the reason, or Skipped for another
+    country's patent."""
     get = table.getter(cells)
     _check_country(table, get)
-    app_no, flag = table.parse("app_no", v.parse_app_no, get)
+    out = {"source": source}
+    _dates(table, get, out)
+    app_no, flag = table.parse("app_no", lambda raw: v.parse_app_no(raw, out["app_year"]), get)
     pub_no = v.norm_pub_no(get("pub_no"))
     if not app_no and not pub_no:
         raise BadCell(table.column("app_no") or table.column("pub_no"), None,
                       labels.IMP_R_NO_KEY)
-    title = v.text(get("title"))
+    title = v.prefer_chinese(table.values("title", cells))
     if title is None:
         raise BadCell(table.column("title"), None, labels.IMP_R_NO_TITLE)
-    out = {"app_no": app_no, "app_no_flag": flag, "pub_no": pub_no, "title": title,
-           "source": source}
+    out.update({"app_no": app_no, "app_no_flag": flag, "pub_no": pub_no, "title": title})
     out["patent_type"] = _patent_type(table, get, app_no, pub_no)
-    _dates(table, get, out)
+    _grant(get, out)
     _ipc(get, out)
     _people(get, out)
     _status(table, get, out)
@@ -90,13 +104,13 @@ def _tags(get, out: dict) -> list[tuple]:
 def _check_country(table: Table, get) -> None:
     country = v.text(get("country"))
     if country and country.lower() not in CN_NAMES:
-        raise BadCell(table.column("country"), country,
+        raise Skipped(table.column("country"), country,
                       labels.IMP_R_FOREIGN.format(office=country))
     for name in ("pub_no", "app_no"):
         raw = v.text(get(name))
         office = v.pub_office(raw.upper().replace(" ", "")) if raw else None
         if office and office not in ("CN", "ZL"):
-            raise BadCell(table.column(name), raw, labels.IMP_R_FOREIGN.format(office=office))
+            raise Skipped(table.column(name), raw, labels.IMP_R_FOREIGN.format(office=office))
 
 
 def _patent_type(table: Table, get, app_no, pub_no) -> str:
@@ -116,15 +130,20 @@ def _dates(table: Table, get, out: dict) -> None:
         app_year = table.parse("app_year", v.parse_date, get)[1]
     out["app_date"], out["app_year"] = app_date, app_year
     out["pub_date"] = table.parse("pub_date", v.parse_date, get)[0]
-    grant_no = v.norm_pub_no(get("grant_no"))
-    grant_date = table.parse("grant_date", v.parse_date, get)[0]
+    out["grant_date"] = table.parse("grant_date", v.parse_date, get)[0]
+    out["status_date"] = table.parse("status_date", v.parse_date, get)[0]
+    out["lapse_date"] = table.parse("lapse_date", v.parse_date, get)[0]
+
+
+def _grant(get, out: dict) -> None:
+    """Grant number and date: their own columns, else the document itself when it is a grant
+    (B/U/S, or a type such as 发明授权)."""
+    grant_no, grant_date = v.norm_pub_no(get("grant_no")), out["grant_date"]
     type_text = f"{v.text(get('patent_type')) or ''}{v.text(get('doc_type')) or ''}"
     if grant_no is None and v.is_grant_document(out["pub_no"], type_text):
         grant_no, grant_date = out["pub_no"], grant_date or out["pub_date"]
     out["grant_no"], out["grant_date"] = grant_no, grant_date
     out["grant_year"] = grant_date.year if grant_date else None
-    out["status_date"] = table.parse("status_date", v.parse_date, get)[0]
-    out["lapse_date"] = table.parse("lapse_date", v.parse_date, get)[0]
 
 
 def _ipc(get, out: dict) -> None:
@@ -180,39 +199,68 @@ def _status(table: Table, get, out: dict) -> None:
 
 
 def read_records(tables: list[Table], report: Report) -> list[Record]:
-    """Parse every row; rejected rows go to the report. Rows of the same patent (CNIPA lists
-    the A publication and the B grant as two documents) are merged into one record."""
-    records: dict[str, Record] = {}
-    merged = 0
+    """Parse every row; rejected and skipped rows go to the report. Rows of one patent are
+    merged into one record: the same application number, or the same document number (an A
+    publication and its B grant, CN108572939A and CN108572939B, or a duplicate row)."""
+    index: dict[str, Record] = {}
+    records: list[Record] = []
     for table in tables:
         for number, cells in table.data():
             report.rows_read += 1
             try:
                 record = parse_row(table, cells, report.source)
+            except Skipped as skip:
+                report.skipped += 1
+                report.skip(table.sheet, number, skip.column or "", skip.value, skip.reason)
+                continue
             except BadCell as err:
                 report.rejected += 1
                 report.error(table.sheet, number, err.column or "", err.value, err.reason)
                 continue
             record.row = number
-            first = records.setdefault(record.key, record)
-            if first is not record:
+            first = _same_patent(index, record)
+            if first is None:
+                records.append(record)
+            else:
                 _merge(first, record)
-                merged += 1
-    if merged:
-        report.warnings.append(labels.IMP_MERGED.format(n=merged))
-    return list(records.values())
+                report.merged += 1
+                record = first
+            for key in record.numbers():
+                index.setdefault(key, record)
+    for record in records:
+        if record.values.get("app_no_flag"):
+            report.flag(record.values["app_no_flag"], record.key)
+    return records
+
+
+def _same_patent(index: dict[str, Record], record: Record) -> Record | None:
+    """The record already read for this patent: by application number, else by document
+    number unless both carry different application numbers."""
+    app_no = record.values.get("app_no")
+    for key in record.numbers():
+        found = index.get(key)
+        if found is not None and not (app_no and found.values.get("app_no")
+                                      and found.values["app_no"] != app_no):
+            return found
+    return None
 
 
 def _merge(first: Record, later: Record) -> None:
     """Fold a later row of the same patent into the first: a grant document brings its grant
-    number, date and status; otherwise only empty fields are filled."""
-    first.extra_rows += 1
-    grant = later.values.get("grant_no") and not first.values.get("grant_no")
-    for name, value in later.values.items():
-        if value is None or (name == "pub_no" and first.values.get("pub_no")):
+    number, date and status, a publication its number and date when the first row was the
+    grant; otherwise only empty fields are filled."""
+    val, new = first.values, later.values
+    grant = new.get("grant_no") and not val.get("grant_no")
+    publication = (new.get("pub_no") and new["pub_no"] != new.get("grant_no")
+                   and val.get("pub_no") == val.get("grant_no"))
+    for name, value in new.items():
+        if value is None:
             continue
-        if first.values.get(name) is None or (grant and name in GRANT_FIELDS):
-            first.values[name] = value
+        if name in ("pub_no", "pub_date"):
+            if val.get(name) is None or publication:
+                val[name] = value
+        elif val.get(name) is None or (grant and name in GRANT_FIELDS):
+            val[name] = value
     first.tags += [t for t in later.tags if t not in first.tags]
     first.holders = first.holders or later.holders
     first.agency = first.agency or later.agency
@@ -266,19 +314,32 @@ def _first_holder_addresses(records: list[Record], address_ids: dict) -> dict:
 
 
 def _match_existing(records: list[Record]) -> dict[str, dict]:
+    """record key → the stored patent it updates: by application number, else by any stored
+    document of the same number (publication or grant, with or without kind code)."""
     by_app = store.patents_by_app_no([r.values["app_no"] for r in records if r.values["app_no"]],
                                      COLUMNS)
     out = {r.key: by_app[r.key] for r in records if r.key in by_app}
     rest = [r for r in records if r.key not in out and r.values["pub_no"]]
     # a record with an application number can only be a patent stored without one (Patsnap)
-    by_pub = store.patents_by_pub_no([r.values["pub_no"] for r in rest if r.values["app_no"]],
-                                     COLUMNS, without_app_no=True)
-    by_pub.update(store.patents_by_pub_no([r.values["pub_no"] for r in rest
-                                           if not r.values["app_no"]], COLUMNS))
+    by_pub = store.patents_by_pub_no([n for r in rest if r.values["app_no"]
+                                      for n in _documents(r)], COLUMNS, without_app_no=True)
+    by_pub.update(store.patents_by_pub_no([n for r in rest if not r.values["app_no"]
+                                           for n in _documents(r)], COLUMNS))
     for rec in rest:
-        row = by_pub.get(rec.values["pub_no"])
+        row = next((by_pub[n] for n in _documents(rec) if n in by_pub), None)
         if row and (row["app_no"] is None or rec.values["app_no"] is None):
             out[rec.key] = row
+    return out
+
+
+def _documents(rec: Record) -> list[str]:
+    """The numbers a stored copy of this patent's documents may carry."""
+    out: list[str] = []
+    for number in (rec.values.get("pub_no"), rec.values.get("grant_no")):
+        key = numbers.document_key(number)
+        for candidate in (number, *(numbers.document_numbers(key) if key else ())):
+            if candidate and candidate not in out:
+                out.append(candidate)
     return out
 
 
@@ -300,17 +361,18 @@ def _insert(records: list[Record], report: Report) -> None:
     ids = _ids_of(records)
     _link_holders(records, ids)
     _add_tag_events(records, ids, {}, report)
-    report.inserted += sum(1 + r.extra_rows for r in records)
+    report.inserted += len(records)
 
 
 def _ids_of(records: list[Record]) -> dict[str, int]:
+    """record key → id of the patent just inserted for it."""
     by_app = store.patents_by_app_no([r.values["app_no"] for r in records if r.values["app_no"]])
     out = {k: row["id"] for k, row in by_app.items()}
-    keyed_by_pub = [r.values["pub_no"] for r in records if not r.values["app_no"]]
-    for part in store.chunks(keyed_by_pub):
+    keyed_by_pub = {r.values["pub_no"]: r.key for r in records if not r.values["app_no"]}
+    for part in store.chunks(list(keyed_by_pub)):
         query = (Patent.select(Patent.id, Patent.pub_no)
                  .where(Patent.app_no.is_null() & Patent.pub_no.in_(part)))
-        out.update({pub: pk for pk, pub in query.tuples()})
+        out.update({keyed_by_pub[pub]: pk for pk, pub in query.tuples()})
     return out
 
 
@@ -363,9 +425,9 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report) ->
     touched = _add_tag_events(records, ids, tags, report)
     for rec in records:
         if rec.changed or ids[rec.key] in touched:
-            report.updated += 1 + rec.extra_rows
+            report.updated += 1
         else:
-            report.unchanged += 1 + rec.extra_rows
+            report.unchanged += 1
 
 
 STATUS_COLUMNS = ("status", "status_reason", "status_date", "lapse_date")
