@@ -350,7 +350,8 @@ IMP_HEADER_ONLY = "文件「{file}」只有表头，没有数据行"
 IMP_KIND = {"patents": "专利清单", "events": "法律事件清单", "fees": "缴费清单"}
 IMP_SOURCE = {"cnipa": "CNIPA 专利检索及分析", "incopat": "incoPat", "patsnap": "智慧芽 Patsnap",
               "patentics": "Patentics", "baiten": "佰腾", "soopat": "SooPAT/专利之星",
-              "derwent": "Derwent Innovation", "lens": "Lens.org", "google": "Google Patents"}
+              "derwent": "Derwent Innovation", "dii": "Derwent Innovations Index（Web of Science）",
+              "lens": "Lens.org", "google": "Google Patents"}
 IMP_FIELD = {
     "app_no": "申请号", "app_date": "申请日", "app_year": "申请年", "pub_no": "公开（公告）号",
     "pub_date": "公开（公告）日", "grant_no": "授权公告号", "grant_date": "授权公告日",
@@ -795,7 +796,7 @@ IMP_FLAG_COLUMNS = {"record": "专利", "flag": "补全内容"}
 IMP_FLAGS = {"check_computed": "申请号缺少校验位，已按规则补算",
              "year_added": "申请号为 Derwent 简写（缺申请年份），已按申请日补全并补算校验位"}
 IMP_FLAG_LINE = "{count} 件专利：{label}"
-IMP_SKIPPED = "跳过 {n} 行：{reasons}（明细见错误报告「跳过」表）"
+IMP_SKIPPED = "跳过 {n} 行其他国家/地区的专利（{offices}），明细见错误报告「跳过」表"
 IMP_ERROR_FILE = "导入错误_{file}.xlsx"
 IMP_REAL_KIND = {"xlsx": "Excel 2007+ 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）",
                  "text": "文本文件", "binary": "二进制文件", "pdf": "PDF 文档", "png": "PNG 图片",

@@ -86,7 +86,7 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
         vendor = dialects.detect_source(headers) if source == "auto" else source
         mapping = dialects.map_columns(headers, kind, override, vendor)
         tables.append(Table(sheet.name, mapping, sheet.rows[header_at + 1:],
-                            sheet.row_numbers[header_at + 1:]))
+                            sheet.row_numbers[header_at + 1:], vendor))
         report.source = report.source or vendor
     if not tables:
         raise readers.ReadError(labels.IMP_NO_HEADER.format(file=report.file_name))
@@ -117,8 +117,8 @@ def _guess_kind(sheet: readers.Sheet) -> str:
 def _summary_json(report: Report) -> str:
     data = report.to_dict()
     keep = ("source", "merged", "skipped", "sheets", "skipped_sheets", "mapping",
-            "extra_columns", "unmapped", "errors", "skips", "warnings", "limits", "flags",
-            "changes", "changed_fields", "fatal")
+            "extra_columns", "unmapped", "errors", "skips", "skipped_offices", "warnings",
+            "limits", "flags", "changes", "changed_fields", "fatal")
     return json.dumps({k: data[k] for k in keep}, ensure_ascii=False, default=str)
 
 

@@ -127,7 +127,12 @@ def field_of(header, kind: str) -> str | None:
 
 
 def header_score(row, kind: str) -> int:
-    return sum(1 for cell in row if cell is not None and field_of(cell, kind))
+    """How many cells of a row name a field (with the vendor-only aliases of the vendor the
+    row's headers point to)."""
+    score = sum(1 for cell in row if cell is not None and field_of(cell, kind))
+    extra = SOURCE_ALIASES.get(detect_source(row) or "", {}) if kind == "patents" else {}
+    own = {norm_header(a) for aliases in extra.values() for a in aliases}
+    return score + sum(1 for cell in row if cell is not None and norm_header(cell) in own)
 
 
 def find_header(rows: list[tuple], kind: str, scan: int = 20) -> int | None:
@@ -199,9 +204,9 @@ def _map_variants(mapping: Mapping, index: dict[str, tuple[str, int]], taken: se
             target[name] = order
 
 
-def detect_source(headers: list) -> str | None:
+def detect_source(headers) -> str | None:
     """The vendor whose signature headers match most, or None."""
-    norms = {norm_header(h) for h in headers}
+    norms = {norm_header(h) for h in headers if h is not None}
     scores = {src: len(norms & sig) for src, sig in NORM_SIGNATURES.items()}
     best = max(scores, key=lambda s: (scores[s], -SOURCES.index(s)))
     return best if scores[best] else None

@@ -89,6 +89,8 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 # Aliases too generic to trust unless the file comes from that vendor.
 SOURCE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "google": {"pub_no": ("id",)},  # Google Patents: id = CN-108572939-A
+    "dii": {"pub_no": ("PN",), "title": ("TI",), "inventors": ("AU",), "applicants": ("AE",),
+            "ipc_all": ("IP",), "app_no": ("AD",), "pub_date": ("PD",)},  # see derwent.py
 }
 # Fields a vendor may spread over one column per person (申请人1, 申请人2 …): values are joined.
 JOINED = ("owners", "applicants", "inventors", "agents")
@@ -128,6 +130,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
              "Extended Family Size", "IPCR Classifications", "Has Full Text", "Owners (US)"),
     "google": ("result link", "inventor/author", "filing/creation date",
                "representative figure link", "priority date"),
+    "dii": ("PN", "TI", "AU", "AE", "GA", "AB", "DC", "MC", "IP", "PD", "AD", "PI", "UT"),
 }
-SOURCES = ("cnipa", "incopat", "patsnap", "patentics", "baiten", "soopat", "derwent", "lens",
-           "google")
+SOURCES = ("cnipa", "incopat", "patsnap", "patentics", "baiten", "soopat", "derwent", "dii",
+           "lens", "google")

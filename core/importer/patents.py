@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from core.config import labels
 from core.db import bulk_insert
 from core.db.models import LegalEvent, Patent, PatentHolder, now
-from core.importer import legal, store
+from core.importer import derwent, legal, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Skipped, Table
@@ -63,6 +63,8 @@ def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
     """A Record from one row; BadCell naming the column and the reason, or Skipped for another
     country's patent."""
     get = table.getter(cells)
+    if table.source == "dii":
+        get = derwent.getter(get)
     _check_country(table, get)
     out = {"source": source}
     _dates(table, get, out)
@@ -105,12 +107,13 @@ def _check_country(table: Table, get) -> None:
     country = v.text(get("country"))
     if country and country.lower() not in CN_NAMES:
         raise Skipped(table.column("country"), country,
-                      labels.IMP_R_FOREIGN.format(office=country))
+                      labels.IMP_R_FOREIGN.format(office=country), country)
     for name in ("pub_no", "app_no"):
         raw = v.text(get(name))
         office = v.pub_office(raw.upper().replace(" ", "")) if raw else None
         if office and office not in ("CN", "ZL"):
-            raise Skipped(table.column(name), raw, labels.IMP_R_FOREIGN.format(office=office))
+            raise Skipped(table.column(name), raw, labels.IMP_R_FOREIGN.format(office=office),
+                          office)
 
 
 def _patent_type(table: Table, get, app_no, pub_no) -> str:
@@ -211,7 +214,8 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
                 record = parse_row(table, cells, report.source)
             except Skipped as skip:
                 report.skipped += 1
-                report.skip(table.sheet, number, skip.column or "", skip.value, skip.reason)
+                report.skip(table.sheet, number, skip.column or "", skip.value, skip.reason,
+                            skip.office)
                 continue
             except BadCell as err:
                 report.rejected += 1

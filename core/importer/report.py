@@ -50,6 +50,7 @@ class Report:
     errors: list[RowError] = field(default_factory=list)
     skips: list[RowError] = field(default_factory=list)
     flags: dict[str, list[str]] = field(default_factory=dict)  # reason → record keys
+    skipped_offices: dict[str, int] = field(default_factory=dict)  # office → rows skipped
     warnings: list[str] = field(default_factory=list)
     limits: dict[str, list[str]] = field(default_factory=dict)  # reason → record keys
     changes: list[dict[str, Any]] = field(default_factory=list)
@@ -61,9 +62,10 @@ class Report:
         shown = "" if value is None else str(value)
         self.errors.append(RowError(sheet, row, column, shown[:200], reason))
 
-    def skip(self, sheet: str, row: int, column: str, value, reason: str) -> None:
+    def skip(self, sheet: str, row: int, column: str, value, reason: str, office: str) -> None:
         shown = "" if value is None else str(value)
         self.skips.append(RowError(sheet, row, column, shown[:200], reason))
+        self.skipped_offices[office] = self.skipped_offices.get(office, 0) + 1
 
     def flag(self, reason: str, key: str) -> None:
         """A value the import completed or corrected (a computed check digit …)."""
@@ -120,9 +122,9 @@ class Report:
         lines += self.warnings
         if self.merged:
             lines.append(labels.IMP_MERGED.format(n=self.merged))
-        if self.skips:
-            lines.append(labels.IMP_SKIPPED.format(n=len(self.skips), reasons="、".join(
-                f"{reason} {count} 行" for reason, count in _counted(e.reason for e in self.skips))))
+        if self.skipped_offices:
+            lines.append(labels.IMP_SKIPPED.format(n=self.skipped, offices="、".join(
+                f"{office} {count}" for office, count in self.skipped_offices.items())))
         for reason, keys in self.flags.items():
             lines.append(labels.IMP_FLAG_LINE.format(label=labels.IMP_FLAGS.get(reason, reason),
                                                      count=len(keys)))
@@ -136,13 +138,6 @@ class Report:
             lines.append(labels.IMP_ERRORS_HEAD.format(n=len(self.errors)))
             lines += [labels.IMP_ERROR_LINE.format(**asdict(e)) for e in self.errors[:max_errors]]
         return lines
-
-
-def _counted(items) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item] = counts.get(item, 0) + 1
-    return list(counts.items())
 
 
 def _plain(value):

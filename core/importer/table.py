@@ -19,7 +19,11 @@ class BadCell(Exception):
 
 class Skipped(BadCell):
     """A row that is read but not for this system (another country's patent): counted and
-    listed with its reason, not an error."""
+    listed with its reason, not an error. office: the country or office it belongs to."""
+
+    def __init__(self, column: str | None, value, reason: str, office: str):
+        super().__init__(column, value, reason)
+        self.office = office
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Table:
     mapping: Mapping
     rows: list[tuple]
     row_numbers: list[int]
+    source: str | None = None  # the vendor the headers point to
 
     def data(self) -> Iterator[tuple[int, tuple]]:
         return zip(self.row_numbers, self.rows)

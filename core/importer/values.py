@@ -19,6 +19,8 @@ NULLS = frozenset({"", "-", "--", "—", "——", "0", "无", "暂无", "null",
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MIN_DATE, MAX_DATE = dt.date(1985, 1, 1), dt.date(2100, 12, 31)
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_ENGLISH = re.compile(r"(\d{1,2})[\s\-]+([A-Za-z]{3})[a-z]*\.?[\s\-]+(\d{4})")
 _SPACES = re.compile(r"\s+")
 
 
@@ -67,6 +69,10 @@ def _parse_date(value) -> tuple[dt.date | None, int | None]:
     match = _DATE_TEXT.match(raw)
     if match:
         return _checked(_make(*match.groups(), raw))
+    match = _DATE_ENGLISH.fullmatch(raw)  # Derwent: 30 Jun 2021
+    if match and match.group(2).lower() in MONTHS:
+        day, month, year = match.groups()
+        return _checked(_make(year, MONTHS.index(month.lower()) + 1, day, raw))
     match = re.fullmatch(r"(\d{4})\s*年?", raw)
     if match:
         return None, _year(int(match.group(1)), raw)
@@ -153,7 +159,7 @@ def _merge_suffixes(parts: list[str]) -> list[str]:
     return out
 
 
-_IPC = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})")
+_IPC = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])[\s\-]*(\d{1,4})\s*/\s*(\d{1,6})")
 _IPC_SUBCLASS = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])")
 
 
@@ -167,7 +173,8 @@ def _norm_ipc(value: str) -> str | None:
 
 
 def _norm_ipc_any(value) -> str | None:
-    """`G09B  9/00`, `G09B9/00`, `g09b 9/00` → `G09B 9/00`; a subclass alone → `G09B`;
+    """`G09B  9/00`, `G09B9/00`, `g09b 9/00`, `G09B-009/00` (Derwent) → `G09B 9/00`; a subclass
+    alone → `G09B`;
     anything else is kept as written (stripped) rather than lost."""
     raw = text(value)
     if raw is None:
