@@ -361,3 +361,49 @@ def test_publication_and_grant_rows_of_one_patent_are_merged(db, tmp_path):
     again = import_file(grants, after=False)
     assert (again.updated, again.unchanged) == (0, 1)
     assert patent("2018103904627")["pub_no"] == "CN108572939A"
+
+
+def test_a_list_with_many_duplicate_rows_counts_patents(db, tmp_path):
+    header = "申请号,公开（公告）号,公开（公告）日,发明名称,申请（专利权）人,公开国别\n"
+    patents = [("201810390462.7", "CN108572939A", "2018-09-28", "一种图像识别方法", "苏州大学"),
+               ("CN201920123456", "CN209123456U", "2019-07-12", "一种散热装置", "苏州某公司"),
+               ("202411662208.X", "CN118000001A", "2024-05-01", "一种电池", "苏州甲公司")]
+    rows = [",".join((*p, "中国")) for p in patents] * 20
+    rows.append("201810390462.7,CN108572939B,2019-09-20,一种图像识别方法,苏州大学,中国")
+    rows += ["US12657848,US2011185700A1,2011-08-04,Jet engine,Example Inc.,美国"] * 2
+    rows.append("201810390462.3,CN108000001A,2018-10-01,校验位错误,某公司,中国")
+    path = tmp_path / "duplicates.csv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    report = import_file(path, after=False)
+    assert (report.rows_read, report.inserted, report.merged, report.skipped, report.rejected) == (
+        64, 3, 58, 2, 1)
+    assert report.balanced and Patent.select().count() == 3
+    assert report.flags == {"check_computed": ["2019201234565"]}
+    assert patent("2018103904627")["grant_no"] == "CN108572939B"
+    lines = report.summary_lines()
+    assert "新增 3，更新 0，未变 0，重复行合并 58，跳过 2，拒绝 1" in lines[0]
+    assert "跳过 2 行其他国家/地区的专利（美国 2）" in "".join(lines)
+    batch = ImportBatch.get_by_id(report.batch_id)
+    summary = json.loads(batch.summary)
+    assert (batch.rows_read, batch.inserted, summary["merged"], summary["skipped"],
+            batch.rejected) == (64, 3, 58, 2, 1)
+    again = import_file(path, after=False)
+    assert (again.inserted, again.updated, again.unchanged, again.merged) == (0, 0, 3, 58)
+    from core.importer.history import history
+    assert [(h["rows_read"], h["inserted"], h["unchanged"], h["merged"], h["skipped"],
+             h["rejected"]) for h in history()] == [(64, 0, 3, 58, 2, 1), (64, 3, 0, 58, 2, 1)]
+
+
+def test_a_patent_listed_by_document_number_updates_the_one_stored_by_application(db, tmp_path):
+    run("cnipa.xlsx")  # 201810390462.7 stored with its grant CN108572939B
+    path = tmp_path / "google.csv"
+    path.write_text(
+        "search URL:,https://patents.google.com/?q=x\n"
+        "id,title,assignee,inventor/author,priority date,filing/creation date,publication date,"
+        "grant date,result link\n"
+        "CN-108572939-A,一种图像识别方法,苏州科达科技股份有限公司,张三,2018-04-25,2018-04-25,"
+        "2018-09-28,,https://patents.google.com/patent/CN108572939A/zh\n", encoding="utf-8")
+    before = Patent.select().count()
+    report = import_file(path, after=False)
+    assert (report.source, report.inserted, report.updated + report.unchanged) == ("google", 0, 1)
+    assert Patent.select().count() == before

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from core.importer.values import text
+from core.importer.values import is_grant_document, norm_pub_no, text
+from core.rules.numbers import document_key
 
 _SEPARATOR = re.compile(r"\s*;\s*")
 _APPLICATION = re.compile(r"(\S+)\s+(\d{1,2}\s+[A-Za-z]{3}\s+\d{4})")
@@ -27,6 +28,7 @@ def getter(get: Callable[[str], object]) -> Callable[[str], object]:
     member = next((m for m in members if m.upper().startswith("CN")), members[0] if members
                   else None)
     plain = {"pub_no": member, "app_no": None, "app_date": None, "pub_date": None,
+             "grant_no": None, "grant_date": None,
              "applicants": "; ".join(_CODE.sub("", name) for name in _parts(get("applicants")))
              or None}
     application = _APPLICATION.match(_member_part(get("app_no"), member))
@@ -35,10 +37,26 @@ def getter(get: Callable[[str], object]) -> Callable[[str], object]:
     published = _PUBLISHED.match(_member_part(get("pub_date"), member))
     if published:
         plain["pub_date"] = published.group(1)
+    grant = _grant_member(members, member)
+    granted = _PUBLISHED.match(_member_part(get("pub_date"), grant)) if grant else None
+    if granted:
+        plain["grant_no"], plain["grant_date"] = grant, granted.group(1)
 
     def wrapped(name: str):
         return plain[name] if name in plain else get(name)
     return wrapped
+
+
+def _grant_member(members: list[str], member: str | None) -> str | None:
+    """The grant document of the same number listed next to a publication (CN108572939-A and
+    CN108572939-B)."""
+    key = document_key(norm_pub_no(member)) if member else None
+    for other in members:
+        number = norm_pub_no(other)
+        if other != member and key and document_key(number) == key and \
+                is_grant_document(number, None):
+            return other
+    return None
 
 
 def _parts(value) -> list[str]:

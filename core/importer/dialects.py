@@ -177,9 +177,13 @@ def map_columns(headers: list, kind: str, override: dict[str, str | None] | None
     return mapping
 
 
+SECONDARY = 3  # tag rank from which a tagged column only backs up a plain one (DWPI)
+
+
 def _map_variants(mapping: Mapping, index: dict[str, tuple[str, int]], taken: set[int]) -> None:
-    """Tagged and numbered headers: the best-ranked feeds a field that has no column yet, the
-    others become its fallbacks (tagged) or joined columns (numbered)."""
+    """Tagged and numbered headers: the best-ranked feeds a field that has no column yet (not
+    a vendor's rewritten rendering such as 「专利权人 - DWPI」), the others become its fallbacks
+    (tagged) or joined columns (numbered)."""
     tagged: dict[str, list[tuple]] = {}
     numbered: dict[str, list[tuple]] = {}
     for column, header in enumerate(mapping.headers):
@@ -199,9 +203,12 @@ def _map_variants(mapping: Mapping, index: dict[str, tuple[str, int]], taken: se
     for table, target in ((tagged, mapping.fallbacks), (numbered, mapping.joined)):
         for name, found in table.items():
             order = [entry[-1] for entry in sorted(found)]
-            if name not in mapping.fields:
+            if name not in mapping.fields and (table is numbered or min(found)[0] < SECONDARY):
                 mapping.fields[name] = order.pop(0)
-            target[name] = order
+            if name in mapping.fields:
+                target[name] = order
+            else:  # only vendor renderings (Derwent's DWPI names): not a field of their own
+                taken.difference_update(order)
 
 
 def detect_source(headers) -> str | None:
