@@ -807,6 +807,8 @@ IMP_BROKEN_ZIP = "压缩结构损坏"
 IMP_NO_EXT = "（无）"
 IMP_OR = "或"
 IMP_LIST_SEP = "；"
+IMP_FAMILY_ROWS = ("Derwent 同族行中另有 {n} 件中国专利（如一案双申的发明和实用新型），"
+                   "每件专利按一行计入读取行数")
 IMP_MERGED = ("{n} 行与同一专利的其他行合并（重复行，或同一申请的公开文本和授权文本），"
               "按专利计数")
 IND_NOT_COMPUTED = "分区表中不计算"

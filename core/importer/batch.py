@@ -116,9 +116,9 @@ def _guess_kind(sheet: readers.Sheet) -> str:
 
 def _summary_json(report: Report) -> str:
     data = report.to_dict()
-    keep = ("source", "merged", "skipped", "sheets", "skipped_sheets", "mapping",
-            "extra_columns", "unmapped", "errors", "skips", "skipped_offices", "warnings",
-            "limits", "flags", "changes", "changed_fields", "fatal")
+    keep = ("source", "merged", "skipped", "family_entries", "sheets", "skipped_sheets",
+            "mapping", "extra_columns", "unmapped", "errors", "skips", "skipped_offices",
+            "warnings", "limits", "flags", "changes", "changed_fields", "fatal")
     return json.dumps({k: data[k] for k in keep}, ensure_ascii=False, default=str)
 
 

@@ -59,12 +59,17 @@ class Record:
         return keys
 
 
-def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
+def row_getters(table: Table, cells: tuple) -> list:
+    """get(field) for each patent a row describes: one, or one per Chinese application of a
+    Derwent Innovations Index family row."""
+    get = table.getter(cells)
+    return derwent.getters(get) if table.source == "dii" else [get]
+
+
+def parse_row(table: Table, cells: tuple, source: str | None, get=None) -> Record:
     """A Record from one row; BadCell naming the column and the reason, or Skipped for another
     country's patent."""
-    get = table.getter(cells)
-    if table.source == "dii":
-        get = derwent.getter(get)
+    get = get or table.getter(cells)
     _check_country(table, get)
     out = {"source": source}
     _dates(table, get, out)
@@ -208,10 +213,11 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
     index: dict[str, Record] = {}
     records: list[Record] = []
     for table in tables:
-        for number, cells in table.data():
+        for number, cells, get, extra in _entries(table):
             report.rows_read += 1
+            report.family_entries += extra
             try:
-                record = parse_row(table, cells, report.source)
+                record = parse_row(table, cells, report.source, get)
             except Skipped as skip:
                 report.skipped += 1
                 report.skip(table.sheet, number, skip.column or "", skip.value, skip.reason,
@@ -234,7 +240,17 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
     for record in records:
         if record.values.get("app_no_flag"):
             report.flag(record.values["app_no_flag"], record.key)
+    if report.family_entries:
+        report.warnings.append(labels.IMP_FAMILY_ROWS.format(n=report.family_entries))
     return records
+
+
+def _entries(table: Table):
+    """(row number, cells, get, extra) per patent a row describes; extra: a further Chinese
+    patent of a Derwent family row, read as one more row."""
+    for number, cells in table.data():
+        for index, get in enumerate(row_getters(table, cells)):
+            yield number, cells, get, index > 0
 
 
 def _same_patent(index: dict[str, Record], record: Record) -> Record | None:

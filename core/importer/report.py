@@ -36,6 +36,7 @@ class Report:
     file_hash: str = ""
     dry_run: bool = False
     rows_read: int = 0
+    family_entries: int = 0  # of rows_read: further Chinese patents of Derwent family rows
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
