@@ -170,3 +170,8 @@ def test_documents_of_one_number_share_a_key():
     assert numbers.document_numbers("CN209123456") == ("CN209123456", "CN209123456U")
     assert numbers.document_numbers("CN1340998") == ("CN1340998", "CN1340998A")
     assert numbers.document_key("US9254383B2") is None and numbers.document_key(None) is None
+
+
+def test_a_nine_digit_document_number_is_not_an_application_number():
+    for raw in ("CN108572939B", "CN 108572939 B", "CN108572939-A"):
+        assert numbers.parse(raw).problem == "format"

@@ -20,7 +20,10 @@ from dataclasses import dataclass, replace
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 TYPE_BY_DIGIT = {"1": "invention", "2": "utility", "3": "design", "8": "invention", "9": "utility"}
 _JUNK = re.compile(r"[\s.．。·\-_]")
-_APP_NO = re.compile(r"(\d{12}|\d{8})([\dX]?)([ABCDSUY]\d?)?")
+# 12 digits [+ check] [+ kind]; 8 digits + check, or 8 digits + kind (Lens writes the old numbers
+# without their check character): never 8 + check + kind, which is a 9-digit document number.
+_APP_NO = re.compile(r"(?P<d12>\d{12})(?P<c12>[\dX]?)(?P<k12>[ABCDSUY]\d?)?"
+                     r"|(?P<d8>\d{8})(?P<c8>[\dX]?)|(?P<d8k>\d{8})(?P<k8>[ABCDSUY]\d?)")
 OLD_FORMAT_END = 2003  # the 8-digit format was replaced on 2003-10-01
 
 
@@ -66,7 +69,9 @@ def parse(raw: str, filing_year: int | None = None) -> AppNo:
     match = _APP_NO.fullmatch(text)
     if not match:
         return _bad(raw)
-    digits, check, kind = match.group(1), match.group(2), match.group(3) or ""
+    found = match.groupdict()
+    digits = found["d12"] or found["d8"] or found["d8k"]
+    check, kind = found["c12"] or found["c8"] or "", found["k12"] or found["k8"] or ""
     if _is_short_form(digits, check, filing_year):
         return replace(_build(raw, f"{filing_year}{digits}", "", kind), year_added=True)
     return _build(raw, digits, check, kind)
