@@ -87,3 +87,19 @@ def test_killed_import_leaves_the_database_exactly_as_before(app_env, db, tmp_pa
     assert ImportBatch.select().count() == batches
     again = import_file(DATA / "cnipa.xlsx", after=False)
     assert (again.inserted, again.unchanged) == (0, 3)
+
+
+def test_a_saved_profile_maps_the_columns_from_the_command_line(db, db_url, capsys, tmp_path):
+    from core.importer import profiles
+    path = tmp_path / "odd.csv"
+    path.write_text("专利编号,发明题目\n201810390462.7,一种图像识别方法\n", encoding="utf-8")
+    code, _, err = cli(capsys, path, "--db", db_url)
+    assert code == 1 and "找不到可识别的表头" in err
+    code, _, err = cli(capsys, path, "--db", db_url, "--profile", "高校清单")
+    assert code == 1 and "找不到导入方案「高校清单」" in err
+    profiles.save("高校清单", "patents", ["专利编号", "发明题目"],
+                  {"专利编号": "app_no", "发明题目": "title"}, by="tester")
+    code, out, _ = cli(capsys, path, "--db", db_url, "--profile", "高校清单")
+    assert code == 0 and "使用导入方案「高校清单」" in out and "新增 1" in out
+    assert Patent.get().title == "一种图像识别方法"
+    assert profiles.matching(["发明题目", "专利编号"]) == ["高校清单"]

@@ -344,7 +344,7 @@ IMP_MISMATCH = "文件「{file}」的扩展名是 {ext}，但内容是{real}；�
 IMP_ENCODING = "无法识别文件「{file}」的文字编码（支持 UTF-8、UTF-16、GBK/GB18030），请另存为 UTF-8"
 IMP_NO_ROWS = "文件「{file}」没有任何数据行"
 IMP_NO_HEADER = ("文件「{file}」中找不到可识别的表头（前 20 行没有「申请号」「公开（公告）号」"
-                 "「标题」等列名）")
+                 "「标题」等列名）；可在「数据导入」页面为各列手工指定字段，并保存为导入方案")
 IMP_MISSING_FIELDS = "文件「{file}」缺少必需的列：{fields}"
 IMP_HEADER_ONLY = "文件「{file}」只有表头，没有数据行"
 IMP_KIND = {"patents": "专利清单", "events": "法律事件清单", "fees": "缴费清单"}
@@ -384,6 +384,14 @@ IMP_SUMMARY = ("文件「{file_name}」（{kind_label}，来源：{source_label}
                "重复行合并 {merged}，跳过 {skipped}，拒绝 {rejected}")
 IMP_DRY_RUN_NOTE = "这是试导入（dry run），数据库没有任何改动"
 IMP_MAPPING_HEAD = "识别的列对应关系："
+IMP_PROFILE_USED = "使用导入方案「{profile}」"
+IMP_PROFILE_UNKNOWN = "导入文件「{file}」时找不到导入方案「{profile}」，请先在「数据导入」页面保存该方案"
+IMP_PROFILE_OFFER = "使用已保存的导入方案（表头相同）"
+IMP_PROFILE_NONE = "（不使用）"
+IMP_PROFILE_NAME = "导入方案名称"
+IMP_PROFILE_SAVE = "保存当前列对应关系为导入方案"
+IMP_PROFILE_SAVED = "已保存导入方案「{profile}」：以后表头相同的文件可直接选用"
+IMP_PROFILE_EMPTY = "请填写导入方案名称"
 IMP_UNMAPPED = "未使用的列：{cols}"
 IMP_EXTRA_LINE = "  {field} ← （该列为空时）{cols}"
 IMP_SKIPPED_SHEETS = "跳过的工作表（无可识别表头）：{sheets}"

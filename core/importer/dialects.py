@@ -135,12 +135,16 @@ def header_score(row, kind: str) -> int:
     return score + sum(1 for cell in row if cell is not None and norm_header(cell) in own)
 
 
-def find_header(rows: list[tuple], kind: str, scan: int = 20) -> int | None:
+def find_header(rows: list[tuple], kind: str, scan: int = 20,
+                known: set[str] | None = None) -> int | None:
     """Index of the header row: the row among the first `scan` matching the most aliases (≥ 2),
-    so banner rows above it (a title, the search query, an export date) are skipped."""
+    so banner rows above it (a title, the search query, an export date) are skipped. `known`:
+    headers mapped by hand, which count as aliases."""
     best, best_score = None, 1
+    known = known or set()
     for index, row in enumerate(rows[:scan]):
-        score = header_score(row, kind)
+        score = header_score(row, kind) + sum(1 for c in row if c is not None
+                                              and str(c).strip() in known)
         if score > best_score:
             best, best_score = index, score
     return best

@@ -33,6 +33,7 @@ class Report:
     file_name: str
     kind: str
     source: str | None = None
+    profile: str | None = None  # the saved column mapping used (导入方案)
     file_hash: str = ""
     dry_run: bool = False
     rows_read: int = 0
@@ -45,6 +46,7 @@ class Report:
     rejected: int = 0
     sheets: list[str] = field(default_factory=list)
     skipped_sheets: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)  # the header row as written
     mapping: dict[str, str] = field(default_factory=dict)
     extra_columns: dict[str, list[str]] = field(default_factory=dict)  # fallbacks, joined
     unmapped: list[str] = field(default_factory=list)
@@ -111,6 +113,8 @@ class Report:
                                                                               "未识别"))]
         if self.dry_run:
             lines.append(labels.IMP_DRY_RUN_NOTE)
+        if self.profile:
+            lines.append(labels.IMP_PROFILE_USED.format(profile=self.profile))
         lines.append(labels.IMP_MAPPING_HEAD)
         lines += [f"  {labels.IMP_FIELD.get(f, f)} ← {h}" for f, h in self.mapping.items()]
         lines += [labels.IMP_EXTRA_LINE.format(field=labels.IMP_FIELD.get(f, f),
