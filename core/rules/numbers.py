@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 TYPE_BY_DIGIT = {"1": "invention", "2": "utility", "3": "design", "8": "invention", "9": "utility"}
@@ -209,6 +210,7 @@ def _kind_check(kind: str, patent_type: str, era: str) -> tuple[bool | None, str
     return True, None if grants[letter] == patent_type else "kind_mismatch"
 
 
+@lru_cache(maxsize=65536)
 def document_key(pub_no: str | None) -> str | None:
     """The number a patent's documents share, without the kind code: CN108572939A and
     CN108572939B (an invention's publication and its grant since 2007) → CN108572939. None
@@ -217,6 +219,7 @@ def document_key(pub_no: str | None) -> str | None:
     return None if parsed.problem == "format" else f"CN{parsed.number}"
 
 
+@lru_cache(maxsize=65536)
 def document_numbers(key: str) -> tuple[str, ...]:
     """The stored forms a document key can take: CN108572939 → its A and B documents and the
     bare number (a list written without kind codes). Utility models and designs have one
