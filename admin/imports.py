@@ -85,7 +85,7 @@ def save_profile(report, override) -> None:
 
 
 def show_errors(report) -> None:
-    if not report.errors and not report.limits:
+    if not report.errors and not report.limits and not report.skips:
         return
     if report.errors:
         frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
