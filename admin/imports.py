@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from core.config import labels
-from core.importer import history
+from core.importer import history, profiles
 from core.importer.batch import KINDS, import_file
 from core.importer.dialects import SOURCES
 from core.importer.report import errors_xlsx
@@ -39,7 +39,7 @@ def dry_run(upload, kind, source, override):
 
 
 def show_summary(report) -> None:
-    for col, (name, label) in zip(st.columns(5), labels.IMP_COUNTS.items()):
+    for col, (name, label) in zip(st.columns(len(labels.IMP_COUNTS)), labels.IMP_COUNTS.items()):
         col.metric(label, f"{getattr(report, name):,}")
     for line in report.summary_lines(0)[1:]:
         if not line.startswith("  "):
@@ -59,8 +59,33 @@ def edit_mapping(report) -> dict:
     return history.override_from_rows(edited.to_dict("records"), report.kind)
 
 
+def offer_profiles(report, override) -> None:
+    """The saved profiles (导入方案) for this header set; choosing one applies its mapping."""
+    names = profiles.matching(report.headers, report.kind)
+    if not names:
+        return
+    choice = st.selectbox(labels.IMP_PROFILE_OFFER, [labels.IMP_PROFILE_NONE, *names],
+                          key="imp_profile")
+    chosen = profiles.get(choice)
+    if chosen and chosen["override"] != override:
+        st.session_state["imp_override"] = chosen["override"]
+        st.rerun()
+
+
+def save_profile(report, override) -> None:
+    left, right = st.columns(2)
+    name = left.text_input(labels.IMP_PROFILE_NAME, key="imp_profile_name")
+    if right.button(labels.IMP_PROFILE_SAVE, key="imp_profile_save"):
+        if not name.strip():
+            st.warning(labels.IMP_PROFILE_EMPTY)
+            return
+        profiles.save(name, report.kind, report.headers, override,
+                      by=st.session_state.get("username"))
+        st.success(labels.IMP_PROFILE_SAVED.format(profile=name.strip()))
+
+
 def show_errors(report) -> None:
-    if not report.errors and not report.limits:
+    if not report.errors and not report.limits and not report.skips:
         return
     if report.errors:
         frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
@@ -99,13 +124,17 @@ if upload is not None:
     else:
         st.subheader(labels.IMP_DRY_RUN)
         show_summary(report)
+    if report.headers:  # also when required columns are missing: map them here
         st.markdown(f"**{labels.IMP_MAPPING_EDIT}**")
+        offer_profiles(report, override)
         new_override = edit_mapping(report)
         if new_override != (override or history.override_from_rows(
                 history.mapping_rows(report.mapping, report.unmapped, report.kind),
                 report.kind)):
             st.session_state["imp_override"] = new_override
             st.rerun()
+        save_profile(report, new_override)
+    if not report.fatal:
         show_errors(report)
         confirm(path, upload, report.kind if kind is None else kind, source, override)
 show_history()

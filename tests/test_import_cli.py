@@ -28,7 +28,7 @@ def cli(capsys, *args) -> tuple[int, str, str]:
 def test_summary_and_exit_code_zero(db, db_url, capsys):
     code, out, _ = cli(capsys, DATA / "cnipa.xlsx", "--db", db_url, "--user", "tester")
     assert code == 0
-    assert "读取 5 行，新增 3，更新 0，未变 0，拒绝 2" in out
+    assert "读取 5 行，新增 3，更新 0，未变 0，重复行合并 0，跳过 0，拒绝 2" in out
     assert "来源：CNIPA 专利检索及分析" in out and "申请号 ← 申请号" in out
     assert "未使用的列：备注" in out and "第 7 行" in out and "校验位错误" in out
     assert ImportBatch.get().username == "tester"
@@ -87,3 +87,19 @@ def test_killed_import_leaves_the_database_exactly_as_before(app_env, db, tmp_pa
     assert ImportBatch.select().count() == batches
     again = import_file(DATA / "cnipa.xlsx", after=False)
     assert (again.inserted, again.unchanged) == (0, 3)
+
+
+def test_a_saved_profile_maps_the_columns_from_the_command_line(db, db_url, capsys, tmp_path):
+    from core.importer import profiles
+    path = tmp_path / "odd.csv"
+    path.write_text("专利编号,发明题目\n201810390462.7,一种图像识别方法\n", encoding="utf-8")
+    code, _, err = cli(capsys, path, "--db", db_url)
+    assert code == 1 and "找不到可识别的表头" in err
+    code, _, err = cli(capsys, path, "--db", db_url, "--profile", "高校清单")
+    assert code == 1 and "找不到导入方案「高校清单」" in err
+    profiles.save("高校清单", "patents", ["专利编号", "发明题目"],
+                  {"专利编号": "app_no", "发明题目": "title"}, by="tester")
+    code, out, _ = cli(capsys, path, "--db", db_url, "--profile", "高校清单")
+    assert code == 0 and "使用导入方案「高校清单」" in out and "新增 1" in out
+    assert Patent.get().title == "一种图像识别方法"
+    assert profiles.matching(["发明题目", "专利编号"]) == ["高校清单"]

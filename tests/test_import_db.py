@@ -94,8 +94,9 @@ def test_cnipa_rows_land_in_the_right_fields(db):
 
 def test_incopat_serial_dates_foreign_rows_and_x_check_digit(db):
     report = run("incopat.xlsx")
-    assert (report.source, report.inserted, report.rejected) == ("incopat", 3, 1)
-    assert report.errors[0].column == "公开国别" and report.errors[0].value == "美国"
+    assert (report.source, report.inserted, report.skipped, report.rejected) == ("incopat", 3, 1, 0)
+    assert [(s.row, s.column, s.value) for s in report.skips] == [(4, "公开国别", "美国")]
+    assert report.skips[0].reason.startswith("不是中国专利（美国）") and report.balanced
     granted = patent("2021100010018")
     assert pick(granted, "app_date", "pub_date", "grant_date", "patent_type", "ipc_main",
                 "ipc_all", "status", "status_reason", "title") == {
@@ -330,13 +331,15 @@ def test_error_report_workbook(db):
     from core.importer.report import errors_xlsx
     report = run("cnipa.xlsx")
     book = load_workbook(io.BytesIO(errors_xlsx(report)))
-    assert book.sheetnames == ["错误", "数据不完整"]
+    assert book.sheetnames == ["错误", "跳过", "数据不完整", "已补全"]
     errors = [list(r) for r in book["错误"].iter_rows(values_only=True)]
     assert errors[0] == ["工作表", "行号", "列", "值", "原因"]
     assert [r[:4] for r in errors[1:]] == [["检索结果", 7, "申请号", "201810390462.3"],
                                            ["检索结果", 8, "发明名称", None]]
     limits = [list(r) for r in book["数据不完整"].iter_rows(values_only=True)]
     assert limits[1] == ["2020300456788", "缺少申请日：无法计算年费、届满日和按申请日的统计"]
+    flags = [list(r) for r in book["已补全"].iter_rows(values_only=True)]
+    assert flags == [["专利", "补全内容"], ["2019201234565", "申请号缺少校验位，已按规则补算"]]
 
 
 def test_publication_and_grant_rows_of_one_patent_are_merged(db, tmp_path):
@@ -347,8 +350,8 @@ def test_publication_and_grant_rows_of_one_patent_are_merged(db, tmp_path):
         "201810390462.7,CN108572939B,2019-09-20,一种图像识别方法,苏州科达科技股份有限公司,授权\n",
         encoding="utf-8")
     report = import_file(path, after=False)
-    assert (report.rows_read, report.inserted, report.rejected) == (2, 2, 0) and report.balanced
-    assert "合并" in report.warnings[-1]
+    assert (report.rows_read, report.inserted, report.merged, report.rejected) == (2, 1, 1, 0)
+    assert report.balanced and any("合并" in line for line in report.summary_lines())
     stored = patent("2018103904627")
     assert pick(stored, "pub_no", "pub_date", "grant_no", "grant_date", "status") == {
         "pub_no": "CN108572939A", "pub_date": D(2018, 9, 28), "grant_no": "CN108572939B",
@@ -358,3 +361,49 @@ def test_publication_and_grant_rows_of_one_patent_are_merged(db, tmp_path):
     again = import_file(grants, after=False)
     assert (again.updated, again.unchanged) == (0, 1)
     assert patent("2018103904627")["pub_no"] == "CN108572939A"
+
+
+def test_a_list_with_many_duplicate_rows_counts_patents(db, tmp_path):
+    header = "申请号,公开（公告）号,公开（公告）日,发明名称,申请（专利权）人,公开国别\n"
+    patents = [("201810390462.7", "CN108572939A", "2018-09-28", "一种图像识别方法", "苏州大学"),
+               ("CN201920123456", "CN209123456U", "2019-07-12", "一种散热装置", "苏州某公司"),
+               ("202411662208.X", "CN118000001A", "2024-05-01", "一种电池", "苏州甲公司")]
+    rows = [",".join((*p, "中国")) for p in patents] * 20
+    rows.append("201810390462.7,CN108572939B,2019-09-20,一种图像识别方法,苏州大学,中国")
+    rows += ["US12657848,US2011185700A1,2011-08-04,Jet engine,Example Inc.,美国"] * 2
+    rows.append("201810390462.3,CN108000001A,2018-10-01,校验位错误,某公司,中国")
+    path = tmp_path / "duplicates.csv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    report = import_file(path, after=False)
+    assert (report.rows_read, report.inserted, report.merged, report.skipped, report.rejected) == (
+        64, 3, 58, 2, 1)
+    assert report.balanced and Patent.select().count() == 3
+    assert report.flags == {"check_computed": ["2019201234565"]}
+    assert patent("2018103904627")["grant_no"] == "CN108572939B"
+    lines = report.summary_lines()
+    assert "新增 3，更新 0，未变 0，重复行合并 58，跳过 2，拒绝 1" in lines[0]
+    assert "跳过 2 行其他国家/地区的专利（美国 2）" in "".join(lines)
+    batch = ImportBatch.get_by_id(report.batch_id)
+    summary = json.loads(batch.summary)
+    assert (batch.rows_read, batch.inserted, summary["merged"], summary["skipped"],
+            batch.rejected) == (64, 3, 58, 2, 1)
+    again = import_file(path, after=False)
+    assert (again.inserted, again.updated, again.unchanged, again.merged) == (0, 0, 3, 58)
+    from core.importer.history import history
+    assert [(h["rows_read"], h["inserted"], h["unchanged"], h["merged"], h["skipped"],
+             h["rejected"]) for h in history()] == [(64, 0, 3, 58, 2, 1), (64, 3, 0, 58, 2, 1)]
+
+
+def test_a_patent_listed_by_document_number_updates_the_one_stored_by_application(db, tmp_path):
+    run("cnipa.xlsx")  # 201810390462.7 stored with its grant CN108572939B
+    path = tmp_path / "google.csv"
+    path.write_text(
+        "search URL:,https://patents.google.com/?q=x\n"
+        "id,title,assignee,inventor/author,priority date,filing/creation date,publication date,"
+        "grant date,result link\n"
+        "CN-108572939-A,一种图像识别方法,苏州科达科技股份有限公司,张三,2018-04-25,2018-04-25,"
+        "2018-09-28,,https://patents.google.com/patent/CN108572939A/zh\n", encoding="utf-8")
+    before = Patent.select().count()
+    report = import_file(path, after=False)
+    assert (report.source, report.inserted, report.updated + report.unchanged) == ("google", 0, 1)
+    assert Patent.select().count() == before

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import warnings
 from functools import cache
 from pathlib import Path
@@ -19,9 +20,13 @@ from core.db.models import Holder, ImportBatch, LegalEvent, Patent, PatentHolder
 from core.importer.batch import import_file
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+FIXTURES = Path(os.environ.get("PATENT_FIXTURES")
+               or Path(__file__).resolve().parents[2] / "shared" / "fixtures")
+# lens_jet_engine.csv: antontruly/patents lens-export.csv; derwent_dii_biogas.xlsx:
+# roneyfraga/2024-yt-read-derwent-innovation derwent.xlsx (see tests/data/README_vendors.md)
 FILES = ["patsnap_agency_13086.xlsx", "incopat_openai_72.xlsx", "incopat_chatbot_2798.xlsx",
-         "patentics_ar_cn.csv", "patentics_apollo_cn.csv"]
+         "patentics_ar_cn.csv", "patentics_apollo_cn.csv", "lens_jet_engine.csv",
+         "derwent_dii_biogas.xlsx"]
 pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason="../shared/fixtures is absent")
 SIMPLE = {"有效": "valid", "审中": "pending", "失效": "lapsed"}
 
@@ -56,13 +61,14 @@ def imported(request, tmp_path_factory):
     reports = {}
     for name in FILES:
         if (FIXTURES / name).exists():
+            before = Patent.select().count()
             first = import_file(FIXTURES / name, after=False)
             counts = (Patent.select().count(), PatentHolder.select().count(),
                       LegalEvent.select().count(), Holder.select().count())
             second = import_file(FIXTURES / name, after=False)
             after = (Patent.select().count(), PatentHolder.select().count(),
                      LegalEvent.select().count(), Holder.select().count())
-            reports[name] = (first, second, counts, after)
+            reports[name] = (first, second, counts, after, before)
     yield url, reports
     database.close()
 
@@ -72,6 +78,13 @@ def fx(imported):
     url, reports = imported
     core_db.connect(url)
     return reports
+
+
+def reports_of(fx: dict, name: str) -> tuple:
+    """(first report, second report, counts after the first, after the second, before)."""
+    if name not in fx:
+        pytest.skip(f"{name} is not in {FIXTURES}")
+    return fx[name]
 
 
 def patent_by(**where) -> dict:
@@ -88,17 +101,19 @@ def holders(patent_id: int) -> list[str]:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_row_accounted_for_and_second_import_changes_nothing(fx, name):
-    first, second, counts, after = fx[name]
+    first, second, counts, after, before = reports_of(fx, name)
     rows = len(raw_rows(name))
-    assert first.rows_read == rows and first.balanced and second.balanced
-    assert (second.rows_read, second.inserted, second.updated) == (rows, 0, 0)
+    assert first.rows_read - first.family_entries == rows and first.balanced and second.balanced
+    assert (second.rows_read, second.inserted, second.updated) == (first.rows_read, 0, 0)
     assert second.unchanged == first.inserted and second.rejected == first.rejected
+    assert (second.merged, second.skipped) == (first.merged, first.skipped)
+    assert first.inserted == counts[0] - before  # patents, not rows
     assert after == counts
     assert ImportBatch.select().where(ImportBatch.file_name == name).count() == 2
 
 
 def test_patsnap_rows_field_by_field(fx):
-    first = fx["patsnap_agency_13086.xlsx"][0]
+    first = reports_of(fx, "patsnap_agency_13086.xlsx")[0]
     assert (first.source, first.inserted, first.rejected) == ("patsnap", 13086, 0)
     raw = raw_rows("patsnap_agency_13086.xlsx")
     for index in (0, 1, 999, 6543, 13085):
@@ -121,12 +136,15 @@ def test_patsnap_rows_field_by_field(fx):
 
 def test_incopat_rows_field_by_field(fx):
     for name in ("incopat_openai_72.xlsx", "incopat_chatbot_2798.xlsx"):
-        first = fx[name][0]
+        first = reports_of(fx, name)[0]
         raw = raw_rows(name)
         chinese = [r for r in raw if r["公开国别"] == "中国"]
-        assert first.source == "incopat"
-        assert first.inserted == len(chinese) and first.rejected == len(raw) - len(chinese)
-        assert all(e.reason.startswith("不是中国专利") for e in first.errors)
+        applications = {r["申请号"] for r in chinese}
+        assert first.source == "incopat" and first.rejected == 0 and first.balanced
+        assert (first.inserted, first.merged) == (len(applications),
+                                                  len(chinese) - len(applications))
+        assert first.skipped == len(raw) - len(chinese)
+        assert all(e.reason.startswith("不是中国专利") for e in first.skips)
         for row in chinese[:: max(1, len(chinese) // 5)]:
             stored = patent_by(pub_no=row["公开（公告）号"])
             app = row["申请号"].removeprefix("CN").replace(".", "")
@@ -137,7 +155,7 @@ def test_incopat_rows_field_by_field(fx):
 
 
 def test_patentics_rows_field_by_field(fx):
-    first = fx["patentics_ar_cn.csv"][0]
+    first = reports_of(fx, "patentics_ar_cn.csv")[0]
     raw = raw_rows("patentics_ar_cn.csv")
     assert (first.source, first.rejected) == ("patentics", 0)
     for row in raw[:: len(raw) // 6]:
@@ -151,3 +169,49 @@ def test_patentics_rows_field_by_field(fx):
         assert holders(stored["id"]) == row["申请人"].split(" | ")
         if row["授权公告日"]:
             assert stored["grant_date"] == dt.datetime.strptime(row["授权公告日"], "%Y%m%d").date()
+
+
+def test_lens_rows_field_by_field(fx):
+    first = reports_of(fx, "lens_jet_engine.csv")[0]
+    raw = raw_rows("lens_jet_engine.csv")
+    chinese = [r for r in raw if r["Jurisdiction"] == "CN"]
+    applications = {r["Application Number"] for r in chinese}
+    assert (first.source, first.rejected, first.skipped) == ("lens", 0, len(raw) - len(chinese))
+    assert (first.inserted, first.merged) == (len(applications), len(chinese) - len(applications))
+    for row in chinese[:: max(1, len(chinese) // 8)]:
+        digits = row["Application Number"].removeprefix("CN ").split()[0]
+        stored = Patent.get(Patent.app_no.startswith(digits)).__data__
+        old_without_check = len(digits) == 8 and "85" <= digits[:2] <= "88"
+        assert len(stored["app_no"]) == len(digits) + (not old_without_check)
+        assert stored["app_date"] == dt.date.fromisoformat(row["Application Date"])
+        assert stored["title"] == row["Title"]
+        names = [n for n in row["Applicants"].split(";;") if n]
+        assert holders(stored["id"]) == list(dict.fromkeys(names))
+    assert set(first.flags) <= {"check_computed"}
+
+
+def test_derwent_innovations_index_rows_field_by_field(fx):
+    """A family row lists every member: each Chinese application is one patent (the row with
+    CN109502914-A/-B and CN209383619-U holds an invention and a utility model)."""
+    first = reports_of(fx, "derwent_dii_biogas.xlsx")[0]
+    raw = raw_rows("derwent_dii_biogas.xlsx")
+    applications = {}  # short application number → (publication member, filing day, row)
+    for row in raw:
+        ad = row["AD"].split()
+        for i in range(0, len(ad), 5):  # member, number, day, month, year
+            member, short, day = ad[i], ad[i + 1], " ".join(ad[i + 2:i + 5])
+            if member.startswith("CN"):
+                applications.setdefault(short, (member, day, row))
+    foreign = [r for r in raw if not r["PN"].startswith("CN")]
+    assert (first.source, first.rejected, first.merged) == ("dii", 0, 0)
+    assert (first.inserted, first.skipped) == (len(applications), len(foreign))
+    assert first.rows_read == len(raw) + len(applications) - (len(raw) - len(foreign))
+    for short, (member, day, row) in applications.items():
+        filed = dt.datetime.strptime(day, "%d %b %Y").date()
+        stored = Patent.get(Patent.app_no.startswith(f"{filed.year}{short[2:]}")).__data__
+        assert stored["pub_no"] == member.replace("-", "")
+        assert stored["app_date"] == filed and stored["app_no_flag"] == "year_added"
+        assert stored["title"] == row["TI"]
+        assert holders(stored["id"]) == [n.rsplit(" (", 1)[0] for n in row["AE"].split("; ")]
+    both = Patent.get(Patent.pub_no == "CN109502914A")
+    assert (both.grant_no, str(both.grant_date)) == ("CN109502914B", "2023-10-31")

@@ -5,7 +5,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from core.db.models import ImportBatch, Patent
-from core.importer import history
+from core.importer import history, profiles
 from core.importer.batch import import_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +27,8 @@ def test_upload_dry_run_then_confirm_and_history(app_env):
     at.run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"读取": "5", "新增": "3", "更新": "0", "未变": "0", "拒绝": "2"}
+    assert metrics == {"读取": "5", "新增": "3", "更新": "0", "未变": "0", "合并": "0", "跳过": "0",
+                       "拒绝": "2"}
     errors = next(d.value for d in at.dataframe if "行号" in d.value.columns)
     assert errors[["行号", "列"]].values.tolist() == [[7, "申请号"], [8, "发明名称"]]
     assert Patent.select().count() == 0  # a dry run writes nothing
@@ -77,3 +78,37 @@ def test_mapping_editor_rows_round_trip_to_an_override(db, tmp_path):
     assert override == {"申请号": "app_no", "标题": "title", "联系地址": "address"}
     done = import_file(path, override=override, after=False)
     assert done.unmapped == [] and Patent.get().address == "江苏省苏州市姑苏区人民路1号"
+
+
+ODD = ("专利编号,发明题目,权利单位,联系地址\n"
+       "201810390462.7,一种图像识别方法,苏州大学,江苏省苏州市姑苏区十梓街1号\n"
+       "CN201920123456,一种散热装置,苏州某某电子有限公司,江苏省苏州市吴中区东吴北路1号\n")
+ODD_MAPPING = {"专利编号": "app_no", "发明题目": "title", "权利单位": "applicants",
+               "联系地址": "address"}
+
+
+def test_unknown_headers_are_mapped_by_hand_saved_as_a_profile_and_offered_again(app_env):
+    at = _page("checker")
+    at.file_uploader(key="imp_file").upload("odd.csv", ODD.encode("utf-8"))
+    at.run()
+    assert not at.exception and "找不到可识别的表头" in at.error[0].value
+    editor_rows = history.mapping_rows({}, list(ODD_MAPPING), "patents")
+    assert editor_rows == [{"column": h, "target": "（不导入）"} for h in ODD_MAPPING]
+    at.session_state["imp_override"] = ODD_MAPPING  # what the mapping editor hands back
+    at.run()
+    assert {m.label: m.value for m in at.metric}["新增"] == "2"
+    at.text_input(key="imp_profile_name").input("高校清单")
+    at.button(key="imp_profile_save").click().run()
+    assert at.success[0].value.startswith("已保存导入方案「高校清单」")
+    assert profiles.get("高校清单")["override"] == ODD_MAPPING
+
+    again = _page("checker")  # a new session: the same headers offer the saved profile
+    again.file_uploader(key="imp_file").upload("odd2.csv", ODD.encode("utf-8"))
+    again.run()
+    assert again.selectbox(key="imp_profile").options == ["（不使用）", "高校清单"]
+    again.selectbox(key="imp_profile").select("高校清单").run()
+    assert not again.exception and not again.error
+    again.button(key="imp_confirm").click().run()
+    assert "新增 2" in again.success[0].value
+    stored = Patent.get(Patent.app_no == "2018103904627")
+    assert (stored.title, stored.address) == ("一种图像识别方法", "江苏省苏州市姑苏区十梓街1号")

@@ -87,6 +87,8 @@ def test_ipc_list_dedupes_and_keeps_order():
     ("ZL 201810390462.7", ("2018103904627", None)),
     ("2018103904627", ("2018103904627", None)),
     ("CN201810390462", ("2018103904627", "check_computed")),
+    ("CN 201810390462 A", ("2018103904627", "check_computed")),
+    ("CN201810390462-A", ("2018103904627", "check_computed")),
     ("202411662208.X", ("202411662208X", None)),
     ("90101673.X", ("90101673X", None)),
     (2018103904627, ("2018103904627", None)),
@@ -94,6 +96,12 @@ def test_ipc_list_dedupes_and_keeps_order():
 ])
 def test_application_numbers(raw, expected):
     assert v.parse_app_no(raw) == expected
+
+
+def test_derwent_short_application_number_needs_the_filing_year():
+    assert v.parse_app_no("CN10733357", 2021) == ("2021107333570", "year_added")
+    with pytest.raises(ValueError, match="格式不正确"):  # 8 digits of 2010: type digit 7
+        v.parse_app_no("CN10733357")
 
 
 @pytest.mark.parametrize("raw, reason", [
@@ -125,6 +133,9 @@ def test_type_from_kind_code_and_number(pub_no, kind, grant):
 
 
 def test_pub_numbers_normalised():
+    assert v.norm_pub_no("CN-108572939-A") == "CN108572939A"  # Google Patents
+    assert v.norm_pub_no("CN108572939-B") == "CN108572939B"  # Derwent
+    assert v.norm_pub_no("US-9254383-B2") == "US9254383B2"
     assert v.norm_pub_no("cn 108572939 b") == "CN108572939B"
     assert v.norm_pub_no("108572939B") == "CN108572939B"
     assert v.norm_pub_no("US2023000001A1") == "US2023000001A1"
@@ -179,6 +190,11 @@ def test_header_normalisation(header, norm):
     (["申请号", "发明名称", "申请（专利权）人", "申请人地址", "申请人邮编"], "cnipa"),
     (["公开(公告)号", "申请号", "专利名称", "权利要求书"], "baiten"),
     (["名称", "主权项", "申请人名称", "主分类号", "分类号"], "soopat"),
+    (["公开号", "标题", "标题 - DWPI", "专利权人/申请人", "申请日期", "IPC - 现版"], "derwent"),
+    (["Publication Number", "Title - DWPI", "Assignee/Applicant", "IPC - Current"], "derwent"),
+    (["PN", "TI", "AU", "AE", "GA", "AB", "DC", "MC", "IP", "PD", "AD", "PI"], "dii"),
+    (["#", "Jurisdiction", "Kind", "Display Key", "Lens ID", "Application Number"], "lens"),
+    (["id", "title", "assignee", "inventor/author", "priority date", "result link"], "google"),
     (["申请号", "标题"], None),
 ])
 def test_source_detection(headers, source):
@@ -200,6 +216,53 @@ def test_mapping_override_corrects_and_ignores_columns():
                                    {"备注地址": "address", "申请人地址": None})
     assert mapping.as_names() == {"app_no": "申请号", "title": "标题", "address": "备注地址"}
     assert mapping.unmapped == []
+
+
+@pytest.mark.parametrize("header, rest, tags, number", [
+    ("[标]当前申请(专利权)人", "当前申请(专利权)人", ("标",), None),
+    ("【标】申请人", "申请人", ("标",), None),
+    ("标题(译)(简体中文)", "标题", ("简体中文", "译"), None),
+    ("标题 (中文)", "标题", ("中文",), None),
+    ("专利权人/申请人 (原始语言)", "专利权人/申请人", ("原始语言",), None),
+    ("Title - DWPI", "Title", ("dwpi",), None),
+    ("Title (English)", "Title", ("english",), None),
+    ("申请人2", "申请人", (), 2), ("申请人（3）", "申请人", (), 3),
+    ("申请人(其他)", "申请人(其他)", (), None),  # not a language tag: kept
+    ("IPC主分类号(小类)", "IPC主分类号(小类)", (), None),
+])
+def test_header_tags_and_numbers(header, rest, tags, number):
+    assert dialects.split_header(header) == (rest, tags, number)
+
+
+def test_tagged_headers_feed_their_field_and_back_up_the_plain_one():
+    # Patsnap: only the standardised owner and the translated title
+    mapping = dialects.map_columns(["公开(公告)号", "标题(译)(简体中文)", "[标]当前申请(专利权)人"],
+                                   "patents")
+    assert mapping.as_names() == {"pub_no": "公开(公告)号", "title": "标题(译)(简体中文)",
+                                  "owners": "[标]当前申请(专利权)人"}
+    # both present: the plain column first, the tagged one where it is empty
+    headers = ["公开号", "标题", "标题 (原文)", "标题 - DWPI", "专利权人/申请人", "专利权人 - DWPI"]
+    mapping = dialects.map_columns(headers, "patents")
+    assert mapping.as_names() == {"pub_no": "公开号", "title": "标题", "applicants": "专利权人/申请人"}
+    assert mapping.fallbacks == {"title": [2, 3]} and mapping.unmapped == ["专利权人 - DWPI"]
+
+
+def test_one_column_per_holder_is_joined():
+    from core.importer.table import Table
+    headers = ["申请号", "标题", "申请人1", "申请人2", "申请人3", "发明人1", "发明人2"]
+    mapping = dialects.map_columns(headers, "patents")
+    assert mapping.joined == {"applicants": [3, 4], "inventors": [6]}
+    get = Table("s", mapping, [], []).getter(
+        ("2018103904627", "甲", "苏州大学", "苏州某公司", None, "张三", "李四"))
+    assert (get("applicants"), get("inventors")) == ("苏州大学; 苏州某公司", "张三; 李四")
+
+
+def test_english_dates_and_derwent_ipc():
+    assert v.parse_date("30 Jun 2021") == (dt.date(2021, 6, 30), 2021)
+    assert v.parse_date("1 Dec 2019") == (dt.date(2019, 12, 1), 2019)
+    assert v.norm_ipc("C02F-009/14") == "C02F 9/14"
+    with pytest.raises(ValueError):
+        v.parse_date("30 Foo 2021")
 
 
 def test_header_row_found_below_title_rows():

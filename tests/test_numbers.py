@@ -121,3 +121,57 @@ def test_kind_meanings_and_bad_numbers():
     assert numbers.parse_pub("CN1234567C3").kind_meaning == "部分无效宣告后的专利文件"
     assert numbers.parse_pub("CN408572939B").problem == "format"
     assert numbers.parse_pub("US12345678B2").problem == "format"
+
+
+@pytest.mark.parametrize("raw, normalized, problem, kind", [
+    ("CN 201810390462 A", "2018103904627", "check_missing", "A"),  # Lens
+    ("CN201810390462-A", "2018103904627", "check_missing", "A"),  # Derwent
+    ("CN201810390462A", "2018103904627", "check_missing", "A"),
+    ("CN 201320717143 U", "2013207171435", "check_missing", "U"),
+    ("cn2018103904627", "2018103904627", None, ""),
+    ("CN 201810390462.7", "2018103904627", None, ""),
+    ("2018-1039-0462.7", "2018103904627", None, ""),
+    ("CN 85102431 A", "85102431", None, "A"),  # Lens, 1985: no check character
+    ("CN 00814037 A", "008140375", "check_missing", "A"),
+    ("CN201810390462.3A", "2018103904627", "check_mismatch", "A"),
+])
+def test_application_numbers_in_lens_and_derwent_forms(raw, normalized, problem, kind):
+    got = numbers.parse(raw)
+    assert (got.normalized, got.problem, got.kind, got.year_added) == (
+        normalized, problem, kind, False)
+
+
+@pytest.mark.parametrize("raw, year, normalized", [  # §4.1's real numbers, written the DII way
+    ("CN10390462", 2018, "2018103904627"), ("CN10699744", 2013, "2013106997442"),
+    ("CN11662208", 2024, "202411662208X"),
+    ("CN10100002", 2003, "200310100002X"),  # 2003, not the 8-digit 03… of that year
+])
+def test_derwent_short_form_is_completed_with_the_filing_year(raw, year, normalized):
+    got = numbers.parse(raw, year)
+    assert (got.normalized, got.year_added, got.problem) == (normalized, True, "check_missing")
+    assert numbers.parse(normalized).valid
+
+
+@pytest.mark.parametrize("raw, year", [
+    ("CN01800565", 2001), ("88100001", 1988), ("CN03100002", 2003), ("CN10733357", None),
+    ("CN018005659", 2021),  # has its check character: an 8-digit number of 2001
+])
+def test_eight_digit_numbers_of_their_own_era_stay_as_they_are(raw, year):
+    got = numbers.parse(raw, year)
+    assert not got.year_added and len(got.digits) == 8
+
+
+def test_documents_of_one_number_share_a_key():
+    keys = {numbers.document_key(n) for n in ("CN108572939A", "CN-108572939-B", "CN 108572939 B",
+                                              "CN108572939-A", "cn108572939b9")}
+    assert keys == {"CN108572939"}
+    assert numbers.document_numbers("CN108572939") == ("CN108572939", "CN108572939A",
+                                                       "CN108572939B")
+    assert numbers.document_numbers("CN209123456") == ("CN209123456", "CN209123456U")
+    assert numbers.document_numbers("CN1340998") == ("CN1340998", "CN1340998A")
+    assert numbers.document_key("US9254383B2") is None and numbers.document_key(None) is None
+
+
+def test_a_nine_digit_document_number_is_not_an_application_number():
+    for raw in ("CN108572939B", "CN 108572939 B", "CN108572939-A"):
+        assert numbers.parse(raw).problem == "format"

@@ -19,6 +19,7 @@ def configure(parser) -> None:
     parser.add_argument("--kind", choices=KINDS, help="list type (default: detected)")
     parser.add_argument("--source", choices=("auto", *SOURCES), default="auto",
                         help="vendor dialect (default: detected from the headers)")
+    parser.add_argument("--profile", help="a column mapping saved on the 数据导入 page (导入方案)")
     parser.add_argument("--dry-run", action="store_true",
                         help="do everything, then roll back: exact counts, no change")
     parser.add_argument("--strict", action="store_true",
@@ -32,7 +33,7 @@ def run(args) -> int:
     path = input_file(args.file)
     open_db(args)
     report = import_file(path, kind=args.kind, source=args.source, dry_run=args.dry_run,
-                         username=args.user, strict=args.strict,
+                         username=args.user, strict=args.strict, profile=args.profile,
                          progress=None if args.json else _progress)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, default=str, indent=1))

@@ -353,12 +353,14 @@ IMP_MISMATCH = "文件「{file}」的扩展名是 {ext}，但内容是{real}；�
 IMP_ENCODING = "无法识别文件「{file}」的文字编码（支持 UTF-8、UTF-16、GBK/GB18030），请另存为 UTF-8"
 IMP_NO_ROWS = "文件「{file}」没有任何数据行"
 IMP_NO_HEADER = ("文件「{file}」中找不到可识别的表头（前 20 行没有「申请号」「公开（公告）号」"
-                 "「标题」等列名）")
+                 "「标题」等列名）；可在「数据导入」页面为各列手工指定字段，并保存为导入方案")
 IMP_MISSING_FIELDS = "文件「{file}」缺少必需的列：{fields}"
 IMP_HEADER_ONLY = "文件「{file}」只有表头，没有数据行"
 IMP_KIND = {"patents": "专利清单", "events": "法律事件清单", "fees": "缴费清单"}
 IMP_SOURCE = {"cnipa": "CNIPA 专利检索及分析", "incopat": "incoPat", "patsnap": "智慧芽 Patsnap",
-              "patentics": "Patentics", "baiten": "佰腾", "soopat": "SooPAT/专利之星"}
+              "patentics": "Patentics", "baiten": "佰腾", "soopat": "SooPAT/专利之星",
+              "derwent": "Derwent Innovation", "dii": "Derwent Innovations Index（Web of Science）",
+              "lens": "Lens.org", "google": "Google Patents"}
 IMP_FIELD = {
     "app_no": "申请号", "app_date": "申请日", "app_year": "申请年", "pub_no": "公开（公告）号",
     "pub_date": "公开（公告）日", "grant_no": "授权公告号", "grant_date": "授权公告日",
@@ -387,10 +389,20 @@ IMP_LIMITS = {
     "no_grant_date": "已授权但缺少授权公告日：无法计算授权年度和授权当年的年费年度",
 }
 IMP_SUMMARY = ("文件「{file_name}」（{kind_label}，来源：{source_label}）："
-               "读取 {rows_read} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}")
+               "读取 {rows_read} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，"
+               "重复行合并 {merged}，跳过 {skipped}，拒绝 {rejected}")
 IMP_DRY_RUN_NOTE = "这是试导入（dry run），数据库没有任何改动"
 IMP_MAPPING_HEAD = "识别的列对应关系："
+IMP_PROFILE_USED = "使用导入方案「{profile}」"
+IMP_PROFILE_UNKNOWN = "导入文件「{file}」时找不到导入方案「{profile}」，请先在「数据导入」页面保存该方案"
+IMP_PROFILE_OFFER = "使用已保存的导入方案（表头相同）"
+IMP_PROFILE_NONE = "（不使用）"
+IMP_PROFILE_NAME = "导入方案名称"
+IMP_PROFILE_SAVE = "保存当前列对应关系为导入方案"
+IMP_PROFILE_SAVED = "已保存导入方案「{profile}」：以后表头相同的文件可直接选用"
+IMP_PROFILE_EMPTY = "请填写导入方案名称"
 IMP_UNMAPPED = "未使用的列：{cols}"
+IMP_EXTRA_LINE = "  {field} ← （该列为空时）{cols}"
 IMP_SKIPPED_SHEETS = "跳过的工作表（无可识别表头）：{sheets}"
 IMP_LIMIT_LINE = "{count} 条记录 {label}"
 IMP_CHANGED = "更新的字段：{fields}"
@@ -398,7 +410,7 @@ IMP_ERRORS_HEAD = "共 {n} 处错误："
 IMP_ERROR_LINE = "  工作表「{sheet}」第 {row} 行，列「{column}」，值「{value}」：{reason}"
 IMP_R_NO_KEY = "申请号和公开（公告）号都为空，无法识别这件专利"
 IMP_R_NO_TITLE = "标题为空"
-IMP_R_FOREIGN = "不是中国专利（{office}），本系统只统计中国专利"
+IMP_R_FOREIGN = "不是中国专利（{office}），本系统只统计中国专利，已跳过"
 IMP_R_NO_TYPE = "无法确定专利类型（申请号、专利类型列和公开号都没有给出）"
 IMP_R_UNKNOWN_PATENT = "数据库中没有这件专利，请先导入包含它的专利清单"
 IMP_R_NO_EVENT = "无法确定事件类型（法律状态为空，也没有转让/许可/质押当事人列）"
@@ -424,7 +436,8 @@ IMP_ERROR_DOWNLOAD = "下载错误报告（.xlsx）"
 IMP_HISTORY = "导入历史"
 IMP_HISTORY_COLUMNS = {"id": "批次", "started_at": "时间", "username": "操作人", "file_name": "文件",
                        "kind": "类型", "source": "来源", "rows_read": "读取", "inserted": "新增",
-                       "updated": "更新", "unchanged": "未变", "rejected": "拒绝",
+                       "updated": "更新", "unchanged": "未变", "merged": "合并", "skipped": "跳过",
+                       "rejected": "拒绝",
                        "status": "状态", "file_hash": "SHA-256"}
 IMP_STATUS = {"done": "完成", "failed": "失败", "running": "进行中"}
 
@@ -797,10 +810,15 @@ IMP_V_AMOUNT = "金额格式不正确：{raw}"
 IMP_V_YEAR_EMPTY = "缴费年度为空"
 IMP_V_PATENT_YEAR = "缴费年度不正确：{raw}"
 IMP_COUNTS = {"rows_read": "读取", "inserted": "新增", "updated": "更新", "unchanged": "未变",
-              "rejected": "拒绝"}
+              "merged": "合并", "skipped": "跳过", "rejected": "拒绝"}
 IMP_ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
 IMP_LIMIT_COLUMNS = {"record": "专利", "limit": "无法支持的计算"}
-IMP_ERROR_SHEETS = ("错误", "数据不完整")
+IMP_ERROR_SHEETS = ("错误", "跳过", "数据不完整", "已补全")
+IMP_FLAG_COLUMNS = {"record": "专利", "flag": "补全内容"}
+IMP_FLAGS = {"check_computed": "申请号缺少校验位，已按规则补算",
+             "year_added": "申请号为 Derwent 简写（缺申请年份），已按申请日补全并补算校验位"}
+IMP_FLAG_LINE = "{count} 件专利：{label}"
+IMP_SKIPPED = "跳过 {n} 行其他国家/地区的专利（{offices}），明细见错误报告「跳过」表"
 IMP_ERROR_FILE = "导入错误_{file}.xlsx"
 IMP_REAL_KIND = {"xlsx": "Excel 2007+ 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）",
                  "text": "文本文件", "binary": "二进制文件", "pdf": "PDF 文档", "png": "PNG 图片",
@@ -811,7 +829,10 @@ IMP_BROKEN_ZIP = "压缩结构损坏"
 IMP_NO_EXT = "（无）"
 IMP_OR = "或"
 IMP_LIST_SEP = "；"
-IMP_MERGED = "{n} 行与同一专利的其他行合并（如同一申请的公开文本和授权文本）"
+IMP_FAMILY_ROWS = ("Derwent 同族行中另有 {n} 件中国专利（如一案双申的发明和实用新型），"
+                   "每件专利按一行计入读取行数")
+IMP_MERGED = ("{n} 行与同一专利的其他行合并（重复行，或同一申请的公开文本和授权文本），"
+              "按专利计数")
 IND_NOT_COMPUTED = "分区表中不计算"
 VERIFY_PLACEMENT_CHART = "专利定位层级"
 VERIFY_PLACEMENT_RULE = "按第一权利人地址（权利人已核定的按权利人街道）"

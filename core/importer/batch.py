@@ -16,7 +16,7 @@ from core.config import labels
 from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import ImportBatch, now
-from core.importer import dialects, readers
+from core.importer import dialects, profiles, readers
 from core.importer.report import Report
 from core.importer.table import Table
 
@@ -31,14 +31,17 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
                 dry_run: bool = False, username: str | None = None,
                 display_name: str | None = None, override: dict | None = None,
                 strict: bool = False, progress=None, max_bytes: int = readers.MAX_BYTES,
-                after: bool = True) -> Report:
+                after: bool = True, profile: str | None = None) -> Report:
     """Import the file at `path`. kind None = guess; source 'auto' = detect; override maps a file
-    header to a canonical field (or None to ignore the column); strict = cancel on any error;
+    header to a canonical field (or None to ignore the column); profile = a saved mapping
+    (core.importer.profiles), which override refines; strict = cancel on any error;
     after = run the resolver and status refresh after the commit."""
     path = Path(path)
     name = display_name or path.name
-    report = Report(file_name=name, kind=kind or "patents", dry_run=dry_run)
+    report = Report(file_name=name, kind=kind or "patents", dry_run=dry_run, profile=profile)
     try:
+        if profile:
+            kind, override = _with_profile(profile, name, kind, override)
         data = readers.load_bytes(path, name, max_bytes)
         report.file_hash = hashlib.sha256(data).hexdigest()
         tables = prepare(readers.read_bytes(data, name), report, kind, source, override)
@@ -70,6 +73,14 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
     return report
 
 
+def _with_profile(profile: str, name: str, kind: str | None, override: dict | None
+                  ) -> tuple[str, dict]:
+    saved = profiles.get(profile)
+    if saved is None:
+        raise readers.ReadError(labels.IMP_PROFILE_UNKNOWN.format(file=name, profile=profile))
+    return kind or saved["kind"], {**saved["override"], **(override or {})}
+
+
 def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, source: str,
             override: dict | None) -> list[Table]:
     """Find each sheet's header, map its columns and detect kind and source. Sheets without a
@@ -77,23 +88,31 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
     tables: list[Table] = []
     for sheet in sheets:
         probe = kind or _guess_kind(sheet)
-        header_at = dialects.find_header(sheet.rows, probe) if sheet.rows else None
+        header_at = dialects.find_header(sheet.rows, probe, known=set(override or ())) \
+            if sheet.rows else None
         if header_at is None:
             report.skipped_sheets.append(sheet.name)
             continue
         kind = kind or probe
-        mapping = dialects.map_columns(list(sheet.rows[header_at]), kind, override)
+        headers = list(sheet.rows[header_at])
+        vendor = dialects.detect_source(headers) if source == "auto" else source
+        mapping = dialects.map_columns(headers, kind, override, vendor)
         tables.append(Table(sheet.name, mapping, sheet.rows[header_at + 1:],
-                            sheet.row_numbers[header_at + 1:]))
-    if not tables:
+                            sheet.row_numbers[header_at + 1:], vendor))
+        report.source = report.source or vendor
+    if not tables:  # offer the first row's cells for mapping by hand (数据导入, 导入方案)
+        first_rows = next((sheet.rows for sheet in sheets if sheet.rows), [()])
+        report.headers = report.unmapped = [str(c).strip() for c in first_rows[0]
+                                            if c is not None and str(c).strip()]
         raise readers.ReadError(labels.IMP_NO_HEADER.format(file=report.file_name))
     report.kind = kind
     first = tables[0].mapping
     report.sheets = [t.sheet for t in tables]
     report.skipped_sheets = [s for s in report.skipped_sheets if s not in report.sheets]
+    report.headers = [h for h in first.headers if h]
     report.mapping = first.as_names()
+    report.extra_columns = first.extra_names()
     report.unmapped = list(dict.fromkeys(h for t in tables for h in t.mapping.unmapped))
-    report.source = dialects.detect_source(first.headers) if source == "auto" else source
     missing = first.missing_required()
     if missing:
         fields = labels.IMP_LIST_SEP.join(labels.IMP_OR.join(labels.IMP_FIELD.get(f, f)
@@ -113,8 +132,9 @@ def _guess_kind(sheet: readers.Sheet) -> str:
 
 def _summary_json(report: Report) -> str:
     data = report.to_dict()
-    keep = ("source", "sheets", "skipped_sheets", "mapping", "unmapped", "errors", "warnings",
-            "limits", "changes", "changed_fields", "fatal")
+    keep = ("source", "profile", "merged", "skipped", "family_entries", "sheets", "skipped_sheets",
+            "mapping", "extra_columns", "unmapped", "errors", "skips", "skipped_offices",
+            "warnings", "limits", "flags", "changes", "changed_fields", "fatal")
     return json.dumps({k: data[k] for k in keep}, ensure_ascii=False, default=str)
 
 

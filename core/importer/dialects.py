@@ -1,9 +1,12 @@
-"""Column headers of vendor exports → canonical fields (domain-facts §9).
+"""Column headers of vendor exports → canonical fields (the tables are in headers.py).
 
-One alias table per canonical field, shared by every vendor: headers are normalised first (NFKC,
-no spaces, no brackets or slashes, ASCII lower-case), so 「公开（公告）号」, 「公开(公告)号」 and the
-bracket-less 「公开公告号」 are one header. The source (cnipa, incopat, patsnap, patentics, baiten,
-soopat) is detected from headers only one vendor writes; it is reported, not needed for mapping.
+Headers are normalised first (NFKC, no spaces, no brackets or slashes, ASCII lower-case), so
+「公开（公告）号」, 「公开(公告)号」 and the bracket-less 「公开公告号」 are one header. A header that
+matches no alias is tried again without its tags (「[标]当前申请(专利权)人」, 「标题(译)(简体中文)」,
+「Title - DWPI」) and without a trailing number (「申请人2」): a tagged column feeds its field when
+the plain one is absent or empty in a row, numbered columns are joined. The source (the vendor) is
+detected from headers only that vendor writes; it decides nothing but the few vendor-only aliases
+(Google Patents' `id`).
 """
 from __future__ import annotations
 
@@ -11,98 +14,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-# kind → canonical field → aliases (raw spellings; normalised on load). Order = preference.
-ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
-    "patents": {
-        "app_no": ("申请号", "专利申请号", "申请号码", "专利号", "申请号/专利号", "application number"),
-        "app_date": ("申请日", "申请日期", "专利申请日", "application date"),
-        "app_year": ("申请年", "申请年份"),
-        "pub_no": ("公开(公告)号", "公开号", "公告号", "公布号", "文献号", "公开号码",
-                   "publication number"),
-        "pub_date": ("公开(公告)日", "公开日", "公开日期", "公告日", "公布日", "公开公告日期",
-                     "publication date"),
-        "grant_no": ("授权公告号", "授权号", "授权公告号码"),
-        "grant_date": ("授权公告日", "授权日", "授权日期", "授权公告日期"),
-        "title": ("标题", "发明名称", "专利名称", "名称", "标题(中文)", "中文标题", "题名",
-                  "发明创造名称", "title"),
-        "owners": ("当前权利人", "当前申请(专利权)人", "当前专利权人", "专利权人", "权利人"),
-        "applicants": ("申请(专利权)人", "申请人", "原始申请(专利权)人", "申请人名称",
-                       "申请(专利权)人名称", "applicant"),
-        "address": ("申请人地址", "地址", "专利权人地址", "当前权利人地址", "第一申请人地址",
-                    "申请(专利权)人地址", "申请人详细地址"),
-        "postcode": ("申请人邮编", "邮编", "邮政编码"),
-        "province": ("当前申请(专利权)人州/省", "申请人省份", "省份", "申请人所在国(省)", "省"),
-        "city": ("当前申请(专利权)人地市", "中国申请人地市", "地市", "申请人地市", "城市"),
-        "county": ("当前申请(专利权)人区县", "中国申请人区县", "区县", "申请人区县"),
-        "inventors": ("发明人", "发明(设计)人", "设计人", "inventor"),
-        "ipc_main": ("IPC主分类", "主分类号", "IPC主分类号", "主IPC", "国际主分类", "主分类"),
-        "ipc_all": ("IPC", "IPC分类号", "分类号", "国际分类", "国际专利分类号", "IPC分类"),
-        "ipc_subclass": ("IPC主分类号(小类)",),
-        "agency": ("代理机构", "专利代理机构", "代理机构名称"),
-        "agents": ("代理人", "专利代理人", "代理人姓名"),
-        "patent_type": ("专利类型", "发明类型", "专利种类"),
-        "doc_type": ("公开类型", "文献类型"),
-        "kind_code": ("文献种类代码", "文献种类"),
-        "country": ("公开国别", "受理局", "公开国", "国家/地区"),
-        "status_simple": ("简单法律状态", "专利有效性", "有效性"),
-        "status": ("法律状态", "当前法律状态", "当前状态", "法律状态名称"),
-        "events": ("法律状态/事件", "法律事件", "法律状态事件"),
-        "status_date": ("法律状态生效日期", "法律状态公告日", "法律文书日期", "法律状态日期"),
-        "lapse_date": ("失效日", "失效日期"),
-        "credit_code": ("工商统一社会信用代码", "统一社会信用代码"),
-    },
-    "events": {
-        "app_no": ("申请号", "专利申请号", "专利号"),
-        "pub_no": ("公开(公告)号", "公开号", "授权公告号", "公告号"),
-        "event": ("法律状态", "事务数据", "法律事件", "事件", "法律状态名称", "事件类型", "类型"),
-        "code": ("法律状态代码", "事件代码", "代码"),
-        "date": ("登记生效日", "生效日", "变更生效日", "登记日", "备案日", "备案日期",
-                 "许可合同备案日期", "生效日期", "转让执行日", "质押登记日"),
-        "announce_date": ("法律状态公告日", "公告日", "事务数据公告日", "公告日期"),
-        "detail": ("法律状态信息", "描述信息", "详细信息", "事务数据信息", "法律状态详情"),
-        "before": ("变更前权利人", "变更前申请人", "变更前专利权人", "转让人", "让与人"),
-        "after": ("变更后权利人", "变更后申请人", "变更后专利权人", "受让人"),
-        "licensor": ("许可人",),
-        "licensee": ("被许可人",),
-        "pledgor": ("出质人",),
-        "pledgee": ("质权人",),
-        "address_before": ("变更前地址",),
-        "address_after": ("变更后地址",),
-        "license_type": ("许可类型", "许可种类"),
-        "contract_no": ("合同备案号", "备案号", "登记号", "合同登记号"),
-        "amount": ("金额", "质押金额", "担保金额", "登记金额"),
-        "end_date": ("解除日", "解除日期", "注销日", "许可期限截止日"),
-    },
-    "fees": {
-        "app_no": ("申请号", "专利申请号", "专利号"),
-        "patent_year": ("缴费年度", "年度", "专利年度", "费用年度"),
-        "amount": ("金额", "缴费金额", "实缴金额", "费用金额", "已缴金额"),
-        "surcharge": ("滞纳金",),
-        "paid_on": ("缴费日", "缴费日期", "缴费时间", "付款日期", "收费日期", "缴费日期时间"),
-        "fee_name": ("费用种类", "费用名称", "缴费种类", "费用类型"),
-    },
-}
-REQUIRED = {  # each inner tuple: at least one of these fields must be mapped
-    "patents": (("app_no", "pub_no"), ("title",)),
-    "events": (("app_no", "pub_no"), ("event", "before", "licensor", "pledgor", "code")),
-    "fees": (("app_no",), ("amount",), ("paid_on",), ("patent_year", "fee_name")),
-}
-# Headers that only one vendor writes (normalised on load).
-SIGNATURES: dict[str, tuple[str, ...]] = {
-    "patsnap": ("简单法律状态", "法律状态/事件", "当前申请(专利权)人", "受理局", "专利价值",
-                "[标]当前申请(专利权)人", "当前申请(专利权)人州/省", "IPC主分类号(小类)",
-                "战略新兴产业分类", "简单同族成员数量", "Patsnap专利标题"),
-    "incopat": ("链接到incoPat", "公开国别", "公开类型", "合享价值度", "标题 (中文)",
-                "标题 (英文)", "专利有效性", "当前法律状态", "国民经济分类", "新兴产业分类",
-                "标准化当前权利人", "中国申请人区县", "IPC主分类"),
-    "patentics": ("国际分类", "国际主分类", "美国分类", "美国主分类", "本文引用专利数",
-                  "引用本文专利数", "技术特征", "本文自引用专利数"),
-    "cnipa": ("发明名称", "申请人地址", "申请人邮编", "申请人所在国(省)", "法律状态生效日期",
-              "发明类型", "公开国", "专利代理机构", "法律状态公告日", "法律状态信息"),
-    "baiten": ("专利名称", "权利要求书"),
-    "soopat": ("主权项", "申请人名称", "摘要(中文)", "国省代码", "发明(设计)人"),
-}
-SOURCES = ("cnipa", "incopat", "patsnap", "patentics", "baiten", "soopat")
+from core.importer.headers import (
+    ALIASES,
+    JOINED,
+    LANGUAGE_TAGS,
+    REQUIRED,
+    SIGNATURES,
+    SOURCE_ALIASES,
+    SOURCES,
+)
+
+__all__ = ["ALIASES", "REQUIRED", "SOURCES", "Mapping", "detect_source", "find_header",
+           "guess_kind", "header_score", "map_columns", "norm_header"]
 _DROP = re.compile(r"[\s()\[\]{}<>/\\:：*_\-.·]+")
 
 
@@ -117,45 +40,125 @@ NORM_ALIASES = {kind: {f: tuple(dict.fromkeys(norm_header(a) for a in aliases))
                        for f, aliases in table.items()} for kind, table in ALIASES.items()}
 NORM_SIGNATURES = {src: frozenset(norm_header(h) for h in heads)
                    for src, heads in SIGNATURES.items()}
+_LEAD_TAG = re.compile(r"^[\[【(]([^\]】)]{1,8})[\]】)]\s*")
+_TAIL_TAG = re.compile(r"\s*[(]([^()]{1,12})[)]$")
+_DASH_TAG = re.compile(r"\s+-\s+([^-]{1,12})$")
+_NUMBER = re.compile(r"\s*(?:\((\d{1,2})\)|(\d{1,2}))$")
+
+
+def split_header(header) -> tuple[str, tuple[str, ...], int | None]:
+    """(header without tags or number, tags, number): 「[标]当前申请(专利权)人」 →
+    ('当前申请(专利权)人', ('标',), None); 「标题(译)(简体中文)」 → ('标题', ('简体中文', '译'), None);
+    「Title - DWPI」 → ('Title', ('dwpi',), None); 「申请人2」 → ('申请人', (), 2). Only the tags
+    of headers.LANGUAGE_TAGS are taken off (「申请人(其他)」 stays as it is)."""
+    rest = unicodedata.normalize("NFKC", str(header or "")).replace("\ufeff", "").strip()
+    rest = rest.translate(str.maketrans("【】〔〕", "[][]"))
+    tags: list[str] = []
+    lead = _LEAD_TAG.match(rest)
+    if lead and lead.group(1).strip().lower() in LANGUAGE_TAGS:
+        tags.append(lead.group(1).strip().lower())
+        rest = rest[lead.end():]
+    while tail := (_TAIL_TAG.search(rest) or _DASH_TAG.search(rest)):
+        tag = tail.group(1).strip().lower()
+        if tag not in LANGUAGE_TAGS:
+            break
+        tags.append(tag)
+        rest = rest[:tail.start()].rstrip()
+    number = _NUMBER.search(rest)
+    if number and number.start() > 0:
+        return rest[:number.start()], tuple(tags), int(number.group(1) or number.group(2))
+    return rest, tuple(tags), None
 
 
 @dataclass
 class Mapping:
-    """Column index of each canonical field, the headers as written, and what is left over."""
+    """Column index of each canonical field, the headers as written, and what is left over.
+    fallbacks: further columns read, in order, when the field's column is empty in a row (the
+    tagged variants of its header); joined: further columns whose values are added to it (one
+    column per holder)."""
     kind: str
     headers: list[str]
     fields: dict[str, int] = field(default_factory=dict)
     unmapped: list[str] = field(default_factory=list)
+    fallbacks: dict[str, list[int]] = field(default_factory=dict)
+    joined: dict[str, list[int]] = field(default_factory=dict)
 
     def as_names(self) -> dict[str, str]:
         """canonical field → the header it came from."""
         return {f: self.headers[i] for f, i in self.fields.items()}
 
+    def extra_names(self) -> dict[str, list[str]]:
+        """canonical field → the headers of its fallback and joined columns."""
+        out: dict[str, list[str]] = {}
+        for table in (self.fallbacks, self.joined):
+            for name, indexes in table.items():
+                out.setdefault(name, []).extend(self.headers[i] for i in indexes)
+        return {name: headers for name, headers in out.items() if headers}
+
     def missing_required(self) -> list[tuple[str, ...]]:
         return [group for group in REQUIRED[self.kind] if not any(f in self.fields for f in group)]
 
 
+def _aliases(kind: str, source: str | None = None) -> dict[str, tuple[str, ...]]:
+    table = dict(NORM_ALIASES[kind])
+    for name, extra in SOURCE_ALIASES.get(source or "", {}).items():
+        if name in table:
+            table[name] = table[name] + tuple(norm_header(a) for a in extra)
+    return table
+
+
+def _alias_index(aliases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, int]]:
+    """normalised alias → (field, rank of the alias in the field's list)."""
+    out: dict[str, tuple[str, int]] = {}
+    for name, names in aliases.items():
+        for rank, alias in enumerate(names):
+            out.setdefault(alias, (name, rank))
+    return out
+
+
+_INDEX = {kind: _alias_index(NORM_ALIASES[kind]) for kind in NORM_ALIASES}
+
+
+def field_of(header, kind: str) -> str | None:
+    """The canonical field a header feeds, plain, tagged or numbered; None when unknown."""
+    index = _INDEX[kind]
+    found = index.get(norm_header(header)) or index.get(norm_header(split_header(header)[0]))
+    return found[0] if found else None
+
+
 def header_score(row, kind: str) -> int:
-    known = {a for aliases in NORM_ALIASES[kind].values() for a in aliases}
-    return sum(1 for cell in row if norm_header(cell) in known)
+    """How many cells of a row name a field (with the vendor-only aliases of the vendor the
+    row's headers point to)."""
+    score = sum(1 for cell in row if cell is not None and field_of(cell, kind))
+    extra = SOURCE_ALIASES.get(detect_source(row) or "", {}) if kind == "patents" else {}
+    own = {norm_header(a) for aliases in extra.values() for a in aliases}
+    return score + sum(1 for cell in row if cell is not None and norm_header(cell) in own)
 
 
-def find_header(rows: list[tuple], kind: str, scan: int = 20) -> int | None:
-    """Index of the header row: the row among the first `scan` matching the most aliases (≥ 2)."""
+def find_header(rows: list[tuple], kind: str, scan: int = 20,
+                known: set[str] | None = None) -> int | None:
+    """Index of the header row: the row among the first `scan` matching the most aliases (≥ 2),
+    so banner rows above it (a title, the search query, an export date) are skipped. `known`:
+    headers mapped by hand, which count as aliases."""
     best, best_score = None, 1
+    known = known or set()
     for index, row in enumerate(rows[:scan]):
-        score = header_score(row, kind)
+        score = header_score(row, kind) + sum(1 for c in row if c is not None
+                                              and str(c).strip() in known)
         if score > best_score:
             best, best_score = index, score
     return best
 
 
-def map_columns(headers: list, kind: str, override: dict[str, str | None] | None = None) -> Mapping:
+def map_columns(headers: list, kind: str, override: dict[str, str | None] | None = None,
+                source: str | None = None) -> Mapping:
     """Map headers to canonical fields. `override` (header → field, or None to ignore a column)
-    replaces the automatic choice for the columns it names."""
+    replaces the automatic choice for the columns it names; `source` adds that vendor's own
+    aliases."""
     headers = [str(h).strip() if h is not None else "" for h in headers]
     mapping = Mapping(kind, headers)
     override = override or {}
+    aliases = _aliases(kind, source)
     norms = [norm_header(h) for h in headers]
     taken: set[int] = set()
     for index, header in enumerate(headers):
@@ -164,22 +167,57 @@ def map_columns(headers: list, kind: str, override: dict[str, str | None] | None
             target = override[header]
             if target and target in ALIASES[kind] and target not in mapping.fields:
                 mapping.fields[target] = index
-    for name, aliases in NORM_ALIASES[kind].items():
+    for name, names in aliases.items():
         if name in mapping.fields:
             continue
-        for alias in aliases:
+        for alias in names:
             index = next((i for i, n in enumerate(norms) if n == alias and i not in taken), None)
             if index is not None:
                 mapping.fields[name] = index
                 taken.add(index)
                 break
+    _map_variants(mapping, _alias_index(aliases), taken)
     mapping.unmapped = [h for i, h in enumerate(headers) if i not in taken and h]
     return mapping
 
 
-def detect_source(headers: list) -> str | None:
+SECONDARY = 3  # tag rank from which a tagged column only backs up a plain one (DWPI)
+
+
+def _map_variants(mapping: Mapping, index: dict[str, tuple[str, int]], taken: set[int]) -> None:
+    """Tagged and numbered headers: the best-ranked feeds a field that has no column yet (not
+    a vendor's rewritten rendering such as 「专利权人 - DWPI」), the others become its fallbacks
+    (tagged) or joined columns (numbered)."""
+    tagged: dict[str, list[tuple]] = {}
+    numbered: dict[str, list[tuple]] = {}
+    for column, header in enumerate(mapping.headers):
+        if column in taken or not header:
+            continue
+        rest, tags, number = split_header(header)
+        found = index.get(norm_header(rest)) if (tags or number is not None) else None
+        if found is None or (number is not None and found[0] not in JOINED):
+            continue
+        name, alias_rank = found
+        if number is not None:
+            numbered.setdefault(name, []).append((number, column))
+        else:
+            rank = max(LANGUAGE_TAGS[t] for t in tags)
+            tagged.setdefault(name, []).append((rank, alias_rank, column))
+        taken.add(column)
+    for table, target in ((tagged, mapping.fallbacks), (numbered, mapping.joined)):
+        for name, found in table.items():
+            order = [entry[-1] for entry in sorted(found)]
+            if name not in mapping.fields and (table is numbered or min(found)[0] < SECONDARY):
+                mapping.fields[name] = order.pop(0)
+            if name in mapping.fields:
+                target[name] = order
+            else:  # only vendor renderings (Derwent's DWPI names): not a field of their own
+                taken.difference_update(order)
+
+
+def detect_source(headers) -> str | None:
     """The vendor whose signature headers match most, or None."""
-    norms = {norm_header(h) for h in headers}
+    norms = {norm_header(h) for h in headers if h is not None}
     scores = {src: len(norms & sig) for src, sig in NORM_SIGNATURES.items()}
     best = max(scores, key=lambda s: (scores[s], -SOURCES.index(s)))
     return best if scores[best] else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
 from pathlib import Path
 
@@ -47,8 +48,19 @@ def history(limit: int = 200) -> list[dict]:
     query = (ImportBatch.select().order_by(ImportBatch.id.desc()).limit(limit).dicts())
     out = []
     for row in query:
+        summary = _summary(row["summary"])
+        row["merged"], row["skipped"] = summary.get("merged", 0), summary.get("skipped", 0)
         row["status"] = labels.IMP_STATUS.get(row["status"], row["status"])
         row["kind"] = labels.IMP_KIND.get(row["kind"], row["kind"])
         row["source"] = labels.IMP_SOURCE.get(row["source"] or "", row["source"])
         out.append({c: row[c] for c in HISTORY_COLUMNS})
     return out
+
+
+def _summary(text: str | None) -> dict:
+    """An ImportBatch's summary JSON ({} when absent or unreadable: older batches)."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

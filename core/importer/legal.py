@@ -86,6 +86,10 @@ SIMPLE = (  # (word in the vendor's simple status, status); 届满 before 有效
     ("届满", "lapsed"), ("审中", "pending"), ("在审", "pending"), ("审查", "pending"), ("公开", "pending"),
     ("有效", "valid"), ("有权", "valid"), ("维持", "valid"), ("授权", "valid"),
     ("失效", "lapsed"), ("无效", "lapsed"), ("无权", "lapsed"), ("终止", "lapsed"),
+    # Lens.org Legal Status (lower-cased); inactive before active
+    ("inactive", "lapsed"), ("expired", "lapsed"), ("discontinued", "lapsed"),
+    ("lapsed", "lapsed"), ("revoked", "lapsed"), ("withdrawn", "lapsed"), ("rejected", "lapsed"),
+    ("pending", "pending"), ("active", "valid"), ("patented", "valid"), ("granted", "valid"),
 )
 DOUBLE_FILING = "一案双申"
 
@@ -95,6 +99,7 @@ def simple_status(raw) -> str | None:
     name = text(raw)
     if name is None:
         return None
+    name = name.lower()
     for word, status in SIMPLE:
         if word in name:
             return status

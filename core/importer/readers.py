@@ -205,8 +205,7 @@ def _read_text(data: bytes, name: str) -> Sheet:
     if "\x00" in content:
         raise ReadError(labels.IMP_MISMATCH.format(file=name, ext=Path(name).suffix,
                                                    real=labels.IMP_REAL_KIND["binary"]))
-    first_line = content.split("\n", 1)[0]
-    delimiter = max(",\t;", key=first_line.count)
+    delimiter = _delimiter(content)
     sheet = Sheet(Path(name).stem)
     try:
         for number, row in enumerate(csv.reader(io.StringIO(content), delimiter=delimiter),
@@ -218,3 +217,11 @@ def _read_text(data: bytes, name: str) -> Sheet:
         raise ReadError(labels.IMP_BROKEN.format(file=name, detail=str(exc))) from exc
     return sheet
 
+
+
+def _delimiter(content: str, scan: int = 20) -> str:
+    """Comma, tab or semicolon: the one a line among the first `scan` uses most often, so a
+    banner line above the header (Google Patents' search URL, Derwent's export title) does
+    not decide."""
+    lines = content.split("\n", scan)[:scan]
+    return max(",\t;", key=lambda d: max(line.count(d) for line in lines))

@@ -25,23 +25,35 @@ class RowError:
 
 @dataclass
 class Report:
-    """Summary of one import (also of a dry run). rows_read = inserted + updated + unchanged +
-    rejected always holds."""
+    """Summary of one import (also of a dry run). Patent lists count patents: inserted, updated
+    and unchanged are patents, merged the further rows of a patent already read (a duplicate
+    row, or the B grant row of an A publication), skipped the rows of other countries' patents,
+    rejected the rows that cannot be read. rows_read = inserted + updated + unchanged + merged
+    + skipped + rejected always holds (event and fee lists count rows and merge nothing)."""
     file_name: str
     kind: str
     source: str | None = None
+    profile: str | None = None  # the saved column mapping used (导入方案)
     file_hash: str = ""
     dry_run: bool = False
     rows_read: int = 0
+    family_entries: int = 0  # of rows_read: further Chinese patents of Derwent family rows
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    merged: int = 0
+    skipped: int = 0
     rejected: int = 0
     sheets: list[str] = field(default_factory=list)
     skipped_sheets: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)  # the header row as written
     mapping: dict[str, str] = field(default_factory=dict)
+    extra_columns: dict[str, list[str]] = field(default_factory=dict)  # fallbacks, joined
     unmapped: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    skips: list[RowError] = field(default_factory=list)
+    flags: dict[str, list[str]] = field(default_factory=dict)  # reason → record keys
+    skipped_offices: dict[str, int] = field(default_factory=dict)  # office → rows skipped
     warnings: list[str] = field(default_factory=list)
     limits: dict[str, list[str]] = field(default_factory=dict)  # reason → record keys
     changes: list[dict[str, Any]] = field(default_factory=list)
@@ -52,6 +64,15 @@ class Report:
     def error(self, sheet: str, row: int, column: str, value, reason: str) -> None:
         shown = "" if value is None else str(value)
         self.errors.append(RowError(sheet, row, column, shown[:200], reason))
+
+    def skip(self, sheet: str, row: int, column: str, value, reason: str, office: str) -> None:
+        shown = "" if value is None else str(value)
+        self.skips.append(RowError(sheet, row, column, shown[:200], reason))
+        self.skipped_offices[office] = self.skipped_offices.get(office, 0) + 1
+
+    def flag(self, reason: str, key: str) -> None:
+        """A value the import completed or corrected (a computed check digit …)."""
+        self.flags.setdefault(reason, []).append(key)
 
     def limit(self, reason: str, key: str) -> None:
         self.limits.setdefault(reason, []).append(key)
@@ -64,17 +85,22 @@ class Report:
 
     @property
     def balanced(self) -> bool:
-        return self.inserted + self.updated + self.unchanged + self.rejected == self.rows_read
+        return (self.inserted + self.updated + self.unchanged + self.merged + self.skipped
+                + self.rejected) == self.rows_read
 
     @property
     def failed(self) -> bool:
-        """True when nothing could be imported: unreadable file or every row rejected."""
-        return self.fatal is not None or (self.rows_read > 0 and self.rejected == self.rows_read)
+        """True when nothing could be imported: unreadable file, or rows rejected and none
+        imported (a file of other countries' patents only is skipped, not failed)."""
+        if self.fatal is not None:
+            return True
+        return self.rejected > 0 and not self.inserted + self.updated + self.unchanged
 
     def to_dict(self, all_errors: bool = True) -> dict[str, Any]:
         data = asdict(self)
         if not all_errors:
             data["errors"] = data["errors"][:20]
+            data["skips"] = data["skips"][:20]
         data["limits"] = {k: {"count": len(v), "label": labels.IMP_LIMITS.get(k, k),
                               "records": v if all_errors else v[:20]}
                           for k, v in self.limits.items()}
@@ -87,13 +113,26 @@ class Report:
                                                                               "未识别"))]
         if self.dry_run:
             lines.append(labels.IMP_DRY_RUN_NOTE)
+        if self.profile:
+            lines.append(labels.IMP_PROFILE_USED.format(profile=self.profile))
         lines.append(labels.IMP_MAPPING_HEAD)
         lines += [f"  {labels.IMP_FIELD.get(f, f)} ← {h}" for f, h in self.mapping.items()]
+        lines += [labels.IMP_EXTRA_LINE.format(field=labels.IMP_FIELD.get(f, f),
+                                               cols="、".join(heads))
+                  for f, heads in self.extra_columns.items()]
         if self.unmapped:
             lines.append(labels.IMP_UNMAPPED.format(cols="、".join(self.unmapped)))
         if self.skipped_sheets:
             lines.append(labels.IMP_SKIPPED_SHEETS.format(sheets="、".join(self.skipped_sheets)))
         lines += self.warnings
+        if self.merged:
+            lines.append(labels.IMP_MERGED.format(n=self.merged))
+        if self.skipped_offices:
+            lines.append(labels.IMP_SKIPPED.format(n=self.skipped, offices="、".join(
+                f"{office} {count}" for office, count in self.skipped_offices.items())))
+        for reason, keys in self.flags.items():
+            lines.append(labels.IMP_FLAG_LINE.format(label=labels.IMP_FLAGS.get(reason, reason),
+                                                     count=len(keys)))
         for reason, keys in self.limits.items():
             lines.append(labels.IMP_LIMIT_LINE.format(label=labels.IMP_LIMITS.get(reason, reason),
                                                       count=len(keys)))
@@ -112,18 +151,22 @@ def _plain(value):
     return str(value)
 
 
-
-
 def errors_xlsx(report: Report) -> bytes:
-    """The error report as .xlsx: sheet 错误 (one row per error) and 数据不完整 (record → the
-    calculation it cannot support)."""
+    """The error report as .xlsx: sheets 错误 (one row per rejected row), 跳过 (the rows of
+    other countries' patents), 数据不完整 (record → the calculation it cannot support) and 已补全
+    (record → the value the import completed)."""
     book = Workbook(write_only=True)
-    errors_title, limits_title = labels.IMP_ERROR_SHEETS
+    errors_title, skips_title, limits_title, flags_title = labels.IMP_ERROR_SHEETS
     write_rows(book.create_sheet(errors_title), (asdict(e) for e in report.errors),
+               labels.IMP_ERROR_COLUMNS)
+    write_rows(book.create_sheet(skips_title), (asdict(e) for e in report.skips),
                labels.IMP_ERROR_COLUMNS)
     limit_rows = ({"record": key, "limit": labels.IMP_LIMITS.get(reason, reason)}
                   for reason, keys in report.limits.items() for key in keys)
     write_rows(book.create_sheet(limits_title), limit_rows, labels.IMP_LIMIT_COLUMNS)
+    flag_rows = ({"record": key, "flag": labels.IMP_FLAGS.get(reason, reason)}
+                 for reason, keys in report.flags.items() for key in keys)
+    write_rows(book.create_sheet(flags_title), flag_rows, labels.IMP_FLAG_COLUMNS)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

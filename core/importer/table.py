@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from core.importer.dialects import Mapping
+from core.importer.values import text
 
 
 class BadCell(Exception):
@@ -16,23 +17,56 @@ class BadCell(Exception):
         self.column, self.value, self.reason = column, value, reason
 
 
+class Skipped(BadCell):
+    """A row that is read but not for this system (another country's patent): counted and
+    listed with its reason, not an error. office: the country or office it belongs to."""
+
+    def __init__(self, column: str | None, value, reason: str, office: str):
+        super().__init__(column, value, reason)
+        self.office = office
+
+
 @dataclass
 class Table:
     sheet: str
     mapping: Mapping
     rows: list[tuple]
     row_numbers: list[int]
+    source: str | None = None  # the vendor the headers point to
 
     def data(self) -> Iterator[tuple[int, tuple]]:
         return zip(self.row_numbers, self.rows)
 
     def getter(self, cells: tuple) -> Callable[[str], object]:
+        """get(field) → the raw cell; an empty cell falls back to the field's tagged variants,
+        and the cells of a field spread over numbered columns come back joined with '; '."""
         fields, size = self.mapping.fields, len(cells)
+        fallbacks, joined = self.mapping.fallbacks, self.mapping.joined
+
+        def cell(index: int):
+            return cells[index] if index < size else None
 
         def get(name: str):
             index = fields.get(name)
-            return cells[index] if index is not None and index < size else None
+            if index is None:
+                return None
+            value = cell(index)
+            if joined.get(name):
+                parts = [text(cell(i)) for i in (index, *joined[name])]
+                return "; ".join(p for p in parts if p) or None
+            if name in fallbacks and text(value) is None:
+                return next((cell(i) for i in fallbacks[name] if text(cell(i)) is not None),
+                            value)
+            return value
         return get
+
+    def values(self, name: str, cells: tuple) -> list:
+        """The raw cells of a field and of its fallbacks, in order of preference."""
+        index = self.mapping.fields.get(name)
+        if index is None:
+            return []
+        columns = (index, *self.mapping.fallbacks.get(name, ()))
+        return [cells[i] if i < len(cells) else None for i in columns]
 
     def has(self, name: str) -> bool:
         return name in self.mapping.fields

@@ -19,6 +19,8 @@ NULLS = frozenset({"", "-", "--", "—", "——", "0", "无", "暂无", "null",
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MIN_DATE, MAX_DATE = dt.date(1985, 1, 1), dt.date(2100, 12, 31)
 _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_ENGLISH = re.compile(r"(\d{1,2})[\s\-]+([A-Za-z]{3})[a-z]*\.?[\s\-]+(\d{4})")
 _SPACES = re.compile(r"\s+")
 
 
@@ -67,6 +69,10 @@ def _parse_date(value) -> tuple[dt.date | None, int | None]:
     match = _DATE_TEXT.match(raw)
     if match:
         return _checked(_make(*match.groups(), raw))
+    match = _DATE_ENGLISH.fullmatch(raw)  # Derwent: 30 Jun 2021
+    if match and match.group(2).lower() in MONTHS:
+        day, month, year = match.groups()
+        return _checked(_make(year, MONTHS.index(month.lower()) + 1, day, raw))
     match = re.fullmatch(r"(\d{4})\s*年?", raw)
     if match:
         return None, _year(int(match.group(1)), raw)
@@ -113,6 +119,16 @@ _WEAK_SEPS = re.compile(r"\s*[,，]\s*")
 _ANY_SEP = re.compile(r"[;；|,，]")
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def prefer_chinese(values) -> str | None:
+    """The first value written in Chinese, else the first non-empty one (a title exported in
+    several languages: original, translated, DWPI)."""
+    texts = [t for t in (text(v) for v in values) if t is not None]
+    return next((t for t in texts if _CJK.search(t)), texts[0] if texts else None)
+
+
 def split_multi(value) -> list[str]:
     """Split a multi-value cell: `;`, `；`, ` | `, `;;`, and `,` / `，` when no stronger separator is
     used (", Inc." style company suffixes stay attached). Empty parts and null spellings dropped."""
@@ -143,7 +159,7 @@ def _merge_suffixes(parts: list[str]) -> list[str]:
     return out
 
 
-_IPC = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})")
+_IPC = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])[\s\-]*(\d{1,4})\s*/\s*(\d{1,6})")
 _IPC_SUBCLASS = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])")
 
 
@@ -157,7 +173,8 @@ def _norm_ipc(value: str) -> str | None:
 
 
 def _norm_ipc_any(value) -> str | None:
-    """`G09B  9/00`, `G09B9/00`, `g09b 9/00` → `G09B 9/00`; a subclass alone → `G09B`;
+    """`G09B  9/00`, `G09B9/00`, `g09b 9/00`, `G09B-009/00` (Derwent) → `G09B 9/00`; a subclass
+    alone → `G09B`;
     anything else is kept as written (stripped) rather than lost."""
     raw = text(value)
     if raw is None:
@@ -182,32 +199,37 @@ def ipc_list(value) -> list[str]:
     return out
 
 
-def parse_app_no(value) -> tuple[str | None, str | None]:
+def parse_app_no(value, filing_year: int | None = None) -> tuple[str | None, str | None]:
     """(storage form, flag). A float cell is read back without losing digits; a wrong check
-    character raises; a missing one is computed and flagged 'check_computed'."""
+    character raises; a missing one is computed and flagged 'check_computed'; Derwent's short
+    form completed with `filing_year` is flagged 'year_added'."""
     if isinstance(value, float):
         value = repr(value) if not value.is_integer() else str(int(value))
     raw = text(value)
     if raw is None:
         return None, None
-    parsed = numbers.parse(raw)
+    parsed = numbers.parse(raw, filing_year)
     if parsed.problem == "format":
         raise ValueError(labels.IMP_V_APP_FORMAT.format(raw=raw))
     if parsed.problem == "check_mismatch":
         raise ValueError(labels.IMP_V_APP_CHECK.format(raw=raw, right=parsed.display))
+    if parsed.year_added:
+        return parsed.normalized, "year_added"
     flag = "check_computed" if parsed.problem == "check_missing" else None
     return parsed.normalized, flag
 
 
-_PUB_NO = re.compile(r"(CN)?\s*(\d{7,9})\s*\.?\s*([A-Z]\d?)?")
+_PUB_NO = re.compile(r"(CN)?(\d{7,9})\.?([A-Z]\d?)?")
 
 
 def norm_pub_no(value) -> str | None:
-    """`CN 108572939 B`, `cn108572939b` → `CN108572939B`; other offices are kept upper-cased."""
+    """`CN 108572939 B`, `cn108572939b`, `CN-108572939-B` (Google Patents), `CN108572939-B`
+    (Derwent) → `CN108572939B`; other offices are kept upper-cased without spaces or hyphens
+    (`US-9254383-B2` → `US9254383B2`)."""
     raw = text(value)
     if raw is None:
         return None
-    up = re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw).upper())
+    up = re.sub(r"[\s\-]+", "", unicodedata.normalize("NFKC", raw).upper())
     match = _PUB_NO.fullmatch(up)
     if match:
         return f"CN{match.group(2)}{match.group(3) or ''}"

@@ -5,15 +5,27 @@
 - 1985 - 1988: 8 digits without a check digit
 Check character: digits times weights 2,3,4,5,6,7,8,9,2,3,4,5 (8-digit: 2..9), sum mod 11,
 10 → 'X' (domain-facts §4.1).
+
+Vendors write the same number in many ways, all accepted by `parse`: 201810390462.7,
+CN2018103904627, ZL 2018 1039 0462.7, CN201810390462 (佰腾, no check character),
+CN 201810390462 A (Lens: kind code after the number), CN201810390462-A (Derwent), and
+Derwent Innovations Index's short CN10733357 (type digit + serial, the year left out: `parse`
+takes it from the filing year when one is given).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 TYPE_BY_DIGIT = {"1": "invention", "2": "utility", "3": "design", "8": "invention", "9": "utility"}
-_JUNK = re.compile(r"[\s.．。·]")
+_JUNK = re.compile(r"[\s.．。·\-_]")
+# 12 digits [+ check] [+ kind]; 8 digits + check, or 8 digits + kind (Lens writes the old numbers
+# without their check character): never 8 + check + kind, which is a 9-digit document number.
+_APP_NO = re.compile(r"(?P<d12>\d{12})(?P<c12>[\dX]?)(?P<k12>[ABCDSUY]\d?)?"
+                     r"|(?P<d8>\d{8})(?P<c8>[\dX]?)|(?P<d8k>\d{8})(?P<k8>[ABCDSUY]\d?)")
+OLD_FORMAT_END = 2003  # the 8-digit format was replaced on 2003-10-01
 
 
 def check_char(digits: str) -> str:
@@ -33,6 +45,8 @@ class AppNo:
     patent_type: str | None
     filing_year: int | None
     pct: bool
+    kind: str = ""  # kind code written after the number (Lens, Derwent), '' when none
+    year_added: bool = False  # a Derwent short number completed with the filing year
 
     @property
     def normalized(self) -> str:
@@ -48,16 +62,32 @@ class AppNo:
         return norm if len(norm) == len(self.digits) else f"{norm[:-1]}.{norm[-1]}"
 
 
-def parse(raw: str) -> AppNo:
-    """Parse an application number written with or without CN/ZL, spaces, dot and check char."""
+def parse(raw: str, filing_year: int | None = None) -> AppNo:
+    """Parse an application number written with or without CN/ZL, spaces, dots, hyphens, check
+    character and kind code. `filing_year` completes Derwent's short form (CN10733357 filed in
+    2021 → 202110733357)."""
     text = re.sub(r"^(CN|ZL)+", "", _JUNK.sub("", str(raw or "")).upper())
-    match = re.fullmatch(r"(\d{12}|\d{8})([\dX]?)", text)
+    match = _APP_NO.fullmatch(text)
     if not match:
         return _bad(raw)
-    return _build(raw, match.group(1), match.group(2))
+    found = match.groupdict()
+    digits = found["d12"] or found["d8"] or found["d8k"]
+    check, kind = found["c12"] or found["c8"] or "", found["k12"] or found["k8"] or ""
+    if _is_short_form(digits, check, filing_year):
+        return replace(_build(raw, f"{filing_year}{digits}", "", kind), year_added=True)
+    return _build(raw, digits, check, kind)
 
 
-def _build(raw: str, digits: str, check: str) -> AppNo:
+def _is_short_form(digits: str, check: str, filing_year: int | None) -> bool:
+    """Derwent's type digit + 7-digit serial: 8 digits, no check character, filed after the
+    8-digit format ended (in 2003 only when the digits do not start with that year's 03)."""
+    if len(digits) != 8 or check or not filing_year or digits[0] not in TYPE_BY_DIGIT:
+        return False
+    return filing_year > OLD_FORMAT_END or (filing_year == OLD_FORMAT_END
+                                            and not digits.startswith("03"))
+
+
+def _build(raw: str, digits: str, check: str, kind: str = "") -> AppNo:
     if len(digits) == 12:
         year, type_digit = int(digits[:4]), digits[4]
     else:
@@ -65,7 +95,7 @@ def _build(raw: str, digits: str, check: str) -> AppNo:
         year = 1900 + yy if yy >= 85 else 2000 + yy
     patent_type = TYPE_BY_DIGIT.get(type_digit)
     if patent_type is None or not 1985 <= year <= 2100:
-        return AppNo(raw, digits, check, False, "format", patent_type, year, False)
+        return AppNo(raw, digits, check, False, "format", patent_type, year, False, kind)
     needs_check = len(digits) == 12 or year >= 1989
     if not check:
         problem = "check_missing" if needs_check else None
@@ -73,7 +103,7 @@ def _build(raw: str, digits: str, check: str) -> AppNo:
     else:
         valid = check == check_char(digits)
         problem = None if valid else "check_mismatch"
-    return AppNo(raw, digits, check, valid, problem, patent_type, year, type_digit in "89")
+    return AppNo(raw, digits, check, valid, problem, patent_type, year, type_digit in "89", kind)
 
 
 def display(stored: str | None) -> str | None:
@@ -178,3 +208,27 @@ def _kind_check(kind: str, patent_type: str, era: str) -> tuple[bool | None, str
     if letter not in grants:
         return None, "kind_mismatch"
     return True, None if grants[letter] == patent_type else "kind_mismatch"
+
+
+@lru_cache(maxsize=65536)
+def document_key(pub_no: str | None) -> str | None:
+    """The number a patent's documents share, without the kind code: CN108572939A and
+    CN108572939B (an invention's publication and its grant since 2007) → CN108572939. None
+    for anything that is not a CN document number."""
+    parsed = parse_pub(pub_no or "")
+    return None if parsed.problem == "format" else f"CN{parsed.number}"
+
+
+@lru_cache(maxsize=65536)
+def document_numbers(key: str) -> tuple[str, ...]:
+    """The stored forms a document key can take: CN108572939 → its A and B documents and the
+    bare number (a list written without kind codes). Utility models and designs have one
+    document (U, S)."""
+    parsed = parse_pub(key)
+    if parsed.problem == "format":
+        return ()
+    kinds = {"invention": ("A", "B"), "utility": ("U",), "design": ("S",)}[parsed.patent_type]
+    if parsed.era == "old":
+        kinds = {"invention": ("A",), "utility": ("U", "Y"), "design": ("S", "D")}[
+            parsed.patent_type]
+    return (key, *(key + kind for kind in kinds))

@@ -1,0 +1,231 @@
+"""Records of a patent list → the database, set-based: holders and agencies first, then new
+patents inserted, stored ones (matched by application number, else by any of their document
+numbers) updated column by column, holder links and vendor event tags added."""
+from __future__ import annotations
+
+import datetime as dt
+
+from core.db import bulk_insert
+from core.db.models import LegalEvent, Patent, PatentHolder, now
+from core.importer import store
+from core.importer import values as v
+from core.importer.patent_rows import Record
+from core.importer.report import Report
+from core.resolver.addresses import intern
+from core.rules import numbers
+
+# Patent columns an import may write, compared on update in this order.
+COLUMNS = ("app_no", "app_no_flag", "patent_type", "app_date", "app_year", "pub_no", "pub_date",
+           "grant_no", "grant_date", "grant_year", "title", "ipc_main", "ipc_all", "ipc_subclass",
+           "agency", "agents", "inventors", "inventor_count", "first_holder", "holder_count",
+           "domestic", "address", "address_ref", "status", "status_reason", "status_date",
+           "lapse_date", "vendor_status", "source")
+STATUS_COLUMNS = ("status", "status_reason", "status_date", "lapse_date")
+
+
+def store_records(records: list[Record], report: Report, progress=None) -> None:
+    """Upsert the records: holders and agencies first, then patents, links and tag events."""
+    address_ids = intern(r.values["address"] for r in records if r.values.get("address"))
+    holder_ids = store.holder_ids((n for r in records for n in r.holders),
+                                  _first_holder_addresses(records, address_ids))
+    agency_ids = store.agency_ids(r.agency for r in records if r.agency)
+    if progress:
+        progress(f"holders ready: {len(holder_ids)}")
+    for rec in records:
+        val = rec.values
+        firsts = [holder_ids[v.norm_name(n)] for n in rec.holders if v.norm_name(n) in holder_ids]
+        val["first_holder"] = firsts[0] if firsts else None
+        val["agency"] = agency_ids.get(v.norm_name(rec.agency)) if rec.agency else None
+        val["address_ref"] = address_ids.get(val["address"])
+        rec.holder_ids = list(dict.fromkeys(firsts))
+    existing = _match_existing(records)
+    new = [r for r in records if r.key not in existing]
+    _insert(new, report)
+    if progress:
+        progress(f"inserted {len(new)} patents")
+    _update([r for r in records if r.key in existing], existing, report)
+
+
+def _first_holder_addresses(records: list[Record], address_ids: dict) -> dict:
+    """First holder's norm_name → (address as filed, Address id) from the first record naming
+    them first; vendor region columns alone (no street address) are not a holder's address."""
+    out: dict[str, tuple] = {}
+    for rec in records:
+        address = rec.values.get("address")
+        if rec.holders and address and rec.address_is_real:
+            out.setdefault(v.norm_name(rec.holders[0]), (address, address_ids.get(address)))
+    return out
+
+
+def _match_existing(records: list[Record]) -> dict[str, dict]:
+    """record key → the stored patent it updates: by application number, else by any stored
+    document of the same number (publication or grant, with or without kind code)."""
+    by_app = store.patents_by_app_no([r.values["app_no"] for r in records if r.values["app_no"]],
+                                     COLUMNS)
+    out = {r.key: by_app[r.key] for r in records if r.key in by_app}
+    rest = [r for r in records if r.key not in out and r.values["pub_no"]]
+    # a record with an application number can only be a patent stored without one (Patsnap)
+    by_pub = store.patents_by_pub_no([n for r in rest if r.values["app_no"]
+                                      for n in _documents(r)], COLUMNS, without_app_no=True)
+    by_pub.update(store.patents_by_pub_no([n for r in rest if not r.values["app_no"]
+                                           for n in _documents(r)], COLUMNS))
+    for rec in rest:
+        row = next((by_pub[n] for n in _documents(rec) if n in by_pub), None)
+        if row and (row["app_no"] is None or rec.values["app_no"] is None):
+            out[rec.key] = row
+    return out
+
+
+def _documents(rec: Record) -> list[str]:
+    """The numbers a stored copy of this patent's documents may carry."""
+    out: list[str] = []
+    for number in (rec.values.get("pub_no"), rec.values.get("grant_no")):
+        key = numbers.document_key(number)
+        for candidate in (number, *(numbers.document_numbers(key) if key else ())):
+            if candidate and candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def _insert(records: list[Record], report: Report) -> None:
+    if not records:
+        return
+    stamp = now()
+    columns = [*COLUMNS, "created_at", "updated_at"]
+    defaults = {c: Patent._meta.fields[c].default for c in COLUMNS
+                if not Patent._meta.fields[c].null}
+    rows = []
+    for rec in records:
+        val = {**rec.values, "created_at": stamp, "updated_at": stamp}
+        for name, default in defaults.items():
+            if val.get(name) is None:
+                val[name] = default
+        rows.append(tuple(val.get(c) for c in columns))
+    bulk_insert(Patent, columns, rows)
+    ids = _ids_of(records)
+    _link_holders(records, ids)
+    _add_tag_events(records, ids, {}, report)
+    report.inserted += len(records)
+
+
+def _ids_of(records: list[Record]) -> dict[str, int]:
+    """record key → id of the patent just inserted for it."""
+    by_app = store.patents_by_app_no([r.values["app_no"] for r in records if r.values["app_no"]])
+    out = {k: row["id"] for k, row in by_app.items()}
+    keyed_by_pub = {r.values["pub_no"]: r.key for r in records if not r.values["app_no"]}
+    for part in store.chunks(list(keyed_by_pub)):
+        query = (Patent.select(Patent.id, Patent.pub_no)
+                 .where(Patent.app_no.is_null() & Patent.pub_no.in_(part)))
+        out.update({keyed_by_pub[pub]: pk for pk, pub in query.tuples()})
+    return out
+
+
+def _link_holders(records: list[Record], ids: dict[str, int]) -> None:
+    rows = []
+    for rec in records:
+        for seq, holder_id in enumerate(rec.holder_ids, start=1):
+            address = rec.values.get("address") if seq == 1 else None
+            rows.append((ids[rec.key], holder_id, seq, True, address))
+    bulk_insert(PatentHolder, ["patent", "holder", "seq", "current", "address"], rows)
+
+
+def _add_tag_events(records: list[Record], ids: dict[str, int],
+                    stored: dict[int, set], report: Report) -> set[int]:
+    """Insert the vendor's event tags not stored yet; returns the patent ids that got one."""
+    rows, touched = [], set()
+    for rec in records:
+        pid = ids[rec.key]
+        for kind, tag, day in dict.fromkeys(rec.tags):
+            if (kind, tag, day) not in stored.get(pid, set()):
+                rows.append((pid, kind, tag, day, report.source))
+                touched.add(pid)
+    bulk_insert(LegalEvent, ["patent", "kind", "detail", "date", "source"], rows)
+    return touched
+
+
+def _update(records: list[Record], existing: dict[str, dict], report: Report) -> None:
+    if not records:
+        return
+    ids = {r.key: existing[r.key]["id"] for r in records}
+    links = _stored_links(list(ids.values()))
+    tags = _stored_tags(list(ids.values()))
+    groups: dict[tuple, list[tuple]] = {}
+    relink: list[Record] = []
+    stamp = now()
+    for rec in records:
+        before = existing[rec.key]
+        changed = _diff(rec, before, report)
+        if rec.holder_ids and rec.holder_ids != links.get(before["id"], []):
+            report.change(rec.key, "holders", links.get(before["id"]), rec.holder_ids)
+            relink.append(rec)
+        if changed:
+            cols = tuple(sorted(changed)) + ("updated_at",)
+            groups.setdefault(cols, []).append(
+                tuple(changed[c] for c in cols[:-1]) + (stamp, before["id"]))
+        rec.changed = bool(changed) or rec in relink
+    for cols, rows in groups.items():
+        store.bulk_update(Patent, list(cols), rows)
+    _relink(relink, ids)
+    touched = _add_tag_events(records, ids, tags, report)
+    for rec in records:
+        if rec.changed or ids[rec.key] in touched:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+
+
+def _diff(rec: Record, before: dict, report: Report) -> dict:
+    """Columns whose new value differs. Status and reason follow the vendor's status text: when
+    that text is unchanged, a status derived since (core.status) is left alone. The source is
+    the vendor of the first import."""
+    changed = {}
+    same_vendor_text = rec.values.get("vendor_status") == before.get("vendor_status")
+    for name in COLUMNS:
+        new = rec.values.get(name)
+        if new is None or name == "source" or (same_vendor_text and name in STATUS_COLUMNS):
+            continue
+        if name == "pub_no" and before.get("pub_no") and new == before.get("grant_no"):
+            continue  # a grant-document list: keep the publication number already stored
+        old = before.get(name)
+        if _same(old, new):
+            continue
+        changed[name] = new
+        report.change(rec.key, name, old, new)
+    return changed
+
+
+def _same(old, new) -> bool:
+    if isinstance(new, dt.date) and isinstance(old, str):
+        return old[:10] == new.isoformat()
+    if isinstance(new, bool) or isinstance(old, bool):
+        return bool(old) == bool(new)
+    return old == new
+
+
+def _stored_links(patent_ids: list[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for part in store.chunks(patent_ids):
+        query = (PatentHolder.select(PatentHolder.patent_id, PatentHolder.holder_id)
+                 .where(PatentHolder.patent.in_(part) & PatentHolder.current)
+                 .order_by(PatentHolder.patent_id, PatentHolder.seq))
+        for pid, hid in query.tuples():
+            out.setdefault(pid, []).append(hid)
+    return out
+
+
+def _stored_tags(patent_ids: list[int]) -> dict[int, set]:
+    out: dict[int, set] = {}
+    for part in store.chunks(patent_ids):
+        query = (LegalEvent.select(LegalEvent.patent_id, LegalEvent.kind, LegalEvent.detail,
+                                   LegalEvent.date).where(LegalEvent.patent.in_(part)))
+        for pid, kind, detail, day in query.tuples():
+            out.setdefault(pid, set()).add((kind, detail, day))
+    return out
+
+
+def _relink(records: list[Record], ids: dict[str, int]) -> None:
+    if not records:
+        return
+    for part in store.chunks([ids[r.key] for r in records]):
+        PatentHolder.delete().where(PatentHolder.patent.in_(part) & PatentHolder.current).execute()
+    _link_holders(records, ids)
