@@ -19,6 +19,7 @@ import peewee as pw
 from peewee import fn
 
 from core.config import labels
+from core.cubes import indicator as cube
 from core.db.models import Holder, Patent
 from core.db.sql import count_if
 from core.monitor.selection import (
@@ -33,6 +34,7 @@ from core.regions.custom import region_name
 from core.regions.query import Scope
 from core.regions.scope import region_filter
 from core.rules import calendar, numbers
+from core.rules.counting import CountingRule
 from core.stats import indicators
 
 HORIZONS = (3, 6, 12)
@@ -146,8 +148,6 @@ def _month_rollup(frame: pd.DataFrame, q: ExpiryQuery) -> pd.DataFrame:
 def _stock_now(scope: Scope) -> dict:
     """Valid inventions of the region now (stored status): all, domestic, domestic high-value —
     from the indicator cube when it can be read, else from the indicator covering index."""
-    from core.cubes import indicator as cube
-    from core.rules.counting import CountingRule
     inv = ("invention",)
     if cube.usable():
         specs = [cube.Stock("inv", dt.date.today(), inv),

@@ -8,10 +8,11 @@ import peewee as pw
 from peewee import fn
 
 from core.cubes import freshness
-from core.db.models import PATENT_TYPES, Patent
+from core.db import current_url, db, is_postgres
+from core.db.models import PATENT_TYPES, STATS_INDEX, LegalEvent, Patent
 from core.db.sql import count_if, period
 from core.regions.query import Scope
-from core.regions.scope import both, region_filter
+from core.regions.scope import both, canonical, is_custom, members, region_filter
 
 DATE_COLUMN = {"app": "app_date", "pub": "pub_date", "grant": "grant_date"}
 YEAR_COLUMN = {"app": "app_year", "grant": "grant_year"}  # indexed year columns
@@ -46,7 +47,6 @@ def where(scope: Scope, dates: bool = True) -> pw.Expression:
 def _region(code: str) -> pw.Expression | bool:
     """region_filter plus the redundant parent code of a county, so that SQLite can use the
     (city_code, county_code, patent_type, app_year, status) covering index."""
-    from core.regions.scope import canonical
     expr = region_filter(code)
     code = canonical(code) if code else code
     if code and code.isdigit() and len(code) == 6:
@@ -65,7 +65,6 @@ def year_of(scope: Scope) -> pw.Node:
 def side_filter(code: str, county: pw.Field, street: pw.Field) -> pw.Expression | bool:
     """Rows whose (county, street) columns place them inside region `code` — for legal events,
     which carry the region before and after a transfer rather than the patent's columns."""
-    from core.regions.scope import canonical, is_custom, members
     if not code:
         return True
     code = canonical(code)
@@ -89,7 +88,6 @@ def scan(query: pw.Select, scope: Scope) -> pw.Select:
     see _region) reads the same index's (city_code, county_code) range when the index exists:
     index-only, ~0.15 s instead of ~3.5 s through the county index and a table read per row
     (top filers of 吴中区, 1,000,000 patents)."""
-    from core.db import is_postgres
     code = scope.region or ""
     if is_postgres():
         return query
@@ -113,7 +111,6 @@ def _scan_members(query: pw.Select, code: str) -> pw.Select:
     """A custom region whose members are all streets (or all counties): read that index —
     SQLite otherwise prefers a year or date index over the few member codes (yearly filings of
     a four-street region at 1,000,000 patents: 0.8 s through app_year, 0.05 s this way)."""
-    from core.regions.scope import canonical, members
     lengths = {len(m) for m in members(canonical(code))}
     if len(lengths) != 1 or next(iter(lengths)) not in MEMBER_INDEXES:
         return query
@@ -122,28 +119,23 @@ def _scan_members(query: pw.Select, code: str) -> pw.Select:
 
 
 def _index_named(columns: tuple[str, ...]) -> str | None:
-    from core.db import current_url
     return _index_of(current_url() or "", columns)
 
 
 @lru_cache(maxsize=32)
 def _index_of(url: str, columns: tuple[str, ...]) -> str | None:
-    from core.db import db
     return next((i.name for i in db.obj.get_indexes("patent") if tuple(i.columns) == columns),
                 None)
 
 
 @lru_cache(maxsize=8)
 def _stats_index_of(url: str) -> str | None:
-    from core.db import db
-    from core.db.models import STATS_INDEX
     columns = [Patent._meta.fields[f].column_name for f in STATS_INDEX]
     return next((i.name for i in db.obj.get_indexes("patent") if list(i.columns) == columns),
                 None)
 
 
 def _stats_index() -> str | None:
-    from core.db import current_url
     return _stats_index_of(current_url() or "")
 
 
@@ -156,7 +148,6 @@ def events_with_patent(query: pw.Select) -> pw.Select:
     """Join each legal event to its patent keeping the events as the outer loop: a CROSS JOIN
     (condition in WHERE) fixes SQLite's join order — events by kind and date, then the patent
     by primary key — instead of walking a city's million patents. PostgreSQL plans it freely."""
-    from core.db.models import LegalEvent
     return query.join(Patent, pw.JOIN.CROSS).where(LegalEvent.patent == Patent.id)
 
 
@@ -167,7 +158,6 @@ def use_cube(scope: Scope, street: bool = False, years: bool = False) -> bool:
     calendar years, see Scope.whole_years — for readers that filter the cubes' year columns),
     and the region a division code (province, city or county; no custom region) — then the cubes are
     fresh (core.cubes.freshness). street=True: the street cube, also for a street."""
-    from core.regions.scope import canonical, is_custom
     if scope.has_dates and not (years and scope.whole_years):
         return False
     code = canonical(scope.region) if scope.region else ""

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 from peewee import fn
 
-from core.db.models import Holder, HolderCube, Patent, PatentCube, StreetCube, WatchItem
+from core.cubes.stats import Events
+from core.db.models import Holder, HolderCube, ImportBatch, Patent, PatentCube, StreetCube, WatchItem
 from core.db.sql import as_int, count_if
 from core.regions import divisions
 from core.regions.custom import region_name
@@ -29,6 +30,7 @@ from core.stats.base import (
     where,
     year_range,
 )
+from core.stats.indicators import param_for_year
 
 VALID = Patent.status == "valid"
 INVENTION = Patent.patent_type == "invention"
@@ -123,7 +125,6 @@ def _same_day(day: dt.date, year: int) -> dt.date:
 def _population(region: str, year: int) -> float | None:
     """Year-end resident population in 万人 (parameter 'population'), the latest earlier year
     when missing — the same look-up as core.indicators."""
-    from core.stats.indicators import param_for_year
     return param_for_year("population", region, year)[0] or None
 
 
@@ -292,7 +293,6 @@ def operations(scope: Scope, start: dt.date, end: dt.date) -> dict[str, int]:
     transfer_in / transfer_out (a transfer whose holder region after / before is in the region
     and the other side is not), license and pledge (on patents now in the region).
     Sample: {"transfer_in": 120, "transfer_out": 95, "license": 40, "pledge": 66}."""
-    from core.cubes.stats import Events
     ev = Events.for_stats()
     when, kind = ev.event("date").between(start, end), ev.event("kind")
     inside_after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
@@ -351,7 +351,6 @@ def _watched_codes(username: str | None) -> list[str]:
 def data_updated_at() -> dt.datetime | None:
     """When patent data last changed — the 数据更新于 stamp: the later of the last finished
     import and the newest patent row's update time (both index look-ups, no scan)."""
-    from core.db.models import ImportBatch
     stamps = [ImportBatch.select(fn.MAX(ImportBatch.finished_at)).scalar(),
               Patent.select(Patent.updated_at).order_by(Patent.id.desc()).limit(1).scalar()]
     stamps = [s for s in stamps if s]

@@ -17,6 +17,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
+from core.cubes.stats import Events
 from core.db.models import Holder, Patent, PatentCube, Region
 from core.db.sql import as_int, count_if
 from core.regions import divisions
@@ -106,7 +107,6 @@ def _cube_rows(scope: Scope, name: str) -> list[dict]:
 def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
     """code → (transfers in, transfers out) in the scope's range, grouped on the event's
     region columns before/after (county or street level); from ops_cube when fresh."""
-    from core.cubes.stats import Events
     ev = Events.for_stats()
     prefix = "street" if name == "street_code" else "county"
     result: dict[str, list[int]] = {}
@@ -137,7 +137,6 @@ def _custom_rows(scope: Scope) -> list[tuple]:
 
 
 def _custom_transfers(scope: Scope) -> tuple[int, int]:
-    from core.cubes.stats import Events
     ev = Events.for_stats()
     after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
     before = side_filter(scope.region, ev.event("county_before"), ev.event("street_before"))
