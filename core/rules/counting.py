@@ -65,14 +65,40 @@ class CountingRule:
         return self.fractional and self.holder == "any"
 
 
+# Lapse reasons only a granted patent can have (core.rules.status.LAPSE_EVENTS without
+# rejection and withdrawal, which end an application).
+GRANTED_REASONS = ("unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting")
+
+
+def known_granted(model=Patent) -> pw.Expression:
+    """Patents known to have been granted even without a grant date: valid now, or lapsed for a
+    reason only a granted patent lapses for. A rejected or withdrawn application, or a lapse of
+    unknown reason without a grant date, was never granted."""
+    lapsed_granted = (model.status == "lapsed") & model.status_reason.in_(GRANTED_REASONS)
+    return (model.status == "valid") | lapsed_granted
+
+
+def undated_grant(model=Patent) -> pw.Expression:
+    """Granted patents without a grant date (imports that lack it). Rule: they count as granted
+    from their filing date — the earliest day a grant can have happened, so today's stock is
+    right and a past stock is an upper bound — and on every day when the filing date is missing
+    too."""
+    return model.grant_date.is_null() & known_granted(model)
+
+
+def granted_by(day, model=Patent) -> pw.Expression:
+    """Granted on or before `day` (undated grants by the rule of undated_grant)."""
+    undated = undated_grant(model) & (model.app_date.is_null() | (model.app_date <= day))
+    return (model.grant_date <= day) | undated
+
+
 def valid_on(day, rule: CountingRule) -> pw.Expression:
-    """Patents in the valid stock on `day`: granted on or before it (or no grant date known) and
-    valid now or lapsed after it; on the "status" basis simply the stored status valid."""
+    """Patents in the valid stock on `day`: granted on or before it (granted_by) and in force on
+    it — valid now, or lapsed after it; on the "status" basis simply the stored status valid."""
     if rule.stock_basis == "status":
         return Patent.status == "valid"
-    granted = Patent.grant_date.is_null() | (Patent.grant_date <= day)
     alive = (Patent.status == "valid") | ((Patent.status == "lapsed") & (Patent.lapse_date > day))
-    return granted & alive
+    return granted_by(day) & alive
 
 
 def unindexed(field: pw.Field) -> pw.Node:

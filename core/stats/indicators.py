@@ -15,8 +15,10 @@ Indicators (key → name):
   the same days of the previous year). Target keys invention_per_10k / high_value_per_10k are read
   as inventions_per_10k / hv_inventions_per_10k.
 As-of day: 31 December for past years, `on` (default today) for the current year.
-Stocks on a day: granted on or before it (or no grant date known) and valid now or lapsed after it
-(stock_basis "as_of"); or the stored status (stock_basis "status").
+Stocks on a day: granted on or before it and valid now or lapsed after it (stock_basis "as_of");
+a rejected or withdrawn application never counts, a granted patent without a grant date counts
+from its filing date (core.rules.counting.undated_grant); or the stored status (stock_basis
+"status").
 Projection: flows at the run-rate (value × days in year ÷ days elapsed); stocks and ratios grow
 linearly from the 1 January stock at the same rate; the composite is not projected.
 Population (万人, year-end resident) and GDP (亿元) come from parameters `population` / `gdp` of the

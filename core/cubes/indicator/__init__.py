@@ -5,8 +5,9 @@ the days of the last, unfinished month — exact, not an approximation.
 Rows (models.IndicatorCube), per region × patent type × domestic × high-value × kind × month
 (month index = year × 12 + month − 1; 0 stands for "before any date"):
 - app / pub / grant: filings, publications, grants in the month (the flows);
-- in / out: entries into and exits from the valid stock on the as-of basis — a patent whose
-  status is valid or lapsed enters on its grant day (0 without one) and, when lapsed, leaves
+- in / out: entries into and exits from the valid stock on the as-of basis — a granted patent
+  (core.rules.counting.granted_by: a grant date, or valid / lapsed for a reason only a granted
+  patent has) enters on its grant day (filing day without one, 0 without either) and, when lapsed, leaves
   on its lapse day (never before it entered: a lapse month before the grant month counts as
   the grant month, so the two cancel);
 - long_in / long_out: the same for the long-maintained stock (core.highvalue category

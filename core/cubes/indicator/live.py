@@ -13,7 +13,7 @@ from core.db.sql import count_if
 from core.regions.scope import child_column
 from core.rules import highvalue
 from core.rules.calendar import add_years
-from core.rules.counting import aggregate_selective, unindexed, unindexed_region, valid_on
+from core.rules.counting import aggregate_selective, undated_grant, unindexed, unindexed_region, valid_on
 
 
 def live_part(region, specs, rule, by_child) -> list[dict]:
@@ -81,6 +81,7 @@ def _changes_between(model, eve: dt.date, day: dt.date, rule, long: bool) -> lis
     out = []
     if rule.stock_basis == "as_of":
         out += [model.grant_date.between(after, day),
+                undated_grant(model) & model.app_date.between(after, day),
                 (model.status == "lapsed") & model.lapse_date.between(after, day)]
     if long:
         hv = highvalue.rules()

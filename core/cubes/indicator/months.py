@@ -10,6 +10,7 @@ from peewee import fn
 from core.db import is_postgres
 from core.db.models import Patent
 from core.rules import highvalue
+from core.rules.counting import known_granted
 
 
 def month_index(day: dt.date) -> int:
@@ -89,9 +90,11 @@ def kind_selects(long_rule: dict) -> list[tuple[str, pw.Node, pw.Expression]]:
     """(kind, month expression, row condition) of every kind, on `patent`."""
     years = int(long_rule["maintained_years"])
     anchor = Patent.grant_date if long_rule["maintained_from"] == "grant" else Patent.app_date
-    lapsed = (Patent.status == "lapsed") & Patent.lapse_date.is_null(False)
+    granted = Patent.grant_date.is_null(False) | known_granted()
+    lapsed = (Patent.status == "lapsed") & Patent.lapse_date.is_null(False) & granted
     stock = (Patent.status == "valid") | lapsed
-    enter = fn.COALESCE(sql_month(Patent.grant_date), 0)
+    # undated grants enter on their filing date (core.rules.counting.undated_grant)
+    enter = fn.COALESCE(sql_month(Patent.grant_date), sql_month(Patent.app_date), 0)
     leave = _greatest(sql_month(Patent.lapse_date), enter)
     long_enter = _greatest(_long_month(anchor, years), enter)
     has_anchor = anchor.is_null(False)
