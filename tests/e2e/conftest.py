@@ -167,16 +167,17 @@ def facts(e2e_db) -> dict:
     return json.loads(out.stdout)
 
 
-# The first run of a session renders the cookie component (an iframe), which reruns the script
-# once it has read the browser's cookies; until that rerun has finished, elements can be
-# replaced under the test's hands (a form filled then loses its values, a chart is re-created).
-# The iframe is the first element of that first run and is gone once the rerun has finished.
+# The first run of a session renders the cookie component (streamlit-authenticator's
+# CookieManager, key "init", the run's first element), which reruns the script once it has read
+# the browser's cookies; until that rerun has finished, elements can be replaced under the
+# test's hands (a form filled then loses its values, a chart is re-created). The component's
+# element stays (stale) until the rerun has finished, and the rerun does not render it again.
 RUN_FINISHED = """
     !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
     && !document.querySelector('[data-stale="true"]')"""
 SESSION_SETTLED = f"""() => {RUN_FINISHED}
     && !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')
-    && !document.querySelector('iframe[title*="CookieManager"]')"""
+    && !document.querySelector('[data-testid="stMain"] .st-key-init')"""
 
 
 def wait_session(page) -> None:
