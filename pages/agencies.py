@@ -7,7 +7,7 @@ from core.db import current_url
 from core.regions.query import Scope
 from core.stats import agencies
 from core.stats import presence as overview
-from ui import echarts, filters
+from ui import clicks, echarts, filters
 from ui.cache import cached
 from ui.charts import agencies as charts
 from ui.guard import guard
@@ -43,10 +43,10 @@ def _charts(scope, data: dict) -> None:
     with right:
         echarts.show(charts.local_share(data["summary"]), key="ag_local", height="480px")
     echarts.show(charts.client_mix(ranking), key="ag_mix", height="420px")
-    match = ranking[ranking["name"] == clicked]
-    if clicked and not match.empty and st.session_state.get("ag_clicked") != clicked:
+    click = clicks.agency(clicked, ranking)
+    if click and st.session_state.get("ag_clicked") != clicked:
         st.session_state["ag_clicked"] = clicked
-        filters.open_search(scope, agency_id=int(match["agency_id"].iloc[0]))
+        filters.follow(click, scope)
 
 
 def _table(scope, ranking, rule: dict) -> None:

@@ -8,7 +8,7 @@ from core.db.models import HOLDER_KINDS
 from core.regions.query import Scope
 from core.stats import holders, industry
 from core.stats import presence as overview
-from ui import echarts, filters
+from ui import clicks, echarts, filters
 from ui.cache import cached
 from ui.charts import holders as charts
 from ui.guard import guard
@@ -58,11 +58,10 @@ def _query(scope: Scope) -> tuple[Scope, str]:
 
 
 def _open_holder(scope, rows, clicked) -> None:
-    name = charts.holder_name(clicked)
-    match = rows[rows["name"] == name]
-    if name and not match.empty and st.session_state.get("hs_clicked") != clicked:
+    click = clicks.holder(clicked, rows)
+    if click and st.session_state.get("hs_clicked") != clicked:
         st.session_state["hs_clicked"] = clicked
-        filters.open_search(scope, holder_id=int(match["holder_id"].iloc[0]), status="valid")
+        filters.follow(click, scope)
 
 
 def _charts(scope, rows, kinds) -> None:

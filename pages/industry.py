@@ -8,7 +8,7 @@ import streamlit as st
 from core.config import labels
 from core.regions.custom import region_name
 from core.stats import industry, overview
-from ui import filters
+from ui import clicks, filters
 from ui.cache import cached
 from ui.charts import industry as charts
 from ui.guard import guard
@@ -24,13 +24,8 @@ def render_summary(scope, frame) -> None:
                             labels.VALID_COUNT: frame["valid"].tolist(),
                             labels.VALID_INV_COUNT: frame["valid_inventions"].tolist()},
                            labels.INDUSTRY_SUMMARY, labels.RULE_INDUSTRY)
-    _open(scope, frame, filters.clicked(chart, f"in_sum_{scope.region}", height="420px"))
-
-
-def _open(scope, frame, name, **extra) -> None:
-    code = dict(zip(frame["name"], frame["code"])).get(name)
-    if code:
-        filters.open_search(scope, industry=code, **extra)
+    picked = filters.clicked(chart, f"in_sum_{scope.region}", height="420px")
+    filters.follow(clicks.industry(picked, frame), scope)
 
 
 def render_trend(scope, frame, first: int, last: int) -> None:
@@ -55,10 +50,7 @@ def render_matrix(scope, frame) -> None:
                           labels.RULE_INDUSTRY + " · " + labels.RULE_VALID_ASOF)
     height = f"{max(320, 40 * len(names) + 120)}px"
     picked = filters.clicked(chart, f"in_matrix_{scope.region}", height=height)
-    codes = dict(zip(cells["region_name"], cells["region_code"]))
-    if picked in codes:
-        filters.set_region(codes[picked])
-        st.rerun()
+    filters.follow(clicks.region(picked, cells, name_col="region_name", code_col="region_code"))
 
 
 def render_emerging(scope, first: int, last: int) -> None:
@@ -68,9 +60,7 @@ def render_emerging(scope, first: int, last: int) -> None:
                             labels.INDUSTRY_SHARE_NAMES, labels.INDUSTRY_EMERGING,
                             labels.RULE_EMERGING)
     year = filters.clicked(chart, f"in_emerging_{scope.region}")
-    if year:
-        filters.open_search(scope, **{"from": f"{year}-01-01", "to": f"{year}-12-31",
-                                      "basis": "app"})
+    filters.follow(clicks.period(year), scope)
 
 
 title = st.empty()

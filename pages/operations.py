@@ -7,14 +7,14 @@ from core.db import current_url
 from core.regions import divisions
 from core.regions.query import Scope
 from core.stats import operations
-from ui import echarts, filters
+from ui import clicks, echarts, filters
 from ui.cache import cached
 from ui.charts import operations as charts
 from ui.guard import guard
 
 guard(__file__)
 
-BAND = 30  # px per sub-region bar (tests/e2e/test_operations.py clicks by it)
+BAND = 30  # px per sub-region bar
 
 
 @cached
@@ -41,11 +41,10 @@ def _subregions(sub) -> None:
     clicked = echarts.show(charts.per_subregion(sub), key="ops_sub",
                            height=f"{BAND * len(sub) + 130}px", clickable=True)
     st.caption(labels.OPS_CLICK_HINT)
-    match = sub[sub["name"] == clicked]
-    if clicked and not match.empty and st.session_state.get("ops_clicked") != clicked:
+    click = clicks.region(clicked, sub)
+    if click and st.session_state.get("ops_clicked") != clicked:
         st.session_state["ops_clicked"] = clicked
-        filters.set_region(str(match["code"].iloc[0]))
-        st.rerun()
+        filters.follow(click)
 
 
 def _lists(q: Scope) -> None:

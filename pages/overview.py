@@ -9,7 +9,7 @@ from streamlit_echarts import Map
 from core.config import labels
 from core.regions.custom import region_name
 from core.stats import overview
-from ui import demo_offer, filters, kiosk
+from ui import clicks, demo_offer, filters, kiosk
 from ui.cache import cached
 from ui.charts import maps
 from ui.charts import overview as charts
@@ -91,14 +91,7 @@ def _ranking(frame, title: str, key: str):
 
 
 def _drill(frame, name, scope) -> None:
-    if not name:
-        return
-    codes = dict(zip(frame["name"], frame["code"]))
-    if name in codes and len(codes[name]) < 9:
-        filters.set_region(codes[name])
-        st.rerun()
-    if name in codes:
-        filters.open_search(scope, region=codes[name])
+    filters.follow(clicks.subregion(name, frame), scope)
 
 
 def render_trend_and_types(scope, today: dt.date) -> None:
@@ -109,18 +102,14 @@ def render_trend_and_types(scope, today: dt.date) -> None:
                               years["grants"].tolist(), labels.YEARLY_TREND, labels.RULE_FLOWS,
                               (labels.APPLICATIONS, labels.GRANTS), dark=KIOSK)
         year = filters.clicked(chart, f"ov_years_{scope.region}")
-        if year:
-            filters.open_search(scope, **{"from": f"{year}-01-01", "to": f"{year}-12-31",
-                                          "basis": "app"})
+        filters.follow(clicks.period(year), scope)
     split = cached(overview.type_split)(scope)
     with right:
         pairs = [(labels.PATENT_TYPE[t], v) for t, v in zip(split["patent_type"], split["valid"])]
         picked = filters.clicked(charts.type_pie(pairs, labels.TYPE_SPLIT,
                                                  labels.RULE_VALID_ASOF, dark=KIOSK),
                                  f"ov_types_{scope.region}")
-        types = {labels.PATENT_TYPE[t]: t for t in labels.PATENT_TYPE}
-        if picked in types:
-            filters.open_search(scope, types=types[picked], status="valid")
+        filters.follow(clicks.patent_type(picked, labels.PATENT_TYPE), scope)
 
 
 def render_holders_and_streets(scope) -> None:
@@ -138,9 +127,7 @@ def render_holders_and_streets(scope) -> None:
                                    {labels.TOTAL_VALID: top["valid"].tolist()}, title,
                                    labels.RULE_VALID_ASOF, dark=KIOSK, height="440px")
             name = filters.clicked(chart, f"ov_h{int(inv)}_{scope.region}", height="440px")
-            if name:
-                filters.open_search(scope, holder=name, status="valid",
-                                    types="invention" if inv else None)
+            filters.follow(clicks.named_holder(name, inv), scope)
 
 
 def render_operations_and_watch(scope, today: dt.date) -> None:
@@ -161,10 +148,7 @@ def render_operations_and_watch(scope, today: dt.date) -> None:
                                 labels.VALID_INVENTIONS: watch["valid_inventions"].tolist()},
                                labels.WATCHED_COMPARE, labels.RULE_VALID_ASOF, dark=KIOSK)
         name = filters.clicked(chart, f"ov_watch_{scope.region}")
-        codes = dict(zip(watch["name"], watch["code"]))
-        if name in codes and codes[name] != scope.region:
-            filters.set_region(codes[name])
-            st.rerun()
+        filters.follow(clicks.region(name, watch, current=scope.region))
 
 
 def render_screen() -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 from core.config import labels
 from core.regions.custom import region_name
 from core.stats import overview, regions
-from ui import filters
+from ui import clicks, filters
 from ui.cache import cached
 from ui.charts import regions as charts
 from ui.guard import guard
@@ -29,14 +29,7 @@ def render_ranking(scope, table, measure: str, level: str) -> None:
 
 
 def _act(scope, table, name, level: str) -> None:
-    if not name:
-        return
-    code = dict(zip(table["name"], table["code"])).get(name)
-    if code and level == "child" and code.isdigit() and len(code) < 9:
-        filters.set_region(code)
-        st.rerun()
-    if code:
-        filters.open_search(scope, region=code)
+    filters.follow(clicks.subregion(name, table, drill=level == "child"), scope)
 
 
 def render_rate_and_share(scope, table, level: str) -> None:
@@ -79,9 +72,7 @@ def render_focus(scope, table) -> None:
             chart = charts.ranking(top["name"].tolist(), {labels.COUNT: top["n"].tolist()},
                                    f"{names[code]} · {title}", labels.RULE_REGIONS)
             holder = filters.clicked(chart, f"rg_top_{measure}_{code}")
-            if holder:
-                filters.open_search(sub, holder=holder,
-                                    basis="app" if measure == "applications" else "grant")
+            filters.follow(clicks.top_holder(holder, code, measure), scope)
 
 
 title = st.empty()

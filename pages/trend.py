@@ -9,7 +9,7 @@ from core.config import labels
 from core.db.models import PATENT_TYPES
 from core.regions.custom import region_name
 from core.stats import overview, trend
-from ui import filters
+from ui import clicks, filters
 from ui.cache import cached
 from ui.charts import trend as charts
 from ui.guard import guard
@@ -23,15 +23,6 @@ def by_type(frame) -> dict[str, list]:
     return {labels.PATENT_TYPE[t]: frame[t].tolist() for t in PATENT_TYPES if t in frame}
 
 
-def _period_range(period, unit: str) -> dict[str, str]:
-    text = str(period)
-    if unit == "year":
-        return {"from": f"{text}-01-01", "to": f"{text}-12-31"}
-    year, month = int(text[:4]), int(text[5:7])
-    end = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
-    return {"from": f"{text}-01", "to": end.isoformat()}
-
-
 def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: str) -> None:
     frame = cached(func)(scope, unit)
     if frame.empty:
@@ -40,8 +31,7 @@ def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: 
     chart = charts.by_type_with_yoy(frame["period"].tolist(), by_type(frame),
                                     frame["yoy"].tolist(), title, rule, labels.YOY)
     picked = filters.clicked(chart, f"{key}_{unit}_{scope.region}")
-    if picked:
-        filters.open_search(scope, basis=basis, **_period_range(picked, unit))
+    filters.follow(clicks.period(picked, unit, basis), scope)
 
 
 def render_valid(scope) -> None:
@@ -65,9 +55,7 @@ def render_pipeline(scope) -> None:
     picked = filters.clicked(charts.pipeline(frame["period"].tolist(), stages,
                                              labels.TREND_PIPELINE, labels.RULE_PIPELINE),
                              f"tr_pipe_{scope.region}")
-    if picked:
-        filters.open_search(scope, types="invention", basis="app",
-                            **_period_range(picked, "year"))
+    filters.follow(clicks.period(picked, types="invention"), scope)
 
 
 def render_operations(scope, unit: str) -> None:

@@ -24,6 +24,7 @@ from core.regions import divisions
 from core.regions.query import DATE_BASES, Scope
 from core.stats.regions import custom_regions
 from ui.cache import cached
+from ui.clicks import Drill, Search
 
 __all__ = [
     "PARAM_KEYS",
@@ -32,6 +33,7 @@ __all__ = [
     "breadcrumb",
     "clicked",
     "current_scope",
+    "follow",
     "home_region",
     "open_search",
     "scope_from_params",
@@ -303,6 +305,15 @@ def open_search(scope: Scope | None = None, **filters) -> None:
     params = scope_to_params(scope or current_scope())
     params.update({k: _param_value(v) for k, v in filters.items() if v not in (None, "")})
     st.switch_page(SEARCH_PAGE, query_params=params)
+
+
+def follow(click, scope: Scope | None = None) -> None:
+    """Apply a chart click's filter (ui.clicks): re-scope this page, or open the search."""
+    if isinstance(click, Drill):
+        set_region(click.region)
+        st.rerun()
+    elif isinstance(click, Search):
+        open_search(scope, **click.params)
 
 
 # --- helpers for the statistics pages ---------------------------------------------------------

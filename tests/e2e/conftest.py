@@ -1,14 +1,18 @@
 """End-to-end fixtures: a real `streamlit run Home.py` server and Debian's chromium via Playwright
-(executable_path; never `playwright install`).
+(executable_path; never `playwright install`). No fixed sleeps: every wait is on a condition.
 
-- `e2e_db`: a SQLite database with the users admin / checker / viewer (passwords in USERS) and, when
-  the demo generator is available, a small demo region (E2E_DEMO_PATENTS patents, seed 1).
+- `e2e_db`: a SQLite database with the users admin / checker / viewer (passwords in USERS) and
+  a small demo region (E2E_DEMO_PATENTS patents, seed 1).
+- `facts`: what the pages should show for it (tests/e2e/facts.py).
 - `app_url`: one server for the whole session on that database.
 - `fresh_server`: a server started for one test only (first request semantics).
-- `page`: a 1400×900 zh-CN browser page. `login(page, url, role)` logs in through the form.
+- `page`: a 1400×900 zh-CN browser page whose charts the tests can reach (tests/e2e/charts.py).
+  `login(page, url, role)` logs in through the form; `open_page(page, url, path)` opens a page
+  as a returning user (the login cookie), the way a bookmark does.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -18,29 +22,24 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
+
+from ui.auth import COOKIE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 USERS = {"admin": "admin-e2e-pw", "checker": "checker-e2e-pw", "viewer": "viewer-e2e-pw"}
+COOKIE_KEY = "e" * 48
 E2E_DEMO_PATENTS = int(os.environ.get("E2E_DEMO_PATENTS", "4000"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.e2e
 
 
-def pytest_collection_modifyitems(config, items):
-    """Browser tests click canvas pixels and wait on a live server: on a busy machine a timing
-    miss is possible, so each gets up to two reruns (pytest-rerunfailures). A real failure still
-    fails all three runs."""
-    for item in items:
-        if "tests/e2e/" in item.nodeid:
-            item.add_marker(pytest.mark.flaky(reruns=2, reruns_delay=2))
-
-
 def pytest_configure(config):
-    from playwright.sync_api import expect
     expect.set_options(timeout=20_000)  # a loaded CI machine renders slower than 5 s
 
 _PREPARE = """
@@ -58,13 +57,9 @@ for name, pw in (("checker", sys.argv[2]), ("viewer", sys.argv[3])):
 def _env(data_dir: Path, url: str) -> dict:
     env = dict(os.environ)
     env.update(PATENT_DB_URL=url, PATENT_DATA_DIR=str(data_dir),
-               PATENT_ADMIN_PASSWORD=USERS["admin"], PATENT_COOKIE_KEY="e" * 48,
+               PATENT_ADMIN_PASSWORD=USERS["admin"], PATENT_COOKIE_KEY=COOKIE_KEY,
                PYTHONPATH=str(ROOT))
     return env
-
-
-def _has_demo() -> bool:
-    return (ROOT / "core" / "cli" / "demo.py").exists()
 
 
 @pytest.fixture(scope="session")
@@ -76,10 +71,9 @@ def e2e_db(tmp_path_factory) -> tuple[str, Path]:
     env = _env(data_dir, url)
     subprocess.run([sys.executable, "-c", _PREPARE, url, USERS["checker"], USERS["viewer"]],
                    cwd=ROOT, env=env, check=True)
-    if _has_demo():
-        subprocess.run([sys.executable, "-m", "core", "demo", "--patents", str(E2E_DEMO_PATENTS),
-                        "--seed", "1", "--db", url], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "core", "demo", "--patents", str(E2E_DEMO_PATENTS),
+                    "--seed", "1", "--db", url], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
     return url, data_dir
 
 
@@ -116,10 +110,20 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(e2e_db):
+def app_url(e2e_db, browser):
     proc, base = start_server(*e2e_db)
+    _first_session(browser, base)
     yield base
     stop_server(proc)
+
+
+def _first_session(browser, base: str) -> None:
+    """Until a logged-in session has run Home.py's st.navigation, Streamlit serves a page URL
+    through its legacy pages/ shim, where the page's guard asks for the login (test_login.py):
+    log in once, so every test may start with any page URL."""
+    ctx = browser.new_context()
+    open_page(ctx.new_page(), base, "")
+    ctx.close()
 
 
 @pytest.fixture
@@ -144,46 +148,115 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    from tests.e2e.charts import expose_echarts
     ctx = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN",
                               accept_downloads=True)
+    expose_echarts(ctx)
     pg = ctx.new_page()
     pg.set_default_timeout(30000)
     yield pg
+    ctx.unroute_all(behavior="ignoreErrors")  # a bundle still in flight when the test ends
     ctx.close()
 
 
-def wait_idle(page, timeout: float = 30000) -> None:
-    """Wait until Streamlit has finished running the script."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
-    page.wait_for_timeout(300)
+@pytest.fixture(scope="session")
+def facts(e2e_db) -> dict:
+    url, data_dir = e2e_db
+    out = subprocess.run([sys.executable, "-m", "tests.e2e.facts", url], cwd=ROOT,
+                         env=_env(data_dir, url), check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+# The first run of a session renders the cookie component (streamlit-authenticator's
+# CookieManager, key "init", the run's first element), which reruns the script once it has read
+# the browser's cookies; until that rerun has finished, elements can be replaced under the
+# test's hands (a form filled then loses its values, a chart is re-created). The component's
+# element stays (stale) until the rerun has finished, and the rerun does not render it again.
+RUN_FINISHED = """
+    !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    && !document.querySelector('[data-stale="true"]')"""
+SESSION_SETTLED = f"""() => {RUN_FINISHED}
+    && !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')
+    && !document.querySelector('[data-testid="stMain"] .st-key-init')"""
+
+
+def wait_session(page) -> None:
+    """Wait until the session's first runs are over (see SESSION_SETTLED)."""
+    page.wait_for_function(SESSION_SETTLED)
 
 
 def login(page, base: str, role: str) -> None:
-    """Log in through the login form as the user named like the role; lands on the default page.
-
-    The cookie component reruns the script once after the first load; a form filled during that
-    rerun can lose its values, so the form is filled once the app is idle and retried once."""
+    """Log in through the login form as the user named like the role; lands on the default page."""
     page.goto(base + "/")
-    for attempt in range(2):
-        wait_idle(page)
-        page.get_by_label("用户名").fill(role)
-        page.get_by_label("密码").fill(USERS[role])
-        page.get_by_role("button", name="登录").click()
-        try:
-            page.get_by_text(re.compile("当前用户")).wait_for(timeout=20000)
-            break
-        except Exception:
-            if attempt:
-                raise
-    wait_idle(page)
+    fill_login_form(page, role)
+    expect(page.get_by_text(re.compile("当前用户"))).to_be_visible()
+    # the cookie component writes the login cookie after the form's run: a new tab needs it
+    page.wait_for_function(f"() => document.cookie.includes('{COOKIE_NAME}=')")
 
 
-def open_page(page, base: str, url_path: str) -> None:
-    """Navigate to a page of the app through its sidebar link (keeps the session)."""
+def fill_login_form(page, role: str) -> None:
+    wait_session(page)
+    page.get_by_label("用户名").fill(role)
+    page.get_by_label("密码").fill(USERS[role])
+    page.get_by_role("button", name="登录").click()
+
+
+def login_cookie(role: str) -> str:
+    """The login cookie streamlit-authenticator sets for `role` (signed with the test key)."""
+    import jwt
+    expires = time.time() + 3600
+    return jwt.encode({"username": role, "exp_date": expires}, COOKIE_KEY, algorithm="HS256")
+
+
+def open_page(page, base: str, url_path: str, role: str = "viewer") -> None:
+    """Open a page of the app as a returning `role` user (login cookie set, no form)."""
+    page.context.add_cookies([{"name": COOKIE_NAME, "value": login_cookie(role), "url": base}])
     page.goto(f"{base}/{url_path}")
-    wait_idle(page)
+    wait_session(page)
+    expect(page.get_by_text(re.compile("当前用户"))).to_be_visible()
+
+
+def heading(page, text: str | re.Pattern):
+    return page.get_by_role("heading", name=text, exact=isinstance(text, str))
+
+
+def wait_run_finished(page) -> None:
+    """Wait until the script run in progress has finished (call it once that run has visibly
+    started: right after an action the previous run's state still reads finished)."""
+    page.wait_for_function(f"() => {RUN_FINISHED}")
+
+
+def metric(page, label: str):
+    """The value of the st.metric labelled `label`."""
+    return (page.get_by_test_id("stMetric")
+            .filter(has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True))
+            .get_by_test_id("stMetricValue"))
+
+
+def result_count(page):
+    """The search page's statement of its number of matches (共 n 件 / 超过 n 件)."""
+    return page.get_by_role("heading", name=re.compile(r"^(共|超过) [\d,]+ 件$"))
+
+
+def query(url: str) -> tuple[str, dict[str, str]]:
+    """(page path, query parameters) of a URL."""
+    parsed = urlparse(url)
+    return parsed.path.strip("/"), {k: v[0] for k, v in parse_qs(parsed.query).items()}
+
+
+def expect_url(page, path: str, params: dict[str, str]) -> None:
+    """The page is `path` with exactly the query parameters `params` once the run under way
+    has finished. Call it after expecting content of the run that follows the action: while
+    Streamlit switches pages the URL passes through intermediate states (the search page drops
+    a default date basis from a link, for one)."""
+    wait_run_finished(page)
+    assert query(page.url) == (path, params)
+
+
+def expect_breadcrumb(page, home: str, here: str) -> None:
+    """The breadcrumb of a page re-scoped to `here`: a way back home, `here` itself current."""
+    expect(page.get_by_role("button", name=home, exact=True)).to_be_enabled()
+    expect(page.get_by_role("button", name=here, exact=True)).to_be_disabled()
 
 
 def screenshot(page, name: str) -> Path:
@@ -191,3 +264,13 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def db_value(e2e_db, sql: str, *args):
+    """The one value `sql` selects from the e2e database (read only)."""
+    import sqlite3
+    path = e2e_db[0].removeprefix("sqlite:///")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+        rows = con.execute(sql, args).fetchall()
+    assert len(rows) == 1, (sql, args, rows)
+    return rows[0][0]

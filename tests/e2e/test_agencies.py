@@ -1,34 +1,33 @@
-"""代理机构统计 in a real browser: loads without errors; a click on an agency's bar opens the patent
-search pre-filled with that agency."""
+"""代理机构统计 in a browser: the demo's agency count; a click on the top agency's bar opens the
+search pinned to exactly that agency."""
 from __future__ import annotations
-
-import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import (
-    assert_no_exception,
-    chart_canvas,
-    click_first_horizontal_bar,
-    first_metric,
-    go_to,
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import (
+    db_value,
+    expect_url,
+    heading,
+    metric,
+    open_page,
     result_count,
+    screenshot,
 )
 
 
-def test_agencies_page_and_a_bar_click_opens_the_search(app_url, page):
-    login(page, app_url, "viewer")
-    go_to(page, "代理机构统计")
-    expect(page.get_by_role("heading", name="代理机构统计")).to_be_visible()
-    assert_no_exception(page)
-    canvas = chart_canvas(page, "ag_rank", 0)
-    page.wait_for_timeout(1500)
+def test_agencies_page_and_a_bar_click_searches_that_agency(app_url, page, facts, e2e_db):
+    open_page(page, app_url, "agencies")
+    expect(heading(page, labels.AGENCIES_TITLE)).to_be_visible()
+    expect(metric(page, labels.AGENCY_COUNT)).to_have_text(f"{facts['agencies']:,}")
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "agencies")
-    click_first_horizontal_bar(page, canvas, categories=min(15, first_metric(page)),
-                               y_shift=-0.2)  # two bars per agency: hit the upper one
-    page.wait_for_url(re.compile(r"/search\?.*agency_id=\d+"), timeout=30000)
-    wait_idle(page)
-    assert_no_exception(page)
-    expect(page.get_by_text(re.compile("限定代理机构："))).to_be_visible()
-    assert result_count(page) > 0
+
+    name = charts.click_item(page, "ag_rank", 0)
+    agency_id = db_value(e2e_db, "SELECT id FROM agency WHERE name = ?", name)
+    expect(page.get_by_text(labels.SEARCH_FIXED_AGENCY.format(name=name))).to_be_visible()
+    expect(result_count(page)).to_be_visible()
+    expect_url(page, "search", {"region": facts["home"], "agency_id": str(agency_id)})
+    charts.no_exception(page)

@@ -1,33 +1,34 @@
-"""权利人统计 in a real browser: loads without errors; a click on a holder's bar opens the patent
-search pre-filled with that holder."""
+"""权利人统计 in a browser: the demo's holder count; a click on the top holder's bar opens the
+search pinned to exactly that holder's valid patents."""
 from __future__ import annotations
-
-import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import (
-    assert_no_exception,
-    chart_canvas,
-    click_first_horizontal_bar,
-    first_metric,
-    go_to,
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import (
+    db_value,
+    expect_url,
+    heading,
+    metric,
+    open_page,
     result_count,
+    screenshot,
 )
 
 
-def test_holders_page_and_a_bar_click_opens_the_search(app_url, page):
-    login(page, app_url, "viewer")
-    go_to(page, "权利人统计")
-    expect(page.get_by_role("heading", name="权利人统计")).to_be_visible()
-    assert_no_exception(page)
-    canvas = chart_canvas(page, "hs_top", 0)
-    page.wait_for_timeout(1500)  # entry animation
+def test_holders_page_and_a_bar_click_searches_that_holder(app_url, page, facts, e2e_db):
+    open_page(page, app_url, "holders")
+    expect(heading(page, labels.HOLDERS_TITLE)).to_be_visible()
+    expect(metric(page, labels.HOLDERS_COUNT)).to_have_text(f"{facts['holders']:,}")
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "holders")
-    click_first_horizontal_bar(page, canvas, categories=min(15, first_metric(page)))
-    page.wait_for_url(re.compile(r"/search\?.*holder_id=\d+"), timeout=30000)
-    wait_idle(page)
-    assert_no_exception(page)
-    expect(page.get_by_text(re.compile("限定权利人："))).to_be_visible()
-    assert result_count(page) > 0
+
+    name = charts.click_item(page, "hs_top", 0).removesuffix(" ★")
+    holder_id = db_value(e2e_db, "SELECT id FROM holder WHERE name = ?", name)
+    expect(page.get_by_text(labels.SEARCH_FIXED_HOLDER.format(name=name))).to_be_visible()
+    expect(result_count(page)).to_be_visible()
+    expect_url(page, "search", {"region": facts["home"], "holder_id": str(holder_id),
+                                "status": "valid"})
+    charts.no_exception(page)

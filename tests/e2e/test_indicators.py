@@ -1,26 +1,32 @@
-"""专利创造指标分析 in a browser: the indicator cards and the sub-region table load without
-errors; switching the counting rule to 任一权利人 re-computes the page under that rule (its rows
-are built on first use) and says so; screenshots in docs/screenshots/."""
-import re
-
+"""专利创造指标分析 in a browser: the demo's valid inventions on their card; switching the
+counting rule to 任一权利人 re-computes the page under that rule (its rows are built on first
+use) and says so. Screenshots in docs/screenshots/."""
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.stats_clicks import open_from_sidebar
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import heading, metric, open_page, screenshot
+
+FIRST_HOLDER = labels.RULE_HOLDER[("first", "current")]
+ANY_HOLDER = labels.RULE_HOLDER[("any", "current")]
 
 
-def test_indicators_page_and_a_counting_rule_switch(app_url, page):
-    login(page, app_url, "viewer")
-    open_from_sidebar(page, "专利创造指标分析", "专利创造指标分析")
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_test_id("stMetric").first).to_be_visible()
-    expect(page.get_by_text(re.compile("按第一权利人（当前）地址")).first).to_be_visible()
+def test_indicators_page_and_a_counting_rule_switch(app_url, page, facts):
+    open_page(page, app_url, "indicators")
+    expect(heading(page, labels.IND_TITLE)).to_be_visible()
+    name, value, unit = facts["valid_inventions_card"]
+    expect(metric(page, name)).to_have_text(f"{value:,} {unit}")
+    expect(page.get_by_text(FIRST_HOLDER).first).to_be_visible()
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "indicators")
+
     sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_test_id("stExpander").get_by_text("统计口径", exact=True).first.click()
-    sidebar.get_by_text("任一权利人", exact=True).click()
-    wait_idle(page, timeout=120000)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_text(re.compile("按任一权利人（当前）地址")).first).to_be_visible(
-        timeout=60000)
+    sidebar.get_by_test_id("stExpander").locator("summary").filter(
+        has_text=labels.IND_RULE_SETTINGS).click()
+    sidebar.get_by_text(labels.IND_RULE_HOLDER_OPTS["any"], exact=True).click()
+    expect(page.get_by_text(ANY_HOLDER).first).to_be_visible(timeout=120_000)
+    expect(page.get_by_text(FIRST_HOLDER)).to_have_count(0)
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "indicators_any_holder")

@@ -1,24 +1,29 @@
-"""产业统计 in a browser: loads without errors; a click on a cell of the industry × sub-region
-matrix narrows the page to that sub-region; screenshot in docs/screenshots/. The demo itself
-assigns the shipped industries (as an import or the nightly job does)."""
-import re
-
+"""产业统计 in a browser: the summary lists the demo's industries; a click on a cell of the
+industry × sub-region matrix re-scopes the page to exactly that cell's sub-region. The demo
+itself assigns the shipped industries (as an import or the nightly job does)."""
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot
-from tests.e2e.stats_clicks import click_points, open_from_sidebar
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import db_value, expect_breadcrumb, expect_url, heading, open_page, screenshot
 
-HOME_HEADING = "产业统计 · 苏州市"
+
+def title(name: str) -> str:
+    return f"{labels.INDUSTRY_TITLE} · {name}"
 
 
-def test_industry_matrix_click_narrows_to_the_sub_region(app_url, page):
-    login(page, app_url, "viewer")
-    open_from_sidebar(page, "产业统计", HOME_HEADING)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
+def test_industry_summary_and_a_matrix_click_re_scopes_the_page(app_url, page, facts, e2e_db):
+    open_page(page, app_url, "industry")
+    expect(heading(page, title(facts["home_name"]))).to_be_visible()
+    assert charts.data(page, f"in_sum_{facts['home']}")["categories"] == facts["industries"]
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "industry")
-    heading = page.get_by_role("heading", name=re.compile("产业统计 · "))
-    # canvas 2 = the industry × sub-region heat map; cells fill the grid
-    points = [(x, y) for y in (0.3, 0.5) for x in (0.4, 0.6)]
-    assert click_points(page, 2, points, lambda: HOME_HEADING not in heading.inner_text())
-    expect(page.get_by_role("button", name="苏州市")).to_be_visible(timeout=30000)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    name = charts.click_item(page, f"in_matrix_{facts['home']}", 0)
+    code = db_value(e2e_db, "SELECT code FROM region WHERE name = ? AND parent_code = ?",
+                    name, facts["home"])
+    expect(heading(page, title(name))).to_be_visible()
+    expect_breadcrumb(page, facts["home_name"], name)
+    expect_url(page, "industry", {"region": code})
+    charts.no_exception(page)

@@ -1,38 +1,26 @@
-"""专利运营统计 in a real browser: loads without errors; a click on a sub-region's bar narrows the
-page to that sub-region (the region in the URL and the breadcrumb follow)."""
+"""专利运营统计 in a browser: the demo's transfers in; a click on a sub-region's bar re-scopes the
+page to exactly that sub-region (URL, heading, breadcrumb back home)."""
 from __future__ import annotations
-
-import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.test_search import (
-    assert_no_exception,
-    chart_canvas,
-    click_first_horizontal_bar,
-    go_to,
-)
-
-BAND = 30  # px per sub-region in pages/operations.py
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import db_value, expect_breadcrumb, expect_url, heading, metric, open_page, screenshot
 
 
-def test_operations_page_and_a_subregion_click_narrows_the_view(app_url, page):
-    login(page, app_url, "viewer")
-    go_to(page, "专利运营统计")
-    expect(page.get_by_role("heading", name="专利运营统计")).to_be_visible()
-    assert_no_exception(page)
-    chart_canvas(page, "ops_years", 0)
-    page.wait_for_timeout(1500)
+def test_operations_page_and_a_sub_region_click_re_scopes_it(app_url, page, facts, e2e_db):
+    open_page(page, app_url, "operations")
+    expect(heading(page, labels.OPERATIONS_TITLE)).to_be_visible()
+    expect(metric(page, labels.OPS_YEAR_COLUMNS["transfer_in"])).to_have_text(
+        f"{facts['transfers_in']:,}")
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "operations")
-    sub = chart_canvas(page, "ops_sub", 1)
-    sub.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    box = sub.bounding_box()
-    before = page.url
-    click_first_horizontal_bar(page, sub, categories=round((box["height"] - 130) / BAND))
-    page.wait_for_url(re.compile(r"region=3205\d{2}(&|$)"), timeout=30000)
-    wait_idle(page)
-    assert_no_exception(page)
-    assert page.url != before
-    expect(page.get_by_role("button", name="苏州市")).to_be_visible()  # breadcrumb back home
+
+    name = charts.click_item(page, "ops_sub", 0)
+    code = db_value(e2e_db, "SELECT code FROM region WHERE name = ? AND parent_code = ?",
+                    name, facts["home"])
+    expect_breadcrumb(page, facts["home_name"], name)
+    expect_url(page, "operations", {"region": code})
+    charts.no_exception(page)

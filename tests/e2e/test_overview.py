@@ -1,40 +1,58 @@
-"""专利概况 in a browser: loads without errors, a click on a sub-region bar re-scopes the whole
-screen (breadcrumb back), kiosk mode renders; screenshots in docs/screenshots/."""
+"""专利概况 in a browser: the demo's published and valid counts; a click on a sub-region's bar
+re-scopes the whole screen to exactly that sub-region and the breadcrumb leads back; kiosk mode
+renders dark and full width. Screenshots in docs/screenshots/."""
 import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot, wait_idle
-from tests.e2e.stats_clicks import click_points, open_from_sidebar
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import (
+    db_value,
+    expect_breadcrumb,
+    expect_url,
+    heading,
+    metric,
+    open_page,
+    screenshot,
+)
+from ui.charts.overview import DARK_BG
 
-HOME_HEADING = "专利概况 · 苏州市"
+
+def title(name: str) -> str:
+    return f"{labels.OVERVIEW} · {name}"
 
 
-def test_overview_click_on_a_sub_region_drills_down(app_url, page):
-    login(page, app_url, "viewer")
-    open_from_sidebar(page, "专利概况", HOME_HEADING)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_text("有效发明专利").first).to_be_visible()
+def test_overview_and_a_sub_region_click_re_scopes_the_screen(app_url, page, facts, e2e_db):
+    open_page(page, app_url, "")
+    expect(heading(page, title(facts["home_name"]))).to_be_visible()
+    expect(metric(page, labels.TOTAL_PUBLISHED)).to_have_text(f"{facts['published']:,}")
+    expect(metric(page, labels.TOTAL_VALID)).to_have_text(f"{facts['valid']:,}")
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "overview")
-    heading = page.get_by_role("heading", name=re.compile("专利概况 · "))
-    # canvas 1 = the sub-region ranking beside the map; bars from the top, labels on the left
-    points = [(x, y) for y in (0.19, 0.27, 0.35) for x in (0.45, 0.6, 0.35)]
-    assert click_points(page, 1, points, lambda: HOME_HEADING not in heading.inner_text())
-    wait_idle(page)
-    expect(page.get_by_role("button", name="苏州市")).to_be_visible()  # breadcrumb back
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    page.get_by_role("button", name="苏州市").click()
-    expect(page.get_by_role("heading", name=HOME_HEADING)).to_be_visible(timeout=30000)
+
+    name = charts.click_item(page, f"ov_sub_{facts['home']}", 0)
+    code = db_value(e2e_db, "SELECT code FROM region WHERE name = ? AND parent_code = ?",
+                    name, facts["home"])
+    expect(heading(page, title(name))).to_be_visible()
+    expect_breadcrumb(page, facts["home_name"], name)
+    expect_url(page, "", {"region": code})
+    charts.no_exception(page)
+
+    page.get_by_role("button", name=facts["home_name"], exact=True).click()
+    expect(heading(page, title(facts["home_name"]))).to_be_visible()
+    expect_url(page, "", {"region": facts["home"]})
 
 
-def test_overview_kiosk_mode_is_dark_and_full_width(app_url, page):
-    login(page, app_url, "viewer")
-    open_from_sidebar(page, "专利概况", HOME_HEADING)
-    page.get_by_role("button", name="大屏模式").click()
-    expect(page.get_by_role("button", name="退出大屏")).to_be_visible(timeout=60000)
-    assert "kiosk=1" in page.url
-    wait_idle(page)
-    page.wait_for_timeout(2500)
+def test_overview_kiosk_mode_is_dark_and_full_width(app_url, page, facts):
+    open_page(page, app_url, "")
+    page.get_by_role("button", name=labels.KIOSK_ON).click()
+    expect(page.get_by_role("button", name=labels.KIOSK_OFF)).to_be_visible()
+    expect_url(page, "", {"region": facts["home"], "kiosk": "1"})
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
-    expect(page.get_by_text(re.compile("数据更新于"))).to_be_visible()
+    expect(page.get_by_text(re.compile(labels.DATA_UPDATED_AT))).to_be_visible()
+    assert charts.data(page, f"ov_sub_{facts['home']}")["background"] == DARK_BG
+    page.get_by_role("button", name=labels.KIOSK_OFF).scroll_into_view_if_needed()
+    charts.all_settled(page)
     screenshot(page, "overview_kiosk")

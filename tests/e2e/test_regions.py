@@ -1,23 +1,33 @@
-"""区域统计 in a browser: loads without errors, the grant-rate definition is shown, a click on a
-county's bar narrows the page to that county; screenshot in docs/screenshots/."""
-import re
-
+"""区域统计 in a browser: the ranking shows the demo's counties by valid patents and the
+grant-rate definition is stated; a click on a county's bar re-scopes the page to exactly that
+county. Screenshot in docs/screenshots/."""
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot
-from tests.e2e.stats_clicks import click_points, open_from_sidebar
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import db_value, expect_breadcrumb, expect_url, heading, open_page, screenshot
 
-HOME_HEADING = "区域统计 · 苏州市"
+
+def title(name: str) -> str:
+    return f"{labels.REGIONS_TITLE} · {name}"
 
 
-def test_regions_click_on_a_county_narrows_the_view(app_url, page):
-    login(page, app_url, "viewer")
-    open_from_sidebar(page, "区域统计", HOME_HEADING)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_text(re.compile("发明专利授权率 = 发明授权量")).first).to_be_visible()
+def test_regions_ranking_and_a_county_click_re_scopes_the_page(app_url, page, facts, e2e_db):
+    open_page(page, app_url, "regions")
+    expect(heading(page, title(facts["home_name"]))).to_be_visible()
+    expect(page.get_by_text(labels.GRANT_RATE_DEFINITION).first).to_be_visible()
+    key = f"rg_rank_child_valid_{facts['home']}"
+    ranking = charts.data(page, key)
+    assert [list(p) for p in zip(ranking["categories"], ranking["series"][0]["data"])] == \
+        facts["regions_by_valid"]
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "regions")
-    heading = page.get_by_role("heading", name=re.compile("区域统计 · "))
-    points = [(x, y) for y in (0.2, 0.26, 0.32) for x in (0.3, 0.45, 0.2)]
-    assert click_points(page, 0, points, lambda: HOME_HEADING not in heading.inner_text())
-    expect(page.get_by_role("button", name="苏州市")).to_be_visible(timeout=30000)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    name = charts.click_item(page, key, 0)
+    code = db_value(e2e_db, "SELECT code FROM region WHERE name = ? AND parent_code = ?",
+                    name, facts["home"])
+    expect(heading(page, title(name))).to_be_visible()
+    expect_breadcrumb(page, facts["home_name"], name)
+    expect_url(page, "regions", {"region": code})
+    charts.no_exception(page)

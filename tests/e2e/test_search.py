@@ -9,64 +9,26 @@ from playwright.sync_api import expect
 
 from core.config import labels
 from core.exports.search import EXPORT_COLUMNS
-from tests.e2e.conftest import login, screenshot, wait_idle
+from tests.e2e import charts
+from tests.e2e.conftest import expect_url, heading, open_page, result_count, screenshot
 
 
-def go_to(page, title: str) -> None:
-    """Open a page through its sidebar link (same session, no reload)."""
-    page.get_by_test_id("stSidebar").get_by_role("link", name=title, exact=True).click()
-    wait_idle(page)
-    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=30000)
+def test_search_filters_go_to_the_url_and_the_export_downloads_xlsx(app_url, page, facts,
+                                                                   tmp_path):
+    open_page(page, app_url, "search")
+    expect(heading(page, labels.SEARCH_TITLE)).to_be_visible()
+    expect(page.get_by_text(labels.SEARCH_RESULT.format(n=facts["search_all"]))).to_be_visible()
+    charts.no_exception(page)
 
-
-def assert_no_exception(page) -> None:
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-
-
-def chart_canvas(page, key: str, index: int):
-    """The canvas of the chart shown with echarts.show(key=…): by the st-key class Streamlit
-    puts on keyed elements, else the index-th canvas (st.dataframe grids are canvases too)."""
-    keyed = page.locator(f".st-key-{key} canvas")
-    canvas = keyed.first if keyed.count() else page.locator("canvas").nth(index)
-    canvas.wait_for(state="visible")
-    return canvas
-
-
-def click_first_horizontal_bar(page, canvas, categories: int, x_offset: int = 12,
-                               y_shift: float = 0.0) -> None:
-    """Click the first (top) bar of a horizontal ranking laid out by
-    ui/charts/holders.horizontal_layout (grid left/top/bottom fixed; categories from the top)."""
-    from ui.charts.holders import GRID_BOTTOM, GRID_LEFT, GRID_TOP
-    box = canvas.bounding_box()
-    band = (box["height"] - GRID_TOP - GRID_BOTTOM) / categories
-    page.mouse.click(box["x"] + GRID_LEFT + x_offset,
-                     box["y"] + GRID_TOP + band * (0.5 + y_shift))
-
-
-def first_metric(page) -> int:
-    """The value of the first st.metric on the page."""
-    text = page.get_by_test_id("stMetricValue").first.inner_text()
-    return int(re.sub(r"\D", "", text))
-
-
-def result_count(page) -> int:
-    text = page.get_by_text(re.compile(r"^(共|超过) [\d,]+ 件$")).first.inner_text()
-    return int(re.sub(r"\D", "", text))
-
-
-def test_search_filters_go_to_the_url_and_the_export_downloads_xlsx(app_url, page, tmp_path):
-    login(page, app_url, "viewer")
-    go_to(page, "公开专利数据查询")
-    assert_no_exception(page)
-    everything = result_count(page)
-    assert everything > 0
     words = page.get_by_label(labels.SEARCH_WORDS)
     words.fill("一种")
     words.press("Enter")
-    page.wait_for_url(re.compile(r"[?&]q=(%E4%B8%80%E7%A7%8D|一种)"), timeout=30000)
-    wait_idle(page)
-    matching = result_count(page)
-    assert 0 < matching <= everything
+    expect(page.get_by_text(labels.SEARCH_RESULT.format(n=facts["search_all"]))).to_have_count(0)
+    expect(result_count(page)).to_be_visible()
+    expect_url(page, "search", {"region": facts["home"], "q": "一种"})
+    matching = int(re.sub(r"\D", "", result_count(page).inner_text()))
+    assert 0 < matching < facts["search_all"]
+
     page.get_by_role("button", name=labels.EXPORT_PREPARE).click()
     download_button = page.get_by_role("button", name=re.compile("下载 Excel"))
     expect(download_button).to_be_visible(timeout=60000)

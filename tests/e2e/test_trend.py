@@ -1,17 +1,33 @@
-"""趋势统计 in a browser: loads without errors; a click on a year's bar opens the patent search
-pre-filled with that year; screenshot in docs/screenshots/."""
+"""趋势统计 in a browser: the applications chart holds the demo's filings per year and type; a
+click on a year's bar opens the search for exactly the filings of that year, and finds as many
+as the bar shows. Screenshot in docs/screenshots/."""
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, screenshot
-from tests.e2e.stats_clicks import click_points, open_from_sidebar
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import expect_url, heading, open_page, result_count, screenshot
 
 
-def test_trend_click_on_a_year_opens_the_search_pre_filled(app_url, page):
-    login(page, app_url, "viewer")
-    open_from_sidebar(page, "趋势统计", "趋势统计 · 苏州市")
-    expect(page.get_by_test_id("stException")).to_have_count(0)
+def test_trend_applications_and_a_year_click_searches_that_year(app_url, page, facts):
+    open_page(page, app_url, "trend")
+    expect(heading(page, f"{labels.TREND_TITLE} · {facts['home_name']}")).to_be_visible()
+    key = f"tr_apps_year_{facts['home']}"
+    shown = charts.data(page, key)
+    assert shown["categories"] == facts["application_years"]
+    assert {s["name"]: s["data"] for s in shown["series"] if s["type"] == "bar"} == \
+        facts["applications_by_type"]
+    charts.all_settled(page)
+    charts.no_exception(page)
     screenshot(page, "trend")
-    # canvas 0 = applications by year; stacked bars stand on the x axis (bottom of the grid)
-    points = [(x / 100, 0.78) for x in range(55, 90, 4)]
-    assert click_points(page, 0, points, lambda: "/search" in page.url)
-    assert "from=" in page.url and "to=" in page.url and "region=3205" in page.url
+
+    totals = [sum(year) for year in zip(*facts["applications_by_type"].values())]
+    index = totals.index(max(totals))
+    year = charts.click_item(page, key, index)
+    assert year == facts["application_years"][index]
+    expect(result_count(page)).to_have_text(labels.SEARCH_RESULT.format(n=totals[index]))
+    # by filing date: the search leaves the default basis (app) out of its URL
+    expect_url(page, "search", {"region": facts["home"], "from": f"{year}-01-01",
+                                "to": f"{year}-12-31"})
+    expect(page.get_by_role("combobox", name=labels.FILTER_BASIS)).to_have_value(
+        labels.DATE_BASIS["app"])
+    charts.no_exception(page)

@@ -1,0 +1,68 @@
+"""Charts in the browser tests: clicks fired through ECharts itself, on the element ECharts drew
+for a data item, and the exact filter they lead to.
+
+streamlit-echarts 0.7 renders in the page DOM (a components-v2 component, no iframe) and keeps
+its `echarts` namespace private. `expose_echarts(context)` patches the component's bundle on its
+way to the browser so that it also publishes that namespace as `globalThis.__echarts__`; the
+init script echarts_probe.js then reaches a chart with `echarts.getInstanceByDom(...)`."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+from playwright.sync_api import expect
+
+BUNDLE = re.compile(r"/bidi-components/streamlit-echarts\.streamlit_echarts/index-[^/]*\.js$")
+NAMESPACE = re.compile(r"\{ echarts: (\w+) \}")  # how the bundle hands `echarts` to JsCode
+PROBE = Path(__file__).with_name("echarts_probe.js")
+
+
+_patched: dict[str, str] = {}  # bundle URL path → patched source (fetched once per session)
+
+
+def expose_echarts(context) -> None:
+    def patch(route):
+        path = urlparse(route.request.url).path
+        if path not in _patched:
+            body = route.fetch().text()
+            found = NAMESPACE.search(body)
+            assert found, "streamlit-echarts bundle changed: update tests/e2e/charts.py NAMESPACE"
+            _patched[path] = f"{body}\nglobalThis.__echarts__ = {found[1]};\n"
+        route.fulfill(body=_patched[path], content_type="application/javascript")
+
+    context.route(BUNDLE, patch)
+    context.add_init_script(path=str(PROBE))
+
+
+def settled(page, key: str) -> None:
+    """Wait until the chart shown with key=`key` is drawn and its animation has ended."""
+    page.locator(f".st-key-{key}").scroll_into_view_if_needed()
+    page.wait_for_function("key => __e2eChartSettled(key)", arg=key)
+
+
+def all_settled(page) -> None:
+    """Wait until every chart on the page is drawn and still (before a screenshot)."""
+    page.wait_for_function("() => __e2eAllSettled()")
+
+
+def data(page, key: str) -> dict:
+    """{"background", "categories": [...], "series": [{"name", "type", "data"}, ...]} of a
+    settled chart."""
+    settled(page, key)
+    return page.evaluate("key => __e2eChartData(key)", key)
+
+
+def click_item(page, key: str, index: int) -> str:
+    """Click the element ECharts drew for data item `index` with the mouse (ECharts hit-tests
+    it and fires the chart's click handler); return the name the click reports."""
+    settled(page, key)
+    item = page.evaluate("([key, index]) => __e2eChartItem(key, index)", [key, index])
+    assert item, f"chart {key} draws no element for item {index}"
+    page.locator(f".st-key-{key} .echarts-container").click(
+        position={"x": item["x"], "y": item["y"]})
+    return item["name"]
+
+
+def no_exception(page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)

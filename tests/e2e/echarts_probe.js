@@ -1,0 +1,56 @@
+// Init script of every e2e page (tests/e2e/charts.py): find the ECharts instance of a chart shown
+// with ui.echarts.show(key=…) and read it. streamlit-echarts renders in the page DOM (components
+// v2, no iframe); its bundle keeps `echarts` private, so the test server patches the bundle to
+// publish it as globalThis.__echarts__ (charts.EXPOSE_ECHARTS).
+
+globalThis.__e2eChart = (key) => {
+  const dom = document.querySelector(`.st-key-${key} .echarts-container`);
+  const echarts = globalThis.__echarts__;
+  return dom && echarts ? echarts.getInstanceByDom(dom) : undefined;
+};
+
+// Drawn with its data and no animation running: what a user would see and click. Series with
+// a looping effect (the map's rippling points) never finish animating: drawn is enough there.
+const settled = (chart) => {
+  if (!chart || chart.isDisposed()) return false;
+  const series = chart.getOption().series || [];
+  const looping = series.some((s) => s.type === "effectScatter");
+  return series.length > 0 && (looping || chart.getZr().animation.isFinished());
+};
+
+globalThis.__e2eChartSettled = (key) => settled(globalThis.__e2eChart(key));
+
+// Every chart on the page settled (for screenshots).
+globalThis.__e2eAllSettled = () => {
+  const doms = [...document.querySelectorAll(".echarts-container")];
+  return doms.length > 0 && doms.every((dom) => settled(globalThis.__echarts__?.getInstanceByDom(dom)));
+};
+
+// The element ECharts drew for data item `index` (of the first series that shows it): its centre
+// in pixels of the chart and the name a click on it reports (params.name).
+globalThis.__e2eChartItem = (key, index) => {
+  const model = globalThis.__e2eChart(key).getModel();
+  for (let s = 0; s < model.getSeriesCount(); s++) {
+    const data = model.getSeriesByIndex(s).getData();
+    const el = index < data.count() ? data.getItemGraphicEl(index) : null;
+    if (!el) continue;
+    const rect = el.getBoundingRect().clone();
+    const transform = el.getComputedTransform();
+    if (transform) rect.applyTransform(transform);
+    if (rect.width < 2 || rect.height < 2) continue; // a zero bar of a stack
+    return {name: data.getName(index), series: s,
+            x: rect.x + rect.width / 2, y: rect.y + rect.height / 2};
+  }
+  return null;
+};
+
+// Categories and series as the chart holds them (names and plain values).
+globalThis.__e2eChartData = (key) => {
+  const option = globalThis.__e2eChart(key).getOption();
+  const axis = [...(option.xAxis || []), ...(option.yAxis || [])].find((a) => a.data);
+  const value = (d) => (d !== null && typeof d === "object" ? d.value : d);
+  return {background: option.backgroundColor ?? null,
+          categories: axis ? axis.data.map(String) : [],
+          series: option.series.map((s) => ({name: s.name, type: s.type,
+                                              data: s.data.map(value)}))};
+};

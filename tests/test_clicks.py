@@ -1,0 +1,152 @@
+"""Chart click → filter (ui.clicks) for every clickable chart, fed the payloads ECharts sends:
+the name of the clicked element (ui.echarts.CLICK_NAME returns params.name) — a category of the
+chart's axis, a pie slice's or a heat-map cell's name — read from the chart the page builds."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from core.config import labels
+from ui import clicks
+from ui.charts import agencies, holders, industry, maps, operations, overview, regions, trend
+from ui.clicks import Drill, Search
+
+
+def click_names(chart) -> list[str]:
+    """What a click on each element of `chart` returns: item names of pie / map / heat-map
+    series, else the categories of the category axis (ECharts passes them as strings)."""
+    options = json.loads(chart.dump_options())
+    series = options["series"][0]
+    if series["type"] in ("pie", "map", "heatmap"):
+        return [item["name"] for item in series["data"]]
+    axis = next(a for a in options["xAxis"] + options["yAxis"] if a.get("data"))
+    return [str(c) for c in axis["data"]]
+
+
+SUBREGIONS = pd.DataFrame({"code": ["320506", "320505"], "name": ["吴中区", "虎丘区"],
+                           "valid": [30, 20]})
+STREETS = pd.DataFrame({"code": ["320506001", "320506002"], "name": ["长桥街道", "郭巷街道"],
+                        "valid": [9, 4]})
+
+
+def ranking_of(frame: pd.DataFrame):
+    return overview.ranking(frame["name"].tolist(), {"有效": frame["valid"].tolist()}, "t", "r")
+
+
+def test_a_sub_region_bar_drills_into_the_county_and_a_street_bar_searches_it():
+    assert [clicks.subregion(n, SUBREGIONS) for n in click_names(ranking_of(SUBREGIONS))] == [
+        Drill("320506"), Drill("320505")]
+    assert clicks.subregion(click_names(ranking_of(STREETS))[1], STREETS) == \
+        Search({"region": "320506002"})
+
+
+def test_a_county_on_the_map_drills_into_it():
+    pairs = list(zip(SUBREGIONS["name"], SUBREGIONS["valid"]))
+    names = click_names(maps.county_map(pairs, "t", "r", "有效"))
+    assert names == ["吴中区", "虎丘区"]
+    assert clicks.subregion(names[0], SUBREGIONS) == Drill("320506")
+
+
+def test_regions_page_other_levels_and_custom_regions_search_instead_of_drilling():
+    custom = pd.DataFrame({"code": ["C3"], "name": ["科创走廊"], "valid": [5]})
+    assert clicks.subregion("吴中区", SUBREGIONS, drill=False) == Search({"region": "320506"})
+    assert clicks.subregion("科创走廊", custom) == Search({"region": "C3"})
+    pie = regions.share_pie(list(zip(SUBREGIONS["name"], SUBREGIONS["valid"])), "t", "r")
+    assert clicks.subregion(click_names(pie)[1], SUBREGIONS) == Drill("320505")
+    rate = regions.grant_rate(SUBREGIONS["name"].tolist(), [0.5, None], "t", "r")
+    assert clicks.subregion(click_names(rate)[0], SUBREGIONS) == Drill("320506")
+
+
+def test_a_click_outside_the_data_selects_nothing():
+    assert [clicks.subregion(n, SUBREGIONS) for n in (None, "", "昆山市")] == [None, None, None]
+    assert [clicks.period(p) for p in (None, "", "合计")] == [None, None, None]
+    assert clicks.region(None, SUBREGIONS) is None
+    assert clicks.holder(None, pd.DataFrame({"holder_id": [], "name": []})) is None
+    assert clicks.patent_type("其他", labels.PATENT_TYPE) is None
+
+
+def test_a_year_bar_searches_that_year_by_filing_date():
+    chart = overview.yearly([2023, 2024], [5, 6], [1, 2], "t", "r", ("申请", "授权"))
+    assert [clicks.period(n) for n in click_names(chart)] == [
+        Search({"from": "2023-01-01", "to": "2023-12-31", "basis": "app"}),
+        Search({"from": "2024-01-01", "to": "2024-12-31", "basis": "app"})]
+
+
+def test_a_month_bar_searches_that_month_on_the_chart_s_date_basis():
+    chart = trend.by_type_with_yoy(["2024-02", "2024-12"], {"发明": [1, 2]}, [None, None],
+                                   "t", "r", "同比")
+    assert [clicks.period(n, "month", "grant") for n in click_names(chart)] == [
+        Search({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"}),
+        Search({"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})]
+
+
+def test_a_pipeline_cohort_searches_the_inventions_filed_that_year():
+    chart = trend.pipeline([2021], {"申请": [9], "授权": [4]}, "t", "r")
+    assert clicks.period(click_names(chart)[0], types="invention") == Search(
+        {"from": "2021-01-01", "to": "2021-12-31", "basis": "app", "types": "invention"})
+
+
+def test_a_type_slice_searches_the_valid_patents_of_that_type():
+    pie = overview.type_pie([(labels.PATENT_TYPE[t], 3) for t in ("invention", "design")],
+                            "t", "r")
+    assert [clicks.patent_type(n, labels.PATENT_TYPE) for n in click_names(pie)] == [
+        Search({"types": "invention", "status": "valid"}),
+        Search({"types": "design", "status": "valid"})]
+
+
+def test_a_top_holder_bar_searches_by_name():
+    names = click_names(overview.ranking(["甲公司", "乙大学"], {"有效": [9, 3]}, "t", "r"))
+    assert clicks.named_holder(names[0]) == Search({"holder": "甲公司", "status": "valid"})
+    assert clicks.named_holder(names[1], inventions_only=True) == Search(
+        {"holder": "乙大学", "status": "valid", "types": "invention"})
+    assert clicks.top_holder("甲公司", "320506", "grants") == Search(
+        {"region": "320506", "holder": "甲公司", "basis": "grant"})
+    assert clicks.top_holder("甲公司", "320506", "applications") == Search(
+        {"region": "320506", "holder": "甲公司", "basis": "app"})
+
+
+def test_a_watched_region_re_scopes_unless_it_is_the_current_one():
+    watch = pd.DataFrame({"code": ["3205", "320506"], "name": ["苏州市", "吴中区"],
+                          "valid": [50, 30], "valid_inventions": [9, 4]})
+    names = click_names(overview.watched(watch["name"].tolist(), {"有效": [50, 30]}, "t", "r"))
+    assert [clicks.region(n, watch, current="3205") for n in names] == [None, Drill("320506")]
+
+
+def test_holders_page_bar_searches_the_holder_by_id_new_mark_dropped():
+    rows = pd.DataFrame({"holder_id": [7, 12], "name": ["甲公司", "乙大学"],
+                         "is_new": [False, True], "valid_invention": [3, 1],
+                         "valid_utility": [2, 0], "valid_design": [0, 1]})
+    names = click_names(holders.top_holders(rows))
+    assert names == ["甲公司", "乙大学 ★"]
+    assert [clicks.holder(n, rows) for n in names] == [
+        Search({"holder_id": "7", "status": "valid"}),
+        Search({"holder_id": "12", "status": "valid"})]
+
+
+def test_agencies_page_bar_searches_the_agency_by_id():
+    ranking = pd.DataFrame({"agency_id": [4, 9], "name": ["甲代理所", "乙代理所"],
+                            "filings": [30, 20], "valid": [10, 8]})
+    assert [clicks.agency(n, ranking) for n in click_names(agencies.ranking(ranking))] == [
+        Search({"agency_id": "4"}), Search({"agency_id": "9"})]
+
+
+def test_operations_sub_region_bar_re_scopes_the_page():
+    sub = pd.DataFrame({"code": ["320506", "320505"], "name": ["吴中区", "虎丘区"],
+                        "transfer_in": [3, 1], "transfer_out": [1, 0], "license": [0, 2],
+                        "pledge": [1, 1]})
+    assert [clicks.region(n, sub) for n in click_names(operations.per_subregion(sub))] == [
+        Drill("320506"), Drill("320505")]
+
+
+def test_industry_bar_searches_the_industry_and_a_matrix_cell_re_scopes_to_its_region():
+    frame = pd.DataFrame({"code": ["N01", "N04"], "name": ["新一代信息技术产业", "生物产业"]})
+    bars = industry.summary(frame["name"].tolist(), {"有效": [5, 3]}, "t", "r")
+    assert [clicks.industry(n, frame) for n in click_names(bars)] == [
+        Search({"industry": "N01"}), Search({"industry": "N04"})]
+    cells = pd.DataFrame({"region_code": ["320506", "320505"],
+                          "region_name": ["吴中区", "虎丘区"]})
+    matrix = industry.matrix(frame["name"].tolist(), ["吴中区", "虎丘区"],
+                             [(0, 0, 3), (1, 1, 2)], "t", "r")
+    assert [clicks.region(n, cells, name_col="region_name", code_col="region_code")
+            for n in click_names(matrix)] == [Drill("320506"), Drill("320505")]

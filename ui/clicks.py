@@ -1,0 +1,121 @@
+"""Chart click → filter, one pure function per kind of clickable chart.
+
+Each takes the value streamlit-echarts returns for a click (`chart_event`: the clicked element's
+name, ui.echarts.CLICK_NAME — a category, a pie slice or a heat-map cell's region) and the data
+the chart was drawn from, and returns the filter the click applies:
+
+- Drill(region): re-scope the page to that region (the breadcrumb leads back);
+- Search(params): open the patent search with these query parameters on top of the page's scope;
+- None: the click selects nothing (no element, or a name no longer in the data).
+
+ui.filters.follow(click, scope) applies the result.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ui.charts.holders import holder_name as _without_new_mark
+
+
+@dataclass(frozen=True)
+class Drill:
+    region: str
+
+
+@dataclass(frozen=True)
+class Search:
+    params: dict[str, str]
+
+
+Click = Drill | Search | None
+DEEPEST_DRILL = 9  # street codes: below them there is nothing to drill into
+
+
+def _search(**params) -> Search:
+    return Search({k: str(v) for k, v in params.items() if v not in (None, "")})
+
+
+def _code(name: str | None, frame: pd.DataFrame, name_col: str = "name",
+          code_col: str = "code"):
+    """The code of the row named `name` (the first one), or None."""
+    if not name:
+        return None
+    match = frame.loc[frame[name_col] == name, code_col]
+    return match.iloc[0] if len(match) else None
+
+
+def subregion(name: str | None, frame: pd.DataFrame, drill: bool = True) -> Click:
+    """A sub-region's bar or slice (frame: code, name): drill into a division above street
+    level, else search its patents (streets, custom regions, or drill=False)."""
+    code = _code(name, frame)
+    if code is None:
+        return None
+    code = str(code)
+    if drill and code.isdigit() and len(code) < DEEPEST_DRILL:
+        return Drill(code)
+    return _search(region=code)
+
+
+def region(name: str | None, frame: pd.DataFrame, current: str | None = None,
+           name_col: str = "name", code_col: str = "code") -> Click:
+    """Re-scope to the named region of `frame`, unless it is the current one."""
+    code = _code(name, frame, name_col, code_col)
+    return Drill(str(code)) if code is not None and str(code) != current else None
+
+
+def period(name: str | None, unit: str = "year", basis: str = "app", **extra) -> Click:
+    """A period's bar ("2024" or "2024-03"): search the patents dated in it on `basis`."""
+    text = str(name or "")
+    try:
+        if unit == "year":
+            start = dt.date(int(text), 1, 1)
+            end = dt.date(start.year, 12, 31)
+        else:
+            start = dt.date(int(text[:4]), int(text[5:7]), 1)
+            end = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1) \
+                - dt.timedelta(days=1)
+    except ValueError:
+        return None
+    return _search(**{"from": start.isoformat(), "to": end.isoformat(), "basis": basis}, **extra)
+
+
+def patent_type(name: str | None, type_labels: dict[str, str]) -> Click:
+    """A slice of the patent-type pie (label → type code): search its valid patents."""
+    types = {label: code for code, label in type_labels.items()}
+    return _search(types=types[name], status="valid") if name in types else None
+
+
+def named_holder(name: str | None, inventions_only: bool = False) -> Click:
+    """A holder's bar in a top list by name: search that holder's valid patents."""
+    if not name:
+        return None
+    return _search(holder=name, status="valid", types="invention" if inventions_only else None)
+
+
+def top_holder(name: str | None, region_code: str, measure: str) -> Click:
+    """A holder of a sub-region's top applicants (measure applications) or grantees."""
+    if not name:
+        return None
+    return _search(region=region_code, holder=name,
+                   basis="app" if measure == "applications" else "grant")
+
+
+def holder(name: str | None, rows: pd.DataFrame) -> Click:
+    """A bar of 权利人统计's top holders (rows: holder_id, name): that holder's valid patents."""
+    holder_id = _code(_without_new_mark(name), rows, code_col="holder_id")
+    return None if holder_id is None else _search(holder_id=int(holder_id), status="valid")
+
+
+def agency(name: str | None, ranking: pd.DataFrame) -> Click:
+    """A bar of 代理机构统计's ranking (agency_id, name): that agency's patents."""
+    agency_id = _code(name, ranking, code_col="agency_id")
+    return None if agency_id is None else _search(agency_id=int(agency_id))
+
+
+def industry(name: str | None, frame: pd.DataFrame) -> Click:
+    """An industry's bar (frame: code, name): search the patents of that industry."""
+    code = _code(name, frame)
+    return None if code is None else _search(industry=code)
