@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from ui.auth import COOKIE_NAME
+from ui.session import COOKIE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -74,6 +74,7 @@ def e2e_db(tmp_path_factory) -> tuple[str, Path]:
     subprocess.run([sys.executable, "-m", "core", "demo", "--patents", str(E2E_DEMO_PATENTS),
                     "--seed", "1", "--db", url], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL)
+    _DB["path"] = data_dir / "e2e.db"
     return url, data_dir
 
 
@@ -201,11 +202,21 @@ def fill_login_form(page, role: str) -> None:
     page.get_by_role("button", name="登录").click()
 
 
+_DB: dict = {}  # the e2e database file (set by e2e_db)
+
+
 def login_cookie(role: str) -> str:
-    """The login cookie streamlit-authenticator sets for `role` (signed with the test key)."""
+    """The login cookie the app writes for `role` (ui.session: signed with the test key, carrying
+    the account's current session version)."""
+    import sqlite3
+
     import jwt
-    expires = time.time() + 3600
-    return jwt.encode({"username": role, "exp_date": expires}, COOKIE_KEY, algorithm="HS256")
+    with sqlite3.connect(_DB["path"]) as con:
+        (version,) = con.execute('SELECT session_version FROM "user" WHERE username = ?',
+                                 (role,)).fetchone()
+    now = time.time()
+    claims = {"username": role, "sv": version, "login_at": now, "issued": now, "exp_date": now + 3600}
+    return jwt.encode(claims, COOKIE_KEY, algorithm="HS256")
 
 
 def open_page(page, base: str, url_path: str, role: str = "viewer") -> None:

@@ -9,7 +9,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, _env, login, wait_idle
+from tests.e2e.conftest import ROOT, _env, login, wait_session
 
 
 def _core(e2e_db, *args: str, stdin: str = "") -> None:
@@ -25,7 +25,7 @@ def _open_with(browser, base: str, state: dict):
                                   locale="zh-CN")
     page = context.new_page()
     page.goto(base + "/")
-    wait_idle(page)
+    wait_session(page)
     return context, page
 
 
@@ -39,6 +39,7 @@ def _login_form(page) -> None:
 
 
 def _saved_cookie(page) -> dict:
+    page.wait_for_function("() => document.cookie.includes('patent_auth=')")  # written after the run
     state = page.context.storage_state()
     cookie = next(c for c in state["cookies"] if c["name"] == "patent_auth")
     assert (cookie["sameSite"], cookie["httpOnly"]) == ("Strict", False)  # JS-written: no HttpOnly
@@ -64,12 +65,12 @@ def test_a_cookie_saved_before_a_password_change_opens_only_the_login_form(e2e_d
     _core(e2e_db, "user", "add", name, "--role", "viewer", "--password-stdin",
           stdin="first-e2e-pw\n")
     page.goto(app_url + "/")
-    wait_idle(page)
+    wait_session(page)
     page.get_by_label("用户名").fill(name)
     page.get_by_label("密码").fill("first-e2e-pw")
     page.get_by_role("button", name="登录").click()
     _logged_in(page)
-    wait_idle(page)
+    wait_session(page)
     state = _saved_cookie(page)
     _core(e2e_db, "user", "password", name, "--password-stdin", stdin="second-e2e-pw\n")
     other, reopened = _open_with(browser, app_url, state)
