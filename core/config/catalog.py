@@ -50,6 +50,7 @@ SPECS = (
     ParamSpec("industry_match", "global", "choice", defaults.INDUSTRY_MATCH, ("all", "main")),
     ParamSpec("abnormal", "global", "json", defaults.ABNORMAL),
     ParamSpec("agency_abnormal", "region", "json", defaults.AGENCY_ABNORMAL),
+    ParamSpec("transfer_out_alert", "region", "json", defaults.TRANSFER_OUT_ALERT),
 )
 BY_KEY = {s.key: s for s in SPECS}
 

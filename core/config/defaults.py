@@ -50,6 +50,9 @@ QUALITY_WEIGHTS = {"invention_share": 0.4, "high_value_share": 0.4, "long_share"
 ABNORMAL = {"lookback_years": 3, "burst_days": 7, "burst_min": 20, "similar_min": 10,
             "individual_year_min": 50, "agency_factor": 5.0, "agency_min": 200}
 AGENCY_ABNORMAL = {"volume_ratio": 5.0, "min_filings": 100, "withdrawn_share": 0.5}
+# 运营监控: a holder whose transfers out of the region in one calendar year reach min_transfers
+# raises an alert (a local heuristic [U]: on the 50,000-patent demo a handful of holders a year)
+TRANSFER_OUT_ALERT = {"min_transfers": 5}
 HOLIDAY_CALENDAR = {"holidays": [], "workdays": []}
 INDUSTRY_MATCH = "all"
 TARGET_ALIASES = {"invention_per_10k": "inventions_per_10k",  # keys of earlier versions
@@ -66,4 +69,5 @@ BY_KEY = {
     "industry_match": INDUSTRY_MATCH,
     "abnormal": ABNORMAL,
     "agency_abnormal": AGENCY_ABNORMAL,
+    "transfer_out_alert": TRANSFER_OUT_ALERT,
 }

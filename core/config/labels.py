@@ -703,6 +703,7 @@ PARAM_LABEL = {
     "high_value_rules": "高价值发明专利认定条件", "counting_rule": "默认统计口径",
     "quality_weights": "专利质量指数权重", "industry_match": "产业IPC匹配方式",
     "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
+    "transfer_out_alert": "权利人转出预警条件",
 }
 PARAM_HELP = {
     "target": "按区域和年度填写各指标目标，JSON 对象，如 {\"inventions_per_10k\": 84, \"applications\": 50000}。"
@@ -732,6 +733,8 @@ PARAM_HELP = {
     "industry_match": "all：专利任一IPC分类号命中即归入产业（默认）；main：仅按主分类号。",
     "abnormal": "非正常申请监测的阈值（集中申请天数与件数、名称雷同件数、个人年申请量、代理机构倍数等）。",
     "agency_abnormal": "代理机构异常：申请量为同行中位数的倍数、最少申请量、撤回占比。",
+    "transfer_out_alert": "运营监控：一个权利人在一个自然年内把专利转出本区域达到 min_transfers 件"
+                          "（默认5件，本地经验值，可按区域设置）即预警。",
 }
 PARAMS_TITLE = "参数设置"
 PARAM_CHOOSE = "参数"
