@@ -46,6 +46,8 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/trending_down:"),
     PageSpec("pages/abnormal.py", "非正常申请监测", "abnormal", "monitor", ALL,
              ":material/report:"),
+    PageSpec("pages/ops_monitor.py", "运营监控", "ops_monitor", "monitor", ALL,
+             ":material/monitoring:"),
     PageSpec("admin/verify.py", "专利数据核查", "verify", "admin", STAFF,
              ":material/fact_check:"),
     PageSpec("admin/imports.py", "数据导入", "imports", "admin", STAFF, ":material/upload_file:"),

@@ -166,6 +166,44 @@ OPS_EMPTY = ("所选范围内没有转让、许可或质押记录。请在「系
              "导入法律状态（事务）数据。")
 OPS_CLICK_HINT = "点击下级区域可将本页范围切换到该区域"
 
+# 运营监控
+OPS_MONITOR_TITLE = "运营监控"
+OPM_PERIOD = "统计期间：{start} 至 {end}"
+OPM_DEFAULT_PERIOD = "（筛选栏未选期间，默认为本年度至今）"
+RULE_OPS_MONITOR = (RULE_OPS + "；运营大户按事务第一方的名称归集（转出：转让前权利人；转入：转让后权利人；"
+                    "许可：许可人；质押：出质人）；不区分专利类型")
+OPM_WARNINGS = "转出预警（本期）"
+OPM_WARNING_RULE = ("期内转出本区域 ≥ {min_transfers} 件的权利人（参数 transfer_out_alert，"
+                    "可在「参数设置」按区域调整）；仅为提示信号，不是认定结论")
+OPM_NO_WARNINGS = "本期没有达到转出预警条件的权利人"
+OPM_ALERTS = "预警处理"
+OPM_ALERT_HELP = "预警由计划任务「刷新预警」每日生成：本年度转出达到条件的权利人，以及近90天转出本地的专利"
+OPM_STATUS_PICK = "状态"
+OPM_STATUS_VIEWS = {"open": "待处理", "acked": "已确认", "closed": "已关闭"}
+OPM_ALERT_COLUMNS = {"kind": "类型", "subject": "权利人/专利", "app_no": "申请号", "county": "区县",
+                     "events": "本年转出件数", "due_date": "最近转出日", "status": "状态",
+                     "created_at": "预警时间", "updated_at": "更新时间"}
+OPM_PICK_ALERTS = "选择要处理的预警"
+OPM_ACTIONS = {"acked": "确认", "closed": "关闭", "open": "重新打开"}
+OPM_UPDATED = "已更新 {n} 条预警"
+OPM_STAFF_ONLY = "数据核查员和管理员可确认或关闭预警"
+OPM_NO_ALERTS = "没有该状态的预警"
+OPM_SHOWING = "显示前 {shown:,} 条，共 {total:,} 条"
+OPM_PLAYERS = "运营大户"
+OPM_SIDES = {"out": "转出大户", "in": "转入大户", "license": "许可大户", "pledge": "质押大户"}
+OPM_PLAYER_COLUMNS = {"name": "权利人", "kind": "类型", "events": "件次", "patents": "专利件数",
+                      "amount": "质押金额（万元）", "last_date": "最近一次", "county": "区县"}
+OPM_NO_PLAYERS = "本期没有记录"
+OPM_FLOWS = "区域间专利流向"
+OPM_FLOW_COLUMNS = {"direction": "方向", "name": "对方区域", "n": "转让件数"}
+OPM_NO_FLOWS = "本期没有转入或转出本区域的转让"
+CHART_RULE_FLOWS = "按转让生效日 · 按转让前后权利人地址（左：来源，右：去向）"
+FLOW_UNKNOWN = "地址不明"
+FLOW_OTHERS = "其他地区"
+FLOW_FROM = "{name}（来源）"
+FLOW_TO = "{name}（去向）"
+OPM_TOP_CHART = "{side}（件次）"
+
 # 公开专利数据查询
 SEARCH_TITLE = "公开专利数据查询"
 SEARCH_STATUS = "法律状态（不选为全部）"
@@ -674,7 +712,8 @@ JOB_PICK = "任务"
 
 # --- sidebar alert summary ---
 ALERT_KIND = {"fee_due": "年费即将到期", "fee_grace": "年费滞纳期", "expiry": "即将届满",
-              "transfer_out": "转出本地"}
+              "transfer_out": "转出本地", "holder_outflow": "权利人大量转出"}
+ALERT_STATUS = {"open": "待处理", "acked": "已确认", "closed": "已关闭", "done": "条件已消除"}
 ALERTS_OPEN = "待处理预警"
 IND_CLI_HEADER = "{region}（{code}）{year}年 · 截至 {day}"
 IND_CLI_LINE = ("{name}：{value} {unit}｜分子 {num}｜分母 {den}｜目标 {target}｜完成率 {completion}"
