@@ -565,13 +565,15 @@ TREND_OPERATIONS = "转让、许可、质押"
 YOY = "同比增长"
 ACTOR_NAMES = {"applicants": "申请人数", "inventors": "发明人人次", "agencies": "代理机构数"}
 PIPELINE_STAGES = {"filed": "申请", "published": "公开", "examined": "进入实审", "granted": "授权"}
-EVENT_SERIES = {"transfer": "转让", "license": "许可", "pledge": "质押"}
+EVENT_SERIES = {"transfer_in": "转入", "transfer_out": "转出", "transfer": "转让（全部）",
+                "license": "许可", "pledge": "质押"}
 RULE_TREND_APPS = "按第一权利人地址 · 按申请日"
 RULE_TREND_GRANTS = "按第一权利人地址 · 按授权日"
 RULE_TREND_VALID = "按第一权利人地址 · 年末有效 = 截至该年授权量 − 截至该年失效量（按失效日）"
 RULE_TREND_ACTORS = "按申请日 · 申请人按第一权利人去重；发明人按人次；代理机构去重"
 RULE_PIPELINE = ("按申请日分年 · 公开：有公开日；进入实审：实审中、驳回或已授权；授权：有授权日")
-RULE_TREND_EVENTS = "按登记生效日 · 专利按当前第一权利人地址归属"
+RULE_TREND_EVENTS = ("按登记生效日 · 转入/转出按转让前后权利人地址；转让（全部）、许可、质押按专利当前"
+                     "第一权利人地址归属")
 REGIONS_TITLE = "区域统计"
 REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划"}
 REGIONS_LEVEL_LABEL = "统计单元"
