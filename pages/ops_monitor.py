@@ -132,7 +132,7 @@ def _flows(q) -> None:
 st.header(labels.OPS_MONITOR_TITLE)
 scope = filters.scope_widgets()
 filters.breadcrumb("opm_crumb")
-period = ops_monitor.this_period(scope, dt.date.today())
+period = scope.or_this_year(dt.date.today())
 st.caption(labels.OPM_PERIOD.format(start=period.date_from or labels.ANY,
                                     end=period.date_to or labels.ANY)
            + ("" if scope.has_dates else labels.OPM_DEFAULT_PERIOD))

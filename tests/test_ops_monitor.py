@@ -62,10 +62,10 @@ def world(db):
     ruleparams.clear()
 
 
-def test_this_period_defaults_to_this_year_up_to_today():
+def test_the_default_period_is_this_year_up_to_today():
     today = D(2025, 10, 1)
-    assert ops_monitor.this_period(Scope("3205"), today) == Scope("3205", D(2025, 1, 1), today)
-    assert ops_monitor.this_period(YEAR, today) == YEAR
+    assert Scope("3205").or_this_year(today) == Scope("3205", D(2025, 1, 1), today)
+    assert YEAR.or_this_year(today) == YEAR
 
 
 def test_totals_of_the_period(world):

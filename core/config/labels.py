@@ -111,8 +111,21 @@ HOLDERS_NEW = "其中期内新增"
 HOLDERS_VALID = "其有效专利"
 TOP_HOLDERS_BY_TYPE = "权利人有效专利排行（按类型）"
 HOLDER_KIND_SPLIT = "权利人类型构成（有效专利）"
-RULE_HOLDERS = "按第一权利人及其地址 · 截至当前法律状态；期内新增 = 首次申请日在所选期间内"
+RULE_HOLDERS = "按第一权利人及其地址 · 截至当前法律状态；期内新增 = 在本区域的第一件专利申请日在所选期间内"
 NEW_MARK = "★ 新增"
+HOLDERS_PERIOD = "期内新增按 {start} 至 {end} 统计"
+HOLDERS_DEFAULT_PERIOD = "（筛选栏未选期间，默认为本年度至今）"
+NEW_HOLDERS_TITLE = "期内新增权利人"
+NEW_HOLDERS_DIGEST = ("{start} 至 {end}，本区域新增权利人 {holders:,} 家（{kinds}），在本区域共有专利 {patents:,} 件。"
+                      "{tags}{fields}{top}")
+NEW_DIGEST_TAGS = "其中{tags}。"
+NEW_DIGEST_FIELDS = "主要技术领域：{fields}。"
+NEW_DIGEST_TOP = "专利最多的新增权利人：{top}。"
+NEW_HOLDERS_NONE = "所选期间内本区域没有新增权利人"
+NEW_HOLDER_COLUMNS = {"name": "权利人", "kind": "类型", "tags": "标签", "first_date": "本区域首件申请日",
+                      "patents": "本区域专利", "fields": "主要技术领域（IPC小类）",
+                      "first_patents": "首批专利", "link": "专利清单"}
+RULE_NEW_HOLDERS = "新增权利人 = 在本区域的第一件专利（按第一权利人及其地址、按申请日）落在所选期间内"
 HOLDERS_EMPTY = ("所选范围内没有持有有效专利的权利人。可放宽筛选条件，"
                  "或在「系统管理 → 数据导入」导入专利数据。")
 SHOWING_FIRST = "显示前 {n:,} 名"

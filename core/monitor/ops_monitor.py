@@ -2,7 +2,7 @@
 on each side (运营大户) and the flows between the region and the other regions.
 
 Of the Scope it reads the region and the date range (the event's effective date); a scope
-without dates means this year up to today (`this_period`). Counting rules are 专利运营统计's
+without dates means this year up to today (Scope.or_this_year, done by the page). Counting rules are 专利运营统计's
 (core.stats.operations): a transfer leaves the region when the holder address before lies in it
 and the one after does not (unknown after = outside), enters it the other way round; licences
 and pledges count for the patent's region (first holder's address).
@@ -14,9 +14,6 @@ at the finest useful level: a street of the region's own county (street regions)
 the region's own city, else a city (a municipality under its province's name).
 """
 from __future__ import annotations
-
-import datetime as dt
-from dataclasses import replace
 
 import pandas as pd
 import peewee as pw
@@ -37,13 +34,6 @@ PLAYER_COLUMNS = ["name", "holder_id", "kind", "events", "patents", "amount", "l
                   "county"]
 FLOW_COLUMNS = ["direction", "code", "name", "n"]
 MUNICIPAL_NAMES = ("市辖区", "县")  # the one "city" of a municipality (北京、上海 …)
-
-
-def this_period(q: Scope, today: dt.date) -> Scope:
-    """`q` itself when it has a date range, else `q` over this year up to `today`."""
-    if q.has_dates:
-        return q
-    return replace(q, date_from=dt.date(today.year, 1, 1), date_to=today)
 
 
 def totals(q: Scope) -> dict[str, float]:

@@ -2,14 +2,16 @@
 
 Counting rule: a patent counts for its FIRST holder (Patent.first_holder) and for the region of
 the first holder's address (Patent region columns); valid = current legal status 'valid'.
-A holder is "new in the period" when its first filing (Holder.first_filing, the earliest
-application date of any of its patents, kept by `refresh_first_filing`) falls in the period.
+A holder is "new in the period" when its first patent in the region (the earliest filing date of
+the patents it holds first placed in the region: a company filing for years elsewhere is new
+where it files for the first time) falls in the period; without a period nobody is new.
+Holder.first_filing (its first filing anywhere, kept by `refresh_first_filing`) is shown and
+sorted on.
 Of the Scope it reads the region, the date range (the period), industry and the holder filters
 (holder: part of the name, holder_kinds, holder_tags, new_only) — not the patent types.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -33,13 +35,33 @@ STAT_COLUMNS = ["holder_id", "name", "kind", "tags", "first_filing", "is_new", "
                 "valid_utility", "valid_design", "valid_total"]
 
 
-def _new_condition(q: Scope) -> pw.Expression | None:
-    parts = []
+def first_in_region(q: Scope) -> pw.Select:
+    """Per first holder of patents in the region: its first filing date there (first_date)
+    and its patents there (patents) — only the holders whose first date lies in the period.
+    One grouped scan of the region's patents (covering index STATS_INDEX)."""
+    first = fn.MIN(Patent.app_date)
+    query = (Patent.select(Patent.first_holder.alias("holder_id"), first.alias("first_date"),
+                           fn.COUNT(Patent.id).alias("patents"))
+             .where(Patent.first_holder.is_null(False), Patent.app_date.is_null(False),
+                    region_filter(canonical(q.region)) if q.region else True)
+             .group_by(Patent.first_holder))
     if q.date_from:
-        parts.append(Holder.first_filing >= q.date_from)
+        query = query.having(first >= q.date_from)
     if q.date_to:
-        parts.append(Holder.first_filing <= q.date_to)
-    return reduce(lambda a, b: a & b, parts) if parts else None
+        query = query.having(first <= q.date_to)
+    return query
+
+
+def new_holder_ids(q: Scope) -> pw.Select | None:
+    """SELECT of the ids of the holders new in the period (None without a period)."""
+    if not q.has_dates:
+        return None
+    return first_in_region(q).select(Patent.first_holder)
+
+
+def _new_condition(q: Scope) -> pw.Expression | None:
+    ids = new_holder_ids(q)
+    return None if ids is None else Holder.id.in_(ids)
 
 
 def _holder_conditions(q: Scope) -> list:
@@ -128,17 +150,19 @@ def _with_holder_details(frame: pd.DataFrame, q: Scope) -> pd.DataFrame:
     frame["kind"] = [info[i]["kind"] for i in ids]
     frame["tags"] = [",".join(tags.get(i, [])) for i in ids]
     frame["first_filing"] = [info[i]["first_filing"] for i in ids]
-    frame["is_new"] = [_is_new(info[i]["first_filing"], q) for i in ids]
+    new = _new_among(q, ids)
+    frame["is_new"] = [i in new for i in ids]
     for col in ("valid_invention", "valid_utility", "valid_design", "valid_total"):
         frame[col] = frame[col].astype(int)
     return frame[STAT_COLUMNS]
 
 
-def _is_new(first: dt.date | None, q: Scope) -> bool:
-    if first is None or (q.date_from is None and q.date_to is None):
-        return False
-    return (q.date_from is None or first >= q.date_from) and (q.date_to is None
-                                                               or first <= q.date_to)
+def _new_among(q: Scope, ids: list[int]) -> set[int]:
+    """Which of the holders `ids` are new in the period."""
+    if not ids or not q.has_dates:
+        return set()
+    rows = first_in_region(q).where(Patent.first_holder.in_(ids)).tuples()
+    return {holder_id for holder_id, _, _ in rows}
 
 
 def kind_split(q: Scope) -> pd.DataFrame:
