@@ -48,6 +48,8 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/report:"),
     PageSpec("pages/ops_monitor.py", "运营监控", "ops_monitor", "monitor", ALL,
              ":material/monitoring:"),
+    PageSpec("pages/filing_quality.py", "申请质量监测", "filing_quality", "monitor", ALL,
+             ":material/verified:"),
     PageSpec("admin/verify.py", "专利数据核查", "verify", "admin", STAFF,
              ":material/fact_check:"),
     PageSpec("admin/imports.py", "数据导入", "imports", "admin", STAFF, ":material/upload_file:"),

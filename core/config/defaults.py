@@ -53,6 +53,11 @@ AGENCY_ABNORMAL = {"volume_ratio": 5.0, "min_filings": 100, "withdrawn_share": 0
 # 运营监控: a holder whose transfers out of the region in one calendar year reach min_transfers
 # raises an alert (a local heuristic [U]: on the 50,000-patent demo a handful of holders a year)
 TRANSFER_OUT_ALERT = {"min_transfers": 5}
+# 申请质量监测 (core.monitor.quality): practitioner heuristics [U] (domain-facts §6.2 "very low
+# grant rates", "an unusually high share of utility models"); grant rate per closed case (§3.3)
+FILING_QUALITY = {"min_filings": 20, "min_closed": 10, "grant_rate_below": 0.3,
+                  "rejection_rate_above": 0.4, "withdrawal_rate_above": 0.5,
+                  "invention_share_below": 0.05, "kept_3_below": 0.5}
 HOLIDAY_CALENDAR = {"holidays": [], "workdays": []}
 INDUSTRY_MATCH = "all"
 TARGET_ALIASES = {"invention_per_10k": "inventions_per_10k",  # keys of earlier versions
@@ -70,4 +75,5 @@ BY_KEY = {
     "abnormal": ABNORMAL,
     "agency_abnormal": AGENCY_ABNORMAL,
     "transfer_out_alert": TRANSFER_OUT_ALERT,
+    "filing_quality": FILING_QUALITY,
 }

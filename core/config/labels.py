@@ -217,6 +217,34 @@ FLOW_FROM = "{name}（来源）"
 FLOW_TO = "{name}（去向）"
 OPM_TOP_CHART = "{side}（件次）"
 
+# 申请质量监测
+QUALITY_TITLE = "申请质量监测"
+QUALITY_SUBJECT_PICK = "监测对象"
+QUALITY_SUBJECTS = {"holder": "权利人", "agency": "代理机构"}
+QUALITY_SORTS = {"filings": "申请量", "grant_rate": "发明授权率", "rejection_rate": "驳回率",
+                 "withdrawal_rate": "撤回率", "invention_share": "发明占比", "kept_3": "维持超3年比例",
+                 "kept_5": "维持超5年比例", "kept_10": "维持超10年比例"}
+QUALITY_WARNED_ONLY = "只看有预警的"
+QUALITY_RANKED = "参与排名"
+QUALITY_WARNED = "有预警"
+QUALITY_REASON = {"low_grant": "发明授权率偏低", "high_rejection": "驳回率偏高",
+                  "high_withdrawal": "撤回率偏高", "low_invention": "发明占比偏低",
+                  "low_kept": "授权后3年内放弃偏多"}
+QUALITY_COLUMNS = {"name": "名称", "kind": "类型", "filings": "申请量", "inventions": "发明申请",
+                   "invention_share": "发明占比", "closed": "发明结案", "grant_rate": "发明授权率",
+                   "rejection_rate": "驳回率", "withdrawal_rate": "撤回率", "kept_3": "维持超3年",
+                   "kept_5": "维持超5年", "kept_10": "维持超10年", "reasons": "预警", "link": "专利清单"}
+RULE_QUALITY = ("按第一权利人地址 · 按申请日（未选期间为全部申请）；发明授权率 = 授权 ÷（授权 + 驳回 + 撤回），"
+                "仅发明、按结案计；维持超N年 = 申请满N年的已授权专利中，申请日起N年后仍有效的比例")
+QUALITY_RULE_TEXT = ("参与排名：期内申请 ≥ {min_filings} 件；比率预警至少需 {min_closed} 件结案（或可比授权）；"
+                     "发明授权率 < {grant_rate_below:.0%}、驳回率 > {rejection_rate_above:.0%}、"
+                     "撤回率 > {withdrawal_rate_above:.0%}、发明占比 < {invention_share_below:.0%}、"
+                     "维持超3年 < {kept_3_below:.0%} 时提示（参数 filing_quality，可在「参数设置」按区域调整）；"
+                     "仅为提示信号，不是认定结论")
+QUALITY_EMPTY = "所选范围内没有申请量达到 {min_filings} 件的{subject}"
+QUALITY_CHART = "发明授权率、驳回率、撤回率（申请量前 {n} 名，%）"
+CHART_RULE_QUALITY = "按结案计 · 仅发明"
+
 # 公开专利数据查询
 SEARCH_TITLE = "公开专利数据查询"
 SEARCH_STATUS = "法律状态（不选为全部）"
@@ -758,6 +786,7 @@ PARAM_LABEL = {
     "quality_weights": "专利质量指数权重", "industry_match": "产业IPC匹配方式",
     "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
     "transfer_out_alert": "权利人转出预警条件",
+    "filing_quality": "申请质量预警条件",
 }
 PARAM_HELP = {
     "target": "按区域和年度填写各指标目标，JSON 对象，如 {\"inventions_per_10k\": 84, \"applications\": 50000}。"
@@ -789,6 +818,11 @@ PARAM_HELP = {
     "agency_abnormal": "代理机构异常：申请量为同行中位数的倍数、最少申请量、撤回占比。",
     "transfer_out_alert": "运营监控：一个权利人在一个自然年内把专利转出本区域达到 min_transfers 件"
                           "（默认5件，本地经验值，可按区域设置）即预警。",
+    "filing_quality": "申请质量监测：参与排名的最少申请量 min_filings（默认20）；计算比率所需的最少结案/"
+                      "可比件数 min_closed（默认10）；发明授权率低于 grant_rate_below（0.3）、驳回率高于 "
+                      "rejection_rate_above（0.4）、撤回率高于 withdrawal_rate_above（0.5）、发明占比低于 "
+                      "invention_share_below（0.05）、授权后维持超过3年的比例低于 kept_3_below（0.5）即提示。"
+                      "均为经验值，仅为提示信号。",
 }
 PARAMS_TITLE = "参数设置"
 PARAM_CHOOSE = "参数"
