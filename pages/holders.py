@@ -34,7 +34,7 @@ def _rows(url: str, q: Scope, sort: str, page: int):
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _new(url: str, q: Scope) -> dict:
-    return {"digest": new_holders.digest(q), "list": new_holders.listing(q)}
+    return new_holders.report(q)
 
 
 @st.cache_data(ttl=300, show_spinner=False)

@@ -128,3 +128,12 @@ def test_without_dates_the_holders_page_counts_this_years_new_holders(app_env, w
     assert at.caption[0].value == (f"期内新增按 {year}-01-01 至 {D.today()} 统计"
                                    "（筛选栏未选期间，默认为本年度至今）")
     assert at.info[-1].value == "所选期间内本区域没有新增权利人"
+
+
+def test_very_many_new_holders_are_matched_by_the_grouped_query_itself(world, monkeypatch):
+    listed = holders.holder_stats(YEAR.with_holders(new_only=True))
+    split = holders.kind_split(YEAR)
+    monkeypatch.setattr(holders, "MAX_ID_LIST", 0)
+    pd.testing.assert_frame_equal(holders.holder_stats(YEAR.with_holders(new_only=True)), listed)
+    pd.testing.assert_frame_equal(holders.kind_split(YEAR), split)
+    assert split["new"].sum() == 1

@@ -2,7 +2,8 @@
 rates, the share kept in force, rankings and warnings.
 
 Over the patents of the region (first holder's address) filed in the period (filing date;
-no period: every filing), of the Scope's patent types, per subject:
+no period: every filing), of the Scope's patent types, per subject (one grouped scan, on SQLite
+through the statistics covering index, core.stats.base.scan):
 - invention_share = inventions ÷ filings;
 - per closed invention case (结案, domain-facts §3.3 definition (a)): grant_rate = granted ÷
   (granted + rejected + withdrawn), rejection_rate and withdrawal_rate likewise (status reason
@@ -25,10 +26,10 @@ import peewee as pw
 from peewee import fn
 
 from core.config import rules as ruleparams
-from core.db.models import PATENT_TYPES, Agency, Holder, Patent
+from core.db.models import Agency, Holder, Patent
 from core.db.sql import add_years, count_if
 from core.regions.query import Scope
-from core.regions.scope import canonical, region_filter
+from core.stats.base import patents, where
 
 SUBJECTS = ("holder", "agency")
 YEARS = (3, 5, 10)
@@ -47,16 +48,17 @@ def rule(region: str = "") -> dict:
     return ruleparams.value("filing_quality", region or "")
 
 
+def _area(q: Scope) -> Scope:
+    """The scope's region and types (its dates are filing dates here, whatever the basis)."""
+    return Scope(q.region, patent_types=q.patent_types)
+
+
 def _conditions(q: Scope, key: pw.Field) -> list:
-    out = [key.is_null(False)]
-    if q.region:
-        out.append(region_filter(canonical(q.region)))
+    out = [key.is_null(False), where(_area(q), dates=False)]
     if q.date_from:
         out.append(Patent.app_date >= q.date_from)
     if q.date_to:
         out.append(Patent.app_date <= q.date_to)
-    if q.patent_types and set(q.patent_types) < set(PATENT_TYPES):
-        out.append(Patent.patent_type.in_(list(q.patent_types)))
     return out
 
 
@@ -71,8 +73,8 @@ def _counts(q: Scope, key: pw.Field, on: dt.date, min_filings: int) -> pd.DataFr
         still = (Patent.status == "valid") | (Patent.lapse_date >= add_years(Patent.app_date, n))
         kept += [count_if(eligible).alias(f"eligible_{n}"),
                  count_if(eligible & still).alias(f"kept_n_{n}")]
-    query = (Patent.select(
-        key.alias("subject_id"), fn.COUNT(Patent.id).alias("filings"),
+    query = (patents(
+        _area(q), key.alias("subject_id"), fn.COUNT(Patent.id).alias("filings"),
         count_if(inv).alias("inventions"),
         count_if(inv & (granted | rejected | withdrawn)).alias("closed"),
         count_if(inv & granted).alias("granted"),

@@ -26,24 +26,32 @@ from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
 from core.db.sql import count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
+from core.stats.base import patents, where
 from core.stats.search import industry_patents
 
 BUILTIN_TAGS = ("hightech", "above_scale")  # 高企, 规上
 MAX_TAG_LENGTH = 32
+MAX_ID_LIST = 20_000  # new-holder ids passed as a list of values (SQLite allows 32,766)
 SORTS = ("valid_total", "valid_invention", "valid_utility", "valid_design", "first_filing")
 STAT_COLUMNS = ["holder_id", "name", "kind", "tags", "first_filing", "is_new", "valid_invention",
                 "valid_utility", "valid_design", "valid_total"]
 
 
-def first_in_region(q: Scope) -> pw.Select:
-    """Per first holder of patents in the region: its first filing date there (first_date)
-    and its patents there (patents) — only the holders whose first date lies in the period.
-    One grouped scan of the region's patents (covering index STATS_INDEX)."""
-    first = fn.MIN(Patent.app_date)
-    query = (Patent.select(Patent.first_holder.alias("holder_id"), first.alias("first_date"),
-                           fn.COUNT(Patent.id).alias("patents"))
-             .where(Patent.first_holder.is_null(False), Patent.app_date.is_null(False),
-                    region_filter(canonical(q.region)) if q.region else True)
+def first_in_region(q: Scope, ids: list[int] | None = None, nested: bool = False) -> pw.Select:
+    """Per first holder of patents in the region (or only the holders `ids`): its first filing
+    date there (first_date) and its patents there (patents) — only the holders whose first date
+    lies in the period. Without `ids` one grouped scan of the region's patents (SQLite: the
+    covering STATS_INDEX, see core.stats.base.scan — not inside another query: `nested`); with
+    them, those holders' patents."""
+    first, area = fn.MIN(Patent.app_date), Scope(q.region)
+    columns = (Patent.first_holder.alias("holder_id"), first.alias("first_date"),
+               fn.COUNT(Patent.id).alias("patents"))
+    if ids is not None:
+        query = Patent.select(*columns).where(Patent.first_holder.in_(ids))
+    else:
+        query = (Patent.select(*columns) if nested else patents(area, *columns)).where(
+            Patent.first_holder.is_null(False))
+    query = (query.where(Patent.app_date.is_null(False), where(area, dates=False))
              .group_by(Patent.first_holder))
     if q.date_from:
         query = query.having(first >= q.date_from)
@@ -52,19 +60,26 @@ def first_in_region(q: Scope) -> pw.Select:
     return query
 
 
-def new_holder_ids(q: Scope) -> pw.Select | None:
-    """SELECT of the ids of the holders new in the period (None without a period)."""
+def new_holder_ids(q: Scope) -> list[int] | None:
+    """The ids of the holders new in the period (None without a period)."""
     if not q.has_dates:
         return None
-    return first_in_region(q).select(Patent.first_holder)
+    return [holder_id for holder_id, _, _ in first_in_region(q).tuples()]
 
 
 def _new_condition(q: Scope) -> pw.Expression | None:
+    """Holder.id among the new holders: a list of ids read by one scan, or — for very many
+    (a period reaching far back) — the grouped query itself."""
     ids = new_holder_ids(q)
-    return None if ids is None else Holder.id.in_(ids)
+    if ids is None:
+        return None
+    if len(ids) <= MAX_ID_LIST:
+        return Holder.id.in_(ids)
+    return Holder.id.in_(first_in_region(q, nested=True).select(Patent.first_holder))
 
 
-def _holder_conditions(q: Scope) -> list:
+def _holder_conditions(q: Scope, new: pw.Expression | None = None) -> list:
+    """The holder filters; `new`: the new-holder condition when already built."""
     out = []
     if q.holder_kinds and set(q.holder_kinds) != set(HOLDER_KINDS):
         out.append(Holder.kind.in_(list(q.holder_kinds)))
@@ -72,9 +87,10 @@ def _holder_conditions(q: Scope) -> list:
         out.append(Holder.id.in_(HolderTag.select(HolderTag.holder).where(HolderTag.tag == tag)))
     if q.holder:
         out.append(fn.LOWER(Holder.name).contains(q.holder.lower()))
-    new = _new_condition(q)
-    if q.new_only and new is not None:
-        out.append(new)
+    if q.new_only:
+        new = new if new is not None else _new_condition(q)
+        if new is not None:
+            out.append(new)
     return out
 
 
@@ -96,8 +112,9 @@ def _use_cube(q: Scope) -> bool:
     return freshness.usable()
 
 
-def _stats_query(q: Scope) -> pw.Select:
-    """Per first holder: valid patents by type and in total (column holder_id …)."""
+def _stats_query(q: Scope, new: pw.Expression | None = None) -> pw.Select:
+    """Per first holder: valid patents by type and in total (column holder_id …); `new`: the
+    new-holder condition when already built."""
     if _use_cube(q):
         c = HolderCube
         key = c.holder_id
@@ -114,7 +131,7 @@ def _stats_query(q: Scope) -> pw.Select:
             count_if(Patent.patent_type == "design").alias("valid_design"),
             fn.COUNT(Patent.id).alias("valid_total"))
             .where(*_patent_conditions(q)))
-    holder_conds = _holder_conditions(q)
+    holder_conds = _holder_conditions(q, new)
     if holder_conds:
         query = query.where(key.in_(Holder.select(Holder.id).where(*holder_conds)))
     return query.group_by(key)
@@ -161,18 +178,17 @@ def _new_among(q: Scope, ids: list[int]) -> set[int]:
     """Which of the holders `ids` are new in the period."""
     if not ids or not q.has_dates:
         return set()
-    rows = first_in_region(q).where(Patent.first_holder.in_(ids)).tuples()
-    return {holder_id for holder_id, _, _ in rows}
+    return {holder_id for holder_id, _, _ in first_in_region(q, ids).tuples()}
 
 
 def kind_split(q: Scope) -> pd.DataFrame:
     """Columns kind, holders, new, valid: holders with valid patents, how many of them are new
     in the period, and their valid patents, by holder kind (largest first). The per-holder
     aggregate is grouped first, then joined to `holder` (one row per holder, not per patent)."""
-    if _use_cube(q) and not _holder_conditions(q) and _new_condition(q) is None:
-        return _cube_kind_split(q)
-    grouped = _stats_query(q).alias("g")
     new = _new_condition(q)
+    if _use_cube(q) and not _holder_conditions(q, new) and new is None:
+        return _cube_kind_split(q)
+    grouped = _stats_query(q, new).alias("g")
     flag = pw.Case(None, [(new, 1)], 0) if new is not None else pw.Value(0)
     rows = (Holder.select(Holder.kind, fn.COUNT(Holder.id).alias("holders"),
                           fn.SUM(flag).alias("new"),

@@ -2,11 +2,13 @@
 first patents, and a digest of the period. The rule (core.stats.holders.first_in_region): a
 holder is new when its first patent in the region — the earliest filing date of the patents it
 holds first, placed in the region — falls in the period. Of the Scope it reads the region and the
-date range; without a date range nobody is new.
+date range; without a date range nobody is new. One grouped scan finds the new holders; their
+details are read by holder id (new holders have few patents).
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pandas as pd
 from peewee import fn
@@ -14,7 +16,7 @@ from peewee import fn
 from core.db.models import Holder, HolderTag, Patent
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
-from core.stats.holders import first_in_region, new_holder_ids, tags_of
+from core.stats.holders import first_in_region, tags_of
 
 LIST_COLUMNS = ["holder_id", "name", "kind", "tags", "first_date", "patents", "fields",
                 "first_patents"]
@@ -22,14 +24,39 @@ FIRST_PATENTS = 3  # titles listed per new holder
 FIELDS = 3  # IPC subclasses listed per new holder
 
 
+CHUNK = 5000  # holder ids per IN list
+
+
 def _region(q: Scope) -> list:
     return [region_filter(canonical(q.region))] if q.region else []
 
 
-def count(q: Scope) -> int:
+def _chunks(ids: list[int]):
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def firsts(q: Scope) -> pd.DataFrame:
+    """Columns holder_id, first_date, patents of the new holders (one scan of the region)."""
     if not q.has_dates:
-        return 0
-    return first_in_region(q).count()
+        return pd.DataFrame(columns=["holder_id", "first_date", "patents"])
+    rows = [(int(h), _as_date(d), int(n)) for h, d, n in first_in_region(q).tuples()]
+    return pd.DataFrame(rows, columns=["holder_id", "first_date", "patents"])
+
+
+def _as_date(value) -> dt.date:
+    """A date read back from an aggregate (SQLite hands back its ISO text)."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def count(q: Scope) -> int:
+    return len(firsts(q))
+
+
+def report(q: Scope, limit: int = 200, top: int = 5) -> dict:
+    """{'digest': digest(...), 'list': listing(...)} from one scan of the region."""
+    found = firsts(q)
+    return {"digest": _digest(q, found, top), "list": _listing(q, found, limit)}
 
 
 def listing(q: Scope, limit: int = 200) -> pd.DataFrame:
@@ -37,28 +64,23 @@ def listing(q: Scope, limit: int = 200) -> pd.DataFrame:
     ("hightech,above_scale"), first_date (first filing in the region), patents (in the region),
     fields ("H01M(3) G06F(1)": main IPC subclasses of those patents), first_patents (the first
     titles, by filing date)."""
-    if not q.has_dates:
-        return pd.DataFrame(columns=LIST_COLUMNS)
-    firsts = first_in_region(q).alias("f")
-    rows = list(Holder.select(Holder.id.alias("holder_id"), Holder.name, Holder.kind,
-                              firsts.c.first_date, firsts.c.patents)
-                .join(firsts, on=(Holder.id == firsts.c.holder_id))
-                .order_by(firsts.c.first_date.desc(), firsts.c.patents.desc(), Holder.id)
-                .limit(limit).dicts())
-    frame = pd.DataFrame(rows, columns=LIST_COLUMNS[:3] + ["first_date", "patents"])
+    return _listing(q, firsts(q), limit)
+
+
+def _listing(q: Scope, found: pd.DataFrame, limit: int) -> pd.DataFrame:
+    frame = found.sort_values(["first_date", "patents", "holder_id"],
+                              ascending=[False, False, True]).head(limit)
     ids = [int(i) for i in frame["holder_id"]]
+    info = {pk: (name, kind) for pk, name, kind in
+            Holder.select(Holder.id, Holder.name, Holder.kind).where(Holder.id.in_(ids)).tuples()
+            } if ids else {}
     tags, fields, titles = tags_of(ids), _fields(q, ids), _first_titles(q, ids)
-    frame["tags"] = [",".join(tags.get(i, [])) for i in ids]
-    frame["fields"] = [" ".join(f"{c}({n})" for c, n in fields.get(i, [])) for i in ids]
-    frame["first_patents"] = ["；".join(titles.get(i, [])) for i in ids]
-    frame["patents"] = frame["patents"].astype(int)
-    frame["first_date"] = [_as_date(d) for d in frame["first_date"]]
-    return frame[LIST_COLUMNS]
-
-
-def _as_date(value) -> dt.date:
-    """A date read through a subquery (SQLite hands back its ISO text)."""
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+    frame = frame.assign(name=[info[i][0] for i in ids], kind=[info[i][1] for i in ids],
+                         tags=[",".join(tags.get(i, [])) for i in ids],
+                         fields=[" ".join(f"{c}({n})" for c, n in fields.get(i, []))
+                                 for i in ids],
+                         first_patents=["；".join(titles.get(i, [])) for i in ids])
+    return frame[LIST_COLUMNS].reset_index(drop=True)
 
 
 def _fields(q: Scope, ids: list[int]) -> dict[int, list[tuple[str, int]]]:
@@ -92,27 +114,29 @@ def digest(q: Scope, top: int = 5) -> dict:
     """A summary of the period's new holders: {'holders', 'patents' (theirs in the region),
     'kinds': {kind: holders}, 'tags': {tag: holders}, 'fields': [(IPC subclass, patents)],
     'top': [(name, patents)]} — the biggest kinds, tags, fields and holders first."""
-    empty = {"holders": 0, "patents": 0, "kinds": {}, "tags": {}, "fields": [], "top": []}
-    if not q.has_dates:
-        return empty
-    firsts = first_in_region(q).alias("f")
-    joined = Holder.select().join(firsts, on=(Holder.id == firsts.c.holder_id))
-    holders, patents = joined.select(fn.COUNT(Holder.id), fn.SUM(firsts.c.patents)).scalar(
-        as_tuple=True)
-    if not holders:
-        return empty
-    kinds = joined.select(Holder.kind, fn.COUNT(Holder.id)).group_by(Holder.kind).tuples()
-    tags = (HolderTag.select(HolderTag.tag, fn.COUNT(HolderTag.id))
-            .where(HolderTag.holder.in_(new_holder_ids(q))).group_by(HolderTag.tag).tuples())
-    fields = (Patent.select(Patent.ipc_subclass, fn.COUNT(Patent.id))
-              .where(Patent.first_holder.in_(new_holder_ids(q)), Patent.ipc_subclass.is_null(False),
-                     *_region(q))
-              .group_by(Patent.ipc_subclass).tuples())
-    biggest = (joined.select(Holder.name, firsts.c.patents)
-               .order_by(firsts.c.patents.desc(), Holder.id).limit(top).tuples())
-    return {"holders": int(holders), "patents": int(patents or 0), "kinds": _ranked(kinds),
-            "tags": _ranked(tags), "fields": list(_ranked(fields).items())[:top],
-            "top": [(name, int(n)) for name, n in biggest]}
+    return _digest(q, firsts(q), top)
+
+
+def _digest(q: Scope, found: pd.DataFrame, top: int) -> dict:
+    ids = [int(i) for i in found["holder_id"]]
+    kinds, tags, fields = Counter(), Counter(), Counter()
+    for part in _chunks(ids):
+        kinds.update(dict(Holder.select(Holder.kind, fn.COUNT(Holder.id))
+                          .where(Holder.id.in_(part)).group_by(Holder.kind).tuples()))
+        tags.update(dict(HolderTag.select(HolderTag.tag, fn.COUNT(HolderTag.id))
+                         .where(HolderTag.holder.in_(part)).group_by(HolderTag.tag).tuples()))
+        fields.update(dict(Patent.select(Patent.ipc_subclass, fn.COUNT(Patent.id))
+                           .where(Patent.first_holder.in_(part),
+                                  Patent.ipc_subclass.is_null(False), *_region(q))
+                           .group_by(Patent.ipc_subclass).tuples()))
+    biggest = found.sort_values(["patents", "holder_id"], ascending=[False, True]).head(top)
+    names = dict(Holder.select(Holder.id, Holder.name)
+                 .where(Holder.id.in_([int(i) for i in biggest["holder_id"]])).tuples())
+    return {"holders": len(found), "patents": int(found["patents"].sum()),
+            "kinds": _ranked(kinds.items()), "tags": _ranked(tags.items()),
+            "fields": list(_ranked(fields.items()).items())[:top],
+            "top": [(names[int(h)], int(n)) for h, n in zip(biggest["holder_id"],
+                                                             biggest["patents"])]}
 
 
 def _ranked(pairs) -> dict:
