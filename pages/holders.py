@@ -1,12 +1,15 @@
 """权利人统计: holders with valid patents by type, filters by region, industry, kind and tags,
-sorting; holders new in the period highlighted; a click on a holder opens its patents."""
+sorting; holders new in the period (this year when none is chosen) highlighted, listed with their
+fields and first patents, and summed up in a digest; a click on a holder opens its patents."""
+import datetime as dt
+
 import streamlit as st
 
 from core.config import labels
 from core.db import current_url
 from core.db.models import HOLDER_KINDS
 from core.regions.query import Scope
-from core.stats import holders, industry
+from core.stats import holders, industry, new_holders
 from core.stats import presence as overview
 from ui import clicks, echarts, filters
 from ui.cache import cached
@@ -28,6 +31,11 @@ def _summary(url: str, q: Scope) -> dict:
 @cached
 def _rows(url: str, q: Scope, sort: str, page: int):
     return holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+
+
+@cached
+def _new(url: str, q: Scope) -> dict:
+    return new_holders.report(q)
 
 
 @cached
@@ -91,12 +99,51 @@ def _table(scope, rows) -> None:
                                             display_text=labels.OPEN_SEARCH)})
 
 
+def _digest_text(digest: dict, q: Scope) -> str:
+    def joined(pairs, name=lambda k: k):
+        return "、".join(f"{name(k)} {n:,}" for k, n in pairs)
+    kinds = joined(digest["kinds"].items(), lambda k: labels.HOLDER_KIND.get(k, k))
+    tags = joined(digest["tags"].items(), _tag_label)
+    return labels.NEW_HOLDERS_DIGEST.format(
+        start=q.date_from or labels.ANY, end=q.date_to or labels.ANY, holders=digest["holders"],
+        kinds=kinds, patents=digest["patents"],
+        tags=labels.NEW_DIGEST_TAGS.format(tags=tags) if tags else "",
+        fields=labels.NEW_DIGEST_FIELDS.format(fields=joined(digest["fields"]))
+        if digest["fields"] else "",
+        top=labels.NEW_DIGEST_TOP.format(top=joined(digest["top"])) if digest["top"] else "")
+
+
+def _new_holders(scope: Scope, q: Scope) -> None:
+    st.subheader(labels.NEW_HOLDERS_TITLE)
+    echarts.caption_rule(labels.RULE_NEW_HOLDERS)
+    data = _new(current_url() or "", q)
+    if data["digest"]["holders"] == 0:
+        st.info(labels.NEW_HOLDERS_NONE)
+        return
+    st.markdown(_digest_text(data["digest"], q))
+    frame = data["list"]
+    shown = frame.assign(
+        kind=frame["kind"].map(labels.HOLDER_KIND),
+        tags=frame["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)),
+        link=[filters.search_link(scope, holder_id=int(i)) for i in frame["holder_id"]])
+    columns = labels.NEW_HOLDER_COLUMNS
+    st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config={
+        **{k: v for k, v in columns.items() if k != "link"},
+        "link": st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)})
+    if len(frame) < data["digest"]["holders"]:
+        st.caption(labels.SHOWING_FIRST.format(n=len(frame)))
+
+
 st.header(labels.HOLDERS_TITLE)
 scope = filters.scope_widgets()
 if not overview.has_patents():
     st.info(labels.HOLDERS_EMPTY)
     st.stop()
 query, sort = _query(scope)
+query = query.or_this_year(dt.date.today())
+st.caption(labels.HOLDERS_PERIOD.format(start=query.date_from or labels.ANY,
+                                        end=query.date_to or labels.ANY)
+           + ("" if scope.has_dates else labels.HOLDERS_DEFAULT_PERIOD))
 summary = _summary(current_url() or "", query)
 totals = summary["totals"]
 cols = st.columns(3)
@@ -106,6 +153,7 @@ cols[2].metric(labels.HOLDERS_VALID, f"{totals['valid']:,}")
 echarts.caption_rule(labels.RULE_HOLDERS)
 if totals["holders"] == 0:
     st.info(labels.HOLDERS_EMPTY)
+    _new_holders(scope, query)
     st.stop()
 pages = max(1, -(-totals["holders"] // PAGE_SIZE))
 page = int(st.columns([1, 5])[0].number_input(labels.MON_PAGE, min_value=1, max_value=pages,
@@ -114,3 +162,4 @@ rows = _rows(current_url() or "", query, sort, page)
 _charts(scope, rows, summary["kinds"])
 st.caption(labels.MON_PAGE_INFO.format(total=totals["holders"], page=page, pages=pages))
 _table(scope, rows)
+_new_holders(scope, query)

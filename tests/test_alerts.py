@@ -36,10 +36,12 @@ def test_fee_expiry_and_transfer_alerts_are_opened_once(db):
         ("transfer_out", "A5", dt.date(2026, 10, 1), "open"),
     ]
     assert {k: r["opened"] for k, r in first.items()} == {
-        "fee_due": 1, "fee_grace": 1, "expiry": 1, "transfer_out": 1}
+        "fee_due": 1, "fee_grace": 1, "expiry": 1, "transfer_out": 1, "holder_outflow": 0}
     again = alerts.refresh("3205", NOW)
     assert {k: r["opened"] for k, r in again.items()} == dict.fromkeys(again, 0)
-    assert alerts.open_counts("3205") == {"expiry": 1, "fee_due": 1, "fee_grace": 1}
+    # a transfer-out alert belongs to the region the patent left
+    assert alerts.open_counts("3205") == {"expiry": 1, "fee_due": 1, "fee_grace": 1,
+                                          "transfer_out": 1}
 
 
 def test_an_alert_closes_when_the_fee_is_paid(db):

@@ -36,3 +36,17 @@ def test_no_alert_block_without_open_alerts(app_env):
     at = _logged_in_admin()
     assert not at.exception
     assert [m.value for m in at.sidebar.markdown] == []
+
+
+def test_outflow_and_transfer_out_alerts_link_to_the_operations_monitor(app_env):
+    patent = Patent.create(app_no="X2", patent_type="invention", title="t", county_code="310115")
+    Alert.create(kind="holder_outflow", key="holder_outflow:2026:甲公司", county_code="320506",
+                 due_date=dt.date(2026, 10, 1))
+    Alert.create(kind="transfer_out", key="transfer_out:1", patent=patent, county_code="320506",
+                 due_date=dt.date(2026, 10, 1))
+    Alert.create(kind="holder_outflow", key="holder_outflow:2026:乙公司", county_code="320506",
+                 status="acked")
+    at = _logged_in_admin()
+    assert not at.exception
+    links = [(e.proto.label, e.proto.page) for e in at.sidebar.get("page_link")]
+    assert links == [("转出本地 1", "ops_monitor"), ("权利人大量转出 1", "ops_monitor")]

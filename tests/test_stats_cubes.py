@@ -15,6 +15,7 @@ from core.cubes import freshness
 from core.cubes import rebuild as cubes
 from core.cubes import stats as stats_cubes
 from core.db.models import ActorCube, Agency, AgencyCube, LegalEvent, OpsCube, Patent, WatchItem
+from core.monitor import ops_monitor
 from core.regions.query import Scope
 from core.stats import agencies, holders, industry, operations, overview, regions, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
@@ -132,7 +133,7 @@ EVENT_CALLS = [
     lambda s: overview.operations(s, D(2019, 1, 1), D(2024, 6, 30)),
     lambda s: trend.operations(s, "month"), lambda s: trend.operations(s, "year"),
     lambda s: regions.table(s, "child"), lambda s: regions.table(s, "street"),
-    operations.per_year, operations.per_subregion,
+    operations.per_year, operations.per_subregion, ops_monitor.flows,
 ]
 AS_OF = D(2025, 7, 1)
 PAGE_CALLS = [

@@ -70,14 +70,23 @@ def test_pipeline_follows_invention_cohorts(world):
 
 
 def test_operations_over_time(world):
-    event(world[0], "transfer", D(2024, 3, 1), before=CZ, after=YX)
+    event(world[0], "transfer", D(2024, 3, 1), before=CZ, after=YX)  # within the city
+    event(world[1], "transfer", D(2024, 6, 1), before=CZ, after="310115")  # out
+    event(world[4], "transfer", D(2023, 10, 1), before="310115", after=YX)  # in, placed outside
     event(world[0], "pledge", D(2024, 5, 1))
     event(world[3], "license", D(2023, 9, 1))
     event(world[4], "license", D(2023, 9, 1))  # outside
-    got = trend.operations(Scope("3205"))
-    expected = frame([(2023, 0, 1, 0), (2024, 1, 0, 1)],
-                     ["period", "transfer", "license", "pledge"])
-    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    columns = ["period", "transfer_in", "transfer_out", "transfer", "license", "pledge"]
+    expected = frame([(2023, 1, 0, 0, 1, 0), (2024, 0, 1, 2, 0, 1)], columns)
+    pd.testing.assert_frame_equal(trend.operations(Scope("3205")), expected, check_dtype=False)
+    by_month = frame([("2023-09", 0, 0, 0, 1, 0), ("2023-10", 1, 0, 0, 0, 0),
+                      ("2024-03", 0, 0, 1, 0, 0), ("2024-05", 0, 0, 0, 0, 1),
+                      ("2024-06", 0, 1, 1, 0, 0)], columns)
+    pd.testing.assert_frame_equal(trend.operations(Scope("3205"), "month"), by_month,
+                                  check_dtype=False)
+    street = frame([(2024, 1, 0, 0, 0, 0)], columns)  # CZ → YX enters the street YX
+    got = trend.operations(Scope(YX, D(2024, 1, 1), D(2024, 12, 31)))
+    pd.testing.assert_frame_equal(got, street, check_dtype=False)
 
 
 def test_empty_region_gives_empty_frames(world):

@@ -8,7 +8,8 @@ from core.monitor import alerts
 from ui.cache import cached
 
 ALERT_PAGES = {"fee_due": "pages/fees.py", "fee_grace": "pages/fees.py",
-               "expiry": "pages/expiry.py", "transfer_out": "pages/operations.py"}
+               "expiry": "pages/expiry.py", "transfer_out": "pages/ops_monitor.py",
+               "holder_outflow": "pages/ops_monitor.py"}
 _open_counts = cached(alerts.open_counts)
 
 

@@ -50,6 +50,8 @@ SPECS = (
     ParamSpec("industry_match", "global", "choice", defaults.INDUSTRY_MATCH, ("all", "main")),
     ParamSpec("abnormal", "global", "json", defaults.ABNORMAL),
     ParamSpec("agency_abnormal", "region", "json", defaults.AGENCY_ABNORMAL),
+    ParamSpec("transfer_out_alert", "region", "json", defaults.TRANSFER_OUT_ALERT),
+    ParamSpec("filing_quality", "region", "json", defaults.FILING_QUALITY),
 )
 BY_KEY = {s.key: s for s in SPECS}
 

@@ -50,6 +50,14 @@ QUALITY_WEIGHTS = {"invention_share": 0.4, "high_value_share": 0.4, "long_share"
 ABNORMAL = {"lookback_years": 3, "burst_days": 7, "burst_min": 20, "similar_min": 10,
             "individual_year_min": 50, "agency_factor": 5.0, "agency_min": 200}
 AGENCY_ABNORMAL = {"volume_ratio": 5.0, "min_filings": 100, "withdrawn_share": 0.5}
+# 运营监控: a holder whose transfers out of the region in one calendar year reach min_transfers
+# raises an alert (a local heuristic [U]: on the 50,000-patent demo a handful of holders a year)
+TRANSFER_OUT_ALERT = {"min_transfers": 5}
+# 申请质量监测 (core.monitor.quality): practitioner heuristics [U] (domain-facts §6.2 "very low
+# grant rates", "an unusually high share of utility models"); grant rate per closed case (§3.3)
+FILING_QUALITY = {"min_filings": 20, "min_closed": 10, "grant_rate_below": 0.3,
+                  "rejection_rate_above": 0.4, "withdrawal_rate_above": 0.5,
+                  "invention_share_below": 0.05, "kept_3_below": 0.5}
 HOLIDAY_CALENDAR = {"holidays": [], "workdays": []}
 INDUSTRY_MATCH = "all"
 TARGET_ALIASES = {"invention_per_10k": "inventions_per_10k",  # keys of earlier versions
@@ -66,4 +74,6 @@ BY_KEY = {
     "industry_match": INDUSTRY_MATCH,
     "abnormal": ABNORMAL,
     "agency_abnormal": AGENCY_ABNORMAL,
+    "transfer_out_alert": TRANSFER_OUT_ALERT,
+    "filing_quality": FILING_QUALITY,
 }

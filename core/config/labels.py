@@ -113,8 +113,21 @@ HOLDERS_NEW = "其中期内新增"
 HOLDERS_VALID = "其有效专利"
 TOP_HOLDERS_BY_TYPE = "权利人有效专利排行（按类型）"
 HOLDER_KIND_SPLIT = "权利人类型构成（有效专利）"
-RULE_HOLDERS = "按第一权利人及其地址 · 截至当前法律状态；期内新增 = 首次申请日在所选期间内"
+RULE_HOLDERS = "按第一权利人及其地址 · 截至当前法律状态；期内新增 = 在本区域的第一件专利申请日在所选期间内"
 NEW_MARK = "★ 新增"
+HOLDERS_PERIOD = "期内新增按 {start} 至 {end} 统计"
+HOLDERS_DEFAULT_PERIOD = "（筛选栏未选期间，默认为本年度至今）"
+NEW_HOLDERS_TITLE = "期内新增权利人"
+NEW_HOLDERS_DIGEST = ("{start} 至 {end}，本区域新增权利人 {holders:,} 家（{kinds}），在本区域共有专利 {patents:,} 件。"
+                      "{tags}{fields}{top}")
+NEW_DIGEST_TAGS = "其中{tags}。"
+NEW_DIGEST_FIELDS = "主要技术领域：{fields}。"
+NEW_DIGEST_TOP = "专利最多的新增权利人：{top}。"
+NEW_HOLDERS_NONE = "所选期间内本区域没有新增权利人"
+NEW_HOLDER_COLUMNS = {"name": "权利人", "kind": "类型", "tags": "标签", "first_date": "本区域首件申请日",
+                      "patents": "本区域专利", "fields": "主要技术领域（IPC小类）",
+                      "first_patents": "首批专利", "link": "专利清单"}
+RULE_NEW_HOLDERS = "新增权利人 = 在本区域的第一件专利（按第一权利人及其地址、按申请日）落在所选期间内"
 HOLDERS_EMPTY = ("所选范围内没有持有有效专利的权利人。可放宽筛选条件，"
                  "或在「系统管理 → 数据导入」导入专利数据。")
 SHOWING_FIRST = "显示前 {n:,} 名"
@@ -167,6 +180,72 @@ DIRECTION = {"in": "转入", "out": "转出", "within": "区域内"}
 OPS_EMPTY = ("所选范围内没有转让、许可或质押记录。请在「系统管理 → 数据导入」"
              "导入法律状态（事务）数据。")
 OPS_CLICK_HINT = "点击下级区域可将本页范围切换到该区域"
+
+# 运营监控
+OPS_MONITOR_TITLE = "运营监控"
+OPM_PERIOD = "统计期间：{start} 至 {end}"
+OPM_DEFAULT_PERIOD = "（筛选栏未选期间，默认为本年度至今）"
+RULE_OPS_MONITOR = (RULE_OPS + "；运营大户按事务第一方的名称归集（转出：转让前权利人；转入：转让后权利人；"
+                    "许可：许可人；质押：出质人）；不区分专利类型")
+OPM_WARNINGS = "转出预警（本期）"
+OPM_WARNING_RULE = ("期内转出本区域 ≥ {min_transfers} 件的权利人（参数 transfer_out_alert，"
+                    "可在「参数设置」按区域调整）；仅为提示信号，不是认定结论")
+OPM_NO_WARNINGS = "本期没有达到转出预警条件的权利人"
+OPM_ALERTS = "预警处理"
+OPM_ALERT_HELP = "预警由计划任务「刷新预警」每日生成：本年度转出达到条件的权利人，以及近90天转出本地的专利"
+OPM_STATUS_PICK = "状态"
+OPM_STATUS_VIEWS = {"open": "待处理", "acked": "已确认", "closed": "已关闭"}
+OPM_ALERT_COLUMNS = {"kind": "类型", "subject": "权利人/专利", "app_no": "申请号", "county": "区县",
+                     "events": "本年转出件数", "due_date": "最近转出日", "status": "状态",
+                     "created_at": "预警时间", "updated_at": "更新时间"}
+OPM_PICK_ALERTS = "选择要处理的预警"
+OPM_ACTIONS = {"acked": "确认", "closed": "关闭", "open": "重新打开"}
+OPM_UPDATED = "已更新 {n} 条预警"
+OPM_STAFF_ONLY = "数据核查员和管理员可确认或关闭预警"
+OPM_NO_ALERTS = "没有该状态的预警"
+OPM_SHOWING = "显示前 {shown:,} 条，共 {total:,} 条"
+OPM_PLAYERS = "运营大户"
+OPM_SIDES = {"out": "转出大户", "in": "转入大户", "license": "许可大户", "pledge": "质押大户"}
+OPM_PLAYER_COLUMNS = {"name": "权利人", "kind": "类型", "events": "件次", "patents": "专利件数",
+                      "amount": "质押金额（万元）", "last_date": "最近一次", "county": "区县"}
+OPM_NO_PLAYERS = "本期没有记录"
+OPM_FLOWS = "区域间专利流向"
+OPM_FLOW_COLUMNS = {"direction": "方向", "name": "对方区域", "n": "转让件数"}
+OPM_NO_FLOWS = "本期没有转入或转出本区域的转让"
+CHART_RULE_FLOWS = "按转让生效日 · 按转让前后权利人地址（左：来源，右：去向）"
+FLOW_UNKNOWN = "地址不明"
+FLOW_OTHERS = "其他地区"
+FLOW_FROM = "{name}（来源）"
+FLOW_TO = "{name}（去向）"
+OPM_TOP_CHART = "{side}（件次）"
+
+# 申请质量监测
+QUALITY_TITLE = "申请质量监测"
+QUALITY_SUBJECT_PICK = "监测对象"
+QUALITY_SUBJECTS = {"holder": "权利人", "agency": "代理机构"}
+QUALITY_SORTS = {"filings": "申请量", "grant_rate": "发明授权率", "rejection_rate": "驳回率",
+                 "withdrawal_rate": "撤回率", "invention_share": "发明占比", "kept_3": "维持超3年比例",
+                 "kept_5": "维持超5年比例", "kept_10": "维持超10年比例"}
+QUALITY_WARNED_ONLY = "只看有预警的"
+QUALITY_RANKED = "参与排名"
+QUALITY_WARNED = "有预警"
+QUALITY_REASON = {"low_grant": "发明授权率偏低", "high_rejection": "驳回率偏高",
+                  "high_withdrawal": "撤回率偏高", "low_invention": "发明占比偏低",
+                  "low_kept": "授权后3年内放弃偏多"}
+QUALITY_COLUMNS = {"name": "名称", "kind": "类型", "filings": "申请量", "inventions": "发明申请",
+                   "invention_share": "发明占比", "closed": "发明结案", "grant_rate": "发明授权率",
+                   "rejection_rate": "驳回率", "withdrawal_rate": "撤回率", "kept_3": "维持超3年",
+                   "kept_5": "维持超5年", "kept_10": "维持超10年", "reasons": "预警", "link": "专利清单"}
+RULE_QUALITY = ("按第一权利人地址 · 按申请日（未选期间为全部申请）；发明授权率 = 授权 ÷（授权 + 驳回 + 撤回），"
+                "仅发明、按结案计；维持超N年 = 申请满N年的已授权专利中，申请日起N年后仍有效的比例")
+QUALITY_RULE_TEXT = ("参与排名：期内申请 ≥ {min_filings} 件；比率预警至少需 {min_closed} 件结案（或可比授权）；"
+                     "发明授权率 < {grant_rate_below:.0%}、驳回率 > {rejection_rate_above:.0%}、"
+                     "撤回率 > {withdrawal_rate_above:.0%}、发明占比 < {invention_share_below:.0%}、"
+                     "维持超3年 < {kept_3_below:.0%} 时提示（参数 filing_quality，可在「参数设置」按区域调整）；"
+                     "仅为提示信号，不是认定结论")
+QUALITY_EMPTY = "所选范围内没有申请量达到 {min_filings} 件的{subject}"
+QUALITY_CHART = "发明授权率、驳回率、撤回率（申请量前 {n} 名，%）"
+CHART_RULE_QUALITY = "按结案计 · 仅发明"
 
 # 公开专利数据查询
 SEARCH_TITLE = "公开专利数据查询"
@@ -549,13 +628,15 @@ TREND_OPERATIONS = "转让、许可、质押"
 YOY = "同比增长"
 ACTOR_NAMES = {"applicants": "申请人数", "inventors": "发明人人次", "agencies": "代理机构数"}
 PIPELINE_STAGES = {"filed": "申请", "published": "公开", "examined": "进入实审", "granted": "授权"}
-EVENT_SERIES = {"transfer": "转让", "license": "许可", "pledge": "质押"}
+EVENT_SERIES = {"transfer_in": "转入", "transfer_out": "转出", "transfer": "转让（全部）",
+                "license": "许可", "pledge": "质押"}
 RULE_TREND_APPS = "按第一权利人地址 · 按申请日"
 RULE_TREND_GRANTS = "按第一权利人地址 · 按授权日"
 RULE_TREND_VALID = "按第一权利人地址 · 年末有效 = 截至该年授权量 − 截至该年失效量（按失效日）"
 RULE_TREND_ACTORS = "按申请日 · 申请人按第一权利人去重；发明人按人次；代理机构去重"
 RULE_PIPELINE = ("按申请日分年 · 公开：有公开日；进入实审：实审中、驳回或已授权；授权：有授权日")
-RULE_TREND_EVENTS = "按登记生效日 · 专利按当前第一权利人地址归属"
+RULE_TREND_EVENTS = ("按登记生效日 · 转入/转出按转让前后权利人地址；转让（全部）、许可、质押按专利当前"
+                     "第一权利人地址归属")
 REGIONS_TITLE = "区域统计"
 REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划"}
 REGIONS_LEVEL_LABEL = "统计单元"
@@ -701,7 +782,8 @@ DB_UNAVAILABLE = ("数据库暂时繁忙或出错，本页未能显示。请稍�
 
 # --- sidebar alert summary ---
 ALERT_KIND = {"fee_due": "年费即将到期", "fee_grace": "年费滞纳期", "expiry": "即将届满",
-              "transfer_out": "转出本地"}
+              "transfer_out": "转出本地", "holder_outflow": "权利人大量转出"}
+ALERT_STATUS = {"open": "待处理", "acked": "已确认", "closed": "已关闭", "done": "条件已消除"}
 ALERTS_OPEN = "待处理预警"
 IND_CLI_HEADER = "{region}（{code}）{year}年 · 截至 {day}"
 IND_CLI_LINE = ("{name}：{value} {unit}｜分子 {num}｜分母 {den}｜目标 {target}｜完成率 {completion}"
@@ -730,6 +812,8 @@ PARAM_LABEL = {
     "high_value_rules": "高价值发明专利认定条件", "counting_rule": "默认统计口径",
     "quality_weights": "专利质量指数权重", "industry_match": "产业IPC匹配方式",
     "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
+    "transfer_out_alert": "权利人转出预警条件",
+    "filing_quality": "申请质量预警条件",
 }
 PARAM_HELP = {
     "target": "按区域和年度填写各指标目标，JSON 对象，如 {\"inventions_per_10k\": 84, \"applications\": 50000}。"
@@ -759,6 +843,13 @@ PARAM_HELP = {
     "industry_match": "all：专利任一IPC分类号命中即归入产业（默认）；main：仅按主分类号。",
     "abnormal": "非正常申请监测的阈值（集中申请天数与件数、名称雷同件数、个人年申请量、代理机构倍数等）。",
     "agency_abnormal": "代理机构异常：申请量为同行中位数的倍数、最少申请量、撤回占比。",
+    "transfer_out_alert": "运营监控：一个权利人在一个自然年内把专利转出本区域达到 min_transfers 件"
+                          "（默认5件，本地经验值，可按区域设置）即预警。",
+    "filing_quality": "申请质量监测：参与排名的最少申请量 min_filings（默认20）；计算比率所需的最少结案/"
+                      "可比件数 min_closed（默认10）；发明授权率低于 grant_rate_below（0.3）、驳回率高于 "
+                      "rejection_rate_above（0.4）、撤回率高于 withdrawal_rate_above（0.5）、发明占比低于 "
+                      "invention_share_below（0.05）、授权后维持超过3年的比例低于 kept_3_below（0.5）即提示。"
+                      "均为经验值，仅为提示信号。",
 }
 PARAMS_TITLE = "参数设置"
 PARAM_CHOOSE = "参数"

@@ -31,6 +31,23 @@ def period(column: pw.Field, unit: str = "year") -> pw.Node:
     return fn.substr(column, 1, 7)
 
 
+def first_item(column: pw.Node, sep: str = ";") -> pw.Node:
+    """The text of `column` before the first `sep` (all of it when there is none), trimmed: the
+    first of a list of names such as a legal event's parties."""
+    if is_postgres():
+        return fn.TRIM(fn.SPLIT_PART(column, sep, 1))
+    pos = fn.INSTR(column, sep)
+    return fn.TRIM(pw.Case(None, [(pos > 0, fn.SUBSTR(column, 1, pos - 1))], column))
+
+
+def add_years(column: pw.Field, years: int) -> pw.Node:
+    """The date `years` calendar years after a date column (29 Feb → 1 Mar on SQLite, 28 Feb on
+    PostgreSQL: only leap days differ)."""
+    if is_postgres():
+        return pw.Cast(column + pw.SQL(f"INTERVAL '{int(years)} years'"), "date")
+    return fn.DATE(column, f"+{int(years)} years")
+
+
 def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) -> None:
     """(Re)create temporary table `name` with `columns` [(name, sql type)] and fill it."""
     db.execute_sql(f'DROP TABLE IF EXISTS "{name}"')

@@ -5,8 +5,9 @@ cache results keyed by it); each reader documents which fields it reads and igno
 - statistics pages (core.stats.base): region, dates on `date_basis`, patent types;
 - 代理机构统计: region, dates (always the filing date), patent types;
 - 专利运营统计: region, dates (the event's date);
-- 权利人统计: region, dates (the period marking new holders), industry, holder kinds, tags, name,
-  new_only;
+- 权利人统计: region, dates (the period marking new holders: their first patent in the region
+  was filed in it), industry, holder kinds, tags, name, new_only;
+- 运营监控: region, dates (the event's date);
 - monitoring pages (core.monitor.selection): region, patent types, holder name.
 """
 from __future__ import annotations
@@ -68,6 +69,13 @@ class Scope:
         starts = self.date_from is None or (self.date_from.month, self.date_from.day) == (1, 1)
         ends = self.date_to is None or (self.date_to.month, self.date_to.day) == (12, 31)
         return starts and ends
+
+    def or_this_year(self, today: dt.date) -> Scope:
+        """This scope, or — when it has no date range — the same scope from 1 January of
+        `today`'s year to `today` (the monitors' default period)."""
+        if self.has_dates:
+            return self
+        return replace(self, date_from=dt.date(today.year, 1, 1), date_to=today)
 
     def undated(self) -> Scope:
         """The scope without its date range — for readers whose numbers ignore it (stocks as of

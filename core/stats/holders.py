@@ -2,14 +2,16 @@
 
 Counting rule: a patent counts for its FIRST holder (Patent.first_holder) and for the region of
 the first holder's address (Patent region columns); valid = current legal status 'valid'.
-A holder is "new in the period" when its first filing (Holder.first_filing, the earliest
-application date of any of its patents, kept by `refresh_first_filing`) falls in the period.
+A holder is "new in the period" when its first patent in the region (the earliest filing date of
+the patents it holds first placed in the region: a company filing for years elsewhere is new
+where it files for the first time) falls in the period; without a period nobody is new.
+Holder.first_filing (its first filing anywhere, kept by `refresh_first_filing`) is shown and
+sorted on.
 Of the Scope it reads the region, the date range (the period), industry and the holder filters
 (holder: part of the name, holder_kinds, holder_tags, new_only) — not the patent types.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -24,25 +26,60 @@ from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
 from core.db.sql import count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
+from core.stats.base import patents, where
 from core.stats.search import industry_patents
 
 BUILTIN_TAGS = ("hightech", "above_scale")  # 高企, 规上
 MAX_TAG_LENGTH = 32
+MAX_ID_LIST = 20_000  # new-holder ids passed as a list of values (SQLite allows 32,766)
 SORTS = ("valid_total", "valid_invention", "valid_utility", "valid_design", "first_filing")
 STAT_COLUMNS = ["holder_id", "name", "kind", "tags", "first_filing", "is_new", "valid_invention",
                 "valid_utility", "valid_design", "valid_total"]
 
 
-def _new_condition(q: Scope) -> pw.Expression | None:
-    parts = []
+def first_in_region(q: Scope, ids: list[int] | None = None, nested: bool = False) -> pw.Select:
+    """Per first holder of patents in the region (or only the holders `ids`): its first filing
+    date there (first_date) and its patents there (patents) — only the holders whose first date
+    lies in the period. Without `ids` one grouped scan of the region's patents (SQLite: the
+    covering STATS_INDEX, see core.stats.base.scan — not inside another query: `nested`); with
+    them, those holders' patents."""
+    first, area = fn.MIN(Patent.app_date), Scope(q.region)
+    columns = (Patent.first_holder.alias("holder_id"), first.alias("first_date"),
+               fn.COUNT(Patent.id).alias("patents"))
+    if ids is not None:
+        query = Patent.select(*columns).where(Patent.first_holder.in_(ids))
+    else:
+        query = (Patent.select(*columns) if nested else patents(area, *columns)).where(
+            Patent.first_holder.is_null(False))
+    query = (query.where(Patent.app_date.is_null(False), where(area, dates=False))
+             .group_by(Patent.first_holder))
     if q.date_from:
-        parts.append(Holder.first_filing >= q.date_from)
+        query = query.having(first >= q.date_from)
     if q.date_to:
-        parts.append(Holder.first_filing <= q.date_to)
-    return reduce(lambda a, b: a & b, parts) if parts else None
+        query = query.having(first <= q.date_to)
+    return query
 
 
-def _holder_conditions(q: Scope) -> list:
+def new_holder_ids(q: Scope) -> list[int] | None:
+    """The ids of the holders new in the period (None without a period)."""
+    if not q.has_dates:
+        return None
+    return [holder_id for holder_id, _, _ in first_in_region(q).tuples()]
+
+
+def _new_condition(q: Scope) -> pw.Expression | None:
+    """Holder.id among the new holders: a list of ids read by one scan, or — for very many
+    (a period reaching far back) — the grouped query itself."""
+    ids = new_holder_ids(q)
+    if ids is None:
+        return None
+    if len(ids) <= MAX_ID_LIST:
+        return Holder.id.in_(ids)
+    return Holder.id.in_(first_in_region(q, nested=True).select(Patent.first_holder))
+
+
+def _holder_conditions(q: Scope, new: pw.Expression | None = None) -> list:
+    """The holder filters; `new`: the new-holder condition when already built."""
     out = []
     if q.holder_kinds and set(q.holder_kinds) != set(HOLDER_KINDS):
         out.append(Holder.kind.in_(list(q.holder_kinds)))
@@ -50,9 +87,10 @@ def _holder_conditions(q: Scope) -> list:
         out.append(Holder.id.in_(HolderTag.select(HolderTag.holder).where(HolderTag.tag == tag)))
     if q.holder:
         out.append(fn.LOWER(Holder.name).contains(q.holder.lower()))
-    new = _new_condition(q)
-    if q.new_only and new is not None:
-        out.append(new)
+    if q.new_only:
+        new = new if new is not None else _new_condition(q)
+        if new is not None:
+            out.append(new)
     return out
 
 
@@ -74,8 +112,9 @@ def _use_cube(q: Scope) -> bool:
     return freshness.usable()
 
 
-def _stats_query(q: Scope) -> pw.Select:
-    """Per first holder: valid patents by type and in total (column holder_id …)."""
+def _stats_query(q: Scope, new: pw.Expression | None = None) -> pw.Select:
+    """Per first holder: valid patents by type and in total (column holder_id …); `new`: the
+    new-holder condition when already built."""
     if _use_cube(q):
         c = HolderCube
         key = c.holder_id
@@ -92,7 +131,7 @@ def _stats_query(q: Scope) -> pw.Select:
             count_if(Patent.patent_type == "design").alias("valid_design"),
             fn.COUNT(Patent.id).alias("valid_total"))
             .where(*_patent_conditions(q)))
-    holder_conds = _holder_conditions(q)
+    holder_conds = _holder_conditions(q, new)
     if holder_conds:
         query = query.where(key.in_(Holder.select(Holder.id).where(*holder_conds)))
     return query.group_by(key)
@@ -128,27 +167,28 @@ def _with_holder_details(frame: pd.DataFrame, q: Scope) -> pd.DataFrame:
     frame["kind"] = [info[i]["kind"] for i in ids]
     frame["tags"] = [",".join(tags.get(i, [])) for i in ids]
     frame["first_filing"] = [info[i]["first_filing"] for i in ids]
-    frame["is_new"] = [_is_new(info[i]["first_filing"], q) for i in ids]
+    new = _new_among(q, ids)
+    frame["is_new"] = [i in new for i in ids]
     for col in ("valid_invention", "valid_utility", "valid_design", "valid_total"):
         frame[col] = frame[col].astype(int)
     return frame[STAT_COLUMNS]
 
 
-def _is_new(first: dt.date | None, q: Scope) -> bool:
-    if first is None or (q.date_from is None and q.date_to is None):
-        return False
-    return (q.date_from is None or first >= q.date_from) and (q.date_to is None
-                                                               or first <= q.date_to)
+def _new_among(q: Scope, ids: list[int]) -> set[int]:
+    """Which of the holders `ids` are new in the period."""
+    if not ids or not q.has_dates:
+        return set()
+    return {holder_id for holder_id, _, _ in first_in_region(q, ids).tuples()}
 
 
 def kind_split(q: Scope) -> pd.DataFrame:
     """Columns kind, holders, new, valid: holders with valid patents, how many of them are new
     in the period, and their valid patents, by holder kind (largest first). The per-holder
     aggregate is grouped first, then joined to `holder` (one row per holder, not per patent)."""
-    if _use_cube(q) and not _holder_conditions(q) and _new_condition(q) is None:
-        return _cube_kind_split(q)
-    grouped = _stats_query(q).alias("g")
     new = _new_condition(q)
+    if _use_cube(q) and not _holder_conditions(q, new) and new is None:
+        return _cube_kind_split(q)
+    grouped = _stats_query(q, new).alias("g")
     flag = pw.Case(None, [(new, 1)], 0) if new is not None else pw.Value(0)
     rows = (Holder.select(Holder.kind, fn.COUNT(Holder.id).alias("holders"),
                           fn.SUM(flag).alias("new"),

@@ -1,6 +1,7 @@
 """趋势统计: by year or month for any region down to streets — applications, grants and valid
 stock by type; applicant / inventor / agency counts; year-on-year growth; the invention
-pipeline (filing → publication → examination → grant); transfers, licences and pledges over time.
+pipeline (filing → publication → examination → grant); transfers in and out of the region,
+transfers, licences and pledges over time.
 
 Counting rule: the region of the first holder's address. Applications are counted by filing
 date, grants by grant date, events by their effective date; the scope's date range limits each
@@ -23,9 +24,11 @@ from core.stats.base import (
     where,
     year_range,
 )
+from core.stats.operations import direction_conditions
 from core.stats.overview import INVENTION
 
 EVENT_KINDS = ("transfer", "license", "pledge")
+OPERATION_COLUMNS = ["period", "transfer_in", "transfer_out", *EVENT_KINDS]
 
 
 def _bucket(column, unit: str):
@@ -177,8 +180,10 @@ def _cube_pipeline(scope: Scope) -> pd.DataFrame:
 
 
 def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
-    """Columns period, transfer, license, pledge — registered events on patents now in the
-    region, by event date. Sample: (2024, 900, 120, 300)."""
+    """Columns OPERATION_COLUMNS — per year or month by event date: transfers into and out of
+    the region (专利运营统计's rule: the holder addresses before and after the transfer, whatever
+    the patent's place now), and every registered transfer, licence and pledge of the patents
+    now in the region. Sample: (2024, 60, 75, 900, 120, 300)."""
     if unit == "year" and use_cube(scope):
         c = EventCube
         rows = (c.select(c.year, c.kind, fn.SUM(c.n)).where(cube_where(scope, c))
@@ -189,8 +194,24 @@ def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
     frame = pd.DataFrame(list(rows), columns=["period", "kind", "n"])
     table = frame.pivot_table(index="period", columns="kind", values="n", aggfunc="sum",
                               fill_value=0).reindex(columns=list(EVENT_KINDS), fill_value=0)
-    return table.reset_index().rename_axis(None, axis=1).astype(
-        {k: "int64" for k in EVENT_KINDS})
+    table = table.reset_index().rename_axis(None, axis=1)
+    moves = pd.DataFrame(list(_transfer_moves(scope, unit)),
+                         columns=["period", "transfer_in", "transfer_out"])
+    merged = pd.merge(moves, table, on="period", how="outer").fillna(0)
+    merged = merged.sort_values("period").reset_index(drop=True)
+    return merged.astype({k: "int64" for k in OPERATION_COLUMNS[1:]})[OPERATION_COLUMNS]
+
+
+def _transfer_moves(scope: Scope, unit: str):
+    """(period, into the region, out of it) of the transfers moving a patent across its edge."""
+    from core.cubes.stats import Events
+    ev = Events.for_stats()
+    key = period(ev.event("date"), unit)
+    dirs = direction_conditions(scope.region, ev.model)
+    return (ev.select(key.alias("period"), ev.count_if(dirs["in"]), ev.count_if(dirs["out"]))
+            .where((ev.event("kind") == "transfer") & (dirs["in"] | dirs["out"])
+                   & ev.types(scope.patent_types) & in_range(ev.event("date"), scope))
+            .group_by(key).tuples())
 
 
 def _live_operations(scope: Scope, unit: str):

@@ -1,0 +1,72 @@
+"""Speed of the data behind 运营监控, the new holders of 权利人统计 and 申请质量监测: every core
+call each page makes on a cold render (no Streamlit cache), cold and warm, on an existing
+database (e.g. `python -m core demo --patents 1000000 --db URL`). Target: each page under a
+second of server time at 1,000,000 patents.
+
+    python bench/new_monitors.py --db sqlite:////tmp/bench1m.db [--region 3205] [--repeat 3]
+        [--drop-caches]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.stats_pages import drop_caches
+from core.db import connect, db
+from core.monitor import alerts, ops_monitor, quality
+from core.regions import divisions
+from core.regions.query import Scope
+from core.stats import holders, new_holders
+
+
+def pages(region: str, today: dt.date) -> dict[str, list]:
+    """Page → the (function, args) it calls on a cold render with the default filters."""
+    year = Scope(region).or_this_year(today)
+    return {
+        "运营监控": [(ops_monitor.totals, (year,)), (alerts.outflow_rule, (region,)),
+                 (ops_monitor.players, (year, "out", None, 5)),
+                 (alerts.count, (region, ("holder_outflow", "transfer_out"), ("open",))),
+                 (alerts.listing, (region, ("holder_outflow", "transfer_out"), ("open",))),
+                 *[(ops_monitor.players, (year, side)) for side in ops_monitor.SIDES],
+                 (ops_monitor.flows, (year,))],
+        "权利人统计 (新增)": [(holders.kind_split, (year,)), (holders.holder_stats, (year,)),
+                        (new_holders.digest, (year,)), (new_holders.listing, (year,))],
+        "申请质量监测 (权利人)": [(quality.ranking, (Scope(region), "holder", today))],
+        "申请质量监测 (代理机构)": [(quality.ranking, (Scope(region), "agency", today))],
+    }
+
+
+def timed(calls: list) -> float:
+    start = time.perf_counter()
+    for func, args in calls:
+        func(*args)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--region", default="3205")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--drop-caches", action="store_true")
+    opts = parser.parse_args()
+    connect(opts.db)
+    db.connect(reuse_if_open=True)
+    divisions.names()
+    today = dt.date.today()
+    print(f"{'page':<24}{'cold s':>9}{'warm s':>9}")
+    for page, calls in pages(opts.region, today).items():
+        if opts.drop_caches:
+            drop_caches()
+        cold = timed(calls)
+        warm = min(timed(calls) for _ in range(opts.repeat))
+        print(f"{page:<24}{cold:>9.2f}{warm:>9.2f}")
+
+
+if __name__ == "__main__":
+    main()

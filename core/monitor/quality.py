@@ -1,0 +1,159 @@
+"""申请质量监测: the filing quality of each holder (first holder) and each agency of the region —
+rates, the share kept in force, rankings and warnings.
+
+Over the patents of the region (first holder's address) filed in the period (filing date;
+no period: every filing), of the Scope's patent types, per subject (one grouped scan, on SQLite
+through the statistics covering index, core.stats.base.scan):
+- invention_share = inventions ÷ filings;
+- per closed invention case (结案, domain-facts §3.3 definition (a)): grant_rate = granted ÷
+  (granted + rejected + withdrawn), rejection_rate and withdrawal_rate likewise (status reason
+  rejected / withdrawn);
+- kept_N (N = 3, 5, 10): of the granted patents filed at least N years before `on`, the share
+  still in force N years after filing (valid now, or lapsed on or after that anniversary).
+A rate is missing (NaN) when its denominator is 0.
+
+Rankings hold the subjects with at least `min_filings` filings; warnings (parameter
+`filing_quality`, defaults documented in core.config.defaults) flag a low grant rate, a high
+rejection or withdrawal rate (at least `min_closed` closed cases), a low invention share, a low
+share kept past year 3 (at least `min_closed` eligible grants). Signals, never verdicts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import peewee as pw
+from peewee import fn
+
+from core.config import rules as ruleparams
+from core.db.models import Agency, Holder, Patent
+from core.db.sql import add_years, count_if
+from core.regions.query import Scope
+from core.stats.base import patents, where
+
+SUBJECTS = ("holder", "agency")
+YEARS = (3, 5, 10)
+REASONS = ("low_grant", "high_rejection", "high_withdrawal", "low_invention", "low_kept")
+SORTS = ("filings", "grant_rate", "rejection_rate", "withdrawal_rate", "invention_share",
+         "kept_3", "kept_5", "kept_10")
+COUNT_COLUMNS = ["filings", "inventions", "closed", "granted", "rejected", "withdrawn",
+                 *[f"eligible_{n}" for n in YEARS], *[f"kept_n_{n}" for n in YEARS]]
+COLUMNS = ["subject_id", "name", "kind", "filings", "inventions", "invention_share", "closed",
+           "grant_rate", "rejection_rate", "withdrawal_rate", *[f"kept_{n}" for n in YEARS],
+           "warning", "reasons"]
+
+
+def rule(region: str = "") -> dict:
+    """The thresholds in force (parameter `filing_quality`)."""
+    return ruleparams.value("filing_quality", region or "")
+
+
+def _area(q: Scope) -> Scope:
+    """The scope's region and types (its dates are filing dates here, whatever the basis)."""
+    return Scope(q.region, patent_types=q.patent_types)
+
+
+def _conditions(q: Scope, key: pw.Field) -> list:
+    out = [key.is_null(False), where(_area(q), dates=False)]
+    if q.date_from:
+        out.append(Patent.app_date >= q.date_from)
+    if q.date_to:
+        out.append(Patent.app_date <= q.date_to)
+    return out
+
+
+def _counts(q: Scope, key: pw.Field, on: dt.date, min_filings: int) -> pd.DataFrame:
+    """One row per subject with at least `min_filings` filings: COUNT_COLUMNS."""
+    inv = Patent.patent_type == "invention"
+    granted = Patent.grant_date.is_null(False)
+    rejected, withdrawn = Patent.status_reason == "rejected", Patent.status_reason == "withdrawn"
+    kept = []
+    for n in YEARS:
+        eligible = granted & (Patent.app_date <= _years_before(on, n))
+        still = (Patent.status == "valid") | (Patent.lapse_date >= add_years(Patent.app_date, n))
+        kept += [count_if(eligible).alias(f"eligible_{n}"),
+                 count_if(eligible & still).alias(f"kept_n_{n}")]
+    query = (patents(
+        _area(q), key.alias("subject_id"), fn.COUNT(Patent.id).alias("filings"),
+        count_if(inv).alias("inventions"),
+        count_if(inv & (granted | rejected | withdrawn)).alias("closed"),
+        count_if(inv & granted).alias("granted"),
+        count_if(inv & ~granted & rejected).alias("rejected"),
+        count_if(inv & ~granted & withdrawn).alias("withdrawn"), *kept)
+        .where(*_conditions(q, key)).group_by(key)
+        .having(fn.COUNT(Patent.id) >= max(1, min_filings)))
+    frame = pd.DataFrame(list(query.dicts()), columns=["subject_id", *COUNT_COLUMNS])
+    return frame.fillna(0).astype(int)
+
+
+def _years_before(on: dt.date, years: int) -> dt.date:
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February
+        return on.replace(year=on.year - years, day=28)
+
+
+def _ratio(numerator: pd.Series, denominator: pd.Series) -> list:
+    return [None if d == 0 else round(n / d, 4) for n, d in zip(numerator, denominator)]
+
+
+def ranking(q: Scope, subject: str, on: dt.date, sort: str = "filings",
+            limits: dict | None = None) -> pd.DataFrame:
+    """The subjects ('holder' or 'agency') with at least min_filings filings, by `sort`
+    (largest first; missing rates last). Columns COLUMNS: kind is the holder's kind (agencies: None);
+    reasons: the warnings, comma-separated (REASONS). Sample: (12, "苏州某某科技有限公司",
+    "enterprise", 40, 10, 0.25, 8, 0.5, 0.25, 0.25, 0.9, 0.8, None, True, "low_grant")."""
+    limits = limits or rule(q.region)
+    key = Patent.first_holder if subject == "holder" else Patent.agency
+    frame = _counts(q, key, on, int(limits["min_filings"]))
+    frame["invention_share"] = _ratio(frame["inventions"], frame["filings"])
+    for name, part in (("grant_rate", "granted"), ("rejection_rate", "rejected"),
+                       ("withdrawal_rate", "withdrawn")):
+        frame[name] = _ratio(frame[part], frame["closed"])
+    for n in YEARS:
+        frame[f"kept_{n}"] = _ratio(frame[f"kept_n_{n}"], frame[f"eligible_{n}"])
+    frame["reasons"] = [",".join(warnings(row, limits)) for row in frame.to_dict("records")]
+    frame["warning"] = frame["reasons"] != ""
+    frame = _named(frame, subject)
+    order = sort if sort in SORTS else "filings"
+    frame = frame.sort_values([order, "filings", "subject_id"], ascending=[False, False, True],
+                              na_position="last")
+    return frame[COLUMNS].reset_index(drop=True)
+
+
+def warnings(row: dict, limits: dict) -> list[str]:
+    """The REASONS a subject's row (counts and rates) raises under `limits`."""
+    out = []
+    enough = max(1, limits["min_closed"])
+    closed = row["closed"] >= enough
+    if closed and row["grant_rate"] < limits["grant_rate_below"]:
+        out.append("low_grant")
+    if closed and row["rejection_rate"] > limits["rejection_rate_above"]:
+        out.append("high_rejection")
+    if closed and row["withdrawal_rate"] > limits["withdrawal_rate_above"]:
+        out.append("high_withdrawal")
+    if row["filings"] >= limits["min_filings"] and \
+            row["invention_share"] < limits["invention_share_below"]:
+        out.append("low_invention")
+    if row["eligible_3"] >= enough and row["kept_3"] < limits["kept_3_below"]:
+        out.append("low_kept")
+    return out
+
+
+def _named(frame: pd.DataFrame, subject: str) -> pd.DataFrame:
+    ids = [int(i) for i in frame["subject_id"]]
+    model = Holder if subject == "holder" else Agency
+    kind = Holder.kind if subject == "holder" else pw.Value(None)
+    info = {pk: (name, k) for pk, name, k in
+            model.select(model.id, model.name, kind).where(model.id.in_(ids)).tuples()} \
+        if ids else {}
+    frame["name"] = [info[i][0] for i in ids]
+    frame["kind"] = pd.Series([info[i][1] for i in ids], index=frame.index, dtype=object)
+    return frame
+
+
+def summary(frame: pd.DataFrame) -> dict:
+    """{'subjects', 'warned', 'reasons': {reason: subjects}} of a ranking frame."""
+    reasons = {r: int(frame["reasons"].str.split(",").map(lambda rs, r=r: r in rs).sum())
+               for r in REASONS}
+    return {"subjects": len(frame), "warned": int(frame["warning"].sum()), "reasons": reasons}

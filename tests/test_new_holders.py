@@ -1,0 +1,139 @@
+"""New holders (core.stats.new_holders and the rule in core.stats.holders) on SQLite and
+PostgreSQL: new where the first patent in the region was filed in the period — a company older
+elsewhere is new where it arrives — with kind, tags, fields, first patents and the digest."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from core.db.models import HolderTag
+from core.regions.query import Scope
+from core.stats import holders, new_holders
+from tests.monitor_data import holder, patent
+from tests.stats_builder import D
+
+YEAR = Scope("3205", D(2025, 1, 1), D(2025, 12, 31))
+
+
+@pytest.fixture
+def world(db):
+    a = holder("甲公司", kind="enterprise")
+    b = holder("乙大学", kind="university")
+    c = holder("丙", kind="individual")
+    d = holder("丁公司", kind="enterprise")
+    HolderTag.create(holder=a, tag="hightech")
+    HolderTag.create(holder=b, tag="hightech")
+    HolderTag.create(holder=b, tag="above_scale")
+    rows = [
+        ("A1", a, "320506", D(2015, 3, 1), "旧电池", "H01M"),
+        ("A2", a, "320505", D(2025, 3, 1), "新电池", "H01M"),
+        ("B1", b, "320506", D(2025, 2, 1), "电极", "H01M"),
+        ("B2", b, "320506", D(2025, 6, 1), "隔膜", "H01M"),
+        ("B3", b, "320505", D(2025, 4, 1), "图像识别", "G06F"),
+        ("B4", b, "320505", D(2025, 8, 1), "电解液", "H01M"),
+        ("C1", c, "320102", D(2025, 5, 1), "手工艺品", None),
+        ("D1", d, "320506", D(2024, 12, 31), "阀门", "F16K"),
+        ("D2", d, "320506", None, "无申请日", "F16K"),
+    ]
+    for app_no, h, county, app, title, ipc in rows:
+        patent(app_no, h, county, None, app_date=app, app_year=app and app.year, city_code=county[:4],
+               title=title,
+               ipc_subclass=ipc, status="valid")
+    return a, b, c, d
+
+
+def test_new_in_the_city_lists_kind_tags_fields_and_first_patents(world):
+    a, b, c, d = world
+    expected = pd.DataFrame(
+        [(b.id, "乙大学", "university", "above_scale,hightech", D(2025, 2, 1), 4,
+          "H01M(3) G06F(1)", "电极；图像识别；隔膜")], columns=new_holders.LIST_COLUMNS)
+    pd.testing.assert_frame_equal(new_holders.listing(YEAR), expected)
+    assert new_holders.count(YEAR) == 1
+
+
+def test_a_holder_older_elsewhere_is_new_where_it_arrives(world):
+    a, b, c, d = world
+    county = Scope("320505", D(2025, 1, 1), D(2025, 12, 31))
+    got = new_holders.listing(county)
+    assert got[["name", "first_date", "patents", "fields"]].values.tolist() == [
+        ["乙大学", D(2025, 4, 1), 2, "G06F(1) H01M(1)"], ["甲公司", D(2025, 3, 1), 1, "H01M(1)"]]
+    everywhere = new_holders.listing(Scope("", D(2024, 6, 1), D(2025, 12, 31)), limit=2)
+    assert everywhere["name"].tolist() == ["丙", "乙大学"]  # newest first, then the limit
+
+
+def test_the_period_bounds_are_inclusive_and_no_period_means_nobody_is_new(world):
+    assert new_holders.listing(Scope("3205", D(2024, 12, 31), D(2024, 12, 31)))["name"].tolist() \
+        == ["丁公司"]
+    assert new_holders.listing(Scope("3205")).empty and new_holders.count(Scope("3205")) == 0
+    assert new_holders.digest(Scope("3205"))["holders"] == 0
+
+
+def test_the_digest_of_the_period(world):
+    got = new_holders.digest(Scope("", D(2025, 1, 1), D(2025, 12, 31)))
+    assert got == {"holders": 2, "patents": 5, "kinds": {"individual": 1, "university": 1},
+                   "tags": {"above_scale": 1, "hightech": 1}, "fields": [("H01M", 3),
+                                                                        ("G06F", 1)],
+                   "top": [("乙大学", 4), ("丙", 1)]}
+
+
+def test_the_holders_statistics_mark_and_filter_by_the_same_rule(world):
+    a, b, c, d = world
+    county = Scope("320505", D(2025, 1, 1), D(2025, 12, 31))
+    assert holders.holder_stats(county)[["name", "is_new"]].values.tolist() == [
+        ["乙大学", True], ["甲公司", True]]
+    assert holders.holder_totals(YEAR) == {"holders": 3, "new": 1, "valid": 8}
+    assert holders.holder_stats(YEAR.with_holders(new_only=True))["name"].tolist() == ["乙大学"]
+
+
+# --- 权利人统计 through AppTest ---------------------------------------------------------------
+
+def _holders_page(scope: Scope):
+    from pathlib import Path
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+    st.cache_data.clear()
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages/holders.py"),
+                           default_timeout=60)
+    for key, value in dict(authentication_status=True, roles=["viewer"], username="viewer",
+                           scope_state=scope).items():
+        at.session_state[key] = value
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_holders_page_shows_the_new_holders_with_their_digest(app_env, world):
+    a, b, c, d = world
+    at = _holders_page(YEAR)
+    assert {m.label: m.value for m in at.metric} == {
+        "持有有效专利的权利人": "3", "其中期内新增": "1", "其有效专利": "8"}
+    assert at.caption[0].value == "期内新增按 2025-01-01 至 2025-12-31 统计"
+    assert at.subheader[-1].value == "期内新增权利人"
+    assert at.markdown[-1].value == (
+        "2025-01-01 至 2025-12-31，本区域新增权利人 1 家（高校 1），在本区域共有专利 4 件。"
+        "其中规上企业 1、高新技术企业 1。主要技术领域：H01M 3、G06F 1。"
+        "专利最多的新增权利人：乙大学 4。")
+    listed = at.dataframe[-1].value
+    assert listed[["name", "kind", "tags", "patents", "first_patents"]].values.tolist() == [
+        ["乙大学", "高校", "规上企业、高新技术企业", 4, "电极；图像识别；隔膜"]]
+    assert f"holder_id={b.id}" in listed["link"].iloc[0]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_without_dates_the_holders_page_counts_this_years_new_holders(app_env, world):
+    at = _holders_page(Scope("3205"))
+    year = D.today().year
+    assert at.caption[0].value == (f"期内新增按 {year}-01-01 至 {D.today()} 统计"
+                                   "（筛选栏未选期间，默认为本年度至今）")
+    assert at.info[-1].value == "所选期间内本区域没有新增权利人"
+
+
+def test_very_many_new_holders_are_matched_by_the_grouped_query_itself(world, monkeypatch):
+    listed = holders.holder_stats(YEAR.with_holders(new_only=True))
+    split = holders.kind_split(YEAR)
+    monkeypatch.setattr(holders, "MAX_ID_LIST", 0)
+    pd.testing.assert_frame_equal(holders.holder_stats(YEAR.with_holders(new_only=True)), listed)
+    pd.testing.assert_frame_equal(holders.kind_split(YEAR), split)
+    assert split["new"].sum() == 1
