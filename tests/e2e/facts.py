@@ -13,6 +13,7 @@ import sys
 from core import db
 from core.config import labels, settings
 from core.regions import divisions
+from core.regions.query import Scope
 from core.rules.counting import default_rule
 from core.stats import (
     agencies,
@@ -25,10 +26,6 @@ from core.stats import (
     search,
     trend,
 )
-from core.stats.agencies import AgencyQuery
-from core.stats.base import Scope
-from core.stats.holders import HolderQuery
-from core.stats.operations import OpsQuery
 
 
 def facts() -> dict:
@@ -37,8 +34,8 @@ def facts() -> dict:
     today = dt.date.today()
     cards = overview.cards(scope, today)
     report = indicators.compute(home, today.year, default_rule(), today)
-    holder_query = HolderQuery(region=home)
-    agency_query = AgencyQuery(region=home)
+    holder_query = Scope(home)
+    agency_query = Scope(home)
     by_valid = regions.table(scope, "child").head(30)
     apps = trend.applications(scope, "year")
     return {
@@ -53,7 +50,7 @@ def facts() -> dict:
         "holders": holders.holder_totals(holder_query, holders.kind_split(holder_query))["holders"],
         "agencies": agencies.summary(agency_query, agencies.ranking(agency_query, limit=None))[
             "agencies"],
-        "transfers_in": int(operations.per_year(OpsQuery(region=home))["transfer_in"].sum()),
+        "transfers_in": int(operations.per_year(Scope(home))["transfer_in"].sum()),
         "regions_by_valid": [[n, int(v)] for n, v in zip(by_valid["name"], by_valid["valid"])],
         "applications_by_type": {labels.PATENT_TYPE[t]: [int(v) for v in apps[t]]
                                  for t in labels.PATENT_TYPE},
