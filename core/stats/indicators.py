@@ -36,6 +36,7 @@ import peewee as pw
 from core.config import defaults, labels, params
 from core.config import rules as ruleparams
 from core.cubes import indicator as indicator_cube
+from core.cubes.indicator import Flow, Stock
 from core.db.models import Parameter, Patent
 from core.regions import divisions
 from core.rules import highvalue
@@ -173,7 +174,6 @@ def sums(region: str, year: int, day: dt.date, rule: CountingRule,
 
 def _specs(year: int, day: dt.date, rule: CountingRule, with_quality: bool) -> list:
     """The sums of sums() as indicator-cube specs (core.indicator_cube)."""
-    from core.cubes.indicator import Flow, Stock
     inv, dom = ("invention",), rule.domestic_only
     specs = []
     for suffix, when in (("", day), ("_start", dt.date(year - 1, 12, 31))):
@@ -397,7 +397,6 @@ def monthly(region: str, year: int, rule: CountingRule | None = None,
 
 
 def _monthly_specs(jan1: dt.date, ends: list[dt.date], rule: CountingRule) -> list:
-    from core.cubes.indicator import Flow, Stock
     inv, filing = ("invention",), rule.filing_basis
     specs = []
     for i, end in enumerate(ends):

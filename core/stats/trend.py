@@ -12,9 +12,12 @@ from __future__ import annotations
 import pandas as pd
 from peewee import fn
 
+from core.cubes import stats as stats_cubes
+from core.cubes.stats import Events
 from core.db.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
 from core.db.sql import as_int, count_if, period
 from core.regions.query import Scope
+from core.regions.scope import canonical
 from core.stats import monthly
 from core.stats.base import (
     cube_where,
@@ -136,8 +139,6 @@ def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
     holders, inventor person-times (sum of inventors per patent), distinct agencies.
     Sample: (2024, 8200, 120000, 310)."""
     if unit == "year" and scope.region and use_cube(scope, years=True):
-        from core.cubes import stats as stats_cubes
-        from core.regions.scope import canonical
         rows = stats_cubes.actors(canonical(scope.region), scope.patent_types,
                                   year_range(ActorCube.year, scope))
         return pd.DataFrame(rows, columns=["period", "applicants", "inventors", "agencies"])
@@ -204,7 +205,6 @@ def operations(scope: Scope, unit: str = "year") -> pd.DataFrame:
 
 def _transfer_moves(scope: Scope, unit: str):
     """(period, into the region, out of it) of the transfers moving a patent across its edge."""
-    from core.cubes.stats import Events
     ev = Events.for_stats()
     key = period(ev.event("date"), unit)
     dirs = direction_conditions(scope.region, ev.model)
@@ -216,7 +216,6 @@ def _transfer_moves(scope: Scope, unit: str):
 
 def _live_operations(scope: Scope, unit: str):
     """By month, or for a dated scope: from ops_cube when fresh, else legal_event ⋈ patent."""
-    from core.cubes.stats import Events
     ev = Events.for_stats()
     key, kind = period(ev.event("date"), unit), ev.event("kind")
     return (ev.select(key.alias("period"), kind, ev.count())

@@ -61,7 +61,7 @@ def test_a_cookie_saved_before_logout_opens_only_the_login_form(app_url, browser
 
 def test_a_cookie_saved_before_a_password_change_opens_only_the_login_form(e2e_db, app_url,
                                                                             browser, page):
-    name = f"e2e_{uuid.uuid4().hex[:8]}"  # a user of its own (a rerun gets another)
+    name = f"e2e_{uuid.uuid4().hex[:8]}"  # a user of its own (each run makes another)
     _core(e2e_db, "user", "add", name, "--role", "viewer", "--password-stdin",
           stdin="first-e2e-pw\n")
     page.goto(app_url + "/")
