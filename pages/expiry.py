@@ -74,6 +74,7 @@ if not overview.has_patents():
     st.stop()
 query = _query()
 st.caption(f"{region_name(query.scope.region)} · {query.on} – {query.until}")
+st.caption(labels.EXPIRY_COMPENSATION_NOTE)
 summary = _summary(current_url() or "", query)
 _metrics(summary["horizons"])
 echarts.caption_rule(labels.MON_RULE_EXPIRY)

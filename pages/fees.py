@@ -70,6 +70,9 @@ if not _has_due_dates(current_url() or ""):
     st.stop()
 query = _query()
 st.caption(f"{region_name(query.scope.region)} · {labels.MON_FILTER_ON} {query.on}")
+with st.expander(labels.FEE_RULES_EXPANDER):
+    for line in labels.FEE_RULES_HELP:
+        st.markdown(f"- {line}")
 summary = _summary(current_url() or "", query)
 _metrics(summary["states"])
 echarts.caption_rule(labels.MON_RULE_FEE)

@@ -25,6 +25,8 @@ EVENT_KIND = {
     "partial_invalidation": "部分无效", "expiry": "期限届满", "rejection": "驳回",
     "withdrawal": "撤回", "surrender": "主动放弃", "double_patenting": "避免重复授权放弃",
     "holder_change": "著录项目变更", "preservation": "保全", "preservation_release": "保全解除",
+    "term_compensation": "专利权期限补偿", "drug_term_extension": "药品专利期限补偿",
+    "open_licence": "开放许可声明", "open_licence_withdrawal": "开放许可声明撤回",
     "other": "其他",
 }
 REGION_LEVEL = {"province": "省", "city": "市", "county": "区县", "street": "街道/乡镇",
@@ -537,7 +539,31 @@ APPNO_PCT = "（PCT进入中国国家阶段）"
 APPNO_YEAR = "申请年份"
 APPNO_KIND = "文献种类"
 FEES_HEADER = "{type}专利 · 申请日 {filed} · 授权当年为第 {grant} 年度"
-FEES_COLUMNS = "年度  缴费期限        全额    费减后"
+FEES_COLUMNS = "年度  缴费期限        全额    费减后    应缴  说明"
+FEES_NOTE = {"grant_year": "授权当年", "compensation": "期限补偿期", "part_year": "补偿期不足一年不收",
+             "reduction": "费减", "open_licence": "开放许可减免15%", "licence_no_gain": "开放许可（费减更优）"}
+FEES_EXTENSION = "期限补偿 {days} 天：届满日 {statutory} → {extended}；补偿期年费每年 {fee} 元，不足一年不收"
+FEES_LICENCE = "开放许可期间：{periods}（期间内到期的年费减免15%，与费减不叠加，按最优惠缴纳）"
+FEES_REDUCTION_RULE = ("费减年限按各年度缴费期限当日有效的规定：2016-09-01前为授权当年起3年，"
+                       "2018-08-01前为6年，此后为10年（财税〔2016〕78号、财税〔2018〕37号）")
+FEE_RULES_EXPANDER = "年费计算规则说明"
+EXPIRY_COMPENSATION_NOTE = ("届满日已计入专利权期限补偿与药品专利期限补偿（依据法律事件中的补偿天数或补偿后届满日）；"
+                            "补偿期内的专利按有效专利列示，不显示为届满。")
+FEE_HOLIDAY_RULE = ("节假日规则（专利法实施细则关于期限的规定：期限届满日是法定休假日的，以休假日后的第一个"
+                    "工作日为期限届满日）：年费缴费期限（申请日对应日）遇休息日顺延至下一个工作日；"
+                    "6个月滞纳期自申请日对应日起算，其届满日遇休息日同样顺延；各月滞纳金档位按申请日对应日"
+                    "逐月计算，不顺延；逾期未缴的，专利权自申请日对应日起终止。")
+FEE_RULES_HELP = (
+    FEE_HOLIDAY_RULE,
+    "滞纳金：缴费期限后第1个月内（含一整月）不收，此后每超过1个月加收当年全额年费的5%，最高25%；"
+    "滞纳金按全额年费计算，不因费减而减少。",
+    "费减（财税〔2016〕78号、财税〔2018〕37号）：单个权利人缴15%，共有人缴30%；费减年限按该年度"
+    "缴费期限当日有效的规定：2016-09-01前为授权当年起3年，2018-08-01前为6年，此后为10年。",
+    "开放许可（财税〔2024〕23号、国家知识产权局公告第594号）：开放许可实施期间内到期的年费减免15%，"
+    "与费减不叠加，按最优惠的一项缴纳。",
+    "专利权期限补偿（专利法第42条）：补偿期内每满一年年费8000元，不足一年不收；补偿期内专利保持有效。",
+    "以上比例、年限与日期均可在「系统管理 → 参数设置」中按生效日期调整（参数 fee_rules、term_rules）。",
+)
 FEES_AT_REGISTRATION = "办理登记时"
 FEES_TOTAL = "合计：全额 {full} 元；应缴 {payable} 元"
 FEES_STATE_LINE = ("{on}：{state}；第 {year} 年度年费 {amount} 元，缴费期限 {due}；当日缴纳滞纳金 "
@@ -827,9 +853,14 @@ PARAM_HELP = {
     "fee_rules": "滞纳金比例 surcharge_rates（%）与各档截止月数 band_months（含一整月）；"
                  "shift_due_date / shift_grace_end / shift_band_edges 是否顺延到工作日；"
                  "reduced_pay_single / reduced_pay_joint 费减后缴纳比例（%）；reduction_years 费减年限；"
-                 "due_soon_days 即将到期提醒天数；surcharge_on_full 滞纳金按全额年费计算。",
+                 "due_soon_days 即将到期提醒天数；surcharge_on_full 滞纳金按全额年费计算；"
+                 "compensation_fee 期限补偿期年费（元/年，不足一年不收）；open_licence_pay 开放许可期间"
+                 "按全额的百分比缴纳（85，即减免15%），自 open_licence_from 起；history 按缴费期限适用的"
+                 "早期规定（until 之前，如2018-08-01前费减6年）。",
     "term_rules": "发明20年、实用新型10年、外观设计10/15年（以 design_switch 日期为界）；"
-                  "end = anniversary（期满终止日记为申请日对应日，默认）或 day_before（前一日）。",
+                  "end = anniversary（期满终止日记为申请日对应日，默认）或 day_before（前一日）；"
+                  "药品专利期限补偿最长 drug_max_years 年，且批准上市后总有效期不超过 "
+                  "drug_max_after_approval_years 年。",
     "holiday_calendar": "在内置国务院节假日安排（2004-2026）之外补充或更正：holidays 休息日、"
                         "workdays 调休上班日，ISO 日期列表。",
     "high_value_rules": "五类情形各自开关（sei、overseas_family、long_maintained、pledge、award），"
@@ -963,6 +994,8 @@ CLI_INTERRUPTED = "已中断"
 CLI_DEMO_MIN = "--patents 至少为 {n}"
 CLI_DEMO_HAS_DATA = "数据库中已有专利数据；如仍要生成演示数据，请加 --force"
 CLI_POSITIVE = "{option} 须为正整数"
+CLI_EXTENSION = "--extension-days 须为非负整数，且只适用于发明专利"
+CLI_LICENCE_PERIOD = "--open-licence 格式应为 YYYY-MM-DD[:YYYY-MM-DD]：{value}"
 CLI_NO_ADDRESS = "没有给出地址（写在命令后面，或用 --file 给出文件）"
 CLI_USAGE_HINT = "（用法：python -m core {command} --help）"
 # argparse's own messages (English patterns) → Chinese; the first match wins

@@ -26,7 +26,8 @@ EVENT_KINDS = (
     "publication", "exam", "grant", "transfer", "license", "license_change", "license_cancel",
     "pledge", "pledge_change", "pledge_release", "lapse_unpaid", "restoration",
     "invalidation", "partial_invalidation", "expiry", "rejection", "withdrawal", "surrender",
-    "double_patenting", "holder_change", "preservation", "preservation_release", "other",
+    "double_patenting", "holder_change", "preservation", "preservation_release",
+    "term_compensation", "drug_term_extension", "open_licence", "open_licence_withdrawal", "other",
 )
 
 
