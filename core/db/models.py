@@ -305,6 +305,13 @@ class IndustryRule(BaseModel):
     keyword = pw.CharField(max_length=64, null=True)
 
 
+class PatentText(BaseModel):
+    """Long texts of a patent kept out of the wide `patent` rows the statistics scan: the abstract
+    (摘要) an export carries, matched by the industry keywords (core.rules.industries)."""
+    patent = pw.ForeignKeyField(Patent, backref="texts", on_delete="CASCADE", unique=True)
+    abstract = pw.TextField(null=True)
+
+
 class PatentIndustry(BaseModel):
     """Summary table: the industries each patent falls in (recomputed when rules change)."""
     patent = pw.ForeignKeyField(Patent, backref="industries", on_delete="CASCADE")
@@ -608,7 +615,7 @@ class JobRun(BaseModel):
 
 ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
-    Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
+    Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry, PatentText,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
     JobRun,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,

@@ -21,6 +21,7 @@ class Record:
     holders: list[str] = field(default_factory=list)
     tags: list[tuple] = field(default_factory=list)  # (kind, detail, date or None)
     agency: str | None = None
+    abstract: str | None = None
     holder_ids: list[int] = field(default_factory=list)
     changed: bool = False
     address_is_real: bool = True  # False: built from vendor province/city/county columns
@@ -71,7 +72,8 @@ def parse_row(table: Table, cells: tuple, source: str | None, get=None) -> Recor
     _ipc(get, out)
     _people(get, out)
     _status(table, get, out)
-    record = Record(table.sheet, 0, out, _holders(get), _tags(get, out), v.text(get("agency")))
+    record = Record(table.sheet, 0, out, _holders(get), _tags(get, out), v.text(get("agency")),
+                    v.prefer_chinese(table.values("abstract", cells)))
     out["holder_count"] = len(record.holders) or None
     out["domestic"] = v.is_domestic(record.holders[0]) if record.holders else None
     out["address"] = _address(get)
