@@ -29,6 +29,7 @@ from core.db.models import (
     HolderCube,
     IndicatorCube,
     IndicatorSnapshot,
+    IndustryRule,
     Patent,
     SchemaVersion,
     User,
@@ -227,7 +228,19 @@ def _v22(m):
 
 def _v23(m):
     """patent_text (the abstracts the industry keywords match): created by upgrade() with the
-    other missing tables; filled by the next import of a list that has a 摘要 column."""
+    other missing tables; filled by the next import of a list that has a 摘要 column. And
+    industry_rule.keyword as text: a keyword is now a list of search terms. Skips what is done."""
+    column = next(c for c in db.obj.get_columns("industry_rule") if c.name == "keyword")
+    if column.data_type.lower() == "text":
+        return []
+    if is_postgres():
+        return [m.alter_column_type("industry_rule", "keyword", IndustryRule.keyword)]
+    # SQLite (the migrator's table copy loses the column here): a new column takes its place
+    for sql in ('ALTER TABLE "industry_rule" ADD COLUMN "keyword_text" TEXT',
+                'UPDATE "industry_rule" SET "keyword_text" = "keyword"',
+                'ALTER TABLE "industry_rule" DROP COLUMN "keyword"',
+                'ALTER TABLE "industry_rule" RENAME COLUMN "keyword_text" TO "keyword"'):
+        db.obj.execute_sql(sql)
     return []
 
 

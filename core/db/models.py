@@ -302,7 +302,7 @@ class IndustryRule(BaseModel):
     industry = pw.ForeignKeyField(Industry, backref="rules", on_delete="CASCADE")
     ipc_prefix = pw.CharField(max_length=32)
     exclude = pw.BooleanField(default=False)
-    keyword = pw.CharField(max_length=64, null=True)
+    keyword = pw.TextField(null=True)  # search terms, `|`-separated (core.rules.industries)
 
 
 class PatentText(BaseModel):
