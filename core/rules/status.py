@@ -14,7 +14,7 @@ stands against the dates alone, until a later grant or a restoration event contr
 
 Term compensation (core.rules.terms.extension_days, from term_compensation / drug_term_extension
 events) moves the end of term: the batch refresh stores term_extension_days and expiry_date
-(the recorded end, compensation included, for every patent with a filing date), and a patent in
+(the recorded end, compensation included, for every granted patent), and a patent in
 its compensated years is never lapsed as expired: an expiry event or a stored 期限届满 dated
 before the extended end is set aside.
 """
@@ -196,11 +196,12 @@ def _derive_batch(rows: list[dict], on: dt.date) -> list[tuple]:
 
 
 def _term_of(row: dict, events, on: dt.date) -> tuple[int, dt.date | None]:
-    """(term extension days, recorded end of term): the compensation the events grant (else
-    the stored days) and the end it gives; the stored end when the filing date is unknown."""
+    """(term extension days, recorded end of term) of a granted patent: the compensation the
+    events grant (else the stored days) and the end it gives; the stored values when the patent
+    is not granted or its filing date is unknown."""
     app_date = _as_date(row["app_date"])
     stored = row["term_extension_days"] or 0
-    if app_date is None:
+    if app_date is None or row["grant_date"] is None:
         return stored, _as_date(row["expiry_date"])
     try:
         found = terms.extension_days(row["patent_type"], app_date, events, on)
