@@ -10,6 +10,7 @@ from core.importer import legal
 from core.monitor import expiry as ex
 from core.regions.query import Scope
 from core.rules import fees, terms
+from core.rules.feecolumns import refresh_fee_columns
 from core.rules.status import Status, derive, refresh_status
 from tests.monitor_data import holder, patent
 
@@ -107,6 +108,12 @@ def test_refresh_stores_the_compensation_and_expiry_notices_use_it(db):
     assert (row.term_extension_days, row.expiry_date, row.status) == (500, EXTENDED_END, "valid")
     assert (plain.expiry_date, plain.status, plain.status_reason) == \
         (D(2037, 3, 10), "lapsed", "expired")
+    # fee columns: year 21 paid, year 22 is the free part-year: no next fee due
+    refresh_fee_columns(D(2037, 6, 1))
+    assert Patent.get_by_id(row.id).next_fee_due is None
+    Patent.update(paid_through_year=20).where(Patent.id == row.id).execute()
+    refresh_fee_columns(D(2037, 1, 1))
+    assert Patent.get_by_id(row.id).next_fee_due == D(2037, 3, 10)
     scope = Scope("3205")
     listed = lambda on, months: {r["app_no"] for r in ex.page(ex.ExpiryQuery(scope, on, months),
                                                                 0, 50).to_dict("records")}
@@ -172,3 +179,26 @@ def test_holiday_moves_the_due_date_and_the_end_of_grace_but_not_the_month_bands
     late = fees.state_on("invention", filed, 4, 8, D(2025, 4, 8))
     assert (late.state, late.termination_date, late.point_of_no_return) == \
         ("terminated", D(2024, 10, 5), D(2025, 4, 7))
+
+
+def test_fee_warnings_list_applies_the_open_licence_and_the_compensation(db):
+    # 年费预警 on 2025-05-01. P1: filed 2015-06-10, grant year 4, paid through 10; year 11 falls
+    # due 2025-06-10 (40 days: 即将到期) while its open licence (declared 2024-09-01) runs:
+    # 4,000 × 85 % = 3,400. P2: the compensated patent above (filed 2017-03-10, 500 days), paid
+    # through 20 on 2037-02-01: year 21 due 2037-03-10 costs 8,000.
+    from core.monitor import fee_warnings as fw
+    owner = holder("苏州开放许可科技有限公司")
+    licensed = patent("201510000001", owner, app_date=D(2015, 6, 10), grant_date=D(2018, 1, 5),
+                      status="valid", grant_patent_year=4, paid_through_year=10,
+                      next_fee_due=D(2025, 6, 10))
+    LegalEvent.create(patent=licensed, kind="open_licence", date=D(2024, 9, 1),
+                      detail="专利开放许可声明")
+    row = fw.page(fw.FeeQuery(Scope("3205"), D(2025, 5, 1)), 0, 10).to_dict("records")
+    assert [(r["app_no"], r["state"], r["amount"], r["full_amount"]) for r in row] == [
+        ("201510000001", "due_soon", 3400, 4000)]
+    patent("201710000003", owner, app_date=FILED, grant_date=D(2022, 5, 20), status="valid",
+           grant_patent_year=6, paid_through_year=20, term_extension_days=500,
+           next_fee_due=D(2037, 3, 10))
+    rows = fw.page(fw.FeeQuery(Scope("3205"), D(2037, 2, 1)), 0, 10).to_dict("records")
+    assert [(r["app_no"], r["fee_year"], r["amount"]) for r in rows] == [
+        ("201710000003", 21, 8000)]
