@@ -175,11 +175,15 @@ def _patent_batch(after_id: int, size: int) -> list[dict]:
 def _derive_batch(rows: list[dict], on: dt.date) -> list[tuple]:
     ids = [r["id"] for r in rows]
     events: dict[int, list] = {}
+    in_batch = LegalEvent.patent.between(ids[0], ids[-1])
+    query = (LegalEvent.select(LegalEvent.patent, LegalEvent.kind, LegalEvent.date)
+             .where(in_batch & LegalEvent.kind.in_(STATUS_EVENTS)).tuples())
+    for pid, kind, day in query:
+        events.setdefault(pid, []).append((kind, day, None, None))
     query = (LegalEvent.select(LegalEvent.patent, LegalEvent.kind, LegalEvent.date,
                                LegalEvent.detail, LegalEvent.end_date)
-             .where(LegalEvent.patent.between(ids[0], ids[-1])
-                    & LegalEvent.kind.in_((*STATUS_EVENTS, *terms.COMPENSATION_KINDS))).tuples())
-    for pid, kind, day, detail, end in query:
+             .where(in_batch & LegalEvent.kind.in_(terms.COMPENSATION_KINDS)).tuples())
+    for pid, kind, day, detail, end in query:  # the texts only of the rare compensation events
         events.setdefault(pid, []).append((kind, day, detail, end))
     out = []
     for r in rows:
