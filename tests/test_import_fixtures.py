@@ -18,6 +18,8 @@ import pytest
 from core import db as core_db
 from core.db.models import Holder, ImportBatch, LegalEvent, Patent, PatentHolder
 from core.importer.batch import import_file
+from core.regions import divisions
+from core.resolver.resolution import resolve_text
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
 FIXTURES = Path(os.environ.get("PATENT_FIXTURES")
@@ -215,3 +217,24 @@ def test_derwent_innovations_index_rows_field_by_field(fx):
         assert holders(stored["id"]) == [n.rsplit(" (", 1)[0] for n in row["AE"].split("; ")]
     both = Patent.get(Patent.pub_no == "CN109502914A")
     assert (both.grant_no, str(both.grant_date)) == ("CN109502914B", "2023-10-31")
+
+
+def test_patsnap_former_districts_resolve_to_their_successors(fx):
+    """Patsnap writes the district a holder had when it filed: 下城区 and 江干区 (abolished 2021),
+    会理县 (会理市 since 2021). Each such patent is placed in a division holding the former
+    district's area today (data/divisions/history.csv), the change recorded as the method."""
+    reports_of(fx, "patsnap_agency_13086.xlsx")
+    former = {r["old_name"]: r for recs in divisions.history().values() for r in recs
+              if r["old_name"] not in set(divisions.names().values())}
+    rows = [r for r in raw_rows("patsnap_agency_13086.xlsx")
+            if r["当前申请专利权人区县"] in former]
+    assert len({r["当前申请专利权人区县"] for r in rows}) >= 3
+    for row in rows:
+        record = former[row["当前申请专利权人区县"]]
+        res = resolve_text(patent_by(pub_no=row["公开公告号"])["address"])
+        successors = record["successors"]
+        if len(successors) == 1:
+            assert res.county_code == successors[0], row
+        else:  # split: the city, never a wrong county
+            assert res.county_code in (None, *successors) and res.city_code == successors[0][:4]
+        assert res.county_code is None or res.method == f"change:{record['old_code']}"

@@ -143,7 +143,8 @@ def gazetteer() -> Gazetteer:
         bucket = (bare if entry.kind == "bare" else strong).setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-    for key, code, kind, scope, source in history_keys(set(strong)):
+    current = {key: {e.code for e in entries} for key, entries in strong.items()}
+    for key, code, kind, scope, source in history_keys(current):
         bucket = strong.setdefault(key, [])
         if not any(e.code == code and e.kind == kind for e in bucket):
             bucket.insert(0, Entry(code, kind, scope, source))  # the recorded change decides

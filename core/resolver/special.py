@@ -23,10 +23,11 @@ ZONE_TAILS = {"高新技术产业开发区": HIGH_TECH, "高新技术开发区":
               "经济技术开发区": ECONOMIC, "经济开发区": ECONOMIC}
 
 
-def history_keys(current: set[str]):
+def history_keys(current: dict[str, set[str]]):
     """Former names → the divisions holding their area today (kind 'change', source = old code).
+    `current`: every key the gazetteer already has → the codes it names.
 
-    A name that is also a current name, that several old divisions carried with different
+    A name that already names another division, that several old divisions carried with different
     successors, or that is shorter than three characters only applies inside its city (its
     province for Beijing, Tianjin, Shanghai, Chongqing)."""
     records = [r for recs in divisions.history().values() for r in recs]
@@ -39,7 +40,8 @@ def history_keys(current: set[str]):
         for name in _names(rec):
             if any(now.get(c) == name for c in rec["successors"]):
                 continue  # the name did not change (only its parent did)
-            shared = name in current or len(name) < 3 or len(meanings[rec["old_name"]]) > 1
+            elsewhere = current.get(name, set()) - set(codes)
+            shared = bool(elsewhere) or len(name) < 3 or len(meanings[rec["old_name"]]) > 1
             scope = _scope(codes) if shared else ""
             for code in codes:
                 yield name, code, "change", scope, rec["old_code"]
