@@ -76,6 +76,9 @@ def test_a_former_name_that_is_also_current_applies_only_in_its_city():
     ("江苏省无锡市新区长江路7号", "新吴区", "3202"),
     ("无锡国家高新技术产业开发区", "新吴区", "3202"),
     ("常州高新区太湖东路", "新北区", "3204"),
+    ("江苏省南京市江宁经济技术开发区胜太路", "江宁区", "3201"),
+    ("天津经济技术开发区第四大街80号", "滨海新区", "12"),
+    ("南京经济技术开发区恒谊路", "栖霞区", "3201"),  # a statistical unit under 栖霞区
 ])
 def test_zones_resolve_to_their_county(address, county, within):
     assert resolve_text(address).county_code == code_of(county, within)
