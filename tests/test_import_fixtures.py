@@ -25,10 +25,11 @@ from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 FIXTURES = Path(os.environ.get("PATENT_FIXTURES")
                or Path(__file__).resolve().parents[2] / "shared" / "fixtures")
 # lens_jet_engine.csv: antontruly/patents lens-export.csv; derwent_dii_biogas.xlsx:
-# roneyfraga/2024-yt-read-derwent-innovation derwent.xlsx (see tests/data/README_vendors.md)
+# roneyfraga/2024-yt-read-derwent-innovation derwent.xlsx; google_patents_wearable_105.csv:
+# woodie2wopper/torir-util No1_…_PatentSearc.csv (see tests/data/README_vendors.md)
 FILES = ["patsnap_agency_13086.xlsx", "incopat_openai_72.xlsx", "incopat_chatbot_2798.xlsx",
          "patentics_ar_cn.csv", "patentics_apollo_cn.csv", "lens_jet_engine.csv",
-         "derwent_dii_biogas.xlsx"]
+         "derwent_dii_biogas.xlsx", "google_patents_wearable_105.csv"]
 pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason="../shared/fixtures is absent")
 SIMPLE = {"有效": "valid", "审中": "pending", "失效": "lapsed"}
 
@@ -39,6 +40,9 @@ def raw_rows(name: str) -> list[dict]:
     path = FIXTURES / name
     if path.suffix == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
+            if fh.readline().startswith("search URL:"):  # Google Patents' banner line
+                return list(csv.DictReader(fh))
+            fh.seek(0)
             return list(csv.DictReader(fh))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -217,6 +221,21 @@ def test_derwent_innovations_index_rows_field_by_field(fx):
         assert holders(stored["id"]) == [n.rsplit(" (", 1)[0] for n in row["AE"].split("; ")]
     both = Patent.get(Patent.pub_no == "CN109502914A")
     assert (both.grant_no, str(both.grant_date)) == ("CN109502914B", "2023-10-31")
+
+
+def test_google_patents_rows_field_by_field(fx):
+    """Google Patents' CSV under its search-URL banner: the CN documents are stored (keyed by
+    publication number; the file has no application number), every other country skipped."""
+    first = reports_of(fx, "google_patents_wearable_105.csv")[0]
+    raw = raw_rows("google_patents_wearable_105.csv")
+    chinese = [r for r in raw if r["id"].startswith("CN-")]
+    assert chinese and (first.source, first.rejected) == ("google", 0)
+    assert (first.inserted, first.skipped) == (len(chinese), len(raw) - len(chinese))
+    for row in chinese:
+        stored = patent_by(pub_no=row["id"].replace("-", ""))
+        assert stored["title"] == row["title"].strip()
+        assert stored["app_date"] == dt.date.fromisoformat(row["filing/creation date"])
+        assert holders(stored["id"]) == row["assignee"].split(", ")
 
 
 def test_patsnap_former_districts_resolve_to_their_successors(fx):
