@@ -1,5 +1,7 @@
 """数据导入: upload a vendor export, check the detected mapping (and correct it), see the dry-run
 summary and the row errors, download the error report, then import the valid rows or cancel."""
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -47,29 +49,40 @@ def show_summary(report) -> None:
 
 
 def edit_mapping(report) -> dict:
-    """The detected mapping as an editable table; returns the override it now describes."""
-    rows = history.mapping_rows(report.mapping, report.unmapped, report.kind)
+    """The detected mapping as an editable table; returns the override it describes. An edit
+    stores the new override through the editor's callback (before the next run, so the page is
+    drawn once with it); each mapping gets its own editor key, so no edit outlives it."""
+    rows = history.mapping_rows(report.mapping, report.unmapped, report.kind, report.headers)
     options = [*history.field_options(report.kind).values(), labels.IMP_IGNORE]
-    edited = st.data_editor(
-        pd.DataFrame(rows), key="imp_mapping", hide_index=True, width="stretch",
-        disabled=["column"],
+    key = "imp_mapping_" + hashlib.sha1(repr(rows).encode("utf-8")).hexdigest()[:12]
+    st.data_editor(
+        pd.DataFrame(rows), key=key, hide_index=True, width="stretch",
+        disabled=["column"], on_change=_store_edits, args=(key, rows, report.kind),
         column_config={"column": st.column_config.TextColumn(labels.IMP_COLUMN),
                        "target": st.column_config.SelectboxColumn(labels.IMP_TARGET,
                                                                   options=options)})
-    return history.override_from_rows(edited.to_dict("records"), report.kind)
+    return history.override_from_rows(rows, report.kind)
 
 
-def offer_profiles(report, override) -> None:
+def _store_edits(key: str, rows: list[dict], kind: str) -> None:
+    edited = [dict(r) for r in rows]
+    for index, change in st.session_state[key].get("edited_rows", {}).items():
+        edited[int(index)].update(change)
+    st.session_state["imp_override"] = history.override_from_rows(edited, kind)
+
+
+def offer_profiles(report) -> None:
     """The saved profiles (导入方案) for this header set; choosing one applies its mapping."""
     names = profiles.matching(report.headers, report.kind)
-    if not names:
-        return
-    choice = st.selectbox(labels.IMP_PROFILE_OFFER, [labels.IMP_PROFILE_NONE, *names],
-                          key="imp_profile")
-    chosen = profiles.get(choice)
-    if chosen and chosen["override"] != override:
+    if names:
+        st.selectbox(labels.IMP_PROFILE_OFFER, [labels.IMP_PROFILE_NONE, *names],
+                     key="imp_profile", on_change=_apply_profile)
+
+
+def _apply_profile() -> None:
+    chosen = profiles.get(st.session_state["imp_profile"])
+    if chosen:
         st.session_state["imp_override"] = chosen["override"]
-        st.rerun()
 
 
 def save_profile(report, override) -> None:
@@ -126,14 +139,8 @@ if upload is not None:
         show_summary(report)
     if report.headers:  # also when required columns are missing: map them here
         st.markdown(f"**{labels.IMP_MAPPING_EDIT}**")
-        offer_profiles(report, override)
-        new_override = edit_mapping(report)
-        if new_override != (override or history.override_from_rows(
-                history.mapping_rows(report.mapping, report.unmapped, report.kind),
-                report.kind)):
-            st.session_state["imp_override"] = new_override
-            st.rerun()
-        save_profile(report, new_override)
+        offer_profiles(report)
+        save_profile(report, edit_mapping(report))
     if not report.fatal:
         show_errors(report)
         confirm(path, upload, report.kind if kind is None else kind, source, override)

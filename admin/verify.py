@@ -5,6 +5,7 @@ import streamlit as st
 from core.config import labels, settings
 from core.resolver import decisions, queue, resolve_pending, workbook
 from core.resolver.gazetteer import name_of
+from core.resolver.special import method_text
 from ui import echarts
 from ui.auth import current_user
 from ui.charts import verify as verify_charts
@@ -40,7 +41,7 @@ def render_address_picker() -> dict | None:
 def render_evidence(row: dict) -> list[dict]:
     st.markdown(labels.VERIFY_CURRENT.format(
         place=place_text(row), confidence=row["confidence"],
-        method=labels.METHOD.get(row["method"], row["method"])))
+        method=method_text(row["method"])))
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{labels.VERIFY_VARIANTS}**")

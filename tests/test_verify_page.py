@@ -100,3 +100,18 @@ def test_placement_pie_options():
         {"name": labels.VERIFY_STATS_CITY, "value": 1},
         {"name": labels.VERIFY_STATS_UNPLACED, "value": 2}]
     assert options["title"][0]["text"] == labels.VERIFY_PLACEMENT_CHART
+
+
+def test_an_address_placed_through_a_division_change_shows_the_change(app_env):
+    old = "江苏省苏州市沧浪区十梓街1号"  # 沧浪区 merged into 姑苏区 in 2012: queued (no street)
+    ids = addresses.intern([old])
+    Patent.create(app_no="202310009999X", patent_type="invention", title="t",
+                  address_ref=ids[old], address=old)
+    resolve_pending()
+    row = Address.get_by_id(ids[old])
+    assert (row.county_code, row.method, row.status) == ("320508", "change:320502", "queued")
+    at = _page("checker")
+    at.run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "区划变更：沧浪区（320502）2012年撤销，今属姑苏区" in shown

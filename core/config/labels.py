@@ -738,6 +738,7 @@ METHOD = {"gazetteer": "区划名称", "taught_alias": "核查员别名", "manua
           "ambiguous": "多个候选", "postcode": "邮编", "none": "无法识别", "empty": "空地址",
           "alias:old_name": "旧地名", "alias:zone": "园区/功能区", "alias:english": "英文地址",
           "alias:short_name": "简称"}
+METHOD_CHANGE = "区划变更：{change}"
 
 CUSTOM_REGIONS = "自定义区划"
 CUSTOM_LIST_COLUMNS = {"code": "代码", "name": "名称", "parent_name": "上级区划",

@@ -29,9 +29,16 @@ def field_options(kind: str) -> dict[str, str]:
     return {f: labels.IMP_FIELD.get(f, f) for f in ALIASES[kind]}
 
 
-def mapping_rows(mapping: dict[str, str], unmapped: list[str], kind: str) -> list[dict]:
-    """One row per file column: its header and the label of the field it feeds (or 不导入)."""
+def mapping_rows(mapping: dict[str, str], unmapped: list[str], kind: str,
+                 headers: list[str] | None = None) -> list[dict]:
+    """One row per file column: its header and the label of the field it feeds (or 不导入).
+    With `headers`, every column of the file in file order (also those a checker set to 不导入,
+    which are in neither the mapping nor the unmapped list)."""
     options = field_options(kind)
+    if headers:
+        field_of = {header: f for f, header in mapping.items()}
+        return [{"column": h, "target": options.get(field_of[h], field_of[h])
+                 if h in field_of else labels.IMP_IGNORE} for h in headers if h]
     rows = [{"column": header, "target": options.get(f, f)} for f, header in mapping.items()]
     rows += [{"column": header, "target": labels.IMP_IGNORE} for header in unmapped]
     return rows

@@ -108,8 +108,8 @@ def _step(chain: Chain, key: str, entries: tuple, unique: bool, home: str) -> No
                 # an explicit 街道/镇 beats a development-zone unit (吴中经济开发区郭巷街道)
                 deeper.setdefault(entry.code, evidence + ((key, entry.kind, 9, True),))
             elif entry.code.startswith(path) and len(entry.code) > len(path):
-                deeper.setdefault(entry.code, evidence + ((key, entry.kind, len(entry.code),
-                                                           unique),))
+                kind = f"change:{entry.source}" if entry.source else entry.kind
+                deeper.setdefault(entry.code, evidence + ((key, kind, len(entry.code), unique),))
                 if entry.scope and not path.startswith(entry.scope):
                     chain.scoped_default = True
             elif path.startswith(entry.code):
@@ -140,5 +140,5 @@ def _scope_ok(scope: str, path: str, home: str) -> bool:
 def _contradicts(chain: Chain, entries: tuple) -> bool:
     """A name deeper than anything known that does not fit: real contradicting evidence."""
     depth = max(len(p) for p in chain.paths)
-    strong = [e for e in entries if e.kind in ("full", "stem", "old_name", "zone")]
+    strong = [e for e in entries if e.kind in ("full", "stem", "old_name", "zone", "change")]
     return any(len(e.code) > depth for e in strong) and depth >= 4
