@@ -187,37 +187,46 @@ def due_date(app_date: dt.date, patent_year: int) -> dt.date:
 
 
 def reduced_amount(full: int, co_owners: int = 1, on: dt.date | None = None) -> int:
-    rule = rules(on)
-    percent = rule["reduced_pay_single"] if co_owners <= 1 else rule["reduced_pay_joint"]
-    return _percent(full, percent)
+    return _reduced(full, co_owners, rules(on))
+
+
+def _reduced(full: int, co_owners: int, rule: dict) -> int:
+    return _percent(full, rule["reduced_pay_single"] if co_owners <= 1 else rule["reduced_pay_joint"])
 
 
 def reduction_applies(patent_year: int, grant_patent_year: int | None,
                       on: dt.date | None = None) -> bool:
     """Whether the fee reduction covers `patent_year` under the rule in force on `on` (the
     year's due date)."""
+    return _covered(patent_year, grant_patent_year, rules(on))
+
+
+def _covered(patent_year: int, grant_patent_year: int | None, rule: dict) -> bool:
     if grant_patent_year is None:
         return False
-    return grant_patent_year <= patent_year < grant_patent_year + int(rules(on)["reduction_years"])
+    return grant_patent_year <= patent_year < grant_patent_year + int(rule["reduction_years"])
 
 
-def open_licence_applies(day: dt.date, facts: Facts) -> bool:
+def open_licence_applies(day: dt.date, facts: Facts, rule: dict | None = None) -> bool:
     """A fee falling due on `day` while an open licence runs, the reduction being in force."""
-    return facts.open_on(day) and day >= dt.date.fromisoformat(rules(day)["open_licence_from"])
+    if not facts.open_licence or not facts.open_on(day):
+        return False
+    return day >= dt.date.fromisoformat((rule or rules(day))["open_licence_from"])
 
 
 def fee_line(patent_type: str, app_date: dt.date, year: int, grant_patent_year: int | None,
              reduced: bool = False, co_owners: int = 1, facts: Facts = NO_FACTS) -> FeeLine:
     nominal = nominal_due_date(app_date, year)
+    rule = rules(nominal)
     full = annual_fee(patent_type, year, app_date, facts.extension_days)
-    applies = reduction_applies(year, grant_patent_year, nominal)
-    cut = reduced_amount(full, co_owners, nominal) if applies else full
+    applies = _covered(year, grant_patent_year, rule)
+    cut = _reduced(full, co_owners, rule) if applies else full
     options = [(full, None)]
     if reduced and applies:
         options.append((cut, "reduction"))
-    licensed = open_licence_applies(nominal, facts)
+    licensed = open_licence_applies(nominal, facts, rule)
     if licensed:
-        options.append((_percent(full, rules(nominal)["open_licence_pay"]), "open_licence"))
+        options.append((_percent(full, rule["open_licence_pay"]), "open_licence"))
     payable, relief = min(options, key=lambda option: option[0])
     at_grant = grant_patent_year is not None and year == grant_patent_year
     due = None if at_grant else due_date(app_date, year)
