@@ -1,0 +1,101 @@
+"""参数设置 → 规则参数: one rule parameter at a time as a form of typed widgets (number inputs
+with unit and range, switches, choices in words, dates); validated by core.config.fields on
+save, the message naming the field in Chinese."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import streamlit as st
+
+from core.config import catalog, fields, labels
+from core.config.fields import Field
+from ui.auth import current_user
+from ui.params import history, pick_region, saved, version_fields
+
+RULE_KEYS = tuple(s.key for s in catalog.SPECS if s.key not in ("target", "population", "gdp"))
+
+
+def render(choices: dict[str, str]) -> None:
+    key = st.selectbox(labels.PARAM_PICK_RULE, RULE_KEYS, format_func=labels.PARAM_LABEL.get,
+                       key="rule_key")
+    st.caption(labels.PARAM_HELP[key])
+    spec = catalog.spec(key)
+    region = pick_region(choices, "rule_region") if spec.scope != "global" else ""
+    if catalog.history(key, region).empty:
+        st.caption(labels.PARAM_DEFAULT_SHOWN)
+    shown = catalog.current(key, region)
+    with st.form(f"rule_form_{key}_{region}"):
+        value = _widgets(key, shown)
+        effective, source, note = version_fields(f"rulever_{key}")
+        submitted = st.form_submit_button(labels.PARAM_SAVE, key="rule_save")
+    if submitted:
+        try:
+            row = catalog.save_value(key, value, region, None, effective, source, note,
+                                     by=current_user())
+        except ValueError as exc:
+            st.error(f"{labels.PARAM_LABEL[key]}：{exc}")
+        else:
+            saved(row)
+    history(key, region if spec.scope != "global" else None)
+
+
+def widget_key(key: str, name: str) -> str:
+    return f"rule_{key}_{name}"
+
+
+def _widgets(key: str, shown: Any) -> Any:
+    if key == "industry_match":
+        return _one(key, fields.fields(key)[0], shown)
+    return {f.name: _one(key, f, shown.get(f.name)) for f in fields.fields(key)}
+
+
+def _one(key: str, field: Field, current: Any) -> Any:
+    label, wkey = _label(key, field), widget_key(key, field.name)
+    kind = field.kind
+    if kind == "bool":
+        return st.checkbox(label, bool(current), key=wkey)
+    if kind == "choice":
+        options = field.options(key)
+        return st.selectbox(label, list(options), index=_index(options, current),
+                            format_func=options.get, key=wkey)
+    if kind in ("int", "float"):
+        return _number(label, field, current, wkey)
+    if kind == "date":
+        return st.date_input(label, dt.date.fromisoformat(current), key=wkey).isoformat()
+    if kind == "ints":
+        text = st.text_input(label, "，".join(str(v) for v in current or []), key=wkey,
+                             help=labels.FIELD_LIST_HINT)
+        return [_int_or_text(t) for t in re.split(r"[,，、\s]+", text.strip()) if t]
+    if kind == "dates":
+        text = st.text_area(label, "\n".join(current or []), key=wkey,
+                            help=labels.FIELD_DATES_HINT)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    return st.text_input(label, current or "", key=wkey)
+
+
+def _number(label: str, field: Field, current: Any, wkey: str) -> float | int:
+    if field.kind == "int":
+        value = min(max(int(current), int(field.low)), int(field.high))
+        return int(st.number_input(label, int(field.low), int(field.high), value, step=1,
+                                   key=wkey))
+    value = min(max(float(current), field.low), field.high)
+    step = 0.01 if field.high <= 1 else 0.1
+    return float(st.number_input(label, float(field.low), float(field.high), value, step=step,
+                                 format="%g", key=wkey))
+
+
+def _label(key: str, field: Field) -> str:
+    label, unit = field.label(key), field.unit(key)
+    if field.kind == "float" and field.high == 1:
+        return label + labels.FIELD_RATE
+    return f"{label}（{unit}）" if unit else label
+
+
+def _index(options: dict, current: Any) -> int:
+    return list(options).index(current) if current in options else 0
+
+
+def _int_or_text(token: str) -> int | str:
+    return int(token) if re.fullmatch(r"-?\d+", token) else token
