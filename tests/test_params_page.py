@@ -220,3 +220,36 @@ def test_bad_rule_values_are_refused_in_chinese(app_env):
 def test_other_roles_are_refused(app_env, role):
     at = _page(role)
     assert [e.value for e in at.error] == ["无权限访问该页面"] and len(at.header) == 0
+
+
+def _indicators(role: str = "viewer") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages/indicators.py"), default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["roles"] = [role]
+    at.session_state["username"] = role
+    at.run()
+    return at.selectbox(key="ind_sub_key").set_value("inventions_per_10k").run()
+
+
+def _sub_targets(at: AppTest) -> list:
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    return at.dataframe[0].value["目标"].tolist()
+
+
+def test_a_target_saved_on_the_form_shows_on_the_indicators_page_at_its_next_run(app_env):
+    from tests.monitor_data import WUZHONG, holder, patent
+    granted = dt.date(YEAR - 3, 5, 1)
+    for i in range(3):
+        patent(f"I{i}", holder("苏州甲科技有限公司") if i == 0 else None, WUZHONG,
+               status="valid", grant_date=granted, app_date=dt.date(YEAR - 5, 1, 10))
+    for code in ("3205", WUZHONG):
+        params.set_value("population", 1000.0, code, YEAR)
+    params.set_value("target", {"inventions_per_10k": 0.0025}, "3205", YEAR)
+    viewer = _indicators()  # another user's session, already showing the old target
+    assert _sub_targets(viewer) == [0.0025]
+    admin = _page()
+    row = targets_form._frame({}).index[targets_form._frame({})["key"] == "inventions_per_10k"][0]
+    admin.session_state[targets_form.editor_key("3205", YEAR)] = _edits({int(row): {"target": 0.004}})
+    admin.button(key="tgt_save").click().run()
+    assert admin.success
+    assert _sub_targets(viewer.run()) == [0.004]
