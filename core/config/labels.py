@@ -763,7 +763,7 @@ RULE_LONG = {"app": "高维持年限：自申请日起超过{n}年", "grant": "�
 
 # --- scheduled jobs (计划任务) ---
 JOBS_TITLE = "计划任务"
-JOBS_HELP = ("计划任务由 `python -m jobs.runner` 在服务器后台运行（每次运行都记录在下表）。"
+JOBS_HELP = ("计划任务随系统一起在服务器后台运行（每次运行都记录在下表）。"
              "也可在此立即运行某个任务，它会在后台进程中执行。")
 JOB_NAMES = {"import_inbox": "导入收件箱中的文件", "resolve_addresses": "地址解析",
              "refresh_status": "刷新法律状态与年费", "refresh_alerts": "刷新预警",
@@ -1039,6 +1039,9 @@ IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算�
 
 # --- command line: account recovery (python -m core user), init, errors ---
 CLI_DB_READY = "数据库已就绪：{url}（结构版本 {version}）"
+SERVE_STARTED = ("正在启动系统：启动后在浏览器中打开 http://localhost:{port}（其他电脑用本机地址）；"
+                 "计划任务在后台运行。按 Ctrl+C 停止。")
+SERVE_SCHEDULER_RESTART = "计划任务进程已退出（退出码 {code}），正在重新启动"
 CLI_ADMIN_FILE = "管理员 admin 的初始密码保存在 {path}（仅本系统用户可读）"
 CLI_ADMIN_FROM_SETTING = "管理员 admin 的密码为设置项 PATENT_ADMIN_PASSWORD 的值"
 CLI_ADMIN_EXISTS = ("已有用户账户，任何密码都未改动；忘记管理员密码时运行："
