@@ -991,11 +991,17 @@ REGIONAL_UNKNOWN_REGION = "不是本系统中的区域代码"
 REGIONAL_BAD_YEAR = "不是 {low}–{high} 之间的四位年份"
 
 # --- demo ---
-DEMO_OFFER = "没有现成数据？可以一键生成演示区域：苏州市，{n:,} 件模拟专利（约需一分钟），随后即可使用全部功能。"
+DEMO_OFFER = ("没有现成数据？可以一键生成演示区域：苏州市，{n:,} 件模拟专利（在本服务器上约需 {time}，"
+              "视服务器繁忙程度而定），随后即可使用全部功能。")
+DEMO_TIME_RANGE = "{low}至 {high}"
+DEMO_SECONDS = "{n} 秒"
+DEMO_MINUTES = "{n} 分钟"
+DEMO_STAGE = {"prepare": "正在准备演示区域（街道、权利人、代理机构）……",
+              "addresses": "正在定位地址到街道……", "high_value": "正在标记产业与高价值专利……",
+              "summaries": "正在生成统计汇总表……"}
 DEMO_BUTTON = "生成演示数据（{n:,} 件）"
 DEMO_ADMIN_ONLY = "生成演示数据需要管理员权限，请联系管理员。"
 DEMO_PROGRESS = "正在生成演示数据：{done:,} / {total:,} 件"
-DEMO_RESOLVING = "正在定位地址到街道……"
 DEMO_DONE = "演示数据已生成：{n:,} 件专利，用时 {seconds} 秒"
 DEMO_NOT_EMPTY = "数据库中已有专利数据，未生成演示数据。"
 IMP_V_DATE_FORMAT = "无法识别的日期格式：{raw}"
