@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
@@ -181,6 +182,14 @@ def test_a_rule_parameter_saved_from_typed_widgets(app_env):
     assert _audited("fee_rules") == ["fee_rules//None"]
     from core.rules import fees
     assert fees.rules()["due_soon_days"] == 60
+    at = _rule(at, "fee_table")  # the fees per patent year: a table, a row per year
+    table = at.data_editor(key=rules_form.table_key("fee_table")).value
+    assert table.columns.tolist() == ["n", "invention", "utility", "design"]
+    assert len(table) == 20 and table["utility"].tolist()[9:11] == [2000, pd.NA]
+    at.session_state[rules_form.table_key("fee_table")] = _edits({0: {"invention": 950}})
+    at.button(key="rule_save").click().run()
+    (_, _, value, _), = _stored("fee_table")
+    assert value["invention"][:2] == [950, 900] and len(value["utility"]) == 10
     at.button(key="rule_save").click().run()  # the same values again: no new version
     assert _texts(at, "info")[-1] == "与当前生效值相同，没有保存新版本"
     assert len(_stored("fee_rules")) == 1
@@ -203,10 +212,14 @@ def test_bad_rule_values_are_refused_in_chinese(app_env):
     at.button(key="rule_save").click().run()
     assert _texts(at, "error") == ["专利质量指数权重：三项权重之和应为 1（现为 1.2）"]
     at = _rule(at, "fee_rules")
-    at.text_input(key=rules_form.widget_key("fee_rules", "band_months")).set_value("1，2，三")
+    at.session_state[rules_form.table_key("fee_rules")] = _edits({2: {"band_months": 20}})
     at.button(key="rule_save").click().run()
     assert _texts(at, "error") == ["年费规则（滞纳金分段、费减、提醒窗口）：「各档截止月数（自缴费期限届满起）」"
-                                   "中的「三」不对：每一项应为 1 至 12个月 之间的整数"]
+                                   "中的「20」不对：每一项应为 1 至 12个月 之间的整数"]
+    at.session_state[rules_form.table_key("fee_rules")] = {
+        "edited_rows": {}, "added_rows": [{"surcharge_rates": 30}], "deleted_rows": []}
+    at.button(key="rule_save").click().run()
+    assert _texts(at, "error") == ["年费规则（滞纳金分段、费减、提醒窗口）：各档滞纳金比例与各档截止月数的个数必须相同"]
     at = _rule(at, "holiday_calendar")
     at.text_area(key=rules_form.widget_key("holiday_calendar", "holidays")).set_value("2027-13-01")
     at.button(key="rule_save").click().run()

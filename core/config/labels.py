@@ -943,7 +943,8 @@ FIELD_OPTIONS = {
 }
 FIELD_RATE = "（0–1 之间的小数）"
 FIELD_YES_NO = {True: "是", False: "否"}
-FIELD_LIST_HINT = "多个数值用逗号分隔，按顺序填写"
+FIELD_ROW = {"fee_table": "专利年度", "fee_rules": "档次"}
+FIELD_EMPTY = "（空）"
 FIELD_DATES_HINT = "每行一个日期，格式 2026-10-08"
 FIELD_RANGE = "「{field}」应在 {low} 至 {high}{unit} 之间（填写的是 {value}）"
 FIELD_ITEM_RANGE = "「{field}」中的「{value}」不对：每一项应为 {low} 至 {high}{unit} 之间的整数"
@@ -965,7 +966,7 @@ TARGET_COLUMNS = {"name": "指标", "unit": "单位", "target": "目标值"}
 TARGET_NOT_NUMBER = "「{name}」的目标应为数字（填写的是 {value}）"
 TARGET_POSITIVE = "「{name}」的目标应大于 0 且不超过 {high}{unit}（填写的是 {value}）"
 TARGET_RANGE = "「{name}」的目标应在 {low} 至 {high}{unit} 之间（填写的是 {value}）"
-REGIONAL_HELP = ("每个区域和年度的年末常住人口（万人）与地区生产总值（亿元），是每万人口和每亿元GDP指标的分母。"
+REGIONAL_HELP = ("每个区域和年度的年末常住人口（万人）与地区生产总值（亿元），是每万人口指标和GDP类指标的分母。"
                  "可直接在表中修改，或上传 Excel 文件"
                  "（列：区域代码、年度、年末常住人口（万人）、地区生产总值（亿元））；"
                  "只有改动的单元格保存为新版本，清空单元格不会删除已保存的值。")

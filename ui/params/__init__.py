@@ -51,11 +51,11 @@ def history(key: str, region: str | None, year: int | None = None) -> None:
     with st.expander(f"{labels.PARAM_HISTORY}：{labels.PARAM_LABEL[key]}"):
         frame = catalog.history(key, region, year)
         st.dataframe(frame.rename(columns=labels.PARAM_HISTORY_COLUMNS), hide_index=True,
-                     width="stretch")
+                     width="stretch", placeholder="—")
 
 
 def audit_trail() -> None:
     with st.expander(labels.PARAM_AUDIT):
         trail = catalog.audit_trail()
         st.dataframe(trail.rename(columns=labels.PARAM_AUDIT_COLUMNS), hide_index=True,
-                     width="stretch")
+                     width="stretch", placeholder="—")

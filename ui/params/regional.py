@@ -42,6 +42,7 @@ def _editor(frame: pd.DataFrame, first: int, last: int) -> None:
     with st.form(f"reg_form_{first}_{last}"):
         edited = st.data_editor(
             frame, key=editor_key(first, last), hide_index=True, width="stretch",
+            placeholder="—",
             disabled=["region_code", "region_name", "year"],
             column_config={**{k: st.column_config.TextColumn(v) for k, v
                               in labels.REGIONAL_COLUMNS.items() if k not in regional.KEYS},

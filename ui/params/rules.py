@@ -4,9 +4,10 @@ save, the message naming the field in Chinese."""
 from __future__ import annotations
 
 import datetime as dt
-import re
+import math
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from core.config import catalog, fields, labels
@@ -14,6 +15,7 @@ from core.config.fields import Field
 from ui.auth import current_user
 from ui.params import history, pick_region, saved, version_fields
 
+TABLE_ROW = 35  # pixels per row of st.data_editor
 RULE_KEYS = tuple(s.key for s in catalog.SPECS if s.key not in ("target", "population", "gdp"))
 
 
@@ -48,7 +50,45 @@ def widget_key(key: str, name: str) -> str:
 def _widgets(key: str, shown: Any) -> Any:
     if key == "industry_match":
         return _one(key, fields.fields(key)[0], shown)
-    return {f.name: _one(key, f, shown.get(f.name)) for f in fields.fields(key)}
+    lists = [f for f in fields.fields(key) if f.kind == "ints"]
+    value = _int_table(key, lists, shown) if lists else {}
+    for f in fields.fields(key):
+        if f.kind != "ints":
+            value[f.name] = _one(key, f, shown.get(f.name))
+    return value
+
+
+def table_key(key: str) -> str:
+    return f"rule_{key}_table"
+
+
+def _int_table(key: str, lists: list[Field], shown: dict) -> dict[str, list]:
+    """The list fields of a parameter (fees per patent year, surcharge bands) side by side in
+    one table, a row per year or band; bands may be added or removed."""
+    rows = max(len(shown.get(f.name) or []) for f in lists)
+    frame = pd.DataFrame({f.name: pd.array(list(shown.get(f.name) or []) + [None] * (
+        rows - len(shown.get(f.name) or [])), dtype="Int64") for f in lists})
+    frame.insert(0, "n", [str(i) for i in range(1, rows + 1)])
+    fixed = all(f.length is not None for f in lists)
+    edited = st.data_editor(
+        frame, key=table_key(key), hide_index=True, placeholder="—", disabled=["n"],
+        num_rows="fixed" if fixed else "dynamic", height=TABLE_ROW * (rows + 2) + 3,
+        column_config={"n": st.column_config.TextColumn(labels.FIELD_ROW[key]),
+                       **{f.name: st.column_config.NumberColumn(
+                           _label(key, f), min_value=f.low, max_value=f.high, step=1,
+                           format="%d") for f in lists}})
+    return {f.name: _column(edited[f.name].tolist()) for f in lists}
+
+
+def _column(cells: list) -> list:
+    """A table column as the list it stands for: trailing empty cells dropped, whole numbers as
+    int, an empty cell inside the list kept as text so that the check names it."""
+    values = [None if c is None or (isinstance(c, float) and math.isnan(c)) or c is pd.NA
+              else c for c in cells]
+    while values and values[-1] is None:
+        values.pop()
+    return [labels.FIELD_EMPTY if v is None else int(v) if float(v).is_integer() else v
+            for v in values]
 
 
 def _one(key: str, field: Field, current: Any) -> Any:
@@ -64,10 +104,6 @@ def _one(key: str, field: Field, current: Any) -> Any:
         return _number(label, field, current, wkey)
     if kind == "date":
         return st.date_input(label, dt.date.fromisoformat(current), key=wkey).isoformat()
-    if kind == "ints":
-        text = st.text_input(label, "，".join(str(v) for v in current or []), key=wkey,
-                             help=labels.FIELD_LIST_HINT)
-        return [_int_or_text(t) for t in re.split(r"[,，、\s]+", text.strip()) if t]
     if kind == "dates":
         text = st.text_area(label, "\n".join(current or []), key=wkey,
                             help=labels.FIELD_DATES_HINT)
@@ -95,7 +131,3 @@ def _label(key: str, field: Field) -> str:
 
 def _index(options: dict, current: Any) -> int:
     return list(options).index(current) if current in options else 0
-
-
-def _int_or_text(token: str) -> int | str:
-    return int(token) if re.fullmatch(r"-?\d+", token) else token

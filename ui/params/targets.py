@@ -12,6 +12,8 @@ from core.config import labels, targets
 from ui.auth import current_user
 from ui.params import history, pick_region, saved, version_fields
 
+ROW_HEIGHT = 35  # st.data_editor's default row height in pixels: every indicator in view
+
 
 def render(choices: dict[str, str]) -> None:
     cols = st.columns(2)
@@ -22,7 +24,8 @@ def render(choices: dict[str, str]) -> None:
     frame = _frame(targets.current(region, year))
     with st.form(f"tgt_form_{region}_{year}"):
         edited = st.data_editor(
-            frame, key=editor_key(region, year), hide_index=True, width="stretch",
+            frame, key=editor_key(region, year), hide_index=True, width="stretch", placeholder="—",
+            height=ROW_HEIGHT * (len(frame) + 1) + 3,
             disabled=["name", "unit"], column_order=["name", "unit", "target"],
             column_config={"name": st.column_config.TextColumn(labels.TARGET_COLUMNS["name"]),
                            "unit": st.column_config.TextColumn(labels.TARGET_COLUMNS["unit"]),
