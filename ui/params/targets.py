@@ -63,5 +63,6 @@ def _save(region, year, edited: pd.DataFrame, effective, source, note) -> None:
 def _cell(value):
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return float(value) if not isinstance(value, bool) and isinstance(value, (int, float)) \
-        else value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return int(value) if float(value).is_integer() else float(value)
