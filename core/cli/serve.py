@@ -50,6 +50,8 @@ def run(args, popen=subprocess.Popen, stop: threading.Event | None = None) -> in
     app = popen(app_command(args), cwd=ROOT, env=env)
     print(labels.SERVE_STARTED.format(port=args.port), flush=True)
     scheduler = None if args.no_scheduler else Child(scheduler_command(), env, popen)
+    if scheduler:
+        print(labels.SERVE_WITH_SCHEDULER, flush=True)
     try:
         while app.poll() is None and not stop.wait(POLL_SECONDS):
             if scheduler:

@@ -1046,8 +1046,8 @@ IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算�
 
 # --- command line: account recovery (python -m core user), init, errors ---
 CLI_DB_READY = "数据库已就绪：{url}（结构版本 {version}）"
-SERVE_STARTED = ("正在启动系统：启动后在浏览器中打开 http://localhost:{port}（其他电脑用本机地址）；"
-                 "计划任务在后台运行。按 Ctrl+C 停止。")
+SERVE_STARTED = "正在启动系统：启动后在浏览器中打开 http://localhost:{port}（其他电脑用本机地址）。按 Ctrl+C 停止。"
+SERVE_WITH_SCHEDULER = "计划任务随系统在后台运行。"
 SERVE_SCHEDULER_RESTART = "计划任务进程已退出（退出码 {code}），正在重新启动"
 CLI_ADMIN_FILE = "管理员 admin 的初始密码保存在 {path}（仅本系统用户可读）"
 CLI_ADMIN_FROM_SETTING = "管理员 admin 的密码为设置项 PATENT_ADMIN_PASSWORD 的值"

@@ -33,11 +33,12 @@ RISK = {"individual": 2.0, "university": 1.4, "institute": 1.1, "government": 1.
 Progress = Callable[[int, int, str], None]
 MIN_PATENTS = 200  # room for the planted patterns
 PROGRESS_STEPS = 100  # progress reports while writing patents (besides one per stage)
-# Measured with `python -m core demo --patents 50000` on the 2-core server: 22 s on SQLite and 49 s
-# on PostgreSQL when the machine is idle, 83 s on SQLite under a load average of 13; about linear
-# in the number of patents. The demo offer states the range from idle to busy.
+# Measured at 50,000 patents on the 2-core server (bench/demo_rate.py): 22 s on SQLite and 49 s on
+# PostgreSQL when the machine is idle; on SQLite 83 s under a load average of 13 and 119 s under
+# 17 (five times idle); about linear in the number of patents. The demo offer states the range
+# from idle to busy.
 SECONDS_PER_1000 = {"sqlite": 0.45, "postgres": 1.0}
-BUSY_FACTOR = 4.0
+BUSY_FACTOR = 6.0
 BULK_TABLES = ["patent", "patent_holder", "legal_event", "fee_payment"]  # indexes built after
 
 
