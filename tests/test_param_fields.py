@@ -52,3 +52,32 @@ def test_targets_are_stored_under_todays_keys():
     assert catalog.parse("target", '{"inventions_per_10k": 84}') == {"inventions_per_10k": 84}
     assert catalog.describe("target", {"invention_per_10k": 84, "applications": 50000}) == \
         "每万人口发明专利拥有量 84；专利申请量 50000"
+
+
+def test_the_population_template_reads_back_as_the_values_it_shows():
+    import pandas as pd
+
+    from core.config import labels, regional
+    from core.exports.xlsx import to_xlsx_bytes
+    frame = pd.DataFrame([["3205", "苏州市", 2025, 1296.5, 24653.0],
+                          ["320506", "吴中区", 2025, None, 1600.0]], columns=regional.COLUMNS)
+    data = to_xlsx_bytes(frame, labels.REGIONAL_COLUMNS, labels.PARAM_TABS[1])
+    found, errors = regional.read_xlsx(data, "模板.xlsx", {"3205": "苏州市", "320506": "吴中区"})
+    assert errors == []
+    assert found == [regional.Change("population", "3205", 2025, 1296.5),
+                     regional.Change("gdp", "3205", 2025, 24653.0),
+                     regional.Change("gdp", "320506", 2025, 1600.0)]
+
+
+def test_a_file_that_is_not_a_workbook_or_lacks_a_column_is_named():
+    from core.config import regional
+    assert regional.read_xlsx(b"%PDF-1.4", "a.xlsx", {})[1] == [
+        "文件「a.xlsx」不是有效的 Excel 工作簿（.xlsx），请用 Excel 另存为 .xlsx 后再上传"]
+    import io
+
+    from openpyxl import Workbook
+    wb = Workbook()
+    wb.active.append(["区域代码", "人口"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    assert regional.read_xlsx(buffer.getvalue(), "b.xlsx", {})[1] == ["文件「b.xlsx」第 1 行缺少「年度」列"]
