@@ -86,3 +86,13 @@ def test_export_respects_the_row_limit_and_reports_progress(db, monkeypatch):
     export._with_progress(iter(range(5)), 5, lambda d, t: seen.append((d, t)), every=2)
     list(export._with_progress(iter(range(5)), 5, lambda d, t: seen.append((d, t)), every=2))
     assert seen == [(2, 5), (4, 5), (5, 5)]
+
+
+def test_the_search_export_is_fitted_filtered_and_frozen(db):
+    _build()
+    ws = _load(export.to_xlsx(SearchFilters(region="3205"), total=2))
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:S3"
+    widths = {letter: dim.width for letter, dim in ws.column_dimensions.items()}
+    assert widths["A"] == 16.0  # 201910000001.9: 14 + 2
+    assert widths["J"] == 29.0  # 苏州市吴中区木渎镇金枫路1号: 13 CJK + "1" = 27, + 2
+    assert ws["D2"].number_format == "yyyy-mm-dd"

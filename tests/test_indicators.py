@@ -74,7 +74,7 @@ def sample(db):
     params.set_value("population", 1000, "3205", 2025)
     params.set_value("population", 100, "320505", 2025)
     params.set_value("gdp", 24000, "3205", 2024)
-    # the demo's key invention_per_10k is read as inventions_per_10k
+    # a key of earlier versions (invention_per_10k) is read as inventions_per_10k
     params.set_value("target", {"invention_per_10k": 0.01, "applications": 10}, "3205", 2025)
     ruleparams.clear()
     return db

@@ -5,6 +5,10 @@ comment above it (dates checked against the State Council holiday calendar in
 data/calendar/cn_official.csv)."""
 import datetime as dt
 
+import pytest
+
+from core import db as core_db
+from core.config import rules as ruleparams
 from core.db.models import LegalEvent, Patent
 from core.importer import legal
 from core.monitor import expiry as ex
@@ -23,6 +27,16 @@ PTA_EVENT = ("term_compensation", D(2022, 9, 1), "专利权期限补偿；补偿
 # 2037-12-31 (21 in March + 30+31+30+31+31+30+31+30+31), 204 more into 2038: 31+28+31+30+31+30 =
 # 181 to 06-30, +23 → 2038-07-23.
 EXTENDED_END = D(2038, 7, 23)
+
+
+@pytest.fixture(autouse=True)
+def no_database_left_bound():
+    """Rule-only tests read the defaults: no database left bound by an earlier module (runs
+    before the `db` fixture, which binds its own)."""
+    core_db.db.initialize(None)
+    ruleparams.clear()
+    yield
+    ruleparams.clear()
 
 
 def test_event_names_give_the_new_kinds():

@@ -791,7 +791,7 @@ RULE_LONG = {"app": "高维持年限：自申请日起超过{n}年", "grant": "�
 
 # --- scheduled jobs (计划任务) ---
 JOBS_TITLE = "计划任务"
-JOBS_HELP = ("计划任务由 `python -m jobs.runner` 在服务器后台运行（每次运行都记录在下表）。"
+JOBS_HELP = ("计划任务随系统一起在服务器后台运行（每次运行都记录在下表）。"
              "也可在此立即运行某个任务，它会在后台进程中执行。")
 JOB_NAMES = {"import_inbox": "导入收件箱中的文件", "resolve_addresses": "地址解析",
              "refresh_status": "刷新法律状态与年费", "refresh_alerts": "刷新预警",
@@ -844,45 +844,29 @@ PARAM_LABEL = {
     "filing_quality": "申请质量预警条件",
 }
 PARAM_HELP = {
-    "target": "按区域和年度填写各指标目标，JSON 对象，如 {\"inventions_per_10k\": 84, \"applications\": 50000}。"
-              "可用的指标键：valid_inventions、inventions_per_10k、hv_inventions_per_10k、"
-              "inventions_per_1bn_gdp、long_per_1tn_gdp、quality、applications、invention_applications、"
-              "grants、invention_grants、invention_applications_share_pct、applications_growth_pct。",
+    "target": "各区域、各年度的指标目标值。",
     "population": "每万人口指标的分母：年末常住人口，单位万人（请与统计部门口径一致）。",
-    "gdp": "每十亿元 / 每万亿元 GDP 指标的分母：地区生产总值，单位亿元。",
+    "gdp": "每十亿元、每万亿元GDP指标的分母：地区生产总值，单位亿元。",
     "fee_table": "各类型每个专利年度的全额年费（元）：发明20年、实用新型10年、外观设计15年"
-                 "（2021-06-01前申请的外观设计只用前10年）。来源：国家知识产权局收费标准。",
-    "fee_rules": "滞纳金比例 surcharge_rates（%）与各档截止月数 band_months（含一整月）；"
-                 "shift_due_date / shift_grace_end / shift_band_edges 是否顺延到工作日；"
-                 "reduced_pay_single / reduced_pay_joint 费减后缴纳比例（%）；reduction_years 费减年限；"
-                 "due_soon_days 即将到期提醒天数；surcharge_on_full 滞纳金按全额年费计算；"
-                 "compensation_fee 期限补偿期年费（元/年，不足一年不收）；open_licence_pay 开放许可期间"
-                 "按全额的百分比缴纳（85，即减免15%），自 open_licence_from 起；history 按缴费期限适用的"
-                 "早期规定（until 之前，如2018-08-01前费减6年）。",
-    "term_rules": "发明20年、实用新型10年、外观设计10/15年（以 design_switch 日期为界）；"
-                  "end = anniversary（期满终止日记为申请日对应日，默认）或 day_before（前一日）；"
-                  "药品专利期限补偿最长 drug_max_years 年，且批准上市后总有效期不超过 "
-                  "drug_max_after_approval_years 年。",
-    "holiday_calendar": "在内置国务院节假日安排（2004-2026）之外补充或更正：holidays 休息日、"
-                        "workdays 调休上班日，ISO 日期列表。",
-    "high_value_rules": "五类情形各自开关（sei、overseas_family、long_maintained、pledge、award），"
-                        "维持年限 maintained_years 与起算 maintained_from（app 申请日 / grant 授权日），"
-                        "质押金额门槛 pledge_amount（元，默认1000万元为本地口径，未经核实）。",
-    "counting_rule": "holder：first 第一权利人 / any 任一权利人；basis：current 当前 / original 原始；"
-                     "fractional 分数计数；domestic_only 人均指标仅计国内；filing_basis：app 申请日 / pub 公开日；"
-                     "stock_basis：as_of 按日期推算有效 / status 按当前法律状态。",
-    "quality_weights": "专利质量指数 = 100 ×（发明占有效专利比重×invention_share + 高价值占有效发明比重×"
-                       "high_value_share + 高维持年限占有效发明比重×long_share）。",
-    "industry_match": "all：专利任一IPC分类号命中即归入产业（默认）；main：仅按主分类号。",
-    "abnormal": "非正常申请监测的阈值（集中申请天数与件数、名称雷同件数、个人年申请量、代理机构倍数等）。",
-    "agency_abnormal": "代理机构异常：申请量为同行中位数的倍数、最少申请量、撤回占比。",
-    "transfer_out_alert": "运营监控：一个权利人在一个自然年内把专利转出本区域达到 min_transfers 件"
-                          "（默认5件，本地经验值，可按区域设置）即预警。",
-    "filing_quality": "申请质量监测：参与排名的最少申请量 min_filings（默认20）；计算比率所需的最少结案/"
-                      "可比件数 min_closed（默认10）；发明授权率低于 grant_rate_below（0.3）、驳回率高于 "
-                      "rejection_rate_above（0.4）、撤回率高于 withdrawal_rate_above（0.5）、发明占比低于 "
-                      "invention_share_below（0.05）、授权后维持超过3年的比例低于 kept_3_below（0.5）即提示。"
-                      "均为经验值，仅为提示信号。",
+                 "（2021年6月1日前申请的外观设计只用前10年）。来源：国家知识产权局收费标准。",
+    "fee_rules": "滞纳金按所在档次的比例计算（各档截止月数与比例一一对应）；节假日顺延、费减比例与年限、"
+                 "到期提醒天数和恢复权利的费用与期限；期限补偿期的年费；开放许可期间的年费减免比例与起始日；"
+                 "按缴费期限适用的早期规定（如2018年8月1日前费减6年）。",
+    "term_rules": "发明20年、实用新型10年；外观设计以新规施行日为界分别为10年或15年；"
+                  "期满终止日按申请日的对应日计算（默认）；药品专利期限补偿的最长年限及批准上市后的总有效期上限。",
+    "holiday_calendar": "在内置的国务院节假日安排（2004—2026年）之外补充或更正休息日与调休上班日。",
+    "high_value_rules": "高价值发明专利的五类情形各自开关，维持年限门槛与起算日，质押金额门槛"
+                        "（默认1000万元，为本地口径，未经核实）。",
+    "counting_rule": "各统计页面默认采用的统计口径；页面上可临时切换。",
+    "quality_weights": "专利质量指数 = 100 ×（发明占有效专利比重 × 权重一 + 高价值发明占有效发明比重 × 权重二 + "
+                       "高维持年限发明占有效发明比重 × 权重三），三项权重之和为1。",
+    "industry_match": "专利按IPC分类号归入产业的方式。",
+    "abnormal": "非正常申请监测的阈值：集中申请的天数与件数、名称雷同件数、个人年申请量、代理机构申请量倍数等。",
+    "agency_abnormal": "代理机构异常：代理量为同行中位数的倍数，或代理量达到下限且撤回、驳回占比达到门槛。"
+                       "可按区域设置。",
+    "transfer_out_alert": "运营监控：一个权利人在一个自然年内把专利转出本区域达到所设件数即预警"
+                          "（默认5件，本地经验值，可按区域设置）。",
+    "filing_quality": "申请质量监测的提示门槛（均为经验值，仅为提示信号，可按区域设置）。",
 }
 PARAMS_TITLE = "参数设置"
 PARAM_CHOOSE = "参数"
@@ -910,17 +894,153 @@ PARAM_NOT_OBJECT = "应为 JSON 对象，如 {\"键\": 值}"
 PARAM_UNKNOWN_FIELD = "未知的字段「{field}」（可用：{allowed}）"
 PARAM_BAD_FIELD = "字段「{field}」的值「{value}」类型不对"
 PARAM_FEE_TABLE = "{type}年费应为 {years} 个非负整数（每个专利年度一个）"
-PARAM_BANDS = "surcharge_rates 与 band_months 的个数必须相同"
+PARAM_BANDS = "各档滞纳金比例与各档截止月数的个数必须相同"
 PARAM_BAD_DATE = "「{value}」不是 YYYY-MM-DD 格式的日期"
 PARAM_NEED_REGION = "请填写区域代码"
 PARAM_NEED_YEAR = "请填写年度"
 
+# --- 参数设置 as forms (core.config.fields / targets / regional, ui/param_forms.py) ---
+PARAM_TABS = ("指标目标值", "人口与GDP", "规则参数")
+PARAM_PICK_REGION = "区域"
+PARAM_PICK_RULE = "规则参数"
+PARAM_UNCHANGED = "与当前生效值相同，没有保存新版本"
+PARAM_DEFAULT_SHOWN = "尚未保存过此参数，表单中为默认值"
+FIELD_LABEL = {
+    "fee_table": {"invention": "发明专利年费", "utility": "实用新型专利年费", "design": "外观设计专利年费",
+                  "source": "依据"},
+    "fee_rules": {"surcharge_rates": "各档滞纳金比例", "band_months": "各档截止月数（自缴费期限届满起）",
+                  "shift_due_date": "缴费期限遇节假日顺延到工作日",
+                  "shift_grace_end": "滞纳期末日遇节假日顺延到工作日",
+                  "shift_band_edges": "滞纳金各档截止日遇节假日顺延到工作日",
+                  "surcharge_on_full": "滞纳金按全额年费计算（不按费减后金额）",
+                  "reduced_pay_single": "费减后缴纳比例（单一权利人）",
+                  "reduced_pay_joint": "费减后缴纳比例（两个及以上权利人）",
+                  "reduction_years": "费减年限（自授权当年起）", "due_soon_days": "即将到期提醒提前天数",
+                  "restoration_fee": "恢复权利请求费", "restoration_surcharge": "恢复权利时的滞纳金比例",
+                  "restoration_months": "恢复权利请求期限（滞纳期满后）",
+                  "compensation_fee": "期限补偿期的年费", "open_licence_pay": "开放许可期间按全额年费的缴纳比例",
+                  "open_licence_from": "开放许可年费减免施行日",
+                  "history": "按缴费期限适用的早期规定", "source": "依据"},
+    "term_rules": {"invention": "发明专利保护期", "utility": "实用新型专利保护期",
+                   "design_before": "外观设计保护期（新规施行日前申请）",
+                   "design_after": "外观设计保护期（新规施行日起申请）",
+                   "design_switch": "外观设计新保护期施行日", "end": "期满终止日",
+                   "drug_max_years": "药品专利期限补偿最长年限",
+                   "drug_max_after_approval_years": "批准上市后总有效专利权期限上限", "source": "依据"},
+    "holiday_calendar": {"holidays": "补充的休息日", "workdays": "补充的调休上班日"},
+    "high_value_rules": {"sei": "战略性新兴产业的发明专利", "overseas_family": "在海外有同族专利",
+                         "long_maintained": "维持年限达到门槛", "pledge": "质押融资金额达到门槛",
+                         "award": "获得国家科学技术奖或中国专利奖", "maintained_years": "维持年限门槛",
+                         "maintained_from": "维持年限起算日", "pledge_amount": "质押金额门槛",
+                         "source": "依据"},
+    "counting_rule": {"holder": "按哪个权利人计入区域", "basis": "权利人口径",
+                      "fractional": "分数计数（共有专利按权利人数分摊）",
+                      "domestic_only": "人均与地均指标仅计国内权利人", "filing_basis": "申请量按哪个日期计入年度",
+                      "stock_basis": "有效专利的判定方式"},
+    "quality_weights": {"invention_share": "发明占有效专利比重的权重",
+                        "high_value_share": "高价值发明占有效发明比重的权重",
+                        "long_share": "高维持年限发明占有效发明比重的权重"},
+    "industry_match": {"value": "产业归属的IPC匹配方式"},
+    "abnormal": {"lookback_years": "回看年数", "burst_days": "集中申请的时间窗",
+                 "burst_min": "时间窗内申请量达到", "similar_min": "名称雷同件数达到",
+                 "individual_year_min": "个人年申请量达到", "agency_factor": "代理机构年申请量为同行中位数的倍数",
+                 "agency_min": "代理机构年申请量至少"},
+    "agency_abnormal": {"volume_ratio": "代理量为同行中位数的倍数", "min_filings": "代理量至少",
+                        "withdrawn_share": "撤回或驳回占比达到"},
+    "transfer_out_alert": {"min_transfers": "一个自然年内转出本区域的专利达到"},
+    "filing_quality": {"min_filings": "参与排名的最少申请量", "min_closed": "计算比率所需的最少结案件数",
+                       "grant_rate_below": "发明授权率低于", "rejection_rate_above": "驳回率高于",
+                       "withdrawal_rate_above": "撤回率高于", "invention_share_below": "发明占比低于",
+                       "kept_3_below": "授权后维持超过3年的比例低于"},
+}
+FIELD_UNIT = {
+    "fee_table": {"invention": "元", "utility": "元", "design": "元"},
+    "fee_rules": {"surcharge_rates": "%", "band_months": "个月", "reduced_pay_single": "%",
+                  "reduced_pay_joint": "%", "reduction_years": "年", "due_soon_days": "天",
+                  "restoration_fee": "元", "restoration_surcharge": "%", "restoration_months": "个月",
+                  "compensation_fee": "元/年", "open_licence_pay": "%"},
+    "term_rules": {"invention": "年", "utility": "年", "design_before": "年", "design_after": "年",
+                   "drug_max_years": "年", "drug_max_after_approval_years": "年"},
+    "high_value_rules": {"maintained_years": "年", "pledge_amount": "元"},
+    "abnormal": {"lookback_years": "年", "burst_days": "天", "burst_min": "件", "similar_min": "件",
+                 "individual_year_min": "件", "agency_factor": "倍", "agency_min": "件"},
+    "agency_abnormal": {"volume_ratio": "倍", "min_filings": "件"},
+    "transfer_out_alert": {"min_transfers": "件"},
+    "filing_quality": {"min_filings": "件", "min_closed": "件"},
+}
+FIELD_OPTIONS = {
+    "term_rules": {"end": {"anniversary": "申请日的对应日", "day_before": "申请日对应日的前一日"}},
+    "high_value_rules": {"maintained_from": {"app": "申请日", "grant": "授权日"}},
+    "counting_rule": {"holder": {"first": "第一权利人", "any": "任一权利人"},
+                      "basis": {"current": "当前权利人（转让后）", "original": "原始申请人"},
+                      "filing_basis": {"app": "申请日", "pub": "公开日"},
+                      "stock_basis": {"as_of": "按授权日与失效日推算", "status": "按当前法律状态"}},
+    "industry_match": {"value": {"all": "任一IPC分类号命中即归入（默认）", "main": "仅按主分类号"}},
+}
+FIELD_RATE = "（0–1 之间的小数）"
+FIELD_YES_NO = {True: "是", False: "否"}
+FIELD_ROW = {"fee_table": "专利年度", "fee_rules": "档次"}
+FIELD_EMPTY = "（空）"
+FIELD_DATES_HINT = "每行一个日期，格式 2026-10-08"
+FIELD_RANGE = "「{field}」应在 {low} 至 {high}{unit} 之间（填写的是 {value}）"
+FIELD_ITEM_RANGE = "「{field}」中的「{value}」不对：每一项应为 {low} 至 {high}{unit} 之间的整数"
+FIELD_LENGTH = "「{field}」应填写 {n} 项（现为 {got} 项）"
+FIELD_NOT_INT = "「{field}」应为整数（填写的是 {value}）"
+FIELD_NOT_NUMBER = "「{field}」应为数字（填写的是 {value}）"
+FIELD_NOT_BOOL = "「{field}」应为“是”或“否”（填写的是 {value}）"
+FIELD_NOT_LIST = "「{field}」应至少填写一项"
+FIELD_VERSION_UNTIL = "适用至（缴费期限在此日及以前）"
+FIELD_BAD_VERSION = "「{field}」的每一项应写明适用截止日（until），不能是「{value}」"
+FIELD_NOT_TEXT = "「{field}」应为文字（填写的是 {value}）"
+FIELD_BAD_CHOICE = "「{field}」的「{value}」不是可选值（可选：{choices}）"
+FIELD_BAD_DATE = "「{field}」中的「{value}」不是日期（格式如 2026-10-08）"
+FIELD_BANDS_ORDER = "各档截止月数应从小到大排列"
+FIELD_WEIGHTS = "三项权重之和应为 1（现为 {total}）"
+FIELD_FEE_YEAR = "专利年度"
+FIELD_FEE_COLUMNS = {"invention": "发明（元）", "utility": "实用新型（元）", "design": "外观设计（元）"}
+TARGET_HELP = ("在表中填写所选区域和年度各指标的目标值（留空表示不设目标）；保存后各页面下次刷新即按新目标显示。"
+               "未按年度设置的目标沿用“不分年度”的目标。")
+TARGET_COLUMNS = {"name": "指标", "unit": "单位", "target": "目标值"}
+TARGET_NOT_NUMBER = "「{name}」的目标应为数字（填写的是 {value}）"
+TARGET_POSITIVE = "「{name}」的目标应大于 0 且不超过 {high}{unit}（填写的是 {value}）"
+TARGET_RANGE = "「{name}」的目标应在 {low} 至 {high}{unit} 之间（填写的是 {value}）"
+REGIONAL_HELP = ("每个区域和年度的年末常住人口（万人）与地区生产总值（亿元），是每万人口指标和GDP类指标的分母。"
+                 "可直接在表中修改，或上传 Excel 文件"
+                 "（列：区域代码、年度、年末常住人口（万人）、地区生产总值（亿元））；"
+                 "只有改动的单元格保存为新版本，清空单元格不会删除已保存的值。")
+REGIONAL_YEARS = "年度范围"
+REGIONAL_COLUMNS = {"region_code": "区域代码", "region_name": "区域名称", "year": "年度",
+                    "population": "年末常住人口（万人）", "gdp": "地区生产总值（亿元）"}
+REGIONAL_SAVE = "保存表中的改动"
+REGIONAL_SAVED = "已保存 {n} 项改动（每项一个新版本，旧版本保留在历史中）"
+REGIONAL_NO_CHANGES = "表中没有改动"
+REGIONAL_UPLOAD = "从 Excel 导入（.xlsx）"
+REGIONAL_IMPORT = "导入文件中的数值"
+REGIONAL_TEMPLATE = "下载填写模板（.xlsx）"
+REGIONAL_TEMPLATE_FILE = "人口与GDP_{region}.xlsx"
+REGIONAL_ERRORS = "文件中有 {n} 处错误，没有导入任何数值："
+REGIONAL_NOT_NUMBER = "「{what}」应为数字（填写的是 {value}）"
+REGIONAL_RANGE = "「{what}」应大于 0 且不超过 {high}（填写的是 {value}）"
+REGIONAL_BAD_FILE = "文件「{file}」不是有效的 Excel 工作簿（.xlsx），请用 Excel 另存为 .xlsx 后再上传"
+REGIONAL_EMPTY = "文件「{file}」是空的"
+REGIONAL_NO_COLUMN = "文件「{file}」第 1 行缺少「{column}」列"
+REGIONAL_NO_VALUES = "文件「{file}」第 1 行既没有「年末常住人口（万人）」列，也没有「地区生产总值（亿元）」列"
+REGIONAL_CELL = "文件「{file}」第 {row} 行「{column}」列的值「{value}」：{reason}"
+REGIONAL_UNKNOWN_REGION = "不是本系统中的区域代码"
+REGIONAL_BAD_YEAR = "不是 {low}–{high} 之间的四位年份"
+
 # --- demo ---
-DEMO_OFFER = "没有现成数据？可以一键生成演示区域：苏州市，{n:,} 件模拟专利（约需一分钟），随后即可使用全部功能。"
+DEMO_OFFER = ("没有现成数据？可以一键生成演示区域：苏州市，{n:,} 件模拟专利（在本服务器上约需 {time}，"
+              "视服务器繁忙程度而定），随后即可使用全部功能。")
+DEMO_TIME_RANGE = "{low}至 {high}"
+DEMO_SECONDS = "{n} 秒"
+DEMO_MINUTES = "{n} 分钟"
+DEMO_STAGE = {"prepare": "正在准备演示区域（街道、权利人、代理机构）……",
+              "addresses": "正在定位地址到街道……", "high_value": "正在标记产业与高价值专利……",
+              "summaries": "正在生成统计汇总表……"}
 DEMO_BUTTON = "生成演示数据（{n:,} 件）"
 DEMO_ADMIN_ONLY = "生成演示数据需要管理员权限，请联系管理员。"
 DEMO_PROGRESS = "正在生成演示数据：{done:,} / {total:,} 件"
-DEMO_RESOLVING = "正在定位地址到街道……"
 DEMO_DONE = "演示数据已生成：{n:,} 件专利，用时 {seconds} 秒"
 DEMO_NOT_EMPTY = "数据库中已有专利数据，未生成演示数据。"
 IMP_V_DATE_FORMAT = "无法识别的日期格式：{raw}"
@@ -964,6 +1084,9 @@ IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算�
 
 # --- command line: account recovery (python -m core user), init, errors ---
 CLI_DB_READY = "数据库已就绪：{url}（结构版本 {version}）"
+SERVE_STARTED = "正在启动系统：启动后在浏览器中打开 http://localhost:{port}（其他电脑用本机地址）。按 Ctrl+C 停止。"
+SERVE_WITH_SCHEDULER = "计划任务随系统在后台运行。"
+SERVE_SCHEDULER_RESTART = "计划任务进程已退出（退出码 {code}），正在重新启动"
 CLI_ADMIN_FILE = "管理员 admin 的初始密码保存在 {path}（仅本系统用户可读）"
 CLI_ADMIN_FROM_SETTING = "管理员 admin 的密码为设置项 PATENT_ADMIN_PASSWORD 的值"
 CLI_ADMIN_EXISTS = ("已有用户账户，任何密码都未改动；忘记管理员密码时运行："

@@ -1,5 +1,5 @@
 """Export of a search result to .xlsx, streamed: rows are read in keyset batches and written
-through openpyxl's write-only mode (core/xlsx_export: text that looks like a formula stays text),
+through openpyxl's write-only mode (core.exports.xlsx: text that looks like a formula stays text),
 so memory does not grow with the result. A progress callback gets (rows written, total).
 
 Columns (EXPORT_COLUMNS, headers from labels.EXPORT_HEADERS — the CNIPA export names,
@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from itertools import chain, islice
 
 import peewee as pw
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
-from openpyxl.styles import Font
 
 from core.config import labels
 from core.db.models import Agency, Holder, Patent, PatentHolder
-from core.exports.xlsx import is_risky
+from core.exports.xlsx import SAMPLE_ROWS, finish_sheet, is_risky, start_sheet
 from core.regions import divisions
 from core.rules import numbers
 from core.stats.search import SearchFilters, where
@@ -117,18 +117,18 @@ def _safe(ws, value):
 def to_xlsx(f: SearchFilters, total: int, progress: Progress | None = None,
             limit: int = MAX_ROWS) -> bytes:
     """The .xlsx bytes of the search result (at most `limit` rows; `total` is for progress),
-    written in openpyxl write-only mode: one sheet, bold Chinese header row, frozen."""
+    written in openpyxl write-only mode: one sheet, bold Chinese header row, frozen, with a
+    filter, columns fitted to the first rows (core.exports.xlsx)."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=labels.EXPORT_SHEET)
-    ws.freeze_panes = "A2"
-    header = []
-    for column in EXPORT_COLUMNS:
-        cell = WriteOnlyCell(ws, value=labels.EXPORT_HEADERS[column])
-        cell.font = Font(bold=True)
-        header.append(cell)
-    ws.append(header)
-    for row in _with_progress(export_rows(f, limit), min(total, limit), progress):
-        ws.append([_safe(ws, row[c]) for c in EXPORT_COLUMNS])
+    rows = _with_progress(export_rows(f, limit), min(total, limit), progress)
+    sample = [[row[c] for c in EXPORT_COLUMNS] for row in islice(rows, SAMPLE_ROWS)]
+    start_sheet(ws, [labels.EXPORT_HEADERS[c] for c in EXPORT_COLUMNS], sample)
+    count = 0
+    for values in chain(sample, ([row[c] for c in EXPORT_COLUMNS] for row in rows)):
+        ws.append([_safe(ws, value) for value in values])
+        count += 1
+    finish_sheet(ws, len(EXPORT_COLUMNS), count)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
