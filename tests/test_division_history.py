@@ -79,9 +79,17 @@ def test_a_former_name_that_is_also_current_applies_only_in_its_city():
     ("江苏省南京市江宁经济技术开发区胜太路", "江宁区", "3201"),
     ("天津经济技术开发区第四大街80号", "滨海新区", "12"),
     ("南京经济技术开发区恒谊路", "栖霞区", "3201"),  # a statistical unit under 栖霞区
+    ("江苏省苏州市苏州工业园红枫路35号", "苏州工业园区", "3205"),  # written without its 区
+    ("濮阳市工业园", "河南濮阳工业园区", "4109"),
 ])
 def test_zones_resolve_to_their_county(address, county, within):
     assert resolve_text(address).county_code == code_of(county, within)
+
+
+def test_a_park_named_without_its_city_is_not_the_zone():
+    # "工业园" ends many park names; only "苏州工业园" (the city in front) is 苏州工业园区
+    assert resolve_text("苏州市相城区漕湖工业园").county_code == code_of("相城区", "3205")
+    assert resolve_text("阳山工业园19幢").county_code != code_of("苏州工业园区", "3205")
 
 
 def test_a_generic_zone_word_needs_its_city():

@@ -21,6 +21,9 @@ ZONE_TAILS = {"高新技术产业开发区": HIGH_TECH, "高新技术开发区":
               "高新技术产业园区": HIGH_TECH + ("高新技术产业园区",),
               "高技术产业开发区": HIGH_TECH + ("高技术产业开发区",),
               "经济技术开发区": ECONOMIC, "经济开发区": ECONOMIC}
+# Written without the last character ("苏州工业园" for 苏州工业园区); only with the place name in
+# front, since a bare "工业园" ends the names of many parks that are not the zone.
+TRUNCATED = {"工业园区": "工业园"}
 
 
 def history_keys(current: dict[str, set[str]]):
@@ -76,6 +79,7 @@ def zone_keys():
         city_name = names.get(code[:4], "")
         city = "" if city_name in NOT_CITIES else CITY_SUFFIX.sub("", city_name)
         rest = _strip_prefix(name, provinces, city)
+        yield from _truncated_keys(code, rest, city)
         tail = next((t for t in ZONE_TAILS if rest.endswith(t)), None)
         if tail is None:
             continue
@@ -89,6 +93,19 @@ def zone_keys():
             if len(city) >= 2:
                 for prefix in (city, city + "市"):
                     yield prefix + key, canonical(code), "zone", "", ""
+
+
+def _truncated_keys(code: str, rest: str, city: str):
+    """'苏州工业园' for 苏州工业园区: the zone name without its last character, after the place
+    name in front of it (the city's, or the zone's own)."""
+    tail = next((t for t in TRUNCATED if rest.endswith(t)), None)
+    if tail is None:
+        return
+    middle = rest[:-len(tail)]
+    short = middle + TRUNCATED[tail]
+    prefixes = ([""] if middle else []) + ([city, city + "市"] if len(city) >= 2 else [])
+    for prefix in prefixes:
+        yield prefix + short, canonical(code), "zone", "", ""
 
 
 def _strip_prefix(name: str, provinces: list[str], city: str) -> str:
