@@ -63,6 +63,22 @@ def test_a_split_county_is_decided_by_its_town():
     assert alone.county_code is None and alone.city_code == "3205" and alone.queued
 
 
+@pytest.mark.parametrize("address, new, within", [
+    ("四川省郫县郫县中信大道二段88号", "郫都区", "5101"),  # a short name: its province suffices
+    ("浙江省鄞县煤气用具厂", "鄞州区", "3302"),  # 鄞县 of 宁波地区, then of 宁波市: the latest
+    ("浙江省江东区百丈东路", "鄞州区", "3302"),  # 江东区 also of 衡阳市: the province decides
+])
+def test_a_former_name_with_only_its_province(address, new, within):
+    assert resolve_text(address).county_code == code_of(new, within)
+
+
+def test_a_former_name_needs_its_own_city_when_another_is_named():
+    # 金县 (now 金州区) was in 大连市; with 沈阳市 named it is not placed there
+    assert resolve_text("辽宁省沈阳市金县").county_code != code_of("金州区", "2102")
+    # 泰州市 is a current city and a former district name: the city stays the city
+    assert resolve_text("江苏省泰州市").code == "3212"
+
+
 def test_a_former_name_that_is_also_current_applies_only_in_its_city():
     # 郊区 was a district of many cities; only the city named with it decides.
     assert resolve_text("江苏省苏州市郊区").county_code == code_of("虎丘区", "3205")
@@ -79,9 +95,17 @@ def test_a_former_name_that_is_also_current_applies_only_in_its_city():
     ("江苏省南京市江宁经济技术开发区胜太路", "江宁区", "3201"),
     ("天津经济技术开发区第四大街80号", "滨海新区", "12"),
     ("南京经济技术开发区恒谊路", "栖霞区", "3201"),  # a statistical unit under 栖霞区
+    ("江苏省苏州市苏州工业园红枫路35号", "苏州工业园区", "3205"),  # written without its 区
+    ("濮阳市工业园", "河南濮阳工业园区", "4109"),
 ])
 def test_zones_resolve_to_their_county(address, county, within):
     assert resolve_text(address).county_code == code_of(county, within)
+
+
+def test_a_park_named_without_its_city_is_not_the_zone():
+    # "工业园" ends many park names; only "苏州工业园" (the city in front) is 苏州工业园区
+    assert resolve_text("苏州市相城区漕湖工业园").county_code == code_of("相城区", "3205")
+    assert resolve_text("阳山工业园19幢").county_code != code_of("苏州工业园区", "3205")
 
 
 def test_a_generic_zone_word_needs_its_city():

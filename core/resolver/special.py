@@ -21,30 +21,46 @@ ZONE_TAILS = {"高新技术产业开发区": HIGH_TECH, "高新技术开发区":
               "高新技术产业园区": HIGH_TECH + ("高新技术产业园区",),
               "高技术产业开发区": HIGH_TECH + ("高技术产业开发区",),
               "经济技术开发区": ECONOMIC, "经济开发区": ECONOMIC}
+# Written without the last character ("苏州工业园" for 苏州工业园区); only with the place name in
+# front, since a bare "工业园" ends the names of many parks that are not the zone.
+TRUNCATED = {"工业园区": "工业园"}
 
 
 def history_keys(current: dict[str, set[str]]):
     """Former names → the divisions holding their area today (kind 'change', source = old code).
     `current`: every key the gazetteer already has → the codes it names.
 
-    A name that already names another division, that several old divisions carried with different
-    successors, or that is shorter than three characters only applies inside its city (its
-    province for Beijing, Tianjin, Shanghai, Chongqing)."""
-    records = [r for recs in divisions.history().values() for r in recs]
+    A name that successive records of one place carried (鄞县 of 宁波地区, then of 宁波市) means
+    its latest record. A name that already names another division, that divisions of several
+    cities carried with different successors, or that is shorter than three characters only
+    applies inside its city (its province for Beijing, Tianjin, Shanghai, Chongqing)."""
+    by_name: dict[str, list[dict]] = defaultdict(list)
+    for recs in divisions.history().values():
+        for rec in recs:
+            by_name[rec["old_name"]].append(rec)
     now = divisions.names()
-    meanings: dict[str, set] = defaultdict(set)
-    for rec in records:
-        meanings[rec["old_name"]].add(rec["successors"])
-    for rec in records:
-        codes = [canonical(c) for c in rec["successors"]]
-        for name in _names(rec):
-            if any(now.get(c) == name for c in rec["successors"]):
-                continue  # the name did not change (only its parent did)
-            elsewhere = current.get(name, set()) - set(codes)
-            shared = bool(elsewhere) or len(name) < 3 or len(meanings[rec["old_name"]]) > 1
-            scope = _scope(codes) if shared else ""
-            for code in codes:
-                yield name, code, "change", scope, rec["old_code"]
+    for records in by_name.values():
+        records = _meant(records)
+        several = len({rec["successors"] for rec in records}) > 1
+        for rec in records:
+            codes = [canonical(c) for c in rec["successors"]]
+            for name in _names(rec):
+                if any(now.get(c) == name for c in rec["successors"]):
+                    continue  # the name did not change (only its parent did)
+                elsewhere = current.get(name, set()) - set(codes)
+                shared = bool(elsewhere) or several or len(name) < 3
+                scope = _scope(codes) if shared else ""
+                for code in codes:
+                    yield name, code, "change", scope, rec["old_code"]
+
+
+def _meant(records: list[dict]) -> list[dict]:
+    """The records a former name means: the latest when all of them lie in one city."""
+    area = _scope([canonical(c) for rec in records for c in rec["successors"]])
+    if len(records) < 2 or (len(area) != 4 and area not in MUNICIPALITIES):
+        return records
+    latest = max(int(rec["changed_in"]) for rec in records)
+    return [rec for rec in records if int(rec["changed_in"]) == latest]
 
 
 def _names(rec: dict) -> list[str]:
@@ -76,6 +92,7 @@ def zone_keys():
         city_name = names.get(code[:4], "")
         city = "" if city_name in NOT_CITIES else CITY_SUFFIX.sub("", city_name)
         rest = _strip_prefix(name, provinces, city)
+        yield from _truncated_keys(code, rest, city)
         tail = next((t for t in ZONE_TAILS if rest.endswith(t)), None)
         if tail is None:
             continue
@@ -89,6 +106,19 @@ def zone_keys():
             if len(city) >= 2:
                 for prefix in (city, city + "市"):
                     yield prefix + key, canonical(code), "zone", "", ""
+
+
+def _truncated_keys(code: str, rest: str, city: str):
+    """'苏州工业园' for 苏州工业园区: the zone name without its last character, after the place
+    name in front of it (the city's, or the zone's own)."""
+    tail = next((t for t in TRUNCATED if rest.endswith(t)), None)
+    if tail is None:
+        return
+    middle = rest[:-len(tail)]
+    short = middle + TRUNCATED[tail]
+    prefixes = ([""] if middle else []) + ([city, city + "市"] if len(city) >= 2 else [])
+    for prefix in prefixes:
+        yield prefix + short, canonical(code), "zone", "", ""
 
 
 def _strip_prefix(name: str, provinces: list[str], city: str) -> str:
