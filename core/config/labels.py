@@ -487,6 +487,7 @@ IMP_LIMIT_LINE = "{count} 条记录 {label}"
 IMP_CHANGED = "更新的字段：{fields}"
 IMP_ERRORS_HEAD = "共 {n} 处错误："
 IMP_ERROR_LINE = "  工作表「{sheet}」第 {row} 行，列「{column}」，值「{value}」：{reason}"
+IMP_ERROR_LINE_ROW = "  工作表「{sheet}」第 {row} 行：{reason}"
 IMP_R_NO_KEY = "申请号和公开（公告）号都为空，无法识别这件专利"
 IMP_R_NO_TITLE = "标题为空"
 IMP_R_FOREIGN = "不是中国专利（{office}），本系统只统计中国专利，已跳过"
@@ -496,6 +497,24 @@ IMP_R_NO_EVENT = "无法确定事件类型（法律状态为空，也没有转�
 IMP_R_NOT_ANNUAL = "不是年费记录（{name}），已跳过"
 IMP_R_NO_DATE = "日期为空"
 IMP_R_NO_AMOUNT = "金额为空"
+IMP_TOO_WIDE = ("文件「{file}」工作表「{sheet}」第 {row} 行有 {width} 列{cell}，超过上限 {limit} 列；"
+                "可能是表格远处有误填的单元格，请删除多余的行列后另存再导入")
+IMP_TOO_WIDE_CELL = "（最后一格 {cell}）"
+IMP_TOO_MANY_CELLS = ("文件「{file}」读到工作表「{sheet}」第 {row} 行时单元格已超过上限 {limit:,} 个，"
+                      "请拆分后分批导入")
+IMP_UNZIPPED_TOO_BIG = ("文件「{file}」解压后超过 {limit} GB，不像正常的导出文件"
+                        "（可能已损坏或被篡改），请重新导出")
+IMP_R_CELL_TOO_LONG = "单元格有 {n:,} 个字符，超过上限 {limit:,} 个字符"
+IMP_R_FIELD_TOO_LONG = "「{field}」有 {n} 个字符，超过上限 {limit} 个字符，请核对该单元格"
+IMP_R_FORMULA = "单元格 {cell} 是公式，文件没有保存计算结果（按空值读取）：{reason}"
+IMP_FORMULA_WARNING = ("工作表「{sheet}」有 {n} 个公式单元格没有保存计算结果（如 {cells}），"
+                       "按空值读取；请用 Excel 打开文件、保存后再导入")
+IMP_N_DUPLICATE = "申请号与第 {row} 行相同但标题不同（第 {row} 行：「{first}」），已按第 {row} 行导入"
+IMP_N_FUTURE = "「{field}」{day} 晚于今天，请核对"
+IMP_N_BEFORE_FILING = "「{field}」{day} 早于申请日 {filed}，请核对"
+IMP_NOTES_HEAD = "共 {n} 条提示（这些行已导入，请核对）："
+IMP_NOTES = "提示（已导入，请核对）"
+IMP_UPLOAD_LIMIT = "单个文件不超过 {limit} MB，支持 .xlsx、.xls、.csv、.txt"
 IMP_ADDRESS_FROM_REGION = "文件没有地址列，地址取自厂商的省/地市/区县列（只能定位到区县）"
 IMP_PAGE_TITLE = "数据导入"
 IMP_UPLOAD = "上传文件（.xlsx / .xls / .csv / .txt）"
@@ -904,7 +923,7 @@ IMP_COUNTS = {"rows_read": "读取", "inserted": "新增", "updated": "更新", 
               "merged": "合并", "skipped": "跳过", "rejected": "拒绝"}
 IMP_ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
 IMP_LIMIT_COLUMNS = {"record": "专利", "limit": "无法支持的计算"}
-IMP_ERROR_SHEETS = ("错误", "跳过", "数据不完整", "已补全")
+IMP_ERROR_SHEETS = ("错误", "跳过", "数据不完整", "已补全", "提示")
 IMP_FLAG_COLUMNS = {"record": "专利", "flag": "补全内容"}
 IMP_FLAGS = {"check_computed": "申请号缺少校验位，已按规则补算",
              "year_added": "申请号为 Derwent 简写（缺申请年份），已按申请日补全并补算校验位"}
