@@ -56,8 +56,8 @@ class Budget:
     """The cells a file may still hold (MAX_CELLS) and the widest row it may have; a file past
     either is refused with a message naming the sheet and the cell, before more is read."""
 
-    def __init__(self, name: str, cells: int = MAX_CELLS, columns: int = MAX_COLUMNS):
-        self.name, self.cells, self.columns = name, cells, columns
+    def __init__(self, name: str):
+        self.name, self.cells, self.columns, self.limit = name, MAX_CELLS, MAX_COLUMNS, MAX_CELLS
 
     def take(self, sheet: str, row: int, width: int, rows: int = 1) -> None:
         """Count `rows` rows of `width` cells, the last of them row number `row`."""
@@ -70,7 +70,7 @@ class Budget:
         self.cells -= width * rows
         if self.cells < 0:
             raise ReadError(labels.IMP_TOO_MANY_CELLS.format(file=self.name, sheet=sheet,
-                                                             row=row, limit=MAX_CELLS))
+                                                             row=row, limit=self.limit))
 
 
 def read(path: str | Path, display_name: str | None = None,
