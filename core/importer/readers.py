@@ -18,9 +18,8 @@ import openpyxl
 import xlrd
 from openpyxl.utils import get_column_letter
 
-from core.importer import formulas
-
 from core.config import labels
+from core.importer import formulas
 
 MAX_BYTES = 100 * 2**20  # parameter: largest accepted upload (100 MB)
 MAX_COLUMNS = 1000  # widest sheet read (vendor exports have up to ~100 columns)
