@@ -18,6 +18,7 @@ from core.stats.search import PAGE_FIELDS, PARAM, SearchFilters
 from ui import filters
 from ui.cache import cached
 from ui.guard import guard
+from ui.text import plain
 
 guard(__file__)
 
@@ -77,7 +78,10 @@ def _widgets() -> dict:
     values = {}
     for i, (name, label) in enumerate(TEXT_FIELDS.items()):
         st.session_state.setdefault(f"sq_{name}", None)
-        values[name] = cols[i % 3].text_input(label, key=f"sq_{name}") or None
+        values[name] = cols[i % 3].text_input(label, key=f"sq_{name}",
+                                              max_chars=search.MAX_TEXT) or None
+    if any(search.text_problem(values[name]) for name in TEXT_FIELDS):
+        st.warning(labels.SEARCH_TEXT_LIMIT.format(chars=search.MAX_TEXT, words=search.MAX_WORDS))
     values["statuses"] = tuple(cols[2].multiselect(
         labels.SEARCH_STATUS, list(STATUSES), key="sq_statuses", format_func=labels.STATUS.get,
         placeholder=labels.ALL))
@@ -106,7 +110,7 @@ def _pinned(f: SearchFilters) -> SearchFilters:
                               ("agency", labels.SEARCH_FIXED_AGENCY, "agency_id")):
         if getattr(f, field):
             left, right = st.columns([4, 1])
-            left.info(label.format(name=names.get(key, getattr(f, field))))
+            left.info(label.format(name=plain(names.get(key, getattr(f, field)))))
             if right.button(labels.SEARCH_CLEAR_FIXED, key=f"sq_clear_{field}"):
                 st.session_state[f"sq_{field}"] = None
                 f = search.with_changes(f, **{field: None})
