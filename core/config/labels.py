@@ -797,6 +797,8 @@ JOB_PICK = "任务"
 JOB_STALE = "任务未完成：计划任务进程在运行中被中止，已在下次启动时关闭此记录"
 
 # --- database errors shown on pages (details go to the server log) ---
+PAGE_FAILED = ("本页出现意外错误，未能完整显示。请刷新页面重试；如果仍然出错，请联系系统管理员"
+               "（错误详情已记录在服务器日志中）。")
 DB_UNAVAILABLE = ("数据库暂时繁忙或出错，本页未能显示。请稍后刷新页面；"
                   "问题持续时请联系管理员（详情已记录在服务器日志中）。")
 
@@ -948,6 +950,7 @@ IND_NOT_COMPUTED = "分区表中不计算"
 VERIFY_PLACEMENT_CHART = "专利定位层级"
 VERIFY_PLACEMENT_RULE = "按第一权利人地址（权利人已核定的按权利人街道）"
 IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算指标汇总表（百万件约需一两分钟，之后秒开）…"
+IND_RULE_LIVE = "该统计口径的指标汇总表尚未生成，本页按明细实时计算（数字相同，打开较慢）"
 
 # --- command line: account recovery (python -m core user), init, errors ---
 CLI_DB_READY = "数据库已就绪：{url}（结构版本 {version}）"
