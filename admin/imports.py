@@ -14,6 +14,10 @@ from ui.text import plain
 guard(__file__)
 
 AUTO = "auto"
+# The widget's own line names the server's limit (server.maxUploadSize, far above the importer's)
+# in English: the Chinese caption below it states the real one.
+HIDE_SERVER_LIMIT = ("<style>.st-key-imp_file [data-testid='stFileUploaderDropzoneInstructions']"
+                     "{display:none}</style>")
 
 
 def choices() -> tuple[str | None, str]:
@@ -31,8 +35,7 @@ def too_big(upload) -> bool:
     English, answers only past server.maxUploadSize, set well above it)."""
     if upload.size <= readers.MAX_BYTES:
         return False
-    st.error(plain(labels.IMP_TOO_BIG.format(file=upload.name, size=upload.size / 2**20,
-                                             limit=readers.MAX_BYTES / 2**20)))
+    st.error(plain(readers.too_big(upload.name, upload.size, readers.MAX_BYTES)))
     return True
 
 
@@ -136,7 +139,8 @@ def show_history() -> None:
 st.header(labels.IMP_PAGE_TITLE)
 kind, source = choices()
 upload = st.file_uploader(labels.IMP_UPLOAD, type=["xlsx", "xls", "csv", "txt"], key="imp_file")
-st.caption(labels.IMP_UPLOAD_LIMIT.format(limit=readers.MAX_BYTES // 2**20))
+st.html(HIDE_SERVER_LIMIT)
+st.caption(labels.IMP_UPLOAD_LIMIT.format(limit=readers.MAX_BYTES // readers.MB))
 if upload is not None and not too_big(upload):
     override = st.session_state.get("imp_override")
     report = dry_run(upload, kind, source, override)

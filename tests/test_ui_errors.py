@@ -53,3 +53,12 @@ def test_the_entry_point_runs_pages_through_it():
     from pathlib import Path
     home = (Path(__file__).resolve().parents[1] / "Home.py").read_text("utf-8")
     assert "run_page(navigation)" in home and "navigation.run()" not in home
+
+
+def test_plain_text_escapes_markdown_icons_and_autolinks():
+    from ui.text import JOINER, plain
+    shown = plain("**粗体** [链接](http://x.cn) :material/home: $x$ a@b.cn www.x.cn\n1. 列表")
+    assert shown == (r"\*\*粗体\*\* \[链接\]\(http:" + JOINER + r"//x.cn\) :" + JOINER
+                     + r"material/home:" + JOINER + r" \$x\$ a@" + JOINER + "b.cn w" + JOINER
+                     + "ww.x.cn\n1\\. 列表")
+    assert plain("文件「cnipa.xlsx」") == "文件「cnipa.xlsx」"  # ordinary messages unchanged

@@ -21,7 +21,8 @@ from openpyxl.utils import get_column_letter
 from core.config import labels
 from core.importer import formulas
 
-MAX_BYTES = 100 * 2**20  # parameter: largest accepted upload (100 MB)
+MB = 10**6  # megabytes as the browser's upload widget counts them
+MAX_BYTES = 100 * MB  # parameter: largest accepted upload
 MAX_COLUMNS = 1000  # widest sheet read (vendor exports have up to ~100 columns)
 MAX_CELLS = 20_000_000  # cells read in all sheets, counted up to each row's last filled column
 MAX_UNZIPPED = 2 * 2**30  # an .xlsx whose parts unpack to more is refused (a "zip bomb")
@@ -104,9 +105,14 @@ def load_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     if size == 0:
         raise ReadError(labels.IMP_EMPTY.format(file=name))
     if size > max_bytes:
-        raise ReadError(labels.IMP_TOO_BIG.format(file=name, size=size / 2**20,
-                                                  limit=max_bytes / 2**20))
+        raise ReadError(too_big(name, size, max_bytes))
     return path.read_bytes()
+
+
+def too_big(name: str, size: int, max_bytes: int = MAX_BYTES) -> str:
+    """The Chinese message for a file of `size` bytes over the limit (sizes in MB as the
+    browser shows them)."""
+    return labels.IMP_TOO_BIG.format(file=name, size=size / MB, limit=max_bytes / MB)
 
 
 def sniff(data: bytes) -> str:
