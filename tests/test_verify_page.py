@@ -100,3 +100,14 @@ def test_placement_pie_options():
         {"name": labels.VERIFY_STATS_CITY, "value": 1},
         {"name": labels.VERIFY_STATS_UNPLACED, "value": 2}]
     assert options["title"][0]["text"] == labels.VERIFY_PLACEMENT_CHART
+
+
+def test_an_oversized_queue_file_is_refused_in_chinese(app_env, monkeypatch):
+    from core.importer import readers
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    at = _page("checker").run()
+    at.file_uploader(key="vq_import").upload("队列.xlsx", b"x" * 2000)
+    at.run()
+    assert not at.exception
+    assert at.error[0].value == "文件「队列.xlsx」有 0.0 MB，超过上限 0 MB，请拆分后分批导入"
+    assert "vq_import_apply" not in [b.key for b in at.button]  # nothing to apply

@@ -109,10 +109,11 @@ def load_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     return path.read_bytes()
 
 
-def too_big(name: str, size: int, max_bytes: int = MAX_BYTES) -> str:
-    """The Chinese message for a file of `size` bytes over the limit (sizes in MB as the
-    browser shows them)."""
-    return labels.IMP_TOO_BIG.format(file=name, size=size / MB, limit=max_bytes / MB)
+def too_big(name: str, size: int, max_bytes: int | None = None) -> str:
+    """The Chinese message for a file of `size` bytes over the limit (default MAX_BYTES; sizes
+    in MB as the browser shows them)."""
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    return labels.IMP_TOO_BIG.format(file=name, size=size / MB, limit=limit / MB)
 
 
 def sniff(data: bytes) -> str:
