@@ -3,6 +3,8 @@ never an IntegrityError, a silent cut, or two long names that collide once cut (
 of 300 characters made every later import of the same file fail)."""
 from __future__ import annotations
 
+from functools import cache
+
 import peewee as pw
 
 from core.config import labels
@@ -13,14 +15,20 @@ from core.importer.values import norm_name
 
 def max_length(model, name: str) -> int | None:
     """The column's size when it is a sized text column (CharField), else None."""
-    field = model._meta.fields.get(name)
-    return field.max_length if isinstance(field, pw.CharField) else None
+    return _limits(model).get(name)
+
+
+@cache
+def _limits(model) -> dict[str, int]:
+    return {name: field.max_length for name, field in model._meta.fields.items()
+            if isinstance(field, pw.CharField)}
 
 
 def check_values(table: Table, model, values: dict) -> None:
     """BadCell for the first value longer than the model's column."""
+    limits = _limits(model)
     for name, value in values.items():
-        limit = max_length(model, name)
+        limit = limits.get(name)
         if limit is not None and isinstance(value, str) and len(value) > limit:
             raise _too_long(table.column(name), name, value, limit)
 
