@@ -157,3 +157,23 @@ def test_a_file_name_is_shown_as_written_not_as_markdown(app_env):
     shown = at.error[0].value
     assert r"\*\*粗体\*\*\[链接\]\(http:" in shown and "**粗体**" not in shown
     assert "http://" not in shown  # a word joiner after ':' keeps GFM from making a link
+
+
+def test_rows_to_check_are_listed_apart(app_env, tmp_path):
+    from openpyxl import Workbook
+    book = Workbook()
+    for row in (["申请号", "申请日", "标题", "申请人"],
+                ["201810390462.7", "2018-04-25", "一种图像识别方法", "苏州甲公司"],
+                ["201810390462.7", "2018-04-25", "另一个标题", "苏州甲公司"],
+                ["201910390462.1", "2099-01-01", "一种电池", "苏州乙公司"]):
+        book.active.append(row)
+    path = tmp_path / "check.xlsx"
+    book.save(path)
+    at = _page("checker")
+    at.file_uploader(key="imp_file").upload("check.xlsx", path.read_bytes())
+    at.run()
+    assert not at.exception
+    notes = next(d.value for d in at.dataframe if "原因" in d.value.columns)
+    assert notes[["行号", "列", "值"]].values.tolist() == [[3, "标题", "另一个标题"],
+                                                          [4, "申请日", "2099-01-01"]]
+    assert any(m.value == "**提示（已导入，请核对）**" for m in at.markdown)
