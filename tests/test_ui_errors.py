@@ -62,3 +62,18 @@ def test_plain_text_escapes_markdown_icons_and_autolinks():
                      + r"material/home:" + JOINER + r" \$x\$ a@" + JOINER + "b.cn w" + JOINER
                      + "ww.x.cn\n1\\. 列表")
     assert plain("文件「cnipa.xlsx」") == "文件「cnipa.xlsx」"  # ordinary messages unchanged
+
+
+def _failing_fragment():
+    import streamlit as st
+
+    from ui.errors import guarded
+
+    def screen():
+        raise ValueError("boom")
+    st.fragment(guarded(screen))()
+
+
+def test_a_fragment_under_the_net_answers_in_chinese():
+    at = AppTest.from_function(_failing_fragment).run()
+    assert not at.exception and [e.value for e in at.error] == [labels.PAGE_FAILED]

@@ -4,6 +4,8 @@ client.showErrorDetails = "none", is English; with details it would show server 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import wraps
 
 import streamlit as st
 
@@ -12,11 +14,20 @@ from core.config import labels
 log = logging.getLogger("patents.ui")
 
 
+def guarded(func: Callable, where: str | None = None) -> Callable:
+    """`func` answering any Exception with the Chinese message (st.stop, st.rerun and
+    st.switch_page pass through: they are not Exceptions). Wrap a fragment with it too: a
+    fragment's own reruns do not pass through the page's net."""
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except Exception:
+            log.exception("page %s failed", where or func.__qualname__)
+            st.error(labels.PAGE_FAILED)
+    return wrapper
+
+
 def run_page(page) -> None:
-    """page.run() (st.navigation's page); st.stop, st.rerun and st.switch_page pass through
-    (they are not Exceptions)."""
-    try:
-        page.run()
-    except Exception:
-        log.exception("page %s failed", getattr(page, "url_path", "?"))
-        st.error(labels.PAGE_FAILED)
+    """page.run() (st.navigation's page) under the net."""
+    guarded(page.run, getattr(page, "url_path", "?"))()
