@@ -23,6 +23,7 @@ from ui.text import plain
 guard(__file__)
 
 WRITTEN = "sq_written"
+BAD = "sq_bad_params"  # (names of a link's ignored parameters, the filters they left)
 TEXT_FIELDS = {"title": labels.SEARCH_WORDS, "holder": labels.SEARCH_HOLDER,
                "app_no": labels.SEARCH_APP_NO, "agency": labels.SEARCH_AGENCY,
                "ipc": labels.SEARCH_IPC}
@@ -52,8 +53,7 @@ def _sync_from_url() -> None:
     if incoming == st.session_state.get(WRITTEN):
         return
     parsed, bad = search.from_params(incoming)
-    if bad:
-        st.warning(labels.SEARCH_BAD_PARAMS.format(names="、".join(bad)))
+    st.session_state[BAD] = (bad, None)  # shown by _warn_bad until the filters change
     for name in PAGE_FIELDS:
         value = getattr(parsed, name)
         st.session_state[f"sq_{name}"] = list(value) if name == "statuses" else value
@@ -117,13 +117,28 @@ def _pinned(f: SearchFilters) -> SearchFilters:
     return f
 
 
+def _warn_bad(slot, f: SearchFilters) -> None:
+    """Name a link's ignored parameters, also on the reruns that follow (the login cookie's)
+    until the user changes a filter."""
+    bad, shown_for = st.session_state.get(BAD) or ([], None)
+    if shown_for is None:
+        st.session_state[BAD] = (bad, f)
+    elif shown_for != f:
+        st.session_state.pop(BAD, None)
+        return
+    if bad:
+        slot.warning(labels.SEARCH_BAD_PARAMS.format(names="、".join(bad)))
+
+
 def _filters(scope) -> SearchFilters:
+    slot = st.container()
     _sync_from_url()
     values = _widgets()
     values["holder_id"] = st.session_state.get("sq_holder_id")
     values["agency_id"] = st.session_state.get("sq_agency_id")
     f = _pinned(SearchFilters(**values))
     _write_url(f)
+    _warn_bad(slot, f)
     return search.with_scope(f, scope)
 
 

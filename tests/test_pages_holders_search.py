@@ -192,3 +192,11 @@ def test_typed_words_beyond_the_limit_are_dropped_with_a_warning(data):
     assert not at.exception
     assert at.warning[0].value == "每个检索框最多 100 个字符、10 个词，多出的部分未参与检索"
     assert at.subheader[0].value == "共 1 件"  # the ten first words: 一种 … 电池
+
+
+def test_the_ignored_parameter_stays_named_until_a_filter_changes(data):
+    at = _page("pages/search.py", VIEWER, {"holder_id": "99999999999999999999999"})
+    at.run()  # a rerun (the login cookie's) keeps the warning
+    assert [w.value for w in at.warning] == ["链接中有无效的参数，已忽略：holder_id"]
+    at.text_input(key="sq_title").input("电池").run()
+    assert not at.warning and at.subheader[0].value == "共 1 件"
