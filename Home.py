@@ -7,6 +7,7 @@ from core.config import labels
 from ui import deeplink, sidebar
 from ui.auth import current_roles, login, logout_button
 from ui.db import ready
+from ui.errors import run_page
 from ui.nav import visible_pages
 
 ICON = Path(__file__).resolve().parent / "data" / "icon.png"  # local: no font fetch from the web
@@ -31,4 +32,4 @@ navigation = st.navigation(sections, position="sidebar", expanded=True)
 deeplink.restore([spec for specs in visible.values() for spec in specs])
 ready()
 sidebar.render_alerts()
-navigation.run()
+run_page(navigation)

@@ -6,15 +6,20 @@ import pandas as pd
 import streamlit as st
 
 from core.config import labels
-from core.importer import history, profiles
+from core.importer import history, profiles, readers
 from core.importer.batch import KINDS, import_file
 from core.importer.dialects import SOURCES
 from core.importer.report import errors_xlsx
 from ui.guard import guard
+from ui.text import plain
 
 guard(__file__)
 
 AUTO = "auto"
+# The widget's own line names the server's limit (server.maxUploadSize, far above the importer's)
+# in English: the Chinese caption below it states the real one.
+HIDE_SERVER_LIMIT = ("<style>.st-key-imp_file [data-testid='stFileUploaderDropzoneInstructions']"
+                     "{display:none}</style>")
 
 
 def choices() -> tuple[str | None, str]:
@@ -27,17 +32,31 @@ def choices() -> tuple[str | None, str]:
     return (None if kind == AUTO else kind), source
 
 
+def too_big(upload) -> bool:
+    """Refuse an upload over the importer's limit with a Chinese message (Streamlit's own,
+    English, answers only past server.maxUploadSize, set well above it)."""
+    if upload.size <= readers.MAX_BYTES:
+        return False
+    st.error(plain(readers.too_big(upload.name, upload.size, readers.MAX_BYTES)))
+    return True
+
+
+def run_import(upload, **options):
+    """import_file on the upload, written to a private file that is deleted right after."""
+    with history.upload_file(upload.name, upload.getvalue()) as path:
+        return import_file(path, display_name=upload.name,
+                           username=st.session_state.get("username"), **options)
+
+
 def dry_run(upload, kind, source, override):
     """Dry-run report of the upload, cached per file and choices (reruns are frequent)."""
     key = (upload.file_id, kind, source, tuple(sorted((override or {}).items())))
     cached = st.session_state.get("imp_dry")
     if cached and cached[0] == key:
-        return cached[1], cached[2]
-    path = history.save_upload(upload.name, upload.getvalue())
-    report = import_file(path, kind=kind, source=source, dry_run=True, override=override,
-                         display_name=upload.name, username=st.session_state.get("username"))
-    st.session_state["imp_dry"] = (key, path, report)
-    return path, report
+        return cached[1]
+    report = run_import(upload, kind=kind, source=source, dry_run=True, override=override)
+    st.session_state["imp_dry"] = (key, report)
+    return report
 
 
 def show_summary(report) -> None:
@@ -45,7 +64,7 @@ def show_summary(report) -> None:
         col.metric(label, f"{getattr(report, name):,}")
     for line in report.summary_lines(0)[1:]:
         if not line.startswith("  "):
-            st.caption(line)
+            st.caption(plain(line))
 
 
 def edit_mapping(report) -> dict:
@@ -94,25 +113,29 @@ def save_profile(report, override) -> None:
             return
         profiles.save(name, report.kind, report.headers, override,
                       by=st.session_state.get("username"))
-        st.success(labels.IMP_PROFILE_SAVED.format(profile=name.strip()))
+        st.success(labels.IMP_PROFILE_SAVED.format(profile=plain(name.strip())))
 
 
 def show_errors(report) -> None:
-    if not report.errors and not report.limits and not report.skips:
+    if not report.errors and not report.limits and not report.skips and not report.notes:
         return
     if report.errors:
         frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
         st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True)
+    if report.notes:
+        st.markdown(f"**{labels.IMP_NOTES}**")
+        frame = pd.DataFrame([e.__dict__ for e in report.notes[:500]])
+        st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True,
+                     key="imp_notes")
     st.download_button(labels.IMP_ERROR_DOWNLOAD, errors_xlsx(report), key="imp_errors",
                        file_name=labels.IMP_ERROR_FILE.format(file=report.file_name))
 
 
-def confirm(path, upload, kind, source, override) -> None:
+def confirm(upload, kind, source, override) -> None:
     left, right = st.columns(2)
     if left.button(labels.IMP_CONFIRM, type="primary", key="imp_confirm"):
-        report = import_file(path, kind=kind, source=source, override=override,
-                             display_name=upload.name, username=st.session_state.get("username"))
-        (st.error if report.failed else st.success)(report.summary_lines(0)[0])
+        report = run_import(upload, kind=kind, source=source, override=override)
+        (st.error if report.failed else st.success)(plain(report.summary_lines(0)[0]))
         st.session_state.pop("imp_dry", None)
     if right.button(labels.IMP_CANCEL, key="imp_cancel"):
         st.info(labels.IMP_CANCELLED)
@@ -129,11 +152,13 @@ def show_history() -> None:
 st.header(labels.IMP_PAGE_TITLE)
 kind, source = choices()
 upload = st.file_uploader(labels.IMP_UPLOAD, type=["xlsx", "xls", "csv", "txt"], key="imp_file")
-if upload is not None:
+st.html(HIDE_SERVER_LIMIT)
+st.caption(labels.IMP_UPLOAD_LIMIT.format(limit=readers.MAX_BYTES // readers.MB))
+if upload is not None and not too_big(upload):
     override = st.session_state.get("imp_override")
-    path, report = dry_run(upload, kind, source, override)
+    report = dry_run(upload, kind, source, override)
     if report.fatal:
-        st.error(report.fatal)
+        st.error(plain(report.fatal))
     else:
         st.subheader(labels.IMP_DRY_RUN)
         show_summary(report)
@@ -143,5 +168,5 @@ if upload is not None:
         save_profile(report, edit_mapping(report))
     if not report.fatal:
         show_errors(report)
-        confirm(path, upload, report.kind if kind is None else kind, source, override)
+        confirm(upload, report.kind if kind is None else kind, source, override)
 show_history()

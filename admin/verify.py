@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.config import labels, settings
+from core.importer import readers
 from core.resolver import decisions, queue, resolve_pending, workbook
 from core.resolver.gazetteer import name_of
 from core.resolver.special import method_text
@@ -11,6 +12,7 @@ from ui.auth import current_user
 from ui.charts import verify as verify_charts
 from ui.guard import guard
 from ui.nav import spec_for
+from ui.text import plain
 
 guard(__file__)
 
@@ -173,7 +175,9 @@ def render_bulk() -> None:
         st.download_button(labels.VERIFY_DOWNLOAD, st.session_state["vq_export_data"],
                            "待核查地址.xlsx", key="vq_export")
     upload = st.file_uploader(labels.VERIFY_IMPORT, type=["xlsx"], key="vq_import")
-    if upload is not None and st.button(labels.VERIFY_IMPORT_APPLY, key="vq_import_apply"):
+    if upload is not None and upload.size > readers.MAX_BYTES:  # server.maxUploadSize is higher
+        st.error(plain(readers.too_big(upload.name, upload.size)))
+    elif upload is not None and st.button(labels.VERIFY_IMPORT_APPLY, key="vq_import_apply"):
         result = workbook.import_queue(upload.getvalue(), upload.name, current_user())
         if result.errors:
             st.error(labels.VERIFY_IMPORT_FAILED.format(n=len(result.errors)))

@@ -6,7 +6,6 @@ import streamlit as st
 
 from core.config import labels
 from core.cubes import indicator as indicator_cube
-from core.cubes import rebuild as cubes
 from core.db import current_url
 from core.regions.custom import region_name
 from core.rules.counting import CountingRule, default_rule
@@ -176,9 +175,8 @@ year = st.sidebar.selectbox(labels.IND_YEAR, list(range(this_year, this_year - 1
 rule = _rule()
 on = dt.date.today()
 url = current_url() or ""
-if indicator_cube.needs_build(rule):  # a holder counting rule asked for the first time
-    with st.spinner(labels.IND_BUILDING_RULE):
-        cubes.build_rule(rule)
+if indicator_cube.needs_build(rule):  # a page view never writes: read live until a job builds
+    st.caption(labels.IND_RULE_LIVE)
 report = _report(url, scope.region, year, rule, on)
 st.caption(f"{region_name(scope.region)} · {year} · {report.as_of}")
 _cards(report)

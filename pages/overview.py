@@ -13,6 +13,7 @@ from ui import clicks, demo_offer, filters, kiosk
 from ui.cache import cached
 from ui.charts import maps
 from ui.charts import overview as charts
+from ui.errors import guarded
 from ui.guard import guard
 
 guard(__file__)
@@ -170,6 +171,6 @@ if not overview.has_patents():
     render_empty()
 elif KIOSK:
     kiosk.style()
-    st.fragment(run_every=kiosk.REFRESH_SECONDS)(render_screen)()
+    st.fragment(run_every=kiosk.REFRESH_SECONDS)(guarded(render_screen))()
 else:
     render_screen()

@@ -183,13 +183,16 @@ def test_indicators_page(app_env, db, role):
     assert any("按第一权利人（当前）地址" in (m.help or "") for m in at.metric)
 
 
-@SQLITE_ONLY
+@pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=SKIP_PG)],
+                         indirect=True)
 def test_indicators_page_under_the_any_holder_rule(app_env, db):
     """Switching to 任一权利人: a patent co-owned by a 相城区 holder counts there too (whole
-    counting), once in the city; the holder rule's summary rows are built on first use."""
+    counting), once in the city; the page reads live while the rule's summary rows are absent
+    and writes nothing (issue 18: readers never write)."""
     from core.cubes import indicator as indicator_cube
     from core.cubes import rebuild as cubes
-    from core.db.models import Holder, Patent, PatentHolder
+    from core.db import version
+    from core.db.models import Holder, IndicatorCube, Patent, PatentHolder
     from core.rules.counting import CountingRule
     from tests.monitor_data import WUZHONG, XIANGCHENG
     _indicator_data()
@@ -203,14 +206,25 @@ def test_indicators_page_under_the_any_holder_rule(app_env, db):
     PatentHolder.create(patent=Patent.get(Patent.app_no == "I0"), holder=b, seq=2, current=True)
     cubes.rebuild()  # as an import does: a page view never rebuilds stale summary tables
     assert indicator_cube.needs_build(CountingRule(holder="any"))
+    before = (version.current(), IndicatorCube.select().count())
     at = _run("pages/indicators.py", "viewer", ind_holder="any")
     _ok(at)
+    assert (version.current(), IndicatorCube.select().count()) == before
+    assert any(c.value == "该统计口径的指标汇总表尚未生成，本页按明细实时计算（数字相同，打开较慢）"
+               for c in at.caption)
     cards = {m.label: m.value for m in at.metric}
     assert cards["有效发明专利"] == "5 件"
     assert at.dataframe[0].value[["区域", "指标值"]].values.tolist() == [
         ["吴中区", 5.0], ["相城区", 1.0]]
     assert any("按任一权利人（当前）地址" in (m.help or "") for m in at.metric)
-    assert not indicator_cube.needs_build(CountingRule(holder="any"))
+    assert indicator_cube.needs_build(CountingRule(holder="any"))
+    cubes.build_rule(CountingRule(holder="any"))  # what a job does: then the cube, same numbers
+    at = _run("pages/indicators.py", "viewer", ind_holder="any")
+    _ok(at)
+    assert {m.label: m.value for m in at.metric}["有效发明专利"] == "5 件"
+    assert at.dataframe[0].value[["区域", "指标值"]].values.tolist() == [
+        ["吴中区", 5.0], ["相城区", 1.0]]
+    assert not any("实时计算" in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=SKIP_PG)],

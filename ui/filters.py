@@ -88,9 +88,9 @@ def scope_from_params(params: Mapping[str, str], fallback: Scope) -> Scope:
 def _parse_date(value, start: bool) -> dt.date | None:
     """ISO date, or a bare year (start → 1 Jan, end → 31 Dec)."""
     text = str(value or "").strip()
-    if text.isdigit() and len(text) == 4:
-        return dt.date(int(text), 1, 1) if start else dt.date(int(text), 12, 31)
     try:
+        if text.isdigit() and len(text) == 4:  # year 0000 raises too
+            return dt.date(int(text), 1, 1) if start else dt.date(int(text), 12, 31)
         return dt.date.fromisoformat(text)
     except ValueError:
         return None

@@ -271,6 +271,7 @@ SEARCH_NEXT = "下一页"
 SEARCH_PREV = "上一页"
 SEARCH_PAGE_INFO = "第 {page} 页 · 每页 {size} 条"
 SEARCH_BAD_PARAMS = "链接中有无效的参数，已忽略：{names}"
+SEARCH_TEXT_LIMIT = "每个检索框最多 {chars} 个字符、{words} 个词，多出的部分未参与检索"
 SEARCH_EMPTY = "没有符合条件的专利。可放宽筛选条件；若数据库为空，请先在「系统管理 → 数据导入」导入数据。"
 SEARCH_FIXED_HOLDER = "限定权利人：{name}"
 SEARCH_FIXED_AGENCY = "限定代理机构：{name}"
@@ -489,6 +490,7 @@ IMP_LIMIT_LINE = "{count} 条记录 {label}"
 IMP_CHANGED = "更新的字段：{fields}"
 IMP_ERRORS_HEAD = "共 {n} 处错误："
 IMP_ERROR_LINE = "  工作表「{sheet}」第 {row} 行，列「{column}」，值「{value}」：{reason}"
+IMP_ERROR_LINE_ROW = "  工作表「{sheet}」第 {row} 行：{reason}"
 IMP_R_NO_KEY = "申请号和公开（公告）号都为空，无法识别这件专利"
 IMP_R_NO_TITLE = "标题为空"
 IMP_R_FOREIGN = "不是中国专利（{office}），本系统只统计中国专利，已跳过"
@@ -498,6 +500,24 @@ IMP_R_NO_EVENT = "无法确定事件类型（法律状态为空，也没有转�
 IMP_R_NOT_ANNUAL = "不是年费记录（{name}），已跳过"
 IMP_R_NO_DATE = "日期为空"
 IMP_R_NO_AMOUNT = "金额为空"
+IMP_TOO_WIDE = ("文件「{file}」工作表「{sheet}」第 {row} 行有 {width} 列{cell}，超过上限 {limit} 列；"
+                "可能是表格远处有误填的单元格，请删除多余的行列后另存再导入")
+IMP_TOO_WIDE_CELL = "（最后一格 {cell}）"
+IMP_TOO_MANY_CELLS = ("文件「{file}」读到工作表「{sheet}」第 {row} 行时单元格已超过上限 {limit:,} 个，"
+                      "请拆分后分批导入")
+IMP_UNZIPPED_TOO_BIG = ("文件「{file}」解压后超过 {limit} GB，不像正常的导出文件"
+                        "（可能已损坏或被篡改），请重新导出")
+IMP_R_CELL_TOO_LONG = "单元格有 {n:,} 个字符，超过上限 {limit:,} 个字符"
+IMP_R_FIELD_TOO_LONG = "「{field}」有 {n} 个字符，超过上限 {limit} 个字符，请核对该单元格"
+IMP_R_FORMULA = "单元格 {cell} 是公式，文件没有保存计算结果（按空值读取）：{reason}"
+IMP_FORMULA_WARNING = ("工作表「{sheet}」有 {n} 个公式单元格没有保存计算结果（如 {cells}），"
+                       "按空值读取；请用 Excel 打开文件、保存后再导入")
+IMP_N_DUPLICATE = "申请号与第 {row} 行相同但标题不同（第 {row} 行：「{first}」），已按第 {row} 行导入"
+IMP_N_FUTURE = "「{field}」{day} 晚于今天，请核对"
+IMP_N_BEFORE_FILING = "「{field}」{day} 早于申请日 {filed}，请核对"
+IMP_NOTES_HEAD = "共 {n} 条提示（这些行已导入，请核对）："
+IMP_NOTES = "提示（已导入，请核对）"
+IMP_UPLOAD_LIMIT = "单个文件不超过 {limit} MB，支持 .xlsx、.xls、.csv、.txt"
 IMP_ADDRESS_FROM_REGION = "文件没有地址列，地址取自厂商的省/地市/区县列（只能定位到区县）"
 IMP_PAGE_TITLE = "数据导入"
 IMP_UPLOAD = "上传文件（.xlsx / .xls / .csv / .txt）"
@@ -805,6 +825,8 @@ JOB_PICK = "任务"
 JOB_STALE = "任务未完成：计划任务进程在运行中被中止，已在下次启动时关闭此记录"
 
 # --- database errors shown on pages (details go to the server log) ---
+PAGE_FAILED = ("本页出现意外错误，未能完整显示。请刷新页面重试；如果仍然出错，请联系系统管理员"
+               "（错误详情已记录在服务器日志中）。")
 DB_UNAVAILABLE = ("数据库暂时繁忙或出错，本页未能显示。请稍后刷新页面；"
                   "问题持续时请联系管理员（详情已记录在服务器日志中）。")
 
@@ -1057,7 +1079,7 @@ IMP_COUNTS = {"rows_read": "读取", "inserted": "新增", "updated": "更新", 
               "merged": "合并", "skipped": "跳过", "rejected": "拒绝"}
 IMP_ERROR_COLUMNS = {"sheet": "工作表", "row": "行号", "column": "列", "value": "值", "reason": "原因"}
 IMP_LIMIT_COLUMNS = {"record": "专利", "limit": "无法支持的计算"}
-IMP_ERROR_SHEETS = ("错误", "跳过", "数据不完整", "已补全")
+IMP_ERROR_SHEETS = ("错误", "跳过", "数据不完整", "已补全", "提示")
 IMP_FLAG_COLUMNS = {"record": "专利", "flag": "补全内容"}
 IMP_FLAGS = {"check_computed": "申请号缺少校验位，已按规则补算",
              "year_added": "申请号为 Derwent 简写（缺申请年份），已按申请日补全并补算校验位"}
@@ -1081,6 +1103,7 @@ IND_NOT_COMPUTED = "分区表中不计算"
 VERIFY_PLACEMENT_CHART = "专利定位层级"
 VERIFY_PLACEMENT_RULE = "按第一权利人地址（权利人已核定的按权利人街道）"
 IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算指标汇总表（百万件约需一两分钟，之后秒开）…"
+IND_RULE_LIVE = "该统计口径的指标汇总表尚未生成，本页按明细实时计算（数字相同，打开较慢）"
 
 # --- command line: account recovery (python -m core user), init, errors ---
 CLI_DB_READY = "数据库已就绪：{url}（结构版本 {version}）"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from core.config import labels
 from core.db import bulk_insert, db, version
 from core.db.models import Address, LegalEvent
-from core.importer import dialects, legal, store
+from core.importer import dialects, legal, sizes, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
@@ -42,6 +42,7 @@ def _cmp(value):
 
 
 def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
+    table.check_cells(cells)
     get = table.getter(cells)
     app_no = table.parse("app_no", v.parse_app_no, get)[0]
     pub_no = v.norm_pub_no(get("pub_no"))
@@ -64,6 +65,7 @@ def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
     val["amount"] = _parsed(table, raw, "amount", v.parse_amount)
     val["license_type"] = (v.text(raw.get("license_type")) or "")[:16] or None
     val["contract_no"] = (v.text(raw.get("contract_no")) or "")[:64] or None
+    sizes.check_values(table, LegalEvent, val)
     return Record(table.sheet, 0, app_no, pub_no, val)
 
 
@@ -125,7 +127,7 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
                 record = parse_row(table, cells, report.source)
             except BadCell as err:
                 report.rejected += 1
-                report.error(table.sheet, number, err.column or "", err.value, err.reason)
+                report.error(table.sheet, number, *table.explain(number, err))
                 continue
             record.row = number
             records.append(record)

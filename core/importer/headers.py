@@ -105,7 +105,8 @@ LANGUAGE_TAGS = {
 }
 REQUIRED = {  # each inner tuple: at least one of these fields must be mapped
     "patents": (("app_no", "pub_no"), ("title",)),
-    "events": (("app_no", "pub_no"), ("event", "before", "licensor", "pledgor", "code")),
+    "events": (("app_no", "pub_no"), ("event", "before", "licensor", "pledgor", "code"),
+               ("date", "announce_date", "detail")),  # every event needs its day
     "fees": (("app_no",), ("amount",), ("paid_on",), ("patent_year", "fee_name")),
 }
 # Headers that only one vendor writes (normalised on load).

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.config import labels
-from core.importer import derwent, legal
+from core.db.models import Patent
+from core.importer import derwent, legal, sizes
 from core.importer import values as v
 from core.importer.table import BadCell, Skipped, Table
 from core.rules import numbers
@@ -54,6 +55,7 @@ def row_getters(table: Table, cells: tuple) -> list:
 def parse_row(table: Table, cells: tuple, source: str | None, get=None) -> Record:
     """A Record from one row; BadCell naming the column and the reason, or Skipped for another
     country's patent."""
+    table.check_cells(cells)
     get = get or table.getter(cells)
     _check_country(table, get)
     out = {"source": source}
@@ -78,6 +80,8 @@ def parse_row(table: Table, cells: tuple, source: str | None, get=None) -> Recor
     out["domestic"] = v.is_domestic(record.holders[0]) if record.holders else None
     out["address"] = _address(get)
     record.address_is_real = v.text(get("address")) is not None
+    sizes.check_names(table, record.holders, record.agency)
+    sizes.check_values(table, Patent, out)
     return record
 
 
@@ -163,7 +167,7 @@ def _people(get, out: dict) -> None:
 
 def _holders(get) -> list[str]:
     names = v.split_multi(get("owners")) or v.split_multi(get("applicants"))
-    return list(dict.fromkeys(n[:255] for n in names))
+    return list(dict.fromkeys(names))
 
 
 def _address(get) -> str | None:

@@ -32,6 +32,9 @@ from core.regions.scope import canonical, region_filter
 from core.rules import numbers
 
 COUNT_CAP = 100_000  # counts above this are shown as "more than"
+MAX_TEXT = 100  # characters of one text filter (a longer LIKE pattern is refused by SQLite)
+MAX_WORDS = 10  # words of one text filter that must all match (each is one LIKE)
+MAX_ID = 2**31 - 1  # the largest id a table holds (PostgreSQL integer; SQLite overflows at 2**63)
 PAGE_SIZE = 50
 DATE_FIELDS = ("app", "pub", "grant")
 LIST_FIELDS = ("types", "statuses")
@@ -90,7 +93,16 @@ ROW_COLUMNS = ("id", "app_no", "patent_type", "title", "app_date", "pub_no", "pu
 # ---- filters -> SQL ---------------------------------------------------------------------------
 
 def _words(text: str | None) -> list[str]:
-    return [w for w in (text or "").replace("，", " ").replace(",", " ").split() if w]
+    """The words of a text filter, at most MAX_WORDS of at most MAX_TEXT characters (the
+    page and from_params refuse longer input; this bounds the SQL whatever the caller)."""
+    words = (text or "").replace("，", " ").replace(",", " ").split()
+    return [w[:MAX_TEXT] for w in words if w][:MAX_WORDS]
+
+
+def text_problem(text: str | None) -> bool:
+    """Whether a text filter is longer than MAX_TEXT or has more than MAX_WORDS words."""
+    words = (text or "").replace("，", " ").replace(",", " ").split()
+    return len(text or "") > MAX_TEXT or len(words) > MAX_WORDS
 
 
 def _like_all(column, words: list[str]) -> pw.Expression:
@@ -317,7 +329,12 @@ def _parse(name: str, raw: str):
     if name.endswith(("_from", "_to")):
         return dt.date.fromisoformat(raw)
     if name.endswith("_id"):
-        return int(raw)
+        value = int(raw)
+        if not 0 < value <= MAX_ID:
+            raise ValueError(raw)
+        return value
+    if text_problem(raw):
+        raise ValueError(raw[:20])
     return raw.strip()
 
 
