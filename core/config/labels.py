@@ -35,6 +35,7 @@ LOGIN_FIELDS = {"Form name": "登录", "Username": "用户名", "Password": "密
 LOGIN_REQUIRED = "请先登录"
 GO_LOGIN = "去登录"
 NO_PERMISSION = "无权限访问该页面"
+PAGE_NOT_FOUND = "页面不存在，请从左侧导航选择页面"
 WRONG_PASSWORD = "用户名或密码错误"
 LOGIN_WAIT = "登录失败次数过多，请 {seconds} 秒后再试"
 SESSION_ENDED = "登录已失效（已退出登录，或密码、角色、账户状态已变更），请重新登录"
