@@ -21,7 +21,7 @@ def render_list(rows: list[dict]) -> None:
     frame = pd.DataFrame([{**r, "member_count": len(r["members"]),
                            "member_text": "、".join(r["member_names"])} for r in rows])
     st.dataframe(frame[list(labels.CUSTOM_LIST_COLUMNS)].rename(
-        columns=labels.CUSTOM_LIST_COLUMNS), hide_index=True, width="stretch")
+        columns=labels.CUSTOM_LIST_COLUMNS), hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
 
 
 def member_picker(prefix: str, current: list[str]) -> list[str]:

@@ -33,7 +33,7 @@ def _list(frame) -> None:
         kind=frame["kind"].map(labels.HOLDER_KIND),
         tags=frame["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)))
     st.dataframe(shown.rename(columns=labels.HOLDER_ADMIN_COLUMNS), hide_index=True,
-                 width="stretch")
+                 width="stretch", placeholder=labels.NO_VALUE)
 
 
 def _editor(frame) -> None:

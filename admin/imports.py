@@ -55,7 +55,7 @@ def edit_mapping(report) -> dict:
         disabled=["column"],
         column_config={"column": st.column_config.TextColumn(labels.IMP_COLUMN),
                        "target": st.column_config.SelectboxColumn(labels.IMP_TARGET,
-                                                                  options=options)})
+                                                                  options=options)}, placeholder=labels.NO_VALUE)
     return history.override_from_rows(edited.to_dict("records"), report.kind)
 
 
@@ -89,7 +89,7 @@ def show_errors(report) -> None:
         return
     if report.errors:
         frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
-        st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True)
+        st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True, placeholder=labels.NO_VALUE)
     st.download_button(labels.IMP_ERROR_DOWNLOAD, errors_xlsx(report), key="imp_errors",
                        file_name=labels.IMP_ERROR_FILE.format(file=report.file_name))
 
@@ -110,7 +110,7 @@ def show_history() -> None:
     rows = history.history()
     if rows:
         st.dataframe(pd.DataFrame(rows).rename(columns=labels.IMP_HISTORY_COLUMNS),
-                     hide_index=True)
+                     hide_index=True, placeholder=labels.NO_VALUE)
 
 
 st.header(labels.IMP_PAGE_TITLE)

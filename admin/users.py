@@ -24,7 +24,7 @@ def render_table() -> list[dict]:
     rows = users.list_users()
     frame = pd.DataFrame(rows).rename(columns=labels.USER_COLUMNS)
     frame[labels.USER_COLUMNS["role"]] = frame[labels.USER_COLUMNS["role"]].map(labels.ROLE)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
     return rows
 
 

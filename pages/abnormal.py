@@ -36,7 +36,8 @@ else:
     counts = frame["kind"].value_counts()
     for col, (kind, n) in zip(st.columns(len(counts)), counts.items()):
         col.metric(kind, int(n))
-    st.dataframe(frame.rename(columns=labels.ABNORMAL_COLUMNS), hide_index=True, width="stretch")
+    st.dataframe(frame.rename(columns=labels.ABNORMAL_COLUMNS), hide_index=True, width="stretch",
+                 placeholder=labels.NO_VALUE)
     st.download_button(labels.ABNORMAL_EXPORT,
                        to_xlsx_bytes(frame, labels.ABNORMAL_COLUMNS, labels.ABNORMAL_TITLE),
                        file_name="abnormal_filings.xlsx", key="abn_export")

@@ -66,7 +66,7 @@ def _table(scope, ranking, rule: dict) -> None:
         **{k: v for k, v in labels.AGENCY_COLUMNS.items() if k not in ("link", "share")},
         "share": st.column_config.NumberColumn(labels.AGENCY_COLUMNS["share"], format="%.1f%%"),
         "link": st.column_config.LinkColumn(labels.AGENCY_COLUMNS["link"],
-                                            display_text=labels.OPEN_SEARCH)})
+                                            display_text=labels.OPEN_SEARCH)}, placeholder=labels.NO_VALUE)
 
 
 st.header(labels.AGENCIES_TITLE)

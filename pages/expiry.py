@@ -62,7 +62,7 @@ def _charts(month, sub) -> None:
 def _effect(effect) -> None:
     st.subheader(labels.EXPIRY_EFFECT)
     shown = effect.drop(columns="key").rename(columns=labels.EXPIRY_EFFECT_COLUMNS)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
     echarts.caption_rule(labels.MON_RULE_EXPIRY_INDICATOR)
     if effect.set_index("key").loc["per_10k", "now"] is None:
         st.caption(labels.EXPIRY_NO_POPULATION)

@@ -52,7 +52,8 @@ def _table(frame, scope, subject: str) -> None:
     config.update({k: st.column_config.NumberColumn(columns[k], format="percent")
                    for k in PERCENT})
     config["link"] = st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)
-    st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config=config)
+    st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config=config,
+                 placeholder=labels.NO_VALUE)
     if len(frame) > SHOWN:
         st.caption(labels.SHOWING_FIRST.format(n=SHOWN))
 

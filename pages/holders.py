@@ -96,7 +96,7 @@ def _table(scope, rows) -> None:
     st.dataframe(styled, hide_index=True, width="stretch", column_config={
         **{k: v for k, v in labels.HOLDER_COLUMNS.items() if k != "link"},
         "link": st.column_config.LinkColumn(labels.HOLDER_COLUMNS["link"],
-                                            display_text=labels.OPEN_SEARCH)})
+                                            display_text=labels.OPEN_SEARCH)}, placeholder=labels.NO_VALUE)
 
 
 def _digest_text(digest: dict, q: Scope) -> str:
@@ -129,7 +129,8 @@ def _new_holders(scope: Scope, q: Scope) -> None:
     columns = labels.NEW_HOLDER_COLUMNS
     st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config={
         **{k: v for k, v in columns.items() if k != "link"},
-        "link": st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)})
+        "link": st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)},
+                 placeholder=labels.NO_VALUE)
     if len(frame) < data["digest"]["holders"]:
         st.caption(labels.SHOWING_FIRST.format(n=len(frame)))
 

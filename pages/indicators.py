@@ -132,7 +132,8 @@ def _subregion_section(report, table) -> None:
                        format_func=lambda k: labels.INDICATOR[k])
     item = report.get(key)
     shown = _against_line(table, key, item)
-    st.dataframe(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch")
+    st.dataframe(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch",
+                 placeholder=labels.NO_VALUE)
     echarts.caption_rule(item.rule)
     target = shown["target"].dropna()
     chart = charts.versus_target(shown["name"].tolist(), shown["value"].fillna(0).tolist(),

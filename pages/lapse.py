@@ -34,7 +34,8 @@ def _query() -> lapses.LapseQuery:
     with st.sidebar:
         period = st.date_input(labels.MON_FILTER_PERIOD, key="lapse_period")
         reasons = st.multiselect(labels.MON_FILTER_REASONS, REASON_CHOICES, key="lapse_reasons",
-                                 format_func=lambda r: labels.STATUS_REASON.get(r, r))
+                                 format_func=lambda r: labels.STATUS_REASON.get(r, r),
+                                 placeholder=labels.ALL)
         granted = st.toggle(labels.MON_GRANTED_ONLY, key="lapse_granted")
     start, end = (tuple(period) + (None, None))[:2]
     return lapses.LapseQuery(scope, start or today, end or start or today, tuple(reasons), granted)
@@ -66,7 +67,7 @@ def _charts(data: dict) -> None:
         holders = data["holder"].rename(columns={"name": labels.HOLDER, "n": labels.LAPSE_TOTAL,
                                                  **{r: labels.STATUS_REASON.get(r, labels.LAPSE_OTHER)
                                                     for r in lapses.REASON_COLUMNS}})
-        st.dataframe(holders.drop(columns="holder_id"), hide_index=True, width="stretch")
+        st.dataframe(holders.drop(columns="holder_id"), hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
         echarts.caption_rule(labels.MON_RULE_LAPSE)
 
 

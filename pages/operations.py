@@ -58,7 +58,7 @@ def _lists(q: Scope) -> None:
                 county_before=frame["county_before"].map(names),
                 county_after=frame["county_after"].map(names))
             st.dataframe(shown[list(labels.OPS_LIST_COLUMNS)].rename(
-                columns=labels.OPS_LIST_COLUMNS), hide_index=True, width="stretch")
+                columns=labels.OPS_LIST_COLUMNS), hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
 
 
 st.header(labels.OPERATIONS_TITLE)

@@ -36,7 +36,8 @@ def _player_table(frame, side: str) -> None:
              if k != "amount" or side == "pledge"}
     shown = frame.assign(kind=frame["kind"].map(labels.HOLDER_KIND).fillna(""),
                          amount=frame["amount"] / 10000, county=frame["county"].map(region_name))
-    st.dataframe(shown[list(names)].rename(columns=names), hide_index=True, width="stretch")
+    st.dataframe(shown[list(names)].rename(columns=names), hide_index=True, width="stretch",
+                 placeholder=labels.NO_VALUE)
 
 
 def _warnings(q) -> None:
@@ -74,7 +75,8 @@ def _alerts(region: str) -> None:
                          events=frame["events"].map(lambda n: "" if pd.isna(n) else int(n)),
                          app_no=frame["app_no"].fillna(""))
     columns = labels.OPM_ALERT_COLUMNS
-    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch",
+                 placeholder=labels.NO_VALUE)
     if set(current_roles()) & set(STAFF):
         _decide(frame, view)
     else:
@@ -85,7 +87,8 @@ def _decide(frame, view: str) -> None:
     choices = {int(r.id): _alert_choice(r) for r in frame.itertuples()}
     # a new key after each decision: the widget starts empty instead of keeping stale picks
     picked = st.multiselect(labels.OPM_PICK_ALERTS, list(choices), format_func=choices.get,
-                            key=f"opm_pick_{st.session_state.get('opm_round', 0)}")
+                            key=f"opm_pick_{st.session_state.get('opm_round', 0)}",
+                            placeholder=labels.CHOOSE)
     actions = [s for s in labels.OPM_ACTIONS if s != view]
     for col, status in zip(st.columns(len(actions) + 3), actions):
         if col.button(labels.OPM_ACTIONS[status], key=f"opm_{status}", disabled=not picked):
@@ -126,7 +129,7 @@ def _flows(q) -> None:
                              name=frame["name"].replace("", labels.FLOW_UNKNOWN))
         names = labels.OPM_FLOW_COLUMNS
         st.dataframe(shown[list(names)].rename(columns=names), hide_index=True,
-                     width="stretch", height=440)
+                     width="stretch", height=440, placeholder=labels.NO_VALUE)
 
 
 st.header(labels.OPS_MONITOR_TITLE)

@@ -54,7 +54,8 @@ def render_table(table) -> None:
     shown = table.rename(columns=labels.REGIONS_COLUMNS)
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         labels.REGIONS_COLUMNS["grant_rate"]: st.column_config.NumberColumn(format="percent"),
-        labels.REGIONS_COLUMNS["valid_share"]: st.column_config.NumberColumn(format="percent")})
+        labels.REGIONS_COLUMNS["valid_share"]: st.column_config.NumberColumn(format="percent")},
+                 placeholder=labels.NO_VALUE)
 
 
 def render_focus(scope, table) -> None:

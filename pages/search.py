@@ -141,7 +141,7 @@ def _table(rows: list[dict]) -> None:
     frame["region"] = [names.get(s or "", names.get(c or "", ""))
                        for s, c in zip(frame["street_code"], frame["county_code"])]
     st.dataframe(frame[list(labels.SEARCH_COLUMNS)].rename(columns=labels.SEARCH_COLUMNS),
-                 hide_index=True, width="stretch")
+                 hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
 
 
 def _pager(f: SearchFilters, result: search.Page) -> None:

@@ -35,7 +35,7 @@ def paged_table(total: int, fetch: Callable[[int, int], pd.DataFrame], columns: 
     st.caption(labels.MON_PAGE_INFO.format(total=total, page=int(number), pages=pages))
     frame = fetch(*page_slice(int(number), size))
     shown = frame[[c for c in columns if c in frame.columns]].rename(columns=columns)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
 
 
 def export(rows: Callable[[], Iterable[dict]], columns: dict[str, str], sheet: str,

@@ -17,20 +17,34 @@ from tests.e2e.conftest import SCREENSHOTS, USERS, open_page, wait_session
 from ui.nav import PAGES
 
 # Latin words a bureau reads as its own (names of formats, indicators, units).
-ALLOWED = {"CNIPA", "incoPat", "IPC", "GDP", "Excel", "CSV", "xlsx", "csv", "docx", "Word", "MB", "KB", "PCT"}
+# Compared case-insensitively.
+ALLOWED = {"ipc", "gdp", "excel", "csv", "xlsx", "xls", "txt", "docx", "word", "mb", "kb", "pct",
+           "cnipa", "incopat"}
 LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 PYTHON_VALUES = re.compile(r"(?<![A-Za-z])(None|NaN|nan|NaT|null|undefined)(?![A-Za-z])")
 SHOTS = SCREENSHOTS / "pages"
 PAGE_SIZE = {"width": 1600, "height": 1000}
 KIOSK_SIZE = {"width": 1920, "height": 1080}
 
-SCREEN_TEXTS = """() => [document.title, document.body.innerText,
-    ...[...document.querySelectorAll('input[placeholder], textarea[placeholder]')]
-        .filter((e) => e.offsetParent !== null).map((e) => e.placeholder)]"""
+# The tab title, every text node drawn (icons are font ligatures: their names are not text a
+# user reads) and the placeholders of the inputs shown.
+SCREEN_TEXTS = """() => {
+  const out = [document.title];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.closest('[data-testid="stIconMaterial"], script, style')) continue;
+    if (parent.checkVisibility({visibilityProperty: true})) out.push(n.nodeValue);
+  }
+  document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((e) => {
+    if (e.checkVisibility()) out.push(e.placeholder);
+  });
+  return out;
+}"""
 
 
 def latin_words(texts: list[str]) -> set[str]:
-    return {w for text in texts for w in LATIN_WORD.findall(text)} - ALLOWED
+    return {w for text in texts for w in LATIN_WORD.findall(text) if w.lower() not in ALLOWED}
 
 
 def python_values(texts: list[str]) -> set[str]:
@@ -38,7 +52,9 @@ def python_values(texts: list[str]) -> set[str]:
 
 
 def settle(page) -> None:
+    """The run is over, the charts' code has arrived and every chart is drawn and still."""
     wait_session(page)
+    page.wait_for_load_state("networkidle")
     page.wait_for_function("() => __e2eChartsDone()")
 
 
