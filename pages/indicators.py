@@ -88,9 +88,8 @@ def _cards(report) -> None:
                        delta_color="normal" if (item.completion or 0) >= 1 else "inverse",
                        delta_arrow="off", help=item.rule)  # a completion badge, not a change
             target = labels.IND_NO_TARGET if item.target is None else _fmt(item.target)
-            col.caption(labels.IND_CARD_DETAIL.format(target=target,
-                                                      completion=_percent(item.completion),
-                                                      gap=_fmt(item.gap),
+            standing = indicators.standing(item.key, item.value, item.target)
+            col.caption(labels.IND_CARD_DETAIL.format(target=target, standing=standing,
                                                       projection=_fmt(item.projection)))
             if item.note:
                 col.caption(item.note)
@@ -118,7 +117,7 @@ def _against_line(table, key: str, item):
     pairs = list(zip(shown["value"], shown["target"], has))
     shown["met"] = [(labels.IND_MET if v >= t else labels.IND_NOT_MET) if ok
                     else labels.IND_NO_TARGET for v, t, ok in pairs]
-    shown["gap"] = [(t - v) if ok else None for v, t, ok in pairs]
+    shown["gap"] = [indicators.standing(key, v, t) if ok else None for v, t, ok in pairs]
     return shown.sort_values("value", ascending=False, na_position="last")
 
 

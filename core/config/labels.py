@@ -154,7 +154,8 @@ CLIENT_KIND = {"enterprise": "企业", "university": "高校", "institute": "科
                "individual": "个人", "other": "其他"}
 RULE_AGENCIES = ("按第一权利人地址 · 按申请日；有效专利截至当前法律状态；"
                  "本地代理量占比 = 地址在所选区域的代理机构代理量 ÷ 全部代理量")
-ABNORMAL_RULE_TEXT = ("异常规则（可在「参数设置 → 代理机构异常条件」调整）：期内代理量 ≥ {min_filings} 件且 ≥ 同行中位数 × "
+ABNORMAL_RULE_TEXT = ("异常规则（可在「参数设置 → 代理机构异常条件」调整）："
+                      "期内代理量 ≥ {min_filings} 件且 ≥ 同行中位数 × "
                       "{volume_ratio}，或代理量 ≥ {min_filings} 件且撤回/驳回占比 ≥ {withdrawn_share:.0%}；"
                       "仅为提示信号，不是认定结论")
 ABNORMAL_ONLY = "只看异常"
@@ -419,6 +420,9 @@ IND_SUBREGION_TABLE = "下级区域达标情况"
 IND_PROGRESS = "年内进度"
 IND_PROJECTION_CHART = "年末预测"
 IND_MET = "达标"
+IND_ABOVE = "超出目标 {amount}"
+IND_BELOW = "距目标 {amount}"
+IND_POINTS = " 个百分点"
 IND_NOT_MET = "未达标"
 IND_NOT_READY = "指标计算模块尚未就绪。"
 
@@ -805,8 +809,8 @@ IND_DENOMINATOR = "分母"
 IND_ACTUAL = "累计实际"
 IND_PACE = "目标进度（线性）"
 IND_SUB_COLUMNS = {"name": "区域", "value": "指标值", "target": "目标", "met": "达标情况",
-                   "gap": "距目标"}
-IND_CARD_DETAIL = "目标 {target} · 完成率 {completion} · 距目标 {gap} · 年末预计 {projection}"
+                   "gap": "与目标相比"}
+IND_CARD_DETAIL = "目标 {target} · {standing} · 年末预计 {projection}"
 IND_PROGRESS_NOTE = "年末预计按年内进度线性外推；存量指标的目标进度以1月末为起点。"
 PARAM_LABEL = {
     "target": "指标目标值", "population": "年末常住人口（万人）", "gdp": "地区生产总值（亿元）",

@@ -65,8 +65,8 @@ def screen_texts(page) -> list[str]:
 
 def assert_chinese(page, where: str, dialogs: list[str]) -> None:
     texts = screen_texts(page)
-    assert not latin_words(texts), (where, sorted(latin_words(texts)))
-    assert not python_values(texts), (where, sorted(python_values(texts)))
+    assert not latin_words(texts), f"{where}: {' '.join(sorted(latin_words(texts)))}"
+    assert not python_values(texts), f"{where}: {' '.join(sorted(python_values(texts)))}"
     expect(page.get_by_role("dialog")).to_have_count(0)
     assert not dialogs, (where, dialogs)
     charts.no_exception(page)
