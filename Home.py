@@ -4,7 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from core.config import labels
-from ui import sidebar, zh
+from ui import sidebar, style, zh
 from ui.auth import current_roles, login, logout_button
 from ui.db import ready
 from ui.nav import login_navigation, navigation
@@ -12,6 +12,7 @@ from ui.nav import login_navigation, navigation
 ICON = Path(__file__).resolve().parent / "data" / "icon.png"  # local: no font fetch from the web
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=str(ICON), layout="wide")
 zh.install()
+style.install()
 
 product = st.empty()
 if not st.session_state.get("authentication_status"):

@@ -559,7 +559,7 @@ ABNORMAL_KIND = {"similar_titles": "短期集中申请且名称高度雷同", "b
 ABNORMAL_COLUMNS = {"kind": "信号", "subject": "申请人/代理机构", "start": "起始日", "end": "截止日",
                     "count": "申请量", "detail": "依据", "samples": "样例名称"}
 ABNORMAL_NOTE = ("以下为依据《关于规范申请专利行为的办法》列举情形设定的筛查信号，仅供核查线索，"
-                 "不构成认定结论。阈值可在「参数设置」中调整（参数键 abnormal）。")
+                 "不构成认定结论。阈值可在「参数设置 → 非正常申请监测条件」中调整。")
 ABNORMAL_RULE = ("按第一权利人地址 · 按申请日 · 近 {lookback_years} 年 · 集中申请：{burst_days} 天内 ≥ "
                  "{burst_min} 件；名称雷同：同一词干 ≥ {similar_min} 件；个人：年 ≥ {individual_year_min} 件；"
                  "代理机构：年申请量 ≥ 同年机构中位数 × {agency_factor:g} 且 ≥ {agency_min} 件")

@@ -59,4 +59,6 @@ def county_map(pairs: list[tuple[str, float]], text: str, rule: str, series_name
     # the small districts of the centre and the park's point would write their names over their
     # neighbours': they go without (the tooltip and the ranking beside the map name them)
     chart.options["geo"]["regions"] = [{"name": n, "label": {"show": False}} for n in UNLABELLED]
+    # below the title and its rule, clear of the colour scale on the left
+    chart.options["geo"].update(top=72, bottom=12, left=64, right=12)
     return apply_dark(chart, dark)

@@ -1,0 +1,17 @@
+"""Styles every page shares (Home.py installs them on each run, before the login too)."""
+from __future__ import annotations
+
+import streamlit as st
+
+CSS = """
+<style>
+/* a card's value is never cut ("7,619.38 件/万…"): a long one wraps */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; line-height: 1.2;}
+</style>
+"""
+
+
+def install() -> None:
+    st.html(CSS)
