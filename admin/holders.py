@@ -48,7 +48,8 @@ def _editor(frame) -> None:
                             format_func=labels.HOLDER_KIND.get)
         tags = st.multiselect(labels.HOLDER_ADMIN_TAGS,
                               list(dict.fromkeys([*holders.tags_in_use(), *current])),
-                              default=current, format_func=_tag_label, accept_new_options=True)
+                              default=current, format_func=_tag_label, accept_new_options=True,
+                              placeholder=labels.CHOOSE_OR_ADD)
         fee = st.checkbox(labels.HOLDER_ADMIN_FEE, value=bool(row.fee_reduction))
         if st.form_submit_button(labels.SAVE, type="primary"):
             _save(chosen, kind, tags, fee)

@@ -9,6 +9,8 @@ CSS = """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] > div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: anywhere; line-height: 1.2;}
+/* an intranet tool: no "Ask Google / Ask ChatGPT" links under an error */
+a[href^="https://www.google.com/search"], a[href^="https://chatgpt.com/"] {display: none !important;}
 </style>
 """
 

@@ -36,6 +36,7 @@ LOGIN_REQUIRED = "请先登录"
 GO_LOGIN = "去登录"
 NO_PERMISSION = "无权限访问该页面"
 CHOOSE = "请选择"
+CHOOSE_OR_ADD = "请选择或输入新标注"
 NO_VALUE = "—"  # a cell or card without a value
 PAGE_NOT_FOUND = "页面不存在，请从左侧导航选择页面"
 WRONG_PASSWORD = "用户名或密码错误"
@@ -1001,6 +1002,15 @@ STREAMLIT_TEXTS = {
     "Drag and drop a file here": "拖放文件到此处",
     "Choose an option": "请选择",
     "Choose options": "请选择",
+    "Choose or add an option": "请选择或输入",
+    "Choose or add options": "请选择或输入",
+    "Add an option": "请输入",
+    "Add options": "请输入",
+    "Copy": "复制",
+    ("This app has encountered an error. The original error message is redacted to prevent data "
+     "leaks. Full error details have been recorded in the logs (if you're on Streamlit Cloud, "
+     "click on 'Manage app' in the lower right of your app)."):
+        "页面出错了，详细信息已记录在服务器日志中。请稍后刷新页面，问题持续时请联系管理员。",
     "No options to select": "没有可选项",
     "No results": "没有匹配项",
     "Press Enter to apply": "按回车键确认",

@@ -55,9 +55,14 @@ globalThis.__e2eChartData = (key) => {
                                               data: s.data.map(value)}))};
 };
 
-// Every chart on the page drawn and still; true on a page without charts.
-globalThis.__e2eChartsDone = () => [...document.querySelectorAll(".echarts-container")]
-  .every((dom) => settled(globalThis.__echarts__?.getInstanceByDom(dom)));
+// Every chart on the page drawn and still; true on a page without charts. A chart's component
+// (.stBidiComponent) is in the page before its bundle has drawn anything into it.
+globalThis.__e2eChartsDone = () => [...document.querySelectorAll(".stBidiComponent")]
+  .filter((c) => !c.parentElement.closest(".stBidiComponent"))
+  .every((c) => {
+    const dom = c.querySelector(".echarts-container");
+    return dom && settled(globalThis.__echarts__?.getInstanceByDom(dom));
+  });
 
 // The texts ECharts drew in every chart on the page (titles, legends, axis and data labels) with
 // their boxes in page pixels: [{chart, text, x, y, w, h}]. Hidden and empty texts are left out.

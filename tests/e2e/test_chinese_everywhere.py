@@ -52,9 +52,8 @@ def python_values(texts: list[str]) -> set[str]:
 
 
 def settle(page) -> None:
-    """The run is over, the charts' code has arrived and every chart is drawn and still."""
+    """The run is over and every chart is drawn and still."""
     wait_session(page)
-    page.wait_for_load_state("networkidle")
     page.wait_for_function("() => __e2eChartsDone()")
 
 
