@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.config import display, labels
 from core.db import audit
+from ui import tables
 from ui.guard import guard
 
 guard(__file__)
@@ -15,4 +16,4 @@ kind = st.selectbox(labels.AUDIT_FILTER, kinds, key="admin_audit_kind",
                     format_func=lambda k: labels.AUDIT_OBJECT.get(k, labels.ALL))
 rows = [display.audit_row(r) for r in audit.recent(500, kind or None)]
 frame = pd.DataFrame(rows, columns=list(labels.AUDIT_COLUMNS)).rename(columns=labels.AUDIT_COLUMNS)
-st.dataframe(frame, hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
+tables.show(frame, hide_index=True, width="stretch")

@@ -5,6 +5,7 @@ import streamlit as st
 from core.config import labels, settings
 from core.regions import custom as regions
 from core.resolver import queue
+from ui import tables
 from ui.auth import current_user
 from ui.guard import guard
 from ui.nav import spec_for
@@ -20,8 +21,8 @@ def render_list(rows: list[dict]) -> None:
         return
     frame = pd.DataFrame([{**r, "member_count": len(r["members"]),
                            "member_text": "、".join(r["member_names"])} for r in rows])
-    st.dataframe(frame[list(labels.CUSTOM_LIST_COLUMNS)].rename(
-        columns=labels.CUSTOM_LIST_COLUMNS), hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
+    tables.show(frame[list(labels.CUSTOM_LIST_COLUMNS)].rename(
+        columns=labels.CUSTOM_LIST_COLUMNS), hide_index=True, width="stretch")
 
 
 def member_picker(prefix: str, current: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from core.importer import history, profiles
 from core.importer.batch import KINDS, import_file
 from core.importer.dialects import SOURCES
 from core.importer.report import errors_xlsx
+from ui import tables
 from ui.guard import guard
 
 guard(__file__)
@@ -55,7 +56,7 @@ def edit_mapping(report) -> dict:
         disabled=["column"],
         column_config={"column": st.column_config.TextColumn(labels.IMP_COLUMN),
                        "target": st.column_config.SelectboxColumn(labels.IMP_TARGET,
-                                                                  options=options)}, placeholder=labels.NO_VALUE)
+                                                                  options=options)})
     return history.override_from_rows(edited.to_dict("records"), report.kind)
 
 
@@ -89,7 +90,7 @@ def show_errors(report) -> None:
         return
     if report.errors:
         frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
-        st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True, placeholder=labels.NO_VALUE)
+        tables.show(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True)
     st.download_button(labels.IMP_ERROR_DOWNLOAD, errors_xlsx(report), key="imp_errors",
                        file_name=labels.IMP_ERROR_FILE.format(file=report.file_name))
 
@@ -109,8 +110,8 @@ def show_history() -> None:
     st.subheader(labels.IMP_HISTORY)
     rows = history.history()
     if rows:
-        st.dataframe(pd.DataFrame(rows).rename(columns=labels.IMP_HISTORY_COLUMNS),
-                     hide_index=True, placeholder=labels.NO_VALUE)
+        tables.show(pd.DataFrame(rows).rename(columns=labels.IMP_HISTORY_COLUMNS),
+                    hide_index=True)
 
 
 st.header(labels.IMP_PAGE_TITLE)

@@ -9,6 +9,7 @@ import streamlit as st
 from core.config import display, labels
 from jobs import runner
 from jobs.base import recent_runs
+from ui import tables
 from ui.guard import guard
 
 guard(__file__)
@@ -35,4 +36,4 @@ frame = pd.DataFrame(recent_runs(), columns=list(labels.JOB_COLUMNS))
 frame["job"] = frame["job"].map(lambda n: labels.JOB_NAMES.get(n, n))
 frame["status"] = frame["status"].map(lambda s: labels.JOB_STATUS.get(s, s))
 frame["message"] = frame["message"].map(display.job_message)
-st.dataframe(frame.rename(columns=labels.JOB_COLUMNS), hide_index=True, width="stretch", placeholder=labels.NO_VALUE)
+tables.show(frame.rename(columns=labels.JOB_COLUMNS), hide_index=True, width="stretch")

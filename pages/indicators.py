@@ -12,7 +12,7 @@ from core.regions.custom import region_name
 from core.rules.counting import CountingRule, default_rule
 from core.stats import indicators
 from core.stats import presence as overview
-from ui import echarts, filters
+from ui import echarts, filters, tables
 from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
@@ -131,8 +131,7 @@ def _subregion_section(report, table) -> None:
                        format_func=lambda k: labels.INDICATOR[k])
     item = report.get(key)
     shown = _against_line(table, key, item)
-    st.dataframe(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch",
-                 placeholder=labels.NO_VALUE)
+    tables.show(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch")
     echarts.caption_rule(item.rule)
     target = shown["target"].dropna()
     chart = charts.versus_target(shown["name"].tolist(), shown["value"].fillna(0).tolist(),

@@ -9,7 +9,7 @@ import streamlit as st
 from core.config import labels
 from core.monitor import alerts, ops_monitor
 from core.regions.custom import region_name
-from ui import echarts, filters
+from ui import echarts, filters, tables
 from ui.auth import current_roles, current_user
 from ui.cache import cached
 from ui.charts import ops_monitor as charts
@@ -36,8 +36,7 @@ def _player_table(frame, side: str) -> None:
              if k != "amount" or side == "pledge"}
     shown = frame.assign(kind=frame["kind"].map(labels.HOLDER_KIND).fillna(""),
                          amount=frame["amount"] / 10000, county=frame["county"].map(region_name))
-    st.dataframe(shown[list(names)].rename(columns=names), hide_index=True, width="stretch",
-                 placeholder=labels.NO_VALUE)
+    tables.show(shown[list(names)].rename(columns=names), hide_index=True, width="stretch")
 
 
 def _warnings(q) -> None:
@@ -75,8 +74,7 @@ def _alerts(region: str) -> None:
                          events=frame["events"].map(lambda n: "" if pd.isna(n) else int(n)),
                          app_no=frame["app_no"].fillna(""))
     columns = labels.OPM_ALERT_COLUMNS
-    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch",
-                 placeholder=labels.NO_VALUE)
+    tables.show(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
     if set(current_roles()) & set(STAFF):
         _decide(frame, view)
     else:
@@ -128,8 +126,8 @@ def _flows(q) -> None:
         shown = frame.assign(direction=frame["direction"].map(labels.DIRECTION),
                              name=frame["name"].replace("", labels.FLOW_UNKNOWN))
         names = labels.OPM_FLOW_COLUMNS
-        st.dataframe(shown[list(names)].rename(columns=names), hide_index=True,
-                     width="stretch", height=440, placeholder=labels.NO_VALUE)
+        tables.show(shown[list(names)].rename(columns=names), hide_index=True,
+                    width="stretch", height=440)
 
 
 st.header(labels.OPS_MONITOR_TITLE)

@@ -38,6 +38,7 @@ NO_PERMISSION = "无权限访问该页面"
 CHOOSE = "请选择"
 CHOOSE_OR_ADD = "请选择或输入新标注"
 NO_VALUE = "—"  # a cell or card without a value
+TABLE_EMPTY = "（暂无记录）"
 PAGE_NOT_FOUND = "页面不存在，请从左侧导航选择页面"
 WRONG_PASSWORD = "用户名或密码错误"
 LOGIN_WAIT = "登录失败次数过多，请 {seconds} 秒后再试"

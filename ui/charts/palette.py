@@ -21,9 +21,9 @@ OPERATION = {"转入": "#22c55e", "转出": "#ef4444", "区域内转移": "#0ea5
              "许可": "#3b82f6", "质押": "#a855f7", "质押金额（万元）": "#f59e0b"}
 HOLDER_KIND = {"企业": "#2563eb", "高校": "#f59e0b", "科研院所": "#10b981", "个人": "#ec4899",
                "机关团体": "#8b5cf6", "其他": "#94a3b8"}
-FLOW = {labels.APPLICATIONS: "#2563eb", labels.GRANTS: "#10b981", labels.VALID_COUNT: "#3b82f6",
-        labels.TOTAL_VALID: "#3b82f6", labels.VALID_INV_COUNT: "#6366f1",
-        labels.VALID_INVENTIONS: "#6366f1", labels.YOY: "#f97316"}
+FLOW = {labels.APPLICATIONS: "#2563eb", labels.GRANTS: "#f97316", labels.VALID_COUNT: "#16a34a",
+        labels.TOTAL_VALID: "#16a34a", labels.VALID_INV_COUNT: "#7c3aed",
+        labels.VALID_INVENTIONS: "#7c3aed", labels.YOY: "#e11d48"}  # valid: as the status 有效
 CATEGORY: dict[str, str] = {**FLOW, **HOLDER_KIND, **OPERATION, **LAPSE_REASON, **STATUS,
                             **PATENT_TYPE}
 # Series without a category of their own: one fixed sequence (the ECharts default order).
