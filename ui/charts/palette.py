@@ -114,6 +114,7 @@ def _place_legend_and_grid(options: dict) -> None:
         if series.get("type") == "pie":
             series["center"] = ["50%", "55%"]
             series["radius"] = ["32%", "55%"]
+            series["labelLayout"] = {"hideOverlap": True}  # tiny slices: named in the legend
 
 
 def _px(value) -> int:
