@@ -128,14 +128,18 @@ def render_trend_and_types(scope, today: dt.date, columns=None) -> None:
 
 
 def render_holders_and_streets(scope, cols=None) -> None:
-    cols = cols or st.columns(3)
+    """Street ranking and top holders. Below the home region the sub-regions are the streets:
+    their ranking is already above, so the holders take the row."""
     streets = cached(overview.streets)(scope)
-    with cols[0]:
-        if not streets.empty:
+    subs = cached(overview.subregions)(scope)
+    with_streets = not streets.empty and not set(streets["code"]) <= set(subs["code"])
+    cols = cols or st.columns(3 if with_streets else 2)
+    if with_streets:
+        with cols[0]:
             _drill(streets, _ranking(streets, labels.STREET_RANKING, f"ov_st_{scope.region}"),
                    scope)
-    for col, inv, title in ((cols[1], False, labels.TOP_HOLDERS_VALID),
-                            (cols[2], True, labels.TOP_HOLDERS_INV)):
+    for col, inv, title in ((cols[-2], False, labels.TOP_HOLDERS_VALID),
+                            (cols[-1], True, labels.TOP_HOLDERS_INV)):
         top = cached(overview.top_holders)(scope, inv)
         with col:
             chart = charts.ranking(top["name"].tolist(),
