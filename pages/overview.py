@@ -20,7 +20,7 @@ guard(__file__)
 KIOSK = kiosk.active()
 YEARS = 10
 HEIGHT = "440px"
-WALL_HEIGHT = "390px"  # two rows of charts under the cards fill one 1920×1080 wall screen
+WALL_HEIGHT = "380px"  # two rows of charts under the cards fill one 1920×1080 wall screen
 
 
 def render_empty() -> None:

@@ -44,3 +44,10 @@ def test_no_category_is_hidden_behind_a_zoom():
     years = list(range(2000, 2027))
     options = polished(common.bar(years, {"转入": [1] * len(years)}, "历年", "口径"))
     assert [(z["start"], z["end"]) for z in options["dataZoom"]] == [(0, 100)]
+
+
+def test_count_axes_step_by_whole_numbers_and_bars_stay_narrow():
+    options = polished(common.bar(["长桥街道"], {"有效专利": [6]}, "排行", "口径", horizontal=True))
+    value_axes = [a for a in options["xAxis"] + options["yAxis"] if not a.get("data")]
+    assert [a["minInterval"] for a in value_axes] == [1]
+    assert options["series"][0]["barMaxWidth"] == 48

@@ -24,7 +24,8 @@ border-color: #3b82f6 !important;}
 background: transparent !important; color: #dbe6ff !important;}
 .stApp h1, .stApp h2 {padding: 0 !important;}
 [data-testid="stMetric"] {padding: 6px 14px;}
-[data-testid="stAlert"] * {color: #0b1a33 !important;}
+[data-testid="stAlert"] > div {background: #12284d !important;}
+[data-testid="stAlert"] * {color: #dbe6ff !important;}
 [data-testid="stMetricDelta"] {background: transparent !important;}
 [data-testid="stMetricDelta"] div {color: #dbe6ff !important;}
 </style>

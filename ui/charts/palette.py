@@ -32,6 +32,7 @@ SEQUENCE = ["#3b82f6", "#22c55e", "#f59e0b", "#ef4444", "#a855f7", "#14b8a6", "#
 
 TITLE_ONLY_TOP, TITLE_AND_RULE_TOP = 48, 72  # px above the plot for the title (and its rule)
 LEGEND_ROOM = 44  # px below the plot for the legend
+BAR_MAX_WIDTH = 48  # px
 VALUE_LABEL_ROOM = 18  # px more above the plot when values are written over the bars
 
 
@@ -49,6 +50,7 @@ def polish(options: dict) -> dict:
     for series in options.get("series") or []:
         _colour_series(series, _categories(options) if len(bars) == 1 else [])
     _place_legend_and_grid(options)
+    _count_axes(options)
     for zoom in options.get("dataZoom") or []:
         zoom["start"], zoom["end"] = 0, 100  # nothing hidden until the user zooms
     return options
@@ -82,6 +84,23 @@ def _colour_item(item, category):
     if not own:
         return item
     return {**as_dict, "itemStyle": {**(as_dict.get("itemStyle") or {}), "color": own}}
+
+
+def _value(item):
+    return item.get("value") if isinstance(item, dict) else item
+
+
+def _count_axes(options: dict) -> None:
+    """Counts only: no 0.5 steps on the value axes; bars no wider than a bar should be."""
+    series = [s for s in options.get("series") or [] if s.get("type") in ("bar", "line")]
+    for s in series:
+        if s.get("type") == "bar":
+            s.setdefault("barMaxWidth", BAR_MAX_WIDTH)
+    values = [_value(d) for s in series for d in s.get("data") or []]
+    if values and all(isinstance(v, int) or v is None for v in values):
+        for axis in [*(options.get("xAxis") or []), *(options.get("yAxis") or [])]:
+            if not axis.get("data") and not axis.get("minInterval"):
+                axis["minInterval"] = 1
 
 
 def _shown(part: dict) -> bool:
