@@ -24,7 +24,10 @@ HOLDER_KIND = {"企业": "#2563eb", "高校": "#f59e0b", "科研院所": "#10b98
 FLOW = {labels.APPLICATIONS: "#2563eb", labels.GRANTS: "#f97316", labels.VALID_COUNT: "#16a34a",
         labels.TOTAL_VALID: "#16a34a", labels.VALID_INV_COUNT: "#7c3aed",
         labels.VALID_INVENTIONS: "#7c3aed", labels.YOY: "#e11d48"}  # valid: as the status 有效
-CATEGORY: dict[str, str] = {**FLOW, **HOLDER_KIND, **OPERATION, **LAPSE_REASON, **STATUS,
+RATE = {labels.QUALITY_SORTS["grant_rate"]: "#16a34a",  # as the outcomes: granted, rejected …
+        labels.QUALITY_SORTS["rejection_rate"]: LAPSE_REASON["驳回"],
+        labels.QUALITY_SORTS["withdrawal_rate"]: LAPSE_REASON["撤回"]}
+CATEGORY: dict[str, str] = {**RATE, **FLOW, **HOLDER_KIND, **OPERATION, **LAPSE_REASON, **STATUS,
                             **PATENT_TYPE}
 # Series without a category of their own: one fixed sequence (the ECharts default order).
 SEQUENCE = ["#3b82f6", "#22c55e", "#f59e0b", "#ef4444", "#a855f7", "#14b8a6", "#eab308",
