@@ -5,6 +5,7 @@ import streamlit as st
 from core.config import labels
 from core.db.models import HOLDER_KINDS
 from core.stats import holders
+from ui import tables
 from ui.auth import current_user
 from ui.guard import guard
 
@@ -32,8 +33,8 @@ def _list(frame) -> None:
     shown = frame.assign(
         kind=frame["kind"].map(labels.HOLDER_KIND),
         tags=frame["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)))
-    st.dataframe(shown.rename(columns=labels.HOLDER_ADMIN_COLUMNS), hide_index=True,
-                 width="stretch")
+    tables.show(shown.rename(columns=labels.HOLDER_ADMIN_COLUMNS), hide_index=True,
+                width="stretch")
 
 
 def _editor(frame) -> None:
@@ -48,7 +49,8 @@ def _editor(frame) -> None:
                             format_func=labels.HOLDER_KIND.get)
         tags = st.multiselect(labels.HOLDER_ADMIN_TAGS,
                               list(dict.fromkeys([*holders.tags_in_use(), *current])),
-                              default=current, format_func=_tag_label, accept_new_options=True)
+                              default=current, format_func=_tag_label, accept_new_options=True,
+                              placeholder=labels.CHOOSE_OR_ADD)
         fee = st.checkbox(labels.HOLDER_ADMIN_FEE, value=bool(row.fee_reduction))
         if st.form_submit_button(labels.SAVE, type="primary"):
             _save(chosen, kind, tags, fee)

@@ -10,6 +10,7 @@ from core.importer import history, profiles, readers
 from core.importer.batch import KINDS, import_file
 from core.importer.dialects import SOURCES
 from core.importer.report import errors_xlsx
+from ui import tables
 from ui.guard import guard
 from ui.text import plain
 
@@ -121,12 +122,12 @@ def show_errors(report) -> None:
         return
     if report.errors:
         frame = pd.DataFrame([e.__dict__ for e in report.errors[:500]])
-        st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True)
+        tables.show(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True)
     if report.notes:
         st.markdown(f"**{labels.IMP_NOTES}**")
         frame = pd.DataFrame([e.__dict__ for e in report.notes[:500]])
-        st.dataframe(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True,
-                     key="imp_notes")
+        tables.show(frame.rename(columns=labels.IMP_ERROR_COLUMNS), hide_index=True,
+                    key="imp_notes")
     st.download_button(labels.IMP_ERROR_DOWNLOAD, errors_xlsx(report), key="imp_errors",
                        file_name=labels.IMP_ERROR_FILE.format(file=report.file_name))
 
@@ -145,8 +146,8 @@ def show_history() -> None:
     st.subheader(labels.IMP_HISTORY)
     rows = history.history()
     if rows:
-        st.dataframe(pd.DataFrame(rows).rename(columns=labels.IMP_HISTORY_COLUMNS),
-                     hide_index=True)
+        tables.show(pd.DataFrame(rows).rename(columns=labels.IMP_HISTORY_COLUMNS),
+                    hide_index=True)
 
 
 st.header(labels.IMP_PAGE_TITLE)

@@ -7,7 +7,7 @@ from core.importer import readers
 from core.resolver import decisions, queue, resolve_pending, workbook
 from core.resolver.gazetteer import name_of
 from core.resolver.special import method_text
-from ui import echarts
+from ui import echarts, tables
 from ui.auth import current_user
 from ui.charts import verify as verify_charts
 from ui.guard import guard
@@ -53,14 +53,14 @@ def render_evidence(row: dict) -> list[dict]:
         holders = queue.holders(row["id"])
         if holders:
             frame = pd.DataFrame(holders)[list(labels.VERIFY_HOLDER_COLUMNS)]
-            st.dataframe(frame.rename(columns=labels.VERIFY_HOLDER_COLUMNS), hide_index=True)
+            tables.show(frame.rename(columns=labels.VERIFY_HOLDER_COLUMNS), hide_index=True)
     with right:
         st.markdown(f"**{labels.VERIFY_CANDIDATES}**")
         cands = queue.candidates(row["id"])
         if cands:
             frame = pd.DataFrame([{**c, "evidence": "；".join(c["evidence"])} for c in cands])
-            st.dataframe(frame[list(labels.VERIFY_CANDIDATE_COLUMNS)]
-                         .rename(columns=labels.VERIFY_CANDIDATE_COLUMNS), hide_index=True)
+            tables.show(frame[list(labels.VERIFY_CANDIDATE_COLUMNS)]
+                        .rename(columns=labels.VERIFY_CANDIDATE_COLUMNS), hide_index=True)
         else:
             st.caption(labels.VERIFY_NO_CANDIDATES)
     return holders
@@ -141,7 +141,7 @@ def render_stats() -> None:
     st.subheader(labels.VERIFY_PER_CHECKER)
     per_user = pd.DataFrame(queue.decisions_per_user(),
                             columns=list(labels.VERIFY_PER_CHECKER_COLUMNS))
-    st.dataframe(per_user.rename(columns=labels.VERIFY_PER_CHECKER_COLUMNS), hide_index=True)
+    tables.show(per_user.rename(columns=labels.VERIFY_PER_CHECKER_COLUMNS), hide_index=True)
     if st.button(labels.VERIFY_RESOLVE_NEW, key="vq_resolve_new"):
         st.success(labels.VERIFY_RESOLVED_NEW.format(**resolve_pending()))
 
@@ -150,7 +150,7 @@ def render_history() -> None:
     rows = decisions.history()
     frame = pd.DataFrame(rows, columns=list(labels.VERIFY_HISTORY_COLUMNS))
     frame["action"] = frame["action"].map(labels.VERIFY_ACTIONS)
-    st.dataframe(frame.rename(columns=labels.VERIFY_HISTORY_COLUMNS), hide_index=True)
+    tables.show(frame.rename(columns=labels.VERIFY_HISTORY_COLUMNS), hide_index=True)
     undoable = [r for r in rows if r["action"] != "undo" and not r["undone"]]
     if not undoable:
         return
@@ -181,7 +181,7 @@ def render_bulk() -> None:
         result = workbook.import_queue(upload.getvalue(), upload.name, current_user())
         if result.errors:
             st.error(labels.VERIFY_IMPORT_FAILED.format(n=len(result.errors)))
-            st.dataframe(pd.DataFrame({"": result.errors}), hide_index=True)
+            tables.show(pd.DataFrame({"": result.errors}), hide_index=True)
         else:
             st.success(labels.VERIFY_IMPORT_DONE.format(applied=result.applied,
                                                          skipped=result.skipped))

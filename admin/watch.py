@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.config import labels
 from core.regions import divisions, watch
+from ui import tables
 from ui.auth import current_user
 from ui.guard import guard
 
@@ -43,7 +44,7 @@ def render_list() -> None:
     frame = pd.DataFrame(rows, columns=list(labels.WATCH_COLUMNS))
     picked = st.multiselect(labels.WATCH_REMOVE, frame["id"].tolist(), key="watch_remove_ids",
                             format_func=lambda i: frame.set_index("id").loc[i, "name"])
-    st.dataframe(frame.rename(columns=labels.WATCH_COLUMNS), hide_index=True, width="stretch")
+    tables.show(frame.rename(columns=labels.WATCH_COLUMNS), hide_index=True, width="stretch")
     if picked and st.button(labels.WATCH_REMOVE, key="watch_remove"):
         for item_id in picked:
             watch.remove(item_id, current_user())

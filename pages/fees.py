@@ -33,7 +33,8 @@ def _query() -> fee_warnings.FeeQuery:
     with st.sidebar:
         on = st.date_input(labels.MON_FILTER_ON, key="fees_on")
         states = st.multiselect(labels.MON_FILTER_STATES, list(fee_warnings.WARN_STATES),
-                                key="fees_states", format_func=fee_warnings.state_label)
+                                key="fees_states", format_func=fee_warnings.state_label,
+                                placeholder=labels.ALL)
     return fee_warnings.FeeQuery(scope, on, tuple(states) or fee_warnings.WARN_STATES)
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.config import labels
 from core.monitor import quality
-from ui import echarts, filters
+from ui import echarts, filters, tables
 from ui.cache import cached
 from ui.charts import quality as charts
 from ui.guard import guard
@@ -52,7 +52,7 @@ def _table(frame, scope, subject: str) -> None:
     config.update({k: st.column_config.NumberColumn(columns[k], format="percent")
                    for k in PERCENT})
     config["link"] = st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)
-    st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config=config)
+    tables.show(shown[list(columns)], hide_index=True, width="stretch", column_config=config)
     if len(frame) > SHOWN:
         st.caption(labels.SHOWING_FIRST.format(n=SHOWN))
 

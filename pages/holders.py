@@ -11,7 +11,7 @@ from core.db.models import HOLDER_KINDS
 from core.regions.query import Scope
 from core.stats import holders, industry, new_holders
 from core.stats import presence as overview
-from ui import clicks, echarts, filters
+from ui import clicks, echarts, filters, tables
 from ui.cache import cached
 from ui.charts import holders as charts
 from ui.guard import guard
@@ -93,7 +93,7 @@ def _table(scope, rows) -> None:
     shown = shown[list(labels.HOLDER_COLUMNS)]
     styled = shown.style.apply(
         lambda row: [NEW_ROW_STYLE if row["is_new"] else ""] * len(row), axis=1)
-    st.dataframe(styled, hide_index=True, width="stretch", column_config={
+    tables.show(styled, hide_index=True, width="stretch", column_config={
         **{k: v for k, v in labels.HOLDER_COLUMNS.items() if k != "link"},
         "link": st.column_config.LinkColumn(labels.HOLDER_COLUMNS["link"],
                                             display_text=labels.OPEN_SEARCH)})
@@ -127,7 +127,7 @@ def _new_holders(scope: Scope, q: Scope) -> None:
         tags=frame["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)),
         link=[filters.search_link(scope, holder_id=int(i)) for i in frame["holder_id"]])
     columns = labels.NEW_HOLDER_COLUMNS
-    st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config={
+    tables.show(shown[list(columns)], hide_index=True, width="stretch", column_config={
         **{k: v for k, v in columns.items() if k != "link"},
         "link": st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)})
     if len(frame) < data["digest"]["holders"]:

@@ -9,7 +9,7 @@ import streamlit as st
 from core.config import labels
 from core.monitor import alerts, ops_monitor
 from core.regions.custom import region_name
-from ui import echarts, filters
+from ui import echarts, filters, tables
 from ui.auth import current_roles, current_user
 from ui.cache import cached
 from ui.charts import ops_monitor as charts
@@ -36,7 +36,7 @@ def _player_table(frame, side: str) -> None:
              if k != "amount" or side == "pledge"}
     shown = frame.assign(kind=frame["kind"].map(labels.HOLDER_KIND).fillna(""),
                          amount=frame["amount"] / 10000, county=frame["county"].map(region_name))
-    st.dataframe(shown[list(names)].rename(columns=names), hide_index=True, width="stretch")
+    tables.show(shown[list(names)].rename(columns=names), hide_index=True, width="stretch")
 
 
 def _warnings(q) -> None:
@@ -74,7 +74,7 @@ def _alerts(region: str) -> None:
                          events=frame["events"].map(lambda n: "" if pd.isna(n) else int(n)),
                          app_no=frame["app_no"].fillna(""))
     columns = labels.OPM_ALERT_COLUMNS
-    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+    tables.show(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
     if set(current_roles()) & set(STAFF):
         _decide(frame, view)
     else:
@@ -85,7 +85,8 @@ def _decide(frame, view: str) -> None:
     choices = {int(r.id): _alert_choice(r) for r in frame.itertuples()}
     # a new key after each decision: the widget starts empty instead of keeping stale picks
     picked = st.multiselect(labels.OPM_PICK_ALERTS, list(choices), format_func=choices.get,
-                            key=f"opm_pick_{st.session_state.get('opm_round', 0)}")
+                            key=f"opm_pick_{st.session_state.get('opm_round', 0)}",
+                            placeholder=labels.CHOOSE)
     actions = [s for s in labels.OPM_ACTIONS if s != view]
     for col, status in zip(st.columns(len(actions) + 3), actions):
         if col.button(labels.OPM_ACTIONS[status], key=f"opm_{status}", disabled=not picked):
@@ -125,8 +126,8 @@ def _flows(q) -> None:
         shown = frame.assign(direction=frame["direction"].map(labels.DIRECTION),
                              name=frame["name"].replace("", labels.FLOW_UNKNOWN))
         names = labels.OPM_FLOW_COLUMNS
-        st.dataframe(shown[list(names)].rename(columns=names), hide_index=True,
-                     width="stretch", height=440)
+        tables.show(shown[list(names)].rename(columns=names), hide_index=True,
+                    width="stretch", height=440)
 
 
 st.header(labels.OPS_MONITOR_TITLE)

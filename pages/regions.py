@@ -6,7 +6,7 @@ import streamlit as st
 from core.config import labels
 from core.regions.custom import region_name
 from core.stats import overview, regions
-from ui import clicks, filters
+from ui import clicks, filters, tables
 from ui.cache import cached
 from ui.charts import regions as charts
 from ui.guard import guard
@@ -52,7 +52,7 @@ def render_rate_and_share(scope, table, level: str) -> None:
 
 def render_table(table) -> None:
     shown = table.rename(columns=labels.REGIONS_COLUMNS)
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+    tables.show(shown, hide_index=True, width="stretch", column_config={
         labels.REGIONS_COLUMNS["grant_rate"]: st.column_config.NumberColumn(format="percent"),
         labels.REGIONS_COLUMNS["valid_share"]: st.column_config.NumberColumn(format="percent")})
 

@@ -15,7 +15,7 @@ from core.regions import divisions
 from core.stats import industry, search
 from core.stats.holders import tags_in_use
 from core.stats.search import PAGE_FIELDS, PARAM, SearchFilters
-from ui import filters
+from ui import filters, tables
 from ui.cache import cached
 from ui.guard import guard
 from ui.text import plain
@@ -159,8 +159,8 @@ def _table(rows: list[dict]) -> None:
         frame[column] = [d.isoformat() if d else "" for d in frame[column]]
     frame["region"] = [names.get(s or "", names.get(c or "", ""))
                        for s, c in zip(frame["street_code"], frame["county_code"])]
-    st.dataframe(frame[list(labels.SEARCH_COLUMNS)].rename(columns=labels.SEARCH_COLUMNS),
-                 hide_index=True, width="stretch")
+    tables.show(frame[list(labels.SEARCH_COLUMNS)].rename(columns=labels.SEARCH_COLUMNS),
+                hide_index=True, width="stretch")
 
 
 def _pager(f: SearchFilters, result: search.Page) -> None:

@@ -182,3 +182,16 @@ def test_custom_region_counts_its_member_streets(sample):
     report = indicators.compute("P0001", 2025, None, ON)
     assert report.get("valid_inventions").numerator == 1  # P2
     assert report.get("applications").numerator == 2  # P6 P8
+
+
+def test_completion_and_standing_read_sensibly_for_exceeded_and_decline_targets():
+    from core.stats.indicators import completion_of, standing
+    assert completion_of("applications", 150, 100) == 1.5
+    assert standing("applications", 150, 100) == "超出目标 50"
+    assert standing("applications", 80, 100) == "距目标 20"
+    # a target of decline: no completion rate, the difference in percentage points
+    assert completion_of("applications_growth_pct", 19.355, -5.0) is None
+    assert standing("applications_growth_pct", 19.355, -5.0) == "超出目标 24.36 个百分点"
+    assert standing("applications_growth_pct", -8.0, -5.0) == "距目标 3 个百分点"
+    assert completion_of("inventions_per_10k", 5.0, 0.0) is None
+    assert standing("valid_inventions", None, 3) == "—"

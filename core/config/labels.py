@@ -37,6 +37,11 @@ LOGIN_FIELDS = {"Form name": "登录", "Username": "用户名", "Password": "密
 LOGIN_REQUIRED = "请先登录"
 GO_LOGIN = "去登录"
 NO_PERMISSION = "无权限访问该页面"
+CHOOSE = "请选择"
+CHOOSE_OR_ADD = "请选择或输入新标注"
+NO_VALUE = "—"  # a cell or card without a value
+TABLE_EMPTY = "（暂无记录）"
+PAGE_NOT_FOUND = "页面不存在，请从左侧导航选择页面"
 WRONG_PASSWORD = "用户名或密码错误"
 LOGIN_WAIT = "登录失败次数过多，请 {seconds} 秒后再试"
 SESSION_ENDED = "登录已失效（已退出登录，或密码、角色、账户状态已变更），请重新登录"
@@ -153,7 +158,8 @@ CLIENT_KIND = {"enterprise": "企业", "university": "高校", "institute": "科
                "individual": "个人", "other": "其他"}
 RULE_AGENCIES = ("按第一权利人地址 · 按申请日；有效专利截至当前法律状态；"
                  "本地代理量占比 = 地址在所选区域的代理机构代理量 ÷ 全部代理量")
-ABNORMAL_RULE_TEXT = ("异常规则（参数 agency_abnormal）：期内代理量 ≥ {min_filings} 件且 ≥ 同行中位数 × "
+ABNORMAL_RULE_TEXT = ("异常规则（可在「参数设置 → 代理机构异常条件」调整）："
+                      "期内代理量 ≥ {min_filings} 件且 ≥ 同行中位数 × "
                       "{volume_ratio}，或代理量 ≥ {min_filings} 件且撤回/驳回占比 ≥ {withdrawn_share:.0%}；"
                       "仅为提示信号，不是认定结论")
 ABNORMAL_ONLY = "只看异常"
@@ -190,8 +196,8 @@ OPM_DEFAULT_PERIOD = "（筛选栏未选期间，默认为本年度至今）"
 RULE_OPS_MONITOR = (RULE_OPS + "；运营大户按事务第一方的名称归集（转出：转让前权利人；转入：转让后权利人；"
                     "许可：许可人；质押：出质人）；不区分专利类型")
 OPM_WARNINGS = "转出预警（本期）"
-OPM_WARNING_RULE = ("期内转出本区域 ≥ {min_transfers} 件的权利人（参数 transfer_out_alert，"
-                    "可在「参数设置」按区域调整）；仅为提示信号，不是认定结论")
+OPM_WARNING_RULE = ("期内转出本区域 ≥ {min_transfers} 件的权利人（可在「参数设置 → 权利人转出预警条件」"
+                    "按区域调整）；仅为提示信号，不是认定结论")
 OPM_NO_WARNINGS = "本期没有达到转出预警条件的权利人"
 OPM_ALERTS = "预警处理"
 OPM_ALERT_HELP = "预警由计划任务「刷新预警」每日生成：本年度转出达到条件的权利人，以及近90天转出本地的专利"
@@ -243,7 +249,7 @@ RULE_QUALITY = ("按第一权利人地址 · 按申请日（未选期间为全�
 QUALITY_RULE_TEXT = ("参与排名：期内申请 ≥ {min_filings} 件；比率预警至少需 {min_closed} 件结案（或可比授权）；"
                      "发明授权率 < {grant_rate_below:.0%}、驳回率 > {rejection_rate_above:.0%}、"
                      "撤回率 > {withdrawal_rate_above:.0%}、发明占比 < {invention_share_below:.0%}、"
-                     "维持超3年 < {kept_3_below:.0%} 时提示（参数 filing_quality，可在「参数设置」按区域调整）；"
+                     "维持超3年 < {kept_3_below:.0%} 时提示（可在「参数设置 → 申请质量预警条件」按区域调整）；"
                      "仅为提示信号，不是认定结论")
 QUALITY_EMPTY = "所选范围内没有申请量达到 {min_filings} 件的{subject}"
 QUALITY_CHART = "发明授权率、驳回率、撤回率（申请量前 {n} 名，%）"
@@ -365,7 +371,7 @@ FEE_COUNTS_BY_STATE = "按预警状态统计"
 FEE_COUNTS_BY_SUBREGION = "按下级区域统计"
 FEE_LIST = "预警专利清单（用于缴费提醒函）"
 FEE_NO_DUE_DATES = ("没有专利带有下次缴费截止日：请先导入专利与缴费记录，再在「系统管理 → 计划任务」"
-                    "运行「刷新法律状态与年费」（或 python -m jobs.runner --once refresh_status）。")
+                    "运行「刷新法律状态与年费」。")
 FEE_SHEET = "年费预警"
 FEE_LIST_COLUMNS = {
     "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
@@ -388,7 +394,7 @@ EXPIRY_INDICATORS = {"valid_inventions": "有效发明专利（件）",
                      "per_10k": "每万人口发明专利拥有量",
                      "high_value": "高价值发明专利（件）",
                      "high_value_per_10k": "每万人口高价值发明专利拥有量"}
-EXPIRY_NO_POPULATION = "未设置该区域人口（参数 population），每万人口指标无法计算。"
+EXPIRY_NO_POPULATION = "未设置该区域的年末常住人口（「参数设置」中填写），每万人口指标无法计算。"
 EXPIRY_LIST_COLUMNS = {
     "app_no": "申请号", "title": "专利名称", "type_label": "类型", "holder": "第一权利人",
     "address": "权利人地址", "county": "区县", "street": "街道/乡镇", "app_date": "申请日",
@@ -419,6 +425,9 @@ IND_SUBREGION_TABLE = "下级区域达标情况"
 IND_PROGRESS = "年内进度"
 IND_PROJECTION_CHART = "年末预测"
 IND_MET = "达标"
+IND_ABOVE = "超出目标 {amount}"
+IND_BELOW = "距目标 {amount}"
+IND_POINTS = " 个百分点"
 IND_NOT_MET = "未达标"
 IND_NOT_READY = "指标计算模块尚未就绪。"
 
@@ -598,7 +607,7 @@ ABNORMAL_KIND = {"similar_titles": "短期集中申请且名称高度雷同", "b
 ABNORMAL_COLUMNS = {"kind": "信号", "subject": "申请人/代理机构", "start": "起始日", "end": "截止日",
                     "count": "申请量", "detail": "依据", "samples": "样例名称"}
 ABNORMAL_NOTE = ("以下为依据《关于规范申请专利行为的办法》列举情形设定的筛查信号，仅供核查线索，"
-                 "不构成认定结论。阈值可在「参数设置」中调整（参数键 abnormal）。")
+                 "不构成认定结论。阈值可在「参数设置 → 非正常申请监测条件」中调整。")
 ABNORMAL_RULE = ("按第一权利人地址 · 按申请日 · 近 {lookback_years} 年 · 集中申请：{burst_days} 天内 ≥ "
                  "{burst_min} 件；名称雷同：同一词干 ≥ {similar_min} 件；个人：年 ≥ {individual_year_min} 件；"
                  "代理机构：年申请量 ≥ 同年机构中位数 × {agency_factor:g} 且 ≥ {agency_min} 件")
@@ -627,7 +636,7 @@ CARD_FILINGS_YTD = "今年申请量"
 CARD_GRANTS_YTD = "今年授权量"
 CARD_VS_LAST_YEAR = "较去年同期"
 CARD_RULE = ("公开/有效/有效发明：按第一权利人地址 · 截至当前法律状态；每万人口：国内有效发明 ÷ 年末常住人口"
-             "（万人，参数 population）；今年申请/授权：1月1日至{as_of}，与去年同期比较")
+             "（万人）；今年申请/授权：1月1日至{as_of}，与去年同期比较")
 DATA_UPDATED_AT = "数据更新于"
 KIOSK_ON = "大屏模式"
 KIOSK_OFF = "退出大屏"
@@ -696,7 +705,7 @@ REGIONS_TOP_GRANTEES = "授权量前十权利人"
 REGIONS_FOCUS = "查看区域"
 GRANT_RATE_DEFINITION = ("发明专利授权率 = 发明授权量 ÷（发明授权量 + 驳回量 + 撤回量），按期间内结案的发明统计："
                          "授权按授权日，驳回/撤回按法律状态日（缺失时按失效日）。（国家知识产权局口径，"
-                         "domain-facts §3.3 (a)；不采用「当年授权 ÷ 当年申请」的简单口径。）")
+                         "不采用「当年授权 ÷ 当年申请」的简单口径。）")
 REGIONS_COLUMNS = {"code": "代码", "name": "区域", "applications": "申请量", "grants": "授权量",
                    "valid": "有效量", "valid_inventions": "有效发明", "transfers_in": "转入",
                    "transfers_out": "转出", "inv_granted": "发明授权", "inv_closed": "发明结案",
@@ -852,8 +861,8 @@ IND_DENOMINATOR = "分母"
 IND_ACTUAL = "累计实际"
 IND_PACE = "目标进度（线性）"
 IND_SUB_COLUMNS = {"name": "区域", "value": "指标值", "target": "目标", "met": "达标情况",
-                   "gap": "距目标"}
-IND_CARD_DETAIL = "目标 {target} · 完成率 {completion} · 距目标 {gap} · 年末预计 {projection}"
+                   "gap": "与目标相比"}
+IND_CARD_DETAIL = "目标 {target} · {standing} · 年末预计 {projection}"
 IND_PROGRESS_NOTE = "年末预计按年内进度线性外推；存量指标的目标进度以1月末为起点。"
 PARAM_LABEL = {
     "target": "指标目标值", "population": "年末常住人口（万人）", "gdp": "地区生产总值（亿元）",
@@ -1163,3 +1172,77 @@ INBOX_REFUSED = "「{file}」不是本系统用户拥有的普通文件（链接
 INBOX_UNSAFE_FOLDER = "收件箱中的 {name}/ 不是本系统用户自己的普通文件夹（链接或他人的文件夹），本次未导入任何文件"
 INBOX_NO_NAME = "done/ 或 failed/ 中与「{file}」同名的文件过多，请先清理"
 INBOX_CRASH = "导入「{file}」时程序出错（{error}），已移到 failed/，其余文件照常导入"
+
+# Streamlit's own English texts, as the browser shows them (ui/zh.py translates them on screen)
+STREAMLIT_TEXTS = {
+    "Skip to main content": "跳到正文",
+    "Upload": "选择文件",
+    "Upload directories": "选择文件夹",
+    "Browse files": "选择文件",
+    "Drag and drop file here": "拖放文件到此处",
+    "Drag and drop files here": "拖放文件到此处",
+    "Drag and drop a file here": "拖放文件到此处",
+    "Choose an option": "请选择",
+    "Choose options": "请选择",
+    "Choose or add an option": "请选择或输入",
+    "Choose or add options": "请选择或输入",
+    "Add an option": "请输入",
+    "Add options": "请输入",
+    "Copy": "复制",
+    ("This app has encountered an error. The original error message is redacted to prevent data "
+     "leaks. Full error details have been recorded in the logs (if you're on Streamlit Cloud, "
+     "click on 'Manage app' in the lower right of your app)."):
+        "页面出错了，详细信息已记录在服务器日志中。请稍后刷新页面，问题持续时请联系管理员。",
+    "No options to select": "没有可选项",
+    "No results": "没有匹配项",
+    "Press Enter to apply": "按回车键确认",
+    "Press Enter to submit form": "按回车键提交",
+    "Running...": "运行中…",
+    "Stop": "停止",
+    "Connecting": "正在连接",
+    "Please wait...": "请稍候…",
+    "Close": "关闭",
+    "Rerun": "重新运行",
+    "Clear cache": "清除缓存",
+    "Print": "打印",
+    "About": "关于",
+    "Theme": "主题",
+    "Light": "浅色",
+    "Dark": "深色",
+    "System": "跟随系统",
+    "Record a screencast": "录制屏幕",
+    "Clear all": "全部清除",
+    "Select all": "全选",
+}
+# (pattern, replacement) for Streamlit texts with numbers in them
+STREAMLIT_PATTERNS = [
+    (r"^([\d.]+)\s*([KMG]B) per file( • .*)?$", "单个文件不超过 $1 $2"),
+    (r"^File must be (.*)$", "文件类型须为 $1"),
+    (r"^File is too large\..*$", "文件过大"),
+]
+
+# --- 操作日志 and 计划任务: stored codes and English notes shown in Chinese (core/config/display.py)
+AUDIT_ACTION = {"add": "新增", "change": "修改", "delete": "删除", "login": "登录",
+                "login_failed": "登录失败", "logout": "退出登录", "import": "导入",
+                "address_resolve": "核定地址", "holder_region": "核定权利人区域", "undo": "撤销",
+                "idle": "超时退出", "ended": "结束会话"}
+AUDIT_OBJECT = {"user": "用户", "parameter": "参数", "address": "地址", "alias": "地址别名",
+                "holder": "权利人", "import": "导入", "import_batch": "导入批次", "demo": "演示数据",
+                "region": "区划", "alert": "预警", "watch": "关注清单"}
+AUDIT_MESSAGE = {"password reset": "重置密码", "sessions ended": "结束全部登录会话",
+                 "unlocked": "解除登录限制", "from local": "来自本机"}
+AUDIT_ROLE = "角色：{role}"
+AUDIT_FROM = "来自 {address}"
+AUDIT_RETRY = "{seconds} 秒后可重试"
+HOLDER_FIELD = {"kind": "权利人类型", "tags": "标注", "fee_reduction": "费减备案"}
+WATCH_KIND = {"region": "区域", "holder": "权利人"}
+JOB_MESSAGE_KEY = {
+    "files imported": "导入文件", "failed": "失败", "waiting": "等待", "refused": "拒收",
+    "rows written": "写入行数", "status changed": "法律状态变化", "next_fee_due changed": "缴费日变化",
+    "indicator rows written": "写入指标快照行数", "addresses": "新地址", "auto": "自动定位",
+    "queued": "待核查", "patents": "涉及专利", "holders": "涉及权利人", "seconds": "用时（秒）",
+    "summary_rebuilt": "重建汇总表", **ALERT_KIND,
+}
+JOB_OPENED_CLOSED = "新增 {opened}，关闭 {closed}"
+JOB_ERROR = "出错：{detail}"
+JOB_NOTHING = "无"

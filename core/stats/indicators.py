@@ -58,6 +58,30 @@ TARGET_ALIASES = defaults.TARGET_ALIASES
 QUALITY_KEY = "quality_weights"
 DEFAULT_QUALITY = defaults.QUALITY_WEIGHTS
 PARAM_LOOKBACK = 3
+CHANGES = ("applications_growth_pct",)  # a change against last year: may be below zero
+
+
+def completion_of(key: str, value: float | None, target: float | None) -> float | None:
+    """value ÷ target, where that reads as a share of the way done: not for changes (a target
+    of −5 % growth is no distance to cover), nor for targets or values at or below zero."""
+    if value is None or target is None or key in CHANGES or target <= 0 or value < 0:
+        return None
+    return value / target
+
+
+def standing(key: str, value: float | None, target: float | None) -> str:
+    """The value against its target in words: 达标 / 超出目标 x / 距目标 x (percentage points for
+    percentages); "—" without a value or target."""
+    if value is None or target is None:
+        return labels.NO_VALUE
+    unit = labels.IND_POINTS if labels.INDICATOR_UNIT.get(key) == "%" else ""
+    difference = abs(value - target)
+    amount = (f"{difference:,.0f}" if float(difference).is_integer()
+              else f"{difference:,.2f}" if difference >= 0.01 else f"{difference:.2g}")
+    if value == target:
+        return labels.IND_MET
+    text = labels.IND_ABOVE if value > target else labels.IND_BELOW
+    return text.format(amount=amount + unit)
 
 
 @dataclass(frozen=True)
@@ -279,7 +303,7 @@ class _Context:
 
     def _build(self, key, num, den, value, projection, note) -> Indicator:
         target = self.targets.get(key)
-        completion = value / target if value is not None and target else None
+        completion = completion_of(key, value, target)
         gap = target - value if value is not None and target is not None else None
         return Indicator(key, labels.INDICATOR[key], labels.INDICATOR_UNIT[key], num, den, value,
                          target, completion, gap, projection, rule_text(key, self.rule, self.day),
