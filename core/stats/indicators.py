@@ -5,6 +5,7 @@ Indicators (key → name):
 - valid_inventions 有效发明专利 (stock on the as-of day)
 - inventions_per_10k 每万人口发明专利拥有量 = valid (domestic) inventions ÷ population (万人)
 - hv_inventions_per_10k 每万人口高价值发明专利拥有量 = valid (domestic) high-value inventions ÷ population
+  (high-value judged as of the day: core.rules.highvalue.condition(day), not today's flag)
 - inventions_per_1bn_gdp 每十亿元GDP发明专利拥有量 = valid (domestic) inventions ÷ (GDP 亿元 ÷ 10)
 - long_per_1tn_gdp 每万亿元GDP高维持年限发明专利拥有量 = valid (domestic) inventions maintained
   > 10 years (core.highvalue rule) ÷ (GDP 亿元 ÷ 10,000)
@@ -116,10 +117,10 @@ def stock_conditions(year: int, day: dt.date, rule: CountingRule) -> dict[str, p
     (suffix _start); applied to invention rows alive since 31 December of the previous year."""
     start = dt.date(year - 1, 12, 31)
     dom = domestic(rule) if rule.domestic_only else True
-    hv = Patent.high_value == True  # noqa: E712
     out = {}
     for suffix, when in (("", day), ("_start", start)):
         valid = valid_on(when, rule)
+        hv = highvalue.condition(when)  # the categories judged as of that day
         long_ = highvalue.category_condition("long_maintained", when)
         out.update({f"vi{suffix}": valid, f"vi_dom{suffix}": valid & dom,
                     f"hv{suffix}": valid & hv, f"hv_dom{suffix}": valid & hv & dom,
