@@ -413,6 +413,11 @@ IND_GAP = "距目标"
 IND_PROJECTION = "年末预计"
 IND_NO_TARGET = "未设目标"
 IND_SUBREGION_TABLE = "下级区域达标情况"
+IND_UNPLACED = "未定位到下级区域"
+IND_UNPLACED_NOTE = ("「未定位到下级区域」：计入本区域、但权利人地址未能定位到任何下级区域的专利；"
+                     "各下级区域与该行相加等于本区域合计。")
+IND_OVERLAP_NOTE = ("按任一权利人整体计数：一件专利在其每个权利人所在的下级区域各计一次，"
+                    "下级区域相加可大于本区域合计。")
 IND_PROGRESS = "年内进度"
 IND_PROJECTION_CHART = "年末预测"
 IND_MET = "达标"

@@ -10,9 +10,10 @@ from peewee import fn
 
 from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
 from core.db import db
-from core.db.models import Holder, IndicatorCube, Patent, PatentHolder
+from core.db.models import IndicatorCube, Patent
+from core.regions.scope import both
 from core.rules import highvalue
-from core.rules.counting import CountingRule, holder_counts, placing_links
+from core.rules.counting import CountingRule, placing
 
 REGION_DIMS = ("province_code", "city_code", "county_code", "street_code")
 DIMS = ("patent_type", "domestic")
@@ -121,27 +122,20 @@ def build_variant(variant: str, long_rule: dict | None = None,
     return IndicatorCube.select().where(IndicatorCube.variant == variant).count()
 
 
-def _placing(rule: CountingRule) -> tuple[pw.ModelSelect, pw.Expression]:
-    return placing_links(rule, None)
-
-
 def _additive_variant(variant: str, months: pw.Table) -> None:
-    """One row per placing link (first holder of the set, or every holder with a 1/n share)."""
+    """One row per placement (first holder of the set, or every holder with its 1/n share)."""
     rule = rule_of(variant)
-    link = PatentHolder
-    query, filters = _placing(rule)
-    query = query.switch(link).join(months, on=(months.id == link.patent))
-    weight: pw.Node = pw.Value(1)
-    if rule.weighted:
-        counts = holder_counts(rule)
-        query = query.join(counts, on=(counts.c.pid == link.patent))
-        weight = 1.0 / counts.c.n
-    regions = [getattr(Holder, d) for d in REGION_DIMS]
-    dims = [months.patent_type, Holder.domestic]
+    placed, inside = placing(rule, None)
+    query = pw.Select([placed]).join(months, on=(months.id == placed.c.pid))
+    regions = [getattr(placed.c, d) for d in REGION_DIMS]
+    is_domestic = pw.Case(None, [(placed.c.dom == 1, True)], False)
+    dims = [months.patent_type, is_domestic]
+    weight = placed.c.share if rule.weighted else pw.Value(1)
     for kind, month in _kinds(months):
         select = (query.select(pw.Value(variant), pw.Value("s"), *regions, *dims, NOT_A_DIM,
                                pw.Value(kind), month, fn.SUM(weight))
-                  .where(filters & month.is_null(False)).group_by(*regions, *dims, month))
+                  .where(both(inside, month.is_null(False)))
+                  .group_by(*regions, months.patent_type, placed.c.dom, month))
         IndicatorCube.insert_from(select, _target()).execute()
     _county_grain(variant)
 
@@ -150,12 +144,10 @@ def _level_grain(variant: str, grain: str, depth: int, months: pw.Table) -> None
     """Whole counting by any holder at one level: one row per (patent, region of that level)
     with a holder there, domestic when any of them is — kept in a temporary table while the
     kinds are counted from it."""
-    link = PatentHolder
-    query, filters = _placing(rule_of(variant))
-    levels = [getattr(Holder, d) for d in REGION_DIMS[:depth]]
-    domestic = fn.MAX(pw.Case(None, [(Holder.domestic == True, 1)], 0))  # noqa: E712
-    placed = (query.select(link.patent.alias("pid"), *levels, domestic.alias("dom"))
-              .where(filters & levels[-1].is_null(False)).group_by(link.patent, *levels))
+    src, inside = placing(rule_of(variant), None, name="placement")
+    levels = [getattr(src.c, d) for d in REGION_DIMS[:depth]]
+    placed = (Patent.select(src.c.pid.alias("pid"), *levels, fn.MAX(src.c.dom).alias("dom"))
+              .from_(src).where(both(inside, levels[-1].is_null(False))).group_by(src.c.pid, *levels))
     sql, params = placed.sql()
     db.execute_sql(f"DROP TABLE IF EXISTS {PLACED}")
     db.execute_sql(f"CREATE TEMPORARY TABLE {PLACED} AS {sql}", params)

@@ -8,12 +8,19 @@ import datetime as dt
 import peewee as pw
 
 from core.cubes.indicator.specs import Flow, Stock, live_window
-from core.db.models import Holder, Patent
+from core.db.models import Patent
 from core.db.sql import count_if
 from core.regions.scope import child_column
 from core.rules import highvalue
 from core.rules.calendar import add_years
-from core.rules.counting import aggregate_selective, undated_grant, unindexed, unindexed_region, valid_on
+from core.rules.counting import (
+    aggregate_selective,
+    domestic,
+    undated_grant,
+    unindexed,
+    unindexed_region,
+    valid_on,
+)
 
 
 def live_part(region, specs, rule, by_child) -> list[dict]:
@@ -61,7 +68,7 @@ def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool)
     query = Patent.select(*columns).where(changed if place is True else place & changed)
     if by_child:
         key = unindexed(getattr(Patent, child_column(region)))
-        query = query.select_extend(key.alias("code")).where(key.is_null(False)).group_by(key)
+        query = query.select_extend(key.alias("code")).group_by(key)
     return [{k: (v if k == "code" else float(v or 0)) for k, v in row.items()}
             for row in query.dicts()]
 
@@ -69,7 +76,7 @@ def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool)
 def _filter(spec, rule) -> pw.Expression:
     cond = Patent.patent_type.in_(list(spec.types)) if spec.types else pw.Value(1) == 1
     if isinstance(spec, Stock) and spec.domestic:
-        cond &= (Patent.domestic if rule.fast else Holder.domestic) == True  # noqa: E712
+        cond &= domestic(rule)
     return cond
 
 

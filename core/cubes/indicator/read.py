@@ -27,8 +27,9 @@ def supports(rule, region: str | None, by_child: bool = False) -> bool:
 
 
 def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[dict]:
-    """For each spec its count in `region` (one row, or one per sub-region with key 'code'):
-    whole months from the cube, the unfinished month live (core.indicator_cube.live)."""
+    """For each spec its count in `region` (one row, or one per sub-region with key 'code', and
+    for additive rules the remainder in no sub-region, code None): whole months from the cube,
+    the unfinished month live (core.indicator_cube.live)."""
     got: dict = {}
     for row in _cube_part(region, specs, rule, by_child):
         got.setdefault(row.pop("code", None), {}).update(row)
@@ -41,7 +42,8 @@ def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[
                 f"{spec.name}__before", 0.0)
     empty = {s.name: 0.0 for s in specs}
     rows = [{**empty, **values, **({"code": code} if by_child else {})}
-            for code, values in got.items() if not by_child or code is not None]
+            for code, values in got.items()
+            if not by_child or code is not None or is_additive(variant_of(rule))]
     return rows or ([] if by_child else [empty])
 
 
