@@ -210,8 +210,9 @@ def placements(rule: CountingRule, patents: pw.Select | None = None,
     (current, seq 1) sits where the patent's own region columns say — the default rule's place —,
     every other holder at its own region (holder table); a patent without a current holder link
     has one holder of record (in the original set too when it has no earlier holders). dom: 1
-    when that holder is domestic (the patent's flag for the holder of record); share: 1/n of the patent, n the holders of the set. So the first holder is placed
-    alike under every rule, and "any holder" places a patent at least where "first holder" does.
+    when that holder is domestic (the patent's flag for the holder of record); share: 1/n of
+    the patent, n the holders of the set. So the first holder is placed alike under every
+    rule, and "any holder" places a patent at least where "first holder" does.
     `patents`: only the patents whose ids it selects."""
     link = PatentHolder
     record = of_record(link)
