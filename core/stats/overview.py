@@ -23,7 +23,6 @@ from core.regions.scope import child_column, region_filter
 from core.stats.base import (
     cube_where,
     patents,
-    side_filter,
     sum_if,
     type_filter,
     use_cube,
@@ -31,6 +30,7 @@ from core.stats.base import (
     year_range,
 )
 from core.stats.indicators import param_for_year
+from core.stats.operations import direction_conditions
 
 VALID = Patent.status == "valid"
 INVENTION = Patent.patent_type == "invention"
@@ -291,16 +291,15 @@ OPERATION_KINDS = ("transfer_in", "transfer_out", "license", "pledge")
 def operations(scope: Scope, start: dt.date, end: dt.date) -> dict[str, int]:
     """Counts of operations registered from `start` to `end` (event date):
     transfer_in / transfer_out (a transfer whose holder region after / before is in the region
-    and the other side is not), license and pledge (on patents now in the region).
+    and the other side is not — or unknown: core.stats.operations.direction_conditions), license
+    and pledge (on patents now in the region).
     Sample: {"transfer_in": 120, "transfer_out": 95, "license": 40, "pledge": 66}."""
     ev = Events.for_stats()
     when, kind = ev.event("date").between(start, end), ev.event("kind")
-    inside_after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
-    inside_before = side_filter(scope.region, ev.event("county_before"),
-                                ev.event("street_before"))
+    # the rule of 专利运营统计: a side whose region is unknown (NULL) is outside
+    dirs = direction_conditions(scope.region, ev.model)
     types = ev.types(scope.patent_types)
-    moves = (ev.select(ev.count_if(inside_after & ~inside_before).alias("tin"),
-                       ev.count_if(inside_before & ~inside_after).alias("tout"))
+    moves = (ev.select(ev.count_if(dirs["in"]).alias("tin"), ev.count_if(dirs["out"]).alias("tout"))
              .where(when & (kind == "transfer") & types).dicts().get())
     other = dict(ev.select(kind, ev.count())
                  .where(when & kind.in_(["license", "pledge"]) & ev.region(scope.region) & types)
