@@ -127,7 +127,7 @@ def render_holders_and_streets(scope) -> None:
                                    {labels.TOTAL_VALID: top["valid"].tolist()}, title,
                                    labels.RULE_VALID_ASOF, dark=KIOSK, height="440px")
             name = filters.clicked(chart, f"ov_h{int(inv)}_{scope.region}", height="440px")
-            filters.follow(clicks.named_holder(name, inv), scope)
+            filters.follow(clicks.named_holder(name, top, inv), scope)
 
 
 def render_operations_and_watch(scope, today: dt.date) -> None:

@@ -23,6 +23,7 @@ from core.regions.scope import child_column, region_filter
 from core.stats.base import (
     cube_where,
     patents,
+    published_by,
     sum_if,
     type_filter,
     use_cube,
@@ -75,7 +76,7 @@ def _live_cards(scope: Scope, as_of: dt.date) -> dict:
     last_end = _same_day(as_of, as_of.year - 1)
     flows = lambda col, a, b: count_if((col >= a) & (col <= b))
     return (patents(scope,
-        count_if(Patent.pub_date.is_null(False) | Patent.grant_date.is_null(False)).alias("pub"),
+        count_if(published_by(as_of)).alias("pub"),
         count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("vi"),
         count_if(VALID & INVENTION & (Patent.domestic == True)).alias("dvi"),  # noqa: E712
         flows(Patent.app_date, this_start, as_of).alias("f1"),
@@ -99,6 +100,7 @@ def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
                     s(c.grant_year == y, c.n_grant).alias("g1"),
                     s(c.grant_year == y - 1, c.n_grant).alias("g0"))
            .where(cube_where(scope, c)).dicts().get())
+    row["pub"] = as_int(row["pub"]) - _published_later(scope, as_of)
     last_end = _same_day(as_of, y - 1)
     for key, column, year, after in (("f1", Patent.app_date, y, as_of),
                                      ("f0", Patent.app_date, y - 1, last_end),
@@ -106,6 +108,16 @@ def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
                                      ("g0", Patent.grant_date, y - 1, last_end)):
         row[key] = as_int(row[key]) - _later_in_year(scope, column, year, after)
     return row
+
+
+def _published_later(scope: Scope, as_of: dt.date) -> int:
+    """Patents the cube counts as 公开 (a publication or grant date) that were not yet public on
+    `as_of` (dated after it)."""
+    not_yet = [column.is_null() | (column > as_of) for column in (Patent.pub_date, Patent.grant_date)]
+    later = (Patent.pub_date > as_of) | (Patent.grant_date > as_of)
+    return (Patent.select(fn.COUNT(Patent.id))
+            .where(where(scope, dates=False) & later & not_yet[0] & not_yet[1])
+            .scalar() or 0)
 
 
 def _later_in_year(scope: Scope, column, year: int, after: dt.date) -> int:
