@@ -57,7 +57,7 @@ def test_regions_page_other_levels_and_custom_regions_search_instead_of_drilling
     assert clicks.subregion("吴中区", SUBREGIONS, drill=False) == S(
         {"region": "320506", "status": "valid"}, dated=False)
     assert clicks.subregion("科创走廊", custom, measure="grants") == S(
-        {"region": "C3", "basis": "grant"})
+        {"region": "C3", "basis": "grant", "dated": "grant"})
     assert clicks.subregion("科创走廊", custom, measure="transfers_in") is None
     pie = regions.share_pie(list(zip(SUBREGIONS["name"], SUBREGIONS["valid"])), "t", "r")
     assert clicks.subregion(click_names(pie)[1], SUBREGIONS) == Drill("320505")
@@ -110,9 +110,9 @@ def test_a_top_holder_bar_searches_the_first_holder_by_id():
     assert clicks.named_holder(names[1], top, inventions_only=True) == S(
         {"first_holder_id": "12", "status": "valid", "types": "invention"}, dated=False)
     assert clicks.top_holder("甲公司", top, "320506", "grants") == S(
-        {"region": "320506", "first_holder_id": "7", "basis": "grant"})
+        {"region": "320506", "first_holder_id": "7", "basis": "grant", "dated": "grant"})
     assert clicks.top_holder("乙大学", top, "320506", "applications") == S(
-        {"region": "320506", "first_holder_id": "12", "basis": "app"})
+        {"region": "320506", "first_holder_id": "12", "basis": "app", "dated": "app"})
 
 
 def test_a_watched_region_re_scopes_unless_it_is_the_current_one():

@@ -45,13 +45,13 @@ EVERY_FILING = {"unpublished": "1"}
 MEASURES = {
     "valid": ({"status": "valid"}, False),
     "valid_inventions": ({"status": "valid", "types": "invention"}, False),
-    "applications": ({"basis": "app"}, True),
-    "grants": ({"basis": "grant"}, True),
-    "inv_granted": ({"basis": "grant", "types": "invention"}, True),
+    "applications": ({"basis": "app", "dated": "app"}, True),
+    "grants": ({"basis": "grant", "dated": "grant"}, True),
+    "inv_granted": ({"basis": "grant", "dated": "grant", "types": "invention"}, True),
 }
 
 
-def _search(dated: bool = True, **params) -> Search:
+def _search(dated: bool = True, /, **params) -> Search:
     params = {**EVERY_FILING, **params}
     return Search({k: str(v) for k, v in params.items() if v not in (None, "")}, dated)
 
@@ -127,8 +127,8 @@ def top_holder(name: str | None, top: pd.DataFrame, region_code: str, measure: s
     holder_id = _code(name, top, code_col="holder_id")
     if holder_id is None:
         return None
-    return _search(region=region_code, first_holder_id=int(holder_id),
-                   basis="app" if measure == "applications" else "grant")
+    basis = "app" if measure == "applications" else "grant"
+    return _search(region=region_code, first_holder_id=int(holder_id), basis=basis, dated=basis)
 
 
 def holder(name: str | None, rows: pd.DataFrame) -> Click:

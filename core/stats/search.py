@@ -46,7 +46,7 @@ PARAM = {
     "holder_tag": "tag",
     "app_from": "app_from", "app_to": "app_to", "pub_from": "pub_from", "pub_to": "pub_to",
     "grant_from": "grant_from", "grant_to": "grant_to", "first_holder_id": "first_holder_id",
-    "unpublished": "unpublished",
+    "unpublished": "unpublished", "dated": "dated",
 }
 
 
@@ -76,6 +76,7 @@ class SearchFilters:
     # 公开专利 are those published (or granted) on or before the day; a filing count (filed in a
     # period, published or not) clicks through with unpublished=True
     unpublished: bool = False
+    dated: str | None = None  # app / pub / grant: that date is known (a filing, a grant)
     public_on: dt.date | None = None  # the day of 公开 (None: today)
 
     def is_empty(self) -> bool:
@@ -165,6 +166,8 @@ def conditions(f: SearchFilters) -> list[pw.Expression]:
         out.append(published_by(f.public_on or dt.date.today()))
     if f.industry:
         out.append(Patent.id.in_(industry_patents(f.industry)))
+    if f.dated in DATE_FIELDS:
+        out.append(getattr(Patent, f"{f.dated}_date").is_null(False))
     for basis in DATE_FIELDS:
         column = getattr(Patent, f"{basis}_date")
         out += _date_range(column, getattr(f, f"{basis}_from"), getattr(f, f"{basis}_to"))
@@ -357,7 +360,7 @@ def with_scope(f: SearchFilters, scope: Scope) -> SearchFilters:
 
 PAGE_FIELDS = ("statuses", "app_no", "holder", "holder_id", "first_holder_id", "title", "agency",
                "agency_id", "ipc", "industry", "holder_kind", "holder_tag",
-               "unpublished")  # set on the search page itself
+               "unpublished", "dated")  # set on the search page itself
 
 
 def fixed_names(f: SearchFilters) -> dict[str, str]:
