@@ -87,6 +87,17 @@ def known_granted(model=Patent) -> pw.Expression:
     return (model.status == "valid") | lapsed_granted
 
 
+REFUSED_REASONS = ("rejected", "withdrawn")
+
+
+def refused(model=Patent) -> pw.Expression:
+    """Applications closed without a grant (rejected, withdrawn): such a reason, no grant date,
+    and not known to have been granted (known_granted) — exactly the closed cases the valid
+    stock never counts."""
+    return (model.status_reason.in_(REFUSED_REASONS) & model.grant_date.is_null()
+            & ~known_granted(model))
+
+
 def undated_grant(model=Patent) -> pw.Expression:
     """Granted patents without a grant date (imports that lack it). Rule: they count as granted
     from their filing date — the earliest day a grant can have happened, so today's stock is
