@@ -186,7 +186,9 @@ def test_indicators_page(app_env, db, role):
 @SQLITE_ONLY
 def test_indicators_page_under_the_any_holder_rule(app_env, db):
     """Switching to 任一权利人: a patent co-owned by a 相城区 holder counts there too (whole
-    counting), once in the city; the holder rule's summary rows are built on first use."""
+    counting), once in the city; the holder rule's summary rows are built on first use. The first
+    holder sits at each patent's own address (one placement rule), whatever its holder row says:
+    吴中区 keeps its 3, 相城区 its 2 plus the co-owned I0."""
     from core.cubes import indicator as indicator_cube
     from core.cubes import rebuild as cubes
     from core.db.models import Holder, Patent, PatentHolder
@@ -208,7 +210,7 @@ def test_indicators_page_under_the_any_holder_rule(app_env, db):
     cards = {m.label: m.value for m in at.metric}
     assert cards["有效发明专利"] == "5 件"
     assert at.dataframe[0].value[["区域", "指标值"]].values.tolist() == [
-        ["吴中区", 5.0], ["相城区", 1.0]]
+        ["吴中区", 3.0], ["相城区", 3.0]]
     assert any("按任一权利人（当前）地址" in (m.help or "") for m in at.metric)
     assert not indicator_cube.needs_build(CountingRule(holder="any"))
 
