@@ -217,6 +217,25 @@ def test_indicators_page_under_the_any_holder_rule(app_env, db):
 
 @pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=SKIP_PG)],
                          indirect=True)
+def test_indicators_page_shows_the_unplaced_remainder(app_env, db):
+    """A valid invention placed in the city but in no county: the sub-region table has a last
+    row 未定位到下级区域 with it, so that the rows add up to the city's 6, and says so."""
+    from tests.monitor_data import patent
+    _indicator_data()
+    this_year = dt.date.today().year
+    patent("I9", None, None, None, "invention", status="valid",
+           grant_date=dt.date(this_year - 3, 5, 1), app_date=dt.date(this_year - 5, 1, 10))
+    at = _run("pages/indicators.py", "viewer")
+    _ok(at)
+    assert {m.label: m.value for m in at.metric}["有效发明专利"] == "6 件"
+    table = at.dataframe[0].value
+    assert table[["区域", "指标值"]].values.tolist() == [
+        ["吴中区", 3.0], ["相城区", 2.0], ["未定位到下级区域", 1.0]]
+    assert any("未定位到下级区域" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=SKIP_PG)],
+                         indirect=True)
 def test_a_target_saved_in_the_catalogue_shows_on_the_next_run(app_env, db):
     from core.config import catalog
     _indicator_data()
