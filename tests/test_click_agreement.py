@@ -12,7 +12,7 @@ import pytest
 
 from core.cubes import rebuild
 from core.regions.query import Scope
-from core.stats import overview, regions, search
+from core.stats import holders, overview, regions, search
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
 from ui.clicks import Drill, Search
@@ -103,6 +103,20 @@ def test_regions_page_numbers_equal_their_searches(world, scope, level):
         top = regions.top_holders(scope.with_region(code), measure)
         for name, n in zip(top["name"], top["n"]):
             assert _count(clicks.top_holder(name, top, code, measure), scope) == n, name
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_holders_page_numbers_equal_their_searches(world, scope):
+    """权利人统计: a holder's bar (and its table link) counts its valid patents as first holder,
+    of every type, in the page's industry."""
+    from core.db.models import PatentIndustry
+    for p in world[::3]:
+        PatentIndustry.create(patent=p, industry_code="new_energy")
+    for q in (scope, scope.with_holders(industry="new_energy")):
+        rows = holders.holder_stats(q)
+        for name, total in zip(rows["name"], rows["valid_total"]):
+            click = clicks.holder(name, rows, q.industry)
+            assert _count(click, filters.every_type(q)) == total, (q, name)
 
 
 def test_the_published_card_equals_the_default_search(world):

@@ -129,8 +129,8 @@ def test_holders_page_bar_searches_the_holder_by_id_new_mark_dropped():
     names = click_names(holders.top_holders(rows))
     assert names == ["甲公司", "乙大学 ★"]
     assert [clicks.holder(n, rows) for n in names] == [
-        S({"holder_id": "7", "status": "valid"}),
-        S({"holder_id": "12", "status": "valid"})]
+        S({"first_holder_id": "7", "status": "valid"}, dated=False),
+        S({"first_holder_id": "12", "status": "valid"}, dated=False)]
 
 
 def test_agencies_page_bar_searches_the_agency_by_id():

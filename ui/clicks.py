@@ -131,10 +131,13 @@ def top_holder(name: str | None, top: pd.DataFrame, region_code: str, measure: s
     return _search(region=region_code, first_holder_id=int(holder_id), basis=basis, dated=basis)
 
 
-def holder(name: str | None, rows: pd.DataFrame) -> Click:
-    """A bar of 权利人统计's top holders (rows: holder_id, name): that holder's valid patents."""
+def holder(name: str | None, rows: pd.DataFrame, industry: str | None = None) -> Click:
+    """A bar of 权利人统计's top holders (rows: holder_id, name): the valid patents (now) it holds
+    first — the page's rule — of every type, in the page's industry if any."""
     holder_id = _code(_without_new_mark(name), rows, code_col="holder_id")
-    return None if holder_id is None else _search(holder_id=int(holder_id), status="valid")
+    if holder_id is None:
+        return None
+    return _search(False, first_holder_id=int(holder_id), status="valid", industry=industry)
 
 
 def agency(name: str | None, ranking: pd.DataFrame) -> Click:

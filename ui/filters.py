@@ -301,6 +301,11 @@ def breadcrumb(key: str = "crumb") -> None:
             st.rerun()
 
 
+def every_type(scope: Scope) -> Scope:
+    """The scope without its type filter (for pages whose numbers count every type)."""
+    return replace(scope, patent_types=())
+
+
 def search_params(scope: Scope, **filters) -> dict[str, str]:
     """The search page's query parameters: the scope's, then the extra filters (which win)."""
     params = scope_to_params(scope)
