@@ -12,7 +12,7 @@ import pytest
 
 from core.cubes import rebuild
 from core.regions.query import Scope
-from core.stats import holders, overview, regions, search
+from core.stats import holders, overview, regions, search, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
 from ui.clicks import Drill, Search
@@ -117,6 +117,19 @@ def test_holders_page_numbers_equal_their_searches(world, scope):
         for name, total in zip(rows["name"], rows["valid_total"]):
             click = clicks.holder(name, rows, q.industry)
             assert _count(click, filters.every_type(q)) == total, (q, name)
+
+
+@pytest.mark.parametrize("scope", SCOPES[:2])
+@pytest.mark.parametrize("unit", ["year", "month"])
+def test_trend_numbers_equal_their_searches(world, scope, unit):
+    """趋势统计: a period's filings (or grants) bar, and a pipeline cohort's filed inventions."""
+    for func, basis in ((trend.applications, "app"), (trend.grants, "grant")):
+        frame = func(scope, unit)
+        for period, total in zip(frame["period"], frame["total"]):
+            assert _count(clicks.period(str(period), unit, basis), scope) == total, period
+    frame = trend.pipeline(scope)
+    for period, filed in zip(frame["period"], frame["filed"]):
+        assert _count(clicks.period(str(period), types="invention"), scope) == filed, period
 
 
 def test_the_published_card_equals_the_default_search(world):
