@@ -12,7 +12,7 @@ import pytest
 
 from core.cubes import rebuild
 from core.regions.query import Scope
-from core.stats import holders, overview, regions, search, trend
+from core.stats import agencies, holders, overview, regions, search, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
 from ui.clicks import Drill, Search
@@ -130,6 +130,23 @@ def test_trend_numbers_equal_their_searches(world, scope, unit):
     frame = trend.pipeline(scope)
     for period, filed in zip(frame["period"], frame["filed"]):
         assert _count(clicks.period(str(period), types="invention"), scope) == filed, period
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_agencies_page_numbers_equal_their_searches(world, scope):
+    """代理机构统计: an agency's bar (and table link) counts its filings in the period."""
+    from core.db.models import Agency, CubeStamp
+    agencies_ = [Agency.create(name=f"A{i}", norm_name=f"A{i}") for i in range(3)]
+    for i, p in enumerate(world):
+        if i % 4:
+            p.agency = agencies_[i % 3]
+            p.save()
+    if CubeStamp.select().exists():  # the summary tables were in use: as the nightly job does
+        rebuild.rebuild()
+    ranking = agencies.ranking(scope)
+    assert len(ranking)
+    for name, filings in zip(ranking["name"], ranking["filings"]):
+        assert _count(clicks.agency(name, ranking), scope) == filings, name
 
 
 def test_the_published_card_equals_the_default_search(world):

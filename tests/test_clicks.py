@@ -137,7 +137,7 @@ def test_agencies_page_bar_searches_the_agency_by_id():
     ranking = pd.DataFrame({"agency_id": [4, 9], "name": ["甲代理所", "乙代理所"],
                             "filings": [30, 20], "valid": [10, 8]})
     assert [clicks.agency(n, ranking) for n in click_names(agencies.ranking(ranking))] == [
-        S({"agency_id": "4"}), S({"agency_id": "9"})]
+        S({"agency_id": "4", "basis": "app"}), S({"agency_id": "9", "basis": "app"})]
 
 
 def test_operations_sub_region_bar_re_scopes_the_page():

@@ -141,9 +141,10 @@ def holder(name: str | None, rows: pd.DataFrame, industry: str | None = None) ->
 
 
 def agency(name: str | None, ranking: pd.DataFrame) -> Click:
-    """A bar of 代理机构统计's ranking (agency_id, name): that agency's patents."""
+    """A bar of 代理机构统计's ranking (agency_id, name): that agency's filings (the page's dates
+    are filing dates)."""
     agency_id = _code(name, ranking, code_col="agency_id")
-    return None if agency_id is None else _search(agency_id=int(agency_id))
+    return None if agency_id is None else _search(agency_id=int(agency_id), basis="app")
 
 
 def industry(name: str | None, frame: pd.DataFrame) -> Click:
