@@ -12,7 +12,7 @@ import pytest
 
 from core.cubes import rebuild
 from core.regions.query import Scope
-from core.stats import agencies, holders, overview, regions, search, trend
+from core.stats import agencies, holders, industry, overview, regions, search, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
 from ui.clicks import Drill, Search
@@ -147,6 +147,24 @@ def test_agencies_page_numbers_equal_their_searches(world, scope):
     assert len(ranking)
     for name, filings in zip(ranking["name"], ranking["filings"]):
         assert _count(clicks.agency(name, ranking), scope) == filings, name
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_industry_page_numbers_equal_their_searches(world, scope):
+    """产业统计: an industry's bars (applications first) search its filings in the period."""
+    from core.db.models import CubeStamp, Industry, PatentIndustry
+    Industry.create(code="new_energy", name="新能源", kind="sei")
+    Industry.create(code="battery", name="电池", kind="sei", parent_code="new_energy")
+    Industry.create(code="ai", name="人工智能", kind="sei")
+    for i, p in enumerate(world):
+        if i % 3:
+            PatentIndustry.create(patent=p, industry_code=("battery", "ai", "new_energy")[i % 3])
+    if CubeStamp.select().exists():
+        rebuild.rebuild()
+    frame = industry.summary(scope)
+    assert len(frame)
+    for name, applications in zip(frame["name"], frame["applications"]):
+        assert _count(clicks.industry(name, frame), scope) == applications, name
 
 
 def test_the_published_card_equals_the_default_search(world):

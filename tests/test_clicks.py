@@ -152,7 +152,8 @@ def test_industry_bar_searches_the_industry_and_a_matrix_cell_re_scopes_to_its_r
     frame = pd.DataFrame({"code": ["N01", "N04"], "name": ["新一代信息技术产业", "生物产业"]})
     bars = industry.summary(frame["name"].tolist(), {"有效": [5, 3]}, "t", "r")
     assert [clicks.industry(n, frame) for n in click_names(bars)] == [
-        S({"industry": "N01"}), S({"industry": "N04"})]
+        S({"industry": "N01", "basis": "app", "dated": "app"}),
+        S({"industry": "N04", "basis": "app", "dated": "app"})]
     cells = pd.DataFrame({"region_code": ["320506", "320505"],
                           "region_name": ["吴中区", "虎丘区"]})
     matrix = industry.matrix(frame["name"].tolist(), ["吴中区", "虎丘区"],

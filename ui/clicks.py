@@ -148,6 +148,7 @@ def agency(name: str | None, ranking: pd.DataFrame) -> Click:
 
 
 def industry(name: str | None, frame: pd.DataFrame) -> Click:
-    """An industry's bar (frame: code, name): search the patents of that industry."""
+    """An industry's bars (frame: code, name): search the filings of that industry in the
+    page's period — its first series, applications by filing date."""
     code = _code(name, frame)
-    return None if code is None else _search(industry=code)
+    return None if code is None else _search(industry=code, basis="app", dated="app")
