@@ -165,6 +165,9 @@ def test_industry_page_numbers_equal_their_searches(world, scope):
     assert len(frame)
     for name, applications in zip(frame["name"], frame["applications"]):
         assert _count(clicks.industry(name, frame), scope) == applications, name
+    shares = industry.emerging_share(scope, 2015, dt.date.today().year)
+    for year, total in zip(shares["year"], shares["total"]):  # a year's stack: its filings
+        assert _count(clicks.period(str(year)), scope) == total, year
 
 
 def test_the_published_card_equals_the_default_search(world):
