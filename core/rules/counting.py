@@ -231,14 +231,16 @@ def placements(rule: CountingRule, patents: pw.Select | None = None,
              for c in REGION_CODES]
     dom = pw.Case(None, [(record & (Patent.domestic == True), 1),  # noqa: E712
                          (~record & (Holder.domestic == True), 1)], 0)  # noqa: E712
-    counts = holder_counts(rule, patents)
     in_set = _holder_set if rule.basis == "current" else _original_set
+    counts = holder_counts(rule, patents) if rule.weighted else None
+    share = (1.0 / counts.c.n) if counts is not None else pw.Value(1.0)
     links = (link.select(link.patent.alias("pid"), link.seq.alias("seq"), *codes, dom.alias("dom"),
-                         (1.0 / counts.c.n).alias("share"))
+                         share.alias("share"))
              .join(Holder, on=(link.holder == Holder.id))
              .switch(link).join(Patent, on=(link.patent == Patent.id))
-             .switch(link).join(counts, on=(counts.c.pid == link.patent))
              .where(in_set(link)))
+    if counts is not None:  # holder shares: only fractional counting needs them
+        links = links.switch(link).join(counts, on=(counts.c.pid == link.patent))
     any_link = PatentHolder.alias("ph_any")
     linked = any_link.select(pw.SQL("1")).where(any_link.patent == Patent.id)
     if rule.basis == "current":
