@@ -58,7 +58,8 @@ def _table(scope, ranking, rule: dict) -> None:
         share=(ranking["share"] * 100).round(1),
         abnormal_reason=ranking["abnormal_reason"].map(
             lambda r: "、".join(labels.ABNORMAL_REASON[x] for x in r.split(",") if x)),
-        link=[filters.search_link(scope, agency_id=int(i)) for i in ranking["agency_id"]])
+        link=[filters.search_link(scope, agency_id=int(i), basis="app", **clicks.EVERY_FILING)
+              for i in ranking["agency_id"]])
     shown = shown[list(labels.AGENCY_COLUMNS)]
     styled = shown.style.apply(
         lambda row: [ABNORMAL_ROW_STYLE if row["abnormal"] else ""] * len(row), axis=1)

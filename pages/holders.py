@@ -66,10 +66,10 @@ def _query(scope: Scope) -> tuple[Scope, str]:
 
 
 def _open_holder(scope, rows, clicked) -> None:
-    click = clicks.holder(clicked, rows)
+    click = clicks.holder(clicked, rows, scope.industry)
     if click and st.session_state.get("hs_clicked") != clicked:
         st.session_state["hs_clicked"] = clicked
-        filters.follow(click, scope)
+        filters.follow(click, filters.every_type(scope))  # the page counts every type
 
 
 def _charts(scope, rows, kinds) -> None:
@@ -88,8 +88,9 @@ def _table(scope, rows) -> None:
         kind=rows["kind"].map(labels.HOLDER_KIND),
         tags=rows["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)),
         is_new=rows["is_new"].map(lambda new: labels.NEW_MARK if new else ""),
-        link=[filters.search_link(scope, holder_id=int(i), status="valid")
-              for i in rows["holder_id"]])
+        link=[filters.search_link(filters.every_type(scope.undated()), first_holder_id=int(i),
+                                  status="valid", industry=scope.industry or None,
+                                  **clicks.EVERY_FILING) for i in rows["holder_id"]])
     shown = shown[list(labels.HOLDER_COLUMNS)]
     styled = shown.style.apply(
         lambda row: [NEW_ROW_STYLE if row["is_new"] else ""] * len(row), axis=1)

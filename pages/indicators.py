@@ -132,6 +132,10 @@ def _subregion_section(report, table) -> None:
     shown = _against_line(table, key, item)
     tables.show(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch")
     echarts.caption_rule(item.rule)
+    if report.rule.holder == "any" and not report.rule.fractional:
+        st.caption(labels.IND_OVERLAP_NOTE)
+    elif table["code"].isna().any():
+        st.caption(labels.IND_UNPLACED_NOTE)
     target = shown["target"].dropna()
     chart = charts.versus_target(shown["name"].tolist(), shown["value"].fillna(0).tolist(),
                                  float(target.iloc[0]) if not target.empty else None,

@@ -147,7 +147,7 @@ def render_holders_and_streets(scope, cols=None) -> None:
                                    {labels.TOTAL_VALID: top["valid"].tolist()}, title,
                                    labels.RULE_VALID_ASOF, dark=KIOSK, height=_height())
             name = filters.clicked(chart, f"ov_h{int(inv)}_{scope.region}", height=_height())
-            filters.follow(clicks.named_holder(name, inv), scope)
+            filters.follow(clicks.named_holder(name, top, inv), scope)
 
 
 def render_operations(scope, today: dt.date) -> None:

@@ -25,11 +25,12 @@ def render_ranking(scope, table, measure: str, level: str) -> None:
                            height=f"{max(360, 26 * len(ranked) + 80)}px")
     picked = filters.clicked(chart, f"rg_rank_{level}_{measure}_{scope.region}",
                              height=f"{max(360, 26 * len(ranked) + 80)}px")
-    _act(scope, table, picked, level)
+    _act(scope, table, picked, level, measure)
 
 
-def _act(scope, table, name, level: str) -> None:
-    filters.follow(clicks.subregion(name, table, drill=level == "child"), scope)
+def _act(scope, table, name, level: str, measure: str = "valid") -> None:
+    """A unit's bar or slice showing `measure`: drill, or search what the number counts."""
+    filters.follow(clicks.subregion(name, table, drill=level == "child", measure=measure), scope)
 
 
 def render_rate_and_share(scope, table, level: str) -> None:
@@ -40,7 +41,7 @@ def render_rate_and_share(scope, table, level: str) -> None:
                                                    rated["grant_rate"].tolist(),
                                                    labels.REGIONS_GRANT_RATE, labels.RULE_REGIONS),
                                  f"rg_rate_{level}_{scope.region}")
-        _act(scope, table, picked, level)
+        _act(scope, table, picked, level, "inv_granted")  # the rate's numerator
         st.caption(labels.GRANT_RATE_DEFINITION)
     with right:
         pairs = list(zip(table["name"], table["valid"]))
@@ -72,7 +73,7 @@ def render_focus(scope, table) -> None:
             chart = charts.ranking(top["name"].tolist(), {labels.COUNT: top["n"].tolist()},
                                    f"{names[code]} · {title}", labels.RULE_REGIONS)
             holder = filters.clicked(chart, f"rg_top_{measure}_{code}")
-            filters.follow(clicks.top_holder(holder, code, measure), scope)
+            filters.follow(clicks.top_holder(holder, top, code, measure), scope)
 
 
 title = st.empty()

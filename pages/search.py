@@ -100,6 +100,9 @@ def _widgets() -> dict:
         labels.SEARCH_TAG, list(dict.fromkeys(tag_options)), key="sq_holder_tag",
         placeholder=labels.ALL,
         format_func=lambda t: labels.HOLDER_TAG.get(t, t) if t else labels.ALL)
+    st.session_state.setdefault("sq_unpublished", False)
+    values["unpublished"] = bool(st.checkbox(labels.SEARCH_UNPUBLISHED, key="sq_unpublished",
+                                             help=labels.SEARCH_UNPUBLISHED_HELP))
     return values
 
 
@@ -107,6 +110,7 @@ def _pinned(f: SearchFilters) -> SearchFilters:
     """Show the holder / agency pinned by a link, with a button to drop the pin."""
     names = search.fixed_names(f)
     for key, label, field in (("holder", labels.SEARCH_FIXED_HOLDER, "holder_id"),
+                              ("holder", labels.SEARCH_FIXED_FIRST_HOLDER, "first_holder_id"),
                               ("agency", labels.SEARCH_FIXED_AGENCY, "agency_id")):
         if getattr(f, field):
             left, right = st.columns([4, 1])
@@ -134,8 +138,8 @@ def _filters(scope) -> SearchFilters:
     slot = st.container()
     _sync_from_url()
     values = _widgets()
-    values["holder_id"] = st.session_state.get("sq_holder_id")
-    values["agency_id"] = st.session_state.get("sq_agency_id")
+    for pinned in ("holder_id", "first_holder_id", "agency_id"):
+        values[pinned] = st.session_state.get(f"sq_{pinned}")
     f = _pinned(SearchFilters(**values))
     _write_url(f)
     _warn_bad(slot, f)

@@ -187,8 +187,10 @@ def test_indicators_page(app_env, db, role):
                          indirect=True)
 def test_indicators_page_under_the_any_holder_rule(app_env, db):
     """Switching to 任一权利人: a patent co-owned by a 相城区 holder counts there too (whole
-    counting), once in the city; the page reads live while the rule's summary rows are absent
-    and writes nothing (issue 18: readers never write)."""
+    counting), once in the city; the first holder sits at each patent's own address (one placement
+    rule), whatever its holder row says: 吴中区 keeps its 3, 相城区 its 2 plus the co-owned I0. The
+    page reads live while the rule's summary rows are absent and writes nothing (issue 18:
+    readers never write); the cube built by a job gives the same numbers."""
     from core.cubes import indicator as indicator_cube
     from core.cubes import rebuild as cubes
     from core.db import version
@@ -215,7 +217,7 @@ def test_indicators_page_under_the_any_holder_rule(app_env, db):
     cards = {m.label: m.value for m in at.metric}
     assert cards["有效发明专利"] == "5 件"
     assert at.dataframe[0].value[["区域", "指标值"]].values.tolist() == [
-        ["吴中区", 5.0], ["相城区", 1.0]]
+        ["吴中区", 3.0], ["相城区", 3.0]]
     assert any("按任一权利人（当前）地址" in (m.help or "") for m in at.metric)
     assert indicator_cube.needs_build(CountingRule(holder="any"))
     cubes.build_rule(CountingRule(holder="any"))  # what a job does: then the cube, same numbers
@@ -223,8 +225,27 @@ def test_indicators_page_under_the_any_holder_rule(app_env, db):
     _ok(at)
     assert {m.label: m.value for m in at.metric}["有效发明专利"] == "5 件"
     assert at.dataframe[0].value[["区域", "指标值"]].values.tolist() == [
-        ["吴中区", 5.0], ["相城区", 1.0]]
+        ["吴中区", 3.0], ["相城区", 3.0]]
     assert not any("实时计算" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=SKIP_PG)],
+                         indirect=True)
+def test_indicators_page_shows_the_unplaced_remainder(app_env, db):
+    """A valid invention placed in the city but in no county: the sub-region table has a last
+    row 未定位到下级区域 with it, so that the rows add up to the city's 6, and says so."""
+    from tests.monitor_data import patent
+    _indicator_data()
+    this_year = dt.date.today().year
+    patent("I9", None, None, None, "invention", status="valid",
+           grant_date=dt.date(this_year - 3, 5, 1), app_date=dt.date(this_year - 5, 1, 10))
+    at = _run("pages/indicators.py", "viewer")
+    _ok(at)
+    assert {m.label: m.value for m in at.metric}["有效发明专利"] == "6 件"
+    table = at.dataframe[0].value
+    assert table[["区域", "指标值"]].values.tolist() == [
+        ["吴中区", 3.0], ["相城区", 2.0], ["未定位到下级区域", 1.0]]
+    assert any("未定位到下级区域" in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("db_url", ["sqlite", pytest.param("postgres", marks=SKIP_PG)],

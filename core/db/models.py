@@ -381,7 +381,8 @@ class EventCube(BaseModel):
 class IndicatorCube(BaseModel):
     """Summary table (core.indicator_cube): monthly changes of the indicator sums — filings,
     publications, grants, entries into and exits from the valid stock (and the long-maintained
-    stock) — per counting rule (variant) × region × type × domestic × high-value. grain 'c': per
+    and high-value stocks) — per counting rule (variant) × region × type × domestic (high_value
+    is always False: the high-value stock has kinds of its own). grain 'c': per
     county (street_code NULL); grain 's': per street; for whole counting by any holder also 'p'
     and 't' (province, city). month = year × 12 + month − 1 (0: before any date)."""
     variant = pw.CharField(max_length=16, default="fast")  # counting rule (core.indicator_cube)
@@ -392,7 +393,7 @@ class IndicatorCube(BaseModel):
     street_code = pw.CharField(max_length=9, null=True)
     patent_type = pw.CharField(max_length=10)
     domestic = pw.BooleanField(default=True)
-    high_value = pw.BooleanField(default=False)
+    high_value = pw.BooleanField(default=False)  # unused (always False)
     kind = pw.CharField(max_length=8)
     month = pw.IntegerField()
     n = pw.DoubleField(default=0)  # fractional counting sums holder shares
