@@ -25,7 +25,7 @@ from core.rules import numbers
 from core.stats.search import SearchFilters, where
 
 MAX_ROWS = 200_000
-BATCH = 5000
+BATCH = 900  # ids per IN list (under SQLite's 999 parameters of older builds)
 EXPORT_COLUMNS = ("app_no", "patent_type", "title", "app_date", "pub_no", "pub_date", "grant_no",
                   "grant_date", "holders", "address", "county", "street", "status",
                   "status_reason", "ipc_main", "ipc_all", "agency_name", "agents", "inventors")
@@ -33,7 +33,17 @@ EXPORT_COLUMNS = ("app_no", "patent_type", "title", "app_date", "pub_no", "pub_d
 Progress = Callable[[int, int], None]
 
 
-def _batch(f: SearchFilters, cursor: int | None, size: int) -> list[dict]:
+def matching_ids(f: SearchFilters, limit: int) -> list[int]:
+    """Ids of the matching patents, newest first, at most `limit`. Read without ORDER BY, so each
+    engine takes the filter's best index (a holder's patents, a date range) instead of walking
+    the whole table newest-first to find a few thousand matches; sorted here."""
+    ids = [i for (i,) in Patent.select(Patent.id).where(where(f)).tuples()]
+    ids.sort(reverse=True)
+    return ids[:limit]
+
+
+def _batch(ids: list[int]) -> list[dict]:
+    """The export rows of `ids` (newest first)."""
     query = (Patent.select(
         Patent.id, Patent.app_no, Patent.patent_type, Patent.title, Patent.app_date,
         Patent.pub_no, Patent.pub_date, Patent.grant_no, Patent.grant_date, Patent.address,
@@ -42,10 +52,8 @@ def _batch(f: SearchFilters, cursor: int | None, size: int) -> list[dict]:
         Patent.inventors, Holder.name.alias("first_holder"))
         .join(Agency, pw.JOIN.LEFT_OUTER, on=(Patent.agency == Agency.id))
         .switch(Patent).join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
-        .where(where(f)))
-    if cursor is not None:
-        query = query.where(Patent.id < cursor)
-    return list(query.order_by(Patent.id.desc()).limit(size).dicts())
+        .where(Patent.id.in_(ids)))
+    return list(query.order_by(Patent.id.desc()).dicts())
 
 
 def _holder_names(ids: list[int]) -> dict[int, str]:
@@ -74,18 +82,12 @@ def _shape(row: dict, holders: dict[int, str], names: dict[str, str]) -> dict:
 def export_rows(f: SearchFilters, limit: int = MAX_ROWS) -> Iterator[dict]:
     """Rows of the export (dicts keyed by EXPORT_COLUMNS and more), newest first."""
     names = divisions.names()
-    cursor, sent = None, 0
-    while sent < limit:
-        batch = _batch(f, cursor, min(BATCH, limit - sent))
-        if not batch:
-            return
+    ids = matching_ids(f, limit)
+    for start in range(0, len(ids), BATCH):
+        batch = _batch(ids[start:start + BATCH])
         holders = _holder_names([r["id"] for r in batch])
         for row in batch:
             yield _shape(row, holders, names)
-        sent += len(batch)
-        cursor = batch[-1]["id"]
-        if len(batch) < BATCH:
-            return
 
 
 def _with_progress(rows: Iterator[dict], total: int, progress: Progress | None,
