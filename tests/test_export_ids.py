@@ -75,3 +75,21 @@ def test_export_rows_equal_the_previous_walk(db, monkeypatch, limit):
         rows = list(export.export_rows(f, limit))
         assert rows == _previous_rows(f, limit), f
         assert 0 < len(rows) <= limit, f
+
+
+def test_the_sheet_reads_back_with_a_bold_frozen_header_and_typed_cells():
+    import io
+
+    import openpyxl
+
+    from core.exports import sheet
+    data = sheet.write("检索结果", ["申请号", "申请日", "件数"], [
+        ["=1+1", dt.date(2020, 1, 2), 3], [" a&b<c>\x01", None, 2.5], [None, None, True]])
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert (ws.title, ws.freeze_panes) == ("检索结果", "A2")
+    assert rows == [["申请号", "申请日", "件数"], ["=1+1", dt.datetime(2020, 1, 2), 3],
+                    [" a&b<c>", None, 2.5], [None, None, True]]
+    assert [c.font.b for c in ws[1]] == [True, True, True]
+    assert (ws["A2"].data_type, ws["A2"].quotePrefix, ws["A3"].quotePrefix) == ("s", True, False)
+    assert ws["B2"].number_format == "yyyy-mm-dd"

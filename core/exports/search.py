@@ -1,5 +1,5 @@
 """Export of a search result to .xlsx, streamed: rows are read in keyset batches and written
-through openpyxl's write-only mode (core/xlsx_export: text that looks like a formula stays text),
+as XML by core.exports.sheet (text that looks like a formula stays text),
 so memory does not grow with the result. A progress callback gets (rows written, total).
 
 Columns (EXPORT_COLUMNS, headers from labels.EXPORT_HEADERS — the CNIPA export names,
@@ -9,17 +9,13 @@ status, status_reason, ipc_main, ipc_all, agency_name, agents, inventors.
 """
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 
 import peewee as pw
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
-from openpyxl.styles import Font
 
 from core.config import labels
 from core.db.models import Agency, Holder, Patent, PatentHolder
-from core.exports.xlsx import is_risky
+from core.exports import sheet
 from core.regions import divisions
 from core.rules import numbers
 from core.stats.search import SearchFilters, where
@@ -102,35 +98,10 @@ def _with_progress(rows: Iterator[dict], total: int, progress: Progress | None,
         progress(done, total)
 
 
-def _safe(ws, value):
-    """Plain values go to openpyxl as they are (2-3x faster than a cell object each); text that
-    could run as a formula becomes a string cell with the quote-prefix flag (core/xlsx_export)."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if not is_risky(value):
-        return value
-    cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
-
-
 def to_xlsx(f: SearchFilters, total: int, progress: Progress | None = None,
             limit: int = MAX_ROWS) -> bytes:
     """The .xlsx bytes of the search result (at most `limit` rows; `total` is for progress),
-    written in openpyxl write-only mode: one sheet, bold Chinese header row, frozen."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=labels.EXPORT_SHEET)
-    ws.freeze_panes = "A2"
-    header = []
-    for column in EXPORT_COLUMNS:
-        cell = WriteOnlyCell(ws, value=labels.EXPORT_HEADERS[column])
-        cell.font = Font(bold=True)
-        header.append(cell)
-    ws.append(header)
-    for row in _with_progress(export_rows(f, limit), min(total, limit), progress):
-        ws.append([_safe(ws, row[c]) for c in EXPORT_COLUMNS])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    streamed by core.exports.sheet: one sheet, bold Chinese header row, frozen."""
+    rows = _with_progress(export_rows(f, limit), min(total, limit), progress)
+    return sheet.write(labels.EXPORT_SHEET, [labels.EXPORT_HEADERS[c] for c in EXPORT_COLUMNS],
+                       ([row[c] for c in EXPORT_COLUMNS] for row in rows))
