@@ -137,3 +137,25 @@ def test_two_sessions_asking_at_once_wait_for_one_computation(db):
     first.join(30)
     second.join(30)
     assert (waiting.is_set(), runs, results) == (True, [21], [42, 42])
+
+
+builds: list[str] = []
+
+
+def _bar(names: list[str], values: list[int]):
+    from pyecharts import options as opts
+    from pyecharts.charts import Bar
+    builds.append("build")
+    return (Bar().add_xaxis(names).add_yaxis("件数", values)
+            .set_global_opts(title_opts=opts.TitleOpts(title="排名")))
+
+
+def test_chart_options_are_built_and_encoded_once_per_data_version(db):
+    from ui import echarts
+    builds.clear()
+    first = echarts.options(_bar, ["甲", "乙"], [3, 1])
+    again = echarts.options(_bar, ["甲", "乙"], [3, 1])
+    other = echarts.options(_bar, ["甲"], [3])
+    assert (again, len(builds)) == (first, 2)  # the second call read the first one's options
+    assert first == echarts.encode(_bar(["甲", "乙"], [3, 1]))
+    assert other["xAxis"][0]["data"] == ["甲"]
