@@ -18,6 +18,7 @@ from core.exports.xlsx import is_risky
 
 BOLD, DATE, QUOTED = 1, 2, 3  # cell style indexes in STYLES
 EPOCH = dt.date(1899, 12, 30)
+MAYBE_RISKY = frozenset(" =+-@\t\r")  # first characters of text is_risky may flag
 SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CONTENT_TYPES = (
@@ -71,11 +72,14 @@ SHEET_END = '</sheetData></worksheet>'
 
 
 def _text(ref: str, value: str, style: int = 0) -> str:
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if style == 0 and is_risky(value):
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if style == 0 and value[:1] in MAYBE_RISKY and is_risky(value):
         style = QUOTED
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = f' s="{style}"' if style else ""
-    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(value)}</t></is></c>'
+    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{value}</t></is></c>'
 
 
 def _cell(ref: str, value) -> str:
