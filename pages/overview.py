@@ -9,7 +9,7 @@ from streamlit_echarts import Map
 from core.config import labels
 from core.regions.custom import region_name
 from core.stats import overview
-from ui import clicks, demo_offer, filters, kiosk
+from ui import clicks, demo_offer, echarts, filters, kiosk
 from ui.cache import cached
 from ui.charts import maps
 from ui.charts import overview as charts
@@ -96,13 +96,14 @@ def _height() -> str:
 
 
 def charts_map(pairs):
-    return maps.county_map(pairs, labels.MAP_TITLE, labels.RULE_VALID_ASOF, labels.TOTAL_VALID,
-                           dark=KIOSK, height=_height())
+    return echarts.options(maps.county_map, pairs, labels.MAP_TITLE, labels.RULE_VALID_ASOF,
+                           labels.TOTAL_VALID, dark=KIOSK, height=_height())
 
 
 def _ranking(frame, title: str, key: str):
-    chart = charts.ranking(frame["name"].tolist(), {labels.TOTAL_VALID: frame["valid"].tolist()},
-                           title, labels.RULE_VALID_ASOF, dark=KIOSK, height=_height())
+    chart = echarts.options(charts.ranking, frame["name"].tolist(),
+                            {labels.TOTAL_VALID: frame["valid"].tolist()}, title,
+                            labels.RULE_VALID_ASOF, dark=KIOSK, height=_height())
     return filters.clicked(chart, key, height=_height())
 
 
@@ -114,15 +115,16 @@ def render_trend_and_types(scope, today: dt.date, columns=None) -> None:
     left, right = columns or st.columns([3, 2])
     years = cached(overview.yearly)(scope, today.year - YEARS + 1, today.year)
     with left:
-        chart = charts.yearly(years["year"].tolist(), years["applications"].tolist(),
-                              years["grants"].tolist(), labels.YEARLY_TREND, labels.RULE_FLOWS,
-                              (labels.APPLICATIONS, labels.GRANTS), dark=KIOSK)
+        chart = echarts.options(charts.yearly, years["year"].tolist(),
+                                years["applications"].tolist(), years["grants"].tolist(),
+                                labels.YEARLY_TREND, labels.RULE_FLOWS,
+                                (labels.APPLICATIONS, labels.GRANTS), dark=KIOSK)
         year = filters.clicked(chart, f"ov_years_{scope.region}", height=_height())
         filters.follow(clicks.period(year), scope)
     split = cached(overview.type_split)(scope)
     with right:
         pairs = [(labels.PATENT_TYPE[t], v) for t, v in zip(split["patent_type"], split["valid"])]
-        picked = filters.clicked(charts.type_pie(pairs, labels.TYPE_SPLIT,
+        picked = filters.clicked(echarts.options(charts.type_pie, pairs, labels.TYPE_SPLIT,
                                                  labels.RULE_VALID_ASOF, dark=KIOSK),
                                  f"ov_types_{scope.region}", height=_height())
         filters.follow(clicks.patent_type(picked, labels.PATENT_TYPE), scope)
@@ -143,9 +145,9 @@ def render_holders_and_streets(scope, cols=None) -> None:
                             (cols[-1], True, labels.TOP_HOLDERS_INV)):
         top = cached(overview.top_holders)(scope, inv)
         with col:
-            chart = charts.ranking(top["name"].tolist(),
-                                   {labels.TOTAL_VALID: top["valid"].tolist()}, title,
-                                   labels.RULE_VALID_ASOF, dark=KIOSK, height=_height())
+            chart = echarts.options(charts.ranking, top["name"].tolist(),
+                                    {labels.TOTAL_VALID: top["valid"].tolist()}, title,
+                                    labels.RULE_VALID_ASOF, dark=KIOSK, height=_height())
             name = filters.clicked(chart, f"ov_h{int(inv)}_{scope.region}", height=_height())
             filters.follow(clicks.named_holder(name, top, inv), scope)
 
@@ -153,9 +155,9 @@ def render_holders_and_streets(scope, cols=None) -> None:
 def render_operations(scope, today: dt.date) -> None:
     ops = cached(overview.operations)(scope, dt.date(today.year, 1, 1), today)
     names = [labels.OPERATION_KIND[k] for k in overview.OPERATION_KINDS]
-    filters.clicked(charts.operations(names, [ops[k] for k in overview.OPERATION_KINDS],
-                                      labels.OPERATIONS_YTD, labels.RULE_OPERATIONS,
-                                      dark=KIOSK), f"ov_ops_{scope.region}", height=_height())
+    filters.clicked(echarts.options(charts.operations, names, [ops[k] for k in overview.OPERATION_KINDS],
+                                    labels.OPERATIONS_YTD, labels.RULE_OPERATIONS, dark=KIOSK),
+                    f"ov_ops_{scope.region}", height=_height())
     if not KIOSK:
         st.caption(labels.OPERATIONS_NOTE)
 
@@ -168,10 +170,10 @@ def render_operations_and_watch(scope, today: dt.date) -> None:
     with right:
         if len(watch) < 2:
             st.info(labels.WATCHED_EMPTY)
-        chart = charts.watched(watch["name"].tolist(),
-                               {labels.TOTAL_VALID: watch["valid"].tolist(),
-                                labels.VALID_INVENTIONS: watch["valid_inventions"].tolist()},
-                               labels.WATCHED_COMPARE, labels.RULE_VALID_ASOF, dark=KIOSK)
+        chart = echarts.options(charts.watched, watch["name"].tolist(),
+                                {labels.TOTAL_VALID: watch["valid"].tolist(),
+                                 labels.VALID_INVENTIONS: watch["valid_inventions"].tolist()},
+                                labels.WATCHED_COMPARE, labels.RULE_VALID_ASOF, dark=KIOSK)
         name = filters.clicked(chart, f"ov_watch_{scope.region}")
         filters.follow(clicks.region(name, watch, current=scope.region))
 

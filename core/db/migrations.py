@@ -16,13 +16,16 @@ from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from core.db import db, is_postgres
 from core.db.models import (
+    ABNORMAL_INDEX,
     AGENCY_INDEX,
     ALL_MODELS,
     EXPIRY_INDEX,
     FEE_INDEX,
+    HOLDER_DATE_INDEX,
     HOLDER_STATS_INDEX,
     INDICATOR_INDEX,
     LAPSE_INDEX,
+    PLACEMENT_INDEX,
     STATS_INDEX,
     STOCK_INDEX,
     CubeStamp,
@@ -244,10 +247,22 @@ def _v23(m):
     return []
 
 
+def _v24(m):
+    """Indexes of 非正常申请监测 and of the 专利数据核查 statistics; skips what is present."""
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = []
+    for fields in (ABNORMAL_INDEX, HOLDER_DATE_INDEX, PLACEMENT_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have:
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
-                     (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23)]
+                     (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
+                     (24, _v24)]
 BASELINE = 1
 
 

@@ -57,6 +57,14 @@ AGENCY_INDEX = ("agency", "ipc_subclass", "status", "patent_type", "city_code", 
                 "street_code", "app_date", "first_holder", "status_reason", "province_code")
 # 专利概况 / 趋势统计 / 区域统计 (core.stats): every column their aggregates read, region first, so
 # a city's or county's patents are aggregated from the index alone (migration step 11)
+# 非正常申请监测 (core.monitor.abnormal): filings of a date range per holder / agency and year from
+# the index alone, and a holder's filings of a window; 专利数据核查 (core.resolver.queue.stats):
+# patents per placement level of a region, and the unplaced ones (migration step 24)
+ABNORMAL_INDEX = ("app_date", "first_holder", "agency", "app_year", "province_code", "city_code",
+                  "county_code", "street_code")
+HOLDER_DATE_INDEX = ("first_holder", "app_date", "province_code", "city_code", "county_code",
+                     "street_code")
+PLACEMENT_INDEX = ("province_code", "city_code", "county_code", "region_level")
 STATS_INDEX = ("city_code", "county_code", "street_code", "patent_type", "status", "app_year",
                "grant_year", "app_date", "grant_date", "pub_date", "lapse_date", "status_reason",
                "status_date", "domestic", "first_holder", "inventor_count", "agency",
@@ -238,6 +246,9 @@ class Patent(BaseModel):
             (HOLDER_STATS_INDEX, False),  # migration step 10
             (AGENCY_INDEX, False),  # migration step 10
             (STATS_INDEX, False),  # migration step 11
+            (ABNORMAL_INDEX, False),  # migration step 24
+            (HOLDER_DATE_INDEX, False),  # migration step 24
+            (PLACEMENT_INDEX, False),  # migration step 24
         )
 
 

@@ -148,8 +148,13 @@ def gazetteer() -> Gazetteer:
         bucket = strong.setdefault(key, [])
         if not any(e.code == code and e.kind == kind for e in bucket):
             bucket.insert(0, Entry(code, kind, scope, source))  # the recorded change decides
-    names = {canonical(c): n for c, n in divisions.names().items()}
-    return Gazetteer(_automaton(strong), _automaton(bare), names)
+    return Gazetteer(_automaton(strong), _automaton(bare), division_names())
+
+
+@lru_cache(maxsize=1)
+def division_names() -> dict[str, str]:
+    """Code → name of every division (canonical codes)."""
+    return {canonical(c): n for c, n in divisions.names().items()}
 
 
 def _automaton(table: dict[str, list[Entry]]) -> ahocorasick.Automaton:
@@ -163,4 +168,6 @@ def _automaton(table: dict[str, list[Entry]]) -> ahocorasick.Automaton:
 
 
 def name_of(code: str | None) -> str | None:
-    return gazetteer().names.get(code) if code else None
+    """The name of a division code; without building the automata (a page naming places, e.g.
+    the 专利数据核查 queue, does not pay the gazetteer's second of CPU)."""
+    return division_names().get(code) if code else None
