@@ -90,7 +90,7 @@ def test_export_respects_the_row_limit_and_reports_progress(db, monkeypatch):
 
 def test_the_search_export_is_fitted_filtered_and_frozen(db):
     _build()
-    ws = _load(export.to_xlsx(SearchFilters(region="3205"), total=2))
+    ws = _load(export.to_xlsx(SearchFilters(region="3205", unpublished=True), total=2))
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:S3"
     widths = {letter: dim.width for letter, dim in ws.column_dimensions.items()}
     assert widths["A"] == 16.0  # 201910000001.9: 14 + 2

@@ -81,12 +81,7 @@ def watch_dialogs(page) -> list[str]:
     return seen
 
 
-# 参数设置 still asks for JSON with English keys; its forms are being built on another branch.
-# Strict: once that lands this case passes and the mark must go.
-PENDING = {("admin", "params"): pytest.mark.xfail(strict=True, reason="参数设置 forms pending")}
-CASES = [pytest.param(role, spec, id=f"{role}-{spec.url_path}",
-                      marks=PENDING.get((role, spec.url_path), ()))
-         for role in USERS for spec in PAGES]
+CASES = [pytest.param(role, spec, id=f"{role}-{spec.url_path}") for role in USERS for spec in PAGES]
 
 
 @pytest.mark.parametrize(("role", "spec"), CASES)
