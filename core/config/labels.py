@@ -198,7 +198,8 @@ OPM_STATUS_VIEWS = {"open": "待处理", "acked": "已确认", "closed": "已关
 OPM_ALERT_COLUMNS = {"kind": "类型", "subject": "权利人/专利", "app_no": "申请号", "county": "区县",
                      "events": "本年转出件数", "due_date": "最近转出日", "status": "状态",
                      "created_at": "预警时间", "updated_at": "更新时间"}
-OPM_PICK_ALERTS = "选择要处理的预警"
+OPM_PICK_HELP = "在表格左侧勾选要处理的预警，再点下方按钮确认、关闭或重新打开"
+OPM_PICKED = "已勾选 {n} 条"
 OPM_ACTIONS = {"acked": "确认", "closed": "关闭", "open": "重新打开"}
 OPM_UPDATED = "已更新 {n} 条预警"
 OPM_STAFF_ONLY = "数据核查员和管理员可确认或关闭预警"
