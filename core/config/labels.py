@@ -281,11 +281,13 @@ EXPORT_PROGRESS = "正在导出 {done:,} / {total:,} 条"
 EXPORT_TOO_MANY = "结果超过 {n:,} 条，只导出最新的 {n:,} 条；如需全部请缩小范围分批导出。"
 EXPORT_FILE = "公开专利_{stamp}.xlsx"
 
-# 权利人标注
-HOLDER_ADMIN_TITLE = "权利人标注"
+# 权利人管理
+HOLDER_ADMIN_TITLE = "权利人管理"
+HOLDER_ADMIN_TABS = ["权利人", "批量导入标签"]
 HOLDER_ADMIN_SEARCH = "搜索（名称 / 统一社会信用代码）"
 HOLDER_ADMIN_COLUMNS = {"id": "ID", "name": "权利人", "kind": "类型", "county_code": "区县",
-                        "street_code": "街道", "fee_reduction": "费用减缴", "patent_count": "专利数",
+                        "street_code": "街道", "industry_code": "所属产业", "fee_reduction": "费用减缴",
+                        "patent_count": "专利数",
                         "first_filing": "首次申请日", "tags": "标签"}
 HOLDER_ADMIN_PICK = "选择要标注的权利人"
 HOLDER_ADMIN_KIND = "权利人类型"
@@ -295,7 +297,25 @@ HOLDER_ADMIN_SAVED = "已保存：{fields}"
 HOLDER_ADMIN_NOCHANGE = "没有修改"
 HOLDER_ADMIN_BAD = "「{value}」无效：标签不能含逗号且不超过 32 个字符，类型须为预设类型"
 HOLDER_ADMIN_EMPTY = "没有符合条件的权利人。"
-HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴"}
+HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴",
+                "industry_code": "所属产业"}
+HOLDER_ADMIN_INDUSTRY = "所属产业"
+HOLDER_NO_INDUSTRY = "（未设置）"
+HOLDER_REGION_TITLE = "更正所在区县和街道"
+HOLDER_REGION_NOW = ("当前：{county} / {street}。更正后，该权利人作为第一权利人的专利"
+                     "一并改按新的区县和街道统计（可撤销）")
+HOLDER_REGION_NONE = "未定位"
+HOLDER_REGION_APPLY = "更正区域"
+HOLDER_REGION_DONE = "已将权利人更正到 {place}，涉及 {patents:,} 件专利"
+HOLDER_REGION_UNDO = "撤销最近一次更正（#{id}）"
+HOLDER_IMPORT_HELP = ("上传 Excel（.xlsx）：每行一个权利人，填写「权利人名称」或「统一社会信用代码」，"
+                      "「标签」可填多个，用顿号或逗号分隔；已有标签保留。任何一行有误则整个文件不导入")
+HOLDER_IMPORT_TEMPLATE = "下载模板"
+HOLDER_IMPORT_FILE = "选择标签文件"
+HOLDER_IMPORT_APPLY = "导入标签"
+HOLDER_IMPORT_FAILED = "文件有 {n} 处错误，未导入任何标签："
+HOLDER_IMPORT_ERRORS = "错误（文件、行、列、值）"
+HOLDER_IMPORT_DONE = "已为 {holders:,} 个权利人新增 {tags:,} 个标签（跳过空行 {skipped:,} 行）"
 FILTER_FEE = "费用减缴"
 # short counting rules for chart subtitles (the page caption carries the full rule)
 CHART_RULE_HOLDERS = "按第一权利人 · 截至当前法律状态 · ★期内新增"
