@@ -584,16 +584,22 @@ IMP_AFTER_FAILED = "导入已完成，但后续步骤 {step} 出错：{error}"
 
 # --- watch lists (关注清单) ---
 WATCH_TITLE = "关注清单"
-WATCH_HELP = "关注的区域会出现在「专利概况」的对比中（全局关注对所有用户生效）。"
-WATCH_COLUMNS = {"id": "编号", "name": "名称", "target": "代码", "username": "个人关注",
-                 "created_at": "加入时间"}
+WATCH_HELP = ("关注的区域会出现在「专利概况」和「区域统计 · 区域对比」的对比中，关注的产业在区域对比中并列显示"
+              "（全局关注对所有用户生效）。")
+WATCH_COLUMNS = {"id": "编号", "kind": "类型", "name": "名称", "target": "代码",
+                 "username": "个人关注", "created_at": "加入时间"}
+WATCH_KIND = {"region": "区域", "industry": "产业", "holder": "权利人"}
+WATCH_REGIONS = "关注区域"
+WATCH_INDUSTRIES = "关注产业"
+WATCH_INDUSTRY = "产业"
+WATCH_INDUSTRY_PICK = "选择产业"
 WATCH_ADD = "加入关注"
 WATCH_REMOVE = "移除所选"
 WATCH_PROVINCE = "省"
 WATCH_CITY = "市"
 WATCH_COUNTY = "区县（可选）"
 WATCH_PERSONAL = "仅对我生效"
-WATCH_EMPTY = "还没有关注的区域。"
+WATCH_EMPTY = "还没有关注的区域或产业。"
 
 # --- statistics pages: 专利概况, 产业统计, 趋势统计, 区域统计 ---
 CARD_PER_10K = "每万人口发明专利拥有量"
@@ -659,7 +665,12 @@ RULE_PIPELINE = ("按申请日分年 · 公开：有公开日；进入实审：�
 RULE_TREND_EVENTS = ("按登记生效日 · 转入/转出按转让前后权利人地址；转让（全部）、许可、质押按专利当前"
                      "第一权利人地址归属")
 REGIONS_TITLE = "区域统计"
-REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划"}
+REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划",
+                 "compare": "区域对比"}
+REGIONS_COMPARE_PICK = "对比区域"
+REGIONS_COMPARE_HELP = ("默认对比同级区域（同市其他区县，或同省其他城市）和「关注清单」中的区域，可增删；"
+                        "表中每项指标并列，末列为关注产业的有效专利")
+REGIONS_INDUSTRY_VALID = "{name}（有效）"
 REGIONS_LEVEL_LABEL = "统计单元"
 REGIONS_RANKING = "区域排行"
 REGIONS_MEASURE = "排行指标"
