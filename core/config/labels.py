@@ -118,6 +118,21 @@ NEW_MARK = "★ 新增"
 HOLDERS_PERIOD = "期内新增按 {start} 至 {end} 统计"
 HOLDERS_DEFAULT_PERIOD = "（筛选栏未选期间，默认为本年度至今）"
 NEW_HOLDERS_TITLE = "期内新增权利人"
+TEAMS_TITLE = "研发团队"
+TEAMS_RULE = ("按第一权利人 · 筛选栏的区域、类型和期间（未选期间为全部年份）· 同一权利人的专利上共同署名的发明人"
+              "相互连通即为一个团队；同名发明人在不同权利人处视为不同的人")
+TEAMS_PICK = "查看权利人（本页所列）"
+TEAMS_NONE = "{name} 在所选范围内没有带发明人信息的专利"
+TEAMS_SUMMARY = {"teams": "团队数", "inventors": "发明人数", "largest": "最大团队人数",
+                 "solo": "单人团队"}
+TEAM_COLUMNS = {"team": "团队", "size": "人数", "lead": "核心成员", "members": "主要成员",
+                "patents": "专利数", "inventions": "发明", "valid": "有效", "first_year": "最早申请年",
+                "last_year": "最近申请年", "fields": "主要技术领域（IPC小类）"}
+CORE_INVENTORS_TITLE = "区域核心发明人（署名专利最多）"
+CORE_INVENTORS_NONE = "所选范围内没有带发明人信息的专利"
+CORE_INVENTOR_COLUMNS = {"name": "发明人", "holder": "所在权利人", "patents": "专利数",
+                         "inventions": "发明", "team_size": "所在团队人数"}
+CORE_INVENTORS_PARTIAL = "专利最多的 {n} 个权利人之外未计入，排名可能不完整"
 NEW_HOLDERS_DIGEST = ("{start} 至 {end}，本区域新增权利人 {holders:,} 家（{kinds}），在本区域共有专利 {patents:,} 件。"
                       "{tags}{fields}{top}")
 NEW_DIGEST_TAGS = "其中{tags}。"
