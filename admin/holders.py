@@ -43,8 +43,9 @@ def _list(frame, industries: dict[str, str]) -> None:
         street_code=frame["street_code"].fillna("").map(region_name),
         industry_code=frame["industry_code"].fillna("").map(lambda c: industries.get(c, c)),
         tags=frame["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)))
-    st.dataframe(shown.rename(columns=labels.HOLDER_ADMIN_COLUMNS), hide_index=True,
-                 width="stretch")
+    with st.container(key="ht_list"):
+        st.dataframe(shown.rename(columns=labels.HOLDER_ADMIN_COLUMNS), hide_index=True,
+                     width="stretch")
 
 
 def _editor(row, industries: dict[str, str]) -> None:
@@ -135,8 +136,9 @@ def _bulk() -> None:
         result = holder_tags.import_tags(upload.getvalue(), upload.name, current_user())
         if result.errors:
             st.error(labels.HOLDER_IMPORT_FAILED.format(n=len(result.errors)))
-            st.dataframe(pd.DataFrame({labels.HOLDER_IMPORT_ERRORS: result.errors}),
-                         hide_index=True, width="stretch")
+            with st.container(key="ht_import_errors"):
+                st.dataframe(pd.DataFrame({labels.HOLDER_IMPORT_ERRORS: result.errors}),
+                             hide_index=True, width="stretch")
         else:
             st.success(labels.HOLDER_IMPORT_DONE.format(holders=result.holders, tags=result.tags,
                                                         skipped=result.skipped))

@@ -91,9 +91,10 @@ def render_compare(scope, measure: str) -> None:
     table = cached(compare.compare)(scope, codes, tuple(industries))
     render_ranking(scope, table, measure, "compare")
     names = cached(compare.industry_names)(tuple(industries))
-    render_table(table.rename(columns={
-        compare.INDUSTRY_PREFIX + c: labels.REGIONS_INDUSTRY_VALID.format(name=names.get(c, c))
-        for c in industries}))
+    with st.container(key="rg_compare_table"):
+        render_table(table.rename(columns={
+            compare.INDUSTRY_PREFIX + c: labels.REGIONS_INDUSTRY_VALID.format(name=names.get(c, c))
+            for c in industries}))
 
 
 title = st.empty()

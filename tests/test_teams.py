@@ -100,6 +100,9 @@ def test_the_holders_page_shows_a_holders_teams_and_the_core_inventors(app_env, 
         [3, "张三", 3], [2, "孙八", 1], [1, "赵六", 1]]
     assert [(m.label, m.value) for m in at.metric][-4:] == [
         ("团队数", "3"), ("发明人数", "6"), ("最大团队人数", "3"), ("单人团队", "1")]
+    assert ("发明人", "所在权利人", "专利数", "发明", "所在团队人数") not in tables
+    at.toggle(key="hs_core_inventors").set_value(True).run()
+    tables = {tuple(d.value.columns): d.value for d in at.dataframe}
     core = tables[("发明人", "所在权利人", "专利数", "发明", "所在团队人数")]
     assert core[["发明人", "所在权利人", "专利数"]].values.tolist()[:2] == [
         ["张三", "甲科技有限公司", 2], ["李四", "甲科技有限公司", 2]]

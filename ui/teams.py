@@ -38,6 +38,9 @@ def _holder(scope: Scope, holder_id: int, name: str) -> None:
 
 def _core(scope: Scope) -> None:
     st.markdown(f"**{labels.CORE_INVENTORS_TITLE}**")
+    # reads the biggest holders' patents one holder at a time: only when asked for
+    if not st.toggle(labels.CORE_INVENTORS_SHOW, key="hs_core_inventors"):
+        return
     frame, complete = cached(teams.core_inventors)(scope)
     if frame.empty:
         st.info(labels.CORE_INVENTORS_NONE)

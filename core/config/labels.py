@@ -130,6 +130,7 @@ TEAM_COLUMNS = {"team": "团队", "size": "人数", "lead": "核心成员", "mem
                 "last_year": "最近申请年", "fields": "主要技术领域（IPC小类）"}
 CORE_INVENTORS_TITLE = "区域核心发明人（署名专利最多）"
 CORE_INVENTORS_NONE = "所选范围内没有带发明人信息的专利"
+CORE_INVENTORS_SHOW = "计算区域核心发明人（逐个读取专利最多的权利人，范围大时需等待）"
 CORE_INVENTOR_COLUMNS = {"name": "发明人", "holder": "所在权利人", "patents": "专利数",
                          "inventions": "发明", "team_size": "所在团队人数"}
 CORE_INVENTORS_PARTIAL = "专利最多的 {n} 个权利人之外未计入，排名可能不完整"

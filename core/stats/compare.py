@@ -33,18 +33,22 @@ def compare(scope: Scope, codes: list[str], industries: tuple[str, ...] = ()) ->
     frame["valid_share"] = (frame["valid"] / total).round(4) if total else 0.0
     frame["rank"] = frame["valid"].rank(method="min", ascending=False).astype("int64")
     if industries:
-        valid = [_industry_valid(scope.with_region(c)) for c in codes]
+        valid = _industry_valid(scope, codes)
         for code in industries:
-            frame[INDUSTRY_PREFIX + code] = [v.get(code, 0) for v in valid]
+            frame[INDUSTRY_PREFIX + code] = [valid.get((c, code), 0) for c in codes]
     return frame
 
 
-def _rows(scope: Scope, codes: list[str]) -> dict[str, tuple]:
-    by_parent: dict[str | None, list[str]] = {}
+def _by_parent(codes: list[str]) -> dict[str | None, list[str]]:
+    groups: dict[str | None, list[str]] = {}
     for code in codes:
-        by_parent.setdefault(parent_of(code), []).append(code)
+        groups.setdefault(parent_of(code), []).append(code)
+    return groups
+
+
+def _rows(scope: Scope, codes: list[str]) -> dict[str, tuple]:
     rows: dict[str, tuple] = {}
-    for parent, members in by_parent.items():
+    for parent, members in _by_parent(codes).items():
         if parent is None or len(members) == 1:
             rows.update({c: regions.region_row(scope, c, region_name(c)) for c in members})
             continue
@@ -55,14 +59,32 @@ def _rows(scope: Scope, codes: list[str]) -> dict[str, tuple]:
                 int(got[k]) for k in ("applications", "grants", "valid", "valid_inventions")]
             closed = (0, 0) if got is None else (int(got["inv_granted"]), int(got["inv_closed"]))
             rows[code] = (code, region_name(code), *counts,
-                          *regions.transfers(scope.with_region(code)), *closed)
+                          *_moves(scope, code, got, parent), *closed)
     return rows
 
 
-def _industry_valid(scope: Scope) -> dict[str, int]:
-    """Top-level industry code → valid patents in the scope's region (one query)."""
-    summary = industry.summary(scope)
-    return dict(zip(summary["code"], summary["valid"].astype(int)))
+def _moves(scope: Scope, code: str, got, parent: str) -> tuple[int, int]:
+    """Transfers in and out: the parent's table groups them by county or street (a city or a
+    county parent); the cities of a province are counted one by one."""
+    if len(parent) in (4, 6):
+        return (0, 0) if got is None else (int(got["transfers_in"]), int(got["transfers_out"]))
+    return regions.transfers(scope.with_region(code))
+
+
+def _industry_valid(scope: Scope, codes: list[str]) -> dict[tuple[str, str], int]:
+    """(region, top-level industry) → valid patents: one industry × sub-region matrix per
+    parent, or one summary per region without a parent."""
+    out: dict[tuple[str, str], int] = {}
+    for parent, members in _by_parent(codes).items():
+        if parent is None or len(members) == 1:
+            for code in members:
+                summary = industry.summary(scope.with_region(code))
+                out.update({(code, i): int(v) for i, v in zip(summary["code"], summary["valid"])})
+            continue
+        matrix = industry.matrix(scope.with_region(parent))
+        out.update({(r, i): int(v) for r, i, v in zip(matrix["region_code"], matrix["code"],
+                                                       matrix["valid"]) if r in members})
+    return out
 
 
 def industry_names(codes: tuple[str, ...]) -> dict[str, str]:

@@ -22,10 +22,10 @@ from peewee import fn
 
 from core.db.models import Holder, Patent
 from core.regions.query import Scope
-from core.stats.base import where
+from core.stats.base import patents, where
 
 MAX_HOLDER_PATENTS = 50_000
-MAX_HOLDERS = 300
+MAX_HOLDERS = 30
 MEMBERS_SHOWN = 5
 FIELDS_SHOWN = 3
 TEAM_COLUMNS = ["team", "size", "lead", "members", "patents", "inventions", "valid",
@@ -123,12 +123,16 @@ def team_summary(teams: pd.DataFrame) -> dict:
 
 
 def _biggest_holders(scope: Scope) -> list[tuple[int, str, int]]:
+    """(holder id, name, patents in scope) of the MAX_HOLDERS biggest first holders, read from
+    the statistics covering index (patents with or without inventors: an upper bound)."""
     n = fn.COUNT(Patent.id)
-    return list(Patent.select(Patent.first_holder, Holder.name, n)
-                .join(Holder, on=(Holder.id == Patent.first_holder))
-                .where(where(scope) & Patent.inventors.is_null(False))
-                .group_by(Patent.first_holder, Holder.name)
-                .order_by(n.desc(), Patent.first_holder).limit(MAX_HOLDERS).tuples())
+    counts = list(patents(scope, Patent.first_holder, n)
+                  .where(where(scope) & Patent.first_holder.is_null(False))
+                  .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
+                  .limit(MAX_HOLDERS).tuples())
+    names = dict(Holder.select(Holder.id, Holder.name)
+                 .where(Holder.id.in_([h for h, _ in counts])).tuples()) if counts else {}
+    return [(h, names.get(h, ""), c) for h, c in counts]
 
 
 def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
@@ -145,11 +149,11 @@ def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
         lists = [split_inventors(r[0]) for r in rows]
         roots = _components(lists)
         sizes = Counter(roots.values())
-        patents, inventions = Counter(), Counter()
+        named, inventions = Counter(), Counter()
         for names, row in zip(lists, rows):
-            patents.update(names)
+            named.update(names)
             inventions.update(names if row[1] == "invention" else [])
-        for name, n in patents.items():
+        for name, n in named.items():
             entry = (n, inventions[name], -holder_id, name, holder_name, sizes[roots[name]])
             if len(best) < top:
                 heapq.heappush(best, entry)
