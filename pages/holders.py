@@ -11,7 +11,7 @@ from core.db.models import HOLDER_KINDS
 from core.regions.query import Scope
 from core.stats import holders, industry, new_holders
 from core.stats import presence as overview
-from ui import clicks, echarts, filters, tables
+from ui import clicks, echarts, filters, tables, teams
 from ui.cache import cached
 from ui.charts import holders as charts
 from ui.guard import guard
@@ -163,4 +163,5 @@ rows = _rows(current_url() or "", query, sort, page)
 _charts(scope, rows, summary["kinds"])
 st.caption(labels.MON_PAGE_INFO.format(total=totals["holders"], page=page, pages=pages))
 _table(scope, rows)
+teams.render(scope, rows)
 _new_holders(scope, query)

@@ -4,8 +4,9 @@ grantees of a chosen unit. A click on a unit drills down or opens the search pre
 import streamlit as st
 
 from core.config import labels
+from core.regions import watch
 from core.regions.custom import region_name
-from core.stats import overview, regions
+from core.stats import compare, overview, regions
 from ui import clicks, filters, tables
 from ui.cache import cached
 from ui.charts import regions as charts
@@ -76,6 +77,27 @@ def render_focus(scope, table) -> None:
             filters.follow(clicks.top_holder(holder, top, code, measure), scope)
 
 
+def render_compare(scope, measure: str) -> None:
+    """区域对比: the region beside its siblings and the watched regions (editable), every
+    indicator side by side, with the valid patents of each watched industry."""
+    user = st.session_state.get("username")
+    codes = st.multiselect(labels.REGIONS_COMPARE_PICK,
+                           cached(watch.comparison_choices)(scope.region, user),
+                           default=cached(watch.default_comparison)(scope.region, user),
+                           format_func=region_name, key=f"rg_compare_{scope.region}")
+    st.caption(labels.REGIONS_COMPARE_HELP)
+    if not codes:
+        return
+    industries = cached(watch.watched)("industry", user)
+    table = cached(compare.compare)(scope, codes, tuple(industries))
+    render_ranking(scope, table, measure, "compare")
+    names = cached(compare.industry_names)(tuple(industries))
+    with st.container(key="rg_compare_table"):
+        render_table(table.rename(columns={
+            compare.INDUSTRY_PREFIX + c: labels.REGIONS_INDUSTRY_VALID.format(name=names.get(c, c))
+            for c in industries}))
+
+
 title = st.empty()
 scope = filters.scope_widgets()
 title.header(f"{labels.REGIONS_TITLE} · {region_name(scope.region)}")
@@ -89,6 +111,9 @@ level = left.segmented_control(labels.REGIONS_LEVEL_LABEL, list(labels.REGIONS_L
                                format_func=labels.REGIONS_LEVEL.get) or "child"
 measure = right.selectbox(labels.REGIONS_MEASURE, MEASURES, key="rg_measure",
                           format_func=labels.REGIONS_COLUMNS.get)
+if level == "compare":
+    render_compare(scope, measure)
+    st.stop()
 table = cached(regions.table)(scope, level)
 if table.empty:
     st.info(labels.NO_CUSTOM_REGIONS if level == "custom" else labels.NO_SUBREGIONS)

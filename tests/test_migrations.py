@@ -10,7 +10,7 @@ from core import db as core_db
 from core.accounts import login, users
 from core.db import db as proxy
 from core.db import migrations
-from core.db.models import Patent, SchemaVersion, User
+from core.db.models import Holder, Patent, SchemaVersion, User
 from tests.conftest import BACKENDS, ROOT, _pg_admin, pg_schema_url
 
 DATA = ROOT / "tests" / "data"
@@ -162,3 +162,13 @@ def test_step_22_moves_failed_logins_out_of_the_user_table_and_adds_session_vers
     assert User.get(User.username == "li").session_version == 1
     users.create_user("wang", "password-2", "checker")
     assert login.attempt("wang", "password-2", None, User.get().created_at).ok
+
+
+def test_step_25_adds_the_holders_industry(db):
+    Holder.create(name="甲", norm_name="甲")
+    proxy.obj.execute_sql('ALTER TABLE "holder" DROP COLUMN industry_code')
+    SchemaVersion.delete().execute()
+    SchemaVersion.create(version=24)
+    assert migrations.upgrade() == [v for v, _ in migrations.STEPS if v > 24]
+    assert "industry_code" in {c.name for c in proxy.obj.get_columns("holder")}
+    assert Holder.get().industry_code is None

@@ -1,4 +1,4 @@
-"""Pages 权利人统计, 代理机构统计, 专利运营统计, 公开专利数据查询 and 权利人标注 through AppTest."""
+"""Pages 权利人统计, 代理机构统计, 专利运营统计, 公开专利数据查询 and 权利人管理 through AppTest."""
 from __future__ import annotations
 
 import datetime as dt
@@ -138,7 +138,7 @@ def test_search_page_exports_an_xlsx_with_formula_text_kept_as_text(data):
 def test_holder_tagging_page_saves_tags_and_audits(data):
     at = _page("admin/holders.py", CHECKER)
     assert not at.exception
-    assert at.header[0].value == "权利人标注"
+    assert at.header[0].value == "权利人管理"
     at.selectbox(key="ht_pick").set_value(data["b"].id).run()
     at.multiselect[0].set_value(["above_scale", "重点培育"])
     at.checkbox[0].check()

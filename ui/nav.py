@@ -59,7 +59,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("admin/verify.py", "专利数据核查", "verify", "admin", STAFF,
              ":material/fact_check:"),
     PageSpec("admin/imports.py", "数据导入", "imports", "admin", STAFF, ":material/upload_file:"),
-    PageSpec("admin/holders.py", "权利人标注", "holder_tags", "admin", STAFF, ":material/sell:"),
+    PageSpec("admin/holders.py", "权利人管理", "holder_tags", "admin", STAFF, ":material/sell:"),
     PageSpec("admin/watch.py", "关注清单", "watch", "admin", STAFF, ":material/visibility:"),
     PageSpec("admin/custom_regions.py", "自定义区划", "custom_regions", "admin", ADMIN,
              ":material/layers:"),

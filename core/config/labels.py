@@ -125,6 +125,22 @@ NEW_MARK = "★ 新增"
 HOLDERS_PERIOD = "期内新增按 {start} 至 {end} 统计"
 HOLDERS_DEFAULT_PERIOD = "（筛选栏未选期间，默认为本年度至今）"
 NEW_HOLDERS_TITLE = "期内新增权利人"
+TEAMS_TITLE = "研发团队"
+TEAMS_RULE = ("按第一权利人 · 筛选栏的区域、类型和期间（未选期间为全部年份）· 同一权利人的专利上共同署名的发明人"
+              "相互连通即为一个团队；同名发明人在不同权利人处视为不同的人")
+TEAMS_PICK = "查看权利人（本页所列）"
+TEAMS_NONE = "{name} 在所选范围内没有带发明人信息的专利"
+TEAMS_SUMMARY = {"teams": "团队数", "inventors": "发明人数", "largest": "最大团队人数",
+                 "solo": "单人团队"}
+TEAM_COLUMNS = {"team": "团队", "size": "人数", "lead": "核心成员", "members": "主要成员",
+                "patents": "专利数", "inventions": "发明", "valid": "有效", "first_year": "最早申请年",
+                "last_year": "最近申请年", "fields": "主要技术领域（IPC小类）"}
+CORE_INVENTORS_TITLE = "区域核心发明人（署名专利最多）"
+CORE_INVENTORS_NONE = "所选范围内没有带发明人信息的专利"
+CORE_INVENTORS_SHOW = "计算区域核心发明人（逐个读取专利最多的权利人，范围大时需等待）"
+CORE_INVENTOR_COLUMNS = {"name": "发明人", "holder": "所在权利人", "patents": "专利数",
+                         "inventions": "发明", "team_size": "所在团队人数"}
+CORE_INVENTORS_PARTIAL = "专利最多的 {n} 个权利人之外未计入，排名可能不完整"
 NEW_HOLDERS_DIGEST = ("{start} 至 {end}，本区域新增权利人 {holders:,} 家（{kinds}），在本区域共有专利 {patents:,} 件。"
                       "{tags}{fields}{top}")
 NEW_DIGEST_TAGS = "其中{tags}。"
@@ -206,7 +222,8 @@ OPM_STATUS_VIEWS = {"open": "待处理", "acked": "已确认", "closed": "已关
 OPM_ALERT_COLUMNS = {"kind": "类型", "subject": "权利人/专利", "app_no": "申请号", "county": "区县",
                      "events": "本年转出件数", "due_date": "最近转出日", "status": "状态",
                      "created_at": "预警时间", "updated_at": "更新时间"}
-OPM_PICK_ALERTS = "选择要处理的预警"
+OPM_PICK_HELP = "在表格左侧勾选要处理的预警，再点下方按钮确认、关闭或重新打开"
+OPM_PICKED = "已勾选 {n} 条"
 OPM_ACTIONS = {"acked": "确认", "closed": "关闭", "open": "重新打开"}
 OPM_UPDATED = "已更新 {n} 条预警"
 OPM_STAFF_ONLY = "数据核查员和管理员可确认或关闭预警"
@@ -293,11 +310,13 @@ EXPORT_PROGRESS = "正在导出 {done:,} / {total:,} 条"
 EXPORT_TOO_MANY = "结果超过 {n:,} 条，只导出最新的 {n:,} 条；如需全部请缩小范围分批导出。"
 EXPORT_FILE = "公开专利_{stamp}.xlsx"
 
-# 权利人标注
-HOLDER_ADMIN_TITLE = "权利人标注"
+# 权利人管理
+HOLDER_ADMIN_TITLE = "权利人管理"
+HOLDER_ADMIN_TABS = ["权利人", "批量导入标签"]
 HOLDER_ADMIN_SEARCH = "搜索（名称 / 统一社会信用代码）"
 HOLDER_ADMIN_COLUMNS = {"id": "ID", "name": "权利人", "kind": "类型", "county_code": "区县",
-                        "street_code": "街道", "fee_reduction": "费用减缴", "patent_count": "专利数",
+                        "street_code": "街道", "industry_code": "所属产业", "fee_reduction": "费用减缴",
+                        "patent_count": "专利数",
                         "first_filing": "首次申请日", "tags": "标签"}
 HOLDER_ADMIN_PICK = "选择要标注的权利人"
 HOLDER_ADMIN_KIND = "权利人类型"
@@ -307,7 +326,25 @@ HOLDER_ADMIN_SAVED = "已保存：{fields}"
 HOLDER_ADMIN_NOCHANGE = "没有修改"
 HOLDER_ADMIN_BAD = "「{value}」无效：标签不能含逗号且不超过 32 个字符，类型须为预设类型"
 HOLDER_ADMIN_EMPTY = "没有符合条件的权利人。"
-HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴"}
+HOLDER_FIELD = {"kind": "类型", "tags": "标签", "fee_reduction": "费用减缴",
+                "industry_code": "所属产业"}
+HOLDER_ADMIN_INDUSTRY = "所属产业"
+HOLDER_NO_INDUSTRY = "（未设置）"
+HOLDER_REGION_TITLE = "更正所在区县和街道"
+HOLDER_REGION_NOW = ("当前：{county} / {street}。更正后，该权利人作为第一权利人的专利"
+                     "一并改按新的区县和街道统计（可撤销）")
+HOLDER_REGION_NONE = "未定位"
+HOLDER_REGION_APPLY = "更正区域"
+HOLDER_REGION_DONE = "已将权利人更正到 {place}，涉及 {patents:,} 件专利"
+HOLDER_REGION_UNDO = "撤销最近一次更正（#{id}）"
+HOLDER_IMPORT_HELP = ("上传 Excel（.xlsx）：每行一个权利人，填写「权利人名称」或「统一社会信用代码」，"
+                      "「标签」可填多个，用顿号或逗号分隔；已有标签保留。任何一行有误则整个文件不导入")
+HOLDER_IMPORT_TEMPLATE = "下载模板"
+HOLDER_IMPORT_FILE = "选择标签文件"
+HOLDER_IMPORT_APPLY = "导入标签"
+HOLDER_IMPORT_FAILED = "文件有 {n} 处错误，未导入任何标签："
+HOLDER_IMPORT_ERRORS = "错误（文件、行、列、值）"
+HOLDER_IMPORT_DONE = "已为 {holders:,} 个权利人新增 {tags:,} 个标签（跳过空行 {skipped:,} 行）"
 FILTER_FEE = "费用减缴"
 # short counting rules for chart subtitles (the page caption carries the full rule)
 CHART_RULE_HOLDERS = "按第一权利人 · 截至当前法律状态 · ★期内新增"
@@ -627,16 +664,22 @@ IMP_AFTER_FAILED = "导入已完成，但后续步骤 {step} 出错：{error}"
 
 # --- watch lists (关注清单) ---
 WATCH_TITLE = "关注清单"
-WATCH_HELP = "关注的区域会出现在「专利概况」的对比中（全局关注对所有用户生效）。"
-WATCH_COLUMNS = {"id": "编号", "name": "名称", "target": "代码", "username": "个人关注",
-                 "created_at": "加入时间"}
+WATCH_HELP = ("关注的区域会出现在「专利概况」和「区域统计 · 区域对比」的对比中，关注的产业在区域对比中并列显示"
+              "（全局关注对所有用户生效）。")
+WATCH_COLUMNS = {"id": "编号", "kind": "类型", "name": "名称", "target": "代码",
+                 "username": "个人关注", "created_at": "加入时间"}
+WATCH_KIND = {"region": "区域", "industry": "产业", "holder": "权利人"}
+WATCH_REGIONS = "关注区域"
+WATCH_INDUSTRIES = "关注产业"
+WATCH_INDUSTRY = "产业"
+WATCH_INDUSTRY_PICK = "选择产业"
 WATCH_ADD = "加入关注"
 WATCH_REMOVE = "移除所选"
 WATCH_PROVINCE = "省"
 WATCH_CITY = "市"
 WATCH_COUNTY = "区县（可选）"
 WATCH_PERSONAL = "仅对我生效"
-WATCH_EMPTY = "还没有关注的区域。"
+WATCH_EMPTY = "还没有关注的区域或产业。"
 
 # --- statistics pages: 专利概况, 产业统计, 趋势统计, 区域统计 ---
 CARD_PER_10K = "每万人口发明专利拥有量"
@@ -703,7 +746,12 @@ RULE_PIPELINE = ("按申请日分年 · 公开：有公开日；进入实审：�
 RULE_TREND_EVENTS = ("按登记生效日 · 转入/转出按转让前后权利人地址；转让（全部）、许可、质押按专利当前"
                      "第一权利人地址归属")
 REGIONS_TITLE = "区域统计"
-REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划"}
+REGIONS_LEVEL = {"child": "下级区域", "street": "全部街道/乡镇", "custom": "自定义区划",
+                 "compare": "区域对比"}
+REGIONS_COMPARE_PICK = "对比区域"
+REGIONS_COMPARE_HELP = ("默认对比同级区域（同市其他区县，或同省其他城市）和「关注清单」中的区域，可增删；"
+                        "表中每项指标并列，末列为关注产业的有效专利")
+REGIONS_INDUSTRY_VALID = "{name}（有效）"
 REGIONS_LEVEL_LABEL = "统计单元"
 REGIONS_RANKING = "区域排行"
 REGIONS_MEASURE = "排行指标"

@@ -164,6 +164,7 @@ class Holder(BaseModel):
     contact = pw.TextField(null=True)
     first_filing = pw.DateField(null=True, index=True)
     patent_count = pw.IntegerField(default=0)
+    industry_code = pw.CharField(max_length=16, null=True)  # main industry set by staff
 
 
 class HolderTag(BaseModel):

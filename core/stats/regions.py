@@ -125,15 +125,21 @@ def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
 
 
 def _custom_rows(scope: Scope) -> list[tuple]:
-    rows = []
-    for code, name in custom_regions():
-        r = (Patent.select(*_measures(scope))
-             .where(region_filter(code) & type_filter(scope)).dicts().get())
-        moves = _custom_transfers(scope.with_region(code))
-        rows.append((code, name, as_int(r["applications"]), as_int(r["grants"]),
-                     as_int(r["valid"]), as_int(r["valid_inventions"]), *moves,
-                     as_int(r["inv_granted"]), as_int(r["inv_closed"])))
-    return rows
+    return [region_row(scope, code, name) for code, name in custom_regions()]
+
+
+def region_row(scope: Scope, code: str, name: str) -> tuple:
+    """The first ten COLUMNS of one region (any code) in `scope`'s range and types."""
+    r = (Patent.select(*_measures(scope))
+         .where(region_filter(code) & type_filter(scope)).dicts().get())
+    return (code, name, as_int(r["applications"]), as_int(r["grants"]), as_int(r["valid"]),
+            as_int(r["valid_inventions"]), *transfers(scope.with_region(code)),
+            as_int(r["inv_granted"]), as_int(r["inv_closed"]))
+
+
+def transfers(scope: Scope) -> tuple[int, int]:
+    """(transfers into, transfers out of) the scope's region in its range and types."""
+    return _custom_transfers(scope)
 
 
 def _custom_transfers(scope: Scope) -> tuple[int, int]:
