@@ -383,7 +383,6 @@ ADMIN_CREATED_CONSOLE = ("[专利系统] 已创建管理员账户 admin，初始
 USER_SAVED = "已保存"
 CANNOT_DEMOTE_SELF = "不能修改自己的角色或停用自己"
 AUDIT_FILTER = "对象类型"
-ALL = "全部"
 
 # --- monitoring: 专利创造指标分析, 年费预警, 届满通知, 专利失效分析 ---
 YES = "是"
@@ -1291,8 +1290,6 @@ AUDIT_MESSAGE = {"password reset": "重置密码", "sessions ended": "结束全�
 AUDIT_ROLE = "角色：{role}"
 AUDIT_FROM = "来自 {address}"
 AUDIT_RETRY = "{seconds} 秒后可重试"
-HOLDER_FIELD = {"kind": "权利人类型", "tags": "标注", "fee_reduction": "费减备案"}
-WATCH_KIND = {"region": "区域", "holder": "权利人"}
 JOB_MESSAGE_KEY = {
     "files imported": "导入文件", "failed": "失败", "waiting": "等待", "refused": "拒收",
     "rows written": "写入行数", "status changed": "法律状态变化", "next_fee_due changed": "缴费日变化",
