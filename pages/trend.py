@@ -31,7 +31,8 @@ def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: 
     chart = charts.by_type_with_yoy(frame["period"].tolist(), by_type(frame),
                                     frame["yoy"].tolist(), title, rule, labels.YOY)
     picked = filters.clicked(chart, f"{key}_{unit}_{scope.region}")
-    filters.follow(clicks.period(picked, unit, basis), scope)
+    filters.follow(clicks.period(picked, unit, basis, within=(scope.date_from, scope.date_to)),
+                   scope)
 
 
 def render_valid(scope) -> None:
@@ -55,7 +56,8 @@ def render_pipeline(scope) -> None:
     picked = filters.clicked(charts.pipeline(frame["period"].tolist(), stages,
                                              labels.TREND_PIPELINE, labels.RULE_PIPELINE),
                              f"tr_pipe_{scope.region}")
-    filters.follow(clicks.period(picked, types="invention"), scope)
+    filters.follow(clicks.period(picked, types="invention",
+                                 within=(scope.date_from, scope.date_to)), scope)
 
 
 def render_operations(scope, unit: str) -> None:

@@ -3,6 +3,7 @@ the name of the clicked element (ui.echarts.CLICK_NAME returns params.name) — 
 chart's axis, a pie slice's or a heat-map cell's name — read from the chart the page builds."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
@@ -86,6 +87,18 @@ def test_a_month_bar_searches_that_month_on_the_chart_s_date_basis():
     assert [clicks.period(n, "month", "grant") for n in click_names(chart)] == [
         S({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"}),
         S({"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})]
+
+
+def test_a_period_bar_is_cut_to_the_page_s_date_range():
+    """A page showing 2023-03-15 – 2024-06-30: its 2023 bar counts from 15 March, its 2024 bar
+    up to 30 June, and a bar wholly outside the range selects nothing."""
+    within = (dt.date(2023, 3, 15), dt.date(2024, 6, 30))
+    assert [clicks.period(y, within=within) for y in ("2023", "2024", "2025")] == [
+        S({"from": "2023-03-15", "to": "2023-12-31", "basis": "app"}),
+        S({"from": "2024-01-01", "to": "2024-06-30", "basis": "app"}), None]
+    assert clicks.period("2024-07", "month", "grant", within=within) is None
+    assert clicks.period("2024", within=(None, dt.date(2024, 6, 30))) == S(
+        {"from": "2024-01-01", "to": "2024-06-30", "basis": "app"})
 
 
 def test_a_pipeline_cohort_searches_the_inventions_filed_that_year():

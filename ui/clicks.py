@@ -89,8 +89,11 @@ def region(name: str | None, frame: pd.DataFrame, current: str | None = None,
     return Drill(str(code)) if code is not None and str(code) != current else None
 
 
-def period(name: str | None, unit: str = "year", basis: str = "app", **extra) -> Click:
-    """A period's bar ("2024" or "2024-03"): search the patents dated in it on `basis`."""
+def period(name: str | None, unit: str = "year", basis: str = "app",
+           within: tuple[dt.date | None, dt.date | None] = (None, None), **extra) -> Click:
+    """A period's bar ("2024" or "2024-03"): search the patents dated in it on `basis`, cut to
+    the page's own date range `within` (a bar of a year the range cuts short counts only the
+    days inside it)."""
     text = str(name or "")
     try:
         if unit == "year":
@@ -101,6 +104,10 @@ def period(name: str | None, unit: str = "year", basis: str = "app", **extra) ->
             end = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1) \
                 - dt.timedelta(days=1)
     except ValueError:
+        return None
+    low, high = within
+    start, end = max(start, low or start), min(end, high or end)
+    if start > end:
         return None
     return _search(**{"from": start.isoformat(), "to": end.isoformat(), "basis": basis}, **extra)
 
