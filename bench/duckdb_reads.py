@@ -11,7 +11,7 @@ inside that package, nothing is downloaded at run time). The database must hold 
 `python -m core demo --patents 1000000 --db sqlite:////tmp/bench1m.db`); it is only read.
 
 Questions (home region 苏州市 3205; YEAR = last calendar year):
-- 有效发明/区县: valid inventions per county at 31 Dec YEAR (指标看板, core.stats.indicators.sums)
+- 有效发明/区县: valid inventions per county at 31 Dec YEAR (专利创造指标分析, core.stats.indicators.sums)
 - 申请量/年/类型: filings per year and type (趋势统计, core.stats.trend.applications)
 - 区县排名: valid, valid inventions, filings per county (专利概况, core.stats.overview.subregions)
 - 权利人前十: first holders with the most valid patents (专利概况, overview.top_holders)
