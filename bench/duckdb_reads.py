@@ -186,14 +186,14 @@ SQL = {"有效发明/区县": sql_valid_inventions, "申请量/年/类型": sql_
        "失效/原因": sql_lapses}
 
 
-def scanner_path() -> str:
-    """The sqlite scanner shipped by the duckdb-ext-sqlite wheel (no download at run time)."""
+def scanner_path(name: str = "sqlite_scanner") -> str:
+    """A scanner extension shipped by its duckdb-ext-* wheel (no download at run time)."""
     import duckdb
     pattern = os.path.join(sysconfig.get_paths()["purelib"], "duckdb_ext", "extensions",
-                           f"v{duckdb.__version__}", "*", "sqlite_scanner.duckdb_extension")
+                           f"v{duckdb.__version__}", "*", f"{name}.duckdb_extension")
     found = glob.glob(pattern)
     if not found:
-        raise SystemExit(f"no sqlite scanner at {pattern}: pip install -r requirements-dev.txt")
+        raise SystemExit(f"no {name} at {pattern}: pip install -r requirements-dev.txt")
     return found[0]
 
 
