@@ -132,7 +132,7 @@ def per_subregion(q: Scope) -> pd.DataFrame:
     for col in ("transfer_in", "transfer_out", "license", "pledge"):
         frame[col] = frame[col].astype(int)
     frame["pledge_amount"] = frame["pledge_amount"].astype(float)
-    frame.insert(1, "name", frame["code"].map(divisions.names()))
+    frame.insert(1, "name", frame["code"].map(divisions.names().get))
     frame["total"] = frame[["transfer_in", "transfer_out", "license", "pledge"]].sum(axis=1)
     frame = frame.sort_values(["total", "code"], ascending=[False, True])
     return frame.drop(columns="total").reset_index(drop=True)

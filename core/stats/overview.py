@@ -210,7 +210,7 @@ def subregions(scope: Scope) -> pd.DataFrame:
     rows = _cube_subregions(scope) if _cube_child(scope) else _live_subregions(scope)
     frame = pd.DataFrame(list(rows), columns=["code", "valid", "valid_inventions",
                                               "applications"])
-    frame.insert(1, "name", frame["code"].map(divisions.names()).fillna(frame["code"]))
+    frame.insert(1, "name", frame["code"].map(divisions.names().get).fillna(frame["code"]))
     return frame.sort_values(["valid", "code"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -262,7 +262,7 @@ def streets(scope: Scope, limit: int = 15) -> pd.DataFrame:
                 .group_by(Patent.street_code).order_by(fn.COUNT(Patent.id).desc(),
                                                        Patent.street_code).limit(limit).dicts())
     frame = pd.DataFrame(list(rows), columns=["code", "valid", "valid_inventions"])
-    frame.insert(1, "name", frame["code"].map(divisions.names()).fillna(frame["code"]))
+    frame.insert(1, "name", frame["code"].map(divisions.names().get).fillna(frame["code"]))
     return frame
 
 
