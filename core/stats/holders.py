@@ -19,7 +19,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core.cubes import freshness
+from core.cubes import delta, freshness
 from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
@@ -328,7 +328,7 @@ def update_holder(holder_id: int, by: str | None, kind: str | None = None,
     if kind is not None and kind not in HOLDER_KINDS:
         raise TagError(kind)
     new_tags = clean_tags(tags) if tags is not None else None
-    with db.atomic():
+    with db.atomic(), delta.change():  # agency_cube and holder_cube count by holder kind
         holder = Holder.get_by_id(holder_id)
         before_tags = tags_of([holder_id]).get(holder_id, [])
         changes = _diff(holder, before_tags, kind, new_tags, fee_reduction)
@@ -353,14 +353,13 @@ def _diff(holder: Holder, before_tags: list[str], kind, new_tags, fee_reduction)
 
 
 def _apply(holder: Holder, changes: dict) -> None:
-    if "kind" in changes:
+    if "kind" in changes:  # the summary tables count its patents by its kind: old counts out
+        delta.before(f"SELECT id FROM patent WHERE first_holder_id = {int(holder.id)}")
         holder.kind = changes["kind"][1]
     if "fee_reduction" in changes:
         holder.fee_reduction = changes["fee_reduction"][1]
     if "kind" in changes or "fee_reduction" in changes:
         holder.save()
-    if "kind" in changes:
-        freshness.invalidate()  # agency_cube counts patents by their first holder's kind
     if "tags" in changes:
         before, after = set(changes["tags"][0]), set(changes["tags"][1])
         if before - after:
