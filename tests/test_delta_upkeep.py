@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core import db as core_db
@@ -27,7 +27,7 @@ from core.stats.holders import update_holder
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
 TODAY = dt.date.today()  # the import refreshes as of today: the demo is generated as of today
-CODES = ("320506", "320505001", "320507", "320508", "320602", "320581")
+CODES = ("320506", "320505001", "320507", "320508", "310115", "320581", "320506001")
 LAPSE_TEXTS = ("未缴年费专利权终止", "授权", "专利权的终止", "专利申请权、专利权的转移")
 KINDS = ("enterprise", "university", "institute", "individual")
 PATENT_HEADER = ("申请号", "申请日", "公开（公告）号", "公开（公告）日", "发明名称", "申请（专利权）人",
@@ -170,6 +170,9 @@ def _run(action, folder, serial) -> None:
 @settings(max_examples=6, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=actions)
+@example(steps=[("holder_region", 0, "310115"), ("undo",), ("holder_kind", 1, "university")])
+@example(steps=[("decide", 3, "320505001"), ("events", [(5, 5000, "专利申请权、专利权的转移")]),
+                ("undo",)])
 def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
     serial = [len(list(demo_db.iterdir())) * 100]
     for action in steps:

@@ -103,6 +103,7 @@ def set_holder_region(holder_id: int, code: str, username: str) -> int:
     with db.atomic(), delta.change():  # summary tables follow the patents moved
         holder = Holder.get_by_id(holder_id)
         before = _snapshot(holder, HOLDER_FIELDS)
+        propagate.note_holders([holder_id])
         province, city, county, street = split(code)
         Holder.update(province_code=province, city_code=city, county_code=county,
                       street_code=street, region_override=True).where(
@@ -153,6 +154,7 @@ def _undo_address(address_id: int, payload: dict) -> None:
 
 
 def _undo_holder(holder_id: int, payload: dict) -> None:
+    propagate.note_holders([holder_id])
     Holder.update(**payload["before"]).where(Holder.id == holder_id).execute()
     propagate.apply_holders([holder_id])
 

@@ -100,12 +100,19 @@ def _bulk_mode(changes: int):
         db.execute_sql(index.sql)
 
 
+def note_holders(holder_ids: Iterable[int]) -> None:
+    """Before a holder's region changes: its patents' rows leave the summary tables' delta
+    (core.cubes.delta; the holder counting rules place every patent it holds by its region)."""
+    ids = ", ".join(str(int(i)) for i in set(holder_ids)) or "NULL"
+    delta.before(f"SELECT patent_id FROM patent_holder WHERE holder_id IN ({ids}) "
+                 f"UNION SELECT id FROM patent WHERE first_holder_id IN ({ids})")
+
+
 def apply_holders(holder_ids: Iterable[int]) -> int:
     """Re-place the patents whose first holder is one of `holder_ids`: the holder's own region
     when overridden, else the region of the patent's address. Returns patents updated."""
+    note_holders(holder_ids)
     _ids_table(holder_ids)
-    delta.before(f'SELECT patent_id FROM patent_holder WHERE holder_id IN (SELECT id FROM "{TOUCHED}") '
-                 f'UNION SELECT id FROM patent WHERE first_holder_id IN (SELECT id FROM "{TOUCHED}")')
     touched = f'patent.first_holder_id IN (SELECT id FROM "{TOUCHED}")'
     sets = ", ".join(f"{c} = a.{c}" for c in CODES)
     count = db.execute_sql(
