@@ -42,19 +42,23 @@ def timed(label: str, func, *args, **kwargs):
 
 
 def update_file(rows: int, folder: Path) -> Path:
-    """70 % stored patents with a new status text, title and address, 30 % new patents."""
+    """70 % stored patents with a new status text and title — one in ten also with another
+    holder and address (a transfer) —, 30 % new patents."""
     from core.db.models import Holder, Patent
     rng = random.Random(3)
     stored = list(Patent.select(Patent.app_no, Patent.patent_type, Patent.app_date,
-                                Patent.ipc_main).where(Patent.app_no.is_null(False))
-                  .order_by(Patent.id).tuples())
+                                Patent.ipc_main, Holder.name, Patent.address)
+                  .join(Holder, on=(Patent.first_holder == Holder.id))
+                  .where(Patent.app_no.is_null(False)).order_by(Patent.id).tuples())
     picked = rng.sample(stored, int(rows * 0.7))
     holders = [h for (h,) in Holder.select(Holder.name).limit(5000).tuples()]
     lines = []
-    for app_no, ptype, app_date, ipc in picked:
-        lines.append((app_no, str(app_date or ""), "", "", "更新的发明名称", rng.choice(holders),
-                      "江苏省苏州市吴中区东吴北路1号", "张三", ipc or "", ipc or "", "",
-                      TYPES.get(ptype, "发明专利"), rng.choice(TEXTS)))
+    for app_no, ptype, app_date, ipc, holder, address in picked:
+        if rng.random() < 0.1:
+            holder, address = rng.choice(holders), "江苏省苏州市吴中区东吴北路1号"
+        lines.append((app_no, str(app_date or ""), "", "", "更新的发明名称", holder, address or "",
+                      "张三", ipc or "", ipc or "", "", TYPES.get(ptype, "发明专利"),
+                      rng.choice(TEXTS)))
     for serial in range(rows - len(lines)):
         ptype = rng.choice(list(TYPES))
         app_no = numbers.make(2026, 1 + list(TYPES).index(ptype), 990_000 + serial)

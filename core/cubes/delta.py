@@ -8,7 +8,7 @@ Every summary table but actor_cube counts patents (or their events, industry lin
 links) in groups, so the rows of disjoint sets of patents add up: the rows of the changed
 patents before and after are all a change needs. actor_cube counts distinct holders and
 agencies; its cells (region × filing year) the changed patents sit in, before and after, are
-counted again (core.cubes.stats.recount_actor_cells).
+counted again where they differ (core.cubes.stats.recount_actor_cells).
 
     with delta.change() as ch:        # or ch = Change() … ch.apply() across transactions
         ch.before(ids_sql)             # before any write to those patents (writers call
@@ -157,7 +157,7 @@ def _contribute(sign: int) -> None:
     only = pw.SQL(f'(SELECT id FROM "{BATCH}")')
     for spec in SPECS:
         spec.emit(only, spec.inserter(sign))
-    stats.note_actor_cells(only)
+    stats.note_actor_rows(only, sign)
 
 
 class Spec:

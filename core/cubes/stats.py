@@ -239,38 +239,52 @@ def agency_rows_sql() -> str:
 
 # --- changes of a few patents (core.cubes.delta) -----------------------------------------------
 
-ACTOR_CELLS = "actor_cells"  # temporary: (region, year) cells of actor_cube to recount
+ACTOR_ROWS = "actor_rows"  # temporary: what the changed patents count in actor_cube, signed
 
 
-def note_actor_cells(only: pw.Node) -> None:
-    """Add the (region, filing year) cells of actor_cube the patents `only` selects sit in, at
-    every level, to the temporary table of cells to recount (before and after a change)."""
-    db.obj.execute_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {ACTOR_CELLS} "
-                       "(region VARCHAR(9), year INTEGER)")
+def note_actor_rows(only: pw.Node, sign: int) -> None:
+    """What the patents `only` selects count in actor_cube — per level: region, filing year,
+    first holder, agency, type, inventors — with `sign` (-1 before a change, +1 after), so that
+    only the cells whose rows do not cancel out are counted again."""
+    db.obj.execute_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {ACTOR_ROWS} (region VARCHAR(9), "
+                       "year INTEGER, h INTEGER, a INTEGER, t VARCHAR(10), inv INTEGER, "
+                       "sgn INTEGER)")
     sql, params = Patent.select(Patent.id).where(Patent.id.in_(only)).sql()
     for level in LEVELS:
         db.obj.execute_sql(
-            f"INSERT INTO {ACTOR_CELLS} SELECT DISTINCT {level}, app_year FROM patent "
-            f"WHERE id IN ({sql}) AND app_date IS NOT NULL AND {level} IS NOT NULL", params)
+            f"INSERT INTO {ACTOR_ROWS} SELECT {level}, app_year, first_holder_id, agency_id, "
+            f"patent_type, inventor_count, {int(sign)} FROM patent WHERE id IN ({sql}) "
+            f"AND app_date IS NOT NULL AND {level} IS NOT NULL", params)
+
+
+ACTOR_CELLS = (f"SELECT DISTINCT region, year FROM (SELECT region, year, SUM(sgn) AS s "
+               f"FROM {ACTOR_ROWS} GROUP BY region, year, h, a, t, inv) r WHERE s <> 0")
 
 
 def recount_actor_cells() -> None:
-    """Recount actor_cube's noted cells: distinct holders and agencies do not add up, so each
-    cell is counted again from the patents of its provinces and years."""
+    """Recount the cells of actor_cube where the changed patents' rows differ before and after:
+    distinct holders and agencies do not add up, so each such cell is counted again from the
+    patents of its regions and years (a change of statuses alone recounts none, a move between
+    counties of one city the two counties only)."""
     run = db.obj.execute_sql
-    cells = f"SELECT DISTINCT region, year FROM {ACTOR_CELLS}"
-    years = f"SELECT year FROM {ACTOR_CELLS}"
-    provinces = f"SELECT SUBSTR(region, 1, 2) FROM {ACTOR_CELLS}"
+    run("DROP TABLE IF EXISTS actor_cells_d")
+    run(f"CREATE TEMPORARY TABLE actor_cells_d AS {ACTOR_CELLS}")
+    run(f"DROP TABLE {ACTOR_ROWS}")
+    if not run("SELECT 1 FROM actor_cells_d LIMIT 1").fetchone():
+        run("DROP TABLE actor_cells_d")
+        return
+    years = "SELECT year FROM actor_cells_d"
+    places = " OR ".join(f"{level} IN (SELECT region FROM actor_cells_d WHERE LENGTH(region) = "
+                         f"{size})" for level, size in zip(LEVELS, (2, 4, 6)))
     run("DROP TABLE IF EXISTS actor_new")
     run("CREATE TEMPORARY TABLE actor_new AS SELECT region, types, year, measure, n "
         "FROM actor_cube WHERE 1 = 0")
-    _base_table(f"WHERE app_year IN ({years}) AND province_code IN ({provinces})")
+    _base_table(f"WHERE app_year IN ({years}) AND ({places})")
     build_actors("actor_new")
     run("DROP TABLE stats_base")
-    run(f"CREATE TEMPORARY TABLE actor_cells_d AS {cells}")
     mine = "EXISTS (SELECT 1 FROM actor_cells_d c WHERE c.region = {t}.region AND c.year = {t}.year)"
     run(f"DELETE FROM actor_cube WHERE {mine.format(t='actor_cube')}")
     run("INSERT INTO actor_cube (region, types, year, measure, n) SELECT region, types, year, "
         f"measure, n FROM actor_new WHERE {mine.format(t='actor_new')}")
-    for name in ("actor_new", "actor_cells_d", ACTOR_CELLS):
+    for name in ("actor_new", "actor_cells_d"):
         run(f"DROP TABLE {name}")

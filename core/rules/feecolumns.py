@@ -60,8 +60,9 @@ def raise_paid_through(on: dt.date, only: str | None = None) -> int:
     paid = ("(SELECT MAX(fp.patent_year) FROM fee_payment fp "
             f"WHERE fp.patent_id = patent.id AND fp.paid_on <= {db.obj.param})")
     sql = (f"UPDATE patent SET paid_through_year = {paid} "
-           f"WHERE id IN (SELECT patent_id FROM fee_payment WHERE paid_on <= {db.obj.param}) "
-           f"AND (paid_through_year IS NULL OR paid_through_year < {paid}){_among(only)}")
+           f"WHERE id IN (SELECT patent_id FROM fee_payment WHERE paid_on <= {db.obj.param}"
+           f"{_among(only, 'patent_id')}) "
+           f"AND (paid_through_year IS NULL OR paid_through_year < {paid})")
     return db.obj.execute_sql(sql, (on, on, on)).rowcount
 
 
