@@ -12,6 +12,7 @@ Of the Scope it reads the region, the date range (the period), industry and the 
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -328,7 +329,8 @@ def update_holder(holder_id: int, by: str | None, kind: str | None = None,
     if kind is not None and kind not in HOLDER_KINDS:
         raise TagError(kind)
     new_tags = clean_tags(tags) if tags is not None else None
-    with db.atomic(), delta.change():  # agency_cube and holder_cube count by holder kind
+    kept = delta.change() if kind is not None else nullcontext()  # cubes count by holder kind
+    with db.atomic(), kept:
         holder = Holder.get_by_id(holder_id)
         before_tags = tags_of([holder_id]).get(holder_id, [])
         changes = _diff(holder, before_tags, kind, new_tags, fee_reduction)
