@@ -5,6 +5,7 @@ import streamlit as st
 from core.config import labels, settings
 from core.regions import custom as regions
 from core.resolver import queue
+from ui import tables
 from ui.auth import current_user
 from ui.guard import guard
 from ui.nav import spec_for
@@ -20,7 +21,7 @@ def render_list(rows: list[dict]) -> None:
         return
     frame = pd.DataFrame([{**r, "member_count": len(r["members"]),
                            "member_text": "、".join(r["member_names"])} for r in rows])
-    st.dataframe(frame[list(labels.CUSTOM_LIST_COLUMNS)].rename(
+    tables.show(frame[list(labels.CUSTOM_LIST_COLUMNS)].rename(
         columns=labels.CUSTOM_LIST_COLUMNS), hide_index=True, width="stretch")
 
 

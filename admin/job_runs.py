@@ -6,9 +6,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from core.config import labels
+from core.config import display, labels
 from jobs import runner
 from jobs.base import recent_runs
+from ui import tables
 from ui.guard import guard
 
 guard(__file__)
@@ -34,4 +35,5 @@ if cols[1].button(labels.JOB_RUN_NOW, key="admin_job_run"):
 frame = pd.DataFrame(recent_runs(), columns=list(labels.JOB_COLUMNS))
 frame["job"] = frame["job"].map(lambda n: labels.JOB_NAMES.get(n, n))
 frame["status"] = frame["status"].map(lambda s: labels.JOB_STATUS.get(s, s))
-st.dataframe(frame.rename(columns=labels.JOB_COLUMNS), hide_index=True, width="stretch")
+frame["message"] = frame["message"].map(display.job_message)
+tables.show(frame.rename(columns=labels.JOB_COLUMNS), hide_index=True, width="stretch")

@@ -5,6 +5,7 @@ import streamlit as st
 from core.accounts import users
 from core.config import labels
 from core.db.models import ROLES
+from ui import tables
 from ui.auth import current_user
 from ui.guard import guard
 
@@ -24,7 +25,7 @@ def render_table() -> list[dict]:
     rows = users.list_users()
     frame = pd.DataFrame(rows).rename(columns=labels.USER_COLUMNS)
     frame[labels.USER_COLUMNS["role"]] = frame[labels.USER_COLUMNS["role"]].map(labels.ROLE)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    tables.show(frame, hide_index=True, width="stretch")
     return rows
 
 

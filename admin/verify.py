@@ -4,13 +4,16 @@ import streamlit as st
 
 from core.config import labels, settings
 from core.cubes import delta
+from core.importer import readers
 from core.resolver import decisions, queue, resolve_pending, workbook
 from core.resolver.gazetteer import name_of
-from ui import echarts
+from core.resolver.special import method_text
+from ui import echarts, tables
 from ui.auth import current_user
 from ui.charts import verify as verify_charts
 from ui.guard import guard
 from ui.nav import spec_for
+from ui.text import plain
 
 guard(__file__)
 
@@ -41,7 +44,7 @@ def render_address_picker() -> dict | None:
 def render_evidence(row: dict) -> list[dict]:
     st.markdown(labels.VERIFY_CURRENT.format(
         place=place_text(row), confidence=row["confidence"],
-        method=labels.METHOD.get(row["method"], row["method"])))
+        method=method_text(row["method"])))
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{labels.VERIFY_VARIANTS}**")
@@ -51,14 +54,14 @@ def render_evidence(row: dict) -> list[dict]:
         holders = queue.holders(row["id"])
         if holders:
             frame = pd.DataFrame(holders)[list(labels.VERIFY_HOLDER_COLUMNS)]
-            st.dataframe(frame.rename(columns=labels.VERIFY_HOLDER_COLUMNS), hide_index=True)
+            tables.show(frame.rename(columns=labels.VERIFY_HOLDER_COLUMNS), hide_index=True)
     with right:
         st.markdown(f"**{labels.VERIFY_CANDIDATES}**")
         cands = queue.candidates(row["id"])
         if cands:
             frame = pd.DataFrame([{**c, "evidence": "；".join(c["evidence"])} for c in cands])
-            st.dataframe(frame[list(labels.VERIFY_CANDIDATE_COLUMNS)]
-                         .rename(columns=labels.VERIFY_CANDIDATE_COLUMNS), hide_index=True)
+            tables.show(frame[list(labels.VERIFY_CANDIDATE_COLUMNS)]
+                        .rename(columns=labels.VERIFY_CANDIDATE_COLUMNS), hide_index=True)
         else:
             st.caption(labels.VERIFY_NO_CANDIDATES)
     return holders
@@ -139,7 +142,7 @@ def render_stats() -> None:
     st.subheader(labels.VERIFY_PER_CHECKER)
     per_user = pd.DataFrame(queue.decisions_per_user(),
                             columns=list(labels.VERIFY_PER_CHECKER_COLUMNS))
-    st.dataframe(per_user.rename(columns=labels.VERIFY_PER_CHECKER_COLUMNS), hide_index=True)
+    tables.show(per_user.rename(columns=labels.VERIFY_PER_CHECKER_COLUMNS), hide_index=True)
     if st.button(labels.VERIFY_RESOLVE_NEW, key="vq_resolve_new"):
         with delta.change():  # the summary tables follow the patents placed
             placed = resolve_pending()
@@ -150,7 +153,7 @@ def render_history() -> None:
     rows = decisions.history()
     frame = pd.DataFrame(rows, columns=list(labels.VERIFY_HISTORY_COLUMNS))
     frame["action"] = frame["action"].map(labels.VERIFY_ACTIONS)
-    st.dataframe(frame.rename(columns=labels.VERIFY_HISTORY_COLUMNS), hide_index=True)
+    tables.show(frame.rename(columns=labels.VERIFY_HISTORY_COLUMNS), hide_index=True)
     undoable = [r for r in rows if r["action"] != "undo" and not r["undone"]]
     if not undoable:
         return
@@ -175,11 +178,13 @@ def render_bulk() -> None:
         st.download_button(labels.VERIFY_DOWNLOAD, st.session_state["vq_export_data"],
                            "待核查地址.xlsx", key="vq_export")
     upload = st.file_uploader(labels.VERIFY_IMPORT, type=["xlsx"], key="vq_import")
-    if upload is not None and st.button(labels.VERIFY_IMPORT_APPLY, key="vq_import_apply"):
+    if upload is not None and upload.size > readers.MAX_BYTES:  # server.maxUploadSize is higher
+        st.error(plain(readers.too_big(upload.name, upload.size)))
+    elif upload is not None and st.button(labels.VERIFY_IMPORT_APPLY, key="vq_import_apply"):
         result = workbook.import_queue(upload.getvalue(), upload.name, current_user())
         if result.errors:
             st.error(labels.VERIFY_IMPORT_FAILED.format(n=len(result.errors)))
-            st.dataframe(pd.DataFrame({"": result.errors}), hide_index=True)
+            tables.show(pd.DataFrame({"": result.errors}), hide_index=True)
         else:
             st.success(labels.VERIFY_IMPORT_DONE.format(applied=result.applied,
                                                          skipped=result.skipped))

@@ -84,9 +84,11 @@ def naive(url: str) -> dict:
     alive = (frame.status == "valid") | ((frame.status == "lapsed") & (frame.lapse_date > day))
     valid = (frame.grant_date.isna() | (frame.grant_date <= day)) & alive
     inv = frame.patent_type == "invention"
+    # high-value on the day: here only by the long-maintained category (no industries, families,
+    # awards or pledges in the synthetic data) — filed more than ten years before the day
+    long_ = frame.app_date < pd.Timestamp(ON.replace(year=ON.year - 10))
     return {"valid_inventions": int((valid & inv).sum()),
-            "hv": int((valid & inv & frame.high_value.astype(bool)
-                       & frame.domestic.astype(bool)).sum()),
+            "hv": int((valid & inv & long_ & frame.domestic.astype(bool)).sum()),
             "applications": int(frame.app_date.between(jan1, day).sum()),
             "grants": int(frame.grant_date.between(jan1, day).sum())}
 

@@ -27,6 +27,7 @@ COMMANDS = {
     "fees": ("core.cli.fees", "annual-fee schedule and state on a day"),
     "indicators": ("core.cli.indicators", "indicators of a region and year"),
     "user": ("core.cli.user", "accounts: list, add, password, unlock, role, (de)activate"),
+    "serve": ("core.cli.serve", "start the app and the scheduler (the one start command)"),
 }
 log = logging.getLogger("patents.cli")
 

@@ -1,9 +1,11 @@
 """The scheduler: `python -m jobs.runner` loops; `--once NAME` runs one job; `--list` lists them.
 
 Jobs run one after another on an explicit schedule.Scheduler(); each run is recorded in job_run.
-At start the runner closes the runs a stopped runner left "running" (marked failed, with a note)
-and catches up on jobs whose last successful run is older than their interval (a run missed while
-the machine was down is not lost).
+Only one runner per database runs jobs (jobs.lock): a second one waits as a standby and takes over
+when the first stops. Once it holds the lock the runner closes the runs a stopped runner left
+"running" (marked failed, with a note) and catches up on jobs whose last successful run is older
+than their interval (a run missed while the machine was down is not lost).
+`python -m core serve` starts the runner beside the app.
 """
 from __future__ import annotations
 
@@ -20,8 +22,11 @@ import schedule
 
 from core.upkeep.bootstrap import ensure_ready
 from jobs.base import close_stale, last_success, run_guarded
+from jobs.lock import SchedulerLock
 
 STOP = threading.Event()
+LOCK_RETRY_SECONDS = 60.0
+log = logging.getLogger("patents.jobs")
 
 
 @dataclass(frozen=True)
@@ -80,13 +85,42 @@ def overdue(specs: dict[str, JobSpec], now: dt.datetime) -> list[JobSpec]:
             if (last := last_success(s.name)) is None or now - last >= s.interval]
 
 
-def loop(scheduler: schedule.Scheduler, max_sleep: float = 30.0) -> None:
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: STOP.set())
-    while not STOP.is_set():
+def loop(scheduler: schedule.Scheduler, max_sleep: float = 30.0,
+         stop: threading.Event = STOP) -> None:
+    while not stop.is_set():
         scheduler.run_pending()
         idle = scheduler.idle_seconds
-        STOP.wait(timeout=max(0.5, min(max_sleep, idle if idle is not None else max_sleep)))
+        stop.wait(timeout=max(0.5, min(max_sleep, idle if idle is not None else max_sleep)))
+
+
+def wait_for_lock(lock: SchedulerLock, stop: threading.Event = STOP,
+                  retry: float = LOCK_RETRY_SECONDS) -> bool:
+    """Hold `lock`, waiting as a standby while another runner has it; False when stopped first."""
+    if lock.acquire():
+        return True
+    log.info("another scheduler runs the jobs of this database; standing by")
+    while not stop.wait(timeout=retry):
+        if lock.acquire():
+            log.info("took over the scheduled jobs")
+            return True
+    return False
+
+
+def run_scheduler(specs: dict[str, JobSpec], lock: SchedulerLock,
+                  stop: threading.Event = STOP) -> bool:
+    """Run the jobs until `stop`, once this runner holds the lock; False if it never did."""
+    if not wait_for_lock(lock, stop):
+        return False
+    try:
+        closed = close_stale(dt.datetime.now().replace(microsecond=0))
+        if closed:
+            log.warning("closed %d run(s) left running", closed)
+        for spec in overdue(specs, dt.datetime.now()):
+            run_now(spec)
+        loop(register(schedule.Scheduler(), specs), stop=stop)
+    finally:
+        lock.release()
+    return True
 
 
 def main(argv=None) -> int:
@@ -96,20 +130,16 @@ def main(argv=None) -> int:
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    ensure_ready()
-    scheduler = register(schedule.Scheduler(), specs)
+    url = ensure_ready()
     if args.list:
-        for job in scheduler.get_jobs():
+        for job in register(schedule.Scheduler(), specs).get_jobs():
             print(sorted(job.tags)[0], job.next_run)
         return 0
     if args.once:
         return 0 if run_now(specs[args.once]).status == "ok" else 1
-    closed = close_stale(dt.datetime.now().replace(microsecond=0))
-    if closed:
-        logging.getLogger("patents.jobs").warning("closed %d run(s) left running", closed)
-    for spec in overdue(specs, dt.datetime.now()):
-        run_now(spec)
-    loop(scheduler)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: STOP.set())
+    run_scheduler(specs, SchedulerLock(url))
     return 0
 
 

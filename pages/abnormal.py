@@ -7,7 +7,7 @@ import streamlit as st
 from core.config import labels
 from core.exports.xlsx import to_xlsx_bytes
 from core.monitor import abnormal
-from ui import filters
+from ui import filters, tables
 from ui.cache import cached
 from ui.guard import guard
 
@@ -36,7 +36,7 @@ else:
     counts = frame["kind"].value_counts()
     for col, (kind, n) in zip(st.columns(len(counts)), counts.items()):
         col.metric(kind, int(n))
-    st.dataframe(frame.rename(columns=labels.ABNORMAL_COLUMNS), hide_index=True, width="stretch")
+    tables.show(frame.rename(columns=labels.ABNORMAL_COLUMNS), hide_index=True, width="stretch")
     st.download_button(labels.ABNORMAL_EXPORT,
                        to_xlsx_bytes(frame, labels.ABNORMAL_COLUMNS, labels.ABNORMAL_TITLE),
                        file_name="abnormal_filings.xlsx", key="abn_export")

@@ -7,7 +7,7 @@ from core.db import current_url
 from core.regions.query import Scope
 from core.stats import agencies
 from core.stats import presence as overview
-from ui import clicks, echarts, filters
+from ui import clicks, echarts, filters, tables
 from ui.cache import cached
 from ui.charts import agencies as charts
 from ui.guard import guard
@@ -58,11 +58,12 @@ def _table(scope, ranking, rule: dict) -> None:
         share=(ranking["share"] * 100).round(1),
         abnormal_reason=ranking["abnormal_reason"].map(
             lambda r: "、".join(labels.ABNORMAL_REASON[x] for x in r.split(",") if x)),
-        link=[filters.search_link(scope, agency_id=int(i)) for i in ranking["agency_id"]])
+        link=[filters.search_link(scope, agency_id=int(i), basis="app", **clicks.EVERY_FILING)
+              for i in ranking["agency_id"]])
     shown = shown[list(labels.AGENCY_COLUMNS)]
     styled = shown.style.apply(
         lambda row: [ABNORMAL_ROW_STYLE if row["abnormal"] else ""] * len(row), axis=1)
-    st.dataframe(styled, hide_index=True, width="stretch", column_config={
+    tables.show(styled, hide_index=True, width="stretch", column_config={
         **{k: v for k, v in labels.AGENCY_COLUMNS.items() if k not in ("link", "share")},
         "share": st.column_config.NumberColumn(labels.AGENCY_COLUMNS["share"], format="%.1f%%"),
         "link": st.column_config.LinkColumn(labels.AGENCY_COLUMNS["link"],

@@ -9,7 +9,7 @@ from core.db import current_url
 from core.monitor import expiry as expiry_notices
 from core.regions.custom import region_name
 from core.stats import presence as overview
-from ui import echarts, monitor_page
+from ui import echarts, monitor_page, tables
 from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
@@ -62,7 +62,7 @@ def _charts(month, sub) -> None:
 def _effect(effect) -> None:
     st.subheader(labels.EXPIRY_EFFECT)
     shown = effect.drop(columns="key").rename(columns=labels.EXPIRY_EFFECT_COLUMNS)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    tables.show(shown, hide_index=True, width="stretch")
     echarts.caption_rule(labels.MON_RULE_EXPIRY_INDICATOR)
     if effect.set_index("key").loc["per_10k", "now"] is None:
         st.caption(labels.EXPIRY_NO_POPULATION)
@@ -74,6 +74,7 @@ if not overview.has_patents():
     st.stop()
 query = _query()
 st.caption(f"{region_name(query.scope.region)} · {query.on} – {query.until}")
+st.caption(labels.EXPIRY_COMPENSATION_NOTE)
 summary = _summary(current_url() or "", query)
 _metrics(summary["horizons"])
 echarts.caption_rule(labels.MON_RULE_EXPIRY)

@@ -33,7 +33,8 @@ def _query() -> fee_warnings.FeeQuery:
     with st.sidebar:
         on = st.date_input(labels.MON_FILTER_ON, key="fees_on")
         states = st.multiselect(labels.MON_FILTER_STATES, list(fee_warnings.WARN_STATES),
-                                key="fees_states", format_func=fee_warnings.state_label)
+                                key="fees_states", format_func=fee_warnings.state_label,
+                                placeholder=labels.ALL)
     return fee_warnings.FeeQuery(scope, on, tuple(states) or fee_warnings.WARN_STATES)
 
 
@@ -70,6 +71,9 @@ if not _has_due_dates(current_url() or ""):
     st.stop()
 query = _query()
 st.caption(f"{region_name(query.scope.region)} · {labels.MON_FILTER_ON} {query.on}")
+with st.expander(labels.FEE_RULES_EXPANDER):
+    for line in labels.FEE_RULES_HELP:
+        st.markdown(f"- {line}")
 summary = _summary(current_url() or "", query)
 _metrics(summary["states"])
 echarts.caption_rule(labels.MON_RULE_FEE)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.config import labels
 from core.monitor import quality
-from ui import echarts, filters
+from ui import clicks, echarts, filters, tables
 from ui.cache import cached
 from ui.charts import quality as charts
 from ui.guard import guard
@@ -39,20 +39,21 @@ def _metrics(frame) -> None:
 
 
 def _table(frame, scope, subject: str) -> None:
-    key = "holder_id" if subject == "holder" else "agency_id"
+    key = "first_holder_id" if subject == "holder" else "agency_id"  # the page's rule
     head = frame.head(SHOWN)
     shown = head.assign(
         kind=head["kind"].map(labels.HOLDER_KIND).fillna(""),
         reasons=head["reasons"].map(
             lambda text: "、".join(labels.QUALITY_REASON[r] for r in text.split(",") if r)),
-        link=[filters.search_link(scope, **{key: int(i)}) for i in head["subject_id"]])
+        link=[filters.search_link(scope, **{key: int(i)}, basis="app", **clicks.EVERY_FILING)
+              for i in head["subject_id"]])
     columns = {k: v for k, v in labels.QUALITY_COLUMNS.items()
                if k != "kind" or subject == "holder"}
     config = {k: v for k, v in columns.items() if k != "link"}
     config.update({k: st.column_config.NumberColumn(columns[k], format="percent")
                    for k in PERCENT})
     config["link"] = st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)
-    st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config=config)
+    tables.show(shown[list(columns)], hide_index=True, width="stretch", column_config=config)
     if len(frame) > SHOWN:
         st.caption(labels.SHOWING_FIRST.format(n=SHOWN))
 

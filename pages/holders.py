@@ -11,7 +11,7 @@ from core.db.models import HOLDER_KINDS
 from core.regions.query import Scope
 from core.stats import holders, industry, new_holders
 from core.stats import presence as overview
-from ui import clicks, echarts, filters
+from ui import clicks, echarts, filters, tables, teams
 from ui.cache import cached
 from ui.charts import holders as charts
 from ui.guard import guard
@@ -66,10 +66,10 @@ def _query(scope: Scope) -> tuple[Scope, str]:
 
 
 def _open_holder(scope, rows, clicked) -> None:
-    click = clicks.holder(clicked, rows)
+    click = clicks.holder(clicked, rows, scope.industry)
     if click and st.session_state.get("hs_clicked") != clicked:
         st.session_state["hs_clicked"] = clicked
-        filters.follow(click, scope)
+        filters.follow(click, filters.every_type(scope))  # the page counts every type
 
 
 def _charts(scope, rows, kinds) -> None:
@@ -88,12 +88,13 @@ def _table(scope, rows) -> None:
         kind=rows["kind"].map(labels.HOLDER_KIND),
         tags=rows["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)),
         is_new=rows["is_new"].map(lambda new: labels.NEW_MARK if new else ""),
-        link=[filters.search_link(scope, holder_id=int(i), status="valid")
-              for i in rows["holder_id"]])
+        link=[filters.search_link(filters.every_type(scope.undated()), first_holder_id=int(i),
+                                  status="valid", industry=scope.industry or None,
+                                  **clicks.EVERY_FILING) for i in rows["holder_id"]])
     shown = shown[list(labels.HOLDER_COLUMNS)]
     styled = shown.style.apply(
         lambda row: [NEW_ROW_STYLE if row["is_new"] else ""] * len(row), axis=1)
-    st.dataframe(styled, hide_index=True, width="stretch", column_config={
+    tables.show(styled, hide_index=True, width="stretch", column_config={
         **{k: v for k, v in labels.HOLDER_COLUMNS.items() if k != "link"},
         "link": st.column_config.LinkColumn(labels.HOLDER_COLUMNS["link"],
                                             display_text=labels.OPEN_SEARCH)})
@@ -127,7 +128,7 @@ def _new_holders(scope: Scope, q: Scope) -> None:
         tags=frame["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)),
         link=[filters.search_link(scope, holder_id=int(i)) for i in frame["holder_id"]])
     columns = labels.NEW_HOLDER_COLUMNS
-    st.dataframe(shown[list(columns)], hide_index=True, width="stretch", column_config={
+    tables.show(shown[list(columns)], hide_index=True, width="stretch", column_config={
         **{k: v for k, v in columns.items() if k != "link"},
         "link": st.column_config.LinkColumn(columns["link"], display_text=labels.OPEN_SEARCH)})
     if len(frame) < data["digest"]["holders"]:
@@ -162,4 +163,5 @@ rows = _rows(current_url() or "", query, sort, page)
 _charts(scope, rows, summary["kinds"])
 st.caption(labels.MON_PAGE_INFO.format(total=totals["holders"], page=page, pages=pages))
 _table(scope, rows)
+teams.render(scope, rows)
 _new_holders(scope, query)

@@ -6,13 +6,12 @@ import streamlit as st
 
 from core.config import labels
 from core.cubes import indicator as indicator_cube
-from core.cubes import rebuild as cubes
 from core.db import current_url
 from core.regions.custom import region_name
 from core.rules.counting import CountingRule, default_rule
 from core.stats import indicators
 from core.stats import presence as overview
-from ui import echarts, filters
+from ui import echarts, filters, tables
 from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
@@ -88,9 +87,8 @@ def _cards(report) -> None:
                        delta_color="normal" if (item.completion or 0) >= 1 else "inverse",
                        delta_arrow="off", help=item.rule)  # a completion badge, not a change
             target = labels.IND_NO_TARGET if item.target is None else _fmt(item.target)
-            col.caption(labels.IND_CARD_DETAIL.format(target=target,
-                                                      completion=_percent(item.completion),
-                                                      gap=_fmt(item.gap),
+            standing = indicators.standing(item.key, item.value, item.target)
+            col.caption(labels.IND_CARD_DETAIL.format(target=target, standing=standing,
                                                       projection=_fmt(item.projection)))
             if item.note:
                 col.caption(item.note)
@@ -118,7 +116,7 @@ def _against_line(table, key: str, item):
     pairs = list(zip(shown["value"], shown["target"], has))
     shown["met"] = [(labels.IND_MET if v >= t else labels.IND_NOT_MET) if ok
                     else labels.IND_NO_TARGET for v, t, ok in pairs]
-    shown["gap"] = [(t - v) if ok else None for v, t, ok in pairs]
+    shown["gap"] = [indicators.standing(key, v, t) if ok else None for v, t, ok in pairs]
     return shown.sort_values("value", ascending=False, na_position="last")
 
 
@@ -132,8 +130,12 @@ def _subregion_section(report, table) -> None:
                        format_func=lambda k: labels.INDICATOR[k])
     item = report.get(key)
     shown = _against_line(table, key, item)
-    st.dataframe(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch")
+    tables.show(shown.rename(columns=labels.IND_SUB_COLUMNS), hide_index=True, width="stretch")
     echarts.caption_rule(item.rule)
+    if report.rule.holder == "any" and not report.rule.fractional:
+        st.caption(labels.IND_OVERLAP_NOTE)
+    elif table["code"].isna().any():
+        st.caption(labels.IND_UNPLACED_NOTE)
     target = shown["target"].dropna()
     chart = charts.versus_target(shown["name"].tolist(), shown["value"].fillna(0).tolist(),
                                  float(target.iloc[0]) if not target.empty else None,
@@ -176,9 +178,8 @@ year = st.sidebar.selectbox(labels.IND_YEAR, list(range(this_year, this_year - 1
 rule = _rule()
 on = dt.date.today()
 url = current_url() or ""
-if indicator_cube.needs_build(rule):  # a holder counting rule asked for the first time
-    with st.spinner(labels.IND_BUILDING_RULE):
-        cubes.build_rule(rule)
+if indicator_cube.needs_build(rule):  # a page view never writes: read live until a job builds
+    st.caption(labels.IND_RULE_LIVE)
 report = _report(url, scope.region, year, rule, on)
 st.caption(f"{region_name(scope.region)} · {year} · {report.as_of}")
 _cards(report)

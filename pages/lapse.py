@@ -8,7 +8,7 @@ from core.db import current_url
 from core.monitor import lapses
 from core.regions.custom import region_name
 from core.stats import presence as overview
-from ui import echarts, monitor_page
+from ui import echarts, monitor_page, tables
 from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
@@ -34,7 +34,8 @@ def _query() -> lapses.LapseQuery:
     with st.sidebar:
         period = st.date_input(labels.MON_FILTER_PERIOD, key="lapse_period")
         reasons = st.multiselect(labels.MON_FILTER_REASONS, REASON_CHOICES, key="lapse_reasons",
-                                 format_func=lambda r: labels.STATUS_REASON.get(r, r))
+                                 format_func=lambda r: labels.STATUS_REASON.get(r, r),
+                                 placeholder=labels.ALL)
         granted = st.toggle(labels.MON_GRANTED_ONLY, key="lapse_granted")
     start, end = (tuple(period) + (None, None))[:2]
     return lapses.LapseQuery(scope, start or today, end or start or today, tuple(reasons), granted)
@@ -66,7 +67,7 @@ def _charts(data: dict) -> None:
         holders = data["holder"].rename(columns={"name": labels.HOLDER, "n": labels.LAPSE_TOTAL,
                                                  **{r: labels.STATUS_REASON.get(r, labels.LAPSE_OTHER)
                                                     for r in lapses.REASON_COLUMNS}})
-        st.dataframe(holders.drop(columns="holder_id"), hide_index=True, width="stretch")
+        tables.show(holders.drop(columns="holder_id"), hide_index=True, width="stretch")
         echarts.caption_rule(labels.MON_RULE_LAPSE)
 
 

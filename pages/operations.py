@@ -7,7 +7,7 @@ from core.db import current_url
 from core.regions import divisions
 from core.regions.query import Scope
 from core.stats import operations
-from ui import clicks, echarts, filters
+from ui import clicks, echarts, filters, tables
 from ui.cache import cached
 from ui.charts import operations as charts
 from ui.guard import guard
@@ -57,7 +57,7 @@ def _lists(q: Scope) -> None:
                 patent_type=frame["patent_type"].map(labels.PATENT_TYPE),
                 county_before=frame["county_before"].map(names),
                 county_after=frame["county_after"].map(names))
-            st.dataframe(shown[list(labels.OPS_LIST_COLUMNS)].rename(
+            tables.show(shown[list(labels.OPS_LIST_COLUMNS)].rename(
                 columns=labels.OPS_LIST_COLUMNS), hide_index=True, width="stretch")
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from core.config import labels
 from core.monitor import alerts, ops_monitor
 from core.regions.custom import region_name
-from ui import echarts, filters
+from ui import echarts, filters, tables
 from ui.auth import current_roles, current_user
 from ui.cache import cached
 from ui.charts import ops_monitor as charts
@@ -36,7 +36,7 @@ def _player_table(frame, side: str) -> None:
              if k != "amount" or side == "pledge"}
     shown = frame.assign(kind=frame["kind"].map(labels.HOLDER_KIND).fillna(""),
                          amount=frame["amount"] / 10000, county=frame["county"].map(region_name))
-    st.dataframe(shown[list(names)].rename(columns=names), hide_index=True, width="stretch")
+    tables.show(shown[list(names)].rename(columns=names), hide_index=True, width="stretch")
 
 
 def _warnings(q) -> None:
@@ -48,10 +48,6 @@ def _warnings(q) -> None:
         st.info(labels.OPM_NO_WARNINGS)
         return
     _player_table(over, "out")
-
-
-def _alert_choice(row) -> str:
-    return f"{labels.ALERT_KIND[row.kind]} · {row.subject} · {row.due_date}"
 
 
 def _alerts(region: str) -> None:
@@ -68,26 +64,37 @@ def _alerts(region: str) -> None:
         return
     frame = alerts.listing(region, ALERT_KINDS, statuses, ALERT_ROWS)
     st.caption(labels.OPM_SHOWING.format(shown=len(frame), total=total))
+    staff = bool(set(current_roles()) & set(STAFF))
+    st.caption(labels.OPM_PICK_HELP if staff else labels.OPM_STAFF_ONLY)
+    picked = _alert_table(frame, view, staff)
+    if staff:
+        _decide(picked, view)
+
+
+def _alert_table(frame, view: str, staff: bool) -> list[int]:
+    """The alerts as a table; staff tick rows in it (returns the ids of the ticked alerts)."""
     shown = frame.assign(kind=frame["kind"].map(labels.ALERT_KIND),
                          status=frame["status"].map(labels.ALERT_STATUS),
                          county=frame["county_code"].map(region_name),
                          events=frame["events"].map(lambda n: "" if pd.isna(n) else int(n)),
                          app_no=frame["app_no"].fillna(""))
     columns = labels.OPM_ALERT_COLUMNS
-    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
-    if set(current_roles()) & set(STAFF):
-        _decide(frame, view)
-    else:
-        st.caption(labels.OPM_STAFF_ONLY)
+    table = shown[list(columns)].rename(columns=columns)
+    if not staff:
+        tables.show(table, hide_index=True, width="stretch")
+        return []
+    # a new key per view and after each decision: the table starts with nothing ticked
+    key = f"opm_table_{view}_{st.session_state.get('opm_round', 0)}"
+    event = st.dataframe(table, hide_index=True, width="stretch", key=key,
+                         on_select="rerun", selection_mode="multi-row")
+    return [int(frame["id"].iloc[i]) for i in event.selection.rows if i < len(frame)]
 
 
-def _decide(frame, view: str) -> None:
-    choices = {int(r.id): _alert_choice(r) for r in frame.itertuples()}
-    # a new key after each decision: the widget starts empty instead of keeping stale picks
-    picked = st.multiselect(labels.OPM_PICK_ALERTS, list(choices), format_func=choices.get,
-                            key=f"opm_pick_{st.session_state.get('opm_round', 0)}")
+def _decide(picked: list[int], view: str) -> None:
     actions = [s for s in labels.OPM_ACTIONS if s != view]
-    for col, status in zip(st.columns(len(actions) + 3), actions):
+    cols = st.columns(len(actions) + 3)
+    cols[0].caption(labels.OPM_PICKED.format(n=len(picked)))
+    for col, status in zip(cols[1:], actions):
         if col.button(labels.OPM_ACTIONS[status], key=f"opm_{status}", disabled=not picked):
             changed = sum(alerts.set_status(i, status, current_user()) for i in picked)
             st.session_state["opm_done"] = changed
@@ -125,8 +132,8 @@ def _flows(q) -> None:
         shown = frame.assign(direction=frame["direction"].map(labels.DIRECTION),
                              name=frame["name"].replace("", labels.FLOW_UNKNOWN))
         names = labels.OPM_FLOW_COLUMNS
-        st.dataframe(shown[list(names)].rename(columns=names), hide_index=True,
-                     width="stretch", height=440)
+        tables.show(shown[list(names)].rename(columns=names), hide_index=True,
+                    width="stretch", height=440)
 
 
 st.header(labels.OPS_MONITOR_TITLE)

@@ -4,9 +4,10 @@ grantees of a chosen unit. A click on a unit drills down or opens the search pre
 import streamlit as st
 
 from core.config import labels
+from core.regions import watch
 from core.regions.custom import region_name
-from core.stats import overview, regions
-from ui import clicks, filters
+from core.stats import compare, overview, regions
+from ui import clicks, filters, tables
 from ui.cache import cached
 from ui.charts import regions as charts
 from ui.guard import guard
@@ -25,11 +26,12 @@ def render_ranking(scope, table, measure: str, level: str) -> None:
                            height=f"{max(360, 26 * len(ranked) + 80)}px")
     picked = filters.clicked(chart, f"rg_rank_{level}_{measure}_{scope.region}",
                              height=f"{max(360, 26 * len(ranked) + 80)}px")
-    _act(scope, table, picked, level)
+    _act(scope, table, picked, level, measure)
 
 
-def _act(scope, table, name, level: str) -> None:
-    filters.follow(clicks.subregion(name, table, drill=level == "child"), scope)
+def _act(scope, table, name, level: str, measure: str = "valid") -> None:
+    """A unit's bar or slice showing `measure`: drill, or search what the number counts."""
+    filters.follow(clicks.subregion(name, table, drill=level == "child", measure=measure), scope)
 
 
 def render_rate_and_share(scope, table, level: str) -> None:
@@ -40,7 +42,7 @@ def render_rate_and_share(scope, table, level: str) -> None:
                                                    rated["grant_rate"].tolist(),
                                                    labels.REGIONS_GRANT_RATE, labels.RULE_REGIONS),
                                  f"rg_rate_{level}_{scope.region}")
-        _act(scope, table, picked, level)
+        _act(scope, table, picked, level, "inv_granted")  # the rate's numerator
         st.caption(labels.GRANT_RATE_DEFINITION)
     with right:
         pairs = list(zip(table["name"], table["valid"]))
@@ -52,7 +54,7 @@ def render_rate_and_share(scope, table, level: str) -> None:
 
 def render_table(table) -> None:
     shown = table.rename(columns=labels.REGIONS_COLUMNS)
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+    tables.show(shown, hide_index=True, width="stretch", column_config={
         labels.REGIONS_COLUMNS["grant_rate"]: st.column_config.NumberColumn(format="percent"),
         labels.REGIONS_COLUMNS["valid_share"]: st.column_config.NumberColumn(format="percent")})
 
@@ -72,7 +74,28 @@ def render_focus(scope, table) -> None:
             chart = charts.ranking(top["name"].tolist(), {labels.COUNT: top["n"].tolist()},
                                    f"{names[code]} · {title}", labels.RULE_REGIONS)
             holder = filters.clicked(chart, f"rg_top_{measure}_{code}")
-            filters.follow(clicks.top_holder(holder, code, measure), scope)
+            filters.follow(clicks.top_holder(holder, top, code, measure), scope)
+
+
+def render_compare(scope, measure: str) -> None:
+    """区域对比: the region beside its siblings and the watched regions (editable), every
+    indicator side by side, with the valid patents of each watched industry."""
+    user = st.session_state.get("username")
+    codes = st.multiselect(labels.REGIONS_COMPARE_PICK,
+                           cached(watch.comparison_choices)(scope.region, user),
+                           default=cached(watch.default_comparison)(scope.region, user),
+                           format_func=region_name, key=f"rg_compare_{scope.region}")
+    st.caption(labels.REGIONS_COMPARE_HELP)
+    if not codes:
+        return
+    industries = cached(watch.watched)("industry", user)
+    table = cached(compare.compare)(scope, codes, tuple(industries))
+    render_ranking(scope, table, measure, "compare")
+    names = cached(compare.industry_names)(tuple(industries))
+    with st.container(key="rg_compare_table"):
+        render_table(table.rename(columns={
+            compare.INDUSTRY_PREFIX + c: labels.REGIONS_INDUSTRY_VALID.format(name=names.get(c, c))
+            for c in industries}))
 
 
 title = st.empty()
@@ -88,6 +111,9 @@ level = left.segmented_control(labels.REGIONS_LEVEL_LABEL, list(labels.REGIONS_L
                                format_func=labels.REGIONS_LEVEL.get) or "child"
 measure = right.selectbox(labels.REGIONS_MEASURE, MEASURES, key="rg_measure",
                           format_func=labels.REGIONS_COLUMNS.get)
+if level == "compare":
+    render_compare(scope, measure)
+    st.stop()
 table = cached(regions.table)(scope, level)
 if table.empty:
     st.info(labels.NO_CUSTOM_REGIONS if level == "custom" else labels.NO_SUBREGIONS)

@@ -15,13 +15,15 @@ from core.regions import divisions
 from core.stats import industry, search
 from core.stats.holders import tags_in_use
 from core.stats.search import PAGE_FIELDS, PARAM, SearchFilters
-from ui import filters
+from ui import filters, tables
 from ui.cache import cached
 from ui.guard import guard
+from ui.text import plain
 
 guard(__file__)
 
 WRITTEN = "sq_written"
+BAD = "sq_bad_params"  # (names of a link's ignored parameters, the filters they left)
 TEXT_FIELDS = {"title": labels.SEARCH_WORDS, "holder": labels.SEARCH_HOLDER,
                "app_no": labels.SEARCH_APP_NO, "agency": labels.SEARCH_AGENCY,
                "ipc": labels.SEARCH_IPC}
@@ -51,8 +53,7 @@ def _sync_from_url() -> None:
     if incoming == st.session_state.get(WRITTEN):
         return
     parsed, bad = search.from_params(incoming)
-    if bad:
-        st.warning(labels.SEARCH_BAD_PARAMS.format(names="、".join(bad)))
+    st.session_state[BAD] = (bad, None)  # shown by _warn_bad until the filters change
     for name in PAGE_FIELDS:
         value = getattr(parsed, name)
         st.session_state[f"sq_{name}"] = list(value) if name == "statuses" else value
@@ -77,7 +78,10 @@ def _widgets() -> dict:
     values = {}
     for i, (name, label) in enumerate(TEXT_FIELDS.items()):
         st.session_state.setdefault(f"sq_{name}", None)
-        values[name] = cols[i % 3].text_input(label, key=f"sq_{name}") or None
+        values[name] = cols[i % 3].text_input(label, key=f"sq_{name}",
+                                              max_chars=search.MAX_TEXT) or None
+    if any(search.text_problem(values[name]) for name in TEXT_FIELDS):
+        st.warning(labels.SEARCH_TEXT_LIMIT.format(chars=search.MAX_TEXT, words=search.MAX_WORDS))
     values["statuses"] = tuple(cols[2].multiselect(
         labels.SEARCH_STATUS, list(STATUSES), key="sq_statuses", format_func=labels.STATUS.get,
         placeholder=labels.ALL))
@@ -96,6 +100,9 @@ def _widgets() -> dict:
         labels.SEARCH_TAG, list(dict.fromkeys(tag_options)), key="sq_holder_tag",
         placeholder=labels.ALL,
         format_func=lambda t: labels.HOLDER_TAG.get(t, t) if t else labels.ALL)
+    st.session_state.setdefault("sq_unpublished", False)
+    values["unpublished"] = bool(st.checkbox(labels.SEARCH_UNPUBLISHED, key="sq_unpublished",
+                                             help=labels.SEARCH_UNPUBLISHED_HELP))
     return values
 
 
@@ -103,23 +110,39 @@ def _pinned(f: SearchFilters) -> SearchFilters:
     """Show the holder / agency pinned by a link, with a button to drop the pin."""
     names = search.fixed_names(f)
     for key, label, field in (("holder", labels.SEARCH_FIXED_HOLDER, "holder_id"),
+                              ("holder", labels.SEARCH_FIXED_FIRST_HOLDER, "first_holder_id"),
                               ("agency", labels.SEARCH_FIXED_AGENCY, "agency_id")):
         if getattr(f, field):
             left, right = st.columns([4, 1])
-            left.info(label.format(name=names.get(key, getattr(f, field))))
+            left.info(label.format(name=plain(names.get(key, getattr(f, field)))))
             if right.button(labels.SEARCH_CLEAR_FIXED, key=f"sq_clear_{field}"):
                 st.session_state[f"sq_{field}"] = None
                 f = search.with_changes(f, **{field: None})
     return f
 
 
+def _warn_bad(slot, f: SearchFilters) -> None:
+    """Name a link's ignored parameters, also on the reruns that follow (the login cookie's)
+    until the user changes a filter."""
+    bad, shown_for = st.session_state.get(BAD) or ([], None)
+    if shown_for is None:
+        st.session_state[BAD] = (bad, f)
+    elif shown_for != f:
+        st.session_state.pop(BAD, None)
+        return
+    if bad:
+        slot.warning(labels.SEARCH_BAD_PARAMS.format(names="、".join(bad)))
+
+
 def _filters(scope) -> SearchFilters:
+    slot = st.container()
     _sync_from_url()
     values = _widgets()
-    values["holder_id"] = st.session_state.get("sq_holder_id")
-    values["agency_id"] = st.session_state.get("sq_agency_id")
+    for pinned in ("holder_id", "first_holder_id", "agency_id"):
+        values[pinned] = st.session_state.get(f"sq_{pinned}")
     f = _pinned(SearchFilters(**values))
     _write_url(f)
+    _warn_bad(slot, f)
     return search.with_scope(f, scope)
 
 
@@ -140,8 +163,8 @@ def _table(rows: list[dict]) -> None:
         frame[column] = [d.isoformat() if d else "" for d in frame[column]]
     frame["region"] = [names.get(s or "", names.get(c or "", ""))
                        for s, c in zip(frame["street_code"], frame["county_code"])]
-    st.dataframe(frame[list(labels.SEARCH_COLUMNS)].rename(columns=labels.SEARCH_COLUMNS),
-                 hide_index=True, width="stretch")
+    tables.show(frame[list(labels.SEARCH_COLUMNS)].rename(columns=labels.SEARCH_COLUMNS),
+                hide_index=True, width="stretch")
 
 
 def _pager(f: SearchFilters, result: search.Page) -> None:

@@ -12,17 +12,48 @@ Definitions:
 - on the "status" stock basis: the stored status is valid, whatever the day.
 - long-maintained on a day: more than N years since filing (or grant), i.e. the N-th anniversary
   (29 February → 28 February) falls before the day.
-- placement (first holder, current): the patent's own region columns; a custom region holds its
-  member streets and counties; domestic = the patent's domestic flag.
+- high-value on a day (domain-facts §3.2, issue 12): a valid invention meeting any of: in a
+  strategic emerging industry (linked to an industry of kind "sei"), an overseas family member, an
+  award, long-maintained on that day, a pledge registered on or before that day for at least the
+  threshold (10,000,000 yuan; a pledge without a date is on no day).
+- placement: the holders of the set — current holders, or for basis "original" the holders
+  before the first transfer (the non-current rows; the current ones when there are none) — each
+  at a place: the first holder of record (current, first in order) at the address on the patent
+  record (the patent's own region columns, its domestic flag), any other holder at its own
+  region (holder table, its domestic flag); a patent without current holders has one, of record
+  (in the original set too when it has no earlier holders).
+  "first": the set's first holder places the patent; "any", whole: the patent counts once in a
+  region where any holder of the set sits (domestic when one of those is); fractional: each
+  holder there counts 1/n (n = holders in the set). A custom region holds its member streets and
+  counties.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from core.db.models import Patent, Region, RegionMember
+from core.db.models import (
+    Holder,
+    Industry,
+    LegalEvent,
+    Patent,
+    PatentHolder,
+    PatentIndustry,
+    Region,
+    RegionMember,
+)
 
 GRANTED_REASONS = {"unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting"}
+PLEDGE_THRESHOLD = 10_000_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one holder of a patent sits: (province, city, county, street) and domestic."""
+    codes: tuple
+    domestic: bool
+    current: bool
+    seq: int
 
 
 @dataclass(frozen=True)
@@ -37,12 +68,41 @@ class Row:
     city: str | None
     county: str | None
     street: str | None
+    province: str | None = None
+    dateless_high_value: bool = False  # SEI class, overseas family or award
+    pledges: tuple = ()  # (date or None, amount)
+    holders: tuple = ()  # Place of every holder link, in the stored order
 
 
 def load() -> list[Row]:
-    return [Row(p.patent_type, p.app_date, p.grant_date, p.status, p.status_reason,
-                p.lapse_date, bool(p.domestic), p.city_code, p.county_code, p.street_code)
-            for p in Patent.select()]
+    sei_codes = {i.code for i in Industry.select() if i.kind == "sei"}
+    sei = {pi.patent_id for pi in PatentIndustry.select() if pi.industry_code in sei_codes}
+    pledges: dict[int, list] = {}
+    for e in LegalEvent.select():
+        if e.kind == "pledge":
+            pledges.setdefault(e.patent_id, []).append((e.date, float(e.amount or 0)))
+    holders = {h.id: h for h in Holder.select()}
+    links: dict[int, list] = {}
+    for link in PatentHolder.select().order_by(PatentHolder.seq, PatentHolder.id):
+        links.setdefault(link.patent_id, []).append(link)
+    rows = []
+    for p in Patent.select():
+        own = (p.province_code, p.city_code, p.county_code, p.street_code)
+        places = tuple(_place(link, holders[link.holder_id], own, bool(p.domestic))
+                       for link in links.get(p.id, []))
+        rows.append(Row(p.patent_type, p.app_date, p.grant_date, p.status, p.status_reason,
+                        p.lapse_date, bool(p.domestic), p.city_code, p.county_code,
+                        p.street_code, p.province_code,
+                        p.id in sei or bool(p.overseas_family) or bool(p.award),
+                        tuple(pledges.get(p.id, ())), places))
+    return rows
+
+
+def _place(link, holder, own: tuple, own_domestic: bool) -> Place:
+    if link.current and link.seq == 1:  # the first holder of record: the patent's address
+        return Place(own, own_domestic, True, 1)
+    codes = (holder.province_code, holder.city_code, holder.county_code, holder.street_code)
+    return Place(codes, bool(holder.domestic), bool(link.current), link.seq)
 
 
 def members(code: str) -> set[str]:
@@ -83,30 +143,69 @@ def long_on(p: Row, day: dt.date, years: int = 10, since: str = "app") -> bool:
     return start is not None and anniversary(start, years) < day
 
 
-def placed(p: Row, region: str | None, custom: set[str] | None = None) -> bool:
+def high_value_on(p: Row, day: dt.date) -> bool:
+    """The high-value categories judged on `day` (without the valid-invention part)."""
+    pledged = any(when is not None and when <= day and amount >= PLEDGE_THRESHOLD
+                  for when, amount in p.pledges)
+    return p.dateless_high_value or long_on(p, day) or pledged
+
+
+def in_region(codes: tuple, region: str | None, custom: set[str] | None = None) -> bool:
+    province, city, county, street = codes
     if region is None:
         return True
     if custom is not None:
-        return p.street in custom or p.county in custom
-    column = {4: p.city, 6: p.county, 9: p.street}[len(region)]
-    return column == region
+        return street in custom or county in custom
+    return {2: province, 4: city, 6: county, 9: street}[len(region)] == region
+
+
+def holder_set(p: Row, basis: str) -> list[Place]:
+    """The holders counted (in order): current ones, or those before the first transfer."""
+    own = Place((p.province, p.city, p.county, p.street), p.domestic, True, 1)
+    before = [h for h in p.holders if not h.current]
+    if basis == "original" and before:
+        return before
+    return [h for h in p.holders if h.current] or [own]
+
+
+def weight(p: Row, region: str | None, holder: str, basis: str, fractional: bool,
+           custom: set[str] | None = None) -> tuple[float, float]:
+    """(how much of `p` counts in the region, how much of it through domestic holders)."""
+    places = holder_set(p, basis)
+    if holder == "first":
+        places = places[:1]
+    inside = [h for h in places if in_region(h.codes, region, custom)]
+    if not inside:
+        return 0.0, 0.0
+    if fractional:
+        return len(inside) / len(places), sum(h.domestic for h in inside) / len(places)
+    return 1.0, float(any(h.domestic for h in inside))
+
+
+def placed(p: Row, region: str | None, custom: set[str] | None = None) -> bool:
+    return in_region((p.province, p.city, p.county, p.street), region, custom)
 
 
 def stocks(rows: list[Row], region: str | None, day: dt.date, stock_basis: str = "as_of",
-           domestic_only: bool = True, custom: set[str] | None = None) -> dict[str, int]:
-    """Counts on `day`: vi (valid inventions), vi_dom, long, long_dom (inventions maintained over
-    ten years since filing) and valid (every type)."""
-    out = {"vi": 0, "vi_dom": 0, "long": 0, "long_dom": 0, "valid": 0}
+           domestic_only: bool = True, custom: set[str] | None = None, holder: str = "first",
+           basis: str = "current", fractional: bool = False) -> dict[str, float]:
+    """Counts on `day`: vi (valid inventions), vi_dom, hv, hv_dom (high-value on that day),
+    long, long_dom (inventions maintained over ten years since filing) and valid (every type),
+    under the counting rule (holder, basis, fractional, domestic_only)."""
+    out = dict.fromkeys(("vi", "vi_dom", "hv", "hv_dom", "long", "long_dom", "valid"), 0.0)
     for p in rows:
-        if not placed(p, region, custom) or not valid_on(p, day, stock_basis):
+        if not valid_on(p, day, stock_basis):
             continue
-        out["valid"] += 1
+        share, domestic_share = weight(p, region, holder, basis, fractional, custom)
+        if not share:
+            continue
+        out["valid"] += share
         if p.type_ != "invention":
             continue
-        dom = p.domestic or not domestic_only
-        long_ = long_on(p, day)
-        out["vi"] += 1
-        out["vi_dom"] += dom
-        out["long"] += long_
-        out["long_dom"] += long_ and dom
+        dom = share if not domestic_only else domestic_share
+        for name, meets in (("vi", True), ("hv", high_value_on(p, day)),
+                            ("long", long_on(p, day))):
+            if meets:
+                out[name] += share
+                out[f"{name}_dom"] += dom
     return out

@@ -73,6 +73,29 @@ def test_fees_command_on_the_worked_example(capsys, app_env):
     assert capsys.readouterr().err == "未知的专利类型：商标\n"  # errors go to stderr
 
 
+def test_fees_command_shows_compensation_open_licence_and_the_rules(capsys, app_env):
+    # the compensated patent of tests/test_law_2026.py: 500 days, year 21 8,000, year 22 free;
+    # an open licence from 2025-01-01: year 9 (due 2025-03-10) 2,000 × 85 % = 1,700
+    args = ["fees", "--type", "invention", "--filed", "2017-03-10", "--grant-year", "6",
+            "--on", "2026-01-01", "--extension-days", "500", "--open-licence", "2025-01-01",
+            "--db", app_env]
+    code, out = _json(capsys, [*args, "--json"])
+    assert code == 0
+    assert out["expiry_date"] == "2038-07-23"
+    lines = {x["year"]: x for x in out["schedule"]}
+    assert [(lines[y]["full"], lines[y]["payable"], lines[y]["relief"]) for y in (8, 9, 21, 22)] == [
+        (2000, 2000, None), (2000, 1700, "open_licence"), (8000, 6800, "open_licence"),
+        (0, 0, None)]
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    assert "期限补偿 500 天" in text and "节假日规则" in text and "2018-08-01前为6年" in text
+    assert main(["fees", "--type", "utility", "--filed", "2017-03-10", "--grant-year", "2",
+                 "--extension-days", "30"]) == 2
+    assert main(["fees", "--type", "invention", "--filed", "2017-03-10", "--grant-year", "2",
+                 "--open-licence", "2025-13-01"]) == 2
+    assert "--open-licence 格式应为" in capsys.readouterr().err
+
+
 def test_indicators_command(capsys, db, db_url):
     Patent.create(app_no="2025100000011", patent_type="invention", title="x",
                   app_date=dt.date(2025, 2, 1), status="pending", city_code="3205")
@@ -90,7 +113,9 @@ def test_indicators_command(capsys, db, db_url):
     assert items["applications"]["rule"] == "按第一权利人（当前）地址 · 按申请日 2025-01-01 至 2025-06-30"
     code, out = _json(capsys, ["indicators", "--region", "3205", "--year", "2025", "--on",
                                "2025-06-30", "--holder", "any", "--json", "--db", db_url])
-    assert {i["key"]: i for i in out["indicators"]}["applications"]["numerator"] == 0  # no links
+    # no holder links: the holder of record sits at the patent's address (one placement rule,
+    # issue 12), so any holder counts what the first holder counts
+    assert {i["key"]: i for i in out["indicators"]}["applications"]["numerator"] == 1
     assert main(["indicators", "--region", "3205", "--year", "2025", "--on", "2025-06-30",
                  "--db", db_url]) == 0
     text = capsys.readouterr().out.splitlines()

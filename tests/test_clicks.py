@@ -13,6 +13,10 @@ from ui.charts import agencies, holders, industry, maps, operations, overview, r
 from ui.clicks import Drill, Search
 
 
+def S(params: dict, dated: bool = True) -> Search:
+    """A click's search: every click includes the filings not yet published."""
+    return Search({"unpublished": "1", **params}, dated)
+
 def click_names(chart) -> list[str]:
     """What a click on each element of `chart` returns: item names of pie / map / heat-map
     series, else the categories of the category axis (ECharts passes them as strings)."""
@@ -38,7 +42,7 @@ def test_a_sub_region_bar_drills_into_the_county_and_a_street_bar_searches_it():
     assert [clicks.subregion(n, SUBREGIONS) for n in click_names(ranking_of(SUBREGIONS))] == [
         Drill("320506"), Drill("320505")]
     assert clicks.subregion(click_names(ranking_of(STREETS))[1], STREETS) == \
-        Search({"region": "320506002"})
+        S({"region": "320506002", "status": "valid"}, dated=False)
 
 
 def test_a_county_on_the_map_drills_into_it():
@@ -50,8 +54,11 @@ def test_a_county_on_the_map_drills_into_it():
 
 def test_regions_page_other_levels_and_custom_regions_search_instead_of_drilling():
     custom = pd.DataFrame({"code": ["C3"], "name": ["科创走廊"], "valid": [5]})
-    assert clicks.subregion("吴中区", SUBREGIONS, drill=False) == Search({"region": "320506"})
-    assert clicks.subregion("科创走廊", custom) == Search({"region": "C3"})
+    assert clicks.subregion("吴中区", SUBREGIONS, drill=False) == S(
+        {"region": "320506", "status": "valid"}, dated=False)
+    assert clicks.subregion("科创走廊", custom, measure="grants") == S(
+        {"region": "C3", "basis": "grant", "dated": "grant"})
+    assert clicks.subregion("科创走廊", custom, measure="transfers_in") is None
     pie = regions.share_pie(list(zip(SUBREGIONS["name"], SUBREGIONS["valid"])), "t", "r")
     assert clicks.subregion(click_names(pie)[1], SUBREGIONS) == Drill("320505")
     rate = regions.grant_rate(SUBREGIONS["name"].tolist(), [0.5, None], "t", "r")
@@ -69,21 +76,21 @@ def test_a_click_outside_the_data_selects_nothing():
 def test_a_year_bar_searches_that_year_by_filing_date():
     chart = overview.yearly([2023, 2024], [5, 6], [1, 2], "t", "r", ("申请", "授权"))
     assert [clicks.period(n) for n in click_names(chart)] == [
-        Search({"from": "2023-01-01", "to": "2023-12-31", "basis": "app"}),
-        Search({"from": "2024-01-01", "to": "2024-12-31", "basis": "app"})]
+        S({"from": "2023-01-01", "to": "2023-12-31", "basis": "app"}),
+        S({"from": "2024-01-01", "to": "2024-12-31", "basis": "app"})]
 
 
 def test_a_month_bar_searches_that_month_on_the_chart_s_date_basis():
     chart = trend.by_type_with_yoy(["2024-02", "2024-12"], {"发明": [1, 2]}, [None, None],
                                    "t", "r", "同比")
     assert [clicks.period(n, "month", "grant") for n in click_names(chart)] == [
-        Search({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"}),
-        Search({"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})]
+        S({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"}),
+        S({"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})]
 
 
 def test_a_pipeline_cohort_searches_the_inventions_filed_that_year():
     chart = trend.pipeline([2021], {"申请": [9], "授权": [4]}, "t", "r")
-    assert clicks.period(click_names(chart)[0], types="invention") == Search(
+    assert clicks.period(click_names(chart)[0], types="invention") == S(
         {"from": "2021-01-01", "to": "2021-12-31", "basis": "app", "types": "invention"})
 
 
@@ -91,19 +98,21 @@ def test_a_type_slice_searches_the_valid_patents_of_that_type():
     pie = overview.type_pie([(labels.PATENT_TYPE[t], 3) for t in ("invention", "design")],
                             "t", "r")
     assert [clicks.patent_type(n, labels.PATENT_TYPE) for n in click_names(pie)] == [
-        Search({"types": "invention", "status": "valid"}),
-        Search({"types": "design", "status": "valid"})]
+        S({"types": "invention", "status": "valid"}, dated=False),
+        S({"types": "design", "status": "valid"}, dated=False)]
 
 
-def test_a_top_holder_bar_searches_by_name():
+def test_a_top_holder_bar_searches_the_first_holder_by_id():
+    top = pd.DataFrame({"holder_id": [7, 12], "name": ["甲公司", "乙大学"], "valid": [9, 3]})
     names = click_names(overview.ranking(["甲公司", "乙大学"], {"有效": [9, 3]}, "t", "r"))
-    assert clicks.named_holder(names[0]) == Search({"holder": "甲公司", "status": "valid"})
-    assert clicks.named_holder(names[1], inventions_only=True) == Search(
-        {"holder": "乙大学", "status": "valid", "types": "invention"})
-    assert clicks.top_holder("甲公司", "320506", "grants") == Search(
-        {"region": "320506", "holder": "甲公司", "basis": "grant"})
-    assert clicks.top_holder("甲公司", "320506", "applications") == Search(
-        {"region": "320506", "holder": "甲公司", "basis": "app"})
+    assert clicks.named_holder(names[0], top) == S(
+        {"first_holder_id": "7", "status": "valid"}, dated=False)
+    assert clicks.named_holder(names[1], top, inventions_only=True) == S(
+        {"first_holder_id": "12", "status": "valid", "types": "invention"}, dated=False)
+    assert clicks.top_holder("甲公司", top, "320506", "grants") == S(
+        {"region": "320506", "first_holder_id": "7", "basis": "grant", "dated": "grant"})
+    assert clicks.top_holder("乙大学", top, "320506", "applications") == S(
+        {"region": "320506", "first_holder_id": "12", "basis": "app", "dated": "app"})
 
 
 def test_a_watched_region_re_scopes_unless_it_is_the_current_one():
@@ -120,15 +129,15 @@ def test_holders_page_bar_searches_the_holder_by_id_new_mark_dropped():
     names = click_names(holders.top_holders(rows))
     assert names == ["甲公司", "乙大学 ★"]
     assert [clicks.holder(n, rows) for n in names] == [
-        Search({"holder_id": "7", "status": "valid"}),
-        Search({"holder_id": "12", "status": "valid"})]
+        S({"first_holder_id": "7", "status": "valid"}, dated=False),
+        S({"first_holder_id": "12", "status": "valid"}, dated=False)]
 
 
 def test_agencies_page_bar_searches_the_agency_by_id():
     ranking = pd.DataFrame({"agency_id": [4, 9], "name": ["甲代理所", "乙代理所"],
                             "filings": [30, 20], "valid": [10, 8]})
     assert [clicks.agency(n, ranking) for n in click_names(agencies.ranking(ranking))] == [
-        Search({"agency_id": "4"}), Search({"agency_id": "9"})]
+        S({"agency_id": "4", "basis": "app"}), S({"agency_id": "9", "basis": "app"})]
 
 
 def test_operations_sub_region_bar_re_scopes_the_page():
@@ -143,7 +152,8 @@ def test_industry_bar_searches_the_industry_and_a_matrix_cell_re_scopes_to_its_r
     frame = pd.DataFrame({"code": ["N01", "N04"], "name": ["新一代信息技术产业", "生物产业"]})
     bars = industry.summary(frame["name"].tolist(), {"有效": [5, 3]}, "t", "r")
     assert [clicks.industry(n, frame) for n in click_names(bars)] == [
-        Search({"industry": "N01"}), Search({"industry": "N04"})]
+        S({"industry": "N01", "basis": "app", "dated": "app"}),
+        S({"industry": "N04", "basis": "app", "dated": "app"})]
     cells = pd.DataFrame({"region_code": ["320506", "320505"],
                           "region_name": ["吴中区", "虎丘区"]})
     matrix = industry.matrix(frame["name"].tolist(), ["吴中区", "虎丘区"],

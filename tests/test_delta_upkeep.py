@@ -28,7 +28,8 @@ from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
 TODAY = dt.date.today()  # the import refreshes as of today: the demo is generated as of today
 CODES = ("320506", "320505001", "320507", "320508", "310115", "320581", "320506001")
-LAPSE_TEXTS = ("未缴年费专利权终止", "授权", "专利权的终止", "专利申请权、专利权的转移")
+LAPSE_TEXTS = ("未缴年费专利权终止", "授权", "专利权的终止", "专利申请权、专利权的转移",
+               "专利权质押合同登记的生效")
 KINDS = ("enterprise", "university", "institute", "individual")
 PATENT_HEADER = ("申请号", "申请日", "公开（公告）号", "公开（公告）日", "发明名称", "申请（专利权）人",
                  "申请人地址", "发明人", "IPC分类号", "主分类号", "代理机构", "发明类型", "法律状态")
@@ -136,9 +137,11 @@ def _events_file(folder, rows, serial: list[int]) -> str:
     serial[0] += 1
     lines = [(stored[pick % len(stored)], _day(day).replace("-", ""), text,
               f"变更后权利人：苏州受让{pick % 7}有限公司；变更后地址：{ADDRESSES[pick % 5]}"
-              if text.endswith("转移") else "") for pick, day, text in rows]
+              if text.endswith("转移") else "",
+              str(pick * 5000) if "质押" in text else "")  # over the threshold from pick 2000
+             for pick, day, text in rows]
     path = folder / f"events_{serial[0]}.csv"
-    _write(path, ("申请号", "法律状态公告日", "法律状态", "法律状态信息"), lines)
+    _write(path, ("申请号", "法律状态公告日", "法律状态", "法律状态信息", "质押金额"), lines)
     return str(path)
 
 
@@ -173,6 +176,8 @@ def _run(action, folder, serial) -> None:
 @example(steps=[("holder_region", 0, "310115"), ("undo",), ("holder_kind", 1, "university")])
 @example(steps=[("decide", 3, "320505001"), ("events", [(5, 5000, "专利申请权、专利权的转移")]),
                 ("undo",)])
+@example(steps=[("events", [(pick, 4000 + pick, "专利权质押合同登记的生效")
+                            for pick in (7, *range(4001, 4008))])])
 def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
     serial = [len(list(demo_db.iterdir())) * 100]
     for action in steps:

@@ -94,3 +94,28 @@ def test_command_line_generates_and_refuses_a_full_database(sqlite_template, tmp
         assert "已有用户账户，任何密码都未改动" in again.stderr
     else:
         assert done.stderr == "--patents 至少为 200\n"
+
+
+def test_the_offer_states_the_time_measured_here_for_its_size(app_env, monkeypatch):
+    monkeypatch.setenv("PATENT_DEMO_SIZE", "50000")
+    at = _overview(["admin"])
+    offer = next(m.value for m in at.markdown if "一键生成演示区域" in m.value)
+    expected = "20 秒至 3 分钟" if app_env.startswith("sqlite") else "50 秒至 5 分钟"
+    assert f"50,000 件模拟专利（在本服务器上约需 {expected}，" in offer
+    monkeypatch.setenv("PATENT_DEMO_SIZE", "1000000")  # scaled by size
+    at = _overview(["admin"])
+    offer = next(m.value for m in at.markdown if "一键生成演示区域" in m.value)
+    expected = "8 分钟至 45 分钟" if app_env.startswith("sqlite") else "17 分钟至 100 分钟"
+    assert f"约需 {expected}" in offer
+
+
+def test_the_progress_bar_moves_through_every_stage(db):
+    from ui.demo_offer import STAGE_START, fraction
+    reports = []
+    generate(400, today=TODAY, batch=5000, progress=lambda *r: reports.append(r))
+    stages = list(dict.fromkeys(stage for _, _, stage in reports))
+    assert stages == ["prepare", "patents", "addresses", "high_value", "summaries"]
+    bar = [fraction(*r) for r in reports]
+    assert bar[0] == 0.0 and bar == sorted(bar) and bar[-1] == STAGE_START["summaries"]
+    writing = [b for b, r in zip(bar, reports) if r[2] == "patents"]
+    assert len(set(writing)) >= 50  # moves while the first batch is still being written

@@ -4,14 +4,23 @@ from __future__ import annotations
 import io
 
 import openpyxl
+import pytest
 
 from core.config import params
+from core.config import rules as ruleparams
 from core.exports.xlsx import rows_to_xlsx_bytes
 from core.monitor import expiry as ex
 from core.regions.query import Scope
 from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, YUEXI, day, holder, patent
 
 ON = day("2025-04-16")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rules():
+    ruleparams.clear()
+    yield
+    ruleparams.clear()
 
 
 def _build():
@@ -30,7 +39,8 @@ def _build():
     ]
     for app_no, h, county, street, kind, expiry, domestic, hv, status in rows:
         patent(app_no, h, county, street, kind, expiry_date=day(expiry), domestic=domestic,
-               high_value=hv, status=status, app_date=day("2005-04-16"))
+               high_value=hv, award="中国专利奖" if hv else None, status=status,
+               app_date=day("2005-04-16"))
 
 
 def _q(region="3205", months=12, **kw):
@@ -64,8 +74,12 @@ def test_by_month_and_subregion(db):
 
 
 def test_indicator_effect(db):
+    """High-value judged as the indicators judge it (core.rules.highvalue): here by the award
+    alone, the long-maintained category switched off (every patent here was filed in 2005)."""
     _build()
     params.set_value("population", 1295.8, region_code="3205", year=2025)
+    params.set_value("high_value_rules", {"long_maintained": False})
+    ruleparams.clear()
     frame = ex.indicator_effect(Scope("3205"), ON)
     assert frame.drop(columns="label").values.tolist() == [
         ["valid_inventions", 6, 4, 3, 3],  # E1 E2 E4 E6 E7 E9; E1+E2 by 3 months, E4 by 6

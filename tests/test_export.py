@@ -41,7 +41,7 @@ def _build():
 def test_export_round_trip_has_chinese_headers_and_the_values(db):
     _build()
     seen = []
-    data = export.to_xlsx(SearchFilters(region="3205"), total=2,
+    data = export.to_xlsx(SearchFilters(region="3205", unpublished=True), total=2,
                           progress=lambda done, total: seen.append((done, total)))
     ws = _load(data)
     rows = [[c.value for c in row] for row in ws.iter_rows()]
@@ -64,7 +64,7 @@ def test_export_round_trip_has_chinese_headers_and_the_values(db):
 
 def test_formula_like_text_is_stored_as_text_never_as_a_formula(db):
     _build()
-    ws = _load(export.to_xlsx(SearchFilters(region="3205"), total=2))
+    ws = _load(export.to_xlsx(SearchFilters(region="3205", unpublished=True), total=2))
     risky = [c for row in ws.iter_rows(min_row=2) for c in row
              if isinstance(c.value, str) and c.value[:1] in "=+-@"]
     assert [c.coordinate for c in risky] == ["C2", "I2"]
@@ -78,11 +78,21 @@ def test_export_respects_the_row_limit_and_reports_progress(db, monkeypatch):
         Patent.create(app_no=f"20211{i:07d}0", patent_type="invention", title=f"t{i}",
                       first_holder=holder, status="valid")
     monkeypatch.setattr(export, "BATCH", 3)
-    rows = list(export.export_rows(SearchFilters(), limit=5))
+    rows = list(export.export_rows(SearchFilters(unpublished=True), limit=5))
     assert [r["title"] for r in rows] == ["t6", "t5", "t4", "t3", "t2"]
-    assert [r["title"] for r in export.export_rows(SearchFilters())] == [
+    assert [r["title"] for r in export.export_rows(SearchFilters(unpublished=True))] == [
         f"t{i}" for i in range(6, -1, -1)]
     seen = []
     export._with_progress(iter(range(5)), 5, lambda d, t: seen.append((d, t)), every=2)
     list(export._with_progress(iter(range(5)), 5, lambda d, t: seen.append((d, t)), every=2))
     assert seen == [(2, 5), (4, 5), (5, 5)]
+
+
+def test_the_search_export_is_fitted_filtered_and_frozen(db):
+    _build()
+    ws = _load(export.to_xlsx(SearchFilters(region="3205", unpublished=True), total=2))
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:S3"
+    widths = {letter: dim.width for letter, dim in ws.column_dimensions.items()}
+    assert widths["A"] == 16.0  # 201910000001.9: 14 + 2
+    assert widths["J"] == 29.0  # 苏州市吴中区木渎镇金枫路1号: 13 CJK + "1" = 27, + 2
+    assert ws["D2"].number_format == "yyyy-mm-dd"

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core import db as core_db
 from core.config import params
 from core.config import rules as ruleparams
 from core.rules import calendar, fees
@@ -129,11 +130,20 @@ def test_expired_state_after_the_last_year():
     assert fees.state_on("utility", D(2010, 5, 1), 2, 9, D(2020, 5, 1)).state == "expired"
 
 
-def test_versioned_fee_table_and_band_edges_are_parameters(db):
+@pytest.fixture
+def unbound_after(db):
+    """`db`, unbound afterwards: the stored versions must not leak into rule-only tests."""
+    yield db
+    core_db.db.initialize(None)
+    ruleparams.clear()
+
+
+def test_versioned_fee_table_and_band_edges_are_parameters(unbound_after):
     params.set_value("fee_table", {"invention": [1000] * 20}, effective_from=D(2020, 1, 1))
     params.set_value("fee_rules", {"band_months": [2, 3, 4, 5, 6, 7]})
     ruleparams.clear()
-    assert fees.annual_fee("invention", 7, FILED) == 1000
+    assert fees.annual_fee("invention", 7, FILED) == 1000  # due 2025-03-15: the 2020 table
+    assert fees.annual_fee("invention", 1, FILED) == 900  # due 2019-03-15: the table before it
     assert fees.annual_fee("utility", 1, FILED) == 600  # types not given keep the default
     assert fees.state_on("invention", FILED, 3, 3, D(2022, 5, 15)).surcharge == 0
     assert fees.state_on("invention", FILED, 3, 3, D(2022, 10, 17)).state == "grace"
@@ -158,5 +168,9 @@ def test_schedule_properties(kind, filed, grant_offset, reduced, owners):
     assert fulls == sorted(fulls)  # fees never fall with age
     share = 15 if owners == 1 else 30
     for x in lines:
-        expected = x.full * share // 100 if x.year < grant + 10 else x.full
+        # reduction years by the year's due date (start of the year for the grant year):
+        # 3 before 2016-09-01, 6 before 2018-08-01, 10 since (财税〔2016〕78号, 〔2018〕37号)
+        day = calendar.add_years(filed, x.year - 1)
+        years = 3 if day < D(2016, 9, 1) else 6 if day < D(2018, 8, 1) else 10
+        expected = x.full * share // 100 if x.year < grant + years else x.full
         assert x.reduced == expected and x.payable == (expected if reduced else x.full)

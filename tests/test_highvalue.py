@@ -29,7 +29,7 @@ def _p(name, kind="invention", status="valid", app=D(2020, 1, 1), grant=D(2022, 
 @pytest.fixture
 def sample(db):
     industries.load_defaults()
-    p = {"sei": _p("sei", ipc="H04W 72/04"),
+    p = {"sei": _p("sei", ipc="G06F 40/30"),  # table row 1.5-1 (人工智能), IPC alone
          "overseas": _p("overseas", overseas_family=True),
          "long": _p("long", app=D(2015, 6, 29), grant=D(2018, 1, 1)),
          "not_long": _p("not_long", app=D(2015, 6, 30), grant=D(2018, 1, 1)),

@@ -331,7 +331,7 @@ def test_error_report_workbook(db):
     from core.importer.report import errors_xlsx
     report = run("cnipa.xlsx")
     book = load_workbook(io.BytesIO(errors_xlsx(report)))
-    assert book.sheetnames == ["错误", "跳过", "数据不完整", "已补全"]
+    assert book.sheetnames == ["错误", "跳过", "数据不完整", "已补全", "提示"]
     errors = [list(r) for r in book["错误"].iter_rows(values_only=True)]
     assert errors[0] == ["工作表", "行号", "列", "值", "原因"]
     assert [r[:4] for r in errors[1:]] == [["检索结果", 7, "申请号", "201810390462.3"],

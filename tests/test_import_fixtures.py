@@ -18,15 +18,18 @@ import pytest
 from core import db as core_db
 from core.db.models import Holder, ImportBatch, LegalEvent, Patent, PatentHolder
 from core.importer.batch import import_file
+from core.regions import divisions
+from core.resolver.resolution import resolve_text
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
 FIXTURES = Path(os.environ.get("PATENT_FIXTURES")
                or Path(__file__).resolve().parents[2] / "shared" / "fixtures")
 # lens_jet_engine.csv: antontruly/patents lens-export.csv; derwent_dii_biogas.xlsx:
-# roneyfraga/2024-yt-read-derwent-innovation derwent.xlsx (see tests/data/README_vendors.md)
+# roneyfraga/2024-yt-read-derwent-innovation derwent.xlsx; google_patents_wearable_105.csv:
+# woodie2wopper/torir-util No1_…_PatentSearc.csv (see tests/data/README_vendors.md)
 FILES = ["patsnap_agency_13086.xlsx", "incopat_openai_72.xlsx", "incopat_chatbot_2798.xlsx",
          "patentics_ar_cn.csv", "patentics_apollo_cn.csv", "lens_jet_engine.csv",
-         "derwent_dii_biogas.xlsx"]
+         "derwent_dii_biogas.xlsx", "google_patents_wearable_105.csv"]
 pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason="../shared/fixtures is absent")
 SIMPLE = {"有效": "valid", "审中": "pending", "失效": "lapsed"}
 
@@ -37,6 +40,9 @@ def raw_rows(name: str) -> list[dict]:
     path = FIXTURES / name
     if path.suffix == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
+            if fh.readline().startswith("search URL:"):  # Google Patents' banner line
+                return list(csv.DictReader(fh))
+            fh.seek(0)
             return list(csv.DictReader(fh))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -215,3 +221,39 @@ def test_derwent_innovations_index_rows_field_by_field(fx):
         assert holders(stored["id"]) == [n.rsplit(" (", 1)[0] for n in row["AE"].split("; ")]
     both = Patent.get(Patent.pub_no == "CN109502914A")
     assert (both.grant_no, str(both.grant_date)) == ("CN109502914B", "2023-10-31")
+
+
+def test_google_patents_rows_field_by_field(fx):
+    """Google Patents' CSV under its search-URL banner: the CN documents are stored (keyed by
+    publication number; the file has no application number), every other country skipped."""
+    first = reports_of(fx, "google_patents_wearable_105.csv")[0]
+    raw = raw_rows("google_patents_wearable_105.csv")
+    chinese = [r for r in raw if r["id"].startswith("CN-")]
+    assert chinese and (first.source, first.rejected) == ("google", 0)
+    assert (first.inserted, first.skipped) == (len(chinese), len(raw) - len(chinese))
+    for row in chinese:
+        stored = patent_by(pub_no=row["id"].replace("-", ""))
+        assert stored["title"] == row["title"].strip()
+        assert stored["app_date"] == dt.date.fromisoformat(row["filing/creation date"])
+        assert holders(stored["id"]) == row["assignee"].split(", ")
+
+
+def test_patsnap_former_districts_resolve_to_their_successors(fx):
+    """Patsnap writes the district a holder had when it filed: 下城区 and 江干区 (abolished 2021),
+    会理县 (会理市 since 2021). Each such patent is placed in a division holding the former
+    district's area today (data/divisions/history.csv), the change recorded as the method."""
+    reports_of(fx, "patsnap_agency_13086.xlsx")
+    former = {r["old_name"]: r for recs in divisions.history().values() for r in recs
+              if r["old_name"] not in set(divisions.names().values())}
+    rows = [r for r in raw_rows("patsnap_agency_13086.xlsx")
+            if r["当前申请专利权人区县"] in former]
+    assert len({r["当前申请专利权人区县"] for r in rows}) >= 3
+    for row in rows:
+        record = former[row["当前申请专利权人区县"]]
+        res = resolve_text(patent_by(pub_no=row["公开公告号"])["address"])
+        successors = record["successors"]
+        if len(successors) == 1:
+            assert res.county_code == successors[0], row
+        else:  # split: the city, never a wrong county
+            assert res.county_code in (None, *successors) and res.city_code == successors[0][:4]
+        assert res.county_code is None or res.method == f"change:{record['old_code']}"

@@ -112,3 +112,68 @@ def test_unknown_headers_are_mapped_by_hand_saved_as_a_profile_and_offered_again
     assert "新增 2" in again.success[0].value
     stored = Patent.get(Patent.app_no == "2018103904627")
     assert (stored.title, stored.address) == ("一种图像识别方法", "江苏省苏州市姑苏区十梓街1号")
+
+
+def test_an_upload_over_the_limit_is_refused_in_chinese(app_env, monkeypatch):
+    """Streamlit's own limit (server.maxUploadSize) sits well above the importer's, so a file
+    between the two is answered by the page in Chinese."""
+    from core.importer import readers
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    at = _page("checker")
+    at.file_uploader(key="imp_file").upload("big.csv", b"x" * 3 * 1024)
+    at.run()
+    assert not at.exception
+    assert at.error[0].value == "文件「big.csv」有 0.0 MB，超过上限 0 MB，请拆分后分批导入"
+    assert not at.metric and ImportBatch.select().count() == 0
+
+
+def test_the_server_limit_stays_above_the_importers():
+    import tomllib
+
+    from core.importer import readers
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["server"]["maxUploadSize"] * 2**20 > 4 * readers.MAX_BYTES
+
+
+def test_uploads_are_deleted_after_use(app_env, monkeypatch, tmp_path):
+    import tempfile
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    at = _page("checker")
+    at.file_uploader(key="imp_file").upload("cnipa.xlsx", (DATA / "cnipa.xlsx").read_bytes())
+    at.run()
+    assert {m.label: m.value for m in at.metric}["新增"] == "3"
+    at.button(key="imp_confirm").click().run()
+    assert Patent.select().count() == 3
+    assert (temp / "patent-imports").is_dir()  # the uploads went there …
+    assert [p for p in temp.rglob("*") if p.is_file()] == []  # … and are gone
+
+
+def test_a_file_name_is_shown_as_written_not_as_markdown(app_env):
+    at = _page("checker")
+    at.file_uploader(key="imp_file").upload("**粗体**[链接](http://x.cn).xlsx", b"%PDF-1.4 ...")
+    at.run()
+    shown = at.error[0].value
+    assert r"\*\*粗体\*\*\[链接\]\(http:" in shown and "**粗体**" not in shown
+    assert "http://" not in shown  # a word joiner after ':' keeps GFM from making a link
+
+
+def test_rows_to_check_are_listed_apart(app_env, tmp_path):
+    from openpyxl import Workbook
+    book = Workbook()
+    for row in (["申请号", "申请日", "标题", "申请人"],
+                ["201810390462.7", "2018-04-25", "一种图像识别方法", "苏州甲公司"],
+                ["201810390462.7", "2018-04-25", "另一个标题", "苏州甲公司"],
+                ["201910390462.1", "2099-01-01", "一种电池", "苏州乙公司"]):
+        book.active.append(row)
+    path = tmp_path / "check.xlsx"
+    book.save(path)
+    at = _page("checker")
+    at.file_uploader(key="imp_file").upload("check.xlsx", path.read_bytes())
+    at.run()
+    assert not at.exception
+    notes = next(d.value for d in at.dataframe if "原因" in d.value.columns)
+    assert notes[["行号", "列", "值"]].values.tolist() == [[3, "标题", "另一个标题"],
+                                                          [4, "申请日", "2099-01-01"]]
+    assert any(m.value == "**提示（已导入，请核对）**" for m in at.markdown)

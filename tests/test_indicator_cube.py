@@ -16,7 +16,14 @@ from core.config import rules as ruleparams
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
 from core.cubes.indicator import Flow, Stock, month_end, month_index, month_start
-from core.db.models import Holder, IndicatorCube, PatentHolder
+from core.db.models import (
+    Holder,
+    IndicatorCube,
+    Industry,
+    LegalEvent,
+    PatentHolder,
+    PatentIndustry,
+)
 from core.rules.counting import CountingRule
 from core.stats import indicators
 from tests.stats_builder import D, custom_region, patent
@@ -71,12 +78,29 @@ def _links(rng, p, holders) -> None:
             PatentHolder.create(patent=p, holder=h, seq=seq, current=False)
 
 
+def _high_value_data(rng, p) -> None:
+    """The dateless categories (SEI class, overseas family, award) on a few patents, pledges
+    over and under the threshold, dated (edge days) or not, on others."""
+    p.overseas_family = rng.random() < 0.08
+    p.award = "中国专利奖" if rng.random() < 0.05 else None
+    p.save()
+    if rng.random() < 0.1:
+        PatentIndustry.create(patent=p, industry_code=SEI)
+    for _ in range(rng.choice((0, 0, 0, 1, 2))):
+        LegalEvent.create(patent=p, kind="pledge", date=_day(rng) if rng.random() < 0.9 else None,
+                          amount=rng.choice((5_000_000, 10_000_000, 30_000_000)))
+
+
+SEI = "S01"
+
+
 @pytest.fixture
 def many(db):
     """200 patents with varied regions, types, statuses and (edge) dates, some missing, and
     holders placed in streets, counties, nowhere, abroad, with co-owners and transfers."""
     rng = random.Random(5)
     holders = _holders()
+    Industry.create(code=SEI, name="新一代信息技术产业", kind="sei")
     for _ in range(200):
         street = rng.choice(STREETS)
         county = street[:6] if street else rng.choice(("320506", "320505", "320507"))
@@ -88,8 +112,8 @@ def many(db):
                                                      "design")),
                    app=app, pub=_day(rng) if rng.random() < 0.6 else None, grant=grant,
                    status=status, lapse=lapse, domestic=rng.random() < 0.85)
-        p.high_value = rng.random() < 0.3
-        p.save()
+        p.high_value = rng.random() < 0.3  # today's stored flag: the cube must not read it
+        _high_value_data(rng, p)
         _links(rng, p, holders)
     custom_region("C9001", "园区", ["320506001", "320505002", "320507"])
     return db
@@ -152,7 +176,7 @@ def _live_condition(spec, rule):
     if spec.domestic:
         cond &= domestic(rule)
     if spec.high_value:
-        cond &= Patent.high_value == True  # noqa: E712
+        cond &= highvalue.condition(spec.day)
     if spec.long:
         cond &= highvalue.category_condition("long_maintained", spec.day)
     return cond
@@ -243,10 +267,12 @@ def test_cube_rows_are_monthly_changes(db):
     rows = sorted((r.kind, r.month) for r in IndicatorCube.select().where(
         (IndicatorCube.grain == "s") & (IndicatorCube.variant == "fast")))
     m = month_index
+    # high-value only through the long-maintained line, which it passes after its lapse
     assert rows == sorted([("app", m(D(2016, 2, 1))), ("pub", m(D(2017, 9, 1))),
                            ("grant", m(D(2020, 5, 1))), ("in", m(D(2020, 5, 1))),
                            ("out", m(D(2023, 1, 1))), ("long_in", m(D(2026, 3, 1))),
-                           ("long_out", m(D(2026, 3, 1)))])
+                           ("long_out", m(D(2026, 3, 1))), ("hv_in", m(D(2026, 3, 1))),
+                           ("hv_out", m(D(2026, 3, 1)))])
 
 
 def test_month_helpers():

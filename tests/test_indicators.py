@@ -5,7 +5,7 @@ Holders: H1 domestic in 虎丘区 320505; H2 domestic in 吴中区 320506; H3 no
 Patents (as-of day 2025-06-30):
   P1 invention H1, filed 2012-01-10, granted 2020, valid, high-value, maintained > 10 years
   P2 invention H2 (seq 1) + H1 (seq 2), granted 2024-03-01, valid
-  P3 invention H1, granted 2025-03-01, valid, high-value
+  P3 invention H1, granted 2025-03-01, valid, high-value (China Patent Award)
   P4 invention H1, granted 2019, lapsed 2025-02-01
   P5 invention H3 (not domestic), granted 2021, valid
   P6 utility H2, filed 2025-02-01, published/granted 2025-05-10, valid
@@ -43,11 +43,11 @@ def _holder(name, county, domestic=True):
 
 
 def _patent(n, kind, holders, app, grant=None, status="valid", lapse=None, pub=None, hv=False,
-            original=None):
+            original=None, award=None):
     first = holders[0]
     p = Patent.create(app_no=f"2025100000{n:02d}", patent_type=kind, title=f"P{n}", app_date=app,
                       app_year=app.year, grant_date=grant, grant_year=grant and grant.year,
-                      pub_date=pub, status=status, lapse_date=lapse, high_value=hv,
+                      pub_date=pub, status=status, lapse_date=lapse, high_value=hv, award=award,
                       domestic=first.domestic, first_holder=first, holder_count=len(holders),
                       province_code="32", city_code="3205", county_code=first.county_code)
     for seq, h in enumerate(holders, 1):
@@ -62,7 +62,7 @@ def sample(db):
     h1, h2, h3 = _holder("H1", "320505"), _holder("H2", "320506"), _holder("H3", "320505", False)
     _patent(1, "invention", [h1], D(2012, 1, 10), D(2020, 5, 1), hv=True)
     _patent(2, "invention", [h2, h1], D(2021, 5, 5), D(2024, 3, 1))
-    _patent(3, "invention", [h1], D(2022, 1, 1), D(2025, 3, 1), hv=True)
+    _patent(3, "invention", [h1], D(2022, 1, 1), D(2025, 3, 1), hv=True, award="中国专利奖")
     _patent(4, "invention", [h1], D(2016, 1, 1), D(2019, 1, 1), "lapsed", D(2025, 2, 1))
     _patent(5, "invention", [h3], D(2017, 1, 1), D(2021, 1, 1))
     _patent(6, "utility", [h2], D(2025, 2, 1), D(2025, 5, 10), pub=D(2025, 5, 10))
@@ -74,7 +74,7 @@ def sample(db):
     params.set_value("population", 1000, "3205", 2025)
     params.set_value("population", 100, "320505", 2025)
     params.set_value("gdp", 24000, "3205", 2024)
-    # the demo's key invention_per_10k is read as inventions_per_10k
+    # a key of earlier versions (invention_per_10k) is read as inventions_per_10k
     params.set_value("target", {"invention_per_10k": 0.01, "applications": 10}, "3205", 2025)
     ruleparams.clear()
     return db
@@ -182,3 +182,16 @@ def test_custom_region_counts_its_member_streets(sample):
     report = indicators.compute("P0001", 2025, None, ON)
     assert report.get("valid_inventions").numerator == 1  # P2
     assert report.get("applications").numerator == 2  # P6 P8
+
+
+def test_completion_and_standing_read_sensibly_for_exceeded_and_decline_targets():
+    from core.stats.indicators import completion_of, standing
+    assert completion_of("applications", 150, 100) == 1.5
+    assert standing("applications", 150, 100) == "超出目标 50"
+    assert standing("applications", 80, 100) == "距目标 20"
+    # a target of decline: no completion rate, the difference in percentage points
+    assert completion_of("applications_growth_pct", 19.355, -5.0) is None
+    assert standing("applications_growth_pct", 19.355, -5.0) == "超出目标 24.36 个百分点"
+    assert standing("applications_growth_pct", -8.0, -5.0) == "距目标 3 个百分点"
+    assert completion_of("inventions_per_10k", 5.0, 0.0) is None
+    assert standing("valid_inventions", None, 3) == "—"

@@ -8,7 +8,7 @@ import pytest
 
 from core.config import params
 from core.config import rules as ruleparams
-from core.db.models import Industry, IndustryRule, Patent, PatentIndustry
+from core.db.models import Industry, IndustryRule, Patent, PatentIndustry, PatentText
 from core.rules import industries
 from core.rules.industries import Pattern, compile_rows, patterns
 
@@ -44,7 +44,8 @@ def test_shipped_tables_are_consistent():
     rules = _rules()
     assert [c for c in names if names[c]["kind"] == "sei"] == [f"SEI{i}" for i in range(1, 10)]
     active = [r for r in rules if r["active"] == "1"]
-    assert {r["industry_code"] for r in active} == set(names)  # every industry has rules
+    # every industry has rules (SEI8 and SEI9 only keyword rows of the table, with their terms)
+    assert {r["industry_code"] for r in industries.table_rows()} == set(names)
     assert all(r["confidence"] in ("M", "U") and r["source"] for r in rules)
     table = [r for r in rules if r["confidence"] == "M"]
     assert all(r["source"].startswith("https://") and r["row"] for r in table)
@@ -99,19 +100,24 @@ def test_load_and_assign(db):
     assert {(r.industry.code, r.ipc_prefix, r.exclude, r.keyword) for r in IndustryRule.select()
             if r.ipc_prefix.startswith(shown)} == {
         ("SEI3", "B82Y", False, None), ("SEI3", "B82Y 10/00", True, None),  # row 3.6-1 不含
-        ("SZ07", "B82Y", False, None), ("SEI6", "H01L 31/", False, None),
+        ("SZ07", "B82Y", False, None),
         ("SZ01", "H01L 31/", True, None), ("SZ05", "H01L 31/", False, None),
-        ("SEI1", "G05B 15/02", False, "智能")}
+        ("SEI1", "G05B 15/02", False, "智能"),
+        # keyword rows of the table, applied with the terms sei_terms.csv derives from their cell
+        ("SEI1", "B82Y 10/00", False, "量子"),  # 1.2-7 量子计算、量子芯片、量子测控
+        ("SEI6", "H01L 31/", False, "光伏|太阳能|硅片|单晶硅|晶硅|硅锭|钙钛矿|硅烷|吸热|集热|光热|"
+                                    "电池片|斯特林|郎肯|聚光|反射镜|镀膜|蓄电池|储能")}  # area 6.3
     assert industries.load_defaults() == 0  # idempotent
     assert Industry.select().count() == 16
     p = {
         "ai": _p(1, "G06F 40/30"),
-        "battery": _p(2, "H01M 10/0525", "H01M 10/0525; H01M 4/62"),
-        "pv": _p(3, "H01L 31/18"),
+        # rows 5.2-5 (汽车相关关键词) and 6.3-5 (太阳能 …): applied with their terms
+        "battery": _p(2, "H01M 10/0525", "H01M 10/0525; H01M 4/62", title="一种动力电池"),
+        "pv": _p(3, "H01L 31/18", title="一种光伏电池的制备方法"),
         "smart_home": _p(4, "G05B 15/02", title="一种智能家居控制系统"),
         "valve": _p(5, "G05B 15/02", title="一种阀门控制器"),
         "vision_extra": _p(6, "A47J 36/00", "A47J 36/00; G06V 10/82"),
-        "bio": _p(7, "C12N 15/113"),
+        "bio": _p(7, "C12N 15/113", title="一种水稻育种用的基因编辑方法"),  # 4.3-8 育种
         "none": _p(8, "A01B 1/00"),  # only in a keyword row of the table (2.1), not applied
     }
     industries.assign()
@@ -170,3 +176,35 @@ def test_exclusions_are_scoped_to_their_row(db):
     industries.assign(("local",))
     assert _table(p) == {"other_row": {"T1"}, "excluded": set(), "mixed": {"T1"},
                          "kw": {"T1"}, "kw_missing": set(), "kw_excluded": set()}
+
+
+def test_keyword_rows_match_terms_in_the_title_or_the_abstract(db):
+    """Row 2.1-2 puts A01B ploughs under 智能制造装备 only for 「智能农业动力机械等机械化农业及
+    园艺机具」; row 5.2-1 puts F02B engines under 新能源汽车 only for 「插电式混合驱动、纯电驱动和
+    燃料电池驱动」. The terms derived from those cells (智能 …; 混合动力|插电 …) decide, in the title or
+    the abstract."""
+    industries.load_defaults()
+    p = {
+        "smart_plough": _p(1, "A01B 1/00", title="一种智能翻土犁"),
+        "plough": _p(2, "A01B 1/00", title="一种翻土犁"),
+        "hybrid_in_abstract": _p(3, "F02B 75/00", title="一种发动机"),
+        "engine": _p(4, "F02B 75/00", title="一种发动机"),
+    }
+    PatentText.create(patent=p["hybrid_in_abstract"], abstract="用于插电式混合动力汽车的增程发动机。")
+    PatentText.create(patent=p["engine"], abstract="用于割草机的单缸发动机。")
+    industries.assign(("sei",))
+    assert _table(p) == {"smart_plough": {"SEI2"}, "plough": set(),
+                         "hybrid_in_abstract": {"SEI5"}, "engine": set()}
+
+
+def test_every_keyword_row_of_the_table_is_decided():
+    """Each row of the table that needs its keyword cell has terms in sei_terms.csv (by row or by
+    area), or an explicit empty entry saying why it stays unused."""
+    terms = {r["key"]: r["terms"] for r in industries._read_csv("sei_terms.csv")}
+    rows = [r for r in industries._read_csv("ipc_rules.csv") if r["active"] == "0" and r["row"]]
+    undecided = [r["row"] for r in rows if r["row"] not in terms
+                 and r["row"].split("-")[0] not in terms]
+    assert undecided == []
+    unused = sorted(r["row"] for r in rows
+                    if not terms.get(r["row"], terms.get(r["row"].split("-")[0])))
+    assert unused == ["2.1-12", "9.1-4"]

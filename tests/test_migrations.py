@@ -10,7 +10,7 @@ from core import db as core_db
 from core.accounts import login, users
 from core.db import db as proxy
 from core.db import migrations
-from core.db.models import Patent, SchemaVersion, User
+from core.db.models import Holder, Patent, SchemaVersion, User
 from tests.conftest import BACKENDS, ROOT, _pg_admin, pg_schema_url
 
 DATA = ROOT / "tests" / "data"
@@ -156,9 +156,19 @@ def test_step_22_moves_failed_logins_out_of_the_user_table_and_adds_session_vers
     proxy.obj.execute_sql('ALTER TABLE "user" ADD COLUMN locked_until TIMESTAMP')
     SchemaVersion.delete().execute()
     SchemaVersion.create(version=21)
-    assert migrations.upgrade() == [22]
+    assert migrations.upgrade() == list(range(22, migrations.latest() + 1))
     columns = {c.name for c in proxy.obj.get_columns("user")}
     assert "session_version" in columns and not {"failed_attempts", "locked_until"} & columns
     assert User.get(User.username == "li").session_version == 1
     users.create_user("wang", "password-2", "checker")
     assert login.attempt("wang", "password-2", None, User.get().created_at).ok
+
+
+def test_step_25_adds_the_holders_industry(db):
+    Holder.create(name="甲", norm_name="甲")
+    proxy.obj.execute_sql('ALTER TABLE "holder" DROP COLUMN industry_code')
+    SchemaVersion.delete().execute()
+    SchemaVersion.create(version=24)
+    assert migrations.upgrade() == [v for v, _ in migrations.STEPS if v > 24]
+    assert "industry_code" in {c.name for c in proxy.obj.get_columns("holder")}
+    assert Holder.get().industry_code is None

@@ -74,7 +74,10 @@ def test_the_period_numbers_players_flows_and_an_acknowledged_alert(app_env, ale
     assert flows == [["转出", "地址不明", 1], ["转出", "上海市", 1], ["转出", "南京市", 1],
                      ["转出", "南通市", 1], ["转入", "上海市", 1]]
     alert_id = Alert.get(Alert.kind == "holder_outflow").id
-    at.multiselect(key="opm_pick_0").set_value([alert_id]).run()
+    assert at.button(key="opm_acked").disabled
+    at.session_state["opm_table_open_0"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert "已勾选 1 条" in [c.value for c in at.caption]
     at.button(key="opm_acked").click().run()
     _ok(at)
     assert Alert.get_by_id(alert_id).status == "acked"
@@ -82,12 +85,13 @@ def test_the_period_numbers_players_flows_and_an_acknowledged_alert(app_env, ale
             AuditLog.select().where(AuditLog.object_type == "alert")] == [
         (role, {"status": ["open", "acked"]})]
     assert at.success[0].value == "已更新 1 条预警"
-    assert len(at.multiselect) == 0  # nothing left to decide in this view
+    assert len(at.button) == 0  # nothing left to decide in this view
     assert at.info[0].value == "没有该状态的预警"
     at.radio(key="opm_status").set_value("acked").run()
     _ok(at)
     assert [row[:2] for row in _tables(at)[1]] == [["权利人大量转出", "甲公司"]]
-    assert at.multiselect[0].value == [] and at.multiselect[0].key == "opm_pick_1"
+    assert at.dataframe[1].key == "opm_table_acked_1"  # a fresh table: nothing ticked
+    assert "已勾选 0 条" in [c.value for c in at.caption]
     assert alerts.open_counts("3205") == {}
 
 
@@ -95,7 +99,8 @@ def test_the_period_numbers_players_flows_and_an_acknowledged_alert(app_env, ale
 def test_a_viewer_reads_the_alerts_but_cannot_change_them(app_env, alerted):
     at = _run("viewer")
     _ok(at)
-    assert len(at.multiselect) == 0 and len(at.button) == 0
+    assert len(at.button) == 0
+    assert all(d.key is None for d in at.dataframe)  # no selectable table
     assert "数据核查员和管理员可确认或关闭预警" in [c.value for c in at.caption]
 
 

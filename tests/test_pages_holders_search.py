@@ -1,4 +1,4 @@
-"""Pages 权利人统计, 代理机构统计, 专利运营统计, 公开专利数据查询 and 权利人标注 through AppTest."""
+"""Pages 权利人统计, 代理机构统计, 专利运营统计, 公开专利数据查询 and 权利人管理 through AppTest."""
 from __future__ import annotations
 
 import datetime as dt
@@ -138,7 +138,7 @@ def test_search_page_exports_an_xlsx_with_formula_text_kept_as_text(data):
 def test_holder_tagging_page_saves_tags_and_audits(data):
     at = _page("admin/holders.py", CHECKER)
     assert not at.exception
-    assert at.header[0].value == "权利人标注"
+    assert at.header[0].value == "权利人管理"
     at.selectbox(key="ht_pick").set_value(data["b"].id).run()
     at.multiselect[0].set_value(["above_scale", "重点培育"])
     at.checkbox[0].check()
@@ -163,3 +163,40 @@ def test_anonymous_is_refused(app_env, path):
 def test_a_viewer_is_refused_the_tagging_page(app_env):
     at = _page("admin/holders.py", VIEWER)
     assert [e.value for e in at.error] == ["无权限访问该页面"] and len(at.dataframe) == 0
+
+
+@pytest.mark.parametrize("params, bad", [
+    ({"holder_id": "99999999999999999999999"}, "holder_id"),
+    ({"agency_id": "-3"}, "agency_id"),
+    ({"q": "电" * 20_000}, "q"),  # 60 KB: over SQLite's LIKE limit (AppTest drops 100,000)
+    ({"holder": " ".join(["甲"] * 3000)}, "holder"),
+])
+def test_hostile_links_are_ignored_with_a_chinese_warning(data, params, bad):
+    """An id beyond the database's integers, a very long term (SQLite: LIKE pattern too complex)
+    or thousands of words (one LIKE each) in a link: the parameter is ignored and named, the
+    page shows every patent."""
+    at = _page("pages/search.py", VIEWER, params)
+    assert not at.exception
+    assert at.warning[0].value == f"链接中有无效的参数，已忽略：{bad}"
+    assert at.subheader[0].value == "共 3 件"
+
+
+def test_a_year_zero_in_a_link_is_ignored(data):
+    at = _page("pages/search.py", VIEWER, {"from": "0000", "to": "99999-01-01"})
+    assert not at.exception and at.subheader[0].value == "共 3 件"
+
+
+def test_typed_words_beyond_the_limit_are_dropped_with_a_warning(data):
+    at = _page("pages/search.py", VIEWER)
+    at.text_input(key="sq_title").input("一种 " * 9 + "电池 " + "x " * 5).run()
+    assert not at.exception
+    assert at.warning[0].value == "每个检索框最多 100 个字符、10 个词，多出的部分未参与检索"
+    assert at.subheader[0].value == "共 1 件"  # the ten first words: 一种 … 电池
+
+
+def test_the_ignored_parameter_stays_named_until_a_filter_changes(data):
+    at = _page("pages/search.py", VIEWER, {"holder_id": "99999999999999999999999"})
+    at.run()  # a rerun (the login cookie's) keeps the warning
+    assert [w.value for w in at.warning] == ["链接中有无效的参数，已忽略：holder_id"]
+    at.text_input(key="sq_title").input("电池").run()
+    assert not at.warning and at.subheader[0].value == "共 1 件"

@@ -144,7 +144,7 @@ def test_the_quality_page_ranks_holders_and_agencies_with_warnings(app_env, limi
     assert "kind" not in table.columns
     assert table[["name", "filings", "reasons"]].values.tolist() == [
         ["二号代理", 5, ""], ["一号代理", 4, "驳回率偏高"]]
-    assert table["link"].iloc[1].endswith(f"agency_id={limited[2].id}")
+    assert table["link"].iloc[1].endswith(f"agency_id={limited[2].id}&basis=app&unpublished=1")
     at.toggle(key="fq_warned").set_value(True).run()
     assert at.dataframe[0].value["name"].tolist() == ["一号代理"]
 

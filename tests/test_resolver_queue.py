@@ -152,3 +152,33 @@ def test_undo_refuses_while_a_later_decision_stands(db):
     assert _streets(ids[SIP]) == {LOUFENG}
     decisions.undo(first, "c")
     assert _streets(ids[SIP]) == {None}
+
+
+def _declaring(data: bytes, ref: bytes) -> bytes:
+    """The workbook with its first sheet's <dimension> replaced by `ref`."""
+    import re
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="' + ref + b'"/>',
+                              body)
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def test_queue_import_reads_rows_as_stored_and_refuses_a_huge_id(db):
+    """A file declaring A1:J5000 is not padded to 5000 rows (nor a hostile A1:XFD1048576 to a
+    million), and an id too large for the database is a row error, not a crash."""
+    ids = _setup({SIP: 1})
+    wb = load_workbook(io.BytesIO(workbook.export_queue(within="3205")))
+    ws = wb.worksheets[0]
+    ws.append(["99999999999999999999999"] + [None] * 6 + [LOUFENG])
+    out = io.BytesIO()
+    wb.save(out)
+    result = workbook.import_queue(_declaring(out.getvalue(), b"A1:J5000"), "q.xlsx", "c")
+    assert result.skipped == 1  # the exported row left empty; no padded rows
+    assert result.errors == ["q.xlsx 第 3 行「地址编号」：99999999999999999999999 不是有效编号"]
+    assert _streets(ids[SIP]) == {None}

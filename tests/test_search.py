@@ -62,63 +62,77 @@ def _ids(data, filters):
 
 
 CASES = [
-    (SearchFilters(), ["p1", "p2", "p3", "p4", "p5"]),
-    (SearchFilters(region="3205"), ["p1", "p2", "p3", "p4"]),
-    (SearchFilters(region="320506103"), ["p1"]),
-    (SearchFilters(region="320571"), []),  # legacy code of 工业园区 maps to 320576
-    (SearchFilters(types=("invention",)), ["p1", "p3", "p5"]),
-    (SearchFilters(types=("utility", "design")), ["p2", "p4"]),
-    (SearchFilters(statuses=("valid",)), ["p1", "p2", "p5"]),
-    (SearchFilters(statuses=("pending", "lapsed")), ["p3", "p4"]),
-    (SearchFilters(title="电池"), ["p1", "p2", "p3"]),
-    (SearchFilters(title="电池 壳体"), ["p2"]),
-    (SearchFilters(holder="苏州大学"), ["p3", "p5"]),
-    (SearchFilters(holder="张三"), ["p3", "p4"]),  # second holder of p3 counts
-    (SearchFilters(holder_kind="individual"), ["p4"]),
-    (SearchFilters(holder_tag="hightech"), ["p1", "p2"]),
-    (SearchFilters(agency="创新"), ["p1", "p4"]),
-    (SearchFilters(ipc="h01m"), ["p1", "p2"]),
-    (SearchFilters(ipc="H01M10"), ["p1"]),
-    (SearchFilters(industry="new_energy"), ["p1", "p3"]),
-    (SearchFilters(app_from=D(2020, 1, 1), app_to=D(2022, 12, 31)), ["p2", "p3"]),
-    (SearchFilters(pub_from=D(2022, 1, 1)), ["p3"]),
-    (SearchFilters(grant_to=D(2021, 12, 31)), ["p1"]),
-    (SearchFilters(region="3205", types=("invention",), statuses=("valid",)), ["p1"]),
+    (SearchFilters(unpublished=True), ["p1", "p2", "p3", "p4", "p5"]),
+    (SearchFilters(unpublished=True, region="3205"), ["p1", "p2", "p3", "p4"]),
+    (SearchFilters(unpublished=True, region="320506103"), ["p1"]),
+    (SearchFilters(unpublished=True, region="320571"), []),  # legacy code of 工业园区 → 320576
+    (SearchFilters(unpublished=True, types=("invention",)), ["p1", "p3", "p5"]),
+    (SearchFilters(unpublished=True, types=("utility", "design")), ["p2", "p4"]),
+    (SearchFilters(unpublished=True, statuses=("valid",)), ["p1", "p2", "p5"]),
+    (SearchFilters(unpublished=True, statuses=("pending", "lapsed")), ["p3", "p4"]),
+    (SearchFilters(unpublished=True, title="电池"), ["p1", "p2", "p3"]),
+    (SearchFilters(unpublished=True, title="电池 壳体"), ["p2"]),
+    (SearchFilters(unpublished=True, holder="苏州大学"), ["p3", "p5"]),
+    (SearchFilters(unpublished=True, holder="张三"), ["p3", "p4"]),  # second holder of p3 counts
+    (SearchFilters(unpublished=True, holder_kind="individual"), ["p4"]),
+    (SearchFilters(unpublished=True, holder_tag="hightech"), ["p1", "p2"]),
+    (SearchFilters(unpublished=True, agency="创新"), ["p1", "p4"]),
+    (SearchFilters(unpublished=True, ipc="h01m"), ["p1", "p2"]),
+    (SearchFilters(unpublished=True, ipc="H01M10"), ["p1"]),
+    (SearchFilters(unpublished=True, industry="new_energy"), ["p1", "p3"]),
+    (SearchFilters(unpublished=True, app_from=D(2020, 1, 1), app_to=D(2022, 12, 31)), ["p2", "p3"]),
+    (SearchFilters(unpublished=True, pub_from=D(2022, 1, 1)), ["p3"]),
+    (SearchFilters(unpublished=True, grant_to=D(2021, 12, 31)), ["p1"]),
+    (SearchFilters(unpublished=True, region="3205", types=("invention",), statuses=("valid",)), ["p1"]),
 ]
 
 
 def test_each_filter_selects_exactly_the_matching_patents(data):
+    """Filings not yet published included (unpublished=True), so that every patent can match."""
     got = [(f, _ids(data, f), search.count(f)) for f, _ in CASES]
     assert got == [(f, expected, (len(expected), False)) for f, expected in CASES]
+
+
+def test_by_default_only_patents_published_by_the_day(data):
+    """公开 = published (or granted) on or before the day: p1 granted 2021-05-01, p3 published
+    2022-08-01; the others never published."""
+    a, b, c = data["holders"]
+    for f, expected in ((search.SearchFilters(), ["p1", "p3"]),
+                        (search.SearchFilters(public_on=D(2022, 7, 31)), ["p1"]),
+                        (search.SearchFilters(public_on=D(2021, 4, 30)), []),
+                        (search.SearchFilters(first_holder_id=b.id, unpublished=True), ["p3", "p5"]),
+                        (search.SearchFilters(first_holder_id=c.id, unpublished=True), ["p4"]),
+                        (search.SearchFilters(holder_id=c.id, unpublished=True), ["p3", "p4"])):
+        assert (_ids(data, f), search.count(f)) == (expected, (len(expected), False)), f
 
 
 def test_application_number_matches_in_any_written_form_or_as_prefix(data):
     p1 = data["patents"]["p1"]
     printed = f"CN{p1.app_no[:-1]}.{p1.app_no[-1]}"
-    assert _ids(data, SearchFilters(app_no=printed)) == ["p1"]
-    assert _ids(data, SearchFilters(app_no=p1.app_no[:-1])) == ["p1"]  # without check digit
-    assert _ids(data, SearchFilters(app_no="20191")) == ["p1"]
-    assert _ids(data, SearchFilters(app_no="2021")) == ["p2"]
+    assert _ids(data, SearchFilters(unpublished=True, app_no=printed)) == ["p1"]
+    assert _ids(data, SearchFilters(unpublished=True, app_no=p1.app_no[:-1])) == ["p1"]  # without check digit
+    assert _ids(data, SearchFilters(unpublished=True, app_no="20191")) == ["p1"]
+    assert _ids(data, SearchFilters(unpublished=True, app_no="2021")) == ["p2"]
 
 
 def test_holder_id_selects_patents_where_the_holder_is_any_current_holder(data):
     c = data["holders"][2]
-    assert _ids(data, SearchFilters(holder_id=c.id)) == ["p3", "p4"]
+    assert _ids(data, SearchFilters(unpublished=True, holder_id=c.id)) == ["p3", "p4"]
 
 
 def test_pages_are_newest_first_and_the_cursor_walks_every_row_once(data):
     ps = data["patents"]
-    first = search.page(SearchFilters(), size=2)
+    first = search.page(SearchFilters(unpublished=True), size=2)
     assert [r["id"] for r in first.rows] == [ps["p5"].id, ps["p4"].id]
-    second = search.page(SearchFilters(), cursor=first.next_cursor, size=2)
+    second = search.page(SearchFilters(unpublished=True), cursor=first.next_cursor, size=2)
     assert [r["id"] for r in second.rows] == [ps["p3"].id, ps["p2"].id]
-    last = search.page(SearchFilters(), cursor=second.next_cursor, size=2)
+    last = search.page(SearchFilters(unpublished=True), cursor=second.next_cursor, size=2)
     assert [r["id"] for r in last.rows] == [ps["p1"].id]
     assert last.next_cursor is None
 
 
 def test_page_rows_carry_holder_and_agency_names(data):
-    row = search.page(SearchFilters(region="320506103")).rows[0]
+    row = search.page(SearchFilters(unpublished=True, region="320506103")).rows[0]
     p1 = data["patents"]["p1"]
     assert row == {
         "id": p1.id, "app_no": "201910000001.9", "patent_type": "invention", "title": "一种电池",
@@ -129,19 +143,19 @@ def test_page_rows_carry_holder_and_agency_names(data):
 
 
 def test_count_is_capped(data):
-    assert search.count(SearchFilters(), cap=3) == (3, True)
-    assert search.count(SearchFilters(), cap=5) == (5, False)
+    assert search.count(SearchFilters(unpublished=True), cap=3) == (3, True)
+    assert search.count(SearchFilters(unpublished=True), cap=5) == (5, False)
 
 
 def test_filters_survive_a_round_trip_through_query_parameters():
-    f = SearchFilters(region="320506", types=("invention", "utility"), statuses=("valid",),
-                      title="电池 壳体", holder_id=7, ipc="H01M", industry="new_energy",
+    f = SearchFilters(unpublished=True, region="320506", types=("invention", "utility"),
+                      statuses=("valid",), title="电池 壳体", holder_id=7, ipc="H01M", industry="new_energy",
                       app_from=D(2020, 1, 1), grant_to=D(2024, 12, 31))
     params = search.to_params(f)
     assert params == {"region": "320506", "types": "invention,utility", "status": "valid",
                       "q": "电池 壳体", "holder_id": "7", "ipc": "H01M",
                       "industry": "new_energy", "app_from": "2020-01-01",
-                      "grant_to": "2024-12-31"}
+                      "grant_to": "2024-12-31", "unpublished": "1"}
     assert search.from_params(params) == (f, [])
 
 
@@ -158,8 +172,8 @@ def test_an_industry_filter_includes_the_industries_below_it(data):
     Industry.create(code="cells", name="电芯", parent_code="battery")
     PatentIndustry.create(patent=data["patents"]["p2"], industry_code="cells")
     assert search.industry_codes("new_energy") == ["new_energy", "battery", "cells"]
-    assert _ids(data, SearchFilters(industry="new_energy")) == ["p1", "p2", "p3"]
-    assert _ids(data, SearchFilters(industry="battery")) == ["p2"]
+    assert _ids(data, SearchFilters(unpublished=True, industry="new_energy")) == ["p1", "p2", "p3"]
+    assert _ids(data, SearchFilters(unpublished=True, industry="battery")) == ["p2"]
 
 
 def test_walking_the_table_newest_first_gives_the_same_pages(data, monkeypatch):

@@ -107,6 +107,24 @@ def test_operations_split_transfers_in_and_out(world):
         "transfer_in": 1, "transfer_out": 2, "license": 1, "pledge": 1}
 
 
+@pytest.mark.parametrize("cube", [False, True])
+def test_street_operations_keep_a_transfer_whose_other_side_has_no_street(world, cube):
+    """A transfer out of a street to an address known only to its county (street NULL), and one
+    into it from an unplaced address: counted on the overview as on 专利运营统计."""
+    from core.cubes import rebuild
+    from core.stats import operations
+    _, _, ps = world
+    event(ps[0], "transfer", D(2026, 2, 1), before=CZ, after="320505")
+    event(ps[1], "transfer", D(2026, 3, 1), before=None, after=CZ)
+    if cube:
+        rebuild.rebuild()
+    start, end = D(2026, 1, 1), AS_OF
+    got = overview.operations(Scope(CZ), start, end)
+    assert (got["transfer_out"], got["transfer_in"]) == (1, 1)
+    year = operations.per_year(Scope(CZ, start, end)).set_index("year").loc[2026]
+    assert (year["transfer_out"], year["transfer_in"]) == (1, 1)
+
+
 def test_watched_regions_follow_the_home_region(world):
     WatchItem.create(kind="region", target="320505", username=None)
     WatchItem.create(kind="region", target=YX, username="alice")

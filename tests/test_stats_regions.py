@@ -72,3 +72,26 @@ def test_top_applicants_and_grantees(world):
 def test_empty_region_table(world):
     got = regions.table(Scope("320508"))
     assert got.empty and list(got.columns) == regions.COLUMNS
+
+
+def test_closed_cases_follow_the_valid_rule_on_the_cube_and_live(db):
+    """A case closes without a grant when rejected or withdrawn, without a grant date and not
+    known to be granted (core.rules.counting.refused): a stale 'rejected' reason on a valid
+    patent, or on one with a grant date, is no refusal — on the summary tables and live alike."""
+    from core.cubes import rebuild
+    from core.regions.query import Scope
+    from core.stats import regions
+    from tests.stats_builder import D, patent
+    closed = D(2024, 5, 1)
+    patent("320506001", status="lapsed", reason="rejected", status_date=closed)
+    patent("320506001", status="lapsed", reason="withdrawn", lapse=closed)
+    patent("320506001", status="valid", reason="rejected", status_date=closed)  # stale reason
+    patent("320506001", status="lapsed", reason="withdrawn", grant=D(2023, 1, 1),
+           status_date=closed)  # granted: not a refusal
+    patent("320506001", status="valid", grant=D(2024, 3, 1))
+    want = {"inv_granted": 2, "inv_closed": 4}  # grants: the valid one and the dated grant
+    live = regions.table(Scope("3205"), "child").set_index("code").loc["320506"]
+    assert {k: int(live[k]) for k in want} == want
+    rebuild.rebuild()
+    cube = regions.table(Scope("3205"), "child").set_index("code").loc["320506"]
+    assert {k: int(cube[k]) for k in want} == want

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from core import db as core_db
 from core.config import params
 from core.config import rules as ruleparams
 from core.rules import terms
@@ -15,6 +16,7 @@ D = dt.date
 def fresh_rules():
     ruleparams.clear()
     yield
+    core_db.db.initialize(None)  # a stored term_rules version must not reach later modules
     ruleparams.clear()
 
 

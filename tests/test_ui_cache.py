@@ -104,3 +104,58 @@ def test_a_database_error_shows_the_chinese_message_and_logs_the_traceback(app_e
     logged = [r for r in caplog.records if r.name == "patents.ui"]
     assert [r.message for r in logged] == ["database error in broken_query"]
     assert "no_such_table" in logged[0].exc_text
+
+
+def test_two_sessions_asking_at_once_wait_for_one_computation(db):
+    """The second caller arrives while the first computes: it waits, then reads the result."""
+    import threading
+
+    from ui import cache
+
+    started, release, runs, results = threading.Event(), threading.Event(), [], []
+
+    def slow_total(n: int) -> int:
+        runs.append(n)
+        started.set()
+        release.wait(30)
+        return n * 2
+
+    shared = cached(slow_total)
+    first = threading.Thread(target=lambda: results.append(shared(21)))
+    first.start()
+    started.wait(30)
+    second = threading.Thread(target=lambda: results.append(shared(21)))
+    second.start()
+    waiting = threading.Event()
+    for _ in range(3000):  # until the second caller waits for the first computation
+        flights = list(cache.FLIGHTS.running.values())
+        if flights and flights[0].waiters == 1:
+            waiting.set()
+            break
+        waiting.wait(0.01)
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert (waiting.is_set(), runs, results) == (True, [21], [42, 42])
+
+
+builds: list[str] = []
+
+
+def _bar(names: list[str], values: list[int]):
+    from pyecharts import options as opts
+    from pyecharts.charts import Bar
+    builds.append("build")
+    return (Bar().add_xaxis(names).add_yaxis("件数", values)
+            .set_global_opts(title_opts=opts.TitleOpts(title="排名")))
+
+
+def test_chart_options_are_built_and_encoded_once_per_data_version(db):
+    from ui import echarts
+    builds.clear()
+    first = echarts.options(_bar, ["甲", "乙"], [3, 1])
+    again = echarts.options(_bar, ["甲", "乙"], [3, 1])
+    other = echarts.options(_bar, ["甲"], [3])
+    assert (again, len(builds)) == (first, 2)  # the second call read the first one's options
+    assert first == echarts.encode(_bar(["甲", "乙"], [3, 1]))
+    assert other["xAxis"][0]["data"] == ["甲"]

@@ -100,3 +100,29 @@ def test_placement_pie_options():
         {"name": labels.VERIFY_STATS_CITY, "value": 1},
         {"name": labels.VERIFY_STATS_UNPLACED, "value": 2}]
     assert options["title"][0]["text"] == labels.VERIFY_PLACEMENT_CHART
+
+
+def test_an_address_placed_through_a_division_change_shows_the_change(app_env):
+    old = "江苏省苏州市沧浪区十梓街1号"  # 沧浪区 merged into 姑苏区 in 2012: queued (no street)
+    ids = addresses.intern([old])
+    Patent.create(app_no="202310009999X", patent_type="invention", title="t",
+                  address_ref=ids[old], address=old)
+    resolve_pending()
+    row = Address.get_by_id(ids[old])
+    assert (row.county_code, row.method, row.status) == ("320508", "change:320502", "queued")
+    at = _page("checker")
+    at.run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "区划变更：沧浪区（320502）2012年撤销，今属姑苏区" in shown
+
+
+def test_an_oversized_queue_file_is_refused_in_chinese(app_env, monkeypatch):
+    from core.importer import readers
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    at = _page("checker").run()
+    at.file_uploader(key="vq_import").upload("队列.xlsx", b"x" * 2000)
+    at.run()
+    assert not at.exception
+    assert at.error[0].value == "文件「队列.xlsx」有 0.0 MB，超过上限 0 MB，请拆分后分批导入"
+    assert "vq_import_apply" not in [b.key for b in at.button]  # nothing to apply

@@ -35,3 +35,22 @@ def test_a_checker_adds_a_watched_city_on_the_page(app_env):
     at.button(key="watch_add").click().run()
     assert not at.exception
     assert at.dataframe[0].value["名称"].tolist() == ["无锡市"]
+
+
+def test_a_checker_adds_a_watched_industry_on_the_page(app_env):
+    from core.db.models import Industry
+    Industry.create(code="sei1", name="新一代信息技术产业", kind="sei")
+    Industry.create(code="loc1", name="纺织服装", kind="local")
+    at = AppTest.from_file(str(ROOT / "admin/watch.py"), default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["roles"] = ["checker"]
+    at.session_state["username"] = "checker"
+    at.run()
+    assert at.selectbox(key="watch_industry").options == ["新一代信息技术产业", "纺织服装"]
+    at.selectbox(key="watch_industry").select("loc1").run()
+    at.button(key="watch_industry_add").click().run()
+    assert not at.exception
+    assert at.dataframe[0].value[["类型", "名称", "代码"]].values.tolist() == [
+        ["产业", "纺织服装", "loc1"]]
+    assert at.selectbox(key="watch_industry").options == ["新一代信息技术产业"]
+    assert watch.watched("industry") == ["loc1"]

@@ -73,3 +73,48 @@ def test_unknown_column_is_an_error():
                                         ("苏州", False), ("", False)])
 def test_is_risky(text, risky):
     assert is_risky(text) is risky
+
+
+def _widths(ws) -> dict[str, float]:
+    return {letter: dim.width for letter, dim in ws.column_dimensions.items()}
+
+
+def test_a_sheet_is_ready_to_read_widths_filter_frozen_header_and_formats():
+    rows = [{"name": "苏州电池科技有限公司", "code": "AB", "year": 2025, "count": 1234567,
+             "ratio": 0.0025, "share": 12.5, "day": dt.date(2026, 3, 16),
+             "at": dt.datetime(2026, 3, 16, 8, 30)},
+            {"name": "x", "code": "ABCDEFGHIJ", "year": 2026, "count": 3, "ratio": 1.0,
+             "share": 7.0, "day": None, "at": None}]
+    columns = {"name": "权利人", "code": "代码", "year": "年度", "count": "有效发明（件）",
+               "ratio": "每万人口", "share": "占比（%）", "day": "缴费截止日", "at": "时间"}
+    ws = _load(rows_to_xlsx_bytes(rows, columns, "表"))
+    # ten CJK characters = 20 units, + 2 padding; Latin one unit each; a title gets + 2 for
+    # its filter button
+    assert _widths(ws) == {"A": 22.0, "B": 12.0, "C": 8.0, "D": 18.0, "E": 12.0, "F": 13.0,
+                           "G": 14.0, "H": 18.0}
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:H3"
+    assert [c.font.b for c in ws[1]] == [True] * 8
+    second = {c.column_letter: c.number_format for c in ws[2]}
+    assert (second["C"], second["D"], second["E"], second["F"], second["G"], second["H"]) == \
+        ("0", "#,##0", "#,##0.0000", "#,##0.0", "yyyy-mm-dd", "yyyy-mm-dd hh:mm")
+    assert ws["D2"].value == 1234567 and ws["E2"].value == 0.0025
+
+
+def test_widths_are_capped_and_measured_beyond_the_header():
+    rows = [{"t": "很" * 100}, {"t": "短"}]
+    ws = _load(rows_to_xlsx_bytes(rows, {"t": "标题"}, "s"))
+    assert _widths(ws) == {"A": 60.0}
+    assert ws.auto_filter.ref == "A1:A3"
+
+
+def test_an_empty_export_still_has_its_header_filter_and_freeze():
+    ws = _load(rows_to_xlsx_bytes([], {"a": "申请号", "b": "专利名称"}, "s"))
+    assert [[c.value for c in r] for r in ws.iter_rows()] == [["申请号", "专利名称"]]
+    assert ws.auto_filter.ref == "A1:B1" and ws.freeze_panes == "A2"
+    assert _widths(ws) == {"A": 10.0, "B": 12.0}
+
+
+def test_text_width_counts_wide_characters_twice():
+    from core.exports.xlsx import text_width
+    assert [text_width(t) for t in ("abc", "苏州", "（万人）", "A股")] == [3, 4, 8, 3]

@@ -4,6 +4,8 @@ the function and its arguments (hashed by st.cache_data: frozen dataclasses, dat
 version is read once per script run (fragment runs included), so a write by any process shows
 on every session's next rerun and no expiry is needed; old entries fall out by MAX_ENTRIES.
 A database error while computing shows a Chinese message (labels.DB_UNAVAILABLE) and is logged.
+Sessions asking for a key that another session is computing wait for that computation and then
+read its result (one computation per key and data version, however many sessions ask at once).
 
     @cached
     def _summary(url: str, q: FeeQuery) -> dict: ...
@@ -13,7 +15,9 @@ A database error while computing shows a Chinese message (labels.DB_UNAVAILABLE)
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import TypeVar
 
@@ -46,10 +50,61 @@ def cached(func: F) -> F:
     def wrapper(*args, **kwargs):
         url = current_url() or ""
         try:
-            return stored(url, data_version(url), *args, **kwargs)
+            current = data_version(url)
+            key = flight_key(run.__qualname__, url, current, args, kwargs)
+            return FLIGHTS.run(key, lambda: stored(url, current, *args, **kwargs))
         except peewee.DatabaseError:
             database_error(func.__qualname__)
     return wrapper
+
+
+@dataclass
+class Flight:
+    """One computation under way: how many callers wait for it, and when it ends."""
+    done: threading.Event = field(default_factory=threading.Event)
+    waiters: int = 0
+
+
+class Flights:
+    """One computation per key at a time: the first caller computes, callers arriving meanwhile
+    wait for it to end and then compute again (which then reads the cache it filled)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.running: dict = {}
+
+    def run(self, key, compute: Callable):
+        if key is None:
+            return compute()
+        with self.lock:
+            flight = self.running.get(key)
+            if flight is None:
+                flight = self.running[key] = Flight()
+            else:
+                flight.waiters += 1
+                flight = flight.done
+        if isinstance(flight, threading.Event):
+            flight.wait()
+            return compute()
+        try:
+            return compute()
+        finally:
+            with self.lock:
+                del self.running[key]
+            flight.done.set()
+
+
+FLIGHTS = Flights()
+
+
+def flight_key(name: str, url: str, data_version: int, args: tuple, kwargs: dict):
+    """A hashable key of one call, or None (no sharing) when an argument is not hashable."""
+    key = (name, url, data_version, args, tuple(sorted(kwargs.items())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def database_error(where: str) -> None:

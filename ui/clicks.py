@@ -27,15 +27,33 @@ class Drill:
 
 @dataclass(frozen=True)
 class Search:
+    """params: search filters on top of the page's scope; dated: whether the scope's date range
+    applies (False for stocks as of now, which ignore it)."""
     params: dict[str, str]
+    dated: bool = True
 
 
 Click = Drill | Search | None
 DEEPEST_DRILL = 9  # street codes: below them there is nothing to drill into
 
 
-def _search(**params) -> Search:
-    return Search({k: str(v) for k, v in params.items() if v not in (None, "")})
+# A click's number counts filings or stocks, not only the patents already public: its search
+# includes the filings not yet published (core.stats.search.SearchFilters.unpublished).
+EVERY_FILING = {"unpublished": "1"}
+# The filters (besides region and types) that list what a sub-region's measure counts:
+# (params, dated). Stocks are as of now (undated); flows on their own date.
+MEASURES = {
+    "valid": ({"status": "valid"}, False),
+    "valid_inventions": ({"status": "valid", "types": "invention"}, False),
+    "applications": ({"basis": "app", "dated": "app"}, True),
+    "grants": ({"basis": "grant", "dated": "grant"}, True),
+    "inv_granted": ({"basis": "grant", "dated": "grant", "types": "invention"}, True),
+}
+
+
+def _search(dated: bool = True, /, **params) -> Search:
+    params = {**EVERY_FILING, **params}
+    return Search({k: str(v) for k, v in params.items() if v not in (None, "")}, dated)
 
 
 def _code(name: str | None, frame: pd.DataFrame, name_col: str = "name",
@@ -47,16 +65,21 @@ def _code(name: str | None, frame: pd.DataFrame, name_col: str = "name",
     return match.iloc[0] if len(match) else None
 
 
-def subregion(name: str | None, frame: pd.DataFrame, drill: bool = True) -> Click:
-    """A sub-region's bar or slice (frame: code, name): drill into a division above street
-    level, else search its patents (streets, custom regions, or drill=False)."""
+def subregion(name: str | None, frame: pd.DataFrame, drill: bool = True,
+              measure: str = "valid") -> Click:
+    """A sub-region's bar or slice (frame: code, name) showing `measure` (MEASURES): drill into
+    a division above street level, else search the patents the number counts (streets, custom
+    regions, or drill=False); a measure the search cannot list (transfers) only drills."""
     code = _code(name, frame)
     if code is None:
         return None
     code = str(code)
     if drill and code.isdigit() and len(code) < DEEPEST_DRILL:
         return Drill(code)
-    return _search(region=code)
+    if measure not in MEASURES:
+        return None
+    params, dated = MEASURES[measure]
+    return _search(dated, region=code, **params)
 
 
 def region(name: str | None, frame: pd.DataFrame, current: str | None = None,
@@ -83,39 +106,49 @@ def period(name: str | None, unit: str = "year", basis: str = "app", **extra) ->
 
 
 def patent_type(name: str | None, type_labels: dict[str, str]) -> Click:
-    """A slice of the patent-type pie (label → type code): search its valid patents."""
+    """A slice of the patent-type pie (label → type code): search its valid patents (now)."""
     types = {label: code for code, label in type_labels.items()}
-    return _search(types=types[name], status="valid") if name in types else None
+    return _search(False, types=types[name], status="valid") if name in types else None
 
 
-def named_holder(name: str | None, inventions_only: bool = False) -> Click:
-    """A holder's bar in a top list by name: search that holder's valid patents."""
-    if not name:
+def named_holder(name: str | None, top: pd.DataFrame, inventions_only: bool = False) -> Click:
+    """A holder's bar in a top list (top: holder_id, name): search the valid patents (now) it
+    holds first — the statistics' rule."""
+    holder_id = _code(name, top, code_col="holder_id")
+    if holder_id is None:
         return None
-    return _search(holder=name, status="valid", types="invention" if inventions_only else None)
+    return _search(False, first_holder_id=int(holder_id), status="valid",
+                   types="invention" if inventions_only else None)
 
 
-def top_holder(name: str | None, region_code: str, measure: str) -> Click:
-    """A holder of a sub-region's top applicants (measure applications) or grantees."""
-    if not name:
+def top_holder(name: str | None, top: pd.DataFrame, region_code: str, measure: str) -> Click:
+    """A first holder of a sub-region's top applicants (measure applications, by filing date) or
+    grantees (grants, by grant date) in the page's period (top: holder_id, name)."""
+    holder_id = _code(name, top, code_col="holder_id")
+    if holder_id is None:
         return None
-    return _search(region=region_code, holder=name,
-                   basis="app" if measure == "applications" else "grant")
+    basis = "app" if measure == "applications" else "grant"
+    return _search(region=region_code, first_holder_id=int(holder_id), basis=basis, dated=basis)
 
 
-def holder(name: str | None, rows: pd.DataFrame) -> Click:
-    """A bar of 权利人统计's top holders (rows: holder_id, name): that holder's valid patents."""
+def holder(name: str | None, rows: pd.DataFrame, industry: str | None = None) -> Click:
+    """A bar of 权利人统计's top holders (rows: holder_id, name): the valid patents (now) it holds
+    first — the page's rule — of every type, in the page's industry if any."""
     holder_id = _code(_without_new_mark(name), rows, code_col="holder_id")
-    return None if holder_id is None else _search(holder_id=int(holder_id), status="valid")
+    if holder_id is None:
+        return None
+    return _search(False, first_holder_id=int(holder_id), status="valid", industry=industry)
 
 
 def agency(name: str | None, ranking: pd.DataFrame) -> Click:
-    """A bar of 代理机构统计's ranking (agency_id, name): that agency's patents."""
+    """A bar of 代理机构统计's ranking (agency_id, name): that agency's filings (the page's dates
+    are filing dates)."""
     agency_id = _code(name, ranking, code_col="agency_id")
-    return None if agency_id is None else _search(agency_id=int(agency_id))
+    return None if agency_id is None else _search(agency_id=int(agency_id), basis="app")
 
 
 def industry(name: str | None, frame: pd.DataFrame) -> Click:
-    """An industry's bar (frame: code, name): search the patents of that industry."""
+    """An industry's bars (frame: code, name): search the filings of that industry in the
+    page's period — its first series, applications by filing date."""
     code = _code(name, frame)
-    return None if code is None else _search(industry=code)
+    return None if code is None else _search(industry=code, basis="app", dated="app")

@@ -22,6 +22,7 @@ from core.config import labels, settings
 from core.db.models import PATENT_TYPES
 from core.regions import divisions
 from core.regions.query import DATE_BASES, Scope
+from core.stats import search
 from core.stats.regions import custom_regions
 from ui.cache import cached
 from ui.clicks import Drill, Search
@@ -88,9 +89,9 @@ def scope_from_params(params: Mapping[str, str], fallback: Scope) -> Scope:
 def _parse_date(value, start: bool) -> dt.date | None:
     """ISO date, or a bare year (start → 1 Jan, end → 31 Dec)."""
     text = str(value or "").strip()
-    if text.isdigit() and len(text) == 4:
-        return dt.date(int(text), 1, 1) if start else dt.date(int(text), 12, 31)
     try:
+        if text.isdigit() and len(text) == 4:  # year 0000 raises too
+            return dt.date(int(text), 1, 1) if start else dt.date(int(text), 12, 31)
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
@@ -300,11 +301,34 @@ def breadcrumb(key: str = "crumb") -> None:
             st.rerun()
 
 
+def every_type(scope: Scope) -> Scope:
+    """The scope without its type filter (for pages whose numbers count every type)."""
+    return replace(scope, patent_types=())
+
+
+def search_params(scope: Scope, **filters) -> dict[str, str]:
+    """The search page's query parameters: the scope's, then the extra filters (which win)."""
+    params = scope_to_params(scope)
+    params.update({k: _param_value(v) for k, v in filters.items() if v not in (None, "")})
+    return params
+
+
+def click_params(click: Search, scope: Scope) -> dict[str, str]:
+    """The query parameters a chart click opens the search with (the scope without its dates
+    when the clicked number ignores them)."""
+    return search_params(scope if click.dated else scope.undated(), **click.params)
+
+
+def search_filters(params: Mapping[str, str]) -> search.SearchFilters:
+    """The filters the search page applies for these query parameters: the scope's (region,
+    dates on their basis, types — as scope_widgets reads them) and the page's own fields."""
+    scope = scope_from_params(params, Scope())
+    return search.with_scope(search.from_params(params)[0], scope)
+
+
 def open_search(scope: Scope | None = None, **filters) -> None:
     """Go to the search page with the scope and extra filters filled in (for chart clicks)."""
-    params = scope_to_params(scope or current_scope())
-    params.update({k: _param_value(v) for k, v in filters.items() if v not in (None, "")})
-    st.switch_page(SEARCH_PAGE, query_params=params)
+    st.switch_page(SEARCH_PAGE, query_params=search_params(scope or current_scope(), **filters))
 
 
 def follow(click, scope: Scope | None = None) -> None:
@@ -313,7 +337,7 @@ def follow(click, scope: Scope | None = None) -> None:
         set_region(click.region)
         st.rerun()
     elif isinstance(click, Search):
-        open_search(scope, **click.params)
+        st.switch_page(SEARCH_PAGE, query_params=click_params(click, scope or current_scope()))
 
 
 # --- helpers for the statistics pages ---------------------------------------------------------

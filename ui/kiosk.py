@@ -16,8 +16,16 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] {display: none !import
 {color: #dbe6ff !important;}
 [data-testid="stMetric"] {background: #0b1a33; border: 1px solid #1e3a8a; border-radius: 8px;
 padding: 10px 14px;}
-.block-container {padding-top: 1rem; max-width: 100% !important;}
-.stApp button {background: #1e3a8a !important; border-color: #3b82f6 !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding: 0.75rem 1.5rem 0.5rem !important;
+max-width: 100% !important;}
+.stApp [data-testid^="stBaseButton"] {background: #1e3a8a !important;
+border-color: #3b82f6 !important;}
+.stApp [data-testid="stTooltipHoverTarget"], .stApp [data-testid="stTooltipHoverTarget"] * {
+background: transparent !important; color: #dbe6ff !important;}
+.stApp h1, .stApp h2 {padding: 0 !important;}
+[data-testid="stMetric"] {padding: 6px 14px;}
+[data-testid="stAlert"] > div {background: #12284d !important;}
+[data-testid="stAlert"] * {color: #dbe6ff !important;}
 [data-testid="stMetricDelta"] {background: transparent !important;}
 [data-testid="stMetricDelta"] div {color: #dbe6ff !important;}
 </style>
@@ -32,8 +40,9 @@ def active() -> bool:
     return st.query_params.get("kiosk") == "1"
 
 
-def toggle(container) -> None:
-    """A button into / out of kiosk mode (the ?kiosk=1 URL can be bookmarked on the wall PC)."""
+def toggle(container, note=None) -> None:
+    """A button into / out of kiosk mode (the ?kiosk=1 URL can be bookmarked on the wall PC);
+    the refresh note goes to `note` (default: under the button)."""
     on = active()
     if container.button(labels.KIOSK_OFF if on else labels.KIOSK_ON, key="kiosk_toggle",
                         icon=":material/tv:"):
@@ -43,4 +52,4 @@ def toggle(container) -> None:
             st.query_params["kiosk"] = "1"
         st.rerun()
     if on:
-        container.caption(labels.KIOSK_REFRESH_NOTE.format(minutes=REFRESH_SECONDS // 60))
+        (note or container).caption(labels.KIOSK_REFRESH_NOTE.format(minutes=REFRESH_SECONDS // 60))

@@ -13,7 +13,7 @@ from core.config import labels
 from core.exports.xlsx import rows_to_xlsx_bytes
 from core.monitor.selection import EXPORT_LIMIT, PAGE_SIZE, page_slice
 from core.regions.query import Scope
-from ui import filters
+from ui import filters, tables
 
 
 def scope(key: str) -> Scope:
@@ -35,7 +35,7 @@ def paged_table(total: int, fetch: Callable[[int, int], pd.DataFrame], columns: 
     st.caption(labels.MON_PAGE_INFO.format(total=total, page=int(number), pages=pages))
     frame = fetch(*page_slice(int(number), size))
     shown = frame[[c for c in columns if c in frame.columns]].rename(columns=columns)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    tables.show(shown, hide_index=True, width="stretch")
 
 
 def export(rows: Callable[[], Iterable[dict]], columns: dict[str, str], sheet: str,

@@ -1,6 +1,8 @@
 """The parameters an administrator edits on 参数设置: what each key means, its scope (global,
-per region, per region and year), its default with source, and validation of new values.
-Saving adds a new version through core.params (audited) and drops the rule cache."""
+per region, per region and year), its default with source, and validation of new values (the
+fields of rule parameters: core.config.fields; targets: core.config.targets; population and GDP
+tables: core.config.regional). Saving adds a new version through core.config.params (audited,
+the data version raised) and drops the rule cache; stored values in words for the history."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from core.config import defaults, labels, params
+from core.config import defaults, fields, labels, params, targets
 from core.config import rules as ruleparams
 from core.db import audit
 from core.db.models import Parameter
@@ -91,57 +93,14 @@ def parse(key: str, text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ValueError(labels.PARAM_BAD_JSON.format(line=exc.lineno, col=exc.colno,
                                                       msg=exc.msg)) from None
-    _check_json(s, value)
+    return _check_json(s, value)
+
+
+def _check_json(s: ParamSpec, value: Any) -> Any:
+    if s.key == "target":
+        return targets.check(value)
+    fields.check(s.key, value)
     return value
-
-
-def _check_json(s: ParamSpec, value: Any) -> None:
-    if not isinstance(value, dict):
-        raise ValueError(labels.PARAM_NOT_OBJECT)
-    allowed = set(labels.INDICATOR) | set(defaults.TARGET_ALIASES) \
-        if s.key == "target" else set(s.default)
-    for name, item in value.items():
-        if name not in allowed:
-            raise ValueError(labels.PARAM_UNKNOWN_FIELD.format(field=name,
-                                                               allowed="、".join(sorted(allowed))))
-        expected = s.default.get(name) if s.key != "target" else 0.0
-        if not _same_kind(expected, item):
-            raise ValueError(labels.PARAM_BAD_FIELD.format(field=name, value=item))
-    _check_special(s.key, value)
-
-
-def _same_kind(expected: Any, item: Any) -> bool:
-    if isinstance(expected, bool):
-        return isinstance(item, bool)
-    if isinstance(expected, (int, float)):
-        return isinstance(item, (int, float)) and not isinstance(item, bool)
-    if isinstance(expected, list):
-        return isinstance(item, list)
-    return isinstance(item, type(expected)) if expected is not None else True
-
-
-def _check_special(key: str, value: dict) -> None:
-    if key == "fee_table":
-        for kind, years in (("invention", 20), ("utility", 10), ("design", 15)):
-            amounts = value.get(kind)
-            if amounts is not None and (len(amounts) != years or any(
-                    not isinstance(a, int) or a < 0 for a in amounts)):
-                raise ValueError(labels.PARAM_FEE_TABLE.format(type=labels.PATENT_TYPE[kind],
-                                                               years=years))
-    if key == "fee_rules":
-        rates, months = value.get("surcharge_rates"), value.get("band_months")
-        if rates is not None and months is not None and len(rates) != len(months):
-            raise ValueError(labels.PARAM_BANDS)
-    if key == "holiday_calendar":
-        for day in value.get("holidays", []) + value.get("workdays", []):
-            try:
-                dt.date.fromisoformat(day)
-            except (TypeError, ValueError):
-                raise ValueError(labels.PARAM_BAD_DATE.format(value=day)) from None
-    if key == "counting_rule":
-        for name, allowed in defaults.COUNTING_CHOICES.items():
-            if name in value and value[name] not in allowed:
-                raise ValueError(labels.PARAM_BAD_RULE.format(value=value[name]))
 
 
 def save(key: str, text: str, region: str = "", year: int | None = None,
@@ -161,6 +120,24 @@ def save(key: str, text: str, region: str = "", year: int | None = None,
     return row
 
 
+def save_value(key: str, value: Any, region: str = "", year: int | None = None,
+               effective_from: dt.date | None = None, source: str | None = None,
+               note: str | None = None, by: str | None = None) -> Parameter | None:
+    """Store `value` (typed, as a form gives it) as a new version after validation (ValueError,
+    Chinese, otherwise); None when it equals the value in force (nothing written)."""
+    s = spec(key)
+    value = _check_json(s, value) if s.kind != "number" else value
+    if s.scope != "global" and not str(region or "").strip():
+        raise ValueError(labels.PARAM_NEED_REGION)
+    if value == current(key, region, year):
+        return None
+    row = params.set_value(key, value, region if s.scope != "global" else "",
+                           year if s.scope == "region_year" else None, effective_from,
+                           source or None, note or None, by=by)
+    ruleparams.clear()
+    return row
+
+
 def history(key: str, region: str | None = None, year: int | None = None) -> pd.DataFrame:
     """Every stored version of `key` (newest first): id, region_code, year, value, effective_from,
     source, note, is_demo, created_by, created_at; optionally for one region / year."""
@@ -172,15 +149,55 @@ def history(key: str, region: str | None = None, year: int | None = None) -> pd.
     rows = list(query.order_by(Parameter.effective_from.desc(), Parameter.id.desc()).dicts())
     columns = ["id", "region_code", "year", "value", "effective_from", "source", "note",
                "is_demo", "created_by", "created_at"]
+    for row in rows:
+        row["value"] = describe(key, json.loads(row["value"]))
     return pd.DataFrame(rows, columns=[*columns, "key"])[columns] if rows else \
         pd.DataFrame(columns=columns)
 
 
 def audit_trail(limit: int = 100) -> pd.DataFrame:
     """Recent parameter changes: at, username, object_repr, payload."""
-    rows = audit.recent(limit, object_type="parameter")
+    rows = [_readable(row) for row in audit.recent(limit, object_type="parameter")]
     return pd.DataFrame(rows, columns=["at", "username", "object_repr", "payload"]) if rows else \
         pd.DataFrame(columns=["at", "username", "object_repr", "payload"])
+
+
+def _readable(row: dict) -> dict:
+    """An audit row of a parameter change in words: 参数 · 区域 · 年度, and the value."""
+    key, _, rest = str(row["object_repr"] or "").partition("/")
+    region, _, year = rest.partition("/")
+    name = labels.PARAM_LABEL.get(key, key)
+    where = [part for part in (region, year) if part and part != "None"]
+    payload = row["payload"]
+    payload = json.loads(payload) if isinstance(payload, str) else payload or {}
+    value = payload.get("value") if isinstance(payload, dict) else payload
+    return {**row, "object_repr": " · ".join([name, *where]),
+            "payload": describe(key, value) if key in BY_KEY else as_text(value)}
+
+
+def describe(key: str, value: Any) -> str:
+    """A stored value in words: each field under its Chinese label ("—" for nothing)."""
+    if value is None or value == {}:
+        return "—"
+    if key == "target":
+        value = targets.canonical(value)
+        return "；".join(f"{labels.INDICATOR.get(k, k)} {v:g}" for k, v in value.items())
+    if not isinstance(value, dict):
+        options = labels.FIELD_OPTIONS.get(key, {}).get("value", {})
+        return str(options.get(value, f"{value:g}" if isinstance(value, float) else value))
+    names = labels.FIELD_LABEL.get(key, {})
+    options = labels.FIELD_OPTIONS.get(key, {})
+    return "；".join(f"{names.get(k, k)}：{_word(v, options.get(k, {}))}" for k, v in value.items())
+
+
+def _word(value: Any, options: dict) -> str:
+    if isinstance(value, bool):
+        return labels.FIELD_YES_NO[value]
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value) or "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(options.get(value, value))
 
 
 def as_text(value: Any) -> str:

@@ -26,7 +26,26 @@ FEE_RULES = {
     "restoration_fee": 1000,
     "restoration_surcharge": 25,
     "restoration_months": 2,
-    "source": "专利法实施细则；审查指南第五部分第九章；财税〔2016〕78号、财税〔2018〕37号",
+    # 专利权期限补偿期年费: 8,000 yuan a year per patent, a part-year not charged
+    # (国家知识产权局公告第594号, 2024-08-06; domain-facts §1.1 [V])
+    "compensation_fee": 8000,
+    # 开放许可实施期间年费减免15 %, not combined with other reductions: the patentee gets the most
+    # favourable one (财税〔2024〕23号, 公告第594号; domain-facts §1.6 [V]); by the fee's due date
+    "open_licence_pay": 85,
+    "open_licence_from": "2024-07-15",
+    # Earlier versions, applied by the day a fee falls due: the entry with the earliest `until`
+    # on or after that day is laid over the values above. 财税〔2018〕37号: from 2018-08-01 the
+    # annual fees of the first 10 years from the grant year are reduced, before that 6
+    # (财税〔2016〕78号, in force 2016-09-01; domain-facts §1.6 [V]); before 2016-09-01 the
+    # 专利费用减缓办法 (2006) covered the fees of the first 3 years from the grant year [M]
+    # (individual 85 % 减缓 → pays 15 %, other cases 70 % → 30 %; the finer 2006 tiers [U]).
+    "history": [
+        {"until": "2016-08-31", "reduction_years": 3, "reduced_pay_single": 15,
+         "reduced_pay_joint": 30, "source": "专利费用减缓办法（2006）"},
+        {"until": "2018-07-31", "reduction_years": 6, "source": "财税〔2016〕78号"},
+    ],
+    "source": "专利法实施细则；审查指南第五部分第九章；财税〔2016〕78号、财税〔2018〕37号、"
+              "财税〔2024〕23号、国家知识产权局公告第594号",
 }
 TERM_RULES = {
     "invention": 20,
@@ -35,7 +54,12 @@ TERM_RULES = {
     "design_after": 15,
     "design_switch": "2021-06-01",
     "end": "anniversary",
-    "source": "专利法第42条（2020年修正，2021-06-01施行）；审查指南第五部分第九章",
+    # 专利权期限补偿 (Art. 42(2), patents granted from 2021-06-01) and 药品专利期限补偿
+    # (Art. 42(3)): inventions only; the drug extension at most 5 years and the term left after
+    # the marketing approval at most 14 years (domain-facts §2.2-2.3 [V])
+    "drug_max_years": 5,
+    "drug_max_after_approval_years": 14,
+    "source": "专利法第42条（2020年修正，2021-06-01施行）；专利法实施细则（2023）；审查指南第五部分第九章",
 }
 HIGH_VALUE_RULES = {
     "sei": True, "overseas_family": True, "long_maintained": True, "pledge": True, "award": True,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import time
 from typing import Any
 
@@ -33,8 +34,34 @@ def get(key: str, default: Any, region_code: str = "", year: int | None = None,
     entries = _current_entries()
     cache_key = (key, region_code, year, on)
     if cache_key not in entries:
-        entries[cache_key] = _merge(default, _stored(key, region_code, year, on))
+        if on is not None and not region_code and year is None:  # by date: one read per key
+            stored = _global_on(entries, key, on)
+        else:
+            stored = _stored(key, region_code, year, on)
+        entries[cache_key] = _merge(default, stored)
     return entries[cache_key]
+
+
+def _global_on(entries: dict, key: str, on: dt.date) -> Any:
+    """The global stored version of `key` in force on `on` (as params.get picks it: the latest
+    effective_from on or before `on`, the latest row among equals), from all of the key's global
+    versions read once per data version — fee rules are asked for thousands of due dates."""
+    versions_key = ("__global_versions__", key)
+    if versions_key not in entries:
+        entries[versions_key] = [] if db.obj is None else [
+            (row["effective_from"], row["value"]) for row in params.history(key)
+            if row["year"] is None]
+    found = None
+    for effective_from, raw in entries[versions_key]:
+        if _as_date(effective_from) <= on:
+            found = raw
+    return None if found is None else json.loads(found)
+
+
+def _as_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 def clear() -> None:

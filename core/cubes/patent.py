@@ -14,13 +14,13 @@ from peewee import fn
 
 from core.db.models import EventCube, Holder, HolderCube, LegalEvent, Patent, PatentCube, StreetCube
 from core.db.sql import count_if, period
+from core.rules.counting import refused as closed_without_grant
 
 CUBE_DIMS = ("province_code", "city_code", "county_code", "patent_type", "status", "app_year",
              "grant_year", "lapse_year", "domestic")
 STREET_DIMS = ("province_code", "city_code", "county_code", "street_code", "patent_type",
                "status")
 EXAMINED_REASONS = ("examining", "rejected")
-REFUSED_REASONS = ("rejected", "withdrawn")
 
 
 def _cube_select(only: pw.Node | None = None) -> pw.Select:
@@ -29,8 +29,8 @@ def _cube_select(only: pw.Node | None = None) -> pw.Select:
     dims.insert(CUBE_DIMS.index("lapse_year"), lapse_year)
     app, granted = Patent.app_date.is_null(False), Patent.grant_date.is_null(False)
     examined = Patent.status_reason.in_(EXAMINED_REASONS) | granted
-    refused = (Patent.status_reason.in_(REFUSED_REASONS) & Patent.grant_date.is_null()
-               & fn.COALESCE(Patent.status_date, Patent.lapse_date).is_null(False))
+    refused = (closed_without_grant() & fn.COALESCE(Patent.status_date, Patent.lapse_date)
+               .is_null(False))
     measures = [fn.COUNT(Patent.id), count_if(app), count_if(granted),
                 count_if(Patent.pub_date.is_null(False) | granted),
                 count_if(app & Patent.pub_date.is_null(False)), count_if(app & examined),

@@ -1,6 +1,8 @@
 """The one database object. Models bind to `db`; `connect(url)` points it at SQLite or PostgreSQL."""
 from __future__ import annotations
 
+import contextlib
+import os
 import random
 import time
 from pathlib import Path
@@ -71,12 +73,21 @@ def make_database(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Databa
         path = url[len("sqlite:///"):] or ":memory:"
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)
         return SerialSqliteDatabase(path, busy_seconds=busy_seconds)
     query = dict(parse_qsl(parsed.query))
     schema = query.pop("schema", None)
     clean = parsed._replace(query="&".join(f"{k}={v}" for k, v in query.items())).geturl()
     extra = {"options": f"-c search_path={schema}"} if schema else {}
     return url_connect(clean, **extra)
+
+
+def create_private(path: str) -> None:
+    """Create a missing database file readable by its owner only (0600) before SQLite would
+    create it under the umask (world-readable); SQLite gives its -wal and -shm files the mode of
+    the database file. An existing file is left as it is."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def connect(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Database:

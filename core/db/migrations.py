@@ -16,19 +16,24 @@ from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from core.db import db, is_postgres
 from core.db.models import (
+    ABNORMAL_INDEX,
     AGENCY_INDEX,
     ALL_MODELS,
     EXPIRY_INDEX,
     FEE_INDEX,
+    HOLDER_DATE_INDEX,
     HOLDER_STATS_INDEX,
     INDICATOR_INDEX,
     LAPSE_INDEX,
+    PLACEMENT_INDEX,
     STATS_INDEX,
     STOCK_INDEX,
     CubeStamp,
+    Holder,
     HolderCube,
     IndicatorCube,
     IndicatorSnapshot,
+    IndustryRule,
     Patent,
     SchemaVersion,
     User,
@@ -225,10 +230,48 @@ def _v22(m):
                   if name in have]
 
 
+def _v23(m):
+    """patent_text (the abstracts the industry keywords match): created by upgrade() with the
+    other missing tables; filled by the next import of a list that has a 摘要 column. And
+    industry_rule.keyword as text: a keyword is now a list of search terms. Skips what is done."""
+    column = next(c for c in db.obj.get_columns("industry_rule") if c.name == "keyword")
+    if column.data_type.lower() == "text":
+        return []
+    if is_postgres():
+        return [m.alter_column_type("industry_rule", "keyword", IndustryRule.keyword)]
+    # SQLite (the migrator's table copy loses the column here): a new column takes its place
+    for sql in ('ALTER TABLE "industry_rule" ADD COLUMN "keyword_text" TEXT',
+                'UPDATE "industry_rule" SET "keyword_text" = "keyword"',
+                'ALTER TABLE "industry_rule" DROP COLUMN "keyword"',
+                'ALTER TABLE "industry_rule" RENAME COLUMN "keyword_text" TO "keyword"'):
+        db.obj.execute_sql(sql)
+    return []
+
+
+def _v24(m):
+    """Indexes of 非正常申请监测 and of the 专利数据核查 statistics; skips what is present."""
+    have = {tuple(i.columns) for i in db.obj.get_indexes("patent")}
+    ops = []
+    for fields in (ABNORMAL_INDEX, HOLDER_DATE_INDEX, PLACEMENT_INDEX):
+        columns = tuple(Patent._meta.fields[f].column_name for f in fields)
+        if columns not in have:
+            ops.append(m.add_index("patent", columns, False))
+    return ops
+
+
+def _v25(m):
+    """Holder.industry_code (权利人管理: a holder's main industry, set by staff). Skipped when
+    present."""
+    if "industry_code" in {c.name for c in db.obj.get_columns("holder")}:
+        return []
+    return [m.add_column("holder", "industry_code", Holder.industry_code)]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
-                     (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22)]
+                     (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
+                     (24, _v24), (25, _v25)]
 BASELINE = 1
 
 

@@ -26,7 +26,8 @@ EVENT_KINDS = (
     "publication", "exam", "grant", "transfer", "license", "license_change", "license_cancel",
     "pledge", "pledge_change", "pledge_release", "lapse_unpaid", "restoration",
     "invalidation", "partial_invalidation", "expiry", "rejection", "withdrawal", "surrender",
-    "double_patenting", "holder_change", "preservation", "preservation_release", "other",
+    "double_patenting", "holder_change", "preservation", "preservation_release",
+    "term_compensation", "drug_term_extension", "open_licence", "open_licence_withdrawal", "other",
 )
 
 
@@ -56,6 +57,14 @@ AGENCY_INDEX = ("agency", "ipc_subclass", "status", "patent_type", "city_code", 
                 "street_code", "app_date", "first_holder", "status_reason", "province_code")
 # 专利概况 / 趋势统计 / 区域统计 (core.stats): every column their aggregates read, region first, so
 # a city's or county's patents are aggregated from the index alone (migration step 11)
+# 非正常申请监测 (core.monitor.abnormal): filings of a date range per holder / agency and year from
+# the index alone, and a holder's filings of a window; 专利数据核查 (core.resolver.queue.stats):
+# patents per placement level of a region, and the unplaced ones (migration step 24)
+ABNORMAL_INDEX = ("app_date", "first_holder", "agency", "app_year", "province_code", "city_code",
+                  "county_code", "street_code")
+HOLDER_DATE_INDEX = ("first_holder", "app_date", "province_code", "city_code", "county_code",
+                     "street_code")
+PLACEMENT_INDEX = ("province_code", "city_code", "county_code", "region_level")
 STATS_INDEX = ("city_code", "county_code", "street_code", "patent_type", "status", "app_year",
                "grant_year", "app_date", "grant_date", "pub_date", "lapse_date", "status_reason",
                "status_date", "domestic", "first_holder", "inventor_count", "agency",
@@ -155,6 +164,7 @@ class Holder(BaseModel):
     contact = pw.TextField(null=True)
     first_filing = pw.DateField(null=True, index=True)
     patent_count = pw.IntegerField(default=0)
+    industry_code = pw.CharField(max_length=16, null=True)  # main industry set by staff
 
 
 class HolderTag(BaseModel):
@@ -237,6 +247,9 @@ class Patent(BaseModel):
             (HOLDER_STATS_INDEX, False),  # migration step 10
             (AGENCY_INDEX, False),  # migration step 10
             (STATS_INDEX, False),  # migration step 11
+            (ABNORMAL_INDEX, False),  # migration step 24
+            (HOLDER_DATE_INDEX, False),  # migration step 24
+            (PLACEMENT_INDEX, False),  # migration step 24
         )
 
 
@@ -301,7 +314,14 @@ class IndustryRule(BaseModel):
     industry = pw.ForeignKeyField(Industry, backref="rules", on_delete="CASCADE")
     ipc_prefix = pw.CharField(max_length=32)
     exclude = pw.BooleanField(default=False)
-    keyword = pw.CharField(max_length=64, null=True)
+    keyword = pw.TextField(null=True)  # search terms, `|`-separated (core.rules.industries)
+
+
+class PatentText(BaseModel):
+    """Long texts of a patent kept out of the wide `patent` rows the statistics scan: the abstract
+    (摘要) an export carries, matched by the industry keywords (core.rules.industries)."""
+    patent = pw.ForeignKeyField(Patent, backref="texts", on_delete="CASCADE", unique=True)
+    abstract = pw.TextField(null=True)
 
 
 class PatentIndustry(BaseModel):
@@ -373,7 +393,8 @@ class EventCube(BaseModel):
 class IndicatorCube(BaseModel):
     """Summary table (core.indicator_cube): monthly changes of the indicator sums — filings,
     publications, grants, entries into and exits from the valid stock (and the long-maintained
-    stock) — per counting rule (variant) × region × type × domestic × high-value. grain 'c': per
+    and high-value stocks) — per counting rule (variant) × region × type × domestic (high_value
+    is always False: the high-value stock has kinds of its own). grain 'c': per
     county (street_code NULL); grain 's': per street; for whole counting by any holder also 'p'
     and 't' (province, city). month = year × 12 + month − 1 (0: before any date)."""
     variant = pw.CharField(max_length=16, default="fast")  # counting rule (core.indicator_cube)
@@ -384,7 +405,7 @@ class IndicatorCube(BaseModel):
     street_code = pw.CharField(max_length=9, null=True)
     patent_type = pw.CharField(max_length=10)
     domestic = pw.BooleanField(default=True)
-    high_value = pw.BooleanField(default=False)
+    high_value = pw.BooleanField(default=False)  # unused (always False)
     kind = pw.CharField(max_length=8)
     month = pw.IntegerField()
     n = pw.DoubleField(default=0)  # fractional counting sums holder shares
@@ -607,7 +628,7 @@ class JobRun(BaseModel):
 
 ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
-    Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry,
+    Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry, PatentText,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
     JobRun,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,

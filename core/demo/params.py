@@ -24,8 +24,8 @@ GDP_2023 = {"320583": 5140, "320576": 3686, "320582": 3300, "320581": 2900, "320
 CITY_POPULATION = {2005: 810, 2010: 1047, 2015: 1062, 2020: 1275, 2023: 1296, 2026: 1310}
 CITY_GDP = {2005: 4027, 2010: 9229, 2015: 14504, 2020: 20171, 2023: 24653, 2026: 28900}
 # City targets per year (per-population targets assume the full-scale demo).
-TARGETS = {"invention_per_10k": {2021: 60, 2022: 66, 2023: 72, 2024: 78, 2025: 84, 2026: 90},
-           "high_value_per_10k": {2021: 20, 2022: 23, 2023: 26, 2024: 29, 2025: 32, 2026: 35},
+TARGETS = {"inventions_per_10k": {2021: 60, 2022: 66, 2023: 72, 2024: 78, 2025: 84, 2026: 90},
+           "hv_inventions_per_10k": {2021: 20, 2022: 23, 2023: 26, 2024: 29, 2025: 32, 2026: 35},
            "applications_growth_pct": {y: 3 for y in range(2021, 2027)},
            "invention_applications_share_pct": {y: 28 + (y - 2021) for y in range(2021, 2027)}}
 

@@ -32,6 +32,13 @@ KIND_MIX = {"invention": (("enterprise", 74), ("university", 13), ("institute", 
 RISK = {"individual": 2.0, "university": 1.4, "institute": 1.1, "government": 1.0}
 Progress = Callable[[int, int, str], None]
 MIN_PATENTS = 200  # room for the planted patterns
+PROGRESS_STEPS = 100  # progress reports while writing patents (besides one per stage)
+# Measured at 50,000 patents on the 2-core server (bench/demo_rate.py): 22 s on SQLite and 49 s on
+# PostgreSQL when the machine is idle; on SQLite 83 s under a load average of 13 and 119 s under
+# 17 (five times idle); about linear in the number of patents. The demo offer states the range
+# from idle to busy.
+SECONDS_PER_1000 = {"sqlite": 0.45, "postgres": 1.0}
+BUSY_FACTOR = 6.0
 BULK_TABLES = ["patent", "patent_holder", "legal_event", "fee_payment"]  # indexes built after
 
 
@@ -186,8 +193,7 @@ class Generator:
         return list(dict.fromkeys(people))
 
     # --- the whole run ----------------------------------------------------------------------
-    def run(self, batch: int, progress: Progress | None) -> DemoResult:
-        started = time.monotonic()
+    def run(self, batch: int, progress: Progress | None, started: float) -> DemoResult:
         with big_cache(), deferred_indexes(BULK_TABLES):
             self._stream(batch, progress)
         return self._finish(started, progress)
@@ -200,7 +206,8 @@ class Generator:
         individual = len(self.holders.pools["individual"].cum)
         plan = planted.plan(self.rng, self.n, self.today, enterprise, individual,
                             self.abnormal_agency)
-        done = 0
+        done, reported = 0, 0
+        every = max(1, self.n // PROGRESS_STEPS)
         counts = dict(self.days)
         for day in sorted(set(counts) | set(plan)):
             for _ in range(counts.get(day, 0)):
@@ -211,6 +218,10 @@ class Generator:
                 pid, done = pid + 1, done + 1
             if len(self.writer) >= batch:
                 self._flush(progress, done)
+                reported = done
+            elif progress and done - reported >= every:  # the bar moves between batches too
+                progress(done, self.n, "patents")
+                reported = done
         self._flush(progress, done)
 
     def _normal(self, pid: int, day: dt.date) -> None:
@@ -240,7 +251,11 @@ class Generator:
         region.ensure_custom_region()
         fix_sequences()
         ensure_defaults()
+        if progress:
+            progress(self.n, self.n, "high_value")
         highvalue.refresh(self.today)  # industries from the IPC codes, then high-value marks
+        if progress:
+            progress(self.n, self.n, "summaries")
         cubes.rebuild()  # statistics summary tables (core.cubes)
         with db.atomic():  # the data written in batches above counts as changed from here
             audit.record(audit.AuditEvent(self.by, "import", "demo", None, f"演示数据 {self.n} 件",
@@ -272,4 +287,13 @@ def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5
     if n < MIN_PATENTS:
         raise ValueError(f"演示数据至少 {MIN_PATENTS} 件（收到 {n}）")
     today = today or dt.date.today()
-    return Generator(n, seed, today, keep_truth, by).run(batch, progress)
+    started = time.monotonic()
+    if progress:
+        progress(0, n, "prepare")
+    return Generator(n, seed, today, keep_truth, by).run(batch, progress, started)
+
+
+def expected_seconds(n: int, postgres: bool) -> tuple[float, float]:
+    """How long generating `n` patents takes here: (idle machine, busy machine), in seconds."""
+    idle = n / 1000 * SECONDS_PER_1000["postgres" if postgres else "sqlite"]
+    return idle, idle * BUSY_FACTOR

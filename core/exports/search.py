@@ -1,5 +1,5 @@
 """Export of a search result to .xlsx, streamed: rows are read in keyset batches and written
-through openpyxl's write-only mode (core/xlsx_export: text that looks like a formula stays text),
+as XML by core.exports.sheet (text that looks like a formula stays text),
 so memory does not grow with the result. A progress callback gets (rows written, total).
 
 Columns (EXPORT_COLUMNS, headers from labels.EXPORT_HEADERS — the CNIPA export names,
@@ -9,23 +9,19 @@ status, status_reason, ipc_main, ipc_all, agency_name, agents, inventors.
 """
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 
 import peewee as pw
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
-from openpyxl.styles import Font
 
 from core.config import labels
 from core.db.models import Agency, Holder, Patent, PatentHolder
-from core.exports.xlsx import is_risky
+from core.exports import sheet
 from core.regions import divisions
 from core.rules import numbers
 from core.stats.search import SearchFilters, where
 
 MAX_ROWS = 200_000
-BATCH = 5000
+BATCH = 900  # ids per IN list (under SQLite's 999 parameters of older builds)
 EXPORT_COLUMNS = ("app_no", "patent_type", "title", "app_date", "pub_no", "pub_date", "grant_no",
                   "grant_date", "holders", "address", "county", "street", "status",
                   "status_reason", "ipc_main", "ipc_all", "agency_name", "agents", "inventors")
@@ -33,7 +29,17 @@ EXPORT_COLUMNS = ("app_no", "patent_type", "title", "app_date", "pub_no", "pub_d
 Progress = Callable[[int, int], None]
 
 
-def _batch(f: SearchFilters, cursor: int | None, size: int) -> list[dict]:
+def matching_ids(f: SearchFilters, limit: int) -> list[int]:
+    """Ids of the matching patents, newest first, at most `limit`. Read without ORDER BY, so each
+    engine takes the filter's best index (a holder's patents, a date range) instead of walking
+    the whole table newest-first to find a few thousand matches; sorted here."""
+    ids = [i for (i,) in Patent.select(Patent.id).where(where(f)).tuples()]
+    ids.sort(reverse=True)
+    return ids[:limit]
+
+
+def _batch(ids: list[int]) -> list[dict]:
+    """The export rows of `ids` (newest first)."""
     query = (Patent.select(
         Patent.id, Patent.app_no, Patent.patent_type, Patent.title, Patent.app_date,
         Patent.pub_no, Patent.pub_date, Patent.grant_no, Patent.grant_date, Patent.address,
@@ -42,10 +48,8 @@ def _batch(f: SearchFilters, cursor: int | None, size: int) -> list[dict]:
         Patent.inventors, Holder.name.alias("first_holder"))
         .join(Agency, pw.JOIN.LEFT_OUTER, on=(Patent.agency == Agency.id))
         .switch(Patent).join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
-        .where(where(f)))
-    if cursor is not None:
-        query = query.where(Patent.id < cursor)
-    return list(query.order_by(Patent.id.desc()).limit(size).dicts())
+        .where(Patent.id.in_(ids)))
+    return list(query.order_by(Patent.id.desc()).dicts())
 
 
 def _holder_names(ids: list[int]) -> dict[int, str]:
@@ -74,18 +78,12 @@ def _shape(row: dict, holders: dict[int, str], names: dict[str, str]) -> dict:
 def export_rows(f: SearchFilters, limit: int = MAX_ROWS) -> Iterator[dict]:
     """Rows of the export (dicts keyed by EXPORT_COLUMNS and more), newest first."""
     names = divisions.names()
-    cursor, sent = None, 0
-    while sent < limit:
-        batch = _batch(f, cursor, min(BATCH, limit - sent))
-        if not batch:
-            return
+    ids = matching_ids(f, limit)
+    for start in range(0, len(ids), BATCH):
+        batch = _batch(ids[start:start + BATCH])
         holders = _holder_names([r["id"] for r in batch])
         for row in batch:
             yield _shape(row, holders, names)
-        sent += len(batch)
-        cursor = batch[-1]["id"]
-        if len(batch) < BATCH:
-            return
 
 
 def _with_progress(rows: Iterator[dict], total: int, progress: Progress | None,
@@ -100,35 +98,11 @@ def _with_progress(rows: Iterator[dict], total: int, progress: Progress | None,
         progress(done, total)
 
 
-def _safe(ws, value):
-    """Plain values go to openpyxl as they are (2-3x faster than a cell object each); text that
-    could run as a formula becomes a string cell with the quote-prefix flag (core/xlsx_export)."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if not is_risky(value):
-        return value
-    cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
-
-
 def to_xlsx(f: SearchFilters, total: int, progress: Progress | None = None,
             limit: int = MAX_ROWS) -> bytes:
     """The .xlsx bytes of the search result (at most `limit` rows; `total` is for progress),
-    written in openpyxl write-only mode: one sheet, bold Chinese header row, frozen."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=labels.EXPORT_SHEET)
-    ws.freeze_panes = "A2"
-    header = []
-    for column in EXPORT_COLUMNS:
-        cell = WriteOnlyCell(ws, value=labels.EXPORT_HEADERS[column])
-        cell.font = Font(bold=True)
-        header.append(cell)
-    ws.append(header)
-    for row in _with_progress(export_rows(f, limit), min(total, limit), progress):
-        ws.append([_safe(ws, row[c]) for c in EXPORT_COLUMNS])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    streamed by core.exports.sheet: one sheet, bold Chinese header row, frozen, with a
+    filter, columns fitted to the first rows (core.exports.xlsx)."""
+    rows = _with_progress(export_rows(f, limit), min(total, limit), progress)
+    return sheet.write(labels.EXPORT_SHEET, [labels.EXPORT_HEADERS[c] for c in EXPORT_COLUMNS],
+                       ([row[c] for c in EXPORT_COLUMNS] for row in rows))

@@ -21,6 +21,7 @@ from core.db.models import ImportBatch, now
 from core.importer import dialects, profiles, readers
 from core.importer.report import Report
 from core.importer.table import Table
+from core.importer.values import without_bidi
 
 KINDS = ("patents", "events", "fees")
 
@@ -39,7 +40,7 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
     (core.importer.profiles), which override refines; strict = cancel on any error;
     after = run the resolver and status refresh after the commit."""
     path = Path(path)
-    name = display_name or path.name
+    name = without_bidi(display_name or path.name)
     report = Report(file_name=name, kind=kind or "patents", dry_run=dry_run, profile=profile)
     try:
         if profile:
@@ -113,8 +114,9 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
         vendor = dialects.detect_source(headers) if source == "auto" else source
         mapping = dialects.map_columns(headers, kind, override, vendor)
         tables.append(Table(sheet.name, mapping, sheet.rows[header_at + 1:],
-                            sheet.row_numbers[header_at + 1:], vendor))
+                            sheet.row_numbers[header_at + 1:], vendor, sheet.formulas))
         report.source = report.source or vendor
+        _note_formulas(sheet, report)
     if not tables:  # offer the first row's cells for mapping by hand (数据导入, 导入方案)
         first_rows = next((sheet.rows for sheet in sheets if sheet.rows), [()])
         report.headers = report.unmapped = [str(c).strip() for c in first_rows[0]
@@ -139,6 +141,13 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
     return tables
 
 
+def _note_formulas(sheet: readers.Sheet, report: Report) -> None:
+    refs = [ref for row in sorted(sheet.formulas) for ref in sheet.formulas[row].values()]
+    if refs:
+        report.warnings.append(labels.IMP_FORMULA_WARNING.format(
+            sheet=sheet.name, n=len(refs), cells="、".join(refs[:5])))
+
+
 def _guess_kind(sheet: readers.Sheet) -> str:
     best = max(sheet.rows[:20], key=lambda r: max(dialects.header_score(r, k) for k in KINDS),
                default=())
@@ -148,7 +157,7 @@ def _guess_kind(sheet: readers.Sheet) -> str:
 def _summary_json(report: Report) -> str:
     data = report.to_dict()
     keep = ("source", "profile", "merged", "skipped", "family_entries", "sheets", "skipped_sheets",
-            "mapping", "extra_columns", "unmapped", "errors", "skips", "skipped_offices",
+            "mapping", "extra_columns", "unmapped", "errors", "skips", "notes", "skipped_offices",
             "warnings", "limits", "flags", "changes", "changed_fields", "fatal")
     return json.dumps({k: data[k] for k in keep}, ensure_ascii=False, default=str)
 

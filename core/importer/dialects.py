@@ -224,7 +224,21 @@ def detect_source(headers) -> str | None:
 
 
 def guess_kind(headers: list) -> str:
-    """patents, events or fees: whichever alias table the headers match best (ties → patents)."""
+    """patents, events or fees: among the kinds whose required columns the headers have, the
+    one whose distinctive columns match best (ties → patents); when none has them all, the kind
+    most columns map to, so that its missing columns are named (a patent list without 标题 is
+    not read as a legal-event list whose every row lacks a date)."""
+    scores = _distinctive_scores(headers)
+    vendor = detect_source(headers)
+    mappings = {k: map_columns(headers, k, source=vendor) for k in scores}
+    complete = [k for k in scores if not mappings[k].missing_required()]
+    if complete:
+        return max(complete, key=lambda k: (scores[k], k == "patents"))
+    mapped = {k: len(mappings[k].fields) for k in scores}
+    return max(mapped, key=lambda k: (mapped[k], k == "patents"))
+
+
+def _distinctive_scores(headers: list) -> dict[str, int]:
     norms = {norm_header(h) for h in headers}
     distinctive = {
         "patents": {a for f in ("title", "ipc_all", "inventors", "ipc_main")
@@ -234,7 +248,4 @@ def guess_kind(headers: list) -> str:
         "fees": {a for f in ("patent_year", "paid_on", "surcharge")
                  for a in NORM_ALIASES["fees"][f]},
     }
-    scores = {k: len(norms & v) for k, v in distinctive.items()}
-    if scores["patents"] >= max(scores["events"], scores["fees"]):
-        return "patents"
-    return max(("events", "fees"), key=scores.get)
+    return {k: len(norms & v) for k, v in distinctive.items()}

@@ -14,7 +14,7 @@ from core.cubes import delta
 from core.db import bulk_insert, db, version
 from core.db.models import Address, LegalEvent
 from core.db.sql import load_temp
-from core.importer import dialects, legal, store
+from core.importer import dialects, legal, sizes, store
 from core.importer import values as v
 from core.importer.report import Report
 from core.importer.table import BadCell, Table
@@ -44,6 +44,7 @@ def _cmp(value):
 
 
 def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
+    table.check_cells(cells)
     get = table.getter(cells)
     app_no = table.parse("app_no", v.parse_app_no, get)[0]
     pub_no = v.norm_pub_no(get("pub_no"))
@@ -66,6 +67,7 @@ def parse_row(table: Table, cells: tuple, source: str | None) -> Record:
     val["amount"] = _parsed(table, raw, "amount", v.parse_amount)
     val["license_type"] = (v.text(raw.get("license_type")) or "")[:16] or None
     val["contract_no"] = (v.text(raw.get("contract_no")) or "")[:64] or None
+    sizes.check_values(table, LegalEvent, val)
     return Record(table.sheet, 0, app_no, pub_no, val)
 
 
@@ -127,7 +129,7 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
                 record = parse_row(table, cells, report.source)
             except BadCell as err:
                 report.rejected += 1
-                report.error(table.sheet, number, err.column or "", err.value, err.reason)
+                report.error(table.sheet, number, *table.explain(number, err))
                 continue
             record.row = number
             records.append(record)

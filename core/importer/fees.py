@@ -37,6 +37,7 @@ class Record:
 
 
 def parse_row(table: Table, cells: tuple) -> Record:
+    table.check_cells(cells)
     get = table.getter(cells)
     app_no = table.parse("app_no", v.parse_app_no, get)[0]
     if not app_no:
@@ -76,7 +77,7 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
                 rec = parse_row(table, cells)
             except BadCell as err:
                 report.rejected += 1
-                report.error(table.sheet, number, err.column or "", err.value, err.reason)
+                report.error(table.sheet, number, *table.explain(number, err))
                 continue
             key = (rec.app_no, rec.patent_year, rec.paid_on)
             first = merged.setdefault(key, rec)

@@ -25,6 +25,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "grant_no": ("授权公告号", "授权号", "授权公告号码", "授权公布号"),
         "grant_date": ("授权公告日", "授权日", "授权日期", "授权公告日期", "grant date"),
         "title": ("标题", "发明名称", "专利名称", "名称", "中文标题", "题名", "发明创造名称", "title"),
+        "abstract": ("摘要", "申请摘要", "中文摘要", "摘要(中文)", "abstract"),
         "owners": ("当前权利人", "当前申请(专利权)人", "当前专利权人", "专利权人", "权利人", "owners"),
         "applicants": ("申请(专利权)人", "申请人", "原始申请(专利权)人", "申请人名称",
                        "申请(专利权)人名称", "专利权人/申请人", "applicants", "applicant",
@@ -104,7 +105,8 @@ LANGUAGE_TAGS = {
 }
 REQUIRED = {  # each inner tuple: at least one of these fields must be mapped
     "patents": (("app_no", "pub_no"), ("title",)),
-    "events": (("app_no", "pub_no"), ("event", "before", "licensor", "pledgor", "code")),
+    "events": (("app_no", "pub_no"), ("event", "before", "licensor", "pledgor", "code"),
+               ("date", "announce_date", "detail")),  # every event needs its day
     "fees": (("app_no",), ("amount",), ("paid_on",), ("patent_year", "fee_name")),
 }
 # Headers that only one vendor writes (normalised on load).

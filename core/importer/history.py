@@ -1,9 +1,12 @@
 """What the 数据导入 page needs besides import_file: saved uploads, field choices, history."""
 from __future__ import annotations
 
-import hashlib
 import json
+import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from core.config import labels
@@ -13,15 +16,25 @@ from core.importer.dialects import ALIASES
 HISTORY_COLUMNS = tuple(labels.IMP_HISTORY_COLUMNS)
 
 
-def save_upload(name: str, data: bytes) -> Path:
-    """Store uploaded bytes in a private temporary folder (one per content hash) and return the
-    path; the original file name is kept for messages and the import history."""
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / "patent-imports" / digest
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / Path(name).name
-    path.write_bytes(data)
-    return path
+UPLOADS = "patent-imports"  # folder under the system's temporary folder
+
+
+@contextmanager
+def upload_file(name: str, data: bytes) -> Iterator[Path]:
+    """The uploaded bytes as a file for the importer, in a private folder (0700, the file 0600)
+    that is deleted when the block ends, also when the import fails: no upload stays on disk.
+    The original file name is kept (its extension decides how it is read)."""
+    root = Path(tempfile.gettempdir()) / UPLOADS
+    root.mkdir(mode=0o700, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=root))
+    try:
+        path = folder / (Path(name).name or "upload")
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        yield path
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def field_options(kind: str) -> dict[str, str]:
@@ -29,9 +42,16 @@ def field_options(kind: str) -> dict[str, str]:
     return {f: labels.IMP_FIELD.get(f, f) for f in ALIASES[kind]}
 
 
-def mapping_rows(mapping: dict[str, str], unmapped: list[str], kind: str) -> list[dict]:
-    """One row per file column: its header and the label of the field it feeds (or 不导入)."""
+def mapping_rows(mapping: dict[str, str], unmapped: list[str], kind: str,
+                 headers: list[str] | None = None) -> list[dict]:
+    """One row per file column: its header and the label of the field it feeds (or 不导入).
+    With `headers`, every column of the file in file order (also those a checker set to 不导入,
+    which are in neither the mapping nor the unmapped list)."""
     options = field_options(kind)
+    if headers:
+        field_of = {header: f for f, header in mapping.items()}
+        return [{"column": h, "target": options.get(field_of[h], field_of[h])
+                 if h in field_of else labels.IMP_IGNORE} for h in headers if h]
     rows = [{"column": header, "target": options.get(f, f)} for f, header in mapping.items()]
     rows += [{"column": header, "target": labels.IMP_IGNORE} for header in unmapped]
     return rows

@@ -23,6 +23,11 @@ CODES = {
 }
 # (all words must occur, kind); first match wins, so specific rules come first.
 RULES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("药品", "期限补偿"), "drug_term_extension"), (("药品", "期限延长"), "drug_term_extension"),
+    (("期限补偿",), "term_compensation"),
+    (("开放许可", "撤回"), "open_licence_withdrawal"), (("开放许可", "撤销"), "open_licence_withdrawal"),
+    (("开放许可", "合同"), "license"), (("开放许可", "备案"), "license"),
+    (("开放许可",), "open_licence"),
     (("质押", "注销"), "pledge_release"), (("质押", "解除"), "pledge_release"),
     (("质押", "变更"), "pledge_change"), (("质押",), "pledge"), (("出质",), "pledge"),
     (("许可", "注销"), "license_cancel"), (("许可", "变更"), "license_change"),

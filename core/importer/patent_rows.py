@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.config import labels
-from core.importer import derwent, legal
+from core.db.models import Patent
+from core.importer import derwent, legal, sizes
 from core.importer import values as v
 from core.importer.table import BadCell, Skipped, Table
 from core.rules import numbers
@@ -21,6 +22,7 @@ class Record:
     holders: list[str] = field(default_factory=list)
     tags: list[tuple] = field(default_factory=list)  # (kind, detail, date or None)
     agency: str | None = None
+    abstract: str | None = None
     holder_ids: list[int] = field(default_factory=list)
     changed: bool = False
     address_is_real: bool = True  # False: built from vendor province/city/county columns
@@ -53,6 +55,7 @@ def row_getters(table: Table, cells: tuple) -> list:
 def parse_row(table: Table, cells: tuple, source: str | None, get=None) -> Record:
     """A Record from one row; BadCell naming the column and the reason, or Skipped for another
     country's patent."""
+    table.check_cells(cells)
     get = get or table.getter(cells)
     _check_country(table, get)
     out = {"source": source}
@@ -71,11 +74,14 @@ def parse_row(table: Table, cells: tuple, source: str | None, get=None) -> Recor
     _ipc(get, out)
     _people(get, out)
     _status(table, get, out)
-    record = Record(table.sheet, 0, out, _holders(get), _tags(get, out), v.text(get("agency")))
+    record = Record(table.sheet, 0, out, _holders(get), _tags(get, out), v.text(get("agency")),
+                    v.prefer_chinese(table.values("abstract", cells)))
     out["holder_count"] = len(record.holders) or None
     out["domestic"] = v.is_domestic(record.holders[0]) if record.holders else None
     out["address"] = _address(get)
     record.address_is_real = v.text(get("address")) is not None
+    sizes.check_names(table, record.holders, record.agency)
+    sizes.check_values(table, Patent, out)
     return record
 
 
@@ -161,7 +167,7 @@ def _people(get, out: dict) -> None:
 
 def _holders(get) -> list[str]:
     names = v.split_multi(get("owners")) or v.split_multi(get("applicants"))
-    return list(dict.fromkeys(n[:255] for n in names))
+    return list(dict.fromkeys(names))
 
 
 def _address(get) -> str | None:

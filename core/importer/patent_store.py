@@ -7,7 +7,7 @@ import datetime as dt
 
 from core.cubes import delta
 from core.db import bulk_insert
-from core.db.models import LegalEvent, Patent, PatentHolder, now
+from core.db.models import LegalEvent, Patent, PatentHolder, PatentText, now
 from core.importer import store
 from core.importer import values as v
 from core.importer.patent_rows import Record
@@ -46,6 +46,20 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
     if progress:
         progress(f"inserted {len(new)} patents")
     _update([r for r in records if r.key in existing], existing, report)
+    _store_abstracts(records, existing)
+
+
+def _store_abstracts(records: list[Record], existing: dict[str, dict]) -> None:
+    """The abstracts of the records that carry one replace the stored ones (patent_text)."""
+    with_text = [r for r in records if r.abstract]
+    if not with_text:
+        return
+    ids = {r.key: existing[r.key]["id"] for r in with_text if r.key in existing}
+    ids.update(_ids_of([r for r in with_text if r.key not in ids]))
+    rows = {ids[r.key]: r.abstract for r in with_text if r.key in ids}
+    for part in store.chunks(sorted(rows)):
+        PatentText.delete().where(PatentText.patent.in_(part)).execute()
+    bulk_insert(PatentText, ["patent", "abstract"], sorted(rows.items()))
 
 
 def _first_holder_addresses(records: list[Record], address_ids: dict) -> dict:

@@ -7,6 +7,8 @@ and every change is reported; the same file twice changes nothing (patent_store.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from core.config import labels
 from core.importer.patent_rows import GRANT_FIELDS, Record, parse_row, row_getters
 from core.importer.patent_store import store_records
@@ -35,13 +37,15 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
                 continue
             except BadCell as err:
                 report.rejected += 1
-                report.error(table.sheet, number, err.column or "", err.value, err.reason)
+                report.error(table.sheet, number, *table.explain(number, err))
                 continue
             record.row = number
+            _note_dates(table, record, report)
             first = _same_patent(index, record)
             if first is None:
                 records.append(record)
             else:
+                _note_conflict(table, first, record, report)
                 _merge(first, record)
                 report.merged += 1
                 record = first
@@ -73,6 +77,40 @@ def _same_patent(index: dict[str, Record], record: Record) -> Record | None:
                                       and found.values["app_no"] != app_no):
             return found
     return None
+
+
+DATE_FIELDS = ("app_date", "pub_date", "grant_date")
+
+
+def _note_dates(table: Table, record: Record, report: Report) -> None:
+    """Dates a row may carry but no patent can have: after today, or published or granted
+    before it was filed. The row is imported; the report lists it to check."""
+    val, today = record.values, dt.date.today()
+    for name in DATE_FIELDS:
+        day = val.get(name)
+        if day is None:
+            continue
+        label = labels.IMP_FIELD[name]
+        if day > today:
+            reason = labels.IMP_N_FUTURE.format(field=label, day=day.isoformat())
+        elif name != "app_date" and val.get("app_date") and day < val["app_date"]:
+            reason = labels.IMP_N_BEFORE_FILING.format(field=label, day=day.isoformat(),
+                                                       filed=val["app_date"].isoformat())
+        else:
+            continue
+        report.note(table.sheet, record.row, table.column(name) or "", day.isoformat(), reason)
+
+
+def _note_conflict(table: Table, first: Record, later: Record, report: Report) -> None:
+    """A later row of the same application (the same document, or one without a document
+    number) under another title: the first row's title is kept, the report lists the row."""
+    old, new = first.values, later.values
+    same_document = not (old.get("pub_no") and new.get("pub_no")) or \
+        old["pub_no"] == new["pub_no"]
+    if new.get("title") == old.get("title") or not same_document:
+        return
+    report.note(table.sheet, later.row, table.column("title") or "", new.get("title"),
+                labels.IMP_N_DUPLICATE.format(row=first.row, first=old.get("title")))
 
 
 def _merge(first: Record, later: Record) -> None:

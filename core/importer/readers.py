@@ -16,10 +16,16 @@ from pathlib import Path
 
 import openpyxl
 import xlrd
+from openpyxl.utils import get_column_letter
 
 from core.config import labels
+from core.importer import formulas
 
-MAX_BYTES = 100 * 2**20  # parameter: largest accepted upload (100 MB)
+MB = 10**6  # megabytes as the browser's upload widget counts them
+MAX_BYTES = 100 * MB  # parameter: largest accepted upload
+MAX_COLUMNS = 1000  # widest sheet read (vendor exports have up to ~100 columns)
+MAX_CELLS = 20_000_000  # cells read in all sheets, counted up to each row's last filled column
+MAX_UNZIPPED = 2 * 2**30  # an .xlsx whose parts unpack to more is refused (a "zip bomb")
 EXCEL_EXTS = {".xlsx", ".xlsm", ".xls"}
 TEXT_EXTS = {".csv", ".txt", ".tsv"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -38,10 +44,33 @@ class ReadError(Exception):
 @dataclass
 class Sheet:
     """One worksheet (or the single table of a text file): all non-empty rows with their
-    1-based row numbers as a user sees them in Excel."""
+    1-based row numbers as a user sees them in Excel. formulas: row number → {column index:
+    cell reference} of formula cells the file saved without a computed value (read as empty)."""
     name: str
     rows: list[tuple] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
+    formulas: dict[int, dict[int, str]] = field(default_factory=dict)
+
+
+class Budget:
+    """The cells a file may still hold (MAX_CELLS) and the widest row it may have; a file past
+    either is refused with a message naming the sheet and the cell, before more is read."""
+
+    def __init__(self, name: str):
+        self.name, self.cells, self.columns, self.limit = name, MAX_CELLS, MAX_COLUMNS, MAX_CELLS
+
+    def take(self, sheet: str, row: int, width: int, rows: int = 1) -> None:
+        """Count `rows` rows of `width` cells, the last of them row number `row`."""
+        if width > self.columns:
+            cell = (labels.IMP_TOO_WIDE_CELL.format(cell=f"{get_column_letter(width)}{row}")
+                    if width <= 16384 else "")
+            raise ReadError(labels.IMP_TOO_WIDE.format(file=self.name, sheet=sheet, row=row,
+                                                       width=width, cell=cell,
+                                                       limit=self.columns))
+        self.cells -= width * rows
+        if self.cells < 0:
+            raise ReadError(labels.IMP_TOO_MANY_CELLS.format(file=self.name, sheet=sheet,
+                                                             row=row, limit=self.limit))
 
 
 def read(path: str | Path, display_name: str | None = None,
@@ -76,9 +105,15 @@ def load_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     if size == 0:
         raise ReadError(labels.IMP_EMPTY.format(file=name))
     if size > max_bytes:
-        raise ReadError(labels.IMP_TOO_BIG.format(file=name, size=size / 2**20,
-                                                  limit=max_bytes / 2**20))
+        raise ReadError(too_big(name, size, max_bytes))
     return path.read_bytes()
+
+
+def too_big(name: str, size: int, max_bytes: int | None = None) -> str:
+    """The Chinese message for a file of `size` bytes over the limit (default MAX_BYTES; sizes
+    in MB as the browser shows them)."""
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    return labels.IMP_TOO_BIG.format(file=name, size=size / MB, limit=limit / MB)
 
 
 def sniff(data: bytes) -> str:
@@ -132,30 +167,44 @@ def _check_kind(name: str, ext: str, kind: str, data: bytes) -> None:
 
 
 def _read_xlsx(data: bytes, name: str) -> list[Sheet]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
+        raise ReadError(labels.IMP_UNZIPPED_TOO_BIG.format(file=name,
+                                                           limit=MAX_UNZIPPED // 2**30))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise ReadError(labels.IMP_BROKEN.format(file=name, detail=type(exc).__name__)) from exc
+    budget = Budget(name)
     try:
-        return [_xlsx_sheet(ws) for ws in book.worksheets]
+        return [_xlsx_sheet(ws, archive, budget) for ws in book.worksheets]
+    except ReadError:
+        raise
     except Exception as exc:
         raise ReadError(labels.IMP_BROKEN.format(file=name, detail=type(exc).__name__)) from exc
     finally:
         book.close()
 
 
-def _xlsx_sheet(ws) -> Sheet:
-    ws.reset_dimensions()  # some vendors write a wrong <dimension> (incoPat: A1)
+def _xlsx_sheet(ws, archive: zipfile.ZipFile, budget: Budget) -> Sheet:
+    """The sheet's filled rows. The <dimension> a file declares is not trusted (incoPat writes
+    A1, a hostile file XFD1048576): rows are read as they are stored, never padded to it, and
+    each row's width counts against the budget before the next row is read."""
+    ws.reset_dimensions()
     sheet = Sheet(ws.title)
     rows, numbers = sheet.rows, sheet.row_numbers
     for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if not row:
+            continue
+        budget.take(ws.title, number, len(row))
         for value in row:
             if value is not None and value != "":
                 rows.append(row)
                 numbers.append(number)
                 break
+    sheet.formulas = formulas.uncomputed(archive, getattr(ws, "_worksheet_path", ""))
     return sheet
 
 
@@ -168,11 +217,13 @@ def _read_xls(data: bytes, name: str) -> list[Sheet]:
         raise ReadError(labels.IMP_BROKEN.format(file=name, detail=str(exc))) from exc
     except Exception as exc:
         raise ReadError(labels.IMP_BROKEN.format(file=name, detail=type(exc).__name__)) from exc
-    return [_xls_sheet(book, book.sheet_by_index(i)) for i in range(book.nsheets)]
+    budget = Budget(name)
+    return [_xls_sheet(book, book.sheet_by_index(i), budget) for i in range(book.nsheets)]
 
 
-def _xls_sheet(book, ws) -> Sheet:
+def _xls_sheet(book, ws, budget: Budget) -> Sheet:
     sheet = Sheet(ws.name)
+    budget.take(ws.name, ws.nrows, ws.ncols, rows=ws.nrows)  # the sizes xlrd knows up front
     for r in range(ws.nrows):
         values = []
         for cell in ws.row(r):
@@ -207,9 +258,12 @@ def _read_text(data: bytes, name: str) -> Sheet:
                                                    real=labels.IMP_REAL_KIND["binary"]))
     delimiter = _delimiter(content)
     sheet = Sheet(Path(name).stem)
+    budget = Budget(name)
+    csv.field_size_limit(MAX_BYTES)  # a long cell is a row error (table.check_cells), not a crash
     try:
         for number, row in enumerate(csv.reader(io.StringIO(content), delimiter=delimiter),
                                      start=1):
+            budget.take(sheet.name, number, len(row))
             if any(cell.strip() for cell in row):
                 sheet.rows.append(tuple(row))
                 sheet.row_numbers.append(number)

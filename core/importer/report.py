@@ -52,6 +52,7 @@ class Report:
     unmapped: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     skips: list[RowError] = field(default_factory=list)
+    notes: list[RowError] = field(default_factory=list)  # imported rows to check (提示)
     flags: dict[str, list[str]] = field(default_factory=dict)  # reason → record keys
     skipped_offices: dict[str, int] = field(default_factory=dict)  # office → rows skipped
     warnings: list[str] = field(default_factory=list)
@@ -69,6 +70,12 @@ class Report:
         shown = "" if value is None else str(value)
         self.skips.append(RowError(sheet, row, column, shown[:200], reason))
         self.skipped_offices[office] = self.skipped_offices.get(office, 0) + 1
+
+    def note(self, sheet: str, row: int, column: str, value, reason: str) -> None:
+        """A row imported with something to check: a duplicate number with another title, an
+        implausible date."""
+        shown = "" if value is None else str(value)
+        self.notes.append(RowError(sheet, row, column, shown[:200], reason))
 
     def flag(self, reason: str, key: str) -> None:
         """A value the import completed or corrected (a computed check digit …)."""
@@ -101,6 +108,7 @@ class Report:
         if not all_errors:
             data["errors"] = data["errors"][:20]
             data["skips"] = data["skips"][:20]
+            data["notes"] = data["notes"][:20]
         data["limits"] = {k: {"count": len(v), "label": labels.IMP_LIMITS.get(k, k),
                               "records": v if all_errors else v[:20]}
                           for k, v in self.limits.items()}
@@ -141,8 +149,17 @@ class Report:
                 f"{labels.IMP_FIELD.get(k, k)} {v}" for k, v in self.changed_fields.items())))
         if self.errors:
             lines.append(labels.IMP_ERRORS_HEAD.format(n=len(self.errors)))
-            lines += [labels.IMP_ERROR_LINE.format(**asdict(e)) for e in self.errors[:max_errors]]
+            lines += [_row_line(e) for e in self.errors[:max_errors]]
+        if self.notes:
+            lines.append(labels.IMP_NOTES_HEAD.format(n=len(self.notes)))
+            lines += [_row_line(e) for e in self.notes[:max_errors]]
         return lines
+
+
+def _row_line(error: RowError) -> str:
+    """One row message; a row without a column (none in the file holds the value) names none."""
+    line = labels.IMP_ERROR_LINE if error.column else labels.IMP_ERROR_LINE_ROW
+    return line.format(**asdict(error))
 
 
 def _plain(value):
@@ -153,10 +170,10 @@ def _plain(value):
 
 def errors_xlsx(report: Report) -> bytes:
     """The error report as .xlsx: sheets 错误 (one row per rejected row), 跳过 (the rows of
-    other countries' patents), 数据不完整 (record → the calculation it cannot support) and 已补全
-    (record → the value the import completed)."""
+    other countries' patents), 数据不完整 (record → the calculation it cannot support), 已补全
+    (record → the value the import completed) and 提示 (imported rows to check)."""
     book = Workbook(write_only=True)
-    errors_title, skips_title, limits_title, flags_title = labels.IMP_ERROR_SHEETS
+    errors_title, skips_title, limits_title, flags_title, notes_title = labels.IMP_ERROR_SHEETS
     write_rows(book.create_sheet(errors_title), (asdict(e) for e in report.errors),
                labels.IMP_ERROR_COLUMNS)
     write_rows(book.create_sheet(skips_title), (asdict(e) for e in report.skips),
@@ -167,6 +184,8 @@ def errors_xlsx(report: Report) -> bytes:
     flag_rows = ({"record": key, "flag": labels.IMP_FLAGS.get(reason, reason)}
                  for reason, keys in report.flags.items() for key in keys)
     write_rows(book.create_sheet(flags_title), flag_rows, labels.IMP_FLAG_COLUMNS)
+    write_rows(book.create_sheet(notes_title), (asdict(e) for e in report.notes),
+               labels.IMP_ERROR_COLUMNS)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

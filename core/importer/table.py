@@ -3,10 +3,14 @@ ValueError into a BadCell naming the column as the file writes it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from core.config import labels
 from core.importer.dialects import Mapping
 from core.importer.values import text
+
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell: longer is a damaged or hostile file
 
 
 class BadCell(Exception):
@@ -33,9 +37,36 @@ class Table:
     rows: list[tuple]
     row_numbers: list[int]
     source: str | None = None  # the vendor the headers point to
+    formulas: dict[int, dict[int, str]] = field(default_factory=dict)  # readers.Sheet.formulas
 
     def data(self) -> Iterator[tuple[int, tuple]]:
         return zip(self.row_numbers, self.rows)
+
+    @cached_property
+    def _read_columns(self) -> tuple[int, ...]:
+        m = self.mapping
+        extra = [i for table in (m.fallbacks, m.joined) for ids in table.values() for i in ids]
+        return tuple(sorted({*m.fields.values(), *extra}))
+
+    def check_cells(self, cells: tuple) -> None:
+        """BadCell for a cell the import reads that is longer than MAX_CELL_CHARS."""
+        for index in self._read_columns:
+            value = cells[index] if index < len(cells) else None
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise BadCell(self.mapping.headers[index], value[:50] + "…",
+                              labels.IMP_R_CELL_TOO_LONG.format(n=len(value),
+                                                                limit=MAX_CELL_CHARS))
+
+    def explain(self, number: int, err: BadCell) -> tuple[str, object, str]:
+        """(column, value, reason) of a refused row for the report: a column whose cell is a
+        formula saved without its value says so and names the cell."""
+        column, reason = err.column or "", err.reason
+        cells = self.formulas.get(number)
+        if cells and column in self.mapping.headers:
+            ref = cells.get(self.mapping.headers.index(column))
+            if ref:
+                reason = labels.IMP_R_FORMULA.format(cell=ref, reason=reason)
+        return column, err.value, reason
 
     def getter(self, cells: tuple) -> Callable[[str], object]:
         """get(field) → the raw cell; an empty cell falls back to the field's tagged variants,

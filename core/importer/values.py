@@ -22,6 +22,13 @@ _DATE_TEXT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATE_ENGLISH = re.compile(r"(\d{1,2})[\s\-]+([A-Za-z]{3})[a-z]*\.?[\s\-]+(\d{4})")
 _SPACES = re.compile(r"\s+")
+# Bidirectional controls (LRM/RLM, embeddings, overrides, isolates, ALM): a right-to-left
+# override in a name reverses it on every page, so they are dropped from every cell.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def without_bidi(value: str) -> str:
+    return _BIDI.sub("", value) if _BIDI.search(value) else value
 
 
 def text(value) -> str | None:
@@ -29,7 +36,7 @@ def text(value) -> str | None:
     if value is None:
         return None
     if type(value) is str:  # fast path: most cells
-        out = value.strip()
+        out = without_bidi(value).strip()
         if "\ufeff" in out or "\u3000" in out:
             out = out.replace("\ufeff", "").replace("\u3000", " ").strip()
         return None if len(out) < 5 and out.lower() in NULLS else out
@@ -37,7 +44,7 @@ def text(value) -> str | None:
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
-    out = str(value).replace("\ufeff", "").replace("\u3000", " ").strip()
+    out = without_bidi(str(value)).replace("\ufeff", "").replace("\u3000", " ").strip()
     return None if out.lower() in NULLS else out
 
 

@@ -17,10 +17,11 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from peewee import fn
+from peewee import SQL, Cast, Node, fn
 
 from core.config import defaults
 from core.config import rules as ruleparams
+from core.db import is_postgres
 from core.db.models import Agency, Holder, Patent
 from core.regions.scope import region_filter
 
@@ -69,22 +70,52 @@ def _base(region: str | None, since: dt.date, until: dt.date | None = None):
 
 
 def bursts(region: str | None, since: dt.date, on: dt.date, limits: dict) -> list[Case]:
-    """Burst and similar-title cases, one per holder (its densest window)."""
-    busy = (Patent.select(Patent.first_holder).where(_base(region, since, on))
-            .group_by(Patent.first_holder)
-            .having(fn.COUNT(Patent.id) >= int(limits["burst_min"])))
-    daily = (Patent.select(Patent.first_holder, Patent.app_date, fn.COUNT(Patent.id))
-             .where(_base(region, since, on) & Patent.first_holder.in_(busy))
-             .group_by(Patent.first_holder, Patent.app_date).tuples())
-    per_holder: dict[int, list[tuple[dt.date, int]]] = {}
-    for holder_id, day, n in daily:
-        per_holder.setdefault(holder_id, []).append((day, n))
+    """Burst and similar-title cases, one per holder (its densest window), by holder id."""
+    per_holder = daily_filings(region, since, on, candidates(region, since, on, limits))
     cases = []
-    for holder_id, days in per_holder.items():
+    for holder_id in sorted(per_holder):
+        days = per_holder[holder_id]
+        if sum(n for _, n in days) < int(limits["burst_min"]):
+            continue
         start, end, count = densest_window(sorted(days), int(limits["burst_days"]))
         if count >= int(limits["burst_min"]):
             cases.append(_burst_case(region, holder_id, start, end, count, limits))
     return cases
+
+
+def candidates(region: str | None, since: dt.date, on: dt.date, limits: dict) -> list[int]:
+    """Holders that may hold a burst. A window of `burst_days` days overlaps at most two fixed
+    blocks of that many days, so a burst puts at least half of `burst_min` into one block: one
+    grouped pass over the (app_date, first_holder, region…) index, a few ids out."""
+    width = int(limits["burst_days"])
+    block = day_number(Patent.app_date) / width
+    half = -(-int(limits["burst_min"]) // 2)
+    query = (Patent.select(Patent.first_holder).distinct()
+             .where(_base(region, since, on) & Patent.first_holder.is_null(False))
+             .group_by(Patent.first_holder, block).having(fn.COUNT(SQL("*")) >= half))
+    return [holder_id for (holder_id,) in query.tuples()]
+
+
+def day_number(column) -> Node:
+    """Whole days of a date column since a fixed day (SQLite: the Julian day; PostgreSQL: since
+    1970-01-01): differences between rows are the same on both."""
+    if is_postgres():
+        return column - SQL("DATE '1970-01-01'")
+    return Cast(fn.julianday(column), "INTEGER")
+
+
+def daily_filings(region: str | None, since: dt.date, on: dt.date,
+                  holders: list[int]) -> dict[int, list]:
+    """Holder id → [(day, filings)] of the region's filings by `holders` from `since` to `on`."""
+    if not holders:
+        return {}
+    daily = (Patent.select(Patent.first_holder, Patent.app_date, fn.COUNT(SQL("*")))
+             .where(_base(region, since, on) & Patent.first_holder.in_(holders))
+             .group_by(Patent.first_holder, Patent.app_date).tuples())
+    per_holder: dict[int, list[tuple[dt.date, int]]] = {}
+    for holder_id, day, n in daily:
+        per_holder.setdefault(holder_id, []).append((day, n))
+    return per_holder
 
 
 def densest_window(days: list[tuple[dt.date, int]], width: int) -> tuple[dt.date, dt.date, int]:
@@ -104,7 +135,8 @@ def densest_window(days: list[tuple[dt.date, int]], width: int) -> tuple[dt.date
 def _burst_case(region, holder_id: int, start: dt.date, end: dt.date, count: int,
                 limits: dict) -> Case:
     titles = [t for (t,) in Patent.select(Patent.title)
-              .where(_base(region, start, end) & (Patent.first_holder == holder_id)).tuples()]
+              .where(_base(region, start, end) & (Patent.first_holder == holder_id))
+              .order_by(Patent.app_date, Patent.id).tuples()]
     stem, same = Counter(title_stem(t) for t in titles).most_common(1)[0]
     name = Holder.get_by_id(holder_id).name
     if same >= int(limits["similar_min"]):

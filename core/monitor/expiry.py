@@ -33,7 +33,7 @@ from core.monitor.selection import (
 from core.regions.custom import region_name
 from core.regions.query import Scope
 from core.regions.scope import region_filter
-from core.rules import calendar, numbers
+from core.rules import calendar, highvalue, numbers
 from core.rules.counting import CountingRule
 from core.stats import indicators
 
@@ -156,7 +156,7 @@ def _stock_now(scope: Scope) -> dict:
         row = cube.read(scope.region, specs, CountingRule(stock_basis="status"))[0]
         return {k: int(v) for k, v in row.items()}
     dom = Patent.domestic == True  # noqa: E712
-    hv = dom & (Patent.high_value == True)  # noqa: E712
+    hv = dom & highvalue.condition(dt.date.today())  # as the cube judges it
     row = (Patent.select(count_all().alias("inv"), count_if(dom).alias("dom"),
                          count_if(hv).alias("hv"))
            .where(both(region_filter(scope.region),
@@ -169,7 +169,7 @@ def _stock_gone(scope: Scope, on: dt.date) -> dict:
     """Of those, the ones expiring by each horizon (the 12-month window only)."""
     inv = Patent.patent_type == "invention"
     dom = Patent.domestic == True  # noqa: E712
-    hv = dom & (Patent.high_value == True)  # noqa: E712
+    hv = dom & highvalue.condition(dt.date.today())
     cols = []
     for h in HORIZONS:
         by = Patent.expiry_date <= calendar.add_months(on, h)

@@ -21,7 +21,7 @@ import peewee as pw
 
 from core.config import labels
 from core.db import is_postgres
-from core.db.models import Holder, Patent
+from core.db.models import Holder, LegalEvent, Patent
 from core.monitor.selection import (
     EXPORT_LIMIT,
     both,
@@ -286,7 +286,8 @@ def state_label(state: str, grace_month: int = 0) -> str:
 
 LIST_COLUMNS = ["id", "app_no", "title", "patent_type", "app_date", "grant_patent_year",
                 "paid_through_year", "next_fee_due", "holder_count", "county_code", "street_code",
-                "patent_address", "holder", "holder_address", "contact", "fee_reduction"]
+                "patent_address", "holder", "holder_address", "contact", "fee_reduction",
+                "term_extension_days"]
 
 
 def _list_query(q: FeeQuery, m: DueMap) -> pw.ModelSelect:
@@ -295,7 +296,7 @@ def _list_query(q: FeeQuery, m: DueMap) -> pw.ModelSelect:
                            Patent.next_fee_due, Patent.holder_count, Patent.county_code,
                            Patent.street_code, Patent.address.alias("patent_address"),
                            Holder.name.alias("holder"), Holder.address.alias("holder_address"),
-                           Holder.contact, Holder.fee_reduction)
+                           Holder.contact, Holder.fee_reduction, Patent.term_extension_days)
              .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id)))
     return (with_holder(query, q.scope, joined=True).where(where(q, m))
             .order_by(Patent.next_fee_due, Patent.id))
@@ -306,14 +307,32 @@ def page(q: FeeQuery, offset: int, limit: int) -> pd.DataFrame:
     plus fee_year, state, grace_month, state_label, amount, full_amount, surcharge_rate,
     surcharge, total, point_of_no_return, reduced, address, county, street."""
     m = due_map(q.on)
-    rows = [_with_fee(r, m, q.on) for r in _list_query(q, m).offset(offset).limit(limit).dicts()]
+    rows = list(_list_query(q, m).offset(offset).limit(limit).dicts())
+    licences = _open_licences([r["id"] for r in rows])
+    rows = [_with_fee(r, m, q.on, licences.get(r["id"], ())) for r in rows]
     return pd.DataFrame(rows, columns=LIST_COLUMNS + FEE_COLUMNS)
 
 
 def export_rows(q: FeeQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:
     m = due_map(q.on)
-    for row in _list_query(q, m).limit(limit).dicts().iterator():
-        yield _with_fee(row, m, q.on)
+    rows = _list_query(q, m).limit(limit).dicts().iterator()
+    while chunk := [row for _, row in zip(range(1000), rows)]:
+        licences = _open_licences([r["id"] for r in chunk])
+        for row in chunk:
+            yield _with_fee(row, m, q.on, licences.get(row["id"], ()))
+
+
+def _open_licences(ids: list[int]) -> dict[int, tuple]:
+    """patent id → its open-licence periods (core.rules.fees.open_licence_periods)."""
+    if not ids:
+        return {}
+    events: dict[int, list] = {}
+    query = (LegalEvent.select(LegalEvent.patent, LegalEvent.kind, LegalEvent.date)
+             .where(LegalEvent.patent.in_(ids) & LegalEvent.kind.in_(fees.OPEN_LICENCE_KINDS))
+             .tuples())
+    for pid, kind, day in query:
+        events.setdefault(pid, []).append((kind, _as_date(day)))
+    return {pid: fees.open_licence_periods(found) for pid, found in events.items()}
 
 
 FEE_COLUMNS = ["fee_year", "state", "grace_month", "state_label", "amount", "full_amount",
@@ -329,12 +348,13 @@ EXPORT_COLUMNS = {
 }
 
 
-def _with_fee(row: dict, m: DueMap, on: dt.date) -> dict:
+def _with_fee(row: dict, m: DueMap, on: dt.date, licences: tuple = ()) -> dict:
     due, app = _as_date(row["next_fee_due"]), _as_date(row["app_date"])
     state, month = m.of(due, app)
     out = dict(row, app_no=numbers.display(row["app_no"]), state=state,
                grace_month=month or None, next_fee_due=due, app_date=app)
-    out.update(_amounts(row, app, on))
+    out.update(_amounts(row, app, on, fees.Facts(int(row.get("term_extension_days") or 0),
+                                                 licences)))
     out["state_label"] = state_label(state, month)
     out["reduced"] = labels.YES if row.get("fee_reduction") else ""
     out["address"] = row.get("contact") or row.get("holder_address") or row.get("patent_address")
@@ -344,7 +364,7 @@ def _with_fee(row: dict, m: DueMap, on: dt.date) -> dict:
     return out
 
 
-def _amounts(row: dict, app: dt.date | None, on: dt.date) -> dict:
+def _amounts(row: dict, app: dt.date | None, on: dt.date, facts: fees.Facts = fees.NO_FACTS) -> dict:
     """Fee year, amounts and surcharge from core.fees.state_on (blank when data is missing)."""
     blank = dict(fee_year=None, amount=None, full_amount=None, surcharge_rate=None,
                  surcharge=None, total=None, point_of_no_return=None)
@@ -355,7 +375,7 @@ def _amounts(row: dict, app: dt.date | None, on: dt.date) -> dict:
     try:
         st = fees.state_on(row["patent_type"], app, row["grant_patent_year"] or paid, paid, on,
                            reduced=bool(row.get("fee_reduction")),
-                           co_owners=int(row.get("holder_count") or 1))
+                           co_owners=int(row.get("holder_count") or 1), facts=facts)
     except (ValueError, KeyError, IndexError):
         return blank
     return dict(fee_year=st.year, amount=st.amount or None, full_amount=st.full_amount or None,

@@ -61,3 +61,26 @@ def names() -> dict[str, str]:
 
 def level_of(code: str) -> str:
     return LEVELS.get(len(code), "custom")
+
+
+@lru_cache(maxsize=1)
+def history() -> dict[str, list[dict]]:
+    """Old code → its records in data/divisions/history.csv (divisions abolished or renamed since
+    1981 and the codes of this edition that hold their area; see data/divisions/README.md)."""
+    out: dict[str, list[dict]] = {}
+    with (DIVISIONS_DIR / "history.csv").open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            rec["successors"] = tuple(rec["successors"].split(";"))
+            out.setdefault(rec["old_code"], []).append(rec)
+    return out
+
+
+def change_text(old_code: str) -> str:
+    """One Chinese line describing the change of an old division (for the resolver's method)."""
+    records = history().get(old_code)
+    if not records:
+        return old_code
+    rec = records[-1]
+    now = "、".join(names().get(c, c) for c in rec["successors"])
+    verb = "更名" if rec["change"] == "renamed" else "撤销"
+    return f"{rec['old_name']}（{old_code}）{rec['changed_in']}年{verb}，今属{now}"

@@ -32,7 +32,10 @@ LOOKALIKES = str.maketrans({
 })
 LOOKALIKE_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in LOOKALIKES)) + "]")
 POSTCODE_LABEL = re.compile(r"(?:邮编|邮政编码|postcode|zip)[:：]?\s*(\d{6})(?!\d)", re.I)
-POSTCODE_EDGE = re.compile(r"^\s*(\d{6})(?!\d)|(?<![\d-])(\d{6})\s*$")
+# A postcode opening or closing the text, bare or in brackets: "215000 江苏省…", "（215000）江苏省…".
+POSTCODE_EDGE = re.compile(r"^\s*[(\[【]?\s*(\d{6})(?!\d)\s*[)\]】]?|"
+                           r"(?<![\d-])[(\[【]?(\d{6})[)\]】]?\s*$")
+EDGE_CHARS = "0123456789([【)]】"
 # Room / floor / unit noise: "3幢", "12层", "1501室", "B座", "2单元", "(…)" after the house number.
 NOISE = re.compile(
     r"(?:\d+[-#]?\d*(?:幢|栋|层|楼(?!路)|室|单元|号楼|座)|[a-z]\d*座|[a-z]?\d+[-#]\d+室?|"
@@ -56,7 +59,7 @@ def normalize(raw: str | None) -> tuple[str, str | None]:
     if match:
         postcode = match.group(1)
         text = text[:match.start()] + " " + text[match.end():]
-    elif text[:1].isdigit() or text.rstrip()[-1:].isdigit() or text.lstrip()[:1].isdigit():
+    elif text.lstrip()[:1] in EDGE_CHARS or text.rstrip()[-1:] in EDGE_CHARS:
         match = POSTCODE_EDGE.search(text)
         if match:
             postcode = match.group(1) or match.group(2)

@@ -177,12 +177,15 @@ def is_undone(audit_id: int) -> bool:
                                    AuditLog.payload == json.dumps({"undo_of": audit_id})).exists()
 
 
-def history(limit: int = 50) -> list[dict]:
-    """Recent decisions, newest first. Keys: id, at, username, action, object_repr, message,
-    undone."""
-    rows = (AuditLog.select().where(AuditLog.action.in_(("address_resolve", "holder_region",
-                                                          "undo")))
-            .order_by(AuditLog.id.desc()).limit(limit))
+def history(limit: int = 50, holder_id: int | None = None) -> list[dict]:
+    """Recent decisions, newest first (with `holder_id`: that holder's region decisions and
+    their undos only). Keys: id, at, username, action, object_repr, message, undone."""
+    query = AuditLog.select().where(AuditLog.action.in_(("address_resolve", "holder_region",
+                                                           "undo")))
+    if holder_id is not None:
+        query = query.where(AuditLog.object_type == "holder",
+                            AuditLog.object_id == str(holder_id))
+    rows = query.order_by(AuditLog.id.desc()).limit(limit)
     undone = set()
     out = []
     for row in rows.dicts():

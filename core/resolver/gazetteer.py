@@ -14,6 +14,7 @@ import ahocorasick
 
 from core.regions import divisions
 from core.regions.scope import canonical
+from core.resolver.special import history_keys, zone_keys
 
 ALIASES_FILE = Path(__file__).resolve().parents[2] / "data" / "address" / "aliases.csv"
 PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
@@ -29,8 +30,9 @@ SKIP_CITY_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区
 class Entry:
     """One meaning of a key: division `code`, how strongly the key names it, optional scope."""
     code: str
-    kind: str  # full, short, stem, alias kinds (old_name, zone, short, english)
+    kind: str  # full, short, stem, alias kinds (old_name, zone, short, english), change
     scope: str = ""
+    source: str = ""  # kind change: the old division code (data/divisions/history.csv)
 
     @property
     def level(self) -> int:
@@ -114,6 +116,8 @@ def _all_keys():
     for alias, code, scope, kind in read_aliases():
         yield alias, Entry(code, kind, scope)
     yield from _renamed_keys()
+    for key, code, kind, scope, _source in zone_keys():
+        yield key, Entry(code, kind, scope)
 
 
 def _renamed_keys():
@@ -139,8 +143,18 @@ def gazetteer() -> Gazetteer:
         bucket = (bare if entry.kind == "bare" else strong).setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-    names = {canonical(c): n for c, n in divisions.names().items()}
-    return Gazetteer(_automaton(strong), _automaton(bare), names)
+    current = {key: {e.code for e in entries} for key, entries in strong.items()}
+    for key, code, kind, scope, source in history_keys(current):
+        bucket = strong.setdefault(key, [])
+        if not any(e.code == code and e.kind == kind for e in bucket):
+            bucket.insert(0, Entry(code, kind, scope, source))  # the recorded change decides
+    return Gazetteer(_automaton(strong), _automaton(bare), division_names())
+
+
+@lru_cache(maxsize=1)
+def division_names() -> dict[str, str]:
+    """Code → name of every division (canonical codes)."""
+    return {canonical(c): n for c, n in divisions.names().items()}
 
 
 def _automaton(table: dict[str, list[Entry]]) -> ahocorasick.Automaton:
@@ -154,4 +168,6 @@ def _automaton(table: dict[str, list[Entry]]) -> ahocorasick.Automaton:
 
 
 def name_of(code: str | None) -> str | None:
-    return gazetteer().names.get(code) if code else None
+    """The name of a division code; without building the automata (a page naming places, e.g.
+    the 专利数据核查 queue, does not pay the gazetteer's second of CPU)."""
+    return division_names().get(code) if code else None

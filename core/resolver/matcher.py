@@ -100,16 +100,17 @@ def _walk_keys(keys: tuple[str, ...], home: str) -> tuple:
 def _step(chain: Chain, key: str, entries: tuple, unique: bool, home: str) -> None:
     deeper: dict[str, tuple] = {}
     keep = False
+    former_only = all(e.kind == "change" for e in entries)
     for path, evidence in chain.paths.items():
         for entry in entries:
-            if not _scope_ok(entry.scope, path, home):
+            if not _scope_ok(entry.scope, path, home, former_only):
                 continue
             if _replaces_unit(entry.code, path):
                 # an explicit 街道/镇 beats a development-zone unit (吴中经济开发区郭巷街道)
                 deeper.setdefault(entry.code, evidence + ((key, entry.kind, 9, True),))
             elif entry.code.startswith(path) and len(entry.code) > len(path):
-                deeper.setdefault(entry.code, evidence + ((key, entry.kind, len(entry.code),
-                                                           unique),))
+                kind = f"change:{entry.source}" if entry.source else entry.kind
+                deeper.setdefault(entry.code, evidence + ((key, kind, len(entry.code), unique),))
                 if entry.scope and not path.startswith(entry.scope):
                     chain.scoped_default = True
             elif path.startswith(entry.code):
@@ -129,10 +130,14 @@ def _replaces_unit(code: str, path: str) -> bool:
             and int(path[6:]) >= 400 > int(code[6:]))
 
 
-def _scope_ok(scope: str, path: str, home: str) -> bool:
+def _scope_ok(scope: str, path: str, home: str, former_only: bool = False) -> bool:
     """A scoped alias applies inside its scope, or by default when the text names nothing that
-    rules the home region out (e.g. "工业园区…" with no city, or only 江苏省)."""
+    rules the home region out (e.g. "工业园区…" with no city, or only 江苏省). A former name that
+    names no current division also applies when the text names only its province (四川省郫县,
+    浙江省鄞县); several such meanings in one province stay ambiguous."""
     if not scope or path.startswith(scope):
+        return True
+    if former_only and len(path) == 2 and scope.startswith(path):
         return True
     return scope.startswith(path) and scope.startswith(home)
 
@@ -140,5 +145,5 @@ def _scope_ok(scope: str, path: str, home: str) -> bool:
 def _contradicts(chain: Chain, entries: tuple) -> bool:
     """A name deeper than anything known that does not fit: real contradicting evidence."""
     depth = max(len(p) for p in chain.paths)
-    strong = [e for e in entries if e.kind in ("full", "stem", "old_name", "zone")]
+    strong = [e for e in entries if e.kind in ("full", "stem", "old_name", "zone", "change")]
     return any(len(e.code) > depth for e in strong) and depth >= 4

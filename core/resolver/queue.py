@@ -10,7 +10,7 @@ import peewee as pw
 
 from core.db.models import Address, AuditLog, Holder, Patent
 from core.regions import divisions
-from core.regions.scope import region_filter
+from core.regions.scope import canonical, is_custom, region_filter
 from core.resolver.gazetteer import name_of
 from core.resolver.matcher import find_matches
 
@@ -147,13 +147,28 @@ def stats(home: str) -> dict:
     """Placement of patents: {street, county, city} = patents of the home region placed at street
     level, at county level only, at city level only; unplaced = patents with no region at all;
     queue_addresses / queue_patents = what waits in the queue."""
-    levels = dict(Patent.select(Patent.region_level, pw.fn.COUNT(Patent.id))
-                  .where(region_filter(home)).group_by(Patent.region_level).tuples())
-    unplaced = Patent.select().where(Patent.province_code.is_null()).count()
+    levels = dict(Patent.select(Patent.region_level, pw.fn.COUNT(pw.SQL("*")))
+                  .where(placed_within(home)).group_by(Patent.region_level).tuples())
+    unplaced = (Patent.select(pw.fn.COUNT(pw.SQL("*")))
+                .where(Patent.province_code.is_null()).scalar())
     queued = queue_count(within=home)
     return {"street": levels.get("street", 0), "county": levels.get("county", 0),
             "city": levels.get("city", 0), "unplaced": unplaced,
             "queue_addresses": queued["addresses"], "queue_patents": queued["patents"]}
+
+
+def placed_within(home: str | None):
+    """region_filter(home) written on every level above the home's own (a county's patents
+    carry its city and province codes), so that the placement index (province, city, county,
+    level) counts them without reading the table."""
+    if not home or is_custom(canonical(home)):
+        return region_filter(home)
+    code = canonical(home)
+    cond = Patent.province_code == code[:2]
+    for column, size in (("city_code", 4), ("county_code", 6), ("street_code", 9)):
+        if len(code) >= size:
+            cond &= getattr(Patent, column) == code[:size]
+    return cond
 
 
 def decisions_per_user() -> list[dict]:

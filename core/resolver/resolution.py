@@ -141,6 +141,9 @@ def _method(evidence: list, db_alias: bool) -> str:
     if db_alias:
         return "taught_alias"
     kinds = {e[1] for e in evidence}
+    changes = sorted(k for k in kinds if k.startswith("change:"))
+    if changes:
+        return changes[0]  # "change:<old code>": the division change that placed the address
     alias = sorted(kinds & set(ALIAS_KINDS))
     return f"alias:{alias[0]}" if alias else "gazetteer"
 

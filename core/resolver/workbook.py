@@ -52,6 +52,7 @@ def import_queue(data: bytes, file_name: str, username: str) -> ImportResult:
     except Exception as exc:
         result.errors.append(f"{file_name}：无法读取 Excel 文件（{exc.__class__.__name__}）")
         return result
+    sheet.reset_dimensions()  # read rows as stored, never padded to a declared A1:XFD1048576
     rows = sheet.iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
     index = _header_index(header, file_name, result)
@@ -59,6 +60,8 @@ def import_queue(data: bytes, file_name: str, username: str) -> ImportResult:
         return result
     plans = []
     for number, values in enumerate(rows, start=2):
+        if not values:  # a row the file does not store
+            continue
         plan = _validate(values, index, number, file_name, result)
         if plan:
             plans.append(plan)
@@ -101,7 +104,7 @@ def _validate(values, index, number, file_name, result) -> tuple | None:
     if not code and not name:
         result.skipped += 1
         return None
-    if not raw_id.isdigit():
+    if not raw_id.isdigit() or len(raw_id) > 18:  # 18 digits: within a 64-bit id
         result.errors.append(f"{where}「{COLUMNS['id']}」：{raw_id or '（空）'} 不是有效编号")
         return None
     address = Address.get_or_none(Address.id == int(raw_id))

@@ -2,10 +2,12 @@
 in a region, whole or fractional counting, domestic holders only, and SUM(CASE …) aggregates
 computed in one SQL query per call (optionally grouped by sub-region).
 
-Placement:
-- holder "first" + basis "current" (default): the patent's own region columns (the resolved
-  address of the first holder, kept current by imports and transfers) — indexed, fastest;
-- otherwise through patent_holder → holder: basis "current" uses the current holder rows,
+Placement (one rule for every counting rule, placements()): the first holder of record (current,
+seq 1) sits at the patent's own region columns (the resolved address on the patent record, kept
+current by imports and transfers), every other holder at its own region (holder table); a patent
+without a current holder link has one holder of record.
+- holder "first" + basis "current" (default): the patent's own region columns — indexed, fastest;
+- otherwise the placements of the holder set: basis "current" uses the current holder rows,
   "original" the holders before the first transfer (rows with current = False, or the current rows
   when the patent was never transferred); holder "first" is seq 1 of that set, "any" every holder;
 - fractional counting (with "any"): each holder in the region counts 1/n of the patent, n the
@@ -23,7 +25,14 @@ from core.config import defaults, labels
 from core.config import rules as ruleparams
 from core.db.models import Holder, Patent, PatentHolder
 from core.db.sql import count_if
-from core.regions.scope import COLUMN_BY_LENGTH, canonical, child_column, is_custom, region_filter
+from core.regions.scope import (
+    COLUMN_BY_LENGTH,
+    both,
+    canonical,
+    child_column,
+    is_custom,
+    region_filter,
+)
 
 HOLDERS = defaults.COUNTING_CHOICES["holder"]
 BASES = defaults.COUNTING_CHOICES["basis"]
@@ -78,6 +87,17 @@ def known_granted(model=Patent) -> pw.Expression:
     return (model.status == "valid") | lapsed_granted
 
 
+REFUSED_REASONS = ("rejected", "withdrawn")
+
+
+def refused(model=Patent) -> pw.Expression:
+    """Applications closed without a grant (rejected, withdrawn): such a reason, no grant date,
+    and not known to have been granted (known_granted) — exactly the closed cases the valid
+    stock never counts."""
+    return (model.status_reason.in_(REFUSED_REASONS) & model.grant_date.is_null()
+            & ~known_granted(model))
+
+
 def undated_grant(model=Patent) -> pw.Expression:
     """Granted patents without a grant date (imports that lack it). Rule: they count as granted
     from their filing date — the earliest day a grant can have happened, so today's stock is
@@ -108,9 +128,9 @@ def unindexed(field: pw.Field) -> pw.Node:
     return field.concat("")
 
 
-# Whole counting by holder reduces the placing links to one row per patent (and sub-region) in
-# a derived table of this name first; its column `dom` says whether any placing holder is
-# domestic.
+# The placements of a holder rule (placements()), and for whole counting their reduction to one
+# row per patent (and sub-region), are derived tables of this name; column `dom` says whether the
+# (any) placing holder is domestic.
 PLACED = "placed"
 
 
@@ -125,10 +145,9 @@ def unindexed_region(code: str | None) -> pw.Expression | bool:
 
 
 def domestic(rule: CountingRule) -> pw.Expression:
+    """The placing holder is domestic (whole counting by holder: any placing holder is)."""
     if rule.fast:
         return Patent.domestic == True  # noqa: E712
-    if rule.weighted:
-        return Holder.domestic == True  # noqa: E712
     return pw.Entity(PLACED, "dom") == 1
 
 
@@ -137,11 +156,15 @@ def aggregate(region: str | None, rule: CountingRule, conditions: dict[str, pw.E
               selective: bool = False) -> list[dict]:
     """One row (or one per sub-region, key 'code') of sums: for each name in `conditions` the
     number of patents (fractional: holder shares) placed in `region` meeting the condition.
+    By sub-region, the additive rules (first holder, fractional) also return the remainder placed
+    in the region but in no sub-region (code None), so that the rows add up to the region's.
     `selective`: `where` picks few rows through its own index (a date range), so a province or
     city is not looked up through the region index."""
     if rule.fast:
         return _fast(region, conditions, where, by_child, selective)
-    return _by_holder(region, rule, conditions, where, by_child)
+    if rule.weighted:
+        return _fractional(region, rule, conditions, where, by_child)
+    return _whole(region, rule, conditions, where, by_child)
 
 
 def fast_place(region: str | None, selective: bool = False) -> pw.Expression | bool:
@@ -165,7 +188,7 @@ def _fast(region, conditions, where, by_child, selective=False) -> list[dict]:
         # grouped on `child || ''`: else the planner walks a (non-covering) index in child order
         child = getattr(Patent, child_column(region))
         key = unindexed(child)
-        query = query.select_extend(key.alias("code")).where(child.is_null(False)).group_by(key)
+        query = query.select_extend(key.alias("code")).group_by(key)
     return [_clean(row) for row in query.dicts()]
 
 
@@ -181,33 +204,77 @@ def _original_set(link) -> pw.Expression:
     return (link.current == False) | ~fn.EXISTS(transferred)  # noqa: E712
 
 
-def _by_holder(region, rule, conditions, where, by_child) -> list[dict]:
-    if rule.weighted:
-        return _fractional(region, rule, conditions, where, by_child)
-    return _whole(region, rule, conditions, where, by_child)
+REGION_CODES = ("province_code", "city_code", "county_code", "street_code")
 
 
-def placing_links(rule: CountingRule, region) -> tuple[pw.ModelSelect, pw.Expression]:
-    """(links joined to their holders, condition) of the holders that place a patent."""
+def of_record(link) -> pw.Expression:
+    """The link of the patent's first holder of record (current, seq 1), whose address is the
+    one on the patent record: placed by the patent's own region columns."""
+    return (link.current == True) & (link.seq == 1)  # noqa: E712
+
+
+def placements(rule: CountingRule, patents: pw.Select | None = None,
+               name: str = PLACED) -> pw.Select:
+    """The one placement rule of every counting rule, as a derived table PLACED(pid, seq,
+    province_code, city_code, county_code, street_code, dom, share): one row per holder of the
+    rule's set (current holders, or those before the first transfer). The first holder of record
+    (current, seq 1) sits where the patent's own region columns say — the default rule's place —,
+    every other holder at its own region (holder table); a patent without a current holder link
+    has one holder of record (in the original set too when it has no earlier holders). dom: 1
+    when that holder is domestic (the patent's flag for the holder of record); share: 1/n of
+    the patent, n the holders of the set. So the first holder is placed alike under every
+    rule, and "any holder" places a patent at least where "first holder" does.
+    `patents`: only the patents whose ids it selects."""
+    link = PatentHolder
+    record = of_record(link)
+    codes = [pw.Case(None, [(record, getattr(Patent, c))], getattr(Holder, c)).alias(c)
+             for c in REGION_CODES]
+    dom = pw.Case(None, [(record & (Patent.domestic == True), 1),  # noqa: E712
+                         (~record & (Holder.domestic == True), 1)], 0)  # noqa: E712
     in_set = _holder_set if rule.basis == "current" else _original_set
-    link = PatentHolder
-    filters = in_set(link) & region_filter(region, Holder)
+    counts = holder_counts(rule, patents) if rule.weighted else None
+    share = (1.0 / counts.c.n) if counts is not None else pw.Value(1.0)
+    links = (link.select(link.patent.alias("pid"), link.seq.alias("seq"), *codes, dom.alias("dom"),
+                         share.alias("share"))
+             .join(Holder, on=(link.holder == Holder.id))
+             .switch(link).join(Patent, on=(link.patent == Patent.id))
+             .where(in_set(link)))
+    if counts is not None:  # holder shares: only fractional counting needs them
+        links = links.switch(link).join(counts, on=(counts.c.pid == link.patent))
+    any_link = PatentHolder.alias("ph_any")
+    linked = any_link.select(pw.SQL("1")).where(any_link.patent == Patent.id)
+    if rule.basis == "current":
+        linked = linked.where(any_link.current == True)  # noqa: E712
+    alone = (Patent.select(Patent.id.alias("pid"), pw.Value(1).alias("seq"),
+                           *(getattr(Patent, c).alias(c) for c in REGION_CODES),
+                           pw.Case(None, [(Patent.domestic == True, 1)], 0).alias("dom"),  # noqa: E712
+                           pw.Value(1.0).alias("share"))
+             .where(~fn.EXISTS(linked)))
+    if patents is not None:
+        links = links.where(link.patent.in_(patents))
+        alone = alone.where(Patent.id.in_(patents))
+    return (links + alone).alias(name)
+
+
+def placing(rule: CountingRule, region, patents: pw.Select | None = None, name: str = PLACED):
+    """(placements, condition): the placements of `rule` and the condition selecting those in
+    `region` (and, for the first-holder rules, the first holder's only)."""
+    placed = placements(rule, patents, name)
+    where = region_filter(region, placed.c)
     if rule.holder == "first":
-        filters &= link.seq == 1
-    return link.select().join(Holder, on=(link.holder == Holder.id)), filters
+        where = both(where, placed.c.seq == 1)
+    return placed, where
 
 
-def _whole(region, rule, conditions, where, by_child) -> list[dict]:
+def _whole(region, rule, conditions, where, by_child, patents=None) -> list[dict]:
     """Whole counting: each patent once per region (and sub-region) however many of its holders
-    are in it — the links are first reduced to one row per patent (and sub-region)."""
-    link = PatentHolder
-    query, filters = placing_links(rule, region)
-    child = getattr(Holder, child_column(region)) if by_child else None
-    keys = [link.patent] + ([child] if by_child else [])
-    any_domestic = fn.MAX(pw.Case(None, [(Holder.domestic == True, 1)], 0))  # noqa: E712
-    placed = (query.select(link.patent.alias("pid"), any_domestic.alias("dom"),
-                           *([child.alias("code")] if by_child else []))
-              .where(filters & (child.is_null(False) if by_child else True))
+    are in it — the placements are first reduced to one row per patent (and sub-region)."""
+    src, inside = placing(rule, region, patents, "placement")
+    child = getattr(src.c, child_column(region)) if by_child else None
+    keys = [src.c.pid] + ([child] if by_child else [])
+    placed = (pw.Select([src], [src.c.pid.alias("pid"), fn.MAX(src.c.dom).alias("dom"),
+                                *([child.alias("code")] if by_child else [])])
+              .where(both(inside, _overlapping(rule, child)))
               .group_by(*keys).alias(PLACED))
     columns = [count_if(c).alias(k) for k, c in conditions.items()]
     out = (Patent.select(*columns).from_(placed)
@@ -215,6 +282,13 @@ def _whole(region, rule, conditions, where, by_child) -> list[dict]:
     if by_child:
         out = out.select_extend(placed.c.code.alias("code")).group_by(placed.c.code)
     return [_clean(row) for row in out.dicts()]
+
+
+def _overlapping(rule: CountingRule, child) -> pw.Expression | bool:
+    """Whole counting by any holder: sub-regions overlap (a patent counts in each sub-region a
+    holder sits in), so there is no remainder row; additive rules keep the row of the patents in
+    the region but in no sub-region (code None)."""
+    return child.is_null(False) if child is not None and rule.holder == "any" else True
 
 
 def holder_counts(rule: CountingRule, patents: pw.Select | None = None) -> pw.Select:
@@ -228,39 +302,26 @@ def holder_counts(rule: CountingRule, patents: pw.Select | None = None) -> pw.Se
 
 
 def _fractional(region, rule, conditions, where, by_child, patents=None) -> list[dict]:
-    """Fractional counting: each placing holder in the region counts 1/n of the patent."""
-    link = PatentHolder
-    query, filters = placing_links(rule, region)
-    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
-    counts = holder_counts(rule, patents)
-    query = query.join(counts, on=(counts.c.pid == link.patent))
-    share = 1.0 / counts.c.n
-    columns = [count_if(c, share).alias(k) for k, c in conditions.items()]
-    query = query.select(*columns).where(filters & where)
+    """Fractional counting: each placement in the region counts its share of the patent."""
+    placed, inside = placing(rule, region, patents)
+    columns = [count_if(c, placed.c.share).alias(k) for k, c in conditions.items()]
+    query = (Patent.select(*columns).from_(placed)
+             .join(Patent, on=(Patent.id == placed.c.pid)).where(both(inside, where)))
     if by_child:
-        child = getattr(Holder, child_column(region))
-        query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
+        child = getattr(placed.c, child_column(region))
+        query = query.select_extend(child.alias("code")).group_by(child)
     return [_clean(row) for row in query.dicts()]
 
 
 def aggregate_selective(region: str | None, rule: CountingRule, conditions: dict,
                         patents: pw.Select, by_child: bool = False) -> list[dict]:
     """Holder rules over the few patents whose ids `patents` selects (through date indexes):
-    joined from those patents to their placing holders (COUNT DISTINCT per condition, or holder
-    shares). The conditions name the holder's domestic flag as `Holder.domestic`."""
+    their placements only. The conditions name the placement's domestic flag as
+    domestic(rule)."""
     where = Patent.id.in_(patents)
     if rule.weighted:
         return _fractional(region, rule, conditions, where, by_child, patents)
-    link = PatentHolder
-    query, filters = placing_links(rule, region)
-    query = query.switch(link).join(Patent, on=(link.patent == Patent.id))
-    columns = [fn.COUNT(_distinct(pw.Case(None, [(c, Patent.id)], None))).alias(k)
-               for k, c in conditions.items()]
-    query = query.select(*columns).where(filters & where)
-    if by_child:
-        child = getattr(Holder, child_column(region))
-        query = query.select_extend(child.alias("code")).where(child.is_null(False)).group_by(child)
-    return [_clean(row) for row in query.dicts()]
+    return _whole(region, rule, conditions, where, by_child, patents)
 
 
 def _distinct(node: pw.Node) -> pw.Node:

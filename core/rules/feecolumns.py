@@ -1,7 +1,8 @@
 """Set-based refresh of the fee columns of `patent` (Patent.paid_through_year, next_fee_due).
 
-Distinct (type, filing date, paid-through year) keys are few compared with patents (≤ 20 × 365 ×
-years of filings), so the due dates are computed once per key in Python (holiday rule included)
+Distinct (type, filing date, paid-through year, term extension) keys are few compared with
+patents (≤ 20 × 365 × years of filings; compensated patents are rare), so the due dates are
+computed once per key in Python (holiday rule included)
 into a temporary table and applied with one UPDATE … FROM on both backends.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ class FeeDueKey(BaseModel):
     patent_type = pw.CharField(max_length=10)
     app_date = pw.DateField()
     paid = pw.IntegerField()
+    ext = pw.IntegerField(default=0)
     due = pw.DateField(null=True)
 
     class Meta:
@@ -42,7 +44,8 @@ def refresh_fee_columns(on: dt.date | None = None, only: str | None = None) -> i
         FeeDueKey.create_table(safe=True)
         try:
             FeeDueKey.delete().execute()
-            bulk_insert(FeeDueKey, ["patent_type", "app_date", "paid", "due"], _due_keys(only))
+            bulk_insert(FeeDueKey, ["patent_type", "app_date", "paid", "ext", "due"],
+                        _due_keys(only))
             changed += _apply_due_keys(only)
             version.bump()  # paid_through_year may have risen without a change of next_fee_due
         finally:
@@ -78,17 +81,21 @@ def _due_keys(only: str | None = None):
     if only is not None:
         where &= Patent.id.in_(pw.SQL(f"({only})"))
     query = (Patent.select(Patent.patent_type, Patent.app_date,
-                           pw.fn.COALESCE(Patent.paid_through_year, Patent.grant_patent_year))
+                           pw.fn.COALESCE(Patent.paid_through_year, Patent.grant_patent_year),
+                           pw.fn.COALESCE(Patent.term_extension_days, 0))
              .where(where).distinct().tuples())
-    for patent_type, app_date, paid in query:
-        yield patent_type, app_date, paid, _next_due(patent_type, app_date, paid)
+    for patent_type, app_date, paid, ext in query:
+        yield patent_type, app_date, paid, ext, _next_due(patent_type, app_date, paid, ext)
 
 
-def _next_due(patent_type: str, app_date, paid: int):
+def _next_due(patent_type: str, app_date, paid: int, ext: int = 0):
+    """Due date of the fee after year `paid`; None when nothing is left to pay (end of term, or
+    the unpaid last part-year of a term compensation)."""
     if isinstance(app_date, str):
         app_date = dt.date.fromisoformat(app_date[:10])
     try:
-        fees.annual_fee(patent_type, paid + 1, app_date)
+        if fees.annual_fee(patent_type, paid + 1, app_date, ext) == 0:
+            return None
     except ValueError:
         return None  # fully paid to the end of the term
     return fees.due_date(app_date, paid + 1)
@@ -99,5 +106,6 @@ def _apply_due_keys(only: str | None = None) -> int:
     sql = (f"UPDATE patent SET next_fee_due = k.due FROM tmp_fee_due_key k "
            f"WHERE patent.status = 'valid' AND k.patent_type = patent.patent_type "
            f"AND k.app_date = patent.app_date AND k.paid = {PAID} "
+           f"AND k.ext = COALESCE(patent.term_extension_days, 0) "
            f"AND patent.next_fee_due {differs} k.due{_among(only, 'patent.id')}")
     return db.obj.execute_sql(sql).rowcount

@@ -1,11 +1,20 @@
 """Annual fees (年费), due dates, grace period and surcharge, reductions (domain-facts §1).
 
-Parameters (core.params, defaults below, each with its source):
+Parameters (core.params, defaults in core.config.defaults, each with its source):
 - `fee_table`: full annual fee in yuan per patent year, by type (§1.1, in force since 2022-05-05).
 - `fee_rules`: surcharge bands (`surcharge_rates` in % and `band_months`: band k ends `band_months[k]`
   months after the due date, inclusive, "含一整月"), whether band edges / the end of the grace period
   move off rest days, the reduction (pay 15 % single / 30 % co-owners for `reduction_years` from the
-  grant year), the 即将到期 window, restoration fee and surcharge.
+  grant year), the 即将到期 window, restoration fee and surcharge, the annual fee of a compensated
+  year (`compensation_fee`) and the open-licence reduction (`open_licence_pay`, from
+  `open_licence_from`).
+
+Versions by due date: every rule that decides an amount is the one in force on the day the fee
+falls due (the filing-date anniversary; for the grant-year fee the start of the grant year): a
+stored parameter version with an earlier effective_from, then the `history` entry of fee_rules
+covering that day (reduction for 3 years from the grant year before 2016-09-01, 6 years before
+2018-08-01, 10 years since — 财税〔2018〕37号, whose transition rules this by-due-date reading
+reproduces).
 
 Patent years count from the filing date. The fee of year N > grant year is due on the filing-date
 anniversary `app_date + (N-1) years` (last day of the month when the day does not exist), moved to
@@ -13,6 +22,20 @@ the next working day by core.calendar. The grant-year fee is paid at registratio
 Surcharges are computed on the FULL fee and are not reduced (§1.4 [M], a parameter).
 A fee unpaid at the end of the grace period (due + 6 months, the point of no return) terminates
 the patent retroactively from the due date (anniversary).
+
+Holidays (专利法实施细则 on periods: a period whose last day is a statutory holiday ends on the
+first working day after it): the due date is the last day of the period "上一年度期满前" and moves;
+the 6-month grace period (自应当缴纳年费期满之日起6个月内) is a period too, counted from the
+anniversary, and its last day moves (`shift_grace_end`); the month bands of the surcharge are an
+amount rule ("每超过规定的缴费时间1个月"), not periods, and do not move (`shift_band_edges`); the
+termination date is the anniversary itself. labels.FEE_HOLIDAY_RULE says this to users.
+
+Compensated years (Facts.extension_days, core.rules.terms): an invention's term runs on past its
+20 years; each full patent year inside the compensation costs `compensation_fee` (8,000), a last
+part-year costs nothing; the patent is not expired before the extended end.
+Open licence (Facts.open_licence): a fee falling due while the patent is under an open licence
+(开放许可声明 published, not withdrawn) on or after `open_licence_from` costs `open_licence_pay`
+% of the full fee; not combined with the fee reduction: the lower amount is payable.
 """
 from __future__ import annotations
 
@@ -23,7 +46,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from core.config import defaults
 from core.config import rules as ruleparams
 from core.rules import calendar
-from core.rules.terms import normalize_type, term_years
+from core.rules.terms import normalize_type, protection_end, term_years
 
 TABLE_KEY = "fee_table"
 RULES_KEY = "fee_rules"
@@ -32,12 +55,50 @@ DEFAULT_RULES = defaults.FEE_RULES
 STATES = ("normal", "due_soon", "grace", "terminated", "expired")
 
 
-def table() -> dict:
-    return ruleparams.value(TABLE_KEY)
+def table(on: dt.date | None = None) -> dict:
+    """The fee table in force on `on` (default today)."""
+    return ruleparams.value(TABLE_KEY, on=on)
 
 
-def rules() -> dict:
-    return ruleparams.value(RULES_KEY)
+def rules(on: dt.date | None = None) -> dict:
+    """The fee rules in force on `on` (default today): the stored version in force that day over
+    the defaults, then the `history` entry covering that day (earliest `until` on or after it)."""
+    rule = ruleparams.value(RULES_KEY, on=on)
+    if on is None:
+        return rule
+    for entry in sorted(rule.get("history") or [], key=lambda e: e["until"]):
+        if on <= dt.date.fromisoformat(entry["until"]):
+            return {**rule, **{k: v for k, v in entry.items() if k not in ("until", "source")}}
+    return rule
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a patent's legal events add to its fees: days of term compensation, and the open
+    licence periods (start, end or None while it runs)."""
+    extension_days: int = 0
+    open_licence: tuple[tuple[dt.date, dt.date | None], ...] = ()
+
+    def open_on(self, day: dt.date) -> bool:
+        return any(start <= day and (end is None or day < end) for start, end in self.open_licence)
+
+
+NO_FACTS = Facts()
+OPEN_LICENCE_KINDS = ("open_licence", "open_licence_withdrawal")
+
+
+def open_licence_periods(events) -> tuple[tuple[dt.date, dt.date | None], ...]:
+    """(start, end or None) of each open licence, from (kind, date) pairs in any order: an
+    开放许可声明 starts one, its withdrawal ends the running one."""
+    periods: list[list] = []
+    for kind, day in sorted(((k, d) for k, d, *_ in events if k in OPEN_LICENCE_KINDS and d),
+                            key=lambda pair: pair[1]):
+        running = bool(periods) and periods[-1][1] is None
+        if kind == "open_licence" and not running:
+            periods.append([day, None])
+        elif kind == "open_licence_withdrawal" and running:
+            periods[-1][1] = day
+    return tuple((start, end) for start, end in periods)
 
 
 @dataclass(frozen=True)
@@ -51,6 +112,9 @@ class FeeLine:
     payable: int  # reduced when the holder is eligible, else full
     reduction_applies: bool
     grant_year: bool
+    compensation: bool = False  # a year of the term compensation
+    open_licence: bool = False  # falls due while an open licence runs
+    relief: str | None = None  # what `payable` applied: reduction / open_licence / None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -83,13 +147,32 @@ class FeeState:
         return asdict(self)
 
 
-def annual_fee(patent_type: str, patent_year: int, app_date: dt.date) -> int:
-    """Full annual fee of one patent year; ValueError outside the term."""
+def last_year(patent_type: str, app_date: dt.date, extension_days: int = 0) -> int:
+    """The last patent year of the term, compensation included (a last part-year counts)."""
+    years = term_years(patent_type, app_date)
+    if not extension_days:
+        return years
+    end = protection_end(patent_type, app_date, extension_days)
+    while calendar.add_years(app_date, years) < end:
+        years += 1
+    return years
+
+
+def annual_fee(patent_type: str, patent_year: int, app_date: dt.date,
+               extension_days: int = 0) -> int:
+    """Full annual fee of one patent year (the schedule in force on its due date); a year of the
+    term compensation costs `compensation_fee`, its last part-year 0. ValueError outside the term."""
     kind = normalize_type(patent_type)
     years = term_years(kind, app_date)
-    if not 1 <= patent_year <= years:
-        raise ValueError(f"专利年度 {patent_year} 超出保护期（{years} 年）")
-    return int(table()[kind][patent_year - 1])
+    last = last_year(kind, app_date, extension_days)
+    if not 1 <= patent_year <= last:
+        raise ValueError(f"专利年度 {patent_year} 超出保护期（{last} 年）")
+    due = nominal_due_date(app_date, patent_year)
+    if patent_year <= years:
+        return int(table(due)[kind][patent_year - 1])
+    whole = calendar.add_years(app_date, patent_year) <= protection_end(kind, app_date,
+                                                                         extension_days)
+    return int(rules(due)["compensation_fee"]) if whole else 0
 
 
 def nominal_due_date(app_date: dt.date, patent_year: int) -> dt.date:
@@ -103,34 +186,60 @@ def due_date(app_date: dt.date, patent_year: int) -> dt.date:
     return calendar.next_working_day(nominal) if rules()["shift_due_date"] else nominal
 
 
-def reduced_amount(full: int, co_owners: int = 1) -> int:
-    rule = rules()
-    percent = rule["reduced_pay_single"] if co_owners <= 1 else rule["reduced_pay_joint"]
-    return int((Decimal(full) * Decimal(percent) / 100).quantize(Decimal(1), ROUND_HALF_UP))
+def reduced_amount(full: int, co_owners: int = 1, on: dt.date | None = None) -> int:
+    return _reduced(full, co_owners, rules(on))
 
 
-def reduction_applies(patent_year: int, grant_patent_year: int | None) -> bool:
+def _reduced(full: int, co_owners: int, rule: dict) -> int:
+    return _percent(full, rule["reduced_pay_single"] if co_owners <= 1 else rule["reduced_pay_joint"])
+
+
+def reduction_applies(patent_year: int, grant_patent_year: int | None,
+                      on: dt.date | None = None) -> bool:
+    """Whether the fee reduction covers `patent_year` under the rule in force on `on` (the
+    year's due date)."""
+    return _covered(patent_year, grant_patent_year, rules(on))
+
+
+def _covered(patent_year: int, grant_patent_year: int | None, rule: dict) -> bool:
     if grant_patent_year is None:
         return False
-    return grant_patent_year <= patent_year < grant_patent_year + int(rules()["reduction_years"])
+    return grant_patent_year <= patent_year < grant_patent_year + int(rule["reduction_years"])
+
+
+def open_licence_applies(day: dt.date, facts: Facts, rule: dict | None = None) -> bool:
+    """A fee falling due on `day` while an open licence runs, the reduction being in force."""
+    if not facts.open_licence or not facts.open_on(day):
+        return False
+    return day >= dt.date.fromisoformat((rule or rules(day))["open_licence_from"])
 
 
 def fee_line(patent_type: str, app_date: dt.date, year: int, grant_patent_year: int | None,
-             reduced: bool = False, co_owners: int = 1) -> FeeLine:
-    full = annual_fee(patent_type, year, app_date)
-    applies = reduction_applies(year, grant_patent_year)
-    cut = reduced_amount(full, co_owners) if applies else full
+             reduced: bool = False, co_owners: int = 1, facts: Facts = NO_FACTS) -> FeeLine:
+    nominal = nominal_due_date(app_date, year)
+    rule = rules(nominal)
+    full = annual_fee(patent_type, year, app_date, facts.extension_days)
+    applies = _covered(year, grant_patent_year, rule)
+    cut = _reduced(full, co_owners, rule) if applies else full
+    options = [(full, None)]
+    if reduced and applies:
+        options.append((cut, "reduction"))
+    licensed = open_licence_applies(nominal, facts, rule)
+    if licensed:
+        options.append((_percent(full, rule["open_licence_pay"]), "open_licence"))
+    payable, relief = min(options, key=lambda option: option[0])
     at_grant = grant_patent_year is not None and year == grant_patent_year
-    nominal = None if at_grant else nominal_due_date(app_date, year)
     due = None if at_grant else due_date(app_date, year)
-    return FeeLine(year, nominal, due, full, cut, cut if reduced else full, applies, at_grant)
+    compensated = year > term_years(patent_type, app_date)
+    return FeeLine(year, None if at_grant else nominal, due, full, cut, payable, applies, at_grant,
+                   compensated, licensed, relief if payable < full else None)
 
 
 def schedule(patent_type: str, app_date: dt.date, grant_patent_year: int, reduced: bool = False,
-             co_owners: int = 1) -> list[FeeLine]:
-    """Fee lines from the grant year to the last year of the term."""
-    last = term_years(patent_type, app_date)
-    return [fee_line(patent_type, app_date, year, grant_patent_year, reduced, co_owners)
+             co_owners: int = 1, facts: Facts = NO_FACTS) -> list[FeeLine]:
+    """Fee lines from the grant year to the last year of the term (compensation included)."""
+    last = last_year(patent_type, app_date, facts.extension_days)
+    return [fee_line(patent_type, app_date, year, grant_patent_year, reduced, co_owners, facts)
             for year in range(grant_patent_year, last + 1)]
 
 
@@ -157,34 +266,37 @@ def surcharge_band(app_date: dt.date, patent_year: int, paid_on: dt.date) -> int
 
 def surcharge(patent_type: str, app_date: dt.date, patent_year: int, paid_on: dt.date,
               reduced: bool = False, co_owners: int = 1,
-              grant_patent_year: int | None = None) -> int | None:
+              grant_patent_year: int | None = None, facts: Facts = NO_FACTS) -> int | None:
     """Late surcharge in yuan for paying `patent_year` on `paid_on`; None when too late."""
     band = surcharge_band(app_date, patent_year, paid_on)
     if band is None:
         return None
-    rate = int(rules()["surcharge_rates"][band - 1]) if band else 0
-    line = fee_line(patent_type, app_date, patent_year, grant_patent_year, reduced, co_owners)
-    base = line.full if rules()["surcharge_on_full"] else line.payable
-    return int((Decimal(base) * rate / 100).quantize(Decimal(1), ROUND_HALF_UP))
+    line = fee_line(patent_type, app_date, patent_year, grant_patent_year, reduced, co_owners,
+                    facts)
+    rule = rules(line.nominal_due)
+    rate = int(rule["surcharge_rates"][band - 1]) if band else 0
+    return _percent(line.full if rule["surcharge_on_full"] else line.payable, rate)
 
 
 def state_on(patent_type: str, app_date: dt.date, grant_patent_year: int,
              paid_through_year: int | None, on: dt.date, reduced: bool = False,
-             co_owners: int = 1) -> FeeState:
+             co_owners: int = 1, facts: Facts = NO_FACTS) -> FeeState:
     """The fee state on day `on` (see FeeState)."""
     kind = normalize_type(patent_type)
     paid = paid_through_year if paid_through_year is not None else grant_patent_year
     year = max(paid, grant_patent_year) + 1
-    last = term_years(kind, app_date)
-    expiry = calendar.add_years(app_date, last)
-    if year > last or on >= expiry:
+    last = last_year(kind, app_date, facts.extension_days)
+    if year > last or on >= protection_end(kind, app_date, facts.extension_days):
         return _expired(on)
-    line = fee_line(kind, app_date, year, grant_patent_year, reduced, co_owners)
+    line = fee_line(kind, app_date, year, grant_patent_year, reduced, co_owners, facts)
+    if line.full == 0:  # the last part-year of a compensation: nothing to pay
+        return FeeState(on, "normal", line.year, line.nominal_due, line.due_date, 0, 0, None, 0,
+                        0, 0, (line.due_date - on).days, None, None, None, None)
     return _state_for_line(kind, app_date, line, on)
 
 
 def _state_for_line(kind: str, app_date: dt.date, line: FeeLine, on: dt.date) -> FeeState:
-    rule = rules()
+    rule = rules(line.nominal_due)
     edges = band_edges(line.nominal_due)
     band = surcharge_band(app_date, line.year, on)
     days_left = (line.due_date - on).days

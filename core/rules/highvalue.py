@@ -5,10 +5,16 @@ A valid invention patent is high-value when it meets any enabled category (count
 2. overseas_family — has a family member granted abroad (Patent.overseas_family, from data);
 3. long_maintained — in force more than `maintained_years` (10) years, counted from the filing date
    (`maintained_from` = "app", [U] inference of domain-facts) or from the grant date ("grant");
-4. pledge — a pledge registered with an amount ≥ `pledge_amount` yuan (default 10,000,000, [U]:
-   "some local documents", not verified — set the bureau's own threshold);
+4. pledge — a pledge registered on or before the day with an amount ≥ `pledge_amount` yuan
+   (default 10,000,000, [U]: "some local documents", not verified — set the bureau's own
+   threshold); a pledge without a registration date is never on or before a day;
 5. award — won a National S&T Award or the China Patent Award (Patent.award, from data).
 Each category is switchable in parameter `high_value_rules`.
+
+Judged as of a day: categories 3 and 4 on that day (maintained over N years on it, a pledge on or
+before it), 1, 2 and 5 from the data as it stands (they carry no date). A patent is high-value on a
+day from `start_month`'s day on (0: always — a dateless category), while valid.
+Patent.high_value is today's judgement (refresh), for the pages that list today's patents.
 """
 from __future__ import annotations
 
@@ -45,13 +51,42 @@ def category_condition(category: str, on: dt.date, rule: dict | None = None,
         column = model.grant_date if rule["maintained_from"] == "grant" else model.app_date
         return column < add_years(on, -int(rule["maintained_years"]))
     if category == "pledge":
-        pledged = (LegalEvent.select(LegalEvent.patent)
-                   .where((LegalEvent.kind == "pledge")
-                          & (LegalEvent.amount >= rule["pledge_amount"])))
-        return model.id.in_(pledged)
+        return model.id.in_(pledged_between(None, on, rule))
     if category == "award":
         return model.award.is_null(False) & (model.award != "")
     raise ValueError(category)
+
+
+def pledged_between(first: dt.date | None, last: dt.date, rule: dict | None = None) -> pw.Select:
+    """Ids of the patents with a pledge over the threshold registered in [first, last] (first
+    None: any day up to `last`)."""
+    rule = rule or rules()
+    when = LegalEvent.date <= last
+    if first is not None:
+        when &= LegalEvent.date >= first
+    return (LegalEvent.select(LegalEvent.patent)
+            .where((LegalEvent.kind == "pledge") & when
+                   & (LegalEvent.amount >= rule["pledge_amount"])))
+
+
+DATELESS = ("sei", "overseas_family", "award")
+
+
+def dateless_condition(rule: dict | None = None, model=Patent) -> pw.Expression | None:
+    """Any enabled category that carries no date (SEI class, overseas family, award), or None."""
+    rule = rule or rules()
+    parts = [category_condition(c, dt.date.today(), rule, model)
+             for c in DATELESS if rule.get(c)]
+    return _any(parts)
+
+
+def _any(parts: list) -> pw.Expression | None:
+    if not parts:
+        return None
+    expr = parts[0]
+    for part in parts[1:]:
+        expr = expr | part
+    return expr
 
 
 def enabled(rule: dict | None = None) -> list[str]:
@@ -59,16 +94,12 @@ def enabled(rule: dict | None = None) -> list[str]:
     return [c for c in CATEGORIES if rule.get(c)]
 
 
-def condition(on: dt.date | None = None, rule: dict | None = None) -> pw.Expression | bool:
-    """Any enabled category (without the valid-invention part)."""
+def condition(on: dt.date | None = None, rule: dict | None = None,
+              model=Patent) -> pw.Expression | bool:
+    """Any enabled category on day `on` (without the valid-invention part)."""
     on = on or dt.date.today()
-    parts = [category_condition(c, on, rule) for c in enabled(rule)]
-    if not parts:
-        return False
-    expr = parts[0]
-    for part in parts[1:]:
-        expr = expr | part
-    return expr
+    expr = _any([category_condition(c, on, rule, model) for c in enabled(rule)])
+    return False if expr is None else expr
 
 
 def refresh(on: dt.date | None = None, reassign_industries: bool = True,

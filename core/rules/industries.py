@@ -7,12 +7,15 @@ a class `H04`, a subclass `H04W`, a main group `G06F 40/` (all its subgroups), a
 `A61B 5/0476` (that symbol only). Each IPC symbol of a patent takes the polarity of the most
 specific rule matching it (longest match; `exclude` rules say "not in"), and a patent is in the
 industry when one of its symbols is in. Rules sharing a keyword form their own rule set, which
-counts only for patents whose title contains the keyword.
+counts only for patents whose title or abstract (patent_text) contains the keyword, or one of its
+`|`-separated alternatives (`光伏|太阳能|硅片`).
 
 The shipped tables are written the way the 2021 concordance table writes a row — IPC patterns
 minus that row's own 「不含」 patterns — and `load_defaults` compiles the rows of an industry into
-equivalent longest-match rules. Parameter `industry_match`: "all" (any IPC of the patent,
-default) or "main" (main IPC only).
+equivalent longest-match rules. Rows of the table that need its keyword cell (`active` 0) are
+loaded with the search terms `sei_terms.csv` derives from that cell (by row, else by area), when
+it gives any. Parameter `industry_match`: "all" (any IPC of the patent, default) or "main" (main
+IPC only).
 """
 from __future__ import annotations
 
@@ -25,14 +28,14 @@ import peewee as pw
 from core.config import rules as ruleparams
 from core.config.settings import ROOT
 from core.db import db, is_postgres, version
-from core.db.models import Industry, IndustryRule, Patent, PatentIndustry
+from core.db.models import Industry, IndustryRule, Patent, PatentIndustry, PatentText
 from core.db.sql import load_temp
 
 DATA = ROOT / "data" / "industries"
 MATCH_KEY = "industry_match"
 _PATTERN = re.compile(r"([A-H]\d{2})([A-Z])?(?:(\d{1,4})(?:/(\d{1,6}))?)?(\*)?")
 _LIST_SEPARATORS = re.compile(r"[\s;,，；、]+")
-SYMBOLS, HITS = "industry_symbol", "industry_hit"
+SYMBOLS, HITS, TERMS = "industry_symbol", "industry_hit", "industry_term"
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def load_defaults(force: bool = False) -> int:
     """Create the shipped industries (and their rules) that are missing; `force` also replaces
     the rules of the shipped industries. Returns the number of rules written."""
     written = 0
-    rows = [r for r in _read_csv("ipc_rules.csv") if r["active"] == "1"]
+    rows = table_rows()
     with db.atomic():
         for row in _read_csv("industries.csv"):
             industry, created = Industry.get_or_create(
@@ -134,6 +137,22 @@ def load_defaults(force: bool = False) -> int:
                                                    if r["industry_code"] == row["code"]])
         version.bump()
     return written
+
+
+def table_rows() -> list[dict]:
+    """The shipped lines that apply: `active` ones, and rows of the table whose keyword cell
+    sei_terms.csv turns into search terms (their `keyword` = the terms joined by `|`)."""
+    terms = {r["key"]: r["terms"].strip() for r in _read_csv("sei_terms.csv")}
+    out = []
+    for row in _read_csv("ipc_rules.csv"):
+        if row["active"] == "1":
+            out.append(row)
+            continue
+        label = row["row"]
+        found = terms.get(label, terms.get(label.split("-")[0])) if label else None
+        if found:
+            out.append({**row, "keyword": found})
+    return out
 
 
 def ensure_defaults() -> int:
@@ -204,7 +223,16 @@ def _write_hits(sets: dict[str, dict[str, _Matcher]], match_all: bool,
             for keyword, matcher in by_keyword.items() if matcher(symbol)]
     load_temp(HITS, [("symbol", "TEXT"), ("industry_code", "TEXT"), ("keyword", "TEXT")], hits)
     db.execute_sql(f'CREATE INDEX "{HITS}_symbol" ON "{HITS}" (symbol)')
+    keywords = {k for by_keyword in sets.values() for k in by_keyword if k}
+    load_temp(TERMS, [("keyword", "TEXT"), ("term", "TEXT")],
+              [(k, term) for k in sorted(keywords) for term in keyword_terms(k)])
+    db.execute_sql(f'CREATE INDEX "{TERMS}_keyword" ON "{TERMS}" (keyword)')
     db.execute_sql(_insert_sql())
+
+
+def keyword_terms(keyword: str) -> list[str]:
+    """The alternatives of a stored keyword (`光伏|太阳能` → ['光伏', '太阳能'])."""
+    return [t.strip() for t in (keyword or "").split("|") if t.strip()]
 
 
 def _symbols_table(match_all: bool, only: str | None = None) -> None:
@@ -228,12 +256,17 @@ def _symbols_table(match_all: bool, only: str | None = None) -> None:
 
 
 def _insert_sql() -> str:
-    contains = "strpos(p.title, h.keyword)" if is_postgres() else "instr(p.title, h.keyword)"
+    """Hits without a keyword count as they are; keyword hits when the title or the abstract
+    contains one of the keyword's terms."""
+    find = "strpos" if is_postgres() else "instr"
     return (f'INSERT INTO "{PatentIndustry._meta.table_name}" (patent_id, industry_code) '
             f'SELECT DISTINCT s.patent_id, h.industry_code FROM "{SYMBOLS}" s '
             f'JOIN "{HITS}" h ON h.symbol = s.symbol '
+            f'LEFT JOIN "{TERMS}" t ON t.keyword = h.keyword '
             f"JOIN patent p ON p.id = s.patent_id "
-            f"WHERE h.keyword = '' OR {contains} > 0")
+            f'LEFT JOIN "{PatentText._meta.table_name}" x ON x.patent_id = s.patent_id '
+            f"WHERE h.keyword = '' OR {find}(p.title, t.term) > 0 "
+            f"OR {find}(COALESCE(x.abstract, ''), t.term) > 0")
 
 
 def in_industry(code: str, model=Patent) -> pw.Expression:

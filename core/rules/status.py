@@ -11,6 +11,12 @@ Rules (domain-facts §1.5, §2.1, §5):
   gazette confirms it (CF01 arrives months later).
 Without any evidence the stored status is kept; a stored lapse (from a vendor's status text) also
 stands against the dates alone, until a later grant or a restoration event contradicts it.
+
+Term compensation (core.rules.terms.extension_days, from term_compensation / drug_term_extension
+events) moves the end of term: the batch refresh stores term_extension_days and expiry_date
+(the recorded end, compensation included, for every granted patent), and a patent in
+its compensated years is never lapsed as expired: an expiry event or a stored 期限届满 dated
+before the extended end is set aside.
 """
 from __future__ import annotations
 
@@ -48,6 +54,12 @@ def derive(patent_type: str, app_date: dt.date | None, grant_date: dt.date | Non
     """Status on day `on` (default today). `events` are (kind, date) pairs or LegalEvent rows."""
     on = on or dt.date.today()
     pairs = sorted(_pairs(events, on), key=lambda pair: pair[1])
+    if term_extension_days and app_date is not None:
+        end = terms.expiry_date(patent_type, app_date, term_extension_days)
+        pairs = [(k, d) for k, d in pairs if not (k == "expiry" and d < end)]
+        if current is not None and current.reason == "expired" and current.status_date \
+                and current.status_date < end:
+            current = Status("valid", "granted", grant_date, None) if grant_date else None
     state = _from_dates(app_date, grant_date, on, current)
     for kind, day in pairs:
         state = _apply(state, kind, day)
@@ -75,8 +87,10 @@ def _pairs(events: Iterable, on: dt.date) -> list[tuple[str, dt.date]]:
             and k in STATUS_EVENTS]
 
 
-def _as_date(value) -> dt.date:
-    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _from_dates(app_date, grant_date, on, current) -> Status:
@@ -101,7 +115,8 @@ def _check_term_and_fees(state, patent_type, app_date, on, paid_through_year,
                          grant_patent_year, extension) -> Status:
     end = terms.expiry_date(patent_type, app_date, extension)
     if paid_through_year is not None and grant_patent_year is not None:
-        fee = fees.state_on(patent_type, app_date, grant_patent_year, paid_through_year, on)
+        fee = fees.state_on(patent_type, app_date, grant_patent_year, paid_through_year, on,
+                            facts=fees.Facts(int(extension or 0)))
         if fee.state == "terminated" and fee.termination_date < end:
             return Status("lapsed", "unpaid_fee", fee.termination_date, fee.termination_date)
     if end <= on:
@@ -116,6 +131,8 @@ class StatusRow(BaseModel):
     reason = pw.CharField(max_length=20, null=True)
     status_date = pw.DateField(null=True)
     lapse_date = pw.DateField(null=True)
+    extension = pw.IntegerField(default=0)
+    expiry = pw.DateField(null=True)
 
     class Meta:
         table_name = "tmp_status_row"
@@ -125,8 +142,8 @@ class StatusRow(BaseModel):
 
 def refresh_status(on: dt.date | None = None, batch: int = 20000, only: str | None = None) -> int:
     """Derive the status of every patent (or of those whose ids the SQL `only` selects) on
-    `on` and store status, status_reason, status_date and lapse_date where they changed.
-    Returns the number of patents changed."""
+    `on` and store status, status_reason, status_date, lapse_date, term_extension_days and
+    expiry_date where they changed. Returns the number of patents changed."""
     on = on or dt.date.today()
     changed = 0
     last_id = 0
@@ -152,7 +169,8 @@ def _patent_batch(after_id: int, size: int, only: str | None = None) -> list[dic
     return list(Patent.select(Patent.id, Patent.patent_type, Patent.app_date, Patent.grant_date,
                               Patent.status, Patent.status_reason, Patent.status_date,
                               Patent.lapse_date, Patent.paid_through_year,
-                              Patent.grant_patent_year, Patent.term_extension_days)
+                              Patent.grant_patent_year, Patent.term_extension_days,
+                              Patent.expiry_date)
                 .where(where).order_by(Patent.id).limit(size).dicts())
 
 
@@ -160,30 +178,55 @@ def _derive_batch(rows: list[dict], on: dt.date) -> list[tuple]:
     ids = [r["id"] for r in rows]
     events: dict[int, list] = {}
     dense = ids[-1] - ids[0] < 4 * len(ids)  # a range of ids, or a few scattered ones
-    which = LegalEvent.patent.between(ids[0], ids[-1]) if dense else LegalEvent.patent.in_(ids)
+    in_batch = LegalEvent.patent.between(ids[0], ids[-1]) if dense else LegalEvent.patent.in_(ids)
     query = (LegalEvent.select(LegalEvent.patent, LegalEvent.kind, LegalEvent.date)
-             .where(which
-                    & LegalEvent.kind.in_(STATUS_EVENTS)).tuples())
+             .where(in_batch & LegalEvent.kind.in_(STATUS_EVENTS)).tuples())
     for pid, kind, day in query:
-        events.setdefault(pid, []).append((kind, day))
+        events.setdefault(pid, []).append((kind, day, None, None))
+    query = (LegalEvent.select(LegalEvent.patent, LegalEvent.kind, LegalEvent.date,
+                               LegalEvent.detail, LegalEvent.end_date)
+             .where(in_batch & LegalEvent.kind.in_(terms.COMPENSATION_KINDS)).tuples())
+    for pid, kind, day, detail, end in query:  # the texts only of the rare compensation events
+        events.setdefault(pid, []).append((kind, day, detail, end))
     out = []
     for r in rows:
         current = Status(r["status"], r["status_reason"], r["status_date"], r["lapse_date"])
-        new = derive(r["patent_type"], r["app_date"], r["grant_date"], events.get(r["id"], ()),
-                     on, r["paid_through_year"], r["grant_patent_year"],
-                     r["term_extension_days"] or 0, current)
-        if new != current:
-            out.append((r["id"], new.status, new.reason, new.status_date, new.lapse_date))
+        own = events.get(r["id"], ())
+        extension, expiry = _term_of(r, own, on)
+        new = derive(r["patent_type"], r["app_date"], r["grant_date"], [e[:2] for e in own],
+                     on, r["paid_through_year"], r["grant_patent_year"], extension, current)
+        if new != current or extension != (r["term_extension_days"] or 0) \
+                or expiry != _as_date(r["expiry_date"]):
+            out.append((r["id"], new.status, new.reason, new.status_date, new.lapse_date,
+                        extension, expiry))
     return out
+
+
+def _term_of(row: dict, events, on: dt.date) -> tuple[int, dt.date | None]:
+    """(term extension days, recorded end of term) of a granted patent: the compensation the
+    events grant (else the stored days) and the end it gives; the stored values when the patent
+    is not granted or its filing date is unknown."""
+    app_date = _as_date(row["app_date"])
+    stored = row["term_extension_days"] or 0
+    if app_date is None or row["grant_date"] is None:
+        return stored, _as_date(row["expiry_date"])
+    try:
+        found = terms.extension_days(row["patent_type"], app_date, events, on)
+        extension = stored if found is None else found
+        return extension, terms.expiry_date(row["patent_type"], app_date, extension)
+    except ValueError:  # an unknown patent type: leave the term alone
+        return stored, _as_date(row["expiry_date"])
 
 
 def _write(rows: list[tuple]) -> int:
     if not rows:
         return 0
     StatusRow.delete().execute()
-    bulk_insert(StatusRow, ["pid", "status", "reason", "status_date", "lapse_date"], rows)
+    bulk_insert(StatusRow, ["pid", "status", "reason", "status_date", "lapse_date", "extension",
+                            "expiry"], rows)
     sql = ("UPDATE patent SET status = s.status, status_reason = s.reason, "
-           "status_date = s.status_date, lapse_date = s.lapse_date "
+           "status_date = s.status_date, lapse_date = s.lapse_date, "
+           "term_extension_days = s.extension, expiry_date = s.expiry "
            "FROM tmp_status_row s WHERE s.pid = patent.id")
     db.obj.execute_sql(sql)
     return len(rows)

@@ -32,6 +32,12 @@ def date_filter(scope: Scope) -> pw.Expression | bool:
     return expr
 
 
+def published_by(day) -> pw.Expression:
+    """公开 on or before `day`: published, or granted (the grant is published), by then — the one
+    definition of the overview's 公开专利 and of the patent search."""
+    return (Patent.pub_date <= day) | (Patent.grant_date <= day)
+
+
 def type_filter(scope: Scope) -> pw.Expression | bool:
     if not scope.patent_types or set(scope.patent_types) >= set(PATENT_TYPES):
         return True

@@ -23,7 +23,7 @@ from peewee import fn
 from core.cubes import delta, freshness
 from core.db import db, version
 from core.db.audit import AuditEvent, record
-from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Patent
+from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Industry, Patent
 from core.db.sql import count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
@@ -250,12 +250,12 @@ class ListConfig:
 
 HOLDER_ADMIN = ListConfig(
     model=Holder,
-    columns=("id", "name", "kind", "county_code", "street_code", "fee_reduction",
-             "patent_count", "first_filing"),
+    columns=("id", "name", "kind", "county_code", "street_code", "industry_code",
+             "fee_reduction", "patent_count", "first_filing"),
     computed=("tags",),
     filters=("kind", "tags", "fee_reduction", "county_code"),
     search_fields=("name", "norm_name", "credit_code"),
-    editable=("kind", "tags", "fee_reduction"),
+    editable=("kind", "tags", "fee_reduction", "industry_code"),
 )
 ADMIN_COLUMNS = list(HOLDER_ADMIN.columns) + list(HOLDER_ADMIN.computed)
 
@@ -307,6 +307,18 @@ class TagError(ValueError):
     """A bad kind or tag; the message is shown to the user as is."""
 
 
+class IndustryError(ValueError):
+    """An industry code that is not in the industry table (the message names it in Chinese)."""
+
+
+def industries() -> dict[str, str]:
+    """The industries a holder may be given: top-level industries, code → name, by code."""
+    rows = (Industry.select(Industry.code, Industry.name)
+            .where(Industry.parent_code.is_null() | (Industry.parent_code == ""))
+            .order_by(Industry.kind.desc(), Industry.code).tuples())
+    return dict(rows)
+
+
 def clean_tags(tags) -> list[str]:
     """Tags stripped and de-duplicated in order; raises TagError for a too long or comma tag."""
     out: list[str] = []
@@ -322,18 +334,24 @@ def clean_tags(tags) -> list[str]:
 
 
 def update_holder(holder_id: int, by: str | None, kind: str | None = None,
-                  tags: list[str] | None = None, fee_reduction: bool | None = None) -> dict:
-    """Change a holder's kind, tags (the full new set) and/or fee-reduction flag, in one
-    transaction with an audit row holding before and after. Returns the changes made
-    ({field: [before, after]}); nothing is written when nothing changes."""
+                  tags: list[str] | None = None, fee_reduction: bool | None = None,
+                  industry: str | None = None) -> dict:
+    """Change a holder's kind, tags (the full new set), fee-reduction flag and/or industry
+    (a top-level industry code; "" clears it), in one transaction with an audit row holding
+    before and after. Returns the changes made ({field: [before, after]}, the industry under
+    "industry_code"); nothing is written when nothing changes."""
     if kind is not None and kind not in HOLDER_KINDS:
         raise TagError(kind)
     new_tags = clean_tags(tags) if tags is not None else None
+    if industry and industry not in industries():
+        raise IndustryError(f"产业代码不存在：{industry}")
     kept = delta.change() if kind is not None else nullcontext()  # cubes count by holder kind
     with db.atomic(), kept:
         holder = Holder.get_by_id(holder_id)
         before_tags = tags_of([holder_id]).get(holder_id, [])
         changes = _diff(holder, before_tags, kind, new_tags, fee_reduction)
+        if industry is not None and (industry or None) != holder.industry_code:
+            changes["industry_code"] = [holder.industry_code, industry or None]
         if not changes:
             return {}
         _apply(holder, changes)
@@ -360,7 +378,9 @@ def _apply(holder: Holder, changes: dict) -> None:
         holder.kind = changes["kind"][1]
     if "fee_reduction" in changes:
         holder.fee_reduction = changes["fee_reduction"][1]
-    if "kind" in changes or "fee_reduction" in changes:
+    if "industry_code" in changes:
+        holder.industry_code = changes["industry_code"][1]
+    if {"kind", "fee_reduction", "industry_code"} & set(changes):
         holder.save()
     if "tags" in changes:
         before, after = set(changes["tags"][0]), set(changes["tags"][1])
@@ -369,3 +389,29 @@ def _apply(holder: Holder, changes: dict) -> None:
                                      & HolderTag.tag.in_(sorted(before - after))).execute()
         for tag in sorted(after - before):
             HolderTag.create(holder=holder.id, tag=tag)
+
+
+def add_tags(new_tags: dict[int, list[str]], by: str | None) -> dict[int, list[str]]:
+    """Add tags to many holders at once (bulk import), keeping the tags they have: one
+    transaction, one audit row per holder that changed (its tags before and after, as
+    update_holder writes them), one data-version bump. Returns holder id → the tags added."""
+    wanted = {h: clean_tags(t) for h, t in new_tags.items()}
+    added: dict[int, list[str]] = {}
+    with db.atomic():
+        before = tags_of(list(wanted)) if wanted else {}
+        names = dict(Holder.select(Holder.id, Holder.name).where(Holder.id.in_(list(wanted)))
+                     .tuples()) if wanted else {}
+        for holder_id, tags in wanted.items():
+            had = before.get(holder_id, [])
+            fresh = [t for t in tags if t not in had]
+            if not fresh:
+                continue
+            HolderTag.insert_many([(holder_id, t) for t in fresh],
+                                  fields=[HolderTag.holder, HolderTag.tag]).execute()
+            changes = {"tags": [sorted(had), sorted(had + fresh)]}
+            record(AuditEvent(by, "change", "holder", str(holder_id), names.get(holder_id, ""),
+                              message="tags", payload=changes))
+            added[holder_id] = fresh
+        if added:
+            version.bump()
+    return added

@@ -5,6 +5,7 @@ Indicators (key → name):
 - valid_inventions 有效发明专利 (stock on the as-of day)
 - inventions_per_10k 每万人口发明专利拥有量 = valid (domestic) inventions ÷ population (万人)
 - hv_inventions_per_10k 每万人口高价值发明专利拥有量 = valid (domestic) high-value inventions ÷ population
+  (high-value judged as of the day: core.rules.highvalue.condition(day), not today's flag)
 - inventions_per_1bn_gdp 每十亿元GDP发明专利拥有量 = valid (domestic) inventions ÷ (GDP 亿元 ÷ 10)
 - long_per_1tn_gdp 每万亿元GDP高维持年限发明专利拥有量 = valid (domestic) inventions maintained
   > 10 years (core.highvalue rule) ÷ (GDP 亿元 ÷ 10,000)
@@ -58,6 +59,30 @@ TARGET_ALIASES = defaults.TARGET_ALIASES
 QUALITY_KEY = "quality_weights"
 DEFAULT_QUALITY = defaults.QUALITY_WEIGHTS
 PARAM_LOOKBACK = 3
+CHANGES = ("applications_growth_pct",)  # a change against last year: may be below zero
+
+
+def completion_of(key: str, value: float | None, target: float | None) -> float | None:
+    """value ÷ target, where that reads as a share of the way done: not for changes (a target
+    of −5 % growth is no distance to cover), nor for targets or values at or below zero."""
+    if value is None or target is None or key in CHANGES or target <= 0 or value < 0:
+        return None
+    return value / target
+
+
+def standing(key: str, value: float | None, target: float | None) -> str:
+    """The value against its target in words: 达标 / 超出目标 x / 距目标 x (percentage points for
+    percentages); "—" without a value or target."""
+    if value is None or target is None:
+        return labels.NO_VALUE
+    unit = labels.IND_POINTS if labels.INDICATOR_UNIT.get(key) == "%" else ""
+    difference = abs(value - target)
+    amount = (f"{difference:,.0f}" if float(difference).is_integer()
+              else f"{difference:,.2f}" if difference >= 0.01 else f"{difference:.2g}")
+    if value == target:
+        return labels.IND_MET
+    text = labels.IND_ABOVE if value > target else labels.IND_BELOW
+    return text.format(amount=amount + unit)
 
 
 @dataclass(frozen=True)
@@ -116,10 +141,10 @@ def stock_conditions(year: int, day: dt.date, rule: CountingRule) -> dict[str, p
     (suffix _start); applied to invention rows alive since 31 December of the previous year."""
     start = dt.date(year - 1, 12, 31)
     dom = domestic(rule) if rule.domestic_only else True
-    hv = Patent.high_value == True  # noqa: E712
     out = {}
     for suffix, when in (("", day), ("_start", start)):
         valid = valid_on(when, rule)
+        hv = highvalue.condition(when)  # the categories judged as of that day
         long_ = highvalue.category_condition("long_maintained", when)
         out.update({f"vi{suffix}": valid, f"vi_dom{suffix}": valid & dom,
                     f"hv{suffix}": valid & hv, f"hv_dom{suffix}": valid & hv & dom,
@@ -279,7 +304,7 @@ class _Context:
 
     def _build(self, key, num, den, value, projection, note) -> Indicator:
         target = self.targets.get(key)
-        completion = value / target if value is not None and target else None
+        completion = completion_of(key, value, target)
         gap = target - value if value is not None and target is not None else None
         return Indicator(key, labels.INDICATOR[key], labels.INDICATOR_UNIT[key], num, den, value,
                          target, completion, gap, projection, rule_text(key, self.rule, self.day),
@@ -346,24 +371,30 @@ def subregions(region: str, year: int, rule: CountingRule | None = None,
                on: dt.date | None = None) -> pd.DataFrame:
     """One row per sub-region: code, name, then for each indicator <key> (value), <key>_target,
     <key>_met (达标: value ≥ target, None without target), <key>_gap. Two grouped SQL queries;
-    the quality composite is not computed per sub-region (None)."""
+    the quality composite is not computed per sub-region (None). Under the additive rules a last
+    row (code None, name 未定位到下级区域) holds what the region counts in no sub-region, so that
+    the rows add up to the region (whole counting by any holder: sub-regions overlap, no such
+    row)."""
     rule = rule or default_rule()
     day = as_of_day(year, on)
     names = divisions.names()
     rows = []
-    found = [row for row in sums(region, year, day, rule, by_child=True, with_quality=False)
-             if row.get("code") is not None]
-    book = ParamBook([row["code"] for row in found], year)
+    found = sums(region, year, day, rule, by_child=True, with_quality=False)
+    found = [row for row in found if row.get("code") is not None or any(
+        v for k, v in row.items() if k != "code" and v)]
+    book = ParamBook([row["code"] for row in found if row.get("code")], year)
     for row in found:
-        code = row.pop("code")
-        report = _report(code, year, day, rule, row, book)
-        row = {"code": code, "name": names.get(code, code)}
+        code = row.pop("code", None)
+        report = _report(code or "", year, day, rule, row, book)
+        row = {"code": code, "name": names.get(code, code) if code else labels.IND_UNPLACED}
         for item in report.items:
             met = None if item.target is None or item.value is None else item.value >= item.target
             row.update({item.key: item.value, f"{item.key}_target": item.target,
                         f"{item.key}_met": met, f"{item.key}_gap": item.gap})
         rows.append(row)
-    return pd.DataFrame(rows).sort_values("code").reset_index(drop=True) if rows else pd.DataFrame()
+    if not rows:
+        return pd.DataFrame()
+    return pd.DataFrame(rows).sort_values("code", na_position="last").reset_index(drop=True)
 
 
 def monthly(region: str, year: int, rule: CountingRule | None = None,

@@ -23,7 +23,7 @@ from core.regions.scope import child_column, region_filter
 from core.stats.base import (
     cube_where,
     patents,
-    side_filter,
+    published_by,
     sum_if,
     type_filter,
     use_cube,
@@ -31,6 +31,7 @@ from core.stats.base import (
     year_range,
 )
 from core.stats.indicators import param_for_year
+from core.stats.operations import direction_conditions
 
 VALID = Patent.status == "valid"
 INVENTION = Patent.patent_type == "invention"
@@ -75,7 +76,7 @@ def _live_cards(scope: Scope, as_of: dt.date) -> dict:
     last_end = _same_day(as_of, as_of.year - 1)
     flows = lambda col, a, b: count_if((col >= a) & (col <= b))
     return (patents(scope,
-        count_if(Patent.pub_date.is_null(False) | Patent.grant_date.is_null(False)).alias("pub"),
+        count_if(published_by(as_of)).alias("pub"),
         count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("vi"),
         count_if(VALID & INVENTION & (Patent.domestic == True)).alias("dvi"),  # noqa: E712
         flows(Patent.app_date, this_start, as_of).alias("f1"),
@@ -99,6 +100,7 @@ def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
                     s(c.grant_year == y, c.n_grant).alias("g1"),
                     s(c.grant_year == y - 1, c.n_grant).alias("g0"))
            .where(cube_where(scope, c)).dicts().get())
+    row["pub"] = as_int(row["pub"]) - _published_later(scope, as_of)
     last_end = _same_day(as_of, y - 1)
     for key, column, year, after in (("f1", Patent.app_date, y, as_of),
                                      ("f0", Patent.app_date, y - 1, last_end),
@@ -106,6 +108,16 @@ def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
                                      ("g0", Patent.grant_date, y - 1, last_end)):
         row[key] = as_int(row[key]) - _later_in_year(scope, column, year, after)
     return row
+
+
+def _published_later(scope: Scope, as_of: dt.date) -> int:
+    """Patents the cube counts as 公开 (a publication or grant date) that were not yet public on
+    `as_of` (dated after it)."""
+    not_yet = [column.is_null() | (column > as_of) for column in (Patent.pub_date, Patent.grant_date)]
+    later = (Patent.pub_date > as_of) | (Patent.grant_date > as_of)
+    return (Patent.select(fn.COUNT(Patent.id))
+            .where(where(scope, dates=False) & later & not_yet[0] & not_yet[1])
+            .scalar() or 0)
 
 
 def _later_in_year(scope: Scope, column, year: int, after: dt.date) -> int:
@@ -291,16 +303,15 @@ OPERATION_KINDS = ("transfer_in", "transfer_out", "license", "pledge")
 def operations(scope: Scope, start: dt.date, end: dt.date) -> dict[str, int]:
     """Counts of operations registered from `start` to `end` (event date):
     transfer_in / transfer_out (a transfer whose holder region after / before is in the region
-    and the other side is not), license and pledge (on patents now in the region).
+    and the other side is not — or unknown: core.stats.operations.direction_conditions), license
+    and pledge (on patents now in the region).
     Sample: {"transfer_in": 120, "transfer_out": 95, "license": 40, "pledge": 66}."""
     ev = Events.for_stats()
     when, kind = ev.event("date").between(start, end), ev.event("kind")
-    inside_after = side_filter(scope.region, ev.event("county_after"), ev.event("street_after"))
-    inside_before = side_filter(scope.region, ev.event("county_before"),
-                                ev.event("street_before"))
+    # the rule of 专利运营统计: a side whose region is unknown (NULL) is outside
+    dirs = direction_conditions(scope.region, ev.model)
     types = ev.types(scope.patent_types)
-    moves = (ev.select(ev.count_if(inside_after & ~inside_before).alias("tin"),
-                       ev.count_if(inside_before & ~inside_after).alias("tout"))
+    moves = (ev.select(ev.count_if(dirs["in"]).alias("tin"), ev.count_if(dirs["out"]).alias("tout"))
              .where(when & (kind == "transfer") & types).dicts().get())
     other = dict(ev.select(kind, ev.count())
                  .where(when & kind.in_(["license", "pledge"]) & ev.region(scope.region) & types)

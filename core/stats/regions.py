@@ -23,6 +23,7 @@ from core.db.sql import as_int, count_if
 from core.regions import divisions
 from core.regions.query import Scope
 from core.regions.scope import child_column, region_filter
+from core.rules.counting import refused as closed_without_grant
 from core.stats.base import (
     cube_where,
     in_range,
@@ -38,7 +39,6 @@ LEVELS = ("child", "street", "custom")
 COLUMNS = ["code", "name", "applications", "grants", "valid", "valid_inventions",
            "transfers_in", "transfers_out", "inv_granted", "inv_closed", "grant_rate",
            "valid_share", "rank"]
-CLOSED_REASONS = ("rejected", "withdrawn")
 
 
 def custom_regions() -> list[tuple[str, str]]:
@@ -51,7 +51,7 @@ def custom_regions() -> list[tuple[str, str]]:
 def _measures(scope: Scope) -> list[pw.Node]:
     closed_on = fn.COALESCE(Patent.status_date, Patent.lapse_date)
     granted = INVENTION & in_range(Patent.grant_date, scope)
-    refused = INVENTION & Patent.status_reason.in_(CLOSED_REASONS) & in_range(closed_on, scope)
+    refused = INVENTION & closed_without_grant() & in_range(closed_on, scope)
     return [count_if(in_range(Patent.app_date, scope)).alias("applications"),
             count_if(in_range(Patent.grant_date, scope)).alias("grants"),
             count_if(VALID).alias("valid"), count_if(VALID & INVENTION).alias("valid_inventions"),
@@ -125,15 +125,21 @@ def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
 
 
 def _custom_rows(scope: Scope) -> list[tuple]:
-    rows = []
-    for code, name in custom_regions():
-        r = (Patent.select(*_measures(scope))
-             .where(region_filter(code) & type_filter(scope)).dicts().get())
-        moves = _custom_transfers(scope.with_region(code))
-        rows.append((code, name, as_int(r["applications"]), as_int(r["grants"]),
-                     as_int(r["valid"]), as_int(r["valid_inventions"]), *moves,
-                     as_int(r["inv_granted"]), as_int(r["inv_closed"])))
-    return rows
+    return [region_row(scope, code, name) for code, name in custom_regions()]
+
+
+def region_row(scope: Scope, code: str, name: str) -> tuple:
+    """The first ten COLUMNS of one region (any code) in `scope`'s range and types."""
+    r = (Patent.select(*_measures(scope))
+         .where(region_filter(code) & type_filter(scope)).dicts().get())
+    return (code, name, as_int(r["applications"]), as_int(r["grants"]), as_int(r["valid"]),
+            as_int(r["valid_inventions"]), *transfers(scope.with_region(code)),
+            as_int(r["inv_granted"]), as_int(r["inv_closed"]))
+
+
+def transfers(scope: Scope) -> tuple[int, int]:
+    """(transfers into, transfers out of) the scope's region in its range and types."""
+    return _custom_transfers(scope)
 
 
 def _custom_transfers(scope: Scope) -> tuple[int, int]:

@@ -30,11 +30,16 @@ from core.db.models import (
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.rules import numbers
+from core.stats.base import published_by
 
 COUNT_CAP = 100_000  # counts above this are shown as "more than"
+MAX_TEXT = 100  # characters of one text filter (a longer LIKE pattern is refused by SQLite)
+MAX_WORDS = 10  # words of one text filter that must all match (each is one LIKE)
+MAX_ID = 2**31 - 1  # the largest id a table holds (PostgreSQL integer; SQLite overflows at 2**63)
 PAGE_SIZE = 50
 DATE_FIELDS = ("app", "pub", "grant")
 LIST_FIELDS = ("types", "statuses")
+BOOL_FIELDS = ("unpublished",)
 
 # Query-parameter name of each filter field (shared with ui/filters.py search links).
 PARAM = {
@@ -43,7 +48,8 @@ PARAM = {
     "agency_id": "agency_id", "ipc": "ipc", "industry": "industry", "holder_kind": "kind",
     "holder_tag": "tag",
     "app_from": "app_from", "app_to": "app_to", "pub_from": "pub_from", "pub_to": "pub_to",
-    "grant_from": "grant_from", "grant_to": "grant_to",
+    "grant_from": "grant_from", "grant_to": "grant_to", "first_holder_id": "first_holder_id",
+    "unpublished": "unpublished", "dated": "dated",
 }
 
 
@@ -56,6 +62,7 @@ class SearchFilters:
     app_no: str | None = None  # full number (any form) or a prefix of the normalised digits
     holder: str | None = None  # words in any current holder's name
     holder_id: int | None = None  # one holder (any current holder position)
+    first_holder_id: int | None = None  # one holder as the first holder (the statistics' rule)
     title: str | None = None  # every word must appear in the title
     agency: str | None = None  # words in the agency name
     agency_id: int | None = None
@@ -69,6 +76,11 @@ class SearchFilters:
     pub_to: dt.date | None = None
     grant_from: dt.date | None = None
     grant_to: dt.date | None = None
+    # 公开专利 are those published (or granted) on or before the day; a filing count (filed in a
+    # period, published or not) clicks through with unpublished=True
+    unpublished: bool = False
+    dated: str | None = None  # app / pub / grant: that date is known (a filing, a grant)
+    public_on: dt.date | None = None  # the day of 公开 (None: today)
 
     def is_empty(self) -> bool:
         return all(not getattr(self, f.name) for f in fields(self))
@@ -90,7 +102,16 @@ ROW_COLUMNS = ("id", "app_no", "patent_type", "title", "app_date", "pub_no", "pu
 # ---- filters -> SQL ---------------------------------------------------------------------------
 
 def _words(text: str | None) -> list[str]:
-    return [w for w in (text or "").replace("，", " ").replace(",", " ").split() if w]
+    """The words of a text filter, at most MAX_WORDS of at most MAX_TEXT characters (the
+    page and from_params refuse longer input; this bounds the SQL whatever the caller)."""
+    words = (text or "").replace("，", " ").replace(",", " ").split()
+    return [w[:MAX_TEXT] for w in words if w][:MAX_WORDS]
+
+
+def text_problem(text: str | None) -> bool:
+    """Whether a text filter is longer than MAX_TEXT or has more than MAX_WORDS words."""
+    words = (text or "").replace("，", " ").replace(",", " ").split()
+    return len(text or "") > MAX_TEXT or len(words) > MAX_WORDS
 
 
 def _like_all(column, words: list[str]) -> pw.Expression:
@@ -153,8 +174,12 @@ def conditions(f: SearchFilters) -> list[pw.Expression]:
         agencies = Agency.select(Agency.id).where(_like_all(Agency.name, _words(f.agency)))
         out.append(Patent.agency.in_(agencies))
     out += _holder_conditions(f)
+    if not f.unpublished:
+        out.append(published_by(f.public_on or dt.date.today()))
     if f.industry:
         out.append(Patent.id.in_(industry_patents(f.industry)))
+    if f.dated in DATE_FIELDS:
+        out.append(getattr(Patent, f"{f.dated}_date").is_null(False))
     for basis in DATE_FIELDS:
         column = getattr(Patent, f"{basis}_date")
         out += _date_range(column, getattr(f, f"{basis}_from"), getattr(f, f"{basis}_to"))
@@ -179,6 +204,8 @@ def industry_patents(code: str) -> pw.Select:
 
 def _holder_conditions(f: SearchFilters) -> list[pw.Expression]:
     out = []
+    if f.first_holder_id:
+        out.append(Patent.first_holder == f.first_holder_id)
     if f.holder_id:
         linked = PatentHolder.select(PatentHolder.patent).where(
             (PatentHolder.holder == f.holder_id) & (PatentHolder.current == True))  # noqa: E712
@@ -286,8 +313,12 @@ def to_params(f: SearchFilters) -> dict[str, str]:
         value = getattr(f, field.name)
         if not value:
             continue
+        if field.name == "public_on":
+            continue  # not a URL parameter: the search's 公开 day is today
         if field.name in LIST_FIELDS:
             value = ",".join(value)
+        if field.name in BOOL_FIELDS:
+            value = "1"
         out[PARAM[field.name]] = value.isoformat() if isinstance(value, dt.date) else str(value)
     return out
 
@@ -297,6 +328,8 @@ def from_params(params) -> tuple[SearchFilters, list[str]]:
     whose value was invalid (those are ignored)."""
     values, bad = {}, []
     for field in fields(SearchFilters):
+        if field.name not in PARAM:
+            continue
         raw = params.get(PARAM[field.name])
         if raw in (None, ""):
             continue
@@ -317,7 +350,16 @@ def _parse(name: str, raw: str):
     if name.endswith(("_from", "_to")):
         return dt.date.fromisoformat(raw)
     if name.endswith("_id"):
-        return int(raw)
+        value = int(raw)
+        if not 0 < value <= MAX_ID:
+            raise ValueError(raw)
+        return value
+    if name in BOOL_FIELDS:
+        if raw not in ("0", "1"):
+            raise ValueError(raw)
+        return raw == "1"
+    if text_problem(raw):
+        raise ValueError(raw[:20])
     return raw.strip()
 
 
@@ -333,15 +375,17 @@ def with_scope(f: SearchFilters, scope: Scope) -> SearchFilters:
                    **{f"{basis}_from": scope.date_from, f"{basis}_to": scope.date_to})
 
 
-PAGE_FIELDS = ("statuses", "app_no", "holder", "holder_id", "title", "agency", "agency_id",
-               "ipc", "industry", "holder_kind", "holder_tag")  # set on the search page itself
+PAGE_FIELDS = ("statuses", "app_no", "holder", "holder_id", "first_holder_id", "title", "agency",
+               "agency_id", "ipc", "industry", "holder_kind", "holder_tag",
+               "unpublished", "dated")  # set on the search page itself
 
 
 def fixed_names(f: SearchFilters) -> dict[str, str]:
     """Display names of the holder / agency a filter pins by id: {'holder': …, 'agency': …}."""
     out = {}
-    if f.holder_id:
-        out["holder"] = Holder.select(Holder.name).where(Holder.id == f.holder_id).scalar()
+    if f.holder_id or f.first_holder_id:
+        out["holder"] = Holder.select(Holder.name).where(
+            Holder.id == (f.holder_id or f.first_holder_id)).scalar()
     if f.agency_id:
         out["agency"] = Agency.select(Agency.name).where(Agency.id == f.agency_id).scalar()
     return {k: v for k, v in out.items() if v}

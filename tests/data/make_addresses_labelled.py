@@ -5,6 +5,9 @@ resolver). Run once: `python tests/data/make_addresses_labelled.py`; the CSV is 
 Columns: address, county_code (expected; empty = must not be placed at county level),
 street_code (expected; empty = must not be placed at street level), street_named (1 when the
 text names the street or a known alias of it), case (format / failure class).
+
+Real addresses from public files, labelled by hand, are in addresses_real.csv (not written by
+this script; see README_addresses_real.md).
 """
 from __future__ import annotations
 

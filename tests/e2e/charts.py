@@ -66,3 +66,18 @@ def click_item(page, key: str, index: int) -> str:
 
 def no_exception(page) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+async def expose_echarts_async(context) -> None:
+    """expose_echarts for Playwright's async API (bench/sessions.py)."""
+    async def patch(route):
+        path = urlparse(route.request.url).path
+        if path not in _patched:
+            body = await (await route.fetch()).text()
+            found = NAMESPACE.search(body)
+            assert found, "streamlit-echarts bundle changed: update tests/e2e/charts.py NAMESPACE"
+            _patched[path] = f"{body}\nglobalThis.__echarts__ = {found[1]};\n"
+        await route.fulfill(body=_patched[path], content_type="application/javascript")
+
+    await context.route(BUNDLE, patch)
+    await context.add_init_script(path=str(PROBE))

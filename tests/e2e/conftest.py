@@ -285,3 +285,26 @@ def db_value(e2e_db, sql: str, *args):
         rows = con.execute(sql, args).fetchall()
     assert len(rows) == 1, (sql, args, rows)
     return rows[0][0]
+
+
+# st.dataframe draws on a canvas (glide-data-grid) and mirrors its rows in a hidden table for
+# assistive technology: the tests read the rows there and click the drawn row's checkbox (on the
+# grid's scroller, which lies over the canvas and takes its pointer events).
+ROW_HEIGHT = 35  # Streamlit's default row (and header) height in pixels
+ROW_MARKER_X = 15  # inside the row-selection checkbox column
+
+
+def table_rows(page, key: str) -> list[str]:
+    """The text of each data row of the st.dataframe shown with key=`key` (tab-joined cells)."""
+    table = page.locator(f".st-key-{key}").get_by_test_id("stDataFrame")
+    expect(table.locator("canvas").first).to_be_visible()
+    expect(table.locator("tr[aria-rowindex] td").first).to_be_attached()
+    return table.locator("tr[aria-rowindex]").evaluate_all(
+        """rows => rows.filter(r => r.querySelector('td'))
+                      .map(r => [...r.querySelectorAll('td')].map(c => c.textContent).join('\\t'))""")
+
+
+def tick_row(page, key: str, row: int) -> None:
+    """Tick the selection checkbox of data row `row` (0-based) of the st.dataframe key=`key`."""
+    grid = page.locator(f".st-key-{key}").get_by_test_id("stDataFrame").locator(".dvn-scroller")
+    grid.click(position={"x": ROW_MARKER_X, "y": ROW_HEIGHT * (row + 1) + ROW_HEIGHT // 2})

@@ -54,3 +54,40 @@ globalThis.__e2eChartData = (key) => {
           series: option.series.map((s) => ({name: s.name, type: s.type,
                                               data: s.data.map(value)}))};
 };
+
+// Every chart on the page drawn and still; true on a page without charts. A chart's component
+// (.stBidiComponent) is in the page before its bundle has drawn anything into it.
+globalThis.__e2eChartsDone = () => [...document.querySelectorAll(".stBidiComponent")]
+  .filter((c) => !c.parentElement.closest(".stBidiComponent"))
+  .every((c) => {
+    const dom = c.querySelector(".echarts-container");
+    return dom && settled(globalThis.__echarts__?.getInstanceByDom(dom));
+  });
+
+// The texts ECharts drew in every chart on the page (titles, legends, axis and data labels) with
+// their boxes in page pixels: [{chart, text, x, y, w, h}]. Hidden and empty texts are left out.
+globalThis.__e2eChartTexts = () => {
+  const out = [];
+  for (const dom of document.querySelectorAll(".echarts-container")) {
+    const chart = globalThis.__echarts__?.getInstanceByDom(dom);
+    if (!chart || chart.isDisposed()) continue;
+    const key = [...(dom.closest("[class*='st-key-']")?.classList || [])]
+      .find((c) => c.startsWith("st-key-")) || "";
+    const origin = dom.getBoundingClientRect();
+    chart.getZr().storage.getDisplayList(true).forEach((el) => {
+      const texts = el.type === "text" ? [el] : [];
+      const inner = el.getTextContent && el.getTextContent();
+      if (inner && !inner.ignore && !inner.invisible) texts.push(inner);
+      for (const t of texts) {
+        const text = t.style && t.style.text;
+        if (text === undefined || text === null || String(text).trim() === "" || t.invisible) continue;
+        const rect = t.getBoundingRect().clone();
+        const transform = t.getComputedTransform();
+        if (transform) rect.applyTransform(transform);
+        out.push({chart: key.slice(7), text: String(text), x: origin.x + rect.x,
+                  y: origin.y + rect.y, w: rect.width, h: rect.height});
+      }
+    });
+  }
+  return out;
+};

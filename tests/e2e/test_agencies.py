@@ -29,5 +29,6 @@ def test_agencies_page_and_a_bar_click_searches_that_agency(app_url, page, facts
     agency_id = db_value(e2e_db, "SELECT id FROM agency WHERE name = ?", name)
     expect(page.get_by_text(labels.SEARCH_FIXED_AGENCY.format(name=name))).to_be_visible()
     expect(result_count(page)).to_be_visible()
-    expect_url(page, "search", {"region": facts["home"], "agency_id": str(agency_id)})
+    expect_url(page, "search", {"region": facts["home"], "agency_id": str(agency_id),
+                                "unpublished": "1"})
     charts.no_exception(page)

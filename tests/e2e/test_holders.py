@@ -27,8 +27,8 @@ def test_holders_page_and_a_bar_click_searches_that_holder(app_url, page, facts,
 
     name = charts.click_item(page, "hs_top", 0).removesuffix(" ★")
     holder_id = db_value(e2e_db, "SELECT id FROM holder WHERE name = ?", name)
-    expect(page.get_by_text(labels.SEARCH_FIXED_HOLDER.format(name=name))).to_be_visible()
+    expect(page.get_by_text(labels.SEARCH_FIXED_FIRST_HOLDER.format(name=name))).to_be_visible()
     expect(result_count(page)).to_be_visible()
-    expect_url(page, "search", {"region": facts["home"], "holder_id": str(holder_id),
-                                "status": "valid"})
+    expect_url(page, "search", {"region": facts["home"], "first_holder_id": str(holder_id),
+                                "status": "valid", "unpublished": "1"})
     charts.no_exception(page)

@@ -27,7 +27,7 @@ def test_trend_applications_and_a_year_click_searches_that_year(app_url, page, f
     expect(result_count(page)).to_have_text(labels.SEARCH_RESULT.format(n=totals[index]))
     # by filing date: the search leaves the default basis (app) out of its URL
     expect_url(page, "search", {"region": facts["home"], "from": f"{year}-01-01",
-                                "to": f"{year}-12-31"})
+                                "to": f"{year}-12-31", "unpublished": "1"})
     expect(page.get_by_role("combobox", name=labels.FILTER_BASIS)).to_have_value(
         labels.DATE_BASIS["app"])
     charts.no_exception(page)

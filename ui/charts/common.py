@@ -46,7 +46,7 @@ def pie(pairs: list[tuple[str, float]], title: str, subtitle: str | None = None)
     data = [(str(k), _num(v)) for k, v in pairs]
     return (Pie(init_opts=INIT)
             .add("", data, radius=["40%", "68%"], center=["50%", "58%"],
-                 label_opts=opts.LabelOpts(formatter="{b}: {c} ({d}%)"))
+                 label_opts=opts.LabelOpts(formatter="{b}\n{c}（{d}%）"))
             .set_global_opts(title_opts=_title(title, subtitle),
                              legend_opts=opts.LegendOpts(pos_bottom="0%")))
 

@@ -16,6 +16,7 @@ GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 MAP_NAME = "苏州"
 # Areas without a polygon in the GeoJSON: name → (longitude, latitude)
 POINTS = {"苏州工业园区": (120.73, 31.32)}
+UNLABELLED = ("姑苏区",)  # too small for its name at the map's size
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +52,13 @@ def county_map(pairs: list[tuple[str, float]], text: str, rule: str, series_name
         {"type": "map", "name": series_name, "geoIndex": 0, "data": shaded},
         {"type": "effectScatter", "name": series_name, "coordinateSystem": "geo",
          "data": points, "symbolSize": 18, "rippleEffect": {"scale": 3},
-         "label": {"show": True, "formatter": "{b}", "position": "right",
-                   "color": "#dbe6ff" if dark else "#223"},
+         "label": {"show": False},
          "itemStyle": {"color": "#f59e0b"}},
     ]
     chart.options["legend"] = [{"show": False}]
+    # the small districts of the centre and the park's point would write their names over their
+    # neighbours': they go without (the tooltip and the ranking beside the map name them)
+    chart.options["geo"]["regions"] = [{"name": n, "label": {"show": False}} for n in UNLABELLED]
+    # below the title and its rule, clear of the colour scale on the left
+    chart.options["geo"].update(top=72, bottom=12, left=64, right=12)
     return apply_dark(chart, dark)

@@ -2,7 +2,8 @@
 of any region, year and day is a sum over a few thousand cube rows plus a small live query for
 the days of the last, unfinished month — exact, not an approximation.
 
-Rows (models.IndicatorCube), per region × patent type × domestic × high-value × kind × month
+Rows (models.IndicatorCube), per region × patent type × domestic × kind × month (the column
+high_value is no longer a dimension: always False)
 (month index = year × 12 + month − 1; 0 stands for "before any date"):
 - app / pub / grant: filings, publications, grants in the month (the flows);
 - in / out: entries into and exits from the valid stock on the as-of basis — a granted patent
@@ -12,7 +13,11 @@ Rows (models.IndicatorCube), per region × patent type × domestic × high-value
   the grant month, so the two cancel);
 - long_in / long_out: the same for the long-maintained stock (core.highvalue category
   "long_maintained": anchor < day − N years, i.e. from anchor + 1 day + N years on);
-- s_in / s_long: the status basis (stored status valid; long-maintained from the month above).
+- s_in / s_long: the status basis (stored status valid; long-maintained from the month above);
+- hv_in / hv_out / s_hv: the same for the high-value stock judged as of the day
+  (core.rules.highvalue): from month 0 for a dateless category (SEI class, overseas family,
+  award), else from the earlier of the long-maintained month and the month of the first pledge
+  over the threshold.
 Each row set is kept twice: grain 'c' per county (street NULL) for provinces, cities and
 counties, grain 's' per county and street (NULL when unknown) for streets, custom regions and a
 county's streets.

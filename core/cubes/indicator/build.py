@@ -13,17 +13,21 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from core.cubes.indicator.months import kind_selects, long_rule_key
+from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
 from core.db import db
-from core.db.models import Holder, IndicatorCube, Patent, PatentHolder
+from core.db.models import IndicatorCube, Patent
 from core.db.sql import query_sql
+from core.regions.scope import both
 from core.rules import highvalue
-from core.rules.counting import CountingRule, holder_counts, placing_links
+from core.rules.counting import CountingRule, placing
 
 REGION_DIMS = ("province_code", "city_code", "county_code", "street_code")
-DIMS = ("patent_type", "domestic", "high_value")
-KEYS = ("variant", "grain", *REGION_DIMS, *DIMS, "kind", "month")
+DIMS = ("patent_type", "domestic")
+# IndicatorCube.high_value is no longer a dimension (always False): the high-value stock has
+# its own kinds (hv_in, hv_out, s_hv), judged as of the day.
+KEYS = ("variant", "grain", *REGION_DIMS, *DIMS, "high_value", "kind", "month")
 COLUMNS = (*KEYS, "n")
+NOT_A_DIM = pw.Value(False)
 # Whole counting by any holder counts a patent once per region however many of its holders sit
 # there: not additive over sub-regions, so it keeps one grain per level.
 LEVEL_GRAINS = (("p", 1), ("t", 2), ("c", 3), ("s", 4))
@@ -32,7 +36,8 @@ FAST = "fast"
 VARIANTS = ("first/original", "any/current", "any/original", "frac/current", "frac/original")
 PLACED = "indicator_cube_placed"  # temporary table: placed patents with their months
 MONTHS = "indicator_cube_months"  # temporary table of every patent's months of change
-KINDS = ("app", "pub", "grant", "in", "out", "long_in", "long_out", "s_in", "s_long")
+KINDS = ("app", "pub", "grant", "in", "out", "long_in", "long_out", "s_in", "s_long", "hv_in",
+         "hv_out", "s_hv")
 MONTH_COLUMNS = tuple(f"m_{k}" for k in KINDS)
 
 
@@ -63,15 +68,17 @@ def target() -> list[pw.Field]:
 @contextmanager
 def months_table(long_rule: dict | None = None, only: pw.Node | None = None
                  ) -> Iterator[pw.Table]:
-    """A temporary table of the patents' region, type, domestic and high-value flags and the
-    month of each kind of change (NULL when it does not happen): one scan of `patent` (or of
-    the patents whose ids `only` selects), then every count of every variant reads this narrow
-    table instead."""
-    long_rule = long_rule or highvalue.rules()
-    kinds = kind_selects(long_rule)
-    select = Patent.select(Patent.id, *(getattr(Patent, d) for d in (*REGION_DIMS, *DIMS)),
-                           *(pw.Case(None, [(cond, month)], None).alias(f"m_{kind}")
-                             for kind, month, cond in kinds))
+    """A temporary table of the patents' region, type and domestic flag and the month of each
+    kind of change (NULL when it does not happen): one scan of `patent` (or of the patents
+    whose ids `only` selects) joined to their first pledges, then every count of every variant
+    reads this narrow table instead."""
+    long_rule = highvalue.rules() | (long_rule or {})
+    pledges = first_pledges(long_rule, only)
+    kinds = kind_selects(long_rule, pledges)
+    select = (Patent.select(Patent.id, *(getattr(Patent, d) for d in (*REGION_DIMS, *DIMS)),
+                            *(pw.Case(None, [(cond, month)], None).alias(f"m_{kind}")
+                              for kind, month, cond in kinds))
+              .join(pledges, pw.JOIN.LEFT_OUTER, on=(pledges.c.pid == Patent.id)))
     if only is not None:
         select = select.where(Patent.id.in_(only))
     sql, params = select.sql()
@@ -109,7 +116,7 @@ def _grouped(variant: str, source: pw.Table, grains, weight) -> Iterator[pw.Sele
         dims = [getattr(source, d) for d in DIMS]
         for kind in KINDS:
             month = getattr(source, f"m_{kind}")
-            yield (source.select(pw.Value(variant), pw.Value(grain), *shown, *dims,
+            yield (source.select(pw.Value(variant), pw.Value(grain), *shown, *dims, NOT_A_DIM,
                                  pw.Value(kind), month, measure)
                    .where(month.is_null(False)).group_by(*regions, *dims, month))
 
@@ -130,40 +137,36 @@ def _month_columns(months: pw.Table) -> list[pw.Node]:
 
 
 def _additive_select(variant: str, months: pw.Table) -> pw.Select:
-    """One row per placing link (first holder of the set, or every holder with a 1/n share):
-    the holder's region and domestic flag, the patent's type, high-value flag and months."""
+    """One row per placement (core.rules.counting.placing: the first holder of the set, or
+    every holder with its 1/n share): the holder's region and domestic flag, the patent's type
+    and months."""
     rule = rule_of(variant)
-    link = PatentHolder
-    query, filters = placing_links(rule, None)
-    query = query.switch(link).join(months, on=(months.id == link.patent))
-    weight: pw.Node = pw.Value(1)
-    if rule.weighted:
-        counts = holder_counts(rule, months.select(months.id))
-        query = query.join(counts, on=(counts.c.pid == link.patent))
-        weight = 1.0 / counts.c.n
-    regions = [getattr(Holder, d).alias(d) for d in REGION_DIMS]
-    return query.select(*regions, months.patent_type.alias("patent_type"),
-                        Holder.domestic.alias("domestic"), months.high_value.alias("high_value"),
-                        weight.alias("w"), *_month_columns(months)).where(filters)
+    placed, inside = placing(rule, None, months.select(months.id))
+    regions = [getattr(placed.c, d).alias(d) for d in REGION_DIMS]
+    is_domestic = pw.Case(None, [(placed.c.dom == 1, True)], False)
+    weight = placed.c.share if rule.weighted else pw.Value(1)
+    query = (pw.Select([placed]).join(months, on=(months.id == placed.c.pid))
+             .select(*regions, months.patent_type.alias("patent_type"),
+                     is_domestic.alias("domestic"), weight.alias("w"), *_month_columns(months)))
+    return query if inside is True else query.where(inside)
 
 
 def _level_select(variant: str, depth: int, months: pw.Table) -> pw.Select:
     """Whole counting by any holder at one level: one row per (patent, region of that level)
     with a holder there, domestic when any of them is, with the patent's months."""
-    link = PatentHolder
-    query, filters = placing_links(rule_of(variant), None)
-    levels = [getattr(Holder, d) for d in REGION_DIMS[:depth]]
-    domestic = fn.MAX(pw.Case(None, [(Holder.domestic == True, 1)], 0))  # noqa: E712
-    placed = (query.switch(link).join(months, on=(months.id == link.patent))
-              .select(link.patent.alias("pid"), *levels, domestic.alias("dom"))
-              .where(filters & levels[-1].is_null(False)).group_by(link.patent, *levels)
-              .alias("pl"))
+    src, inside = placing(rule_of(variant), None, months.select(months.id), name="placement")
+    levels = [getattr(src.c, d) for d in REGION_DIMS[:depth]]
+    placed = (Patent.select(src.c.pid.alias("pid"), *(lv.alias(d) for lv, d in
+                                                       zip(levels, REGION_DIMS)),
+                            fn.MAX(src.c.dom).alias("dom"))
+              .from_(src).where(both(inside, levels[-1].is_null(False)))
+              .group_by(src.c.pid, *levels).alias("pl"))
     regions = [getattr(placed.c, d).alias(d) for d in REGION_DIMS[:depth]]
     regions += [pw.Value(None).alias(d) for d in REGION_DIMS[depth:]]
     is_domestic = pw.Case(None, [(placed.c.dom == 1, True)], False)
     return (months.select(*regions, months.patent_type.alias("patent_type"),
-                          is_domestic.alias("domestic"), months.high_value.alias("high_value"),
-                          pw.Value(1).alias("w"), *_month_columns(months))
+                          is_domestic.alias("domestic"), pw.Value(1).alias("w"),
+                          *_month_columns(months))
             .from_(placed).join(months, on=(months.id == placed.c.pid)))
 
 

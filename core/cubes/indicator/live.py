@@ -8,12 +8,19 @@ import datetime as dt
 import peewee as pw
 
 from core.cubes.indicator.specs import Flow, Stock, live_window
-from core.db.models import Holder, Patent
+from core.db.models import Patent
 from core.db.sql import count_if
 from core.regions.scope import child_column
 from core.rules import highvalue
 from core.rules.calendar import add_years
-from core.rules.counting import aggregate_selective, undated_grant, unindexed, unindexed_region, valid_on
+from core.rules.counting import (
+    aggregate_selective,
+    domestic,
+    undated_grant,
+    unindexed,
+    unindexed_region,
+    valid_on,
+)
 
 
 def live_part(region, specs, rule, by_child) -> list[dict]:
@@ -30,8 +37,10 @@ def live_part(region, specs, rule, by_child) -> list[dict]:
             cond = _filter(spec, rule) & valid_on(day, rule)
             if spec.long:
                 cond &= highvalue.category_condition("long_maintained", day)
+            if spec.high_value:
+                cond &= highvalue.condition(day)
             conditions[name] = cond
-        windows.append(("stock", eve, last, spec.long))
+        windows.append(("stock", eve, last, spec.long, spec.high_value))
     if rule.fast:
         return _fast_sums(region, conditions, _changed(Patent, windows, rule), by_child)
     changed = Patent.alias("changed")  # the changed patents first (date indexes), then holders
@@ -44,7 +53,7 @@ def _changed(model, windows: list[tuple], rule) -> pw.Expression:
     parts = []
     for window in dict.fromkeys(windows):  # distinct, in order (same SQL every run)
         if window[0] == "stock":
-            parts += _changes_between(model, window[1], window[2], rule, window[3])
+            parts += _changes_between(model, *window[1:], rule=rule)
         else:
             parts.append(getattr(model, window[0]).between(window[1], window[2]))
     return _any(parts)
@@ -59,35 +68,36 @@ def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool)
     query = Patent.select(*columns).where(changed if place is True else place & changed)
     if by_child:
         key = unindexed(getattr(Patent, child_column(region)))
-        query = query.select_extend(key.alias("code")).where(key.is_null(False)).group_by(key)
+        query = query.select_extend(key.alias("code")).group_by(key)
     return [{k: (v if k == "code" else float(v or 0)) for k, v in row.items()}
             for row in query.dicts()]
 
 
 def _filter(spec, rule) -> pw.Expression:
     cond = Patent.patent_type.in_(list(spec.types)) if spec.types else pw.Value(1) == 1
-    if isinstance(spec, Stock):
-        if spec.domestic:
-            cond &= (Patent.domestic if rule.fast else Holder.domestic) == True  # noqa: E712
-        if spec.high_value:
-            cond &= Patent.high_value == True  # noqa: E712
+    if isinstance(spec, Stock) and spec.domestic:
+        cond &= domestic(rule)
     return cond
 
 
-def _changes_between(model, eve: dt.date, day: dt.date, rule, long: bool) -> list[pw.Expression]:
+def _changes_between(model, eve: dt.date, day: dt.date, long: bool, high_value: bool, *,
+                     rule) -> list[pw.Expression]:
     """Patents whose stock membership can differ between `eve` and `day`: granted or lapsed in
-    (eve, day], or crossing the long-maintained line in between."""
+    (eve, day], crossing the long-maintained line in between, or (high-value) pledged over the
+    threshold in between."""
     after = eve + dt.timedelta(days=1)
     out = []
     if rule.stock_basis == "as_of":
         out += [model.grant_date.between(after, day),
                 undated_grant(model) & model.app_date.between(after, day),
                 (model.status == "lapsed") & model.lapse_date.between(after, day)]
-    if long:
-        hv = highvalue.rules()
+    hv = highvalue.rules()
+    if long or (high_value and hv.get("long_maintained")):
         anchor = model.grant_date if hv["maintained_from"] == "grant" else model.app_date
         years = int(hv["maintained_years"])
         out.append((anchor >= add_years(eve, -years)) & (anchor < add_years(day, -years)))
+    if high_value and hv.get("pledge"):
+        out.append(model.id.in_(highvalue.pledged_between(after, day, hv)))
     return out
 
 

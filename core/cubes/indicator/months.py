@@ -8,9 +8,11 @@ import peewee as pw
 from peewee import fn
 
 from core.db import is_postgres
-from core.db.models import Patent
+from core.db.models import LegalEvent, Patent
 from core.rules import highvalue
 from core.rules.counting import known_granted
+
+FIRST_PLEDGE = "first_pledge"  # derived table: each patent's first pledge over the threshold
 
 
 def month_index(day: dt.date) -> int:
@@ -37,8 +39,12 @@ def whole_months_to(day: dt.date) -> int:
 
 
 def long_rule_key(rule: dict | None = None) -> str:
+    """The high-value rule the cube's dated kinds were built under: the long-maintained rule,
+    the enabled categories and the pledge threshold."""
     rule = rule or highvalue.rules()
-    return f"{rule['maintained_from']}:{int(rule['maintained_years'])}"
+    flags = "".join("1" if rule.get(c) else "0" for c in highvalue.CATEGORIES)
+    return (f"{rule['maintained_from']}:{int(rule['maintained_years'])}:{flags}"
+            f":{int(rule['pledge_amount'])}")
 
 
 def _sql_year(expr: pw.Node) -> pw.Node:
@@ -86,8 +92,44 @@ def _greatest(a: pw.Node, b: pw.Node) -> pw.Node:
     return fn.GREATEST(a, b) if is_postgres() else fn.MAX(a, b)
 
 
-def kind_selects(long_rule: dict) -> list[tuple[str, pw.Node, pw.Expression]]:
-    """(kind, month expression, row condition) of every kind, on `patent`."""
+def first_pledges(rule: dict, only: pw.Node | None = None) -> pw.Select:
+    """Derived table (pid, day): the first pledge over the threshold of each pledged patent (of
+    those whose ids `only` selects)."""
+    event = LegalEvent
+    where = ((event.kind == "pledge") & event.date.is_null(False)
+             & (event.amount >= rule["pledge_amount"]))
+    if only is not None:
+        where &= event.patent.in_(only)
+    return (event.select(event.patent.alias("pid"), fn.MIN(event.date).alias("day"))
+            .where(where).group_by(event.patent).alias(FIRST_PLEDGE))
+
+
+def _least(a: pw.Node | None, b: pw.Node | None) -> pw.Node | None:
+    """The smaller of two month expressions, ignoring NULL (None: no such expression)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return pw.Case(None, [(a.is_null(), b), (b.is_null(), a), (a < b, a)], b)
+
+
+def high_value_month(rule: dict, pledges: pw.Select) -> pw.Node | None:
+    """Month from whose end on a patent meets a high-value category (core.rules.highvalue,
+    judged as of the day): 0 for a dateless category, else the earlier of the month it passes
+    the long-maintained line and the month of its first pledge over the threshold (`pledges`,
+    first_pledges joined to `patent`); NULL when never; None when no category is enabled."""
+    years = int(rule["maintained_years"])
+    anchor = Patent.grant_date if rule["maintained_from"] == "grant" else Patent.app_date
+    dated = _long_month(anchor, years) if rule.get("long_maintained") else None
+    if rule.get("pledge"):
+        dated = _least(dated, sql_month(pledges.c.day))
+    dateless = highvalue.dateless_condition(rule)
+    if dateless is None:
+        return dated
+    return pw.Case(None, [(dateless, 0)], dated if dated is not None else None)
+
+
+def kind_selects(long_rule: dict, pledges: pw.Select) -> list[tuple[str, pw.Node, pw.Expression]]:
+    """(kind, month expression, row condition) of every kind, on `patent` joined to `pledges`
+    (first_pledges)."""
     years = int(long_rule["maintained_years"])
     anchor = Patent.grant_date if long_rule["maintained_from"] == "grant" else Patent.app_date
     granted = Patent.grant_date.is_null(False) | known_granted()
@@ -109,4 +151,17 @@ def kind_selects(long_rule: dict) -> list[tuple[str, pw.Node, pw.Expression]]:
         ("long_out", _greatest(leave, long_enter), lapsed & has_anchor),
         ("s_in", pw.Value(0), valid),
         ("s_long", _long_month(anchor, years), valid & has_anchor),
+        *_high_value_kinds(long_rule, pledges, enter, leave, stock, lapsed, valid),
     ]
+
+
+def _high_value_kinds(rule, pledges, enter, leave, stock, lapsed, valid) -> list[tuple]:
+    """hv_in / hv_out (as-of basis) and s_hv (status basis) of the high-value stock."""
+    month = high_value_month(rule, pledges)
+    if month is None:  # no category enabled: the kinds exist, no patent meets them
+        month, stock = sql_month(Patent.app_date), pw.Value(1) == 0
+    meets = month.is_null(False)
+    hv_enter = _greatest(month, enter)
+    return [("hv_in", hv_enter, stock & meets),
+            ("hv_out", _greatest(leave, hv_enter), lapsed & meets),
+            ("s_hv", month, valid & meets)]

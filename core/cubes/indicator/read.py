@@ -27,8 +27,9 @@ def supports(rule, region: str | None, by_child: bool = False) -> bool:
 
 
 def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[dict]:
-    """For each spec its count in `region` (one row, or one per sub-region with key 'code'):
-    whole months from the cube, the unfinished month live (core.indicator_cube.live)."""
+    """For each spec its count in `region` (one row, or one per sub-region with key 'code', and
+    for additive rules the remainder in no sub-region, code None): whole months from the cube,
+    the unfinished month live (core.indicator_cube.live)."""
     got: dict = {}
     for row in _cube_part(region, specs, rule, by_child):
         got.setdefault(row.pop("code", None), {}).update(row)
@@ -41,18 +42,16 @@ def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[
                 f"{spec.name}__before", 0.0)
     empty = {s.name: 0.0 for s in specs}
     rows = [{**empty, **values, **({"code": code} if by_child else {})}
-            for code, values in got.items() if not by_child or code is not None]
+            for code, values in got.items()
+            if not by_child or code is not None or is_additive(variant_of(rule))]
     return rows or ([] if by_child else [empty])
 
 
 def _cube_filter(spec) -> pw.Expression:
     c = IndicatorCube
     cond = c.patent_type.in_(list(spec.types)) if spec.types else pw.Value(1) == 1
-    if isinstance(spec, Stock):
-        if spec.domestic:
-            cond &= c.domestic == True  # noqa: E712
-        if spec.high_value:
-            cond &= c.high_value == True  # noqa: E712
+    if isinstance(spec, Stock) and spec.domestic:
+        cond &= c.domestic == True  # noqa: E712
     return cond
 
 
@@ -65,10 +64,13 @@ def _cube_terms(spec, rule) -> list[tuple[pw.Expression, pw.Node]]:
             raise ValueError("Flow.start must be the first day of a month")
         return [(base & (c.kind == spec.kind) & c.month.between(first, last), c.n)]
     upto = whole_months_to(spec.day)
+    if spec.long and spec.high_value:
+        raise ValueError("a stock is long-maintained or high-value, not both")
     if rule.stock_basis == "status":
-        kind = "s_long" if spec.long else "s_in"
+        kind = "s_long" if spec.long else "s_hv" if spec.high_value else "s_in"
         return [(base & (c.kind == kind) & (c.month <= upto), c.n)]
-    enter, leave = ("long_in", "long_out") if spec.long else ("in", "out")
+    enter, leave = (("long_in", "long_out") if spec.long else ("hv_in", "hv_out")
+                    if spec.high_value else ("in", "out"))
     return [(base & (c.kind == enter) & (c.month <= upto), c.n),
             (base & (c.kind == leave) & (c.month <= upto), c.n * -1)]
 

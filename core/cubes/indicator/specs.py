@@ -10,7 +10,8 @@ from core.cubes.indicator.months import is_month_end, month_index, month_start
 
 @dataclass(frozen=True)
 class Stock:
-    """Patents in the valid stock on `day` (types None: every type)."""
+    """Patents in the valid stock on `day` (types None: every type); high_value: high-value on
+    that day (core.rules.highvalue, judged as of the day); long: maintained over N years on it."""
     name: str
     day: dt.date
     types: tuple[str, ...] | None = None
@@ -35,7 +36,8 @@ def live_window(spec, rule) -> tuple[dt.date, dt.date] | None:
     last = spec.day if isinstance(spec, Stock) else spec.end
     if is_month_end(last):
         return None
-    if isinstance(spec, Stock) and rule.stock_basis == "status" and not spec.long:
+    dated = isinstance(spec, Stock) and (spec.long or spec.high_value)
+    if isinstance(spec, Stock) and rule.stock_basis == "status" and not dated:
         return None
     if isinstance(spec, Flow) and spec.start > month_start(month_index(last)):
         return spec.start, last

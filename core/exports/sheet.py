@@ -1,0 +1,162 @@
+"""A streamed one-sheet .xlsx written as XML directly: about 5x the rows per second of openpyxl's
+write-only mode, for exports of 100,000+ rows. Bold header row, frozen below it; text as inline
+strings (illegal control characters dropped; text a spreadsheet could read as a formula stored
+with the quote-prefix flag, core.exports.xlsx.is_risky); dates as dates (yyyy-mm-dd); numbers
+as numbers in the column's format; None as an empty cell. Like every export (core.exports.xlsx):
+columns fitted to the first SAMPLE_ROWS rows, a filter on the header row. openpyxl reads the
+result back (tests do)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from itertools import chain, islice
+from xml.sax.saxutils import escape
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+
+from core.exports.xlsx import DATE_FORMAT, DATETIME_FORMAT, SAMPLE_ROWS, column_width, is_risky, number_format
+
+BOLD, DATE, QUOTED, DATETIME = 1, 2, 3, 4  # cell style indexes in STYLES; number formats follow
+EPOCH = dt.date(1899, 12, 30)
+MAYBE_RISKY = frozenset(" =+-@\t\r")  # first characters of text is_risky may flag
+SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/xl/workbook.xml" ContentType="{SML}.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    f'ContentType="{SML}.worksheet+xml"/>'
+    f'<Override PartName="/xl/styles.xml" ContentType="{SML}.styles+xml"/>'
+    '</Types>')
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
+    '</Relationships>')
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+    f'<Relationship Id="rId2" Type="{REL}/styles" Target="styles.xml"/>'
+    '</Relationships>')
+WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    f'xmlns:r="{REL}">'
+    '<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<numFmts count="{nfmts}">{numfmts}</numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="{nxfs}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '{xfs}</cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '</styleSheet>')
+FIRST_FORMAT_ID = 166  # ids 164/165 are the date and datetime formats
+
+
+def _styles(formats: list[str]) -> str:
+    """STYLES with one number-format style per distinct column format (style 5, 6, ...)."""
+    codes = [DATE_FORMAT, DATETIME_FORMAT, *formats]
+    numfmts = "".join(f'<numFmt numFmtId="{164 + i}" formatCode="{escape(c, {chr(34): "&quot;"})}"/>'
+                      for i, c in enumerate(codes))
+    xfs = "".join(f'<xf numFmtId="{FIRST_FORMAT_ID + i}" fontId="0" fillId="0" borderId="0" xfId="0" '
+                  'applyNumberFormat="1"/>' for i in range(len(formats)))
+    return STYLES.format(nfmts=len(codes), numfmts=numfmts, nxfs=5 + len(formats), xfs=xfs)
+
+
+SHEET_START = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+    'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>{cols}<sheetData>')
+SHEET_END = '</sheetData><autoFilter ref="A1:{last}{rows}"/></worksheet>'
+
+
+def _text(ref: str, value: str, style: int = 0) -> str:
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if style == 0 and value[:1] in MAYBE_RISKY and is_risky(value):
+        style = QUOTED
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = f' s="{style}"' if style else ""
+    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{value}</t></is></c>'
+
+
+def _cell(ref: str, value, number_style: int = 0) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _text(ref, value)
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, dt.datetime):
+        days = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+        return f'<c r="{ref}" s="{DATETIME}"><v>{days!r}</v></c>'
+    if isinstance(value, dt.date):
+        return f'<c r="{ref}" s="{DATE}"><v>{(value - EPOCH).days}</v></c>'
+    if isinstance(value, (int, float)):
+        s = f' s="{number_style}"' if number_style else ""
+        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    return _text(ref, str(value))
+
+
+def _layout(header: Sequence[str], sample: list[Sequence]) -> tuple[str, list[str], list[int]]:
+    """The <cols> element fitted to the header and sample, the distinct number formats and each
+    column's number style (0: none)."""
+    formats: list[str] = []
+    styles, cols = [], []
+    for index, title in enumerate(header):
+        values = [row[index] for row in sample]
+        fmt = number_format(title, values)
+        if fmt and fmt not in formats:
+            formats.append(fmt)
+        styles.append(5 + formats.index(fmt) if fmt else 0)
+        width = column_width(title, values, fmt)
+        cols.append(f'<col min="{index + 1}" max="{index + 1}" width="{width}" customWidth="1"/>')
+    return f"<cols>{''.join(cols)}</cols>", formats, styles
+
+
+def write(title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    """The .xlsx bytes of one sheet named `title`: bold `header`, then `rows`."""
+    letters = [get_column_letter(i + 1) for i in range(len(header))]
+    rows = iter(rows)
+    sample = [list(row) for row in islice(rows, SAMPLE_ROWS)]
+    cols, formats, styles = _layout(header, sample)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("_rels/.rels", ROOT_RELS)
+        zf.writestr("xl/workbook.xml", WORKBOOK.format(name=escape(title, {'"': "&quot;"})))
+        zf.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        zf.writestr("xl/styles.xml", _styles(formats))
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(SHEET_START.format(cols=cols).encode())
+            cells = "".join(_text(f"{c}1", h, BOLD) for c, h in zip(letters, header))
+            sheet.write(f'<row r="1">{cells}</row>'.encode())
+            chunk, n = [], 1
+            for n, row in enumerate(chain(sample, rows), start=2):
+                cells = "".join([_cell(f"{c}{n}", v, st) for c, v, st in zip(letters, row, styles)])
+                chunk.append(f'<row r="{n}">{cells}</row>')
+                if len(chunk) == 1000:
+                    sheet.write("".join(chunk).encode())
+                    chunk = []
+            sheet.write(("".join(chunk) + SHEET_END.format(last=letters[-1], rows=n)).encode())
+    return buffer.getvalue()

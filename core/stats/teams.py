@@ -1,0 +1,169 @@
+"""研发团队: co-inventor groups of a holder and the region's core inventors.
+
+A holder's teams are the connected components of the co-inventor graph over the patents it holds
+first in the scope (region, types, dates): two inventors are linked when they are named on one
+patent together. An inventor is a name within a holder (the same name at two holders is two
+people). Computed per holder in Python from that holder's patents only (at most
+MAX_HOLDER_PATENTS, the newest), never from the whole table.
+
+Core inventors of the region: the inventors named on the most patents of the scope. An inventor
+on k patents belongs to a holder with at least k patents, so holders are read biggest first and
+the reading stops as soon as a holder has fewer patents than the last of the top inventors found
+(exact), or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
+"""
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+from peewee import fn
+
+from core.db.models import Holder, Patent
+from core.regions.query import Scope
+from core.stats.base import patents, where
+
+MAX_HOLDER_PATENTS = 50_000
+MAX_HOLDERS = 30
+MEMBERS_SHOWN = 5
+FIELDS_SHOWN = 3
+TEAM_COLUMNS = ["team", "size", "lead", "members", "patents", "inventions", "valid",
+                "first_year", "last_year", "fields"]
+CORE_COLUMNS = ["name", "holder_id", "holder", "patents", "inventions", "team_size"]
+
+
+def split_inventors(text: str | None) -> list[str]:
+    """The names of a stored inventor list ("甲; 乙;丙"), each once, in order."""
+    return list(dict.fromkeys(n.strip() for n in (text or "").split(";") if n.strip()))
+
+
+@dataclass
+class _Team:
+    members: Counter = field(default_factory=Counter)  # inventor → patents
+    patents: int = 0
+    inventions: int = 0
+    valid: int = 0
+    years: list[int] = field(default_factory=list)
+    fields: Counter = field(default_factory=Counter)  # IPC subclass → patents
+
+
+def _holder_rows(scope: Scope, holder_id: int) -> list[tuple]:
+    """(inventors, type, status, filing year, main IPC) of the holder's patents in scope."""
+    return list(Patent.select(Patent.inventors, Patent.patent_type, Patent.status,
+                              Patent.app_year, Patent.ipc_main)
+                .where((Patent.first_holder == holder_id) & where(scope)
+                       & Patent.inventors.is_null(False))
+                .order_by(Patent.app_date.desc(nulls="LAST"), Patent.id.desc())
+                .limit(MAX_HOLDER_PATENTS).tuples())
+
+
+def _components(lists: list[list[str]]) -> dict[str, str]:
+    """Union-find over the names: name → the root of its co-inventor component."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for names in lists:
+        for name in names:
+            parent.setdefault(name, name)
+        for other in names[1:]:
+            a, b = root(names[0]), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {name: root(name) for name in parent}
+
+
+def _teams(rows: list[tuple]) -> list[_Team]:
+    lists = [split_inventors(r[0]) for r in rows]
+    roots = _components(lists)
+    teams: dict[str, _Team] = {}
+    for names, (_, ptype, status, year, ipc) in zip(lists, rows):
+        if not names:
+            continue
+        team = teams.setdefault(roots[names[0]], _Team())
+        team.members.update(names)
+        team.patents += 1
+        team.inventions += ptype == "invention"
+        team.valid += status == "valid"
+        if year:
+            team.years.append(int(year))
+        if ipc:
+            team.fields[ipc.replace(" ", "")[:4]] += 1
+    return sorted(teams.values(), key=lambda t: (-t.patents, -len(t.members),
+                                                 min(t.members)))
+
+
+def holder_teams(scope: Scope, holder_id: int) -> pd.DataFrame:
+    """Columns TEAM_COLUMNS, one row per co-inventor group of the holder, biggest output first:
+    team (1, 2, …), size (inventors), lead (the member on most patents), members (the first
+    MEMBERS_SHOWN by patents, joined by 、), patents, inventions, valid, first_year, last_year,
+    fields (the main IPC subclasses, most frequent first). Sample: (1, 6, "王伟", "王伟、李娜…",
+    42, 30, 35, 2016, 2024, "H01L、G06F")."""
+    rows = []
+    for number, team in enumerate(_teams(_holder_rows(scope, holder_id)), start=1):
+        ranked = sorted(team.members.items(), key=lambda kv: (-kv[1], kv[0]))
+        rows.append((number, len(ranked), ranked[0][0],
+                     "、".join(n for n, _ in ranked[:MEMBERS_SHOWN]), team.patents,
+                     team.inventions, team.valid, min(team.years, default=None),
+                     max(team.years, default=None),
+                     "、".join(f for f, _ in team.fields.most_common(FIELDS_SHOWN))))
+    return pd.DataFrame(rows, columns=TEAM_COLUMNS)
+
+
+def team_summary(teams: pd.DataFrame) -> dict:
+    """{teams, inventors, largest (size), solo (teams of one inventor)} of holder_teams' frame."""
+    return {"teams": len(teams), "inventors": int(teams["size"].sum()),
+            "largest": int(teams["size"].max()) if len(teams) else 0,
+            "solo": int((teams["size"] == 1).sum())}
+
+
+def _biggest_holders(scope: Scope) -> list[tuple[int, str, int]]:
+    """(holder id, name, patents in scope) of the MAX_HOLDERS biggest first holders, read from
+    the statistics covering index (patents with or without inventors: an upper bound)."""
+    n = fn.COUNT(Patent.id)
+    counts = list(patents(scope, Patent.first_holder, n)
+                  .where(where(scope) & Patent.first_holder.is_null(False))
+                  .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
+                  .limit(MAX_HOLDERS).tuples())
+    names = dict(Holder.select(Holder.id, Holder.name)
+                 .where(Holder.id.in_([h for h, _ in counts])).tuples()) if counts else {}
+    return [(h, names.get(h, ""), c) for h, c in counts]
+
+
+def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
+    """(frame, complete): the `top` inventors on most patents of the scope. Columns
+    CORE_COLUMNS: name, holder_id, holder (name), patents, inventions, team_size (inventors of
+    their co-inventor group at that holder). complete is False when MAX_HOLDERS holders were
+    read before the ranking was certain. Sample: ("王伟", 12, "甲科技有限公司", 42, 30, 6)."""
+    best: list[tuple] = []  # min-heap of (patents, inventions, -holder, name, holder name, size)
+    holders = _biggest_holders(scope)
+    for holder_id, holder_name, count in holders:
+        if len(best) >= top and count < best[0][0]:
+            return _core_frame(best), True
+        rows = _holder_rows(scope, holder_id)
+        lists = [split_inventors(r[0]) for r in rows]
+        roots = _components(lists)
+        sizes = Counter(roots.values())
+        named, inventions = Counter(), Counter()
+        for names, row in zip(lists, rows):
+            named.update(names)
+            inventions.update(names if row[1] == "invention" else [])
+        for name, n in named.items():
+            entry = (n, inventions[name], -holder_id, name, holder_name, sizes[roots[name]])
+            if len(best) < top:
+                heapq.heappush(best, entry)
+            elif entry > best[0]:
+                heapq.heapreplace(best, entry)
+    return _core_frame(best), len(holders) < MAX_HOLDERS
+
+
+def _core_frame(best: list[tuple]) -> pd.DataFrame:
+    ranked = sorted(best, key=lambda e: (-e[0], -e[1], -e[2], e[3]))
+    rows = [(name, -neg_holder, holder, n, inv, size)
+            for n, inv, neg_holder, name, holder, size in ranked]
+    return pd.DataFrame(rows, columns=CORE_COLUMNS)

@@ -1,0 +1,143 @@
+"""Every page, opened by its URL as each role, speaks Chinese: no Latin-letter word on screen
+outside a short list (in the page, its placeholders, the tab title and every chart's drawn
+texts), no Python "None", no dialog (Streamlit's English "Page not found" among them), no
+exception. A page the role may not open says so in Chinese. Screenshots of every page at
+1600×1000 (as the admin), of the login page and of the kiosk at 1920×1080 go to
+docs/screenshots/pages/."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.config import labels
+from tests.e2e import charts
+from tests.e2e.conftest import SCREENSHOTS, USERS, open_page, wait_session
+from ui.nav import PAGES
+
+# Latin words a bureau reads as its own (names of formats, indicators, units).
+# Compared case-insensitively.
+ALLOWED = {"ipc", "gdp", "excel", "csv", "xlsx", "xls", "txt", "docx", "word", "mb", "kb", "pct",
+           "cnipa", "incopat"}
+LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
+PYTHON_VALUES = re.compile(r"(?<![A-Za-z])(None|NaN|nan|NaT|null|undefined)(?![A-Za-z])")
+SHOTS = SCREENSHOTS / "pages"
+PAGE_SIZE = {"width": 1600, "height": 1000}
+KIOSK_SIZE = {"width": 1920, "height": 1080}
+
+# The tab title, every text node drawn (icons are font ligatures: their names are not text a
+# user reads) and the placeholders of the inputs shown.
+SCREEN_TEXTS = """() => {
+  const out = [document.title];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.closest('[data-testid="stIconMaterial"], script, style')) continue;
+    if (parent.checkVisibility({visibilityProperty: true})) out.push(n.nodeValue);
+  }
+  document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((e) => {
+    if (e.checkVisibility()) out.push(e.placeholder);
+  });
+  return out;
+}"""
+
+
+def latin_words(texts: list[str]) -> set[str]:
+    return {w for text in texts for w in LATIN_WORD.findall(text) if w.lower() not in ALLOWED}
+
+
+def python_values(texts: list[str]) -> set[str]:
+    return {v for text in texts for v in PYTHON_VALUES.findall(text)}
+
+
+def settle(page) -> None:
+    """The run is over and every chart is drawn and still."""
+    wait_session(page)
+    page.wait_for_function("() => __e2eChartsDone()")
+
+
+def screen_texts(page) -> list[str]:
+    return page.evaluate(SCREEN_TEXTS) + [t["text"] for t in page.evaluate(
+        "() => __e2eChartTexts()")]
+
+
+def assert_chinese(page, where: str, dialogs: list[str]) -> None:
+    texts = screen_texts(page)
+    assert not latin_words(texts), f"{where}: {' '.join(sorted(latin_words(texts)))}"
+    assert not python_values(texts), f"{where}: {' '.join(sorted(python_values(texts)))}"
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert not dialogs, (where, dialogs)
+    charts.no_exception(page)
+
+
+def watch_dialogs(page) -> list[str]:
+    seen: list[str] = []
+
+    def on_dialog(dialog):
+        seen.append(dialog.message)
+        dialog.dismiss()
+    page.on("dialog", on_dialog)
+    return seen
+
+
+CASES = [pytest.param(role, spec, id=f"{role}-{spec.url_path}") for role in USERS for spec in PAGES]
+
+
+@pytest.mark.parametrize(("role", "spec"), CASES)
+def test_a_page_opened_by_its_url_is_chinese(app_url, page, role, spec):
+    dialogs = watch_dialogs(page)
+    open_page(page, app_url, spec.url_path, role)
+    if role in spec.roles:
+        expect(page.get_by_text(spec.title, exact=False).first).to_be_visible()
+        expect(page.get_by_text(labels.NO_PERMISSION)).to_have_count(0)
+    else:
+        expect(page.get_by_text(labels.NO_PERMISSION)).to_be_visible()
+    settle(page)
+    assert_chinese(page, f"{role} /{spec.url_path}", dialogs)
+
+
+def test_the_login_page_shows_the_product_and_no_page_list(app_url, page):
+    dialogs = watch_dialogs(page)
+    page.set_viewport_size(PAGE_SIZE)
+    page.goto(app_url + "/holders")
+    wait_session(page)
+    expect(page.get_by_text(labels.APP_TITLE).first).to_be_visible()
+    expect(page.get_by_label("用户名")).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    assert_chinese(page, "login", dialogs)
+    shot(page, "login")
+
+
+def test_an_unknown_address_says_so_in_chinese(app_url, page):
+    dialogs = watch_dialogs(page)
+    open_page(page, app_url, "no_such_page", "viewer")
+    expect(page.get_by_text(labels.PAGE_NOT_FOUND)).to_be_visible()
+    assert_chinese(page, "/no_such_page", dialogs)
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def test_screenshots_of_every_page(app_url, page):
+    page.set_viewport_size(PAGE_SIZE)
+    for spec in PAGES:
+        open_page(page, app_url, spec.url_path, "admin")
+        settle(page)
+        shot(page, spec.url_path)
+
+
+def test_the_kiosk_fits_one_wall_screen(app_url, page):
+    dialogs = watch_dialogs(page)
+    page.set_viewport_size(KIOSK_SIZE)
+    open_page(page, app_url, "", "viewer")
+    page.goto(app_url + "/?kiosk=1")
+    expect(page.get_by_role("button", name=labels.KIOSK_OFF)).to_be_visible()
+    settle(page)
+    main = page.get_by_test_id("stMain")
+    height = main.evaluate("e => e.scrollHeight")
+    assert height <= KIOSK_SIZE["height"], height
+    assert_chinese(page, "kiosk", dialogs)
+    shot(page, "overview_kiosk")

@@ -1,0 +1,178 @@
+"""Click-through agreement (issue 12 item 3): on 首页 and 区域统计, the number behind every
+clickable element equals the count of the patent search that the click opens — the click built
+by the page's own code (ui.clicks), turned into the search's URL and filters by the page's own
+conversion (ui.filters.click_params, search_filters) — with a date range on the page, with the
+summary tables fresh and stale; SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from core.cubes import rebuild
+from core.regions.query import Scope
+from core.stats import agencies, holders, industry, overview, regions, search, trend
+from tests.stats_builder import D, custom_region, event, holder, patent
+from ui import clicks, filters
+from ui.clicks import Drill, Search
+
+STREETS = ("320506001", "320506003", "320506103", "320505001", None)
+COUNTIES = ("320506", "320505", "320507")
+
+
+@pytest.fixture(params=[False, True], ids=["live", "cube"])
+def world(db, request):
+    """120 patents: every type and status, some never published, some published later than
+    today, some without a street, three holders first (co-holders elsewhere), transfers."""
+    rng = random.Random(12)
+    holders = [holder(f"H{i}") for i in range(4)]
+    today = dt.date.today()
+    made = []
+    for _ in range(120):
+        street = rng.choice(STREETS)
+        app = D(rng.randint(2014, today.year), rng.randint(1, 12), rng.randint(1, 28))
+        status = rng.choice(("valid", "valid", "pending", "lapsed"))
+        grant = app + dt.timedelta(days=rng.randint(200, 1500)) if status != "pending" else None
+        grant = grant if grant is None or grant <= today else None
+        pub = rng.choice((None, app + dt.timedelta(days=rng.randint(100, 700))))
+        made.append(patent(street, None if street else rng.choice(COUNTIES),
+                           type_=rng.choice(("invention", "utility", "design")), app=app,
+                           pub=pub, grant=grant, status=status,
+                           reason="rejected" if status == "lapsed" and not grant else None,
+                           holder_=rng.choice(holders)))
+    for p in rng.sample(made, 10):
+        event(p, "transfer", D(2024, 5, 1), before=rng.choice(STREETS[:4]),
+              after=rng.choice(("320506", "320602001")))
+    custom_region("C9001", "园区", ["320506001", "320505"])
+    if request.param:
+        rebuild.rebuild()
+    return made
+
+
+def _count(click, scope: Scope) -> int:
+    assert isinstance(click, Search), click
+    return search.count(filters.search_filters(filters.click_params(click, scope)))[0]
+
+
+SCOPES = [Scope("320506"), Scope("3205", D(2020, 1, 1), D(2024, 12, 31)),
+          Scope("320506", D(2019, 1, 1), D(2023, 12, 31), "grant", ("invention",))]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_overview_numbers_equal_their_searches(world, scope):
+    subs = overview.subregions(scope)
+    for name, valid in zip(subs["name"], subs["valid"]):
+        click = clicks.subregion(name, subs)
+        if not isinstance(click, Drill):
+            assert _count(click, scope) == valid, name
+    streets = overview.streets(scope)
+    for name, valid in zip(streets["name"], streets["valid"]):
+        assert _count(clicks.subregion(name, streets), scope) == valid, name
+    years = overview.yearly(scope, 2015, dt.date.today().year)
+    for year, applications in zip(years["year"], years["applications"]):
+        assert _count(clicks.period(str(year)), scope) == applications, year
+    split = overview.type_split(scope)
+    for kind, valid in zip(split["patent_type"], split["valid"]):
+        click = clicks.patent_type(clicks_label(kind), {kind: clicks_label(kind)})
+        assert _count(click, scope) == valid, kind
+    for inventions in (False, True):
+        top = overview.top_holders(scope, inventions)
+        for name, valid in zip(top["name"], top["valid"]):
+            assert _count(clicks.named_holder(name, top, inventions), scope) == valid, name
+
+
+def clicks_label(kind: str) -> str:
+    from core.config import labels
+    return labels.PATENT_TYPE[kind]
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize("level", ["child", "street", "custom"])
+def test_regions_page_numbers_equal_their_searches(world, scope, level):
+    table = regions.table(scope, level)
+    for measure in (*clicks.MEASURES, "transfers_in"):
+        for name, number in zip(table["name"], table[measure]):
+            click = clicks.subregion(name, table, drill=level == "child", measure=measure)
+            if measure == "transfers_in":
+                assert click is None or isinstance(click, Drill)
+            elif not isinstance(click, Drill):
+                assert _count(click, scope) == number, (measure, name)
+    code = table["code"].iloc[0]
+    for measure in ("applications", "grants"):
+        top = regions.top_holders(scope.with_region(code), measure)
+        for name, n in zip(top["name"], top["n"]):
+            assert _count(clicks.top_holder(name, top, code, measure), scope) == n, name
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_holders_page_numbers_equal_their_searches(world, scope):
+    """权利人统计: a holder's bar (and its table link) counts its valid patents as first holder,
+    of every type, in the page's industry."""
+    from core.db.models import PatentIndustry
+    for p in world[::3]:
+        PatentIndustry.create(patent=p, industry_code="new_energy")
+    for q in (scope, scope.with_holders(industry="new_energy")):
+        rows = holders.holder_stats(q)
+        for name, total in zip(rows["name"], rows["valid_total"]):
+            click = clicks.holder(name, rows, q.industry)
+            assert _count(click, filters.every_type(q)) == total, (q, name)
+
+
+@pytest.mark.parametrize("scope", SCOPES[:2])
+@pytest.mark.parametrize("unit", ["year", "month"])
+def test_trend_numbers_equal_their_searches(world, scope, unit):
+    """趋势统计: a period's filings (or grants) bar, and a pipeline cohort's filed inventions."""
+    for func, basis in ((trend.applications, "app"), (trend.grants, "grant")):
+        frame = func(scope, unit)
+        for period, total in zip(frame["period"], frame["total"]):
+            assert _count(clicks.period(str(period), unit, basis), scope) == total, period
+    frame = trend.pipeline(scope)
+    for period, filed in zip(frame["period"], frame["filed"]):
+        assert _count(clicks.period(str(period), types="invention"), scope) == filed, period
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_agencies_page_numbers_equal_their_searches(world, scope):
+    """代理机构统计: an agency's bar (and table link) counts its filings in the period."""
+    from core.db.models import Agency, CubeStamp
+    agencies_ = [Agency.create(name=f"A{i}", norm_name=f"A{i}") for i in range(3)]
+    for i, p in enumerate(world):
+        if i % 4:
+            p.agency = agencies_[i % 3]
+            p.save()
+    if CubeStamp.select().exists():  # the summary tables were in use: as the nightly job does
+        rebuild.rebuild()
+    ranking = agencies.ranking(scope)
+    assert len(ranking)
+    for name, filings in zip(ranking["name"], ranking["filings"]):
+        assert _count(clicks.agency(name, ranking), scope) == filings, name
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_industry_page_numbers_equal_their_searches(world, scope):
+    """产业统计: an industry's bars (applications first) search its filings in the period."""
+    from core.db.models import CubeStamp, Industry, PatentIndustry
+    Industry.create(code="new_energy", name="新能源", kind="sei")
+    Industry.create(code="battery", name="电池", kind="sei", parent_code="new_energy")
+    Industry.create(code="ai", name="人工智能", kind="sei")
+    for i, p in enumerate(world):
+        if i % 3:
+            PatentIndustry.create(patent=p, industry_code=("battery", "ai", "new_energy")[i % 3])
+    if CubeStamp.select().exists():
+        rebuild.rebuild()
+    frame = industry.summary(scope)
+    assert len(frame)
+    for name, applications in zip(frame["name"], frame["applications"]):
+        assert _count(clicks.industry(name, frame), scope) == applications, name
+    shares = industry.emerging_share(scope, 2015, dt.date.today().year)
+    for year, total in zip(shares["year"], shares["total"]):  # a year's stack: its filings
+        assert _count(clicks.period(str(year)), scope) == total, year
+
+
+def test_the_published_card_equals_the_default_search(world):
+    """公开专利 on the overview = the search without filters (published by today)."""
+    for region in ("3205", "320506", "320505001"):
+        cards = overview.cards(Scope(region), dt.date.today())
+        got = search.count(filters.search_filters(filters.search_params(Scope(region))))[0]
+        assert cards.published == got, region

@@ -1,0 +1,112 @@
+"""研发团队 (core.stats.teams) against a hand-built database on SQLite and PostgreSQL: a holder's
+co-inventor groups with their output and fields, and the region's core inventors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from core.config import labels
+from core.db.models import Patent
+from core.regions.query import Scope
+from core.stats import teams
+from tests.conftest import BACKENDS
+from tests.stats_builder import D, holder, patent
+
+ROOT = Path(__file__).resolve().parents[1]
+CZ = "320506001"
+
+
+def _p(h, inventors, type_="invention", status="valid", year=2020, ipc=None, county=None):
+    p = patent(None if county else CZ, county=county, type_=type_, status=status,
+               app=D(year, 3, 1), holder_=h)
+    Patent.update(inventors=inventors, ipc_main=ipc).where(Patent.id == p.id).execute()
+    return p
+
+
+@pytest.fixture
+def world(db):
+    a, b = holder("甲科技有限公司"), holder("乙公司")
+    _p(a, "张三; 李四", year=2020, ipc="H01L 21/56")
+    _p(a, "李四;王五", type_="utility", year=2021, ipc="H01L 23/31")
+    _p(a, "赵六", status="lapsed", year=2019, ipc="G06F 3/041")
+    _p(a, "张三", status="pending", year=2022, ipc="G06F 16/27")
+    _p(a, "钱七; 孙八", type_="design", year=2023)
+    _p(a, "赵六; 吴十", county="320602")  # outside 苏州
+    _p(b, "张三; 周九", year=2022, ipc="A61K 9/20")  # another 张三
+    return a, b
+
+
+def test_inventor_lists_are_split_on_semicolons_once_per_name():
+    assert teams.split_inventors(" 张三; 李四;张三 ;") == ["张三", "李四"]
+    assert teams.split_inventors(None) == []
+
+
+def test_a_holders_teams_are_its_co_inventor_groups_with_output_and_fields(world):
+    a, _ = world
+    got = teams.holder_teams(Scope("3205"), a.id)
+    expected = pd.DataFrame(
+        [(1, 3, "张三", "张三、李四、王五", 3, 2, 2, 2020, 2022, "H01L、G06F"),
+         (2, 2, "孙八", "孙八、钱七", 1, 0, 1, 2023, 2023, ""),
+         (3, 1, "赵六", "赵六", 1, 1, 0, 2019, 2019, "G06F")], columns=teams.TEAM_COLUMNS)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert teams.team_summary(got) == {"teams": 3, "inventors": 6, "largest": 3, "solo": 1}
+    dated = teams.holder_teams(Scope("3205", D(2021, 1, 1), D(2022, 12, 31)), a.id)
+    assert dated[["size", "members", "patents"]].values.tolist() == [
+        [2, "李四、王五", 1], [1, "张三", 1]]  # the 2020 patent that linked 张三 and 李四 is out
+    assert teams.holder_teams(Scope("3206"), a.id)[["members", "patents"]].values.tolist() == [
+        ["吴十、赵六", 1]]
+
+
+def test_the_regions_core_inventors_are_the_most_productive_names_per_holder(world):
+    a, b = world
+    got, complete = teams.core_inventors(Scope("3205"), top=5)
+    expected = pd.DataFrame(
+        [("张三", a.id, "甲科技有限公司", 2, 2, 3), ("李四", a.id, "甲科技有限公司", 2, 1, 3),
+         ("赵六", a.id, "甲科技有限公司", 1, 1, 1), ("周九", b.id, "乙公司", 1, 1, 2),
+         ("张三", b.id, "乙公司", 1, 1, 2)], columns=teams.CORE_COLUMNS)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert complete
+    top2, complete = teams.core_inventors(Scope("3205"), top=2)  # 乙公司 is never read
+    assert top2["name"].tolist() == ["张三", "李四"] and complete
+
+
+def test_reading_stops_at_the_holder_cap_and_says_the_ranking_may_be_partial(world, monkeypatch):
+    monkeypatch.setattr(teams, "MAX_HOLDERS", 1)
+    got, complete = teams.core_inventors(Scope("3205"), top=10)
+    assert set(got["holder"]) == {"甲科技有限公司"} and not complete
+
+
+@pytest.mark.parametrize("db_url", BACKENDS, indirect=True)
+def test_the_holders_page_shows_a_holders_teams_and_the_core_inventors(app_env, world):
+    a, b = world
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "pages/holders.py"), default_timeout=60)
+    at.session_state["authentication_status"] = True
+    at.session_state["roles"] = ["viewer"]
+    at.session_state["username"] = "viewer"
+    at.session_state["scope_state"] = Scope("3205")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "研发团队" in [s.value for s in at.subheader]
+    picker = at.selectbox(key="hs_team_holder")
+    assert picker.options == ["甲科技有限公司", "乙公司"]
+    tables = {tuple(d.value.columns): d.value for d in at.dataframe}
+    team_table = tables[tuple(labels.TEAM_COLUMNS.values())]
+    assert team_table[["人数", "核心成员", "专利数"]].values.tolist() == [
+        [3, "张三", 3], [2, "孙八", 1], [1, "赵六", 1]]
+    assert [(m.label, m.value) for m in at.metric][-4:] == [
+        ("团队数", "3"), ("发明人数", "6"), ("最大团队人数", "3"), ("单人团队", "1")]
+    assert ("发明人", "所在权利人", "专利数", "发明", "所在团队人数") not in tables
+    at.toggle(key="hs_core_inventors").set_value(True).run()
+    tables = {tuple(d.value.columns): d.value for d in at.dataframe}
+    core = tables[("发明人", "所在权利人", "专利数", "发明", "所在团队人数")]
+    assert core[["发明人", "所在权利人", "专利数"]].values.tolist()[:2] == [
+        ["张三", "甲科技有限公司", 2], ["李四", "甲科技有限公司", 2]]
+    picker.set_value(b.id).run()
+    assert not at.exception
+    tables = {tuple(d.value.columns): d.value for d in at.dataframe}
+    assert tables[tuple(labels.TEAM_COLUMNS.values())]["主要成员"].tolist() == ["周九、张三"]
