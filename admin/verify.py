@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core.config import labels, settings
+from core.cubes import delta
 from core.importer import readers
 from core.resolver import decisions, queue, resolve_pending, workbook
 from core.resolver.gazetteer import name_of
@@ -143,7 +144,9 @@ def render_stats() -> None:
                             columns=list(labels.VERIFY_PER_CHECKER_COLUMNS))
     tables.show(per_user.rename(columns=labels.VERIFY_PER_CHECKER_COLUMNS), hide_index=True)
     if st.button(labels.VERIFY_RESOLVE_NEW, key="vq_resolve_new"):
-        st.success(labels.VERIFY_RESOLVED_NEW.format(**resolve_pending()))
+        with delta.change():  # the summary tables follow the patents placed
+            placed = resolve_pending()
+        st.success(labels.VERIFY_RESOLVED_NEW.format(**placed))
 
 
 def render_history() -> None:

@@ -223,29 +223,33 @@ def test_the_cube_is_used_and_rebuilt_when_the_long_rule_changes(many, monkeypat
                           day).get("long_per_1tn_gdp").numerator
 
 
-def test_a_holder_rule_is_built_on_request_kept_nightly_dropped_by_imports(many, monkeypatch):
+def test_every_holder_rule_is_built_with_the_rebuild_and_kept_by_a_change(many, monkeypatch):
+    from core.cubes import delta
     from core.db.models import Patent
-    cubes.rebuild()
+    cubes.rebuild(variants=False)  # tables built before every rule was: built on first use
     assert indicator_cube.built_variants() == []
     rule, day = CountingRule(holder="any"), D(2026, 11, 24)
     live = indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator
     assert indicator_cube.built_variants() == []  # reading never builds
     cubes.build_rule(rule)  # what the indicators page asks for before its first read
     assert indicator_cube.built_variants() == ["any/current"]
+    assert indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator == live
+    cubes.rebuild()
+    assert indicator_cube.built_variants() == sorted(indicator_cube.VARIANTS)
     first = indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator
     assert first == live
-    patent("320506001", type_="invention", app=D(2010, 1, 1), grant=D(2012, 1, 1),
-           status="valid")  # a new patent without holders: the first holder rule ignores it
-    p = Patent.select().order_by(Patent.id.desc()).get()
-    PatentHolder.create(patent=p, holder=Holder.get(Holder.name == "H0"), seq=1, current=True)
-    cubes.rebuild(variants=True)  # the nightly job keeps the rule in use
-    assert indicator_cube.built_variants() == ["any/current"]
+    with delta.change():  # a new patent of holder H0, kept by the change's delta
+        patent("320506001", type_="invention", app=D(2010, 1, 1), grant=D(2012, 1, 1),
+               status="valid")
+        p = Patent.select().order_by(Patent.id.desc()).get()
+        PatentHolder.create(patent=p, holder=Holder.get(Holder.name == "H0"), seq=1,
+                            current=True)
+    assert indicator_cube.usable(rule)
+    assert indicator_cube.built_variants() == sorted(indicator_cube.VARIANTS)
     assert indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator == \
         first + 1
-    cubes.rebuild()  # after an import: dropped (read live until built again)
-    assert indicator_cube.built_variants() == []
-    assert indicators.compute("3205", 2026, rule, day).get("valid_inventions").numerator == \
-        first + 1
+    assert first + 1 == _live(monkeypatch, indicators.compute, "3205", 2026, rule,
+                              day).get("valid_inventions").numerator
 
 
 def test_custom_regions_under_any_holder_read_the_patent_table(many, monkeypatch):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.cli import CliError, input_file, open_db
 from core.config import labels, settings
+from core.cubes import delta
 from core.resolver import resolve_pending, resolve_text
 
 
@@ -67,7 +68,9 @@ def run(args) -> int:
     if _want_db(args):
         open_db(args)
     if args.pending:
-        print(json.dumps(resolve_pending(), ensure_ascii=False))
+        with delta.change():  # the summary tables follow the patents placed
+            placed = resolve_pending()
+        print(json.dumps(placed, ensure_ascii=False))
         return 0
     for raw in items:
         print(_line(raw, resolve_text(raw), args.json))

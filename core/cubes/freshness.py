@@ -1,7 +1,8 @@
 """Whether the summary tables may be read: they exist and their stamp matches the patent and
 legal-event tables (MAX(id) of each, primary-key look-ups). Readers never rebuild: when the
-tables are stale they read the live tables (same numbers, slower) until a writer rebuilds them
-(core.cubes.rebuild: after the demo, after every import, by the jobs)."""
+tables are stale they read the live tables (same numbers, slower) until a writer brings them
+up to date (core.cubes.delta after imports and decisions, core.cubes.rebuild after the demo
+and in the jobs)."""
 from __future__ import annotations
 
 from peewee import fn
@@ -45,9 +46,8 @@ def is_fresh() -> bool:
 
 
 def invalidate() -> None:
-    """Mark the tables stale (drop the stamp): readers go live until the next rebuild. For writers
-    that move existing patents (address decisions, a holder's kind), where a rebuild per click
-    would be too slow."""
+    """Mark the tables stale (drop the stamp): readers go live until the next rebuild. For a
+    writer that moves existing patents outside a change (core.cubes.delta)."""
     if tables_exist():
         CubeStamp.delete().execute()
 

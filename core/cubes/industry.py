@@ -19,14 +19,29 @@ DIMS = ("province_code", "city_code", "county_code", "street_code", "patent_type
 def build() -> int:
     """Recompute the cube (inside the caller's transaction). Returns the rows written."""
     IndustryCube.delete().execute()
-    target = [IndustryCube.industry, *(getattr(IndustryCube, d) for d in DIMS), IndustryCube.n]
+    for select in rows(None):
+        IndustryCube.insert_from(select, columns()).execute()
+    return IndustryCube.select().count()
+
+
+def columns() -> list[pw.Field]:
+    return [IndustryCube.industry, *(getattr(IndustryCube, d) for d in DIMS), IndustryCube.n]
+
+
+def rows(only: pw.Node | None) -> list[pw.Select]:
+    """SELECTs of the cube's rows counting the patents whose ids `only` selects (all when
+    None). A patent counts once per (industry, dims) group, so the counts of disjoint sets of
+    patents add up (core.cubes.delta)."""
     dims = [getattr(Patent, d) for d in DIMS]
     top, codes = top_level_expr(("sei", "local"))
     _, sei = top_level_expr(("sei",))
+    out = []
     for key, allowed in ((top, codes), (pw.Value(ANY_SEI), sei)):
         select = (PatentIndustry.select(key, *dims, fn.COUNT(Patent.id.distinct()))
                   .join(Patent, on=(PatentIndustry.patent == Patent.id))
                   .where(PatentIndustry.industry_code.in_(allowed or [""]))
                   .group_by(*([] if isinstance(key, pw.Value) else [key]), *dims))
-        IndustryCube.insert_from(select, target).execute()
-    return IndustryCube.select().count()
+        if only is not None:
+            select = select.where(PatentIndustry.patent.in_(only))
+        out.append(select)
+    return out

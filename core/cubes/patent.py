@@ -23,7 +23,7 @@ STREET_DIMS = ("province_code", "city_code", "county_code", "street_code", "pate
 EXAMINED_REASONS = ("examining", "rejected")
 
 
-def _cube_select() -> pw.Select:
+def _cube_select(only: pw.Node | None = None) -> pw.Select:
     lapse_year = period(Patent.lapse_date, "year")
     dims = [getattr(Patent, d) for d in CUBE_DIMS if d != "lapse_year"]
     dims.insert(CUBE_DIMS.index("lapse_year"), lapse_year)
@@ -35,7 +35,12 @@ def _cube_select() -> pw.Select:
                 count_if(Patent.pub_date.is_null(False) | granted),
                 count_if(app & Patent.pub_date.is_null(False)), count_if(app & examined),
                 count_if(app & granted), count_if(refused)]
-    return Patent.select(*dims, *measures).group_by(*dims)
+    return _only(Patent.select(*dims, *measures), Patent.id, only).group_by(*dims)
+
+
+def _only(select: pw.Select, column: pw.Field, only: pw.Node | None) -> pw.Select:
+    """`select` restricted to the patents whose ids `only` selects (all when None)."""
+    return select if only is None else select.where(column.in_(only))
 
 
 MEASURES = ("n", "n_app", "n_grant", "n_public", "n_app_pub", "n_app_examined", "n_app_grant",
@@ -44,27 +49,34 @@ MEASURES = ("n", "n_app", "n_grant", "n_public", "n_app_pub", "n_app_examined", 
 
 def build() -> None:
     """Recompute the four tables (inside the caller's transaction)."""
-    for model in (PatentCube, StreetCube, HolderCube, EventCube):
+    for model, selects in rows(None):
         model.delete().execute()
-    PatentCube.insert_from(_cube_select(),
-                           [getattr(PatentCube, c) for c in (*CUBE_DIMS, *MEASURES)]).execute()
+        for select in selects:
+            model.insert_from(select, columns(model)).execute()
+
+
+def columns(model) -> list[pw.Field]:
+    return [getattr(model, c) for c in COLUMNS[model]]
+
+
+def rows(only: pw.Node | None) -> list[tuple]:
+    """(table, SELECTs of its rows) of the four tables, counting the patents whose ids `only`
+    selects (all when None): what core.cubes.delta subtracts and adds for changed patents."""
     dims = [getattr(Patent, d) for d in STREET_DIMS]
-    streets = (Patent.select(*dims, fn.COUNT(Patent.id))
+    streets = (_only(Patent.select(*dims, fn.COUNT(Patent.id)), Patent.id, only)
                .where(Patent.street_code.is_null(False)).group_by(*dims))
-    StreetCube.insert_from(streets, [getattr(StreetCube, c) for c in (*STREET_DIMS, "n")]).execute()
-    HolderCube.insert_from(_holder_select(), [getattr(HolderCube, c) for c in HOLDER_COLUMNS]
-                           ).execute()
-    EventCube.insert_from(_event_select(), [getattr(EventCube, c) for c in EVENT_COLUMNS]).execute()
+    return [(PatentCube, [_cube_select(only)]), (StreetCube, [streets]),
+            (HolderCube, [_holder_select(only)]), (EventCube, [_event_select(only)])]
 
 
 HOLDER_COLUMNS = ("province_code", "city_code", "county_code", "holder_id", "holder_kind",
                   "patent_type", "n")
 
 
-def _holder_select() -> pw.Select:
+def _holder_select(only: pw.Node | None = None) -> pw.Select:
     dims = [Patent.province_code, Patent.city_code, Patent.county_code, Patent.first_holder,
             Holder.kind, Patent.patent_type]
-    return (Patent.select(*dims, fn.COUNT(Patent.id))
+    return (_only(Patent.select(*dims, fn.COUNT(Patent.id)), Patent.id, only)
             .join(Holder, on=(Patent.first_holder == Holder.id))
             .where(Patent.status == "valid")
             .group_by(*dims))
@@ -74,12 +86,16 @@ EVENT_KINDS = ("transfer", "license", "pledge")
 EVENT_COLUMNS = ("province_code", "city_code", "county_code", "patent_type", "kind", "year", "n")
 
 
-def _event_select() -> pw.Select:
+def _event_select(only: pw.Node | None = None) -> pw.Select:
     year = period(LegalEvent.date, "year")
     dims = [Patent.province_code, Patent.city_code, Patent.county_code, Patent.patent_type,
             LegalEvent.kind, year]
-    return (LegalEvent.select(*dims, fn.COUNT(LegalEvent.id))
+    return (_only(LegalEvent.select(*dims, fn.COUNT(LegalEvent.id)), LegalEvent.patent, only)
             .join(Patent, pw.JOIN.CROSS)
             .where((LegalEvent.patent == Patent.id) & LegalEvent.kind.in_(EVENT_KINDS)
                    & LegalEvent.date.is_null(False))
             .group_by(*dims))
+
+
+COLUMNS = {PatentCube: (*CUBE_DIMS, *MEASURES), StreetCube: (*STREET_DIMS, "n"),
+           HolderCube: HOLDER_COLUMNS, EventCube: EVENT_COLUMNS}

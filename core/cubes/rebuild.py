@@ -1,14 +1,15 @@
 """The rebuild of every summary table, in one transaction, with the stamp that tells readers they
 are fresh (core.cubes.freshness). Builders are registered in BUILDERS, in order.
 
-Runs after the demo, after every import and in the nightly status job; the jobs also rebuild
-stale tables (after address decisions, which only invalidate them). An UPDATE or DELETE of
-existing patents by a path that neither rebuilds nor invalidates is not detected: the tables lag
-until the next rebuild, at the latest the nightly job.
+Runs after the demo and in the nightly status job (the date moves statuses and stocks); the
+jobs also rebuild stale tables. Imports, checker decisions and holder changes keep the tables
+by their delta instead (core.cubes.delta). An UPDATE or DELETE of existing patents by a path
+that neither keeps nor invalidates them is not detected: the tables lag until the next
+rebuild, at the latest the nightly job.
 
-The indicator cube's holder counting rules are built when first asked for (build_rule, about a
-minute each at 1,000,000 patents); a rebuild after new data drops them and the nightly job
-(variants=True) rebuilds those in use.
+Every holder counting rule of the indicator cube (indicator.VARIANTS) is built with the rest,
+so that every rule is ready at once; a database built before builds a rule on its first use
+(build_rule).
 """
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ from core.rules.counting import CountingRule
 BUILDERS = (patent.build, stats.build, industry.build)  # the indicator cube is built apart (months)
 
 
-def rebuild(variants: bool = False) -> int:
+def rebuild(variants: bool = True) -> int:
     """Recompute every summary table and the stamp in one transaction. Returns the patents
-    counted. Holder-rule rows of the indicator cube are dropped, or rebuilt when `variants`."""
+    counted. variants=False: the holder-rule rows of the indicator cube are dropped (tests)."""
     with db.atomic():
         top_patent, patents = Patent.select(fn.MAX(Patent.id), fn.COUNT(Patent.id)).tuples().get()
         top_event = freshness.max_event_id()
@@ -40,10 +41,9 @@ def rebuild(variants: bool = False) -> int:
 
 
 def _indicator_cube(variants: bool) -> None:
-    used = indicator_cube.built_variants()
     with indicator_cube.months_table() as months:
         indicator_cube.build(months=months)
-        for variant in used:  # holder counting rules somebody has used
+        for variant in indicator_cube.VARIANTS:
             if variants:
                 indicator_cube.build_variant(variant, months=months)
             else:

@@ -55,10 +55,10 @@ BASE_DIMS = "province_code, city_code, county_code, app_year, patent_type"
 WITHDRAWN_REASONS = ("withdrawn", "rejected")
 
 
-def _base_table() -> None:
-    """Temporary table stats_base: the patents grouped by region columns, filing year, type,
-    first holder (h), agency (a) and whether the filing date is known (has_app), with the
-    count, valid, withdrawn or rejected, and the inventors summed."""
+def _base_table(where: str = "", params: tuple = ()) -> None:
+    """Temporary table stats_base: the patents (those `where` keeps) grouped by region columns,
+    filing year, type, first holder (h), agency (a) and whether the filing date is known
+    (has_app), with the count, valid, withdrawn or rejected, and the inventors summed."""
     has_app = "CASE WHEN app_date IS NULL THEN 0 ELSE 1 END"
     reasons = ", ".join(f"'{r}'" for r in WITHDRAWN_REASONS)
     db.obj.execute_sql("DROP TABLE IF EXISTS stats_base")
@@ -67,22 +67,29 @@ def _base_table() -> None:
         f"agency_id AS a, {has_app} AS has_app, COUNT(*) AS n, "
         f"SUM(CASE WHEN status = 'valid' THEN 1 ELSE 0 END) AS n_valid, "
         f"SUM(CASE WHEN status_reason IN ({reasons}) THEN 1 ELSE 0 END) AS n_withdrawn, "
-        f"SUM(inventor_count) AS inv FROM patent "
-        f"GROUP BY {BASE_DIMS}, first_holder_id, agency_id, {has_app}")
+        f"SUM(inventor_count) AS inv FROM patent {where} "
+        f"GROUP BY {BASE_DIMS}, first_holder_id, agency_id, {has_app}", params)
 
 
 # --- ops_cube ---------------------------------------------------------------------------------
 
+OPS_COLUMNS = (*EVENT_DIMS, *PATENT_DIMS, "n", "amount")
+
+
 def build_ops() -> None:
+    OpsCube.delete().execute()
+    OpsCube.insert_from(ops_rows(None), [getattr(OpsCube, c) for c in OPS_COLUMNS]).execute()
+
+
+def ops_rows(only: pw.Node | None) -> pw.Select:
+    """ops_cube's rows from the events of the patents whose ids `only` selects (all: None)."""
     dims = [getattr(LegalEvent, d) for d in EVENT_DIMS] + [getattr(Patent, d) for d in PATENT_DIMS]
     select = (LegalEvent.select(*dims, fn.COUNT(LegalEvent.id), fn.SUM(LegalEvent.amount))
               .join(Patent, pw.JOIN.CROSS)
               .where((LegalEvent.patent == Patent.id) & LegalEvent.kind.in_(EVENT_KINDS)
                      & LegalEvent.date.is_null(False))
               .group_by(*dims))
-    OpsCube.delete().execute()
-    OpsCube.insert_from(select, [getattr(OpsCube, c) for c in (*EVENT_DIMS, *PATENT_DIMS, "n",
-                                                              "amount")]).execute()
+    return select if only is None else select.where(LegalEvent.patent.in_(only))
 
 
 @dataclass(frozen=True)
@@ -156,12 +163,13 @@ def _type_sets() -> str:
     return " UNION ALL ".join(f"SELECT {m} AS types" for m in masks)
 
 
-def build_actors() -> None:
+def build_actors(table: str = "actor_cube") -> None:
     """From stats_base (patents with a filing date): per (region columns, year, type, first
     holder) with the inventors summed, and per (…, agency), into temporary tables; then per
     region level: each holder's (agency's) set of types per year, the holders per (year, set),
     and the sums over the sets meeting each type set; the inventors likewise per type."""
-    ActorCube.delete().execute()
+    if table == "actor_cube":
+        ActorCube.delete().execute()
     run = db.obj.execute_sql
     temps = ("actor_h", "actor_a", "actor_i")
     for name in temps:
@@ -173,7 +181,7 @@ def build_actors() -> None:
         f"WHERE has_app = 1 AND a IS NOT NULL GROUP BY {dims}, a")
     run(f"CREATE TEMPORARY TABLE actor_i AS SELECT {dims}, SUM(inv) AS inv FROM actor_h "
         f"GROUP BY {dims}")
-    insert = "INSERT INTO actor_cube (region, types, year, measure, n) "
+    insert = f"INSERT INTO {table} (region, types, year, measure, n) "
     sets = f"({_type_sets()}) s"
     mask = " + ".join(f"MAX({_bit('patent_type')} & {b})"
                       for b in (*TYPE_BITS.values(), OTHER_BIT))
@@ -209,14 +217,74 @@ def actors(region: str, patent_types: tuple[str, ...], years=True) -> list[tuple
 
 # --- agency_cube ------------------------------------------------------------------------------
 
+AGENCY_COLUMNS = ("province_code", "city_code", "county_code", "agency_id", "patent_type",
+                  "app_year", "holder_kind", "n", "n_valid", "n_withdrawn")
+
+
 def build_agencies() -> None:
     """From stats_base: the patents with an agency, with the first holder's kind."""
     AgencyCube.delete().execute()
-    columns = ("province_code", "city_code", "county_code", "agency_id", "patent_type",
-               "app_year", "holder_kind", "n", "n_valid", "n_withdrawn")
+    db.obj.execute_sql(f"INSERT INTO {AgencyCube._meta.table_name} "
+                       f"({', '.join(AGENCY_COLUMNS)}) {agency_rows_sql()}")
+
+
+def agency_rows_sql() -> str:
+    """agency_cube's rows from stats_base (SQL)."""
     dims = ", ".join(f"b.{d}" for d in BASE_DIMS.split(", "))
-    db.obj.execute_sql(
-        f"INSERT INTO {AgencyCube._meta.table_name} ({', '.join(columns)}) "
+    return (
         f"SELECT b.province_code, b.city_code, b.county_code, b.a, b.patent_type, b.app_year, "
         f"k.kind, SUM(b.n), SUM(b.n_valid), SUM(b.n_withdrawn) FROM stats_base b "
         f"LEFT JOIN holder k ON k.id = b.h WHERE b.a IS NOT NULL GROUP BY {dims}, b.a, k.kind")
+
+
+# --- changes of a few patents (core.cubes.delta) -----------------------------------------------
+
+ACTOR_ROWS = "actor_rows"  # temporary: what the changed patents count in actor_cube, signed
+
+
+def note_actor_rows(only: pw.Node, sign: int) -> None:
+    """What the patents `only` selects count in actor_cube — per level: region, filing year,
+    first holder, agency, type, inventors — with `sign` (-1 before a change, +1 after), so that
+    only the cells whose rows do not cancel out are counted again."""
+    db.obj.execute_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {ACTOR_ROWS} (region VARCHAR(9), "
+                       "year INTEGER, h INTEGER, a INTEGER, t VARCHAR(10), inv INTEGER, "
+                       "sgn INTEGER)")
+    sql, params = Patent.select(Patent.id).where(Patent.id.in_(only)).sql()
+    for level in LEVELS:
+        db.obj.execute_sql(
+            f"INSERT INTO {ACTOR_ROWS} SELECT {level}, app_year, first_holder_id, agency_id, "
+            f"patent_type, inventor_count, {int(sign)} FROM patent WHERE id IN ({sql}) "
+            f"AND app_date IS NOT NULL AND {level} IS NOT NULL", params)
+
+
+ACTOR_CELLS = (f"SELECT DISTINCT region, year FROM (SELECT region, year, SUM(sgn) AS s "
+               f"FROM {ACTOR_ROWS} GROUP BY region, year, h, a, t, inv) r WHERE s <> 0")
+
+
+def recount_actor_cells() -> None:
+    """Recount the cells of actor_cube where the changed patents' rows differ before and after:
+    distinct holders and agencies do not add up, so each such cell is counted again from the
+    patents of its regions and years (a change of statuses alone recounts none, a move between
+    counties of one city the two counties only)."""
+    run = db.obj.execute_sql
+    run("DROP TABLE IF EXISTS actor_cells_d")
+    run(f"CREATE TEMPORARY TABLE actor_cells_d AS {ACTOR_CELLS}")
+    run(f"DROP TABLE {ACTOR_ROWS}")
+    if not run("SELECT 1 FROM actor_cells_d LIMIT 1").fetchone():
+        run("DROP TABLE actor_cells_d")
+        return
+    years = "SELECT year FROM actor_cells_d"
+    places = " OR ".join(f"{level} IN (SELECT region FROM actor_cells_d WHERE LENGTH(region) = "
+                         f"{size})" for level, size in zip(LEVELS, (2, 4, 6)))
+    run("DROP TABLE IF EXISTS actor_new")
+    run("CREATE TEMPORARY TABLE actor_new AS SELECT region, types, year, measure, n "
+        "FROM actor_cube WHERE 1 = 0")
+    _base_table(f"WHERE app_year IN ({years}) AND ({places})")
+    build_actors("actor_new")
+    run("DROP TABLE stats_base")
+    mine = "EXISTS (SELECT 1 FROM actor_cells_d c WHERE c.region = {t}.region AND c.year = {t}.year)"
+    run(f"DELETE FROM actor_cube WHERE {mine.format(t='actor_cube')}")
+    run("INSERT INTO actor_cube (region, types, year, measure, n) SELECT region, types, year, "
+        f"measure, n FROM actor_new WHERE {mine.format(t='actor_new')}")
+    for name in ("actor_new", "actor_cells_d"):
+        run(f"DROP TABLE {name}")

@@ -63,3 +63,9 @@ def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) 
     else:
         marks = ", ".join("?" * len(columns))
         db.cursor().executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', rows)
+
+
+def query_sql(query: pw.Node) -> tuple[str, list]:
+    """(SQL, params) of a query in the bound database's dialect (a query over pw.Table is
+    bound to no database: its own .sql() would use SQLite's placeholders)."""
+    return db.get_sql_context().sql(query).query()

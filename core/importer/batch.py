@@ -3,7 +3,8 @@
 `import_file(path, …) -> Report`. All or nothing: the rows are written, the batch recorded and
 the audit row added in a single transaction (a crash or kill leaves the database as before).
 A dry run does the very same work and rolls it back, so its counts are exact. After the commit
-the address resolver and the status refresh run when those modules exist.
+the address resolver and the refresh of the touched patents run, and the summary tables take
+the import's delta (core.cubes.delta), in proportion to the rows imported.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 from core.config import labels
+from core.cubes import delta
 from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import ImportBatch, now
@@ -52,6 +54,21 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
             _record_failure(report, username)
         return report
     module = importlib.import_module(f"core.importer.{report.kind}")
+    upkeep = after and not dry_run
+    change = delta.begin() if upkeep else None  # summary tables kept by the change's delta
+    try:
+        if _store(module, tables, report, progress, strict, dry_run, username) and upkeep:
+            _after_commit(report, change)
+    finally:
+        if change is not None:
+            delta.end()
+            change.apply(rebuild_stale=True)
+    return report
+
+
+def _store(module, tables, report: Report, progress, strict: bool, dry_run: bool,
+           username: str | None) -> bool:
+    """Read and store the records in one transaction. False when cancelled (strict mode)."""
     try:
         with db.atomic() as txn:
             records = module.read_records(tables, report)
@@ -68,10 +85,8 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
         report.inserted = report.updated = report.unchanged = 0
         report.rejected = report.rows_read
         report.fatal = labels.IMP_CANCELLED
-        return report
-    if after and not dry_run:
-        _after_commit(report)
-    return report
+        return False
+    return True
 
 
 def _with_profile(profile: str, name: str, kind: str | None, override: dict | None
@@ -167,22 +182,23 @@ def _record_failure(report: Report, username: str | None) -> None:
         _record(report, username)
 
 
-AFTER_COMMIT = (("core.resolver", "resolve_pending"),
-                ("core.importer.events", "place_event_addresses"),
-                ("core.rules.status", "refresh_all"),
-                ("core.rules.highvalue", "refresh"),  # industries from IPC, then high-value marks
-                ("core.cubes.rebuild", "rebuild"))  # statistics summary tables, last
+AFTER_COMMIT = (("core.resolver", "resolve_pending", False),
+                ("core.importer.events", "place_event_addresses", False),
+                ("core.rules.status", "refresh_all", True),  # of the patents touched
+                ("core.rules.highvalue", "refresh", True))  # industries, then high-value marks
 
 
-def _after_commit(report: Report) -> None:
-    """Run the region resolver and the status refresh when those modules are installed. They
-    work on committed data; a failure there is reported and leaves the import in place."""
-    for module_name, function in AFTER_COMMIT:
+def _after_commit(report: Report, change: delta.Change) -> None:
+    """Run the region resolver and the refresh of statuses, fee columns, industries and
+    high-value marks of the patents the import touched (the nightly job moves the others with
+    the date); the summary tables follow by the change's delta (import_file). They work on
+    committed data; a failure there is reported and leaves the import in place."""
+    for module_name, function, touched_only in AFTER_COMMIT:
         try:
             func = getattr(importlib.import_module(module_name), function)
         except (ImportError, AttributeError):
             continue
         try:
-            func()
+            func(only=change.ids_sql()) if touched_only else func()
         except Exception as exc:
             report.warnings.append(labels.IMP_AFTER_FAILED.format(step=module_name, error=exc))

@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from core.config import labels
+from core.cubes import delta
 from core.db import bulk_insert, db, version
 from core.db.models import Address, LegalEvent
+from core.db.sql import load_temp
 from core.importer import dialects, legal, sizes, store
 from core.importer import values as v
 from core.importer.report import Report
@@ -153,6 +155,7 @@ def patent_ids(records, report: Report, app_column: str = "申请号") -> dict[i
 
 def store_records(records: list[Record], report: Report, progress=None) -> None:
     ids = patent_ids(records, report)
+    delta.before_ids(ids.values())  # their events and status change: old counts out
     stored = _stored(sorted(set(ids.values())))
     new, updates, seen = [], [], {}
     for rec in records:
@@ -226,4 +229,12 @@ def _place_side(side: str) -> int:
                  .where(Address.id.in_(part) & Address.county_code.is_null(False)))
         codes.update({pk: (c, s) for pk, c, s in query.tuples()})
     updates = [(*codes[ids[raw]], pk) for pk, raw in rows if ids.get(raw) in codes]
+    if updates and delta.current() is not None:  # the events' patents: old counts out
+        delta.before(_patents_of_events([pk for *_, pk in updates]))
     return store.bulk_update(LegalEvent, [f"county_{side}", f"street_{side}"], updates)
+
+
+def _patents_of_events(event_ids: list[int]) -> str:
+    """SQL giving the patents of the events (their ids written into a temporary table)."""
+    load_temp("_placed_events", [("id", "INTEGER PRIMARY KEY")], ((i,) for i in event_ids))
+    return 'SELECT patent_id FROM legal_event WHERE id IN (SELECT id FROM "_placed_events")'

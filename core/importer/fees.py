@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.config import labels
+from core.cubes import delta
 from core.db import bulk_insert
 from core.db.models import FeePayment
 from core.importer import store
@@ -90,6 +91,7 @@ def read_records(tables: list[Table], report: Report) -> list[Record]:
 
 def store_records(records: list[Record], report: Report, progress=None) -> None:
     ids = patent_ids(records, report)
+    delta.before_ids(ids.values())  # paid-through years move statuses: old counts out
     for rec in records:  # patent_ids counted one rejection per record; count its other rows
         if id(rec) not in ids:
             report.rejected += len(rec.rows) - 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.cubes import delta
 from core.db import bulk_insert
 from core.db.models import LegalEvent, Patent, PatentHolder, PatentText, now
 from core.importer import store
@@ -39,6 +40,7 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
         val["address_ref"] = address_ids.get(val["address"])
         rec.holder_ids = list(dict.fromkeys(firsts))
     existing = _match_existing(records)
+    delta.before_ids(row["id"] for row in existing.values())  # summary tables: old counts out
     new = [r for r in records if r.key not in existing]
     _insert(new, report)
     if progress:

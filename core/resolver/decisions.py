@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from core.cubes import freshness
+from core.cubes import delta
 from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import Address, AddressAlias, AuditLog, Holder, now
@@ -44,7 +44,7 @@ def decide(address_id: int, code: str, username: str, alias: str | None = None,
     (e.g. a road name) also teach it inside `alias_scope` (default: the county) and re-resolve
     the queued addresses it now places. Returns the audit log id."""
     code = _check_code(code)
-    with db.atomic():
+    with db.atomic(), delta.change():  # summary tables follow the patents moved
         row = Address.get_or_none(Address.id == address_id)
         if row is None:
             raise DecisionError(f"地址不存在：{address_id}")
@@ -58,7 +58,6 @@ def decide(address_id: int, code: str, username: str, alias: str | None = None,
             touched += [o["id"] for o in others]
         counts = propagate.apply_addresses(touched)
         payload["patents"] = counts["patents"]
-        freshness.invalidate()  # patents moved: readers go live until the next rebuild
         version.bump()
         event = record(AuditEvent(username, "address_resolve", "address", str(row.id),
                                   row.normalized, f"{row.normalized} → {code}", payload))
@@ -101,15 +100,15 @@ def _teach(alias: str, code: str, scope: str, username: str) -> tuple[AddressAli
 def set_holder_region(holder_id: int, code: str, username: str) -> int:
     """A holder's registered street overrides the address text for all patents it holds first."""
     code = _check_code(code)
-    with db.atomic():
+    with db.atomic(), delta.change():  # summary tables follow the patents moved
         holder = Holder.get_by_id(holder_id)
         before = _snapshot(holder, HOLDER_FIELDS)
+        propagate.note_holders([holder_id])
         province, city, county, street = split(code)
         Holder.update(province_code=province, city_code=city, county_code=county,
                       street_code=street, region_override=True).where(
             Holder.id == holder_id).execute()
         patents = propagate.apply_holders([holder_id])
-        freshness.invalidate()  # patents moved: readers go live until the next rebuild
         version.bump()
         event = record(AuditEvent(username, "holder_region", "holder", str(holder_id),
                                   holder.name, f"{holder.name} → {code}",
@@ -119,7 +118,7 @@ def set_holder_region(holder_id: int, code: str, username: str) -> int:
 
 def undo(audit_id: int, username: str) -> int:
     """Restore the state before decision `audit_id`. Returns the audit id of the undo."""
-    with db.atomic():
+    with db.atomic(), delta.change():  # summary tables follow the patents moved
         entry = AuditLog.get_or_none(AuditLog.id == audit_id)
         if entry is None or entry.action not in ("address_resolve", "holder_region"):
             raise DecisionError(f"无法撤销的操作：{audit_id}")
@@ -132,7 +131,6 @@ def undo(audit_id: int, username: str) -> int:
             _undo_address(int(entry.object_id), payload)
         else:
             _undo_holder(int(entry.object_id), payload)
-        freshness.invalidate()  # patents moved: readers go live until the next rebuild
         version.bump()
         event = record(AuditEvent(username, "undo", entry.object_type, entry.object_id,
                                   entry.object_repr, f"撤销 #{audit_id}", {"undo_of": audit_id}))
@@ -156,6 +154,7 @@ def _undo_address(address_id: int, payload: dict) -> None:
 
 
 def _undo_holder(holder_id: int, payload: dict) -> None:
+    propagate.note_holders([holder_id])
     Holder.update(**payload["before"]).where(Holder.id == holder_id).execute()
     propagate.apply_holders([holder_id])
 

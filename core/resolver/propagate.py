@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import contextmanager
 
+from core.cubes import delta
 from core.db import db, is_postgres
 from core.db.sql import load_temp
 
@@ -56,6 +57,11 @@ def apply_addresses(address_ids: Iterable[int]) -> dict:
     above BULK_PATENTS changes the region indexes of `patent` are rebuilt instead of maintained."""
     _ids_table(address_ids)
     refresh_patent_counts(f'SELECT id FROM "{TOUCHED}"')
+    # summary tables (core.cubes.delta): the patents filed from these addresses and those of
+    # holders registered there (the holder counting rules place by the holder's region)
+    delta.before(f'SELECT id FROM patent WHERE address_ref_id IN (SELECT id FROM "{TOUCHED}") '
+                 "UNION SELECT patent_id FROM patent_holder WHERE holder_id IN (SELECT id FROM "
+                 f'holder WHERE address_ref_id IN (SELECT id FROM "{TOUCHED}"))')
     sets = ", ".join(f"{c} = a.{c}" for c in CODES)
     where = (f'patent.address_ref_id = a.id AND a.id IN (SELECT id FROM "{TOUCHED}") '
              f"AND {changed('patent', 'a')}")
@@ -94,9 +100,18 @@ def _bulk_mode(changes: int):
         db.execute_sql(index.sql)
 
 
+def note_holders(holder_ids: Iterable[int]) -> None:
+    """Before a holder's region changes: its patents' rows leave the summary tables' delta
+    (core.cubes.delta; the holder counting rules place every patent it holds by its region)."""
+    ids = ", ".join(str(int(i)) for i in set(holder_ids)) or "NULL"
+    delta.before(f"SELECT patent_id FROM patent_holder WHERE holder_id IN ({ids}) "
+                 f"UNION SELECT id FROM patent WHERE first_holder_id IN ({ids})")
+
+
 def apply_holders(holder_ids: Iterable[int]) -> int:
     """Re-place the patents whose first holder is one of `holder_ids`: the holder's own region
     when overridden, else the region of the patent's address. Returns patents updated."""
+    note_holders(holder_ids)
     _ids_table(holder_ids)
     touched = f'patent.first_holder_id IN (SELECT id FROM "{TOUCHED}")'
     sets = ", ".join(f"{c} = a.{c}" for c in CODES)

@@ -32,49 +32,58 @@ class FeeDueKey(BaseModel):
         primary_key = False
 
 
-def refresh_fee_columns(on: dt.date | None = None) -> int:
+def refresh_fee_columns(on: dt.date | None = None, only: str | None = None) -> int:
     """Raise paid_through_year to the highest year paid on or before `on` (FeePayment rows), then
-    set next_fee_due of every valid patent (NULL for others or when unknown). Returns the number
-    of patents whose next_fee_due changed."""
+    set next_fee_due of every valid patent (NULL for others or when unknown) — of every patent,
+    or of those whose ids the SQL `only` selects. Returns the number of patents whose
+    next_fee_due changed."""
     on = on or dt.date.today()
     with db.atomic():
-        raise_paid_through(on)
-        changed = _clear_not_applicable()
+        raise_paid_through(on, only)
+        changed = _clear_not_applicable(only)
         FeeDueKey.create_table(safe=True)
         try:
             FeeDueKey.delete().execute()
-            bulk_insert(FeeDueKey, ["patent_type", "app_date", "paid", "ext", "due"], _due_keys())
-            changed += _apply_due_keys()
+            bulk_insert(FeeDueKey, ["patent_type", "app_date", "paid", "ext", "due"],
+                        _due_keys(only))
+            changed += _apply_due_keys(only)
             version.bump()  # paid_through_year may have risen without a change of next_fee_due
         finally:
             FeeDueKey.drop_table(safe=True)
     return changed
 
 
-def raise_paid_through(on: dt.date) -> int:
+def _among(only: str | None, column: str = "id") -> str:
+    """SQL: AND the row is one of the patents `only` selects (nothing when None)."""
+    return "" if only is None else f" AND {column} IN ({only})"
+
+
+def raise_paid_through(on: dt.date, only: str | None = None) -> int:
     """paid_through_year up to the highest patent year paid on or before `on` (never lowered)."""
     paid = ("(SELECT MAX(fp.patent_year) FROM fee_payment fp "
             f"WHERE fp.patent_id = patent.id AND fp.paid_on <= {db.obj.param})")
     sql = (f"UPDATE patent SET paid_through_year = {paid} "
-           f"WHERE id IN (SELECT patent_id FROM fee_payment WHERE paid_on <= {db.obj.param}) "
+           f"WHERE id IN (SELECT patent_id FROM fee_payment WHERE paid_on <= {db.obj.param}"
+           f"{_among(only, 'patent_id')}) "
            f"AND (paid_through_year IS NULL OR paid_through_year < {paid})")
     return db.obj.execute_sql(sql, (on, on, on)).rowcount
 
 
-def _clear_not_applicable() -> int:
+def _clear_not_applicable(only: str | None = None) -> int:
     sql = (f"UPDATE patent SET next_fee_due = NULL WHERE next_fee_due IS NOT NULL "
-           f"AND (status <> 'valid' OR app_date IS NULL OR {PAID} IS NULL)")
+           f"AND (status <> 'valid' OR app_date IS NULL OR {PAID} IS NULL){_among(only)}")
     return db.obj.execute_sql(sql).rowcount
 
 
-def _due_keys():
+def _due_keys(only: str | None = None):
+    where = ((Patent.status == "valid") & Patent.app_date.is_null(False)
+             & pw.fn.COALESCE(Patent.paid_through_year, Patent.grant_patent_year).is_null(False))
+    if only is not None:
+        where &= Patent.id.in_(pw.SQL(f"({only})"))
     query = (Patent.select(Patent.patent_type, Patent.app_date,
                            pw.fn.COALESCE(Patent.paid_through_year, Patent.grant_patent_year),
                            pw.fn.COALESCE(Patent.term_extension_days, 0))
-             .where((Patent.status == "valid") & Patent.app_date.is_null(False)
-                    & pw.fn.COALESCE(Patent.paid_through_year, Patent.grant_patent_year)
-                    .is_null(False))
-             .distinct().tuples())
+             .where(where).distinct().tuples())
     for patent_type, app_date, paid, ext in query:
         yield patent_type, app_date, paid, ext, _next_due(patent_type, app_date, paid, ext)
 
@@ -92,11 +101,11 @@ def _next_due(patent_type: str, app_date, paid: int, ext: int = 0):
     return fees.due_date(app_date, paid + 1)
 
 
-def _apply_due_keys() -> int:
+def _apply_due_keys(only: str | None = None) -> int:
     differs = "IS DISTINCT FROM" if is_postgres() else "IS NOT"
     sql = (f"UPDATE patent SET next_fee_due = k.due FROM tmp_fee_due_key k "
            f"WHERE patent.status = 'valid' AND k.patent_type = patent.patent_type "
            f"AND k.app_date = patent.app_date AND k.paid = {PAID} "
            f"AND k.ext = COALESCE(patent.term_extension_days, 0) "
-           f"AND patent.next_fee_due {differs} k.due")
+           f"AND patent.next_fee_due {differs} k.due{_among(only, 'patent.id')}")
     return db.obj.execute_sql(sql).rowcount

@@ -102,22 +102,26 @@ def condition(on: dt.date | None = None, rule: dict | None = None,
     return False if expr is None else expr
 
 
-def refresh(on: dt.date | None = None, reassign_industries: bool = True) -> int:
-    """Recompute Patent.high_value for every patent (valid inventions meeting a category);
-    optionally re-run the industry assignment first (every kind: the strategic emerging
-    industries feed category 1, the local ones the industry statistics). Returns the number of
-    patents changed."""
+def refresh(on: dt.date | None = None, reassign_industries: bool = True,
+            only: str | None = None) -> int:
+    """Recompute Patent.high_value for every patent (valid inventions meeting a category), or
+    for those whose ids the SQL `only` selects; optionally re-run the industry assignment first
+    (every kind: the strategic emerging industries feed category 1, the local ones the industry
+    statistics). Returns the number of patents changed."""
     on = on or dt.date.today()
     with db.atomic():
         if reassign_industries:
-            industries.assign()
+            industries.assign(only=only)
         hv = (Patent.patent_type == "invention") & (Patent.status == "valid") & condition(on)
+        if only is not None:
+            hv &= Patent.id.in_(pw.SQL(f"({only})"))
         up = (Patent.update(high_value=True)
               .where(hv & (Patent.high_value == False)).execute())  # noqa: E712
         meeting = Patent.select(Patent.id).where(hv)
-        down = (Patent.update(high_value=False)
-                .where((Patent.high_value == True) & Patent.id.not_in(meeting))  # noqa: E712
-                .execute())
+        lowered = (Patent.high_value == True) & Patent.id.not_in(meeting)  # noqa: E712
+        if only is not None:
+            lowered &= Patent.id.in_(pw.SQL(f"({only})"))
+        down = Patent.update(high_value=False).where(lowered).execute()
         version.bump()
     return up + down
 

@@ -189,30 +189,34 @@ def matchers(industry: Industry) -> dict[str, _Matcher]:
     return {keyword: _Matcher(rules) for keyword, rules in sets.items()}
 
 
-def assign(kinds: tuple[str, ...] | None = None) -> int:
-    """Recompute `patent_industry` for the industries of `kinds` (all when None): the patents'
-    IPC symbols go to a temporary table, each distinct symbol is matched once, and one
-    INSERT … SELECT joins the hits back (with the title keyword where a rule set has one).
-    Returns the number of rows written."""
+def assign(kinds: tuple[str, ...] | None = None, only: str | None = None) -> int:
+    """Recompute `patent_industry` for the industries of `kinds` (all when None), for every
+    patent or for those whose ids the SQL `only` selects: the patents' IPC symbols go to a
+    temporary table, each distinct symbol is matched once, and one INSERT … SELECT joins the
+    hits back (with the title keyword where a rule set has one). Returns the number of rows
+    of those industries (of those patents)."""
     query = Industry.select()
     if kinds:
         query = query.where(Industry.kind.in_(list(kinds)))
     sets = {industry.code: matchers(industry) for industry in query}
     match_all = ruleparams.value(MATCH_KEY) == "all"
+    mine = PatentIndustry.industry_code.in_(list(sets))
+    if only is not None:
+        mine &= PatentIndustry.patent.in_(pw.SQL(f"({only})"))
     with db.atomic():
-        PatentIndustry.delete().where(PatentIndustry.industry_code.in_(list(sets))).execute()
+        PatentIndustry.delete().where(mine).execute()
         if any(sets.values()):
-            _write_hits(sets, match_all)
+            _write_hits(sets, match_all, only)
         version.bump()
     if not any(sets.values()):
         return 0
-    return (PatentIndustry.select()
-            .where(PatentIndustry.industry_code.in_(list(sets))).count())
+    return PatentIndustry.select().where(mine).count()
 
 
-def _write_hits(sets: dict[str, dict[str, _Matcher]], match_all: bool) -> None:
+def _write_hits(sets: dict[str, dict[str, _Matcher]], match_all: bool,
+                only: str | None = None) -> None:
     """patent_industry rows for the patents whose IPC symbols the rule sets match."""
-    _symbols_table(match_all)
+    _symbols_table(match_all, only)
     symbols = [r[0] for r in db.execute_sql(f'SELECT DISTINCT symbol FROM "{SYMBOLS}"')]
     hits = [(symbol, code, keyword) for symbol in symbols
             for code, by_keyword in sets.items()
@@ -231,17 +235,20 @@ def keyword_terms(keyword: str) -> list[str]:
     return [t.strip() for t in (keyword or "").split("|") if t.strip()]
 
 
-def _symbols_table(match_all: bool) -> None:
-    """Temporary table (patent_id, symbol): every IPC symbol of every patent, or the main one."""
+def _symbols_table(match_all: bool, only: str | None = None) -> None:
+    """Temporary table (patent_id, symbol): every IPC symbol of every patent (of those `only`
+    selects), or the main one."""
     db.execute_sql(f'DROP TABLE IF EXISTS "{SYMBOLS}"')
+    among = "" if only is None else f" WHERE id IN ({only})"
     text = ("COALESCE(ipc_main, '') || ';' || COALESCE(ipc_all, '')" if match_all
             else "COALESCE(ipc_main, '')")
     if is_postgres():
         body = (f"SELECT id AS patent_id, btrim(s) AS symbol "
-                f"FROM patent, unnest(string_to_array({text}, ';')) AS s WHERE btrim(s) <> ''")
+                f"FROM (SELECT * FROM patent{among}) patent, "
+                f"unnest(string_to_array({text}, ';')) AS s WHERE btrim(s) <> ''")
     else:
         body = ("WITH RECURSIVE split(patent_id, symbol, rest) AS ("
-                f"SELECT id, '', {text} || ';' FROM patent UNION ALL "
+                f"SELECT id, '', {text} || ';' FROM patent{among} UNION ALL "
                 "SELECT patent_id, trim(substr(rest, 1, instr(rest, ';') - 1)), "
                 "substr(rest, instr(rest, ';') + 1) FROM split WHERE rest <> '') "
                 "SELECT patent_id, symbol FROM split WHERE symbol <> ''")

@@ -140,10 +140,10 @@ class StatusRow(BaseModel):
         primary_key = False
 
 
-def refresh_status(on: dt.date | None = None, batch: int = 20000) -> int:
-    """Derive the status of every patent on `on` and store status, status_reason, status_date,
-    lapse_date, term_extension_days and expiry_date where they changed. Returns the number of
-    patents changed."""
+def refresh_status(on: dt.date | None = None, batch: int = 20000, only: str | None = None) -> int:
+    """Derive the status of every patent (or of those whose ids the SQL `only` selects) on
+    `on` and store status, status_reason, status_date, lapse_date, term_extension_days and
+    expiry_date where they changed. Returns the number of patents changed."""
     on = on or dt.date.today()
     changed = 0
     last_id = 0
@@ -151,7 +151,7 @@ def refresh_status(on: dt.date | None = None, batch: int = 20000) -> int:
         StatusRow.create_table(safe=True)
         try:
             while True:
-                rows = _patent_batch(last_id, batch)
+                rows = _patent_batch(last_id, batch, only)
                 if not rows:
                     break
                 last_id = rows[-1]["id"]
@@ -163,19 +163,22 @@ def refresh_status(on: dt.date | None = None, batch: int = 20000) -> int:
     return changed
 
 
-def _patent_batch(after_id: int, size: int) -> list[dict]:
+def _patent_batch(after_id: int, size: int, only: str | None = None) -> list[dict]:
+    where = (Patent.id > after_id) if only is None else \
+        (Patent.id > after_id) & Patent.id.in_(pw.SQL(f"({only})"))
     return list(Patent.select(Patent.id, Patent.patent_type, Patent.app_date, Patent.grant_date,
                               Patent.status, Patent.status_reason, Patent.status_date,
                               Patent.lapse_date, Patent.paid_through_year,
                               Patent.grant_patent_year, Patent.term_extension_days,
                               Patent.expiry_date)
-                .where(Patent.id > after_id).order_by(Patent.id).limit(size).dicts())
+                .where(where).order_by(Patent.id).limit(size).dicts())
 
 
 def _derive_batch(rows: list[dict], on: dt.date) -> list[tuple]:
     ids = [r["id"] for r in rows]
     events: dict[int, list] = {}
-    in_batch = LegalEvent.patent.between(ids[0], ids[-1])
+    dense = ids[-1] - ids[0] < 4 * len(ids)  # a range of ids, or a few scattered ones
+    in_batch = LegalEvent.patent.between(ids[0], ids[-1]) if dense else LegalEvent.patent.in_(ids)
     query = (LegalEvent.select(LegalEvent.patent, LegalEvent.kind, LegalEvent.date)
              .where(in_batch & LegalEvent.kind.in_(STATUS_EVENTS)).tuples())
     for pid, kind, day in query:
@@ -229,13 +232,14 @@ def _write(rows: list[tuple]) -> int:
     return len(rows)
 
 
-def refresh_all(on: dt.date | None = None) -> dict:
-    """Paid-through years from payments, then statuses, then next fee due dates."""
+def refresh_all(on: dt.date | None = None, only: str | None = None) -> dict:
+    """Paid-through years from payments, then statuses, then next fee due dates (of every
+    patent, or of those whose ids the SQL `only` selects: the patents an import touched)."""
     on = on or dt.date.today()
     with db.atomic():
-        raise_paid_through(on)
-        status_changed = refresh_status(on)
-        fee_changed = refresh_fee_columns(on)
+        raise_paid_through(on, only)
+        status_changed = refresh_status(on, only=only)
+        fee_changed = refresh_fee_columns(on, only)
     return {"status": status_changed, "next_fee_due": fee_changed}
 
 

@@ -12,6 +12,7 @@ Of the Scope it reads the region, the date range (the period), industry and the 
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -19,7 +20,7 @@ import pandas as pd
 import peewee as pw
 from peewee import fn
 
-from core.cubes import freshness
+from core.cubes import delta, freshness
 from core.db import db, version
 from core.db.audit import AuditEvent, record
 from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Industry, Patent
@@ -344,7 +345,8 @@ def update_holder(holder_id: int, by: str | None, kind: str | None = None,
     new_tags = clean_tags(tags) if tags is not None else None
     if industry and industry not in industries():
         raise IndustryError(f"产业代码不存在：{industry}")
-    with db.atomic():
+    kept = delta.change() if kind is not None else nullcontext()  # cubes count by holder kind
+    with db.atomic(), kept:
         holder = Holder.get_by_id(holder_id)
         before_tags = tags_of([holder_id]).get(holder_id, [])
         changes = _diff(holder, before_tags, kind, new_tags, fee_reduction)
@@ -371,7 +373,8 @@ def _diff(holder: Holder, before_tags: list[str], kind, new_tags, fee_reduction)
 
 
 def _apply(holder: Holder, changes: dict) -> None:
-    if "kind" in changes:
+    if "kind" in changes:  # the summary tables count its patents by its kind: old counts out
+        delta.before(f"SELECT id FROM patent WHERE first_holder_id = {int(holder.id)}")
         holder.kind = changes["kind"][1]
     if "fee_reduction" in changes:
         holder.fee_reduction = changes["fee_reduction"][1]
@@ -379,8 +382,6 @@ def _apply(holder: Holder, changes: dict) -> None:
         holder.industry_code = changes["industry_code"][1]
     if {"kind", "fee_reduction", "industry_code"} & set(changes):
         holder.save()
-    if "kind" in changes:
-        freshness.invalidate()  # agency_cube counts patents by their first holder's kind
     if "tags" in changes:
         before, after = set(changes["tags"][0]), set(changes["tags"][1])
         if before - after:

@@ -23,9 +23,10 @@ counties, grain 's' per county and street (NULL when unknown) for streets, custo
 county's streets.
 
 Counting rules (variant): "fast" — the patent's own region columns (first holder, current; the
-default) — is built with every cube rebuild. The holder rules are built on first use; a rebuild
-after new data drops them (their next use builds them again) and the nightly job rebuilds those
-in use: first holder of the original set, and fractional counting, place each
+default) — and every holder rule (VARIANTS) are built with every cube rebuild and kept by the
+delta upkeep after imports and decisions (core.cubes.delta); a database whose tables predate
+that builds a rule on its first use (core.cubes.rebuild.build_rule). First holder of the
+original set, and fractional counting, place each
 holder link with a weight (1, or 1/n), so their counts add up like the default's; whole counting
 by any holder counts a patent once per region however many of its holders sit there, so it
 keeps one grain per level — 'p' province, 't' city, 'c' county, 's' street — and is read for a
@@ -44,13 +45,16 @@ from __future__ import annotations
 
 from core.cubes import freshness
 from core.cubes.indicator.build import (
+    COLUMNS,
     FAST,
+    VARIANTS,
     build,
     build_variant,
     built_variants,
     drop_variant,
     is_current,
     months_table,
+    rows,
     variant_of,
 )
 from core.cubes.indicator.months import long_rule_key, month_end, month_index, month_start
@@ -58,9 +62,9 @@ from core.cubes.indicator.read import read, supports
 from core.cubes.indicator.specs import Flow, Stock
 from core.db.models import IndicatorCube
 
-__all__ = ["FAST", "Flow", "Stock", "build", "build_variant", "built_variants", "drop_variant",
-           "long_rule_key",
-           "month_end", "month_index", "month_start", "months_table", "needs_build", "read", "supports", "usable",
+__all__ = ["COLUMNS", "FAST", "VARIANTS", "Flow", "Stock", "build", "build_variant",
+           "built_variants", "drop_variant", "long_rule_key", "month_end", "month_index",
+           "month_start", "months_table", "needs_build", "read", "rows", "supports", "usable",
            "variant_of"]
 
 

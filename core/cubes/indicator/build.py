@@ -1,5 +1,10 @@
 """Building the indicator cube: the default placement ("fast": the patent's own region columns)
-and, on demand, the holder counting rules (variants), each from one grouped scan per kind."""
+and the holder counting rules (variants), every one from a narrow table of placed patents and
+their months of change, one grouped scan per kind and grain.
+
+`rows(variant, months)` yields the SELECTs of a variant's rows; the full build inserts them into
+the cube, the delta upkeep (core.cubes.delta) into its delta table — from a months table of the
+changed patents only (months_table(only=…))."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -11,6 +16,7 @@ from peewee import fn
 from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
 from core.db import db
 from core.db.models import IndicatorCube, Patent
+from core.db.sql import query_sql
 from core.regions.scope import both
 from core.rules import highvalue
 from core.rules.counting import CountingRule, placing
@@ -19,16 +25,20 @@ REGION_DIMS = ("province_code", "city_code", "county_code", "street_code")
 DIMS = ("patent_type", "domestic")
 # IndicatorCube.high_value is no longer a dimension (always False): the high-value stock has
 # its own kinds (hv_in, hv_out, s_hv), judged as of the day.
-COLUMNS = ("variant", "grain", *REGION_DIMS, *DIMS, "high_value", "kind", "month", "n")
+KEYS = ("variant", "grain", *REGION_DIMS, *DIMS, "high_value", "kind", "month")
+COLUMNS = (*KEYS, "n")
 NOT_A_DIM = pw.Value(False)
 # Whole counting by any holder counts a patent once per region however many of its holders sit
 # there: not additive over sub-regions, so it keeps one grain per level.
 LEVEL_GRAINS = (("p", 1), ("t", 2), ("c", 3), ("s", 4))
+ADDITIVE_GRAINS = (("s", 4), ("c", 3))  # per street (NULL when unknown), per county
 FAST = "fast"
-PLACED = "indicator_cube_placed"  # temporary table of one level's placements
+VARIANTS = ("first/original", "any/current", "any/original", "frac/current", "frac/original")
+PLACED = "indicator_cube_placed"  # temporary table: placed patents with their months
 MONTHS = "indicator_cube_months"  # temporary table of every patent's months of change
 KINDS = ("app", "pub", "grant", "in", "out", "long_in", "long_out", "s_in", "s_long", "hv_in",
          "hv_out", "s_hv")
+MONTH_COLUMNS = tuple(f"m_{k}" for k in KINDS)
 
 
 def variant_of(rule: CountingRule) -> str:
@@ -51,125 +61,130 @@ def is_additive(variant: str) -> bool:
     return not variant.startswith("any/")
 
 
-def _target() -> list[pw.Field]:
+def target() -> list[pw.Field]:
     return [getattr(IndicatorCube, c) for c in COLUMNS]
 
 
 @contextmanager
-def months_table(long_rule: dict | None = None) -> Iterator[pw.Table]:
-    """A temporary table of every patent's region, type, domestic and high-value flags and the
-    month of each kind of change (NULL when it does not happen): one scan of `patent`, then
-    every count of every variant reads this narrow table instead."""
+def months_table(long_rule: dict | None = None, only: pw.Node | None = None
+                 ) -> Iterator[pw.Table]:
+    """A temporary table of the patents' region, type and domestic flag and the month of each
+    kind of change (NULL when it does not happen): one scan of `patent` (or of the patents
+    whose ids `only` selects) joined to their first pledges, then every count of every variant
+    reads this narrow table instead."""
     long_rule = highvalue.rules() | (long_rule or {})
-    pledges = first_pledges(long_rule)
+    pledges = first_pledges(long_rule, only)
     kinds = kind_selects(long_rule, pledges)
     select = (Patent.select(Patent.id, *(getattr(Patent, d) for d in (*REGION_DIMS, *DIMS)),
                             *(pw.Case(None, [(cond, month)], None).alias(f"m_{kind}")
                               for kind, month, cond in kinds))
               .join(pledges, pw.JOIN.LEFT_OUTER, on=(pledges.c.pid == Patent.id)))
+    if only is not None:
+        select = select.where(Patent.id.in_(only))
     sql, params = select.sql()
     db.execute_sql(f"DROP TABLE IF EXISTS {MONTHS}")
     db.execute_sql(f"CREATE TEMPORARY TABLE {MONTHS} AS {sql}", params)
     db.execute_sql(f"CREATE INDEX {MONTHS}_id ON {MONTHS} (id)")
     try:
-        yield pw.Table(MONTHS, ("id", *REGION_DIMS, *DIMS, *(f"m_{k}" for k, _, _ in kinds)))
+        yield pw.Table(MONTHS, ("id", *REGION_DIMS, *DIMS, *MONTH_COLUMNS))
     finally:
         db.execute_sql(f"DROP TABLE {MONTHS}")
 
 
-def _kinds(months: pw.Table) -> list[tuple[str, pw.Node]]:
-    return [(kind, getattr(months, f"m_{kind}")) for kind in KINDS]
-
-
-def build(long_rule: dict | None = None, months: pw.Table | None = None) -> int:
-    """Recompute the default placement (inside the caller's transaction): the street grain from
-    the months table, the county grain from the street grain."""
-    if months is None:
-        with months_table(long_rule) as table:
-            return build(long_rule, table)
-    IndicatorCube.delete().where(IndicatorCube.variant == FAST).execute()
-    keys = [getattr(months, d) for d in (*REGION_DIMS, *DIMS)]
-    for kind, month in _kinds(months):
-        select = (months.select(pw.Value(FAST), pw.Value("s"), *keys, NOT_A_DIM, pw.Value(kind),
-                                month, fn.COUNT(pw.SQL("*")))
-                  .where(month.is_null(False)).group_by(*keys, month))
-        IndicatorCube.insert_from(select, _target()).execute()
-    _county_grain(FAST)
-    return IndicatorCube.select().where(IndicatorCube.variant == FAST).count()
-
-
-def _county_grain(variant: str) -> None:
-    c = IndicatorCube.alias("s")
-    keys = [getattr(c, d) for d in (*REGION_DIMS[:3], *DIMS, "kind", "month")]
-    select = (c.select(pw.Value(variant), pw.Value("c"), *keys[:3], pw.Value(None), *keys[3:5],
-                       NOT_A_DIM, *keys[5:], fn.SUM(c.n))
-              .where((c.variant == variant) & (c.grain == "s")).group_by(*keys))
-    IndicatorCube.insert_from(select, _target()).execute()
-
-
-def build_variant(variant: str, long_rule: dict | None = None,
-                  months: pw.Table | None = None) -> int:
-    """Recompute one holder counting rule's rows (inside the caller's transaction)."""
-    if months is None:
-        with months_table(long_rule) as table:
-            return build_variant(variant, long_rule, table)
-    IndicatorCube.delete().where(IndicatorCube.variant == variant).execute()
-    if is_additive(variant):
-        _additive_variant(variant, months)
+def rows(variant: str, months: pw.Table) -> Iterator[pw.Select]:
+    """The SELECTs giving every cube row (COLUMNS order) of `variant` for the patents of the
+    months table. Temporary tables live while the generator runs: consume each SELECT before
+    asking for the next."""
+    if variant == FAST:
+        yield from _grouped(variant, months, ADDITIVE_GRAINS, weight=None)
+    elif is_additive(variant):
+        with _placed(_additive_select(variant, months)) as placed:
+            yield from _grouped(variant, placed, ADDITIVE_GRAINS, weight=placed.w)
     else:
         for grain, depth in LEVEL_GRAINS:
-            _level_grain(variant, grain, depth, months)
-    return IndicatorCube.select().where(IndicatorCube.variant == variant).count()
+            with _placed(_level_select(variant, depth, months)) as placed:
+                yield from _grouped(variant, placed, ((grain, depth),), weight=None)
 
 
-def _additive_variant(variant: str, months: pw.Table) -> None:
-    """One row per placement (first holder of the set, or every holder with its 1/n share)."""
-    rule = rule_of(variant)
-    placed, inside = placing(rule, None)
-    query = pw.Select([placed]).join(months, on=(months.id == placed.c.pid))
-    regions = [getattr(placed.c, d) for d in REGION_DIMS]
-    is_domestic = pw.Case(None, [(placed.c.dom == 1, True)], False)
-    dims = [months.patent_type, is_domestic]
-    weight = placed.c.share if rule.weighted else pw.Value(1)
-    for kind, month in _kinds(months):
-        select = (query.select(pw.Value(variant), pw.Value("s"), *regions, *dims, NOT_A_DIM,
-                               pw.Value(kind), month, fn.SUM(weight))
-                  .where(both(inside, month.is_null(False)))
-                  .group_by(*regions, months.patent_type, placed.c.dom, month))
-        IndicatorCube.insert_from(select, _target()).execute()
-    _county_grain(variant)
+def _grouped(variant: str, source: pw.Table, grains, weight) -> Iterator[pw.Select]:
+    """Per kind and grain: the rows of `source` (REGION_DIMS, DIMS, m_<kind> columns) grouped
+    by the grain's region columns, the dims and the month."""
+    measure = fn.COUNT(pw.SQL("*")) if weight is None else fn.SUM(weight)
+    for grain, depth in grains:
+        regions = [getattr(source, d) for d in REGION_DIMS[:depth]]
+        shown = regions + [pw.Value(None)] * (len(REGION_DIMS) - depth)
+        dims = [getattr(source, d) for d in DIMS]
+        for kind in KINDS:
+            month = getattr(source, f"m_{kind}")
+            yield (source.select(pw.Value(variant), pw.Value(grain), *shown, *dims, NOT_A_DIM,
+                                 pw.Value(kind), month, measure)
+                   .where(month.is_null(False)).group_by(*regions, *dims, month))
 
 
-def _level_grain(variant: str, grain: str, depth: int, months: pw.Table) -> None:
-    """Whole counting by any holder at one level: one row per (patent, region of that level)
-    with a holder there, domestic when any of them is — kept in a temporary table while the
-    kinds are counted from it."""
-    src, inside = placing(rule_of(variant), None, name="placement")
-    levels = [getattr(src.c, d) for d in REGION_DIMS[:depth]]
-    placed = (Patent.select(src.c.pid.alias("pid"), *levels, fn.MAX(src.c.dom).alias("dom"))
-              .from_(src).where(both(inside, levels[-1].is_null(False))).group_by(src.c.pid, *levels))
-    sql, params = placed.sql()
+@contextmanager
+def _placed(select: pw.Select) -> Iterator[pw.Table]:
+    sql, params = query_sql(select)
     db.execute_sql(f"DROP TABLE IF EXISTS {PLACED}")
     db.execute_sql(f"CREATE TEMPORARY TABLE {PLACED} AS {sql}", params)
     try:
-        _count_level(variant, grain, depth, months,
-                     pw.Table(PLACED, ("pid", *REGION_DIMS[:depth], "dom")))
+        yield pw.Table(PLACED, (*REGION_DIMS, *DIMS, "w", *MONTH_COLUMNS))
     finally:
         db.execute_sql(f"DROP TABLE {PLACED}")
 
 
-def _count_level(variant, grain, depth, months: pw.Table, placed: pw.Table) -> None:
-    regions = [getattr(placed, d) for d in REGION_DIMS[:depth]]
-    is_domestic = pw.Case(None, [(placed.dom == 1, True)], False)
-    dims = [months.patent_type, is_domestic, NOT_A_DIM]
-    keys = [*regions, months.patent_type, placed.dom]
-    regions += [pw.Value(None)] * (len(REGION_DIMS) - depth)
-    for kind, month in _kinds(months):
-        select = (placed.select(pw.Value(variant), pw.Value(grain), *regions, *dims,
-                                pw.Value(kind), month, fn.COUNT(pw.SQL("*")))
-                  .join(months, on=(months.id == placed.pid))
-                  .where(month.is_null(False)).group_by(*keys, month))
-        IndicatorCube.insert_from(select, _target()).execute()
+def _month_columns(months: pw.Table) -> list[pw.Node]:
+    return [getattr(months, c) for c in MONTH_COLUMNS]
+
+
+def _additive_select(variant: str, months: pw.Table) -> pw.Select:
+    """One row per placement (core.rules.counting.placing: the first holder of the set, or
+    every holder with its 1/n share): the holder's region and domestic flag, the patent's type
+    and months."""
+    rule = rule_of(variant)
+    placed, inside = placing(rule, None, months.select(months.id))
+    regions = [getattr(placed.c, d).alias(d) for d in REGION_DIMS]
+    is_domestic = pw.Case(None, [(placed.c.dom == 1, True)], False)
+    weight = placed.c.share if rule.weighted else pw.Value(1)
+    query = (pw.Select([placed]).join(months, on=(months.id == placed.c.pid))
+             .select(*regions, months.patent_type.alias("patent_type"),
+                     is_domestic.alias("domestic"), weight.alias("w"), *_month_columns(months)))
+    return query if inside is True else query.where(inside)
+
+
+def _level_select(variant: str, depth: int, months: pw.Table) -> pw.Select:
+    """Whole counting by any holder at one level: one row per (patent, region of that level)
+    with a holder there, domestic when any of them is, with the patent's months."""
+    src, inside = placing(rule_of(variant), None, months.select(months.id), name="placement")
+    levels = [getattr(src.c, d) for d in REGION_DIMS[:depth]]
+    placed = (Patent.select(src.c.pid.alias("pid"), *(lv.alias(d) for lv, d in
+                                                       zip(levels, REGION_DIMS)),
+                            fn.MAX(src.c.dom).alias("dom"))
+              .from_(src).where(both(inside, levels[-1].is_null(False)))
+              .group_by(src.c.pid, *levels).alias("pl"))
+    regions = [getattr(placed.c, d).alias(d) for d in REGION_DIMS[:depth]]
+    regions += [pw.Value(None).alias(d) for d in REGION_DIMS[depth:]]
+    is_domestic = pw.Case(None, [(placed.c.dom == 1, True)], False)
+    return (months.select(*regions, months.patent_type.alias("patent_type"),
+                          is_domestic.alias("domestic"), pw.Value(1).alias("w"),
+                          *_month_columns(months))
+            .from_(placed).join(months, on=(months.id == placed.c.pid)))
+
+
+def build(long_rule: dict | None = None, months: pw.Table | None = None) -> int:
+    """Recompute the default placement (inside the caller's transaction)."""
+    return build_variant(FAST, long_rule, months)
+
+
+def build_variant(variant: str, long_rule: dict | None = None,
+                  months: pw.Table | None = None) -> int:
+    """Recompute one counting rule's rows (inside the caller's transaction)."""
+    if months is None:
+        with months_table(long_rule) as table:
+            return build_variant(variant, long_rule, table)
+    IndicatorCube.delete().where(IndicatorCube.variant == variant).execute()
+    for select in rows(variant, months):
+        IndicatorCube.insert_from(select, target()).execute()
+    return IndicatorCube.select().where(IndicatorCube.variant == variant).count()
 
 
 def drop_variant(variant: str) -> None:
@@ -177,8 +192,8 @@ def drop_variant(variant: str) -> None:
 
 
 def built_variants() -> list[str]:
-    rows = IndicatorCube.select(IndicatorCube.variant).distinct().tuples()
-    return sorted(v for (v,) in rows if v != FAST)
+    rows_ = IndicatorCube.select(IndicatorCube.variant).distinct().tuples()
+    return sorted(v for (v,) in rows_ if v != FAST)
 
 
 def is_current(stamp_rule: str | None) -> bool:

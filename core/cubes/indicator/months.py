@@ -92,13 +92,16 @@ def _greatest(a: pw.Node, b: pw.Node) -> pw.Node:
     return fn.GREATEST(a, b) if is_postgres() else fn.MAX(a, b)
 
 
-def first_pledges(rule: dict) -> pw.Select:
-    """Derived table (pid, day): the first pledge over the threshold of each pledged patent."""
+def first_pledges(rule: dict, only: pw.Node | None = None) -> pw.Select:
+    """Derived table (pid, day): the first pledge over the threshold of each pledged patent (of
+    those whose ids `only` selects)."""
     event = LegalEvent
+    where = ((event.kind == "pledge") & event.date.is_null(False)
+             & (event.amount >= rule["pledge_amount"]))
+    if only is not None:
+        where &= event.patent.in_(only)
     return (event.select(event.patent.alias("pid"), fn.MIN(event.date).alias("day"))
-            .where((event.kind == "pledge") & event.date.is_null(False)
-                   & (event.amount >= rule["pledge_amount"]))
-            .group_by(event.patent).alias(FIRST_PLEDGE))
+            .where(where).group_by(event.patent).alias(FIRST_PLEDGE))
 
 
 def _least(a: pw.Node | None, b: pw.Node | None) -> pw.Node | None:

@@ -1,0 +1,182 @@
+"""Upkeep in proportion to a change, on a copy of a demo database (SQLite or PostgreSQL URL):
+
+1. a 10,000-row patent list (updates of stored patents and new ones) imported with the delta
+   upkeep, beside its bare read (the file read and parsed, nothing stored) and beside the full
+   upkeep the import ran before (every patent's status, fee columns, industries and high-value
+   marks, then every summary table rebuilt);
+2. an address decision and a holder's kind visible in the summary tables (the transaction
+   done, the tables fresh), beside the full rebuild they used to wait for;
+3. the first read of the indicators under each counting rule, beside the build of that rule's
+   rows (what its first use cost when rules were built on first use).
+
+    nice python -m bench.upkeep_speed sqlite:////tmp/x.db [--rows 10000]
+
+Work on a copy: the database is changed (sqlite: the file is copied to <path>.bench first).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from core.db import connect, db, is_postgres
+from core.rules import numbers
+
+TYPES = {"invention": "发明专利", "utility": "实用新型", "design": "外观设计"}
+HEADER = ("申请号", "申请日", "公开（公告）号", "公开（公告）日", "发明名称", "申请（专利权）人",
+          "申请人地址", "发明人", "IPC分类号", "主分类号", "代理机构", "发明类型", "法律状态")
+TEXTS = ("有效", "授权", "实质审查", "未缴年费专利权终止", "驳回", "公开")
+
+
+def timed(label: str, func, *args, **kwargs):
+    started = time.perf_counter()
+    out = func(*args, **kwargs)
+    seconds = time.perf_counter() - started
+    print(f"  {label:<58} {seconds:8.2f} s", flush=True)
+    return out, seconds
+
+
+def update_file(rows: int, folder: Path) -> Path:
+    """70 % stored patents with a new status text and title — one in ten also with another
+    holder and address (a transfer) —, 30 % new patents."""
+    from core.db.models import Holder, Patent
+    rng = random.Random(3)
+    stored = list(Patent.select(Patent.app_no, Patent.patent_type, Patent.app_date,
+                                Patent.ipc_main, Holder.name, Patent.address)
+                  .join(Holder, on=(Patent.first_holder == Holder.id))
+                  .where(Patent.app_no.is_null(False)).order_by(Patent.id).tuples())
+    picked = rng.sample(stored, int(rows * 0.7))
+    holders = [h for (h,) in Holder.select(Holder.name).limit(5000).tuples()]
+    lines = []
+    for app_no, ptype, app_date, ipc, holder, address in picked:
+        if rng.random() < 0.1:
+            holder, address = rng.choice(holders), "江苏省苏州市吴中区东吴北路1号"
+        lines.append((app_no, str(app_date or ""), "", "", "更新的发明名称", holder, address or "",
+                      "张三", ipc or "", ipc or "", "", TYPES.get(ptype, "发明专利"),
+                      rng.choice(TEXTS)))
+    for serial in range(rows - len(lines)):
+        ptype = rng.choice(list(TYPES))
+        app_no = numbers.make(2026, 1 + list(TYPES).index(ptype), 990_000 + serial)
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
+        lines.append((app_no, str(day), "", "", "新的发明名称", rng.choice(holders),
+                      "江苏省苏州市相城区元和街道春申路8号", "李四", "H01M 10/05", "H01M 10/05", "",
+                      TYPES[ptype], "实质审查"))
+    path = folder / "update.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(lines)
+    return path
+
+
+def bare_read(path: Path) -> None:
+    from core.importer import patents, readers
+    from core.importer.batch import prepare
+    from core.importer.report import Report
+    report = Report(file_name=path.name, kind="patents")
+    data = readers.load_bytes(path, path.name, readers.MAX_BYTES)
+    tables = prepare(readers.read_bytes(data, path.name), report, "patents", "auto", None)
+    patents.read_records(tables, report)
+
+
+def full_upkeep() -> None:
+    """What every import ran before: every patent refreshed, every summary table rebuilt (the
+    holder counting rules dropped, as imports did)."""
+    from core.cubes import rebuild as cubes
+    from core.rules import highvalue, status
+    status.refresh_all()
+    highvalue.refresh()
+    cubes.rebuild(variants=False)
+
+
+def import_bench(rows: int) -> None:
+    from core.importer.batch import import_file
+    print(f"1. a {rows:,}-row update")
+    with tempfile.TemporaryDirectory() as folder:
+        path = update_file(rows, Path(folder))
+        _, bare = timed("bare read (read and parse the file)", bare_read, path)
+        report, total = timed("import with the delta upkeep", import_file, path)
+    print(f"     inserted {report.inserted:,}, updated {report.updated:,}, "
+          f"unchanged {report.unchanged:,}, warnings {report.warnings[:2]}")
+    _, naive = timed("baseline: the full upkeep imports ran before", full_upkeep)
+    print(f"  import / bare read: {total / bare:.1f}× (target ≤ 3×); "
+          f"full upkeep alone / bare read: {naive / bare:.1f}×")
+
+
+def decision_bench() -> None:
+    from peewee import fn
+
+    from core.cubes import freshness
+    from core.cubes import rebuild as cubes
+    from core.db.models import Address, Holder, Patent
+    from core.resolver import decisions
+    from core.stats.holders import update_holder
+    print("2. an address decision and a holder's kind, visible in the summary tables")
+    busiest = (Patent.select(Patent.address_ref, fn.COUNT(Patent.id).alias("n"))
+               .join(Address, on=(Patent.address_ref == Address.id))
+               .where(Address.status == "queued").group_by(Patent.address_ref)
+               .order_by(fn.COUNT(Patent.id).desc()).limit(1).tuples().first())
+    address, moved = busiest if busiest else (Address.select(Address.id).scalar(), 0)
+    _, decide = timed(f"address decision ({moved} patents moved)", decisions.decide, address,
+                      "320506", "bench")
+    assert freshness.usable()
+    holder, patents = (Patent.select(Patent.first_holder, fn.COUNT(Patent.id))
+                       .group_by(Patent.first_holder).order_by(fn.COUNT(Patent.id).desc())
+                       .limit(1).tuples().get())
+    kind = "university" if Holder.get_by_id(holder).kind != "university" else "enterprise"
+    _, tag = timed(f"holder kind ({patents} patents)", update_holder, holder, "bench", kind=kind)
+    assert freshness.usable()
+    _, rebuild = timed("baseline: the rebuild a decision waited for", cubes.rebuild)
+    print(f"  decision {decide:.2f} s, holder kind {tag:.2f} s (target ≤ 2 s); "
+          f"the rebuild {rebuild:.1f} s")
+
+
+def rules_bench() -> None:
+    from core.cubes import indicator as indicator_cube
+    from core.cubes.indicator.build import rule_of
+    from core.stats import indicators
+    print("3. every counting rule: the first read, beside the build it needed before")
+    year = dt.date.today().year
+    for variant in indicator_cube.VARIANTS:
+        rule = rule_of(variant)
+        _, read = timed(f"first read under {variant}", indicators.compute, "3205", year, rule)
+        with db.atomic() as txn:
+            _, build = timed(f"  baseline: building {variant} on first use",
+                             indicator_cube.build_variant, variant)
+            txn.rollback()
+        print(f"     {variant}: first read {read:.2f} s vs first-use build {build:.1f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--in-place", action="store_true", help="do not copy (SQLite)")
+    args = parser.parse_args()
+    url = args.url
+    if url.startswith("sqlite:///") and not args.in_place:
+        source = Path(url[len("sqlite:///"):])
+        copy = source.with_suffix(".bench.db")
+        shutil.copy(source, copy)
+        url = f"sqlite:///{copy}"
+    connect(url)
+    from core.cubes import freshness
+    from core.cubes import indicator as indicator_cube
+    from core.cubes import rebuild as cubes
+    from core.db.models import Patent
+    print(f"{Patent.select().count():,} patents on {'PostgreSQL' if is_postgres() else 'SQLite'}")
+    if not freshness.usable() or set(indicator_cube.built_variants()) != set(
+            indicator_cube.VARIANTS):
+        timed("setup: rebuild with every counting rule", cubes.rebuild)
+    import_bench(args.rows)
+    decision_bench()
+    rules_bench()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,271 @@
+"""Upkeep of the summary tables in proportion to a change: the contributions of the patents about
+to change leave the tables' delta (subtracted), their new contributions join it after the
+change (added), and each table takes the net delta on the rows of the keys it touches —
+instead of a full rebuild (core.cubes.rebuild), which the nightly job still runs for the
+transitions that come with the date.
+
+Every summary table but actor_cube counts patents (or their events, industry links, holder
+links) in groups, so the rows of disjoint sets of patents add up: the rows of the changed
+patents before and after are all a change needs. actor_cube counts distinct holders and
+agencies; its cells (region × filing year) the changed patents sit in, before and after, are
+counted again where they differ (core.cubes.stats.recount_actor_cells).
+
+    with delta.change() as ch:        # or ch = Change() … ch.apply() across transactions
+        ch.before(ids_sql)             # before any write to those patents (writers call
+        …writes…                       # delta.before(), a no-op outside a change)
+    # on leaving: added, merged, stamped fresh, data version bumped
+
+Patents inserted during the change (ids above the highest at its start) join at the end
+without a subtraction. A change begun on stale tables does nothing until its end, which then
+rebuilds everything. Changes are kept per thread (one connection each: temporary tables).
+Two changes of the same patents at once in two processes would count one of them twice: the
+writers that run them (imports, checker decisions) are rare; the nightly rebuild settles it.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import peewee as pw
+from peewee import fn
+
+from core.cubes import freshness, industry, patent, stats
+from core.cubes import indicator as indicator_cube
+from core.cubes.rebuild import rebuild
+from core.db import db, is_postgres, version
+from core.db.models import AgencyCube, CubeStamp, IndicatorCube, IndustryCube, OpsCube, Patent
+from core.db.sql import load_temp, query_sql
+
+IDS = "upkeep_ids"  # every patent of the change whose old contributions left
+BATCH = "upkeep_batch"  # the patents being subtracted or added now
+GIVEN = "upkeep_given"  # ids a writer names
+EPSILON = 1e-9  # fractional counts: a sum this close to 0 is 0
+_local = threading.local()
+
+
+def current() -> Change | None:
+    return getattr(_local, "change", None)
+
+
+def before(ids_sql: str, params: tuple = ()) -> None:
+    """Writers call this before changing the patents `ids_sql` (SQL giving patent ids) selects:
+    inside a change their contributions leave the tables now; outside, nothing happens."""
+    change = current()
+    if change is not None:
+        change.before(ids_sql, params)
+
+
+def before_ids(ids) -> None:
+    """before() for patent ids given in Python."""
+    change = current()
+    if change is None:
+        return
+    load_temp(GIVEN, [("id", "INTEGER PRIMARY KEY")], ((i,) for i in set(ids)))
+    change.before(f'SELECT id FROM "{GIVEN}"')
+    db.execute_sql(f'DROP TABLE "{GIVEN}"')
+
+
+@contextmanager
+def change() -> Iterator[Change]:
+    """A change of a few patents inside the caller's transaction (nested: the outer one)."""
+    outer = current()
+    if outer is not None:
+        yield outer
+        return
+    ch = begin()
+    try:
+        yield ch
+    finally:
+        end()
+    ch.apply()
+
+
+def begin() -> Change:
+    """Start a change on this thread (writers' before() calls join it); end() when done."""
+    ch = Change()
+    _local.change = ch
+    return ch
+
+
+def end() -> None:
+    _local.change = None
+
+
+class Change:
+    """One change of some patents. Begin it before the first write (it marks the tables
+    stale: readers go live until apply() stamps them fresh again)."""
+
+    def __init__(self):
+        self.live = freshness.usable() and indicator_cube.is_current(freshness.stamp().long_rule)
+        self.top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
+        self.tables = freshness.tables_exist()
+        _ids_table(IDS)
+        if not self.live:
+            return
+        CubeStamp.delete().execute()
+        for spec in SPECS:
+            spec.create_delta()
+
+    def before(self, ids_sql: str, params: tuple = ()) -> None:
+        _ids_table(BATCH)
+        db.execute_sql(f'INSERT INTO "{BATCH}" SELECT DISTINCT id FROM patent WHERE id IN '
+                       f'({ids_sql}) AND id <= {int(self.top)} AND id NOT IN '
+                       f'(SELECT id FROM "{IDS}")', params)
+        if self.live and db.execute_sql(f'SELECT 1 FROM "{BATCH}" LIMIT 1').fetchone():
+            _contribute(-1)
+        db.execute_sql(f'INSERT INTO "{IDS}" SELECT id FROM "{BATCH}"')
+
+    def ids_sql(self) -> str:
+        """SQL giving the ids of every patent of the change so far (new ones included): for
+        the upkeep of the rows themselves (status, fee columns, industries, high-value)."""
+        return (f'SELECT id FROM "{IDS}" UNION SELECT id FROM patent '
+                f"WHERE id > {int(self.top)}")
+
+    def apply(self, rebuild_stale: bool = False) -> None:
+        """Add the new contributions, merge every table's delta, stamp the tables fresh. A
+        change begun on stale tables leaves them stale (readers stay live until the jobs
+        rebuild them), or rebuilds them when `rebuild_stale`."""
+        if not self.live:
+            db.execute_sql(f'DROP TABLE IF EXISTS "{IDS}"')
+            if self.tables and rebuild_stale:
+                rebuild()
+            return
+        with db.atomic():
+            _ids_table(BATCH)
+            db.execute_sql(f'INSERT INTO "{BATCH}" {self.ids_sql()}')
+            _contribute(1)
+            for spec in SPECS:
+                spec.merge()
+            stats.recount_actor_cells()
+            for name in (IDS, BATCH):
+                db.execute_sql(f'DROP TABLE "{name}"')
+            top_patent, patents = Patent.select(fn.MAX(Patent.id), fn.COUNT(Patent.id)
+                                                ).tuples().get()
+            CubeStamp.create(max_patent_id=top_patent or 0, max_event_id=freshness.max_event_id(),
+                             patents=patents or 0, long_rule=indicator_cube.long_rule_key())
+            version.bump()
+
+
+def _ids_table(name: str) -> None:
+    db.execute_sql(f'DROP TABLE IF EXISTS "{name}"')
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" (id INTEGER PRIMARY KEY)')
+
+
+def _contribute(sign: int) -> None:
+    """The rows of the patents in BATCH, with `sign`, into every table's delta."""
+    only = pw.SQL(f'(SELECT id FROM "{BATCH}")')
+    for spec in SPECS:
+        spec.emit(only, spec.inserter(sign))
+    stats.note_actor_rows(only, sign)
+
+
+class Spec:
+    """One summary table: its key and measure columns and how to emit the rows of some
+    patents (emit(only, insert): insert(select) for each SELECT of rows in column order)."""
+
+    def __init__(self, model, measures: tuple[str, ...], columns: tuple[str, ...],
+                 emit: Callable, indexed: bool = False):
+        self.model, self.measures, self.columns = model, measures, columns
+        self.keys = tuple(c for c in columns if c not in measures)
+        self.emit, self.indexed = emit, indexed
+        self.table = model._meta.table_name
+        self.delta = f"dl_{self.table}"
+
+    def create_delta(self) -> None:
+        db.execute_sql(f'DROP TABLE IF EXISTS "{self.delta}"')
+        db.execute_sql(f'CREATE TEMPORARY TABLE "{self.delta}" AS SELECT {self._cols()}, '
+                       f'1 AS sgn FROM "{self.table}" WHERE 1 = 0')
+
+    def _cols(self, alias: str = "", names=None) -> str:
+        prefix = f"{alias}." if alias else ""
+        return ", ".join(f"{prefix}{c}" for c in (names or self.columns))
+
+    def inserter(self, sign: int) -> Callable:
+        def insert(select, params: tuple = ()):
+            sql, params = (select, params) if isinstance(select, str) else query_sql(select)
+            db.execute_sql(f'INSERT INTO "{self.delta}" ({self._cols()}, sgn) '
+                           f"SELECT q.*, {int(sign)} FROM ({sql}) q", params)
+        return insert
+
+    def merge(self) -> None:
+        """Net the delta per key, then rewrite the table's rows of those keys: old + net,
+        dropped when the count reaches 0."""
+        net, old = f"dn_{self.table}", f"do_{self.table}"
+        sums = ", ".join(f"SUM({m} * sgn) AS {m}" for m in self.measures)
+        run = db.execute_sql
+        run(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {self._cols(names=self.keys)}, {sums} '
+            f'FROM "{self.delta}" GROUP BY {self._cols(names=self.keys)}')
+        run(f'CREATE TEMPORARY TABLE "{old}" AS SELECT c.id, {self._cols("c")} '
+            f"FROM {self._join(net)}")
+        run(f'DELETE FROM "{self.table}" WHERE id IN (SELECT id FROM "{old}")')
+        totals = ", ".join(f"SUM({m})" for m in self.measures)
+        keys = self._cols(names=self.keys)
+        run(f'INSERT INTO "{self.table}" ({self._cols()}) SELECT {keys}, {totals} FROM '
+            f'(SELECT {self._cols()} FROM "{old}" UNION ALL SELECT {self._cols()} FROM "{net}") u '
+            f"GROUP BY {keys} HAVING ABS(SUM({self.measures[0]})) > {EPSILON}")
+        for name in (net, old):
+            run(f'DROP TABLE "{name}"')
+        run(f'DELETE FROM "{self.delta}"')
+
+    def _join(self, net: str) -> str:
+        """FROM clause pairing the table's rows (alias c) with the net rows of the same key
+        (alias d), NULL equal to NULL: SQLite's IS (the cube's index, or an automatic index
+        on the net rows, seeks); PostgreSQL hashes both sides on the keys with NULL mapped to
+        a value no key holds."""
+        if is_postgres():
+            same = " AND ".join(self._pg_equal(k) for k in self.keys)
+            return f'"{self.table}" c JOIN "{net}" d ON {same}'
+        same = " AND ".join(f"c.{k} IS d.{k}" for k in self.keys)
+        order = f'"{net}" d CROSS JOIN "{self.table}" c' if self.indexed \
+            else f'"{self.table}" c CROSS JOIN "{net}" d'
+        return f"{order} WHERE {same}"
+
+    def _pg_equal(self, key: str) -> str:
+        field = self.model._meta.fields[key]
+        if not field.null:
+            return f"c.{key} = d.{key}"
+        none = "-2147483648" if isinstance(field, pw.IntegerField) else "'~'"
+        return f"COALESCE(c.{key}, {none}) = COALESCE(d.{key}, {none})"
+
+
+def _patent_tables(index: int) -> Callable:
+    def emit(only, insert):
+        for select in patent.rows(only)[index][1]:
+            insert(select)
+    return emit
+
+
+def _ops(only, insert) -> None:
+    insert(stats.ops_rows(only))
+
+
+def _industry(only, insert) -> None:
+    for select in industry.rows(only):
+        insert(select)
+
+
+def _agencies(only, insert) -> None:
+    stats._base_table(f'WHERE id IN (SELECT id FROM "{BATCH}")')
+    try:
+        insert(stats.agency_rows_sql())
+    finally:
+        db.execute_sql("DROP TABLE stats_base")
+
+
+def _indicator(only, insert) -> None:
+    variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
+    with indicator_cube.months_table(only=only) as months:
+        for variant in variants:
+            for select in indicator_cube.rows(variant, months):
+                insert(select)
+
+
+SPECS = (
+    *(Spec(model, patent.MEASURES if i == 0 else ("n",), patent.COLUMNS[model],
+           _patent_tables(i)) for i, model in enumerate(patent.COLUMNS)),
+    Spec(OpsCube, ("n", "amount"), stats.OPS_COLUMNS, _ops),
+    Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
+    Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
+    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
+)
