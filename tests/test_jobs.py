@@ -85,7 +85,7 @@ def test_the_jobs_page_lists_recent_runs_for_an_admin(app_env):
     at.run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert table[["任务", "结果", "说明"]].values.tolist() == [["刷新预警", "成功", "fee_due: +3 -0"]]
+    assert table[["任务", "结果", "说明"]].values.tolist() == [["刷新预警", "成功", "年费即将到期 新增 3，关闭 0"]]
 
 
 def test_the_nightly_status_job_refreshes_statuses_and_cubes(db):
