@@ -34,11 +34,12 @@ def _fill(seed: int = 5) -> None:
         city, county, street = rng.choice(places)
         holder = rng.choice(holders)
         rows.append((f"2019{n:08d}X", rng.choice(["invention", "utility"]), day,
+                     day + dt.timedelta(days=540),  # published: the search's default
                      f"一种{rng.choice(['电池', '电机'])}{n}", holder, rng.choice([agency, None]),
                      city, county, street, rng.choice(["valid", "lapsed"])))
         links += [(n, holder, 1)] + ([(n, rng.choice(holders), 2)] if n % 3 == 0 else [])
-    bulk_insert(Patent, ["app_no", "patent_type", "app_date", "title", "first_holder", "agency",
-                         "city_code", "county_code", "street_code", "status"], rows)
+    bulk_insert(Patent, ["app_no", "patent_type", "app_date", "pub_date", "title", "first_holder",
+                         "agency", "city_code", "county_code", "street_code", "status"], rows)
     bulk_insert(PatentHolder, ["patent", "holder", "seq"], links)
 
 
