@@ -42,6 +42,7 @@ def map_column(page, row: int, field: str) -> None:
     """Pick `field` in the 对应字段 cell of data-editor row `row` (0-based, header excluded)."""
     grid = mapping_grid(page)
     expect(grid).to_have_count(1)
+    grid.scroll_into_view_if_needed()  # the rows must be on screen to be clicked
     box = grid.bounding_box()
     x = box["x"] + box["width"] * 0.75
     y = box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2

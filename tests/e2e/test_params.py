@@ -35,6 +35,7 @@ def test_a_target_typed_into_the_table_is_saved(app_url, page, e2e_db, tmp_path)
     cell.fill("30000")
     cell.press("Enter")
     expect(cell).to_have_count(0)
+    expect(grid).to_contain_text("30000")  # the edit is in the grid before the form is sent
     _visible(page.get_by_role("button", name=labels.PARAM_SAVE)).first.click()
     expect(page.get_by_text(re.compile(r"^已保存（第 \d+ 号版本）"))).to_be_visible()
     page.screenshot(path=str(tmp_path / "params_target_saved.png"), full_page=True)
