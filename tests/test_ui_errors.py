@@ -52,7 +52,7 @@ def test_st_stop_passes_through():
 def test_the_entry_point_runs_pages_through_it():
     from pathlib import Path
     home = (Path(__file__).resolve().parents[1] / "Home.py").read_text("utf-8")
-    assert "run_page(navigation)" in home and "navigation.run()" not in home
+    assert "run_page(page)" in home and "page.run()" not in home
 
 
 def test_plain_text_escapes_markdown_icons_and_autolinks():
