@@ -40,9 +40,9 @@ def _search():
 def _list(frame, industries: dict[str, str]) -> None:
     shown = frame.assign(
         kind=frame["kind"].map(labels.HOLDER_KIND),
-        county_code=frame["county_code"].fillna("").map(region_name),
-        street_code=frame["street_code"].fillna("").map(region_name),
-        industry_code=frame["industry_code"].fillna("").map(lambda c: industries.get(c, c)),
+        county_code=frame["county_code"].map(lambda c: region_name(c) if isinstance(c, str) and c else None),
+        street_code=frame["street_code"].map(lambda c: region_name(c) if isinstance(c, str) and c else None),
+        industry_code=frame["industry_code"].map(lambda c: industries.get(c, c) if isinstance(c, str) and c else None),
         tags=frame["tags"].map(lambda t: "、".join(_tag_label(x) for x in t.split(",") if x)))
     with st.container(key="ht_list"):
         tables.show(shown.rename(columns=labels.HOLDER_ADMIN_COLUMNS), hide_index=True,
@@ -155,7 +155,7 @@ def _holders() -> None:
     _list(found, industries)
     rows = {int(r.id): r for r in found.itertuples()}
     chosen = st.selectbox(labels.HOLDER_ADMIN_PICK, list(rows), key="ht_pick",
-                          format_func=lambda i: f"{rows[i].name}（ID {i}）")
+                          format_func=lambda i: labels.HOLDER_PICK_ITEM.format(name=rows[i].name, id=i))
     _editor(rows[chosen], industries)
     _region(rows[chosen])
 

@@ -185,16 +185,17 @@ def test_the_page_names_regions_sets_the_industry_corrects_and_undoes_the_region
     at = _page()
     _ok(at)
     assert at.header[0].value == "权利人管理"
-    table = at.dataframe[0].value
-    assert table[["权利人", "区县", "街道", "所属产业", "标签"]].values.tolist() == [
-        ["甲科技有限公司", "虎丘区", "横塘街道", "", ""],
-        ["乙（苏州）有限公司", "", "", "", "高新技术企业"]]
+    table = at.dataframe[0].value[["权利人", "区县", "街道", "所属产业", "标签"]]
+    table = table.astype(object).where(table.notna(), None)  # no value: shown as "—"
+    assert table.values.tolist() == [
+        ["甲科技有限公司", "虎丘区", "横塘街道", None, ""],
+        ["乙（苏州）有限公司", None, None, None, "高新技术企业"]]
     at.selectbox(key="ht_pick").set_value(a.id).run()
     at.selectbox(key=f"ht_industry_{a.id}").set_value("sei1")
     at.button(key=f"ht_save_{a.id}").click().run()
     _ok(at)
     assert at.success[0].value == "已保存：所属产业"
-    assert at.dataframe[0].value["所属产业"].tolist() == ["新一代信息技术产业", ""]
+    assert at.dataframe[0].value["所属产业"].fillna("—").tolist() == ["新一代信息技术产业", "—"]
     at.selectbox(key=f"ht_county_{a.id}").set_value(WUZHONG).run()
     at.selectbox(key=f"ht_street_{a.id}_{WUZHONG}").set_value(CHANGQIAO).run()
     at.button(key="ht_region_apply").click().run()

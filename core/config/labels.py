@@ -314,7 +314,8 @@ EXPORT_FILE = "公开专利_{stamp}.xlsx"
 HOLDER_ADMIN_TITLE = "权利人管理"
 HOLDER_ADMIN_TABS = ["权利人", "批量导入标签"]
 HOLDER_ADMIN_SEARCH = "搜索（名称 / 统一社会信用代码）"
-HOLDER_ADMIN_COLUMNS = {"id": "ID", "name": "权利人", "kind": "类型", "county_code": "区县",
+HOLDER_PICK_ITEM = "{name}（编号 {id}）"
+HOLDER_ADMIN_COLUMNS = {"id": "编号", "name": "权利人", "kind": "类型", "county_code": "区县",
                         "street_code": "街道", "industry_code": "所属产业", "fee_reduction": "费用减缴",
                         "patent_count": "专利数",
                         "first_filing": "首次申请日", "tags": "标签"}
