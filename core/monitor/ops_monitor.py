@@ -70,7 +70,7 @@ def players(q: Scope, side: str, limit: int | None = 20, at_least: int = 1) -> p
                                fn.SUM(LegalEvent.amount).alias("amount"),
                                fn.MAX(LegalEvent.date).alias("last_date"),
                                fn.MIN(county).alias("county"))
-             .where(party.is_null(False), name != "", *conditions, *_event_dates(q, LegalEvent)))
+             .where(party.is_null(False), name != "", *conditions, *operations.event_dates(q, LegalEvent)))
     if side in ("license", "pledge"):
         query = query.join(Patent, on=(LegalEvent.patent == Patent.id))
     query = (query.group_by(name).having(fn.COUNT(LegalEvent.id) >= at_least)
@@ -113,22 +113,13 @@ def flows(q: Scope) -> pd.DataFrame:
         county, street = getattr(m, f"county_{side}"), getattr(m, f"street_{side}")
         rows = (ev.select(county, street, ev.count(), join=False)
                 .where(ev.event("kind") == "transfer", dirs[direction],
-                       *_event_dates(q, m)).group_by(county, street).tuples())
+                       *operations.event_dates(q, m)).group_by(county, street).tuples())
         frames += [(direction, flow_unit(q.region, c, s), int(n)) for c, s, n in rows]
     frame = pd.DataFrame(frames, columns=["direction", "code", "n"])
     frame = frame.groupby(["direction", "code"], as_index=False)["n"].sum()
     frame["name"] = frame["code"].map(unit_name)
     frame = frame.sort_values(["n", "direction", "code"], ascending=[False, False, True])
     return frame[FLOW_COLUMNS].reset_index(drop=True)
-
-
-def _event_dates(q: Scope, model) -> list:
-    out = [model.date.is_null(False)]
-    if q.date_from:
-        out.append(model.date >= q.date_from)
-    if q.date_to:
-        out.append(model.date <= q.date_to)
-    return out
 
 
 def _anchor(region: str) -> str:

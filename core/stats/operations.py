@@ -71,7 +71,8 @@ def direction_conditions(region: str | None, model=LegalEvent) -> dict[str, pw.E
     return {"in": a_in & ~b_in, "out": b_in & ~a_in, "within": b_in & a_in}
 
 
-def _dates(q: Scope, model=LegalEvent) -> list:
+def event_dates(q: Scope, model=LegalEvent) -> list:
+    """Conditions: the event is dated, within the scope's date range."""
     out = [model.date.is_null(False)]
     if q.date_from:
         out.append(model.date >= q.date_from)
@@ -96,13 +97,13 @@ def per_year(q: Scope) -> pd.DataFrame:
     transfers = (ev.select(
         year.alias("year"), *[ev.count_if(dirs[d]).alias(f"transfer_{d}") for d in DIRECTIONS],
         join=False)
-        .where(kind == "transfer", _transfer_scope(q, m), *_dates(q, m))
+        .where(kind == "transfer", _transfer_scope(q, m), *event_dates(q, m))
         .group_by(year).dicts())
     local = (ev.select(
         year.alias("year"), ev.count_if(kind == "license").alias("license"),
         ev.count_if(kind == "pledge").alias("pledge"),
         ev.amount_if(kind == "pledge").alias("pledge_amount"))
-        .where(kind.in_(["license", "pledge"]), ev.region(q.region), *_dates(q, m))
+        .where(kind.in_(["license", "pledge"]), ev.region(q.region), *event_dates(q, m))
         .group_by(year).dicts())
     frame = pd.merge(pd.DataFrame(list(transfers), columns=YEAR_COLUMNS[:4]),
                      pd.DataFrame(list(local), columns=["year", *YEAR_COLUMNS[4:]]),
@@ -146,7 +147,7 @@ def _transfers_by_child(q: Scope, direction: str, side: str, ev: Events) -> pd.D
     cond = direction_conditions(q.region, ev.model)[direction]
     rows = (ev.select(column.alias("code"), ev.count().alias(name), join=False)
             .where(ev.event("kind") == "transfer", cond, column.is_null(False),
-                   *_dates(q, ev.model))
+                   *event_dates(q, ev.model))
             .group_by(column).dicts())
     return pd.DataFrame(list(rows), columns=["code", name])
 
@@ -158,7 +159,7 @@ def _local_by_child(q: Scope, ev: Events) -> pd.DataFrame:
         ev.count_if(kind == "pledge").alias("pledge"),
         ev.amount_if(kind == "pledge").alias("pledge_amount"))
         .where(kind.in_(["license", "pledge"]), column.is_null(False), ev.region(q.region),
-               *_dates(q, ev.model))
+               *event_dates(q, ev.model))
         .group_by(column).dicts())
     frame = pd.DataFrame(list(rows), columns=["code", "license", "pledge", "pledge_amount"])
     frame["pledge_amount"] = frame["pledge_amount"].astype(float)
@@ -174,7 +175,7 @@ def events(q: Scope, kind: str, direction: str | None = None,
         LegalEvent.id.alias("event_id"), LegalEvent.date, LegalEvent.kind, Patent.app_no,
         Patent.title, Patent.patent_type, LegalEvent.parties_before, LegalEvent.parties_after,
         LegalEvent.county_before, LegalEvent.county_after, LegalEvent.amount,
-        LegalEvent.license_type).join(Patent).where(LegalEvent.kind == kind, *_dates(q)))
+        LegalEvent.license_type).join(Patent).where(LegalEvent.kind == kind, *event_dates(q)))
     dirs = direction_conditions(q.region)
     if kind == "transfer":
         query = query.where(dirs[direction] if direction else _transfer_scope(q))
