@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.new_monitors import timed
 from core.db import connect, db
 from core.regions import divisions, watch
 from core.regions.query import Scope
@@ -35,13 +35,6 @@ def views(region: str) -> dict[str, list]:
                                              watch.default_comparison(county), tops))],
         "权利人管理 (list)": [(holders.search_holders, ()), (holders.industries, ())],
     }
-
-
-def timed(calls: list) -> float:
-    start = time.perf_counter()
-    for func, args in calls:
-        func(*args)
-    return time.perf_counter() - start
 
 
 def main() -> None:
