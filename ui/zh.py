@@ -49,8 +49,10 @@ SCRIPT = """
 """
 
 
+HTML = SCRIPT % (json.dumps(labels.STREAMLIT_TEXTS, ensure_ascii=False),
+                 json.dumps(labels.STREAMLIT_PATTERNS, ensure_ascii=False))  # built once
+
+
 def install() -> None:
     """Call on every run of Home.py (before the login too): a no-op once the tab has it."""
-    st.html(SCRIPT % (json.dumps(labels.STREAMLIT_TEXTS, ensure_ascii=False),
-                      json.dumps(labels.STREAMLIT_PATTERNS, ensure_ascii=False)),
-            unsafe_allow_javascript=True)
+    st.html(HTML, unsafe_allow_javascript=True)
