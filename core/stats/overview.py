@@ -14,9 +14,9 @@ import pandas as pd
 from peewee import fn
 
 from core.cubes.stats import Events
-from core.db.models import Holder, HolderCube, ImportBatch, Patent, PatentCube, StreetCube, WatchItem
+from core.db.models import Holder, HolderCube, ImportBatch, Patent, PatentCube, StreetCube
 from core.db.sql import as_int, count_if
-from core.regions import divisions
+from core.regions import divisions, watch
 from core.regions.custom import region_name
 from core.regions.query import Scope
 from core.regions.scope import child_column, region_filter
@@ -324,7 +324,8 @@ def watched(scope: Scope, username: str | None = None) -> pd.DataFrame:
     """Columns code, name, valid, valid_inventions, applications: the home region and each region
     on the watch list (the user's and the shared ones), one aggregate per region.
     Sample: ("320506", "吴中区", 41000, 9000, 12000)."""
-    codes = [scope.region] + [c for c in _watched_codes(username) if c != scope.region]
+    codes = [scope.region] + [c for c in watch.watched("region", username)
+                            if c != scope.region]
     apps, _ = _flow_conditions(scope)
     rows = []
     for code in codes:
@@ -350,13 +351,6 @@ def _cube_watched(scope: Scope) -> tuple[int, int, int]:
                     sum_if(year_range(c.app_year, scope), c.n_app))
            .where(cube_where(scope, c)).tuples().get())
     return tuple(as_int(v) for v in row)
-
-
-def _watched_codes(username: str | None) -> list[str]:
-    query = WatchItem.select(WatchItem.target).where(WatchItem.kind == "region")
-    if username:
-        query = query.where(WatchItem.username.is_null() | (WatchItem.username == username))
-    return list(dict.fromkeys(t for (t,) in query.order_by(WatchItem.id).tuples()))
 
 
 def data_updated_at() -> dt.datetime | None:
