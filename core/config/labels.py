@@ -1168,7 +1168,6 @@ IMP_MERGED = ("{n} 行与同一专利的其他行合并（重复行，或同一�
 IND_NOT_COMPUTED = "分区表中不计算"
 VERIFY_PLACEMENT_CHART = "专利定位层级"
 VERIFY_PLACEMENT_RULE = "按第一权利人地址（权利人已核定的按权利人街道）"
-IND_BUILDING_RULE = "首次使用该统计口径：正在按权利人预计算指标汇总表（百万件约需一两分钟，之后秒开）…"
 IND_RULE_LIVE = "该统计口径的指标汇总表尚未生成，本页按明细实时计算（数字相同，打开较慢）"
 
 # --- command line: account recovery (python -m core user), init, errors ---

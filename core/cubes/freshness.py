@@ -45,13 +45,6 @@ def is_fresh() -> bool:
     return current.max_patent_id == top and current.max_event_id == max_event_id()
 
 
-def invalidate() -> None:
-    """Mark the tables stale (drop the stamp): readers go live until the next rebuild. For a
-    writer that moves existing patents outside a change (core.cubes.delta)."""
-    if tables_exist():
-        CubeStamp.delete().execute()
-
-
 def usable() -> bool:
     """Whether readers may read the summary tables now (they exist and are fresh)."""
     return tables_exist() and is_fresh()
