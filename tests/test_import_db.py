@@ -124,7 +124,7 @@ def test_patsnap_records_keyed_by_publication_number(db):
                 "vendor_status") == {
         "app_no": None, "app_date": None, "app_year": 2021, "patent_type": "utility",
         "grant_no": "CN215000001U", "ipc_main": "B25B 11/00", "ipc_subclass": "B25B",
-        "status": "valid", "status_reason": "granted", "address": "江苏苏州吴中区",
+        "status": "valid", "status_reason": "granted", "address": "江苏省苏州市吴中区",
         "vendor_status": "有效 / 授权 | 质押"}
     events = LegalEvent.select(LegalEvent.kind, LegalEvent.detail).where(
         LegalEvent.patent == clamp["id"]).order_by(LegalEvent.id).tuples()

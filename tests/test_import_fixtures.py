@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import unicodedata
 import warnings
 from functools import cache
 from pathlib import Path
@@ -26,10 +27,12 @@ FIXTURES = Path(os.environ.get("PATENT_FIXTURES")
                or Path(__file__).resolve().parents[2] / "shared" / "fixtures")
 # lens_jet_engine.csv: antontruly/patents lens-export.csv; derwent_dii_biogas.xlsx:
 # roneyfraga/2024-yt-read-derwent-innovation derwent.xlsx; google_patents_wearable_105.csv:
-# woodie2wopper/torir-util No1_…_PatentSearc.csv (see tests/data/README_vendors.md)
+# woodie2wopper/torir-util No1_…_PatentSearc.csv; patsnap_ar_glasses_17113.xlsx: renyidake/Streamlit
+# streamlit系列/AR眼镜.XLSX (see tests/data/README_vendors.md)
 FILES = ["patsnap_agency_13086.xlsx", "incopat_openai_72.xlsx", "incopat_chatbot_2798.xlsx",
          "patentics_ar_cn.csv", "patentics_apollo_cn.csv", "lens_jet_engine.csv",
-         "derwent_dii_biogas.xlsx", "google_patents_wearable_105.csv"]
+         "derwent_dii_biogas.xlsx", "google_patents_wearable_105.csv",
+         "patsnap_ar_glasses_17113.xlsx"]
 pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason="../shared/fixtures is absent")
 SIMPLE = {"有效": "valid", "审中": "pending", "失效": "lapsed"}
 
@@ -111,7 +114,10 @@ def test_every_row_accounted_for_and_second_import_changes_nothing(fx, name):
     rows = len(raw_rows(name))
     assert first.rows_read - first.family_entries == rows and first.balanced and second.balanced
     assert (second.rows_read, second.inserted, second.updated) == (first.rows_read, 0, 0)
-    assert second.unchanged == first.inserted and second.rejected == first.rejected
+    # files may share patents (the Patentics and the Patsnap AR lists): a second import finds
+    # unchanged every patent the first one stored, inserted or updated
+    assert second.unchanged == first.inserted + first.updated + first.unchanged
+    assert second.rejected == first.rejected
     assert (second.merged, second.skipped) == (first.merged, first.skipped)
     assert first.inserted == counts[0] - before  # patents, not rows
     assert after == counts
@@ -257,3 +263,51 @@ def test_patsnap_former_districts_resolve_to_their_successors(fx):
         else:  # split: the city, never a wrong county
             assert res.county_code in (None, *successors) and res.city_code == successors[0][:4]
         assert res.county_code is None or res.method == f"change:{record['old_code']}"
+
+
+def spelling(name: str) -> str:
+    """A name without width or spacing differences."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def province_code(cell: str | None) -> str | None:
+    """The mainland province a vendor's province cell names (full or bare name), else None."""
+    for code, name in divisions.names().items():
+        if len(code) == 2 and cell and (cell == name or (name.startswith(cell) and len(cell) >= 2)):
+            return code
+    return None
+
+
+def test_patsnap_raw_export_rows_field_by_field(fx):
+    """A raw Patsnap export (brackets and the [标] tag in its headers, regions per holder joined
+    with " | ", US state codes and TW for foreign holders): every CN row stored once with its
+    holders; a holder region in the mainland is placed in its province (and its county when the
+    cell names a current one), a foreign holder's region gives no address at all."""
+    first = reports_of(fx, "patsnap_ar_glasses_17113.xlsx")[0]
+    raw = raw_rows("patsnap_ar_glasses_17113.xlsx")
+    chinese = [r for r in raw if r["受理局"] == "中国"]
+    assert (first.source, first.rejected, first.merged) == ("patsnap", 0, 0)
+    stored_once = first.inserted + first.updated + first.unchanged  # some are in the Patentics list
+    assert (stored_once, first.skipped) == (len({r["公开(公告)号"] for r in chinese}),
+                                            len(raw) - len(chinese))
+    assert all(e.reason.startswith("不是中国专利") for e in first.skips)
+    placed = 0
+    for row in chinese:
+        stored = patent_by(pub_no=row["公开(公告)号"])
+        # a holder keeps the spelling it was first stored under (another list wrote 众景视界（北京）…)
+        assert [spelling(n) for n in holders(stored["id"])] == [
+            spelling(n) for n in row["[标]当前申请(专利权)人"].split(" | ")]
+        assert (stored["title"], stored["app_year"]) == (row["标题"], int(row["申请年"]))
+        cells = [str(row[f"当前申请(专利权)人{k}"]).split(" | ")[0] for k in ("州/省", "地市", "区县")]
+        province = province_code(cells[0])
+        if province is None:
+            assert stored["address"] is None, row
+            continue
+        res = resolve_text(stored["address"])
+        assert res.province_code == province, row
+        county = [c for c, n in divisions.names().items()
+                  if n == cells[2] and c.startswith(province) and len(c) == 6]
+        if len(county) == 1:
+            assert res.county_code == county[0], row
+            placed += 1
+    assert placed > 2000

@@ -495,7 +495,8 @@ IMP_MISSING_FIELDS = "文件「{file}」缺少必需的列：{fields}"
 IMP_HEADER_ONLY = "文件「{file}」只有表头，没有数据行"
 IMP_KIND = {"patents": "专利清单", "events": "法律事件清单", "fees": "缴费清单"}
 IMP_SOURCE = {"cnipa": "CNIPA 专利检索及分析", "incopat": "incoPat", "patsnap": "智慧芽 Patsnap",
-              "patentics": "Patentics", "baiten": "佰腾", "soopat": "SooPAT/专利之星",
+              "patentics": "Patentics", "baiten": "佰腾", "innojoy": "大为 Innojoy",
+              "soopat": "SooPAT/专利之星",
               "derwent": "Derwent Innovation", "dii": "Derwent Innovations Index（Web of Science）",
               "lens": "Lens.org", "google": "Google Patents"}
 IMP_FIELD = {

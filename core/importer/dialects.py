@@ -225,15 +225,17 @@ def detect_source(headers) -> str | None:
 
 def guess_kind(headers: list) -> str:
     """patents, events or fees: among the kinds whose required columns the headers have, the
-    one whose distinctive columns match best (ties → patents); when none has them all, the kind
-    most columns map to, so that its missing columns are named (a patent list without 标题 is
-    not read as a legal-event list whose every row lacks a date)."""
+    one most columns map to, then the one whose distinctive columns match best (ties →
+    patents): an incoPat list with every field chosen names 转让人, 许可人, 出质人 … yet is a
+    patent list. When no kind has them all, the kind most columns map to, so that its missing
+    columns are named (a patent list without 标题 is not read as a legal-event list whose every
+    row lacks a date)."""
     scores = _distinctive_scores(headers)
     vendor = detect_source(headers)
     mappings = {k: map_columns(headers, k, source=vendor) for k in scores}
     complete = [k for k in scores if not mappings[k].missing_required()]
     if complete:
-        return max(complete, key=lambda k: (scores[k], k == "patents"))
+        return max(complete, key=lambda k: (len(mappings[k].fields), scores[k], k == "patents"))
     mapped = {k: len(mappings[k].fields) for k in scores}
     return max(mapped, key=lambda k: (mapped[k], k == "patents"))
 

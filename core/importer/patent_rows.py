@@ -10,6 +10,7 @@ from core.db.models import Patent
 from core.importer import derwent, legal, sizes
 from core.importer import values as v
 from core.importer.table import BadCell, Skipped, Table
+from core.importer.vendor_regions import region_address
 from core.rules import numbers
 
 CN_NAMES = {"中国", "cn", "china", "中国大陆", "中华人民共和国", "中国专利"}
@@ -174,12 +175,9 @@ def _address(get) -> str | None:
     address = v.text(get("address"))
     if address:
         return address
-    parts: list[str] = []
-    for name in ("province", "city", "county"):
-        part = v.text(get(name))
-        if part and not any(part in p or p in part for p in parts):
-            parts.append(part)
-    return "".join(parts) or None
+    # one region per holder (山东 | 北京): the first holder's, as the address is the first holder's
+    return region_address(*((v.split_multi(get(name)) or [None])[0]
+                            for name in ("province", "city", "county")))
 
 
 def _status(table: Table, get, out: dict) -> None:

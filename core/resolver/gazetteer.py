@@ -24,6 +24,15 @@ STREET_SUFFIX = re.compile(r"(街道办事处|街道|镇|乡|苏木)$")
 PAREN = re.compile(r"[（(]([^）)]*)[）)]")
 DIVISION_END = ("省", "市", "区", "县", "镇", "乡", "街道", "州", "盟", "旗")
 SKIP_CITY_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# Taiwan, Hong Kong, Macao and the countries most foreign applicants come from are outside the
+# division codes: an address naming them first is never placed (美国佛罗里达州 is not 达州), and
+# Taiwan's city names are no former names of a mainland district (新北市 ≠ 常州市新北区).
+OUTSIDE_MAINLAND = re.compile(
+    r"^(?:(?:中国|中華民國|中华民国)?(?:台湾|臺灣|香港|澳门|澳門)|美国|日本|韩国|德国|法国|英国|瑞士|瑞典"
+    r"|荷兰|意大利|加拿大|澳大利亚|以色列|芬兰|丹麦|比利时|奥地利|西班牙|印度|俄罗斯|挪威|爱尔兰"
+    r"|卢森堡|开曼群岛|英属维尔京群岛)")
+TAIWAN_CITIES = frozenset({"台北市", "新北市", "桃园市", "台中市", "台南市", "高雄市", "基隆市",
+                           "新竹市", "嘉义市"})
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,7 @@ def _all_keys():
 def _renamed_keys():
     """Former names of counties that became districts or cities: 金坛市 → 金坛区, 昆山县 → 昆山市.
     Only names that are no current division's name."""
-    current = set(divisions.names().values())
+    current = set(divisions.names().values()) | TAIWAN_CITIES
     for code, name, level, _parent, _ed in divisions._all_rows():
         if level != "county" or len(name) < 3 or name[-1] not in "区市":
             continue

@@ -116,10 +116,11 @@ def _step(chain: Chain, key: str, entries: tuple, unique: bool, home: str) -> No
             elif path.startswith(entry.code):
                 keep = True  # an ancestor named again (e.g. the city after the county)
     if deeper:
-        # a city and its same-name county (东莞市, 中山市): keep the deeper one
+        # a city and its same-name county (东莞市, 中山市): keep the deeper one; a province and
+        # its same-name city (吉林) both stay, so that "吉林长春…" can still reach 长春市
         if len(deeper) > 1:
             deeper = {p: e for p, e in deeper.items()
-                      if not any(q != p and q.startswith(p) for q in deeper)}
+                      if len(p) < 4 or not any(q != p and q.startswith(p) for q in deeper)}
         chain.paths = deeper
     elif not keep and _contradicts(chain, entries):
         chain.conflicts.append(key)

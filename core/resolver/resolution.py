@@ -8,7 +8,7 @@ from functools import lru_cache
 from core.config import settings
 from core.resolver import taught
 from core.resolver.addresses import normalize
-from core.resolver.gazetteer import name_of
+from core.resolver.gazetteer import OUTSIDE_MAINLAND, name_of
 from core.resolver.matcher import Chain, bare_streets, find_matches, postcode_prefix, walk
 
 AUTO_THRESHOLD = 0.9
@@ -62,6 +62,8 @@ def resolve_text(raw: str | None, home: str | None = None) -> Resolution:
     text, postcode = normalize(raw)
     if not text:
         return Resolution(None, None, None, None, 0.0, "empty", True, [])
+    if OUTSIDE_MAINLAND.match(text):
+        return Resolution(None, None, None, None, 0.0, "none", True, [])
     chain = walk(find_matches(text), home)
     notes = _filter_by_postcode(chain, postcode)
     db_alias = taught.apply(text, chain)
