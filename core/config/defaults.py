@@ -86,7 +86,8 @@ HOLIDAY_CALENDAR = {"holidays": [], "workdays": []}
 INDUSTRY_MATCH = "all"
 # 缴费提醒函 / 届满提醒函 (core.reports.letters): the bureau's letterhead and the letter texts.
 # Texts may name the placeholders of labels.LETTER_PLACEHOLDERS ({权利人}, {专利件数} …); empty
-# address, contact and phone lines are left out of the letter. The body texts paraphrase
+# address, contact and phone lines are left out of the letter. A body's lines are paragraphs
+# before the table of patents, the closing follows the table. The body texts paraphrase
 # 专利法第四十三、四十四条 and 实施细则 (年费、滞纳期、终止; domain-facts §1.3-1.5).
 REMINDER_LETTERS = {
     "bureau": "{本地区}知识产权局",
@@ -106,6 +107,7 @@ REMINDER_LETTERS = {
         "经查询，贵单位（个人）作为第一专利权人的下列{专利件数}件专利，将在{届满截止日}之前保护"
         "期限届满。专利权期限届满后即行终止，相关技术进入公有领域，不能恢复。请及早评估相关产品与"
         "技术的保护安排（如就改进技术提出新的专利申请）。"),
+    "closing": "特此提醒。",
 }
 TARGET_ALIASES = {"invention_per_10k": "inventions_per_10k",  # keys of earlier versions
                   "high_value_per_10k": "hv_inventions_per_10k"}

@@ -82,7 +82,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "reminder_letters": (Field("bureau", "text"), Field("address", "text"), Field("contact", "text"),
                          Field("phone", "text"), Field("signature", "text"),
                          Field("fee_title", "text"), Field("fee_body", "paragraph"),
-                         Field("expiry_title", "text"), Field("expiry_body", "paragraph")),
+                         Field("expiry_title", "text"), Field("expiry_body", "paragraph"),
+                         Field("closing", "text")),
 }
 WEIGHT_TOLERANCE = 1e-6
 

@@ -1046,8 +1046,8 @@ FIELD_LABEL = {
                        "kept_3_below": "授权后维持超过3年的比例低于"},
     "reminder_letters": {"bureau": "发函单位", "address": "单位地址", "contact": "联系人",
                          "phone": "联系电话", "signature": "落款", "fee_title": "缴费提醒函标题",
-                         "fee_body": "缴费提醒函正文", "expiry_title": "届满提醒函标题",
-                         "expiry_body": "届满提醒函正文"},
+                         "fee_body": "缴费提醒函正文（表格前）", "expiry_title": "届满提醒函标题",
+                         "expiry_body": "届满提醒函正文（表格前）", "closing": "结束语（表格后）"},
 }
 FIELD_UNIT = {
     "fee_table": {"invention": "元", "utility": "元", "design": "元"},
@@ -1347,7 +1347,6 @@ LETTER_CONTACT_LINE = {"address": "地址：{value}", "contact": "联系人：{v
 LETTER_FEE_COLUMNS = ("序号", "申请号", "专利名称", "年度", "缴费截止日", "应缴年费", "滞纳金", "合计",
                       "最后缴费日")
 LETTER_EXPIRY_COLUMNS = ("序号", "申请号", "专利名称", "类型", "申请日", "届满日")
-LETTER_YEAR = "第{n}年"
 LETTER_DATE = "{year}年{month}月{day}日"
 LETTER_ZIP = "{kind}_{on}_第{batch}批.zip"
 LETTER_SUMMARY = "汇总表"

@@ -57,10 +57,10 @@ def _documents(kind: str, q: Query, found: list[Letter], today: dt.date,
     value = current()
     note = rules_note(q.on) if kind == "fee" else labels.LETTER_EXPIRY_NOTE
     until = getattr(q, "until", None)
-    files = {}
+    files, writer = {}, document.LetterWriter()
     for done, letter in enumerate(found, start=1):
         head = letterhead(value, kind, letter.holder, len(letter.lines), q.on, until)
-        files[file_name(letter)] = document.render(letter, head, q.on, today, note)
+        files[file_name(letter)] = writer.render(letter, head, today, note)
         if progress:
             progress(done, len(found))
     return files

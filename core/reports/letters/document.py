@@ -4,6 +4,8 @@ note, the signature and date, the bureau's contact lines."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -16,16 +18,47 @@ from core.reports.letters.letterhead import Letterhead, chinese_date
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 BUREAU_SIZE, TITLE_SIZE = Pt(22), Pt(16)
-# column widths in cm, summing to the text width (15.6 cm)
-FEE_WIDTHS = (0.9, 2.6, 3.2, 1.1, 1.9, 1.4, 1.3, 1.3, 1.9)
-EXPIRY_WIDTHS = (0.9, 2.8, 5.5, 1.8, 2.3, 2.3)
+SIDE_MARGIN = Cm(2.2)  # narrower than a report's (GB/T 9704), for the nine columns of a fee table
+# column widths in cm, summing to the text width (21 - 2 × 2.2 = 16.6 cm): a date or an
+# application number at 10 pt takes 2.2 / 3.0 cm with the cell margins, two bold characters 1.1
+FEE_WIDTHS = (1.1, 3.0, 3.0, 1.1, 2.2, 1.3, 1.3, 1.4, 2.2)
+EXPIRY_WIDTHS = (1.1, 3.0, 6.2, 1.8, 2.25, 2.25)
 
 
-def render(letter: Letter, head: Letterhead, on: dt.date, today: dt.date,
-           rules_note: str = "") -> bytes:
-    """The .docx bytes of `letter`; amounts as of `on`, dated `today`; `rules_note` under the
-    table."""
-    doc = word.new_document()
+class LetterWriter:
+    """Writes the letters of a batch on one document: its body is emptied and refilled for each
+    letter and only the body part is serialised and compressed again, appended to the other
+    parts (styles, fonts, footer) as compressed once. A letter costs a fifth of a new
+    document's time."""
+
+    def __init__(self) -> None:
+        self.doc = word.new_document()
+        section = self.doc.sections[0]
+        section.left_margin = section.right_margin = SIDE_MARGIN
+        self.body_name = str(self.doc.part.partname).lstrip("/")
+        base = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(word.to_bytes(self.doc))) as full, \
+                zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in full.namelist():
+                if name != self.body_name:
+                    zf.writestr(name, full.read(name))
+        self.base = base.getvalue()  # every part but the body, compressed once
+
+    def render(self, letter: Letter, head: Letterhead, today: dt.date,
+               rules_note: str = "") -> bytes:
+        """The .docx bytes of `letter`, dated `today`; `rules_note` under the table."""
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        _letter(self.doc, letter, head, today, rules_note)
+        buffer = io.BytesIO(self.base)
+        with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(self.body_name, self.doc.part.blob)
+        return buffer.getvalue()
+
+
+def _letter(doc, letter: Letter, head: Letterhead, today: dt.date, rules_note: str) -> None:
     _bureau(doc, head.bureau)
     word.paragraph(doc, head.title, bold=True, size=TITLE_SIZE, center=True)
     word.paragraph(doc, labels.LETTER_SALUTATION.format(holder=letter.holder), indent=False)
@@ -39,12 +72,13 @@ def render(letter: Letter, head: Letterhead, on: dt.date, today: dt.date,
     grid = word.table(doc, header, rows)
     _widths(grid, FEE_WIDTHS if fee else EXPIRY_WIDTHS)
     if rules_note:
-        word.note(doc, rules_note)
+        word.note(doc, rules_note).paragraph_format.space_before = Pt(4)
+    if head.closing.strip():
+        word.paragraph(doc, head.closing.strip())
     for text in (head.signature, chinese_date(today)):
         word.paragraph(doc, text, right=True)
     for text in head.contact_lines:
         word.paragraph(doc, text, indent=False, size=word.TABLE_SIZE)
-    return word.to_bytes(doc)
 
 
 def _bureau(doc, name: str) -> None:
@@ -64,17 +98,21 @@ def _bureau(doc, name: str) -> None:
 
 
 def _widths(grid, widths: tuple[float, ...]) -> None:
-    """Fixed column widths (Word reads the cells, LibreOffice the grid)."""
+    """Fixed column widths (Word reads the cells, LibreOffice the grid), set on the XML: the
+    python-docx column and cell lists are built anew on every access. The header row repeats
+    on every page the table runs over."""
     grid.autofit = False
-    for column, width in zip(grid.columns, widths):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
+    grid._tbl.tr_lst[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeats on page 2
+    sizes = [Cm(w) for w in widths]
+    for column, size in zip(grid._tbl.tblGrid.gridCol_lst, sizes):
+        column.w = size
+    for row in grid._tbl.tr_lst:
+        for cell, size in zip(row.tc_lst, sizes):
+            cell.width = size
 
 
 def _fee_row(n: int, line: FeeLine) -> tuple:
-    year = labels.LETTER_YEAR.format(n=line.fee_year) if line.fee_year else ""
-    return (n, line.app_no, line.title, year, _date(line.due), line.amount, line.surcharge,
+    return (n, line.app_no, line.title, line.fee_year, _date(line.due), line.amount, line.surcharge,
             line.total, _date(line.last_day))
 
 

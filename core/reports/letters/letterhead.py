@@ -18,7 +18,8 @@ CONTACT_FIELDS = ("address", "contact", "phone")
 class Letterhead:
     bureau: str
     title: str
-    body: str
+    body: str  # paragraphs before the table, one a line
+    closing: str  # after the table
     signature: str
     contact_lines: tuple[str, ...]  # 地址 / 联系人 / 联系电话 lines that are filled in
 
@@ -48,8 +49,8 @@ def letterhead(value: dict, kind: str, holder: str, count: int, on: dt.date,
     contact = tuple(labels.LETTER_CONTACT_LINE[k].format(value=fill(value[k], values))
                     for k in CONTACT_FIELDS if value[k].strip())
     return Letterhead(values["bureau"], fill(value[f"{kind}_title"], values),
-                      fill(value[f"{kind}_body"], values), fill(value["signature"], values),
-                      contact)
+                      fill(value[f"{kind}_body"], values), fill(value["closing"], values),
+                      fill(value["signature"], values), contact)
 
 
 def has_contact() -> bool:
