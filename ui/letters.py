@@ -96,5 +96,6 @@ def _history(kind: str) -> None:
         st.caption(labels.LETTER_HISTORY_EMPTY)
         return
     columns = labels.LETTER_HISTORY_COLUMNS
-    tables.show(frame[list(columns)].rename(columns=columns), hide_index=True, width="stretch",
-                key=f"letters_history_{kind}")
+    with st.container(key=f"letters_history_{kind}"):
+        tables.show(frame[list(columns)].rename(columns=columns), hide_index=True,
+                    width="stretch")

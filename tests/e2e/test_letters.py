@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
     db_value,
+    login,
     open_page,
     screenshot,
     start_server,
@@ -27,7 +28,7 @@ from tests.e2e.conftest import (
 # the holder with the most valid patents whose next fee falls due between five months ago and
 # two months ahead: inside the grace period or due soon on any day the test runs
 BUSY_HOLDER = """
-SELECT h.name FROM patent p JOIN holder h ON h.id = p.first_holder
+SELECT h.name FROM patent p JOIN holder h ON h.id = p.first_holder_id
 WHERE p.status = 'valid' AND p.next_fee_due BETWEEN date('now', '-5 months')
   AND date('now', '+2 months')
 GROUP BY h.id ORDER BY COUNT(*) DESC, h.id LIMIT 1"""
@@ -47,6 +48,7 @@ def copy_server(e2e_db, tmp_path):
 
 def test_a_checker_generates_and_downloads_the_letters(e2e_db, copy_server, page):
     name = db_value(e2e_db, BUSY_HOLDER)
+    login(page, copy_server, "checker")  # a fresh server serves page URLs after a first login
     open_page(page, copy_server, "fees", role="checker")
     page.get_by_test_id("stSidebar").get_by_label("权利人名称包含").fill(name)
     page.keyboard.press("Enter")
@@ -73,5 +75,6 @@ def test_a_checker_generates_and_downloads_the_letters(e2e_db, copy_server, page
     assert all(name in doc.paragraphs[2].text for doc in docs)  # 致 the holder
     rows = list(summary.iter_rows(values_only=True))
     assert len(rows) == letters + 1 and sum(r[3] for r in rows[1:]) == patents
+    page.locator(".st-key-letters_history_fee").scroll_into_view_if_needed()
     batches = table_rows(page, "letters_history_fee")
     assert len(batches) == 1 and "\tchecker\t" in batches[0]
