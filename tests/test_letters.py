@@ -117,6 +117,9 @@ def test_every_fee_row_of_every_letter_is_the_hand_computed_one(db):
     assert _table(docs["001_苏州乙大学.docx"]) == [FEE_HEADER, *B_ROWS]
     assert _table(docs["002_苏州甲科技有限公司.docx"]) == [FEE_HEADER, *A_ROWS]
     assert (made.letters, made.patents) == (2, 5)
+    assert [len(doc.tables) for doc in docs.values()] == [1, 1]  # nothing left of letter 1
+    props = docs["002_苏州甲科技有限公司.docx"].core_properties
+    assert (props.author, props.title) == ("苏州市知识产权局", "专利年费缴费提醒函")
 
 
 def test_the_letter_reads_as_the_bureau_wrote_it(db):

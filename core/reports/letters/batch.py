@@ -57,7 +57,8 @@ def _documents(kind: str, q: Query, found: list[Letter], today: dt.date,
     value = current()
     note = rules_note(q.on) if kind == "fee" else labels.LETTER_EXPIRY_NOTE
     until = getattr(q, "until", None)
-    files, writer = {}, document.LetterWriter()
+    sample = letterhead(value, kind, "", 0, q.on, until)
+    files, writer = {}, document.LetterWriter(sample.bureau, sample.title)
     for done, letter in enumerate(found, start=1):
         head = letterhead(value, kind, letter.holder, len(letter.lines), q.on, until)
         files[file_name(letter)] = writer.render(letter, head, today, note)
