@@ -223,6 +223,16 @@ def test_too_many_letters_are_refused(db, monkeypatch):
     assert ReminderBatch.select().count() == 0
 
 
+def test_a_selection_of_too_many_patents_is_not_counted_per_holder(db, monkeypatch):
+    _build_fees()
+    monkeypatch.setattr(content, "PATENT_LIMIT", 4)
+    assert content.totals(_fee_query()) == (None, 6)  # F8 has no holder
+    with pytest.raises(ValueError, match="有 6 件专利，超过一次最多处理的 4 件"):
+        batch.build(_fee_query(), "checker1", TODAY)
+    assert content.totals(_fee_query(holder="甲科技")) == (1, 2)
+    assert ReminderBatch.select().count() == 0
+
+
 def test_file_names_keep_only_safe_characters():
     letter = content.Letter(12, 7, "‮../甲公司:*?<>|（苏州）", "")
     assert batch.file_name(letter) == "012_甲公司_（苏州）.docx"

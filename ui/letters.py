@@ -21,7 +21,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @cached
-def _totals(url: str, q: Query) -> tuple[int, int]:
+def _totals(url: str, q: Query) -> tuple[int | None, int]:
     return content.totals(q)
 
 
@@ -47,11 +47,9 @@ def _generate(q: Query, key: str) -> None:
     if not letterhead.has_contact():
         st.warning(labels.LETTER_NO_CONTACT)
     holders, patents = _totals(current_url() or "", q)
-    if holders == 0:
-        st.info(labels.LETTER_NOTHING)
-        return
-    if holders > batch.LETTER_LIMIT:
-        st.warning(labels.LETTER_TOO_MANY.format(holders=holders, limit=batch.LETTER_LIMIT))
+    reason = batch.refusal(holders, patents)
+    if reason:
+        (st.info if holders == 0 else st.warning)(reason)
         return
     st.caption(labels.LETTER_WILL.format(holders=holders, patents=patents))
     if st.button(labels.LETTER_GENERATE, key=f"{key}_generate", type="primary"):

@@ -1325,6 +1325,8 @@ LETTER_FEE_STATES_NOTE = "已超过滞纳期（专利权终止待公告）的专
 LETTER_NOTHING = "当前筛选条件下没有可发函的专利（需有第一权利人）。"
 LETTER_TOO_MANY = ("当前筛选条件涉及 {holders:,} 个权利人，超过一次最多生成的 {limit:,} 封：请缩小区域、"
                    "类型或按权利人名称筛选后再生成。")
+LETTER_TOO_MANY_PATENTS = ("当前筛选条件有 {patents:,} 件专利，超过一次最多处理的 {limit:,} 件：请缩小区域、"
+                           "类型或按权利人名称筛选后再生成。")
 LETTER_WILL = "将为 {holders:,} 个权利人生成提醒函，共 {patents:,} 件专利。"
 LETTER_DONE = "已生成第 {batch} 批提醒函：{holders:,} 个权利人，{patents:,} 件专利。"
 LETTER_DOWNLOAD = "下载提醒函（.zip）"

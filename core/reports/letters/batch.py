@@ -36,11 +36,12 @@ class Batch:
 def build(q: Query, by: str | None, today: dt.date, progress: Progress | None = None) -> Batch:
     """Write and record the letters of selection `q`; ValueError (Chinese) when there is
     nothing to write or too much."""
+    reason = refusal(*content.totals(q))
+    if reason:
+        raise ValueError(reason)
     found = content.letters(q)
-    if not found:
-        raise ValueError(labels.LETTER_NOTHING)
-    if len(found) > LETTER_LIMIT:
-        raise ValueError(labels.LETTER_TOO_MANY.format(holders=len(found), limit=LETTER_LIMIT))
+    if not found or len(found) > LETTER_LIMIT:  # the data changed since it was counted
+        raise ValueError(refusal(len(found), sum(len(f.lines) for f in found)))
     kind = content.kind_of(q)
     files = _documents(kind, q, found, today, progress)
     summary = summary_sheet(kind, found, files)
@@ -49,6 +50,16 @@ def build(q: Query, by: str | None, today: dt.date, progress: Progress | None = 
                                         batch=record.id)
     return Batch(record.id, kind, len(found), record.patents, zip_name,
                  _zip(files, summary), summary)
+
+
+def refusal(letters: int | None, patents: int) -> str | None:
+    """Why a selection of that size (content.totals) gets no batch; None when it may."""
+    if letters is None:
+        return labels.LETTER_TOO_MANY_PATENTS.format(patents=patents,
+                                                     limit=content.PATENT_LIMIT)
+    if letters > LETTER_LIMIT:
+        return labels.LETTER_TOO_MANY.format(holders=letters, limit=LETTER_LIMIT)
+    return labels.LETTER_NOTHING if letters == 0 else None
 
 
 def _documents(kind: str, q: Query, found: list[Letter], today: dt.date,

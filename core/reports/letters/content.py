@@ -19,6 +19,9 @@ from core.regions.custom import region_name
 
 KINDS = ("fee", "expiry")
 FEE_STATES = ("due_soon", "grace")  # states a payment reminder is written for
+# a selection with more patents is not counted per holder (that reads the patent rows, not the
+# covering index of the list): far above what a batch of letters holds
+PATENT_LIMIT = 20_000
 Query = FeeQuery | ExpiryQuery
 
 
@@ -64,12 +67,16 @@ def letter_query(q: Query) -> Query | None:
     return replace(q, states=states) if states else None
 
 
-def totals(q: Query) -> tuple[int, int]:
-    """(letters, patents) the selection makes, counted in SQL."""
+def totals(q: Query) -> tuple[int | None, int]:
+    """(letters, patents) the selection makes, counted in SQL; letters is None when the
+    selection has more than PATENT_LIMIT patents (then counted with or without a holder)."""
     narrowed = letter_query(q)
     if narrowed is None:
         return 0, 0
     module = fee_warnings if isinstance(q, FeeQuery) else expiry
+    patents = module.total(narrowed)
+    if patents > PATENT_LIMIT:
+        return None, patents
     return module.holder_totals(narrowed)
 
 
