@@ -62,3 +62,23 @@ def test_a_viewer_sees_the_batch_list_only(app_env, db, kind):
     assert not [b for b in at.button if b.key == f"{key}_generate"]
     assert "生成提醒函需要管理员或数据核查员权限；这里只显示发函记录。" in [c.value for c in at.caption]
     assert "还没有生成过提醒函。" in [c.value for c in at.caption]
+
+
+def test_the_letterhead_is_edited_on_the_parameters_page(app_env, db):
+    from core.config import catalog
+    from tests.test_params_page import _page, _rule
+    from ui.params import rules as rules_form
+    at = _rule(_page(), "reminder_letters")
+    body = at.text_area(key=rules_form.widget_key("reminder_letters", "fee_body"))
+    assert body.label == "缴费提醒函正文（表格前）" and body.value.startswith("经查询")
+    at.text_input(key=rules_form.widget_key("reminder_letters", "phone")).set_value("0512-1234")
+    body.set_value("请{权利人}于{基准日}前缴纳。")
+    at.button(key="rule_save").click().run()
+    assert not at.exception and [e.value for e in at.error] == []
+    saved = catalog.current("reminder_letters")
+    assert (saved["phone"], saved["fee_body"]) == ("0512-1234", "请{权利人}于{基准日}前缴纳。")
+    at.text_area(key=rules_form.widget_key("reminder_letters", "fee_body")).set_value("{金额}")
+    at.button(key="rule_save").click().run()
+    assert [e.value for e in at.error] == [
+        "提醒函（发函单位、联系方式与函件正文）：「缴费提醒函正文（表格前）」中的占位符「{金额}」不可用"
+        "（可用：{本地区}、{发函单位}、{权利人}、{专利件数}、{基准日}、{届满截止日}）"]
