@@ -1340,7 +1340,6 @@ LETTER_HISTORY_COLUMNS = {"id": "批次", "created_at": "生成时间", "created
                           "patents": "专利件数"}
 LETTER_REMINDED = "已提醒"
 LETTER_SALUTATION = "{holder}："
-LETTER_ADDRESS_LINE = "（{address}）"
 LETTER_FEE_NOTE = ("注：金额单位为元，滞纳金与合计按{on}缴纳计算。缴费截止日后缴纳的，按逾期时长加收滞纳金"
                    "（{bands}）；最后缴费日仍未缴纳的，专利权终止。费减、开放许可等以国家知识产权局核定为准。")
 LETTER_BAND = "{month}个月内{rate}%"
