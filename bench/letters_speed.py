@@ -56,7 +56,10 @@ def main() -> None:
     scope = Scope(opts.region, holder=opts.holder)
     q = FeeQuery(scope, today) if opts.kind == "fee" else ExpiryQuery(scope, today, 12)
     took, (holders, patents) = seconds(lambda: content.totals(q))
-    print(f"count (page):  {took:6.2f} s  {holders:,} letters, {patents:,} patents")
+    letters = "not counted" if holders is None else f"{holders:,} letters"
+    print(f"count (page):  {took:6.2f} s  {letters}, {patents:,} patents")
+    if holders is None:
+        return
     took, found = seconds(lambda: content.letters(q))
     print(f"letters' rows: {took:6.2f} s  {len(found):,} letters")
     sample = found[:opts.letters]

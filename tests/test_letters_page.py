@@ -82,3 +82,16 @@ def test_the_letterhead_is_edited_on_the_parameters_page(app_env, db):
     assert [e.value for e in at.error] == [
         "提醒函（发函单位、联系方式与函件正文）：「缴费提醒函正文（表格前）」中的占位符「{金额}」不可用"
         "（可用：{本地区}、{发函单位}、{权利人}、{专利件数}、{基准日}、{届满截止日}）"]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_selection_too_large_for_one_batch_asks_to_narrow_it(app_env, db, monkeypatch):
+    from core.reports.letters import content
+    monkeypatch.setattr(content, "PATENT_LIMIT", 3)
+    path, state, _, _, key = PAGES["fee"]
+    BUILD["fee"]()
+    at = _run(path, "checker", **state)
+    _ok(at)
+    assert [w.value for w in at.warning][-1] == (
+        "当前筛选条件有 5 件专利，超过一次最多处理的 3 件：请缩小区域、类型或按权利人名称筛选后再生成。")
+    assert not [b for b in at.button if b.key == f"{key}_generate"]
