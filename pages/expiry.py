@@ -8,8 +8,9 @@ from core.config import labels
 from core.db import current_url
 from core.monitor import expiry as expiry_notices
 from core.regions.custom import region_name
+from core.reports.letters import history
 from core.stats import presence as overview
-from ui import echarts, monitor_page, tables
+from ui import echarts, letters, monitor_page, tables
 from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
@@ -82,8 +83,11 @@ _charts(summary["month"], summary["sub"])
 _effect(summary["effect"])
 st.subheader(labels.EXPIRY_LIST)
 echarts.caption_rule(labels.MON_RULE_EXPIRY)
-monitor_page.paged_table(summary["total"], lambda off, lim: expiry_notices.page(query, off, lim),
-                         labels.EXPIRY_LIST_COLUMNS, key="expiry_list")
+monitor_page.paged_table(summary["total"],
+                         lambda off, lim: history.with_reminded(expiry_notices.page(query, off, lim),
+                                                                "expiry"),
+                         letters.list_columns(labels.EXPIRY_LIST_COLUMNS), key="expiry_list")
 monitor_page.export(lambda: expiry_notices.export_rows(query), labels.EXPIRY_LIST_COLUMNS,
                     labels.EXPIRY_SHEET, key="expiry_export", total=summary["total"],
                     signature=repr(query))
+letters.section(query, key="expiry_letters")

@@ -8,8 +8,9 @@ from core.config import labels
 from core.db import current_url
 from core.monitor import fee_warnings
 from core.regions.custom import region_name
+from core.reports.letters import history
 from core.stats import presence as overview
-from ui import echarts, monitor_page
+from ui import echarts, letters, monitor_page
 from ui.cache import cached
 from ui.charts import monitor as charts
 from ui.guard import guard
@@ -81,8 +82,11 @@ if not summary["states"].empty:
     _charts(summary["states"], summary["sub"])
 st.subheader(labels.FEE_LIST)
 echarts.caption_rule(labels.MON_RULE_FEE)
-monitor_page.paged_table(summary["total"], lambda off, lim: fee_warnings.page(query, off, lim),
-                         labels.FEE_LIST_COLUMNS, key="fees_list")
+monitor_page.paged_table(summary["total"],
+                         lambda off, lim: history.with_reminded(fee_warnings.page(query, off, lim),
+                                                                "fee"),
+                         letters.list_columns(labels.FEE_LIST_COLUMNS), key="fees_list")
 monitor_page.export(lambda: fee_warnings.export_rows(query), fee_warnings.EXPORT_COLUMNS,
                     labels.FEE_SHEET, key="fees_export", total=summary["total"],
                     signature=repr(query))
+letters.section(query, key="fees_letters")

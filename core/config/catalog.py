@@ -54,6 +54,7 @@ SPECS = (
     ParamSpec("agency_abnormal", "region", "json", defaults.AGENCY_ABNORMAL),
     ParamSpec("transfer_out_alert", "region", "json", defaults.TRANSFER_OUT_ALERT),
     ParamSpec("filing_quality", "region", "json", defaults.FILING_QUALITY),
+    ParamSpec("reminder_letters", "global", "json", defaults.REMINDER_LETTERS),
 )
 BY_KEY = {s.key: s for s in SPECS}
 

@@ -84,6 +84,31 @@ FILING_QUALITY = {"min_filings": 20, "min_closed": 10, "grant_rate_below": 0.3,
                   "invention_share_below": 0.05, "kept_3_below": 0.5}
 HOLIDAY_CALENDAR = {"holidays": [], "workdays": []}
 INDUSTRY_MATCH = "all"
+# 缴费提醒函 / 届满提醒函 (core.reports.letters): the bureau's letterhead and the letter texts.
+# Texts may name the placeholders of labels.LETTER_PLACEHOLDERS ({权利人}, {专利件数} …); empty
+# address, contact and phone lines are left out of the letter. A body's lines are paragraphs
+# before the table of patents, the closing follows the table. The body texts paraphrase
+# 专利法第四十三、四十四条 and 实施细则 (年费、滞纳期、终止; domain-facts §1.3-1.5).
+REMINDER_LETTERS = {
+    "bureau": "{本地区}知识产权局",
+    "address": "",
+    "contact": "",
+    "phone": "",
+    "signature": "{发函单位}",
+    "fee_title": "专利年费缴费提醒函",
+    "fee_body": (
+        "经查询，贵单位（个人）作为第一专利权人的下列{专利件数}件专利，下一年度的年费即将到期或已"
+        "超过缴费期限。依照《中华人民共和国专利法》及其实施细则，年费应当在上一年度期满前缴纳；"
+        "未按时缴纳的，可以在期满之日起6个月内补缴，同时缴纳滞纳金；期满仍未缴纳的，专利权自应当"
+        "缴纳年费期满之日起终止。请在下表“最后缴费日”之前办理缴费，以免专利权终止。"
+        "如已缴纳，请忽略本函。"),
+    "expiry_title": "专利权期限届满提醒函",
+    "expiry_body": (
+        "经查询，贵单位（个人）作为第一专利权人的下列{专利件数}件专利，将在{届满截止日}之前保护"
+        "期限届满。专利权期限届满后即行终止，相关技术进入公有领域，不能恢复。请及早评估相关产品与"
+        "技术的保护安排（如就改进技术提出新的专利申请）。"),
+    "closing": "特此提醒。",
+}
 TARGET_ALIASES = {"invention_per_10k": "inventions_per_10k",  # keys of earlier versions
                   "high_value_per_10k": "hv_inventions_per_10k"}
 
@@ -100,4 +125,5 @@ BY_KEY = {
     "agency_abnormal": AGENCY_ABNORMAL,
     "transfer_out_alert": TRANSFER_OUT_ALERT,
     "filing_quality": FILING_QUALITY,
+    "reminder_letters": REMINDER_LETTERS,
 }

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import string
 from dataclasses import dataclass
 from typing import Any
 
 from core.config import defaults, labels
 
-KINDS = ("int", "float", "bool", "choice", "date", "ints", "dates", "text", "versions")
+KINDS = ("int", "float", "bool", "choice", "date", "ints", "dates", "text", "paragraph",
+         "versions")  # paragraph: text of several sentences (a text area on the form)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,11 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "filing_quality": (Field("min_filings", "int", 1, 1_000_000), Field("min_closed", "int", 1, 1_000_000),
                        *_rates("grant_rate_below", "rejection_rate_above", "withdrawal_rate_above",
                                "invention_share_below", "kept_3_below")),
+    "reminder_letters": (Field("bureau", "text"), Field("address", "text"), Field("contact", "text"),
+                         Field("phone", "text"), Field("signature", "text"),
+                         Field("fee_title", "text"), Field("fee_body", "paragraph"),
+                         Field("expiry_title", "text"), Field("expiry_body", "paragraph"),
+                         Field("closing", "text")),
 }
 WEIGHT_TOLERANCE = 1e-6
 
@@ -122,8 +129,10 @@ def _check_field(key: str, field: Field, item: Any) -> None:
         _check_ints(key, field, item)
     if kind == "versions":
         _check_versions(key, label, item)
-    if kind == "text" and not isinstance(item, str):
+    if kind in ("text", "paragraph") and not isinstance(item, str):
         raise ValueError(labels.FIELD_NOT_TEXT.format(field=label, value=item))
+    if kind in ("text", "paragraph") and key in TEMPLATE_KEYS:
+        _check_placeholders(label, item, _allowed_placeholders(field.name))
 
 
 def _check_versions(key: str, label: str, item: Any) -> None:
@@ -170,6 +179,29 @@ def _check_ints(key: str, field: Field, item: Any) -> None:
             raise ValueError(labels.FIELD_ITEM_RANGE.format(
                 field=label, value=number, low=_number(field.low), high=_number(field.high),
                 unit=field.unit(key)))
+
+
+TEMPLATE_KEYS = ("reminder_letters",)  # parameters whose texts may name placeholders
+
+
+def _allowed_placeholders(name: str) -> tuple[str, ...]:
+    """The placeholders a field of the letterhead may name (the bureau cannot name itself)."""
+    names = labels.LETTER_PLACEHOLDERS
+    return tuple(v for k, v in names.items() if not (name == "bureau" and k == "bureau"))
+
+
+def _check_placeholders(label: str, text: str, allowed: tuple[str, ...]) -> None:
+    """Every {名称} in `text` is an allowed placeholder, written plainly (no format spec)."""
+    try:
+        parts = [p[1:] for p in string.Formatter().parse(text) if p[1] is not None]
+    except ValueError:
+        raise ValueError(labels.FIELD_BAD_BRACES.format(field=label)) from None
+    for name, spec, conversion in parts:
+        if spec or conversion or not name:
+            raise ValueError(labels.FIELD_BAD_BRACES.format(field=label))
+        if name not in allowed:
+            raise ValueError(labels.FIELD_BAD_PLACEHOLDER.format(
+                field=label, value=name, allowed="、".join(f"{{{n}}}" for n in allowed)))
 
 
 def _check_date(label: str, day: Any) -> None:

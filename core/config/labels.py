@@ -931,6 +931,7 @@ PARAM_LABEL = {
     "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
     "transfer_out_alert": "权利人转出预警条件",
     "filing_quality": "申请质量预警条件",
+    "reminder_letters": "提醒函（发函单位、联系方式与函件正文）",
 }
 PARAM_HELP = {
     "target": "各区域、各年度的指标目标值。",
@@ -956,6 +957,9 @@ PARAM_HELP = {
     "transfer_out_alert": "运营监控：一个权利人在一个自然年内把专利转出本区域达到所设件数即预警"
                           "（默认5件，本地经验值，可按区域设置）。",
     "filing_quality": "申请质量监测的提示门槛（均为经验值，仅为提示信号，可按区域设置）。",
+    "reminder_letters": "年费预警、届满通知页面生成的缴费提醒函与届满提醒函的抬头、落款、联系方式和正文。"
+                        "文字中可使用占位符 {本地区}、{发函单位}、{权利人}、{专利件数}、{基准日}、"
+                        "{届满截止日}，生成时替换为实际内容；地址、联系人、电话留空则不印出。",
 }
 PARAMS_TITLE = "参数设置"
 PARAM_CHOOSE = "参数"
@@ -1041,6 +1045,10 @@ FIELD_LABEL = {
                        "grant_rate_below": "发明授权率低于", "rejection_rate_above": "驳回率高于",
                        "withdrawal_rate_above": "撤回率高于", "invention_share_below": "发明占比低于",
                        "kept_3_below": "授权后维持超过3年的比例低于"},
+    "reminder_letters": {"bureau": "发函单位", "address": "单位地址", "contact": "联系人",
+                         "phone": "联系电话", "signature": "落款", "fee_title": "缴费提醒函标题",
+                         "fee_body": "缴费提醒函正文（表格前）", "expiry_title": "届满提醒函标题",
+                         "expiry_body": "届满提醒函正文（表格前）", "closing": "结束语（表格后）"},
 }
 FIELD_UNIT = {
     "fee_table": {"invention": "元", "utility": "元", "design": "元"},
@@ -1081,6 +1089,8 @@ FIELD_NOT_LIST = "「{field}」应至少填写一项"
 FIELD_VERSION_UNTIL = "适用至（缴费期限在此日及以前）"
 FIELD_BAD_VERSION = "「{field}」的每一项应写明适用截止日（until），不能是「{value}」"
 FIELD_NOT_TEXT = "「{field}」应为文字（填写的是 {value}）"
+FIELD_BAD_PLACEHOLDER = "「{field}」中的占位符「{{{value}}}」不可用（可用：{allowed}）"
+FIELD_BAD_BRACES = "「{field}」中的花括号不成对或占位符写法有误（占位符写作 {{权利人}} 这样的形式）"
 FIELD_BAD_CHOICE = "「{field}」的「{value}」不是可选值（可选：{choices}）"
 FIELD_BAD_DATE = "「{field}」中的「{value}」不是日期（格式如 2026-10-08）"
 FIELD_BANDS_ORDER = "各档截止月数应从小到大排列"
@@ -1301,3 +1311,55 @@ JOB_MESSAGE_KEY = {
 JOB_OPENED_CLOSED = "新增 {opened}，关闭 {closed}"
 JOB_ERROR = "出错：{detail}"
 JOB_NOTHING = "无"
+
+
+# --- 缴费提醒函 / 届满提醒函 (core.reports.letters, pages/fees.py, pages/expiry.py) ---
+LETTER_PLACEHOLDERS = {"region": "本地区", "bureau": "发函单位", "holder": "权利人",
+                       "count": "专利件数", "on": "基准日", "until": "届满截止日"}
+LETTER_KIND = {"fee": "缴费提醒函", "expiry": "届满提醒函"}
+LETTER_SECTION = "提醒函"
+LETTER_GENERATE = "生成提醒函"
+LETTER_GENERATING = "正在生成提醒函…"
+LETTER_HELP = ("按当前筛选条件，为每个第一权利人生成一封提醒函（Word），全部打包为一个 .zip，"
+               "附汇总表（Excel）；每次生成都会记录，清单中显示「已提醒」日期。")
+LETTER_FEE_STATES_NOTE = "已超过滞纳期（专利权终止待公告）的专利不再发缴费提醒函。"
+LETTER_NOTHING = "当前筛选条件下没有可发函的专利（需有第一权利人）。"
+LETTER_TOO_MANY = ("当前筛选条件涉及 {holders:,} 个权利人，超过一次最多生成的 {limit:,} 封：请缩小区域、"
+                   "类型或按权利人名称筛选后再生成。")
+LETTER_TOO_MANY_PATENTS = ("当前筛选条件有 {patents:,} 件专利，超过一次最多处理的 {limit:,} 件：请缩小区域、"
+                           "类型或按权利人名称筛选后再生成。")
+LETTER_WILL = "将为 {holders:,} 个权利人生成提醒函，共 {patents:,} 件专利。"
+LETTER_DONE = "已生成第 {batch} 批提醒函：{holders:,} 个权利人，{patents:,} 件专利。"
+LETTER_DOWNLOAD = "下载提醒函（.zip）"
+LETTER_DOWNLOAD_SUMMARY = "下载汇总表（.xlsx）"
+LETTER_STAFF_ONLY = "生成提醒函需要管理员或数据核查员权限；这里只显示发函记录。"
+LETTER_NO_CONTACT = "发函单位的地址、联系电话尚未设置（系统管理 → 参数设置 → 规则参数 → 提醒函）。"
+LETTER_HISTORY = "发函记录"
+LETTER_HISTORY_EMPTY = "还没有生成过提醒函。"
+LETTER_HISTORY_COLUMNS = {"id": "批次", "created_at": "生成时间", "created_by": "操作人",
+                          "on_date": "基准日", "filters": "筛选条件", "holders": "权利人数",
+                          "patents": "专利件数"}
+LETTER_REMINDED = "已提醒"
+LETTER_SALUTATION = "{holder}："
+LETTER_FEE_NOTE = ("注：金额单位为元，滞纳金与合计按{on}缴纳计算。缴费截止日后缴纳的，按逾期时长加收滞纳金"
+                   "（{bands}）；最后缴费日仍未缴纳的，专利权终止。费减、开放许可等以国家知识产权局核定为准。")
+LETTER_BAND = "{month}个月内{rate}%"
+LETTER_EXPIRY_NOTE = "届满日按申请日起算的保护期限（含已登记的期限补偿）计算。"
+LETTER_CONTACT_LINE = {"address": "地址：{value}", "contact": "联系人：{value}", "phone": "联系电话：{value}"}
+LETTER_FEE_COLUMNS = ("序号", "申请号", "专利名称", "年度", "缴费截止日", "应缴年费", "滞纳金", "合计",
+                      "最后缴费日")
+LETTER_EXPIRY_COLUMNS = ("序号", "申请号", "专利名称", "类型", "申请日", "届满日")
+LETTER_DATE = "{year}年{month}月{day}日"
+LETTER_ZIP = "{kind}_{on}_第{batch}批.zip"
+LETTER_SUMMARY = "汇总表"
+LETTER_SUMMARY_FEE = {"number": "序号", "holder": "权利人", "address": "联系地址", "patents": "专利件数",
+                      "amount": "应缴年费合计（元）", "surcharge": "滞纳金合计（元）",
+                      "total": "合计（元）", "first_due": "最早缴费截止日",
+                      "first_last_day": "最早最后缴费日", "file": "文件名"}
+LETTER_SUMMARY_EXPIRY = {"number": "序号", "holder": "权利人", "address": "地址", "patents": "专利件数",
+                         "first_expiry": "最早届满日", "last_expiry": "最晚届满日", "file": "文件名"}
+LETTER_FILTER_TYPES = "类型：{types}"
+LETTER_FILTER_HOLDER = "权利人包含「{holder}」"
+LETTER_FILTER_STATES = "状态：{states}"
+LETTER_FILTER_ON = "基准日 {on}"
+LETTER_FILTER_UNTIL = "届满至 {until}"

@@ -626,11 +626,38 @@ class JobRun(BaseModel):
     message = pw.TextField(null=True)
 
 
+class ReminderBatch(BaseModel):
+    """One 生成提醒函 action: the letters of a selection on 年费预警 or 届满通知."""
+    kind = pw.CharField(max_length=8)  # fee, expiry
+    on_date = pw.DateField()  # the day the amounts and states were computed for
+    filters = pw.TextField()  # the selection in words (region, types, holder, states, horizon)
+    region_code = pw.CharField(max_length=16)
+    holders = pw.IntegerField()
+    patents = pw.IntegerField()
+    created_by = pw.CharField(max_length=64, null=True)
+    created_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("kind", "created_at"), False),)
+
+
+class ReminderLetter(BaseModel):
+    """One letter of a batch: to the first holder of `patents` patents of the selection."""
+    batch = pw.ForeignKeyField(ReminderBatch, backref="letters", on_delete="CASCADE")
+    number = pw.IntegerField()  # 1, 2, … within the batch (the file name's prefix)
+    holder = pw.ForeignKeyField(Holder, null=True, backref="letters", on_delete="SET NULL")
+    holder_name = pw.CharField(max_length=255)
+    patents = pw.IntegerField()
+
+    class Meta:
+        indexes = ((("holder", "batch"), False),)
+
+
 ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry, PatentText,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
-    JobRun,
+    JobRun, ReminderBatch, ReminderLetter,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
     AgencyCube, IndustryCube, CubeStamp, DataVersion,
 ]

@@ -215,13 +215,13 @@ def _per_10k(count: int, pop: float | None) -> float | None:
 
 # --- the list ----------------------------------------------------------------------------------
 
-LIST_COLUMNS = ["id", "app_no", "title", "patent_type", "holder", "address", "county_code",
-                "street_code", "app_date", "expiry_date", "high_value"]
+LIST_COLUMNS = ["id", "app_no", "title", "patent_type", "holder_id", "holder", "address",
+                "county_code", "street_code", "app_date", "expiry_date", "high_value"]
 
 
 def _list_query(q: ExpiryQuery) -> pw.ModelSelect:
     query = (Patent.select(Patent.id, Patent.app_no, Patent.title, Patent.patent_type,
-                           Holder.name.alias("holder"),
+                           Patent.first_holder.alias("holder_id"), Holder.name.alias("holder"),
                            fn.COALESCE(Holder.address, Patent.address).alias("address"),
                            Patent.county_code, Patent.street_code, Patent.app_date,
                            Patent.expiry_date, Patent.high_value)
@@ -240,6 +240,13 @@ def page(q: ExpiryQuery, offset: int, limit: int) -> pd.DataFrame:
 
 def total(q: ExpiryQuery) -> int:
     return _selected(q, count_all()).scalar() or 0
+
+
+def holder_totals(q: ExpiryQuery) -> tuple[int, int]:
+    """(first holders, patents with a first holder) of the query's rows: the letters it makes."""
+    row = _selected(q, fn.COUNT(Patent.first_holder.distinct()),
+                    fn.COUNT(Patent.first_holder)).tuples().get()
+    return int(row[0] or 0), int(row[1] or 0)
 
 
 def export_rows(q: ExpiryQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:

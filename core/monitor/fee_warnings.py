@@ -18,6 +18,7 @@ from functools import reduce
 
 import pandas as pd
 import peewee as pw
+from peewee import fn
 
 from core.config import labels
 from core.db import is_postgres
@@ -197,6 +198,14 @@ def _selected(q: FeeQuery, m: DueMap, *columns) -> pw.ModelSelect:
     return with_holder(Patent.select(*columns), q.scope).where(where(q, m))
 
 
+def holder_totals(q: FeeQuery) -> tuple[int, int]:
+    """(first holders, patents with a first holder) of the query's rows: the letters it makes."""
+    m = due_map(q.on)
+    row = _selected(q, m, fn.COUNT(Patent.first_holder.distinct()),
+                    fn.COUNT(Patent.first_holder)).tuples().get()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
 def has_due_dates() -> bool:
     """True when some patent carries a next fee due date (core.feecolumns has run)."""
     return Patent.select().where(Patent.next_fee_due.is_null(False)).exists()
@@ -286,8 +295,8 @@ def state_label(state: str, grace_month: int = 0) -> str:
 
 LIST_COLUMNS = ["id", "app_no", "title", "patent_type", "app_date", "grant_patent_year",
                 "paid_through_year", "next_fee_due", "holder_count", "county_code", "street_code",
-                "patent_address", "holder", "holder_address", "contact", "fee_reduction",
-                "term_extension_days"]
+                "patent_address", "holder_id", "holder", "holder_address", "contact",
+                "fee_reduction", "term_extension_days"]
 
 
 def _list_query(q: FeeQuery, m: DueMap) -> pw.ModelSelect:
@@ -295,8 +304,9 @@ def _list_query(q: FeeQuery, m: DueMap) -> pw.ModelSelect:
                            Patent.app_date, Patent.grant_patent_year, Patent.paid_through_year,
                            Patent.next_fee_due, Patent.holder_count, Patent.county_code,
                            Patent.street_code, Patent.address.alias("patent_address"),
-                           Holder.name.alias("holder"), Holder.address.alias("holder_address"),
-                           Holder.contact, Holder.fee_reduction, Patent.term_extension_days)
+                           Patent.first_holder.alias("holder_id"), Holder.name.alias("holder"),
+                           Holder.address.alias("holder_address"), Holder.contact,
+                           Holder.fee_reduction, Patent.term_extension_days)
              .join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id)))
     return (with_holder(query, q.scope, joined=True).where(where(q, m))
             .order_by(Patent.next_fee_due, Patent.id))

@@ -111,6 +111,8 @@ def _one(key: str, field: Field, current: Any) -> Any:
         text = st.text_area(label, "\n".join(current or []), key=wkey,
                             help=labels.FIELD_DATES_HINT)
         return [line.strip() for line in text.splitlines() if line.strip()]
+    if kind == "paragraph":
+        return st.text_area(label, current or "", key=wkey, height=150)
     return st.text_input(label, current or "", key=wkey)
 
 
