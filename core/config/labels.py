@@ -1358,12 +1358,16 @@ REPORT_RULES = {
     "overview": "指标按“指标统计”的计数规则（见各指标说明），累计自当年1月1日至统计期末；去年同期为上一年同一截至日。",
     "types": "第一权利人地址在本区域的专利；申请量按申请日、授权量按授权日落在统计期内计；去年同期为上一年同一时段。",
     "trend": "第一权利人地址在本区域；申请量按申请日、授权量按授权日计；同比为与上一年同期相比。",
-    "regions": "第一权利人地址所在下级区域；申请量按申请日、授权量按授权日落在统计期内计；有效专利、有效发明为当前法律状态；排名按本期申请量，排名变化与去年同期相比。",
-    "industry": "第一权利人地址在本区域；专利按IPC分类号对照归入产业（一件专利可属多个产业，各计一次）；申请量按申请日、授权量按授权日落在统计期内计；有效为当前法律状态。",
+    "regions": ("第一权利人地址所在下级区域；申请量按申请日、授权量按授权日落在统计期内计；有效专利、"
+                "有效发明为当前法律状态；排名按本期申请量，排名变化与去年同期相比。"),
+    "industry": ("第一权利人地址在本区域；专利按IPC分类号对照归入产业（一件专利可属多个产业，各计一次）"
+                 "；申请量按申请日、授权量按授权日落在统计期内计；有效为当前法律状态。"),
     "holders": "第一权利人；有效专利为当前法律状态、第一权利人地址在本区域。",
     "new_holders": "新增权利人：其在本区域作为第一权利人的最早一件专利的申请日落在统计期内。",
-    "agencies": "第一权利人地址在本区域、申请日在统计期内的专利，按代理机构统计；本地机构指机构地址在本区域；占比为占全部代理申请量的比例。",
-    "operations": "转入/转出：转让登记生效日在统计期内，转让前后权利人地址一方在本区域、另一方不在（未知视为区外）；许可、质押：本区域专利在统计期内登记的事件；质押金额按登记金额合计。",
+    "agencies": ("第一权利人地址在本区域、申请日在统计期内的专利，按代理机构统计；本地机构指机构地址在本区域；"
+                 "占比为占全部代理申请量的比例。"),
+    "operations": ("转入/转出：转让登记生效日在统计期内，转让前后权利人地址一方在本区域、另一方不在（未知视为区外）；"
+                   "许可、质押：本区域专利在统计期内登记的事件；质押金额按登记金额合计。"),
     "fees": "第一权利人地址在本区域的有效专利，按下一次年费应缴日（顺延节假日）截至{day}的状态计。",
     "expiry": "第一权利人地址在本区域的有效专利，按期满终止日计，自{day}起3/6/12个月内届满。",
     "lapses": "第一权利人地址在本区域、已授权且失效日落在统计期内的专利，按失效原因计。",
@@ -1372,18 +1376,25 @@ REPORT_TEXT = {
     "indicators": "截至{day}，{region}{items}。",
     "indicator_item": "{name}{value}{unit}（{change}{target}）",
     "indicator_target": "，目标{target}{unit}，完成率{completion}",
-    "flows": "{period}，{region}专利申请{apps}件，{apps_change}；授权{grants}件，{grants_change}；其中发明专利申请{inv_apps}件，{inv_apps_change}，发明专利授权{inv_grants}件，{inv_grants_change}。",
+    "flows": ("{period}，{region}专利申请{apps}件，{apps_change}；授权{grants}件，{grants_change}；"
+              "其中发明专利申请{inv_apps}件，"
+              "{inv_apps_change}，发明专利授权{inv_grants}件，{inv_grants_change}。"),
     "trend": "{last}，专利申请量{apps}件，{apps_change}；授权量{grants}件，{grants_change}。",
     "regions_top": "本期申请量居前的是{top}。",
     "regions_moves": "与去年同期相比，{moves}。",
     "region_move": "{name}{move}",
     "regions_none": "本区域没有下级区域，不作排名。",
     "industry": "{kind}中，本期申请量最多的是{top}（{top_apps}件，{top_change}）。",
-    "holders": "有效专利最多的权利人是{top}（{valid}件）。本期新增权利人{new}家，{new_change}；新增权利人在本区域共有专利{patents}件。",
-    "agencies": "本期为本区域权利人代理申请的代理机构{agencies}家，代理申请{filings}件，{filings_change}；本地机构代理占比{local_share}；无代理申请{unagented}件。",
-    "operations": "{period}，专利转入{tin}件，{tin_change}；转出{tout}件，{tout_change}；许可{lic}件，{lic_change}；质押{pledge}件，{pledge_change}，质押金额{amount}万元，{amount_change}。",
-    "fees": "截至{day}，年费即将到期或处于滞纳期的有效专利{total}件，其中滞纳期{grace}件；已过滞纳期尚待公告终止的{terminated}件。",
-    "expiry": "自{day}起3个月内届满的有效专利{m3}件、6个月内{m6}件、12个月内{m12}件，其中发明专利12个月内届满{inv12}件。",
+    "holders": ("有效专利最多的权利人是{top}（{valid}件）。本期新增权利人{new}家，{new_change}；"
+                "新增权利人在本区域共有专利{patents}件。"),
+    "agencies": ("本期为本区域权利人代理申请的代理机构{agencies}家，代理申请{filings}件，{filings_change}；"
+                 "本地机构代理占比{local_share}；无代理申请{unagented}件。"),
+    "operations": ("{period}，专利转入{tin}件，{tin_change}；转出{tout}件，{tout_change}；许可{lic}件，"
+                   "{lic_change}；质押{pledge}件，{pledge_change}，质押金额{amount}万元，{amount_change}。"),
+    "fees": ("截至{day}，年费即将到期或处于滞纳期的有效专利{total}件，其中滞纳期{grace}件；"
+             "已过滞纳期尚待公告终止的{terminated}件。"),
+    "expiry": ("自{day}起3个月内届满的有效专利{m3}件、6个月内{m6}件、12个月内{m12}件，"
+               "其中发明专利12个月内届满{inv12}件。"),
     "lapses": "{period}，失效专利{total}件，{change}；主要原因是{top}（{top_n}件）。",
     "abnormal": "监测到异常申请信号{total}条：{kinds}。",
     "abnormal_none": "未监测到异常申请信号。",
