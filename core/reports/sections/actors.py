@@ -46,7 +46,7 @@ def section_holders(ctx: Context) -> Section:
         title = labels.REPORT_CHARTS["holders"]
         section.charts.append(Chart(title, charts.bar_chart(
             [r[0] for r in top.rows], {C["valid_inventions"]: [r[2] for r in top.rows],
-                                       C["valid"]: [r[5] for r in top.rows]}, title,
+                                       C["valid"]: [r[5] for r in top.rows]},
             horizontal=True)))
     return section
 
@@ -75,6 +75,6 @@ def section_agencies(ctx: Context) -> Section:
     if table.rows:
         title = labels.REPORT_CHARTS["agencies"]
         section.charts.append(Chart(title, charts.bar_chart(
-            [r[0] for r in table.rows], {C["filings"]: [r[2] for r in table.rows]}, title,
+            [r[0] for r in table.rows], {C["filings"]: [r[2] for r in table.rows]},
             horizontal=True)))
     return section

@@ -105,7 +105,7 @@ def _types_chart(types: Table) -> Chart:
               f"{labels.REPORT_THIS_YEAR}{C['grants']}": [r[4] for r in rows],
               f"{labels.REPORT_LAST_YEAR}{C['grants']}": [r[5] for r in rows]}
     title = labels.REPORT_CHARTS["types"]
-    return Chart(title, charts.bar_chart(labels_, series, title))
+    return Chart(title, charts.bar_chart(labels_, series))
 
 
 def section_overview(ctx: Context) -> Section:
@@ -151,10 +151,17 @@ def trend_table(ctx: Context, kind: str) -> Table:
                  labels.REPORT_RULES["trend"])
 
 
+def period_name(period: str) -> str:
+    """'2026-11' → 2026年11月, '2026' → 2026年."""
+    if "-" in period:
+        return labels.REPORT_PERIOD_MONTH.format(year=period[:4], month=int(period[5:]))
+    return labels.REPORT_PERIOD_YEAR.format(year=period)
+
+
 def _trend_chart(table: Table, key: str) -> Chart:
     title = labels.REPORT_CHARTS[key]
     series = {C[t]: [r[i + 1] for r in table.rows] for i, t in enumerate(PATENT_TYPES)}
-    return Chart(title, charts.line_chart([r[0] for r in table.rows], series, title))
+    return Chart(title, charts.line_chart([r[0] for r in table.rows], series))
 
 
 def section_trend(ctx: Context) -> Section:
@@ -163,7 +170,7 @@ def section_trend(ctx: Context) -> Section:
     if apps.rows and grants.rows:
         a, g = apps.rows[-1], grants.rows[-1]
         sentences.append(labels.REPORT_TEXT["trend"].format(
-            last=a[0], apps=count(a[4]), grants=count(g[4]),
+            last=period_name(a[0]), apps=count(a[4]), grants=count(g[4]),
             apps_change=pct_words(a[5]), grants_change=pct_words(g[5])))
     return Section("trend", labels.REPORT_SECTIONS["trend"], sentences, [apps, grants],
                    [_trend_chart(apps, "trend_apps"), _trend_chart(grants, "trend_grants")])

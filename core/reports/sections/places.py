@@ -72,7 +72,7 @@ def section_regions(ctx: Context) -> Section:
     if table.rows:
         title = labels.REPORT_CHARTS["regions"]
         section.charts.append(Chart(title, charts.bar_chart(
-            [r[0] for r in table.rows], {C["applications"]: [r[1] for r in table.rows]}, title,
+            [r[0] for r in table.rows], {C["applications"]: [r[1] for r in table.rows]},
             horizontal=True)))
     return section
 
@@ -116,5 +116,5 @@ def section_industry(ctx: Context) -> Section:
             section.charts.append(Chart(title, charts.bar_chart(
                 [r[0] for r in table.rows], {labels.REPORT_THIS_YEAR: [r[1] for r in table.rows],
                                              labels.REPORT_LAST_YEAR: [r[2] for r in table.rows]},
-                title, horizontal=True)))
+                horizontal=True)))
     return section

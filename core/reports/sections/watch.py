@@ -48,7 +48,7 @@ def section_operations(ctx: Context) -> Section:
     title = labels.REPORT_CHARTS["operations"]
     chart = charts.bar_chart([r[0] for r in counted],
                              {labels.REPORT_THIS_YEAR: [r[1] for r in counted],
-                              labels.REPORT_LAST_YEAR: [r[2] for r in counted]}, title)
+                              labels.REPORT_LAST_YEAR: [r[2] for r in counted]})
     return Section("operations", labels.REPORT_SECTIONS["operations"], [sentence], [table],
                    [Chart(title, chart)])
 
@@ -93,12 +93,11 @@ def section_risks(ctx: Context) -> Section:
     if fees.rows:
         title = labels.REPORT_CHARTS["fees"]
         section.charts.append(Chart(title, charts.bar_chart(
-            [r[0] for r in fees.rows], {C["count"]: [r[1] for r in fees.rows]}, title)))
+            [r[0] for r in fees.rows], {C["count"]: [r[1] for r in fees.rows]})))
     months = end_found["by_month"]
     title = labels.REPORT_CHARTS["expiry"]
     section.charts.append(Chart(title, charts.bar_chart(
-        list(months["month"]), {labels.PATENT_TYPE[t]: list(months[t]) for t in labels.PATENT_TYPE},
-        title)))
+        list(months["month"]), {labels.PATENT_TYPE[t]: list(months[t]) for t in labels.PATENT_TYPE})))
     return section
 
 
@@ -124,7 +123,7 @@ def section_lapses(ctx: Context) -> Section:
         top=reasons[0][0], top_n=count(reasons[0][1])))
     title = labels.REPORT_CHARTS["lapses"]
     section.charts.append(Chart(title, charts.pie_chart([r[0] for r in reasons],
-                                                        [r[1] for r in reasons], title)))
+                                                        [r[1] for r in reasons])))
     return section
 
 
