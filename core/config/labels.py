@@ -1413,3 +1413,6 @@ REPORT_TABLES = {"overview": "主要指标完成情况", "types": "本期分类�
                  "lapse_regions": "各下级区域失效专利", "abnormal": "异常申请信号"}
 REPORT_THIS_YEAR = "本期"
 REPORT_LAST_YEAR = "去年同期"
+REPORT_CLI_DONE = "已生成报告：{docx}；附表（{tables} 张表）：{xlsx}"
+REPORT_CLI_SUFFIX = "输出文件须以 .docx 结尾：{path}"
+REPORT_CLI_NO_FOLDER = "输出目录不存在：{path}"
