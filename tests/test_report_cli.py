@@ -19,7 +19,8 @@ def unbind_after():
     core_db.db.initialize(None)
 
 
-def test_report_of_an_empty_database_is_written_with_its_annex(db_url, tmp_path, capsys):
+def test_report_of_an_empty_database_is_written_with_its_annex(app_env, tmp_path, capsys):
+    db_url = app_env
     out = tmp_path / "报告.docx"
     code = main(["report", "--db", db_url, "--region", "320506", "--period", "2026Q3",
                  "--sections", "regions,overview", "--out", str(out), "--on", "2026-12-06"])
@@ -42,7 +43,8 @@ def test_report_of_an_empty_database_is_written_with_its_annex(db_url, tmp_path,
     (["--region", "3205", "--period", "2026", "--out", "{tmp}/a.pdf"], "输出文件须以 .docx 结尾"),
     (["--region", "3205", "--period", "2026", "--out", "{tmp}/no/a.docx"], "输出目录不存在"),
 ])
-def test_bad_values_are_named_in_one_line(db_url, tmp_path, capsys, args, message):
+def test_bad_values_are_named_in_one_line(app_env, tmp_path, capsys, args, message):
+    db_url = app_env
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     assert main(["report", "--db", db_url, *args]) == 2
     err = capsys.readouterr().err
