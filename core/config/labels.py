@@ -929,6 +929,7 @@ PARAM_LABEL = {
     "quality_weights": "专利质量指数权重", "industry_match": "产业IPC匹配方式",
     "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
     "transfer_out_alert": "权利人转出预警条件",
+    "monthly_report": "月度分析报告",
     "filing_quality": "申请质量预警条件",
 }
 PARAM_HELP = {
@@ -955,6 +956,8 @@ PARAM_HELP = {
     "transfer_out_alert": "运营监控：一个权利人在一个自然年内把专利转出本区域达到所设件数即预警"
                           "（默认5件，本地经验值，可按区域设置）。",
     "filing_quality": "申请质量监测的提示门槛（均为经验值，仅为提示信号，可按区域设置）。",
+    "monthly_report": ("计划任务每月在这一天（默认5日，1–28）为本级区域及各下级区县生成上月的分析报告，"
+                       "存入报告存档。"),
 }
 PARAMS_TITLE = "参数设置"
 PARAM_CHOOSE = "参数"
@@ -1036,6 +1039,7 @@ FIELD_LABEL = {
     "agency_abnormal": {"volume_ratio": "代理量为同行中位数的倍数", "min_filings": "代理量至少",
                         "withdrawn_share": "撤回或驳回占比达到"},
     "transfer_out_alert": {"min_transfers": "一个自然年内转出本区域的专利达到"},
+    "monthly_report": {"day": "每月几日生成上月报告"},
     "filing_quality": {"min_filings": "参与排名的最少申请量", "min_closed": "计算比率所需的最少结案件数",
                        "grant_rate_below": "发明授权率低于", "rejection_rate_above": "驳回率高于",
                        "withdrawal_rate_above": "撤回率高于", "invention_share_below": "发明占比低于",
@@ -1054,6 +1058,7 @@ FIELD_UNIT = {
                  "individual_year_min": "件", "agency_factor": "倍", "agency_min": "件"},
     "agency_abnormal": {"volume_ratio": "倍", "min_filings": "件"},
     "transfer_out_alert": {"min_transfers": "件"},
+    "monthly_report": {"day": "日"},
     "filing_quality": {"min_filings": "件", "min_closed": "件"},
 }
 FIELD_OPTIONS = {
@@ -1295,7 +1300,7 @@ JOB_MESSAGE_KEY = {
     "rows written": "写入行数", "status changed": "法律状态变化", "next_fee_due changed": "缴费日变化",
     "indicator rows written": "写入指标快照行数", "addresses": "新地址", "auto": "自动定位",
     "queued": "待核查", "patents": "涉及专利", "holders": "涉及权利人", "seconds": "用时（秒）",
-    "summary_rebuilt": "重建汇总表", **ALERT_KIND,
+    "summary_rebuilt": "重建汇总表", "reports written": "生成分析报告", **ALERT_KIND,
 }
 JOB_OPENED_CLOSED = "新增 {opened}，关闭 {closed}"
 JOB_ERROR = "出错：{detail}"
