@@ -96,7 +96,7 @@ def _archive() -> None:
 
 st.header(labels.REPORT_PAGE_TITLE)
 st.caption(labels.REPORT_PAGE_INTRO)
-region = filters.scope_widgets(show_dates=False).region or filters.home_region()
+region = filters.scope_widgets(show_dates=False, show_types=False).region or filters.home_region()
 text = _period_text(dt.date.today())
 sections = st.multiselect(labels.REPORT_PAGE_SECTIONS, SECTION_KEYS, default=SECTION_KEYS,
                           format_func=labels.REPORT_SECTIONS.get, key="report_sections")
