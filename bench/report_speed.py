@@ -62,7 +62,7 @@ def main() -> None:
     print(f"patents: {patents:,}   region {opts.region}   period {opts.period}")
     for key, seconds in times.items():
         print(f"  {key:<14}{seconds:>8.2f} s")
-    print(f"bare read (full scan of patent): {baseline:.2f} s")
+    print(f"bare read (full scan of patent): {baseline:.3f} s")
     print(f"monthly report: {total:.2f} s  = {total / baseline:.1f} × bare read  "
           f"({'under' if total < 60 else 'OVER'} the 60 s target)")
 

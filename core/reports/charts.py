@@ -140,7 +140,7 @@ def pie_chart(labels: Sequence[str], values: Sequence[float], title: str = "") -
         figure, axes = _figure()
         axes.grid(False)
         axes.pie([v for _, v in kept], labels=[name for name, _ in kept], autopct="%1.1f%%",
-                 colors=PALETTE * 3, startangle=90, counterclock=False, textprops={"fontsize": 8})
+                 colors=PALETTE * 3, startangle=90, counterclock=False, textprops={"fontsize": 10})
         _title(axes, title, "")
         axes.axis("equal")
         return _png(figure)

@@ -31,8 +31,9 @@ def _front(doc, report: Report) -> None:
 
 
 def _table(doc, table: Table, number: int) -> None:
-    word.paragraph(doc, labels.REPORT_TABLE_TITLE.format(n=number, title=table.title), bold=True,
-                   center=True, size=word.TABLE_SIZE)
+    caption = word.paragraph(doc, labels.REPORT_TABLE_TITLE.format(n=number, title=table.title),
+                             bold=True, center=True, size=word.TABLE_SIZE)
+    caption.paragraph_format.keep_with_next = True  # never a caption alone at a page's foot
     if table.rows:
         word.table(doc, table.header, table.rows)
     else:

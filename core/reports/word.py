@@ -153,9 +153,10 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]
     return [TEXT_WIDTH_CM * w / sum(weights) for w in weights]
 
 
-def _repeat_header(row) -> None:
-    """Mark a row as the header repeated at the top of each page the table runs onto."""
-    flag = OxmlElement("w:tblHeader")
+def _row_flag(row, name: str) -> None:
+    """Set a row property: w:tblHeader (repeated at the top of each page the table runs onto)
+    or w:cantSplit (never broken across two pages)."""
+    flag = OxmlElement(name)
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
 
@@ -170,9 +171,11 @@ def table(doc, header: Sequence[str], rows: Sequence[Sequence[Any]], empty: str 
     widths = _widths(header, rows)
     for cell, title in zip(grid.rows[0].cells, header):
         _cell_text(cell, str(title), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _repeat_header(grid.rows[0])
+    _row_flag(grid.rows[0], "w:tblHeader")
     for row in rows:
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        _row_flag(added, "w:cantSplit")
+        cells = added.cells
         for cell, value in zip(cells, row):
             right = _is_number(value) or value == empty
             _cell_text(cell, number_text(value),
@@ -190,6 +193,7 @@ def image(doc, png: bytes, width_cm: float = TEXT_WIDTH_CM - 1):
     picture = doc.paragraphs[-1]
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.paragraph_format.first_line_indent = None
+    picture.paragraph_format.keep_with_next = True  # stays with the caption below it
     return picture
 
 
