@@ -83,8 +83,6 @@ def _archive() -> None:
         st.info(labels.REPORT_PAGE_EMPTY)
         return
     frame = pd.DataFrame(rows)
-    frame["created_by"] = [labels.REPORT_PAGE_JOB if b.startswith(archive.JOB_PREFIX) else b
-                           for b in frame["created_by"]]
     tables.show(frame[list(labels.REPORT_ARCHIVE_COLUMNS)].rename(
         columns=labels.REPORT_ARCHIVE_COLUMNS), hide_index=True, width="stretch")
     titles = {r["id"]: f"{r['title']} · {r['created_at']:%Y-%m-%d %H:%M}" for r in rows}

@@ -8,12 +8,15 @@ import io
 import openpyxl
 from docx import Document
 
+from core.accounts import users
 from core.config import params
 from core.config import rules as ruleparams
 from core.db import db as proxy
 from core.db import migrations
 from core.db.models import JobRun, ReportArchive, SchemaVersion
 from core.reports import archive, scheduled
+from core.reports.build import build
+from core.reports.period import parse
 from jobs import monthly_reports
 from jobs.base import run_guarded
 
@@ -38,6 +41,7 @@ def test_the_job_writes_last_months_report_from_the_report_day_on_once(db, monke
     assert [(r["region_code"], r["period"], r["period_name"], r["created_by"]) for r in rows] == [
         (COUNTY, "2026-11", "2026年11月", "job:monthly_reports")]
     assert rows[0]["created_at"] == dt.datetime(2026, 12, 5, 3)
+    assert rows[0]["author"] == "计划任务"
     assert rows[0]["sections"].split(",")[0] == "overview"
     assert JobRun.select().where(JobRun.status == "ok").count() == 3
 
@@ -60,6 +64,12 @@ def test_stored_files_read_back_whole(db):
     assert name.endswith(".xlsx") and openpyxl.load_workbook(io.BytesIO(xlsx)).sheetnames[0] == "目录"
     assert archive.file(row["id"] + 1, "docx") is None
     assert archive.listing(region="3205") == []
+    users.create_user("li", "password-li-1", "checker", name="李四")
+    report = build("3205", parse("2026"), ["overview"], dt.date(2027, 1, 6))
+    archive.save(report, b"d", b"x", "li", dt.datetime(2027, 1, 6, 9))
+    archive.save(report, b"d", b"x", "gone", dt.datetime(2027, 1, 6, 10))
+    assert [(r["created_by"], r["author"]) for r in archive.listing(region="3205")] == [
+        ("gone", "gone"), ("li", "李四")]  # a deleted account keeps its login name
 
 
 def test_step_26_brings_the_archive_table(db):

@@ -1445,4 +1445,4 @@ REPORT_PAGE_NO_SECTION = "请至少选择一个章节"
 REPORT_PAGE_QUARTERS = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 REPORT_PAGE_HALVES = {1: "上半年", 2: "下半年"}
 REPORT_ARCHIVE_COLUMNS = {"title": "报告", "period_name": "统计期", "region_name": "区域",
-                          "created_by": "生成者", "created_at": "生成时间"}
+                          "author": "生成者", "created_at": "生成时间"}

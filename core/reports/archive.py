@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from core.config import labels
 from core.db import db
-from core.db.models import ReportArchive
+from core.db.models import ReportArchive, User
 from core.reports.model import Report
 from core.reports.render import title
 
@@ -27,13 +28,20 @@ def save(report: Report, docx: bytes, xlsx: bytes, by: str, at: dt.datetime) -> 
 
 
 def listing(limit: int = 200, region: str | None = None) -> list[dict]:
-    """The newest reports first, without their files."""
+    """The newest reports first, without their files; `author` is the user's display name (or
+    计划任务 for a job's report)."""
     fields = [getattr(ReportArchive, c) for c in LIST_COLUMNS]
     query = ReportArchive.select(*fields)
     if region:
         query = query.where(ReportArchive.region_code == region)
-    return list(query.order_by(ReportArchive.created_at.desc(), ReportArchive.id.desc())
+    rows = list(query.order_by(ReportArchive.created_at.desc(), ReportArchive.id.desc())
                 .limit(limit).dicts())
+    names = dict(User.select(User.username, User.name)
+                 .where(User.username.in_({r["created_by"] for r in rows} or {""})).tuples())
+    for row in rows:
+        by = row["created_by"]
+        row["author"] = labels.REPORT_PAGE_JOB if by.startswith(JOB_PREFIX) else names.get(by) or by
+    return rows
 
 
 def file(report_id: int, kind: str) -> tuple[str, bytes] | None:
