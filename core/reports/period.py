@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from core.config import labels
+from core.cubes.indicator.months import month_end, month_index
 from core.rules.calendar import add_years
 
 KINDS = ("month", "quarter", "half", "year", "custom")
@@ -51,7 +52,7 @@ class Period:
             return labels.REPORT_PERIOD_HALF.format(year=y, half="上" if m == 1 else "下")
         if self.kind == "year":
             return labels.REPORT_PERIOD_YEAR.format(year=y)
-        return labels.REPORT_PERIOD_CUSTOM.format(start=_day(self.start), end=_day(self.end))
+        return labels.REPORT_PERIOD_CUSTOM.format(start=day_name(self.start), end=day_name(self.end))
 
     def year_before(self) -> Period:
         """The same period one year earlier (29 February becomes 28 February)."""
@@ -65,12 +66,13 @@ class Period:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
 
-def _day(day: dt.date) -> str:
+def day_name(day: dt.date) -> str:
+    """2026年11月30日."""
     return labels.REPORT_DAY.format(year=day.year, month=day.month, day=day.day)
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return month_end(month_index(dt.date(year, month, 1)))
 
 
 def _span(kind: str, year: int, part: int) -> tuple[dt.date, dt.date]:

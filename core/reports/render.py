@@ -11,10 +11,7 @@ from core.config import labels
 from core.exports.xlsx import MAX_SHEET_TITLE, sheet_title, write_rows
 from core.reports import word
 from core.reports.model import Report, Table
-
-
-def _day(day) -> str:
-    return labels.REPORT_DAY.format(year=day.year, month=day.month, day=day.day)
+from core.reports.period import day_name
 
 
 def title(report: Report) -> str:
@@ -26,8 +23,8 @@ def _front(doc, report: Report) -> None:
     ctx = report.context
     word.heading(doc, title(report), 0)
     word.paragraph(doc, labels.REPORT_SUBTITLE.format(
-        start=_day(ctx.period.start), end=_day(ctx.period.end), prior=ctx.prior.name,
-        day=_day(ctx.on)), center=True, size=word.NOTE_SIZE)
+        start=day_name(ctx.period.start), end=day_name(ctx.period.end), prior=ctx.prior.name,
+        day=day_name(ctx.on)), center=True, size=word.NOTE_SIZE)
 
 
 def _table(doc, table: Table, number: int) -> None:

@@ -7,6 +7,7 @@ from core.db.models import PATENT_TYPES
 from core.regions.query import Scope
 from core.reports import charts
 from core.reports.model import Chart, Context, Section, Table
+from core.reports.period import day_name
 from core.reports.wording import change, count, or_dash, pct_words, yoy
 from core.rules.calendar import add_months, add_years
 from core.stats import indicators, overview, trend
@@ -63,8 +64,7 @@ def _indicator_sentence(ctx: Context, now, before) -> str:
         items.append(labels.REPORT_TEXT["indicator_item"].format(
             name=item.name, value=value, unit=item.unit,
             change=change(item.value, before.get(key).value), target=target))
-    day = labels.REPORT_DAY.format(year=now.as_of.year, month=now.as_of.month, day=now.as_of.day)
-    return labels.REPORT_TEXT["indicators"].format(day=day, region=ctx.region_name,
+    return labels.REPORT_TEXT["indicators"].format(day=day_name(now.as_of), region=ctx.region_name,
                                                    items="，".join(items))
 
 

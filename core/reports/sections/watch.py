@@ -7,16 +7,13 @@ from core.config import labels
 from core.monitor import abnormal, expiry, fee_warnings, lapses, ops_monitor
 from core.reports import charts
 from core.reports.model import Chart, Context, Section, Table
+from core.reports.period import day_name
 from core.reports.wording import change, count, listing, or_dash, yoy
 
 C = labels.REPORT_COLUMNS
 YUAN_PER_WAN = 10_000
 TOP_SUBREGIONS = 15
 TOP_ABNORMAL = 30
-
-
-def _day(day) -> str:
-    return labels.REPORT_DAY.format(year=day.year, month=day.month, day=day.day)
 
 
 def operation_table(now: dict, before: dict) -> Table:
@@ -58,13 +55,13 @@ def section_operations(ctx: Context) -> Section:
 def fee_table(ctx: Context) -> tuple[Table, dict]:
     found = fee_warnings.summary(fee_warnings.FeeQuery(ctx.undated, ctx.on))
     rows = [[r["label"], int(r["n"])] for r in found["states"].to_dict("records")]
-    rule = labels.REPORT_RULES["fees"].format(day=_day(ctx.on))
+    rule = labels.REPORT_RULES["fees"].format(day=day_name(ctx.on))
     return Table("fees", labels.REPORT_TABLES["fees"], [C["state"], C["count"]], rows, rule), found
 
 
 def expiry_tables(ctx: Context) -> tuple[list[Table], dict]:
     found = expiry.summary(expiry.ExpiryQuery(ctx.undated, ctx.on))
-    rule = labels.REPORT_RULES["expiry"].format(day=_day(ctx.on))
+    rule = labels.REPORT_RULES["expiry"].format(day=day_name(ctx.on))
     horizons = [[r["label"], int(r["m3"]), int(r["m6"]), int(r["m12"])]
                 for r in found["horizon_counts"].to_dict("records")]
     places = [[r["name"], int(r["n"]), int(r["inventions"]), int(r["high_value"])]
@@ -84,9 +81,9 @@ def section_risks(ctx: Context) -> Section:
     terminated = int(states.loc[states["state"] == "terminated", "n"].sum())
     total = {r[0]: r for r in ends[0].rows}[labels.ALL]
     invention = {r[0]: r for r in ends[0].rows}[labels.PATENT_TYPE["invention"]]
-    sentences = [labels.REPORT_TEXT["fees"].format(day=_day(ctx.on), total=count(fee_found["total"]),
+    sentences = [labels.REPORT_TEXT["fees"].format(day=day_name(ctx.on), total=count(fee_found["total"]),
                                                    grace=count(grace), terminated=count(terminated)),
-                 labels.REPORT_TEXT["expiry"].format(day=_day(ctx.on), m3=count(total[1]),
+                 labels.REPORT_TEXT["expiry"].format(day=day_name(ctx.on), m3=count(total[1]),
                                                      m6=count(total[2]), m12=count(total[3]),
                                                      inv12=count(invention[3]))]
     section = Section("risks", labels.REPORT_SECTIONS["risks"], sentences, [fees, *ends])
