@@ -19,7 +19,16 @@ from core.regions.query import Scope
 from core.reports.build import build
 from core.reports.period import parse
 from core.reports.render import sheet_names, to_docx, to_xlsx
-from core.stats import agencies, holders, indicators, industry, overview, regions, trend
+from core.stats import (
+    agencies,
+    holders,
+    indicators,
+    industry,
+    new_holders,
+    overview,
+    regions,
+    trend,
+)
 from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
 
 TODAY = dt.date(2026, 12, 6)
@@ -68,6 +77,14 @@ def docx_table(report: dict, key: str) -> list[list]:
     return [[number(c.text) for c in row.cells] for row in grid.rows[1:]]
 
 
+def said(now, before) -> str:
+    """The change in words, by the rule: a rise or fall in percent to one decimal."""
+    if not before:
+        return "去年同期为零" if now else "与去年同期持平"
+    pct = round((now / before - 1) * 100, 1)
+    return "与去年同期持平" if pct == 0 else f"同比{'增长' if pct > 0 else '下降'}{abs(pct):.1f}%"
+
+
 def by_first(rows: list[list]) -> dict:
     return {row[0]: row[1:] for row in rows}
 
@@ -88,6 +105,18 @@ def test_types_table_is_type_split_of_the_period_and_a_year_before(report):
     total = rows[C["total"]]
     assert total[0] == int(now["applications"].sum()) and total[3] == int(now["grants"].sum())
     assert sum(now["applications"]) > 0, "the demo has filings in the period"
+
+
+def test_types_of_a_custom_range_are_type_split_of_each_range(report):
+    built = build("3205", parse("2026-10-15..2026-11-20"), ["overview"], TODAY)
+    rows = by_first(built.table("types").rows)
+    now = overview.type_split(Scope("3205", dt.date(2026, 10, 15), dt.date(2026, 11, 20)))
+    before = overview.type_split(Scope("3205", dt.date(2025, 10, 15), dt.date(2025, 11, 20)))
+    now, before = now.set_index("patent_type"), before.set_index("patent_type")
+    for kind in PATENT_TYPES:
+        a, a0 = int(now["applications"].get(kind, 0)), int(before["applications"].get(kind, 0))
+        assert rows[labels.PATENT_TYPE[kind]][:3] == [a, a0, growth(a, a0)]
+    assert rows[C["total"]][0] == int(now["applications"].sum()) > 0
 
 
 def test_indicator_table_matches_compute_as_of_period_end(report):
@@ -159,6 +188,12 @@ def test_holder_and_agency_tables_are_their_rankings(report):
     top = holders.holder_stats(NOW, limit=10)
     assert [r[0] for r in docx_table(report, "holders")] == list(top["name"])
     assert [r[5] for r in docx_table(report, "holders")] == list(top["valid_total"])
+    listed = new_holders.listing(NOW, limit=10)
+    assert [r[0] for r in docx_table(report, "new_holders")] == list(listed["name"])
+    assert [r[3] for r in docx_table(report, "new_holders")] == list(listed["patents"])
+    new, new0 = new_holders.count(NOW), new_holders.count(BEFORE)
+    assert any(f"本期新增权利人{new}家，{said(new, new0)}；" in p.text
+               for p in report["docx"].paragraphs)
     ranked = agencies.ranking(NOW, limit=10)
     rows = docx_table(report, "agencies")
     assert [r[0] for r in rows] == list(ranked["name"])
@@ -195,8 +230,7 @@ def test_every_table_has_its_rule_under_it_and_sentences_state_changes(report):
     assert len(rules) == len(report["report"].tables)
     assert paragraphs[0] == "苏州市2026年11月专利统计分析报告"
     types = by_first(docx_table(report, "types"))[C["total"]]
-    words = ("同比增长" if types[0] > types[1] else "同比下降" if types[0] < types[1] else "持平")
-    assert any(f"专利申请{types[0]:,}件，{words}" in p for p in paragraphs)
+    assert any(f"专利申请{types[0]:,}件，{said(types[0], types[1])}；" in p for p in paragraphs)
     headings = [p.text for p in report["docx"].paragraphs if p.style.name == "Heading 1"]
     assert headings == [f"{n}、{t}" for n, t in zip("一二三四五六七八九十",
                                                    labels.REPORT_SECTIONS.values())]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.config import labels
+from core.regions.query import Scope
 from core.reports import charts
 from core.reports.model import Chart, Context, Section, Table
 from core.reports.wording import change, count, share
@@ -33,11 +34,21 @@ def new_holder_table(found: dict) -> Table:
                  rows, labels.REPORT_RULES["new_holders"])
 
 
+def new_holder_counts(ctx: Context) -> tuple[dict, int]:
+    """The period's new-holder report and the number of new holders a year before, from one
+    scan of the region (a holder's first filing there is its own, whatever the period asked)."""
+    both = new_holders.firsts(Scope(ctx.region, ctx.prior.start, ctx.period.end))
+    firsts = both["first_date"]
+    now = both[(firsts >= ctx.period.start) & (firsts <= ctx.period.end)]
+    before = int(((firsts >= ctx.prior.start) & (firsts <= ctx.prior.end)).sum())
+    return new_holders.report(ctx.scope, limit=TOP_NEW, found=now), before
+
+
 def section_holders(ctx: Context) -> Section:
     top = holder_table(ctx)
-    found = new_holders.report(ctx.scope, limit=TOP_NEW)
+    found, before = new_holder_counts(ctx)
     new = new_holder_table(found)
-    digest, before = found["digest"], new_holders.count(ctx.prior_scope)
+    digest = found["digest"]
     section = Section("holders", labels.REPORT_SECTIONS["holders"], tables=[top, new])
     if top.rows:
         section.sentences.append(labels.REPORT_TEXT["holders"].format(

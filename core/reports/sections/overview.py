@@ -68,16 +68,39 @@ def _indicator_sentence(ctx: Context, now, before) -> str:
                                                    items="，".join(items))
 
 
+def _monthly_split(ctx: Context, read, period) -> dict[str, int]:
+    """Per type, the sum of `read`'s monthly rows (trend.applications or grants, from the
+    monthly summary table) over the months of `period` — for periods of whole months."""
+    frame = read(Scope(ctx.region, ctx.prior.start, ctx.period.end), "month")
+    first, last = f"{period.start:%Y-%m}", f"{period.end:%Y-%m}"
+    inside = frame[(frame["period"] >= first) & (frame["period"] <= last)]
+    return {kind: int(inside[kind].sum()) for kind in PATENT_TYPES}
+
+
+def type_flows(ctx: Context) -> dict[str, dict[str, dict[str, int]]]:
+    """{"applications" | "grants": {"now" | "before": {type: n}}}: filings by filing date and
+    grants by grant date in the period and a year before. Whole-month periods read the monthly
+    trend (summary tables); a custom range reads overview.type_split of each range."""
+    if ctx.period.kind != "custom":
+        return {flow: {"now": _monthly_split(ctx, read, ctx.period),
+                       "before": _monthly_split(ctx, read, ctx.prior)}
+                for flow, read in (("applications", trend.applications), ("grants", trend.grants))}
+    split = {"now": overview.type_split(ctx.scope).set_index("patent_type"),
+             "before": overview.type_split(ctx.prior_scope).set_index("patent_type")}
+    return {flow: {when: {kind: int(frame[flow].get(kind, 0)) for kind in PATENT_TYPES}
+                   for when, frame in split.items()} for flow in ("applications", "grants")}
+
+
 def type_table(ctx: Context) -> Table:
     """Filings and grants of the period by patent type, against the same period a year before."""
-    now = overview.type_split(ctx.scope).set_index("patent_type")
-    before = overview.type_split(ctx.prior_scope).set_index("patent_type")
+    flows = type_flows(ctx)
     rows = []
     for kind in (*PATENT_TYPES, "total"):
-        pick = (lambda f, col: int(f[col].sum())) if kind == "total" else (
-            lambda f, col, k=kind: int(f[col].get(k, 0)))
-        apps, apps0, grants, grants0 = (pick(now, "applications"), pick(before, "applications"),
-                                        pick(now, "grants"), pick(before, "grants"))
+        def pick(flow, when, kind=kind):
+            counts = flows[flow][when]
+            return sum(counts.values()) if kind == "total" else counts[kind]
+        apps, apps0, grants, grants0 = (pick("applications", "now"), pick("applications", "before"),
+                                        pick("grants", "now"), pick("grants", "before"))
         name = C["total"] if kind == "total" else labels.PATENT_TYPE[kind]
         rows.append([name, apps, apps0, or_dash(yoy(apps, apps0)), grants, grants0,
                      or_dash(yoy(grants, grants0))])
