@@ -7,11 +7,13 @@ import datetime as dt
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 from docx import Document
 
 from core import db as core_db
 from core.config import labels
+from core.cubes import freshness
 from core.db.models import PATENT_TYPES
 from core.demo import generate
 from core.monitor import expiry, fee_warnings, lapses, ops_monitor
@@ -182,6 +184,19 @@ def test_industry_tables_are_industry_summary(report):
             b = int(before.loc[before["code"] == r["code"], "applications"].iloc[0])
             assert rows[r["name"]] == [r["applications"], b, growth(r["applications"], b),
                                        r["grants"], r["valid"], r["valid_inventions"]]
+
+
+@pytest.mark.parametrize("scope", [NOW, Scope("320506", dt.date(2024, 3, 5), dt.date(2026, 2, 1)),
+                                   Scope("3205", dt.date(2025, 7, 1), None, patent_types=("invention",))])
+def test_industry_summary_of_a_period_reads_the_same_as_the_live_join(report, scope, monkeypatch):
+    """The period path (stocks from the cube, flows through the date indexes) against the
+    reference: every industry link of the region, joined live."""
+    assert freshness.usable(), "the demo's summary tables are fresh: the period path runs"
+    fast = industry.summary(scope)
+    monkeypatch.setattr(freshness, "usable", lambda: False)
+    live = industry.summary(scope)
+    pd.testing.assert_frame_equal(fast, live, check_dtype=False)
+    assert live["applications"].sum() > 0 and live["valid"].sum() > 0
 
 
 def test_holder_and_agency_tables_are_their_rankings(report):
