@@ -26,6 +26,7 @@ COMMANDS = {
     "appno": ("core.cli.appno", "validate and normalise an application number"),
     "fees": ("core.cli.fees", "annual-fee schedule and state on a day"),
     "indicators": ("core.cli.indicators", "indicators of a region and year"),
+    "report": ("core.cli.report", "the analysis report of a region and period (.docx + .xlsx)"),
     "user": ("core.cli.user", "accounts: list, add, password, unlock, role, (de)activate"),
     "serve": ("core.cli.serve", "start the app and the scheduler (the one start command)"),
 }

@@ -50,6 +50,7 @@ JOBS = (
     JobSpec("refresh_status", "jobs.refresh_status", "01:30"),
     JobSpec("refresh_alerts", "jobs.refresh_alerts", "02:00"),
     JobSpec("indicator_snapshot", "jobs.indicator_snapshot", "02:30"),
+    JobSpec("monthly_reports", "jobs.monthly_reports", "03:00"),
 )
 
 

@@ -31,7 +31,8 @@ def test_jobs_never_run_or_older_than_their_interval_are_overdue(db):
     JobRun.create(job="indicator_snapshot", started_at=NOW - dt.timedelta(hours=1),
                   status="failed")
     late = {s.name for s in runner.overdue(specs, NOW)}
-    assert late == {"import_inbox", "resolve_addresses", "refresh_alerts", "indicator_snapshot"}
+    assert late == {"import_inbox", "resolve_addresses", "refresh_alerts", "indicator_snapshot",
+                    "monthly_reports"}
 
 
 def test_every_available_job_is_registered_on_its_own_scheduler(db):

@@ -143,7 +143,7 @@ PAGE_CALLS = [
     lambda s: trend.applications(s, "year"), lambda s: trend.grants(s, "year"),
     lambda s: trend.valid_stock(s, 2014, 2026), trend.pipeline,
     lambda s: trend.actors(s, "year"),
-    lambda s: industry.emerging_share(s, 2015, 2026),
+    lambda s: industry.emerging_share(s, 2015, 2026), industry.summary,
     lambda s: agencies.ranking(s, None), agencies.summary, holders.kind_split,
     lambda s: holders.holder_stats(s, "valid_total", 5),
     lambda s: holders.holder_stats(Scope(s.region, holder_kinds=("enterprise", "university")),

@@ -147,10 +147,11 @@ def set_region(code: str) -> None:
 
 # --- widgets ----------------------------------------------------------------------------------
 
-def scope_widgets(container=None, show_dates: bool = True) -> Scope:
+def scope_widgets(container=None, show_dates: bool = True, show_types: bool = True) -> Scope:
     """Render the shared filter bar (default: a bordered row at the top of the page) and
     return the current Scope — without its date range when the bar shows no dates (the page
-    does not use them; the session keeps them for the other pages)."""
+    does not use them; the session keeps them for the other pages). `show_types=False`: no
+    type choice, for a page that counts every type (the session keeps the choice)."""
     box = container if container is not None else st.container(border=True)
     scope = current_scope()
     with box:
@@ -158,7 +159,8 @@ def scope_widgets(container=None, show_dates: bool = True) -> Scope:
         _region_widgets(scope, cols[0], cols[1])
         if show_dates:
             _date_widgets(st.session_state[STATE], cols[2], cols[3])
-        _type_widget(st.session_state[STATE], cols[-1])
+        if show_types:
+            _type_widget(st.session_state[STATE], cols[-1])
     scope = st.session_state[STATE]
     _store(scope)
     return scope if show_dates else scope.undated()

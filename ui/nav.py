@@ -46,6 +46,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/operations.py", "专利运营统计", "operations", "stats", ALL,
              ":material/swap_horiz:"),
     PageSpec("pages/search.py", "公开专利数据查询", "search", "stats", ALL, ":material/search:"),
+    PageSpec("pages/reports.py", "分析报告", "reports", "stats", ALL, ":material/summarize:"),
     PageSpec("pages/fees.py", "年费预警", "fees", "monitor", ALL, ":material/payments:"),
     PageSpec("pages/expiry.py", "届满通知", "expiry", "monitor", ALL, ":material/event_busy:"),
     PageSpec("pages/lapse.py", "专利失效分析", "lapse", "monitor", ALL,

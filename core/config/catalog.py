@@ -53,6 +53,7 @@ SPECS = (
     ParamSpec("abnormal", "global", "json", defaults.ABNORMAL),
     ParamSpec("agency_abnormal", "region", "json", defaults.AGENCY_ABNORMAL),
     ParamSpec("transfer_out_alert", "region", "json", defaults.TRANSFER_OUT_ALERT),
+    ParamSpec("monthly_report", "global", "json", defaults.MONTHLY_REPORT),
     ParamSpec("filing_quality", "region", "json", defaults.FILING_QUALITY),
     ParamSpec("reminder_letters", "global", "json", defaults.REMINDER_LETTERS),
 )

@@ -77,6 +77,9 @@ AGENCY_ABNORMAL = {"volume_ratio": 5.0, "min_filings": 100, "withdrawn_share": 0
 # 运营监控: a holder whose transfers out of the region in one calendar year reach min_transfers
 # raises an alert (a local heuristic [U]: on the 50,000-patent demo a handful of holders a year)
 TRANSFER_OUT_ALERT = {"min_transfers": 5}
+# 分析报告: the day of the month the scheduled job writes last month's reports (jobs/monthly_reports)
+# — the 5th leaves the first days of the month for the imports of last month's gazettes
+MONTHLY_REPORT = {"day": 5}
 # 申请质量监测 (core.monitor.quality): practitioner heuristics [U] (domain-facts §6.2 "very low
 # grant rates", "an unusually high share of utility models"); grant rate per closed case (§3.3)
 FILING_QUALITY = {"min_filings": 20, "min_closed": 10, "grant_rate_below": 0.3,
@@ -124,6 +127,7 @@ BY_KEY = {
     "abnormal": ABNORMAL,
     "agency_abnormal": AGENCY_ABNORMAL,
     "transfer_out_alert": TRANSFER_OUT_ALERT,
+    "monthly_report": MONTHLY_REPORT,
     "filing_quality": FILING_QUALITY,
     "reminder_letters": REMINDER_LETTERS,
 }

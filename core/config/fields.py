@@ -76,6 +76,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "agency_abnormal": (Field("volume_ratio", "float", 1, 100),
                         Field("min_filings", "int", 1, 1_000_000), *_rates("withdrawn_share")),
     "transfer_out_alert": (Field("min_transfers", "int", 1, 100_000),),
+    "monthly_report": (Field("day", "int", 1, 28),),
     "filing_quality": (Field("min_filings", "int", 1, 1_000_000), Field("min_closed", "int", 1, 1_000_000),
                        *_rates("grant_rate_below", "rejection_rate_above", "withdrawal_rate_above",
                                "invention_share_below", "kept_3_below")),

@@ -930,6 +930,7 @@ PARAM_LABEL = {
     "quality_weights": "专利质量指数权重", "industry_match": "产业IPC匹配方式",
     "abnormal": "非正常申请监测条件", "agency_abnormal": "代理机构异常条件",
     "transfer_out_alert": "权利人转出预警条件",
+    "monthly_report": "月度分析报告",
     "filing_quality": "申请质量预警条件",
     "reminder_letters": "提醒函（发函单位、联系方式与函件正文）",
 }
@@ -960,6 +961,8 @@ PARAM_HELP = {
     "reminder_letters": "年费预警、届满通知页面生成的缴费提醒函与届满提醒函的抬头、落款、联系方式和正文。"
                         "文字中可使用占位符 {本地区}、{发函单位}、{权利人}、{专利件数}、{基准日}、"
                         "{届满截止日}，生成时替换为实际内容；地址、联系人、电话留空则不印出。",
+    "monthly_report": ("计划任务每月在这一天（默认5日，1–28）为本级区域及各下级区县生成上月的分析报告，"
+                       "存入报告存档。"),
 }
 PARAMS_TITLE = "参数设置"
 PARAM_CHOOSE = "参数"
@@ -1041,6 +1044,7 @@ FIELD_LABEL = {
     "agency_abnormal": {"volume_ratio": "代理量为同行中位数的倍数", "min_filings": "代理量至少",
                         "withdrawn_share": "撤回或驳回占比达到"},
     "transfer_out_alert": {"min_transfers": "一个自然年内转出本区域的专利达到"},
+    "monthly_report": {"day": "每月几日生成上月报告"},
     "filing_quality": {"min_filings": "参与排名的最少申请量", "min_closed": "计算比率所需的最少结案件数",
                        "grant_rate_below": "发明授权率低于", "rejection_rate_above": "驳回率高于",
                        "withdrawal_rate_above": "撤回率高于", "invention_share_below": "发明占比低于",
@@ -1063,6 +1067,7 @@ FIELD_UNIT = {
                  "individual_year_min": "件", "agency_factor": "倍", "agency_min": "件"},
     "agency_abnormal": {"volume_ratio": "倍", "min_filings": "件"},
     "transfer_out_alert": {"min_transfers": "件"},
+    "monthly_report": {"day": "日"},
     "filing_quality": {"min_filings": "件", "min_closed": "件"},
 }
 FIELD_OPTIONS = {
@@ -1306,7 +1311,7 @@ JOB_MESSAGE_KEY = {
     "rows written": "写入行数", "status changed": "法律状态变化", "next_fee_due changed": "缴费日变化",
     "indicator rows written": "写入指标快照行数", "addresses": "新地址", "auto": "自动定位",
     "queued": "待核查", "patents": "涉及专利", "holders": "涉及权利人", "seconds": "用时（秒）",
-    "summary_rebuilt": "重建汇总表", **ALERT_KIND,
+    "summary_rebuilt": "重建汇总表", "reports written": "生成分析报告", **ALERT_KIND,
 }
 JOB_OPENED_CLOSED = "新增 {opened}，关闭 {closed}"
 JOB_ERROR = "出错：{detail}"
@@ -1363,3 +1368,143 @@ LETTER_FILTER_HOLDER = "权利人包含「{holder}」"
 LETTER_FILTER_STATES = "状态：{states}"
 LETTER_FILTER_ON = "基准日 {on}"
 LETTER_FILTER_UNTIL = "届满至 {until}"
+# --- 分析报告 (core/reports, pages/reports.py, python -m core report) ---------------------------
+REPORT_PERIOD_MONTH = "{year}年{month}月"
+REPORT_PERIOD_QUARTER = "{year}年第{q}季度"
+REPORT_PERIOD_HALF = "{year}年{half}半年"
+REPORT_PERIOD_YEAR = "{year}年"
+REPORT_PERIOD_CUSTOM = "{start}至{end}"
+REPORT_DAY = "{year}年{month}月{day}日"
+REPORT_PERIOD_BAD = ("统计期“{text}”无法识别：请写 2026-11（月）、2026Q3（季度）、2026H1（半年）、"
+                     "2026（年）或 2026-01-01..2026-03-31（自定义）")
+REPORT_PERIOD_ORDER = "统计期“{text}”的结束日早于开始日"
+REPORT_PERIOD_RANGE = "统计期“{text}”超出范围（{low} 年至 2100 年）"
+REPORT_PERIOD_KIND = {"month": "月度", "quarter": "季度", "half": "半年度", "year": "年度",
+                      "custom": "自定义"}
+REPORT_SECTIONS = {"overview": "概况", "trend": "发展趋势", "regions": "区域排名",
+                   "industry": "产业分布", "holders": "创新主体", "agencies": "代理机构",
+                   "operations": "专利运营", "risks": "缴费与届满风险", "lapses": "专利失效",
+                   "abnormal": "异常申请监测"}
+REPORT_SECTION_BAD = "报告章节“{name}”不存在，可选：{choices}"
+REPORT_REGION_BAD = "区域“{code}”不存在（请填写区划代码或自定义区域代码）"
+REPORT_TITLE = "{region}{period}专利统计分析报告"
+REPORT_SUBTITLE = "统计期：{start}至{end}　同比基期：{prior}　编制日期：{day}"
+REPORT_INDEX_SHEET = "目录"
+REPORT_INDEX_COLUMNS = {"sheet": "工作表", "section": "章节", "title": "表名", "rule": "口径"}
+REPORT_NUMERALS = "一二三四五六七八九十"
+REPORT_HEADING = "{n}、{title}"
+REPORT_RULE = "口径：{text}"
+REPORT_TABLE_TITLE = "表{n}　{title}"
+REPORT_CHART_TITLE = "图{n}　{title}"
+REPORT_NO_DATA = "本期无相关数据。"
+REPORT_COLUMNS = {
+    "indicator": "指标", "unit": "单位", "value": "本期值", "target": "目标值",
+    "completion": "完成率", "last_year": "去年同期", "yoy": "同比", "type": "专利类型",
+    "applications": "申请量", "grants": "授权量", "period": "时间", "invention": "发明",
+    "utility": "实用新型", "design": "外观设计", "total": "合计", "region": "区域",
+    "valid": "有效专利", "valid_inventions": "有效发明", "rank": "排名", "rank_move": "排名变化",
+    "industry": "产业", "holder": "权利人", "kind": "类型", "valid_utility": "有效实用新型",
+    "valid_design": "有效外观设计", "first_date": "本区域首件申请日", "patents": "专利件数",
+    "agency": "代理机构", "local": "本地机构", "filings": "代理量", "share": "占比",
+    "item": "项目", "state": "状态", "count": "件数", "m3": "3个月内", "m6": "6个月内",
+    "m12": "12个月内", "reason": "失效原因", "signal": "信号", "subject": "申请人/代理机构",
+    "start": "起始日", "end": "截止日", "detail": "说明", "high_value": "高价值发明"}
+REPORT_OPS_ITEMS = {"transfer_in": "转入（件）", "transfer_out": "转出（件）",
+                    "transfer_within": "区域内转让（件）", "license": "许可（件）", "pledge": "质押（件）",
+                    "pledge_amount": "质押金额（万元）"}
+REPORT_UP = "同比增长{pct}"
+REPORT_DOWN = "同比下降{pct}"
+REPORT_FLAT = "与去年同期持平"
+REPORT_FROM_ZERO = "去年同期为零"
+REPORT_RANK_UP = "上升{n}位"
+REPORT_RANK_DOWN = "下降{n}位"
+REPORT_RANK_SAME = "持平"
+REPORT_RANK_NEW = "新进"
+REPORT_YES = "是"
+REPORT_RULES = {
+    "overview": "指标按“指标统计”的计数规则（见各指标说明），累计自当年1月1日至统计期末；去年同期为上一年同一截至日。",
+    "types": "第一权利人地址在本区域的专利；申请量按申请日、授权量按授权日落在统计期内计；去年同期为上一年同一时段。",
+    "trend": "第一权利人地址在本区域；申请量按申请日、授权量按授权日计；同比为与上一年同期相比。",
+    "regions": ("第一权利人地址所在下级区域；申请量按申请日、授权量按授权日落在统计期内计；有效专利、"
+                "有效发明为当前法律状态；排名按本期申请量，排名变化与去年同期相比。"),
+    "industry": ("第一权利人地址在本区域；专利按IPC分类号对照归入产业（一件专利可属多个产业，各计一次）"
+                 "；申请量按申请日、授权量按授权日落在统计期内计；有效为当前法律状态。"),
+    "holders": "第一权利人；有效专利为当前法律状态、第一权利人地址在本区域。",
+    "new_holders": "新增权利人：其在本区域作为第一权利人的最早一件专利的申请日落在统计期内。",
+    "agencies": ("第一权利人地址在本区域、申请日在统计期内的专利，按代理机构统计；本地机构指机构地址在本区域；"
+                 "占比为占全部代理申请量的比例。"),
+    "operations": ("转入/转出：转让登记生效日在统计期内，转让前后权利人地址一方在本区域、另一方不在（未知视为区外）；"
+                   "许可、质押：本区域专利在统计期内登记的事件；质押金额按登记金额合计。"),
+    "fees": "第一权利人地址在本区域的有效专利，按下一次年费应缴日（顺延节假日）截至{day}的状态计。",
+    "expiry": "第一权利人地址在本区域的有效专利，按期满终止日计，自{day}起3/6/12个月内届满。",
+    "lapses": "第一权利人地址在本区域、已授权且失效日落在统计期内的专利，按失效原因计。",
+}
+REPORT_TEXT = {
+    "indicators": "截至{day}，{region}{items}。",
+    "indicator_item": "{name}{value}{unit}（{change}{target}）",
+    "indicator_target": "，目标{target}{unit}，完成率{completion}",
+    "flows": ("{period}，{region}专利申请{apps}件，{apps_change}；授权{grants}件，{grants_change}；"
+              "其中发明专利申请{inv_apps}件，"
+              "{inv_apps_change}，发明专利授权{inv_grants}件，{inv_grants_change}。"),
+    "trend": "{last}，专利申请量{apps}件，{apps_change}；授权量{grants}件，{grants_change}。",
+    "regions_top": "本期申请量居前的是{top}。",
+    "regions_moves": "与去年同期相比，{moves}。",
+    "region_move": "{name}{move}",
+    "regions_none": "本区域没有下级区域，不作排名。",
+    "industry": "{kind}中，本期申请量最多的是{top}（{top_apps}件，{top_change}）。",
+    "holders": ("有效专利最多的权利人是{top}（{valid}件）。本期新增权利人{new}家，{new_change}；"
+                "新增权利人在本区域共有专利{patents}件。"),
+    "agencies": ("本期为本区域权利人代理申请的代理机构{agencies}家，代理申请{filings}件，{filings_change}；"
+                 "本地机构代理占比{local_share}；无代理申请{unagented}件。"),
+    "operations": ("{period}，专利转入{tin}件，{tin_change}；转出{tout}件，{tout_change}；许可{lic}件，"
+                   "{lic_change}；质押{pledge}件，{pledge_change}，质押金额{amount}万元，{amount_change}。"),
+    "fees": ("截至{day}，年费即将到期或处于滞纳期的有效专利{total}件，其中滞纳期{grace}件；"
+             "已过滞纳期尚待公告终止的{terminated}件。"),
+    "expiry": ("自{day}起3个月内届满的有效专利{m3}件、6个月内{m6}件、12个月内{m12}件，"
+               "其中发明专利12个月内届满{inv12}件。"),
+    "lapses": "{period}，失效专利{total}件，{change}；主要原因是{top}（{top_n}件）。",
+    "abnormal": "监测到异常申请信号{total}条：{kinds}。",
+    "abnormal_none": "未监测到异常申请信号。",
+}
+REPORT_CHARTS = {"types": "本期各类型专利申请、授权量与去年同期", "trend_apps": "专利申请量趋势",
+                 "trend_grants": "专利授权量趋势", "regions": "各下级区域本期申请量",
+                 "industry": "{kind}本期申请量", "holders": "有效专利最多的权利人",
+                 "agencies": "代理量最多的代理机构", "operations": "本期专利运营与去年同期",
+                 "fees": "年费预警状态", "expiry": "未来12个月逐月届满专利", "lapses": "失效原因构成"}
+REPORT_TABLES = {"overview": "主要指标完成情况", "types": "本期分类型申请、授权量",
+                 "trend_apps": "专利申请量趋势", "trend_grants": "专利授权量趋势",
+                 "regions": "下级区域排名", "industry": "{kind}", "holders": "有效专利前{n}位权利人",
+                 "new_holders": "本期新增权利人（前{n}家）", "agencies": "代理量前{n}位代理机构",
+                 "operations": "专利运营情况", "fees": "年费预警", "expiry": "届满预警",
+                 "expiry_regions": "各下级区域12个月内届满专利", "lapses": "失效原因",
+                 "lapse_regions": "各下级区域失效专利", "abnormal": "异常申请信号"}
+REPORT_THIS_YEAR = "本期"
+REPORT_LAST_YEAR = "去年同期"
+REPORT_CLI_DONE = "已生成报告：{docx}；附表（{tables} 张表）：{xlsx}"
+REPORT_CLI_SUFFIX = "输出文件须以 .docx 结尾：{path}"
+REPORT_CLI_NO_FOLDER = "输出目录不存在：{path}"
+REPORT_PAGE_TITLE = "分析报告"
+REPORT_PAGE_INTRO = ("按所选区域、统计期与章节生成 Word 格式的专利统计分析报告（含图表、口径说明与同比变化），"
+                     "附表 .xlsx 收录报告中的全部表格。报告包含全部专利类型。")
+REPORT_PAGE_KIND = "统计期类型"
+REPORT_PAGE_YEAR = "年份"
+REPORT_PAGE_MONTH = "月份"
+REPORT_PAGE_QUARTER = "季度"
+REPORT_PAGE_HALF = "半年"
+REPORT_PAGE_RANGE = "起止日期"
+REPORT_PAGE_SECTIONS = "报告章节"
+REPORT_PAGE_GENERATE = "生成报告"
+REPORT_PAGE_STAFF_ONLY = "生成报告需管理员或数据核查员权限；可在下方报告存档中下载已生成的报告。"
+REPORT_PAGE_WORKING = "正在生成报告……"
+REPORT_PAGE_DONE = "已生成：{title}（已存入报告存档）"
+REPORT_PAGE_DOCX = "下载报告（.docx）"
+REPORT_PAGE_XLSX = "下载附表（.xlsx）"
+REPORT_PAGE_ARCHIVE = "报告存档"
+REPORT_PAGE_EMPTY = "报告存档中还没有报告。"
+REPORT_PAGE_PICK = "选择存档报告"
+REPORT_PAGE_JOB = "计划任务"
+REPORT_PAGE_NO_SECTION = "请至少选择一个章节"
+REPORT_PAGE_QUARTERS = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
+REPORT_PAGE_HALVES = {1: "上半年", 2: "下半年"}
+REPORT_ARCHIVE_COLUMNS = {"title": "报告", "period_name": "统计期", "region_name": "区域",
+                          "author": "生成者", "created_at": "生成时间"}

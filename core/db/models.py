@@ -653,11 +653,30 @@ class ReminderLetter(BaseModel):
         indexes = ((("holder", "batch"), False),)
 
 
+class ReportArchive(BaseModel):
+    """A generated analysis report (分析报告): the .docx and its .xlsx annex, kept in the database
+    so that every app process and a PostgreSQL server's clients see the same archive, and a
+    report is stored whole or not at all. `created_by` is the user's name or "job:<name>"."""
+    region_code = pw.CharField(max_length=16)
+    region_name = pw.CharField(max_length=128)
+    period = pw.CharField(max_length=32)  # the text core.reports.period.parse reads back
+    period_name = pw.CharField(max_length=64)
+    sections = pw.TextField()  # section keys, comma-separated, in report order
+    title = pw.CharField(max_length=255)
+    docx = pw.BlobField()
+    xlsx = pw.BlobField()
+    created_by = pw.CharField(max_length=64)
+    created_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("region_code", "period", "created_by"), False),)
+
+
 ALL_MODELS = [
     SchemaVersion, Region, RegionMember, Address, AddressAlias, Agency, Holder, HolderTag,
     Patent, PatentHolder, LegalEvent, FeePayment, Industry, IndustryRule, PatentIndustry, PatentText,
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
-    JobRun, ReminderBatch, ReminderLetter,
+    JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
     AgencyCube, IndustryCube, CubeStamp, DataVersion,
 ]

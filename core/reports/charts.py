@@ -78,12 +78,14 @@ def _png(figure: Figure) -> bytes:
 
 
 def _title(axes, title: str, unit: str) -> None:
-    axes.set_title(title, fontsize=11)
+    """The title only when asked for (a Word file captions the picture below it instead)."""
+    if title:
+        axes.set_title(title, fontsize=11)
     if unit:
         axes.set_ylabel(unit)
 
 
-def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title: str,
+def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title: str = "",
               unit: str = "件", horizontal: bool = False) -> bytes:
     """Grouped bars: one group per label, one bar per series (name → values in label order)."""
     with matplotlib.rc_context(_rc()):
@@ -99,7 +101,7 @@ def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title: 
             axes.set_yticks(list(positions), labels)
             axes.invert_yaxis()
             axes.grid(axis="x", color="#dddddd", linewidth=0.6)
-            axes.set_title(title, fontsize=11)
+            _title(axes, title, "")
             axes.set_xlabel(unit)
         else:
             axes.set_xticks(list(positions), labels, rotation=30 if len(labels) > 6 else 0,
@@ -110,7 +112,7 @@ def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title: 
         return _png(figure)
 
 
-def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title: str,
+def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title: str = "",
                unit: str = "件") -> bytes:
     """One line per series over the labels (months or years)."""
     with matplotlib.rc_context(_rc()):
@@ -127,7 +129,7 @@ def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title:
         return _png(figure)
 
 
-def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> bytes:
+def pie_chart(labels: Sequence[str], values: Sequence[float], title: str = "") -> bytes:
     """Shares of a whole; slices below 3% are summed into 其他."""
     total = sum(values) or 1
     kept = [(label, value) for label, value in zip(labels, values) if value / total >= 0.03]
@@ -138,7 +140,7 @@ def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> byt
         figure, axes = _figure()
         axes.grid(False)
         axes.pie([v for _, v in kept], labels=[name for name, _ in kept], autopct="%1.1f%%",
-                 colors=PALETTE * 3, startangle=90, counterclock=False, textprops={"fontsize": 8})
-        axes.set_title(title, fontsize=11)
+                 colors=PALETTE * 3, startangle=90, counterclock=False, textprops={"fontsize": 10})
+        _title(axes, title, "")
         axes.axis("equal")
         return _png(figure)

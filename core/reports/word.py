@@ -133,27 +133,57 @@ def number_text(value: Any) -> str:
     return f"{float(value):,.2f}".rstrip("0").rstrip(".")
 
 
-def _cell_text(cell, text: str, *, bold: bool = False, right: bool = False) -> None:
+def _cell_text(cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
     para = cell.paragraphs[0]
     run = para.add_run(text)
     run.font.size = TABLE_SIZE
     run.bold = bold or None
     para.paragraph_format.first_line_indent = None
-    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    para.alignment = align
 
 
-def table(doc, header: Sequence[str], rows: Sequence[Sequence[Any]]):
-    """A bordered table: a bold header row, numbers right-aligned with thousands separators."""
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Number) and not isinstance(value, bool)
+
+
+def _widths(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
+    """Column widths in cm over the text width: text columns (names) get twice a number's share."""
+    weights = [1.0 if any(_is_number(row[i]) for row in rows) else 2.0
+               for i in range(len(header))]
+    return [TEXT_WIDTH_CM * w / sum(weights) for w in weights]
+
+
+def _row_flag(row, name: str) -> None:
+    """Set a row property: w:tblHeader (repeated at the top of each page the table runs onto)
+    or w:cantSplit (never broken across two pages)."""
+    flag = OxmlElement(name)
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
+
+
+def table(doc, header: Sequence[str], rows: Sequence[Sequence[Any]], empty: str = "—"):
+    """A bordered table: a bold header row repeated on every page, numbers (and `empty`, the
+    mark of a missing number) right-aligned, numbers with thousands separators."""
     grid = doc.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    widths = _widths(header, rows)
     for cell, title in zip(grid.rows[0].cells, header):
-        _cell_text(cell, str(title), bold=True)
+        _cell_text(cell, str(title), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _row_flag(grid.rows[0], "w:tblHeader")
     for row in rows:
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        _row_flag(added, "w:cantSplit")
+        cells = added.cells
         for cell, value in zip(cells, row):
-            is_number = isinstance(value, numbers.Number) and not isinstance(value, bool)
-            _cell_text(cell, number_text(value), right=is_number)
+            right = _is_number(value) or value == empty
+            _cell_text(cell, number_text(value),
+                       align=WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT)
+    for column, width in zip(grid.columns, widths):
+        column.width = Cm(width)  # the grid LibreOffice lays out by; Word reads the cells'
+        for cell in column.cells:
+            cell.width = Cm(width)
     return grid
 
 
@@ -163,6 +193,7 @@ def image(doc, png: bytes, width_cm: float = TEXT_WIDTH_CM - 1):
     picture = doc.paragraphs[-1]
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.paragraph_format.first_line_indent = None
+    picture.paragraph_format.keep_with_next = True  # stays with the caption below it
     return picture
 
 

@@ -53,9 +53,10 @@ def count(q: Scope) -> int:
     return len(firsts(q))
 
 
-def report(q: Scope, limit: int = 200, top: int = 5) -> dict:
-    """{'digest': digest(...), 'list': listing(...)} from one scan of the region."""
-    found = firsts(q)
+def report(q: Scope, limit: int = 200, top: int = 5, found: pd.DataFrame | None = None) -> dict:
+    """{'digest': digest(...), 'list': listing(...)} from one scan of the region; `found`:
+    firsts(q) when already known (e.g. the rows of a wider period's scan inside q's period)."""
+    found = firsts(q) if found is None else found
     return {"digest": _digest(q, found, top), "list": _listing(q, found, limit)}
 
 
