@@ -15,6 +15,7 @@ from core.regions.query import Scope
 from core.stats import agencies, holders, industry, overview, regions, search, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
+from ui.charts import industry as industry_charts
 from ui.clicks import Drill, Search
 
 STREETS = ("320506001", "320506003", "320506103", "320505001", None)
@@ -155,7 +156,8 @@ def test_agencies_page_numbers_equal_their_searches(world, scope):
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_industry_page_numbers_equal_their_searches(world, scope):
-    """产业统计: an industry's bars (applications first) search its filings in the period."""
+    """产业统计: a bar of each series of an industry (applications in the period, valid patents,
+    valid inventions) searches what that bar counts."""
     from core.db.models import CubeStamp, Industry, PatentIndustry
     Industry.create(code="new_energy", name="新能源", kind="sei")
     Industry.create(code="battery", name="电池", kind="sei", parent_code="new_energy")
@@ -167,8 +169,10 @@ def test_industry_page_numbers_equal_their_searches(world, scope):
         rebuild.rebuild()
     frame = industry.summary(scope)
     assert len(frame)
-    for name, applications in zip(frame["name"], frame["applications"]):
-        assert _count(clicks.industry(name, frame), scope) == applications, name
+    for series, column in industry_charts.SERIES.items():
+        for name, number in zip(frame["name"], frame[column]):
+            click = clicks.industry(clicks.Pick(series, name), frame, industry_charts.SERIES)
+            assert _count(click, scope) == number, (column, name)
     shares = industry.emerging_share(scope, 2015, dt.date.today().year)
     for year, total in zip(shares["year"], shares["total"]):  # a year's stack: its filings
         assert _count(clicks.period(str(year)), scope) == total, year

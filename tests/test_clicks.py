@@ -11,7 +11,7 @@ import pandas as pd
 from core.config import labels
 from ui import clicks
 from ui.charts import agencies, holders, industry, maps, operations, overview, regions, trend
-from ui.clicks import Drill, Search
+from ui.clicks import Drill, Pick, Search
 
 
 def S(params: dict, dated: bool = True) -> Search:
@@ -161,12 +161,39 @@ def test_operations_sub_region_bar_re_scopes_the_page():
         Drill("320506"), Drill("320505")]
 
 
-def test_industry_bar_searches_the_industry_and_a_matrix_cell_re_scopes_to_its_region():
+def click_picks(chart) -> list[Pick]:
+    """What a click on each bar of `chart` returns with ui.echarts.CLICK_SERIES: the series'
+    name and the category, series by series."""
+    options = json.loads(chart.dump_options())
+    return [Pick(series["name"], name) for series in options["series"]
+            for name in click_names(chart)]
+
+
+def test_industry_bar_searches_what_its_series_counts_in_that_industry():
+    """Each of the summary's three series: filings in the period, valid patents and valid
+    inventions now (a bar of the second or third series is not read as the first)."""
     frame = pd.DataFrame({"code": ["N01", "N04"], "name": ["新一代信息技术产业", "生物产业"]})
-    bars = industry.summary(frame["name"].tolist(), {"有效": [5, 3]}, "t", "r")
-    assert [clicks.industry(n, frame) for n in click_names(bars)] == [
+    bars = industry.summary(frame["name"].tolist(),
+                            {name: [5, 3] for name in industry.SERIES}, "t", "r")
+    assert [clicks.industry(p, frame, industry.SERIES) for p in click_picks(bars)] == [
         S({"industry": "N01", "basis": "app", "dated": "app"}),
-        S({"industry": "N04", "basis": "app", "dated": "app"})]
+        S({"industry": "N04", "basis": "app", "dated": "app"}),
+        S({"industry": "N01", "status": "valid"}, dated=False),
+        S({"industry": "N04", "status": "valid"}, dated=False),
+        S({"industry": "N01", "status": "valid", "types": "invention"}, dated=False),
+        S({"industry": "N04", "status": "valid", "types": "invention"}, dated=False)]
+    assert [clicks.industry(p, frame, industry.SERIES) for p in (
+        None, Pick("其他", "生物产业"), Pick(labels.VALID_COUNT, "其他产业"))] == [None] * 3
+
+
+def test_a_series_click_value_is_read_as_a_pick():
+    assert Pick.of(["有效量", "生物产业"]) == Pick("有效量", "生物产业")
+    assert Pick.of([None, "生物产业"]) == Pick(None, "生物产业")
+    assert [Pick.of(v) for v in ("生物产业", None, ["a"])] == [None, None, None]
+
+
+def test_industry_matrix_cell_re_scopes_to_its_region():
+    frame = pd.DataFrame({"code": ["N01", "N04"], "name": ["新一代信息技术产业", "生物产业"]})
     cells = pd.DataFrame({"region_code": ["320506", "320505"],
                           "region_name": ["吴中区", "虎丘区"]})
     matrix = industry.matrix(frame["name"].tolist(), ["吴中区", "虎丘区"],

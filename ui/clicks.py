@@ -1,8 +1,9 @@
 """Chart click → filter, one pure function per kind of clickable chart.
 
 Each takes the value streamlit-echarts returns for a click (`chart_event`: the clicked element's
-name, ui.echarts.CLICK_NAME — a category, a pie slice or a heat-map cell's region) and the data
-the chart was drawn from, and returns the filter the click applies:
+name, ui.echarts.CLICK_NAME — a category, a pie slice or a heat-map cell's region; or a Pick of
+the series and the name, ui.echarts.CLICK_SERIES, where the series count different things) and
+the data the chart was drawn from, and returns the filter the click applies:
 
 - Drill(region): re-scope the page to that region (the breadcrumb leads back);
 - Search(params): open the patent search with these query parameters on top of the page's scope;
@@ -31,6 +32,21 @@ class Search:
     applies (False for stocks as of now, which ignore it)."""
     params: dict[str, str]
     dated: bool = True
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A click on a chart whose series count different things: the clicked series' name and
+    the element's (a category)."""
+    series: str | None
+    name: str | None
+
+    @classmethod
+    def of(cls, value) -> Pick | None:
+        """The Pick of a CLICK_SERIES value ([series, name]); None for anything else."""
+        if isinstance(value, (list, tuple)) and len(value) == 2:
+            return cls(*(None if v is None else str(v) for v in value))
+        return None
 
 
 Click = Drill | Search | None
@@ -154,8 +170,13 @@ def agency(name: str | None, ranking: pd.DataFrame) -> Click:
     return None if agency_id is None else _search(agency_id=int(agency_id), basis="app")
 
 
-def industry(name: str | None, frame: pd.DataFrame) -> Click:
-    """An industry's bars (frame: code, name): search the filings of that industry in the
-    page's period — its first series, applications by filing date."""
-    code = _code(name, frame)
-    return None if code is None else _search(industry=code, basis="app", dated="app")
+def industry(pick: Pick | None, frame: pd.DataFrame, series: dict[str, str]) -> Click:
+    """A bar of an industry (frame: code, name) in one of the summary's series (series: series
+    name → its MEASURES key): search what that bar counts — the industry's filings in the
+    page's period (applications), or its valid patents, or valid inventions, now."""
+    code = _code(pick.name, frame) if pick else None
+    measure = series.get(pick.series) if pick else None
+    if code is None or measure not in MEASURES:
+        return None
+    params, dated = MEASURES[measure]
+    return _search(dated, industry=code, **params)
