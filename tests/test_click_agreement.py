@@ -1,4 +1,4 @@
-"""Click-through agreement (issue 12 item 3): on 首页 and 区域统计, the number behind every
+"""Click-through agreement (issue 12 item 3): on every statistics page, the number behind every
 clickable element equals the count of the patent search that the click opens — the click built
 by the page's own code (ui.clicks), turned into the search's URL and filters by the page's own
 conversion (ui.filters.click_params, search_filters) — with a date range on the page, with the
@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from urllib.parse import parse_qsl, urlparse
 
 import pytest
 
 from core.cubes import rebuild
+from core.monitor import quality
 from core.regions.query import Scope
 from core.stats import agencies, holders, industry, overview, regions, search, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
@@ -137,9 +139,8 @@ def test_trend_numbers_equal_their_searches(world, scope, unit):
         assert _count(click, scope) == filed, period
 
 
-@pytest.mark.parametrize("scope", SCOPES)
-def test_agencies_page_numbers_equal_their_searches(world, scope):
-    """代理机构统计: an agency's bar (and table link) counts its filings in the period."""
+def _with_agencies(world) -> None:
+    """Three agencies file three quarters of the patents."""
     from core.db.models import Agency, CubeStamp
     agencies_ = [Agency.create(name=f"A{i}", norm_name=f"A{i}") for i in range(3)]
     for i, p in enumerate(world):
@@ -148,6 +149,12 @@ def test_agencies_page_numbers_equal_their_searches(world, scope):
             p.save()
     if CubeStamp.select().exists():  # the summary tables were in use: as the nightly job does
         rebuild.rebuild()
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_agencies_page_numbers_equal_their_searches(world, scope):
+    """代理机构统计: an agency's bar (and table link) counts its filings in the period."""
+    _with_agencies(world)
     ranking = agencies.ranking(scope)
     assert len(ranking)
     for name, filings in zip(ranking["name"], ranking["filings"]):
@@ -184,3 +191,22 @@ def test_the_published_card_equals_the_default_search(world):
         cards = overview.cards(Scope(region), dt.date.today())
         got = search.count(filters.search_filters(filters.search_params(Scope(region))))[0]
         assert cards.published == got, region
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize("subject", quality.SUBJECTS)
+def test_filing_quality_numbers_equal_their_searches(world, scope, subject):
+    """申请质量监测: a row's link (a first holder, or an agency; the URL the table shows) lists
+    the filings the row counts:
+    in the period by filing date whatever the page's date basis, of the page's region and
+    types. Its rates (授权率, 驳回率, 撤回率, 发明占比, 维持超N年) and closed cases are not
+    lists the search can express (a ratio; status reasons are no search filter)."""
+    _with_agencies(world)
+    limits = {**quality.rule(scope.region), "min_filings": 1}
+    frame = quality.ranking(scope, subject, dt.date.today(), limits=limits)
+    assert len(frame) >= 2
+    for subject_id, filings in zip(frame["subject_id"], frame["filings"]):
+        link = urlparse(filters.click_link(clicks.quality_subject(subject, subject_id), scope))
+        assert link.path == f"/{filters.SEARCH_URL}"
+        params = dict(parse_qsl(link.query))
+        assert search.count(filters.search_filters(params))[0] == filings, (subject, subject_id)

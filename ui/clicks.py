@@ -170,6 +170,13 @@ def agency(name: str | None, ranking: pd.DataFrame) -> Click:
     return None if agency_id is None else _search(agency_id=int(agency_id), basis="app")
 
 
+def quality_subject(subject: str, subject_id: int) -> Search:
+    """A row of 申请质量监测 (subject 'holder': a first holder, 'agency': an agency): its
+    filings in the page's period, by filing date whatever the page's date basis."""
+    key = "first_holder_id" if subject == "holder" else "agency_id"
+    return _search(**{key: int(subject_id)}, basis="app")
+
+
 def industry(pick: Pick | None, frame: pd.DataFrame, series: dict[str, str]) -> Click:
     """A bar of an industry (frame: code, name) in one of the summary's series (series: series
     name → its MEASURES key): search what that bar counts — the industry's filings in the

@@ -319,6 +319,11 @@ def click_params(click: Search, scope: Scope) -> dict[str, str]:
     return search_params(scope if click.dated else scope.undated(), **click.params)
 
 
+def click_link(click: Search, scope: Scope) -> str:
+    """The search URL a click opens (for a table's link column)."""
+    return f"/{SEARCH_URL}?{urlencode(click_params(click, scope))}"
+
+
 def search_filters(params: Mapping[str, str]) -> search.SearchFilters:
     """The filters the search page applies for these query parameters: the scope's (region,
     dates on their basis, types — as scope_widgets reads them) and the page's own fields."""
