@@ -11,7 +11,9 @@ from urllib.parse import parse_qsl, urlparse
 
 import pytest
 
+from core.config import labels
 from core.cubes import rebuild
+from core.db.models import PATENT_TYPES
 from core.monitor import quality
 from core.regions.query import Scope
 from core.stats import agencies, holders, industry, overview, regions, search, trend
@@ -73,8 +75,10 @@ def test_overview_numbers_equal_their_searches(world, scope):
     for name, valid in zip(streets["name"], streets["valid"]):
         assert _count(clicks.subregion(name, streets), scope) == valid, name
     years = overview.yearly(scope, 2015, dt.date.today().year)
-    for year, applications in zip(years["year"], years["applications"]):
-        assert _count(clicks.period(str(year)), scope) == applications, year
+    for series, column in ((labels.APPLICATIONS, "applications"), (labels.GRANTS, "grants")):
+        for year, number in zip(years["year"], years[column]):
+            click = clicks.period_series(clicks.Pick(series, str(year)), clicks.YEARLY)
+            assert _count(click, scope) == number, (column, year)
     split = overview.type_split(scope)
     for kind, valid in zip(split["patent_type"], split["valid"]):
         click = clicks.patent_type(clicks_label(kind), {kind: clicks_label(kind)})
@@ -86,7 +90,6 @@ def test_overview_numbers_equal_their_searches(world, scope):
 
 
 def clicks_label(kind: str) -> str:
-    from core.config import labels
     return labels.PATENT_TYPE[kind]
 
 
@@ -125,18 +128,27 @@ def test_holders_page_numbers_equal_their_searches(world, scope):
 @pytest.mark.parametrize("scope", [*SCOPES[:2], Scope("3205", D(2019, 3, 15), D(2024, 6, 30))])
 @pytest.mark.parametrize("unit", ["year", "month"])
 def test_trend_numbers_equal_their_searches(world, scope, unit):
-    """趋势统计: a period's filings (or grants) bar, and a pipeline cohort's filed inventions;
-    also when the page's range cuts the first and last year short (the click is cut the same)."""
+    """趋势统计: a period's filings (or grants) bar of each type and the period's total (its
+    year-on-year point), and a pipeline cohort's filed, published and granted inventions; also
+    when the page's range cuts the first and last year short (the click is cut the same)."""
     within = (scope.date_from, scope.date_to)
     for func, basis in ((trend.applications, "app"), (trend.grants, "grant")):
         frame = func(scope, unit)
-        for period, total in zip(frame["period"], frame["total"]):
-            click = clicks.period(str(period), unit, basis, within=within)
-            assert _count(click, scope) == total, period
+        for series, column in [(labels.PATENT_TYPE[t], t) for t in PATENT_TYPES
+                               if t in frame] + [(labels.YOY, "total")]:
+            for period, number in zip(frame["period"], frame[column]):
+                click = clicks.period_series(clicks.Pick(series, str(period)), clicks.BY_TYPE,
+                                             unit, basis, within=within)
+                assert _count(click, scope) == number, (basis, column, period)
     frame = trend.pipeline(scope)
-    for period, filed in zip(frame["period"], frame["filed"]):
-        click = clicks.period(str(period), types="invention", within=within)
-        assert _count(click, scope) == filed, period
+    for stage, series in labels.PIPELINE_STAGES.items():
+        for period, number in zip(frame["period"], frame[stage]):
+            click = clicks.period_series(clicks.Pick(series, str(period)), clicks.PIPELINE,
+                                         within=within)
+            if stage == "examined":  # in or past examination: no search filter lists it
+                assert click is None
+            else:
+                assert _count(click, scope) == number, (stage, period)
 
 
 def _with_agencies(world) -> None:

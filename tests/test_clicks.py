@@ -29,6 +29,14 @@ def click_names(chart) -> list[str]:
     return [str(c) for c in axis["data"]]
 
 
+def click_picks(chart) -> list[Pick]:
+    """What a click on each bar of `chart` returns with ui.echarts.CLICK_SERIES: the series'
+    name and the category, series by series."""
+    options = json.loads(chart.dump_options())
+    return [Pick(series["name"], name) for series in options["series"]
+            for name in click_names(chart)]
+
+
 SUBREGIONS = pd.DataFrame({"code": ["320506", "320505"], "name": ["吴中区", "虎丘区"],
                            "valid": [30, 20]})
 STREETS = pd.DataFrame({"code": ["320506001", "320506002"], "name": ["长桥街道", "郭巷街道"],
@@ -74,19 +82,29 @@ def test_a_click_outside_the_data_selects_nothing():
     assert clicks.patent_type("其他", labels.PATENT_TYPE) is None
 
 
-def test_a_year_bar_searches_that_year_by_filing_date():
-    chart = overview.yearly([2023, 2024], [5, 6], [1, 2], "t", "r", ("申请", "授权"))
-    assert [clicks.period(n) for n in click_names(chart)] == [
+def test_a_year_bar_searches_that_year_by_filing_date_and_a_grants_point_by_grant_date():
+    chart = overview.yearly([2023, 2024], [5, 6], [1, 2], "t", "r",
+                            (labels.APPLICATIONS, labels.GRANTS))
+    assert [clicks.period_series(p, clicks.YEARLY) for p in click_picks(chart)] == [
         S({"from": "2023-01-01", "to": "2023-12-31", "basis": "app"}),
-        S({"from": "2024-01-01", "to": "2024-12-31", "basis": "app"})]
+        S({"from": "2024-01-01", "to": "2024-12-31", "basis": "app"}),
+        S({"from": "2023-01-01", "to": "2023-12-31", "basis": "grant"}),
+        S({"from": "2024-01-01", "to": "2024-12-31", "basis": "grant"})]
+    assert clicks.period_series(Pick("其他", "2024"), clicks.YEARLY) is None
 
 
-def test_a_month_bar_searches_that_month_on_the_chart_s_date_basis():
-    chart = trend.by_type_with_yoy(["2024-02", "2024-12"], {"发明": [1, 2]}, [None, None],
-                                   "t", "r", "同比")
-    assert [clicks.period(n, "month", "grant") for n in click_names(chart)] == [
-        S({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"}),
-        S({"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})]
+def test_a_month_bar_searches_that_month_and_type_on_the_chart_s_date_basis():
+    """Stacked bars of two types and the year-on-year line (the month's total)."""
+    chart = trend.by_type_with_yoy(["2024-02", "2024-12"],
+                                   {labels.PATENT_TYPE["invention"]: [1, 2],
+                                    labels.PATENT_TYPE["design"]: [3, 4]}, [None, 0.5],
+                                   "t", "r", labels.YOY)
+    feb, dec = ({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"},
+                {"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})
+    assert [clicks.period_series(p, clicks.BY_TYPE, "month", "grant")
+            for p in click_picks(chart)] == [
+        S({**feb, "types": "invention"}), S({**dec, "types": "invention"}),
+        S({**feb, "types": "design"}), S({**dec, "types": "design"}), S(feb), S(dec)]
 
 
 def test_a_period_bar_is_cut_to_the_page_s_date_range():
@@ -101,10 +119,14 @@ def test_a_period_bar_is_cut_to_the_page_s_date_range():
         {"from": "2024-01-01", "to": "2024-06-30", "basis": "app"})
 
 
-def test_a_pipeline_cohort_searches_the_inventions_filed_that_year():
-    chart = trend.pipeline([2021], {"申请": [9], "授权": [4]}, "t", "r")
-    assert clicks.period(click_names(chart)[0], types="invention") == S(
-        {"from": "2021-01-01", "to": "2021-12-31", "basis": "app", "types": "invention"})
+def test_a_pipeline_cohort_searches_the_inventions_of_that_year_at_the_clicked_stage():
+    """Filed, published (a publication date), granted (a grant date); 进入实审 (a status reason)
+    cannot be listed by the search and selects nothing."""
+    chart = trend.pipeline([2021], {name: [9] for name in labels.PIPELINE_STAGES.values()},
+                           "t", "r")
+    year = {"from": "2021-01-01", "to": "2021-12-31", "basis": "app", "types": "invention"}
+    assert [clicks.period_series(p, clicks.PIPELINE) for p in click_picks(chart)] == [
+        S(year), S({**year, "dated": "pub"}), None, S({**year, "dated": "grant"})]
 
 
 def test_a_type_slice_searches_the_valid_patents_of_that_type():
@@ -159,14 +181,6 @@ def test_operations_sub_region_bar_re_scopes_the_page():
                         "pledge": [1, 1]})
     assert [clicks.region(n, sub) for n in click_names(operations.per_subregion(sub))] == [
         Drill("320506"), Drill("320505")]
-
-
-def click_picks(chart) -> list[Pick]:
-    """What a click on each bar of `chart` returns with ui.echarts.CLICK_SERIES: the series'
-    name and the category, series by series."""
-    options = json.loads(chart.dump_options())
-    return [Pick(series["name"], name) for series in options["series"]
-            for name in click_names(chart)]
 
 
 def test_industry_bar_searches_what_its_series_counts_in_that_industry():

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.config import labels
+from core.db.models import PATENT_TYPES
 from ui.charts.holders import holder_name as _without_new_mark
 
 
@@ -56,6 +58,15 @@ DEEPEST_DRILL = 9  # street codes: below them there is nothing to drill into
 # A click's number counts filings or stocks, not only the patents already public: its search
 # includes the filings not yet published (core.stats.search.SearchFilters.unpublished).
 EVERY_FILING = {"unpublished": "1"}
+# What each series of a period chart adds to the period's search (None: the search cannot list
+# what the series counts): 首页's filings and grants per year, 趋势统计's stacked types (and
+# the year-on-year line: the period's total) and its invention pipeline.
+YEARLY = {labels.APPLICATIONS: {}, labels.GRANTS: {"basis": "grant"}}
+BY_TYPE = {**{labels.PATENT_TYPE[t]: {"types": t} for t in PATENT_TYPES}, labels.YOY: {}}
+PIPELINE = {labels.PIPELINE_STAGES["filed"]: {"types": "invention"},
+            labels.PIPELINE_STAGES["published"]: {"types": "invention", "dated": "pub"},
+            labels.PIPELINE_STAGES["examined"]: None,  # status reasons are no search filter
+            labels.PIPELINE_STAGES["granted"]: {"types": "invention", "dated": "grant"}}
 # The filters (besides region and types) that list what a sub-region's measure counts:
 # (params, dated). Stocks are as of now (undated); flows on their own date.
 MEASURES = {
@@ -126,6 +137,18 @@ def period(name: str | None, unit: str = "year", basis: str = "app",
     if start > end:
         return None
     return _search(**{"from": start.isoformat(), "to": end.isoformat(), "basis": basis}, **extra)
+
+
+def period_series(pick: Pick | None, series: dict[str, dict | None], unit: str = "year",
+                  basis: str = "app",
+                  within: tuple[dt.date | None, dt.date | None] = (None, None)) -> Click:
+    """A period's element in one series of a period chart (series: series name → what that
+    series adds to `period`'s search — a basis, types, a known date — or None when the
+    search cannot list what it counts): search what the clicked element counts."""
+    if pick is None or series.get(pick.series) is None:
+        return None
+    extra = {"basis": basis, **series[pick.series]}
+    return period(pick.name, unit, extra.pop("basis"), within, **extra)
 
 
 def patent_type(name: str | None, type_labels: dict[str, str]) -> Click:
