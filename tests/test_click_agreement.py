@@ -19,6 +19,7 @@ from core.regions.query import Scope
 from core.stats import agencies, holders, industry, overview, regions, search, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
+from ui.charts import holders as holder_charts
 from ui.charts import industry as industry_charts
 from ui.clicks import Drill, Search
 
@@ -113,16 +114,19 @@ def test_regions_page_numbers_equal_their_searches(world, scope, level):
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_holders_page_numbers_equal_their_searches(world, scope):
-    """权利人统计: a holder's bar (and its table link) counts its valid patents as first holder,
-    of every type, in the page's industry."""
+    """权利人统计: a type's part of a holder's bar counts its valid patents of that type as first
+    holder, in the page's industry."""
     from core.db.models import PatentIndustry
     for p in world[::3]:
         PatentIndustry.create(patent=p, industry_code="new_energy")
     for q in (scope, scope.with_holders(industry="new_energy")):
         rows = holders.holder_stats(q)
-        for name, total in zip(rows["name"], rows["valid_total"]):
-            click = clicks.holder(name, rows, q.industry)
-            assert _count(click, filters.every_type(q)) == total, (q, name)
+        assert len(rows)
+        for kind, column in holder_charts.TYPE_COLUMN.items():
+            for name, number in zip(rows["name"], rows[column]):
+                click = clicks.holder(clicks.Pick(labels.PATENT_TYPE[kind], name), rows,
+                                      q.industry)
+                assert _count(click, filters.every_type(q)) == number, (q, kind, name)
 
 
 @pytest.mark.parametrize("scope", [*SCOPES[:2], Scope("3205", D(2019, 3, 15), D(2024, 6, 30))])
@@ -165,12 +169,15 @@ def _with_agencies(world) -> None:
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_agencies_page_numbers_equal_their_searches(world, scope):
-    """代理机构统计: an agency's bar (and table link) counts its filings in the period."""
+    """代理机构统计: an agency's bars count its filings in the period and the valid ones among
+    them."""
     _with_agencies(world)
     ranking = agencies.ranking(scope)
     assert len(ranking)
-    for name, filings in zip(ranking["name"], ranking["filings"]):
-        assert _count(clicks.agency(name, ranking), scope) == filings, name
+    for series, column in (("filings", "filings"), ("valid", "valid")):
+        for name, number in zip(ranking["name"], ranking[column]):
+            click = clicks.agency(clicks.Pick(labels.AGENCY_COLUMNS[series], name), ranking)
+            assert _count(click, scope) == number, (column, name)
 
 
 @pytest.mark.parametrize("scope", SCOPES)

@@ -79,6 +79,8 @@ def test_a_click_outside_the_data_selects_nothing():
     assert [clicks.period(p) for p in (None, "", "合计")] == [None, None, None]
     assert clicks.region(None, SUBREGIONS) is None
     assert clicks.holder(None, pd.DataFrame({"holder_id": [], "name": []})) is None
+    assert clicks.agency(Pick(labels.AGENCY_COLUMNS["filings"], "丙代理所"),
+                         pd.DataFrame({"agency_id": [4], "name": ["甲代理所"]})) is None
     assert clicks.patent_type("其他", labels.PATENT_TYPE) is None
 
 
@@ -157,22 +159,25 @@ def test_a_watched_region_re_scopes_unless_it_is_the_current_one():
     assert [clicks.region(n, watch, current="3205") for n in names] == [None, Drill("320506")]
 
 
-def test_holders_page_bar_searches_the_holder_by_id_new_mark_dropped():
+def test_holders_page_bar_searches_the_holder_s_valid_patents_of_the_clicked_type():
     rows = pd.DataFrame({"holder_id": [7, 12], "name": ["甲公司", "乙大学"],
                          "is_new": [False, True], "valid_invention": [3, 1],
                          "valid_utility": [2, 0], "valid_design": [0, 1]})
-    names = click_names(holders.top_holders(rows))
-    assert names == ["甲公司", "乙大学 ★"]
-    assert [clicks.holder(n, rows) for n in names] == [
-        S({"first_holder_id": "7", "status": "valid"}, dated=False),
-        S({"first_holder_id": "12", "status": "valid"}, dated=False)]
+    chart = holders.top_holders(rows)
+    assert click_names(chart) == ["甲公司", "乙大学 ★"]
+    assert [clicks.holder(p, rows) for p in click_picks(chart)] == [
+        S({"first_holder_id": str(i), "status": "valid", "types": t}, dated=False)
+        for t in ("invention", "utility", "design") for i in (7, 12)]
+    assert clicks.holder(Pick("其他", "甲公司"), rows) is None
 
 
-def test_agencies_page_bar_searches_the_agency_by_id():
+def test_agencies_page_bar_searches_the_agency_s_filings_or_the_valid_ones():
     ranking = pd.DataFrame({"agency_id": [4, 9], "name": ["甲代理所", "乙代理所"],
                             "filings": [30, 20], "valid": [10, 8]})
-    assert [clicks.agency(n, ranking) for n in click_names(agencies.ranking(ranking))] == [
-        S({"agency_id": "4", "basis": "app"}), S({"agency_id": "9", "basis": "app"})]
+    assert [clicks.agency(p, ranking) for p in click_picks(agencies.ranking(ranking))] == [
+        S({"agency_id": "4", "basis": "app"}), S({"agency_id": "9", "basis": "app"}),
+        S({"agency_id": "4", "basis": "app", "status": "valid"}),
+        S({"agency_id": "9", "basis": "app", "status": "valid"})]
 
 
 def test_operations_sub_region_bar_re_scopes_the_page():

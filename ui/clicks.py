@@ -67,6 +67,10 @@ PIPELINE = {labels.PIPELINE_STAGES["filed"]: {"types": "invention"},
             labels.PIPELINE_STAGES["published"]: {"types": "invention", "dated": "pub"},
             labels.PIPELINE_STAGES["examined"]: None,  # status reasons are no search filter
             labels.PIPELINE_STAGES["granted"]: {"types": "invention", "dated": "grant"}}
+# What each series of a ranking adds to its row's search: 代理机构统计's filings and the valid
+# ones among them, 权利人统计's valid patents stacked by type.
+AGENCY_SERIES = {labels.AGENCY_COLUMNS["filings"]: {}, labels.AGENCY_COLUMNS["valid"]: {"status": "valid"}}
+HOLDER_TYPES = {labels.PATENT_TYPE[t]: {"types": t} for t in PATENT_TYPES}
 # The filters (besides region and types) that list what a sub-region's measure counts:
 # (params, dated). Stocks are as of now (undated); flows on their own date.
 MEASURES = {
@@ -177,20 +181,26 @@ def top_holder(name: str | None, top: pd.DataFrame, region_code: str, measure: s
     return _search(region=region_code, first_holder_id=int(holder_id), basis=basis, dated=basis)
 
 
-def holder(name: str | None, rows: pd.DataFrame, industry: str | None = None) -> Click:
-    """A bar of 权利人统计's top holders (rows: holder_id, name): the valid patents (now) it holds
-    first — the page's rule — of every type, in the page's industry if any."""
-    holder_id = _code(_without_new_mark(name), rows, code_col="holder_id")
-    if holder_id is None:
+def holder(pick: Pick | None, rows: pd.DataFrame, industry: str | None = None) -> Click:
+    """A type's part of a bar of 权利人统计's top holders (rows: holder_id, name): the valid
+    patents (now) of that type it holds first — the page's rule —, in the page's industry if
+    any."""
+    holder_id = _code(_without_new_mark(pick.name), rows, code_col="holder_id") if pick else None
+    extra = HOLDER_TYPES.get(pick.series) if pick else None
+    if holder_id is None or extra is None:
         return None
-    return _search(False, first_holder_id=int(holder_id), status="valid", industry=industry)
+    return _search(False, first_holder_id=int(holder_id), status="valid", industry=industry,
+                   **extra)
 
 
-def agency(name: str | None, ranking: pd.DataFrame) -> Click:
-    """A bar of 代理机构统计's ranking (agency_id, name): that agency's filings (the page's dates
-    are filing dates)."""
-    agency_id = _code(name, ranking, code_col="agency_id")
-    return None if agency_id is None else _search(agency_id=int(agency_id), basis="app")
+def agency(pick: Pick | None, ranking: pd.DataFrame) -> Click:
+    """A bar of 代理机构统计's ranking (agency_id, name): that agency's filings, or the valid
+    ones among them (the page's dates are filing dates)."""
+    agency_id = _code(pick.name, ranking, code_col="agency_id") if pick else None
+    extra = AGENCY_SERIES.get(pick.series) if pick else None
+    if agency_id is None or extra is None:
+        return None
+    return _search(agency_id=int(agency_id), basis="app", **extra)
 
 
 def quality_subject(subject: str, subject_id: int) -> Search:
