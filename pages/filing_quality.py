@@ -39,13 +39,12 @@ def _metrics(frame) -> None:
 
 
 def _table(frame, scope, subject: str) -> None:
-    key = "first_holder_id" if subject == "holder" else "agency_id"  # the page's rule
     head = frame.head(SHOWN)
     shown = head.assign(
         kind=head["kind"].map(labels.HOLDER_KIND).fillna(""),
         reasons=head["reasons"].map(
             lambda text: "、".join(labels.QUALITY_REASON[r] for r in text.split(",") if r)),
-        link=[filters.search_link(scope, **{key: int(i)}, basis="app", **clicks.EVERY_FILING)
+        link=[filters.click_link(clicks.quality_subject(subject, i), scope)
               for i in head["subject_id"]])
     columns = {k: v for k, v in labels.QUALITY_COLUMNS.items()
                if k != "kind" or subject == "holder"}

@@ -66,7 +66,7 @@ def _query(scope: Scope) -> tuple[Scope, str]:
 
 
 def _open_holder(scope, rows, clicked) -> None:
-    click = clicks.holder(clicked, rows, scope.industry)
+    click = clicks.holder(clicks.Pick.of(clicked), rows, scope.industry)
     if click and st.session_state.get("hs_clicked") != clicked:
         st.session_state["hs_clicked"] = clicked
         filters.follow(click, filters.every_type(scope))  # the page counts every type
@@ -76,7 +76,7 @@ def _charts(scope, rows, kinds) -> None:
     left, right = st.columns([3, 2])
     with left:
         clicked = echarts.show(charts.top_holders(rows), key="hs_top", height="480px",
-                               clickable=True)
+                               clickable=True, series=True)
         st.caption(labels.CLICK_TO_SEARCH)
         _open_holder(scope, rows, clicked)
     with right:

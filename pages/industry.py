@@ -20,12 +20,10 @@ YEARS = 10
 
 def render_summary(scope, frame) -> None:
     chart = charts.summary(frame["name"].tolist(),
-                           {labels.APPLICATIONS: frame["applications"].tolist(),
-                            labels.VALID_COUNT: frame["valid"].tolist(),
-                            labels.VALID_INV_COUNT: frame["valid_inventions"].tolist()},
+                           {name: frame[col].tolist() for name, col in charts.SERIES.items()},
                            labels.INDUSTRY_SUMMARY, labels.RULE_INDUSTRY)
-    picked = filters.clicked(chart, f"in_sum_{scope.region}", height="420px")
-    filters.follow(clicks.industry(picked, frame), scope)
+    picked = filters.clicked(chart, f"in_sum_{scope.region}", series=True, height="420px")
+    filters.follow(clicks.industry(picked, frame, charts.SERIES), scope)
 
 
 def render_trend(scope, frame, first: int, last: int) -> None:

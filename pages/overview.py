@@ -119,8 +119,8 @@ def render_trend_and_types(scope, today: dt.date, columns=None) -> None:
                                 years["applications"].tolist(), years["grants"].tolist(),
                                 labels.YEARLY_TREND, labels.RULE_FLOWS,
                                 (labels.APPLICATIONS, labels.GRANTS), dark=KIOSK)
-        year = filters.clicked(chart, f"ov_years_{scope.region}", height=_height())
-        filters.follow(clicks.period(year), scope)
+        year = filters.clicked(chart, f"ov_years_{scope.region}", series=True, height=_height())
+        filters.follow(clicks.period_series(year, clicks.YEARLY), scope)
     split = cached(overview.type_split)(scope)
     with right:
         pairs = [(labels.PATENT_TYPE[t], v) for t, v in zip(split["patent_type"], split["valid"])]

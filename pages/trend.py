@@ -30,9 +30,9 @@ def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: 
         return
     chart = charts.by_type_with_yoy(frame["period"].tolist(), by_type(frame),
                                     frame["yoy"].tolist(), title, rule, labels.YOY)
-    picked = filters.clicked(chart, f"{key}_{unit}_{scope.region}")
-    filters.follow(clicks.period(picked, unit, basis, within=(scope.date_from, scope.date_to)),
-                   scope)
+    picked = filters.clicked(chart, f"{key}_{unit}_{scope.region}", series=True)
+    filters.follow(clicks.period_series(picked, clicks.BY_TYPE, unit, basis,
+                                        within=(scope.date_from, scope.date_to)), scope)
 
 
 def render_valid(scope) -> None:
@@ -55,9 +55,9 @@ def render_pipeline(scope) -> None:
     stages = {labels.PIPELINE_STAGES[c]: frame[c].tolist() for c in labels.PIPELINE_STAGES}
     picked = filters.clicked(charts.pipeline(frame["period"].tolist(), stages,
                                              labels.TREND_PIPELINE, labels.RULE_PIPELINE),
-                             f"tr_pipe_{scope.region}")
-    filters.follow(clicks.period(picked, types="invention",
-                                 within=(scope.date_from, scope.date_to)), scope)
+                             f"tr_pipe_{scope.region}", series=True)
+    filters.follow(clicks.period_series(picked, clicks.PIPELINE,
+                                        within=(scope.date_from, scope.date_to)), scope)
 
 
 def render_operations(scope, unit: str) -> None:

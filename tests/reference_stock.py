@@ -72,6 +72,7 @@ class Row:
     dateless_high_value: bool = False  # SEI class, overseas family or award
     pledges: tuple = ()  # (date or None, amount)
     holders: tuple = ()  # Place of every holder link, in the stored order
+    pid: int = 0  # the patent's id (tests/reference_highvalue.py joins its own facts on it)
 
 
 def load() -> list[Row]:
@@ -94,7 +95,7 @@ def load() -> list[Row]:
                         p.lapse_date, bool(p.domestic), p.city_code, p.county_code,
                         p.street_code, p.province_code,
                         p.id in sei or bool(p.overseas_family) or bool(p.award),
-                        tuple(pledges.get(p.id, ())), places))
+                        tuple(pledges.get(p.id, ())), places, p.id))
     return rows
 
 

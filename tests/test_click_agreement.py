@@ -1,4 +1,4 @@
-"""Click-through agreement (issue 12 item 3): on 首页 and 区域统计, the number behind every
+"""Click-through agreement (issue 12 item 3): on every statistics page, the number behind every
 clickable element equals the count of the patent search that the click opens — the click built
 by the page's own code (ui.clicks), turned into the search's URL and filters by the page's own
 conversion (ui.filters.click_params, search_filters) — with a date range on the page, with the
@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from urllib.parse import parse_qsl, urlparse
 
 import pytest
 
+from core.config import labels
 from core.cubes import rebuild
+from core.db.models import PATENT_TYPES
+from core.monitor import quality
 from core.regions.query import Scope
 from core.stats import agencies, holders, industry, overview, regions, search, trend
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
+from ui.charts import holders as holder_charts
+from ui.charts import industry as industry_charts
 from ui.clicks import Drill, Search
 
 STREETS = ("320506001", "320506003", "320506103", "320505001", None)
@@ -70,8 +76,10 @@ def test_overview_numbers_equal_their_searches(world, scope):
     for name, valid in zip(streets["name"], streets["valid"]):
         assert _count(clicks.subregion(name, streets), scope) == valid, name
     years = overview.yearly(scope, 2015, dt.date.today().year)
-    for year, applications in zip(years["year"], years["applications"]):
-        assert _count(clicks.period(str(year)), scope) == applications, year
+    for series, column in ((labels.APPLICATIONS, "applications"), (labels.GRANTS, "grants")):
+        for year, number in zip(years["year"], years[column]):
+            click = clicks.period_series(clicks.Pick(series, str(year)), clicks.YEARLY)
+            assert _count(click, scope) == number, (column, year)
     split = overview.type_split(scope)
     for kind, valid in zip(split["patent_type"], split["valid"]):
         click = clicks.patent_type(clicks_label(kind), {kind: clicks_label(kind)})
@@ -83,7 +91,6 @@ def test_overview_numbers_equal_their_searches(world, scope):
 
 
 def clicks_label(kind: str) -> str:
-    from core.config import labels
     return labels.PATENT_TYPE[kind]
 
 
@@ -107,38 +114,49 @@ def test_regions_page_numbers_equal_their_searches(world, scope, level):
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_holders_page_numbers_equal_their_searches(world, scope):
-    """权利人统计: a holder's bar (and its table link) counts its valid patents as first holder,
-    of every type, in the page's industry."""
+    """权利人统计: a type's part of a holder's bar counts its valid patents of that type as first
+    holder, in the page's industry."""
     from core.db.models import PatentIndustry
     for p in world[::3]:
         PatentIndustry.create(patent=p, industry_code="new_energy")
     for q in (scope, scope.with_holders(industry="new_energy")):
         rows = holders.holder_stats(q)
-        for name, total in zip(rows["name"], rows["valid_total"]):
-            click = clicks.holder(name, rows, q.industry)
-            assert _count(click, filters.every_type(q)) == total, (q, name)
+        assert len(rows)
+        for kind, column in holder_charts.TYPE_COLUMN.items():
+            for name, number in zip(rows["name"], rows[column]):
+                click = clicks.holder(clicks.Pick(labels.PATENT_TYPE[kind], name), rows,
+                                      q.industry)
+                assert _count(click, filters.every_type(q)) == number, (q, kind, name)
 
 
 @pytest.mark.parametrize("scope", [*SCOPES[:2], Scope("3205", D(2019, 3, 15), D(2024, 6, 30))])
 @pytest.mark.parametrize("unit", ["year", "month"])
 def test_trend_numbers_equal_their_searches(world, scope, unit):
-    """趋势统计: a period's filings (or grants) bar, and a pipeline cohort's filed inventions;
-    also when the page's range cuts the first and last year short (the click is cut the same)."""
+    """趋势统计: a period's filings (or grants) bar of each type and the period's total (its
+    year-on-year point), and a pipeline cohort's filed, published and granted inventions; also
+    when the page's range cuts the first and last year short (the click is cut the same)."""
     within = (scope.date_from, scope.date_to)
     for func, basis in ((trend.applications, "app"), (trend.grants, "grant")):
         frame = func(scope, unit)
-        for period, total in zip(frame["period"], frame["total"]):
-            click = clicks.period(str(period), unit, basis, within=within)
-            assert _count(click, scope) == total, period
+        for series, column in [(labels.PATENT_TYPE[t], t) for t in PATENT_TYPES
+                               if t in frame] + [(labels.YOY, "total")]:
+            for period, number in zip(frame["period"], frame[column]):
+                click = clicks.period_series(clicks.Pick(series, str(period)), clicks.BY_TYPE,
+                                             unit, basis, within=within)
+                assert _count(click, scope) == number, (basis, column, period)
     frame = trend.pipeline(scope)
-    for period, filed in zip(frame["period"], frame["filed"]):
-        click = clicks.period(str(period), types="invention", within=within)
-        assert _count(click, scope) == filed, period
+    for stage, series in labels.PIPELINE_STAGES.items():
+        for period, number in zip(frame["period"], frame[stage]):
+            click = clicks.period_series(clicks.Pick(series, str(period)), clicks.PIPELINE,
+                                         within=within)
+            if stage == "examined":  # in or past examination: no search filter lists it
+                assert click is None
+            else:
+                assert _count(click, scope) == number, (stage, period)
 
 
-@pytest.mark.parametrize("scope", SCOPES)
-def test_agencies_page_numbers_equal_their_searches(world, scope):
-    """代理机构统计: an agency's bar (and table link) counts its filings in the period."""
+def _with_agencies(world) -> None:
+    """Three agencies file three quarters of the patents."""
     from core.db.models import Agency, CubeStamp
     agencies_ = [Agency.create(name=f"A{i}", norm_name=f"A{i}") for i in range(3)]
     for i, p in enumerate(world):
@@ -147,15 +165,25 @@ def test_agencies_page_numbers_equal_their_searches(world, scope):
             p.save()
     if CubeStamp.select().exists():  # the summary tables were in use: as the nightly job does
         rebuild.rebuild()
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_agencies_page_numbers_equal_their_searches(world, scope):
+    """代理机构统计: an agency's bars count its filings in the period and the valid ones among
+    them."""
+    _with_agencies(world)
     ranking = agencies.ranking(scope)
     assert len(ranking)
-    for name, filings in zip(ranking["name"], ranking["filings"]):
-        assert _count(clicks.agency(name, ranking), scope) == filings, name
+    for series, column in (("filings", "filings"), ("valid", "valid")):
+        for name, number in zip(ranking["name"], ranking[column]):
+            click = clicks.agency(clicks.Pick(labels.AGENCY_COLUMNS[series], name), ranking)
+            assert _count(click, scope) == number, (column, name)
 
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_industry_page_numbers_equal_their_searches(world, scope):
-    """产业统计: an industry's bars (applications first) search its filings in the period."""
+    """产业统计: a bar of each series of an industry (applications in the period, valid patents,
+    valid inventions) searches what that bar counts."""
     from core.db.models import CubeStamp, Industry, PatentIndustry
     Industry.create(code="new_energy", name="新能源", kind="sei")
     Industry.create(code="battery", name="电池", kind="sei", parent_code="new_energy")
@@ -167,8 +195,10 @@ def test_industry_page_numbers_equal_their_searches(world, scope):
         rebuild.rebuild()
     frame = industry.summary(scope)
     assert len(frame)
-    for name, applications in zip(frame["name"], frame["applications"]):
-        assert _count(clicks.industry(name, frame), scope) == applications, name
+    for series, column in industry_charts.SERIES.items():
+        for name, number in zip(frame["name"], frame[column]):
+            click = clicks.industry(clicks.Pick(series, name), frame, industry_charts.SERIES)
+            assert _count(click, scope) == number, (column, name)
     shares = industry.emerging_share(scope, 2015, dt.date.today().year)
     for year, total in zip(shares["year"], shares["total"]):  # a year's stack: its filings
         assert _count(clicks.period(str(year)), scope) == total, year
@@ -180,3 +210,22 @@ def test_the_published_card_equals_the_default_search(world):
         cards = overview.cards(Scope(region), dt.date.today())
         got = search.count(filters.search_filters(filters.search_params(Scope(region))))[0]
         assert cards.published == got, region
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize("subject", quality.SUBJECTS)
+def test_filing_quality_numbers_equal_their_searches(world, scope, subject):
+    """申请质量监测: a row's link (a first holder, or an agency; the URL the table shows) lists
+    the filings the row counts:
+    in the period by filing date whatever the page's date basis, of the page's region and
+    types. Its rates (授权率, 驳回率, 撤回率, 发明占比, 维持超N年) and closed cases are not
+    lists the search can express (a ratio; status reasons are no search filter)."""
+    _with_agencies(world)
+    limits = {**quality.rule(scope.region), "min_filings": 1}
+    frame = quality.ranking(scope, subject, dt.date.today(), limits=limits)
+    assert len(frame) >= 2
+    for subject_id, filings in zip(frame["subject_id"], frame["filings"]):
+        link = urlparse(filters.click_link(clicks.quality_subject(subject, subject_id), scope))
+        assert link.path == f"/{filters.SEARCH_URL}"
+        params = dict(parse_qsl(link.query))
+        assert search.count(filters.search_filters(params))[0] == filings, (subject, subject_id)

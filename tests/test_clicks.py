@@ -11,7 +11,7 @@ import pandas as pd
 from core.config import labels
 from ui import clicks
 from ui.charts import agencies, holders, industry, maps, operations, overview, regions, trend
-from ui.clicks import Drill, Search
+from ui.clicks import Drill, Pick, Search
 
 
 def S(params: dict, dated: bool = True) -> Search:
@@ -27,6 +27,14 @@ def click_names(chart) -> list[str]:
         return [item["name"] for item in series["data"]]
     axis = next(a for a in options["xAxis"] + options["yAxis"] if a.get("data"))
     return [str(c) for c in axis["data"]]
+
+
+def click_picks(chart) -> list[Pick]:
+    """What a click on each bar of `chart` returns with ui.echarts.CLICK_SERIES: the series'
+    name and the category, series by series."""
+    options = json.loads(chart.dump_options())
+    return [Pick(series["name"], name) for series in options["series"]
+            for name in click_names(chart)]
 
 
 SUBREGIONS = pd.DataFrame({"code": ["320506", "320505"], "name": ["吴中区", "虎丘区"],
@@ -71,22 +79,34 @@ def test_a_click_outside_the_data_selects_nothing():
     assert [clicks.period(p) for p in (None, "", "合计")] == [None, None, None]
     assert clicks.region(None, SUBREGIONS) is None
     assert clicks.holder(None, pd.DataFrame({"holder_id": [], "name": []})) is None
+    assert clicks.agency(Pick(labels.AGENCY_COLUMNS["filings"], "丙代理所"),
+                         pd.DataFrame({"agency_id": [4], "name": ["甲代理所"]})) is None
     assert clicks.patent_type("其他", labels.PATENT_TYPE) is None
 
 
-def test_a_year_bar_searches_that_year_by_filing_date():
-    chart = overview.yearly([2023, 2024], [5, 6], [1, 2], "t", "r", ("申请", "授权"))
-    assert [clicks.period(n) for n in click_names(chart)] == [
+def test_a_year_bar_searches_that_year_by_filing_date_and_a_grants_point_by_grant_date():
+    chart = overview.yearly([2023, 2024], [5, 6], [1, 2], "t", "r",
+                            (labels.APPLICATIONS, labels.GRANTS))
+    assert [clicks.period_series(p, clicks.YEARLY) for p in click_picks(chart)] == [
         S({"from": "2023-01-01", "to": "2023-12-31", "basis": "app"}),
-        S({"from": "2024-01-01", "to": "2024-12-31", "basis": "app"})]
+        S({"from": "2024-01-01", "to": "2024-12-31", "basis": "app"}),
+        S({"from": "2023-01-01", "to": "2023-12-31", "basis": "grant"}),
+        S({"from": "2024-01-01", "to": "2024-12-31", "basis": "grant"})]
+    assert clicks.period_series(Pick("其他", "2024"), clicks.YEARLY) is None
 
 
-def test_a_month_bar_searches_that_month_on_the_chart_s_date_basis():
-    chart = trend.by_type_with_yoy(["2024-02", "2024-12"], {"发明": [1, 2]}, [None, None],
-                                   "t", "r", "同比")
-    assert [clicks.period(n, "month", "grant") for n in click_names(chart)] == [
-        S({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"}),
-        S({"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})]
+def test_a_month_bar_searches_that_month_and_type_on_the_chart_s_date_basis():
+    """Stacked bars of two types and the year-on-year line (the month's total)."""
+    chart = trend.by_type_with_yoy(["2024-02", "2024-12"],
+                                   {labels.PATENT_TYPE["invention"]: [1, 2],
+                                    labels.PATENT_TYPE["design"]: [3, 4]}, [None, 0.5],
+                                   "t", "r", labels.YOY)
+    feb, dec = ({"from": "2024-02-01", "to": "2024-02-29", "basis": "grant"},
+                {"from": "2024-12-01", "to": "2024-12-31", "basis": "grant"})
+    assert [clicks.period_series(p, clicks.BY_TYPE, "month", "grant")
+            for p in click_picks(chart)] == [
+        S({**feb, "types": "invention"}), S({**dec, "types": "invention"}),
+        S({**feb, "types": "design"}), S({**dec, "types": "design"}), S(feb), S(dec)]
 
 
 def test_a_period_bar_is_cut_to_the_page_s_date_range():
@@ -101,10 +121,14 @@ def test_a_period_bar_is_cut_to_the_page_s_date_range():
         {"from": "2024-01-01", "to": "2024-06-30", "basis": "app"})
 
 
-def test_a_pipeline_cohort_searches_the_inventions_filed_that_year():
-    chart = trend.pipeline([2021], {"申请": [9], "授权": [4]}, "t", "r")
-    assert clicks.period(click_names(chart)[0], types="invention") == S(
-        {"from": "2021-01-01", "to": "2021-12-31", "basis": "app", "types": "invention"})
+def test_a_pipeline_cohort_searches_the_inventions_of_that_year_at_the_clicked_stage():
+    """Filed, published (a publication date), granted (a grant date); 进入实审 (a status reason)
+    cannot be listed by the search and selects nothing."""
+    chart = trend.pipeline([2021], {name: [9] for name in labels.PIPELINE_STAGES.values()},
+                           "t", "r")
+    year = {"from": "2021-01-01", "to": "2021-12-31", "basis": "app", "types": "invention"}
+    assert [clicks.period_series(p, clicks.PIPELINE) for p in click_picks(chart)] == [
+        S(year), S({**year, "dated": "pub"}), None, S({**year, "dated": "grant"})]
 
 
 def test_a_type_slice_searches_the_valid_patents_of_that_type():
@@ -135,22 +159,25 @@ def test_a_watched_region_re_scopes_unless_it_is_the_current_one():
     assert [clicks.region(n, watch, current="3205") for n in names] == [None, Drill("320506")]
 
 
-def test_holders_page_bar_searches_the_holder_by_id_new_mark_dropped():
+def test_holders_page_bar_searches_the_holder_s_valid_patents_of_the_clicked_type():
     rows = pd.DataFrame({"holder_id": [7, 12], "name": ["甲公司", "乙大学"],
                          "is_new": [False, True], "valid_invention": [3, 1],
                          "valid_utility": [2, 0], "valid_design": [0, 1]})
-    names = click_names(holders.top_holders(rows))
-    assert names == ["甲公司", "乙大学 ★"]
-    assert [clicks.holder(n, rows) for n in names] == [
-        S({"first_holder_id": "7", "status": "valid"}, dated=False),
-        S({"first_holder_id": "12", "status": "valid"}, dated=False)]
+    chart = holders.top_holders(rows)
+    assert click_names(chart) == ["甲公司", "乙大学 ★"]
+    assert [clicks.holder(p, rows) for p in click_picks(chart)] == [
+        S({"first_holder_id": str(i), "status": "valid", "types": t}, dated=False)
+        for t in ("invention", "utility", "design") for i in (7, 12)]
+    assert clicks.holder(Pick("其他", "甲公司"), rows) is None
 
 
-def test_agencies_page_bar_searches_the_agency_by_id():
+def test_agencies_page_bar_searches_the_agency_s_filings_or_the_valid_ones():
     ranking = pd.DataFrame({"agency_id": [4, 9], "name": ["甲代理所", "乙代理所"],
                             "filings": [30, 20], "valid": [10, 8]})
-    assert [clicks.agency(n, ranking) for n in click_names(agencies.ranking(ranking))] == [
-        S({"agency_id": "4", "basis": "app"}), S({"agency_id": "9", "basis": "app"})]
+    assert [clicks.agency(p, ranking) for p in click_picks(agencies.ranking(ranking))] == [
+        S({"agency_id": "4", "basis": "app"}), S({"agency_id": "9", "basis": "app"}),
+        S({"agency_id": "4", "basis": "app", "status": "valid"}),
+        S({"agency_id": "9", "basis": "app", "status": "valid"})]
 
 
 def test_operations_sub_region_bar_re_scopes_the_page():
@@ -161,12 +188,31 @@ def test_operations_sub_region_bar_re_scopes_the_page():
         Drill("320506"), Drill("320505")]
 
 
-def test_industry_bar_searches_the_industry_and_a_matrix_cell_re_scopes_to_its_region():
+def test_industry_bar_searches_what_its_series_counts_in_that_industry():
+    """Each of the summary's three series: filings in the period, valid patents and valid
+    inventions now (a bar of the second or third series is not read as the first)."""
     frame = pd.DataFrame({"code": ["N01", "N04"], "name": ["新一代信息技术产业", "生物产业"]})
-    bars = industry.summary(frame["name"].tolist(), {"有效": [5, 3]}, "t", "r")
-    assert [clicks.industry(n, frame) for n in click_names(bars)] == [
+    bars = industry.summary(frame["name"].tolist(),
+                            {name: [5, 3] for name in industry.SERIES}, "t", "r")
+    assert [clicks.industry(p, frame, industry.SERIES) for p in click_picks(bars)] == [
         S({"industry": "N01", "basis": "app", "dated": "app"}),
-        S({"industry": "N04", "basis": "app", "dated": "app"})]
+        S({"industry": "N04", "basis": "app", "dated": "app"}),
+        S({"industry": "N01", "status": "valid"}, dated=False),
+        S({"industry": "N04", "status": "valid"}, dated=False),
+        S({"industry": "N01", "status": "valid", "types": "invention"}, dated=False),
+        S({"industry": "N04", "status": "valid", "types": "invention"}, dated=False)]
+    assert [clicks.industry(p, frame, industry.SERIES) for p in (
+        None, Pick("其他", "生物产业"), Pick(labels.VALID_COUNT, "其他产业"))] == [None] * 3
+
+
+def test_a_series_click_value_is_read_as_a_pick():
+    assert Pick.of(["有效量", "生物产业"]) == Pick("有效量", "生物产业")
+    assert Pick.of([None, "生物产业"]) == Pick(None, "生物产业")
+    assert [Pick.of(v) for v in ("生物产业", None, ["a"])] == [None, None, None]
+
+
+def test_industry_matrix_cell_re_scopes_to_its_region():
+    frame = pd.DataFrame({"code": ["N01", "N04"], "name": ["新一代信息技术产业", "生物产业"]})
     cells = pd.DataFrame({"region_code": ["320506", "320505"],
                           "region_name": ["吴中区", "虎丘区"]})
     matrix = industry.matrix(frame["name"].tolist(), ["吴中区", "虎丘区"],

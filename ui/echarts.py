@@ -16,16 +16,19 @@ from ui.cache import cached
 from ui.charts.palette import polish
 
 CLICK_NAME = {"click": "function(params){return params.name}"}
+# For charts whose series count different things: [the clicked series' name, the element's name].
+CLICK_SERIES = {"click": "function(params){return [params.seriesName, params.name]}"}
 
 
-def show(chart, key: str, height: str = "360px", clickable: bool = False, map_=None):
+def show(chart, key: str, height: str = "360px", clickable: bool = False, map_=None,
+         series: bool = False):
     """Render `chart` (a pyecharts chart, or options from `options`); with clickable=True return
-    the name of the clicked element (or None)."""
+    the name of the clicked element (or None), with series=True too [series name, name]."""
     from streamlit_echarts import st_echarts  # registers its component: inside a script run
 
     encoded = chart if isinstance(chart, dict) else encode(chart)
     result = st_echarts(encoded, height=height, key=key, map=map_,
-                        events=CLICK_NAME if clickable else None)
+                        events=(CLICK_SERIES if series else CLICK_NAME) if clickable else None)
     return getattr(result, "chart_event", None) if clickable else None
 
 

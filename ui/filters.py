@@ -25,7 +25,7 @@ from core.regions.query import DATE_BASES, Scope
 from core.stats import search
 from core.stats.regions import custom_regions
 from ui.cache import cached
-from ui.clicks import Drill, Search
+from ui.clicks import Drill, Pick, Search
 
 __all__ = [
     "PARAM_KEYS",
@@ -321,6 +321,11 @@ def click_params(click: Search, scope: Scope) -> dict[str, str]:
     return search_params(scope if click.dated else scope.undated(), **click.params)
 
 
+def click_link(click: Search, scope: Scope) -> str:
+    """The search URL a click opens (for a table's link column)."""
+    return f"/{SEARCH_URL}?{urlencode(click_params(click, scope))}"
+
+
 def search_filters(params: Mapping[str, str]) -> search.SearchFilters:
     """The filters the search page applies for these query parameters: the scope's (region,
     dates on their basis, types — as scope_widgets reads them) and the page's own fields."""
@@ -344,10 +349,12 @@ def follow(click, scope: Scope | None = None) -> None:
 
 # --- helpers for the statistics pages ---------------------------------------------------------
 
-def clicked(chart, key: str, **show_kwargs) -> str | None:
-    """Show a clickable chart; return a click's name once (a repeated value is not new)."""
+def clicked(chart, key: str, series: bool = False, **show_kwargs):
+    """Show a clickable chart; return a click's name once (a repeated value is not new) — with
+    series=True a ui.clicks.Pick (the clicked series and element), for charts whose series count
+    different things."""
     from ui import echarts
-    value = echarts.show(chart, key=key, clickable=True, **show_kwargs)
+    value = echarts.show(chart, key=key, clickable=True, series=series, **show_kwargs)
     seen_key = f"_clicked_{key}"
     if not value:
         st.session_state.pop(seen_key, None)
@@ -355,4 +362,4 @@ def clicked(chart, key: str, **show_kwargs) -> str | None:
     if st.session_state.get(seen_key) == value:
         return None
     st.session_state[seen_key] = value
-    return value
+    return Pick.of(value) if series else value

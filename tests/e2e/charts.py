@@ -53,11 +53,13 @@ def data(page, key: str) -> dict:
     return page.evaluate("key => __e2eChartData(key)", key)
 
 
-def click_item(page, key: str, index: int) -> str:
-    """Click the element ECharts drew for data item `index` with the mouse (ECharts hit-tests
-    it and fires the chart's click handler); return the name the click reports."""
+def click_item(page, key: str, index: int, series: int | None = None) -> str:
+    """Click the element ECharts drew for data item `index` (of series number `series`, else of
+    the first that draws it) with the mouse (ECharts hit-tests it and fires the chart's click
+    handler); return the name the click reports."""
     settled(page, key)
-    item = page.evaluate("([key, index]) => __e2eChartItem(key, index)", [key, index])
+    item = page.evaluate("([key, index, s]) => __e2eChartItem(key, index, s)",
+                         [key, index, series])
     assert item, f"chart {key} draws no element for item {index}"
     page.locator(f".st-key-{key} .echarts-container").click(
         position={"x": item["x"], "y": item["y"]})

@@ -26,11 +26,13 @@ globalThis.__e2eAllSettled = () => {
   return doms.length > 0 && doms.every((dom) => settled(globalThis.__echarts__?.getInstanceByDom(dom)));
 };
 
-// The element ECharts drew for data item `index` (of the first series that shows it): its centre
-// in pixels of the chart and the name a click on it reports (params.name).
-globalThis.__e2eChartItem = (key, index) => {
+// The element ECharts drew for data item `index` (of the first series that shows it, or of series
+// number `only`): its centre in pixels of the chart and the name a click on it reports
+// (params.name).
+globalThis.__e2eChartItem = (key, index, only = null) => {
   const model = globalThis.__e2eChart(key).getModel();
   for (let s = 0; s < model.getSeriesCount(); s++) {
+    if (only !== null && s !== only) continue;
     const data = model.getSeriesByIndex(s).getData();
     const el = index < data.count() ? data.getItemGraphicEl(index) : null;
     if (!el) continue;

@@ -4,14 +4,21 @@ from __future__ import annotations
 from pyecharts import options as opts
 from pyecharts.charts import Bar, HeatMap, Line
 
+from core.config import labels
 from ui.charts.common import _num
 from ui.charts.overview import LEGEND, init, layout, ranking, title
 
-__all__ = ["emerging", "log_trend", "matrix", "ranking", "summary"]
+__all__ = ["SERIES", "emerging", "log_trend", "matrix", "ranking", "summary"]
+
+# The summary's series: name → the core.stats.industry.summary column (and ui.clicks.MEASURES
+# key) it shows.
+SERIES = {labels.APPLICATIONS: "applications", labels.VALID_COUNT: "valid",
+          labels.VALID_INV_COUNT: "valid_inventions"}
 
 
 def summary(names: list[str], series: dict[str, list], text: str, rule: str) -> Bar:
-    """Grouped horizontal bars per industry; a click returns the industry name."""
+    """Grouped horizontal bars per industry; a click returns the series and the industry name
+    (ui.echarts.CLICK_SERIES)."""
     return ranking(names, series, text, rule, height="420px")
 
 
