@@ -68,7 +68,7 @@ def run(capsys):
     (("demo", "--patents", "10"), "--patents 至少为 200"),
     (("demo", "--batch", "0"), "--batch 须为正整数"),
     (("nonsense",), "参数 命令 的取值 'nonsense' 无效，可选：'init', 'demo', 'resolve', 'import', "
-                    "'appno', 'fees', 'indicators', 'user', 'serve'（用法：python -m core --help）"),
+                    "'appno', 'fees', 'indicators', 'report', 'user', 'serve'（用法：python -m core --help）"),
     ((), "缺少参数：命令（用法：python -m core --help）"),
 ])
 def test_bad_arguments_are_refused_before_any_work(run, args, message):
