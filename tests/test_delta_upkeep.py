@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core import db as core_db
-from core.cubes import freshness
+from core.cubes import delta, freshness
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
 from core.db.models import Address, Holder, Patent, PatentIndustry
@@ -187,5 +187,67 @@ def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
     kept = _state()
     _full_upkeep()
     rebuilt = _state()
+    for table in rebuilt:
+        assert kept[table] == rebuilt[table], table
+
+
+# --- direct changes of the columns actor_cube counts by (distinct holders and agencies) -----
+
+REGIONS = (("32", "3205", "320506"), ("32", "3205", "320505"), ("32", "3205", None),
+           ("31", "3101", "310115"), (None, None, None))
+edits = st.lists(st.tuples(
+    st.integers(0, 10_000),  # the patent
+    st.sampled_from(("holder", "agency", "type", "filed", "region", "inventors", "copy")),
+    st.integers(0, 60)), min_size=1, max_size=8)
+
+
+def _edit(patent_id: int, column: str, value: int) -> None:
+    """One write to one patent (a copy of it under another holder for "copy")."""
+    sets: dict = {}
+    if column == "holder":  # a few holders, so that holders share cells and types
+        sets = {"first_holder": _nth(Holder, value % 6) if value % 7 else None}
+    elif column == "agency":
+        agencies = [a for (a,) in Patent.select(Patent.agency).where(Patent.agency.is_null(False))
+                    .distinct().order_by(Patent.agency).limit(3).tuples()]
+        sets = {"agency": agencies[value % len(agencies)] if agencies and value % 4 else None}
+    elif column == "type":  # "other": a stored type outside the three (the every-type set only)
+        sets = {"patent_type": (*sorted(TYPES), "other")[value % 4]}
+    elif column == "filed":
+        day = None if value % 9 == 0 else dt.date(2019 + value % 5, 1 + value % 12, 1)
+        sets = {"app_date": day, "app_year": day.year if day else None}
+    elif column == "region":
+        sets = dict(zip(("province_code", "city_code", "county_code"), REGIONS[value % 5]))
+    elif column == "inventors":
+        sets = {"inventor_count": value % 4}
+    if column != "copy":
+        Patent.update(sets).where(Patent.id == patent_id).execute()
+        return
+    copy = Patent.get_by_id(patent_id)
+    copy.id, copy.app_no, copy.pub_no = None, None, None
+    copy.first_holder = _nth(Holder, value % 6)
+    copy.save(force_insert=True)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(batches=st.lists(edits, min_size=1, max_size=3))
+@example(batches=[[(0, "holder", 1), (1, "holder", 1), (0, "type", 2)], [(0, "type", 0)]])
+@example(batches=[[(3, "agency", 1), (3, "filed", 4), (4, "copy", 1), (3, "region", 4)]])
+def test_actor_cube_by_delta_equals_a_rebuild(demo_db, batches):
+    """Random writes to the columns actor_cube's distinct counts depend on (first holder,
+    agency, type, filing date, region, inventors; new patents), in one change of one to three
+    batches noted before their writes (a patent may come again in a later batch): every summary
+    table equals a rebuild."""
+    with delta.change():
+        for batch in batches:
+            ids = [_nth(Patent, pick) for pick, _, _ in batch]  # before the copies join
+            delta.before_ids(i for i, (_, column, _) in zip(ids, batch) if column != "copy")
+            for patent_id, (_, column, value) in zip(ids, batch):
+                _edit(patent_id, column, value)
+    assert freshness.usable(), "the change left the summary tables fresh"
+    kept = _state()
+    cubes.rebuild()
+    rebuilt = _state()
+    _full_upkeep()  # the statuses of the edited patents, for the examples that follow
     for table in rebuilt:
         assert kept[table] == rebuilt[table], table

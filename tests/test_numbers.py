@@ -1,7 +1,7 @@
 """Application numbers (domain-facts §4.1 check-digit table), patent numbers and publication /
 grant numbers with kind codes (§4.2); property tests of the check digit."""
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.rules import numbers
@@ -175,3 +175,16 @@ def test_documents_of_one_number_share_a_key():
 def test_a_nine_digit_document_number_is_not_an_application_number():
     for raw in ("CN108572939B", "CN 108572939 B", "CN108572939-A"):
         assert numbers.parse(raw).problem == "format"
+
+
+@settings(deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789Xx", min_size=13, max_size=13),
+                 st.builds(lambda year, digit, serial, check: f"{year}{digit}{serial:07d}{check}",
+                           st.integers(1980, 2110), st.sampled_from("0123456789"),
+                           st.integers(0, 9_999_999), st.sampled_from("0123456789X"))))
+def test_display_of_any_13_characters_follows_its_definition(stored):
+    """display's quick path for the usual storage form agrees with its definition: the dot
+    before the last character exactly when parsing normalizes the text to itself."""
+    defined = f"{stored[:12]}.{stored[12]}" if numbers.parse(stored).normalized == stored \
+        else stored
+    assert numbers.display(stored) == defined

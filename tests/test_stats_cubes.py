@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from peewee import fn
 
+from core.cubes import actors as actor_cube
 from core.cubes import freshness
 from core.cubes import rebuild as cubes
 from core.cubes import stats as stats_cubes
@@ -109,8 +110,8 @@ def test_actor_cube_counts_distinct_holders_and_agencies_per_type_set(rich):
             Patent.app_year, fn.COUNT(Patent.first_holder.distinct()), fn.SUM(Patent.inventor_count),
             fn.COUNT(Patent.agency.distinct())).where(cond).group_by(Patent.app_year)
             .order_by(Patent.app_year).tuples()]
-        assert stats_cubes.actors(region, types) == expected and expected
-    assert ActorCube.select().where(ActorCube.types == stats_cubes.ALL_TYPES).count() > 0
+        assert actor_cube.actors(region, types) == expected and expected
+    assert ActorCube.select().where(ActorCube.types == actor_cube.ALL_TYPES).count() > 0
 
 
 def test_agency_cube_equals_a_live_group_by(rich):

@@ -4,11 +4,11 @@ change (added), and each table takes the net delta on the rows of the keys it to
 instead of a full rebuild (core.cubes.rebuild), which the nightly job still runs for the
 transitions that come with the date.
 
-Every summary table but actor_cube counts patents (or their events, industry links, holder
-links) in groups, so the rows of disjoint sets of patents add up: the rows of the changed
-patents before and after are all a change needs. actor_cube counts distinct holders and
-agencies; its cells (region × filing year) the changed patents sit in, before and after, are
-counted again where they differ (core.cubes.stats.recount_actor_cells).
+Every summary table but actor_cube's distinct counts counts patents (or their events, industry
+links, holder links) in groups, so the rows of disjoint sets of patents add up: the rows of the
+changed patents before and after are all a change needs. actor_cube's distinct holders and
+agencies move by the touched holders and agencies whose set of types in a cell changed
+(core.cubes.actors.distinct_delta).
 
     with delta.change() as ch:        # or ch = Change() … ch.apply() across transactions
         ch.before(ids_sql)             # before any write to those patents (writers call
@@ -30,11 +30,11 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from core.cubes import freshness, industry, patent, stats
+from core.cubes import actors, freshness, industry, patent, stats
 from core.cubes import indicator as indicator_cube
 from core.cubes.rebuild import rebuild
 from core.db import db, is_postgres, version
-from core.db.models import AgencyCube, CubeStamp, IndicatorCube, IndustryCube, OpsCube, Patent
+from core.db.models import ActorCube, AgencyCube, CubeStamp, IndicatorCube, IndustryCube, OpsCube, Patent
 from core.db.sql import load_temp, query_sql
 
 IDS = "upkeep_ids"  # every patent of the change whose old contributions left
@@ -106,6 +106,7 @@ class Change:
         CubeStamp.delete().execute()
         for spec in SPECS:
             spec.create_delta()
+        actors.reset()
 
     def before(self, ids_sql: str, params: tuple = ()) -> None:
         _ids_table(BATCH)
@@ -135,9 +136,9 @@ class Change:
             _ids_table(BATCH)
             db.execute_sql(f'INSERT INTO "{BATCH}" {self.ids_sql()}')
             _contribute(1)
+            actors.distinct_delta(ACTORS.inserter(1))
             for spec in SPECS:
                 spec.merge()
-            stats.recount_actor_cells()
             for name in (IDS, BATCH):
                 db.execute_sql(f'DROP TABLE "{name}"')
             top_patent, patents = Patent.select(fn.MAX(Patent.id), fn.COUNT(Patent.id)
@@ -157,7 +158,7 @@ def _contribute(sign: int) -> None:
     only = pw.SQL(f'(SELECT id FROM "{BATCH}")')
     for spec in SPECS:
         spec.emit(only, spec.inserter(sign))
-    stats.note_actor_rows(only, sign)
+    actors.emit(f'SELECT id FROM "{BATCH}"', sign, ACTORS.inserter(sign))
 
 
 class Spec:
@@ -269,3 +270,7 @@ SPECS = (
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
     Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
 )
+# actor_cube: its rows come by actors.emit (with the other tables' rows) and, once the change is
+# done, actors.distinct_delta; it merges like the others
+ACTORS = Spec(ActorCube, ("n",), actors.COLUMNS, lambda only, insert: None, indexed=True)
+SPECS = (*SPECS, ACTORS)

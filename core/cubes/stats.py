@@ -9,10 +9,8 @@ region (custom regions too) and any date range, exactly: a few tens of thousands
 instead of the events' table rows and a patent look-up per event. `Events` gives the readers
 the same columns and counts over the cube or over legal_event ⋈ patent.
 
-actor_cube: 趋势统计's applicants (distinct first holders), agencies (distinct agencies) and
-inventor person-times per filing year, for every province, city and county code and every set
-of patent types (a bit mask: distinct counts do not add up across types or regions, so each
-set is counted on its own). Undated division scopes by year read it.
+actor_cube (core.cubes.actors): 趋势统计's applicants, agencies, inventors and filings per
+filing year and set of patent types.
 
 agency_cube (table agency_year_cube): 代理机构统计's volumes (filings, valid, withdrawn or
 rejected) per county × agency × type × first holder's kind × filing year, for division scopes
@@ -26,19 +24,15 @@ from dataclasses import dataclass
 import peewee as pw
 from peewee import fn
 
-from core.cubes import freshness
+from core.cubes import actors, freshness
 from core.db import db
-from core.db.models import PATENT_TYPES, ActorCube, AgencyCube, LegalEvent, OpsCube, Patent
+from core.db.models import PATENT_TYPES, AgencyCube, LegalEvent, OpsCube, Patent
 from core.db.sql import count_if
 from core.regions.scope import canonical, region_filter
 
 EVENT_KINDS = ("transfer", "license", "pledge")
 EVENT_DIMS = ("kind", "date", "county_before", "county_after", "street_before", "street_after")
 PATENT_DIMS = ("province_code", "city_code", "county_code", "street_code", "patent_type")
-TYPE_BITS = {t: 1 << i for i, t in enumerate(PATENT_TYPES)}  # invention 1, utility 2, design 4
-OTHER_BIT = 1 << len(PATENT_TYPES)  # any other stored type (only in the "every type" set)
-ALL_TYPES = (1 << (len(PATENT_TYPES) + 1)) - 1
-LEVELS = ("province_code", "city_code", "county_code")
 
 
 def build() -> None:
@@ -46,7 +40,7 @@ def build() -> None:
     last two read one grouped scan of the patents (temporary table stats_base)."""
     build_ops()
     _base_table()
-    build_actors()
+    actors.build()
     build_agencies()
     db.obj.execute_sql("DROP TABLE stats_base")
 
@@ -144,77 +138,6 @@ class Events:
         return self.patent("patent_type").in_(list(patent_types))
 
 
-# --- actor_cube -------------------------------------------------------------------------------
-
-def type_mask(patent_types: tuple[str, ...]) -> int:
-    """The actor_cube set of a scope's types (every type: ALL_TYPES, other stored types too)."""
-    if not patent_types or set(patent_types) >= set(PATENT_TYPES):
-        return ALL_TYPES
-    return sum(TYPE_BITS[t] for t in set(patent_types))
-
-
-def _bit(column: str) -> str:
-    cases = " ".join(f"WHEN '{t}' THEN {b}" for t, b in TYPE_BITS.items())
-    return f"(CASE {column} {cases} ELSE {OTHER_BIT} END)"
-
-
-def _type_sets() -> str:
-    masks = [m for m in range(1, ALL_TYPES + 1) if m == ALL_TYPES or m < OTHER_BIT]
-    return " UNION ALL ".join(f"SELECT {m} AS types" for m in masks)
-
-
-def build_actors(table: str = "actor_cube") -> None:
-    """From stats_base (patents with a filing date): per (region columns, year, type, first
-    holder) with the inventors summed, and per (…, agency), into temporary tables; then per
-    region level: each holder's (agency's) set of types per year, the holders per (year, set),
-    and the sums over the sets meeting each type set; the inventors likewise per type."""
-    if table == "actor_cube":
-        ActorCube.delete().execute()
-    run = db.obj.execute_sql
-    temps = ("actor_h", "actor_a", "actor_i")
-    for name in temps:
-        run(f"DROP TABLE IF EXISTS {name}")
-    dims = BASE_DIMS
-    run(f"CREATE TEMPORARY TABLE actor_h AS SELECT {dims}, h AS k, SUM(inv) AS inv "
-        f"FROM stats_base WHERE has_app = 1 GROUP BY {dims}, h")
-    run(f"CREATE TEMPORARY TABLE actor_a AS SELECT {dims}, a AS k FROM stats_base "
-        f"WHERE has_app = 1 AND a IS NOT NULL GROUP BY {dims}, a")
-    run(f"CREATE TEMPORARY TABLE actor_i AS SELECT {dims}, SUM(inv) AS inv FROM actor_h "
-        f"GROUP BY {dims}")
-    insert = f"INSERT INTO {table} (region, types, year, measure, n) "
-    sets = f"({_type_sets()}) s"
-    mask = " + ".join(f"MAX({_bit('patent_type')} & {b})"
-                      for b in (*TYPE_BITS.values(), OTHER_BIT))
-    for level in LEVELS:
-        for measure, table in (("applicants", "actor_h"), ("agencies", "actor_a")):
-            per_key = (f"SELECT {level} AS code, app_year AS y, k, {mask} AS m FROM {table} "
-                       f"WHERE {level} IS NOT NULL AND k IS NOT NULL GROUP BY {level}, app_year, k")
-            per_mask = f"SELECT code, y, m, COUNT(*) AS c FROM ({per_key}) g GROUP BY code, y, m"
-            run(insert + f"SELECT code, s.types, y, '{measure}', SUM(c) FROM ({per_mask}) gm "
-                f"JOIN {sets} ON (gm.m & s.types) <> 0 GROUP BY code, s.types, y")
-        run(insert + f"SELECT {level}, s.types, app_year, 'inventors', COALESCE(SUM(inv), 0) "
-            f"FROM actor_i JOIN {sets} ON ({_bit('patent_type')} & s.types) <> 0 "
-            f"WHERE {level} IS NOT NULL GROUP BY {level}, s.types, app_year")
-    for name in temps:
-        run(f"DROP TABLE {name}")
-
-
-def actors(region: str, patent_types: tuple[str, ...], years=True) -> list[tuple]:
-    """(year, applicants, inventors, agencies) per filing year of a province, city or county
-    code, by year (a year with filings has an inventors row, possibly 0); `years`: a condition
-    on ActorCube.year."""
-    rows = (ActorCube.select(ActorCube.year, ActorCube.measure, ActorCube.n)
-            .where((ActorCube.region == region) & (ActorCube.types == type_mask(patent_types))
-                   & years).tuples())
-    by_year: dict = {}
-    for year, measure, n in rows:
-        by_year.setdefault(year, {})[measure] = n
-    years = sorted((y for y, m in by_year.items() if "inventors" in m),
-                   key=lambda y: (y is not None, y or 0))
-    return [(y, by_year[y].get("applicants", 0), by_year[y]["inventors"],
-             by_year[y].get("agencies", 0)) for y in years]
-
-
 # --- agency_cube ------------------------------------------------------------------------------
 
 AGENCY_COLUMNS = ("province_code", "city_code", "county_code", "agency_id", "patent_type",
@@ -235,56 +158,3 @@ def agency_rows_sql() -> str:
         f"SELECT b.province_code, b.city_code, b.county_code, b.a, b.patent_type, b.app_year, "
         f"k.kind, SUM(b.n), SUM(b.n_valid), SUM(b.n_withdrawn) FROM stats_base b "
         f"LEFT JOIN holder k ON k.id = b.h WHERE b.a IS NOT NULL GROUP BY {dims}, b.a, k.kind")
-
-
-# --- changes of a few patents (core.cubes.delta) -----------------------------------------------
-
-ACTOR_ROWS = "actor_rows"  # temporary: what the changed patents count in actor_cube, signed
-
-
-def note_actor_rows(only: pw.Node, sign: int) -> None:
-    """What the patents `only` selects count in actor_cube — per level: region, filing year,
-    first holder, agency, type, inventors — with `sign` (-1 before a change, +1 after), so that
-    only the cells whose rows do not cancel out are counted again."""
-    db.obj.execute_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {ACTOR_ROWS} (region VARCHAR(9), "
-                       "year INTEGER, h INTEGER, a INTEGER, t VARCHAR(10), inv INTEGER, "
-                       "sgn INTEGER)")
-    sql, params = Patent.select(Patent.id).where(Patent.id.in_(only)).sql()
-    for level in LEVELS:
-        db.obj.execute_sql(
-            f"INSERT INTO {ACTOR_ROWS} SELECT {level}, app_year, first_holder_id, agency_id, "
-            f"patent_type, inventor_count, {int(sign)} FROM patent WHERE id IN ({sql}) "
-            f"AND app_date IS NOT NULL AND {level} IS NOT NULL", params)
-
-
-ACTOR_CELLS = (f"SELECT DISTINCT region, year FROM (SELECT region, year, SUM(sgn) AS s "
-               f"FROM {ACTOR_ROWS} GROUP BY region, year, h, a, t, inv) r WHERE s <> 0")
-
-
-def recount_actor_cells() -> None:
-    """Recount the cells of actor_cube where the changed patents' rows differ before and after:
-    distinct holders and agencies do not add up, so each such cell is counted again from the
-    patents of its regions and years (a change of statuses alone recounts none, a move between
-    counties of one city the two counties only)."""
-    run = db.obj.execute_sql
-    run("DROP TABLE IF EXISTS actor_cells_d")
-    run(f"CREATE TEMPORARY TABLE actor_cells_d AS {ACTOR_CELLS}")
-    run(f"DROP TABLE {ACTOR_ROWS}")
-    if not run("SELECT 1 FROM actor_cells_d LIMIT 1").fetchone():
-        run("DROP TABLE actor_cells_d")
-        return
-    years = "SELECT year FROM actor_cells_d"
-    places = " OR ".join(f"{level} IN (SELECT region FROM actor_cells_d WHERE LENGTH(region) = "
-                         f"{size})" for level, size in zip(LEVELS, (2, 4, 6)))
-    run("DROP TABLE IF EXISTS actor_new")
-    run("CREATE TEMPORARY TABLE actor_new AS SELECT region, types, year, measure, n "
-        "FROM actor_cube WHERE 1 = 0")
-    _base_table(f"WHERE app_year IN ({years}) AND ({places})")
-    build_actors("actor_new")
-    run("DROP TABLE stats_base")
-    mine = "EXISTS (SELECT 1 FROM actor_cells_d c WHERE c.region = {t}.region AND c.year = {t}.year)"
-    run(f"DELETE FROM actor_cube WHERE {mine.format(t='actor_cube')}")
-    run("INSERT INTO actor_cube (region, types, year, measure, n) SELECT region, types, year, "
-        f"measure, n FROM actor_new WHERE {mine.format(t='actor_new')}")
-    for name in ("actor_new", "actor_cells_d"):
-        run(f"DROP TABLE {name}")

@@ -2,6 +2,7 @@
 temporary tables, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import peewee as pw
@@ -63,6 +64,20 @@ def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) 
     else:
         marks = ", ".join("?" * len(columns))
         db.cursor().executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', rows)
+
+
+def as_date(value) -> dt.date | None:
+    """A DateField's value as read from the cursor (SQLite: ISO text) as a date, like the
+    field's own conversion: text that is no date comes back unchanged."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        try:
+            return dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            return value
 
 
 def query_sql(query: pw.Node) -> tuple[str, list]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from itertools import chain, islice
@@ -22,6 +23,7 @@ from core.exports.xlsx import DATE_FORMAT, DATETIME_FORMAT, SAMPLE_ROWS, column_
 BOLD, DATE, QUOTED, DATETIME = 1, 2, 3, 4  # cell style indexes in STYLES; number formats follow
 EPOCH = dt.date(1899, 12, 30)
 MAYBE_RISKY = frozenset(" =+-@\t\r")  # first characters of text is_risky may flag
+_SPECIAL = re.compile(r"[\000-\010\013\014\016-\037&<>]")  # ILLEGAL_CHARACTERS_RE's and XML's
 SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CONTENT_TYPES = (
@@ -90,11 +92,12 @@ SHEET_END = '</sheetData><autoFilter ref="A1:{last}{rows}"/></worksheet>'
 
 
 def _text(ref: str, value: str, style: int = 0) -> str:
-    if ILLEGAL_CHARACTERS_RE.search(value):
+    special = _SPECIAL.search(value) is not None  # one search for the rare cases below
+    if special:
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if style == 0 and value[:1] in MAYBE_RISKY and is_risky(value):
         style = QUOTED
-    if "&" in value or "<" in value or ">" in value:
+    if special:
         value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = f' s="{style}"' if style else ""
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{value}</t></is></c>'
@@ -153,7 +156,8 @@ def write(title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
             sheet.write(f'<row r="1">{cells}</row>'.encode())
             chunk, n = [], 1
             for n, row in enumerate(chain(sample, rows), start=2):
-                cells = "".join([_cell(f"{c}{n}", v, st) for c, v, st in zip(letters, row, styles)])
+                cells = "".join([_text(f"{c}{n}", v) if v.__class__ is str else _cell(f"{c}{n}", v, st)
+                                 for c, v, st in zip(letters, row, styles) if v is not None])
                 chunk.append(f'<row r="{n}">{cells}</row>')
                 if len(chunk) == 1000:
                     sheet.write("".join(chunk).encode())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import mul
 
 WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 TYPE_BY_DIGIT = {"1": "invention", "2": "utility", "3": "design", "8": "invention", "9": "utility"}
@@ -25,12 +26,13 @@ _JUNK = re.compile(r"[\s.．。·\-_]")
 # without their check character): never 8 + check + kind, which is a 9-digit document number.
 _APP_NO = re.compile(r"(?P<d12>\d{12})(?P<c12>[\dX]?)(?P<k12>[ABCDSUY]\d?)?"
                      r"|(?P<d8>\d{8})(?P<c8>[\dX]?)|(?P<d8k>\d{8})(?P<k8>[ABCDSUY]\d?)")
+_MODERN = re.compile(r"[0-9]{12}[0-9X]")  # 12 digits + check character: the storage form since 2003
 OLD_FORMAT_END = 2003  # the 8-digit format was replaced on 2003-10-01
 
 
 def check_char(digits: str) -> str:
     """The check character for 12 (or 8) digits."""
-    total = sum(int(d) * w for d, w in zip(digits, WEIGHTS))
+    total = sum(map(mul, map(int, digits), WEIGHTS))
     r = total % 11
     return "X" if r == 10 else str(r)
 
@@ -113,6 +115,11 @@ def display(stored: str | None) -> str | None:
     wrong check character, a number already written with its dot."""
     if not isinstance(stored, str) or len(stored) not in (9, 13):
         return stored  # the storage form is 8 or 12 digits + check character
+    if _MODERN.fullmatch(stored):  # the usual case, without parse(): exports print 100,000s
+        digits = stored[:12]
+        valid = digits[4] in TYPE_BY_DIGIT and 1985 <= int(digits[:4]) <= 2100 \
+            and check_char(digits) == stored[12]
+        return f"{digits}.{stored[12]}" if valid else stored
     return f"{stored[:-1]}.{stored[-1]}" if parse(stored).normalized == stored else stored
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from peewee import fn
 
-from core.cubes import stats as stats_cubes
+from core.cubes import actors as actor_cube
 from core.cubes.stats import Events
 from core.db.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
 from core.db.sql import as_int, count_if, period
@@ -139,7 +139,7 @@ def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:
     holders, inventor person-times (sum of inventors per patent), distinct agencies.
     Sample: (2024, 8200, 120000, 310)."""
     if unit == "year" and scope.region and use_cube(scope, years=True):
-        rows = stats_cubes.actors(canonical(scope.region), scope.patent_types,
+        rows = actor_cube.actors(canonical(scope.region), scope.patent_types,
                                   year_range(ActorCube.year, scope))
         return pd.DataFrame(rows, columns=["period", "applicants", "inventors", "agencies"])
     key = _bucket(Patent.app_date, unit)
