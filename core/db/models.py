@@ -489,6 +489,22 @@ class IndustryCube(BaseModel):
         indexes = ((("city_code", "county_code", "industry"), False),)
 
 
+class InventorCube(BaseModel):
+    """Summary table (core.cubes.inventor): patents per county × first holder × inventor (a
+    name within that holder) × type × filing year."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    holder_id = pw.IntegerField()
+    name = pw.TextField()
+    patent_type = pw.CharField(max_length=10)
+    app_year = pw.IntegerField(null=True)
+    n = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("city_code", "county_code", "holder_id", "name"), False),)
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -632,5 +648,5 @@ ALL_MODELS = [
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
     JobRun,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-    AgencyCube, IndustryCube, CubeStamp, DataVersion,
+    AgencyCube, IndustryCube, InventorCube, CubeStamp, DataVersion,
 ]

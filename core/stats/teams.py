@@ -6,10 +6,12 @@ patent together. An inventor is a name within a holder (the same name at two hol
 people). Computed per holder in Python from that holder's patents only (at most
 MAX_HOLDER_PATENTS, the newest), never from the whole table.
 
-Core inventors of the region: the inventors named on the most patents of the scope. An inventor
-on k patents belongs to a holder with at least k patents, so holders are read biggest first and
-the reading stops as soon as a holder has fewer patents than the last of the top inventors found
-(exact), or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
+Core inventors of the region: the inventors named on the most patents of the scope, summed
+from inventor_cube (core.cubes.inventor) when it answers the scope; then only the listed
+inventors' holders are read, for their team sizes. Otherwise live: an inventor on k patents
+belongs to a holder with at least k patents, so holders are read biggest first and the reading
+stops as soon as a holder has fewer patents than the last of the top inventors found (exact),
+or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
 """
 from __future__ import annotations
 
@@ -20,9 +22,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 from peewee import fn
 
-from core.db.models import Holder, Patent
+from core.cubes.inventor import split_inventors
+from core.db.models import Holder, InventorCube, Patent
+from core.db.sql import count_if
 from core.regions.query import Scope
-from core.stats.base import patents, where
+from core.regions.scope import both
+from core.stats.base import cube_where, patents, use_cube, where, year_range
 
 MAX_HOLDER_PATENTS = 50_000
 MAX_HOLDERS = 30
@@ -31,11 +36,6 @@ FIELDS_SHOWN = 3
 TEAM_COLUMNS = ["team", "size", "lead", "members", "patents", "inventions", "valid",
                 "first_year", "last_year", "fields"]
 CORE_COLUMNS = ["name", "holder_id", "holder", "patents", "inventions", "team_size"]
-
-
-def split_inventors(text: str | None) -> list[str]:
-    """The names of a stored inventor list ("甲; 乙;丙"), each once, in order."""
-    return list(dict.fromkeys(n.strip() for n in (text or "").split(";") if n.strip()))
 
 
 @dataclass
@@ -130,40 +130,91 @@ def _biggest_holders(scope: Scope) -> list[tuple[int, str, int]]:
                   .where(where(scope) & Patent.first_holder.is_null(False))
                   .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
                   .limit(MAX_HOLDERS).tuples())
-    names = dict(Holder.select(Holder.id, Holder.name)
-                 .where(Holder.id.in_([h for h, _ in counts])).tuples()) if counts else {}
+    names = _holder_names([h for h, _ in counts])
     return [(h, names.get(h, ""), c) for h, c in counts]
 
 
 def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
-    """(frame, complete): the `top` inventors on most patents of the scope. Columns
-    CORE_COLUMNS: name, holder_id, holder (name), patents, inventions, team_size (inventors of
-    their co-inventor group at that holder). complete is False when MAX_HOLDERS holders were
-    read before the ranking was certain. Sample: ("王伟", 12, "甲科技有限公司", 42, 30, 6)."""
-    best: list[tuple] = []  # min-heap of (patents, inventions, -holder, name, holder name, size)
+    """(frame, complete): the `top` inventors on most patents of the scope, ranked by patents,
+    then inventions, then holder id, then name. Columns CORE_COLUMNS: name, holder_id, holder
+    (name), patents, inventions, team_size (inventors of their co-inventor group at that
+    holder). From inventor_cube when it answers the scope (see _cube_answers): exact; else live,
+    complete False when MAX_HOLDERS holders were read before the ranking was certain.
+    Sample: ("王伟", 12, "甲科技有限公司", 42, 30, 6)."""
+    if _cube_answers(scope):
+        return _cube_core(scope, top), True
+    return _live_core(scope, top)
+
+
+def _cube_answers(scope: Scope) -> bool:
+    """inventor_cube (by filing year) answers undated scopes and whole filing years."""
+    return (not scope.has_dates or scope.date_basis == "app") and use_cube(scope, years=True)
+
+
+def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
+    """The cube's (holder, name) groups with at least as many patents as the top-th, ranked;
+    team sizes from the patents of the holders listed only."""
+    c = InventorCube
+    n, inventions = fn.SUM(c.n), count_if(c.patent_type == "invention", c.n)
+    cond = both(cube_where(scope, c), year_range(c.app_year, scope))
+    groups = c.select(c.holder_id, c.name, n, inventions).group_by(c.holder_id, c.name)
+    if cond is not True:
+        groups = groups.where(cond)
+    nth = list(groups.order_by(n.desc()).limit(1).offset(max(0, top - 1)).tuples())
+    least = nth[0][2] if nth and top > 0 else None
+    if least is None:  # fewer groups than `top`: all of them
+        rows = list(groups.tuples())
+    else:
+        rows = list(groups.having(n >= least).tuples())
+    ranked = sorted(rows, key=lambda r: (-int(r[2]), -int(r[3]), r[0], r[1]))[:top]
+    holders = {h for h, *_ in ranked}
+    names = _holder_names(holders)
+    sizes = {h: _team_sizes(_holder_rows(scope, h)) for h in holders}
+    entries = [(int(k), int(inv), -h, name, names.get(h, ""), sizes[h].get(name, 0))
+               for h, name, k, inv in ranked]
+    return _core_frame(entries)
+
+
+def _holder_names(ids) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(Holder.select(Holder.id, Holder.name).where(Holder.id.in_(list(ids))).tuples())
+
+
+def _team_sizes(rows: list[tuple]) -> dict[str, int]:
+    """name → inventors of its co-inventor group among `rows` (_holder_rows)."""
+    roots = _components([split_inventors(r[0]) for r in rows])
+    sizes = Counter(roots.values())
+    return {name: sizes[root] for name, root in roots.items()}
+
+
+def _live_core(scope: Scope, top: int) -> tuple[pd.DataFrame, bool]:
+    """Reads the biggest holders' patents first and stops as soon as a holder has fewer
+    patents than the last inventor kept (no inventor of it or of a later one can rank)."""
+    best: list[tuple] = []  # (patents, inventions, -holder, name, holder name, size), ranked
     holders = _biggest_holders(scope)
     for holder_id, holder_name, count in holders:
-        if len(best) >= top and count < best[0][0]:
+        if len(best) >= top and count < best[-1][0]:
             return _core_frame(best), True
         rows = _holder_rows(scope, holder_id)
         lists = [split_inventors(r[0]) for r in rows]
-        roots = _components(lists)
-        sizes = Counter(roots.values())
+        sizes = _team_sizes(rows)
         named, inventions = Counter(), Counter()
         for names, row in zip(lists, rows):
             named.update(names)
             inventions.update(names if row[1] == "invention" else [])
-        for name, n in named.items():
-            entry = (n, inventions[name], -holder_id, name, holder_name, sizes[roots[name]])
-            if len(best) < top:
-                heapq.heappush(best, entry)
-            elif entry > best[0]:
-                heapq.heapreplace(best, entry)
+        found = [(n, inventions[name], -holder_id, name, holder_name, sizes[name])
+                 for name, n in named.items()]
+        best = heapq.nsmallest(top, best + found, key=_rank)
     return _core_frame(best), len(holders) < MAX_HOLDERS
 
 
+def _rank(entry: tuple) -> tuple:
+    n, inventions, neg_holder, name = entry[:4]
+    return -n, -inventions, -neg_holder, name
+
+
 def _core_frame(best: list[tuple]) -> pd.DataFrame:
-    ranked = sorted(best, key=lambda e: (-e[0], -e[1], -e[2], e[3]))
     rows = [(name, -neg_holder, holder, n, inv, size)
-            for n, inv, neg_holder, name, holder, size in ranked]
+            for n, inv, neg_holder, name, holder, size in sorted(best, key=_rank)]
     return pd.DataFrame(rows, columns=CORE_COLUMNS)
