@@ -276,5 +276,5 @@ SPECS = (
     Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
     Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
-    Spec(InventorCube, ("n",), inventor.COLUMNS, inventor.emit, indexed=True),
+    Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit, indexed=True),
 )

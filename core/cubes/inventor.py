@@ -1,6 +1,7 @@
 """inventor_cube: patents per inventor — one row per (province, city, county, first holder,
-inventor, type, filing year) with the count — so that 区域核心发明人 (core.stats.teams) sums
-a region's rows instead of splitting every patent's inventor list.
+inventor) with its patents and inventions over all time — so that 区域核心发明人
+(core.stats.teams) reads a few of a region's rows instead of splitting every patent's inventor
+list.
 
 An inventor is a name within the first holder (split_inventors: each name once per patent); a
 patent without a first holder or without inventors has no row. The lists are split in Python
@@ -10,8 +11,6 @@ subtracts them for changed patents; core.cubes.rebuild writes them all).
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import peewee as pw
 
 from core.db import db
@@ -19,12 +18,11 @@ from core.db.models import InventorCube, Patent
 from core.db.sql import load_temp
 
 TEMP = "inventor_rows"
-DIMS = ("province_code", "city_code", "county_code", "holder_id", "name", "patent_type",
-        "app_year")
-COLUMNS = (*DIMS, "n")
+DIMS = ("province_code", "city_code", "county_code", "holder_id", "name")
+COLUMNS = (*DIMS, "n", "n_invention")
 _TYPES = [("province_code", "VARCHAR(2)"), ("city_code", "VARCHAR(4)"),
           ("county_code", "VARCHAR(6)"), ("holder_id", "INTEGER"), ("name", "TEXT"),
-          ("patent_type", "VARCHAR(10)"), ("app_year", "INTEGER"), ("n", "INTEGER")]
+          ("n", "INTEGER"), ("n_invention", "INTEGER")]
 
 
 def split_inventors(text: str | None) -> list[str]:
@@ -32,24 +30,27 @@ def split_inventors(text: str | None) -> list[str]:
     return list(dict.fromkeys(n.strip() for n in (text or "").split(";") if n.strip()))
 
 
-def _counts(only: pw.Node | None) -> Counter:
+def _counts(only: pw.Node | None) -> dict[tuple, list[int]]:
+    """(province, city, county, holder, name) → [patents, inventions]."""
     query = (Patent.select(Patent.province_code, Patent.city_code, Patent.county_code,
-                           Patent.first_holder, Patent.patent_type, Patent.app_year,
-                           Patent.inventors)
+                           Patent.first_holder, Patent.patent_type, Patent.inventors)
              .where(Patent.first_holder.is_null(False) & Patent.inventors.is_null(False)))
     if only is not None:
         query = query.where(Patent.id.in_(only))
-    counts: Counter = Counter()
-    for province, city, county, holder, ptype, year, text in query.tuples().iterator():
+    counts: dict[tuple, list[int]] = {}
+    for province, city, county, holder, ptype, text in query.tuples().iterator():
+        invention = ptype == "invention"
         for name in split_inventors(text):
-            counts[(province, city, county, holder, name, ptype, year)] += 1
+            pair = counts.setdefault((province, city, county, holder, name), [0, 0])
+            pair[0] += 1
+            pair[1] += invention
     return counts
 
 
 def rows(only: pw.Node | None) -> str:
     """SQL of the cube's rows (in COLUMNS order) counting the patents whose ids `only` selects
     (all when None), loaded into a temporary table; the caller drops it (drop())."""
-    load_temp(TEMP, _TYPES, ((*key, n) for key, n in _counts(only).items()))
+    load_temp(TEMP, _TYPES, ((*key, *n) for key, n in _counts(only).items()))
     return f'SELECT {", ".join(COLUMNS)} FROM "{TEMP}"'
 
 

@@ -490,19 +490,20 @@ class IndustryCube(BaseModel):
 
 
 class InventorCube(BaseModel):
-    """Summary table (core.cubes.inventor): patents per county × first holder × inventor (a
-    name within that holder) × type × filing year."""
+    """Summary table (core.cubes.inventor): patents and inventions per county × first holder ×
+    inventor (a name within that holder), over all time and types."""
     province_code = pw.CharField(max_length=2, null=True)
     city_code = pw.CharField(max_length=4, null=True)
     county_code = pw.CharField(max_length=6, null=True)
     holder_id = pw.IntegerField()
     name = pw.TextField()
-    patent_type = pw.CharField(max_length=10)
-    app_year = pw.IntegerField(null=True)
     n = pw.IntegerField(default=0)
+    n_invention = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("city_code", "county_code", "holder_id", "name"), False),)
+        indexes = ((("city_code", "county_code", "holder_id", "name"), False),
+                   (("holder_id", "name"), False), (("city_code", "n"), False),
+                   (("county_code", "n"), False))
 
 
 class CubeStamp(BaseModel):

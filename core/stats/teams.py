@@ -6,9 +6,9 @@ patent together. An inventor is a name within a holder (the same name at two hol
 people). Computed per holder in Python from that holder's patents only (at most
 MAX_HOLDER_PATENTS, the newest), never from the whole table.
 
-Core inventors of the region: the inventors named on the most patents of the scope, summed
-from inventor_cube (core.cubes.inventor) when it answers the scope; then only the listed
-inventors' holders are read, for their team sizes. Otherwise live: an inventor on k patents
+Core inventors of the region: the inventors named on the most patents of the scope, from
+inventor_cube (core.cubes.inventor: all time, every type) for undated scopes of every type;
+then only the listed inventors' holders are read, for their team sizes. Otherwise live: an inventor on k patents
 belongs to a holder with at least k patents, so holders are read biggest first and the reading
 stops as soon as a holder has fewer patents than the last of the top inventors found (exact),
 or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
@@ -20,14 +20,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
+import peewee as pw
 from peewee import fn
 
 from core.cubes.inventor import split_inventors
-from core.db.models import Holder, InventorCube, Patent
-from core.db.sql import count_if
+from core.db.models import PATENT_TYPES, Holder, InventorCube, Patent, PatentCube
 from core.regions.query import Scope
 from core.regions.scope import both
-from core.stats.base import cube_where, patents, use_cube, where, year_range
+from core.stats.base import cube_where, patents, use_cube, where
 
 MAX_HOLDER_PATENTS = 50_000
 MAX_HOLDERS = 30
@@ -147,32 +147,63 @@ def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
 
 
 def _cube_answers(scope: Scope) -> bool:
-    """inventor_cube (by filing year) answers undated scopes and whole filing years."""
-    return (not scope.has_dates or scope.date_basis == "app") and use_cube(scope, years=True)
+    """inventor_cube (all time, every type) answers undated scopes of every type."""
+    every_type = not scope.patent_types or set(scope.patent_types) >= set(PATENT_TYPES)
+    return not scope.has_dates and every_type and use_cube(scope)
 
 
 def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
-    """The cube's (holder, name) groups with at least as many patents as the top-th, ranked;
-    team sizes from the patents of the holders listed only."""
+    """Exact top from a few cube rows. A (holder, name) has one row per county, at most
+    `spread` in the region. The first rows by patents name `top` distinct pairs with at least
+    `least` patents each, so every listed pair totals at least `least` and has a row of at
+    least least ÷ spread: only those pairs are summed. Team sizes come from the patents of the
+    listed inventors' holders only."""
     c = InventorCube
-    n, inventions = fn.SUM(c.n), count_if(c.patent_type == "invention", c.n)
-    cond = both(cube_where(scope, c), year_range(c.app_year, scope))
-    groups = c.select(c.holder_id, c.name, n, inventions).group_by(c.holder_id, c.name)
-    if cond is not True:
-        groups = groups.where(cond)
-    nth = list(groups.order_by(n.desc()).limit(1).offset(max(0, top - 1)).tuples())
-    least = nth[0][2] if nth and top > 0 else None
-    if least is None:  # fewer groups than `top`: all of them
-        rows = list(groups.tuples())
-    else:
-        rows = list(groups.having(n >= least).tuples())
-    ranked = sorted(rows, key=lambda r: (-int(r[2]), -int(r[3]), r[0], r[1]))[:top]
-    holders = {h for h, *_ in ranked}
-    names = _holder_names(holders)
-    sizes = {h: _team_sizes(_holder_rows(scope, h)) for h in holders}
-    entries = [(int(k), int(inv), -h, name, names.get(h, ""), sizes[h].get(name, 0))
-               for h, name, k, inv in ranked]
-    return _core_frame(entries)
+    region = cube_where(scope, c)
+    spread = _spread(scope)
+    head = _cube_rows(region, c.n >= 1).order_by(c.n.desc()).limit(max(1, top) * spread)
+    least = _kth_pair(list(head.tuples()), top)
+    floor = max(1, -(-least // spread))
+    pairs = {(h, name) for h, name, *_ in _cube_rows(region, c.n >= floor).tuples()}
+    totals: dict[tuple, list[int]] = {}
+    holders = sorted({h for h, _ in pairs})
+    for part in range(0, len(holders), 500):
+        chunk = _cube_rows(region, c.holder_id.in_(holders[part:part + 500]))
+        for h, name, k, inv in chunk.tuples():
+            if (h, name) in pairs:
+                total = totals.setdefault((h, name), [0, 0])
+                total[0], total[1] = total[0] + k, total[1] + inv
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][1], *kv[0]))[:top]
+    listed = {h for (h, _), _ in ranked}
+    names = _holder_names(listed)
+    sizes = {h: _team_sizes(_holder_rows(scope, h)) for h in listed}
+    return _core_frame([(k, inv, -h, name, names.get(h, ""), sizes[h].get(name, 0))
+                        for (h, name), (k, inv) in ranked])
+
+
+def _cube_rows(region, condition) -> pw.Select:
+    c = InventorCube
+    return c.select(c.holder_id, c.name, c.n, c.n_invention).where(both(region, condition))
+
+
+def _kth_pair(rows: list[tuple], top: int) -> int:
+    """The patents of the row naming the top-th distinct (holder, name) among `rows` (by
+    patents, largest first); 0 when they name fewer."""
+    seen: set[tuple] = set()
+    for h, name, k, _ in rows:
+        seen.add((h, name))
+        if len(seen) == top:
+            return int(k)
+    return 0
+
+
+def _spread(scope: Scope) -> int:
+    """The most cube rows one (holder, name) can have in the scope's region: its counties with
+    patents (patent_cube), plus one for patents placed above county level."""
+    c = PatentCube
+    region = cube_where(scope, c)
+    query = c.select(fn.COUNT(c.county_code.distinct()))
+    return int((query.where(region) if region is not True else query).scalar() or 0) + 1
 
 
 def _holder_names(ids) -> dict[int, str]:
