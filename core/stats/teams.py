@@ -48,10 +48,14 @@ class _Team:
     fields: Counter = field(default_factory=Counter)  # IPC subclass → patents
 
 
-def _holder_rows(scope: Scope, holder_id: int) -> list[tuple]:
-    """(inventors, type, status, filing year, main IPC) of the holder's patents in scope."""
-    return list(Patent.select(Patent.inventors, Patent.patent_type, Patent.status,
-                              Patent.app_year, Patent.ipc_main)
+ROW_COLUMNS = (Patent.inventors, Patent.patent_type, Patent.status, Patent.app_year,
+               Patent.ipc_main)
+
+
+def _holder_rows(scope: Scope, holder_id: int, *columns: pw.Field) -> list[tuple]:
+    """(inventors, type, status, filing year, main IPC) — or `columns` — of the holder's patents
+    in scope."""
+    return list(Patent.select(*(columns or ROW_COLUMNS))
                 .where((Patent.first_holder == holder_id) & where(scope)
                        & Patent.inventors.is_null(False))
                 .order_by(Patent.app_date.desc(nulls="LAST"), Patent.id.desc())
@@ -166,24 +170,37 @@ def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
     floor = max(1, -(-least // spread))
     pairs = {(h, name) for h, name, *_ in _cube_rows(region, c.n >= floor).tuples()}
     totals: dict[tuple, list[int]] = {}
-    holders = sorted({h for h, _ in pairs})
-    for part in range(0, len(holders), 500):
-        chunk = _cube_rows(region, c.holder_id.in_(holders[part:part + 500]))
+    for holders, names in _batches(pairs):
+        chunk = _cube_rows(region, c.holder_id.in_(holders) & c.name.in_(names))
         for h, name, k, inv in chunk.tuples():
             if (h, name) in pairs:
                 total = totals.setdefault((h, name), [0, 0])
                 total[0], total[1] = total[0] + k, total[1] + inv
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][1], *kv[0]))[:top]
     listed = {h for (h, _), _ in ranked}
-    names = _holder_names(listed)
-    sizes = {h: _team_sizes(_holder_rows(scope, h)) for h in listed}
-    return _core_frame([(k, inv, -h, name, names.get(h, ""), sizes[h].get(name, 0))
+    holder_names = _holder_names(listed)
+    sizes = {h: _team_sizes(_holder_rows(scope, h, Patent.inventors)) for h in listed}
+    return _core_frame([(k, inv, -h, name, holder_names.get(h, ""), sizes[h].get(name, 0))
                         for (h, name), (k, inv) in ranked])
 
 
 def _cube_rows(region, condition) -> pw.Select:
     c = InventorCube
     return c.select(c.holder_id, c.name, c.n, c.n_invention).where(both(region, condition))
+
+
+def _batches(pairs: set[tuple], size: int = 2000):
+    """(holder ids, names) lists covering `pairs`, a few thousand pairs at a time."""
+    holders: set[int] = set()
+    names: set[str] = set()
+    for h, name in sorted(pairs):
+        if len(holders) + len(names) >= size and h not in holders:
+            yield sorted(holders), sorted(names)
+            holders, names = set(), set()
+        holders.add(h)
+        names.add(name)
+    if holders:
+        yield sorted(holders), sorted(names)
 
 
 def _kth_pair(rows: list[tuple], top: int) -> int:
