@@ -183,11 +183,8 @@ RANDOM_SCOPES = [("3205", (), None), ("320506", (), None), ("32", (), None), (""
 
 @pytest.mark.parametrize("seed", range(4))
 def test_core_inventors_from_the_cube_and_live_equal_the_definition(db, seed, monkeypatch):
-    import functools
     import random
     monkeypatch.setattr(teams, "MAX_HOLDERS", 100)  # live: exact
-    if seed % 2:  # the cube's pairs summed a few at a time
-        monkeypatch.setattr(teams, "_batches", functools.partial(teams._batches, size=3))
     made = _random_world(random.Random(seed))
     for cube in (False, True):
         if cube:

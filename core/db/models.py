@@ -501,9 +501,8 @@ class InventorCube(BaseModel):
     n_invention = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("city_code", "county_code", "holder_id", "name"), False),
-                   (("holder_id", "name"), False), (("city_code", "n"), False),
-                   (("county_code", "n"), False))
+        indexes = ((("holder_id", "name", "county_code", "city_code"), False),
+                   (("city_code", "n"), False), (("county_code", "n"), False))
 
 
 class CubeStamp(BaseModel):

@@ -24,7 +24,9 @@ import peewee as pw
 from peewee import fn
 
 from core.cubes.inventor import split_inventors
+from core.db import db, is_postgres
 from core.db.models import PATENT_TYPES, Holder, InventorCube, Patent, PatentCube
+from core.db.sql import load_temp
 from core.regions.query import Scope
 from core.regions.scope import both
 from core.stats.base import cube_where, patents, use_cube, where
@@ -170,12 +172,9 @@ def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
     floor = max(1, -(-least // spread))
     pairs = {(h, name) for h, name, *_ in _cube_rows(region, c.n >= floor).tuples()}
     totals: dict[tuple, list[int]] = {}
-    for holders, names in _batches(pairs):
-        chunk = _cube_rows(region, c.holder_id.in_(holders) & c.name.in_(names))
-        for h, name, k, inv in chunk.tuples():
-            if (h, name) in pairs:
-                total = totals.setdefault((h, name), [0, 0])
-                total[0], total[1] = total[0] + k, total[1] + inv
+    for h, name, k, inv in _pair_rows(region, pairs):
+        total = totals.setdefault((h, name), [0, 0])
+        total[0], total[1] = total[0] + k, total[1] + inv
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][1], *kv[0]))[:top]
     listed = {h for (h, _), _ in ranked}
     holder_names = _holder_names(listed)
@@ -189,18 +188,27 @@ def _cube_rows(region, condition) -> pw.Select:
     return c.select(c.holder_id, c.name, c.n, c.n_invention).where(both(region, condition))
 
 
-def _batches(pairs: set[tuple], size: int = 2000):
-    """(holder ids, names) lists covering `pairs`, a few thousand pairs at a time."""
-    holders: set[int] = set()
-    names: set[str] = set()
-    for h, name in sorted(pairs):
-        if len(holders) + len(names) >= size and h not in holders:
-            yield sorted(holders), sorted(names)
-            holders, names = set(), set()
-        holders.add(h)
-        names.add(name)
-    if holders:
-        yield sorted(holders), sorted(names)
+PAIRS = "core_pairs"
+PAIR_INDEX = "inventor_cube_holder_id_name_county_code_city_code"  # peewee's name of the index
+
+
+def _pair_rows(region, pairs: set[tuple]) -> list[tuple]:
+    """Every cube row in the region of the (holder, name) `pairs`: the pairs in a temporary
+    table, each looked up by the cube's (holder_id, name, …) index (on SQLite named: the
+    planner otherwise walks the region's rows for each pair)."""
+    c, listed = InventorCube, pw.Table(PAIRS, ("holder_id", "name"))
+    load_temp(PAIRS, [("holder_id", "INTEGER"), ("name", "TEXT")], sorted(pairs))
+    try:
+        query = (c.select(c.holder_id, c.name, c.n, c.n_invention).from_(listed)
+                 .join(c, pw.JOIN.CROSS)
+                 .where(both((c.holder_id == listed.holder_id) & (c.name == listed.name),
+                             region)))
+        if not is_postgres():  # the columns' aliases: t1 the cube (selected first), t2 the pairs
+            query = query.from_(pw.SQL(f'"{PAIRS}" AS "t2" CROSS JOIN "inventor_cube" AS "t1" '
+                                       f'INDEXED BY "{PAIR_INDEX}"'))
+        return list(query.tuples())
+    finally:
+        db.execute_sql(f'DROP TABLE "{PAIRS}"')
 
 
 def _kth_pair(rows: list[tuple], top: int) -> int:
