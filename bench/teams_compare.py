@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -46,13 +47,16 @@ def main() -> None:
     connect(opts.db)
     db.connect(reuse_if_open=True)
     divisions.names()
-    print(f"{'view':<28}{'cold s':>9}{'warm s':>9}{'× baseline':>12}")
-    baseline = None
+    print(f"{'view':<28}{'cold s':>9}{'warm s':>9}{'× baseline':>12}{'warm CPU s':>12}"
+          f"{'× baseline':>12}")
+    baseline = cpu_baseline = None
     for view, calls in views(opts.region).items():
         cold = timed(calls)
         warm = min(timed(calls) for _ in range(opts.repeat))
-        baseline = baseline or warm
-        print(f"{view:<28}{cold:>9.2f}{warm:>9.2f}{warm / baseline:>12.1f}")
+        cpu = min(timed(calls, time.process_time) for _ in range(opts.repeat))
+        baseline, cpu_baseline = baseline or warm, cpu_baseline or cpu
+        print(f"{view:<28}{cold:>9.2f}{warm:>9.2f}{warm / baseline:>12.1f}{cpu:>12.2f}"
+              f"{cpu / cpu_baseline:>12.1f}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from core.db.models import AuditLog, Holder, HolderTag, Patent, PatentIndustry
+from core.db.models import AuditLog, Holder, HolderTag, Patent, PatentHolder, PatentIndustry
 from core.regions.query import Scope
 from core.stats import holders
 
@@ -19,6 +19,7 @@ def _patent(holder, ptype="invention", status="valid", county="320506", app=D(20
     p = Patent.create(app_no=f"{app.year}1{next(_serial):07d}0", patent_type=ptype,
                       title="t", app_date=app, app_year=app.year, first_holder=holder,
                       status=status, city_code=county[:4], county_code=county)
+    PatentHolder.create(patent=p, holder=holder, seq=1, current=True)
     return p
 
 
@@ -38,7 +39,7 @@ def data(db):
     _patent(c, "utility", county="320102", app=D(2024, 1, 1))
     _patent(d, status="pending", app=D(2024, 2, 1))
     PatentIndustry.create(patent=pa[0], industry_code="ne")
-    holders.refresh_first_filing()
+    holders.refresh_holder_columns()
     return a, b, c, d
 
 
@@ -46,11 +47,24 @@ def _frame(rows):
     return pd.DataFrame(rows, columns=holders.STAT_COLUMNS)
 
 
-def test_refresh_sets_the_earliest_filing_of_each_holder(data):
+def test_refresh_sets_the_earliest_filing_and_the_count_of_each_holder(data):
     a, b, c, d = data
-    got = {h.name: h.first_filing for h in Holder.select().order_by(Holder.id)}
-    assert got == {"甲科技有限公司": D(2015, 5, 1), "乙大学": D(2023, 3, 1), "丙": D(2024, 1, 1),
-                   "丁公司": D(2024, 2, 1)}
+    got = {h.name: (h.first_filing, h.patent_count) for h in Holder.select().order_by(Holder.id)}
+    assert got == {"甲科技有限公司": (D(2015, 5, 1), 4), "乙大学": (D(2023, 3, 1), 2),
+                   "丙": (D(2024, 1, 1), 1), "丁公司": (D(2024, 2, 1), 1)}
+
+
+def test_refresh_of_some_patents_touches_only_their_holders(data):
+    """A co-holder counts too (its first filing anywhere); holders of other patents keep their
+    stored columns (stale on purpose here)."""
+    a, b, c, d = data
+    Holder.update(first_filing=None, patent_count=0).execute()
+    early = _patent(b, app=D(2001, 7, 1))
+    PatentHolder.create(patent=early, holder=c, seq=2, current=True)
+    holders.refresh_holder_columns(f"SELECT id FROM patent WHERE id = {early.id}")
+    got = {h.name: (h.first_filing, h.patent_count) for h in Holder.select().order_by(Holder.id)}
+    assert got == {"甲科技有限公司": (None, 0), "乙大学": (D(2001, 7, 1), 3),
+                   "丙": (D(2001, 7, 1), 2), "丁公司": (None, 0)}
 
 
 def test_holder_stats_counts_valid_patents_by_type_with_new_holders_marked(data):

@@ -407,3 +407,22 @@ def test_a_patent_listed_by_document_number_updates_the_one_stored_by_applicatio
     report = import_file(path, after=False)
     assert (report.source, report.inserted, report.updated + report.unchanged) == ("google", 0, 1)
     assert Patent.select().count() == before
+
+
+def test_an_import_sets_the_first_filing_and_count_of_its_holders(db, tmp_path):
+    """After an import (with its upkeep) a new holder carries its first filing and patent count
+    at once, an existing holder of an imported patent is brought up to date, and a holder the
+    file does not name is left alone."""
+    Holder.create(name="苏州大学", norm_name="苏州大学", kind="university")
+    Holder.create(name="无关公司", norm_name="无关公司", kind="enterprise", patent_count=7)
+    path = tmp_path / "new_holders.csv"
+    path.write_text(
+        "申请号,申请日,公开（公告）号,发明名称,申请（专利权）人\n"
+        "201810390462.7,2018-04-26,CN108572939A,一种图像识别方法,苏州大学\n"
+        "202411662208.X,2024-11-15,CN118000001A,一种电池,苏州新甲科技有限公司;苏州大学\n",
+        encoding="utf-8")
+    report = import_file(path)
+    assert (report.inserted, report.rejected) == (2, 0)
+    got = {h.name: (h.first_filing, h.patent_count) for h in Holder.select()}
+    assert got == {"苏州大学": (D(2018, 4, 26), 2), "无关公司": (None, 7),
+                   "苏州新甲科技有限公司": (D(2024, 11, 15), 1)}

@@ -95,3 +95,24 @@ def test_closed_cases_follow_the_valid_rule_on_the_cube_and_live(db):
     rebuild.rebuild()
     cube = regions.table(Scope("3205"), "child").set_index("code").loc["320506"]
     assert {k: int(cube[k]) for k in want} == want
+
+
+@pytest.mark.parametrize("cube", [False, True], ids=["live", "cube"])
+def test_transfers_of_cities_and_provinces_cross_their_borders(world, cube):
+    """At province level a transfer counts for a city when it crosses the city's border (a move
+    between two counties of one city is no transfer of the city), at country level when it
+    crosses the province's; from the live events and from ops_cube alike."""
+    from core.cubes import rebuild
+    _, _, ps = world
+    event(ps[1], "transfer", D(2023, 4, 1), before="330106001", after=CZ)  # 杭州 → 苏州
+    event(ps[5], "transfer", D(2023, 5, 1), before=HT, after="320602")  # 苏州 → 南通
+    event(ps[2], "transfer", D(2022, 5, 1), before=HT, after="320602")  # outside the range
+    if cube:
+        rebuild.rebuild()
+    year = (D(2023, 1, 1), D(2023, 12, 31))
+    cities = regions.table(Scope("32", *year))
+    assert cities[["code", "transfers_in", "transfers_out"]].values.tolist() == [
+        ["3205", 2, 1], ["3206", 1, 1]]
+    provinces = regions.table(Scope("", *year))
+    assert provinces[["code", "transfers_in", "transfers_out"]].values.tolist() == [
+        ["32", 1, 0]]

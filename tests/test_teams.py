@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from core.config import labels
+from core.cubes import rebuild
 from core.db.models import Patent
 from core.regions.query import Scope
 from core.stats import teams
@@ -61,8 +62,11 @@ def test_a_holders_teams_are_its_co_inventor_groups_with_output_and_fields(world
         ["吴十、赵六", 1]]
 
 
-def test_the_regions_core_inventors_are_the_most_productive_names_per_holder(world):
+@pytest.mark.parametrize("cube", [False, True], ids=["live", "cube"])
+def test_the_regions_core_inventors_are_the_most_productive_names_per_holder(world, cube):
     a, b = world
+    if cube:
+        rebuild.rebuild()
     got, complete = teams.core_inventors(Scope("3205"), top=5)
     expected = pd.DataFrame(
         [("张三", a.id, "甲科技有限公司", 2, 2, 3), ("李四", a.id, "甲科技有限公司", 2, 1, 3),
@@ -70,7 +74,7 @@ def test_the_regions_core_inventors_are_the_most_productive_names_per_holder(wor
          ("张三", b.id, "乙公司", 1, 1, 2)], columns=teams.CORE_COLUMNS)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
     assert complete
-    top2, complete = teams.core_inventors(Scope("3205"), top=2)  # 乙公司 is never read
+    top2, complete = teams.core_inventors(Scope("3205"), top=2)  # live: 乙公司 is never read
     assert top2["name"].tolist() == ["张三", "李四"] and complete
 
 
@@ -110,3 +114,88 @@ def test_the_holders_page_shows_a_holders_teams_and_the_core_inventors(app_env, 
     assert not at.exception
     tables = {tuple(d.value.columns): d.value for d in at.dataframe}
     assert tables[tuple(labels.TEAM_COLUMNS.values())]["主要成员"].tolist() == ["周九、张三"]
+
+
+# --- core inventors on random databases: cube, live and a reference from the definition -------
+
+COUNTIES = ("320506", "320505", "320602", None)  # None: placed in 苏州 above county level
+POOL = ("张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "吴十")
+SEPARATORS = (";", "; ", " ;", ";;")
+
+
+def _random_world(rng) -> list[tuple]:
+    """Random patents (holder id, county, type, filing year, stored inventor list); lists carry
+    stray spaces, empty entries and repeated names; the same name recurs at several holders and
+    a holder's inventor in several counties."""
+    owners = [holder(f"公司{i}") for i in range(5)]
+    made = []
+    for _ in range(rng.randint(30, 70)):
+        owner = rng.choice(owners + [None])
+        names = rng.sample(POOL, rng.randint(1, 4)) + rng.choice(([], [""], ["张三"]))
+        text = rng.choice(SEPARATORS).join(f" {n}" if rng.random() < 0.2 else n for n in names)
+        text = None if rng.random() < 0.1 else text
+        county, ptype = rng.choice(COUNTIES), rng.choice(("invention", "utility", "design"))
+        year = rng.choice((2018, 2019, 2020, 2021))
+        p = patent(county=county, type_=ptype, app=D(year, rng.randint(1, 12), 1), holder_=owner)
+        Patent.update(inventors=text).where(Patent.id == p.id).execute()
+        made.append((owner.id if owner else None, county, ptype, year, text))
+    return made
+
+
+def _reference(made: list[tuple], region: str, types: tuple, years: tuple | None,
+               top: int) -> list[tuple]:
+    """From the definition: per (holder, name) the patents and inventions in scope; the team
+    size is the size of the name's connected part of the holder's co-inventor graph (breadth-
+    first search); ranked by patents, inventions, holder id, name."""
+    counts, inventions, links = {}, {}, {}
+    for holder_id, county, ptype, year, text in made:
+        names = []
+        for part in (text or "").split(";"):
+            if part.strip() and part.strip() not in names:
+                names.append(part.strip())
+        inside = (county or "3205").startswith(region) and (not types or ptype in types) and (
+            years is None or years[0] <= year <= years[1])
+        if holder_id is None or not names or not inside:
+            continue
+        for name in names:
+            key = (holder_id, name)
+            counts[key] = counts.get(key, 0) + 1
+            inventions[key] = inventions.get(key, 0) + (ptype == "invention")
+            links.setdefault(key, set()).update((holder_id, other) for other in names)
+    ranked = sorted(counts, key=lambda k: (-counts[k], -inventions[k], k[0], k[1]))[:top]
+    return [(name, holder_id, counts[(holder_id, name)], inventions[(holder_id, name)],
+             _reach(links, (holder_id, name))) for holder_id, name in ranked]
+
+
+def _reach(links: dict, start: tuple) -> int:
+    seen, todo = {start}, [start]
+    while todo:
+        for other in links[todo.pop()] - seen:
+            seen.add(other)
+            todo.append(other)
+    return len(seen)
+
+
+RANDOM_SCOPES = [("3205", (), None), ("320506", (), None), ("32", (), None), ("", (), None),
+                 ("320506", ("invention", "utility"), None), ("32", ("design",), (2019, 2020)),
+                 ("", (), (2020, 2020))]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_core_inventors_from_the_cube_and_live_equal_the_definition(db, seed, monkeypatch):
+    import random
+    monkeypatch.setattr(teams, "MAX_HOLDERS", 100)  # live: exact
+    made = _random_world(random.Random(seed))
+    for cube in (False, True):
+        if cube:
+            rebuild.rebuild()
+        for region, types, years in RANDOM_SCOPES:
+            dates = (D(years[0], 1, 1), D(years[1], 12, 31)) if years else (None, None)
+            scope = Scope(region, *dates, patent_types=types)
+            assert teams._cube_answers(scope) == (cube and not types and not years)
+            for top in (1, 3, 20):
+                got, complete = teams.core_inventors(scope, top=top)
+                want = _reference(made, region, types, years, top)
+                assert complete
+                assert got[["name", "holder_id", "patents", "inventions", "team_size"]
+                           ].values.tolist() == [list(w) for w in want], (cube, region, top)

@@ -46,6 +46,7 @@ def _core(scope: Scope) -> None:
         st.info(labels.CORE_INVENTORS_NONE)
         return
     shown = frame.drop(columns="holder_id").rename(columns=labels.CORE_INVENTOR_COLUMNS)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    with st.container(key="hs_core_table"):
+        st.dataframe(shown, hide_index=True, width="stretch")
     if not complete:
         st.caption(labels.CORE_INVENTORS_PARTIAL.format(n=teams.MAX_HOLDERS))

@@ -30,11 +30,20 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from core.cubes import actors, freshness, industry, patent, stats
+from core.cubes import actors, freshness, industry, inventor, patent, stats
 from core.cubes import indicator as indicator_cube
 from core.cubes.rebuild import rebuild
 from core.db import db, is_postgres, version
-from core.db.models import ActorCube, AgencyCube, CubeStamp, IndicatorCube, IndustryCube, OpsCube, Patent
+from core.db.models import (
+    ActorCube,
+    AgencyCube,
+    CubeStamp,
+    IndicatorCube,
+    IndustryCube,
+    InventorCube,
+    OpsCube,
+    Patent,
+)
 from core.db.sql import load_temp, query_sql
 
 IDS = "upkeep_ids"  # every patent of the change whose old contributions left
@@ -269,6 +278,7 @@ SPECS = (
     Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
     Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
+    Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit, indexed=True),
 )
 # actor_cube: its rows come by actors.emit (with the other tables' rows) and, once the change is
 # done, actors.distinct_delta; it merges like the others

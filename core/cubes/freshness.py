@@ -16,6 +16,7 @@ from core.db.models import (
     HolderCube,
     IndicatorCube,
     IndustryCube,
+    InventorCube,
     LegalEvent,
     OpsCube,
     Patent,
@@ -24,7 +25,7 @@ from core.db.models import (
 )
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-          AgencyCube, IndustryCube, CubeStamp)
+          AgencyCube, IndustryCube, InventorCube, CubeStamp)
 _KNOWN: set[str] = set()
 
 

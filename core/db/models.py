@@ -489,6 +489,22 @@ class IndustryCube(BaseModel):
         indexes = ((("city_code", "county_code", "industry"), False),)
 
 
+class InventorCube(BaseModel):
+    """Summary table (core.cubes.inventor): patents and inventions per county × first holder ×
+    inventor (a name within that holder), over all time and types."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    holder_id = pw.IntegerField()
+    name = pw.TextField()
+    n = pw.IntegerField(default=0)
+    n_invention = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("holder_id", "name", "county_code", "city_code"), False),
+                   (("city_code", "n"), False), (("county_code", "n"), False))
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -678,5 +694,5 @@ ALL_MODELS = [
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
     JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-    AgencyCube, IndustryCube, CubeStamp, DataVersion,
+    AgencyCube, IndustryCube, InventorCube, CubeStamp, DataVersion,
 ]

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.db import db
 from core.resolver.pending import resolve_pending
-
-
-def holder_counts() -> None:
-    db.execute_sql(
-        "UPDATE holder SET patent_count = (SELECT COUNT(*) FROM patent_holder ph "
-        "WHERE ph.holder_id = holder.id AND ph.current), "
-        "first_filing = (SELECT MIN(p.app_date) FROM patent_holder ph JOIN patent p "
-        "ON p.id = ph.patent_id WHERE ph.holder_id = holder.id)")
+from core.stats.holders import refresh_holder_columns
 
 
 def finish(today: dt.date) -> dict:
-    with db.atomic():
-        holder_counts()
+    refresh_holder_columns()
     return resolve_pending()

@@ -185,7 +185,8 @@ def _record_failure(report: Report, username: str | None) -> None:
 AFTER_COMMIT = (("core.resolver", "resolve_pending", False),
                 ("core.importer.events", "place_event_addresses", False),
                 ("core.rules.status", "refresh_all", True),  # of the patents touched
-                ("core.rules.highvalue", "refresh", True))  # industries, then high-value marks
+                ("core.rules.highvalue", "refresh", True),  # industries, then high-value marks
+                ("core.stats.holders", "refresh_holder_columns", True))  # their holders' counts
 
 
 def _after_commit(report: Report, change: delta.Change) -> None:

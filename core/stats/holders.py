@@ -5,8 +5,8 @@ the first holder's address (Patent region columns); valid = current legal status
 A holder is "new in the period" when its first patent in the region (the earliest filing date of
 the patents it holds first placed in the region: a company filing for years elsewhere is new
 where it files for the first time) falls in the period; without a period nobody is new.
-Holder.first_filing (its first filing anywhere, kept by `refresh_first_filing`) is shown and
-sorted on.
+Holder.first_filing (its first filing anywhere, kept by `refresh_holder_columns` after the demo
+and after each import) is shown and sorted on.
 Of the Scope it reads the region, the date range (the period), industry and the holder filters
 (holder: part of the name, holder_kinds, holder_tags, new_only) — not the patent types.
 """
@@ -219,18 +219,25 @@ def holder_totals(q: Scope, kinds: pd.DataFrame | None = None) -> dict:
     return {k: int(kinds[k].sum()) for k in ("holders", "new", "valid")}
 
 
-def refresh_first_filing(holder_ids: list[int] | None = None) -> int:
-    """Set Holder.first_filing to the earliest application date of the holder's patents (as
-    first holder). Run after imports; returns rows updated."""
-    earliest = (Patent.select(fn.MIN(Patent.app_date))
-                .where(Patent.first_holder == Holder.id))
-    query = Holder.update(first_filing=earliest)
-    if holder_ids is not None:
-        query = query.where(Holder.id.in_(holder_ids))
+HOLDER_COLUMNS_SQL = (
+    "UPDATE holder SET patent_count = (SELECT COUNT(*) FROM patent_holder ph "
+    "WHERE ph.holder_id = holder.id AND ph.current), "
+    "first_filing = (SELECT MIN(p.app_date) FROM patent_holder ph JOIN patent p "
+    "ON p.id = ph.patent_id WHERE ph.holder_id = holder.id)")
+
+
+def refresh_holder_columns(only: str | None = None) -> None:
+    """Set Holder.patent_count (patents it currently holds, any position) and
+    Holder.first_filing (its first filing anywhere: the earliest filing date of the patents it
+    is or was a holder of) for every holder, or for the holders of the patents whose ids the SQL
+    `only` selects (an import's touched patents: its new holders appear at once). A holder an
+    import removed from a patent keeps its count until the next full refresh (the demo's)."""
+    sql = HOLDER_COLUMNS_SQL
+    if only is not None:
+        sql += f" WHERE id IN (SELECT holder_id FROM patent_holder WHERE patent_id IN ({only}))"
     with db.atomic():
-        changed = query.execute()
+        db.execute_sql(sql)
         version.bump()
-    return changed
 
 
 # ---- tagging (权利人标注) ---------------------------------------------------------------------

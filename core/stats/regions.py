@@ -105,13 +105,16 @@ def _cube_rows(scope: Scope, name: str) -> list[dict]:
 
 
 def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
-    """code → (transfers in, transfers out) in the scope's range, grouped on the event's
-    region columns before/after (county or street level); from ops_cube when fresh."""
+    """code → (transfers in, transfers out) in the scope's range: each side's unit is the event's
+    street (street level) or the first PREFIX[name] digits of its county (a province's or a
+    city's code, the county itself); a transfer counts when the unit differs on the other side
+    (or that side is unknown). From ops_cube when fresh."""
     ev = Events.for_stats()
     prefix = "street" if name == "street_code" else "county"
     result: dict[str, list[int]] = {}
     for slot, (mine, other) in enumerate((("after", "before"), ("before", "after"))):
-        col, other_col = ev.event(f"{prefix}_{mine}"), ev.event(f"{prefix}_{other}")
+        col = _unit(ev.event(f"{prefix}_{mine}"), name)
+        other_col = _unit(ev.event(f"{prefix}_{other}"), name)
         inside = side_filter(scope.region, ev.event(f"county_{mine}"),
                              ev.event(f"street_{mine}"))
         rows = (ev.select(col, ev.count())
@@ -122,6 +125,14 @@ def _transfers(scope: Scope, name: str) -> dict[str, tuple[int, int]]:
         for code, n in rows:
             result.setdefault(code, [0, 0])[slot] = as_int(n)
     return {k: tuple(v) for k, v in result.items()}
+
+
+PREFIX = {"province_code": 2, "city_code": 4}  # digits of a county code naming the unit
+
+
+def _unit(column: pw.Field, name: str) -> pw.Node:
+    """The event's region column cut to the unit of the child column `name`."""
+    return fn.substr(column, 1, PREFIX[name]) if name in PREFIX else column
 
 
 def _custom_rows(scope: Scope) -> list[tuple]:

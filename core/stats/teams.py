@@ -6,10 +6,12 @@ patent together. An inventor is a name within a holder (the same name at two hol
 people). Computed per holder in Python from that holder's patents only (at most
 MAX_HOLDER_PATENTS, the newest), never from the whole table.
 
-Core inventors of the region: the inventors named on the most patents of the scope. An inventor
-on k patents belongs to a holder with at least k patents, so holders are read biggest first and
-the reading stops as soon as a holder has fewer patents than the last of the top inventors found
-(exact), or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
+Core inventors of the region: the inventors named on the most patents of the scope, from
+inventor_cube (core.cubes.inventor: all time, every type) for undated scopes of every type;
+then only the listed inventors' holders are read, for their team sizes. Otherwise live: an inventor on k patents
+belongs to a holder with at least k patents, so holders are read biggest first and the reading
+stops as soon as a holder has fewer patents than the last of the top inventors found (exact),
+or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
 """
 from __future__ import annotations
 
@@ -18,11 +20,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
+import peewee as pw
 from peewee import fn
 
-from core.db.models import Holder, Patent
+from core.cubes.inventor import split_inventors
+from core.db import db, is_postgres
+from core.db.models import PATENT_TYPES, Holder, InventorCube, Patent, PatentCube
+from core.db.sql import load_temp
 from core.regions.query import Scope
-from core.stats.base import patents, where
+from core.regions.scope import both
+from core.stats.base import cube_where, patents, use_cube, where
 
 MAX_HOLDER_PATENTS = 50_000
 MAX_HOLDERS = 30
@@ -31,11 +38,6 @@ FIELDS_SHOWN = 3
 TEAM_COLUMNS = ["team", "size", "lead", "members", "patents", "inventions", "valid",
                 "first_year", "last_year", "fields"]
 CORE_COLUMNS = ["name", "holder_id", "holder", "patents", "inventions", "team_size"]
-
-
-def split_inventors(text: str | None) -> list[str]:
-    """The names of a stored inventor list ("甲; 乙;丙"), each once, in order."""
-    return list(dict.fromkeys(n.strip() for n in (text or "").split(";") if n.strip()))
 
 
 @dataclass
@@ -48,10 +50,14 @@ class _Team:
     fields: Counter = field(default_factory=Counter)  # IPC subclass → patents
 
 
-def _holder_rows(scope: Scope, holder_id: int) -> list[tuple]:
-    """(inventors, type, status, filing year, main IPC) of the holder's patents in scope."""
-    return list(Patent.select(Patent.inventors, Patent.patent_type, Patent.status,
-                              Patent.app_year, Patent.ipc_main)
+ROW_COLUMNS = (Patent.inventors, Patent.patent_type, Patent.status, Patent.app_year,
+               Patent.ipc_main)
+
+
+def _holder_rows(scope: Scope, holder_id: int, *columns: pw.Field) -> list[tuple]:
+    """(inventors, type, status, filing year, main IPC) — or `columns` — of the holder's patents
+    in scope."""
+    return list(Patent.select(*(columns or ROW_COLUMNS))
                 .where((Patent.first_holder == holder_id) & where(scope)
                        & Patent.inventors.is_null(False))
                 .order_by(Patent.app_date.desc(nulls="LAST"), Patent.id.desc())
@@ -130,40 +136,141 @@ def _biggest_holders(scope: Scope) -> list[tuple[int, str, int]]:
                   .where(where(scope) & Patent.first_holder.is_null(False))
                   .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
                   .limit(MAX_HOLDERS).tuples())
-    names = dict(Holder.select(Holder.id, Holder.name)
-                 .where(Holder.id.in_([h for h, _ in counts])).tuples()) if counts else {}
+    names = _holder_names([h for h, _ in counts])
     return [(h, names.get(h, ""), c) for h, c in counts]
 
 
 def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
-    """(frame, complete): the `top` inventors on most patents of the scope. Columns
-    CORE_COLUMNS: name, holder_id, holder (name), patents, inventions, team_size (inventors of
-    their co-inventor group at that holder). complete is False when MAX_HOLDERS holders were
-    read before the ranking was certain. Sample: ("王伟", 12, "甲科技有限公司", 42, 30, 6)."""
-    best: list[tuple] = []  # min-heap of (patents, inventions, -holder, name, holder name, size)
+    """(frame, complete): the `top` inventors on most patents of the scope, ranked by patents,
+    then inventions, then holder id, then name. Columns CORE_COLUMNS: name, holder_id, holder
+    (name), patents, inventions, team_size (inventors of their co-inventor group at that
+    holder). From inventor_cube when it answers the scope (see _cube_answers): exact; else live,
+    complete False when MAX_HOLDERS holders were read before the ranking was certain.
+    Sample: ("王伟", 12, "甲科技有限公司", 42, 30, 6)."""
+    if _cube_answers(scope):
+        return _cube_core(scope, top), True
+    return _live_core(scope, top)
+
+
+def _cube_answers(scope: Scope) -> bool:
+    """inventor_cube (all time, every type) answers undated scopes of every type."""
+    every_type = not scope.patent_types or set(scope.patent_types) >= set(PATENT_TYPES)
+    return not scope.has_dates and every_type and use_cube(scope)
+
+
+def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
+    """Exact top from a few cube rows. A (holder, name) has one row per county, at most
+    `spread` in the region. The first rows by patents name `top` distinct pairs with at least
+    `least` patents each, so every listed pair totals at least `least` and has a row of at
+    least least ÷ spread: only those pairs are summed. Team sizes come from the patents of the
+    listed inventors' holders only."""
+    c = InventorCube
+    region = cube_where(scope, c)
+    spread = _spread(scope)
+    head = _cube_rows(region, c.n >= 1).order_by(c.n.desc()).limit(max(1, top) * spread)
+    least = _kth_pair(list(head.tuples()), top)
+    floor = max(1, -(-least // spread))
+    pairs = {(h, name) for h, name, *_ in _cube_rows(region, c.n >= floor).tuples()}
+    totals: dict[tuple, list[int]] = {}
+    for h, name, k, inv in _pair_rows(region, pairs):
+        total = totals.setdefault((h, name), [0, 0])
+        total[0], total[1] = total[0] + k, total[1] + inv
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][1], *kv[0]))[:top]
+    listed = {h for (h, _), _ in ranked}
+    holder_names = _holder_names(listed)
+    sizes = {h: _team_sizes(_holder_rows(scope, h, Patent.inventors)) for h in listed}
+    return _core_frame([(k, inv, -h, name, holder_names.get(h, ""), sizes[h].get(name, 0))
+                        for (h, name), (k, inv) in ranked])
+
+
+def _cube_rows(region, condition) -> pw.Select:
+    c = InventorCube
+    return c.select(c.holder_id, c.name, c.n, c.n_invention).where(both(region, condition))
+
+
+PAIRS = "core_pairs"
+PAIR_INDEX = "inventor_cube_holder_id_name_county_code_city_code"  # peewee's name of the index
+
+
+def _pair_rows(region, pairs: set[tuple]) -> list[tuple]:
+    """Every cube row in the region of the (holder, name) `pairs`: the pairs in a temporary
+    table, each looked up by the cube's (holder_id, name, …) index (on SQLite named: the
+    planner otherwise walks the region's rows for each pair)."""
+    c, listed = InventorCube, pw.Table(PAIRS, ("holder_id", "name"))
+    load_temp(PAIRS, [("holder_id", "INTEGER"), ("name", "TEXT")], sorted(pairs))
+    try:
+        query = (c.select(c.holder_id, c.name, c.n, c.n_invention).from_(listed)
+                 .join(c, pw.JOIN.CROSS)
+                 .where(both((c.holder_id == listed.holder_id) & (c.name == listed.name),
+                             region)))
+        if not is_postgres():  # the columns' aliases: t1 the cube (selected first), t2 the pairs
+            query = query.from_(pw.SQL(f'"{PAIRS}" AS "t2" CROSS JOIN "inventor_cube" AS "t1" '
+                                       f'INDEXED BY "{PAIR_INDEX}"'))
+        return list(query.tuples())
+    finally:
+        db.execute_sql(f'DROP TABLE "{PAIRS}"')
+
+
+def _kth_pair(rows: list[tuple], top: int) -> int:
+    """The patents of the row naming the top-th distinct (holder, name) among `rows` (by
+    patents, largest first); 0 when they name fewer."""
+    seen: set[tuple] = set()
+    for h, name, k, _ in rows:
+        seen.add((h, name))
+        if len(seen) == top:
+            return int(k)
+    return 0
+
+
+def _spread(scope: Scope) -> int:
+    """The most cube rows one (holder, name) can have in the scope's region: its counties with
+    patents (patent_cube), plus one for patents placed above county level."""
+    c = PatentCube
+    region = cube_where(scope, c)
+    query = c.select(fn.COUNT(c.county_code.distinct()))
+    return int((query.where(region) if region is not True else query).scalar() or 0) + 1
+
+
+def _holder_names(ids) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(Holder.select(Holder.id, Holder.name).where(Holder.id.in_(list(ids))).tuples())
+
+
+def _team_sizes(rows: list[tuple]) -> dict[str, int]:
+    """name → inventors of its co-inventor group among `rows` (_holder_rows)."""
+    roots = _components([split_inventors(r[0]) for r in rows])
+    sizes = Counter(roots.values())
+    return {name: sizes[root] for name, root in roots.items()}
+
+
+def _live_core(scope: Scope, top: int) -> tuple[pd.DataFrame, bool]:
+    """Reads the biggest holders' patents first and stops as soon as a holder has fewer
+    patents than the last inventor kept (no inventor of it or of a later one can rank)."""
+    best: list[tuple] = []  # (patents, inventions, -holder, name, holder name, size), ranked
     holders = _biggest_holders(scope)
     for holder_id, holder_name, count in holders:
-        if len(best) >= top and count < best[0][0]:
+        if len(best) >= top and count < best[-1][0]:
             return _core_frame(best), True
         rows = _holder_rows(scope, holder_id)
         lists = [split_inventors(r[0]) for r in rows]
-        roots = _components(lists)
-        sizes = Counter(roots.values())
+        sizes = _team_sizes(rows)
         named, inventions = Counter(), Counter()
         for names, row in zip(lists, rows):
             named.update(names)
             inventions.update(names if row[1] == "invention" else [])
-        for name, n in named.items():
-            entry = (n, inventions[name], -holder_id, name, holder_name, sizes[roots[name]])
-            if len(best) < top:
-                heapq.heappush(best, entry)
-            elif entry > best[0]:
-                heapq.heapreplace(best, entry)
+        found = [(n, inventions[name], -holder_id, name, holder_name, sizes[name])
+                 for name, n in named.items()]
+        best = heapq.nsmallest(top, best + found, key=_rank)
     return _core_frame(best), len(holders) < MAX_HOLDERS
 
 
+def _rank(entry: tuple) -> tuple:
+    n, inventions, neg_holder, name = entry[:4]
+    return -n, -inventions, -neg_holder, name
+
+
 def _core_frame(best: list[tuple]) -> pd.DataFrame:
-    ranked = sorted(best, key=lambda e: (-e[0], -e[1], -e[2], e[3]))
     rows = [(name, -neg_holder, holder, n, inv, size)
-            for n, inv, neg_holder, name, holder, size in ranked]
+            for n, inv, neg_holder, name, holder, size in sorted(best, key=_rank)]
     return pd.DataFrame(rows, columns=CORE_COLUMNS)

@@ -15,6 +15,7 @@ from tests.e2e.conftest import (
     open_page,
     result_count,
     screenshot,
+    table_rows,
 )
 
 
@@ -37,4 +38,37 @@ def test_holders_page_and_a_bar_click_searches_that_holder(app_url, page, facts,
     expect(result_count(page)).to_have_text(labels.SEARCH_RESULT.format(n=inventions[index]))
     expect_url(page, "search", {"region": facts["home"], "first_holder_id": str(holder_id),
                                 "status": "valid", "types": "invention", "unpublished": "1"})
+    charts.no_exception(page)
+
+
+def _core_reference(e2e_db, region: str, top: int) -> list[tuple[str, str, int]]:
+    """(inventor, holder, patents) of the region's top inventors, from the definition: each
+    name once per patent of its first holder, counted per (holder, name) over all time;
+    ranked by patents, inventions, holder id, name."""
+    import sqlite3
+    path = e2e_db[0].removeprefix("sqlite:///")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+        rows = con.execute(
+            "SELECT p.first_holder_id, h.name, p.patent_type, p.inventors FROM patent p "
+            "JOIN holder h ON h.id = p.first_holder_id WHERE p.inventors IS NOT NULL AND "
+            "(p.province_code = ? OR p.city_code = ? OR p.county_code = ?)",
+            (region, region, region)).fetchall()
+    counts: dict[tuple, list] = {}
+    for holder_id, holder, ptype, text in rows:
+        for name in dict.fromkeys(n.strip() for n in text.split(";") if n.strip()):
+            entry = counts.setdefault((holder_id, name), [0, 0, holder])
+            entry[0] += 1
+            entry[1] += ptype == "invention"
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1], *kv[0]))[:top]
+    return [(name, holder, n) for (_, name), (n, _, holder) in ranked]
+
+
+def test_core_inventors_of_the_region_on_request(app_url, page, facts, e2e_db):
+    open_page(page, app_url, "holders")
+    expect(heading(page, labels.HOLDERS_TITLE)).to_be_visible()
+    page.get_by_text(labels.CORE_INVENTORS_SHOW).click()
+    shown = [row.split("\t") for row in table_rows(page, "hs_core_table")]
+    want = _core_reference(e2e_db, facts["home"], len(shown))
+    assert len(shown) == min(20, len(want)) and shown
+    assert [(r[0], r[1], int(r[2].replace(",", ""))) for r in shown] == want
     charts.no_exception(page)
