@@ -86,7 +86,12 @@ def test_command_line_generates_and_refuses_a_full_database(sqlite_template, tmp
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == code, done.stderr
     if code == 0:
-        assert "demo: 300 patents" in done.stdout
+        assert done.stdout.startswith("演示数据已生成：300 件专利，共写入 ")
+        assert f"数据库 {url}；地址 " in done.stdout
+        for stage in ("正在准备演示区域", "正在生成演示数据：300 / 300 件", "正在定位地址到街道",
+                      "正在标记产业与高价值专利", "正在生成统计汇总表"):
+            assert stage in done.stderr, stage
+        assert "[" + "#" * 30 + "]" in done.stderr and "patents" not in done.stderr
         assert "管理员 admin 的密码为设置项 PATENT_ADMIN_PASSWORD 的值" in done.stderr
         again = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         assert (again.returncode, again.stderr.splitlines()[-1]) == (

@@ -10,7 +10,7 @@ import streamlit as st
 from core import demo
 from core.config import labels, settings
 from core.db import is_postgres
-from core.demo.run import expected_seconds
+from core.demo.run import expected_seconds, stage_text
 from core.stats import presence as overview
 from ui.auth import current_roles, current_user
 
@@ -58,9 +58,7 @@ def _generate(size: int) -> None:
     bar = st.progress(0.0, text=labels.DEMO_STAGE["prepare"])
 
     def progress(done: int, total: int, stage: str) -> None:
-        text = labels.DEMO_PROGRESS.format(done=done, total=total) if stage == "patents" \
-            else labels.DEMO_STAGE.get(stage, "")
-        bar.progress(fraction(done, total, stage), text=text)
+        bar.progress(fraction(done, total, stage), text=stage_text(done, total, stage))
 
     result = demo.generate(size, progress=progress, by=current_user())
     st.cache_data.clear()

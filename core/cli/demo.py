@@ -11,7 +11,7 @@ from core.cli import CliError, admin_notice, open_db, positive
 from core.config import labels
 from core.db.models import Address, Patent
 from core.demo import generate
-from core.demo.run import MIN_PATENTS
+from core.demo.run import MIN_PATENTS, stage_text
 
 
 def configure(parser) -> None:
@@ -26,12 +26,16 @@ def configure(parser) -> None:
 
 
 def _progress(started: float):
+    shown = [0]  # length of the line on screen: a shorter one is padded over it
+
     def show(done: int, total: int, stage: str) -> None:
         width = 30
         filled = int(width * done / max(total, 1))
-        elapsed = time.monotonic() - started
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} "
-                         f"{stage} {elapsed:5.0f}s")
+        line = labels.CLI_DEMO_BAR.format(bar="#" * filled + "." * (width - filled),
+                                          text=stage_text(done, total, stage),
+                                          seconds=time.monotonic() - started)
+        sys.stderr.write("\r" + line.ljust(shown[0]))
+        shown[0] = max(shown[0], len(line))
         sys.stderr.flush()
     return show
 
@@ -48,9 +52,9 @@ def run(args) -> int:
                       progress=_progress(time.monotonic()))
     sys.stderr.write("\n")
     r = address_statuses()
-    print(f"demo: {result.patents:,} patents, {result.rows:,} rows in {result.seconds}s "
-          f"into {url}; addresses {sum(r.values()):,} (auto {r.get('auto', 0):,}, queued "
-          f"{r.get('queued', 0):,})")
+    print(labels.CLI_DEMO_DONE.format(
+        patents=result.patents, rows=result.rows, seconds=result.seconds, url=url,
+        addresses=sum(r.values()), auto=r.get("auto", 0), queued=r.get("queued", 0)))
     return 0
 
 

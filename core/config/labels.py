@@ -1147,6 +1147,9 @@ DEMO_ADMIN_ONLY = "生成演示数据需要管理员权限，请联系管理员�
 DEMO_PROGRESS = "正在生成演示数据：{done:,} / {total:,} 件"
 DEMO_DONE = "演示数据已生成：{n:,} 件专利，用时 {seconds} 秒"
 DEMO_NOT_EMPTY = "数据库中已有专利数据，未生成演示数据。"
+CLI_DEMO_BAR = "[{bar}] {text}（已用 {seconds:.0f} 秒）"
+CLI_DEMO_DONE = ("演示数据已生成：{patents:,} 件专利，共写入 {rows:,} 行，用时 {seconds} 秒，数据库 {url}；"
+                 "地址 {addresses:,} 个（自动定位 {auto:,} 个，待核查 {queued:,} 个）")
 IMP_V_DATE_FORMAT = "无法识别的日期格式：{raw}"
 IMP_V_DATE_INVALID = "日期不存在：{raw}"
 IMP_V_DATE_RANGE = "日期超出合理范围（1985–2100）：{raw}"

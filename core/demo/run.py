@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from core.config import labels
 from core.cubes import rebuild as cubes
 from core.db import audit, db, is_postgres, version
 from core.db.bulk import deferred_indexes
@@ -291,6 +292,13 @@ def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5
     if progress:
         progress(0, n, "prepare")
     return Generator(n, seed, today, keep_truth, by).run(batch, progress, started)
+
+
+def stage_text(done: int, total: int, stage: str) -> str:
+    """What a progress report says (the demo offer's bar and `python -m core demo`)."""
+    if stage == "patents":
+        return labels.DEMO_PROGRESS.format(done=done, total=total)
+    return labels.DEMO_STAGE.get(stage, "")
 
 
 def expected_seconds(n: int, postgres: bool) -> tuple[float, float]:

@@ -2,8 +2,8 @@
 outside a short list (in the page, its placeholders, the tab title and every chart's drawn
 texts), no Python "None", no dialog (Streamlit's English "Page not found" among them), no
 exception. A page the role may not open says so in Chinese. Screenshots of every page at
-1600×1000 (as the admin), of the login page and of the kiosk at 1920×1080 go to
-docs/screenshots/pages/."""
+1600×1000 (the admin's visit of it, checked at that size), of the login page and of the kiosk at
+1920×1080 go to docs/screenshots/pages/."""
 from __future__ import annotations
 
 import re
@@ -87,6 +87,8 @@ CASES = [pytest.param(role, spec, id=f"{role}-{spec.url_path}") for role in USER
 @pytest.mark.parametrize(("role", "spec"), CASES)
 def test_a_page_opened_by_its_url_is_chinese(app_url, page, role, spec):
     dialogs = watch_dialogs(page)
+    if role == "admin":
+        page.set_viewport_size(PAGE_SIZE)
     open_page(page, app_url, spec.url_path, role)
     if role in spec.roles:
         expect(page.get_by_text(spec.title, exact=False).first).to_be_visible()
@@ -95,6 +97,8 @@ def test_a_page_opened_by_its_url_is_chinese(app_url, page, role, spec):
         expect(page.get_by_text(labels.NO_PERMISSION)).to_be_visible()
     settle(page)
     assert_chinese(page, f"{role} /{spec.url_path}", dialogs)
+    if role == "admin":
+        shot(page, spec.url_path)
 
 
 def test_the_login_page_shows_the_product_and_no_page_list(app_url, page):
@@ -119,14 +123,6 @@ def test_an_unknown_address_says_so_in_chinese(app_url, page):
 def shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"))
-
-
-def test_screenshots_of_every_page(app_url, page):
-    page.set_viewport_size(PAGE_SIZE)
-    for spec in PAGES:
-        open_page(page, app_url, spec.url_path, "admin")
-        settle(page)
-        shot(page, spec.url_path)
 
 
 def test_the_kiosk_fits_one_wall_screen(app_url, page):
