@@ -11,10 +11,11 @@ a rebuild at 5,000,000 patents would take hours on this machine (`--rebuild` run
     python -m bench.copy_to_pg --from /tmp/demo1m.db --to postgresql://postgres@127.0.0.1/bench5m
     python -m bench.multiply_pg postgresql://postgres@127.0.0.1/bench5m [--times 5]
 
-Copy k (1 … times-1) gets ids + k × 10,000,000 and the application serial + k × 2,000,000 (the
-check character recomputed), so the copies' numbers are valid, unique and never those of the
-import bench's new patents. Holders are copied with the copy's cities and a name suffix (their
-names must stay unique); addresses, agencies and industries are shared. Division codes that do
+Copy k (1 … times-1) gets ids + k × 10,000,000 and application numbers moved by years (and
+serials, see offsets) with the check character recomputed, so the copies' numbers are valid,
+unique and never those of the import bench's new patents (filed 2026, serials from 990,000).
+Holders are copied with the copy's cities and a name suffix (their names must stay unique);
+addresses, agencies and industries are shared. Division codes that do
 not exist in the other city keep their digits (their names show as codes): a bench database.
 """
 from __future__ import annotations
@@ -29,7 +30,8 @@ from core.rules.numbers import WEIGHTS
 HOME = "3205"
 CITIES = ("3201", "3202", "3204", "3206", "3203", "3207", "3208", "3209", "3210")
 ID_STEP = 10_000_000
-SERIAL_STEP = 2_000_000
+YEAR_STEP = 22
+SERIAL_STEP = 5_000_000
 REGION_COLUMNS = ("city_code", "county_code", "street_code", "county_before", "county_after",
                   "street_before", "street_after")  # the province stays
 ID_COLUMNS = ("patent_id", "holder_id", "first_holder_id")
@@ -42,10 +44,18 @@ BULK = ["patent", "patent_holder", "legal_event", "fee_payment", "holder", "hold
         "patent_industry"]
 
 
+def offsets(k: int) -> tuple[int, int]:
+    """Copy k's application numbers: (years added, serial added). The demo's numbers span
+    2005–2026 and serials up to about 3,400,000: copies 1–3 move 22, 44 and 66 years on (up to
+    2092; numbers stay valid to 2100), copy 4 and after 22 years and 5,000,000 serials."""
+    return YEAR_STEP * ((k - 1) % 3 + 1), SERIAL_STEP * ((k - 1) // 3)
+
+
 def shifted_app_no(k: int) -> str:
-    """SQL: app_no with its 7-digit serial + k × SERIAL_STEP and the check character anew."""
-    digits = (f"(substr(app_no, 1, 5) || lpad((substr(app_no, 6, 7)::int + {k * SERIAL_STEP})"
-              f"::text, 7, '0'))")
+    """SQL: app_no of copy k, its check character recomputed (core.rules.numbers)."""
+    years, serials = offsets(k)
+    digits = (f"((substr(app_no, 1, 4)::int + {years})::text || substr(app_no, 5, 1) || "
+              f"lpad((substr(app_no, 6, 7)::int + {serials})::text, 7, '0'))")
     total = " + ".join(f"substr({digits}, {i + 1}, 1)::int * {w}" for i, w in enumerate(WEIGHTS))
     check = f"CASE WHEN mod({total}, 11) = 10 THEN 'X' ELSE mod({total}, 11)::text END"
     return f"CASE WHEN length(app_no) = 13 THEN {digits} || {check} ELSE app_no || '-{k}' END"
