@@ -33,7 +33,7 @@ def columns(con, database: str, table: str) -> list[str]:
         [database, table]).fetchall()]
 
 
-def copy(source: str, url: str) -> None:
+def copy(source: str, url: str, tables: tuple[str, ...] = TABLES) -> None:
     parts = urlparse(url)
     schema = parse_qs(parts.query).get("schema", ["public"])[0]
     started = time.perf_counter()
@@ -45,10 +45,10 @@ def copy(source: str, url: str) -> None:
     con.execute(f"ATTACH 'host={parts.hostname} port={parts.port or 5432} "
                 f"user={parts.username} dbname={parts.path.lstrip('/')}' AS pg "
                 f"(TYPE postgres, SCHEMA '{schema}')")
-    for table in reversed(TABLES):
+    for table in reversed(tables):
         con.execute(f"CALL postgres_execute('pg', 'TRUNCATE {schema}.{table} CASCADE')")
-    with deferred_indexes(BULK):  # built once after the copy, as the demo does
-        for table in TABLES:
+    with deferred_indexes([t for t in BULK if t in tables]):  # built once after the copy
+        for table in tables:
             began = time.perf_counter()
             source_cols = set(columns(con, "s", table))
             common = ", ".join(f'"{c}"' for c in columns(con, "pg", table) if c in source_cols)
@@ -62,8 +62,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source", required=True, help="SQLite file")
     parser.add_argument("--to", required=True, help="postgresql://…?schema=NAME")
+    parser.add_argument("--tables", help="comma-separated tables to copy again (default: all)")
     args = parser.parse_args()
-    copy(args.source, args.to)
+    copy(args.source, args.to, tuple(args.tables.split(",")) if args.tables else TABLES)
 
 
 if __name__ == "__main__":
