@@ -141,22 +141,23 @@ def sequences_past_ids() -> None:
                        f"COALESCE((SELECT MAX(id) FROM {table}), 1))")
 
 
-def multiply(url: str, times: int, rebuild: bool) -> None:
+def multiply(url: str, times: int, rebuild: bool, cubes_only: bool = False) -> None:
     from core.cubes import rebuild as cubes
     from core.demo.writer import fix_sequences
     connect(url)
     started = time.perf_counter()
-    if db.execute_sql(f"SELECT count(*) FROM patent WHERE id >= {ID_STEP}").fetchone()[0]:
-        raise SystemExit("this database already holds copies")
     db.execute_sql("SET maintenance_work_mem = '1GB'")
-    sequences_past_ids()
-    with deferred_indexes(BULK), db.atomic():  # all copies or none
-        for k, city in zip(range(1, times), CITIES):
-            copy_once(k, city)
-        print(f"rows copied in {time.perf_counter() - started:.0f} s; rebuilding the indexes",
-              flush=True)
-    fix_sequences()
-    print(f"indexes and statistics at {time.perf_counter() - started:.0f} s", flush=True)
+    if not cubes_only:
+        if db.execute_sql(f"SELECT count(*) FROM patent WHERE id >= {ID_STEP}").fetchone()[0]:
+            raise SystemExit("this database already holds copies")
+        sequences_past_ids()
+        with deferred_indexes(BULK), db.atomic():  # all copies or none
+            for k, city in zip(range(1, times), CITIES):
+                copy_once(k, city)
+            print(f"rows copied in {time.perf_counter() - started:.0f} s; rebuilding the "
+                  f"indexes", flush=True)
+        fix_sequences()
+        print(f"indexes and statistics at {time.perf_counter() - started:.0f} s", flush=True)
     began = time.perf_counter()
     if rebuild:
         cubes.rebuild()
@@ -180,10 +181,12 @@ def main() -> None:
     parser.add_argument("--times", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true",
                         help="rebuild the summary tables instead of multiplying them")
+    parser.add_argument("--cubes-only", action="store_true",
+                        help="multiply the summary tables only (copied in after the patents)")
     args = parser.parse_args()
     if not 2 <= args.times <= len(CITIES) + 1:
         raise SystemExit(f"--times between 2 and {len(CITIES) + 1}")
-    multiply(args.url, args.times, args.rebuild)
+    multiply(args.url, args.times, args.rebuild, args.cubes_only)
 
 
 if __name__ == "__main__":
