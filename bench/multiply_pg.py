@@ -40,6 +40,8 @@ CUBES = ("patent_cube", "street_cube", "holder_cube", "event_cube", "indicator_c
 # parents before children; holder_tag and patent_holder need the copied holders
 TABLES = ("holder", "holder_tag", "patent", "patent_holder", "legal_event", "fee_payment",
           "patent_industry")
+# fee payments are read by no page (the fee columns are on the patent): copied with --fees only
+WITHOUT_FEES = tuple(t for t in TABLES if t != "fee_payment")
 BULK = ["patent", "patent_holder", "legal_event", "fee_payment", "holder", "holder_tag",
         "patent_industry"]
 
@@ -83,8 +85,8 @@ def columns(table: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def copy_once(k: int, city: str) -> None:
-    for table in TABLES:
+def copy_once(k: int, city: str, tables: tuple[str, ...]) -> None:
+    for table in tables:
         began = time.perf_counter()
         names = [c for c in columns(table) if not (c == "id" and table not in ("patent",
                                                                                  "holder"))]
@@ -133,6 +135,14 @@ def stamp_current() -> None:
                    "patents = (SELECT COUNT(*) FROM patent)")
 
 
+def model_indexes() -> None:
+    """Every index the models define, where missing (CREATE INDEX IF NOT EXISTS)."""
+    from core.db.models import ALL_MODELS
+    for model in ALL_MODELS:
+        if model._meta.table_name in BULK:
+            model._schema.create_indexes(safe=True)
+
+
 def sequences_past_ids() -> None:
     """The copy (bench.copy_to_pg) inserted explicit ids: move every copied table's id sequence
     past them, so rows inserted without an id get new ones."""
@@ -141,7 +151,8 @@ def sequences_past_ids() -> None:
                        f"COALESCE((SELECT MAX(id) FROM {table}), 1))")
 
 
-def multiply(url: str, times: int, rebuild: bool, cubes_only: bool = False) -> None:
+def multiply(url: str, times: int, rebuild: bool, cubes_only: bool = False,
+             fees: bool = False) -> None:
     from core.cubes import rebuild as cubes
     from core.demo.writer import fix_sequences
     connect(url)
@@ -153,9 +164,10 @@ def multiply(url: str, times: int, rebuild: bool, cubes_only: bool = False) -> N
         sequences_past_ids()
         with deferred_indexes(BULK), db.atomic():  # all copies or none
             for k, city in zip(range(1, times), CITIES):
-                copy_once(k, city)
+                copy_once(k, city, TABLES if fees else WITHOUT_FEES)
             print(f"rows copied in {time.perf_counter() - started:.0f} s; rebuilding the "
                   f"indexes", flush=True)
+        model_indexes()  # also those an interrupted run dropped
         fix_sequences()
         print(f"indexes and statistics at {time.perf_counter() - started:.0f} s", flush=True)
     began = time.perf_counter()
@@ -181,12 +193,13 @@ def main() -> None:
     parser.add_argument("--times", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true",
                         help="rebuild the summary tables instead of multiplying them")
+    parser.add_argument("--fees", action="store_true", help="copy the fee payments too")
     parser.add_argument("--cubes-only", action="store_true",
                         help="multiply the summary tables only (copied in after the patents)")
     args = parser.parse_args()
     if not 2 <= args.times <= len(CITIES) + 1:
         raise SystemExit(f"--times between 2 and {len(CITIES) + 1}")
-    multiply(args.url, args.times, args.rebuild, args.cubes_only)
+    multiply(args.url, args.times, args.rebuild, args.cubes_only, args.fees)
 
 
 if __name__ == "__main__":
