@@ -116,6 +116,8 @@ def multiply_cube(table: str, times: int) -> None:
     home = " OR ".join(f"{c} LIKE '{HOME}%%'" for c in regions)
     db.execute_sql(f"CREATE TEMPORARY TABLE cube_home AS SELECT {', '.join(names)} FROM {table} "
                    f"WHERE {home}")
+    db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                   f"COALESCE((SELECT MAX(id) FROM {table}), 1))")  # copied with their ids
     scaled = ", ".join(f"{c} = {c} * {times}" for c in measures(table))
     shared = db.execute_sql(f"UPDATE {table} SET {scaled} WHERE NOT ({home})").rowcount
     copied = 0
@@ -174,13 +176,16 @@ def multiply(url: str, times: int, rebuild: bool, cubes_only: bool = False,
     if rebuild:
         cubes.rebuild()
     else:
-        with deferred_indexes(list(CUBES)), db.atomic():
+        with db.atomic():
             for table in CUBES:
                 multiply_cube(table, times)
             stamp_current()
     with db.atomic():
         version.bump()
-    analyze()
+    if rebuild:
+        analyze()
+    else:  # the other tables were analysed after the copies
+        db.execute_sql(f"ANALYZE {', '.join(CUBES)}")
     print(f"summary tables {'rebuilt' if rebuild else 'multiplied'} in "
           f"{time.perf_counter() - began:.0f} s; "
           f"{db.execute_sql('SELECT count(*) FROM patent').fetchone()[0]:,} patents, "
