@@ -138,7 +138,7 @@ def render_stats() -> None:
         share = numbers[key] / (total + numbers["unplaced"])
         col.metric(title, labels.VERIFY_STATS_SHARE.format(count=numbers[key], share=share))
     cols[4].metric(labels.VERIFY_STATS_QUEUE, f"{numbers['queue_addresses']:,}")
-    echarts.show(verify_charts.placement_pie(numbers), key="vq_placement")
+    echarts.show(echarts.options(verify_charts.placement_pie, numbers), key="vq_placement")
     st.subheader(labels.VERIFY_PER_CHECKER)
     per_user = pd.DataFrame(queue.decisions_per_user(),
                             columns=list(labels.VERIFY_PER_CHECKER_COLUMNS))

@@ -37,12 +37,13 @@ def _charts(scope, data: dict) -> None:
     ranking = data["ranking"]
     left, right = st.columns([3, 2])
     with left:
-        clicked = echarts.show(charts.ranking(ranking), key="ag_rank", height="480px",
-                               clickable=True, series=True)
+        clicked = echarts.show(echarts.options(charts.ranking, ranking), key="ag_rank",
+                               height="480px", clickable=True, series=True)
         st.caption(labels.CLICK_TO_SEARCH)
     with right:
-        echarts.show(charts.local_share(data["summary"]), key="ag_local", height="480px")
-    echarts.show(charts.client_mix(ranking), key="ag_mix", height="420px")
+        echarts.show(echarts.options(charts.local_share, data["summary"]), key="ag_local",
+                     height="480px")
+    echarts.show(echarts.options(charts.client_mix, ranking), key="ag_mix", height="420px")
     click = clicks.agency(clicks.Pick.of(clicked), ranking)
     if click and st.session_state.get("ag_clicked") != clicked:
         st.session_state["ag_clicked"] = clicked

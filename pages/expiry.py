@@ -49,14 +49,16 @@ def _charts(month, sub) -> None:
     left, right = st.columns(2)
     with left:
         series = {labels.PATENT_TYPE[t]: month[t].tolist() for t in labels.PATENT_TYPE}
-        echarts.show(charts.stacked(month["month"].tolist(), series, labels.EXPIRY_BY_MONTH,
-                                    labels.MON_RULE_EXPIRY), key="expiry_month_chart")
+        echarts.show(echarts.options(charts.stacked, month["month"].tolist(), series,
+                                     labels.EXPIRY_BY_MONTH, labels.MON_RULE_EXPIRY),
+                     key="expiry_month_chart")
     with right:
         others = [n - i for n, i in zip(sub["n"].tolist(), sub["inventions"].tolist())]
         series = {labels.PATENT_TYPE["invention"]: sub["inventions"].tolist(),
                   labels.EXPIRY_OTHER_TYPES: others}
-        echarts.show(charts.stacked(sub["name"].tolist(), series, labels.EXPIRY_BY_SUBREGION,
-                                    labels.MON_RULE_EXPIRY, horizontal=True),
+        echarts.show(echarts.options(charts.stacked, sub["name"].tolist(), series,
+                                     labels.EXPIRY_BY_SUBREGION, labels.MON_RULE_EXPIRY,
+                                     horizontal=True),
                      key="expiry_sub_chart")
 
 

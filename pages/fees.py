@@ -49,18 +49,18 @@ def _metrics(states) -> None:
 def _charts(states, sub) -> None:
     left, right = st.columns(2)
     with left:
-        echarts.show(charts.counts_bar(states["label"].tolist(), states["n"].tolist(),
-                                       labels.FEE_COUNTS_BY_STATE, labels.MON_RULE_FEE,
-                                       labels.COUNT), key="fees_states_chart")
+        echarts.show(echarts.options(charts.counts_bar, states["label"].tolist(),
+                                     states["n"].tolist(), labels.FEE_COUNTS_BY_STATE,
+                                     labels.MON_RULE_FEE, labels.COUNT), key="fees_states_chart")
     with right:
         if not sub.empty:
             table = sub.pivot_table(index="name", columns="label", values="n", aggfunc="sum",
                                     fill_value=0)
             table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
             series = {c: table[c].tolist() for c in table.columns}
-            echarts.show(charts.stacked(table.index.tolist(), series,
-                                        labels.FEE_COUNTS_BY_SUBREGION, labels.MON_RULE_FEE,
-                                        horizontal=True), key="fees_sub_chart")
+            echarts.show(echarts.options(charts.stacked, table.index.tolist(), series,
+                                         labels.FEE_COUNTS_BY_SUBREGION, labels.MON_RULE_FEE,
+                                         horizontal=True), key="fees_sub_chart")
 
 
 st.header(labels.FEE_TITLE)

@@ -69,5 +69,5 @@ if frame.empty:
                                         subject=labels.QUALITY_SUBJECTS[subject]))
     st.stop()
 _metrics(frame)
-echarts.show(charts.rates(frame), key=f"fq_rates_{subject}", height="520px")
+echarts.show(echarts.options(charts.rates, frame), key=f"fq_rates_{subject}", height="520px")
 _table(frame[frame["warning"]] if warned_only else frame, scope, subject)

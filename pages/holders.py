@@ -75,12 +75,12 @@ def _open_holder(scope, rows, clicked) -> None:
 def _charts(scope, rows, kinds) -> None:
     left, right = st.columns([3, 2])
     with left:
-        clicked = echarts.show(charts.top_holders(rows), key="hs_top", height="480px",
-                               clickable=True, series=True)
+        clicked = echarts.show(echarts.options(charts.top_holders, rows), key="hs_top",
+                               height="480px", clickable=True, series=True)
         st.caption(labels.CLICK_TO_SEARCH)
         _open_holder(scope, rows, clicked)
     with right:
-        echarts.show(charts.kind_split(kinds), key="hs_kinds_pie", height="480px")
+        echarts.show(echarts.options(charts.kind_split, kinds), key="hs_kinds_pie", height="480px")
 
 
 def _table(scope, rows) -> None:

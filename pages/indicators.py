@@ -98,9 +98,9 @@ def _completion_chart(report) -> None:
     targeted = [i for i in report.items if i.completion is not None]
     if not targeted:
         return
-    chart = charts.completion_bars([i.name for i in targeted],
-                                   [i.completion * 100 for i in targeted], labels.IND_COMPLETION,
-                                   targeted[0].rule, labels.IND_COMPLETION)
+    chart = echarts.options(charts.completion_bars, [i.name for i in targeted],
+                            [i.completion * 100 for i in targeted], labels.IND_COMPLETION,
+                            targeted[0].rule, labels.IND_COMPLETION)
     echarts.show(chart, key="ind_completion")
 
 
@@ -137,10 +137,10 @@ def _subregion_section(report, table) -> None:
     elif table["code"].isna().any():
         st.caption(labels.IND_UNPLACED_NOTE)
     target = shown["target"].dropna()
-    chart = charts.versus_target(shown["name"].tolist(), shown["value"].fillna(0).tolist(),
-                                 float(target.iloc[0]) if not target.empty else None,
-                                 labels.INDICATOR[key], item.rule, labels.IND_VALUE,
-                                 labels.IND_TARGET)
+    chart = echarts.options(charts.versus_target, shown["name"].tolist(),
+                            shown["value"].fillna(0).tolist(),
+                            float(target.iloc[0]) if not target.empty else None,
+                            labels.INDICATOR[key], item.rule, labels.IND_VALUE, labels.IND_TARGET)
     echarts.show(chart, key="ind_sub_chart")
 
 
@@ -160,9 +160,10 @@ def _progress_section(report, monthly) -> None:
         step = (item.projection - actual[last]) / (11 - last)
         projection = [None] * last + [actual[last] + step * i for i in range(12 - last)]
     start = 0 if key != "valid_inventions" else actual[0]
-    chart = charts.progress(months, actual, item.target, projection, labels.INDICATOR[key],
-                            item.rule, {"actual": labels.IND_ACTUAL, "pace": labels.IND_PACE,
-                                        "projection": labels.IND_PROJECTION}, pace_from=start)
+    chart = echarts.options(charts.progress, months, actual, item.target, projection,
+                            labels.INDICATOR[key], item.rule,
+                            {"actual": labels.IND_ACTUAL, "pace": labels.IND_PACE,
+                             "projection": labels.IND_PROJECTION}, pace_from=start)
     echarts.show(chart, key="ind_progress_chart")
     st.caption(labels.IND_PROGRESS_NOTE)
 

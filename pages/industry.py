@@ -8,7 +8,7 @@ import streamlit as st
 from core.config import labels
 from core.regions.custom import region_name
 from core.stats import industry, overview
-from ui import clicks, filters
+from ui import clicks, echarts, filters
 from ui.cache import cached
 from ui.charts import industry as charts
 from ui.guard import guard
@@ -19,9 +19,9 @@ YEARS = 10
 
 
 def render_summary(scope, frame) -> None:
-    chart = charts.summary(frame["name"].tolist(),
-                           {name: frame[col].tolist() for name, col in charts.SERIES.items()},
-                           labels.INDUSTRY_SUMMARY, labels.RULE_INDUSTRY)
+    chart = echarts.options(charts.summary, frame["name"].tolist(),
+                            {name: frame[col].tolist() for name, col in charts.SERIES.items()},
+                            labels.INDUSTRY_SUMMARY, labels.RULE_INDUSTRY)
     picked = filters.clicked(chart, f"in_sum_{scope.region}", series=True, height="420px")
     filters.follow(clicks.industry(picked, frame, charts.SERIES), scope)
 
@@ -30,8 +30,9 @@ def render_trend(scope, frame, first: int, last: int) -> None:
     data = cached(industry.trend)(scope, first, last)
     series = {name: data[data["code"] == code]["applications"].tolist()
               for code, name in zip(frame["code"], frame["name"])}
-    chart = charts.log_trend(list(range(first, last + 1)), series, labels.INDUSTRY_TREND,
-                             labels.RULE_INDUSTRY + " · " + labels.RULE_TREND_APPS)
+    chart = echarts.options(charts.log_trend, list(range(first, last + 1)), series,
+                            labels.INDUSTRY_TREND,
+                            labels.RULE_INDUSTRY + " · " + labels.RULE_TREND_APPS)
     filters.clicked(chart, f"in_trend_{scope.region}", height="420px")
 
 
@@ -44,8 +45,8 @@ def render_matrix(scope, frame) -> None:
     regions_ = list(dict.fromkeys(cells.sort_values("region_code")["region_name"]))
     data = [(regions_.index(r), names.index(n), v)
             for n, r, v in zip(cells["name"], cells["region_name"], cells["valid"]) if n in names]
-    chart = charts.matrix(names, regions_, data, labels.INDUSTRY_MATRIX,
-                          labels.RULE_INDUSTRY + " · " + labels.RULE_VALID_ASOF)
+    chart = echarts.options(charts.matrix, names, regions_, data, labels.INDUSTRY_MATRIX,
+                            labels.RULE_INDUSTRY + " · " + labels.RULE_VALID_ASOF)
     height = f"{max(320, 40 * len(names) + 120)}px"
     picked = filters.clicked(chart, f"in_matrix_{scope.region}", height=height)
     filters.follow(clicks.region(picked, cells, name_col="region_name", code_col="region_code"))
@@ -53,7 +54,7 @@ def render_matrix(scope, frame) -> None:
 
 def render_emerging(scope, first: int, last: int) -> None:
     data = cached(industry.emerging_share)(scope, first, last)
-    chart = charts.emerging(data["year"].tolist(), data["emerging"].tolist(),
+    chart = echarts.options(charts.emerging, data["year"].tolist(), data["emerging"].tolist(),
                             data["traditional"].tolist(), data["emerging_share"].tolist(),
                             labels.INDUSTRY_SHARE_NAMES, labels.INDUSTRY_EMERGING,
                             labels.RULE_EMERGING)

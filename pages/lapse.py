@@ -46,22 +46,25 @@ def _charts(data: dict) -> None:
     left, right = st.columns([1, 2])
     with left:
         pairs = list(zip(reason["label"].tolist(), reason["n"].tolist()))
-        echarts.show(charts.share_pie(pairs, labels.LAPSE_BY_REASON, labels.MON_RULE_LAPSE),
+        echarts.show(echarts.options(charts.share_pie, pairs, labels.LAPSE_BY_REASON,
+                                     labels.MON_RULE_LAPSE),
                      key="lapse_reason")
     with right:
         table = month.pivot_table(index="month", columns="reason", values="n", aggfunc="sum",
                                   fill_value=0) if not month.empty else None
         if table is not None:
             series = {labels.STATUS_REASON.get(r, r): table[r].tolist() for r in table.columns}
-            echarts.show(charts.stacked(table.index.tolist(), series, labels.LAPSE_BY_MONTH,
-                                        labels.MON_RULE_LAPSE), key="lapse_month")
+            echarts.show(echarts.options(charts.stacked, table.index.tolist(), series,
+                                         labels.LAPSE_BY_MONTH, labels.MON_RULE_LAPSE),
+                         key="lapse_month")
     sub = data["sub"]
     left, right = st.columns(2)
     with left:
         series = {labels.STATUS_REASON.get(r, labels.LAPSE_OTHER): sub[r].tolist()
                   for r in lapses.REASON_COLUMNS if sub[r].sum() > 0}
-        echarts.show(charts.stacked(sub["name"].tolist(), series, labels.LAPSE_BY_SUBREGION,
-                                    labels.MON_RULE_LAPSE, horizontal=True), key="lapse_sub")
+        echarts.show(echarts.options(charts.stacked, sub["name"].tolist(), series,
+                                     labels.LAPSE_BY_SUBREGION, labels.MON_RULE_LAPSE,
+                                     horizontal=True), key="lapse_sub")
     with right:
         st.markdown(f"**{labels.LAPSE_BY_HOLDER}**")
         holders = data["holder"].rename(columns={"name": labels.HOLDER, "n": labels.LAPSE_TOTAL,

@@ -38,7 +38,7 @@ def _metrics(years) -> None:
 def _subregions(sub) -> None:
     if sub.empty:
         return
-    clicked = echarts.show(charts.per_subregion(sub), key="ops_sub",
+    clicked = echarts.show(echarts.options(charts.per_subregion, sub), key="ops_sub",
                            height=f"{BAND * len(sub) + 130}px", clickable=True)
     st.caption(labels.OPS_CLICK_HINT)
     click = clicks.region(clicked, sub)
@@ -69,6 +69,6 @@ if data["years"].empty:
     st.info(labels.OPS_EMPTY)
     st.stop()
 _metrics(data["years"])
-echarts.show(charts.per_year(data["years"]), key="ops_years", height="400px")
+echarts.show(echarts.options(charts.per_year, data["years"]), key="ops_years", height="400px")
 _subregions(data["sub"])
 _lists(scope)

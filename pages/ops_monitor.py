@@ -112,8 +112,8 @@ def _players(q) -> None:
                 continue
             left, right = st.columns([2, 3])
             with left:
-                echarts.show(charts.top_players(frame, side), key=f"opm_top_{side}",
-                             height="420px")
+                echarts.show(echarts.options(charts.top_players, frame, side),
+                             key=f"opm_top_{side}", height="420px")
             with right:
                 _player_table(frame, side)
 
@@ -126,8 +126,8 @@ def _flows(q) -> None:
         return
     left, right = st.columns([3, 2])
     with left:
-        echarts.show(charts.flow_sankey(frame, region_name(q.region)), key="opm_flows",
-                     height="460px")
+        echarts.show(echarts.options(charts.flow_sankey, frame, region_name(q.region)),
+                     key="opm_flows", height="460px")
     with right:
         shown = frame.assign(direction=frame["direction"].map(labels.DIRECTION),
                              name=frame["name"].replace("", labels.FLOW_UNKNOWN))

@@ -7,7 +7,7 @@ from core.config import labels
 from core.regions import watch
 from core.regions.custom import region_name
 from core.stats import compare, overview, regions
-from ui import clicks, filters, tables
+from ui import clicks, echarts, filters, tables
 from ui.cache import cached
 from ui.charts import regions as charts
 from ui.guard import guard
@@ -20,10 +20,10 @@ MEASURES = ("valid", "valid_inventions", "applications", "grants", "transfers_in
 
 def render_ranking(scope, table, measure: str, level: str) -> None:
     ranked = table.sort_values([measure, "code"], ascending=[False, True]).head(30)
-    chart = charts.ranking(ranked["name"].tolist(),
-                           {labels.REGIONS_COLUMNS[measure]: ranked[measure].tolist()},
-                           labels.REGIONS_RANKING, labels.RULE_REGIONS,
-                           height=f"{max(360, 26 * len(ranked) + 80)}px")
+    chart = echarts.options(charts.ranking, ranked["name"].tolist(),
+                            {labels.REGIONS_COLUMNS[measure]: ranked[measure].tolist()},
+                            labels.REGIONS_RANKING, labels.RULE_REGIONS,
+                            height=f"{max(360, 26 * len(ranked) + 80)}px")
     picked = filters.clicked(chart, f"rg_rank_{level}_{measure}_{scope.region}",
                              height=f"{max(360, 26 * len(ranked) + 80)}px")
     _act(scope, table, picked, level, measure)
@@ -38,16 +38,16 @@ def render_rate_and_share(scope, table, level: str) -> None:
     left, right = st.columns(2)
     with left:
         rated = table[table["grant_rate"].notna()]
-        picked = filters.clicked(charts.grant_rate(rated["name"].tolist(),
-                                                   rated["grant_rate"].tolist(),
-                                                   labels.REGIONS_GRANT_RATE, labels.RULE_REGIONS),
+        picked = filters.clicked(echarts.options(charts.grant_rate, rated["name"].tolist(),
+                                                 rated["grant_rate"].tolist(),
+                                                 labels.REGIONS_GRANT_RATE, labels.RULE_REGIONS),
                                  f"rg_rate_{level}_{scope.region}")
         _act(scope, table, picked, level, "inv_granted")  # the rate's numerator
         st.caption(labels.GRANT_RATE_DEFINITION)
     with right:
         pairs = list(zip(table["name"], table["valid"]))
-        picked = filters.clicked(charts.share_pie(pairs, labels.REGIONS_SHARE,
-                                                  labels.RULE_VALID_ASOF),
+        picked = filters.clicked(echarts.options(charts.share_pie, pairs, labels.REGIONS_SHARE,
+                                                 labels.RULE_VALID_ASOF),
                                  f"rg_share_{level}_{scope.region}")
         _act(scope, table, picked, level)
 
@@ -71,8 +71,9 @@ def render_focus(scope, table) -> None:
                                 (right, "grants", labels.REGIONS_TOP_GRANTEES)):
         top = cached(regions.top_holders)(sub, measure)
         with col:
-            chart = charts.ranking(top["name"].tolist(), {labels.COUNT: top["n"].tolist()},
-                                   f"{names[code]} · {title}", labels.RULE_REGIONS)
+            chart = echarts.options(charts.ranking, top["name"].tolist(),
+                                    {labels.COUNT: top["n"].tolist()},
+                                    f"{names[code]} · {title}", labels.RULE_REGIONS)
             holder = filters.clicked(chart, f"rg_top_{measure}_{code}")
             filters.follow(clicks.top_holder(holder, top, code, measure), scope)
 

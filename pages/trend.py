@@ -9,7 +9,7 @@ from core.config import labels
 from core.db.models import PATENT_TYPES
 from core.regions.custom import region_name
 from core.stats import overview, trend
-from ui import clicks, filters
+from ui import clicks, echarts, filters
 from ui.cache import cached
 from ui.charts import trend as charts
 from ui.guard import guard
@@ -28,8 +28,8 @@ def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: 
     if frame.empty:
         st.info(labels.NO_DATA_IN_SCOPE)
         return
-    chart = charts.by_type_with_yoy(frame["period"].tolist(), by_type(frame),
-                                    frame["yoy"].tolist(), title, rule, labels.YOY)
+    chart = echarts.options(charts.by_type_with_yoy, frame["period"].tolist(), by_type(frame),
+                            frame["yoy"].tolist(), title, rule, labels.YOY)
     picked = filters.clicked(chart, f"{key}_{unit}_{scope.region}", series=True)
     filters.follow(clicks.period_series(picked, clicks.BY_TYPE, unit, basis,
                                         within=(scope.date_from, scope.date_to)), scope)
@@ -38,22 +38,23 @@ def render_flow(scope, unit: str, func, title: str, rule: str, basis: str, key: 
 def render_valid(scope) -> None:
     last = dt.date.today().year
     frame = cached(trend.valid_stock)(scope, last - YEARS_BACK + 1, last)
-    chart = charts.lines(frame["period"].tolist(), by_type(frame), labels.TREND_VALID,
-                         labels.RULE_TREND_VALID, area=True)
+    chart = echarts.options(charts.lines, frame["period"].tolist(), by_type(frame),
+                            labels.TREND_VALID, labels.RULE_TREND_VALID, area=True)
     filters.clicked(chart, f"tr_valid_{scope.region}")
 
 
 def render_actors(scope, unit: str) -> None:
     frame = cached(trend.actors)(scope, unit)
     series = {labels.ACTOR_NAMES[c]: frame[c].tolist() for c in labels.ACTOR_NAMES}
-    filters.clicked(charts.lines(frame["period"].tolist(), series, labels.TREND_ACTORS,
-                                 labels.RULE_TREND_ACTORS), f"tr_actors_{unit}_{scope.region}")
+    filters.clicked(echarts.options(charts.lines, frame["period"].tolist(), series,
+                                    labels.TREND_ACTORS, labels.RULE_TREND_ACTORS),
+                    f"tr_actors_{unit}_{scope.region}")
 
 
 def render_pipeline(scope) -> None:
     frame = cached(trend.pipeline)(scope)
     stages = {labels.PIPELINE_STAGES[c]: frame[c].tolist() for c in labels.PIPELINE_STAGES}
-    picked = filters.clicked(charts.pipeline(frame["period"].tolist(), stages,
+    picked = filters.clicked(echarts.options(charts.pipeline, frame["period"].tolist(), stages,
                                              labels.TREND_PIPELINE, labels.RULE_PIPELINE),
                              f"tr_pipe_{scope.region}", series=True)
     filters.follow(clicks.period_series(picked, clicks.PIPELINE,
@@ -63,8 +64,9 @@ def render_pipeline(scope) -> None:
 def render_operations(scope, unit: str) -> None:
     frame = cached(trend.operations)(scope, unit)
     series = {labels.EVENT_SERIES[c]: frame[c].tolist() for c in labels.EVENT_SERIES}
-    filters.clicked(charts.lines(frame["period"].tolist(), series, labels.TREND_OPERATIONS,
-                                 labels.RULE_TREND_EVENTS), f"tr_ops_{unit}_{scope.region}")
+    filters.clicked(echarts.options(charts.lines, frame["period"].tolist(), series,
+                                    labels.TREND_OPERATIONS, labels.RULE_TREND_EVENTS),
+                    f"tr_ops_{unit}_{scope.region}")
 
 
 title = st.empty()

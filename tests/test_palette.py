@@ -51,3 +51,9 @@ def test_count_axes_step_by_whole_numbers_and_bars_stay_narrow():
     value_axes = [a for a in options["xAxis"] + options["yAxis"] if not a.get("data")]
     assert [a["minInterval"] for a in value_axes] == [1]
     assert options["series"][0]["barMaxWidth"] == 48
+
+
+def test_charts_are_drawn_without_animation():
+    from pyecharts.charts import Bar
+    options = polished(Bar().add_xaxis(["甲"]).add_yaxis("件数", [1]))
+    assert options["animation"] is False

@@ -159,3 +159,42 @@ def test_chart_options_are_built_and_encoded_once_per_data_version(db):
     assert (again, len(builds)) == (first, 2)  # the second call read the first one's options
     assert first == echarts.encode(_bar(["甲", "乙"], [3, 1]))
     assert other["xAxis"][0]["data"] == ["甲"]
+
+
+def _chart_builder_calls(path) -> list[tuple[int, bool]]:
+    """(line, shared) for every call of a ui.charts builder in a page script: shared when the
+    builder is handed to echarts.options instead of being called by the page."""
+    import ast
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = {alias.asname or alias.name for node in ast.walk(tree)
+               if isinstance(node, ast.ImportFrom) and node.module == "ui.charts"
+               for alias in node.names}
+    calls, handed = [], set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "options" and node.args:
+            handed.add(id(node.args[0]))
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in modules and func.value.id != "maps":
+            calls.append((node.lineno, False))
+    for node in ast.walk(tree):  # builders handed over as values, not called
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id in modules and id(node) in handed:
+            calls.append((node.lineno, True))
+    return calls
+
+
+def test_every_page_shares_its_chart_options():
+    """A page that calls a chart builder itself encodes the chart on every run of every session;
+    handing the builder to echarts.options builds it once per data version for all of them."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    pages = sorted([*root.glob("pages/*.py"), *root.glob("admin/*.py")])
+    found = {p.name: _chart_builder_calls(p) for p in pages}
+    direct = {name: [line for line, shared in calls if not shared]
+              for name, calls in found.items()}
+    assert {name: lines for name, lines in direct.items() if lines} == {}
+    drawing = {name for name, calls in found.items() if calls}
+    assert {"overview.py", "trend.py", "regions.py", "industry.py", "verify.py"} <= drawing

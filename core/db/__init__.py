@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import random
 import time
@@ -108,6 +109,37 @@ def is_postgres() -> bool:
     return isinstance(db.obj, peewee.PostgresqlDatabase)
 
 
+# Field classes whose db_value returns a value of this python type unchanged (and None too).
+NATIVE = {peewee.CharField: str, peewee.TextField: str, peewee.IntegerField: int,
+          peewee.BigIntegerField: int, peewee.AutoField: int, peewee.BooleanField: bool,
+          peewee.DateField: datetime.date, peewee.FloatField: float, peewee.DoubleField: float}
+
+
+def native_type(field: peewee.Field) -> type | None:
+    if isinstance(field, peewee.ForeignKeyField):
+        return native_type(field.rel_field)
+    return NATIVE.get(type(field))
+
+
+def db_values(fields: list[peewee.Field], rows: list) -> list:
+    """`rows` with each value through its field's db_value, as the database takes it. A column
+    whose values are all of the field's native type (or None) is left as it is, since db_value
+    would return every value unchanged: a big insert saves a python call per value."""
+    def native(i: int, kind: type | None) -> bool:
+        return kind is not None and all(type(r[i]) is kind or r[i] is None for r in rows)
+
+    convert = [(i, f.db_value) for i, f in enumerate(fields) if not native(i, native_type(f))]
+    if not convert:
+        return rows
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, conv in convert:
+            row[i] = conv(row[i])
+        out.append(row)
+    return out
+
+
 def bulk_insert(model: type[peewee.Model], columns: list[str], rows) -> int:
     """Insert many rows fast through cursor.executemany (tech-notes §6); the caller owns the transaction.
 
@@ -122,9 +154,8 @@ def bulk_insert(model: type[peewee.Model], columns: list[str], rows) -> int:
     marks = ", ".join([db.obj.param] * len(fields))
     names = ", ".join(f'"{f.column_name}"' for f in fields)
     sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
-    convert = [f.db_value for f in fields]
-    extra = [f.default() if callable(f.default) else f.default for f in defaults]
-    batch = [tuple(conv(v) for conv, v in zip(convert, (*row, *extra))) for row in rows]
+    extra = tuple(f.default() if callable(f.default) else f.default for f in defaults)
+    batch = db_values(fields, [(*row, *extra) for row in rows] if extra else list(rows))
     if batch and is_postgres():
         execute_values(db.obj.cursor(), sql.replace(f"({marks})", "%s"), batch, page_size=2000)
     elif batch:

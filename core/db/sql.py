@@ -17,6 +17,16 @@ def count_if(condition: pw.Expression, weight=1) -> pw.Function:
     return fn.SUM(pw.Case(None, [(condition, weight)], 0))
 
 
+def in_select(column: pw.Node, select: pw.Select) -> pw.Expression:
+    """column IN (select). On PostgreSQL written column = ANY(ARRAY(select)): inside an OR of
+    index ranges an IN (subquery) becomes a hashed subplan that forces a scan of the whole
+    table, where = ANY(ARRAY(…)) is one more index scan of the bitmap OR (a 200,000-patent
+    province: 328 ms → 10 ms)."""
+    if is_postgres():
+        return column == fn.ANY(fn.ARRAY(select))
+    return column.in_(select)
+
+
 def as_int(value) -> int:
     return int(value or 0)
 

@@ -40,11 +40,12 @@ def rules() -> dict:
 
 
 def category_condition(category: str, on: dt.date, rule: dict | None = None,
-                       model=Patent) -> pw.Expression:
-    """SQL condition for one category on day `on` (patents of `model`, i.e. Patent)."""
+                       model=Patent, few: bool = False) -> pw.Expression:
+    """SQL condition for one category on day `on` (patents of `model`, i.e. Patent); few=True
+    when it is tested on a few rows only (industries.in_any_industry)."""
     rule = rule or rules()
     if category == "sei":
-        return industries.in_any_industry("sei", model)
+        return industries.in_any_industry("sei", model, few)
     if category == "overseas_family":
         return model.overseas_family == True  # noqa: E712
     if category == "long_maintained":
@@ -95,10 +96,11 @@ def enabled(rule: dict | None = None) -> list[str]:
 
 
 def condition(on: dt.date | None = None, rule: dict | None = None,
-              model=Patent) -> pw.Expression | bool:
-    """Any enabled category on day `on` (without the valid-invention part)."""
+              model=Patent, few: bool = False) -> pw.Expression | bool:
+    """Any enabled category on day `on` (without the valid-invention part); few=True when it is
+    tested on a few rows only."""
     on = on or dt.date.today()
-    expr = _any([category_condition(c, on, rule, model) for c in enabled(rule)])
+    expr = _any([category_condition(c, on, rule, model, few) for c in enabled(rule)])
     return False if expr is None else expr
 
 

@@ -275,10 +275,15 @@ def in_industry(code: str, model=Patent) -> pw.Expression:
     return model.id.in_(sub)
 
 
-def in_any_industry(kind: str = "sei", model=Patent) -> pw.Expression:
+def in_any_industry(kind: str = "sei", model=Patent, few: bool = False) -> pw.Expression:
+    """The patent is in an industry of `kind`. few=True for a condition tested on a few rows
+    (the changed patents of a live part): a correlated EXISTS through the patent's index instead
+    of IN (subquery), which PostgreSQL hashes from every industry link of the database."""
     codes = Industry.select(Industry.code).where(Industry.kind == kind)
     sub = (PatentIndustry.select(PatentIndustry.patent)
            .where(PatentIndustry.industry_code.in_(codes)))
+    if few:
+        return pw.fn.EXISTS(sub.where(PatentIndustry.patent == model.id))
     return model.id.in_(sub)
 
 

@@ -50,9 +50,9 @@ def county_map(pairs: list[tuple[str, float]], text: str, rule: str, series_name
         tooltip_opts=opts.TooltipOpts(trigger="item"))
     chart.options["series"] = [
         {"type": "map", "name": series_name, "geoIndex": 0, "data": shaded},
-        {"type": "effectScatter", "name": series_name, "coordinateSystem": "geo",
-         "data": points, "symbolSize": 18, "rippleEffect": {"scale": 3},
-         "label": {"show": False},
+        # a plain point: a rippling one (effectScatter) redraws the map without end
+        {"type": "scatter", "name": series_name, "coordinateSystem": "geo",
+         "data": points, "symbolSize": 18, "label": {"show": False},
          "itemStyle": {"color": "#f59e0b"}},
     ]
     chart.options["legend"] = [{"show": False}]

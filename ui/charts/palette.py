@@ -1,7 +1,7 @@
 """One colour per category across the app (patent types, legal statuses, lapse reasons, operation
 kinds, holder kinds, flows), keyed by the Chinese name a chart shows, and the finishing every chart
 gets before it is drawn (ui/echarts.py): category colours, legend below the plot, room for the
-title, no years hidden behind a zoom.
+title, no years hidden behind a zoom, no animation.
 
 `polish` works on the ECharts option dict (what pyecharts dumps), so it applies to every builder
 in ui/charts alike."""
@@ -44,7 +44,10 @@ def color(name) -> str | None:
 
 
 def polish(options: dict) -> dict:
-    """Category colours, legend at the bottom, room for the title, every category in view."""
+    """Category colours, legend at the bottom, room for the title, every category in view; drawn
+    at once, without the entry animation (each animated chart redraws for about a second on
+    every page run: browser CPU that ten sessions on two cores cannot spare)."""
+    options["animation"] = False
     for part in ("legend", "title", "grid", "xAxis", "yAxis", "dataZoom"):
         if isinstance(options.get(part), dict):
             options[part] = [options[part]]

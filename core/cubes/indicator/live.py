@@ -9,7 +9,7 @@ import peewee as pw
 
 from core.cubes.indicator.specs import Flow, Stock, live_window
 from core.db.models import Patent
-from core.db.sql import count_if
+from core.db.sql import count_if, in_select
 from core.regions.scope import child_column
 from core.rules import highvalue
 from core.rules.calendar import add_years
@@ -37,8 +37,8 @@ def live_part(region, specs, rule, by_child) -> list[dict]:
             cond = _filter(spec, rule) & valid_on(day, rule)
             if spec.long:
                 cond &= highvalue.category_condition("long_maintained", day)
-            if spec.high_value:
-                cond &= highvalue.condition(day)
+            if spec.high_value:  # tested on the changed patents only
+                cond &= highvalue.condition(day, few=True)
             conditions[name] = cond
         windows.append(("stock", eve, last, spec.long, spec.high_value))
     if rule.fast:
@@ -97,7 +97,7 @@ def _changes_between(model, eve: dt.date, day: dt.date, long: bool, high_value: 
         years = int(hv["maintained_years"])
         out.append((anchor >= add_years(eve, -years)) & (anchor < add_years(day, -years)))
     if high_value and hv.get("pledge"):
-        out.append(model.id.in_(highvalue.pledged_between(after, day, hv)))
+        out.append(in_select(model.id, highvalue.pledged_between(after, day, hv)))
     return out
 
 

@@ -1,0 +1,73 @@
+"""A digest of the data the demo generates for a seed and a day: run it before and after a change
+meant to make the demo faster, on the two versions of the code, and compare the lines (the same
+digests: the same data). Not a test: a legitimate change of the demo changes the digests.
+
+    python bench/demo_digest.py [--patents 20000] [--seed 7] [--today 2026-06-30]
+
+Every table is read in full, sorted, without the columns stamped with the time of the run
+(created/updated/logged at) and without the accounts (the admin password is random); prints a
+digest per table, the CPU seconds of the generation and one digest of all tables. Runs with
+PYTHONHASHSEED=0 (it restarts itself so): the industry rules' ids follow the order of a set.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import peewee
+
+from core.db import db
+from core.db.models import ALL_MODELS
+from core.demo import generate
+from core.upkeep.bootstrap import ensure_ready
+
+SKIPPED_TABLES = {"user", "login_throttle", "audit_log", "job_run", "schema_version"}
+
+
+def table_digest(model) -> tuple[int, str]:
+    fields = [f for f in model._meta.sorted_fields
+              if not isinstance(f, peewee.DateTimeField)]
+    rows = sorted(tuple(map(repr, row)) for row in
+                  model.select(*fields).tuples().iterator())
+    digest = hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+    return len(rows), digest
+
+
+def main() -> int:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patents", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 6, 30))
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="demo_digest_")
+    os.environ.setdefault("PATENT_DATA_DIR", folder)
+    ensure_ready(f"sqlite:///{folder}/demo.db")
+    cpu = time.process_time()
+    generate(args.patents, seed=args.seed, today=args.today)
+    cpu = time.process_time() - cpu
+    total = hashlib.sha256()
+    for model in ALL_MODELS:
+        name = model._meta.table_name
+        if name in SKIPPED_TABLES or not model.table_exists():
+            continue
+        count, digest = table_digest(model)
+        total.update(f"{name}:{digest}".encode())
+        print(f"{name:<22}{count:>10,}  {digest}")
+    db.close()
+    print(f"all tables  {total.hexdigest()[:16]}  ({args.patents:,} patents, seed {args.seed}, "
+          f"day {args.today}; generation CPU {cpu:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Every page's server time, cold, at province scale (issue 17 item 5: each under 2 s at
+5,000,000 patents on PostgreSQL), beside a bare read of the patent table in the same run.
+
+The pages' core calls come from the other benches (stats_pages, monitor_pages, new_monitors,
+slow_pages); each page runs once on a fresh connection (cold: nothing of it computed before in
+this process), for every region given (the province's code: its whole data; a city's).
+
+    python -m bench.province_pages --db postgresql://postgres@127.0.0.1/bench5m \
+        [--regions 32,3205] [--target 2]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import time
+
+from bench import monitor_pages, new_monitors, slow_pages, stats_pages
+from core.db import connect, db
+from core.db.models import Patent
+from core.monitor import abnormal
+from core.regions import divisions
+from core.regions.query import Scope
+from core.resolver import queue
+
+
+def page_calls(region: str, today: dt.date) -> dict[str, callable]:
+    """Page → one callable making its cold render's core calls."""
+    scope = Scope(region)
+    calls = {name: (lambda c=c: stats_pages.timed(c))
+             for name, c in stats_pages.page_calls(scope).items()}
+    calls |= {name.strip(): call for name, call in monitor_pages.page_calls(today, region).items()
+              if not name.startswith(" ")}  # the default counting rule only
+    calls |= {name: (lambda c=c: new_monitors.timed(c))
+              for name, c in new_monitors.pages(region, today).items()}
+    calls["非正常申请监测"] = lambda: abnormal.detect(region, today)
+    calls["专利数据核查"] = lambda: (queue.stats(region), queue.queue_count(None, region),
+                                queue.queue_page(None, region, limit=200))
+    return calls
+
+
+def cold(url: str, call) -> float:
+    db.close()
+    connect(url)
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--regions", default="32,3205")
+    parser.add_argument("--target", type=float, default=2.0, help="seconds per page")
+    args = parser.parse_args()
+    connect(args.db)
+    divisions.names()  # read once per process, as the server does
+    today = dt.date.today()
+    patents = Patent.select().count()
+    print(f"{patents:,} patents · {args.db.split('?')[0]} · load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    bare = cold(args.db, slow_pages.bare_read)
+    print(f"baseline: bare read of the patent table (id, date, holder, region) {bare:.2f} s",
+          flush=True)
+    print(f"{'region':<8}{'page':<26}{'cold s':>8}{'÷ bare':>8}  target {args.target:g} s")
+    missed = []
+    for region in args.regions.split(","):
+        for name, call in page_calls(region, today).items():
+            seconds = cold(args.db, call)
+            mark = "" if seconds < args.target else "  MISSED"
+            if mark:
+                missed.append(f"{region} {name}")
+            print(f"{region:<8}{name:<26}{seconds:8.2f}{seconds / bare:8.2f}{mark}", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f}; over the target: {', '.join(missed) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
