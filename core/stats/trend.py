@@ -16,7 +16,6 @@ from peewee import fn
 
 from core.cubes import indicator as indicator_cube
 from core.cubes import stats as stats_cubes
-from core.cubes.indicator import Stock
 from core.cubes.stats import Events
 from core.db.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
 from core.db.sql import as_int, count_if, period
@@ -113,11 +112,21 @@ def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
     ends = {year: dt.date(year, 12, 31) for year in range(first_year, last_year + 1)}
     region = scope.region or None
     if indicator_cube.supports(STOCK_RULE, region) and indicator_cube.usable(STOCK_RULE):
-        specs = [Stock(f"{t}:{y}", day, (t,)) for y, day in ends.items() for t in scope.types]
-        got = indicator_cube.read(region, specs, STOCK_RULE)[0]
+        got = _cube_stocks(scope, ends)
     else:
         got = _live_stocks(scope, ends)
     return _wide([(y, t, round(got.get(f"{t}:{y}", 0))) for y in ends for t in PATENT_TYPES])
+
+
+def _cube_stocks(scope: Scope, ends: dict[int, dt.date]) -> dict[str, float]:
+    """{'<type>:<year>': …} as _live_stocks, from the indicator cube's monthly entries and
+    exits (month 0, before any date, counts in every year)."""
+    last = indicator_cube.month_index(max(ends.values()))
+    by_year: dict[tuple[str, int], float] = {}
+    for t, month, net in indicator_cube.stock_changes(scope.region or None, STOCK_RULE, last):
+        by_year[t, month // 12] = by_year.get((t, month // 12), 0.0) + net
+    return {f"{t}:{y}": sum(n for (k, year), n in by_year.items() if k == t and year <= y)
+            for y in ends for t in scope.types}
 
 
 def _live_stocks(scope: Scope, ends: dict[int, dt.date]) -> dict[str, int]:
