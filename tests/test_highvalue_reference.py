@@ -10,8 +10,8 @@ one (highvalue.categories_of) and per region (category_counts), and the stored f
 (highvalue.refresh); blank award texts, pledges without an amount or a date, industries below a
 strategic emerging industry or of the local kind, filing dates at an anniversary; the
 month-end stocks (indicators.monthly) and the sub-region rows (indicators.subregions) of 指标;
-and the year-end valid stocks of every type (趋势统计, trend.valid_stock), where undated rows
-show a disagreement kept as strict xfail cases below."""
+and the year-end valid stocks of every type (趋势统计, trend.valid_stock), undated rows
+included."""
 from __future__ import annotations
 
 import datetime as dt
@@ -42,7 +42,7 @@ REGIONS = ("3205", "320506", "320505001", "C9001")
 
 days = base.days | base.year_ends
 rules = st.builds(
-    hv.Rule, enabled=st.frozensets(st.sampled_from(hv.CATEGORIES), min_size=1),  # none: below
+    hv.Rule, enabled=st.frozensets(st.sampled_from(hv.CATEGORIES)),  # none enabled too
     maintained_years=st.sampled_from((3, 8, 10)), maintained_from=st.sampled_from(("app", "grant")),
     pledge_amount=st.sampled_from((5_000_000, 10_000_000, 20_000_000)))
 
@@ -175,24 +175,11 @@ def test_month_end_stocks_of_the_indicator_page(db, monkeypatch, rows, on, rule,
             assert got and got[-1][0] <= on
 
 
-def dated(row: dict) -> bool:
-    """A patent whose grant and lapse carry their dates, the lapse not before the grant (see
-    the cases below)."""
-    granted = row["status"] == "valid" or (row["status"] == "lapsed"
-                                           and row["reason"] in ref.GRANTED_REASONS)
-    if granted and row["grant"] is None:
-        return False
-    if row["status"] == "lapsed" and row["grant"] is not None:
-        return row["lapse"] is not None and row["lapse"] >= row["grant"]
-    return True
-
-
 @SETTINGS
-@given(rows=st.lists(patents().filter(dated), max_size=25), first=st.integers(2008, 2020),
-       cube=st.booleans())
+@given(rows=st.lists(patents(), max_size=25), first=st.integers(2008, 2020), cube=st.booleans())
 def test_year_end_valid_stocks_of_every_type(db, rows, first, cube):
     """趋势统计's valid patents at each year end, per type: granted by the year end and in
-    force on it — on patents whose grant and lapse are dated."""
+    force on it — undated grants and lapses, and lapses dated before the grant, included."""
     _fill(rows, hv.Rule())
     if cube:
         cubes.rebuild()
@@ -231,15 +218,16 @@ UNDATED = [  # (what the row lacks, the patent's fields): valid on 2020-12-31 by
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: trend.valid_stock counts grants minus dated "
-                   "lapses, not the valid stock of the other pages (see the branch report)")
+@pytest.mark.parametrize("cube", [False, True], ids=["live", "cube"])
 @pytest.mark.parametrize("case, fields, valid", UNDATED, ids=[c[0] for c in UNDATED])
-def test_year_end_valid_stock_of_undated_rows_equals_the_indicator(db, case, fields, valid):
+def test_year_end_valid_stock_of_undated_rows_equals_the_indicator(db, case, fields, valid, cube):
     """By hand: an invention of 320506001 lacking a date is valid on 2020-12-31 or not by the
     definition (granted from its filing date without a grant date; a lapse without a date or
     before the grant leaves it out of force). 指标's 有效发明专利 says so; 趋势统计's year-end
-    valid stock must say the same."""
+    valid stock must say the same, from the summary tables as live."""
     patent("320506001", **fields)
+    if cube:
+        cubes.rebuild()
     day = dt.date(2020, 12, 31)
     facts = hv.load()
     assert hv.valid_by_type(facts, _inside("320506"), day)["invention"] == valid
@@ -247,6 +235,7 @@ def test_year_end_valid_stock_of_undated_rows_equals_the_indicator(db, case, fie
     assert report.get("valid_inventions").numerator == valid
     frame = trend.valid_stock(Scope("320506"), 2020, 2020)
     assert int(frame["invention"].iloc[0]) == valid, case
+    assert indicator_cube.usable(CountingRule()) == cube
 
 
 @settings(SETTINGS, max_examples=10)
@@ -283,8 +272,6 @@ def test_sub_region_rows_of_the_indicator_page(db, monkeypatch, rows, day, rule,
                 assert abs(per_10k - want["hv_dom"]) < 0.006, (code, day, usable)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: with every category off, the indicator cube "
-                   "takes a lapsed invention out of the high-value stock (see the branch report)")
 def test_with_every_category_off_a_lapse_leaves_no_negative_high_value_stock(db, monkeypatch):
     """By hand: every high-value category switched off; a domestic invention of 320506 filed
     2016-03-01, granted 2018-01-01, lapsed 2020-01-28 (unpaid fee). Nothing is high-value on any

@@ -741,7 +741,8 @@ EVENT_SERIES = {"transfer_in": "转入", "transfer_out": "转出", "transfer": "
                 "license": "许可", "pledge": "质押"}
 RULE_TREND_APPS = "按第一权利人地址 · 按申请日"
 RULE_TREND_GRANTS = "按第一权利人地址 · 按授权日"
-RULE_TREND_VALID = "按第一权利人地址 · 年末有效 = 截至该年授权量 − 截至该年失效量（按失效日）"
+RULE_TREND_VALID = ("按第一权利人地址 · 年末有效 = 当年12月31日已授权且仍有效（无授权日的按申请日计授权），"
+                    "与专利创造指标分析的有效专利同口径")
 RULE_TREND_ACTORS = "按申请日 · 申请人按第一权利人去重；发明人按人次；代理机构去重"
 RULE_PIPELINE = ("按申请日分年 · 公开：有公开日；进入实审：实审中、驳回或已授权；授权：有授权日")
 RULE_TREND_EVENTS = ("按登记生效日 · 转入/转出按转让前后权利人地址；转让（全部）、许可、质押按专利当前"

@@ -9,15 +9,19 @@ on its own date, and the scope's patent types apply throughout.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 from peewee import fn
 
 from core.cubes import actors as actor_cube
+from core.cubes import indicator as indicator_cube
 from core.cubes.stats import Events
 from core.db.models import PATENT_TYPES, ActorCube, EventCube, Patent, PatentCube
 from core.db.sql import as_int, count_if, period
 from core.regions.query import Scope
 from core.regions.scope import canonical
+from core.rules.counting import CountingRule, known_granted, valid_on
 from core.stats import monthly
 from core.stats.base import (
     cube_where,
@@ -32,6 +36,8 @@ from core.stats.overview import INVENTION
 
 EVENT_KINDS = ("transfer", "license", "pledge")
 OPERATION_COLUMNS = ["period", "transfer_in", "transfer_out", *EVENT_KINDS]
+# The valid stock's rule: the patent's own region columns, as of the day (not the stored status)
+STOCK_RULE = CountingRule(domestic_only=False)
 
 
 def _bucket(column, unit: str):
@@ -98,40 +104,38 @@ def with_yoy(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
 
 
 def valid_stock(scope: Scope, first_year: int, last_year: int) -> pd.DataFrame:
-    """Columns period, invention, utility, design, total: valid patents at each year end,
-    derived as grants up to that year minus lapses (lapse date) of granted patents up to it.
-    Sample: (2024, 30000, 60000, 8000, 98000)."""
-    if use_cube(scope.undated()):  # year ends given, whatever the scope's dates
-        grants_by, lapses_by = _cube_grants_lapses(scope)
+    """Columns period, invention, utility, design, total: valid patents at each year end — the
+    valid stock as of that day (core.rules.counting.valid_on: granted by then and in force on
+    it), the same count as 专利创造指标分析's 有效专利 under the placement of this page (the
+    patent's own region columns). Whole-year stocks from the indicator cube when it is usable,
+    else one grouped scan. Sample: (2024, 30000, 60000, 8000, 98000)."""
+    ends = {year: dt.date(year, 12, 31) for year in range(first_year, last_year + 1)}
+    region = scope.region or None
+    if indicator_cube.supports(STOCK_RULE, region) and indicator_cube.usable(STOCK_RULE):
+        got = _cube_stocks(scope, ends)
     else:
-        base = where(scope, dates=False) & Patent.grant_year.is_null(False)
-        grants_by = _tuples(scope, Patent.grant_year, base)
-        lapse_year = period(Patent.lapse_date, "year")
-        lapses_by = _tuples(scope, lapse_year, base & Patent.lapse_date.is_null(False))
-    rows = []
-    for t in PATENT_TYPES:
-        for year in range(first_year, last_year + 1):
-            g = sum(n for (y, k), n in grants_by.items() if k == t and y <= year)
-            lp = sum(n for (y, k), n in lapses_by.items() if k == t and y <= year)
-            rows.append((year, t, g - lp))
-    return _wide(rows)
+        got = _live_stocks(scope, ends)
+    return _wide([(y, t, round(got.get(f"{t}:{y}", 0))) for y in ends for t in PATENT_TYPES])
 
 
-def _cube_grants_lapses(scope: Scope) -> tuple[dict, dict]:
-    c = PatentCube
-    out = []
-    for key in (c.grant_year, c.lapse_year):
-        rows = (c.select(key, c.patent_type, fn.SUM(c.n))
-                .where(cube_where(scope, c) & c.grant_year.is_null(False) & key.is_null(False))
-                .group_by(key, c.patent_type).tuples())
-        out.append({(int(y), t): int(n) for y, t, n in rows})
-    return out[0], out[1]
+def _cube_stocks(scope: Scope, ends: dict[int, dt.date]) -> dict[str, float]:
+    """{'<type>:<year>': …} as _live_stocks, from the indicator cube's monthly entries and
+    exits (month 0, before any date, counts in every year)."""
+    last = indicator_cube.month_index(max(ends.values()))
+    by_year: dict[tuple[str, int], float] = {}
+    for t, month, net in indicator_cube.stock_changes(scope.region or None, STOCK_RULE, last):
+        by_year[t, month // 12] = by_year.get((t, month // 12), 0.0) + net
+    return {f"{t}:{y}": sum(n for (k, year), n in by_year.items() if k == t and year <= y)
+            for y in ends for t in scope.types}
 
 
-def _tuples(scope: Scope, key, cond) -> dict[tuple[int, str], int]:
-    rows = (patents(scope, key, Patent.patent_type, fn.COUNT(Patent.id)).where(cond)
-            .group_by(key, Patent.patent_type).tuples())
-    return {(int(y), t): n for y, t, n in rows if y is not None}
+def _live_stocks(scope: Scope, ends: dict[int, dt.date]) -> dict[str, int]:
+    """{'<type>:<year>': valid patents of that type on the year end} from `patent`."""
+    counts = [count_if(valid_on(day, STOCK_RULE)).alias(f"y{y}") for y, day in ends.items()]
+    maybe = Patent.grant_date.is_null(False) | known_granted()
+    rows = (patents(scope, Patent.patent_type, *counts)
+            .where(where(scope, dates=False) & maybe).group_by(Patent.patent_type).dicts())
+    return {f"{row['patent_type']}:{y}": as_int(row[f"y{y}"]) for row in rows for y in ends}
 
 
 def actors(scope: Scope, unit: str = "year") -> pd.DataFrame:

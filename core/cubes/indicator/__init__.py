@@ -58,13 +58,14 @@ from core.cubes.indicator.build import (
     variant_of,
 )
 from core.cubes.indicator.months import long_rule_key, month_end, month_index, month_start
-from core.cubes.indicator.read import read, supports
+from core.cubes.indicator.read import read, stock_changes, supports
 from core.cubes.indicator.specs import Flow, Stock
 from core.db.models import IndicatorCube
 
 __all__ = ["COLUMNS", "FAST", "VARIANTS", "Flow", "Stock", "build", "build_variant",
            "built_variants", "drop_variant", "long_rule_key", "month_end", "month_index",
-           "month_start", "months_table", "needs_build", "read", "rows", "supports", "usable",
+           "month_start", "months_table", "needs_build", "read", "rows", "stock_changes", "supports",
+           "usable",
            "variant_of"]
 
 

@@ -158,8 +158,9 @@ def kind_selects(long_rule: dict, pledges: pw.Select) -> list[tuple[str, pw.Node
 def _high_value_kinds(rule, pledges, enter, leave, stock, lapsed, valid) -> list[tuple]:
     """hv_in / hv_out (as-of basis) and s_hv (status basis) of the high-value stock."""
     month = high_value_month(rule, pledges)
-    if month is None:  # no category enabled: the kinds exist, no patent meets them
-        month, stock = sql_month(Patent.app_date), pw.Value(1) == 0
+    if month is None:  # no category enabled: the kinds exist, no patent enters or leaves
+        never = pw.Value(1) == 0
+        return [(kind, sql_month(Patent.app_date), never) for kind in ("hv_in", "hv_out", "s_hv")]
     meets = month.is_null(False)
     hv_enter = _greatest(month, enter)
     return [("hv_in", hv_enter, stock & meets),

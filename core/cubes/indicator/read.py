@@ -103,6 +103,20 @@ def cube_place(region: str | None) -> pw.Expression | bool:
     return place & (c.street_code == code) if len(code) == 9 else place
 
 
+def stock_changes(region: str | None, rule, upto: int) -> list[tuple[str, int, float]]:
+    """(patent type, month, entries − exits) of the as-of valid stock in `region` for the
+    months ≤ `upto`: the stock at the end of a month is the sum over the months up to it (for
+    many days at once, e.g. every year end, instead of one Stock spec per day)."""
+    c = IndicatorCube
+    variant = variant_of(rule)
+    net = fn.SUM(pw.Case(None, [(c.kind == "out", c.n * -1)], c.n))
+    which = ((c.variant == variant) & (c.grain == grain(region, False, variant))
+             & c.kind.in_(["in", "out"]) & (c.month <= upto))
+    query = (c.select(c.patent_type, c.month, net).where(both(which, cube_place(region)))
+             .group_by(c.patent_type, c.month))
+    return [(t, m, float(n or 0)) for t, m, n in query.tuples()]
+
+
 def _cube_part(region, specs, rule, by_child) -> list[dict]:
     c = IndicatorCube
     variant = variant_of(rule)
