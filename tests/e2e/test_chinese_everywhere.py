@@ -18,7 +18,7 @@ from ui.nav import PAGES
 
 # Latin words a bureau reads as its own (names of formats, indicators, units).
 # Compared case-insensitively.
-ALLOWED = {"ipc", "gdp", "excel", "csv", "xlsx", "xls", "txt", "docx", "word", "mb", "kb", "pct",
+ALLOWED = {"ipc", "gdp", "excel", "csv", "xlsx", "xls", "txt", "docx", "zip", "word", "mb", "kb", "pct",
            "cnipa", "incopat"}
 LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 PYTHON_VALUES = re.compile(r"(?<![A-Za-z])(None|NaN|nan|NaT|null|undefined)(?![A-Za-z])")

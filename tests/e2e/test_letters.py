@@ -50,10 +50,12 @@ def test_a_checker_generates_and_downloads_the_letters(e2e_db, copy_server, page
     name = db_value(e2e_db, BUSY_HOLDER)
     login(page, copy_server, "checker")  # a fresh server serves page URLs after a first login
     open_page(page, copy_server, "fees", role="checker")
-    page.get_by_test_id("stSidebar").get_by_label("权利人名称包含").fill(name)
-    page.keyboard.press("Enter")
     announced = page.get_by_text(re.compile(r"^将为 [\d,]+ 个权利人生成提醒函，共 [\d,]+ 件专利。$"))
     expect(announced).to_be_visible()
+    unfiltered = announced.inner_text()
+    page.get_by_test_id("stSidebar").get_by_label("权利人名称包含").fill(name)
+    page.keyboard.press("Enter")
+    expect(announced).not_to_have_text(unfiltered, timeout=60000)  # the filtered run has shown
     wait_run_finished(page)
     letters, patents = (int(n.replace(",", "")) for n in re.findall(r"[\d,]+", announced.inner_text()))
     assert letters >= 1
