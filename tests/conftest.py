@@ -86,16 +86,21 @@ def _pg_reset(schema: str) -> None:
               "ON CONFLICT (id) DO UPDATE SET version = d.version + 1")
 
 
+def fresh_url(request, folder: Path) -> str:
+    """URL of a clean, committed database (schema + divisions, no other rows) on the backend a
+    fixture is parametrized with (request.param), for fixtures of any scope."""
+    if request.param == "sqlite":
+        return _sqlite_copy(request.getfixturevalue("sqlite_template"), folder)
+    schema = request.getfixturevalue("pg_template")
+    _pg_reset(schema)
+    return pg_schema_url(schema)
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path):
     """URL of a clean, committed database (schema + divisions, no other rows) on each backend."""
-    if request.param == "sqlite":
-        yield _sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
-        return
-    schema = request.getfixturevalue("pg_template")
-    _pg_reset(schema)
-    yield pg_schema_url(schema)
-    if core_db.db.obj is not None:
+    yield fresh_url(request, tmp_path)
+    if request.param != "sqlite" and core_db.db.obj is not None:
         core_db.db.obj.close()
 
 

@@ -24,7 +24,7 @@ from core.importer.batch import import_file
 from core.resolver import decisions
 from core.rules import highvalue, numbers, status
 from core.stats.holders import update_holder
-from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
+from tests.conftest import BACKENDS, fresh_url
 
 TODAY = dt.date.today()  # the import refreshes as of today: the demo is generated as of today
 CODES = ("320506", "320505001", "320507", "320508", "310115", "320581", "320506001")
@@ -43,13 +43,7 @@ IPCS = ("H01M 10/05", "G06K 9/00", "A61K 31/00", "B65G 1/00", "C12N 15/00", "H05
 @pytest.fixture(scope="module", params=BACKENDS)
 def demo_db(request, tmp_path_factory):
     """A 400-patent demo as of today with fresh summary tables, every counting rule built."""
-    if request.param == "sqlite":
-        url = _sqlite_copy(request.getfixturevalue("sqlite_template"),
-                           tmp_path_factory.mktemp("delta"))
-    else:
-        schema = request.getfixturevalue("pg_template")
-        _pg_reset(schema)
-        url = pg_schema_url(schema)
+    url = fresh_url(request, tmp_path_factory.mktemp("delta"))
     database = core_db.connect(url)
     database.connect(reuse_if_open=True)
     generate(400, seed=5, today=TODAY)

@@ -24,7 +24,7 @@ from core.db.models import (
 from core.demo import generate
 from core.monitor import abnormal
 from core.rules import feecolumns, numbers, status
-from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
+from tests.conftest import BACKENDS, fresh_url
 
 N = 3000
 TODAY = dt.date(2026, 11, 24)
@@ -33,13 +33,7 @@ TODAY = dt.date(2026, 11, 24)
 @pytest.fixture(scope="module", params=BACKENDS)
 def demo(request, tmp_path_factory):
     """A 3,000-patent demo as of 2026-11-24 in a fresh database of each backend."""
-    if request.param == "sqlite":
-        url = _sqlite_copy(request.getfixturevalue("sqlite_template"),
-                           tmp_path_factory.mktemp("demo"))
-    else:
-        schema = request.getfixturevalue("pg_template")
-        _pg_reset(schema)
-        url = pg_schema_url(schema)
+    url = fresh_url(request, tmp_path_factory.mktemp("demo"))
     database = core_db.connect(url)
     database.connect(reuse_if_open=True)
     result = generate(N, seed=7, today=TODAY, keep_truth=True)

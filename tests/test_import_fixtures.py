@@ -21,7 +21,7 @@ from core.db.models import Holder, ImportBatch, LegalEvent, Patent, PatentHolder
 from core.importer.batch import import_file
 from core.regions import divisions
 from core.resolver.resolution import resolve_text
-from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
+from tests.conftest import BACKENDS, fresh_url
 
 FIXTURES = Path(os.environ.get("PATENT_FIXTURES")
                or Path(__file__).resolve().parents[2] / "shared" / "fixtures")
@@ -59,13 +59,7 @@ def raw_rows(name: str) -> list[dict]:
 @pytest.fixture(scope="module", params=BACKENDS)
 def imported(request, tmp_path_factory):
     """{file: (first report, second report)} imported into one fresh database per backend."""
-    if request.param == "sqlite":
-        url = _sqlite_copy(request.getfixturevalue("sqlite_template"),
-                           tmp_path_factory.mktemp("fixtures"))
-    else:
-        schema = request.getfixturevalue("pg_template")
-        _pg_reset(schema)
-        url = pg_schema_url(schema)
+    url = fresh_url(request, tmp_path_factory.mktemp("fixtures"))
     database = core_db.connect(url)
     reports = {}
     for name in FILES:

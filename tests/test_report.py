@@ -31,7 +31,7 @@ from core.stats import (
     regions,
     trend,
 )
-from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
+from tests.conftest import BACKENDS, fresh_url
 
 TODAY = dt.date(2026, 12, 6)
 PERIOD = parse("2026-11")
@@ -43,13 +43,7 @@ C = labels.REPORT_COLUMNS
 @pytest.fixture(scope="module", params=BACKENDS)
 def report(request, tmp_path_factory):
     """A 2,000-patent demo as of 2026-12-06 and its November 2026 city report, read back."""
-    if request.param == "sqlite":
-        url = _sqlite_copy(request.getfixturevalue("sqlite_template"),
-                           tmp_path_factory.mktemp("report"))
-    else:
-        schema = request.getfixturevalue("pg_template")
-        _pg_reset(schema)
-        url = pg_schema_url(schema)
+    url = fresh_url(request, tmp_path_factory.mktemp("report"))
     database = core_db.connect(url)
     database.connect(reuse_if_open=True)
     generate(2000, seed=11, today=TODAY)

@@ -26,7 +26,7 @@ from core import db as core_db
 from core.db.models import Patent, PatentIndustry
 from core.importer.batch import import_file
 from core.rules import industries
-from tests.conftest import BACKENDS, _pg_reset, _sqlite_copy, pg_schema_url
+from tests.conftest import BACKENDS, fresh_url
 from tests.test_import_fixtures import FIXTURES
 
 LABELS = Path(__file__).resolve().parent / "data" / "sei_labelled.csv"
@@ -67,13 +67,7 @@ def _copy_rows(name: str, numbers: set[str], folder: Path) -> Path:
 @pytest.fixture(scope="module", params=BACKENDS)
 def classified(request, tmp_path_factory):
     """{publication number: industries assigned} for the labelled patents, per backend."""
-    if request.param == "sqlite":
-        url = _sqlite_copy(request.getfixturevalue("sqlite_template"),
-                           tmp_path_factory.mktemp("sei"))
-    else:
-        schema = request.getfixturevalue("pg_template")
-        _pg_reset(schema)
-        url = pg_schema_url(schema)
+    url = fresh_url(request, tmp_path_factory.mktemp("sei"))
     database = core_db.connect(url)
     folder = tmp_path_factory.mktemp("sei_rows")
     by_file: dict[str, set[str]] = {}

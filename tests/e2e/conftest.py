@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -100,6 +101,13 @@ def start_server(url: str, data_dir: Path) -> tuple[subprocess.Popen, str]:
             time.sleep(0.2)
     proc.kill()
     pytest.fail("streamlit did not start")
+
+
+def copy_db(e2e_db, path: Path) -> str:
+    """A copy of the e2e database at `path`, for a test that writes; its URL."""
+    with sqlite3.connect(e2e_db[0].removeprefix("sqlite:///")) as src, sqlite3.connect(path) as dst:
+        src.backup(dst)
+    return f"sqlite:///{path}"
 
 
 def stop_server(proc: subprocess.Popen) -> None:

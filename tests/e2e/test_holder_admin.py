@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
+    copy_db,
     open_page,
     screenshot,
     start_server,
@@ -22,11 +23,8 @@ from tests.e2e.conftest import (
 @pytest.fixture
 def copy_server(e2e_db, tmp_path):
     """A server on a copy of the e2e database (this test writes tags)."""
-    url, data_dir = e2e_db
     copy = tmp_path / "holders.db"
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
-    proc, base = start_server(f"sqlite:///{copy}", data_dir)
+    proc, base = start_server(copy_db(e2e_db, copy), e2e_db[1])
     yield base, copy
     stop_server(proc)
 

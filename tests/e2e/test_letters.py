@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import sqlite3
 import zipfile
 
 import openpyxl
@@ -15,6 +14,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
+    copy_db,
     db_value,
     login,
     open_page,
@@ -37,11 +37,7 @@ GROUP BY h.id ORDER BY COUNT(*) DESC, h.id LIMIT 1"""
 @pytest.fixture
 def copy_server(e2e_db, tmp_path):
     """A server on a copy of the e2e database (the test records a batch)."""
-    url, data_dir = e2e_db
-    copy = tmp_path / "letters.db"
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
-    proc, base = start_server(f"sqlite:///{copy}", data_dir)
+    proc, base = start_server(copy_db(e2e_db, tmp_path / "letters.db"), e2e_db[1])
     yield base
     stop_server(proc)
 

@@ -5,7 +5,6 @@ it."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
 import sys
 
@@ -14,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
     ROOT,
+    copy_db,
     login,
     screenshot,
     start_server,
@@ -37,11 +37,8 @@ print(alerts.refresh("3205", dt.datetime.now())["holder_outflow"]["opened"])
 @pytest.fixture
 def alerted_server(e2e_db, tmp_path):
     """A server on a copy of the e2e database whose outflow alerts were refreshed."""
-    url, data_dir = e2e_db
-    copy = tmp_path / "ops.db"
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
-    copy_url = f"sqlite:///{copy}"
+    data_dir = e2e_db[1]
+    copy_url = copy_db(e2e_db, tmp_path / "ops.db")
     opened = subprocess.run([sys.executable, "-c", _ALERTS, copy_url], cwd=ROOT, check=True,
                             capture_output=True, text=True).stdout.split()[-1]
     proc, base = start_server(copy_url, data_dir)
