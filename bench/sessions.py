@@ -19,23 +19,20 @@ import argparse
 import asyncio
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import jwt
 
-from tests.e2e.conftest import RUN_FINISHED, _free_port
+from tests.e2e.conftest import COOKIE_KEY, RUN_FINISHED, start_server
 from ui.session import COOKIE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = "bench-viewer"
-COOKIE_KEY = "b" * 48
 PROBE = ROOT / "tests" / "e2e" / "echarts_probe.js"
 SETTLED = f"""() => {RUN_FINISHED}
     && !document.querySelector('[data-testid="stMain"] .st-key-init')
@@ -58,26 +55,6 @@ def cookie(version: int) -> str:
     now = time.time()
     return jwt.encode({"username": USER, "sv": version, "login_at": now, "issued": now,
                        "exp_date": now + 3600}, COOKIE_KEY, algorithm="HS256")
-
-
-def start(url: str, data_dir: str) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = dict(os.environ, PATENT_DB_URL=url, PATENT_DATA_DIR=data_dir,
-               PATENT_COOKIE_KEY=COOKIE_KEY, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.headless=true",
-         "--server.address=127.0.0.1", f"--server.port={port}",
-         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
-                return proc, base
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
 
 
 async def one_session(browser, base: str, token: str) -> float:
@@ -168,7 +145,7 @@ def cpu_seconds(pid: int) -> float:
 def on_fresh_server(url: str, *steps):
     """Run each step (a coroutine function of base) on one fresh server; per step its result
     and the server's CPU seconds."""
-    proc, base = start(url, tempfile.mkdtemp())
+    proc, base = start_server(url, Path(tempfile.mkdtemp()), tries=600)  # 1M: slow start
     try:
         out = []
         for step in steps:

@@ -85,7 +85,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(url: str, data_dir: Path) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, data_dir: Path, tries: int = 150) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server of the app on `url`; waits up to tries × 0.2 s for its health check."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.headless=true",
@@ -93,7 +94,7 @@ def start_server(url: str, data_dir: Path) -> tuple[subprocess.Popen, str]:
          "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
         cwd=ROOT, env=_env(data_dir, url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    for _ in range(tries):
         try:
             if urllib.request.urlopen(base + "/_stcore/health", timeout=1).status == 200:
                 return proc, base
