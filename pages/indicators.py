@@ -72,6 +72,12 @@ def _fmt(value, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _projection(item) -> str:
+    """A count's year-end projection is a number of patents: whole, like the count itself."""
+    whole = item.unit == labels.INDICATOR_UNIT["applications"] and item.projection is not None
+    return _fmt(round(item.projection) if whole else item.projection)
+
+
 def _percent(value) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
@@ -89,7 +95,7 @@ def _cards(report) -> None:
             target = labels.IND_NO_TARGET if item.target is None else _fmt(item.target)
             standing = indicators.standing(item.key, item.value, item.target)
             col.caption(labels.IND_CARD_DETAIL.format(target=target, standing=standing,
-                                                      projection=_fmt(item.projection)))
+                                                      projection=_projection(item)))
             if item.note:
                 col.caption(item.note)
 

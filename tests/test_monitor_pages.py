@@ -3,6 +3,7 @@ an anonymous session is refused."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -171,6 +172,10 @@ def test_indicators_page(app_env, db, role):
     assert cards["有效发明专利"] == "5 件"
     assert cards["每万人口发明专利拥有量"] == "0.01 件/万人"  # 5 / 1000 万人 = 0.005
     assert cards["专利申请量"] == "1 件"
+    details = [c.value for c in at.caption if c.value.startswith("目标")]
+    units = [m.value.rsplit(" ", 1)[1] for m in at.metric]
+    projected = [d.rsplit("年末预计 ", 1)[1] for u, d in zip(units, details) if u == "件"]
+    assert projected and all(re.fullmatch(r"[\d,]+|—", p) for p in projected), projected
     table = at.dataframe[0].value  # valid inventions: the city's count target is not the line
     assert table[["区域", "指标值", "达标情况"]].values.tolist() == [
         ["吴中区", 3.0, "未设目标"], ["相城区", 2.0, "未设目标"]]
