@@ -208,3 +208,34 @@ def test_every_keyword_row_of_the_table_is_decided():
     unused = sorted(r["row"] for r in rows
                     if not terms.get(r["row"], terms.get(r["row"].split("-")[0])))
     assert unused == ["2.1-12", "9.1-4"]
+
+
+COMPILED = """
+import hashlib
+from core.rules import industries
+rows = industries.table_rows()
+out = []
+for code in sorted({r["industry_code"] for r in rows}):
+    groups = {}
+    for r in rows:
+        if r["industry_code"] == code:
+            groups.setdefault(r["keyword"].strip(), []).append(
+                (industries.patterns(r["ipc"]), industries.patterns(r["exclude_ipc"])))
+    out += [(code, k, [(p.stored, m) for p, m in industries.compile_rows(g)])
+            for k, g in sorted(groups.items())]
+print(hashlib.sha256(repr(out).encode()).hexdigest())
+"""
+
+
+def test_the_shipped_rules_compile_alike_in_every_process():
+    """The rules (and so their ids in industry_rule) come out in one order whatever Python's
+    hash seed: two processes loading the same tables agree."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    digests = {subprocess.run([sys.executable, "-c", COMPILED], cwd=root, check=True, text=True,
+                              capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}
+                              ).stdout for seed in ("1", "2", "3")}
+    assert len(digests) == 1, digests

@@ -95,7 +95,9 @@ def compile_rows(rows: list[Row]) -> list[tuple[Pattern, bool]]:
     whose most specific pattern is q is in exactly when q is in, so each pattern gets the
     membership of q; rules repeating the polarity of the rule above them are dropped."""
     kept: list[tuple[Pattern, bool]] = []
-    for q in sorted({p for inc, exc in rows for p in inc + exc}, key=lambda p: p.depth):
+    # by depth, then text: the same rules in the same order (ids) in every process
+    for q in sorted({p for inc, exc in rows for p in inc + exc},
+                    key=lambda p: (p.depth, p.stored)):
         member = any(any(i.covers(q) for i in inc) and not any(e.covers(q) for e in exc)
                      for inc, exc in rows)
         above = next((inside for p, inside in reversed(kept) if p.covers(q)), False)
