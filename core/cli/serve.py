@@ -31,7 +31,7 @@ def configure(parser) -> None:
 
 
 def app_command(args) -> list[str]:
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "Home.py"),
+    command = [sys.executable, "-m", "ui.launch", "run", str(ROOT / "Home.py"),
                "--server.port", str(args.port), "--server.headless", "true"]
     if args.address:
         command += ["--server.address", args.address]

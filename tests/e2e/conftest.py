@@ -89,7 +89,7 @@ def start_server(url: str, data_dir: Path, tries: int = 150) -> tuple[subprocess
     """A Streamlit server of the app on `url`; waits up to tries × 0.2 s for its health check."""
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.headless=true",
+        [sys.executable, "-m", "ui.launch", "run", "Home.py", "--server.headless=true",
          "--server.address=127.0.0.1", f"--server.port={port}",
          "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
         cwd=ROOT, env=_env(data_dir, url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -120,20 +120,10 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(e2e_db, browser):
+def app_url(e2e_db):
     proc, base = start_server(*e2e_db)
-    _first_session(browser, base)
     yield base
     stop_server(proc)
-
-
-def _first_session(browser, base: str) -> None:
-    """Until a logged-in session has run Home.py's st.navigation, Streamlit serves a page URL
-    through its legacy pages/ shim, where the page's guard asks for the login (test_login.py):
-    log in once, so every test may start with any page URL."""
-    ctx = browser.new_context()
-    open_page(ctx.new_page(), base, "")
-    ctx.close()
 
 
 @pytest.fixture

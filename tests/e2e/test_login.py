@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import db_value, fill_login_form, heading, login, query, wait_session
+from tests.e2e.conftest import db_value, fill_login_form, heading, login, open_page, query, wait_session
 
 
 def test_first_hit_on_a_page_url_of_a_fresh_server_shows_the_login(fresh_server, page):
@@ -12,6 +12,21 @@ def test_first_hit_on_a_page_url_of_a_fresh_server_shows_the_login(fresh_server,
     wait_session(page)
     expect(page.get_by_text("年费预警", exact=True)).to_have_count(0)
     expect(page.get_by_text("有效专利")).to_have_count(0)
+
+
+def test_first_hit_on_an_unknown_address_of_a_fresh_server_is_answered_in_chinese(fresh_server,
+                                                                                     page):
+    """Streamlit runs a server's first session the old pages/-folder way unless ui.launch turns
+    that off: its English "Page not found" dialog came before the login form."""
+    page.goto(fresh_server + "/no_such_page")
+    wait_session(page)
+    expect(page.get_by_label("用户名")).to_be_visible()
+    expect(page.get_by_text(re.compile("Page not found|does not seem to exist"))).to_have_count(0)
+
+
+def test_first_hit_with_a_login_cookie_on_a_fresh_server_opens_the_page(fresh_server, page):
+    open_page(page, fresh_server, "fees", "viewer")
+    expect(heading(page, "年费预警")).to_be_visible()
 
 
 def test_a_viewer_sees_statistics_but_no_system_management(app_url, page):
