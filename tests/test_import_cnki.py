@@ -13,7 +13,7 @@ from core.db.models import Holder, Patent, PatentHolder
 from core.importer import cnki
 from core.importer.batch import import_file
 from core.importer.readers import ReadError, read_bytes
-from tests.data.cnki_exports import P1, P2, RECORDS, TAGS, html_form, text_form
+from tests.data.cnki_exports import P1, P1_GRANT, P2, RECORDS, TAGS, html_form, text_form
 from tests.test_import_db import snapshot
 
 FORMS = {  # file name → bytes as CNKI or a user's editor may save them
@@ -116,3 +116,45 @@ def test_only_cnki_html_is_read_as_a_table():
 ])
 def test_other_text_is_not_taken_for_records(content):
     assert not cnki.is_record_text(content)
+
+
+def test_lists_holding_one_document_each_keep_the_publication(db, tmp_path):
+    """Subject lists overlap: one holds only P1's grant, the next only its publication, a third
+    the grant again. The patent keeps its publication number and date, gains the grant, and the
+    third list changes nothing (it used to move pub_date to the grant's day)."""
+    grant_only, publication_only = tmp_path / "grant.txt", tmp_path / "publication.txt"
+    grant_only.write_text(text_form([P1_GRANT]), encoding="utf-8")
+    publication_only.write_text(text_form([P1]), encoding="utf-8")
+    assert import_file(grant_only, after=False).inserted == 1
+    assert import_file(publication_only, after=False).updated == 1
+    state = snapshot()
+    third = import_file(grant_only, after=False)
+    assert (third.updated, third.unchanged) == (0, 1) and snapshot() == state
+    p1 = Patent.get().__data__
+    assert (p1["pub_no"], p1["pub_date"]) == ("CN108572939A", dt.date(2018, 9, 28))
+    assert (p1["grant_no"], p1["grant_date"]) == ("CN108572939B", dt.date(2019, 9, 20))
+
+
+def test_a_grant_row_for_a_stored_publication_adds_the_grant(db, tmp_path):
+    """Publication first, then a list with the grant only: the grant is added, the publication
+    number and date stay."""
+    publication_only, grant_only = tmp_path / "publication.txt", tmp_path / "grant.txt"
+    publication_only.write_text(text_form([P1]), encoding="utf-8")
+    grant_only.write_text(text_form([P1_GRANT]), encoding="utf-8")
+    import_file(publication_only, after=False)
+    second = import_file(grant_only, after=False)
+    assert second.updated == 1
+    assert {c["field"] for c in second.changes} == {"grant_no", "grant_date", "grant_year"}
+    p1 = Patent.get().__data__
+    assert (p1["pub_no"], p1["pub_date"]) == ("CN108572939A", dt.date(2018, 9, 28))
+    assert (p1["grant_no"], p1["grant_date"]) == ("CN108572939B", dt.date(2019, 9, 20))
+
+
+@pytest.mark.parametrize(("number", "kind"), [
+    ("CN88100001", "invention"), ("CN86204632", "utility"), ("CN87300015", "design"),
+    ("CN1030747", "invention"), ("CN85102292A", "invention"), ("CN89100001", None)])
+def test_the_type_of_a_1985_1988_number_is_its_third_digit(number, kind):
+    """1985-1988: YY + type digit + serial was application and publication number at once
+    (domain-facts); CNKI lists such patents by that bare number."""
+    from core.importer.values import type_from_pub_no
+    assert type_from_pub_no(number) == kind

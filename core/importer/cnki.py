@@ -112,7 +112,9 @@ def read_html(content: str, limit: int | None = None) -> list[tuple[int, tuple]]
     """(row number, cells) of the filled rows of the page's first table, numbered as Excel
     shows the page; cells as clean text, None when empty."""
     parser = _TableParser(limit)
-    parser.feed(content)
+    # CNKI cuts long claims short, even inside a MathML <![CDATA[ section it then never closes:
+    # read as a marked section that would swallow every later row.
+    parser.feed(content.replace("<![CDATA[", "").replace("]]>", ""))
     parser.close()
     return [(number, tuple(cell or None for cell in row)) for number, row in parser.rows]
 
