@@ -158,3 +158,14 @@ def test_the_type_of_a_1985_1988_number_is_its_third_digit(number, kind):
     (domain-facts); CNKI lists such patents by that bare number."""
     from core.importer.values import type_from_pub_no
     assert type_from_pub_no(number) == kind
+
+
+def test_a_claim_cut_inside_mathml_cdata_loses_no_row():
+    """CNKI cuts a long claim short, once inside a MathML <![CDATA[ it never closes (a real
+    export lost 191 of 479 rows so): every later row is still read."""
+    cut = list(P1)
+    cut[TAGS.index("Claims-主权项")] = '1.一种方法<maths num="0001"><math><![CDATA[<mrow><mi>u</mi>'
+    page = html_form([cut, P1_GRANT, P2])
+    rows = cnki.read_html(page)
+    assert [cells[5] for _, cells in rows[1:]] == ["CN108572939A", "CN108572939B", "CN209123456U"]
+    assert rows[1][1][8] == "1.一种方法u"
