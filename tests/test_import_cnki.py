@@ -95,6 +95,10 @@ def test_records_continue_over_untagged_lines_and_split_where_a_tag_repeats():
                             ("中国专利", "标题: 带冒号", None, "CN2A")]
     assert records.starts == [2, 9]
     assert records.lines[0] == {0: 2, 1: 3, 2: 4, 3: 8}
+    spaced = "Title-题名: 甲\n\nPubNo-公开号: CN1A\n\n\nTitle-题名: 乙\n\nPubNo-公开号: CN2A\n"
+    assert cnki.read_records(spaced).rows == [("甲", "CN1A"), ("乙", "CN2A")]  # blank lines
+    no_gap = "Title-题名: 甲\nPubNo-公开号: CN1A\nTitle-题名: 乙\nPubNo-公开号: CN2A\n"
+    assert cnki.read_records(no_gap).rows == [("甲", "CN1A"), ("乙", "CN2A")]  # no blank line
 
 
 def test_only_cnki_html_is_read_as_a_table():

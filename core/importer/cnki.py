@@ -24,7 +24,6 @@ from html.parser import HTMLParser
 TAG = r"[A-Za-z][A-Za-z_]*-(?:[\u4e00-\u9fff]{1,10}|[A-Z]{2,6})"
 FIELD_LINE = re.compile(rf"^\ufeff?\s*({TAG})\s*[:：]\s*(.*)$")
 HEADER_CELL = re.compile(rf"^{TAG}$")
-FIRST_TAG = "SrcDatabase-来源库"  # the first field of every CNKI record
 SCAN_LINES = 12  # non-empty lines looked at to recognise the text form
 # Inline markup CNKI leaves in titles and abstracts (chemical formulas, MathML, images).
 MARKUP = re.compile(r"</?(?:sub|sup|i|b|u|em|strong|span|font|p|br|image|img|math|m[a-z]{1,6})"
@@ -61,23 +60,15 @@ def is_record_text(content: str) -> bool:
 
 
 def read_records(content: str) -> Records:
-    """Records of the text form. A record ends at a blank line followed by a tagged line, or
-    where a tag repeats (a record whose blank line was lost); untagged lines continue the
-    field above (lines before the first record are ignored)."""
+    """Records of the text form. A record starts at the file's first tag (SrcDatabase-来源库) or
+    where a tag repeats, so blank lines may sit between records or between fields alike;
+    untagged lines continue the field above (lines before the first record are ignored)."""
     out = Records()
     columns: dict[str, int] = {}
+    found: list[dict[int, str]] = []
     current: dict[int, str] = {}
     where: dict[int, int] = {}
-    start, last, gap = 0, None, False
-
-    def close() -> None:
-        if current:
-            out.rows.append(current.copy())  # type: ignore[arg-type]  (tupled below)
-            out.starts.append(start)
-            out.lines.append(where.copy())
-        current.clear()
-        where.clear()
-
+    last, gap = None, False
     for number, raw in enumerate(content.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip():
@@ -85,20 +76,19 @@ def read_records(content: str) -> Records:
             continue
         match = FIELD_LINE.match(line)
         if match:
-            tag, value = match.group(1).strip(), match.group(2)
-            column = columns.setdefault(tag, len(columns))
-            if gap or column in current or (tag == FIRST_TAG and current):
-                close()
-            if not current:
-                start = number
-            current[column], where[column], last, gap = value, number, column, False
+            column = columns.setdefault(match.group(1).strip(), len(columns))
+            if column in current or column == 0:
+                current, where = {}, {}
+                found.append(current)
+                out.starts.append(number)
+                out.lines.append(where)
+            current[column], where[column], last = match.group(2), number, column
         elif current and last is not None:
             current[last] += ("\n" if gap else " ") + line.strip()
-            gap = False
-    close()
+        gap = False
     out.headers = list(columns)
     out.rows = [tuple(clean(row[i]) or None if i in row else None for i in range(len(columns)))
-                for row in out.rows]
+                for row in found]
     return out
 
 
