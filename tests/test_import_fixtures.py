@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import os
+import re
 import unicodedata
 import warnings
 from functools import cache
@@ -28,11 +30,12 @@ FIXTURES = Path(os.environ.get("PATENT_FIXTURES")
 # lens_jet_engine.csv: antontruly/patents lens-export.csv; derwent_dii_biogas.xlsx:
 # roneyfraga/2024-yt-read-derwent-innovation derwent.xlsx; google_patents_wearable_105.csv:
 # woodie2wopper/torir-util No1_…_PatentSearc.csv; patsnap_ar_glasses_17113.xlsx: renyidake/Streamlit
-# streamlit系列/AR眼镜.XLSX (see tests/data/README_vendors.md)
+# streamlit系列/AR眼镜.XLSX; cnki_sysu_chem_500.xls: Yodeesy/Intelligent-Patent-Clustering-and-
+# Recommendation-Platform 专利数据/化学/CNKI-20250409100038269.xls (see tests/data/README_vendors.md)
 FILES = ["patsnap_agency_13086.xlsx", "incopat_openai_72.xlsx", "incopat_chatbot_2798.xlsx",
          "patentics_ar_cn.csv", "patentics_apollo_cn.csv", "lens_jet_engine.csv",
          "derwent_dii_biogas.xlsx", "google_patents_wearable_105.csv",
-         "patsnap_ar_glasses_17113.xlsx"]
+         "patsnap_ar_glasses_17113.xlsx", "cnki_sysu_chem_500.xls"]
 pytestmark = pytest.mark.skipif(not FIXTURES.is_dir(), reason="../shared/fixtures is absent")
 SIMPLE = {"有效": "valid", "审中": "pending", "失效": "lapsed"}
 
@@ -41,6 +44,11 @@ SIMPLE = {"有效": "valid", "审中": "pending", "失效": "lapsed"}
 def raw_rows(name: str) -> list[dict]:
     """The file's data rows as dicts header → cell, read without the importer."""
     path = FIXTURES / name
+    if path.suffix == ".xls":  # CNKI's .xls: an HTML page with one table
+        page = path.read_text(encoding="utf-8")
+        rows = [[html.unescape(cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+                for tr in re.findall(r"<tr>(.*?)</tr>", page, re.S)]
+        return [dict(zip(rows[0], row)) for row in rows[1:]]
     if path.suffix == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as fh:
             if fh.readline().startswith("search URL:"):  # Google Patents' banner line
@@ -305,3 +313,55 @@ def test_patsnap_raw_export_rows_field_by_field(fx):
             assert res.county_code == county[0], row
             placed += 1
     assert placed > 2000
+
+
+def test_cnki_rows_field_by_field(fx):
+    """CNKI's .xls (an HTML table): no application number, so a patent is its publication
+    number without the kind code (A and B one patent); 海外专利 rows (TW) skipped; 作者 are the
+    inventors, 申请人 the holders, 国省名称 the province, 中图分类号 the IPC codes."""
+    first = reports_of(fx, "cnki_sysu_chem_500.xls")[0]
+    raw = raw_rows("cnki_sysu_chem_500.xls")
+    chinese = [r for r in raw if r["SrcDatabase-来源库"] == "中国专利"]
+    keys = {re.sub(r"[A-Z]\d?$", "", r["PubNo-公开号"]) for r in chinese}
+    assert (first.source, first.rejected) == ("cnki", 0)
+    assert first.inserted + first.updated + first.unchanged == len(keys)
+    assert (first.merged, first.skipped) == (len(chinese) - len(keys), len(raw) - len(chinese))
+    assert set(first.skipped_offices) == {r["PubNo-公开号"][:2] for r in raw if r not in chinese}
+    once = {k for k in keys if sum(r["PubNo-公开号"].startswith(k) for r in chinese) == 1}
+    for row in chinese:
+        number = row["PubNo-公开号"]
+        stored = Patent.select().where((Patent.pub_no == number) | (Patent.grant_no == number)
+                                       ).dicts().get()
+        day = dt.date.fromisoformat(row["PubTime-公开日期"])
+        assert day == (stored["pub_date"] if stored["pub_no"] == number else stored["grant_date"])
+        title = re.sub(r"</?su[bp]>", "", row["Title-题名"], flags=re.IGNORECASE)
+        assert stored["title"] == title and stored["app_no"] is None
+        names = [n.strip() for n in row["Applicant-申请人"].split(";") if n.strip()]
+        assert [spelling(n) for n in holders(stored["id"])] == [spelling(n) for n in names]
+        authors = [n.strip() for n in row["Author-作者"].split(";") if n.strip()]
+        assert stored["inventors"] == "; ".join(authors)
+        if row["CountryName-国省名称"] in ("广东", "广东省"):
+            assert stored["address"] == "广东省"
+        if re.sub(r"[A-Z]\d?$", "", number) in once:
+            codes = [re.sub(r"^([A-H]\d\d[A-Z])(\d)", r"\1 \2", c)
+                     for c in row["CLC-中图分类号"].split(";") if c]
+            assert stored["ipc_all"].split("; ") == list(dict.fromkeys(codes))
+        kind = number[-1] if number[-1].isalpha() else number[-2]
+        assert stored["patent_type"] == {"A": "invention", "B": "invention", "U": "utility",
+                                         "Y": "utility", "S": "design"}[kind]
+
+
+def test_cnki_text_form_of_the_real_export_stores_the_same(db, tmp_path):
+    """The real export written out in CNKI's text form (tag: value lines, a blank line between
+    records) and imported: importing the .xls afterwards finds every patent unchanged."""
+    if not (FIXTURES / "cnki_sysu_chem_500.xls").exists():
+        pytest.skip(f"cnki_sysu_chem_500.xls is not in {FIXTURES}")
+    raw = raw_rows("cnki_sysu_chem_500.xls")
+    text = "\n\n".join("\n".join(f"{tag}: {value}" for tag, value in row.items()) for row in raw)
+    path = tmp_path / "CNKI-sysu-chem.txt"
+    path.write_text(text + "\n", encoding="utf-8-sig")
+    first = import_file(path, after=False)
+    assert (first.source, first.rows_read, first.rejected) == ("cnki", len(raw), 0)
+    second = import_file(FIXTURES / "cnki_sysu_chem_500.xls", after=False)
+    assert (second.inserted, second.updated, second.unchanged) == (0, 0, first.inserted)
+    assert (second.merged, second.skipped) == (first.merged, first.skipped)

@@ -498,7 +498,7 @@ IMP_SOURCE = {"cnipa": "CNIPA 专利检索及分析", "incopat": "incoPat", "pat
               "patentics": "Patentics", "baiten": "佰腾", "innojoy": "大为 Innojoy",
               "soopat": "SooPAT/专利之星",
               "derwent": "Derwent Innovation", "dii": "Derwent Innovations Index（Web of Science）",
-              "lens": "Lens.org", "google": "Google Patents"}
+              "lens": "Lens.org", "google": "Google Patents", "cnki": "中国知网 CNKI"}
 IMP_FIELD = {
     "app_no": "申请号", "app_date": "申请日", "app_year": "申请年", "pub_no": "公开（公告）号",
     "pub_date": "公开（公告）日", "grant_no": "授权公告号", "grant_date": "授权公告日",
@@ -565,6 +565,7 @@ IMP_UNZIPPED_TOO_BIG = ("文件「{file}」解压后超过 {limit} GB，不像�
                         "（可能已损坏或被篡改），请重新导出")
 IMP_R_CELL_TOO_LONG = "单元格有 {n:,} 个字符，超过上限 {limit:,} 个字符"
 IMP_R_FIELD_TOO_LONG = "「{field}」有 {n} 个字符，超过上限 {limit} 个字符，请核对该单元格"
+IMP_R_RECORD = "第 {n} 条记录（该字段在第 {line} 行）：{reason}"
 IMP_R_FORMULA = "单元格 {cell} 是公式，文件没有保存计算结果（按空值读取）：{reason}"
 IMP_FORMULA_WARNING = ("工作表「{sheet}」有 {n} 个公式单元格没有保存计算结果（如 {cells}），"
                        "按空值读取；请用 Excel 打开文件、保存后再导入")

@@ -114,7 +114,8 @@ def prepare(sheets: list[readers.Sheet], report: Report, kind: str | None, sourc
         vendor = dialects.detect_source(headers) if source == "auto" else source
         mapping = dialects.map_columns(headers, kind, override, vendor)
         tables.append(Table(sheet.name, mapping, sheet.rows[header_at + 1:],
-                            sheet.row_numbers[header_at + 1:], vendor, sheet.formulas))
+                            sheet.row_numbers[header_at + 1:], vendor, sheet.formulas,
+                            sheet.records))
         report.source = report.source or vendor
         _note_formulas(sheet, report)
     if not tables:  # offer the first row's cells for mapping by hand (数据导入, 导入方案)

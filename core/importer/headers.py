@@ -95,6 +95,14 @@ SOURCE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "google": {"pub_no": ("id",)},  # Google Patents: id = CN-108572939-A
     "dii": {"pub_no": ("PN",), "title": ("TI",), "inventors": ("AU",), "applicants": ("AE",),
             "ipc_all": ("IP",), "app_no": ("AD",), "pub_date": ("PD",)},  # see derwent.py
+    # CNKI's bilingual tags (cnki.py reads its text and HTML forms). Its patent export holds
+    # these ten fields and no application number, filing date, address or agency; 作者 are the
+    # inventors, 中图分类号 holds the IPC codes, 国省名称 the first applicant's province (or
+    # country), 来源库 中国专利 / 海外专利 (the number's office decides what is skipped).
+    "cnki": {"pub_no": ("PubNo-公开号",), "pub_date": ("PubTime-公开日期",),
+             "title": ("Title-题名",), "applicants": ("Applicant-申请人",),
+             "inventors": ("Author-作者",), "abstract": ("Summary-摘要",),
+             "ipc_all": ("CLC-中图分类号",), "province": ("CountryName-国省名称",)},
 }
 # Fields a vendor may spread over one column per person (申请人1, 申请人2 …): values are joined.
 JOINED = ("owners", "applicants", "inventors", "agents")
@@ -140,6 +148,9 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "google": ("result link", "inventor/author", "filing/creation date",
                "representative figure link", "priority date"),
     "dii": ("PN", "TI", "AU", "AE", "GA", "AB", "DC", "MC", "IP", "PD", "AD", "PI", "UT"),
+    "cnki": ("SrcDatabase-来源库", "PubNo-公开号", "PubTime-公开日期", "Applicant-申请人",
+             "CountryName-国省名称", "Claims-主权项", "CLC-中图分类号", "Title-题名", "Author-作者",
+             "Summary-摘要"),
 }
 SOURCES = ("cnipa", "incopat", "patsnap", "patentics", "baiten", "innojoy", "soopat", "derwent",
-           "dii", "lens", "google")
+           "dii", "lens", "google", "cnki")

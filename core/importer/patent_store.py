@@ -196,12 +196,17 @@ def _diff(rec: Record, before: dict, report: Report) -> dict:
     the vendor of the first import."""
     changed = {}
     same_vendor_text = rec.values.get("vendor_status") == before.get("vendor_status")
+    # a row of the grant document only (CN…B) for a patent stored under its publication (CN…A):
+    # the publication number and date stay, the grant fields are what it brings
+    pub_no = rec.values.get("pub_no")
+    grant_only = (before.get("pub_no") not in (None, pub_no)
+                  and pub_no in (before.get("grant_no"), rec.values.get("grant_no")))
     for name in COLUMNS:
         new = rec.values.get(name)
         if new is None or name == "source" or (same_vendor_text and name in STATUS_COLUMNS):
             continue
-        if name == "pub_no" and before.get("pub_no") and new == before.get("grant_no"):
-            continue  # a grant-document list: keep the publication number already stored
+        if grant_only and name in ("pub_no", "pub_date"):
+            continue
         old = before.get(name)
         if _same(old, new):
             continue

@@ -19,7 +19,7 @@ import xlrd
 from openpyxl.utils import get_column_letter
 
 from core.config import labels
-from core.importer import formulas
+from core.importer import cnki, formulas
 
 MB = 10**6  # megabytes as the browser's upload widget counts them
 MAX_BYTES = 100 * MB  # parameter: largest accepted upload
@@ -45,11 +45,14 @@ class ReadError(Exception):
 class Sheet:
     """One worksheet (or the single table of a text file): all non-empty rows with their
     1-based row numbers as a user sees them in Excel. formulas: row number → {column index:
-    cell reference} of formula cells the file saved without a computed value (read as empty)."""
+    cell reference} of formula cells the file saved without a computed value (read as empty).
+    records: for a file of records rather than rows (CNKI's text form), row number (the line
+    the record starts on) → (the record's ordinal, {column index: line of that field})."""
     name: str
     rows: list[tuple] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
     formulas: dict[int, dict[int, str]] = field(default_factory=dict)
+    records: dict[int, tuple[int, dict[int, int]]] = field(default_factory=dict)
 
 
 class Budget:
@@ -85,6 +88,10 @@ def read(path: str | Path, display_name: str | None = None,
 def read_bytes(data: bytes, name: str) -> list[Sheet]:
     ext = Path(name).suffix.lower()
     kind = sniff(data)
+    if kind == "html" and ext == ".xls":  # CNKI's ".xls" is an HTML table
+        content = decode(data, name)
+        if cnki.is_html_table(content):
+            return [_cnki_html_sheet(content, name)]
     _check_kind(name, ext, kind, data)
     if kind == "xlsx":
         sheets = _read_xlsx(data, name)
@@ -256,6 +263,8 @@ def _read_text(data: bytes, name: str) -> Sheet:
     if "\x00" in content:
         raise ReadError(labels.IMP_MISMATCH.format(file=name, ext=Path(name).suffix,
                                                    real=labels.IMP_REAL_KIND["binary"]))
+    if cnki.is_record_text(content):
+        return _cnki_records_sheet(content, name)
     delimiter = _delimiter(content)
     sheet = Sheet(Path(name).stem)
     budget = Budget(name)
@@ -271,6 +280,33 @@ def _read_text(data: bytes, name: str) -> Sheet:
         raise ReadError(labels.IMP_BROKEN.format(file=name, detail=str(exc))) from exc
     return sheet
 
+
+def _cnki_records_sheet(content: str, name: str) -> Sheet:
+    """CNKI's text form: a header row of the field tags, then one row per record, numbered by
+    the line the record starts on."""
+    records = cnki.read_records(content)
+    sheet = Sheet(Path(name).stem)
+    budget = Budget(name)
+    width = len(records.headers)
+    sheet.rows.append(tuple(records.headers))
+    sheet.row_numbers.append(0)
+    for ordinal, (row, start, lines) in enumerate(zip(records.rows, records.starts,
+                                                      records.lines), start=1):
+        budget.take(sheet.name, start, width)
+        sheet.rows.append(row)
+        sheet.row_numbers.append(start)
+        sheet.records[start] = (ordinal, lines)
+    return sheet
+
+
+def _cnki_html_sheet(content: str, name: str) -> Sheet:
+    sheet = Sheet(Path(name).stem)
+    budget = Budget(name)
+    for number, row in cnki.read_html(content):
+        budget.take(sheet.name, number, len(row))
+        sheet.rows.append(row)
+        sheet.row_numbers.append(number)
+    return sheet
 
 
 def _delimiter(content: str, scan: int = 20) -> str:

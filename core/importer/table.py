@@ -38,6 +38,7 @@ class Table:
     row_numbers: list[int]
     source: str | None = None  # the vendor the headers point to
     formulas: dict[int, dict[int, str]] = field(default_factory=dict)  # readers.Sheet.formulas
+    records: dict[int, tuple[int, dict[int, int]]] = field(default_factory=dict)  # Sheet.records
 
     def data(self) -> Iterator[tuple[int, tuple]]:
         return zip(self.row_numbers, self.rows)
@@ -61,11 +62,16 @@ class Table:
         """(column, value, reason) of a refused row for the report: a column whose cell is a
         formula saved without its value says so and names the cell."""
         column, reason = err.column or "", err.reason
+        index = self.mapping.headers.index(column) if column in self.mapping.headers else None
         cells = self.formulas.get(number)
-        if cells and column in self.mapping.headers:
-            ref = cells.get(self.mapping.headers.index(column))
+        if cells and index is not None:
+            ref = cells.get(index)
             if ref:
                 reason = labels.IMP_R_FORMULA.format(cell=ref, reason=reason)
+        if number in self.records:  # a file of records: name the record and the field's line
+            ordinal, lines = self.records[number]
+            reason = labels.IMP_R_RECORD.format(n=ordinal, line=lines.get(index, number),
+                                                reason=reason)
         return column, err.value, reason
 
     def getter(self, cells: tuple) -> Callable[[str], object]:

@@ -287,6 +287,9 @@ def type_from_pub_no(pub_no: str | None) -> str | None:
     code = kind_code(pub_no)
     if code and code[0] in KIND_TYPE:
         return KIND_TYPE[code[0]]
+    first = re.fullmatch(r"CN8[5-8]([123])\d{5}", pub_no)  # 1985-1988: the application number
+    if first:  # YY + type digit + serial (CNKI lists CN86104632 so)
+        return {"1": "invention", "2": "utility", "3": "design"}[first.group(1)]
     digits = re.match(r"CN(\d)", pub_no)
     return {"1": "invention", "2": "utility", "3": "design"}.get(digits.group(1)) if digits else None
 
