@@ -546,7 +546,8 @@ class QualityYearCube(BaseModel):
     n_kept_10 = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("subject", "subject_id", "app_year", "county_code", "patent_type"), False),)
+        indexes = ((("subject", "subject_id", "app_year", "county_code", "patent_type"), False),
+                   (("subject", "app_year", "city_code"), False))
 
 
 class CubeStamp(BaseModel):

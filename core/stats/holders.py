@@ -35,7 +35,7 @@ from core.db.models import (
 from core.db.sql import count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
-from core.stats.base import patents, where
+from core.stats.base import patents, where, year_range
 from core.stats.search import industry_patents
 
 BUILTIN_TAGS = ("hightech", "above_scale")  # 高企, 规上
@@ -98,20 +98,24 @@ def new_holders(q: Scope) -> list[tuple]:
 
 def _first_year_candidates(q: Scope) -> list[int] | None:
     """The holders whose first filing year in the region lies in the period's years, from
-    quality_year_cube (None when it cannot answer: a custom region or a street, stale tables)."""
+    quality_year_cube (None when it cannot answer: a custom region or a street, stale tables):
+    those with a row in those years and none before them (the years' rows, each holder's
+    earlier rows looked up by its index)."""
     code = canonical(q.region) if q.region else ""
     if (code and (not code.isdigit() or len(code) not in (2, 4, 6))) or not freshness.usable():
         return None
-    c, first = QualityYearCube, fn.MIN(QualityYearCube.app_year)
-    query = (c.select(c.subject_id)
-             .where(c.subject == "holder", c.app_year.is_null(False),
-                    region_filter(code, model=c) if code else True)
-             .group_by(c.subject_id))
+    c, earlier = QualityYearCube, QualityYearCube.alias("e")
+    region = region_filter(code, model=c) if code else True
+    query = (c.select(c.subject_id).distinct()
+             .where(c.subject == "holder", c.app_year.is_null(False), region,
+                    year_range(c.app_year, q)))
     if q.date_from:
-        query = query.having(first >= q.date_from.year)
-    if q.date_to:
-        query = query.having(first <= q.date_to.year)
-    return [int(i) for i, in query.tuples()]
+        before = (earlier.select(pw.SQL("1"))
+                  .where(earlier.subject == "holder", earlier.subject_id == c.subject_id,
+                         earlier.app_year < q.date_from.year,
+                         region_filter(code, model=earlier) if code else True))
+        query = query.where(~fn.EXISTS(before))
+    return sorted(int(i) for i, in query.tuples())
 
 
 def _new_condition(q: Scope) -> pw.Expression | None:
