@@ -167,8 +167,8 @@ def test_the_rates_chart_of_the_biggest_filers():
 
 # --- summary tables (core.cubes.quality) against the live path and the definition ----------------
 
-def _random_world(rng) -> list[tuple]:
-    """Random patents around the boundary days of ON (3, 5 and 10 years before); returns
+def _random_world(rng, on) -> list[tuple]:
+    """Random patents around the boundary days of `on` (3, 5 and 10 years before); returns
     (holder id, agency id, county, type, filed, granted, status, reason, lapse) per patent."""
     import datetime as dt
     holders = [holder(f"权利人{i}", kind="enterprise").id for i in range(6)]
@@ -177,7 +177,7 @@ def _random_world(rng) -> list[tuple]:
     for i in range(rng.randint(40, 120)):
         if rng.random() < 0.3:
             n = rng.choice((3, 5, 10))
-            filed = ON.replace(year=ON.year - n) + dt.timedelta(days=rng.choice((-1, 0, 1, 40)))
+            filed = on.replace(year=on.year - n) + dt.timedelta(days=rng.choice((-1, 0, 1, 40)))
         else:
             filed = D(rng.randint(2012, 2026), rng.randint(1, 12), rng.randint(1, 28))
         filed = None if rng.random() < 0.05 else filed
@@ -202,7 +202,7 @@ def _random_world(rng) -> list[tuple]:
     return made
 
 
-def _reference(made, subject: str, scope: Scope, min_filings: int) -> list[list[int]]:
+def _reference(made, subject: str, scope: Scope, on, min_filings: int) -> list[list[int]]:
     """COUNT_COLUMNS per subject, from the definitions (module docstring), by subject id."""
     counts: dict[int, list[int]] = {}
     for h, a, county, kind, filed, grant, status, reason, lapse in made:
@@ -218,7 +218,7 @@ def _reference(made, subject: str, scope: Scope, min_filings: int) -> list[list[
         row = [1, inv, inv and (grant is not None or rejected or withdrawn),
                inv and grant is not None, inv and grant is None and rejected,
                inv and grant is None and withdrawn]
-        eligible = [grant is not None and filed <= ON.replace(year=ON.year - n)
+        eligible = [grant is not None and filed <= on.replace(year=on.year - n)
                     for n in quality.YEARS]
         kept = [status == "valid" or (lapse is not None and
                                       lapse >= filed.replace(year=filed.year + n))
@@ -238,12 +238,15 @@ QUALITY_SCOPES = [Scope("3205"), Scope("320506"), Scope("32"), Scope(""),
                   Scope("320506001")]  # a street: live
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_rankings_from_the_cubes_and_live_equal_the_definition(db, seed):
+@pytest.mark.parametrize("seed,on", [(0, ON), (1, ON), (2, D(2026, 10, 20)),
+                                     (3, D(2026, 12, 31))])
+def test_rankings_from_the_cubes_and_live_equal_the_definition(db, seed, on):
+    """Days in the first half of the year (the boundary years' grants up to the day read live)
+    and in the second (the whole year from the cube, the grants after the day subtracted)."""
     import random
 
     from core.cubes import rebuild
-    made = _random_world(random.Random(seed))
+    made = _random_world(random.Random(seed), on)
     live = {}
     for cube in (False, True):
         if cube:
@@ -252,12 +255,12 @@ def test_rankings_from_the_cubes_and_live_equal_the_definition(db, seed):
             assert quality.use_cube(scope, years=True) == (cube and i < 9)
             for subject in quality.SUBJECTS:
                 for floor in (1, 4):
-                    got = quality._counts(scope, subject, ON, floor)
+                    got = quality._counts(scope, subject, on, floor)
                     got = got.sort_values("subject_id")[["subject_id", *quality.COUNT_COLUMNS]]
-                    assert got.values.tolist() == _reference(made, subject, scope, floor), \
+                    assert got.values.tolist() == _reference(made, subject, scope, on, floor), \
                         (cube, scope, subject, floor)
                 limits = {**LIMITS, "min_filings": 3}
-                ranked = quality.ranking(scope, subject, ON, "kept_3", limits)
+                ranked = quality.ranking(scope, subject, on, "kept_3", limits)
                 if cube:
                     pd.testing.assert_frame_equal(ranked, live[(i, subject)])
                 live[(i, subject)] = ranked

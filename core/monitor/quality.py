@@ -120,48 +120,55 @@ CHUNK = 5000  # subject ids per IN list
 
 
 def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFrame:
-    """Columns subject_id, eligible_N, kept_n_N of the subjects `ids`: the filing years before
-    each boundary year (that of the day N years before `on`) from quality_year_cube, the
-    boundary year's patents filed on or before that day live."""
+    """Columns subject_id, eligible_N, kept_n_N of the subjects `ids`: whole filing years from
+    quality_year_cube, the boundary year (that of the day N years before `on`) corrected live —
+    its grants filed up to that day added, or, when the day lies in the second half of the
+    year, the whole year from the cube and its grants filed after the day subtracted (the
+    shorter stretch of filing dates is read)."""
     y, bounds = QualityYearCube, {n: _years_before(on, n) for n in YEARS}
     columns = []
     for n in YEARS:
-        before = y.app_year < bounds[n].year
-        columns += [count_if(before, y.n_grant_any), count_if(before, getattr(y, f"n_kept_{n}"))]
+        upto = y.app_year <= _last_whole_year(bounds[n])
+        columns += [count_if(upto, y.n_grant_any), count_if(upto, getattr(y, f"n_kept_{n}"))]
     rows = []
     for start in range(0, len(ids), CHUNK):
         rows += list(y.select(y.subject_id, *columns)
                      .where(y.subject_id.in_(ids[start:start + CHUNK]),
-                            y.app_year < max(b.year for b in bounds.values()),
+                            y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
                             *_cube_conditions(q, y, subject))
                      .group_by(y.subject_id).tuples())
     frame = pd.DataFrame(rows, columns=["subject_id", *KEPT_COLUMNS]).set_index("subject_id")
     frame = frame.reindex(ids).fillna(0)
     for n in YEARS:
-        boundary = _boundary(q, SUBJECT_KEYS[subject], n, bounds[n])
-        part = boundary.reindex(frame.index).fillna(0)
+        part = _boundary(q, SUBJECT_KEYS[subject], n, bounds[n]).reindex(frame.index).fillna(0)
         frame[f"eligible_{n}"] += part["eligible"]
         frame[f"kept_n_{n}"] += part["kept"]
     return frame.rename_axis("subject_id").reset_index()
 
 
+def _last_whole_year(day: dt.date) -> int:
+    """The last filing year the cube counts whole towards grants filed on or before `day`:
+    `day`'s year when it lies in the year's second half (the rest is subtracted live)."""
+    return day.year if day.month > 6 else day.year - 1
+
+
 def _boundary(q: Scope, key: pw.Field, years: int, day: dt.date) -> pd.DataFrame:
-    """Per subject, the grants filed in `day`'s year up to `day` (eligible) and those of them
-    kept past `years` years — none when that year lies outside the scope's years."""
-    start = dt.date(day.year, 1, 1)
-    if (q.date_from and q.date_from > day) or (q.date_to and q.date_to < start):
+    """Per subject, the correction of `day`'s filing year: the grants filed from 1 January to
+    `day` (eligible) and those of them kept past `years` years; negated, those filed after
+    `day` to 31 December when the cube counted the whole year (_last_whole_year). None when
+    that year lies outside the scope's years."""
+    first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if (q.date_from and q.date_from > last) or (q.date_to and q.date_to < first):
         return pd.DataFrame(columns=["eligible", "kept"])
+    after = _last_whole_year(day) == day.year
+    dates = (Patent.app_date > day) & (Patent.app_date <= last) if after else \
+        (Patent.app_date >= first) & (Patent.app_date <= day)
     query = (Patent.select(key, fn.COUNT(Patent.id), count_if(kept_past(years)))
-             .where(Patent.app_date >= start, Patent.app_date <= day, granted(),
-                    key.is_null(False), where(_area(q), dates=False))
+             .where(dates, granted(), key.is_null(False), where(_area(q), dates=False))
              .group_by(key))
-    rows = list(_by_date(query).tuples())
-    return pd.DataFrame(rows, columns=["subject_id", "eligible", "kept"]).set_index("subject_id")
-
-
-def _by_date(query: pw.Select) -> pw.Select:
-    """On SQLite, read one year's filings through the filing-date index."""
-    return query
+    frame = pd.DataFrame(list(query.tuples()), columns=["subject_id", "eligible", "kept"])
+    frame = frame.set_index("subject_id")
+    return -frame if after else frame
 
 
 def _years_before(on: dt.date, years: int) -> dt.date:
