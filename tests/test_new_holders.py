@@ -167,8 +167,8 @@ def _new_reference(made, scope: Scope) -> list[tuple]:
     there (those with a filing date)."""
     firsts: dict[int, list] = {}
     for h, county, street, filed in made:
-        if filed is None or not (street or county).startswith(scope.region) and \
-                not county.startswith(scope.region):
+        if filed is None or (not (street or county).startswith(scope.region) and \
+                not county.startswith(scope.region)):
             continue
         first, n = firsts.get(h, (filed, 0))
         firsts[h] = (min(first, filed), n + 1)
