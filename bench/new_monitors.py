@@ -4,7 +4,11 @@ database (e.g. `python -m core demo --patents 1000000 --db URL`). Target: each p
 second of server time at 1,000,000 patents.
 
     python bench/new_monitors.py --db sqlite:////tmp/bench1m.db [--region 3205] [--repeat 3]
-        [--drop-caches]
+        [--drop-caches] [--live]
+
+The first row, 区域统计 (baseline), is a page within the target measured in the same run: the
+ratios compare the pages with it on whatever the machine's load. --live: each page again with
+the summary tables treated as stale (the live path, as before the cubes served it).
 """
 from __future__ import annotations
 
@@ -17,17 +21,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.stats_pages import drop_caches
+from core.cubes import freshness
 from core.db import connect, db
 from core.monitor import alerts, ops_monitor, quality
 from core.regions import divisions
 from core.regions.query import Scope
-from core.stats import holders, new_holders
+from core.stats import holders, new_holders, regions
 
 
 def pages(region: str, today: dt.date) -> dict[str, list]:
     """Page → the (function, args) it calls on a cold render with the default filters."""
     year = Scope(region).or_this_year(today)
     return {
+        "区域统计 (baseline)": [(regions.table, (Scope(region), "child"))],
         "运营监控": [(ops_monitor.totals, (year,)), (alerts.outflow_rule, (region,)),
                  (ops_monitor.players, (year, "out", None, 5)),
                  (alerts.count, (region, ("holder_outflow", "transfer_out"), ("open",))),
@@ -56,20 +62,36 @@ def main() -> None:
     parser.add_argument("--region", default="3205")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--drop-caches", action="store_true")
+    parser.add_argument("--live", action="store_true")
     opts = parser.parse_args()
     connect(opts.db)
     db.connect(reuse_if_open=True)
     divisions.names()
     today = dt.date.today()
-    print(f"{'page':<24}{'cold s':>9}{'warm s':>9}{'warm CPU s':>12}")
+    print(f"{'page':<28}{'cold s':>9}{'warm s':>9}{'warm CPU s':>12}{'× baseline':>12}")
+    baseline = None
     for page, calls in pages(opts.region, today).items():
-        if opts.drop_caches:
-            drop_caches()
-        cold = timed(calls)
-        warm = min(timed(calls) for _ in range(opts.repeat))
-        cpu = min(timed(calls, time.process_time) for _ in range(opts.repeat))
-        print(f"{page:<24}{cold:>9.2f}{warm:>9.2f}{cpu:>12.2f}")
+        baseline = _row(page, calls, opts, baseline)
+    if opts.live:
+        usable = freshness.usable
+        freshness.usable = lambda: False
+        try:
+            for page, calls in list(pages(opts.region, today).items())[1:]:
+                _row(f"{page} live", calls, opts, baseline)
+        finally:
+            freshness.usable = usable
 
+
+def _row(page: str, calls: list, opts, baseline: float | None) -> float:
+    """Print one page's times; returns the baseline CPU (this page's when none yet)."""
+    if opts.drop_caches:
+        drop_caches()
+    cold = timed(calls)
+    warm = min(timed(calls) for _ in range(opts.repeat))
+    cpu = min(timed(calls, time.process_time) for _ in range(opts.repeat))
+    baseline = baseline or cpu
+    print(f"{page:<28}{cold:>9.2f}{warm:>9.2f}{cpu:>12.2f}{cpu / baseline:>12.1f}", flush=True)
+    return baseline
 
 if __name__ == "__main__":
     main()

@@ -137,3 +137,57 @@ def test_very_many_new_holders_are_matched_by_the_grouped_query_itself(world, mo
     pd.testing.assert_frame_equal(holders.holder_stats(YEAR.with_holders(new_only=True)), listed)
     pd.testing.assert_frame_equal(holders.kind_split(YEAR), split)
     assert split["new"].sum() == 1
+
+
+# --- the candidates from the summary tables against the live scan and the definition ------------
+
+NEW_SCOPES = [Scope("3205", D(2025, 1, 1), D(2025, 12, 31)), Scope("3205", D(2024, 3, 5),
+                                                                       D(2025, 7, 9)),
+              Scope("320506", D(2023, 1, 1), D(2024, 6, 30)), Scope("", D(2025, 6, 1), None),
+              Scope("32", None, D(2022, 2, 2)), Scope("320506001", D(2024, 1, 1), D(2025, 1, 1))]
+
+
+def _random_holders(rng) -> list[tuple]:
+    """Random patents of 8 holders; returns (holder id, county, street, filed) per patent."""
+    people = [holder(f"权利人{i}", kind="enterprise").id for i in range(8)]
+    made = []
+    for i in range(rng.randint(20, 60)):
+        h, county = rng.choice(people), rng.choice(("320506", "320505", "320102"))
+        street = "320506001" if county == "320506" and rng.random() < 0.5 else None
+        filed = None if rng.random() < 0.05 else D(rng.randint(2020, 2026), rng.randint(1, 12),
+                                                   rng.choice((1, 5, 9, 28)))
+        patent(f"N{i}", h, county, street, app_date=filed, app_year=filed and filed.year,
+               city_code=county[:4], status=rng.choice(("valid", "pending")))
+        made.append((h, county, street, filed))
+    return made
+
+
+def _new_reference(made, scope: Scope) -> list[tuple]:
+    """Holders whose earliest filing in the region lies in the period, with their patents
+    there (those with a filing date)."""
+    firsts: dict[int, list] = {}
+    for h, county, street, filed in made:
+        if filed is None or (not (street or county).startswith(scope.region) and \
+                not county.startswith(scope.region)):
+            continue
+        first, n = firsts.get(h, (filed, 0))
+        firsts[h] = (min(first, filed), n + 1)
+    return sorted((h, first, n) for h, (first, n) in firsts.items()
+                  if (scope.date_from or first) <= first <= (scope.date_to or first))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_new_holders_from_the_cubes_and_live_equal_the_definition(db, seed):
+    import random
+
+    from core.cubes import rebuild
+    made = _random_holders(random.Random(seed))
+    for cube in (False, True):
+        if cube:
+            rebuild.rebuild()
+        for i, scope in enumerate(NEW_SCOPES):
+            assert (holders._first_year_candidates(scope) is not None) == (cube and i < 5)
+            got = sorted((int(h), new_holders._as_date(d), int(n))
+                         for h, d, n in holders.new_holders(scope))
+            assert got == _new_reference(made, scope), (cube, scope)
+            assert sorted(holders.new_holder_ids(scope)) == [h for h, _, _ in got]

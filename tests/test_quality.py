@@ -163,3 +163,104 @@ def test_the_rates_chart_of_the_biggest_filers():
     assert options["yAxis"][0]["data"] == ["乙", "甲"]
     assert [(s["name"], s["data"]) for s in options["series"]] == [
         ("发明授权率", [50, 0]), ("驳回率", [25, 0]), ("撤回率", [25, 0])]
+
+
+# --- summary tables (core.cubes.quality) against the live path and the definition ----------------
+
+def _random_world(rng, on) -> list[tuple]:
+    """Random patents around the boundary days of `on` (3, 5 and 10 years before); returns
+    (holder id, agency id, county, type, filed, granted, status, reason, lapse) per patent."""
+    import datetime as dt
+    holders = [holder(f"权利人{i}", kind="enterprise").id for i in range(6)]
+    agencies = [Agency.create(name=f"代理{i}", norm_name=f"代理{i}").id for i in range(3)]
+    made = []
+    for i in range(rng.randint(40, 120)):
+        if rng.random() < 0.3:
+            n = rng.choice((3, 5, 10))
+            filed = on.replace(year=on.year - n) + dt.timedelta(days=rng.choice((-1, 0, 1, 40)))
+        else:
+            filed = D(rng.randint(2012, 2026), rng.randint(1, 12), rng.randint(1, 28))
+        filed = None if rng.random() < 0.05 else filed
+        kind = rng.choice(("invention", "invention", "utility", "design"))
+        reason = rng.choice(("granted", "rejected", "withdrawn", "unpaid_fee", "examining", None))
+        grant = filed + dt.timedelta(days=400) if filed and reason in ("granted", "unpaid_fee") \
+            and rng.random() < 0.9 else None
+        status = "valid" if grant and rng.random() < 0.5 else rng.choice(("lapsed", "pending"))
+        lapse = None
+        if status == "lapsed" and filed and rng.random() < 0.8:
+            lapse = filed.replace(year=filed.year + rng.choice((2, 3, 4, 5, 9, 10, 11))) + \
+                dt.timedelta(days=rng.choice((-1, 0, 1, 30)))
+        h = rng.choice(holders + [None])
+        a = rng.choice(agencies + [None])
+        county = rng.choice(("320506", "320506", "320507", "320102"))
+        patent(f"R{i}", h, county=county,
+               street="320506001" if county == "320506" else None, city_code=county[:4],
+               patent_type=kind, app_date=filed, grant_date=grant, status=status,
+               status_reason=reason, lapse_date=lapse, agency=a,
+               app_year=filed.year if filed else None)
+        made.append((h, a, county, kind, filed, grant, status, reason, lapse))
+    return made
+
+
+def _reference(made, subject: str, scope: Scope, on, min_filings: int) -> list[list[int]]:
+    """COUNT_COLUMNS per subject, from the definitions (module docstring), by subject id."""
+    counts: dict[int, list[int]] = {}
+    for h, a, county, kind, filed, grant, status, reason, lapse in made:
+        key = h if subject == "holder" else a
+        street = "320506001" if county == "320506" else ""
+        if key is None or not (street or county).startswith(scope.region) or \
+                (scope.patent_types and kind not in scope.patent_types):
+            continue
+        if scope.has_dates and (filed is None or filed < (scope.date_from or filed)
+                                or filed > (scope.date_to or filed)):
+            continue
+        inv, rejected, withdrawn = kind == "invention", reason == "rejected", reason == "withdrawn"
+        row = [1, inv, inv and (grant is not None or rejected or withdrawn),
+               inv and grant is not None, inv and grant is None and rejected,
+               inv and grant is None and withdrawn]
+        eligible = [grant is not None and filed <= on.replace(year=on.year - n)
+                    for n in quality.YEARS]
+        kept = [status == "valid" or (lapse is not None and
+                                      lapse >= filed.replace(year=filed.year + n))
+                for n in quality.YEARS]
+        row += eligible + [e and k for e, k in zip(eligible, kept)]
+        counts[key] = [x + int(y) for x, y in zip(counts.get(key, [0] * len(row)), row)]
+    return sorted([k, *v] for k, v in counts.items() if v[0] >= max(1, min_filings))
+
+
+QUALITY_SCOPES = [Scope("3205"), Scope("320506"), Scope("32"), Scope(""),
+                  Scope("3205", patent_types=("invention",)),
+                  Scope("320506", patent_types=("utility", "design")),
+                  Scope("3205", D(2016, 1, 1), D(2021, 12, 31)),
+                  Scope("32", D(2023, 1, 1), None, patent_types=("invention", "design")),
+                  Scope("3205", None, D(2016, 12, 31)),
+                  Scope("3205", D(2016, 3, 1), D(2023, 6, 1)),  # not whole years: live
+                  Scope("320506001")]  # a street: live
+
+
+@pytest.mark.parametrize("seed,on", [(0, ON), (1, ON), (2, D(2026, 10, 20)),
+                                     (3, D(2026, 12, 31))])
+def test_rankings_from_the_cubes_and_live_equal_the_definition(db, seed, on):
+    """Days in the first half of the year (the boundary years' grants up to the day read live)
+    and in the second (the whole year from the cube, the grants after the day subtracted)."""
+    import random
+
+    from core.cubes import rebuild
+    made = _random_world(random.Random(seed), on)
+    live = {}
+    for cube in (False, True):
+        if cube:
+            rebuild.rebuild()
+        for i, scope in enumerate(QUALITY_SCOPES):
+            assert quality.use_cube(scope, years=True) == (cube and i < 9)
+            for subject in quality.SUBJECTS:
+                for floor in (1, 4):
+                    got = quality._counts(scope, subject, on, floor)
+                    got = got.sort_values("subject_id")[["subject_id", *quality.COUNT_COLUMNS]]
+                    assert got.values.tolist() == _reference(made, subject, scope, on, floor), \
+                        (cube, scope, subject, floor)
+                limits = {**LIMITS, "min_filings": 3}
+                ranked = quality.ranking(scope, subject, on, "kept_3", limits)
+                if cube:
+                    pd.testing.assert_frame_equal(ranked, live[(i, subject)])
+                live[(i, subject)] = ranked

@@ -193,6 +193,7 @@ def test_core_inventors_from_the_cube_and_live_equal_the_definition(db, seed, mo
             dates = (D(years[0], 1, 1), D(years[1], 12, 31)) if years else (None, None)
             scope = Scope(region, *dates, patent_types=types)
             assert teams._cube_answers(scope) == (cube and not types and not years)
+            assert (teams._cube_biggest(scope) is not None) == cube
             for top in (1, 3, 20):
                 got, complete = teams.core_inventors(scope, top=top)
                 want = _reference(made, region, types, years, top)

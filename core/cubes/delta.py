@@ -30,7 +30,7 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from core.cubes import actors, freshness, industry, inventor, patent, stats
+from core.cubes import actors, freshness, industry, inventor, patent, quality, stats
 from core.cubes import indicator as indicator_cube
 from core.cubes.rebuild import rebuild
 from core.db import db, is_postgres, version
@@ -43,6 +43,8 @@ from core.db.models import (
     InventorCube,
     OpsCube,
     Patent,
+    QualityCube,
+    QualityYearCube,
 )
 from core.db.sql import load_temp, query_sql
 
@@ -279,6 +281,9 @@ SPECS = (
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
     Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
     Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit, indexed=True),
+    Spec(QualityCube, quality.TOTALS, quality.COLUMNS, quality.emit_totals, indexed=True),
+    Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,
+         quality.emit_years, indexed=True),
 )
 # actor_cube: its rows come by actors.emit (with the other tables' rows) and, once the change is
 # done, actors.distinct_delta; it merges like the others

@@ -21,11 +21,13 @@ from core.db.models import (
     OpsCube,
     Patent,
     PatentCube,
+    QualityCube,
+    QualityYearCube,
     StreetCube,
 )
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-          AgencyCube, IndustryCube, InventorCube, CubeStamp)
+          AgencyCube, IndustryCube, InventorCube, QualityCube, QualityYearCube, CubeStamp)
 _KNOWN: set[str] = set()
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from peewee import fn
 
-from core.cubes import freshness, industry, inventor, patent, stats
+from core.cubes import freshness, industry, inventor, patent, quality, stats
 from core.cubes import indicator as indicator_cube
 from core.db import db, version
 from core.db.models import CubeStamp, IndicatorCube, Patent
 from core.rules.counting import CountingRule
 
-BUILDERS = (patent.build, stats.build, industry.build, inventor.build)  # the indicator cube is built apart (months)
+# the indicator cube is built apart (months)
+BUILDERS = (patent.build, stats.build, industry.build, inventor.build, quality.build)
 
 
 def rebuild(variants: bool = True) -> int:

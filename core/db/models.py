@@ -505,6 +505,51 @@ class InventorCube(BaseModel):
                    (("city_code", "n"), False), (("county_code", "n"), False))
 
 
+class QualityCube(BaseModel):
+    """Summary table (core.cubes.quality): per subject ('holder': first holder, 'agency') ×
+    county × type over all time, the filings and the closed invention cases (granted, rejected,
+    withdrawn) of 申请质量监测."""
+    subject = pw.CharField(max_length=8)
+    subject_id = pw.IntegerField()
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    patent_type = pw.CharField(max_length=10)
+    n = pw.IntegerField(default=0)
+    n_closed = pw.IntegerField(default=0)
+    n_granted = pw.IntegerField(default=0)
+    n_rejected = pw.IntegerField(default=0)
+    n_withdrawn = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("subject", "subject_id", "county_code", "patent_type"), False),)
+
+
+class QualityYearCube(BaseModel):
+    """Summary table (core.cubes.quality): QualityCube's counts per filing year too, with the
+    grants (any type) and those kept past years 3, 5 and 10."""
+    subject = pw.CharField(max_length=8)
+    subject_id = pw.IntegerField()
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    patent_type = pw.CharField(max_length=10)
+    app_year = pw.IntegerField(null=True)
+    n = pw.IntegerField(default=0)
+    n_closed = pw.IntegerField(default=0)
+    n_granted = pw.IntegerField(default=0)
+    n_rejected = pw.IntegerField(default=0)
+    n_withdrawn = pw.IntegerField(default=0)
+    n_grant_any = pw.IntegerField(default=0)
+    n_kept_3 = pw.IntegerField(default=0)
+    n_kept_5 = pw.IntegerField(default=0)
+    n_kept_10 = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("subject", "subject_id", "app_year", "county_code", "patent_type"), False),
+                   (("subject", "app_year", "city_code"), False))
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -694,5 +739,6 @@ ALL_MODELS = [
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
     JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-    AgencyCube, IndustryCube, InventorCube, CubeStamp, DataVersion,
+    AgencyCube, IndustryCube, InventorCube, QualityCube, QualityYearCube, CubeStamp,
+    DataVersion,
 ]

@@ -26,13 +26,15 @@ import peewee as pw
 from peewee import fn
 
 from core.config import rules as ruleparams
-from core.db.models import Agency, Holder, Patent
-from core.db.sql import add_years, count_if
+from core.cubes import quality as cube
+from core.cubes.quality import SUBJECT_KEYS, granted, kept_past, total_measures
+from core.db.models import Agency, Holder, Patent, QualityCube, QualityYearCube
+from core.db.sql import count_if
 from core.regions.query import Scope
-from core.stats.base import patents, where
+from core.stats.base import cube_where, patents, use_cube, where, year_range
 
 SUBJECTS = ("holder", "agency")
-YEARS = (3, 5, 10)
+YEARS = cube.YEARS
 REASONS = ("low_grant", "high_rejection", "high_withdrawal", "low_invention", "low_kept")
 SORTS = ("filings", "grant_rate", "rejection_rate", "withdrawal_rate", "invention_share",
          "kept_3", "kept_5", "kept_10")
@@ -62,28 +64,111 @@ def _conditions(q: Scope, key: pw.Field) -> list:
     return out
 
 
-def _counts(q: Scope, key: pw.Field, on: dt.date, min_filings: int) -> pd.DataFrame:
-    """One row per subject with at least `min_filings` filings: COUNT_COLUMNS."""
-    inv = Patent.patent_type == "invention"
-    granted = Patent.grant_date.is_null(False)
-    rejected, withdrawn = Patent.status_reason == "rejected", Patent.status_reason == "withdrawn"
+def _counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.DataFrame:
+    """One row per subject with at least `min_filings` filings: COUNT_COLUMNS — from the
+    summary tables (core.cubes.quality) when they serve the scope (no date range or whole
+    years, a division region), else from the patents."""
+    if use_cube(q, years=True):
+        return _cube_counts(q, subject, on, min_filings)
+    return _live_counts(q, SUBJECT_KEYS[subject], on, min_filings)
+
+
+def _live_counts(q: Scope, key: pw.Field, on: dt.date, min_filings: int) -> pd.DataFrame:
     kept = []
     for n in YEARS:
-        eligible = granted & (Patent.app_date <= _years_before(on, n))
-        still = (Patent.status == "valid") | (Patent.lapse_date >= add_years(Patent.app_date, n))
+        eligible = granted() & (Patent.app_date <= _years_before(on, n))
         kept += [count_if(eligible).alias(f"eligible_{n}"),
-                 count_if(eligible & still).alias(f"kept_n_{n}")]
-    query = (patents(
-        _area(q), key.alias("subject_id"), fn.COUNT(Patent.id).alias("filings"),
-        count_if(inv).alias("inventions"),
-        count_if(inv & (granted | rejected | withdrawn)).alias("closed"),
-        count_if(inv & granted).alias("granted"),
-        count_if(inv & ~granted & rejected).alias("rejected"),
-        count_if(inv & ~granted & withdrawn).alias("withdrawn"), *kept)
-        .where(*_conditions(q, key)).group_by(key)
-        .having(fn.COUNT(Patent.id) >= max(1, min_filings)))
+                 count_if(eligible & kept_past(n)).alias(f"kept_n_{n}")]
+    measures = [m.alias(c) for m, c in zip(total_measures(), TOTAL_NAMES)]
+    query = (patents(_area(q), key.alias("subject_id"), measures[0],
+                     count_if(Patent.patent_type == "invention").alias("inventions"),
+                     *measures[1:], *kept)
+             .where(*_conditions(q, key)).group_by(key)
+             .having(fn.COUNT(Patent.id) >= max(1, min_filings)))
     frame = pd.DataFrame(list(query.dicts()), columns=["subject_id", *COUNT_COLUMNS])
     return frame.fillna(0).astype(int)
+
+
+TOTAL_NAMES = ("filings", "closed", "granted", "rejected", "withdrawn")  # cube TOTALS, renamed
+
+
+def _cube_counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.DataFrame:
+    """The subjects' totals from quality_cube (no date range) or quality_year_cube (whole
+    years), their kept shares from quality_year_cube plus the boundary years read live."""
+    c = QualityYearCube if q.has_dates else QualityCube
+    sums = [fn.SUM(getattr(c, m)).alias(name) for m, name in zip(cube.TOTALS, TOTAL_NAMES)]
+    query = (c.select(c.subject_id, sums[0],
+                      count_if(c.patent_type == "invention", c.n).alias("inventions"), *sums[1:])
+             .where(*_cube_conditions(q, c, subject)).group_by(c.subject_id)
+             .having(fn.SUM(c.n) >= max(1, min_filings)))
+    frame = pd.DataFrame(list(query.dicts()),
+                         columns=["subject_id", "filings", "inventions", *TOTAL_NAMES[1:]])
+    kept = _cube_kept(q, subject, on, [int(i) for i in frame["subject_id"]])
+    frame = frame.merge(kept, on="subject_id", how="left")
+    return frame[["subject_id", *COUNT_COLUMNS]].fillna(0).astype(int)
+
+
+def _cube_conditions(q: Scope, model, subject: str) -> list:
+    conds = [model.subject == subject, cube_where(q, model)]
+    if q.has_dates:
+        conds.append(year_range(model.app_year, q))
+    return [c for c in conds if c is not True]
+
+
+KEPT_COLUMNS = [f"{p}_{n}" for n in YEARS for p in ("eligible", "kept_n")]
+CHUNK = 5000  # subject ids per IN list
+
+
+def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFrame:
+    """Columns subject_id, eligible_N, kept_n_N of the subjects `ids`: whole filing years from
+    quality_year_cube, the boundary year (that of the day N years before `on`) corrected live —
+    its grants filed up to that day added, or, when the day lies in the second half of the
+    year, the whole year from the cube and its grants filed after the day subtracted (the
+    shorter stretch of filing dates is read)."""
+    y, bounds = QualityYearCube, {n: _years_before(on, n) for n in YEARS}
+    columns = []
+    for n in YEARS:
+        upto = y.app_year <= _last_whole_year(bounds[n])
+        columns += [count_if(upto, y.n_grant_any), count_if(upto, getattr(y, f"n_kept_{n}"))]
+    rows = []
+    for start in range(0, len(ids), CHUNK):
+        rows += list(y.select(y.subject_id, *columns)
+                     .where(y.subject_id.in_(ids[start:start + CHUNK]),
+                            y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
+                            *_cube_conditions(q, y, subject))
+                     .group_by(y.subject_id).tuples())
+    frame = pd.DataFrame(rows, columns=["subject_id", *KEPT_COLUMNS]).set_index("subject_id")
+    frame = frame.reindex(ids).fillna(0)
+    for n in YEARS:
+        part = _boundary(q, SUBJECT_KEYS[subject], n, bounds[n]).reindex(frame.index).fillna(0)
+        frame[f"eligible_{n}"] += part["eligible"]
+        frame[f"kept_n_{n}"] += part["kept"]
+    return frame.rename_axis("subject_id").reset_index()
+
+
+def _last_whole_year(day: dt.date) -> int:
+    """The last filing year the cube counts whole towards grants filed on or before `day`:
+    `day`'s year when it lies in the year's second half (the rest is subtracted live)."""
+    return day.year if day.month > 6 else day.year - 1
+
+
+def _boundary(q: Scope, key: pw.Field, years: int, day: dt.date) -> pd.DataFrame:
+    """Per subject, the correction of `day`'s filing year: the grants filed from 1 January to
+    `day` (eligible) and those of them kept past `years` years; negated, those filed after
+    `day` to 31 December when the cube counted the whole year (_last_whole_year). None when
+    that year lies outside the scope's years."""
+    first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if (q.date_from and q.date_from > last) or (q.date_to and q.date_to < first):
+        return pd.DataFrame(columns=["eligible", "kept"])
+    after = _last_whole_year(day) == day.year
+    dates = (Patent.app_date > day) & (Patent.app_date <= last) if after else \
+        (Patent.app_date >= first) & (Patent.app_date <= day)
+    query = (Patent.select(key, fn.COUNT(Patent.id), count_if(kept_past(years)))
+             .where(dates, granted(), key.is_null(False), where(_area(q), dates=False))
+             .group_by(key))
+    frame = pd.DataFrame(list(query.tuples()), columns=["subject_id", "eligible", "kept"])
+    frame = frame.set_index("subject_id")
+    return -frame if after else frame
 
 
 def _years_before(on: dt.date, years: int) -> dt.date:
@@ -104,8 +189,7 @@ def ranking(q: Scope, subject: str, on: dt.date, sort: str = "filings",
     reasons: the warnings, comma-separated (REASONS). Sample: (12, "苏州某某科技有限公司",
     "enterprise", 40, 10, 0.25, 8, 0.5, 0.25, 0.25, 0.9, 0.8, None, True, "low_grant")."""
     limits = limits or rule(q.region)
-    key = Patent.first_holder if subject == "holder" else Patent.agency
-    frame = _counts(q, key, on, int(limits["min_filings"]))
+    frame = _counts(q, subject, on, int(limits["min_filings"]))
     frame["invention_share"] = _ratio(frame["inventions"], frame["filings"])
     for name, part in (("grant_rate", "granted"), ("rejection_rate", "rejected"),
                        ("withdrawal_rate", "withdrawn")):

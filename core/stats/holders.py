@@ -23,11 +23,19 @@ from peewee import fn
 from core.cubes import delta, freshness
 from core.db import db, version
 from core.db.audit import AuditEvent, record
-from core.db.models import HOLDER_KINDS, Holder, HolderCube, HolderTag, Industry, Patent
+from core.db.models import (
+    HOLDER_KINDS,
+    Holder,
+    HolderCube,
+    HolderTag,
+    Industry,
+    Patent,
+    QualityYearCube,
+)
 from core.db.sql import count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
-from core.stats.base import patents, where
+from core.stats.base import patents, where, year_range
 from core.stats.search import industry_patents
 
 BUILTIN_TAGS = ("hightech", "above_scale")  # 高企, 规上
@@ -65,7 +73,49 @@ def new_holder_ids(q: Scope) -> list[int] | None:
     """The ids of the holders new in the period (None without a period)."""
     if not q.has_dates:
         return None
-    return [holder_id for holder_id, _, _ in first_in_region(q).tuples()]
+    return [holder_id for holder_id, _, _ in new_holders(q)]
+
+
+CHUNK = 5000  # holder ids per IN list
+
+
+def new_holders(q: Scope) -> list[tuple]:
+    """(holder_id, first_date, patents) of the holders new in the period (first_in_region's
+    rows; none without a period). When the summary tables serve the region, the holders whose
+    first filing year there (quality_year_cube) lies in the period's years are the candidates,
+    and only their patents are read (by holder and date, core.models.HOLDER_DATE_INDEX) —
+    instead of grouping every patent of the region."""
+    if not q.has_dates:
+        return []
+    ids = _first_year_candidates(q)
+    if ids is None or len(ids) > MAX_ID_LIST:
+        return list(first_in_region(q).tuples())
+    rows = []
+    for start in range(0, len(ids), CHUNK):
+        rows += list(first_in_region(q, ids[start:start + CHUNK]).tuples())
+    return rows
+
+
+def _first_year_candidates(q: Scope) -> list[int] | None:
+    """The holders whose first filing year in the region lies in the period's years, from
+    quality_year_cube (None when it cannot answer: a custom region or a street, stale tables):
+    those with a row in those years and none before them (the years' rows, each holder's
+    earlier rows looked up by its index)."""
+    code = canonical(q.region) if q.region else ""
+    if (code and (not code.isdigit() or len(code) not in (2, 4, 6))) or not freshness.usable():
+        return None
+    c, earlier = QualityYearCube, QualityYearCube.alias("e")
+    region = region_filter(code, model=c) if code else True
+    query = (c.select(c.subject_id).distinct()
+             .where(c.subject == "holder", c.app_year.is_null(False), region,
+                    year_range(c.app_year, q)))
+    if q.date_from:
+        before = (earlier.select(pw.SQL("1"))
+                  .where(earlier.subject == "holder", earlier.subject_id == c.subject_id,
+                         earlier.app_year < q.date_from.year,
+                         region_filter(code, model=earlier) if code else True))
+        query = query.where(~fn.EXISTS(before))
+    return sorted(int(i) for i, in query.tuples())
 
 
 def _new_condition(q: Scope) -> pw.Expression | None:

@@ -16,7 +16,7 @@ from peewee import fn
 from core.db.models import Holder, HolderTag, Patent
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
-from core.stats.holders import first_in_region, tags_of
+from core.stats.holders import new_holders, tags_of
 
 LIST_COLUMNS = ["holder_id", "name", "kind", "tags", "first_date", "patents", "fields",
                 "first_patents"]
@@ -40,7 +40,7 @@ def firsts(q: Scope) -> pd.DataFrame:
     """Columns holder_id, first_date, patents of the new holders (one scan of the region)."""
     if not q.has_dates:
         return pd.DataFrame(columns=["holder_id", "first_date", "patents"])
-    rows = [(int(h), _as_date(d), int(n)) for h, d, n in first_in_region(q).tuples()]
+    rows = [(int(h), _as_date(d), int(n)) for h, d, n in new_holders(q)]
     return pd.DataFrame(rows, columns=["holder_id", "first_date", "patents"])
 
 

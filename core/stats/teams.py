@@ -8,8 +8,9 @@ MAX_HOLDER_PATENTS, the newest), never from the whole table.
 
 Core inventors of the region: the inventors named on the most patents of the scope, from
 inventor_cube (core.cubes.inventor: all time, every type) for undated scopes of every type;
-then only the listed inventors' holders are read, for their team sizes. Otherwise live: an inventor on k patents
-belongs to a holder with at least k patents, so holders are read biggest first and the reading
+then only the listed inventors' holders are read, for their team sizes. Otherwise live: an
+inventor on k patents belongs to a holder with at least k patents, so holders are read biggest
+first (the biggest from quality_cube / quality_year_cube when they serve the scope) and the reading
 stops as soon as a holder has fewer patents than the last of the top inventors found (exact),
 or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
 """
@@ -25,11 +26,19 @@ from peewee import fn
 
 from core.cubes.inventor import split_inventors
 from core.db import db, is_postgres
-from core.db.models import PATENT_TYPES, Holder, InventorCube, Patent, PatentCube
+from core.db.models import (
+    PATENT_TYPES,
+    Holder,
+    InventorCube,
+    Patent,
+    PatentCube,
+    QualityCube,
+    QualityYearCube,
+)
 from core.db.sql import load_temp
 from core.regions.query import Scope
 from core.regions.scope import both
-from core.stats.base import cube_where, patents, use_cube, where
+from core.stats.base import cube_where, patents, use_cube, where, year_range
 
 MAX_HOLDER_PATENTS = 50_000
 MAX_HOLDERS = 30
@@ -131,13 +140,29 @@ def team_summary(teams: pd.DataFrame) -> dict:
 def _biggest_holders(scope: Scope) -> list[tuple[int, str, int]]:
     """(holder id, name, patents in scope) of the MAX_HOLDERS biggest first holders, read from
     the statistics covering index (patents with or without inventors: an upper bound)."""
-    n = fn.COUNT(Patent.id)
-    counts = list(patents(scope, Patent.first_holder, n)
-                  .where(where(scope) & Patent.first_holder.is_null(False))
-                  .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
-                  .limit(MAX_HOLDERS).tuples())
+    counts = _cube_biggest(scope)
+    if counts is None:
+        n = fn.COUNT(Patent.id)
+        counts = list(patents(scope, Patent.first_holder, n)
+                      .where(where(scope) & Patent.first_holder.is_null(False))
+                      .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
+                      .limit(MAX_HOLDERS).tuples())
     names = _holder_names([h for h, _ in counts])
     return [(h, names.get(h, ""), c) for h, c in counts]
+
+
+def _cube_biggest(scope: Scope) -> list[tuple[int, int]] | None:
+    """The same (holder id, patents) from quality_cube (undated) or quality_year_cube (whole
+    filing years); None when they cannot answer (see use_cube; other date bases)."""
+    if (scope.has_dates and scope.date_basis != "app") or not use_cube(scope, years=True):
+        return None
+    c = QualityYearCube if scope.has_dates else QualityCube
+    n = fn.SUM(c.n)
+    conds = [c.subject == "holder", cube_where(scope, c),
+             year_range(c.app_year, scope) if scope.has_dates else True]
+    return [(int(h), int(k)) for h, k in
+            c.select(c.subject_id, n).where(*[x for x in conds if x is not True])
+            .group_by(c.subject_id).order_by(n.desc(), c.subject_id).limit(MAX_HOLDERS).tuples()]
 
 
 def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
