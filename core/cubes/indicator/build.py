@@ -2,9 +2,14 @@
 and the holder counting rules (variants), every one from a narrow table of placed patents and
 their months of change, one grouped scan per kind and grain.
 
-`rows(variant, months)` yields the SELECTs of a variant's rows; the full build inserts them into
-the cube, the delta upkeep (core.cubes.delta) into its delta table — from a months table of the
-changed patents only (months_table(only=…))."""
+Most patents have one holder link, current and first (or none): every rule places them as the
+default does. Their rows are grouped once and repeated for each rule (_split, plain_rows); each
+rule's own placement runs over the other patents only (hard_ids), and their rows are added to
+the repeated ones in place (core.cubes.merge).
+
+`rows(variant, months)` yields the SELECTs of a variant's rows; `shared_rows` those of several
+variants sharing the plain patents' rows — the delta upkeep (core.cubes.delta) inserts them
+into its delta table, from a months table of the changed patents only (months_table(only=…))."""
 from __future__ import annotations
 
 from collections.abc import Iterator
