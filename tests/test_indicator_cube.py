@@ -280,3 +280,29 @@ def test_month_helpers():
     assert month_start(month_index(D(2024, 2, 17))) == D(2024, 2, 1)
     assert month_end(month_index(D(2024, 2, 17))) == D(2024, 2, 29)
     assert month_end(month_index(D(2025, 12, 3))) == D(2025, 12, 31)
+
+
+def test_holder_rules_with_odd_links_equal_the_live_count(many):
+    """The build repeats the default placement's rows for the patents every rule places alike:
+    patents with no holder link, a lone link that is not first (seq 2) or a lone earlier holder
+    (not current) must still count as each rule says."""
+    from core.db.models import Patent
+    ids = [p for (p,) in Patent.select(Patent.id).order_by(Patent.id).tuples()]
+    PatentHolder.delete().where(PatentHolder.patent.in_(ids[:6])).execute()  # no link
+    holders = list(Holder.select().order_by(Holder.id))
+    for i, pid in enumerate(ids[6:12]):
+        PatentHolder.delete().where(PatentHolder.patent == pid).execute()
+        PatentHolder.create(patent=pid, holder=holders[i % len(holders)], seq=1 + (i % 2),
+                            current=i % 3 != 0)
+    cubes.rebuild()
+    for rule in [CountingRule(), *HOLDER_RULES, CountingRule(holder="first", basis="original")]:
+        for day in (D(2026, 11, 24), D(2025, 12, 31), D(2024, 2, 29)):
+            specs = _all_specs(day, rule)
+            conditions = {s.name: _live_condition(s, rule) for s in specs}
+            for region in REGIONS:
+                for by_child in (False, True):
+                    if not indicator_cube.supports(rule, region, by_child):
+                        continue
+                    got = _by_code(indicator_cube.read(region, specs, rule, by_child))
+                    want = _by_code(_aggregate(region, rule, conditions, by_child))
+                    assert got == want, (rule, day, region, by_child)

@@ -32,8 +32,9 @@ from peewee import fn
 
 from core.cubes import actors, freshness, industry, inventor, patent, quality, stats
 from core.cubes import indicator as indicator_cube
+from core.cubes.merge import EPSILON, key_join, merge_net
 from core.cubes.rebuild import rebuild
-from core.db import db, is_postgres, version
+from core.db import db, version
 from core.db.models import (
     ActorCube,
     AgencyCube,
@@ -51,7 +52,6 @@ from core.db.sql import load_temp, query_sql
 IDS = "upkeep_ids"  # every patent of the change whose old contributions left
 BATCH = "upkeep_batch"  # the patents being subtracted or added now
 GIVEN = "upkeep_given"  # ids a writer names
-EPSILON = 1e-9  # fractional counts: a sum this close to 0 is 0
 _local = threading.local()
 
 
@@ -177,8 +177,9 @@ class Spec:
     patents (emit(only, insert): insert(select) for each SELECT of rows in column order)."""
 
     def __init__(self, model, measures: tuple[str, ...], columns: tuple[str, ...],
-                 emit: Callable, indexed: bool = False):
+                 emit: Callable, indexed: bool = False, prepare: Callable | None = None):
         self.model, self.measures, self.columns = model, measures, columns
+        self.prepare = prepare  # prepare(spec) before the merge: the delta's own netting
         self.keys = tuple(c for c in columns if c not in measures)
         self.emit, self.indexed = emit, indexed
         self.table = model._meta.table_name
@@ -201,44 +202,23 @@ class Spec:
         return insert
 
     def merge(self) -> None:
-        """Net the delta per key, then rewrite the table's rows of those keys: old + net,
-        dropped when the count reaches 0."""
-        net, old = f"dn_{self.table}", f"do_{self.table}"
+        """Net the delta per key, then change the table's rows of those keys in place: a key
+        the table holds takes old + net (its row dropped when the count reaches 0), a new key
+        is inserted — no row of an unchanged key is rewritten, and the indexed key columns of
+        an existing row are never written (an UPDATE of the measures leaves the indexes be)."""
+        if self.prepare is not None:
+            self.prepare(self)
+        net = f"dn_{self.table}"
         sums = ", ".join(f"SUM({m} * sgn) AS {m}" for m in self.measures)
-        run = db.execute_sql
-        run(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {self._cols(names=self.keys)}, {sums} '
-            f'FROM "{self.delta}" GROUP BY {self._cols(names=self.keys)}')
-        run(f'CREATE TEMPORARY TABLE "{old}" AS SELECT c.id, {self._cols("c")} '
-            f"FROM {self._join(net)}")
-        run(f'DELETE FROM "{self.table}" WHERE id IN (SELECT id FROM "{old}")')
-        totals = ", ".join(f"SUM({m})" for m in self.measures)
         keys = self._cols(names=self.keys)
-        run(f'INSERT INTO "{self.table}" ({self._cols()}) SELECT {keys}, {totals} FROM '
-            f'(SELECT {self._cols()} FROM "{old}" UNION ALL SELECT {self._cols()} FROM "{net}") u '
-            f"GROUP BY {keys} HAVING ABS(SUM({self.measures[0]})) > {EPSILON}")
-        for name in (net, old):
-            run(f'DROP TABLE "{name}"')
-        run(f'DELETE FROM "{self.delta}"')
+        db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {keys}, {sums}, '
+                       f'ROW_NUMBER() OVER () AS did FROM "{self.delta}" GROUP BY {keys}')
+        merge_net(self.table, net, self.measures, self._join(net))
+        db.execute_sql(f'DROP TABLE "{net}"')
+        db.execute_sql(f'DELETE FROM "{self.delta}"')
 
     def _join(self, net: str) -> str:
-        """FROM clause pairing the table's rows (alias c) with the net rows of the same key
-        (alias d), NULL equal to NULL: SQLite's IS (the cube's index, or an automatic index
-        on the net rows, seeks); PostgreSQL hashes both sides on the keys with NULL mapped to
-        a value no key holds."""
-        if is_postgres():
-            same = " AND ".join(self._pg_equal(k) for k in self.keys)
-            return f'"{self.table}" c JOIN "{net}" d ON {same}'
-        same = " AND ".join(f"c.{k} IS d.{k}" for k in self.keys)
-        order = f'"{net}" d CROSS JOIN "{self.table}" c' if self.indexed \
-            else f'"{self.table}" c CROSS JOIN "{net}" d'
-        return f"{order} WHERE {same}"
-
-    def _pg_equal(self, key: str) -> str:
-        field = self.model._meta.fields[key]
-        if not field.null:
-            return f"c.{key} = d.{key}"
-        none = "-2147483648" if isinstance(field, pw.IntegerField) else "'~'"
-        return f"COALESCE(c.{key}, {none}) = COALESCE(d.{key}, {none})"
+        return key_join(self.model, net, self.keys, self.indexed)
 
 
 def _patent_tables(index: int) -> Callable:
@@ -268,9 +248,28 @@ def _agencies(only, insert) -> None:
 def _indicator(only, insert) -> None:
     variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
     with indicator_cube.months_table(only=only) as months:
-        for variant in variants:
-            for select in indicator_cube.rows(variant, months):
-                insert(select)
+        for select in indicator_cube.shared_rows(variants, months, once=True):
+            insert(select)
+
+
+def _indicator_plain(spec: Spec) -> None:
+    """Before the indicator cube's merge: the plain patents' rows (variant PLAIN, emitted once
+    for every counting rule) netted — a patent's unchanged months cancel —, then repeated for
+    each counting rule."""
+    keys = ", ".join(c for c in indicator_cube.COLUMNS if c != "n")
+    net = "dl_indicator_plain"
+    plain = f"variant = '{indicator_cube.PLAIN}'"
+    db.execute_sql(f'DROP TABLE IF EXISTS "{net}"')
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {keys}, SUM(n * sgn) AS n '
+                   f'FROM "{spec.delta}" WHERE {plain} GROUP BY {keys} '
+                   f"HAVING ABS(SUM(n * sgn)) > {EPSILON}")
+    db.execute_sql(f'DELETE FROM "{spec.delta}" WHERE {plain}')
+    table = pw.Table(net, indicator_cube.COLUMNS)
+    insert = spec.inserter(1)
+    for variant in [indicator_cube.FAST, *indicator_cube.built_variants()]:
+        for select in indicator_cube.plain_rows(variant, table):
+            insert(select)
+    db.execute_sql(f'DROP TABLE "{net}"')
 
 
 SPECS = (
@@ -279,7 +278,8 @@ SPECS = (
     Spec(OpsCube, ("n", "amount"), stats.OPS_COLUMNS, _ops),
     Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
-    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
+    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True,
+         prepare=_indicator_plain),
     Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit, indexed=True),
     Spec(QualityCube, quality.TOTALS, quality.COLUMNS, quality.emit_totals, indexed=True),
     Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,

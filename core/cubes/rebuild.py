@@ -42,13 +42,11 @@ def rebuild(variants: bool = True) -> int:
 
 
 def _indicator_cube(variants: bool) -> None:
-    with indicator_cube.months_table() as months:
-        indicator_cube.build(months=months)
+    if not variants:
         for variant in indicator_cube.VARIANTS:
-            if variants:
-                indicator_cube.build_variant(variant, months=months)
-            else:
-                indicator_cube.drop_variant(variant)
+            indicator_cube.drop_variant(variant)
+    indicator_cube.build_variants([indicator_cube.FAST, *(indicator_cube.VARIANTS if variants
+                                                          else ())])
 
 
 def ensure_fresh() -> bool:

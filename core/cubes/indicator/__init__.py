@@ -47,14 +47,18 @@ from core.cubes import freshness
 from core.cubes.indicator.build import (
     COLUMNS,
     FAST,
+    PLAIN,
     VARIANTS,
     build,
     build_variant,
+    build_variants,
     built_variants,
     drop_variant,
     is_current,
     months_table,
+    plain_rows,
     rows,
+    shared_rows,
     variant_of,
 )
 from core.cubes.indicator.months import long_rule_key, month_end, month_index, month_start
@@ -62,11 +66,10 @@ from core.cubes.indicator.read import read, stock_changes, supports
 from core.cubes.indicator.specs import Flow, Stock
 from core.db.models import IndicatorCube
 
-__all__ = ["COLUMNS", "FAST", "VARIANTS", "Flow", "Stock", "build", "build_variant",
-           "built_variants", "drop_variant", "long_rule_key", "month_end", "month_index",
-           "month_start", "months_table", "needs_build", "read", "rows", "stock_changes", "supports",
-           "usable",
-           "variant_of"]
+__all__ = ["COLUMNS", "FAST", "PLAIN", "VARIANTS", "Flow", "Stock", "build", "build_variant",
+           "build_variants", "built_variants", "drop_variant", "long_rule_key", "month_end",
+           "month_index", "month_start", "months_table", "needs_build", "plain_rows", "read",
+           "rows", "shared_rows", "stock_changes", "supports", "usable", "variant_of"]
 
 
 def needs_build(rule) -> bool:
