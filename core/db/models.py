@@ -250,6 +250,9 @@ class Patent(BaseModel):
             (ABNORMAL_INDEX, False),  # migration step 24
             (HOLDER_DATE_INDEX, False),  # migration step 24
             (PLACEMENT_INDEX, False),  # migration step 24
+            # 专利概况's patents published after the as-of day: without it PostgreSQL reads a
+            # whole covering index for them (migration step 30)
+            (("pub_date",), False),
         )
 
 
