@@ -6,7 +6,7 @@ slow_pages); each page runs once on a fresh connection (cold: nothing of it comp
 this process), for every region given (the province's code: its whole data; a city's).
 
     python -m bench.province_pages --db postgresql://postgres@127.0.0.1/bench5m \
-        [--regions 32,3205] [--target 2]
+        [--regions 32,3205] [--target 2] [--pages 届满,指标]
 """
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ def main() -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--regions", default="32,3205")
     parser.add_argument("--target", type=float, default=2.0, help="seconds per page")
+    parser.add_argument("--pages", default="", help="comma-separated parts of page names "
+                        "(default: every page)")
     args = parser.parse_args()
     connect(args.db)
     divisions.names()  # read once per process, as the server does
@@ -66,6 +68,8 @@ def main() -> int:
     missed = []
     for region in args.regions.split(","):
         for name, call in page_calls(region, today).items():
+            if args.pages and not any(part in name for part in args.pages.split(",")):
+                continue
             seconds = cold(args.db, call)
             mark = "" if seconds < args.target else "  MISSED"
             if mark:

@@ -69,3 +69,23 @@ def test_switches_and_thresholds_are_parameters(sample):
     ruleparams.clear()
     highvalue.refresh(ON)
     assert _flagged() == set()
+
+
+@pytest.mark.parametrize("few", [False, True])
+def test_each_category_the_same_tested_row_by_row(sample, few):
+    """few=True (the SEI class and the pledge as correlated EXISTS, for conditions tested on a
+    few rows) picks the same patents as the set form, category by category, on two days: a
+    pledge counts from its registration day on."""
+    industries.assign()  # the SEI links
+    LegalEvent.create(patent=sample["plain"], kind="pledge", date=D(2025, 7, 1),
+                      amount=30_000_000)
+
+    def picked(category, on):
+        cond = highvalue.category_condition(category, on, few=few)
+        return {p.app_no for p in Patent.select().where(cond)}
+
+    assert picked("sei", ON) == {"sei"}  # the links of industries.assign
+    assert picked("pledge", ON) == {"pledge_big"}
+    assert picked("pledge", D(2025, 7, 1)) == {"pledge_big", "plain"}
+    assert {p.app_no for p in Patent.select().where(highvalue.condition(ON, few=few))} == {
+        "sei", "overseas", "long", "pledge_big", "award"}

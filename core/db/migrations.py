@@ -23,6 +23,7 @@ from core.db.models import (
     FEE_INDEX,
     HOLDER_DATE_INDEX,
     HOLDER_STATS_INDEX,
+    INDICATOR_CUBE_INDEX,
     INDICATOR_INDEX,
     LAPSE_INDEX,
     PLACEMENT_INDEX,
@@ -298,12 +299,25 @@ def _v30(m):
     return _v17(m)
 
 
+def _v31(m):
+    """Index on patent.pub_date (专利概况: patents published after the as-of day, a range at
+    province scale instead of a whole covering index) and the indicator cube's covering index
+    (a province's rows of one counting rule from the index alone); skips what is present."""
+    ops = []
+    if ("pub_date",) not in {tuple(i.columns) for i in db.obj.get_indexes("patent")}:
+        ops.append(m.add_index("patent", ("pub_date",), False))
+    if INDICATOR_CUBE_INDEX not in {tuple(i.columns)
+                                    for i in db.obj.get_indexes("indicator_cube")}:
+        ops.append(m.add_index("indicator_cube", INDICATOR_CUBE_INDEX, False))
+    return ops
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
                      (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
-                     (30, _v30)]
+                     (30, _v30), (31, _v31)]
 BASELINE = 1
 
 

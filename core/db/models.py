@@ -37,6 +37,13 @@ INDICATOR_INDEX = ("city_code", "patent_type", "status", "lapse_date", "county_c
                    "street_code", "grant_date", "app_date", "pub_date", "high_value", "domestic",
                    "province_code")
 
+# Covering index of the indicator cube's reads (core.cubes.indicator.read): every column they
+# read, kind before the regions, so a province's (or a city's) rows of one rule, grain and the
+# kinds asked for are read from the index alone — the cube holds every rule's rows (22,600,000
+# at 1,400,000 patents), and reading them from the table scanned all of it (4.1 s -> 0.35 s)
+INDICATOR_CUBE_INDEX = ("variant", "grain", "kind", "city_code", "county_code", "street_code",
+                        "month", "patent_type", "domestic", "province_code", "n")
+
 # Covering indexes of the monitoring pages (core.fee_warnings, core.lapses): every column their
 # counts read.
 FEE_INDEX = ("status", "next_fee_due", "city_code", "county_code", "street_code", "patent_type",
@@ -250,6 +257,9 @@ class Patent(BaseModel):
             (ABNORMAL_INDEX, False),  # migration step 24
             (HOLDER_DATE_INDEX, False),  # migration step 24
             (PLACEMENT_INDEX, False),  # migration step 24
+            # 专利概况's patents published after the as-of day: without it PostgreSQL reads a
+            # whole covering index for them (migration step 30)
+            (("pub_date",), False),
         )
 
 
@@ -412,7 +422,8 @@ class IndicatorCube(BaseModel):
 
     class Meta:
         indexes = ((("variant", "grain", "city_code", "county_code", "street_code", "kind",
-                     "month"), False),)
+                     "month"), False),
+                   (INDICATOR_CUBE_INDEX, False))  # migration step 30
 
 
 class OpsCube(BaseModel):

@@ -42,7 +42,10 @@ def rules() -> dict:
 def category_condition(category: str, on: dt.date, rule: dict | None = None,
                        model=Patent, few: bool = False) -> pw.Expression:
     """SQL condition for one category on day `on` (patents of `model`, i.e. Patent); few=True
-    when it is tested on a few rows only (industries.in_any_industry)."""
+    when it is tested on a few rows only: the SEI class and the pledge as correlated EXISTS
+    through the link and event indexes (industries.in_any_industry), not IN (subquery), which
+    PostgreSQL hashes from every link or pledge of the database — or, when that hash outgrows
+    work_mem, rescans for every row (届满通知 at 5,000,000 patents: 342 s)."""
     rule = rule or rules()
     if category == "sei":
         return industries.in_any_industry("sei", model, few)
@@ -52,7 +55,10 @@ def category_condition(category: str, on: dt.date, rule: dict | None = None,
         column = model.grant_date if rule["maintained_from"] == "grant" else model.app_date
         return column < add_years(on, -int(rule["maintained_years"]))
     if category == "pledge":
-        return model.id.in_(pledged_between(None, on, rule))
+        pledged = pledged_between(None, on, rule)
+        if few:  # an index probe per row instead of every pledge of the database
+            return pw.fn.EXISTS(pledged.where(LegalEvent.patent == model.id))
+        return model.id.in_(pledged)
     if category == "award":
         return model.award.is_null(False) & (model.award != "")
     raise ValueError(category)

@@ -25,7 +25,7 @@ from core.config import defaults
 from core.config import rules as ruleparams
 from core.cubes import freshness
 from core.db.models import Agency, AgencyCube, Holder, Patent
-from core.db.sql import count_if
+from core.db.sql import count_all, count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, is_custom, members, region_filter
 
@@ -88,7 +88,7 @@ def _volume_query(q: Scope) -> pw.Select:
                 .where(*_cube_where(q)).group_by(c.agency_id))
     withdrawn = Patent.status_reason.in_(["withdrawn", "rejected"])
     return (Patent.select(
-        Patent.agency.alias("agency_id"), fn.COUNT(Patent.id).alias("filings"),
+        Patent.agency.alias("agency_id"), count_all().alias("filings"),
         count_if(Patent.status == "valid").alias("valid"),
         count_if((Patent.status == "valid") & (Patent.patent_type == "invention"))
         .alias("valid_invention"), count_if(withdrawn).alias("withdrawn"))
@@ -129,7 +129,7 @@ def top_fields(q: Scope, agency_ids: list[int], per_agency: int = 3) -> dict[int
     """Agency id → its main IPC subclasses [(subclass, n), …] among the region's patents."""
     if not agency_ids:
         return {}
-    rows = (Patent.select(Patent.agency, Patent.ipc_subclass, fn.COUNT(Patent.id).alias("n"))
+    rows = (Patent.select(Patent.agency, Patent.ipc_subclass, count_all().alias("n"))
             .where(*_conditions(q), Patent.agency.in_(agency_ids),
                    Patent.ipc_subclass.is_null(False))
             .group_by(Patent.agency, Patent.ipc_subclass).tuples())

@@ -32,7 +32,7 @@ from core.db.models import (
     Patent,
     QualityYearCube,
 )
-from core.db.sql import count_if
+from core.db.sql import count_all, count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.stats.base import patents, where, year_range
@@ -54,7 +54,7 @@ def first_in_region(q: Scope, ids: list[int] | None = None, nested: bool = False
     them, those holders' patents."""
     first, area = fn.MIN(Patent.app_date), Scope(q.region)
     columns = (Patent.first_holder.alias("holder_id"), first.alias("first_date"),
-               fn.COUNT(Patent.id).alias("patents"))
+               count_all().alias("patents"))
     if ids is not None:
         query = Patent.select(*columns).where(Patent.first_holder.in_(ids))
     else:
@@ -180,7 +180,7 @@ def _stats_query(q: Scope, new: pw.Expression | None = None) -> pw.Select:
             count_if(Patent.patent_type == "invention").alias("valid_invention"),
             count_if(Patent.patent_type == "utility").alias("valid_utility"),
             count_if(Patent.patent_type == "design").alias("valid_design"),
-            fn.COUNT(Patent.id).alias("valid_total"))
+            count_all().alias("valid_total"))
             .where(*_patent_conditions(q)))
     holder_conds = _holder_conditions(q, new)
     if holder_conds:

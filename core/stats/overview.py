@@ -15,7 +15,7 @@ from peewee import fn
 
 from core.cubes.stats import Events
 from core.db.models import Holder, HolderCube, ImportBatch, Patent, PatentCube, StreetCube
-from core.db.sql import as_int, count_if
+from core.db.sql import as_int, count_all, count_if
 from core.regions import divisions, watch
 from core.regions.custom import region_name
 from core.regions.query import Scope
@@ -115,7 +115,7 @@ def _published_later(scope: Scope, as_of: dt.date) -> int:
     `as_of` (dated after it)."""
     not_yet = [column.is_null() | (column > as_of) for column in (Patent.pub_date, Patent.grant_date)]
     later = (Patent.pub_date > as_of) | (Patent.grant_date > as_of)
-    return (Patent.select(fn.COUNT(Patent.id))
+    return (Patent.select(count_all())
             .where(where(scope, dates=False) & later & not_yet[0] & not_yet[1])
             .scalar() or 0)
 
@@ -125,7 +125,7 @@ def _later_in_year(scope: Scope, column, year: int, after: dt.date) -> int:
     end = dt.date(year, 12, 31)
     if after >= end:
         return 0
-    return (Patent.select(fn.COUNT(Patent.id))
+    return (Patent.select(count_all())
             .where(where(scope, dates=False) & (column > after) & (column <= end)).scalar() or 0)
 
 

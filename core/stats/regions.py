@@ -19,7 +19,7 @@ from peewee import fn
 
 from core.cubes.stats import Events
 from core.db.models import Holder, Patent, PatentCube, Region
-from core.db.sql import as_int, count_if
+from core.db.sql import as_int, count_all, count_if
 from core.regions import divisions
 from core.regions.query import Scope
 from core.regions.scope import child_column, region_filter
@@ -168,11 +168,11 @@ def top_holders(scope: Scope, measure: str = "applications", limit: int = 10) ->
     by filing date) or grants (measure=grants, by grant date) in the scope's range.
     Sample: (17, "苏州大学", 820)."""
     column = Patent.app_date if measure == "applications" else Patent.grant_date
-    rows = (patents(scope, Patent.first_holder, fn.COUNT(Patent.id))
+    rows = (patents(scope, Patent.first_holder, count_all())
             .where(where(scope, dates=False) & in_range(column, scope)
                    & Patent.first_holder.is_null(False))
             .group_by(Patent.first_holder)
-            .order_by(fn.COUNT(Patent.id).desc(), Patent.first_holder).limit(limit).tuples())
+            .order_by(count_all().desc(), Patent.first_holder).limit(limit).tuples())
     frame = pd.DataFrame(list(rows), columns=["holder_id", "n"])
     names = dict(Holder.select(Holder.id, Holder.name)
                  .where(Holder.id.in_(frame["holder_id"].tolist() or [0])).tuples())

@@ -16,7 +16,7 @@ from core.rules.calendar import add_years
 from core.rules.counting import (
     aggregate_selective,
     domestic,
-    undated_grant,
+    known_granted,
     unindexed,
     unindexed_region,
     valid_on,
@@ -49,14 +49,16 @@ def live_part(region, specs, rule, by_child) -> list[dict]:
 
 
 def _changed(model, windows: list[tuple], rule) -> pw.Expression:
-    """Rows of `model` (patent or an alias) that can count differently inside the windows."""
-    parts = []
-    for window in dict.fromkeys(windows):  # distinct, in order (same SQL every run)
+    """Rows of `model` (patent or an alias) that can count differently inside the windows. Each
+    condition once: the stock specs of a read share their windows, and PostgreSQL scans every
+    arm of an OR of index ranges, repeated ones too."""
+    parts: dict[tuple, pw.Expression] = {}
+    for window in windows:
         if window[0] == "stock":
-            parts += _changes_between(model, *window[1:], rule=rule)
+            parts |= _changes_between(model, *window[1:], rule=rule)
         else:
-            parts.append(getattr(model, window[0]).between(window[1], window[2]))
-    return _any(parts)
+            parts[window] = getattr(model, window[0]).between(window[1], window[2])
+    return _any(list(parts.values()))
 
 
 def _fast_sums(region, conditions: dict, changed: pw.Expression, by_child: bool) -> list[dict]:
@@ -81,23 +83,29 @@ def _filter(spec, rule) -> pw.Expression:
 
 
 def _changes_between(model, eve: dt.date, day: dt.date, long: bool, high_value: bool, *,
-                     rule) -> list[pw.Expression]:
+                     rule) -> dict[tuple, pw.Expression]:
     """Patents whose stock membership can differ between `eve` and `day`: granted or lapsed in
     (eve, day], crossing the long-maintained line in between, or (high-value) pledged over the
-    threshold in between."""
+    threshold in between; keyed by what each condition selects."""
     after = eve + dt.timedelta(days=1)
-    out = []
+    out = {}
     if rule.stock_basis == "as_of":
-        out += [model.grant_date.between(after, day),
-                undated_grant(model) & model.app_date.between(after, day),
-                (model.status == "lapsed") & model.lapse_date.between(after, day)]
+        # undated grants by their filing dates: the missing grant date is read unindexed, or
+        # PostgreSQL intersects the filing-date range with every undated patent of the database
+        undated = unindexed(model.grant_date).is_null() & known_granted(model)
+        out |= {("grant", after, day): model.grant_date.between(after, day),
+                ("undated", after, day): undated & model.app_date.between(after, day),
+                ("lapse", after, day): (model.status == "lapsed")
+                & model.lapse_date.between(after, day)}
     hv = highvalue.rules()
     if long or (high_value and hv.get("long_maintained")):
         anchor = model.grant_date if hv["maintained_from"] == "grant" else model.app_date
         years = int(hv["maintained_years"])
-        out.append((anchor >= add_years(eve, -years)) & (anchor < add_years(day, -years)))
+        out[("long", eve, day)] = ((anchor >= add_years(eve, -years))
+                                   & (anchor < add_years(day, -years)))
     if high_value and hv.get("pledge"):
-        out.append(in_select(model.id, highvalue.pledged_between(after, day, hv)))
+        out[("pledge", after, day)] = in_select(model.id,
+                                                highvalue.pledged_between(after, day, hv))
     return out
 
 

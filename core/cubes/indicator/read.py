@@ -8,6 +8,7 @@ from core.cubes.indicator.build import FAST, is_additive, variant_of
 from core.cubes.indicator.live import live_part
 from core.cubes.indicator.months import month_index, month_start, whole_months_to
 from core.cubes.indicator.specs import Flow, Stock, live_window
+from core.db import db
 from core.db.models import IndicatorCube
 from core.regions.scope import COLUMN_BY_LENGTH, both, canonical, child_column, is_custom, region_filter
 
@@ -47,32 +48,44 @@ def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[
     return rows or ([] if by_child else [empty])
 
 
-def _cube_filter(spec) -> pw.Expression:
-    c = IndicatorCube
+def _cube_filter(spec, c) -> pw.Expression:
     cond = c.patent_type.in_(list(spec.types)) if spec.types else pw.Value(1) == 1
     if isinstance(spec, Stock) and spec.domestic:
         cond &= c.domestic == True  # noqa: E712
     return cond
 
 
-def _cube_terms(spec, rule) -> list[tuple[pw.Expression, pw.Node]]:
-    c = IndicatorCube
-    base = _cube_filter(spec)
+def _cube_terms(spec, rule, c) -> list[tuple[pw.Expression, pw.Node]]:
+    """(condition, measure) pairs of `spec` on the columns `c` (patent_type, domestic, kind,
+    month, n: the cube's, or those of its grouped rows)."""
+    base = _cube_filter(spec, c)
     if isinstance(spec, Flow):
         first, last = month_index(spec.start), whole_months_to(spec.end)
         if spec.start != month_start(first):
             raise ValueError("Flow.start must be the first day of a month")
         return [(base & (c.kind == spec.kind) & c.month.between(first, last), c.n)]
     upto = whole_months_to(spec.day)
+    return [(base & (c.kind == kind) & (c.month <= upto), c.n if sign > 0 else c.n * -1)
+            for kind, sign in _stock_kinds(spec, rule)]
+
+
+def _stock_kinds(spec, rule) -> list[tuple[str, int]]:
+    """The cube kinds a stock sums, with their signs (entries +1, exits −1)."""
     if spec.long and spec.high_value:
         raise ValueError("a stock is long-maintained or high-value, not both")
     if rule.stock_basis == "status":
-        kind = "s_long" if spec.long else "s_hv" if spec.high_value else "s_in"
-        return [(base & (c.kind == kind) & (c.month <= upto), c.n)]
+        return [("s_long" if spec.long else "s_hv" if spec.high_value else "s_in", 1)]
     enter, leave = (("long_in", "long_out") if spec.long else ("hv_in", "hv_out")
                     if spec.high_value else ("in", "out"))
-    return [(base & (c.kind == enter) & (c.month <= upto), c.n),
-            (base & (c.kind == leave) & (c.month <= upto), c.n * -1)]
+    return [(enter, 1), (leave, -1)]
+
+
+def _kinds(specs, rule) -> list[str]:
+    kinds: set[str] = set()
+    for spec in specs:
+        kinds |= ({spec.kind} if isinstance(spec, Flow)
+                  else {kind for kind, _ in _stock_kinds(spec, rule)})
+    return sorted(kinds)
 
 
 def grain(region: str | None, by_child: bool, variant: str = FAST) -> str:
@@ -118,13 +131,23 @@ def stock_changes(region: str | None, rule, upto: int) -> list[tuple[str, int, f
 
 
 def _cube_part(region, specs, rule, by_child) -> list[dict]:
+    """The specs' sums over whole months. The cube rows of the kinds asked for are first summed
+    per type, domestic, kind and month (and sub-region): a province holds hundreds of thousands
+    of county rows but a few thousand such groups, and the specs' CASE sums, evaluated per row
+    and spec, then run over the groups only."""
     c = IndicatorCube
     variant = variant_of(rule)
-    columns = [fn.SUM(pw.Case(None, _cube_terms(s, rule), 0)).alias(s.name) for s in specs]
-    which = (c.variant == variant) & (c.grain == grain(region, by_child, variant))
-    query = c.select(*columns).where(both(which, cube_place(region)))
+    which = ((c.variant == variant) & (c.grain == grain(region, by_child, variant))
+             & c.kind.in_(_kinds(specs, rule)))
+    keys = [c.patent_type, c.domestic, c.kind, c.month]
     if by_child:
-        child = getattr(c, child_column(region))
-        query = query.select_extend(child.alias("code")).group_by(child)
+        keys.append(getattr(c, child_column(region)).alias("code"))
+    grouped = (c.select(*keys, fn.SUM(c.n).alias("n")).where(both(which, cube_place(region)))
+               .group_by(*keys).alias("grouped"))
+    g = grouped.c
+    columns = [fn.SUM(pw.Case(None, _cube_terms(s, rule, g), 0)).alias(s.name) for s in specs]
+    query = pw.Select([grouped], columns)
+    if by_child:
+        query = pw.Select([grouped], [*columns, g.code]).group_by(g.code)
     return [{k: (v if k == "code" else float(v or 0)) for k, v in row.items()}
-            for row in query.dicts()]
+            for row in query.bind(db).dicts()]
