@@ -123,3 +123,30 @@ def app_env(db_url, tmp_path, monkeypatch):
     core_db.connect(db_url)
     users.ensure_admin()  # the app's first start on this database
     return db_url
+
+
+def _wide_params(item) -> list[str] | None:
+    """The parameters of the module- (class-, package-) scoped fixtures `item` uses, None when it
+    uses none: the tests that share such a fixture instance must share a worker, or each worker
+    would build it again (and between interleaved modules tear it down and rebuild it)."""
+    defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    wide = [name for name, chain in defs.items()
+            if chain and chain[-1].scope in ("module", "class", "package")]
+    if not wide:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return [f"{name}={params[name]}" for name in sorted(wide) if name in params]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    """pytest-xdist (--dist loadgroup, pytest.ini): one group per module and instance of its
+    module-scoped fixtures (so the SQLite and PostgreSQL halves may still run side by side)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue  # e.g. the e2e tests (tests/e2e/conftest.py)
+        params = _wide_params(item)
+        if params is not None:
+            # no "]" in a group name: xdist reads the group after the last "@" past the last "]"
+            group = ":".join([item.module.__name__, *params]).replace("[", "(").replace("]", ")")
+            item.add_marker(pytest.mark.xdist_group(group))

@@ -37,7 +37,18 @@ COOKIE_KEY = "e" * 48
 E2E_DEMO_PATENTS = int(os.environ.get("E2E_DEMO_PATENTS", "4000"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-pytestmark = pytest.mark.e2e
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Every test here is marked e2e, and they all run in one pytest-xdist worker (--dist
+    loadgroup, pytest.ini): they share the session's demo database and Streamlit server, which
+    only one worker should build and run."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.xdist_group("e2e"))
 
 
 def pytest_configure(config):
