@@ -149,4 +149,19 @@ def pytest_collection_modifyitems(config, items):
         if params is not None:
             # no "]" in a group name: xdist reads the group after the last "@" past the last "]"
             group = ":".join([item.module.__name__, *params]).replace("[", "(").replace("]", ")")
-            item.add_marker(pytest.mark.xdist_group(group))
+            xdist_group(item, group)
+
+
+def xdist_group(item, group: str) -> None:
+    """Put `item` in the xdist group `group`. xdist 3.8 reads the mark and appends "@group" to
+    the item's `_nodeid`, which pytest 9.2 no longer reads (its ids live in `_id`): the suffix is
+    appended here too, in a worker of a --dist loadgroup run only (a plain run keeps its ids)."""
+    item.add_marker(pytest.mark.xdist_group(group))
+    node_id = getattr(item, "_id", None)
+    if (os.environ.get("PYTEST_XDIST_WORKER") and config_loadgroup(item.config)
+            and hasattr(node_id, "parse") and "@" not in item.nodeid):
+        item._id = type(node_id).parse(f"{item.nodeid}@{group}")
+
+
+def config_loadgroup(config) -> bool:
+    return getattr(config.option, "loadgroup", False) or config.getoption("dist", "") == "loadgroup"

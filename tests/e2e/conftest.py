@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import xdist_group
 from ui.session import COOKIE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +49,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.xdist_group("e2e"))
+            xdist_group(item, "e2e")
 
 
 def pytest_configure(config):
