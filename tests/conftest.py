@@ -93,7 +93,13 @@ def fresh_url(request, folder: Path) -> str:
         return _sqlite_copy(request.getfixturevalue("sqlite_template"), folder)
     schema = request.getfixturevalue("pg_template")
     _pg_reset(schema)
-    return pg_schema_url(schema)
+    url = pg_schema_url(schema)
+    if core_db.current_url() == url:
+        # Emptied: no longer the database this process prepared. Otherwise ensure_ready(url)
+        # (bootstrap: "already bound, nothing to do") would skip the first admin of a test that
+        # follows another PostgreSQL test, as a pytest-xdist worker's order makes happen.
+        core_db.db.obj.url = None
+    return url
 
 
 @pytest.fixture(params=BACKENDS)
@@ -123,3 +129,45 @@ def app_env(db_url, tmp_path, monkeypatch):
     core_db.connect(db_url)
     users.ensure_admin()  # the app's first start on this database
     return db_url
+
+
+def _wide_params(item) -> list[str] | None:
+    """The parameters of the module- (class-, package-) scoped fixtures `item` uses, None when it
+    uses none: the tests that share such a fixture instance must share a worker, or each worker
+    would build it again (and between interleaved modules tear it down and rebuild it)."""
+    defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    wide = [name for name, chain in defs.items()
+            if chain and chain[-1].scope in ("module", "class", "package")]
+    if not wide:
+        return None
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return [f"{name}={params[name]}" for name in sorted(wide) if name in params]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    """pytest-xdist (--dist loadgroup, pytest.ini): one group per module and instance of its
+    module-scoped fixtures (so the SQLite and PostgreSQL halves may still run side by side)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue  # e.g. the e2e tests (tests/e2e/conftest.py)
+        params = _wide_params(item)
+        if params is not None:
+            # no "]" in a group name: xdist reads the group after the last "@" past the last "]"
+            group = ":".join([item.module.__name__, *params]).replace("[", "(").replace("]", ")")
+            xdist_group(item, group)
+
+
+def xdist_group(item, group: str) -> None:
+    """Put `item` in the xdist group `group`. xdist 3.8 reads the mark and appends "@group" to
+    the item's `_nodeid`, which pytest 9.2 no longer reads (its ids live in `_id`): the suffix is
+    appended here too, in a worker of a --dist loadgroup run only (a plain run keeps its ids)."""
+    item.add_marker(pytest.mark.xdist_group(group))
+    node_id = getattr(item, "_id", None)
+    if (os.environ.get("PYTEST_XDIST_WORKER") and config_loadgroup(item.config)
+            and hasattr(node_id, "parse") and "@" not in item.nodeid):
+        item._id = type(node_id).parse(f"{item.nodeid}@{group}")
+
+
+def config_loadgroup(config) -> bool:
+    return getattr(config.option, "loadgroup", False) or config.getoption("dist", "") == "loadgroup"

@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import xdist_group
 from ui.session import COOKIE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +38,18 @@ COOKIE_KEY = "e" * 48
 E2E_DEMO_PATENTS = int(os.environ.get("E2E_DEMO_PATENTS", "4000"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-pytestmark = pytest.mark.e2e
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Every test here is marked e2e, and they all run in one pytest-xdist worker (--dist
+    loadgroup, pytest.ini): they share the session's demo database and Streamlit server, which
+    only one worker should build and run."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+            xdist_group(item, "e2e")
 
 
 def pytest_configure(config):
