@@ -65,6 +65,10 @@ class FakeProcess:
         return self.returncode
 
 
+def _is_app(command: list[str]) -> bool:
+    return any(part.endswith("Home.py") for part in command)
+
+
 class Launcher:
     """Records every process serve starts: the app stops after `app_polls` checks, a scheduler
     after `scheduler_polls` (None: runs on)."""
@@ -74,14 +78,14 @@ class Launcher:
         self.started: list[FakeProcess] = []
 
     def __call__(self, command, cwd=None, env=None):
-        app = "streamlit" in command
+        app = _is_app(command)
         process = FakeProcess(command, self.app_polls if app else self.scheduler_polls)
         process.env = env
         self.started.append(process)
         return process
 
     def commands(self) -> list[str]:
-        return ["app" if "streamlit" in p.command else " ".join(p.command[1:])
+        return ["app" if _is_app(p.command) else " ".join(p.command[1:])
                 for p in self.started]
 
 
@@ -102,6 +106,7 @@ def test_serve_starts_the_app_and_one_scheduler_and_prints_the_admin_password(
     assert serve.run(_args(db_url), popen=launch, stop=threading.Event()) == 0
     assert launch.commands() == ["app", "-m jobs.runner"]
     app, scheduler = launch.started
+    assert app.command[1:4] == ["-m", "ui.launch", "run"]  # not the old pages/-folder way
     assert app.command[-4:] == ["--server.port", "8502", "--server.headless", "true"]
     assert scheduler.env["PATENT_DB_URL"] == app.env["PATENT_DB_URL"] == db_url
     assert scheduler.terminated  # stopped with the app
