@@ -21,12 +21,11 @@ from peewee import fn
 from core.config import labels
 from core.cubes import indicator as cube
 from core.db.models import Holder, Patent
-from core.db.sql import count_if
+from core.db.sql import count_all, count_if
 from core.monitor.selection import (
     EXPORT_LIMIT,
     both,
     child_field,
-    count_all,
     patent_where,
     with_holder,
 )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import peewee as pw
 
 from core.db.models import PATENT_TYPES, Holder, Patent
-from core.db.sql import count_all  # noqa: F401 (imported from here by the monitors)
 from core.regions.query import Scope
 from core.regions.scope import both, child_column, region_filter
 from core.rules.counting import unindexed_region
