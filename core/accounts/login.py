@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.accounts import throttle, users
-from core.db import db
+from core.db import db, write_or_defer
 from core.db.audit import AuditEvent, record
 from core.db.models import User
 
@@ -44,8 +44,8 @@ def attempt(username: str, password: str, address: str | None, now: dt.datetime)
     user = users.active_user(name)
     hashed = user.password_hash if user else _dummy_hash(users.BCRYPT_ROUNDS)
     if users.check_password(password, hashed) and user is not None:
-        throttle.clear(keys[0])
-        users.register_success(name, now)
+        write_or_defer(lambda: (throttle.clear(keys[0]), users.register_success(name, now)),
+                       name="login bookkeeping")  # the user is in even while a long write runs
         return Attempt(True, user)
     _fail(name, user, address, now)
     return Attempt(False)

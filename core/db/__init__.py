@@ -5,6 +5,7 @@ import contextlib
 import datetime
 import os
 import random
+import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
@@ -34,12 +35,26 @@ class SerialSqliteDatabase(peewee.SqliteDatabase):
 
     def __init__(self, database, busy_seconds: float = BUSY_SECONDS, **kwargs):
         self.busy_seconds = busy_seconds
+        self._patience = threading.local()  # a shorter wait for this thread (patience())
         pragmas = {**SQLITE_PRAGMAS, "busy_timeout": int(busy_seconds * 1000)}
         super().__init__(database, pragmas=pragmas, timeout=busy_seconds, lock_type="IMMEDIATE",
                          check_same_thread=False, **kwargs)
 
+    @contextlib.contextmanager
+    def patience(self, seconds: float):
+        """Within the block this thread's writes wait at most `seconds` for the write lock."""
+        connection = self.connection()
+        self._patience.seconds = seconds
+        connection.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self._patience.seconds = None
+            connection.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
+
     def begin(self, lock_type=None):
-        deadline = time.monotonic() + self.busy_seconds
+        deadline = time.monotonic() + (getattr(self._patience, "seconds", None)
+                                       or self.busy_seconds)
         pause = 0.01
         while True:
             try:
@@ -49,6 +64,32 @@ class SerialSqliteDatabase(peewee.SqliteDatabase):
                     raise
             time.sleep(pause * (1 + random.random()))
             pause = min(pause * 2, 1.0)
+
+
+def write_or_defer(work, seconds: float = 2.0, name: str = "deferred write") -> bool:
+    """Run work() in a transaction now when the write lock comes within `seconds`, else in a
+    background thread that waits its turn; True when it ran now. For bookkeeping a user must not
+    wait for (a login's last_login and audit row) while a long write (an import, the nightly
+    rebuild) holds SQLite's one write lock. PostgreSQL has no such lock: it always runs now."""
+    database = db.obj
+    if not isinstance(database, SerialSqliteDatabase):
+        with db.atomic():
+            work()
+        return True
+    try:
+        with database.patience(seconds), db.atomic():
+            work()
+        return True
+    except peewee.OperationalError as exc:
+        if not is_busy(exc):
+            raise
+    threading.Thread(target=_write_later, args=(work,), name=name, daemon=True).start()
+    return False
+
+
+def _write_later(work) -> None:
+    with db.connection_context(), db.atomic():
+        work()
 
 
 def is_busy(exc: BaseException) -> bool:

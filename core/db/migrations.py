@@ -344,11 +344,13 @@ def upgrade(steps: list[Step] = STEPS, models=ALL_MODELS) -> list[int]:
             db.create_tables(models, safe=True)
             SchemaVersion.create(version=latest(steps))
         return []
-    with db.atomic():
-        db.create_tables([m for m in models if not m.table_exists()])  # tables added later
-        if version == 0:
-            SchemaVersion.create(version=BASELINE)
-            version = BASELINE
+    missing = [m for m in models if not m.table_exists()]  # tables added later
+    if missing or version == 0:  # no write (no wait for the write lock) when nothing is due
+        with db.atomic():
+            db.create_tables(missing)
+            if version == 0:
+                SchemaVersion.create(version=BASELINE)
+                version = BASELINE
     applied = []
     migrator = _migrator()
     for number, step in sorted(steps):
