@@ -152,7 +152,7 @@ def scope_widgets(container=None, show_dates: bool = True, show_types: bool = Tr
     return the current Scope — without its date range when the bar shows no dates (the page
     does not use them; the session keeps them for the other pages). `show_types=False`: no
     type choice, for a page that counts every type (the session keeps the choice)."""
-    box = container if container is not None else st.container(border=True)
+    box = container if container is not None else st.container(border=True, key="scope_bar")
     scope = current_scope()
     with box:
         cols = st.columns([1.3, 1.3, 1, 1.9, 2.2] if show_dates else [1.3, 1.3, 2.2])

@@ -9,6 +9,16 @@ CSS = """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   word-break: keep-all; overflow-wrap: anywhere; line-height: 1.2;}
+/* the filter bar on a laptop (1280–1366 px wide, sidebar open): its fields wrap to a second
+   row instead of cutting "按申请日" or the type choices */
+.st-key-scope_bar [data-testid="stHorizontalBlock"] {flex-wrap: wrap; row-gap: 0.5rem;}
+.st-key-scope_bar [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {min-width: 8.5rem;}
+.st-key-scope_bar [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:last-child
+  {min-width: 15rem;}
+.st-key-scope_bar [data-testid="stHorizontalBlock"] [data-testid="stHorizontalBlock"]
+  {flex-wrap: nowrap;}
+.st-key-scope_bar [data-testid="stHorizontalBlock"] [data-testid="stHorizontalBlock"]
+  > [data-testid="stColumn"] {min-width: 0;}
 /* an intranet tool: no "Ask Google / Ask ChatGPT" links under an error */
 a[href^="https://www.google.com/search"], a[href^="https://chatgpt.com/"] {display: none !important;}
 </style>

@@ -56,3 +56,26 @@ def test_overview_kiosk_mode_is_dark_and_full_width(app_url, page, facts):
     page.get_by_role("button", name=labels.KIOSK_OFF).scroll_into_view_if_needed()
     charts.all_settled(page)
     screenshot(page, "overview_kiosk")
+
+
+
+CUT_TEXT = """() => {
+  const bar = document.querySelector('.st-key-scope_bar');
+  const right = bar.getBoundingClientRect().right;
+  const cut = [];
+  for (const el of bar.querySelectorAll('input, label, p, button')) {
+    const text = el.tagName === 'INPUT' ? el.value : el.innerText;
+    if (!text || !text.trim()) continue;
+    if (el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > right + 1)
+      cut.push(text.trim());
+  }
+  return cut;
+}"""
+
+
+def test_the_filter_bar_shows_every_field_whole_on_a_laptop_screen(app_url, page):
+    page.set_viewport_size({"width": 1280, "height": 720})  # the sidebar open beside it
+    open_page(page, app_url, "")
+    expect(page.get_by_role("combobox", name=labels.FILTER_BASIS)).to_have_value(
+        labels.DATE_BASIS["app"])
+    assert page.evaluate(CUT_TEXT) == []
