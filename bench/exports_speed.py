@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from core.config import labels
 from core.db import connect, db
 from core.exports import search
-from core.exports.xlsx import rows_to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes
 from core.monitor import expiry, fee_warnings, lapses
 from core.regions.query import Scope
 from core.resolver import queue, workbook

@@ -9,19 +9,31 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, islice
+from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
-from core.exports.xlsx import DATE_FORMAT, DATETIME_FORMAT, SAMPLE_ROWS, column_width, is_risky, number_format
+from core.exports.xlsx import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    SAMPLE_ROWS,
+    column_width,
+    is_risky,
+    number_format,
+    plain,
+    sheet_title,
+)
 
 BOLD, DATE, QUOTED, DATETIME = 1, 2, 3, 4  # cell style indexes in STYLES; number formats follow
-EPOCH = dt.date(1899, 12, 30)
+EPOCH_DAY = dt.date(1899, 12, 30).toordinal()
+MIDNIGHT = dt.time(0)
 MAYBE_RISKY = frozenset(" =+-@\t\r")  # first characters of text is_risky may flag
 _SPECIAL = re.compile(r"[\000-\010\013\014\016-\037&<>]")  # ILLEGAL_CHARACTERS_RE's and XML's
 SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
@@ -95,6 +107,8 @@ def _text(ref: str, value: str, style: int = 0) -> str:
     special = _SPECIAL.search(value) is not None  # one search for the rare cases below
     if special:
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value:  # an empty cell, as openpyxl writes ""
+        return ""
     if style == 0 and value[:1] in MAYBE_RISKY and is_risky(value):
         style = QUOTED
     if special:
@@ -110,14 +124,19 @@ def _cell(ref: str, value, number_style: int = 0) -> str:
         return _text(ref, value)
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime) and value.time() != MIDNIGHT:
         days = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
         return f'<c r="{ref}" s="{DATETIME}"><v>{days!r}</v></c>'
     if isinstance(value, dt.date):
-        return f'<c r="{ref}" s="{DATE}"><v>{(value - EPOCH).days}</v></c>'
+        return f'<c r="{ref}" s="{DATE}"><v>{(value.toordinal() - EPOCH_DAY)}</v></c>'
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            return ""
         s = f' s="{number_style}"' if number_style else ""
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    shown = plain(value)  # Decimal, numpy and pandas values
+    if shown is not value:
+        return _cell(ref, shown, number_style)
     return _text(ref, str(value))
 
 
@@ -141,7 +160,7 @@ def write(title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     """The .xlsx bytes of one sheet named `title`: bold `header`, then `rows`."""
     letters = [get_column_letter(i + 1) for i in range(len(header))]
     rows = iter(rows)
-    sample = [list(row) for row in islice(rows, SAMPLE_ROWS)]
+    sample = [[plain(v) for v in row] for row in islice(rows, SAMPLE_ROWS)]
     cols, formats, styles = _layout(header, sample)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
@@ -162,5 +181,22 @@ def write(title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
                 if len(chunk) == 1000:
                     sheet.write("".join(chunk).encode())
                     chunk = []
-            sheet.write(("".join(chunk) + SHEET_END.format(last=letters[-1], rows=n)).encode())
+            sheet.write(("".join(chunk) + SHEET_END.format(last=letters[-1] if letters else "A", rows=n)).encode())
     return buffer.getvalue()
+
+
+def rows_to_xlsx_bytes(rows: Iterable[Mapping[str, Any]], columns: dict[str, str],
+                       title: str) -> bytes:
+    """The .xlsx bytes of `rows` (mappings; a missing key is an empty cell) under the Chinese
+    headers of `columns` (key → header), in that order, on a sheet named after `title`."""
+    keys = list(columns)
+    return write(sheet_title(title), list(columns.values()),
+                 (tuple(map(row.get, keys)) for row in rows))
+
+
+def to_xlsx_bytes(frame, columns: dict[str, str], title: str) -> bytes:
+    """An .xlsx file of `frame` restricted to `columns` (column → Chinese header), in that order."""
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"columns not in frame: {missing}")
+    return rows_to_xlsx_bytes(frame[list(columns)].to_dict("records"), columns, title)
