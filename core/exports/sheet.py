@@ -44,7 +44,8 @@ _first = itemgetter(0)
 CHUNK = 1000  # rows written (and turned into columns) at a time
 # characters XML 1.0 forbids (openpyxl's ILLEGAL_CHARACTERS_RE, surrogates, U+FFFE/U+FFFF): dropped
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SPECIAL = re.compile(_FORBIDDEN.pattern[:-1] + "&<>]")  # a forbidden character or one to escape
+# a character to drop or to escape (a raw \r would read back as \n: XML normalises line ends)
+_SPECIAL = re.compile(_FORBIDDEN.pattern[:-1] + "&<>\r]")
 SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CONTENT_TYPES = (
@@ -120,10 +121,11 @@ def _text(ref: str, value: str, style: int = 0) -> str:
         return ""
     if style == 0 and value[:1] in MAYBE_RISKY and is_risky(value):
         style = QUOTED
-    if special:
-        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = f' s="{style}"' if style else ""
     space = _PRESERVE if value != value.strip() else ""
+    if special:
+        value = (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                 .replace("\r", "&#13;"))
+    s = f' s="{style}"' if style else ""
     return f'<c r="{ref}" t="inlineStr"{s}><is><t{space}>{value}</t></is></c>'
 
 
