@@ -45,7 +45,7 @@ def exports(region: str, rows: int) -> dict[str, tuple[Callable[[], Iterable], C
     due = expiry.ExpiryQuery(scope, today, max(expiry.HORIZONS))
     lapse = lapses.LapseQuery(scope, dt.date(1985, 1, 1), today, granted_only=False)
     return {
-        "公开专利数据查询": (lambda: search.export_rows(found, rows),
+        "公开专利数据查询": (lambda: search.export_tuples(found, rows),
                      lambda: search.to_xlsx(found, rows, limit=rows)),
         "年费预警": (lambda: fee_warnings.export_rows(fee, rows),
                  lambda: rows_to_xlsx_bytes(fee_warnings.export_rows(fee, rows),
