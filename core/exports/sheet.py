@@ -162,8 +162,8 @@ def _rows(chunk: list[Sequence], first: int, letters: list[str], styles: list[in
 
 def _column(letter: str, values: Sequence, first: int, number_style: int) -> list[str]:
     """The cells of one column (an empty string for an empty cell). A column of only text,
-    dates or integers takes one comprehension without a call per cell; text only when one
-    search over the whole column finds nothing to drop, escape or quote."""
+    dates or integers takes one comprehension without a call per cell; text only when nothing
+    in the whole column is to drop, escape or quote (else _cell, cell by cell)."""
     kinds = set(map(type, values)) - {NONE}
     if kinds == {str}:
         texts = [v for v in values if v]
@@ -183,8 +183,8 @@ def _column(letter: str, values: Sequence, first: int, number_style: int) -> lis
 
 def _plain(text: str) -> bool:
     """True when `text` has nothing to drop or escape: isprintable() is False for every character
-    XML forbids (and for some it allows, which then take the careful path); twice as fast as a
-    search with _SPECIAL, and str.count of one character is nearly free."""
+    XML forbids and for \r (and for some harmless ones, \n or U+3000, which then go cell by
+    cell); half the cost of a search with _SPECIAL; str.count of one character is nearly free."""
     return text.isprintable() and not (text.count("&") or text.count("<") or text.count(">"))
 
 
