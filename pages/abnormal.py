@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.config import labels
-from core.exports.xlsx import to_xlsx_bytes
+from core.exports.sheet import to_xlsx_bytes
 from core.monitor import abnormal
 from ui import filters, tables
 from ui.cache import cached

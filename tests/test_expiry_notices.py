@@ -8,7 +8,7 @@ import pytest
 
 from core.config import params
 from core.config import rules as ruleparams
-from core.exports.xlsx import rows_to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes
 from core.monitor import expiry as ex
 from core.regions.query import Scope
 from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, YUEXI, day, holder, patent

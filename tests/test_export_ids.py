@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from operator import itemgetter
 
 import peewee as pw
 import pytest
@@ -76,6 +77,17 @@ def test_export_rows_equal_the_previous_walk(db, monkeypatch, limit):
         rows = list(export.export_rows(f, limit))
         assert rows == _previous_rows(f, limit), f
         assert 0 < len(rows) <= limit, f
+
+
+@pytest.mark.parametrize("limit", [1000, 40])
+def test_export_tuples_equal_the_rows_in_column_order(db, monkeypatch, limit):
+    _fill()
+    monkeypatch.setattr(export, "BATCH", 11)
+    columns = itemgetter(*export.EXPORT_COLUMNS)
+    for f in FILTERS:
+        tuples = list(export.export_tuples(f, limit))
+        assert tuples == [columns(r) for r in export.export_rows(f, limit)], f
+        assert tuples, f
 
 
 def test_the_sheet_reads_back_with_a_bold_frozen_header_and_typed_cells():

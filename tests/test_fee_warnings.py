@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from core.exports.xlsx import rows_to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes
 from core.monitor import fee_warnings as fw
 from core.regions.query import Scope
 from core.rules import fees

@@ -5,7 +5,7 @@ import io
 
 import openpyxl
 
-from core.exports.xlsx import rows_to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes
 from core.monitor import lapses
 from core.regions.query import Scope
 from tests.monitor_data import CHANGQIAO, WUZHONG, XIANGCHENG, YUEXI, day, holder, patent

@@ -65,7 +65,7 @@ def test_the_population_template_reads_back_as_the_values_it_shows():
     import pandas as pd
 
     from core.config import labels, regional
-    from core.exports.xlsx import to_xlsx_bytes
+    from core.exports.sheet import to_xlsx_bytes
     frame = pd.DataFrame([["3205", "苏州市", 2025, 1296.5, 24653.0],
                           ["320506", "吴中区", 2025, None, 1600.0]], columns=regional.COLUMNS)
     data = to_xlsx_bytes(frame, labels.REGIONAL_COLUMNS, labels.PARAM_TABS[1])

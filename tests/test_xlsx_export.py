@@ -9,7 +9,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from core.exports.xlsx import is_risky, rows_to_xlsx_bytes, to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes, to_xlsx_bytes
+from core.exports.xlsx import is_risky
 
 COLUMNS = {"app_no": "申请号", "title": "专利名称", "amount": "金额（元）", "due": "缴费截止日"}
 

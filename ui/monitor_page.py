@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from core.config import labels
-from core.exports.xlsx import rows_to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes
 from core.monitor.selection import EXPORT_LIMIT, PAGE_SIZE, page_slice
 from core.regions.query import Scope
 from ui import filters, tables

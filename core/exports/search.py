@@ -10,7 +10,6 @@ status, status_reason, ipc_main, ipc_all, agency_name, agents, inventors.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from operator import itemgetter
 
 import peewee as pw
 
@@ -41,10 +40,9 @@ def matching_ids(f: SearchFilters, limit: int) -> list[int]:
     return ids[:limit]
 
 
-def _batch(ids: list[int]) -> list[dict]:
-    """The export rows of `ids` (newest first), read from the cursor (the query's own row
-    conversion cost as much as the rest of the export): dates as dates on both engines."""
-    query = (Patent.select(
+def _query(ids: list[int]) -> pw.ModelSelect:
+    """The columns of `ids` the export reads, newest first, in the order _tuples unpacks them."""
+    return (Patent.select(
         Patent.id, Patent.app_no, Patent.patent_type, Patent.title, Patent.app_date,
         Patent.pub_no, Patent.pub_date, Patent.grant_no, Patent.grant_date, Patent.address,
         Patent.county_code, Patent.street_code, Patent.status, Patent.status_reason,
@@ -53,6 +51,12 @@ def _batch(ids: list[int]) -> list[dict]:
         .join(Agency, pw.JOIN.LEFT_OUTER, on=(Patent.agency == Agency.id))
         .switch(Patent).join(Holder, pw.JOIN.LEFT_OUTER, on=(Patent.first_holder == Holder.id))
         .where(Patent.id.in_(_listed(ids)))).order_by(Patent.id.desc())
+
+
+def _batch(ids: list[int]) -> list[dict]:
+    """The export rows of `ids` (newest first), read from the cursor (the query's own row
+    conversion cost as much as the rest of the export): dates as dates on both engines."""
+    query = _query(ids)
     names = [c.name for c in query.selected_columns]
     dates = [i for i, c in enumerate(query.selected_columns) if isinstance(c, pw.DateField)]
     rows = []
@@ -104,8 +108,32 @@ def export_rows(f: SearchFilters, limit: int = MAX_ROWS) -> Iterator[dict]:
             yield _shape(row, holders, names)
 
 
-def _with_progress(rows: Iterator[dict], total: int, progress: Progress | None,
-                   every: int = 2000) -> Iterator[dict]:
+def export_tuples(f: SearchFilters, limit: int = MAX_ROWS) -> Iterator[tuple]:
+    """export_rows as tuples in EXPORT_COLUMNS order, shaped straight from the cursor's rows
+    without a dict per row (the .xlsx path: a third of the reading time; tests compare both)."""
+    names = divisions.names()
+    ids = matching_ids(f, limit)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        rows = db.execute_sql(*query_sql(_query(chunk))).fetchall()
+        yield from _tuples(rows, _holder_names(chunk), names)
+
+
+def _tuples(rows: list[tuple], holders: dict[int, str], names: dict[str, str]) -> Iterator[tuple]:
+    display, types = numbers.display, labels.PATENT_TYPE
+    statuses, reasons = labels.STATUS, labels.STATUS_REASON
+    for (pid, app_no, kind, title, app_date, pub_no, pub_date, grant_no, grant_date, address,
+         county, street, status, reason, ipc_main, ipc_all, agency, agents, inventors,
+         first_holder) in rows:
+        yield (display(app_no), types.get(kind, kind), title, as_date(app_date), pub_no,
+               as_date(pub_date), grant_no, as_date(grant_date), holders.get(pid) or first_holder,
+               address, names.get(county or ""), names.get(street or ""),
+               statuses.get(status, status), reasons.get(reason, reason), ipc_main, ipc_all,
+               agency, agents, inventors)
+
+
+def _with_progress(rows: Iterator, total: int, progress: Progress | None,
+                   every: int = 2000) -> Iterator:
     done = 0
     for row in rows:
         yield row
@@ -121,6 +149,5 @@ def to_xlsx(f: SearchFilters, total: int, progress: Progress | None = None,
     """The .xlsx bytes of the search result (at most `limit` rows; `total` is for progress),
     streamed by core.exports.sheet: one sheet, bold Chinese header row, frozen, with a
     filter, columns fitted to the first rows (core.exports.xlsx)."""
-    rows = _with_progress(export_rows(f, limit), min(total, limit), progress)
-    return sheet.write(labels.EXPORT_SHEET, [labels.EXPORT_HEADERS[c] for c in EXPORT_COLUMNS],
-                       map(itemgetter(*EXPORT_COLUMNS), rows))
+    rows = _with_progress(export_tuples(f, limit), min(total, limit), progress)
+    return sheet.write(labels.EXPORT_SHEET, [labels.EXPORT_HEADERS[c] for c in EXPORT_COLUMNS], rows)

@@ -7,13 +7,13 @@ Text that a spreadsheet could read as a formula (starting with = + - @, or a tab
 before one) is stored as a plain string cell with the quote-prefix flag, so it shows as text and can
 never execute. Control characters Excel rejects are dropped.
 
-Rows are streamed (openpyxl write-only mode): the widths and number formats are measured on the
-first SAMPLE_ROWS rows, which are held back until the header is written.
+Rows are streamed (openpyxl write-only mode, for workbooks of several sheets; a one-sheet list
+export goes through core.exports.sheet, several times faster): the widths and number formats are
+measured on the first SAMPLE_ROWS rows, which are held back until the header is written.
 """
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,7 +21,6 @@ from decimal import Decimal
 from itertools import chain, islice
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -162,25 +161,6 @@ def write_rows(ws, rows: Iterable[Mapping[str, Any]], columns: dict[str, str]) -
         count += 1
     finish_sheet(ws, len(keys), count)
     return count
-
-
-def rows_to_xlsx_bytes(rows: Iterable[Mapping[str, Any]], columns: dict[str, str],
-                       sheet: str) -> bytes:
-    """Like to_xlsx_bytes but from any iterable of dicts (streams large query results)."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=sheet_title(sheet))
-    write_rows(ws, rows, columns)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def to_xlsx_bytes(frame, columns: dict[str, str], sheet: str) -> bytes:
-    """An .xlsx file of `frame` restricted to `columns` (column → Chinese header), in that order."""
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(f"columns not in frame: {missing}")
-    return rows_to_xlsx_bytes(frame[list(columns)].to_dict("records"), columns, sheet)
 
 
 def sheet_title(sheet: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from openpyxl import load_workbook
 
 from core.db.models import Holder
-from core.exports.xlsx import rows_to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes
 from core.importer.values import norm_name
 from core.stats import holders
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from core.db import db
 from core.db.models import Address
-from core.exports.xlsx import rows_to_xlsx_bytes
+from core.exports.sheet import rows_to_xlsx_bytes
 from core.regions import divisions
 from core.resolver import decisions, queue
 

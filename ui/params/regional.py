@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core.config import labels, regional
-from core.exports.xlsx import to_xlsx_bytes
+from core.exports.sheet import to_xlsx_bytes
 from ui.auth import current_user
 from ui.params import history, known_regions, version_fields
 
