@@ -63,8 +63,8 @@ def dry_run(upload, kind, source, override):
 def show_summary(report) -> None:
     for col, (name, label) in zip(st.columns(len(labels.IMP_COUNTS)), labels.IMP_COUNTS.items()):
         col.metric(label, f"{getattr(report, name):,}")
-    for line in report.summary_lines(0)[1:]:
-        if not line.startswith("  "):
+    for line in report.summary_lines(0)[1:]:  # the mapping itself: the editable table below
+        if not line.startswith("  ") and line != labels.IMP_MAPPING_HEAD:
             st.caption(plain(line))
 
 
