@@ -181,8 +181,8 @@ def multiply(url: str, times: int, rebuild: bool, cubes_only: bool = False,
     began = time.perf_counter()
     if rebuild:
         cubes.rebuild()
-    else:
-        with db.atomic():
+    else:  # the indicator cube grows by tens of millions of rows: indexes built once after
+        with deferred_indexes(list(CUBES)), db.atomic():
             for table in CUBES:
                 multiply_cube(table, times)
             stamp_current()
