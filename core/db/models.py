@@ -77,6 +77,10 @@ PLACEMENT_INDEX = ("province_code", "city_code", "county_code", "region_level")
 # 1,000,000 patents, cold (migration step 32)
 GRANT_INDEX = ("grant_date", "province_code", "city_code", "county_code", "street_code",
                "patent_type")
+# 运营监控's licence and pledge players: each event's patent probed for its region from the index
+# alone; through the primary key a heap page per event (1.0 of 1.3 s for this year's 3,165
+# licences at 1,000,000 patents, cold), 0.008 ms a probe this way (migration step 33)
+REGION_BY_ID_INDEX = ("id", "province_code", "city_code", "county_code", "street_code")
 STATS_INDEX = ("city_code", "county_code", "street_code", "patent_type", "status", "app_year",
                "grant_year", "app_date", "grant_date", "pub_date", "lapse_date", "status_reason",
                "status_date", "domestic", "first_holder", "inventor_count", "agency",
@@ -245,6 +249,7 @@ class Patent(BaseModel):
             (("grant_year", "patent_type"), False),
             (("app_date",), False),
             (GRANT_INDEX, False),  # migration step 32 (was grant_date alone)
+            (REGION_BY_ID_INDEX, False),  # migration step 33
             (("expiry_date", "status"), False),
             (("first_holder", "status", "patent_type"), False),
             (("agency", "status"), False),
