@@ -39,7 +39,8 @@ REGION_COLUMNS = ("city_code", "county_code", "street_code", "county_before", "c
                   "street_before", "street_after")  # the province stays
 ID_COLUMNS = ("patent_id", "holder_id", "first_holder_id")
 CUBES = ("patent_cube", "street_cube", "holder_cube", "event_cube", "indicator_cube", "ops_cube",
-         "actor_cube", "agency_year_cube", "industry_cube")
+         "actor_cube", "agency_year_cube", "industry_cube", "inventor_cube", "quality_cube",
+         "quality_year_cube")
 # parents before children; holder_tag and patent_holder need the copied holders
 TABLES = ("holder", "holder_tag", "patent", "patent_holder", "legal_event", "fee_payment",
           "patent_industry")
@@ -71,6 +72,8 @@ def expression(table: str, column: str, k: int, city: str) -> str:
         return f"id + {k * ID_STEP}"
     if column in ID_COLUMNS:
         return f"{column} + {k * ID_STEP}"
+    if column == "subject_id":  # quality cubes: a holder's copy, an agency shared
+        return f"CASE WHEN subject = 'holder' THEN subject_id + {k * ID_STEP} ELSE subject_id END"
     if column in REGION_COLUMNS or (table == "actor_cube" and column == "region"):
         return (f"CASE WHEN {column} LIKE '{HOME}%%' THEN '{city}' || substr({column}, 5) "
                 f"ELSE {column} END")
@@ -178,8 +181,8 @@ def multiply(url: str, times: int, rebuild: bool, cubes_only: bool = False,
     began = time.perf_counter()
     if rebuild:
         cubes.rebuild()
-    else:
-        with db.atomic():
+    else:  # the indicator cube grows by tens of millions of rows: indexes built once after
+        with deferred_indexes(list(CUBES)), db.atomic():
             for table in CUBES:
                 multiply_cube(table, times)
             stamp_current()

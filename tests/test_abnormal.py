@@ -57,6 +57,17 @@ def test_an_individual_with_many_filings_in_a_year_is_flagged(db):
         ("individual_volume", "王某", 2024, 6)]
 
 
+def test_individuals_of_equal_volume_come_by_holder_and_year(db):
+    """Equal counts keep one order on both engines: holder id, then year."""
+    people = [_holder(name, "individual") for name in ("李某", "张某")]
+    firm = _holder("苏州丙公司")
+    _insert([_file(h, dt.date(year, m, 15), f"标题{m}") for h in (people[1], firm, people[0])
+             for year in (2025, 2024) for m in range(1, 7)])
+    cases = abnormal.individual_volume("3205", dt.date(2023, 11, 1), LIMITS)
+    assert [(c.subject, c.start.year, c.count) for c in cases] == [
+        ("李某", 2024, 6), ("李某", 2025, 6), ("张某", 2024, 6), ("张某", 2025, 6)]
+
+
 def test_an_agency_far_above_its_peers_is_flagged(db):
     firms = [_holder(f"公司{i}") for i in range(4)]
     agencies = [Agency.create(name=f"代理所{i}", norm_name=f"代理所{i}").id for i in range(4)]

@@ -21,12 +21,14 @@ from core.db.models import (
     ALL_MODELS,
     EXPIRY_INDEX,
     FEE_INDEX,
+    GRANT_INDEX,
     HOLDER_DATE_INDEX,
     HOLDER_STATS_INDEX,
     INDICATOR_CUBE_INDEX,
     INDICATOR_INDEX,
     LAPSE_INDEX,
     PLACEMENT_INDEX,
+    REGION_BY_ID_INDEX,
     STATS_INDEX,
     STOCK_INDEX,
     CubeStamp,
@@ -312,12 +314,30 @@ def _v31(m):
     return ops
 
 
+def _v32(m):
+    """patent's grant_date index covers the region columns and the type (专利概况's grants
+    after the as-of day, index-only at province scale); skips what is done."""
+    have = {tuple(i.columns): i.name for i in db.obj.get_indexes("patent")}
+    ops = [m.drop_index("patent", have[("grant_date",)])] if ("grant_date",) in have else []
+    if GRANT_INDEX not in have:
+        ops.append(m.add_index("patent", GRANT_INDEX, False))
+    return ops
+
+
+def _v33(m):
+    """A patent's region columns by its id, index-only (运营监控's licence and pledge players
+    join each event to its patent); skipped when present."""
+    if REGION_BY_ID_INDEX in {tuple(i.columns) for i in db.obj.get_indexes("patent")}:
+        return []
+    return [m.add_index("patent", REGION_BY_ID_INDEX, False)]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
                      (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
-                     (30, _v30), (31, _v31)]
+                     (30, _v30), (31, _v31), (32, _v32), (33, _v33)]
 BASELINE = 1
 
 

@@ -72,6 +72,15 @@ ABNORMAL_INDEX = ("app_date", "first_holder", "agency", "app_year", "province_co
 HOLDER_DATE_INDEX = ("first_holder", "app_date", "province_code", "city_code", "county_code",
                      "street_code")
 PLACEMENT_INDEX = ("province_code", "city_code", "county_code", "region_level")
+# 专利概况's grants of this year dated after the as-of day (and last year's after the same day):
+# counted from the index alone; the plain grant_date index read ~2,400 heap pages for them at
+# 1,000,000 patents, cold (migration step 32)
+GRANT_INDEX = ("grant_date", "province_code", "city_code", "county_code", "street_code",
+               "patent_type")
+# 运营监控's licence and pledge players: each event's patent probed for its region from the index
+# alone; through the primary key a heap page per event (1.0 of 1.3 s for this year's 3,165
+# licences at 1,000,000 patents, cold), 0.008 ms a probe this way (migration step 33)
+REGION_BY_ID_INDEX = ("id", "province_code", "city_code", "county_code", "street_code")
 STATS_INDEX = ("city_code", "county_code", "street_code", "patent_type", "status", "app_year",
                "grant_year", "app_date", "grant_date", "pub_date", "lapse_date", "status_reason",
                "status_date", "domestic", "first_holder", "inventor_count", "agency",
@@ -239,7 +248,8 @@ class Patent(BaseModel):
             (("app_year", "patent_type"), False),
             (("grant_year", "patent_type"), False),
             (("app_date",), False),
-            (("grant_date",), False),
+            (GRANT_INDEX, False),  # migration step 32 (was grant_date alone)
+            (REGION_BY_ID_INDEX, False),  # migration step 33
             (("expiry_date", "status"), False),
             (("first_holder", "status", "patent_type"), False),
             (("agency", "status"), False),

@@ -23,6 +23,7 @@ from core.config import defaults
 from core.config import rules as ruleparams
 from core.db import is_postgres
 from core.db.models import Agency, Holder, Patent
+from core.db.sql import count_all
 from core.regions.scope import region_filter
 
 DEFAULTS = defaults.ABNORMAL
@@ -146,20 +147,22 @@ def _burst_case(region, holder_id: int, start: dt.date, end: dt.date, count: int
 
 
 def individual_volume(region: str | None, since: dt.date, limits: dict) -> list[Case]:
-    rows = (Patent.select(Patent.first_holder, Holder.name, Patent.app_year,
-                          fn.COUNT(Patent.id).alias("n"))
+    n = count_all()  # not COUNT(id): the filings side is read from ABNORMAL_INDEX alone
+    rows = (Patent.select(Patent.first_holder, Holder.name, Patent.app_year, n.alias("n"))
             .join(Holder, on=(Patent.first_holder == Holder.id))
             .where(_base(region, since) & (Holder.kind == "individual"))
             .group_by(Patent.first_holder, Holder.name, Patent.app_year)
-            .having(fn.COUNT(Patent.id) >= int(limits["individual_year_min"])).tuples())
+            .having(n >= int(limits["individual_year_min"]))
+            .order_by(Patent.first_holder, Patent.app_year).tuples())
     return [Case("individual_volume", name, hid, dt.date(year, 1, 1), dt.date(year, 12, 31), n)
             for hid, name, year, n in rows]
 
 
 def agency_volume(region: str | None, since: dt.date, limits: dict) -> list[Case]:
-    rows = list(Patent.select(Patent.agency, Patent.app_year, fn.COUNT(Patent.id))
+    rows = list(Patent.select(Patent.agency, Patent.app_year, count_all())
                 .where(_base(region, since) & Patent.agency.is_null(False))
-                .group_by(Patent.agency, Patent.app_year).tuples())
+                .group_by(Patent.agency, Patent.app_year)
+                .order_by(Patent.agency, Patent.app_year).tuples())
     by_year: dict[int, list[int]] = {}
     for _, year, n in rows:
         by_year.setdefault(year, []).append(n)
