@@ -119,15 +119,16 @@ def _first_year_candidates(q: Scope) -> list[int] | None:
     return sorted(int(i) for i, in query.tuples())
 
 
-def _new_condition(q: Scope, found: list[tuple] | None = None) -> pw.Expression | None:
-    """Holder.id among the new holders: a list of ids read by one scan (or `found`), or — for
-    very many (a period reaching far back) — the grouped query itself."""
+def _new_condition(q: Scope, found: list[tuple] | None = None,
+                   key: pw.Field = Holder.id) -> pw.Expression | None:
+    """`key` (a holder id column) among the new holders: a list of ids read by one scan (or
+    `found`), or — for very many (a period reaching far back) — the grouped query itself."""
     ids = new_holder_ids(q, found)
     if ids is None:
         return None
     if len(ids) <= MAX_ID_LIST:
-        return Holder.id.in_(ids)
-    return Holder.id.in_(first_in_region(q, nested=True).select(Patent.first_holder))
+        return key.in_(ids)
+    return key.in_(first_in_region(q, nested=True).select(Patent.first_holder))
 
 
 def _holder_conditions(q: Scope, new: pw.Expression | None = None) -> list:
@@ -243,8 +244,9 @@ def kind_split(q: Scope, found: list[tuple] | None = None) -> pd.DataFrame:
     aggregate is grouped first, then joined to `holder` (one row per holder, not per patent).
     `found`: new_holders(q) when already read."""
     new = _new_condition(q, found)
-    if _use_cube(q) and not _holder_conditions(q, new) and new is None:
-        return _cube_kind_split(q)
+    if _use_cube(q) and not _holder_conditions(q, new):
+        return _cube_kind_split(q, _new_condition(q, found, HolderCube.holder_id)
+                                if new is not None else None)
     grouped = _stats_query(q, new).alias("g")
     flag = pw.Case(None, [(new, 1)], 0) if new is not None else pw.Value(0)
     rows = (Holder.select(Holder.kind, fn.COUNT(Holder.id).alias("holders"),
@@ -257,11 +259,14 @@ def kind_split(q: Scope, found: list[tuple] | None = None) -> pd.DataFrame:
     return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
 
 
-def _cube_kind_split(q: Scope) -> pd.DataFrame:
-    """kind_split from holder_cube alone (no period, no holder filter: nobody is "new")."""
+def _cube_kind_split(q: Scope, new: pw.Expression | None) -> pd.DataFrame:
+    """kind_split from holder_cube alone (no holder filter); `new`: the new-holder condition on
+    holder_cube.holder_id (None without a period: nobody is new)."""
     c = HolderCube
+    flag = fn.COUNT(pw.Case(None, [(new, c.holder_id)], None).distinct()) if new is not None \
+        else pw.Value(0)
     rows = (c.select(c.holder_kind.alias("kind"), fn.COUNT(c.holder_id.distinct()).alias("holders"),
-                     pw.Value(0).alias("new"), fn.SUM(c.n).alias("valid"))
+                     flag.alias("new"), fn.SUM(c.n).alias("valid"))
             .where(region_filter(canonical(q.region), model=c) if q.region else True)
             .group_by(c.holder_kind).order_by(fn.SUM(c.n).desc(), c.holder_kind).dicts())
     frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
