@@ -1,4 +1,5 @@
-"""Speed of the data behind 运营监控, the new holders of 权利人统计 and 申请质量监测: every core
+"""Speed of the data behind 运营监控, the new holders and core inventors (of a patent type, of
+last year: the scopes inventor_year_cube serves) of 权利人统计 and 申请质量监测: every core
 call each page makes on a cold render (no Streamlit cache), cold and warm, on an existing
 database (e.g. `python -m core demo --patents 1000000 --db URL`). Target: each page under a
 second of server time at 1,000,000 patents.
@@ -26,12 +27,15 @@ from core.db import connect, db
 from core.monitor import alerts, ops_monitor, quality
 from core.regions import divisions
 from core.regions.query import Scope
-from core.stats import holders, new_holders, regions
+from core.stats import holders, new_holders, regions, teams
+
+INVENTION = ("invention",)
 
 
 def pages(region: str, today: dt.date) -> dict[str, list]:
     """Page → the (function, args) it calls on a cold render with the default filters."""
     year = Scope(region).or_this_year(today)
+    last_year = (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
     return {
         "区域统计 (baseline)": [(regions.table, (Scope(region), "child"))],
         "运营监控": [(ops_monitor.totals, (year,)), (alerts.outflow_rule, (region,)),
@@ -40,11 +44,22 @@ def pages(region: str, today: dt.date) -> dict[str, list]:
                  (alerts.listing, (region, ("holder_outflow", "transfer_out"), ("open",))),
                  *[(ops_monitor.players, (year, side)) for side in ops_monitor.SIDES],
                  (ops_monitor.flows, (year,))],
-        "权利人统计 (新增)": [(holders.kind_split, (year,)), (holders.holder_stats, (year,)),
-                        (new_holders.digest, (year,)), (new_holders.listing, (year,))],
+        "权利人统计 (新增)": [(holders_page, (year,))],
+        "区域核心发明人 (发明)": [(teams.core_inventors, (Scope(region, patent_types=INVENTION),))],
+        "区域核心发明人 (去年)": [(teams.core_inventors, (Scope(region, *last_year),))],
+        "区域核心发明人 (去年发明)": [(teams.core_inventors, (
+            Scope(region, *last_year, patent_types=INVENTION),))],
         "申请质量监测 (权利人)": [(quality.ranking, (Scope(region), "holder", today))],
         "申请质量监测 (代理机构)": [(quality.ranking, (Scope(region), "agency", today))],
     }
+
+
+def holders_page(q: Scope) -> None:
+    """The calls of pages/holders.py: the new holders read once, then every part."""
+    found = holders.new_holders(q)
+    holders.holder_totals(q, holders.kind_split(q, found))
+    holders.holder_stats(q, "valid_total", 100, 0, found=found)
+    new_holders.report(q, found=new_holders.firsts(q, found))
 
 
 def timed(calls: list, clock=time.perf_counter) -> float:

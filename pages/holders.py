@@ -23,19 +23,30 @@ NEW_ROW_STYLE = "background-color: #fff4ce"
 
 
 @cached
+def _found(url: str, period: Scope) -> list[tuple]:
+    """The holders new in the period: read once per render (and data version) for every part."""
+    return holders.new_holders(period)
+
+
+def _found_for(url: str, q: Scope) -> list[tuple]:
+    return _found(url, Scope(q.region, q.date_from, q.date_to))  # what new_holders reads
+
+
+@cached
 def _summary(url: str, q: Scope) -> dict:
-    kinds = holders.kind_split(q)
+    kinds = holders.kind_split(q, _found_for(url, q))
     return {"totals": holders.holder_totals(q, kinds), "kinds": kinds}
 
 
 @cached
 def _rows(url: str, q: Scope, sort: str, page: int):
-    return holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return holders.holder_stats(q, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE,
+                                found=_found_for(url, q))
 
 
 @cached
 def _new(url: str, q: Scope) -> dict:
-    return new_holders.report(q)
+    return new_holders.report(q, found=new_holders.firsts(q, _found_for(url, q)))
 
 
 @cached

@@ -189,6 +189,7 @@ def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
 
 REGIONS = (("32", "3205", "320506"), ("32", "3205", "320505"), ("32", "3205", None),
            ("31", "3101", "310115"), (None, None, None))
+INVENTOR_NAMES = ("张三", "李四", "王五", "赵六", "钱七")
 edits = st.lists(st.tuples(
     st.integers(0, 10_000),  # the patent
     st.sampled_from(("holder", "agency", "type", "filed", "region", "inventors", "copy")),
@@ -211,8 +212,9 @@ def _edit(patent_id: int, column: str, value: int) -> None:
         sets = {"app_date": day, "app_year": day.year if day else None}
     elif column == "region":
         sets = dict(zip(("province_code", "city_code", "county_code"), REGIONS[value % 5]))
-    elif column == "inventors":
-        sets = {"inventor_count": value % 4}
+    elif column == "inventors":  # the list too: inventor_cube and inventor_year_cube
+        names = INVENTOR_NAMES[value % 3:value % 3 + value % 4]
+        sets = {"inventor_count": len(names), "inventors": ";".join(names) if value % 5 else None}
     if column != "copy":
         Patent.update(sets).where(Patent.id == patent_id).execute()
         return
@@ -229,9 +231,9 @@ def _edit(patent_id: int, column: str, value: int) -> None:
 @example(batches=[[(3, "agency", 1), (3, "filed", 4), (4, "copy", 1), (3, "region", 4)]])
 def test_actor_cube_by_delta_equals_a_rebuild(demo_db, batches):
     """Random writes to the columns actor_cube's distinct counts depend on (first holder,
-    agency, type, filing date, region, inventors; new patents), in one change of one to three
-    batches noted before their writes (a patent may come again in a later batch): every summary
-    table equals a rebuild."""
+    agency, type, filing date, region, inventors — the lists too, for the inventor tables; new
+    patents), in one change of one to three batches noted before their writes (a patent may come
+    again in a later batch): every summary table equals a rebuild."""
     with delta.change():
         for batch in batches:
             ids = [_nth(Patent, pick) for pick, _, _ in batch]  # before the copies join

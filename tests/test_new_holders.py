@@ -122,6 +122,23 @@ def test_the_holders_page_shows_the_new_holders_with_their_digest(app_env, world
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_holders_page_reads_the_new_holders_once_per_render(app_env, world, monkeypatch):
+    calls = []
+
+    def counted(q):
+        calls.append(q)
+        return read(q)
+    read = holders.new_holders
+    monkeypatch.setattr(holders, "new_holders", counted)
+    monkeypatch.setattr(new_holders, "new_holders", counted)
+    at = _holders_page(YEAR)
+    assert calls == [Scope("3205", D(2025, 1, 1), D(2025, 12, 31))]
+    at.toggle(key="hs_new").set_value(True).run()  # the same period: read already
+    assert not at.exception and len(calls) == 1
+    assert at.dataframe[0].value["name"].tolist() == ["乙大学"]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_without_dates_the_holders_page_counts_this_years_new_holders(app_env, world):
     at = _holders_page(Scope("3205"))
     year = D.today().year
@@ -191,3 +208,17 @@ def test_new_holders_from_the_cubes_and_live_equal_the_definition(db, seed):
                          for h, d, n in holders.new_holders(scope))
             assert got == _new_reference(made, scope), (cube, scope)
             assert sorted(holders.new_holder_ids(scope)) == [h for h, _, _ in got]
+            _same_with_found(scope)
+
+
+def _same_with_found(scope: Scope) -> None:
+    """The parts of 权利人统计 given the new holders read once equal those reading them."""
+    found = holders.new_holders(scope)
+    pd.testing.assert_frame_equal(holders.kind_split(scope, found), holders.kind_split(scope))
+    for q in (scope, scope.with_holders(new_only=True)):
+        pd.testing.assert_frame_equal(holders.holder_stats(q, found=found),
+                                      holders.holder_stats(q))
+    given, read = new_holders.report(scope, found=new_holders.firsts(scope, found)), \
+        new_holders.report(scope)
+    assert given["digest"] == read["digest"]
+    pd.testing.assert_frame_equal(given["list"], read["list"])

@@ -7,11 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import streamlit as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as hs
 from streamlit.testing.v1 import AppTest
 
 from core.config import labels
 from core.cubes import rebuild
-from core.db.models import Patent
+from core.db.models import CubeStamp, Holder, Patent
 from core.regions.query import Scope
 from core.stats import teams
 from tests.conftest import BACKENDS
@@ -121,40 +123,53 @@ def test_the_holders_page_shows_a_holders_teams_and_the_core_inventors(app_env, 
 COUNTIES = ("320506", "320505", "320602", None)  # None: placed in 苏州 above county level
 POOL = ("张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "吴十")
 SEPARATORS = (";", "; ", " ;", ";;")
+TYPES = ("invention", "utility", "design")
+HOLDERS = 6
+
+random_patents = hs.lists(hs.tuples(
+    hs.integers(0, HOLDERS),  # HOLDERS: no first holder
+    hs.lists(hs.sampled_from(POOL), max_size=4, unique=True),
+    hs.sampled_from(([], [""], ["张三"])),  # an empty entry, a repeated name
+    hs.sampled_from(SEPARATORS), hs.booleans(),  # stray spaces
+    hs.booleans(),  # no inventor list at all
+    hs.sampled_from(COUNTIES), hs.sampled_from(TYPES),
+    hs.dates(D(2018, 1, 1), D(2021, 12, 31))), min_size=1, max_size=60)
+random_scopes = hs.lists(hs.tuples(
+    hs.sampled_from(("3205", "320506", "32", "", "320505", "3206", "320506001")),
+    hs.sampled_from(((), ("invention",), ("invention", "utility"), ("design",), TYPES)),
+    hs.sampled_from((None, (2019, 2019), (2019, 2020), (2018, 2021), (2021, None),
+                     (None, 2019), (D(2019, 3, 2), D(2020, 12, 31))))),  # the last: exact days
+    min_size=1, max_size=6)
 
 
-def _random_world(rng) -> list[tuple]:
-    """Random patents (holder id, county, type, filing year, stored inventor list); lists carry
-    stray spaces, empty entries and repeated names; the same name recurs at several holders and
-    a holder's inventor in several counties."""
-    owners = [holder(f"公司{i}") for i in range(5)]
+def _random_world(rows) -> list[tuple]:
+    """The drawn patents (holder id, county, type, filing date, stored inventor list)."""
+    owners = [holder(f"公司{i}") for i in range(HOLDERS)]
     made = []
-    for _ in range(rng.randint(30, 70)):
-        owner = rng.choice(owners + [None])
-        names = rng.sample(POOL, rng.randint(1, 4)) + rng.choice(([], [""], ["张三"]))
-        text = rng.choice(SEPARATORS).join(f" {n}" if rng.random() < 0.2 else n for n in names)
-        text = None if rng.random() < 0.1 else text
-        county, ptype = rng.choice(COUNTIES), rng.choice(("invention", "utility", "design"))
-        year = rng.choice((2018, 2019, 2020, 2021))
-        p = patent(county=county, type_=ptype, app=D(year, rng.randint(1, 12), 1), holder_=owner)
+    for owner, names, extra, separator, spaced, missing, county, ptype, day in rows:
+        owner = owners[owner] if owner < HOLDERS else None
+        text = None if missing else separator.join(
+            f" {n}" if spaced else n for n in [*names, *extra])
+        p = patent(county=county, type_=ptype, app=day, holder_=owner)
         Patent.update(inventors=text).where(Patent.id == p.id).execute()
-        made.append((owner.id if owner else None, county, ptype, year, text))
+        made.append((owner.id if owner else None, county, ptype, day, text))
     return made
 
 
-def _reference(made: list[tuple], region: str, types: tuple, years: tuple | None,
+def _reference(made: list[tuple], region: str, types: tuple, dates: tuple,
                top: int) -> list[tuple]:
     """From the definition: per (holder, name) the patents and inventions in scope; the team
     size is the size of the name's connected part of the holder's co-inventor graph (breadth-
     first search); ranked by patents, inventions, holder id, name."""
     counts, inventions, links = {}, {}, {}
-    for holder_id, county, ptype, year, text in made:
+    for holder_id, county, ptype, day, text in made:
         names = []
         for part in (text or "").split(";"):
             if part.strip() and part.strip() not in names:
                 names.append(part.strip())
-        inside = (county or "3205").startswith(region) and (not types or ptype in types) and (
-            years is None or years[0] <= year <= years[1])
+        inside = ((county or "3205").startswith(region) and (not types or ptype in types)
+                  and (dates[0] is None or dates[0] <= day)
+                  and (dates[1] is None or day <= dates[1]))
         if holder_id is None or not names or not inside:
             continue
         for name in names:
@@ -176,27 +191,51 @@ def _reach(links: dict, start: tuple) -> int:
     return len(seen)
 
 
-RANDOM_SCOPES = [("3205", (), None), ("320506", (), None), ("32", (), None), ("", (), None),
-                 ("320506", ("invention", "utility"), None), ("32", ("design",), (2019, 2020)),
-                 ("", (), (2020, 2020))]
+def _dates(span) -> tuple:
+    """A drawn period: None, whole years (first, last; None open) or exact days."""
+    if span is None:
+        return None, None
+    first, last = span
+    if isinstance(first, D) or isinstance(last, D):
+        return first, last
+    return (D(first, 1, 1) if first else None), (D(last, 12, 31) if last else None)
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_core_inventors_from_the_cube_and_live_equal_the_definition(db, seed, monkeypatch):
-    import random
-    monkeypatch.setattr(teams, "MAX_HOLDERS", 100)  # live: exact
-    made = _random_world(random.Random(seed))
+def _wipe() -> None:
+    CubeStamp.delete().execute()  # the cubes are stale until this example rebuilds them
+    Patent.delete().execute()
+    Holder.delete().execute()
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(rows=random_patents, scopes=random_scopes, cap=hs.integers(1, 3))
+@example(rows=[(0, ["张三"], [], ";", False, False, "320506", "utility", D(2020, 1, 1))] * 2
+         + [(1, ["李四"], [], ";", False, False, "320506", "invention", D(2020, 1, 1))] * 2,
+         scopes=[("3205", ("invention", "utility"), None)], cap=1)  # a tie at the bound
+def test_core_inventors_from_the_cubes_and_live_equal_the_definition(db, monkeypatch, rows,
+                                                                    scopes, cap):
+    """Live (stale tables; every holder read), then from inventor_cube (undated, every type)
+    or inventor_year_cube (some types or whole filing years; the first `cap` holders only, so
+    that the bound on the other holders decides) or live again (exact days, a street) — each
+    equal to the reference."""
+    _wipe()
+    made = _random_world(rows)
     for cube in (False, True):
         if cube:
-            rebuild.rebuild()
-        for region, types, years in RANDOM_SCOPES:
-            dates = (D(years[0], 1, 1), D(years[1], 12, 31)) if years else (None, None)
+            rebuild.rebuild(variants=False)
+        for region, types, span in scopes:
+            dates = _dates(span)
             scope = Scope(region, *dates, patent_types=types)
-            assert teams._cube_answers(scope) == (cube and not types and not years)
-            assert (teams._cube_biggest(scope) is not None) == cube
+            division = len(region) != 9
+            whole = span is None or not isinstance(span[0], D)
+            every = not types or set(types) == set(TYPES)
+            assert teams._cube_answers(scope) == (cube and division and span is None and every)
+            assert teams._years_answer(scope) == (cube and division and whole)
+            monkeypatch.setattr(teams, "MAX_HOLDERS", cap if teams._years_answer(scope) else 100)
             for top in (1, 3, 20):
                 got, complete = teams.core_inventors(scope, top=top)
-                want = _reference(made, region, types, years, top)
+                want = _reference(made, region, types, dates, top)
                 assert complete
                 assert got[["name", "holder_id", "patents", "inventions", "team_size"]
-                           ].values.tolist() == [list(w) for w in want], (cube, region, top)
+                           ].values.tolist() == [list(w) for w in want], (cube, scope, top)

@@ -17,6 +17,7 @@ from core.db.models import (
     IndicatorCube,
     IndustryCube,
     InventorCube,
+    InventorYearCube,
     LegalEvent,
     OpsCube,
     Patent,
@@ -27,7 +28,8 @@ from core.db.models import (
 )
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-          AgencyCube, IndustryCube, InventorCube, QualityCube, QualityYearCube, CubeStamp)
+          AgencyCube, IndustryCube, InventorCube, InventorYearCube, QualityCube, QualityYearCube,
+          CubeStamp)
 _KNOWN: set[str] = set()
 
 

@@ -1,28 +1,32 @@
-"""inventor_cube: patents per inventor — one row per (province, city, county, first holder,
-inventor) with its patents and inventions over all time — so that 区域核心发明人
+"""inventor_cube and inventor_year_cube: patents per inventor — one row per (province, city,
+county, first holder, inventor) with its patents and inventions over all time (inventor_cube),
+and the same patents per patent type and filing year (inventor_year_cube) — so that 区域核心发明人
 (core.stats.teams) reads a few of a region's rows instead of splitting every patent's inventor
 list.
 
 An inventor is a name within the first holder (split_inventors: each name once per patent); a
 patent without a first holder or without inventors has no row. The lists are split in Python
-(the one definition the live path uses too), their rows counted into a temporary table, and the
-table's rows go out as a SELECT like every other summary table's (core.cubes.delta adds and
-subtracts them for changed patents; core.cubes.rebuild writes them all).
+(the one definition the live path uses too), their per-year rows counted into a temporary
+table, and both tables' rows go out as SELECTs from it like every other summary table's
+(core.cubes.delta adds and subtracts them for changed patents; core.cubes.rebuild writes them).
 """
 from __future__ import annotations
+
+from collections import Counter
 
 import peewee as pw
 
 from core.db import db
-from core.db.models import InventorCube, Patent
+from core.db.models import InventorCube, InventorYearCube, Patent
 from core.db.sql import load_temp
 
 TEMP = "inventor_rows"
 DIMS = ("province_code", "city_code", "county_code", "holder_id", "name")
 COLUMNS = (*DIMS, "n", "n_invention")
+YEAR_COLUMNS = (*DIMS, "patent_type", "app_year", "n")
 _TYPES = [("province_code", "VARCHAR(2)"), ("city_code", "VARCHAR(4)"),
           ("county_code", "VARCHAR(6)"), ("holder_id", "INTEGER"), ("name", "TEXT"),
-          ("n", "INTEGER"), ("n_invention", "INTEGER")]
+          ("patent_type", "VARCHAR(10)"), ("app_year", "INTEGER"), ("n", "INTEGER")]
 
 
 def split_inventors(text: str | None) -> list[str]:
@@ -30,47 +34,70 @@ def split_inventors(text: str | None) -> list[str]:
     return list(dict.fromkeys(n.strip() for n in (text or "").split(";") if n.strip()))
 
 
-def _counts(only: pw.Node | None) -> dict[tuple, list[int]]:
-    """(province, city, county, holder, name) → [patents, inventions]."""
+def _counts(only: pw.Node | None) -> Counter:
+    """(province, city, county, holder, name, type, filing year) → patents."""
     query = (Patent.select(Patent.province_code, Patent.city_code, Patent.county_code,
-                           Patent.first_holder, Patent.patent_type, Patent.inventors)
+                           Patent.first_holder, Patent.patent_type, Patent.app_year,
+                           Patent.inventors)
              .where(Patent.first_holder.is_null(False) & Patent.inventors.is_null(False)))
     if only is not None:
         query = query.where(Patent.id.in_(only))
-    counts: dict[tuple, list[int]] = {}
-    for province, city, county, holder, ptype, text in query.tuples().iterator():
-        invention = ptype == "invention"
+    counts: Counter = Counter()
+    for province, city, county, holder, ptype, year, text in query.tuples().iterator():
         for name in split_inventors(text):
-            pair = counts.setdefault((province, city, county, holder, name), [0, 0])
-            pair[0] += 1
-            pair[1] += invention
+            counts[(province, city, county, holder, name, ptype, year)] += 1
     return counts
 
 
-def rows(only: pw.Node | None) -> str:
-    """SQL of the cube's rows (in COLUMNS order) counting the patents whose ids `only` selects
-    (all when None), loaded into a temporary table; the caller drops it (drop())."""
-    load_temp(TEMP, _TYPES, ((*key, *n) for key, n in _counts(only).items()))
-    return f'SELECT {", ".join(COLUMNS)} FROM "{TEMP}"'
+def _load(only: pw.Node | None) -> None:
+    """The per-year rows of the patents whose ids `only` selects (all when None) into TEMP;
+    the caller drops it (drop())."""
+    load_temp(TEMP, _TYPES, ((*key, n) for key, n in _counts(only).items()))
+
+
+def totals_sql() -> str:
+    """inventor_cube's rows (COLUMNS order) from TEMP."""
+    dims = ", ".join(DIMS)
+    return (f"SELECT {dims}, SUM(n), SUM(CASE WHEN patent_type = 'invention' THEN n ELSE 0 END) "
+            f'FROM "{TEMP}" GROUP BY {dims}')
+
+
+def years_sql() -> str:
+    """inventor_year_cube's rows (YEAR_COLUMNS order) from TEMP."""
+    return f'SELECT {", ".join(YEAR_COLUMNS)} FROM "{TEMP}"'
 
 
 def drop() -> None:
     db.execute_sql(f'DROP TABLE IF EXISTS "{TEMP}"')
 
 
+TABLES = ((InventorCube, COLUMNS, totals_sql), (InventorYearCube, YEAR_COLUMNS, years_sql))
+
+
 def build() -> None:
-    """Recompute the cube (inside the caller's transaction)."""
-    InventorCube.delete().execute()
+    """Recompute both tables (inside the caller's transaction), splitting the lists once."""
     try:
-        db.execute_sql(f'INSERT INTO "{InventorCube._meta.table_name}" ({", ".join(COLUMNS)}) '
-                       f"{rows(None)}")
+        _load(None)
+        for model, columns, rows in TABLES:
+            model.delete().execute()
+            db.execute_sql(f'INSERT INTO "{model._meta.table_name}" ({", ".join(columns)}) '
+                           f"{rows()}")
     finally:
         drop()
 
 
-def emit(only: pw.Node, insert) -> None:
-    """core.cubes.delta's emitter: the rows of the patents `only` selects."""
+def emit_totals(only: pw.Node, insert) -> None:
+    """core.cubes.delta's emitters: the rows of the patents `only` selects."""
+    _emit(only, insert, totals_sql)
+
+
+def emit_years(only: pw.Node, insert) -> None:
+    _emit(only, insert, years_sql)
+
+
+def _emit(only: pw.Node, insert, rows) -> None:
     try:
-        insert(rows(only))
+        _load(only)
+        insert(rows())
     finally:
         drop()

@@ -526,6 +526,23 @@ class InventorCube(BaseModel):
                    (("city_code", "n"), False), (("county_code", "n"), False))
 
 
+class InventorYearCube(BaseModel):
+    """Summary table (core.cubes.inventor): InventorCube's patents per patent type and filing
+    year too, for scopes of some types or whole filing years."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    county_code = pw.CharField(max_length=6, null=True)
+    holder_id = pw.IntegerField()
+    name = pw.TextField()
+    patent_type = pw.CharField(max_length=10)
+    app_year = pw.IntegerField(null=True)
+    n = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("holder_id", "name", "app_year", "patent_type", "county_code",
+                     "city_code"), False),)
+
+
 class QualityCube(BaseModel):
     """Summary table (core.cubes.quality): per subject ('holder': first holder, 'agency') ×
     county × type over all time, the filings and the closed invention cases (granted, rejected,
@@ -760,6 +777,6 @@ ALL_MODELS = [
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
     JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-    AgencyCube, IndustryCube, InventorCube, QualityCube, QualityYearCube, CubeStamp,
-    DataVersion,
+    AgencyCube, IndustryCube, InventorCube, InventorYearCube, QualityCube, QualityYearCube,
+    CubeStamp, DataVersion,
 ]

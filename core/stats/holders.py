@@ -69,11 +69,12 @@ def first_in_region(q: Scope, ids: list[int] | None = None, nested: bool = False
     return query
 
 
-def new_holder_ids(q: Scope) -> list[int] | None:
-    """The ids of the holders new in the period (None without a period)."""
+def new_holder_ids(q: Scope, found: list[tuple] | None = None) -> list[int] | None:
+    """The ids of the holders new in the period (None without a period); `found`: new_holders(q)
+    when already read (a page reads it once per render for all its parts)."""
     if not q.has_dates:
         return None
-    return [holder_id for holder_id, _, _ in new_holders(q)]
+    return [holder_id for holder_id, _, _ in (new_holders(q) if found is None else found)]
 
 
 CHUNK = 5000  # holder ids per IN list
@@ -118,15 +119,16 @@ def _first_year_candidates(q: Scope) -> list[int] | None:
     return sorted(int(i) for i, in query.tuples())
 
 
-def _new_condition(q: Scope) -> pw.Expression | None:
-    """Holder.id among the new holders: a list of ids read by one scan, or — for very many
-    (a period reaching far back) — the grouped query itself."""
-    ids = new_holder_ids(q)
+def _new_condition(q: Scope, found: list[tuple] | None = None,
+                   key: pw.Field = Holder.id) -> pw.Expression | None:
+    """`key` (a holder id column) among the new holders: a list of ids read by one scan (or
+    `found`), or — for very many (a period reaching far back) — the grouped query itself."""
+    ids = new_holder_ids(q, found)
     if ids is None:
         return None
     if len(ids) <= MAX_ID_LIST:
-        return Holder.id.in_(ids)
-    return Holder.id.in_(first_in_region(q, nested=True).select(Patent.first_holder))
+        return key.in_(ids)
+    return key.in_(first_in_region(q, nested=True).select(Patent.first_holder))
 
 
 def _holder_conditions(q: Scope, new: pw.Expression | None = None) -> list:
@@ -189,11 +191,12 @@ def _stats_query(q: Scope, new: pw.Expression | None = None) -> pw.Select:
 
 
 def holder_stats(q: Scope, sort: str = "valid_total", limit: int = 200,
-                 offset: int = 0) -> pd.DataFrame:
+                 offset: int = 0, found: list[tuple] | None = None) -> pd.DataFrame:
     """One row per holder with valid patents, sorted by `sort` (largest first; first_filing:
-    newest first). Columns STAT_COLUMNS. Sample: (12, "苏州某某科技有限公司", "enterprise",
-    "hightech", date(2019, 3, 1), False, 5, 12, 0, 17)."""
-    query = _stats_query(q)
+    newest first). Columns STAT_COLUMNS. `found`: new_holders(q) when already read. Sample:
+    (12, "苏州某某科技有限公司", "enterprise", "hightech", date(2019, 3, 1), False, 5, 12, 0, 17)."""
+    query = _stats_query(q, _new_condition(q, found) if q.new_only and found is not None
+                         else None)
     key = query.model.holder_id if query.model is HolderCube else Patent.first_holder
     if sort == "first_filing":
         query = (query.switch(query.model).join(Holder, on=(key == Holder.id))
@@ -205,10 +208,11 @@ def holder_stats(q: Scope, sort: str = "valid_total", limit: int = 200,
     rows = list(query.limit(limit).offset(offset).dicts())
     frame = pd.DataFrame(rows, columns=["holder_id", "valid_invention", "valid_utility",
                                         "valid_design", "valid_total"])
-    return _with_holder_details(frame, q)
+    return _with_holder_details(frame, q, found)
 
 
-def _with_holder_details(frame: pd.DataFrame, q: Scope) -> pd.DataFrame:
+def _with_holder_details(frame: pd.DataFrame, q: Scope,
+                         found: list[tuple] | None) -> pd.DataFrame:
     ids = [int(i) for i in frame["holder_id"].tolist()]
     info = {h["id"]: h for h in Holder.select(Holder.id, Holder.name, Holder.kind,
                                               Holder.first_filing)
@@ -218,27 +222,31 @@ def _with_holder_details(frame: pd.DataFrame, q: Scope) -> pd.DataFrame:
     frame["kind"] = [info[i]["kind"] for i in ids]
     frame["tags"] = [",".join(tags.get(i, [])) for i in ids]
     frame["first_filing"] = [info[i]["first_filing"] for i in ids]
-    new = _new_among(q, ids)
+    new = _new_among(q, ids, found)
     frame["is_new"] = [i in new for i in ids]
     for col in ("valid_invention", "valid_utility", "valid_design", "valid_total"):
         frame[col] = frame[col].astype(int)
     return frame[STAT_COLUMNS]
 
 
-def _new_among(q: Scope, ids: list[int]) -> set[int]:
-    """Which of the holders `ids` are new in the period."""
+def _new_among(q: Scope, ids: list[int], found: list[tuple] | None = None) -> set[int]:
+    """Which of the holders `ids` are new in the period (among `found` when given)."""
     if not ids or not q.has_dates:
         return set()
+    if found is not None:
+        return {holder_id for holder_id, _, _ in found} & set(ids)
     return {holder_id for holder_id, _, _ in first_in_region(q, ids).tuples()}
 
 
-def kind_split(q: Scope) -> pd.DataFrame:
+def kind_split(q: Scope, found: list[tuple] | None = None) -> pd.DataFrame:
     """Columns kind, holders, new, valid: holders with valid patents, how many of them are new
     in the period, and their valid patents, by holder kind (largest first). The per-holder
-    aggregate is grouped first, then joined to `holder` (one row per holder, not per patent)."""
-    new = _new_condition(q)
-    if _use_cube(q) and not _holder_conditions(q, new) and new is None:
-        return _cube_kind_split(q)
+    aggregate is grouped first, then joined to `holder` (one row per holder, not per patent).
+    `found`: new_holders(q) when already read."""
+    new = _new_condition(q, found)
+    if _use_cube(q) and not _holder_conditions(q, new):
+        return _cube_kind_split(q, _new_condition(q, found, HolderCube.holder_id)
+                                if new is not None else None)
     grouped = _stats_query(q, new).alias("g")
     flag = pw.Case(None, [(new, 1)], 0) if new is not None else pw.Value(0)
     rows = (Holder.select(Holder.kind, fn.COUNT(Holder.id).alias("holders"),
@@ -251,11 +259,14 @@ def kind_split(q: Scope) -> pd.DataFrame:
     return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
 
 
-def _cube_kind_split(q: Scope) -> pd.DataFrame:
-    """kind_split from holder_cube alone (no period, no holder filter: nobody is "new")."""
+def _cube_kind_split(q: Scope, new: pw.Expression | None) -> pd.DataFrame:
+    """kind_split from holder_cube alone (no holder filter); `new`: the new-holder condition on
+    holder_cube.holder_id (None without a period: nobody is new)."""
     c = HolderCube
+    flag = fn.COUNT(pw.Case(None, [(new, c.holder_id)], None).distinct()) if new is not None \
+        else pw.Value(0)
     rows = (c.select(c.holder_kind.alias("kind"), fn.COUNT(c.holder_id.distinct()).alias("holders"),
-                     pw.Value(0).alias("new"), fn.SUM(c.n).alias("valid"))
+                     flag.alias("new"), fn.SUM(c.n).alias("valid"))
             .where(region_filter(canonical(q.region), model=c) if q.region else True)
             .group_by(c.holder_kind).order_by(fn.SUM(c.n).desc(), c.holder_kind).dicts())
     frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])

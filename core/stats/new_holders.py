@@ -36,11 +36,13 @@ def _chunks(ids: list[int]):
         yield ids[start:start + CHUNK]
 
 
-def firsts(q: Scope) -> pd.DataFrame:
-    """Columns holder_id, first_date, patents of the new holders (one scan of the region)."""
+def firsts(q: Scope, found: list[tuple] | None = None) -> pd.DataFrame:
+    """Columns holder_id, first_date, patents of the new holders (one scan of the region, or
+    `found`: core.stats.holders.new_holders(q) when already read)."""
     if not q.has_dates:
         return pd.DataFrame(columns=["holder_id", "first_date", "patents"])
-    rows = [(int(h), _as_date(d), int(n)) for h, d, n in new_holders(q)]
+    found = new_holders(q) if found is None else found
+    rows = [(int(h), _as_date(d), int(n)) for h, d, n in found]
     return pd.DataFrame(rows, columns=["holder_id", "first_date", "patents"])
 
 

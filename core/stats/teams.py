@@ -8,11 +8,15 @@ MAX_HOLDER_PATENTS, the newest), never from the whole table.
 
 Core inventors of the region: the inventors named on the most patents of the scope, from
 inventor_cube (core.cubes.inventor: all time, every type) for undated scopes of every type;
-then only the listed inventors' holders are read, for their team sizes. Otherwise live: an
-inventor on k patents belongs to a holder with at least k patents, so holders are read biggest
-first (the biggest from quality_cube / quality_year_cube when they serve the scope) and the reading
-stops as soon as a holder has fewer patents than the last of the top inventors found (exact),
-or after MAX_HOLDERS holders (then among the biggest holders only; `complete` says so).
+from inventor_year_cube (per type and filing year) for scopes of some types or whole filing
+years: an inventor on k patents belongs to a holder with at least k patents, so the biggest
+holders' rows are summed first (holders from quality_cube / quality_year_cube), then those of
+every holder with at least as many patents as the last of the top inventors found (exact).
+Either way only the listed inventors' holders are read, for their team sizes. Other scopes
+(exact dates, another date basis, a custom region or a street, stale tables) live: the biggest
+holders' patents are read first and the reading stops as soon as a holder has fewer patents
+than the last of the top inventors found (exact), or after MAX_HOLDERS holders (then among the
+biggest holders only; `complete` says so).
 """
 from __future__ import annotations
 
@@ -30,12 +34,13 @@ from core.db.models import (
     PATENT_TYPES,
     Holder,
     InventorCube,
+    InventorYearCube,
     Patent,
     PatentCube,
     QualityCube,
     QualityYearCube,
 )
-from core.db.sql import load_temp
+from core.db.sql import count_if, load_temp
 from core.regions.query import Scope
 from core.regions.scope import both
 from core.stats.base import cube_where, patents, use_cube, where, year_range
@@ -140,40 +145,46 @@ def team_summary(teams: pd.DataFrame) -> dict:
 def _biggest_holders(scope: Scope) -> list[tuple[int, str, int]]:
     """(holder id, name, patents in scope) of the MAX_HOLDERS biggest first holders, read from
     the statistics covering index (patents with or without inventors: an upper bound)."""
-    counts = _cube_biggest(scope)
-    if counts is None:
-        n = fn.COUNT(Patent.id)
-        counts = list(patents(scope, Patent.first_holder, n)
-                      .where(where(scope) & Patent.first_holder.is_null(False))
-                      .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
-                      .limit(MAX_HOLDERS).tuples())
+    n = fn.COUNT(Patent.id)
+    counts = list(patents(scope, Patent.first_holder, n)
+                  .where(where(scope) & Patent.first_holder.is_null(False))
+                  .group_by(Patent.first_holder).order_by(n.desc(), Patent.first_holder)
+                  .limit(MAX_HOLDERS).tuples())
     names = _holder_names([h for h, _ in counts])
     return [(h, names.get(h, ""), c) for h, c in counts]
 
 
-def _cube_biggest(scope: Scope) -> list[tuple[int, int]] | None:
-    """The same (holder id, patents) from quality_cube (undated) or quality_year_cube (whole
-    filing years); None when they cannot answer (see use_cube; other date bases)."""
-    if (scope.has_dates and scope.date_basis != "app") or not use_cube(scope, years=True):
-        return None
+def _years_answer(scope: Scope) -> bool:
+    """quality_year_cube and inventor_year_cube answer the scope: no date range or whole
+    filing years (see use_cube), a division region."""
+    return (not scope.has_dates or scope.date_basis == "app") and use_cube(scope, years=True)
+
+
+def _holder_counts(scope: Scope, limit: int | None = None,
+                   least: int = 1) -> list[tuple[int, int]]:
+    """(holder id, patents in scope) of the holders with at least `least`, biggest first (the
+    first `limit`), from quality_cube (undated) or quality_year_cube (whole filing years)."""
     c = QualityYearCube if scope.has_dates else QualityCube
     n = fn.SUM(c.n)
     conds = [c.subject == "holder", cube_where(scope, c),
              year_range(c.app_year, scope) if scope.has_dates else True]
-    return [(int(h), int(k)) for h, k in
-            c.select(c.subject_id, n).where(*[x for x in conds if x is not True])
-            .group_by(c.subject_id).order_by(n.desc(), c.subject_id).limit(MAX_HOLDERS).tuples()]
+    query = (c.select(c.subject_id, n).where(*[x for x in conds if x is not True])
+             .group_by(c.subject_id).order_by(n.desc(), c.subject_id))
+    query = query.having(n >= least) if least > 1 else query
+    return [(int(h), int(k)) for h, k in (query.limit(limit) if limit else query).tuples()]
 
 
 def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
     """(frame, complete): the `top` inventors on most patents of the scope, ranked by patents,
     then inventions, then holder id, then name. Columns CORE_COLUMNS: name, holder_id, holder
     (name), patents, inventions, team_size (inventors of their co-inventor group at that
-    holder). From inventor_cube when it answers the scope (see _cube_answers): exact; else live,
-    complete False when MAX_HOLDERS holders were read before the ranking was certain.
+    holder). From inventor_cube or inventor_year_cube when they answer the scope: exact; else
+    live, complete False when MAX_HOLDERS holders were read before the ranking was certain.
     Sample: ("王伟", 12, "甲科技有限公司", 42, 30, 6)."""
     if _cube_answers(scope):
         return _cube_core(scope, top), True
+    if _years_answer(scope):
+        return _year_core(scope, top), True
     return _live_core(scope, top)
 
 
@@ -200,12 +211,56 @@ def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
     for h, name, k, inv in _pair_rows(region, pairs):
         total = totals.setdefault((h, name), [0, 0])
         total[0], total[1] = total[0] + k, total[1] + inv
-    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], -kv[1][1], *kv[0]))[:top]
+    return _ranked_frame(scope, totals, top)
+
+
+def _ranked_frame(scope: Scope, totals: dict[tuple, list[int]], top: int) -> pd.DataFrame:
+    """The frame of the `top` (holder, name) pairs of `totals` ({pair: [patents, inventions]}),
+    with team sizes read from the patents of the listed inventors' holders only."""
+    ranked = sorted(totals.items(), key=_pair_rank)[:top]
     listed = {h for (h, _), _ in ranked}
     holder_names = _holder_names(listed)
     sizes = {h: _team_sizes(_holder_rows(scope, h, Patent.inventors)) for h in listed}
     return _core_frame([(k, inv, -h, name, holder_names.get(h, ""), sizes[h].get(name, 0))
                         for (h, name), (k, inv) in ranked])
+
+
+def _pair_rank(item: tuple) -> tuple:
+    (holder_id, name), (patents_, inventions) = item
+    return -patents_, -inventions, holder_id, name
+
+
+CHUNK = 5000  # holder ids per IN list
+
+
+def _year_core(scope: Scope, top: int) -> pd.DataFrame:
+    """Exact top from inventor_year_cube: the MAX_HOLDERS biggest holders' rows first; their
+    top-th pair's patents bound the rest (a pair's patents never exceed its holder's), so only
+    the holders with at least that many patents in scope are summed too."""
+    first = _holder_counts(scope, limit=MAX_HOLDERS)
+    totals = _year_totals(scope, [h for h, _ in first])
+    if len(first) == MAX_HOLDERS:
+        ranked = sorted(totals.items(), key=_pair_rank)
+        least = ranked[top - 1][1][0] if top >= 1 and len(ranked) >= top else 1
+        if first[-1][1] >= least:
+            read = {h for h, _ in first}
+            totals.update(_year_totals(scope, [h for h, _ in _holder_counts(scope, least=least)
+                                               if h not in read]))
+    return _ranked_frame(scope, totals, top)
+
+
+def _year_totals(scope: Scope, holder_ids: list[int]) -> dict[tuple, list[int]]:
+    """{(holder, name): [patents, inventions]} in scope of the holders `holder_ids`."""
+    c = InventorYearCube
+    conds = [x for x in (cube_where(scope, c), year_range(c.app_year, scope)) if x is not True]
+    totals = {}
+    for start in range(0, len(holder_ids), CHUNK):
+        query = (c.select(c.holder_id, c.name, fn.SUM(c.n),
+                          count_if(c.patent_type == "invention", c.n))
+                 .where(c.holder_id.in_(holder_ids[start:start + CHUNK]), *conds)
+                 .group_by(c.holder_id, c.name))
+        totals.update({(int(h), name): [int(k), int(inv)] for h, name, k, inv in query.tuples()})
+    return totals
 
 
 def _cube_rows(region, condition) -> pw.Select:
