@@ -213,6 +213,8 @@ def main() -> None:
         shutil.copy(source, copy)
         url = f"sqlite:///{copy}"
     connect(url)
+    from core.db.migrations import upgrade
+    upgrade()  # as the app does on start (a step may mark the summary tables for a rebuild)
     from core.cubes import freshness
     from core.cubes import indicator as indicator_cube
     from core.cubes import rebuild as cubes

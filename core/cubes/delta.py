@@ -177,9 +177,8 @@ class Spec:
     patents (emit(only, insert): insert(select) for each SELECT of rows in column order)."""
 
     def __init__(self, model, measures: tuple[str, ...], columns: tuple[str, ...],
-                 emit: Callable, indexed: bool = False, prepare: Callable | None = None):
+                 emit: Callable, indexed: bool = False):
         self.model, self.measures, self.columns = model, measures, columns
-        self.prepare = prepare  # prepare(spec) before the merge: the delta's own netting
         self.keys = tuple(c for c in columns if c not in measures)
         self.emit, self.indexed = emit, indexed
         self.table = model._meta.table_name
@@ -204,15 +203,16 @@ class Spec:
     def merge(self) -> None:
         """Net the delta per key, then change the table's rows of those keys in place: a key
         the table holds takes old + net (its row dropped when the count reaches 0), a new key
-        is inserted — no row of an unchanged key is rewritten, and the indexed key columns of
-        an existing row are never written (an UPDATE of the measures leaves the indexes be)."""
-        if self.prepare is not None:
-            self.prepare(self)
+        is inserted — no row of an unchanged key is rewritten (nor of a key whose rows before
+        and after cancel), and the indexed key columns of an existing row are never written (an
+        UPDATE of the measures leaves the indexes be)."""
         net = f"dn_{self.table}"
         sums = ", ".join(f"SUM({m} * sgn) AS {m}" for m in self.measures)
+        moved = " OR ".join(f"ABS(SUM({m} * sgn)) > {EPSILON}" for m in self.measures)
         keys = self._cols(names=self.keys)
         db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {keys}, {sums}, '
-                       f'ROW_NUMBER() OVER () AS did FROM "{self.delta}" GROUP BY {keys}')
+                       f'ROW_NUMBER() OVER () AS did FROM "{self.delta}" GROUP BY {keys} '
+                       f"HAVING {moved}")
         merge_net(self.table, net, self.measures, self._join(net))
         db.execute_sql(f'DROP TABLE "{net}"')
         db.execute_sql(f'DELETE FROM "{self.delta}"')
@@ -248,28 +248,8 @@ def _agencies(only, insert) -> None:
 def _indicator(only, insert) -> None:
     variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
     with indicator_cube.months_table(only=only) as months:
-        for select in indicator_cube.shared_rows(variants, months, once=True):
+        for select in indicator_cube.shared_rows(variants, months):
             insert(select)
-
-
-def _indicator_plain(spec: Spec) -> None:
-    """Before the indicator cube's merge: the plain patents' rows (variant PLAIN, emitted once
-    for every counting rule) netted — a patent's unchanged months cancel —, then repeated for
-    each counting rule."""
-    keys = ", ".join(c for c in indicator_cube.COLUMNS if c != "n")
-    net = "dl_indicator_plain"
-    plain = f"variant = '{indicator_cube.PLAIN}'"
-    db.execute_sql(f'DROP TABLE IF EXISTS "{net}"')
-    db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {keys}, SUM(n * sgn) AS n '
-                   f'FROM "{spec.delta}" WHERE {plain} GROUP BY {keys} '
-                   f"HAVING ABS(SUM(n * sgn)) > {EPSILON}")
-    db.execute_sql(f'DELETE FROM "{spec.delta}" WHERE {plain}')
-    table = pw.Table(net, indicator_cube.COLUMNS)
-    insert = spec.inserter(1)
-    for variant in [indicator_cube.FAST, *indicator_cube.built_variants()]:
-        for select in indicator_cube.plain_rows(variant, table):
-            insert(select)
-    db.execute_sql(f'DROP TABLE "{net}"')
 
 
 SPECS = (
@@ -278,8 +258,7 @@ SPECS = (
     Spec(OpsCube, ("n", "amount"), stats.OPS_COLUMNS, _ops),
     Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
-    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True,
-         prepare=_indicator_plain),
+    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
     Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit, indexed=True),
     Spec(QualityCube, quality.TOTALS, quality.COLUMNS, quality.emit_totals, indexed=True),
     Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,
