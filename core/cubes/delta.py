@@ -39,6 +39,7 @@ from core.db.models import (
     ActorCube,
     AgencyCube,
     CubeStamp,
+    HolderCube,
     IndicatorCube,
     IndustryCube,
     InventorCube,
@@ -78,13 +79,16 @@ def before_ids(ids) -> None:
 
 
 @contextmanager
-def change() -> Iterator[Change]:
-    """A change of a few patents inside the caller's transaction (nested: the outer one)."""
+def change(tables=None) -> Iterator[Change]:
+    """A change of a few patents inside the caller's transaction (nested: the outer one).
+    tables: the only summary tables (models) the change can move (default: every one)."""
     outer = current()
     if outer is not None:
+        if not outer.covers(tables):
+            raise RuntimeError("a change of more tables inside a change of fewer")
         yield outer
         return
-    ch = begin()
+    ch = begin(tables)
     try:
         yield ch
     finally:
@@ -92,9 +96,9 @@ def change() -> Iterator[Change]:
     ch.apply()
 
 
-def begin() -> Change:
+def begin(tables=None) -> Change:
     """Start a change on this thread (writers' before() calls join it); end() when done."""
-    ch = Change()
+    ch = Change(tables)
     _local.change = ch
     return ch
 
@@ -107,7 +111,8 @@ class Change:
     """One change of some patents. Begin it before the first write (it marks the tables
     stale: readers go live until apply() stamps them fresh again)."""
 
-    def __init__(self):
+    def __init__(self, tables=None):
+        self.specs = SPECS if tables is None else tuple(s for s in SPECS if s.model in tables)
         self.live = freshness.usable() and indicator_cube.is_current(freshness.stamp().long_rule)
         self.top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
         self.tables = freshness.tables_exist()
@@ -115,9 +120,15 @@ class Change:
         if not self.live:
             return
         CubeStamp.delete().execute()
-        for spec in SPECS:
+        for spec in self.specs:
             spec.create_delta()
-        actors.reset()
+        if ACTORS in self.specs:
+            actors.reset()
+
+    def covers(self, tables) -> bool:
+        """Whether this change moves every table of `tables` (None: every table)."""
+        wanted = SPECS if tables is None else [s for s in SPECS if s.model in tables]
+        return all(spec in self.specs for spec in wanted)
 
     def before(self, ids_sql: str, params: tuple = ()) -> None:
         _ids_table(BATCH)
@@ -125,7 +136,7 @@ class Change:
                        f'({ids_sql}) AND id <= {int(self.top)} AND id NOT IN '
                        f'(SELECT id FROM "{IDS}")', params)
         if self.live and db.execute_sql(f'SELECT 1 FROM "{BATCH}" LIMIT 1').fetchone():
-            _contribute(-1)
+            _contribute(-1, self.specs)
         db.execute_sql(f'INSERT INTO "{IDS}" SELECT id FROM "{BATCH}"')
 
     def ids_sql(self) -> str:
@@ -146,9 +157,10 @@ class Change:
         with db.atomic():
             _ids_table(BATCH)
             db.execute_sql(f'INSERT INTO "{BATCH}" {self.ids_sql()}')
-            _contribute(1)
-            actors.distinct_delta(ACTORS.inserter(1))
-            for spec in SPECS:
+            _contribute(1, self.specs)
+            if ACTORS in self.specs:
+                actors.distinct_delta(ACTORS.inserter(1))
+            for spec in self.specs:
                 spec.merge()
             for name in (IDS, BATCH):
                 db.execute_sql(f'DROP TABLE "{name}"')
@@ -164,12 +176,14 @@ def _ids_table(name: str) -> None:
     db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" (id INTEGER PRIMARY KEY)')
 
 
-def _contribute(sign: int) -> None:
-    """The rows of the patents in BATCH, with `sign`, into every table's delta."""
+def _contribute(sign: int, specs) -> None:
+    """The rows of the patents in BATCH, with `sign`, into the delta of each table of
+    `specs`."""
     only = pw.SQL(f'(SELECT id FROM "{BATCH}")')
-    for spec in SPECS:
+    for spec in specs:
         spec.emit(only, spec.inserter(sign))
-    actors.emit(f'SELECT id FROM "{BATCH}"', sign, ACTORS.inserter(sign))
+    if ACTORS in specs:
+        actors.emit(f'SELECT id FROM "{BATCH}"', sign, ACTORS.inserter(sign))
 
 
 class Spec:
@@ -264,6 +278,8 @@ SPECS = (
     Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,
          quality.emit_years, indexed=True),
 )
+# the tables that count patents by their first holder's kind (a change of a kind moves these only)
+BY_HOLDER_KIND = (HolderCube, AgencyCube)
 # actor_cube: its rows come by actors.emit (with the other tables' rows) and, once the change is
 # done, actors.distinct_delta; it merges like the others
 ACTORS = Spec(ActorCube, ("n",), actors.COLUMNS, lambda only, insert: None, indexed=True)
