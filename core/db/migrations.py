@@ -313,8 +313,8 @@ def _v31(m):
 
 
 def _v32(m):
-    """The indicator cube keeps the rows of the patents every counting rule places alike once
-    (variant plain) instead of once per rule: drop the cube stamp so that the next rebuild
+    """The indicator cube keeps the holder rules' rows of the patents every counting rule places
+    alike once (variant plain) instead of once per rule: drop the cube stamp so that the next rebuild
     stores them so (readers read live until then; a rule is built on first use only on fresh
     tables, which then hold the plain rows it adds to)."""
     return _v17(m)

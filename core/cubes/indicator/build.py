@@ -2,15 +2,16 @@
 and the holder counting rules (variants), every one from a narrow table of placed patents and
 their months of change, one grouped scan per kind and grain.
 
-Most patents have one holder link, current and first (or none): every rule places them as the
-default does. Their rows are stored once, under the variant PLAIN (grains 's' and 'c'), and
-read with every rule (core.cubes.indicator.read.rows_of); each rule's own rows, the default's
-included, count the other patents only (hard_ids). Built with the default placement, the plain
-rows are what a holder rule built on its first use adds to.
+The default placement's rows count every patent. Most patents have one holder link, current
+and first (or none): every rule places them as the default does. For the holder rules their
+rows are stored once, under the variant PLAIN (grains 's' and 'c'), and read with each rule's
+own rows, which count the other patents only (hard_ids; core.cubes.indicator.read.rows_of).
+Built with the default placement, the plain rows are what a holder rule built on its first use
+adds to.
 
-`shared_rows(variants, months)` yields the SELECTs of the plain rows and of the variants' own
-rows — the delta upkeep (core.cubes.delta) inserts them into its delta table, from a months
-table of the changed patents only (months_table(only=…))."""
+`shared_rows(variants, months)` yields the SELECTs of the default's rows, the plain rows and
+the holder rules' own rows — the delta upkeep (core.cubes.delta) inserts them into its delta
+table, from a months table of the changed patents only (months_table(only=…))."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -115,15 +116,20 @@ def rows(variant: str, months: pw.Table) -> Iterator[pw.Select]:
                 yield from _grouped(variant, placed, ((grain, depth),), weight=None)
 
 
-def shared_rows(variants, months: pw.Table, plain: bool = True) -> Iterator[pw.Select]:
+def shared_rows(variants, months: pw.Table) -> Iterator[pw.Select]:
     """The SELECTs giving the cube rows (COLUMNS order, keys unique) of the patents of the
-    months table: the plain patents' rows once, under PLAIN (when `plain`), then each variant's
-    own rows of the other patents (hard_ids). Consume each SELECT before asking for the next."""
+    months table for the counting rules `variants`: with FAST, the default placement's rows of
+    every patent and the plain patents' rows once, under PLAIN; each holder rule's own rows of
+    the other patents (hard_ids). Consume each SELECT before asking for the next."""
+    plain = FAST in variants
+    if plain:
+        yield from rows(FAST, months)
     with _split(months, plain) as (plain_months, hard):
         if plain:
             yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, weight=None)
         for variant in variants:
-            yield from rows(variant, hard)
+            if variant != FAST:
+                yield from rows(variant, hard)
 
 
 def hard_ids(months: pw.Table) -> str:
@@ -244,10 +250,9 @@ def build_variants(variants, long_rule: dict | None = None,
         with months_table(long_rule) as table:
             build_variants(variants, long_rule, table)
         return
-    plain = FAST in variants
-    dropped = [*variants, *([PLAIN] if plain else [])]
+    dropped = [*variants, *([PLAIN] if FAST in variants else [])]
     IndicatorCube.delete().where(IndicatorCube.variant.in_(dropped)).execute()
-    for select in shared_rows(variants, months, plain):
+    for select in shared_rows(variants, months):
         IndicatorCube.insert_from(select, target()).execute()
 
 
