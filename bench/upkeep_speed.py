@@ -10,13 +10,14 @@
    rows (what its first use cost when rules were built on first use).
 
     nice python -m bench.upkeep_speed sqlite:////tmp/x.db [--rows 10000]
-        [--parts import,decision,rules] [--no-full]
+        [--parts import,decision,rules] [--no-full] [--cpu] [--stages]
 
 Work on a copy: the database is changed (sqlite: the file is copied to <path>.bench first).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import random
@@ -114,7 +115,10 @@ def profiled(func, *args, top: int = 25):
     return out
 
 
-def import_bench(rows: int, profile: bool = False, full: bool = True) -> None:
+def import_bench(rows: int, profile: bool = False, full: bool = True,
+                 stages: bool = False) -> None:
+    from bench.stages import report as stage_report
+    from bench.stages import stage_times
     from core.importer.batch import import_file
     print(f"1. a {rows:,}-row update")
     with tempfile.TemporaryDirectory() as folder:
@@ -123,7 +127,10 @@ def import_bench(rows: int, profile: bool = False, full: bool = True) -> None:
         from core.resolver.gazetteer import gazetteer
         timed("the resolver's gazetteer, built once per process (not counted)", gazetteer)
         run = (lambda p: profiled(import_file, p)) if profile else import_file
-        report, total = timed("import with the delta upkeep", run, path)
+        with stage_times() if stages else contextlib.nullcontext() as totals:
+            report, total = timed("import with the delta upkeep", run, path)
+    if stages:
+        stage_report(totals)
     print(f"     inserted {report.inserted:,}, updated {report.updated:,}, "
           f"unchanged {report.unchanged:,}, warnings {report.warnings[:2]}")
     if profile:
@@ -191,6 +198,8 @@ def main() -> None:
                         help="comma-separated parts to run (default: all three)")
     parser.add_argument("--profile", action="store_true",
                         help="profile the import and the decision (cProfile), then stop")
+    parser.add_argument("--stages", action="store_true",
+                        help="CPU seconds of each stage of the import (bench/stages.py)")
     parser.add_argument("--cpu", action="store_true",
                         help="ratios of CPU seconds (SQLite: the work is in this process)")
     parser.add_argument("--no-full", action="store_true",
@@ -204,6 +213,8 @@ def main() -> None:
         shutil.copy(source, copy)
         url = f"sqlite:///{copy}"
     connect(url)
+    from core.db.migrations import upgrade
+    upgrade()  # as the app does on start (a step may mark the summary tables for a rebuild)
     from core.cubes import freshness
     from core.cubes import indicator as indicator_cube
     from core.cubes import rebuild as cubes
@@ -214,7 +225,7 @@ def main() -> None:
         timed("setup: rebuild with every counting rule", cubes.rebuild)
     parts = args.parts.split(",")
     if "import" in parts:
-        import_bench(args.rows, args.profile, full=not args.no_full)
+        import_bench(args.rows, args.profile, full=not args.no_full, stages=args.stages)
     if "decision" in parts:
         decision_bench(args.profile)
     if "rules" in parts and not args.profile:

@@ -256,7 +256,7 @@ def test_cube_rows_are_monthly_changes(db):
            status="lapsed", lapse=D(2023, 1, 31), pub=D(2017, 9, 1))
     cubes.rebuild()
     rows = sorted((r.kind, r.month) for r in IndicatorCube.select().where(
-        (IndicatorCube.grain == "s") & (IndicatorCube.variant == "fast")))
+        indicator_cube.rows_of("fast", "s")))  # the plain patents' rows and the default's
     m = month_index
     # high-value only through the long-maintained line, which it passes after its lapse
     assert rows == sorted([("app", m(D(2016, 2, 1))), ("pub", m(D(2017, 9, 1))),

@@ -28,6 +28,7 @@ LEVELS = ("province_code", "city_code", "county_code")
 COLUMNS = ("region", "types", "year", "measure", "n")
 DISTINCT = (("applicants", "h", "first_holder_id"), ("agencies", "a", "agency_id"))
 KEYS = "actor_keys"  # temporary: the changed patents' holder, agency, type and cell, signed
+FILED = "actor_filed"  # temporary: the changed patents with a filing date (emit)
 
 
 def type_mask(patent_types: tuple[str, ...]) -> int:
@@ -112,13 +113,19 @@ def reset() -> None:
 def emit(only_sql: str, sign: int, insert: Callable) -> None:
     """The patents `only_sql` selects (SQL giving ids): their patents and inventors rows into
     the delta (insert: core.cubes.delta's inserter of this sign), their cells and keys noted
-    with `sign` for distinct_delta()."""
-    filed = f"FROM patent WHERE id IN ({only_sql}) AND app_date IS NOT NULL"
-    for select in sum_rows(f"(SELECT province_code, city_code, county_code, app_year, "
-                           f"patent_type, 1 AS n, inventor_count AS inv {filed}) b"):
-        insert(select)
-    db.obj.execute_sql(f"INSERT INTO {KEYS} SELECT province_code, city_code, county_code, "
-                       f"app_year, first_holder_id, agency_id, patent_type, {int(sign)} {filed}")
+    with `sign` for distinct_delta(). The filed ones are read from the patent table once."""
+    run = db.obj.execute_sql
+    run(f"DROP TABLE IF EXISTS {FILED}")
+    run(f"CREATE TEMPORARY TABLE {FILED} AS SELECT province_code, city_code, county_code, "
+        f"app_year, patent_type, 1 AS n, inventor_count AS inv, first_holder_id, agency_id "
+        f"FROM patent WHERE id IN ({only_sql}) AND app_date IS NOT NULL")
+    try:
+        for select in sum_rows(f"{FILED} b"):
+            insert(select)
+        run(f"INSERT INTO {KEYS} SELECT province_code, city_code, county_code, app_year, "
+            f"first_holder_id, agency_id, patent_type, {int(sign)} FROM {FILED}")
+    finally:
+        run(f"DROP TABLE {FILED}")
 
 
 def distinct_delta(insert: Callable) -> None:

@@ -39,6 +39,7 @@ from core.db.models import (
     ActorCube,
     AgencyCube,
     CubeStamp,
+    HolderCube,
     IndicatorCube,
     IndustryCube,
     InventorCube,
@@ -79,13 +80,16 @@ def before_ids(ids) -> None:
 
 
 @contextmanager
-def change() -> Iterator[Change]:
-    """A change of a few patents inside the caller's transaction (nested: the outer one)."""
+def change(tables=None) -> Iterator[Change]:
+    """A change of a few patents inside the caller's transaction (nested: the outer one).
+    tables: the only summary tables (models) the change can move (default: every one)."""
     outer = current()
     if outer is not None:
+        if not outer.covers(tables):
+            raise RuntimeError("a change of more tables inside a change of fewer")
         yield outer
         return
-    ch = begin()
+    ch = begin(tables)
     try:
         yield ch
     finally:
@@ -93,9 +97,9 @@ def change() -> Iterator[Change]:
     ch.apply()
 
 
-def begin() -> Change:
+def begin(tables=None) -> Change:
     """Start a change on this thread (writers' before() calls join it); end() when done."""
-    ch = Change()
+    ch = Change(tables)
     _local.change = ch
     return ch
 
@@ -108,7 +112,8 @@ class Change:
     """One change of some patents. Begin it before the first write (it marks the tables
     stale: readers go live until apply() stamps them fresh again)."""
 
-    def __init__(self):
+    def __init__(self, tables=None):
+        self.specs = SPECS if tables is None else tuple(s for s in SPECS if s.model in tables)
         self.live = freshness.usable() and indicator_cube.is_current(freshness.stamp().long_rule)
         self.top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
         self.tables = freshness.tables_exist()
@@ -116,9 +121,15 @@ class Change:
         if not self.live:
             return
         CubeStamp.delete().execute()
-        for spec in SPECS:
+        for spec in self.specs:
             spec.create_delta()
-        actors.reset()
+        if ACTORS in self.specs:
+            actors.reset()
+
+    def covers(self, tables) -> bool:
+        """Whether this change moves every table of `tables` (None: every table)."""
+        wanted = SPECS if tables is None else [s for s in SPECS if s.model in tables]
+        return all(spec in self.specs for spec in wanted)
 
     def before(self, ids_sql: str, params: tuple = ()) -> None:
         _ids_table(BATCH)
@@ -126,7 +137,7 @@ class Change:
                        f'({ids_sql}) AND id <= {int(self.top)} AND id NOT IN '
                        f'(SELECT id FROM "{IDS}")', params)
         if self.live and db.execute_sql(f'SELECT 1 FROM "{BATCH}" LIMIT 1').fetchone():
-            _contribute(-1)
+            _contribute(-1, self.specs)
         db.execute_sql(f'INSERT INTO "{IDS}" SELECT id FROM "{BATCH}"')
 
     def ids_sql(self) -> str:
@@ -147,9 +158,10 @@ class Change:
         with db.atomic():
             _ids_table(BATCH)
             db.execute_sql(f'INSERT INTO "{BATCH}" {self.ids_sql()}')
-            _contribute(1)
-            actors.distinct_delta(ACTORS.inserter(1))
-            for spec in SPECS:
+            _contribute(1, self.specs)
+            if ACTORS in self.specs:
+                actors.distinct_delta(ACTORS.inserter(1))
+            for spec in self.specs:
                 spec.merge()
             for name in (IDS, BATCH):
                 db.execute_sql(f'DROP TABLE "{name}"')
@@ -165,12 +177,14 @@ def _ids_table(name: str) -> None:
     db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" (id INTEGER PRIMARY KEY)')
 
 
-def _contribute(sign: int) -> None:
-    """The rows of the patents in BATCH, with `sign`, into every table's delta."""
+def _contribute(sign: int, specs) -> None:
+    """The rows of the patents in BATCH, with `sign`, into the delta of each table of
+    `specs`."""
     only = pw.SQL(f'(SELECT id FROM "{BATCH}")')
-    for spec in SPECS:
+    for spec in specs:
         spec.emit(only, spec.inserter(sign))
-    actors.emit(f'SELECT id FROM "{BATCH}"', sign, ACTORS.inserter(sign))
+    if ACTORS in specs:
+        actors.emit(f'SELECT id FROM "{BATCH}"', sign, ACTORS.inserter(sign))
 
 
 class Spec:
@@ -178,9 +192,8 @@ class Spec:
     patents (emit(only, insert): insert(select) for each SELECT of rows in column order)."""
 
     def __init__(self, model, measures: tuple[str, ...], columns: tuple[str, ...],
-                 emit: Callable, indexed: bool = False, prepare: Callable | None = None):
+                 emit: Callable, indexed: bool = False):
         self.model, self.measures, self.columns = model, measures, columns
-        self.prepare = prepare  # prepare(spec) before the merge: the delta's own netting
         self.keys = tuple(c for c in columns if c not in measures)
         self.emit, self.indexed = emit, indexed
         self.table = model._meta.table_name
@@ -205,15 +218,16 @@ class Spec:
     def merge(self) -> None:
         """Net the delta per key, then change the table's rows of those keys in place: a key
         the table holds takes old + net (its row dropped when the count reaches 0), a new key
-        is inserted — no row of an unchanged key is rewritten, and the indexed key columns of
-        an existing row are never written (an UPDATE of the measures leaves the indexes be)."""
-        if self.prepare is not None:
-            self.prepare(self)
+        is inserted — no row of an unchanged key is rewritten (nor of a key whose rows before
+        and after cancel), and the indexed key columns of an existing row are never written (an
+        UPDATE of the measures leaves the indexes be)."""
         net = f"dn_{self.table}"
         sums = ", ".join(f"SUM({m} * sgn) AS {m}" for m in self.measures)
+        moved = " OR ".join(f"ABS(SUM({m} * sgn)) > {EPSILON}" for m in self.measures)
         keys = self._cols(names=self.keys)
         db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {keys}, {sums}, '
-                       f'ROW_NUMBER() OVER () AS did FROM "{self.delta}" GROUP BY {keys}')
+                       f'ROW_NUMBER() OVER () AS did FROM "{self.delta}" GROUP BY {keys} '
+                       f"HAVING {moved}")
         merge_net(self.table, net, self.measures, self._join(net))
         db.execute_sql(f'DROP TABLE "{net}"')
         db.execute_sql(f'DELETE FROM "{self.delta}"')
@@ -249,28 +263,8 @@ def _agencies(only, insert) -> None:
 def _indicator(only, insert) -> None:
     variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
     with indicator_cube.months_table(only=only) as months:
-        for select in indicator_cube.shared_rows(variants, months, once=True):
+        for select in indicator_cube.shared_rows(variants, months):
             insert(select)
-
-
-def _indicator_plain(spec: Spec) -> None:
-    """Before the indicator cube's merge: the plain patents' rows (variant PLAIN, emitted once
-    for every counting rule) netted — a patent's unchanged months cancel —, then repeated for
-    each counting rule."""
-    keys = ", ".join(c for c in indicator_cube.COLUMNS if c != "n")
-    net = "dl_indicator_plain"
-    plain = f"variant = '{indicator_cube.PLAIN}'"
-    db.execute_sql(f'DROP TABLE IF EXISTS "{net}"')
-    db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {keys}, SUM(n * sgn) AS n '
-                   f'FROM "{spec.delta}" WHERE {plain} GROUP BY {keys} '
-                   f"HAVING ABS(SUM(n * sgn)) > {EPSILON}")
-    db.execute_sql(f'DELETE FROM "{spec.delta}" WHERE {plain}')
-    table = pw.Table(net, indicator_cube.COLUMNS)
-    insert = spec.inserter(1)
-    for variant in [indicator_cube.FAST, *indicator_cube.built_variants()]:
-        for select in indicator_cube.plain_rows(variant, table):
-            insert(select)
-    db.execute_sql(f'DROP TABLE "{net}"')
 
 
 SPECS = (
@@ -279,8 +273,7 @@ SPECS = (
     Spec(OpsCube, ("n", "amount"), stats.OPS_COLUMNS, _ops),
     Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
-    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True,
-         prepare=_indicator_plain),
+    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
     Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit_totals,
          indexed=True),
     Spec(InventorYearCube, ("n",), inventor.YEAR_COLUMNS, inventor.emit_years, indexed=True),
@@ -288,6 +281,8 @@ SPECS = (
     Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,
          quality.emit_years, indexed=True),
 )
+# the tables that count patents by their first holder's kind (a change of a kind moves these only)
+BY_HOLDER_KIND = (HolderCube, AgencyCube)
 # actor_cube: its rows come by actors.emit (with the other tables' rows) and, once the change is
 # done, actors.distinct_delta; it merges like the others
 ACTORS = Spec(ActorCube, ("n",), actors.COLUMNS, lambda only, insert: None, indexed=True)

@@ -413,7 +413,8 @@ def update_holder(holder_id: int, by: str | None, kind: str | None = None,
     new_tags = clean_tags(tags) if tags is not None else None
     if industry and industry not in industries():
         raise IndustryError(f"产业代码不存在：{industry}")
-    kept = delta.change() if kind is not None else nullcontext()  # cubes count by holder kind
+    # the summary tables counting by holder kind
+    kept = delta.change(delta.BY_HOLDER_KIND) if kind is not None else nullcontext()
     with db.atomic(), kept:
         holder = Holder.get_by_id(holder_id)
         before_tags = tags_of([holder_id]).get(holder_id, [])

@@ -2,14 +2,16 @@
 and the holder counting rules (variants), every one from a narrow table of placed patents and
 their months of change, one grouped scan per kind and grain.
 
-Most patents have one holder link, current and first (or none): every rule places them as the
-default does. Their rows are grouped once and repeated for each rule (_split, plain_rows); each
-rule's own placement runs over the other patents only (hard_ids), and their rows are added to
-the repeated ones in place (core.cubes.merge).
+The default placement's rows count every patent. Most patents have one holder link, current
+and first (or none): every rule places them as the default does. For the holder rules their
+rows are stored once, under the variant PLAIN (grains 's' and 'c'), and read with each rule's
+own rows, which count the other patents only (hard_ids; core.cubes.indicator.read.rows_of).
+Built with the default placement, the plain rows are what a holder rule built on its first use
+adds to.
 
-`rows(variant, months)` yields the SELECTs of a variant's rows; `shared_rows` those of several
-variants sharing the plain patents' rows — the delta upkeep (core.cubes.delta) inserts them
-into its delta table, from a months table of the changed patents only (months_table(only=…))."""
+`shared_rows(variants, months)` yields the SELECTs of the default's rows, the plain rows and
+the holder rules' own rows — the delta upkeep (core.cubes.delta) inserts them into its delta
+table, from a months table of the changed patents only (months_table(only=…))."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -19,7 +21,6 @@ import peewee as pw
 from peewee import fn
 
 from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
-from core.cubes.merge import key_join, merge_net
 from core.db import db
 from core.db.models import IndicatorCube, Patent
 from core.db.sql import query_sql
@@ -39,14 +40,12 @@ NOT_A_DIM = pw.Value(False)
 LEVEL_GRAINS = (("p", 1), ("t", 2), ("c", 3), ("s", 4))
 ADDITIVE_GRAINS = (("s", 4), ("c", 3))  # per street (NULL when unknown), per county
 FAST = "fast"
-PLAIN = "plain"  # rows of the patents every rule places alike, not yet repeated per variant
+PLAIN = "plain"  # rows of the patents every rule places alike, read with every rule
 VARIANTS = ("first/original", "any/current", "any/original", "frac/current", "frac/original")
 PLACED = "indicator_cube_placed"  # temporary table: placed patents with their months
 MONTHS = "indicator_cube_months"  # temporary table of every patent's months of change
-PLAIN_ROWS = "indicator_cube_plain_rows"  # temporary: their rows under the default placement
 PLAIN_MONTHS = "indicator_cube_plain"  # temporary: the months table of the plain patents
 HARD = "indicator_cube_hard"  # temporary: the months table of the other patents
-ADDED = "indicator_cube_added"  # temporary: rows to add to the cube (key unique)
 KINDS = ("app", "pub", "grant", "in", "out", "long_in", "long_out", "s_in", "s_long", "hv_in",
          "hv_out", "s_hv")
 MONTH_COLUMNS = tuple(f"m_{k}" for k in KINDS)
@@ -117,24 +116,20 @@ def rows(variant: str, months: pw.Table) -> Iterator[pw.Select]:
                 yield from _grouped(variant, placed, ((grain, depth),), weight=None)
 
 
-def shared_rows(variants, months: pw.Table, once: bool = False) -> Iterator[pw.Select]:
-    """The SELECTs giving the cube rows (COLUMNS order) of every variant of `variants` for the
-    patents of the months table — a key may come in more than one SELECT (sum them). Most
-    patents are placed alike by every counting rule (hard_ids): their rows are grouped once
-    under the default placement and repeated for each variant (rolled up to the level grains
-    of whole counting); each variant's own placement runs over the other patents only.
-    once: the plain patents' rows come once, under the variant PLAIN, for the caller to net
-    and repeat per variant (plain_rows) — the delta upkeep, whose before and after mostly
-    cancel."""
-    with _split(months) as (plain, hard):
-        if once:
-            keys = [getattr(plain, c) for c in KEYS if c != "variant"]
-            yield plain.select(pw.Value(PLAIN), *keys, plain.n)
-        else:
-            for variant in variants:
-                yield from plain_rows(variant, plain)
+def shared_rows(variants, months: pw.Table) -> Iterator[pw.Select]:
+    """The SELECTs giving the cube rows (COLUMNS order, keys unique) of the patents of the
+    months table for the counting rules `variants`: with FAST, the default placement's rows of
+    every patent and the plain patents' rows once, under PLAIN; each holder rule's own rows of
+    the other patents (hard_ids). Consume each SELECT before asking for the next."""
+    plain = FAST in variants
+    if plain:
+        yield from rows(FAST, months)
+    with _split(months, plain) as (plain_months, hard):
+        if plain:
+            yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, weight=None)
         for variant in variants:
-            yield from rows(variant, hard)
+            if variant != FAST:
+                yield from rows(variant, hard)
 
 
 def hard_ids(months: pw.Table) -> str:
@@ -150,53 +145,25 @@ def hard_ids(months: pw.Table) -> str:
 
 
 @contextmanager
-def _split(months: pw.Table) -> Iterator[tuple[pw.Table, pw.Table]]:
-    """(plain, hard): PLAIN_ROWS, the default placement's rows (grains 's' and 'c', variant
-    FAST) of the plain patents; HARD, the months table of the others (hard_ids)."""
+def _split(months: pw.Table, plain: bool) -> Iterator[tuple[pw.Table | None, pw.Table]]:
+    """(plain, hard): the months tables of the plain patents (PLAIN_MONTHS; None unless
+    `plain`) and of the others (HARD, hard_ids)."""
     run = db.execute_sql
-    name, cube = months.__name__, IndicatorCube._meta.table_name
-    columns = ", ".join(COLUMNS)
-    for table in (PLAIN_MONTHS, PLAIN_ROWS, HARD):
+    name = months.__name__
+    for table in (PLAIN_MONTHS, HARD):
         run(f"DROP TABLE IF EXISTS {table}")
     try:
         run(f"CREATE TEMPORARY TABLE {HARD} AS SELECT * FROM {name} "
             f"WHERE id IN ({hard_ids(months)})")
         run(f"CREATE INDEX {HARD}_id ON {HARD} (id)")
-        run(f"CREATE TEMPORARY TABLE {PLAIN_MONTHS} AS SELECT * FROM {name} "
-            f"WHERE id NOT IN (SELECT id FROM {HARD})")
-        run(f'CREATE TEMPORARY TABLE {PLAIN_ROWS} AS SELECT {columns} FROM "{cube}" WHERE 1 = 0')
-        plain_months = pw.Table(PLAIN_MONTHS, months._columns)
-        for select in _grouped(FAST, plain_months, ADDITIVE_GRAINS, weight=None):
-            sql, params = query_sql(select)
-            run(f"INSERT INTO {PLAIN_ROWS} ({columns}) {sql}", params)
-        run(f"DROP TABLE {PLAIN_MONTHS}")
-        yield pw.Table(PLAIN_ROWS, COLUMNS), pw.Table(HARD, months._columns)
+        if plain:
+            run(f"CREATE TEMPORARY TABLE {PLAIN_MONTHS} AS SELECT * FROM {name} "
+                f"WHERE id NOT IN (SELECT id FROM {HARD})")
+        yield (pw.Table(PLAIN_MONTHS, months._columns) if plain else None,
+               pw.Table(HARD, months._columns))
     finally:
-        for table in (PLAIN_MONTHS, PLAIN_ROWS, HARD):
+        for table in (PLAIN_MONTHS, HARD):
             run(f"DROP TABLE IF EXISTS {table}")
-
-
-def plain_rows(variant: str, plain: pw.Table) -> Iterator[pw.Select]:
-    """The rows of the plain patents (PLAIN_ROWS, _split; or any table of COLUMNS of such
-    rows, of any variant) under `variant`: as they are for an additive
-    rule; for whole counting by any holder, the street and county rows of the patents placed
-    at that level, and the city and province rows rolled up from the county rows."""
-    keys = [getattr(plain, c) for c in KEYS if c != "variant"]
-    if is_additive(variant):
-        yield plain.select(pw.Value(variant), *keys, plain.n)
-        return
-    for grain, depth in LEVEL_GRAINS:
-        level = getattr(plain, REGION_DIMS[depth - 1])
-        if grain in ("s", "c"):
-            yield (plain.select(pw.Value(variant), *keys, plain.n)
-                   .where((plain.grain == grain) & level.is_null(False)))
-            continue
-        regions = [getattr(plain, d) for d in REGION_DIMS[:depth]]
-        shown = regions + [pw.Value(None)] * (len(REGION_DIMS) - depth)
-        rest = [plain.patent_type, plain.domestic, plain.high_value, plain.kind, plain.month]
-        yield (plain.select(pw.Value(variant), pw.Value(grain), *shown, *rest, fn.SUM(plain.n))
-               .where((plain.grain == "c") & level.is_null(False))
-               .group_by(*regions, *rest))
 
 
 def _grouped(variant: str, source: pw.Table, grains, weight) -> Iterator[pw.Select]:
@@ -277,45 +244,16 @@ def build_variant(variant: str, long_rule: dict | None = None,
 
 def build_variants(variants, long_rule: dict | None = None,
                    months: pw.Table | None = None) -> None:
-    """Recompute the rows of the counting rules `variants` (inside the caller's transaction):
-    the plain patents' rows (shared_rows) inserted per variant, then the other patents' rows
-    added to them (a key of both takes the sum)."""
+    """Recompute the rows of the counting rules `variants` (inside the caller's transaction);
+    with FAST, the plain patents' rows (PLAIN) too, which the other rules' rows add to."""
     if months is None:
         with months_table(long_rule) as table:
             build_variants(variants, long_rule, table)
         return
-    IndicatorCube.delete().where(IndicatorCube.variant.in_(list(variants))).execute()
-    columns = ", ".join(COLUMNS)
-    cube = IndicatorCube._meta.table_name
-    with _split(months) as (plain, hard):
-        for variant in variants:
-            for select in plain_rows(variant, plain):
-                IndicatorCube.insert_from(select, target()).execute()
-        db.execute_sql(f"DROP TABLE IF EXISTS {ADDED}")
-        db.execute_sql(f'CREATE TEMPORARY TABLE {ADDED} AS SELECT {columns} FROM "{cube}" '
-                       f"WHERE 1 = 0")
-        try:
-            for variant in variants:
-                for select in rows(variant, hard):
-                    sql, params = query_sql(select)
-                    db.execute_sql(f"INSERT INTO {ADDED} ({columns}) {sql}", params)
-            _add_to_cube(ADDED)
-        finally:
-            db.execute_sql(f"DROP TABLE IF EXISTS {ADDED}")
-
-
-def _add_to_cube(added: str) -> None:
-    """Add the rows of the table `added` (COLUMNS, one row per key) to the cube's rows."""
-    net = f"{added}_net"
-    keys = ", ".join(KEYS)
-    db.execute_sql(f"DROP TABLE IF EXISTS {net}")
-    db.execute_sql(f"CREATE TEMPORARY TABLE {net} AS SELECT {keys}, n, "
-                   f"ROW_NUMBER() OVER () AS did FROM {added}")
-    try:
-        merge_net(IndicatorCube._meta.table_name, net, ("n",),
-                  key_join(IndicatorCube, net, KEYS, indexed=True))
-    finally:
-        db.execute_sql(f"DROP TABLE IF EXISTS {net}")
+    dropped = [*variants, *([PLAIN] if FAST in variants else [])]
+    IndicatorCube.delete().where(IndicatorCube.variant.in_(dropped)).execute()
+    for select in shared_rows(variants, months):
+        IndicatorCube.insert_from(select, target()).execute()
 
 
 def drop_variant(variant: str) -> None:

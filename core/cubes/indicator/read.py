@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee as pw
 from peewee import fn
 
-from core.cubes.indicator.build import FAST, is_additive, variant_of
+from core.cubes.indicator.build import FAST, PLAIN, is_additive, variant_of
 from core.cubes.indicator.live import live_part
 from core.cubes.indicator.months import month_index, month_start, whole_months_to
 from core.cubes.indicator.specs import Flow, Stock, live_window
@@ -103,6 +103,21 @@ def grain(region: str | None, by_child: bool, variant: str = FAST) -> str:
     return "s" if by_child and child_column(region) == "street_code" else "c"
 
 
+def rows_of(variant: str, grain_: str) -> pw.Expression:
+    """The cube rows a read of `variant` at `grain_` sums: the default placement's own rows; for
+    a holder rule its own rows and the plain patents' (variant PLAIN, grains 's' and 'c'; the
+    province and city grains of whole counting take their county rows, which a division's
+    filter sums whole)."""
+    c = IndicatorCube
+    if variant == FAST:
+        return (c.variant == FAST) & (c.grain == grain_)
+    if grain_ in ("s", "c"):
+        return c.variant.in_([variant, PLAIN]) & (c.grain == grain_)
+    # both IN lists seek the index; the last term leaves the variant's own county rows out
+    return (c.variant.in_([variant, PLAIN]) & c.grain.in_([grain_, "c"])
+            & ((c.variant == PLAIN) == (c.grain == "c")))
+
+
 def cube_place(region: str | None) -> pw.Expression | bool:
     """region_filter on the cube, spelled so that its index (variant, grain, city, county,
     street) seeks."""
@@ -123,8 +138,8 @@ def stock_changes(region: str | None, rule, upto: int) -> list[tuple[str, int, f
     c = IndicatorCube
     variant = variant_of(rule)
     net = fn.SUM(pw.Case(None, [(c.kind == "out", c.n * -1)], c.n))
-    which = ((c.variant == variant) & (c.grain == grain(region, False, variant))
-             & c.kind.in_(["in", "out"]) & (c.month <= upto))
+    which = (rows_of(variant, grain(region, False, variant)) & c.kind.in_(["in", "out"])
+             & (c.month <= upto))
     query = (c.select(c.patent_type, c.month, net).where(both(which, cube_place(region)))
              .group_by(c.patent_type, c.month))
     return [(t, m, float(n or 0)) for t, m, n in query.tuples()]
@@ -137,8 +152,7 @@ def _cube_part(region, specs, rule, by_child) -> list[dict]:
     and spec, then run over the groups only."""
     c = IndicatorCube
     variant = variant_of(rule)
-    which = ((c.variant == variant) & (c.grain == grain(region, by_child, variant))
-             & c.kind.in_(_kinds(specs, rule)))
+    which = rows_of(variant, grain(region, by_child, variant)) & c.kind.in_(_kinds(specs, rule))
     keys = [c.patent_type, c.domestic, c.kind, c.month]
     if by_child:
         keys.append(getattr(c, child_column(region)).alias("code"))
