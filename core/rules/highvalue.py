@@ -79,10 +79,12 @@ def pledged_between(first: dt.date | None, last: dt.date, rule: dict | None = No
 DATELESS = ("sei", "overseas_family", "award")
 
 
-def dateless_condition(rule: dict | None = None, model=Patent) -> pw.Expression | None:
-    """Any enabled category that carries no date (SEI class, overseas family, award), or None."""
+def dateless_condition(rule: dict | None = None, model=Patent,
+                       few: bool = False) -> pw.Expression | None:
+    """Any enabled category that carries no date (SEI class, overseas family, award), or None;
+    few as in category_condition."""
     rule = rule or rules()
-    parts = [category_condition(c, dt.date.today(), rule, model)
+    parts = [category_condition(c, dt.date.today(), rule, model, few)
              for c in DATELESS if rule.get(c)]
     return _any(parts)
 

@@ -84,7 +84,7 @@ def months_table(long_rule: dict | None = None, only: pw.Node | None = None
     reads this narrow table instead."""
     long_rule = highvalue.rules() | (long_rule or {})
     pledges = first_pledges(long_rule, only)
-    kinds = kind_selects(long_rule, pledges)
+    kinds = kind_selects(long_rule, pledges, few=only is not None)
     select = (Patent.select(Patent.id, *(getattr(Patent, d) for d in (*REGION_DIMS, *DIMS)),
                             *(pw.Case(None, [(cond, month)], None).alias(f"m_{kind}")
                               for kind, month, cond in kinds))

@@ -111,7 +111,7 @@ def _least(a: pw.Node | None, b: pw.Node | None) -> pw.Node | None:
     return pw.Case(None, [(a.is_null(), b), (b.is_null(), a), (a < b, a)], b)
 
 
-def high_value_month(rule: dict, pledges: pw.Select) -> pw.Node | None:
+def high_value_month(rule: dict, pledges: pw.Select, few: bool = False) -> pw.Node | None:
     """Month from whose end on a patent meets a high-value category (core.rules.highvalue,
     judged as of the day): 0 for a dateless category, else the earlier of the month it passes
     the long-maintained line and the month of its first pledge over the threshold (`pledges`,
@@ -121,15 +121,18 @@ def high_value_month(rule: dict, pledges: pw.Select) -> pw.Node | None:
     dated = _long_month(anchor, years) if rule.get("long_maintained") else None
     if rule.get("pledge"):
         dated = _least(dated, sql_month(pledges.c.day))
-    dateless = highvalue.dateless_condition(rule)
+    dateless = highvalue.dateless_condition(rule, few=few)
     if dateless is None:
         return dated
     return pw.Case(None, [(dateless, 0)], dated if dated is not None else None)
 
 
-def kind_selects(long_rule: dict, pledges: pw.Select) -> list[tuple[str, pw.Node, pw.Expression]]:
+def kind_selects(long_rule: dict, pledges: pw.Select, few: bool = False
+                 ) -> list[tuple[str, pw.Node, pw.Expression]]:
     """(kind, month expression, row condition) of every kind, on `patent` joined to `pledges`
-    (first_pledges)."""
+    (first_pledges); few=True for the changed patents of an upkeep (the SEI check as an index
+    probe per row: an IN over every SEI link of the database was rehashed, or at PostgreSQL
+    province scale rescanned, for a few thousand rows)."""
     years = int(long_rule["maintained_years"])
     anchor = Patent.grant_date if long_rule["maintained_from"] == "grant" else Patent.app_date
     granted = Patent.grant_date.is_null(False) | known_granted()
@@ -151,13 +154,13 @@ def kind_selects(long_rule: dict, pledges: pw.Select) -> list[tuple[str, pw.Node
         ("long_out", _greatest(leave, long_enter), lapsed & has_anchor),
         ("s_in", pw.Value(0), valid),
         ("s_long", _long_month(anchor, years), valid & has_anchor),
-        *_high_value_kinds(long_rule, pledges, enter, leave, stock, lapsed, valid),
+        *_high_value_kinds(long_rule, pledges, enter, leave, stock, lapsed, valid, few),
     ]
 
 
-def _high_value_kinds(rule, pledges, enter, leave, stock, lapsed, valid) -> list[tuple]:
+def _high_value_kinds(rule, pledges, enter, leave, stock, lapsed, valid, few) -> list[tuple]:
     """hv_in / hv_out (as-of basis) and s_hv (status basis) of the high-value stock."""
-    month = high_value_month(rule, pledges)
+    month = high_value_month(rule, pledges, few)
     if month is None:  # no category enabled: the kinds exist, no patent enters or leaves
         never = pw.Value(1) == 0
         return [(kind, sql_month(Patent.app_date), never) for kind in ("hv_in", "hv_out", "s_hv")]
