@@ -90,6 +90,8 @@ def test_a_password_reset_ends_open_sessions_at_their_next_run(accounts):
     assert _logged_in(at.run())
     users.set_password("viewer", "new-viewer-pw", by="admin")
     assert _ended(at) == ENDED
+    # deleting the cookie reruns the app at once: the reason must still be on screen after it
+    assert _ended(at) == ENDED
     assert _logged_in(_login("viewer", "new-viewer-pw"))
 
 

@@ -70,10 +70,13 @@ def login() -> bool:
     ended = session.check(now)
     if ended:
         session.end(_cookies())
-        st.warning(ENDED[ended])
+        # kept until the next login: deleting the cookie reruns the app at once
+        st.session_state[session.ENDED] = ended
     if st.session_state.get("authentication_status"):
         session.keep_cookie(_cookies(), now)
         return True
+    if st.session_state.get(session.ENDED):
+        st.warning(ENDED[st.session_state[session.ENDED]])
     return session.cookie_login(now) or _form()
 
 

@@ -26,6 +26,7 @@ from core.upkeep.bootstrap import cookie_key
 
 COOKIE_NAME = "patent_auth"
 MARK = "_login"
+ENDED = "_session_ended"  # why this session was ended (idle, ended): shown until the next login
 AUTH_KEYS = ("name", "username", "authentication_status", "email", "roles")  # authenticator's
 ALGORITHM = "HS256"
 
@@ -48,6 +49,7 @@ def start(user: User, now: float, login_at: float | None = None,
     """Mark the session logged in as `user` (by the form, or by a cookie issued at cookie_at)."""
     st.session_state.update(name=user.name, username=user.username, authentication_status=True,
                             email=user.email, roles=[user.role], logout=None)
+    st.session_state.pop(ENDED, None)
     st.session_state[MARK] = {"user": user.username, "version": user.session_version,
                               "login_at": login_at or now, "seen": now,
                               "cookie_at": cookie_at or now}
