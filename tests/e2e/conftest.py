@@ -41,21 +41,15 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HERE = Path(__file__).resolve().parent
 
 
-# The sweep of every page by every role, about as long as all the other browser tests together
-# (test durations of a serial run): its own xdist group.
-PAGE_SWEEP = "test_chinese_everywhere.py"
-
-
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Every test here is marked e2e and runs in one of two pytest-xdist groups (--dist
-    loadgroup, pytest.ini): the page sweep, and the rest. Each group's worker builds its own
-    demo database and runs its own server (session fixtures); in one group the browser tests
-    took one worker for most of a two-worker run while the other had long finished."""
+    """Every test here is marked e2e, and they all run in one pytest-xdist worker (--dist
+    loadgroup, pytest.ini): they share the session's demo database and Streamlit server, which
+    only one worker should build and run."""
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.e2e)
-            xdist_group(item, "e2e-pages" if item.path.name == PAGE_SWEEP else "e2e")
+            xdist_group(item, "e2e")
 
 
 def pytest_configure(config):
