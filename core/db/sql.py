@@ -3,13 +3,21 @@ temporary tables, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import peewee as pw
 from peewee import fn
 from psycopg2.extras import execute_values
 
 from core.db import db, is_postgres
+
+ID_CHUNK = 5000  # ids per IN list of values (SQLite allows 32,766 variables)
+
+
+def chunks(items: list, size: int = ID_CHUNK) -> Iterator[list]:
+    """`items` in consecutive slices of at most `size`."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def count_if(condition: pw.Expression, weight=1) -> pw.Function:

@@ -6,14 +6,14 @@ from collections.abc import Iterable, Iterator
 
 from core.db import bulk_insert, db
 from core.db.models import Agency, Holder, Patent
+from core.db.sql import chunks as _chunks
 from core.importer.values import holder_kind, is_domestic, norm_name
 
 CHUNK = 900  # below SQLite's oldest variable limit (999)
 
 
 def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+    return _chunks(items, size)
 
 
 def bulk_update(model, columns: list[str], rows: Iterable[tuple]) -> int:

@@ -29,7 +29,7 @@ from core.config import rules as ruleparams
 from core.cubes import quality as cube
 from core.cubes.quality import SUBJECT_KEYS, granted, kept_past, total_measures
 from core.db.models import Agency, Holder, Patent, QualityCube, QualityYearCube
-from core.db.sql import count_if
+from core.db.sql import chunks, count_if
 from core.regions.query import Scope
 from core.stats.base import cube_where, patents, use_cube, where, year_range
 
@@ -116,7 +116,6 @@ def _cube_conditions(q: Scope, model, subject: str) -> list:
 
 
 KEPT_COLUMNS = [f"{p}_{n}" for n in YEARS for p in ("eligible", "kept_n")]
-CHUNK = 5000  # subject ids per IN list
 
 
 def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFrame:
@@ -131,9 +130,9 @@ def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFr
         upto = y.app_year <= _last_whole_year(bounds[n])
         columns += [count_if(upto, y.n_grant_any), count_if(upto, getattr(y, f"n_kept_{n}"))]
     rows = []
-    for start in range(0, len(ids), CHUNK):
+    for part in chunks(ids):
         rows += list(y.select(y.subject_id, *columns)
-                     .where(y.subject_id.in_(ids[start:start + CHUNK]),
+                     .where(y.subject_id.in_(part),
                             y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
                             *_cube_conditions(q, y, subject))
                      .group_by(y.subject_id).tuples())

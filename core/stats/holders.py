@@ -32,7 +32,7 @@ from core.db.models import (
     Patent,
     QualityYearCube,
 )
-from core.db.sql import count_all, count_if
+from core.db.sql import chunks, count_all, count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.stats.base import patents, where, year_range
@@ -77,9 +77,6 @@ def new_holder_ids(q: Scope, found: list[tuple] | None = None) -> list[int] | No
     return [holder_id for holder_id, _, _ in (new_holders(q) if found is None else found)]
 
 
-CHUNK = 5000  # holder ids per IN list
-
-
 def new_holders(q: Scope) -> list[tuple]:
     """(holder_id, first_date, patents) of the holders new in the period (first_in_region's
     rows; none without a period). When the summary tables serve the region, the holders whose
@@ -91,10 +88,7 @@ def new_holders(q: Scope) -> list[tuple]:
     ids = _first_year_candidates(q)
     if ids is None or len(ids) > MAX_ID_LIST:
         return list(first_in_region(q).tuples())
-    rows = []
-    for start in range(0, len(ids), CHUNK):
-        rows += list(first_in_region(q, ids[start:start + CHUNK]).tuples())
-    return rows
+    return [row for part in chunks(ids) for row in first_in_region(q, part).tuples()]
 
 
 def _first_year_candidates(q: Scope) -> list[int] | None:
@@ -195,8 +189,7 @@ def holder_stats(q: Scope, sort: str = "valid_total", limit: int = 200,
     """One row per holder with valid patents, sorted by `sort` (largest first; first_filing:
     newest first). Columns STAT_COLUMNS. `found`: new_holders(q) when already read. Sample:
     (12, "苏州某某科技有限公司", "enterprise", "hightech", date(2019, 3, 1), False, 5, 12, 0, 17)."""
-    query = _stats_query(q, _new_condition(q, found) if q.new_only and found is not None
-                         else None)
+    query = _stats_query(q, _new_condition(q, found) if q.new_only else None)
     key = query.model.holder_id if query.model is HolderCube else Patent.first_holder
     if sort == "first_filing":
         query = (query.switch(query.model).join(Holder, on=(key == Holder.id))
@@ -243,6 +236,8 @@ def kind_split(q: Scope, found: list[tuple] | None = None) -> pd.DataFrame:
     in the period, and their valid patents, by holder kind (largest first). The per-holder
     aggregate is grouped first, then joined to `holder` (one row per holder, not per patent).
     `found`: new_holders(q) when already read."""
+    if found is None and q.has_dates:
+        found = new_holders(q)  # read once for both conditions below
     new = _new_condition(q, found)
     if _use_cube(q) and not _holder_conditions(q, new):
         return _cube_kind_split(q, _new_condition(q, found, HolderCube.holder_id)

@@ -14,6 +14,7 @@ import pandas as pd
 from peewee import fn
 
 from core.db.models import Holder, HolderTag, Patent
+from core.db.sql import chunks
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.stats.holders import new_holders, tags_of
@@ -24,16 +25,8 @@ FIRST_PATENTS = 3  # titles listed per new holder
 FIELDS = 3  # IPC subclasses listed per new holder
 
 
-CHUNK = 5000  # holder ids per IN list
-
-
 def _region(q: Scope) -> list:
     return [region_filter(canonical(q.region))] if q.region else []
-
-
-def _chunks(ids: list[int]):
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
 
 
 def firsts(q: Scope, found: list[tuple] | None = None) -> pd.DataFrame:
@@ -123,7 +116,7 @@ def digest(q: Scope, top: int = 5) -> dict:
 def _digest(q: Scope, found: pd.DataFrame, top: int) -> dict:
     ids = [int(i) for i in found["holder_id"]]
     kinds, tags, fields = Counter(), Counter(), Counter()
-    for part in _chunks(ids):
+    for part in chunks(ids):
         kinds.update(dict(Holder.select(Holder.kind, fn.COUNT(Holder.id))
                           .where(Holder.id.in_(part)).group_by(Holder.kind).tuples()))
         tags.update(dict(HolderTag.select(HolderTag.tag, fn.COUNT(HolderTag.id))

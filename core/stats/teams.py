@@ -40,7 +40,7 @@ from core.db.models import (
     QualityCube,
     QualityYearCube,
 )
-from core.db.sql import count_if, load_temp
+from core.db.sql import chunks, count_if, load_temp
 from core.regions.query import Scope
 from core.regions.scope import both
 from core.stats.base import cube_where, patents, use_cube, where, year_range
@@ -230,9 +230,6 @@ def _pair_rank(item: tuple) -> tuple:
     return -patents_, -inventions, holder_id, name
 
 
-CHUNK = 5000  # holder ids per IN list
-
-
 def _year_core(scope: Scope, top: int) -> pd.DataFrame:
     """Exact top from inventor_year_cube: the MAX_HOLDERS biggest holders' rows first; their
     top-th pair's patents bound the rest (a pair's patents never exceed its holder's), so only
@@ -254,10 +251,10 @@ def _year_totals(scope: Scope, holder_ids: list[int]) -> dict[tuple, list[int]]:
     c = InventorYearCube
     conds = [x for x in (cube_where(scope, c), year_range(c.app_year, scope)) if x is not True]
     totals = {}
-    for start in range(0, len(holder_ids), CHUNK):
+    for part in chunks(holder_ids):
         query = (c.select(c.holder_id, c.name, fn.SUM(c.n),
                           count_if(c.patent_type == "invention", c.n))
-                 .where(c.holder_id.in_(holder_ids[start:start + CHUNK]), *conds)
+                 .where(c.holder_id.in_(part), *conds)
                  .group_by(c.holder_id, c.name))
         totals.update({(int(h), name): [int(k), int(inv)] for h, name, k, inv in query.tuples()})
     return totals
