@@ -95,6 +95,24 @@ def test_a_password_reset_ends_open_sessions_at_their_next_run(accounts):
     assert _logged_in(_login("viewer", "new-viewer-pw"))
 
 
+def _form_place(at: AppTest) -> tuple[int, ...]:
+    """Where the login form is in the main area (the path the browser places it by)."""
+    def walk(node, path):
+        for index, child in node.children.items():
+            if getattr(child, "type", None) == "form":
+                yield path + (index,)
+            yield from walk(child, path + (index,)) if hasattr(child, "children") else ()
+    return next(walk(at.main, ()))
+
+
+def test_the_run_after_a_session_ends_draws_the_login_form_where_the_ending_run_did(accounts):
+    at = _login("viewer", accounts["viewer"])
+    assert _logged_in(at.run())
+    users.set_password("viewer", "new-viewer-pw", by="admin")
+    ending = _form_place(at.run())  # ends the session and deletes the cookie
+    assert _form_place(at.run()) == ending  # the rerun the deletion starts
+
+
 def test_a_demoted_checker_no_longer_opens_the_import_page(accounts):
     at = _login("checker", accounts["checker"])
     at.switch_page("admin/imports.py").run()

@@ -35,9 +35,8 @@ def _cookies():
     return get_authenticator().cookie_controller.cookie_model.cookie_manager
 
 
-def _form() -> bool:
-    """The login form; True once a submitted login succeeded."""
-    holder = st.empty()
+def _form(holder) -> bool:
+    """The login form in the placeholder `holder`; True once a submitted login succeeded."""
     with holder.form("login"):
         st.subheader(labels.LOGIN_FIELDS["Form name"])
         username = st.text_input(labels.LOGIN_FIELDS["Username"], autocomplete="off")
@@ -66,6 +65,10 @@ def login() -> bool:
     """Check the session, or log in from the cookie or the form; True when logged in."""
     ready()
     get_authenticator()
+    # the notice and the form keep their places in every run, before the cookie component the
+    # end of a session draws: the rerun its deletion starts replaces them instead of drawing a
+    # second form beside the first until that rerun is over
+    notice, form = st.empty(), st.empty()
     now = time.time()
     ended = session.check(now)
     if ended:
@@ -76,8 +79,8 @@ def login() -> bool:
         session.keep_cookie(_cookies(), now)
         return True
     if st.session_state.get(session.ENDED):
-        st.warning(ENDED[st.session_state[session.ENDED]])
-    return session.cookie_login(now) or _form()
+        notice.warning(ENDED[st.session_state[session.ENDED]])
+    return session.cookie_login(now) or _form(form)
 
 
 def _logged_out(info: dict) -> None:

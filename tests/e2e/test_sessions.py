@@ -38,6 +38,15 @@ def _login_form(page) -> None:
     expect(page.get_by_text(re.compile("当前用户"))).to_have_count(0)
 
 
+# the most login forms ever on the page at once, counted on every change of the page
+COUNT_FORMS = """() => {
+  window.__mostForms = 0;
+  const count = () => { window.__mostForms = Math.max(window.__mostForms,
+      document.querySelectorAll('input[aria-label="用户名"]').length); };
+  new MutationObserver(count).observe(document.body, {childList: true, subtree: true});
+}"""
+
+
 def _saved_cookie(page) -> dict:
     page.wait_for_function("() => document.cookie.includes('patent_auth=')")  # written after the run
     state = page.context.storage_state()
@@ -76,9 +85,13 @@ def test_a_cookie_saved_before_a_password_change_opens_only_the_login_form(e2e_d
     other, reopened = _open_with(browser, app_url, state)
     _login_form(reopened)
     other.close()
+    page.evaluate(COUNT_FORMS)
     page.get_by_role("link", name="专利概况").first.click()  # the open tab, at its next run
     expect(page.get_by_text(re.compile("登录已失效"))).to_be_visible()
     _login_form(page)
+    wait_session(page)
+    # the run that ends the session and the rerun the cookie's deletion starts draw one form
+    assert page.evaluate("() => window.__mostForms") == 1
 
 
 def test_a_malformed_or_forged_cookie_opens_the_login_form(app_url, browser):
