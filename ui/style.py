@@ -9,6 +9,10 @@ CSS = """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   word-break: keep-all; overflow-wrap: anywhere; line-height: 1.2;}
+/* nor its label ("每万人口高价值发明专利拥有量" on a laptop): it wraps to a second line */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; line-height: 1.3;}
 /* the filter bar on a laptop (1280–1366 px wide, sidebar open): its fields wrap to a second
    row instead of cutting "按申请日" or the type choices */
 .st-key-scope_bar [data-testid="stHorizontalBlock"] {flex-wrap: wrap; row-gap: 0.5rem;}

@@ -24,6 +24,7 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 PYTHON_VALUES = re.compile(r"(?<![A-Za-z])(None|NaN|nan|NaT|null|undefined)(?![A-Za-z])")
 SHOTS = SCREENSHOTS / "pages"
 PAGE_SIZE = {"width": 1600, "height": 1000}
+LAPTOP_SIZE = {"width": 1280, "height": 720}  # the viewer's visits: a laptop, the sidebar open
 KIOSK_SIZE = {"width": 1920, "height": 1080}
 
 # The tab title, every text node drawn (icons are font ligatures: their names are not text a
@@ -40,6 +41,23 @@ SCREEN_TEXTS = """() => {
     if (e.checkVisibility()) out.push(e.placeholder);
   });
   return out;
+}"""
+
+
+# The cards' labels and values a laptop screen cuts (an ellipsis, or text past the card's edge).
+CUT_CARDS = """() => {
+  const cut = [];
+  for (const card of document.querySelectorAll('[data-testid="stMetric"]')) {
+    const edge = card.getBoundingClientRect().right;
+    for (const el of card.querySelectorAll('[data-testid="stMetricLabel"] *, '
+                                           + '[data-testid="stMetricValue"] *')) {
+      const text = el.innerText;
+      if (!text || !text.trim() || !el.checkVisibility()) continue;
+      if (el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > edge + 1)
+        cut.push(text.trim());
+    }
+  }
+  return [...new Set(cut)];
 }"""
 
 
@@ -87,8 +105,9 @@ CASES = [pytest.param(role, spec, id=f"{role}-{spec.url_path}") for role in USER
 @pytest.mark.parametrize(("role", "spec"), CASES)
 def test_a_page_opened_by_its_url_is_chinese(app_url, page, role, spec):
     dialogs = watch_dialogs(page)
-    if role == "admin":
-        page.set_viewport_size(PAGE_SIZE)
+    size = {"admin": PAGE_SIZE, "viewer": LAPTOP_SIZE}.get(role)  # the checker's: 1400×900
+    if size:
+        page.set_viewport_size(size)
     open_page(page, app_url, spec.url_path, role)
     if role in spec.roles:
         expect(page.get_by_text(spec.title, exact=False).first).to_be_visible()
@@ -97,6 +116,7 @@ def test_a_page_opened_by_its_url_is_chinese(app_url, page, role, spec):
         expect(page.get_by_text(labels.NO_PERMISSION)).to_be_visible()
     settle(page)
     assert_chinese(page, f"{role} /{spec.url_path}", dialogs)
+    assert page.evaluate(CUT_CARDS) == [], f"{role} /{spec.url_path}"
     if role == "admin":
         shot(page, spec.url_path)
 
