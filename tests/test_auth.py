@@ -105,6 +105,12 @@ def _form_place(at: AppTest) -> tuple[int, ...]:
     return next(walk(at.main, ()))
 
 
+def test_a_new_sessions_second_run_draws_the_login_form_where_its_first_run_did(accounts):
+    at = AppTest.from_file(str(ROOT / "Home.py"), default_timeout=60).run()
+    first = _form_place(at)  # this run draws the cookie component, whose answer reruns
+    assert _form_place(at.run()) == first
+
+
 def test_the_run_after_a_session_ends_draws_the_login_form_where_the_ending_run_did(accounts):
     at = _login("viewer", accounts["viewer"])
     assert _logged_in(at.run())
