@@ -373,21 +373,28 @@ def _with_fee(row: dict, m: DueMap, on: dt.date, memo: fees.Memo, licences: tupl
     return out
 
 
+BLANK_FEE = dict(fee_year=None, amount=None, full_amount=None, surcharge_rate=None,
+                 surcharge=None, total=None, point_of_no_return=None)
+
+
 def _amounts(row: dict, app: dt.date | None, on: dt.date, memo: fees.Memo,
              facts: fees.Facts = fees.NO_FACTS) -> dict:
-    """Fee year, amounts and surcharge from core.fees.state_on (blank when data is missing)."""
-    blank = dict(fee_year=None, amount=None, full_amount=None, surcharge_rate=None,
-                 surcharge=None, total=None, point_of_no_return=None)
+    """Fee year, amounts and surcharge from core.fees.state_on (blank when data is missing); the
+    same dict for rows with the same fee inputs (not to be changed)."""
     paid = row["paid_through_year"] if row["paid_through_year"] is not None \
         else row["grant_patent_year"]
     if app is None or paid is None:
-        return blank
+        return BLANK_FEE
+    return memo(_fee_columns, row["patent_type"], app, row["grant_patent_year"] or paid, paid, on,
+                bool(row.get("fee_reduction")), int(row.get("holder_count") or 1), facts, memo)
+
+
+def _fee_columns(patent_type: str, app: dt.date, grant: int, paid: int, on: dt.date,
+                 reduced: bool, co_owners: int, facts: fees.Facts, memo: fees.Memo) -> dict:
     try:
-        st = fees.state_on(row["patent_type"], app, row["grant_patent_year"] or paid, paid, on,
-                           reduced=bool(row.get("fee_reduction")),
-                           co_owners=int(row.get("holder_count") or 1), facts=facts, memo=memo)
+        st = fees.state_on(patent_type, app, grant, paid, on, reduced, co_owners, facts, memo)
     except (ValueError, KeyError, IndexError):
-        return blank
+        return BLANK_FEE
     return dict(fee_year=st.year, amount=st.amount or None, full_amount=st.full_amount or None,
                 surcharge_rate=st.surcharge_rate, surcharge=st.surcharge,
                 total=st.total_if_paid or None, point_of_no_return=st.point_of_no_return)

@@ -170,13 +170,19 @@ class Memo:
 
 def last_year(patent_type: str, app_date: dt.date, extension_days: int = 0) -> int:
     """The last patent year of the term, compensation included (a last part-year counts)."""
-    years = term_years(patent_type, app_date)
-    if not extension_days:
-        return years
-    end = protection_end(patent_type, app_date, extension_days)
-    while calendar.add_years(app_date, years) < end:
-        years += 1
-    return years
+    return term_of(patent_type, app_date, extension_days)[1]
+
+
+def term_of(patent_type: str, app_date: dt.date, extension_days: int = 0
+            ) -> tuple[int, int, dt.date]:
+    """(years of the statutory term, last patent year, first day no longer protected)."""
+    rule = term_rules()
+    years = term_years(patent_type, app_date, rule)
+    end = protection_end(patent_type, app_date, extension_days, rule)
+    last = years
+    while extension_days and calendar.add_years(app_date, last) < end:
+        last += 1
+    return years, last, end
 
 
 def annual_fee(patent_type: str, patent_year: int, app_date: dt.date,
@@ -185,14 +191,12 @@ def annual_fee(patent_type: str, patent_year: int, app_date: dt.date,
     term compensation costs `compensation_fee`, its last part-year 0. ValueError outside the term."""
     memo = memo or Memo()
     kind = normalize_type(patent_type)
-    years = term_years(kind, app_date, memo(term_rules))
-    last = memo(last_year, kind, app_date, extension_days)
+    years, last, end = memo(term_of, kind, app_date, extension_days)
     if not 1 <= patent_year <= last:
         raise ValueError(f"专利年度 {patent_year} 超出保护期（{last} 年）")
     due = nominal_due_date(app_date, patent_year)
     if patent_year <= years:
         return int(memo(table, due)[kind][patent_year - 1])
-    end = memo(protection_end, kind, app_date, extension_days)
     whole = calendar.add_years(app_date, patent_year) <= end
     return int(memo(rules, due)["compensation_fee"]) if whole else 0
 
@@ -258,7 +262,7 @@ def fee_line(patent_type: str, app_date: dt.date, year: int, grant_patent_year: 
     payable, relief = min(options, key=lambda option: option[0])
     at_grant = grant_patent_year is not None and year == grant_patent_year
     due = None if at_grant else memo(shifted_due, nominal)
-    compensated = year > term_years(patent_type, app_date, memo(term_rules))
+    compensated = year > memo(term_of, patent_type, app_date, facts.extension_days)[0]
     return FeeLine(year, None if at_grant else nominal, due, full, cut, payable, applies, at_grant,
                    compensated, licensed, relief if payable < full else None)
 
@@ -314,11 +318,9 @@ def surcharge(patent_type: str, app_date: dt.date, patent_year: int, paid_on: dt
 def state_on(patent_type: str, app_date: dt.date, grant_patent_year: int,
              paid_through_year: int | None, on: dt.date, reduced: bool = False,
              co_owners: int = 1, facts: Facts = NO_FACTS, memo: Memo | None = None) -> FeeState:
-    """The fee state on day `on` (see FeeState); with a batch's `memo`, computed once per
-    distinct input."""
-    memo = memo or Memo()
-    return memo(_state_on, patent_type, app_date, grant_patent_year, paid_through_year, on,
-                reduced, co_owners, facts, memo)
+    """The fee state on day `on` (see FeeState); a batch's `memo` keeps what its patents share."""
+    return _state_on(patent_type, app_date, grant_patent_year, paid_through_year, on, reduced,
+                     co_owners, facts, memo or Memo())
 
 
 def _state_on(patent_type: str, app_date: dt.date, grant_patent_year: int,
@@ -327,8 +329,8 @@ def _state_on(patent_type: str, app_date: dt.date, grant_patent_year: int,
     kind = normalize_type(patent_type)
     paid = paid_through_year if paid_through_year is not None else grant_patent_year
     year = max(paid, grant_patent_year) + 1
-    last = memo(last_year, kind, app_date, facts.extension_days)
-    if year > last or on >= memo(protection_end, kind, app_date, facts.extension_days):
+    _, last, end = memo(term_of, kind, app_date, facts.extension_days)
+    if year > last or on >= end:
         return _expired(on)
     line = fee_line(kind, app_date, year, grant_patent_year, reduced, co_owners, facts, memo)
     if line.full == 0:  # the last part-year of a compensation: nothing to pay
