@@ -23,7 +23,7 @@ from peewee import fn
 from core.config import labels
 from core.db import is_postgres
 from core.db.models import Holder, LegalEvent, Patent
-from core.db.sql import count_all
+from core.db.sql import count_all, cursor_dicts
 from core.monitor.selection import (
     EXPORT_LIMIT,
     both,
@@ -328,7 +328,7 @@ def export_rows(q: FeeQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:
     m = due_map(q.on)
     licences = _open_licences(_selected(q, m, Patent.id))
     memo = fees.Memo()  # the rows share due dates and fee inputs: each is computed once
-    for row in _list_query(q, m).limit(limit).dicts().iterator():
+    for row in cursor_dicts(_list_query(q, m).limit(limit)):
         yield _with_fee(row, m, q.on, memo, licences.get(row["id"], ()))
 
 
