@@ -360,17 +360,17 @@ EXPORT_COLUMNS = {
 def _with_fee(row: dict, m: DueMap, on: dt.date, memo: fees.Memo, licences: tuple = ()) -> dict:
     due, app = _as_date(row["next_fee_due"]), _as_date(row["app_date"])
     state, month = m.of(due, app)
-    out = dict(row, app_no=numbers.display(row["app_no"]), state=state,
-               grace_month=month or None, next_fee_due=due, app_date=app)
-    facts = fees.Facts(int(row.get("term_extension_days") or 0), licences)
-    out.update(_amounts(row, app, on, memo, facts))
-    out["state_label"] = state_label(state, month)
-    out["reduced"] = labels.YES if row.get("fee_reduction") else ""
-    out["address"] = row.get("contact") or row.get("holder_address") or row.get("patent_address")
-    out["county"] = memo(region_name, row["county_code"])
-    out["street"] = memo(region_name, row["street_code"])
-    out["type_label"] = labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])
-    return out
+    extension = int(row.get("term_extension_days") or 0)
+    facts = fees.Facts(extension, licences) if extension or licences else fees.NO_FACTS
+    return {**row, **_amounts(row, app, on, memo, facts),
+            "app_no": numbers.display(row["app_no"]), "state": state,
+            "grace_month": month or None, "next_fee_due": due, "app_date": app,
+            "state_label": state_label(state, month),
+            "reduced": labels.YES if row.get("fee_reduction") else "",
+            "address": row.get("contact") or row.get("holder_address") or row.get("patent_address"),
+            "county": memo(region_name, row["county_code"]),
+            "street": memo(region_name, row["street_code"]),
+            "type_label": labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])}
 
 
 BLANK_FEE = dict(fee_year=None, amount=None, full_amount=None, surcharge_rate=None,
