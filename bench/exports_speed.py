@@ -29,6 +29,19 @@ from core.regions.query import Scope
 from core.resolver import queue, workbook
 from core.stats.search import SearchFilters
 
+SHORT = {"search": "公开专利数据查询", "fees": "年费预警", "expiry": "届满通知", "lapses": "专利失效分析",
+         "queue": "专利数据核查"}
+
+
+def picked(only: str) -> set[str]:
+    """The export names `--only` asks for, by short or Chinese name; SystemExit on an unknown
+    one (it used to match nothing and print an empty table)."""
+    names = {SHORT.get(n.strip(), n.strip()) for n in only.split(",") if n.strip()}
+    unknown = names - set(SHORT.values())
+    if unknown:
+        raise SystemExit(f"unknown export: {', '.join(sorted(unknown))} (one of {', '.join(SHORT)})")
+    return names
+
 
 def cpu(func: Callable[[], object]) -> tuple[float, object]:
     start = time.process_time()
@@ -78,16 +91,18 @@ def main(argv=None) -> int:
     parser.add_argument("--db", required=True)
     parser.add_argument("--region", default="3205")
     parser.add_argument("--rows", type=int, default=200_000, help="at most this many per export")
-    parser.add_argument("--only", default="", help="comma-separated export names")
+    parser.add_argument("--only", default="", help="comma-separated export names (search, fees, "
+                        "expiry, lapses, queue or the Chinese names)")
     parser.add_argument("--repeat", type=int, default=1)
     opts = parser.parse_args(argv)
+    only = picked(opts.only)
     connect(opts.db)
     db.connect(reuse_if_open=True)
     print(f"database: {opts.db}  load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'export':<14}{'rows':>9}{'read rows/s':>13}{'export rows/s':>15}{'ratio':>7}"
           f"{'MB':>7}")
     for name, (read, export) in exports(opts.region, opts.rows).items():
-        if opts.only and name not in opts.only.split(","):
+        if only and name not in only:
             continue
         rows, read_s, export_s, size = measure(read, export, opts.repeat)
         read_rate, export_rate = rows / max(read_s, 1e-9), rows / max(export_s, 1e-9)

@@ -16,7 +16,7 @@ import peewee as pw
 from core.config import labels
 from core.db import db
 from core.db.models import Agency, Holder, Patent, PatentHolder
-from core.db.sql import as_date, query_sql
+from core.db.sql import as_date, cursor_dicts, query_sql
 from core.exports import sheet
 from core.regions import divisions
 from core.rules import numbers
@@ -55,17 +55,8 @@ def _query(ids: list[int]) -> pw.ModelSelect:
 
 def _batch(ids: list[int]) -> list[dict]:
     """The export rows of `ids` (newest first), read from the cursor (the query's own row
-    conversion cost as much as the rest of the export): dates as dates on both engines."""
-    query = _query(ids)
-    names = [c.name for c in query.selected_columns]
-    dates = [i for i, c in enumerate(query.selected_columns) if isinstance(c, pw.DateField)]
-    rows = []
-    for row in db.execute_sql(*query_sql(query)).fetchall():
-        row = dict(zip(names, row))
-        for i in dates:
-            row[names[i]] = as_date(row[names[i]])
-        rows.append(row)
-    return rows
+    conversion cost as much as the rest of the export)."""
+    return list(cursor_dicts(_query(ids)))
 
 
 def _listed(ids: list[int]) -> pw.SQL:

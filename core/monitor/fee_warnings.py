@@ -23,7 +23,7 @@ from peewee import fn
 from core.config import labels
 from core.db import is_postgres
 from core.db.models import Holder, LegalEvent, Patent
-from core.db.sql import count_all
+from core.db.sql import count_all, cursor_dicts
 from core.monitor.selection import (
     EXPORT_LIMIT,
     both,
@@ -318,27 +318,26 @@ def page(q: FeeQuery, offset: int, limit: int) -> pd.DataFrame:
     surcharge, total, point_of_no_return, reduced, address, county, street."""
     m = due_map(q.on)
     rows = list(_list_query(q, m).offset(offset).limit(limit).dicts())
-    licences = _open_licences([r["id"] for r in rows])
-    rows = [_with_fee(r, m, q.on, licences.get(r["id"], ())) for r in rows]
+    licences = _open_licences([r["id"] for r in rows]) if rows else {}
+    memo = fees.Memo()
+    rows = [_with_fee(r, m, q.on, memo, licences.get(r["id"], ())) for r in rows]
     return pd.DataFrame(rows, columns=LIST_COLUMNS + FEE_COLUMNS)
 
 
 def export_rows(q: FeeQuery, limit: int = EXPORT_LIMIT) -> Iterator[dict]:
     m = due_map(q.on)
-    rows = _list_query(q, m).limit(limit).dicts().iterator()
-    while chunk := [row for _, row in zip(range(1000), rows)]:
-        licences = _open_licences([r["id"] for r in chunk])
-        for row in chunk:
-            yield _with_fee(row, m, q.on, licences.get(row["id"], ()))
+    licences = _open_licences(_selected(q, m, Patent.id))
+    memo = fees.Memo()  # the rows share due dates and fee inputs: each is computed once
+    for row in cursor_dicts(_list_query(q, m).limit(limit)):
+        yield _with_fee(row, m, q.on, memo, licences.get(row["id"], ()))
 
 
-def _open_licences(ids: list[int]) -> dict[int, tuple]:
-    """patent id → its open-licence periods (core.rules.fees.open_licence_periods)."""
-    if not ids:
-        return {}
+def _open_licences(among) -> dict[int, tuple]:
+    """patent id → its open-licence periods (core.rules.fees.open_licence_periods), for the
+    patents `among` (ids, or a query of ids: one query for a whole export)."""
     events: dict[int, list] = {}
     query = (LegalEvent.select(LegalEvent.patent, LegalEvent.kind, LegalEvent.date)
-             .where(LegalEvent.patent.in_(ids) & LegalEvent.kind.in_(fees.OPEN_LICENCE_KINDS))
+             .where(LegalEvent.patent.in_(among) & LegalEvent.kind.in_(fees.OPEN_LICENCE_KINDS))
              .tuples())
     for pid, kind, day in query:
         events.setdefault(pid, []).append((kind, _as_date(day)))
@@ -358,36 +357,44 @@ EXPORT_COLUMNS = {
 }
 
 
-def _with_fee(row: dict, m: DueMap, on: dt.date, licences: tuple = ()) -> dict:
+def _with_fee(row: dict, m: DueMap, on: dt.date, memo: fees.Memo, licences: tuple = ()) -> dict:
     due, app = _as_date(row["next_fee_due"]), _as_date(row["app_date"])
     state, month = m.of(due, app)
-    out = dict(row, app_no=numbers.display(row["app_no"]), state=state,
-               grace_month=month or None, next_fee_due=due, app_date=app)
-    out.update(_amounts(row, app, on, fees.Facts(int(row.get("term_extension_days") or 0),
-                                                 licences)))
-    out["state_label"] = state_label(state, month)
-    out["reduced"] = labels.YES if row.get("fee_reduction") else ""
-    out["address"] = row.get("contact") or row.get("holder_address") or row.get("patent_address")
-    out["county"] = region_name(row["county_code"])
-    out["street"] = region_name(row["street_code"])
-    out["type_label"] = labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])
-    return out
+    extension = int(row.get("term_extension_days") or 0)
+    facts = fees.Facts(extension, licences) if extension or licences else fees.NO_FACTS
+    return {**row, **_amounts(row, app, on, memo, facts),
+            "app_no": numbers.display(row["app_no"]), "state": state,
+            "grace_month": month or None, "next_fee_due": due, "app_date": app,
+            "state_label": state_label(state, month),
+            "reduced": labels.YES if row.get("fee_reduction") else "",
+            "address": row.get("contact") or row.get("holder_address") or row.get("patent_address"),
+            "county": memo(region_name, row["county_code"]),
+            "street": memo(region_name, row["street_code"]),
+            "type_label": labels.PATENT_TYPE.get(row["patent_type"], row["patent_type"])}
 
 
-def _amounts(row: dict, app: dt.date | None, on: dt.date, facts: fees.Facts = fees.NO_FACTS) -> dict:
-    """Fee year, amounts and surcharge from core.fees.state_on (blank when data is missing)."""
-    blank = dict(fee_year=None, amount=None, full_amount=None, surcharge_rate=None,
+BLANK_FEE = dict(fee_year=None, amount=None, full_amount=None, surcharge_rate=None,
                  surcharge=None, total=None, point_of_no_return=None)
+
+
+def _amounts(row: dict, app: dt.date | None, on: dt.date, memo: fees.Memo,
+             facts: fees.Facts = fees.NO_FACTS) -> dict:
+    """Fee year, amounts and surcharge from core.fees.state_on (blank when data is missing); the
+    same dict for rows with the same fee inputs (not to be changed)."""
     paid = row["paid_through_year"] if row["paid_through_year"] is not None \
         else row["grant_patent_year"]
     if app is None or paid is None:
-        return blank
+        return BLANK_FEE
+    return memo(_fee_columns, row["patent_type"], app, row["grant_patent_year"] or paid, paid, on,
+                bool(row.get("fee_reduction")), int(row.get("holder_count") or 1), facts, memo)
+
+
+def _fee_columns(patent_type: str, app: dt.date, grant: int, paid: int, on: dt.date,
+                 reduced: bool, co_owners: int, facts: fees.Facts, memo: fees.Memo) -> dict:
     try:
-        st = fees.state_on(row["patent_type"], app, row["grant_patent_year"] or paid, paid, on,
-                           reduced=bool(row.get("fee_reduction")),
-                           co_owners=int(row.get("holder_count") or 1), facts=facts)
+        st = fees.state_on(patent_type, app, grant, paid, on, reduced, co_owners, facts, memo)
     except (ValueError, KeyError, IndexError):
-        return blank
+        return BLANK_FEE
     return dict(fee_year=st.year, amount=st.amount or None, full_amount=st.full_amount or None,
                 surcharge_rate=st.surcharge_rate, surcharge=st.surcharge,
                 total=st.total_if_paid or None, point_of_no_return=st.point_of_no_return)

@@ -42,11 +42,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from core.config import defaults
 from core.config import rules as ruleparams
 from core.rules import calendar
 from core.rules.terms import normalize_type, protection_end, term_years
+from core.rules.terms import rules as term_rules
 
 TABLE_KEY = "fee_table"
 RULES_KEY = "fee_rules"
@@ -147,32 +149,56 @@ class FeeState:
         return asdict(self)
 
 
+class Memo:
+    """Results of pure calls kept for one batch (one list page, one export): the patents of a list
+    share due dates, filing dates, regions and often every fee input, so each distinct call runs
+    once.
+    The rules in force do not change under a batch (core.config.rules rereads them at most once
+    a second), so a memo must not outlive its batch."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple, object] = {}
+
+    def __call__(self, func, *args):
+        key = (func, *args)
+        try:
+            return self._seen[key]
+        except KeyError:
+            found = self._seen[key] = func(*args)
+            return found
+
+
 def last_year(patent_type: str, app_date: dt.date, extension_days: int = 0) -> int:
     """The last patent year of the term, compensation included (a last part-year counts)."""
-    years = term_years(patent_type, app_date)
-    if not extension_days:
-        return years
-    end = protection_end(patent_type, app_date, extension_days)
-    while calendar.add_years(app_date, years) < end:
-        years += 1
-    return years
+    return term_of(patent_type, app_date, extension_days)[1]
+
+
+def term_of(patent_type: str, app_date: dt.date, extension_days: int = 0
+            ) -> tuple[int, int, dt.date]:
+    """(years of the statutory term, last patent year, first day no longer protected)."""
+    rule = term_rules()
+    years = term_years(patent_type, app_date, rule)
+    end = protection_end(patent_type, app_date, extension_days, rule)
+    last = years
+    while extension_days and calendar.add_years(app_date, last) < end:
+        last += 1
+    return years, last, end
 
 
 def annual_fee(patent_type: str, patent_year: int, app_date: dt.date,
-               extension_days: int = 0) -> int:
+               extension_days: int = 0, memo: Memo | None = None) -> int:
     """Full annual fee of one patent year (the schedule in force on its due date); a year of the
     term compensation costs `compensation_fee`, its last part-year 0. ValueError outside the term."""
+    memo = memo or Memo()
     kind = normalize_type(patent_type)
-    years = term_years(kind, app_date)
-    last = last_year(kind, app_date, extension_days)
+    years, last, end = memo(term_of, kind, app_date, extension_days)
     if not 1 <= patent_year <= last:
         raise ValueError(f"专利年度 {patent_year} 超出保护期（{last} 年）")
     due = nominal_due_date(app_date, patent_year)
     if patent_year <= years:
-        return int(table(due)[kind][patent_year - 1])
-    whole = calendar.add_years(app_date, patent_year) <= protection_end(kind, app_date,
-                                                                         extension_days)
-    return int(rules(due)["compensation_fee"]) if whole else 0
+        return int(memo(table, due)[kind][patent_year - 1])
+    whole = calendar.add_years(app_date, patent_year) <= end
+    return int(memo(rules, due)["compensation_fee"]) if whole else 0
 
 
 def nominal_due_date(app_date: dt.date, patent_year: int) -> dt.date:
@@ -182,7 +208,11 @@ def nominal_due_date(app_date: dt.date, patent_year: int) -> dt.date:
 
 def due_date(app_date: dt.date, patent_year: int) -> dt.date:
     """The last day to pay the fee of `patent_year` without surcharge (holiday rule applied)."""
-    nominal = nominal_due_date(app_date, patent_year)
+    return shifted_due(nominal_due_date(app_date, patent_year))
+
+
+def shifted_due(nominal: dt.date) -> dt.date:
+    """The due date of a fee whose anniversary is `nominal` (holiday rule applied)."""
     return calendar.next_working_day(nominal) if rules()["shift_due_date"] else nominal
 
 
@@ -215,10 +245,12 @@ def open_licence_applies(day: dt.date, facts: Facts, rule: dict | None = None) -
 
 
 def fee_line(patent_type: str, app_date: dt.date, year: int, grant_patent_year: int | None,
-             reduced: bool = False, co_owners: int = 1, facts: Facts = NO_FACTS) -> FeeLine:
+             reduced: bool = False, co_owners: int = 1, facts: Facts = NO_FACTS,
+             memo: Memo | None = None) -> FeeLine:
+    memo = memo or Memo()
     nominal = nominal_due_date(app_date, year)
-    rule = rules(nominal)
-    full = annual_fee(patent_type, year, app_date, facts.extension_days)
+    rule = memo(rules, nominal)
+    full = annual_fee(patent_type, year, app_date, facts.extension_days, memo)
     applies = _covered(year, grant_patent_year, rule)
     cut = _reduced(full, co_owners, rule) if applies else full
     options = [(full, None)]
@@ -229,8 +261,8 @@ def fee_line(patent_type: str, app_date: dt.date, year: int, grant_patent_year: 
         options.append((_percent(full, rule["open_licence_pay"]), "open_licence"))
     payable, relief = min(options, key=lambda option: option[0])
     at_grant = grant_patent_year is not None and year == grant_patent_year
-    due = None if at_grant else due_date(app_date, year)
-    compensated = year > term_years(patent_type, app_date)
+    due = None if at_grant else memo(shifted_due, nominal)
+    compensated = year > memo(term_of, patent_type, app_date, facts.extension_days)[0]
     return FeeLine(year, None if at_grant else nominal, due, full, cut, payable, applies, at_grant,
                    compensated, licensed, relief if payable < full else None)
 
@@ -256,9 +288,14 @@ def band_edges(nominal_due: dt.date) -> list[dt.date]:
 
 def surcharge_band(app_date: dt.date, patent_year: int, paid_on: dt.date) -> int | None:
     """0 when paid on time, k (1-6) in grace month k, None after the point of no return."""
-    if paid_on <= due_date(app_date, patent_year):
+    edges = band_edges(nominal_due_date(app_date, patent_year))
+    return _band(due_date(app_date, patent_year), edges, paid_on)
+
+
+def _band(due: dt.date, edges: list[dt.date], paid_on: dt.date) -> int | None:
+    if paid_on <= due:
         return 0
-    for index, edge in enumerate(band_edges(nominal_due_date(app_date, patent_year))):
+    for index, edge in enumerate(edges):
         if paid_on <= edge:
             return index + 1
     return None
@@ -280,25 +317,32 @@ def surcharge(patent_type: str, app_date: dt.date, patent_year: int, paid_on: dt
 
 def state_on(patent_type: str, app_date: dt.date, grant_patent_year: int,
              paid_through_year: int | None, on: dt.date, reduced: bool = False,
-             co_owners: int = 1, facts: Facts = NO_FACTS) -> FeeState:
-    """The fee state on day `on` (see FeeState)."""
+             co_owners: int = 1, facts: Facts = NO_FACTS, memo: Memo | None = None) -> FeeState:
+    """The fee state on day `on` (see FeeState); a batch's `memo` keeps what its patents share."""
+    return _state_on(patent_type, app_date, grant_patent_year, paid_through_year, on, reduced,
+                     co_owners, facts, memo or Memo())
+
+
+def _state_on(patent_type: str, app_date: dt.date, grant_patent_year: int,
+              paid_through_year: int | None, on: dt.date, reduced: bool, co_owners: int,
+              facts: Facts, memo: Memo) -> FeeState:
     kind = normalize_type(patent_type)
     paid = paid_through_year if paid_through_year is not None else grant_patent_year
     year = max(paid, grant_patent_year) + 1
-    last = last_year(kind, app_date, facts.extension_days)
-    if year > last or on >= protection_end(kind, app_date, facts.extension_days):
+    _, last, end = memo(term_of, kind, app_date, facts.extension_days)
+    if year > last or on >= end:
         return _expired(on)
-    line = fee_line(kind, app_date, year, grant_patent_year, reduced, co_owners, facts)
+    line = fee_line(kind, app_date, year, grant_patent_year, reduced, co_owners, facts, memo)
     if line.full == 0:  # the last part-year of a compensation: nothing to pay
         return FeeState(on, "normal", line.year, line.nominal_due, line.due_date, 0, 0, None, 0,
                         0, 0, (line.due_date - on).days, None, None, None, None)
-    return _state_for_line(kind, app_date, line, on)
+    return _state_for_line(line, on, memo)
 
 
-def _state_for_line(kind: str, app_date: dt.date, line: FeeLine, on: dt.date) -> FeeState:
-    rule = rules(line.nominal_due)
-    edges = band_edges(line.nominal_due)
-    band = surcharge_band(app_date, line.year, on)
+def _state_for_line(line: FeeLine, on: dt.date, memo: Memo) -> FeeState:
+    rule = memo(rules, line.nominal_due)
+    edges = memo(band_edges, line.nominal_due)
+    band = _band(line.due_date, edges, on)
     days_left = (line.due_date - on).days
     common = dict(on=on, year=line.year, nominal_due=line.nominal_due, due_date=line.due_date,
                   amount=line.payable, full_amount=line.full, days_left=days_left,
@@ -325,5 +369,6 @@ def _expired(on: dt.date) -> FeeState:
                     None)
 
 
+@lru_cache(maxsize=4096)  # a pure function of a few fee levels and rates, called per patent
 def _percent(amount: int, percent) -> int:
     return int((Decimal(amount) * Decimal(percent) / 100).quantize(Decimal(1), ROUND_HALF_UP))
