@@ -56,13 +56,16 @@ def _holders() -> dict:
 
 def test_holder_counts_follow_transfers_and_corrected_filing_dates(db, tmp_path):
     _import(tmp_path, "a.csv", [(N(2019, 1, 1), "2019-01-01", "", "", "甲公司", "实质审查"),
-                                (N(2020, 2, 2), "2020-01-01", "", "", "甲公司", "有效")])
-    assert _holders() == {"甲公司": (2, D(2019, 1, 1))}
-    # 甲 loses the patent its first filing came from to 乙; 丙 appears
+                                (N(2020, 2, 2), "2020-01-01", "", "", "甲公司", "有效"),
+                                (N(2019, 1, 4), "2019-09-09", "", "", "丁公司", "公开"),
+                                (N(2023, 1, 5), "2023-03-03", "", "", "丁公司", "公开")])
+    assert _holders() == {"甲公司": (2, D(2019, 1, 1)), "丁公司": (2, D(2019, 9, 9))}
+    # 甲 loses the patent its first filing came from to 乙, 丁 a later one; 丙 appears
     _import(tmp_path, "b.csv", [(N(2019, 1, 1), "2019-01-01", "", "", "乙公司", "实质审查"),
+                                (N(2023, 1, 5), "2023-03-03", "", "", "乙公司", "公开"),
                                 (N(2021, 1, 3), "2021-03-01", "", "", "丙公司", "公开")])
-    assert _holders() == {"甲公司": (1, D(2020, 1, 1)), "乙公司": (1, D(2019, 1, 1)),
-                          "丙公司": (1, D(2021, 3, 1))}
+    assert _holders() == {"甲公司": (1, D(2020, 1, 1)), "丁公司": (1, D(2019, 9, 9)),
+                          "乙公司": (2, D(2019, 1, 1)), "丙公司": (1, D(2021, 3, 1))}
     # 甲's other patent's filing date corrected to an earlier day, then to a later one
     _import(tmp_path, "c.csv", [(N(2020, 2, 2), "2018-06-01", "", "", "甲公司", "有效")])
     assert _holders()["甲公司"] == (1, D(2018, 6, 1))
