@@ -4,7 +4,9 @@
 the audit row added in a single transaction (a crash or kill leaves the database as before).
 A dry run does the very same work and rolls it back, so its counts are exact. After the commit
 the address resolver and the refresh of the touched patents run, and the summary tables take
-the import's delta (core.cubes.delta), in proportion to the rows imported.
+the import's delta (core.cubes.delta), in proportion to the rows imported. A patent list settles
+its patents' statuses and fee columns and its holders' counts in its own transaction, with its
+own write (core.importer.settle, holder_counts).
 """
 from __future__ import annotations
 
