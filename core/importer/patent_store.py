@@ -204,11 +204,8 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report,
         if changed:
             changed["updated_at"] = stamp
         if upkept:
-            _settle(rec, before, changed, events.get(pid, []), upkept)
-            new_links = rec.holder_ids if relinked else links.get(pid, [])
-            if relinked or changed.get("app_date", before["app_date"]) != before["app_date"]:
-                upkept.links.add(links.get(pid, []), new_links, before["app_date"],
-                                 changed.get("app_date", before["app_date"]), pid)
+            _keep(rec, before, changed, events.get(pid, []), links.get(pid, []), relinked,
+                  upkept)
         if changed:
             writes[pid] = changed
     _write(writes)
@@ -221,6 +218,17 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report,
             report.updated += 1
         else:
             report.unchanged += 1
+
+
+def _keep(rec: Record, before: dict, changed: dict, stored_events: list[tuple],
+          old_links: list[int], relinked: bool, upkept: Upkeep) -> None:
+    """The derived columns into `changed`, the patent's link and filing-date change into
+    upkept.links."""
+    _settle(rec, before, changed, stored_events, upkept)
+    was, filed = before["app_date"], changed.get("app_date", before["app_date"])
+    if relinked or filed != was:
+        upkept.links.add(old_links, rec.holder_ids if relinked else old_links, was, filed,
+                         before["id"])
 
 
 def _settle(rec: Record, before: dict, changed: dict, stored_events: list[tuple],
