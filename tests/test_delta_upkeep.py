@@ -1,8 +1,9 @@
 """Upkeep in proportion to a change (core.cubes.delta, core.importer.batch): after random imports
 of patent lists and legal events, address decisions, holder regions, holder kinds and undos,
-every summary table — every counting rule of the indicator cube included — and the refreshed
-patent columns (status, fee columns, industries, high-value marks) equal what a full refresh
-and rebuild make of the same data; SQLite and PostgreSQL, whole tables compared."""
+every summary table — every counting rule of the indicator cube included —, the refreshed
+patent columns (status, fee columns, industries, high-value marks) and the holders' patent
+counts and first filings equal what a full refresh and rebuild make of the same data; SQLite
+and PostgreSQL, whole tables compared."""
 from __future__ import annotations
 
 import contextlib
@@ -24,7 +25,7 @@ from core.demo import generate
 from core.importer.batch import import_file
 from core.resolver import decisions
 from core.rules import highvalue, numbers, status
-from core.stats.holders import update_holder
+from core.stats.holders import refresh_holder_columns, update_holder
 from tests.conftest import BACKENDS, fresh_url
 
 TODAY = dt.date.today()  # the import refreshes as of today: the demo is generated as of today
@@ -56,6 +57,7 @@ def demo_db(request, tmp_path_factory):
 def _full_upkeep() -> None:
     status.refresh_all(TODAY)
     highvalue.refresh(TODAY)
+    refresh_holder_columns()
     cubes.rebuild()
 
 
@@ -83,9 +85,12 @@ def _state() -> dict:
     tables = {m.__name__: _rows(m) for m in freshness.TABLES if m.__name__ != "CubeStamp"}
     tables["patent"] = list(Patent.select(
         Patent.id, Patent.status, Patent.status_reason, Patent.status_date, Patent.lapse_date,
-        Patent.paid_through_year, Patent.next_fee_due, Patent.high_value, Patent.province_code,
+        Patent.paid_through_year, Patent.next_fee_due, Patent.term_extension_days,
+        Patent.expiry_date, Patent.high_value, Patent.province_code,
         Patent.city_code, Patent.county_code, Patent.street_code).order_by(Patent.id).tuples())
     tables["patent_industry"] = _rows(PatentIndustry)
+    tables["holder"] = list(Holder.select(Holder.id, Holder.patent_count, Holder.first_filing)
+                            .order_by(Holder.id).tuples())
     return tables
 
 
@@ -179,6 +184,9 @@ def _run(action, folder, serial) -> None:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=actions)
 @example(steps=[("holder_region", 0, "310115"), ("undo",), ("holder_kind", 1, "university")])
+@example(steps=[("patents", [(True, 3, "invention", 100, "实质审查", ADDRESSES[0], 1, IPCS[0]),
+                             (True, 4, "utility", 0, "有效", ADDRESSES[2], 1, IPCS[1]),
+                             (False, 0, "invention", 5000, "公开", ADDRESSES[1], 2, IPCS[2])])])
 @example(steps=[("decide", 3, "320505001"), ("events", [(5, 5000, "专利申请权、专利权的转移")]),
                 ("undo",)])
 @example(steps=[("events", [(pick, 4000 + pick, "专利权质押合同登记的生效")

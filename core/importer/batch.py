@@ -4,7 +4,9 @@
 the audit row added in a single transaction (a crash or kill leaves the database as before).
 A dry run does the very same work and rolls it back, so its counts are exact. After the commit
 the address resolver and the refresh of the touched patents run, and the summary tables take
-the import's delta (core.cubes.delta), in proportion to the rows imported.
+the import's delta (core.cubes.delta), in proportion to the rows imported. A patent list settles
+its patents' statuses and fee columns and its holders' counts in its own transaction, with its
+own write (core.importer.settle, holder_counts).
 """
 from __future__ import annotations
 
@@ -57,8 +59,9 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
     upkeep = after and not dry_run
     change = delta.begin() if upkeep else None  # summary tables kept by the change's delta
     try:
-        if _store(module, tables, report, progress, strict, dry_run, username) and upkeep:
-            _after_commit(report, change)
+        if _store(module, tables, report, progress, strict, dry_run, username, upkeep) \
+                and upkeep:
+            _after_commit(report, change, getattr(module, "UPKEEP_IN_STORE", ()))
     finally:
         if change is not None:
             delta.end()
@@ -67,14 +70,15 @@ def import_file(path: str | Path, kind: str | None = None, source: str = "auto",
 
 
 def _store(module, tables, report: Report, progress, strict: bool, dry_run: bool,
-           username: str | None) -> bool:
+           username: str | None, upkeep: bool) -> bool:
     """Read and store the records in one transaction. False when cancelled (strict mode)."""
+    in_store = {"upkeep": upkeep} if getattr(module, "UPKEEP_IN_STORE", ()) else {}
     try:
         with db.atomic() as txn:
             records = module.read_records(tables, report)
             if strict and report.rejected:
                 raise Cancelled
-            module.store_records(records, report, progress)
+            module.store_records(records, report, progress, **in_store)
             if hasattr(module, "note_limits"):
                 module.note_limits(records, report)
             if dry_run:
@@ -190,12 +194,16 @@ AFTER_COMMIT = (("core.resolver", "resolve_pending", False),
                 ("core.stats.holders", "refresh_holder_columns", True))  # their holders' counts
 
 
-def _after_commit(report: Report, change: delta.Change) -> None:
+def _after_commit(report: Report, change: delta.Change, done: tuple = ()) -> None:
     """Run the region resolver and the refresh of statuses, fee columns, industries and
     high-value marks of the patents the import touched (the nightly job moves the others with
     the date); the summary tables follow by the change's delta (import_file). They work on
-    committed data; a failure there is reported and leaves the import in place."""
+    committed data; a failure there is reported and leaves the import in place. `done`: the
+    functions the importer's own transaction did already (a patent list's statuses and holder
+    counts, core.importer.patents.UPKEEP_IN_STORE)."""
     for module_name, function, touched_only in AFTER_COMMIT:
+        if function in done:
+            continue
         try:
             func = getattr(importlib.import_module(module_name), function)
         except (ImportError, AttributeError):

@@ -4,14 +4,17 @@ numbers) updated column by column, holder links and vendor event tags added."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from core.cubes import delta
 from core.db import bulk_insert
 from core.db.models import LegalEvent, Patent, PatentHolder, PatentText, now
-from core.importer import store
+from core.importer import settle, store
 from core.importer import values as v
+from core.importer.holder_counts import LinkChanges
 from core.importer.patent_rows import Record
 from core.importer.report import Report
+from core.importer.settle import Settler
 from core.resolver.addresses import intern
 from core.rules import numbers
 
@@ -22,10 +25,21 @@ COLUMNS = ("app_no", "app_no_flag", "patent_type", "app_date", "app_year", "pub_
            "domestic", "address", "address_ref", "status", "status_reason", "status_date",
            "lapse_date", "vendor_status", "source")
 STATUS_COLUMNS = ("status", "status_reason", "status_date", "lapse_date")
+READ = (*COLUMNS, *settle.READ)  # the stored columns of a patent the list updates
 
 
-def store_records(records: list[Record], report: Report, progress=None) -> None:
-    """Upsert the records: holders and agencies first, then patents, links and tag events."""
+@dataclass
+class Upkeep:
+    """What an import with upkeep writes beside the list's own values."""
+    settler: Settler
+    links: LinkChanges
+
+
+def store_records(records: list[Record], report: Report, progress=None,
+                  upkeep: bool = False) -> None:
+    """Upsert the records: holders and agencies first, then patents, links and tag events.
+    upkeep: the patents' derived columns (settle.py) and their holders' counts
+    (holder_counts.py) are written with them, in proportion to the change."""
     address_ids = intern(r.values["address"] for r in records if r.values.get("address"))
     holder_ids = store.holder_ids((n for r in records for n in r.holders),
                                   _first_holder_addresses(records, address_ids))
@@ -40,13 +54,17 @@ def store_records(records: list[Record], report: Report, progress=None) -> None:
         val["address_ref"] = address_ids.get(val["address"])
         rec.holder_ids = list(dict.fromkeys(firsts))
     existing = _match_existing(records)
-    delta.before_ids(row["id"] for row in existing.values())  # summary tables: old counts out
+    stored_ids = [row["id"] for row in existing.values()]
+    delta.before_ids(stored_ids)  # summary tables: old counts out
+    upkept = Upkeep(Settler(dt.date.today(), stored_ids), LinkChanges()) if upkeep else None
     new = [r for r in records if r.key not in existing]
-    _insert(new, report)
+    _insert(new, report, upkept)
     if progress:
         progress(f"inserted {len(new)} patents")
-    _update([r for r in records if r.key in existing], existing, report)
+    _update([r for r in records if r.key in existing], existing, report, upkept)
     _store_abstracts(records, existing)
+    if upkept:
+        upkept.links.keep()
 
 
 def _store_abstracts(records: list[Record], existing: dict[str, dict]) -> None:
@@ -77,14 +95,14 @@ def _match_existing(records: list[Record]) -> dict[str, dict]:
     """record key → the stored patent it updates: by application number, else by any stored
     document of the same number (publication or grant, with or without kind code)."""
     by_app = store.patents_by_app_no([r.values["app_no"] for r in records if r.values["app_no"]],
-                                     COLUMNS)
+                                     READ)
     out = {r.key: by_app[r.key] for r in records if r.key in by_app}
     rest = [r for r in records if r.key not in out and r.values["pub_no"]]
     # a record with an application number can only be a patent stored without one (Patsnap)
     by_pub = store.patents_by_pub_no([n for r in rest if r.values["app_no"]
-                                      for n in _documents(r)], COLUMNS, without_app_no=True)
+                                      for n in _documents(r)], READ, without_app_no=True)
     by_pub.update(store.patents_by_pub_no([n for r in rest if not r.values["app_no"]
-                                           for n in _documents(r)], COLUMNS))
+                                           for n in _documents(r)], READ))
     for rec in rest:
         row = next((by_pub[n] for n in _documents(rec) if n in by_pub), None)
         if row and (row["app_no"] is None or rec.values["app_no"] is None):
@@ -103,19 +121,24 @@ def _documents(rec: Record) -> list[str]:
     return out
 
 
-def _insert(records: list[Record], report: Report) -> None:
+def _insert(records: list[Record], report: Report, upkept: Upkeep | None) -> None:
     if not records:
         return
     stamp = now()
-    columns = [*COLUMNS, "created_at", "updated_at"]
-    defaults = {c: Patent._meta.fields[c].default for c in COLUMNS
+    columns = [*COLUMNS, *(c for c in settle.SETTLED if c not in COLUMNS), "created_at",
+               "updated_at"]
+    defaults = {c: Patent._meta.fields[c].default for c in columns
                 if not Patent._meta.fields[c].null}
     rows = []
     for rec in records:
-        val = {**rec.values, "created_at": stamp, "updated_at": stamp}
+        val = {**dict.fromkeys(settle.READ), **rec.values, "created_at": stamp,
+               "updated_at": stamp}
         for name, default in defaults.items():
             if val.get(name) is None:
                 val[name] = default
+        if upkept:
+            val.update(upkept.settler.values(val, _events(rec, [])))
+            upkept.links.add([], rec.holder_ids, None, val["app_date"])
         rows.append(tuple(val.get(c) for c in columns))
     bulk_insert(Patent, columns, rows)
     ids = _ids_of(records)
@@ -159,35 +182,85 @@ def _add_tag_events(records: list[Record], ids: dict[str, int],
     return touched
 
 
-def _update(records: list[Record], existing: dict[str, dict], report: Report) -> None:
+def _update(records: list[Record], existing: dict[str, dict], report: Report,
+            upkept: Upkeep | None) -> None:
     if not records:
         return
     ids = {r.key: existing[r.key]["id"] for r in records}
     links = _stored_links(list(ids.values()))
-    tags = _stored_tags(list(ids.values()))
-    groups: dict[tuple, list[tuple]] = {}
+    events = _stored_events(list(ids.values()))
+    writes: dict[int, dict] = {}
     relink: list[Record] = []
     stamp = now()
     for rec in records:
         before = existing[rec.key]
+        pid = before["id"]
         changed = _diff(rec, before, report)
-        if rec.holder_ids and rec.holder_ids != links.get(before["id"], []):
-            report.change(rec.key, "holders", links.get(before["id"]), rec.holder_ids)
+        relinked = bool(rec.holder_ids) and rec.holder_ids != links.get(pid, [])
+        if relinked:
+            report.change(rec.key, "holders", links.get(pid), rec.holder_ids)
             relink.append(rec)
+        rec.changed = bool(changed) or relinked
         if changed:
-            cols = tuple(sorted(changed)) + ("updated_at",)
-            groups.setdefault(cols, []).append(
-                tuple(changed[c] for c in cols[:-1]) + (stamp, before["id"]))
-        rec.changed = bool(changed) or rec in relink
-    for cols, rows in groups.items():
-        store.bulk_update(Patent, list(cols), rows)
+            changed["updated_at"] = stamp
+        if upkept:
+            _keep(rec, before, changed, events.get(pid, []), links.get(pid, []), relinked,
+                  upkept)
+        if changed:
+            writes[pid] = changed
+    _write(writes)
     _relink(relink, ids)
+    tags = {pid: {(kind, detail, day) for kind, day, detail, _ in rows}
+            for pid, rows in events.items()}
     touched = _add_tag_events(records, ids, tags, report)
     for rec in records:
         if rec.changed or ids[rec.key] in touched:
             report.updated += 1
         else:
             report.unchanged += 1
+
+
+def _keep(rec: Record, before: dict, changed: dict, stored_events: list[tuple],
+          old_links: list[int], relinked: bool, upkept: Upkeep) -> None:
+    """The derived columns into `changed`, the patent's link and filing-date change into
+    upkept.links."""
+    _settle(rec, before, changed, stored_events, upkept)
+    was, filed = before["app_date"], changed.get("app_date", before["app_date"])
+    if relinked or filed != was:
+        upkept.links.add(old_links, rec.holder_ids if relinked else old_links, was, filed,
+                         before["id"])
+
+
+def _settle(rec: Record, before: dict, changed: dict, stored_events: list[tuple],
+            upkept: Upkeep) -> None:
+    """Add to `changed` the derived columns that differ from the stored ones once the list's
+    values are in, and drop those the settling puts back as they were."""
+    after = {**before, **changed}
+    events = _events(rec, stored_events)
+    for name, value in upkept.settler.values(after, events, before["id"]).items():
+        if _same(before.get(name), value):
+            changed.pop(name, None)
+        else:
+            changed[name] = value
+
+
+def _events(rec: Record, stored: list[tuple]) -> list[tuple]:
+    """The patent's legal events once the record's tags are stored, as (kind, date, detail,
+    end date) tuples: the stored ones, then the tags _add_tag_events inserts."""
+    have = {(kind, detail, day) for kind, day, detail, _ in stored}
+    return [*stored, *((kind, day, tag, None) for kind, tag, day in dict.fromkeys(rec.tags)
+                       if (kind, tag, day) not in have)]
+
+
+def _write(writes: dict[int, dict]) -> None:
+    """One UPDATE per set of changed columns, its rows in id order (neighbouring pages)."""
+    groups: dict[tuple, list[tuple]] = {}
+    for pid in sorted(writes):
+        changed = writes[pid]
+        columns = tuple(sorted(changed))
+        groups.setdefault(columns, []).append((*(changed[c] for c in columns), pid))
+    for columns, rows in groups.items():
+        store.bulk_update(Patent, list(columns), rows)
 
 
 def _diff(rec: Record, before: dict, report: Report) -> dict:
@@ -234,13 +307,15 @@ def _stored_links(patent_ids: list[int]) -> dict[int, list[int]]:
     return out
 
 
-def _stored_tags(patent_ids: list[int]) -> dict[int, set]:
-    out: dict[int, set] = {}
+def _stored_events(patent_ids: list[int]) -> dict[int, list[tuple]]:
+    """patent id → its legal events as (kind, date, detail, end date), in the order stored."""
+    out: dict[int, list[tuple]] = {}
     for part in store.chunks(patent_ids):
-        query = (LegalEvent.select(LegalEvent.patent_id, LegalEvent.kind, LegalEvent.detail,
-                                   LegalEvent.date).where(LegalEvent.patent.in_(part)))
-        for pid, kind, detail, day in query.tuples():
-            out.setdefault(pid, set()).add((kind, detail, day))
+        query = (LegalEvent.select(LegalEvent.patent_id, LegalEvent.kind, LegalEvent.date,
+                                   LegalEvent.detail, LegalEvent.end_date)
+                 .where(LegalEvent.patent.in_(part)).order_by(LegalEvent.id))
+        for pid, *event in query.tuples():
+            out.setdefault(pid, []).append(tuple(event))
     return out
 
 

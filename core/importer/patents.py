@@ -15,7 +15,11 @@ from core.importer.patent_store import store_records
 from core.importer.report import Report
 from core.importer.table import BadCell, Skipped, Table
 
-__all__ = ["note_limits", "read_records", "store_records"]
+__all__ = ["UPKEEP_IN_STORE", "note_limits", "read_records", "store_records"]
+
+# after-commit steps (core.importer.batch.AFTER_COMMIT) that store_records(upkeep=True) does in
+# the import's own transaction, with the patents' own write (settle.py, holder_counts.py)
+UPKEEP_IN_STORE = ("refresh_all", "refresh_holder_columns")
 
 
 def read_records(tables: list[Table], report: Report) -> list[Record]:

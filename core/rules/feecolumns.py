@@ -12,7 +12,8 @@ import datetime as dt
 import peewee as pw
 
 from core.db import bulk_insert, db, is_postgres, version
-from core.db.models import BaseModel, Patent
+from core.db.models import BaseModel, FeePayment, Patent
+from core.db.sql import chunks
 from core.rules import fees
 
 PAID = "COALESCE(paid_through_year, grant_patent_year)"
@@ -69,6 +70,18 @@ def raise_paid_through(on: dt.date, only: str | None = None) -> int:
     return db.obj.execute_sql(sql, (on, on, on)).rowcount
 
 
+def highest_paid(patent_ids: list[int], on: dt.date) -> dict[int, int]:
+    """patent id → the highest patent year paid on or before `on` (FeePayment rows), for the
+    patents that have one: what raise_paid_through raises their paid_through_year to."""
+    out: dict[int, int] = {}
+    for part in chunks(sorted(patent_ids)):
+        query = (FeePayment.select(FeePayment.patent, pw.fn.MAX(FeePayment.patent_year))
+                 .where(FeePayment.patent.in_(part) & (FeePayment.paid_on <= on))
+                 .group_by(FeePayment.patent).tuples())
+        out.update((pid, year) for pid, year in query if year is not None)
+    return out
+
+
 def _clear_not_applicable(only: str | None = None) -> int:
     sql = (f"UPDATE patent SET next_fee_due = NULL WHERE next_fee_due IS NOT NULL "
            f"AND (status <> 'valid' OR app_date IS NULL OR {PAID} IS NULL){_among(only)}")
@@ -86,6 +99,26 @@ def _due_keys(only: str | None = None):
              .where(where).distinct().tuples())
     for patent_type, app_date, paid, ext in query:
         yield patent_type, app_date, paid, ext, _next_due(patent_type, app_date, paid, ext)
+
+
+def next_fee_due(row: dict, memo: dict):
+    """next_fee_due of one patent row (status, patent_type, app_date, paid_through_year,
+    grant_patent_year, term_extension_days), as the refresh sets it; `memo` keeps the due date
+    of each key for the caller's batch (the fee rules are parameters: no cache across calls)."""
+    paid = row["paid_through_year"]
+    paid = row["grant_patent_year"] if paid is None else paid
+    if row["status"] != "valid" or row["app_date"] is None or paid is None:
+        return None
+    key = (row["patent_type"], row["app_date"], paid, row["term_extension_days"] or 0)
+    if key not in memo:
+        memo[key] = _next_due(*key)
+    return memo[key]
+
+
+def paid_through(row: dict, paid: int | None) -> int | None:
+    """paid_through_year of a row raised to `paid` (the highest year paid), never lowered."""
+    stored = row["paid_through_year"]
+    return paid if paid is not None and (stored is None or stored < paid) else stored
 
 
 def _next_due(patent_type: str, app_date, paid: int, ext: int = 0):

@@ -53,7 +53,8 @@ def derive(patent_type: str, app_date: dt.date | None, grant_date: dt.date | Non
            current: Status | None = None) -> Status:
     """Status on day `on` (default today). `events` are (kind, date) pairs or LegalEvent rows."""
     on = on or dt.date.today()
-    pairs = sorted(_pairs(events, on), key=lambda pair: pair[1])
+    # events of one day in a fixed order (by kind), whatever order they were read in
+    pairs = sorted(_pairs(events, on), key=lambda pair: (pair[1], pair[0]))
     if term_extension_days and app_date is not None:
         end = terms.expiry_date(patent_type, app_date, term_extension_days)
         pairs = [(k, d) for k, d in pairs if not (k == "expiry" and d < end)]
@@ -191,15 +192,23 @@ def _derive_batch(rows: list[dict], on: dt.date) -> list[tuple]:
     out = []
     for r in rows:
         current = Status(r["status"], r["status_reason"], r["status_date"], r["lapse_date"])
-        own = events.get(r["id"], ())
-        extension, expiry = _term_of(r, own, on)
-        new = derive(r["patent_type"], r["app_date"], r["grant_date"], [e[:2] for e in own],
-                     on, r["paid_through_year"], r["grant_patent_year"], extension, current)
+        new, extension, expiry = settled(r, events.get(r["id"], ()), on)
         if new != current or extension != (r["term_extension_days"] or 0) \
                 or expiry != _as_date(r["expiry_date"]):
             out.append((r["id"], new.status, new.reason, new.status_date, new.lapse_date,
                         extension, expiry))
     return out
+
+
+def settled(row: dict, events, on: dt.date) -> tuple[Status, int, dt.date | None]:
+    """(status, term extension days, recorded end of term) of one patent on `on`: `row` holds
+    the columns _patent_batch reads, `events` its legal events as (kind, date, detail, end date)
+    tuples (the details and end dates matter for term compensation only)."""
+    current = Status(row["status"], row["status_reason"], row["status_date"], row["lapse_date"])
+    extension, expiry = _term_of(row, events, on)
+    new = derive(row["patent_type"], row["app_date"], row["grant_date"], [e[:2] for e in events],
+                 on, row["paid_through_year"], row["grant_patent_year"], extension, current)
+    return new, extension, expiry
 
 
 def _term_of(row: dict, events, on: dt.date) -> tuple[int, dt.date | None]:

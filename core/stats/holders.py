@@ -286,8 +286,8 @@ def refresh_holder_columns(only: str | None = None) -> None:
     """Set Holder.patent_count (patents it currently holds, any position) and
     Holder.first_filing (its first filing anywhere: the earliest filing date of the patents it
     is or was a holder of) for every holder, or for the holders of the patents whose ids the SQL
-    `only` selects (an import's touched patents: its new holders appear at once). A holder an
-    import removed from a patent keeps its count until the next full refresh (the demo's)."""
+    `only` selects (an event list's touched patents). A patent list keeps the columns of its
+    holders itself, in proportion to its links (core.importer.holder_counts)."""
     sql = HOLDER_COLUMNS_SQL
     if only is not None:
         sql += f" WHERE id IN (SELECT holder_id FROM patent_holder WHERE patent_id IN ({only}))"
