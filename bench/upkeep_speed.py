@@ -142,9 +142,11 @@ def import_bench(rows: int, profile: bool = False, full: bool = True,
         print(f"  full upkeep alone / bare read: {naive / bare:.1f}×")
 
 
-def decision_bench(profile: bool = False) -> None:
+def decision_bench(profile: bool = False, stages: bool = False) -> None:
     from peewee import fn
 
+    from bench.stages import report as stage_report
+    from bench.stages import stage_times
     from core.cubes import freshness
     from core.cubes import rebuild as cubes
     from core.db.models import Address, Holder, Patent
@@ -157,8 +159,11 @@ def decision_bench(profile: bool = False) -> None:
                .order_by(fn.COUNT(Patent.id).desc()).limit(1).tuples().first())
     address, moved = busiest if busiest else (Address.select(Address.id).scalar(), 0)
     decide_call = (lambda *a: profiled(decisions.decide, *a)) if profile else decisions.decide
-    _, decide = timed(f"address decision ({moved} patents moved)", decide_call, address,
-                      "320506", "bench")
+    with stage_times() if stages else contextlib.nullcontext() as totals:
+        _, decide = timed(f"address decision ({moved} patents moved)", decide_call, address,
+                          "320506", "bench")
+    if stages:
+        stage_report(totals)
     assert freshness.usable()
     holder, patents = (Patent.select(Patent.first_holder, fn.COUNT(Patent.id))
                        .group_by(Patent.first_holder).order_by(fn.COUNT(Patent.id).desc())
@@ -199,7 +204,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true",
                         help="profile the import and the decision (cProfile), then stop")
     parser.add_argument("--stages", action="store_true",
-                        help="CPU seconds of each stage of the import (bench/stages.py)")
+                        help="CPU seconds of each stage of the import and the decision "
+                        "(bench/stages.py)")
     parser.add_argument("--cpu", action="store_true",
                         help="ratios of CPU seconds (SQLite: the work is in this process)")
     parser.add_argument("--no-full", action="store_true",
@@ -227,7 +233,7 @@ def main() -> None:
     if "import" in parts:
         import_bench(args.rows, args.profile, full=not args.no_full, stages=args.stages)
     if "decision" in parts:
-        decision_bench(args.profile)
+        decision_bench(args.profile, args.stages)
     if "rules" in parts and not args.profile:
         rules_bench()
 

@@ -144,23 +144,27 @@ def distinct_delta(insert: Callable) -> None:
 
 def _net_keys(key: str) -> None:
     """actor_net: per (region, year, key, type bit) the changed patents' net count (after −
-    before), where not 0."""
+    before), where not 0; lvl: the region's level (LEVELS index)."""
     per_level = " UNION ALL ".join(
-        f"SELECT {level} AS region, year, {key} AS k, {bit('t')} AS b, SUM(sgn) AS net "
-        f"FROM {KEYS} WHERE {level} IS NOT NULL AND {key} IS NOT NULL "
-        f"GROUP BY {level}, year, {key}, t HAVING SUM(sgn) <> 0" for level in LEVELS)
+        f"SELECT {level} AS region, year, {key} AS k, {bit('t')} AS b, SUM(sgn) AS net, "
+        f"{depth} AS lvl FROM {KEYS} WHERE {level} IS NOT NULL AND {key} IS NOT NULL "
+        f"GROUP BY {level}, year, {key}, t HAVING SUM(sgn) <> 0"
+        for depth, level in enumerate(LEVELS))
     db.obj.execute_sql(f"CREATE TEMPORARY TABLE actor_net AS {per_level}")
 
 
 def _current(column: str) -> None:
-    """actor_cur: per (region, year, key, type bit) the filings now, for the keys and years of
-    actor_net (a key's every cell of those years: the cells without a net change keep their
-    set of types and move nothing)."""
+    """actor_cur: per (region, year, key, type bit) the filings now, for the keys, years and
+    regions of actor_net (the key's cells of those years in another region of a net cell's
+    level come too: a cell without a net change keeps its set of types and moves nothing).
+    The key's patents are picked from its index first, where the region columns sit beside
+    it, so that only those in a net cell's region are read from the table (a big agency's
+    patents elsewhere are not)."""
     years = "SELECT DISTINCT year FROM actor_net"
     db.obj.execute_sql(
         "CREATE TEMPORARY TABLE actor_raw AS SELECT province_code, city_code, county_code, "
         f"app_year, {column} AS k, patent_type, COUNT(*) AS n FROM patent "
-        f"WHERE {column} IN (SELECT DISTINCT k FROM actor_net) AND app_date IS NOT NULL "
+        f"WHERE id IN ({_in_net_regions(column)}) "
         f"AND (app_year IN ({years}) OR app_year IS NULL) "
         f"GROUP BY province_code, city_code, county_code, app_year, {column}, patent_type")
     per_level = " UNION ALL ".join(
@@ -169,6 +173,15 @@ def _current(column: str) -> None:
         f"GROUP BY {level}, app_year, k, patent_type" for level in LEVELS)
     db.obj.execute_sql(f"CREATE TEMPORARY TABLE actor_cur AS {per_level}")
     db.obj.execute_sql("DROP TABLE actor_raw")
+
+
+def _in_net_regions(column: str) -> str:
+    """SQL: the ids of the filed patents of actor_net's keys in a region of actor_net (at its
+    level)."""
+    levels = " OR ".join(f"{level} IN (SELECT region FROM actor_net WHERE lvl = {depth})"
+                         for depth, level in enumerate(LEVELS))
+    return (f"SELECT id FROM patent WHERE {column} IN (SELECT DISTINCT k FROM actor_net) "
+            f"AND app_date IS NOT NULL AND ({levels})")
 
 
 def _moved_sql(measure: str) -> str:
