@@ -263,7 +263,7 @@ def _agencies(only, insert) -> None:
 def _indicator(only, insert) -> None:
     variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
     with indicator_cube.months_table(only=only) as months:
-        for select in indicator_cube.shared_rows(variants, months):
+        for select in indicator_cube.shared_rows(variants, months, few=True):
             insert(select)
 
 
