@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.db import db
+from core.db import db, is_postgres
 from core.db.models import PATENT_TYPES, ActorCube
 
 TYPE_BITS = {t: 1 << i for i, t in enumerate(PATENT_TYPES)}  # invention 1, utility 2, design 4
@@ -157,15 +157,16 @@ def _current(column: str) -> None:
     """actor_cur: per (region, year, key, type bit) the filings now, for the keys, years and
     regions of actor_net (the key's cells of those years in another region of a net cell's
     level come too: a cell without a net change keeps its set of types and moves nothing).
-    The key's patents are picked from its index first, where the region columns sit beside
-    it, so that only those in a net cell's region are read from the table (a big agency's
-    patents elsewhere are not)."""
+    On SQLite the key's patents are picked from its index first, where the region columns
+    sit beside it, so that only those in a net cell's region are read from the table (a big
+    agency's patents elsewhere are not); PostgreSQL filters the rows of the key's index scan."""
     years = "SELECT DISTINCT year FROM actor_net"
+    picked = (_in_net_regions(column) if is_postgres()
+              else f"id IN (SELECT id FROM patent WHERE {_in_net_regions(column)})")
     db.obj.execute_sql(
         "CREATE TEMPORARY TABLE actor_raw AS SELECT province_code, city_code, county_code, "
         f"app_year, {column} AS k, patent_type, COUNT(*) AS n FROM patent "
-        f"WHERE id IN ({_in_net_regions(column)}) "
-        f"AND (app_year IN ({years}) OR app_year IS NULL) "
+        f"WHERE {picked} AND (app_year IN ({years}) OR app_year IS NULL) "
         f"GROUP BY province_code, city_code, county_code, app_year, {column}, patent_type")
     per_level = " UNION ALL ".join(
         f"SELECT {level} AS region, app_year AS year, k, {bit('patent_type')} AS b, "
@@ -176,12 +177,12 @@ def _current(column: str) -> None:
 
 
 def _in_net_regions(column: str) -> str:
-    """SQL: the ids of the filed patents of actor_net's keys in a region of actor_net (at its
+    """SQL condition on patent: filed, of a key of actor_net, in a region of actor_net (at its
     level)."""
     levels = " OR ".join(f"{level} IN (SELECT region FROM actor_net WHERE lvl = {depth})"
                          for depth, level in enumerate(LEVELS))
-    return (f"SELECT id FROM patent WHERE {column} IN (SELECT DISTINCT k FROM actor_net) "
-            f"AND app_date IS NOT NULL AND ({levels})")
+    return (f"{column} IN (SELECT DISTINCT k FROM actor_net) AND app_date IS NOT NULL "
+            f"AND ({levels})")
 
 
 def _moved_sql(measure: str) -> str:
