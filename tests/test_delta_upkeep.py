@@ -18,7 +18,7 @@ from core import db as core_db
 from core.cubes import delta, freshness
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
-from core.db.models import Address, Holder, Patent, PatentIndustry
+from core.db.models import ActorCube, Address, Agency, Holder, Patent, PatentIndustry
 from core.demo import generate
 from core.importer.batch import import_file
 from core.resolver import decisions
@@ -249,3 +249,24 @@ def test_actor_cube_by_delta_equals_a_rebuild(demo_db, batches):
     _full_upkeep()  # the statuses of the edited patents, for the examples that follow
     for table in rebuilt:
         assert kept[table] == rebuilt[table], table
+
+
+def test_actor_cube_keeps_a_key_seen_in_another_city_of_the_province(demo_db):
+    """An agency's only two filings of a year sit in two cities of one province; one of them
+    moves to another province. The agency still files in the province that year (through the
+    unchanged filing, outside every city and county the move touched): the distinct counts read
+    the key's filings in the province too, and equal a rebuild."""
+    agency = Agency.create(name="苏州测试专利代理事务所", norm_name="苏州测试专利代理事务所")
+    moved, kept = (_nth(Patent, pick) for pick in (11, 12))
+    day = dt.date(2021, 3, 1)
+    for patent_id, (city, county) in ((moved, ("3205", "320506")), (kept, ("3202", "320206"))):
+        Patent.update(agency=agency, app_date=day, app_year=day.year, province_code="32",
+                      city_code=city, county_code=county).where(Patent.id == patent_id).execute()
+    cubes.rebuild()
+    with delta.change():
+        delta.before_ids([moved])
+        Patent.update(province_code="31", city_code="3101", county_code="310115").where(
+            Patent.id == moved).execute()
+    kept_rows = _rows(ActorCube)
+    cubes.rebuild()
+    assert kept_rows == _rows(ActorCube)
