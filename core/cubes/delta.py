@@ -282,7 +282,7 @@ def _agencies(only, insert) -> None:
 def _indicator(only, insert) -> None:
     variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
     with indicator_cube.months_table(only=only) as months:
-        for select in indicator_cube.shared_rows(variants, months, few=True):
+        for select in indicator_cube.shared_rows(variants, months):
             insert(select)
 
 

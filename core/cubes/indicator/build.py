@@ -49,7 +49,6 @@ HARD = "indicator_cube_hard"  # temporary: the months table of the other patents
 KINDS = ("app", "pub", "grant", "in", "out", "long_in", "long_out", "s_in", "s_long", "hv_in",
          "hv_out", "s_hv")
 MONTH_COLUMNS = tuple(f"m_{k}" for k in KINDS)
-KIND_TABLE = "kinds"  # alias of the kinds' table of a change's SELECTs (_kind_months)
 
 
 def variant_of(rule: CountingRule) -> str:
@@ -102,36 +101,35 @@ def months_table(long_rule: dict | None = None, only: pw.Node | None = None
         db.execute_sql(f"DROP TABLE {MONTHS}")
 
 
-def rows(variant: str, months: pw.Table, few: bool = False) -> Iterator[pw.Select]:
+def rows(variant: str, months: pw.Table) -> Iterator[pw.Select]:
     """The SELECTs giving every cube row (COLUMNS order) of `variant` for the patents of the
-    months table (few: a change's patents, every kind in one SELECT per grain). Temporary
-    tables live while the generator runs: consume each SELECT before asking for the next."""
+    months table. Temporary tables live while the generator runs: consume each SELECT before
+    asking for the next."""
     if variant == FAST:
-        yield from _grouped(variant, months, ADDITIVE_GRAINS, None, few)
+        yield from _grouped(variant, months, ADDITIVE_GRAINS, weight=None)
     elif is_additive(variant):
         with _placed(_additive_select(variant, months)) as placed:
-            yield from _grouped(variant, placed, ADDITIVE_GRAINS, placed.w, few)
+            yield from _grouped(variant, placed, ADDITIVE_GRAINS, weight=placed.w)
     else:
         for grain, depth in LEVEL_GRAINS:
             with _placed(_level_select(variant, depth, months)) as placed:
-                yield from _grouped(variant, placed, ((grain, depth),), None, few)
+                yield from _grouped(variant, placed, ((grain, depth),), weight=None)
 
 
-def shared_rows(variants, months: pw.Table, few: bool = False) -> Iterator[pw.Select]:
+def shared_rows(variants, months: pw.Table) -> Iterator[pw.Select]:
     """The SELECTs giving the cube rows (COLUMNS order, keys unique) of the patents of the
     months table for the counting rules `variants`: with FAST, the default placement's rows of
     every patent and the plain patents' rows once, under PLAIN; each holder rule's own rows of
-    the other patents (hard_ids). few: see rows(). Consume each SELECT before asking for the
-    next."""
+    the other patents (hard_ids). Consume each SELECT before asking for the next."""
     plain = FAST in variants
     if plain:
-        yield from rows(FAST, months, few)
+        yield from rows(FAST, months)
     with _split(months, plain) as (plain_months, hard):
         if plain:
-            yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, None, few)
+            yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, weight=None)
         for variant in variants:
             if variant != FAST:
-                yield from rows(variant, hard, few)
+                yield from rows(variant, hard)
 
 
 def hard_ids(months: pw.Table) -> str:
@@ -168,34 +166,19 @@ def _split(months: pw.Table, plain: bool) -> Iterator[tuple[pw.Table | None, pw.
             run(f"DROP TABLE IF EXISTS {table}")
 
 
-def _grouped(variant: str, source: pw.Table, grains, weight, few: bool = False
-             ) -> Iterator[pw.Select]:
+def _grouped(variant: str, source: pw.Table, grains, weight) -> Iterator[pw.Select]:
     """Per kind and grain: the rows of `source` (REGION_DIMS, DIMS, m_<kind> columns) grouped
-    by the grain's region columns, the dims and the month. few: one SELECT per grain for every
-    kind (the source's rows once per kind: a change's few patents, where the statements and
-    their SQL cost more than the rows)."""
+    by the grain's region columns, the dims and the month."""
     measure = fn.COUNT(pw.SQL("*")) if weight is None else fn.SUM(weight)
     for grain, depth in grains:
         regions = [getattr(source, d) for d in REGION_DIMS[:depth]]
         shown = regions + [pw.Value(None)] * (len(REGION_DIMS) - depth)
         dims = [getattr(source, d) for d in DIMS]
-        for kind, month, table, by in _kind_months(source, few):
+        for kind in KINDS:
+            month = getattr(source, f"m_{kind}")
             yield (source.select(pw.Value(variant), pw.Value(grain), *shown, *dims, NOT_A_DIM,
-                                 kind, month, measure).from_(*table)
-                   .where(month.is_null(False)).group_by(*regions, *dims, *by))
-
-
-def _kind_months(source: pw.Table, few: bool) -> list[tuple]:
-    """(kind, month, FROM items, GROUP BY items after the dims) per SELECT of _grouped: one per
-    kind, or one for every kind over the source joined to a table of the kinds."""
-    if not few:
-        return [(pw.Value(kind), getattr(source, f"m_{kind}"), (source,),
-                 (getattr(source, f"m_{kind}"),)) for kind in KINDS]
-    kinds = " UNION ALL ".join(f"SELECT '{kind}' AS kind" for kind in KINDS)
-    kind = pw.SQL(f"{KIND_TABLE}.kind")
-    month = pw.Case(kind, [(pw.SQL(f"'{kind_name}'"), getattr(source, f"m_{kind_name}"))
-                           for kind_name in KINDS])  # literals: PostgreSQL matches the GROUP BY
-    return [(kind, month, (source, pw.SQL(f"({kinds}) {KIND_TABLE}")), (kind, month))]
+                                 pw.Value(kind), month, measure)
+                   .where(month.is_null(False)).group_by(*regions, *dims, month))
 
 
 @contextmanager
