@@ -178,6 +178,7 @@ def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
         _run(action, demo_db, serial)
         assert freshness.usable(), "the change left the summary tables fresh"
         assert set(indicator_cube.built_variants()) == set(indicator_cube.VARIANTS)
+        assert freshness.stamp().patents == Patent.select().count(), "the stamp's count"
     kept = _state()
     _full_upkeep()
     rebuilt = _state()
