@@ -205,7 +205,6 @@ class Spec:
         self.model, self.measures, self.columns = model, measures, columns
         self.keys = tuple(c for c in columns if c not in measures)
         self.emit, self.indexed = emit, indexed
-        self.probe_order = _probe_order(model, self.keys) if indexed else self.keys
         self.table = model._meta.table_name
         self.delta = f"dl_{self.table}"
 
@@ -234,7 +233,7 @@ class Spec:
         net = f"dn_{self.table}"
         sums = ", ".join(f"SUM({m} * sgn) AS {m}" for m in self.measures)
         moved = " OR ".join(f"ABS(SUM({m} * sgn)) > {EPSILON}" for m in self.measures)
-        keys = self._cols(names=self.probe_order)  # net rows in index order: seeks nearby
+        keys = self._cols(names=self.keys)
         db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS SELECT {keys}, {sums}, '
                        f'ROW_NUMBER() OVER () AS did FROM "{self.delta}" GROUP BY {keys} '
                        f"HAVING {moved}")
@@ -244,24 +243,6 @@ class Spec:
 
     def _join(self, net: str) -> str:
         return key_join(self.model, net, self.keys, self.indexed)
-
-
-def _probe_order(model, keys: tuple[str, ...]) -> tuple[str, ...]:
-    """`keys` in the order of the table's index that leads with the most of them (the one the
-    merge's seeks use), the others after: net rows sorted so, consecutive seeks land on the
-    same or nearby index pages (and table pages: the rows were written in a similar order)."""
-    indexes = [columns for columns, _ in model._meta.indexes]
-    best = max(indexes, key=lambda columns: _leading(columns, keys), default=())
-    first = tuple(c for c in best[:_leading(best, keys)])
-    return (*first, *(k for k in keys if k not in first))
-
-
-def _leading(columns, keys) -> int:
-    """How many leading columns of an index are keys."""
-    count = 0
-    while count < len(columns) and columns[count] in keys:
-        count += 1
-    return count
 
 
 def _patent_tables(index: int) -> Callable:
