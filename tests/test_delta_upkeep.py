@@ -168,6 +168,8 @@ def _run(action, folder, serial) -> None:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=actions)
 @example(steps=[("holder_region", 0, "310115"), ("undo",), ("holder_kind", 1, "university")])
+@example(steps=[("patents", [(False, 7, "utility", 4000, "有效", ADDRESSES[1], 3, IPCS[2]),
+                             (True, 8, "invention", 4100, "授权", ADDRESSES[0], 4, IPCS[0])])])
 @example(steps=[("decide", 3, "320505001"), ("events", [(5, 5000, "专利申请权、专利权的转移")]),
                 ("undo",)])
 @example(steps=[("events", [(pick, 4000 + pick, "专利权质押合同登记的生效")
