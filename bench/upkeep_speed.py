@@ -150,6 +150,7 @@ def decision_bench(profile: bool = False, stages: bool = False, full: bool = Tru
     from core.cubes import freshness
     from core.cubes import rebuild as cubes
     from core.db.models import Address, Holder, Patent
+    from core.regions import divisions
     from core.resolver import decisions
     from core.stats.holders import update_holder
     print("2. an address decision and a holder's kind, visible in the summary tables")
@@ -158,7 +159,6 @@ def decision_bench(profile: bool = False, stages: bool = False, full: bool = Tru
                .where(Address.status == "queued").group_by(Patent.address_ref)
                .order_by(fn.COUNT(Patent.id).desc()).limit(1).tuples().first())
     address, moved = busiest if busiest else (Address.select(Address.id).scalar(), 0)
-    from core.regions import divisions
     timed("the divisions table, read once per process (not counted)", divisions.names)
     decide_call = (lambda *a: profiled(decisions.decide, *a)) if profile else decisions.decide
     with stage_times() if stages else contextlib.nullcontext() as totals:
