@@ -18,6 +18,7 @@ STAGES = (
     ("core.rules.status", "refresh_all", "after: status and fee refresh"),
     ("core.rules.highvalue", "refresh", "after: industries and high value"),
     ("core.stats.holders", "refresh_holder_columns", "after: holder columns"),
+    ("core.resolver.propagate", "apply_addresses", "decision: patents and holders re-placed"),
     ("core.cubes.delta.Change", "apply", "apply: new rows in, merge"),
     ("core.cubes.actors", "emit", "  actor_cube rows"),
     ("core.cubes.actors", "distinct_delta", "  actor_cube distinct counts"),
@@ -69,4 +70,6 @@ def stage_times():
 
 def report(totals: dict) -> None:
     for label, seconds in totals.items():
+        if not seconds:  # a stage of the other part (import or decision)
+            continue
         print(f"    {label:<50} {seconds:7.2f} s CPU")

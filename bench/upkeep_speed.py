@@ -142,12 +142,15 @@ def import_bench(rows: int, profile: bool = False, full: bool = True,
         print(f"  full upkeep alone / bare read: {naive / bare:.1f}×")
 
 
-def decision_bench(profile: bool = False) -> None:
+def decision_bench(profile: bool = False, stages: bool = False, full: bool = True) -> None:
     from peewee import fn
 
+    from bench.stages import report as stage_report
+    from bench.stages import stage_times
     from core.cubes import freshness
     from core.cubes import rebuild as cubes
     from core.db.models import Address, Holder, Patent
+    from core.regions import divisions
     from core.resolver import decisions
     from core.stats.holders import update_holder
     print("2. an address decision and a holder's kind, visible in the summary tables")
@@ -156,9 +159,13 @@ def decision_bench(profile: bool = False) -> None:
                .where(Address.status == "queued").group_by(Patent.address_ref)
                .order_by(fn.COUNT(Patent.id).desc()).limit(1).tuples().first())
     address, moved = busiest if busiest else (Address.select(Address.id).scalar(), 0)
+    timed("the divisions table, read once per process (not counted)", divisions.names)
     decide_call = (lambda *a: profiled(decisions.decide, *a)) if profile else decisions.decide
-    _, decide = timed(f"address decision ({moved} patents moved)", decide_call, address,
-                      "320506", "bench")
+    with stage_times() if stages else contextlib.nullcontext() as totals:
+        _, decide = timed(f"address decision ({moved} patents moved)", decide_call, address,
+                          "320506", "bench")
+    if stages:
+        stage_report(totals)
     assert freshness.usable()
     holder, patents = (Patent.select(Patent.first_holder, fn.COUNT(Patent.id))
                        .group_by(Patent.first_holder).order_by(fn.COUNT(Patent.id).desc())
@@ -166,7 +173,7 @@ def decision_bench(profile: bool = False) -> None:
     kind = "university" if Holder.get_by_id(holder).kind != "university" else "enterprise"
     _, tag = timed(f"holder kind ({patents} patents)", update_holder, holder, "bench", kind=kind)
     assert freshness.usable()
-    if profile:
+    if profile or not full:
         return
     _, rebuild = timed("baseline: the rebuild a decision waited for", cubes.rebuild)
     print(f"  decision {decide:.2f} s, holder kind {tag:.2f} s (target ≤ 2 s); "
@@ -199,11 +206,13 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true",
                         help="profile the import and the decision (cProfile), then stop")
     parser.add_argument("--stages", action="store_true",
-                        help="CPU seconds of each stage of the import (bench/stages.py)")
+                        help="CPU seconds of each stage of the import and the decision "
+                        "(bench/stages.py)")
     parser.add_argument("--cpu", action="store_true",
                         help="ratios of CPU seconds (SQLite: the work is in this process)")
     parser.add_argument("--no-full", action="store_true",
-                        help="skip the full-upkeep baseline of the import (hours at 5,000,000)")
+                        help="skip the full baselines: the import's full upkeep (hours at "
+                        "5,000,000) and the decision's rebuild")
     args = parser.parse_args()
     CPU["on"] = args.cpu
     url = args.url
@@ -227,7 +236,7 @@ def main() -> None:
     if "import" in parts:
         import_bench(args.rows, args.profile, full=not args.no_full, stages=args.stages)
     if "decision" in parts:
-        decision_bench(args.profile)
+        decision_bench(args.profile, args.stages, full=not args.no_full)
     if "rules" in parts and not args.profile:
         rules_bench()
 

@@ -20,7 +20,7 @@ from core import db as core_db
 from core.cubes import delta, freshness
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
-from core.db.models import Address, Holder, Patent, PatentIndustry
+from core.db.models import ActorCube, Address, Agency, Holder, Patent, PatentIndustry
 from core.demo import generate
 from core.importer.batch import import_file
 from core.resolver import decisions
@@ -187,6 +187,8 @@ def _run(action, folder, serial) -> None:
 @example(steps=[("patents", [(True, 3, "invention", 100, "实质审查", ADDRESSES[0], 1, IPCS[0]),
                              (True, 4, "utility", 0, "有效", ADDRESSES[2], 1, IPCS[1]),
                              (False, 0, "invention", 5000, "公开", ADDRESSES[1], 2, IPCS[2])])])
+@example(steps=[("patents", [(False, 7, "utility", 4000, "有效", ADDRESSES[1], 3, IPCS[2]),
+                             (True, 8, "invention", 4100, "授权", ADDRESSES[0], 4, IPCS[0])])])
 @example(steps=[("decide", 3, "320505001"), ("events", [(5, 5000, "专利申请权、专利权的转移")]),
                 ("undo",)])
 @example(steps=[("events", [(pick, 4000 + pick, "专利权质押合同登记的生效")
@@ -197,6 +199,7 @@ def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
         _run(action, demo_db, serial)
         assert freshness.usable(), "the change left the summary tables fresh"
         assert set(indicator_cube.built_variants()) == set(indicator_cube.VARIANTS)
+        assert freshness.stamp().patents == Patent.select().count(), "the stamp's count"
     kept = _state()
     _full_upkeep()
     rebuilt = _state()
@@ -268,3 +271,24 @@ def test_actor_cube_by_delta_equals_a_rebuild(demo_db, batches):
     _full_upkeep()  # the statuses of the edited patents, for the examples that follow
     for table in rebuilt:
         assert kept[table] == rebuilt[table], table
+
+
+def test_actor_cube_keeps_a_key_seen_in_another_city_of_the_province(demo_db):
+    """An agency's only two filings of a year sit in two cities of one province; one of them
+    moves to another province. The agency still files in the province that year (through the
+    unchanged filing, outside every city and county the move touched): the distinct counts read
+    the key's filings in the province too, and equal a rebuild."""
+    agency = Agency.create(name="苏州测试专利代理事务所", norm_name="苏州测试专利代理事务所")
+    moved, kept = (_nth(Patent, pick) for pick in (11, 12))
+    day = dt.date(2021, 3, 1)
+    for patent_id, (city, county) in ((moved, ("3205", "320506")), (kept, ("3202", "320206"))):
+        Patent.update(agency=agency, app_date=day, app_year=day.year, province_code="32",
+                      city_code=city, county_code=county).where(Patent.id == patent_id).execute()
+    cubes.rebuild()
+    with delta.change():
+        delta.before_ids([moved])
+        Patent.update(province_code="31", city_code="3101", county_code="310115").where(
+            Patent.id == moved).execute()
+    kept_rows = _rows(ActorCube)
+    cubes.rebuild()
+    assert kept_rows == _rows(ActorCube)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.db import db
+from core.db import db, is_postgres
 from core.db.models import PATENT_TYPES, ActorCube
 
 TYPE_BITS = {t: 1 << i for i, t in enumerate(PATENT_TYPES)}  # invention 1, utility 2, design 4
@@ -144,24 +144,29 @@ def distinct_delta(insert: Callable) -> None:
 
 def _net_keys(key: str) -> None:
     """actor_net: per (region, year, key, type bit) the changed patents' net count (after −
-    before), where not 0."""
+    before), where not 0; lvl: the region's level (LEVELS index)."""
     per_level = " UNION ALL ".join(
-        f"SELECT {level} AS region, year, {key} AS k, {bit('t')} AS b, SUM(sgn) AS net "
-        f"FROM {KEYS} WHERE {level} IS NOT NULL AND {key} IS NOT NULL "
-        f"GROUP BY {level}, year, {key}, t HAVING SUM(sgn) <> 0" for level in LEVELS)
+        f"SELECT {level} AS region, year, {key} AS k, {bit('t')} AS b, SUM(sgn) AS net, "
+        f"{depth} AS lvl FROM {KEYS} WHERE {level} IS NOT NULL AND {key} IS NOT NULL "
+        f"GROUP BY {level}, year, {key}, t HAVING SUM(sgn) <> 0"
+        for depth, level in enumerate(LEVELS))
     db.obj.execute_sql(f"CREATE TEMPORARY TABLE actor_net AS {per_level}")
 
 
 def _current(column: str) -> None:
-    """actor_cur: per (region, year, key, type bit) the filings now, for the keys and years of
-    actor_net (a key's every cell of those years: the cells without a net change keep their
-    set of types and move nothing)."""
+    """actor_cur: per (region, year, key, type bit) the filings now, for the keys, years and
+    regions of actor_net (the key's cells of those years in another region of a net cell's
+    level come too: a cell without a net change keeps its set of types and moves nothing).
+    On SQLite the key's patents are picked from its index first, where the region columns
+    sit beside it, so that only those in a net cell's region are read from the table (a big
+    agency's patents elsewhere are not); PostgreSQL filters the rows of the key's index scan."""
     years = "SELECT DISTINCT year FROM actor_net"
+    picked = (_in_net_regions(column) if is_postgres()
+              else f"id IN (SELECT id FROM patent WHERE {_in_net_regions(column)})")
     db.obj.execute_sql(
         "CREATE TEMPORARY TABLE actor_raw AS SELECT province_code, city_code, county_code, "
         f"app_year, {column} AS k, patent_type, COUNT(*) AS n FROM patent "
-        f"WHERE {column} IN (SELECT DISTINCT k FROM actor_net) AND app_date IS NOT NULL "
-        f"AND (app_year IN ({years}) OR app_year IS NULL) "
+        f"WHERE {picked} AND (app_year IN ({years}) OR app_year IS NULL) "
         f"GROUP BY province_code, city_code, county_code, app_year, {column}, patent_type")
     per_level = " UNION ALL ".join(
         f"SELECT {level} AS region, app_year AS year, k, {bit('patent_type')} AS b, "
@@ -169,6 +174,15 @@ def _current(column: str) -> None:
         f"GROUP BY {level}, app_year, k, patent_type" for level in LEVELS)
     db.obj.execute_sql(f"CREATE TEMPORARY TABLE actor_cur AS {per_level}")
     db.obj.execute_sql("DROP TABLE actor_raw")
+
+
+def _in_net_regions(column: str) -> str:
+    """SQL condition on patent: filed, of a key of actor_net, in a region of actor_net (at its
+    level)."""
+    levels = " OR ".join(f"{level} IN (SELECT region FROM actor_net WHERE lvl = {depth})"
+                         for depth, level in enumerate(LEVELS))
+    return (f"{column} IN (SELECT DISTINCT k FROM actor_net) AND app_date IS NOT NULL "
+            f"AND ({levels})")
 
 
 def _moved_sql(measure: str) -> str:

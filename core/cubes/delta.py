@@ -120,6 +120,7 @@ class Change:
         _ids_table(IDS)
         if not self.live:
             return
+        self.patents = freshness.stamp().patents  # carried on: no COUNT over every patent
         CubeStamp.delete().execute()
         for spec in self.specs:
             spec.create_delta()
@@ -163,13 +164,21 @@ class Change:
                 actors.distinct_delta(ACTORS.inserter(1))
             for spec in self.specs:
                 spec.merge()
+            patents = self._patents()
             for name in (IDS, BATCH):
                 db.execute_sql(f'DROP TABLE "{name}"')
-            top_patent, patents = Patent.select(fn.MAX(Patent.id), fn.COUNT(Patent.id)
-                                                ).tuples().get()
+            top_patent = Patent.select(fn.MAX(Patent.id)).scalar()
             CubeStamp.create(max_patent_id=top_patent or 0, max_event_id=freshness.max_event_id(),
-                             patents=patents or 0, long_rule=indicator_cube.long_rule_key())
+                             patents=patents, long_rule=indicator_cube.long_rule_key())
             version.bump()
+
+    def _patents(self) -> int:
+        """The patents now: the stamp's count at the start, plus the ones inserted, less the
+        changed ones gone."""
+        added = db.execute_sql(f"SELECT COUNT(*) FROM patent WHERE id > {int(self.top)}")
+        gone = db.execute_sql(f'SELECT COUNT(*) FROM "{IDS}" WHERE id NOT IN '
+                              "(SELECT id FROM patent)")
+        return self.patents + added.fetchone()[0] - gone.fetchone()[0]
 
 
 def _ids_table(name: str) -> None:
