@@ -12,6 +12,8 @@ STAGES = (
     ("core.importer.readers", "read_bytes", "parse: read the file"),
     ("core.importer.patents", "read_records", "parse: records"),
     ("core.importer.patents", "store_records", "store: patent writes"),
+    ("core.importer.patent_store", "_settle", "  store: statuses, terms, fee columns"),
+    ("core.importer.holder_counts.LinkChanges", "keep", "  store: holder columns"),
     ("core.cubes.delta.Change", "before", "  delta: old rows out (subtract)"),
     ("core.resolver", "resolve_pending", "after: address resolver"),
     ("core.importer.events", "place_event_addresses", "after: event addresses"),

@@ -1,7 +1,7 @@
 """core.cubes.merge.merge_net: net rows added to a summary table in place — a key the table
 holds takes old + net (same row, same id), a key whose count reaches 0 leaves, a new key is
-inserted, a net of 0 for a new key inserts nothing; NULL keys match NULL keys. SQLite and
-PostgreSQL."""
+inserted, a net of 0 for a new key inserts nothing; NULL keys match NULL keys, keys with and
+without a street in one merge. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from core.cubes.merge import key_join, merge_net
@@ -27,7 +27,8 @@ def test_net_rows_are_added_in_place(db):
     database.execute_sql(f"CREATE TEMPORARY TABLE net_t AS SELECT {listed}, n, 0 AS did "
                          f"FROM indicator_cube WHERE 1 = 0")
     for did, (street, month, n) in enumerate([(None, 10, 3.0), (None, 11, -2.0),
-                                              (None, 12, 4.0), ("320506001", 13, 0.0)]):
+                                              (None, 12, 4.0), ("320506001", 13, 0.0),
+                                              ("320506001", 10, 1.0)]):
         IndicatorCube.insert(**KEY, street_code=street, month=month, n=n).execute()
         database.execute_sql(f"INSERT INTO net_t SELECT {listed}, n, {did} FROM indicator_cube "
                              f"WHERE id = (SELECT MAX(id) FROM indicator_cube)")
@@ -40,6 +41,6 @@ def test_net_rows_are_added_in_place(db):
     assert (None, 11) not in rows and not IndicatorCube.select().where(
         IndicatorCube.id == gone.id).exists()  # reached 0: gone
     assert rows[(None, 12)][1] == 4.0  # a new key
-    assert rows[("320506001", 10)] == (other.id, 7.0)  # untouched
+    assert rows[("320506001", 10)] == (other.id, 8.0)  # a key with a street: same row
     assert ("320506001", 13) not in rows  # a net of 0 for a new key: nothing
     assert len(rows) == 3

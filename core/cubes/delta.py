@@ -241,7 +241,7 @@ class Spec:
         db.execute_sql(f'DROP TABLE "{net}"')
         db.execute_sql(f'DELETE FROM "{self.delta}"')
 
-    def _join(self, net: str) -> str:
+    def _join(self, net: str) -> list[str]:
         return key_join(self.model, net, self.keys, self.indexed)
 
 
