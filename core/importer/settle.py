@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.rules import feecolumns, status
+from core.rules import feecolumns, fees, status
 
 SETTLED = ("status", "status_reason", "status_date", "lapse_date", "term_extension_days",
            "expiry_date", "paid_through_year", "next_fee_due")
@@ -27,7 +27,7 @@ class Settler:
     def __init__(self, on: dt.date, stored: list[int]):
         self.on = on
         self.paid = feecolumns.highest_paid(stored, on)
-        self.memo: dict = {}
+        self.memo = fees.Memo()
 
     def values(self, row: dict, events, patent_id: int | None = None) -> dict:
         """SETTLED → value for `row`, a patent as the list leaves it (its columns and READ),

@@ -101,18 +101,16 @@ def _due_keys(only: str | None = None):
         yield patent_type, app_date, paid, ext, _next_due(patent_type, app_date, paid, ext)
 
 
-def next_fee_due(row: dict, memo: dict):
+def next_fee_due(row: dict, memo: fees.Memo):
     """next_fee_due of one patent row (status, patent_type, app_date, paid_through_year,
     grant_patent_year, term_extension_days), as the refresh sets it; `memo` keeps the due date
-    of each key for the caller's batch (the fee rules are parameters: no cache across calls)."""
+    of each key for the caller's batch."""
     paid = row["paid_through_year"]
     paid = row["grant_patent_year"] if paid is None else paid
     if row["status"] != "valid" or row["app_date"] is None or paid is None:
         return None
-    key = (row["patent_type"], row["app_date"], paid, row["term_extension_days"] or 0)
-    if key not in memo:
-        memo[key] = _next_due(*key)
-    return memo[key]
+    return memo(_next_due, row["patent_type"], row["app_date"], paid,
+                row["term_extension_days"] or 0)
 
 
 def paid_through(row: dict, paid: int | None) -> int | None:
