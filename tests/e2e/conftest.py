@@ -4,7 +4,7 @@
 - `e2e_db`: a SQLite database with the users admin / checker / viewer (passwords in USERS) and
   a small demo region (E2E_DEMO_PATENTS patents, seed 1).
 - `facts`: what the pages should show for it (tests/e2e/facts.py).
-- `app_url`: one server for the whole session on that database.
+- `app_url`: one server for the whole session (of each xdist worker) on that database.
 - `fresh_server`: a server started for one test only (first request semantics).
 - `page`: a 1400×900 zh-CN browser page whose charts the tests can reach (tests/e2e/charts.py).
   `login(page, url, role)` logs in through the form; `open_page(page, url, path)` opens a page
@@ -41,15 +41,20 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HERE = Path(__file__).resolve().parent
 
 
+# The e2e tests are dealt to this many xdist groups in turn (--dist loadgroup, pytest.ini): each
+# group runs in one worker, which builds its own demo database and runs its own Streamlit server
+# and browser (seconds; what the tests check is the same in every copy). With one group, one
+# worker carried all the browser work while the other ran out of tests.
+E2E_GROUPS = 2
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Every test here is marked e2e, and they all run in one pytest-xdist worker (--dist
-    loadgroup, pytest.ini): they share the session's demo database and Streamlit server, which
-    only one worker should build and run."""
-    for item in items:
-        if HERE in item.path.parents:
-            item.add_marker(pytest.mark.e2e)
-            xdist_group(item, "e2e")
+    """Every test here is marked e2e and put in one of the E2E_GROUPS groups."""
+    e2e = [item for item in items if HERE in item.path.parents]
+    for number, item in enumerate(e2e):
+        item.add_marker(pytest.mark.e2e)
+        xdist_group(item, f"e2e{number % E2E_GROUPS}")
 
 
 def pytest_configure(config):
