@@ -3,9 +3,11 @@ inputs — its months row (months_table: regions, type, domestic flag, month of 
 every rule places it alike (plain), and its holder placements under both holder sets — are kept
 as they were before the change (note) and read again after it (emit). Only the patents whose
 inputs differ emit rows: the kept inputs with −1, the new ones with +1. A patent whose inputs
-are the same gives the same rows before and after, which cancel: most patents of an import that
-changes a title or a status text without moving a date or a status. The placements are read
-once per holder set for all five holder rules, which read them from the kept table.
+are the same gives the same rows before and after, which cancel (a new title, the same status);
+of a patent whose regions, flags and placements stay, only the kinds whose month moved emit
+(a row of one kind depends on that kind's month alone besides them): a status change moves the
+stock kinds, not the filing, publication and grant ones. The placements are read once per holder
+set for all five holder rules, which read them from the kept table.
 
 Temporary tables: WAS and NOW (months rows with a `hard` flag, hard_ids), WAS_PL and NOW_PL
 (placements of the hard patents: basis, pid, seq, region codes, dom, share — the weighted
@@ -24,12 +26,13 @@ from core.cubes.indicator.build import (
     months_table,
     shared_rows,
 )
-from core.db import db
+from core.db import db, is_postgres
 from core.db.sql import query_sql
 from core.rules.counting import CountingRule, placements
 
 WAS, NOW = "ind_was", "ind_now"
-CHANGED = "ind_changed"
+CHANGED = "ind_changed"  # ids whose inputs differ
+MOVED = "ind_moved"  # ids whose inputs but the months differ
 SIDE = "ind_side"  # one side's months rows of the changed patents
 MONTHS = ("id", *REGION_DIMS, *DIMS, *MONTH_COLUMNS)
 PLACED = ("basis", "pid", "seq", *REGION_DIMS, "dom", "share")
@@ -45,7 +48,7 @@ def start() -> None:
 
 
 def reset() -> None:
-    for table in (WAS, NOW, CHANGED, SIDE):
+    for table in (WAS, NOW, CHANGED, MOVED, SIDE):
         db.execute_sql(f"DROP TABLE IF EXISTS {table}")
         db.execute_sql(f"DROP TABLE IF EXISTS {table}_pl")
 
@@ -61,8 +64,8 @@ def emit(only: pw.Node, variants, minus: Callable, plus: Callable) -> None:
     (core.cubes.delta's inserters), for the counting rules `variants` (FAST first)."""
     _snapshot(NOW, only)
     _changed()
-    for side, insert in ((WAS, minus), (NOW, plus)):
-        _emit_side(side, variants, insert)
+    for side, other, insert in ((WAS, NOW, minus), (NOW, WAS, plus)):
+        _emit_side(side, other, variants, insert)
     reset()
 
 
@@ -85,29 +88,42 @@ def _snapshot(name: str, only: pw.Node, create: bool = False) -> None:
 
 
 def _changed() -> None:
-    """CHANGED: the ids whose months row or placements (as multisets) differ between WAS and
-    NOW, or that are on one side only."""
+    """MOVED: the ids whose inputs but the months (regions, type, domestic and hard flags,
+    placements as multisets) differ between WAS and NOW, or that are on one side only.
+    CHANGED: those and the ids whose months differ."""
+    rest = ", ".join(c for c in (*MONTHS, "hard") if c not in MONTH_COLUMNS)
     placed = ", ".join(PLACED)
     counted = {side: f"SELECT {placed}, COUNT(*) AS k FROM {side}_pl GROUP BY {placed}"
                for side in (WAS, NOW)}
     db.execute_sql(
-        f"CREATE TEMPORARY TABLE {CHANGED} AS "
-        f"SELECT id FROM (SELECT * FROM {WAS} EXCEPT SELECT * FROM {NOW}) a UNION "
-        f"SELECT id FROM (SELECT * FROM {NOW} EXCEPT SELECT * FROM {WAS}) b UNION "
+        f"CREATE TEMPORARY TABLE {MOVED} AS "
+        f"SELECT id FROM (SELECT {rest} FROM {WAS} EXCEPT SELECT {rest} FROM {NOW}) a UNION "
+        f"SELECT id FROM (SELECT {rest} FROM {NOW} EXCEPT SELECT {rest} FROM {WAS}) b UNION "
         f"SELECT pid FROM ({counted[WAS]} EXCEPT {counted[NOW]}) c UNION "
         f"SELECT pid FROM ({counted[NOW]} EXCEPT {counted[WAS]}) d")
+    db.execute_sql(
+        f"CREATE TEMPORARY TABLE {CHANGED} AS SELECT id FROM {MOVED} UNION "
+        f"SELECT id FROM (SELECT * FROM {WAS} EXCEPT SELECT * FROM {NOW}) a UNION "
+        f"SELECT id FROM (SELECT * FROM {NOW} EXCEPT SELECT * FROM {WAS}) b")
 
 
-def _emit_side(side: str, variants, insert: Callable) -> None:
+def _emit_side(side: str, other: str, variants, insert: Callable) -> None:
+    """The rows of the changed patents from `side`. A patent not moved (MOVED) emits only the
+    kinds whose month differs on the `other` side: its rows of the others cancel."""
     run = db.execute_sql
     for table in (SIDE, f"{SIDE}_pl"):
         run(f"DROP TABLE IF EXISTS {table}")
-    run(f"CREATE TEMPORARY TABLE {SIDE} AS SELECT * FROM {side} "
-        f"WHERE id IN (SELECT id FROM {CHANGED})")
+    same = "IS NOT DISTINCT FROM" if is_postgres() else "IS"
+    months = ", ".join(f"CASE WHEN o.id IS NOT NULL AND s.{m} {same} o.{m} THEN NULL "
+                       f"ELSE s.{m} END AS {m}" for m in MONTH_COLUMNS)
+    plain = ", ".join(f"s.{c}" for c in MONTHS if c not in MONTH_COLUMNS)
+    run(f"CREATE TEMPORARY TABLE {SIDE} AS SELECT {plain}, {months}, s.hard FROM {side} s "
+        f"LEFT JOIN {other} o ON o.id = s.id AND o.id NOT IN (SELECT id FROM {MOVED}) "
+        f"WHERE s.id IN (SELECT id FROM {CHANGED})")
     run(f"CREATE TEMPORARY TABLE {SIDE}_pl AS SELECT * FROM {side}_pl "
         f"WHERE pid IN (SELECT id FROM {CHANGED})")
-    months = pw.Table(SIDE, (*MONTHS, "hard"))
-    for select in shared_rows(variants, months, placed=_kept_placements):
+    table = pw.Table(SIDE, (*MONTHS, "hard"))
+    for select in shared_rows(variants, table, placed=_kept_placements):
         insert(select)
 
 
