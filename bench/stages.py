@@ -24,6 +24,8 @@ STAGES = (
     ("core.cubes.delta.Change", "apply", "apply: new rows in, merge"),
     ("core.cubes.actors", "emit", "  actor_cube rows"),
     ("core.cubes.actors", "distinct_delta", "  actor_cube distinct counts"),
+    ("core.cubes.indicator.changes", "_snapshot", "  indicator_cube inputs kept and read"),
+    ("core.cubes.indicator.changes", "_emit_side", "  indicator_cube rows of changed patents"),
 )
 
 
@@ -57,9 +59,9 @@ def stage_times():
         saved.append((owner, name, getattr(owner, name)))
         setattr(owner, name, _wrap(getattr(owner, name), label, totals))
     for spec in delta.SPECS:
-        for name in ("emit", "merge"):
+        for name, label in (("contribute", "emit"), ("merge", "merge")):
             saved.append((spec, name, spec.__dict__.get(name)))
-            setattr(spec, name, _wrap(getattr(spec, name), f"  {spec.table} {name}", totals))
+            setattr(spec, name, _wrap(getattr(spec, name), f"  {spec.table} {label}", totals))
     try:
         yield totals
     finally:

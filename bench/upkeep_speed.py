@@ -4,7 +4,7 @@
    upkeep, beside its bare read (the file read and parsed, nothing stored) and beside the full
    upkeep the import ran before (every patent's status, fee columns, industries and high-value
    marks, then every summary table rebuilt);
-2. an address decision and a holder's kind visible in the summary tables (the transaction
+2. an address decision, a holder's kind and a holder's tag visible in the summary tables (the transaction
    done, the tables fresh), beside the full rebuild they used to wait for;
 3. the first read of the indicators under each counting rule, beside the build of that rule's
    rows (what its first use cost when rules were built on first use).
@@ -152,7 +152,7 @@ def decision_bench(profile: bool = False, stages: bool = False, full: bool = Tru
     from core.db.models import Address, Holder, Patent
     from core.regions import divisions
     from core.resolver import decisions
-    from core.stats.holders import update_holder
+    from core.stats.holders import tags_of, update_holder
     print("2. an address decision and a holder's kind, visible in the summary tables")
     busiest = (Patent.select(Patent.address_ref, fn.COUNT(Patent.id).alias("n"))
                .join(Address, on=(Patent.address_ref == Address.id))
@@ -173,10 +173,15 @@ def decision_bench(profile: bool = False, stages: bool = False, full: bool = Tru
     kind = "university" if Holder.get_by_id(holder).kind != "university" else "enterprise"
     _, tag = timed(f"holder kind ({patents} patents)", update_holder, holder, "bench", kind=kind)
     assert freshness.usable()
+    tags = [*tags_of([holder]).get(holder, []), "基准标签"]
+    _, tagged = timed("holder tag added (the same holder)", update_holder, holder, "bench",
+                      tags=tags)
+    assert freshness.usable() and "基准标签" in tags_of([holder])[holder]
     if profile or not full:
         return
     _, rebuild = timed("baseline: the rebuild a decision waited for", cubes.rebuild)
-    print(f"  decision {decide:.2f} s, holder kind {tag:.2f} s (target ≤ 2 s); "
+    print(f"  decision {decide:.2f} s, holder kind {tag:.2f} s, tag {tagged:.2f} s "
+          "(target ≤ 2 s); "
           f"the rebuild {rebuild:.1f} s")
 
 

@@ -32,6 +32,7 @@ from peewee import fn
 
 from core.cubes import actors, freshness, industry, inventor, patent, quality, stats
 from core.cubes import indicator as indicator_cube
+from core.cubes.indicator import changes
 from core.cubes.merge import EPSILON, key_join, merge_net
 from core.cubes.rebuild import rebuild
 from core.db import db, version
@@ -191,7 +192,7 @@ def _contribute(sign: int, specs) -> None:
     `specs`."""
     only = pw.SQL(f'(SELECT id FROM "{BATCH}")')
     for spec in specs:
-        spec.emit(only, spec.inserter(sign))
+        spec.contribute(sign, only)
     if ACTORS in specs:
         actors.emit(f'SELECT id FROM "{BATCH}"', sign, ACTORS.inserter(sign))
 
@@ -216,6 +217,10 @@ class Spec:
     def _cols(self, alias: str = "", names=None) -> str:
         prefix = f"{alias}." if alias else ""
         return ", ".join(f"{prefix}{c}" for c in (names or self.columns))
+
+    def contribute(self, sign: int, only: pw.Node) -> None:
+        """The rows of the patents `only` selects, with `sign`, into the delta."""
+        self.emit(only, self.inserter(sign))
 
     def inserter(self, sign: int) -> Callable:
         def insert(select, params: tuple = ()):
@@ -269,11 +274,20 @@ def _agencies(only, insert) -> None:
         db.execute_sql("DROP TABLE stats_base")
 
 
-def _indicator(only, insert) -> None:
-    variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
-    with indicator_cube.months_table(only=only) as months:
-        for select in indicator_cube.shared_rows(variants, months):
-            insert(select)
+class IndicatorSpec(Spec):
+    """The indicator cube: the changed patents' inputs are kept when they leave and compared
+    when they join; only the patents whose inputs moved emit rows (core.cubes.indicator.changes)."""
+
+    def create_delta(self) -> None:
+        super().create_delta()
+        changes.start()
+
+    def contribute(self, sign: int, only: pw.Node) -> None:
+        if sign < 0:
+            changes.note(only)
+            return
+        variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
+        changes.emit(only, variants, self.inserter(-1), self.inserter(1))
 
 
 SPECS = (
@@ -282,7 +296,7 @@ SPECS = (
     Spec(OpsCube, ("n", "amount"), stats.OPS_COLUMNS, _ops),
     Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
-    Spec(IndicatorCube, ("n",), indicator_cube.COLUMNS, _indicator, indexed=True),
+    IndicatorSpec(IndicatorCube, ("n",), indicator_cube.COLUMNS, None, indexed=True),
     Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit_totals,
          indexed=True),
     Spec(InventorYearCube, ("n",), inventor.YEAR_COLUMNS, inventor.emit_years, indexed=True),

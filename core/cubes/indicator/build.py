@@ -14,7 +14,7 @@ the holder rules' own rows — the delta upkeep (core.cubes.delta) inserts them 
 table, from a months table of the changed patents only (months_table(only=…))."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import peewee as pw
@@ -26,7 +26,10 @@ from core.db.models import IndicatorCube, Patent
 from core.db.sql import query_sql
 from core.regions.scope import both
 from core.rules import highvalue
-from core.rules.counting import CountingRule, placing
+from core.rules.counting import CountingRule, placements
+
+# (rule, alias) -> the derived table of the rule's placements (core.rules.counting.placements)
+Placements = Callable[[CountingRule, str], pw.Select]
 
 REGION_DIMS = ("province_code", "city_code", "county_code", "street_code")
 DIMS = ("patent_type", "domestic")
@@ -101,35 +104,41 @@ def months_table(long_rule: dict | None = None, only: pw.Node | None = None
         db.execute_sql(f"DROP TABLE {MONTHS}")
 
 
-def rows(variant: str, months: pw.Table) -> Iterator[pw.Select]:
+def rows(variant: str, months: pw.Table, placed: Placements | None = None
+         ) -> Iterator[pw.Select]:
     """The SELECTs giving every cube row (COLUMNS order) of `variant` for the patents of the
-    months table. Temporary tables live while the generator runs: consume each SELECT before
-    asking for the next."""
+    months table; `placed`: where the holder rules' placements come from (default: placing(),
+    from the holder links). Temporary tables live while the generator runs: consume each SELECT
+    before asking for the next."""
+    placed = placed or _live_placements(months)
     if variant == FAST:
         yield from _grouped(variant, months, ADDITIVE_GRAINS, weight=None)
     elif is_additive(variant):
-        with _placed(_additive_select(variant, months)) as placed:
-            yield from _grouped(variant, placed, ADDITIVE_GRAINS, weight=placed.w)
+        with _placed(_additive_select(variant, months, placed)) as table:
+            yield from _grouped(variant, table, ADDITIVE_GRAINS, weight=table.w)
     else:
         for grain, depth in LEVEL_GRAINS:
-            with _placed(_level_select(variant, depth, months)) as placed:
-                yield from _grouped(variant, placed, ((grain, depth),), weight=None)
+            with _placed(_level_select(variant, depth, months, placed)) as table:
+                yield from _grouped(variant, table, ((grain, depth),), weight=None)
 
 
-def shared_rows(variants, months: pw.Table) -> Iterator[pw.Select]:
+def shared_rows(variants, months: pw.Table, placed: Placements | None = None
+                ) -> Iterator[pw.Select]:
     """The SELECTs giving the cube rows (COLUMNS order, keys unique) of the patents of the
     months table for the counting rules `variants`: with FAST, the default placement's rows of
     every patent and the plain patents' rows once, under PLAIN; each holder rule's own rows of
-    the other patents (hard_ids). Consume each SELECT before asking for the next."""
+    the other patents (hard_ids). `placed` (core.cubes.indicator.changes): placements kept
+    apart, and the months table's column `hard` tells the other patents. Consume each SELECT
+    before asking for the next."""
     plain = FAST in variants
     if plain:
         yield from rows(FAST, months)
-    with _split(months, plain) as (plain_months, hard):
+    with _split(months, plain, flagged=placed is not None) as (plain_months, hard):
         if plain:
             yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, weight=None)
         for variant in variants:
             if variant != FAST:
-                yield from rows(variant, hard)
+                yield from rows(variant, hard, placed)
 
 
 def hard_ids(months: pw.Table) -> str:
@@ -145,16 +154,17 @@ def hard_ids(months: pw.Table) -> str:
 
 
 @contextmanager
-def _split(months: pw.Table, plain: bool) -> Iterator[tuple[pw.Table | None, pw.Table]]:
+def _split(months: pw.Table, plain: bool, flagged: bool = False
+           ) -> Iterator[tuple[pw.Table | None, pw.Table]]:
     """(plain, hard): the months tables of the plain patents (PLAIN_MONTHS; None unless
-    `plain`) and of the others (HARD, hard_ids)."""
+    `plain`) and of the others (HARD: hard_ids, or the column `hard` when `flagged`)."""
     run = db.execute_sql
     name = months.__name__
     for table in (PLAIN_MONTHS, HARD):
         run(f"DROP TABLE IF EXISTS {table}")
+    others = "hard = 1" if flagged else f"id IN ({hard_ids(months)})"
     try:
-        run(f"CREATE TEMPORARY TABLE {HARD} AS SELECT * FROM {name} "
-            f"WHERE id IN ({hard_ids(months)})")
+        run(f"CREATE TEMPORARY TABLE {HARD} AS SELECT * FROM {name} WHERE {others}")
         run(f"CREATE INDEX {HARD}_id ON {HARD} (id)")
         if plain:
             run(f"CREATE TEMPORARY TABLE {PLAIN_MONTHS} AS SELECT * FROM {name} "
@@ -196,12 +206,23 @@ def _month_columns(months: pw.Table) -> list[pw.Node]:
     return [getattr(months, c) for c in MONTH_COLUMNS]
 
 
-def _additive_select(variant: str, months: pw.Table) -> pw.Select:
+def _live_placements(months: pw.Table) -> Placements:
+    """The placements of the months table's patents (core.rules.counting.placements)."""
+    return lambda rule, name: placements(rule, months.select(months.id), name)
+
+
+def _placing(rule: CountingRule, placed: Placements, name: str):
+    """(placements, condition) as core.rules.counting.placing gives them for every region."""
+    table = placed(rule, name)
+    return table, (table.c.seq == 1) if rule.holder == "first" else True
+
+
+def _additive_select(variant: str, months: pw.Table, source: Placements) -> pw.Select:
     """One row per placement (core.rules.counting.placing: the first holder of the set, or
     every holder with its 1/n share): the holder's region and domestic flag, the patent's type
     and months."""
     rule = rule_of(variant)
-    placed, inside = placing(rule, None, months.select(months.id))
+    placed, inside = _placing(rule, source, "placed")
     regions = [getattr(placed.c, d).alias(d) for d in REGION_DIMS]
     is_domestic = pw.Case(None, [(placed.c.dom == 1, True)], False)
     weight = placed.c.share if rule.weighted else pw.Value(1)
@@ -211,10 +232,11 @@ def _additive_select(variant: str, months: pw.Table) -> pw.Select:
     return query if inside is True else query.where(inside)
 
 
-def _level_select(variant: str, depth: int, months: pw.Table) -> pw.Select:
+def _level_select(variant: str, depth: int, months: pw.Table, source: Placements
+                  ) -> pw.Select:
     """Whole counting by any holder at one level: one row per (patent, region of that level)
     with a holder there, domestic when any of them is, with the patent's months."""
-    src, inside = placing(rule_of(variant), None, months.select(months.id), name="placement")
+    src, inside = _placing(rule_of(variant), source, "placement")
     levels = [getattr(src.c, d) for d in REGION_DIMS[:depth]]
     placed = (Patent.select(src.c.pid.alias("pid"), *(lv.alias(d) for lv, d in
                                                        zip(levels, REGION_DIMS)),
