@@ -55,8 +55,11 @@ def merge_net(table: str, net: str, measures: tuple[str, ...], joins: list[str])
         f"WHERE ABS({first}) <= {EPSILON} OR {first} IS NULL)")
     columns = [c for c in _columns_of(net) if c != "did"]
     listed = ", ".join(columns)
-    run(f'INSERT INTO "{table}" ({listed}) SELECT {listed} FROM "{net}" '
-        f'WHERE did NOT IN (SELECT did FROM "{pair}") AND ABS({first}) > {EPSILON}')
+    # an anti-join, not NOT IN: PostgreSQL hashes a NOT IN list only while it fits in work_mem
+    unpaired = (f'NOT EXISTS (SELECT 1 FROM "{pair}" p WHERE p.did = n.did)' if is_postgres()
+                else f'n.did NOT IN (SELECT did FROM "{pair}")')
+    run(f'INSERT INTO "{table}" ({listed}) SELECT {listed} FROM "{net}" n '
+        f'WHERE {unpaired} AND ABS({first}) > {EPSILON}')
     run(f'DROP TABLE "{pair}"')
 
 

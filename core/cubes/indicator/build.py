@@ -167,8 +167,10 @@ def _split(months: pw.Table, plain: bool, flagged: bool = False
         run(f"CREATE TEMPORARY TABLE {HARD} AS SELECT * FROM {name} WHERE {others}")
         run(f"CREATE INDEX {HARD}_id ON {HARD} (id)")
         if plain:
-            run(f"CREATE TEMPORARY TABLE {PLAIN_MONTHS} AS SELECT * FROM {name} "
-                f"WHERE id NOT IN (SELECT id FROM {HARD})")
+            # an anti-join by HARD's index: PostgreSQL hashes a NOT IN list only while it fits
+            # in work_mem, and rescans it for every patent past that (a province's hard ids)
+            run(f"CREATE TEMPORARY TABLE {PLAIN_MONTHS} AS SELECT * FROM {name} m "
+                f"WHERE NOT EXISTS (SELECT 1 FROM {HARD} h WHERE h.id = m.id)")
         yield (pw.Table(PLAIN_MONTHS, months._columns) if plain else None,
                pw.Table(HARD, months._columns))
     finally:
