@@ -79,12 +79,14 @@ def pledged_between(first: dt.date | None, last: dt.date, rule: dict | None = No
 DATELESS = ("sei", "overseas_family", "award")
 
 
-def dateless_condition(rule: dict | None = None, model=Patent,
-                       few: bool = False) -> pw.Expression | None:
+def dateless_condition(rule: dict | None = None, model=Patent, few: bool = False,
+                       sei: pw.Expression | None = None) -> pw.Expression | None:
     """Any enabled category that carries no date (SEI class, overseas family, award), or None;
-    few as in category_condition."""
+    few as in category_condition; `sei`: the SEI class as a condition of the caller's own (a
+    joined table), instead of the link lookup."""
     rule = rule or rules()
-    parts = [category_condition(c, dt.date.today(), rule, model, few)
+    parts = [sei if c == "sei" and sei is not None
+             else category_condition(c, dt.date.today(), rule, model, few)
              for c in DATELESS if rule.get(c)]
     return _any(parts)
 
