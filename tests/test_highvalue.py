@@ -58,6 +58,17 @@ def test_each_category_and_the_refresh(sample):
         "sei": 1, "overseas_family": 1, "long_maintained": 1, "pledge": 1, "award": 1, "any": 5}
 
 
+def test_a_refresh_of_some_patents_changes_only_theirs(sample):
+    """An import refreshes the patents it touched (`only`): theirs are set and cleared — a
+    patent whose condition is unknown (no filing date) is cleared too —, the others stay."""
+    _p("stale_outside", high_value=True)
+    _p("undated", app=None, high_value=True)
+    only = ("SELECT id FROM patent WHERE app_no IN "
+            "('sei', 'long', 'not_long', 'stale', 'undated', 'lapsed_sei')")
+    assert highvalue.refresh(ON, only=only) == 4  # sei and long set, stale and undated cleared
+    assert _flagged() == {"sei", "long", "stale_outside"}
+
+
 def test_switches_and_thresholds_are_parameters(sample):
     params.set_value("high_value_rules", {"sei": False, "award": False, "pledge_amount": 5_000_000,
                                           "maintained_from": "grant", "maintained_years": 7})

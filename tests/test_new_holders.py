@@ -147,7 +147,7 @@ def test_without_dates_the_holders_page_counts_this_years_new_holders(app_env, w
     assert at.info[-1].value == "所选期间内本区域没有新增权利人"
 
 
-def test_very_many_new_holders_are_matched_by_the_grouped_query_itself(world, monkeypatch):
+def test_very_many_new_holders_are_matched_through_a_temporary_table(world, monkeypatch):
     listed = holders.holder_stats(YEAR.with_holders(new_only=True))
     split = holders.kind_split(YEAR)
     monkeypatch.setattr(holders, "MAX_ID_LIST", 0)
@@ -209,6 +209,30 @@ def test_new_holders_from_the_cubes_and_live_equal_the_definition(db, seed):
             assert got == _new_reference(made, scope), (cube, scope)
             assert sorted(holders.new_holder_ids(scope)) == [h for h, _, _ in got]
             _same_with_found(scope)
+
+
+def test_candidates_read_in_many_chunks_equal_the_definition(db, monkeypatch):
+    """A province's candidates are read CANDIDATE_CHUNK holders at a time, and more new holders
+    than MAX_ID_LIST are matched through a temporary table: both lowered here so that the
+    eight holders cross them; the parts of 权利人统计 stay those of one list of ids."""
+    import random
+
+    from core.cubes import rebuild
+    made = _random_holders(random.Random(7))
+    rebuild.rebuild()
+    scopes = NEW_SCOPES[:5]
+    one_list = [(holders.kind_split(s), holders.holder_stats(s.with_holders(new_only=True)))
+                for s in scopes]
+    monkeypatch.setattr(holders, "CANDIDATE_CHUNK", 2)
+    monkeypatch.setattr(holders, "MAX_ID_LIST", 1)
+    for scope, (split, listed) in zip(scopes, one_list):
+        got = sorted((int(h), new_holders._as_date(d), int(n))
+                     for h, d, n in holders.new_holders(scope))
+        assert got == _new_reference(made, scope), scope
+        pd.testing.assert_frame_equal(holders.kind_split(scope), split)
+        pd.testing.assert_frame_equal(holders.holder_stats(scope.with_holders(new_only=True)),
+                                      listed)
+    assert max(len(_new_reference(made, s)) for s in scopes) > 2  # chunks and the table crossed
 
 
 def _same_with_found(scope: Scope) -> None:

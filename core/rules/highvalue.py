@@ -79,12 +79,14 @@ def pledged_between(first: dt.date | None, last: dt.date, rule: dict | None = No
 DATELESS = ("sei", "overseas_family", "award")
 
 
-def dateless_condition(rule: dict | None = None, model=Patent,
-                       few: bool = False) -> pw.Expression | None:
+def dateless_condition(rule: dict | None = None, model=Patent, few: bool = False,
+                       sei: pw.Expression | None = None) -> pw.Expression | None:
     """Any enabled category that carries no date (SEI class, overseas family, award), or None;
-    few as in category_condition."""
+    few as in category_condition; `sei`: the SEI class as a condition of the caller's own (a
+    joined table), instead of the link lookup."""
     rule = rule or rules()
-    parts = [category_condition(c, dt.date.today(), rule, model, few)
+    parts = [sei if c == "sei" and sei is not None
+             else category_condition(c, dt.date.today(), rule, model, few)
              for c in DATELESS if rule.get(c)]
     return _any(parts)
 
@@ -117,21 +119,22 @@ def refresh(on: dt.date | None = None, reassign_industries: bool = True,
     """Recompute Patent.high_value for every patent (valid inventions meeting a category), or
     for those whose ids the SQL `only` selects; optionally re-run the industry assignment first
     (every kind: the strategic emerging industries feed category 1, the local ones the industry
-    statistics). Returns the number of patents changed."""
+    statistics). Returns the number of patents changed. Each UPDATE tests its own rows: the
+    flag is lowered where the condition does not hold (NULL counts as not), with no
+    `id NOT IN (the patents meeting it)`; with `only` (an import's patents) the SEI class and
+    the pledge are index probes per row (few), not IN (every SEI link or pledge)."""
     on = on or dt.date.today()
     with db.atomic():
         if reassign_industries:
             industries.assign(only=only)
-        hv = (Patent.patent_type == "invention") & (Patent.status == "valid") & condition(on)
-        if only is not None:
-            hv &= Patent.id.in_(pw.SQL(f"({only})"))
+        meets = ((Patent.patent_type == "invention") & (Patent.status == "valid")
+                 & condition(on, few=only is not None))
+        among = [] if only is None else [Patent.id.in_(pw.SQL(f"({only})"))]
         up = (Patent.update(high_value=True)
-              .where(hv & (Patent.high_value == False)).execute())  # noqa: E712
-        meeting = Patent.select(Patent.id).where(hv)
-        lowered = (Patent.high_value == True) & Patent.id.not_in(meeting)  # noqa: E712
-        if only is not None:
-            lowered &= Patent.id.in_(pw.SQL(f"({only})"))
-        down = Patent.update(high_value=False).where(lowered).execute()
+              .where(*among, Patent.high_value == False, meets).execute())  # noqa: E712
+        down = (Patent.update(high_value=False)
+                .where(*among, Patent.high_value == True,  # noqa: E712
+                       ~pw.fn.COALESCE(meets, False)).execute())
         version.bump()
     return up + down
 

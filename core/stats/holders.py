@@ -32,7 +32,7 @@ from core.db.models import (
     Patent,
     QualityYearCube,
 )
-from core.db.sql import chunks, count_all, count_if
+from core.db.sql import ID_CHUNK, chunks, count_all, count_if, load_temp
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.stats.base import patents, where, year_range
@@ -41,25 +41,25 @@ from core.stats.search import industry_patents
 BUILTIN_TAGS = ("hightech", "above_scale")  # 高企, 规上
 MAX_TAG_LENGTH = 32
 MAX_ID_LIST = 20_000  # new-holder ids passed as a list of values (SQLite allows 32,766)
+CANDIDATE_CHUNK = ID_CHUNK  # candidate holders whose patents one query reads
+NEW_IDS = "_new_holder_ids"  # temporary table of the new holders, when more than MAX_ID_LIST
 SORTS = ("valid_total", "valid_invention", "valid_utility", "valid_design", "first_filing")
 STAT_COLUMNS = ["holder_id", "name", "kind", "tags", "first_filing", "is_new", "valid_invention",
                 "valid_utility", "valid_design", "valid_total"]
 
 
-def first_in_region(q: Scope, ids: list[int] | None = None, nested: bool = False) -> pw.Select:
+def first_in_region(q: Scope, ids: list[int] | None = None) -> pw.Select:
     """Per first holder of patents in the region (or only the holders `ids`): its first filing
     date there (first_date) and its patents there (patents) — only the holders whose first date
     lies in the period. Without `ids` one grouped scan of the region's patents (SQLite: the
-    covering STATS_INDEX, see core.stats.base.scan — not inside another query: `nested`); with
-    them, those holders' patents."""
+    covering STATS_INDEX, see core.stats.base.scan); with them, those holders' patents."""
     first, area = fn.MIN(Patent.app_date), Scope(q.region)
     columns = (Patent.first_holder.alias("holder_id"), first.alias("first_date"),
                count_all().alias("patents"))
     if ids is not None:
         query = Patent.select(*columns).where(Patent.first_holder.in_(ids))
     else:
-        query = (Patent.select(*columns) if nested else patents(area, *columns)).where(
-            Patent.first_holder.is_null(False))
+        query = patents(area, *columns).where(Patent.first_holder.is_null(False))
     query = (query.where(Patent.app_date.is_null(False), where(area, dates=False))
              .group_by(Patent.first_holder))
     if q.date_from:
@@ -81,14 +81,16 @@ def new_holders(q: Scope) -> list[tuple]:
     """(holder_id, first_date, patents) of the holders new in the period (first_in_region's
     rows; none without a period). When the summary tables serve the region, the holders whose
     first filing year there (quality_year_cube) lies in the period's years are the candidates,
-    and only their patents are read (by holder and date, core.models.HOLDER_DATE_INDEX) —
-    instead of grouping every patent of the region."""
+    and only their patents are read, CANDIDATE_CHUNK holders a query (by holder and date,
+    core.models.HOLDER_DATE_INDEX) — instead of grouping every patent of the region, which at
+    a province of 3,000,000 patents took three times as long as 22,906 candidates in chunks."""
     if not q.has_dates:
         return []
     ids = _first_year_candidates(q)
-    if ids is None or len(ids) > MAX_ID_LIST:
+    if ids is None:
         return list(first_in_region(q).tuples())
-    return [row for part in chunks(ids) for row in first_in_region(q, part).tuples()]
+    return [row for part in chunks(ids, CANDIDATE_CHUNK)
+            for row in first_in_region(q, part).tuples()]
 
 
 def _first_year_candidates(q: Scope) -> list[int] | None:
@@ -115,14 +117,16 @@ def _first_year_candidates(q: Scope) -> list[int] | None:
 
 def _new_condition(q: Scope, found: list[tuple] | None = None,
                    key: pw.Field = Holder.id) -> pw.Expression | None:
-    """`key` (a holder id column) among the new holders: a list of ids read by one scan (or
-    `found`), or — for very many (a period reaching far back) — the grouped query itself."""
+    """`key` (a holder id column) among the new holders (read, or `found`): a list of ids, or
+    for very many (a province, a period reaching far back) a temporary table of them — not the
+    grouped query of first_in_region again, which groups every patent of the region."""
     ids = new_holder_ids(q, found)
     if ids is None:
         return None
     if len(ids) <= MAX_ID_LIST:
         return key.in_(ids)
-    return key.in_(first_in_region(q, nested=True).select(Patent.first_holder))
+    load_temp(NEW_IDS, [("holder_id", "INTEGER PRIMARY KEY")], ((i,) for i in ids))
+    return key.in_(pw.Table(NEW_IDS, ("holder_id",)).select(pw.SQL("holder_id")))
 
 
 def _holder_conditions(q: Scope, new: pw.Expression | None = None) -> list:

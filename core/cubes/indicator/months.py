@@ -8,7 +8,7 @@ import peewee as pw
 from peewee import fn
 
 from core.db import is_postgres
-from core.db.models import LegalEvent, Patent
+from core.db.models import Industry, LegalEvent, Patent, PatentIndustry
 from core.rules import highvalue
 from core.rules.counting import known_granted
 
@@ -93,15 +93,28 @@ def _greatest(a: pw.Node, b: pw.Node) -> pw.Node:
 
 
 def first_pledges(rule: dict, only: pw.Node | None = None) -> pw.Select:
-    """Derived table (pid, day): the first pledge over the threshold of each pledged patent (of
-    those whose ids `only` selects)."""
+    """Derived table (pid, day, sei) of the patents with a pledge over the threshold (of those
+    whose ids `only` selects): the day of the first such pledge; sei NULL. Without `only`, the
+    patents in a strategic emerging industry too (sei 1, day NULL unless also pledged): the
+    scan of every patent joins the SEI class instead of testing IN (every SEI link) per row,
+    which PostgreSQL cannot hash once the links outgrow work_mem and then rescans for each
+    patent (a summary rebuild at 3,000,000 patents sat in it over 18 minutes)."""
     event = LegalEvent
     where = ((event.kind == "pledge") & event.date.is_null(False)
              & (event.amount >= rule["pledge_amount"]))
     if only is not None:
         where &= event.patent.in_(only)
-    return (event.select(event.patent.alias("pid"), fn.MIN(event.date).alias("day"))
-            .where(where).group_by(event.patent).alias(FIRST_PLEDGE))
+    pledged = event.select(event.patent.alias("pid"), event.date.alias("day"),
+                           pw.SQL("NULL").alias("sei")).where(where)
+    if only is None:
+        codes = Industry.select(Industry.code).where(Industry.kind == "sei")
+        link = PatentIndustry
+        pledged += link.select(link.patent.alias("pid"), pw.SQL("NULL").alias("day"),
+                               pw.Value(1).alias("sei")).where(link.industry_code.in_(codes))
+    both = pledged.alias("pledged_or_sei")
+    return (both.select_from(both.c.pid, fn.MIN(both.c.day).alias("day"),
+                             fn.MAX(both.c.sei).alias("sei"))
+            .group_by(both.c.pid).alias(FIRST_PLEDGE))
 
 
 def _least(a: pw.Node | None, b: pw.Node | None) -> pw.Node | None:
@@ -121,7 +134,8 @@ def high_value_month(rule: dict, pledges: pw.Select, few: bool = False) -> pw.No
     dated = _long_month(anchor, years) if rule.get("long_maintained") else None
     if rule.get("pledge"):
         dated = _least(dated, sql_month(pledges.c.day))
-    dateless = highvalue.dateless_condition(rule, few=few)
+    sei = None if few else pledges.c.sei.is_null(False)  # first_pledges without `only`
+    dateless = highvalue.dateless_condition(rule, few=few, sei=sei)
     if dateless is None:
         return dated
     return pw.Case(None, [(dateless, 0)], dated if dated is not None else None)
