@@ -50,7 +50,7 @@ from core.db.models import (
     QualityCube,
     QualityYearCube,
 )
-from core.db.sql import load_temp, query_sql
+from core.db.sql import absent, load_temp, query_sql
 
 IDS = "upkeep_ids"  # every patent of the change whose old contributions left
 BATCH = "upkeep_batch"  # the patents being subtracted or added now
@@ -136,7 +136,7 @@ class Change:
     def before(self, ids_sql: str, params: tuple = ()) -> None:
         _ids_table(BATCH)
         db.execute_sql(f'INSERT INTO "{BATCH}" SELECT DISTINCT id FROM patent WHERE id IN '
-                       f'({ids_sql}) AND id <= {int(self.top)} AND {_absent(IDS, "patent.id")}',
+                       f'({ids_sql}) AND id <= {int(self.top)} AND {absent(IDS, "id", "patent.id")}',
                        params)
         if self.live and db.execute_sql(f'SELECT 1 FROM "{BATCH}" LIMIT 1').fetchone():
             _contribute(-1, self.specs)
@@ -178,16 +178,8 @@ class Change:
         changed ones gone."""
         added = db.execute_sql(f"SELECT COUNT(*) FROM patent WHERE id > {int(self.top)}")
         gone = db.execute_sql(f'SELECT COUNT(*) FROM "{IDS}" u WHERE '
-                              f'{_absent("patent", "u.id")}')
+                              f'{absent("patent", "id", "u.id")}')
         return self.patents + added.fetchone()[0] - gone.fetchone()[0]
-
-
-def _absent(table: str, id_column: str) -> str:
-    """`id_column` not among the ids of `table` (its primary key): one index probe per row. A
-    NOT IN (SELECT id …) is hashed by PostgreSQL only while the ids fit in work_mem; past that it
-    rescans them for every row (counting the gone patents of a 10,000-row import against
-    5,000,000 patents ran for minutes)."""
-    return f'NOT EXISTS (SELECT 1 FROM "{table}" x WHERE x.id = {id_column})'
 
 
 def _ids_table(name: str) -> None:

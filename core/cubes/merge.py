@@ -3,6 +3,7 @@ rows of a key the table holds are updated, new keys inserted."""
 from __future__ import annotations
 
 from core.db import db, is_postgres
+from core.db.sql import absent
 
 EPSILON = 1e-9  # fractional counts: a sum this close to 0 is 0
 
@@ -55,8 +56,7 @@ def merge_net(table: str, net: str, measures: tuple[str, ...], joins: list[str])
         f"WHERE ABS({first}) <= {EPSILON} OR {first} IS NULL)")
     columns = [c for c in _columns_of(net) if c != "did"]
     listed = ", ".join(columns)
-    # an anti-join, not NOT IN: PostgreSQL hashes a NOT IN list only while it fits in work_mem
-    unpaired = (f'NOT EXISTS (SELECT 1 FROM "{pair}" p WHERE p.did = n.did)' if is_postgres()
+    unpaired = (absent(pair, "did", "n.did") if is_postgres()
                 else f'n.did NOT IN (SELECT did FROM "{pair}")')
     run(f'INSERT INTO "{table}" ({listed}) SELECT {listed} FROM "{net}" n '
         f'WHERE {unpaired} AND ABS({first}) > {EPSILON}')

@@ -41,6 +41,14 @@ def in_select(column: pw.Node, select: pw.Select) -> pw.Expression:
     return column.in_(select)
 
 
+def absent(table: str, column: str, outer: str) -> str:
+    """SQL: the value `outer` is not in `table`.`column` (an indexed key), as an anti-join. Not
+    NOT IN (SELECT …): PostgreSQL hashes that list only while it fits in work_mem and past that
+    rescans it for every row (the gone patents of a 10,000-row import against 5,000,000 patents
+    were counted for minutes; as an anti-join, 19 ms)."""
+    return f'NOT EXISTS (SELECT 1 FROM "{table}" x WHERE x.{column} = {outer})'
+
+
 def as_int(value) -> int:
     return int(value or 0)
 

@@ -23,7 +23,7 @@ from peewee import fn
 from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
 from core.db import db
 from core.db.models import IndicatorCube, Patent
-from core.db.sql import query_sql
+from core.db.sql import absent, query_sql
 from core.regions.scope import both
 from core.rules import highvalue
 from core.rules.counting import CountingRule, placements
@@ -167,10 +167,8 @@ def _split(months: pw.Table, plain: bool, flagged: bool = False
         run(f"CREATE TEMPORARY TABLE {HARD} AS SELECT * FROM {name} WHERE {others}")
         run(f"CREATE INDEX {HARD}_id ON {HARD} (id)")
         if plain:
-            # an anti-join by HARD's index: PostgreSQL hashes a NOT IN list only while it fits
-            # in work_mem, and rescans it for every patent past that (a province's hard ids)
             run(f"CREATE TEMPORARY TABLE {PLAIN_MONTHS} AS SELECT * FROM {name} m "
-                f"WHERE NOT EXISTS (SELECT 1 FROM {HARD} h WHERE h.id = m.id)")
+                f"WHERE {absent(HARD, 'id', 'm.id')}")
         yield (pw.Table(PLAIN_MONTHS, months._columns) if plain else None,
                pw.Table(HARD, months._columns))
     finally:
