@@ -191,6 +191,7 @@ def _run(action, folder, serial) -> None:
                              (True, 8, "invention", 4100, "授权", ADDRESSES[0], 4, IPCS[0])])])
 @example(steps=[("decide", 3, "320505001"), ("events", [(5, 5000, "专利申请权、专利权的转移")]),
                 ("undo",)])
+@example(steps=[("decide", 0, "320505001"), ("decide", 0, "310115")])  # a street, a county
 @example(steps=[("events", [(pick, 4000 + pick, "专利权质押合同登记的生效")
                             for pick in (7, *range(4001, 4008))])])
 def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
