@@ -4,8 +4,9 @@
    upkeep, beside its bare read (the file read and parsed, nothing stored) and beside the full
    upkeep the import ran before (every patent's status, fee columns, industries and high-value
    marks, then every summary table rebuilt);
-2. an address decision, a holder's kind and a holder's tag visible in the summary tables (the transaction
-   done, the tables fresh), beside the full rebuild they used to wait for;
+2. an address decision (to another county, then another address to a street of its own county),
+   a holder's kind and a holder's tag visible in the summary tables (the transaction done, the
+   tables fresh), beside the full rebuild they used to wait for;
 3. the first read of the indicators under each counting rule, beside the build of that rule's
    rows (what its first use cost when rules were built on first use).
 
@@ -167,6 +168,7 @@ def decision_bench(profile: bool = False, stages: bool = False, full: bool = Tru
     if stages:
         stage_report(totals)
     assert freshness.usable()
+    street_decision(stages)
     holder, patents = (Patent.select(Patent.first_holder, fn.COUNT(Patent.id))
                        .group_by(Patent.first_holder).order_by(fn.COUNT(Patent.id).desc())
                        .limit(1).tuples().get())
@@ -183,6 +185,34 @@ def decision_bench(profile: bool = False, stages: bool = False, full: bool = Tru
     print(f"  decision {decide:.2f} s, holder kind {tag:.2f} s, tag {tagged:.2f} s "
           "(target ≤ 2 s); "
           f"the rebuild {rebuild:.1f} s")
+
+
+def street_decision(stages: bool) -> None:
+    """The checker's usual decision: a queued address with a county placed at one of its
+    streets (the patents stay in their county)."""
+    from peewee import fn
+
+    from bench.stages import report as stage_report
+    from bench.stages import stage_times
+    from core.cubes import freshness
+    from core.db.models import Address, Patent
+    from core.regions import divisions
+    from core.resolver import decisions
+    busiest = (Patent.select(Patent.address_ref, Address.county_code, fn.COUNT(Patent.id))
+               .join(Address, on=(Patent.address_ref == Address.id))
+               .where((Address.status == "queued") & Address.county_code.is_null(False))
+               .group_by(Patent.address_ref, Address.county_code)
+               .order_by(fn.COUNT(Patent.id).desc()).limit(1).tuples().first())
+    if not busiest:
+        return
+    address, county, moved = busiest
+    street = min(c for c in divisions.names() if len(c) == 9 and c.startswith(county))
+    with stage_times() if stages else contextlib.nullcontext() as totals:
+        timed(f"address decision, a street of its county ({moved} patents moved)",
+              decisions.decide, address, street, "bench")
+    if stages:
+        stage_report(totals)
+    assert freshness.usable()
 
 
 def rules_bench() -> None:

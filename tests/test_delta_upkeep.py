@@ -191,6 +191,7 @@ def _run(action, folder, serial) -> None:
                              (True, 8, "invention", 4100, "授权", ADDRESSES[0], 4, IPCS[0])])])
 @example(steps=[("decide", 3, "320505001"), ("events", [(5, 5000, "专利申请权、专利权的转移")]),
                 ("undo",)])
+@example(steps=[("decide", 0, "320505001"), ("decide", 0, "310115")])  # a street, a county
 @example(steps=[("events", [(pick, 4000 + pick, "专利权质押合同登记的生效")
                             for pick in (7, *range(4001, 4008))])])
 def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
@@ -229,9 +230,10 @@ def _edit(patent_id: int, column: str, value: int) -> None:
         sets = {"agency": agencies[value % len(agencies)] if agencies and value % 4 else None}
     elif column == "type":  # "other": a stored type outside the three (the every-type set only)
         sets = {"patent_type": (*sorted(TYPES), "other")[value % 4]}
-    elif column == "filed":
-        day = None if value % 9 == 0 else dt.date(2019 + value % 5, 1 + value % 12, 1)
-        sets = {"app_date": day, "app_year": day.year if day else None}
+    elif column == "filed":  # now and then a year alone (an import's 申请年) or a date alone
+        day = dt.date(2019 + value % 5, 1 + value % 12, 1)
+        sets = {"app_date": None if value % 9 in (0, 1) else day,
+                "app_year": None if value % 9 in (0, 2) else day.year}
     elif column == "region":
         sets = dict(zip(("province_code", "city_code", "county_code"), REGIONS[value % 5]))
     elif column == "inventors":  # the list too: inventor_cube and inventor_year_cube
@@ -251,10 +253,14 @@ def _edit(patent_id: int, column: str, value: int) -> None:
 @given(batches=st.lists(edits, min_size=1, max_size=3))
 @example(batches=[[(0, "holder", 1), (1, "holder", 1), (0, "type", 2)], [(0, "type", 0)]])
 @example(batches=[[(3, "agency", 1), (3, "filed", 4), (4, "copy", 1), (3, "region", 4)]])
+@example(batches=[[(pick, column, value) for pick in (13, 14) for column, value in (
+    ("agency", 1), ("region", 0))] + [(13, "filed", 1), (14, "filed", 6)]])
+@example(batches=[[(pick, column, value) for pick in (15, 16) for column, value in (
+    ("holder", 2), ("region", 0))] + [(15, "filed", 2), (16, "filed", 12)]])
 def test_actor_cube_by_delta_equals_a_rebuild(demo_db, batches):
     """Random writes to the columns actor_cube's distinct counts depend on (first holder,
-    agency, type, filing date, region, inventors — the lists too, for the inventor tables; new
-    patents), in one change of one to three batches noted before their writes (a patent may come
+    agency, type, filing date and year, region, inventors — the lists too, for the inventor
+    tables; new patents), in one change of one to three batches noted before their writes (a patent may come
     again in a later batch): every summary table equals a rebuild."""
     with delta.change():
         for batch in batches:

@@ -8,25 +8,27 @@ patents (the filings: a year with a patents row is a year with filings). Every r
 when its count is 0, so a change (core.cubes.delta) nets signed rows per key:
 - patents and inventors add up: the changed patents' rows before (−) and after (+);
 - applicants and agencies, exactly from each touched key (holder or agency) of each cell
-  (region, year): the set of types it has filings of there, after the change (counted from the
-  patent table for the touched keys only) and before it (the same counts minus the changed
-  patents' net rows). A key counts in a type set when its types meet the set, so a key whose
-  set of types changed moves the counts of the type sets it newly meets (+1) or no longer
-  meets (−1); every other key leaves the cell as it was.
+  (region, year): the set of types it has filings of there, after the change (from the touched
+  keys' rows of quality_year_cube, which counts each key's patents per county, type and year)
+  and before it (the same counts minus the changed patents' net rows). A key counts in a type
+  set when its types meet the set, so a key whose set of types changed moves the counts of the
+  type sets it newly meets (+1) or no longer meets (−1); every other key leaves the cell as it
+  was.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.db import db, is_postgres
-from core.db.models import PATENT_TYPES, ActorCube
+from core.db import db
+from core.db.models import PATENT_TYPES, ActorCube, QualityYearCube
 
 TYPE_BITS = {t: 1 << i for i, t in enumerate(PATENT_TYPES)}  # invention 1, utility 2, design 4
 OTHER_BIT = 1 << len(PATENT_TYPES)  # any other stored type (only in the "every type" set)
 ALL_TYPES = (1 << (len(PATENT_TYPES) + 1)) - 1
 LEVELS = ("province_code", "city_code", "county_code")
 COLUMNS = ("region", "types", "year", "measure", "n")
-DISTINCT = (("applicants", "h", "first_holder_id"), ("agencies", "a", "agency_id"))
+DISTINCT = (("applicants", "h", "holder", "first_holder_id"),
+            ("agencies", "a", "agency", "agency_id"))
 KEYS = "actor_keys"  # temporary: the changed patents' holder, agency, type and cell, signed
 FILED = "actor_filed"  # temporary: the changed patents with a filing date (emit)
 
@@ -79,7 +81,7 @@ def build() -> None:
         run(insert + select)
     mask = " + ".join(f"MAX({bit('patent_type')} & {b})" for b in (*TYPE_BITS.values(), OTHER_BIT))
     for level in LEVELS:
-        for measure, key, _ in DISTINCT:
+        for measure, key, _, _ in DISTINCT:
             per_key = (f"SELECT {level} AS code, app_year AS y, {key}, {mask} AS m FROM stats_base "
                        f"WHERE has_app = 1 AND {level} IS NOT NULL AND {key} IS NOT NULL "
                        f"GROUP BY {level}, app_year, {key}")
@@ -132,10 +134,10 @@ def distinct_delta(insert: Callable) -> None:
     """After the change (every patent of it noted before and after): the applicants and
     agencies rows' net change into the delta (insert: a +1 inserter), per key whose set of
     types in a cell changed."""
-    for measure, key, column in DISTINCT:
+    for measure, key, subject, column in DISTINCT:
         _net_keys(key)
         if db.obj.execute_sql("SELECT 1 FROM actor_net LIMIT 1").fetchone():
-            _current(column)
+            _current(subject, column)
             insert(_moved_sql(measure))
             db.obj.execute_sql("DROP TABLE actor_cur")
         db.obj.execute_sql("DROP TABLE actor_net")
@@ -153,36 +155,32 @@ def _net_keys(key: str) -> None:
     db.obj.execute_sql(f"CREATE TEMPORARY TABLE actor_net AS {per_level}")
 
 
-def _current(column: str) -> None:
-    """actor_cur: per (region, year, key, type bit) the filings now, for the keys, years and
-    regions of actor_net (the key's cells of those years in another region of a net cell's
-    level come too: a cell without a net change keeps its set of types and moves nothing).
-    On SQLite the key's patents are picked from its index first, where the region columns
-    sit beside it, so that only those in a net cell's region are read from the table (a big
-    agency's patents elsewhere are not); PostgreSQL filters the rows of the key's index scan."""
-    years = "SELECT DISTINCT year FROM actor_net"
-    picked = (_in_net_regions(column) if is_postgres()
-              else f"id IN (SELECT id FROM patent WHERE {_in_net_regions(column)})")
-    db.obj.execute_sql(
-        "CREATE TEMPORARY TABLE actor_raw AS SELECT province_code, city_code, county_code, "
-        f"app_year, {column} AS k, patent_type, COUNT(*) AS n FROM patent "
-        f"WHERE {picked} AND (app_year IN ({years}) OR app_year IS NULL) "
-        f"GROUP BY province_code, city_code, county_code, app_year, {column}, patent_type")
-    per_level = " UNION ALL ".join(
-        f"SELECT {level} AS region, app_year AS year, k, {bit('patent_type')} AS b, "
-        f"SUM(n) AS cur FROM actor_raw WHERE {level} IS NOT NULL "
-        f"GROUP BY {level}, app_year, k, patent_type" for level in LEVELS)
-    db.obj.execute_sql(f"CREATE TEMPORARY TABLE actor_cur AS {per_level}")
-    db.obj.execute_sql("DROP TABLE actor_raw")
-
-
-def _in_net_regions(column: str) -> str:
-    """SQL condition on patent: filed, of a key of actor_net, in a region of actor_net (at its
-    level)."""
-    levels = " OR ".join(f"{level} IN (SELECT region FROM actor_net WHERE lvl = {depth})"
-                         for depth, level in enumerate(LEVELS))
-    return (f"{column} IN (SELECT DISTINCT k FROM actor_net) AND app_date IS NOT NULL "
-            f"AND ({levels})")
+def _current(subject: str, column: str) -> None:
+    """actor_cur: per cell of actor_net (region, year, key) the filings now, per type bit.
+    Read from quality_year_cube, already merged (core.cubes.delta merges it first): its rows
+    count each key's patents per county, type and filing year — a few rows per cell instead of
+    every filing of a big agency in the touched years —, less the patents it counts that have a
+    filing year but no filing date; the filings without a filing year are read from the patent
+    table (both kinds are rare: app_year is the year of app_date when the date is known)."""
+    cells = "(SELECT DISTINCT region, year, k, lvl FROM actor_net) c"
+    region = " ".join(f"WHEN {depth} THEN r.{level}" for depth, level in enumerate(LEVELS))
+    in_cell = f"r.k = c.k AND (CASE c.lvl {region} END) = c.region"
+    counted = (f"(SELECT province_code, city_code, county_code, app_year, subject_id AS k, "
+               f"patent_type, n FROM {QualityYearCube._meta.table_name} "
+               f"WHERE subject = '{subject}') r")
+    db.obj.execute_sql(  # on its own: joined to the cells, the key's index would be read
+        f"CREATE TEMPORARY TABLE actor_odd AS SELECT province_code, city_code, county_code, "
+        f"app_year, {column} AS k, patent_type, CASE WHEN app_date IS NULL THEN -1 ELSE 1 END "
+        f"AS n FROM patent WHERE +{column} IN (SELECT k FROM actor_net) AND ((app_date IS NULL "
+        f"AND app_year IS NOT NULL) OR (app_year IS NULL AND app_date IS NOT NULL))")
+    same_year = "(r.app_year = c.year OR (r.app_year IS NULL AND c.year IS NULL))"
+    rows = (f"SELECT c.region, c.year, c.k, {bit('r.patent_type')} AS b, r.n FROM {cells} "
+            f"CROSS JOIN {counted} WHERE {in_cell} AND r.app_year = c.year UNION ALL "
+            f"SELECT c.region, c.year, c.k, {bit('r.patent_type')}, r.n FROM {cells} "
+            f"CROSS JOIN actor_odd r WHERE {in_cell} AND {same_year}")
+    db.obj.execute_sql("CREATE TEMPORARY TABLE actor_cur AS SELECT region, year, k, b, "
+                       f"SUM(n) AS cur FROM ({rows}) u GROUP BY region, year, k, b")
+    db.obj.execute_sql("DROP TABLE actor_odd")
 
 
 def _moved_sql(measure: str) -> str:

@@ -161,10 +161,12 @@ class Change:
             _ids_table(BATCH)
             db.execute_sql(f'INSERT INTO "{BATCH}" {self.ids_sql()}')
             _contribute(1, self.specs)
-            if ACTORS in self.specs:
-                actors.distinct_delta(ACTORS.inserter(1))
             for spec in self.specs:
-                spec.merge()
+                if spec is not ACTORS:
+                    spec.merge()
+            if ACTORS in self.specs:  # its distinct counts read quality_year_cube, merged now
+                actors.distinct_delta(ACTORS.inserter(1))
+                ACTORS.merge()
             patents = self._patents()
             for name in (IDS, BATCH):
                 db.execute_sql(f'DROP TABLE "{name}"')

@@ -43,17 +43,26 @@ def decide(address_id: int, code: str, username: str, alias: str | None = None,
     """Place address `address_id` at `code` (street or county) for all its patents. With `alias`
     (e.g. a road name) also teach it inside `alias_scope` (default: the county) and re-resolve
     the queued addresses it now places. Returns the audit log id."""
-    code = _check_code(code)
-    with db.atomic(), delta.change():  # summary tables follow the patents moved
+    code, alias = _check_code(code), (alias or "").strip() or None
+    with db.atomic():
         row = Address.get_or_none(Address.id == address_id)
         if row is None:
             raise DecisionError(f"地址不存在：{address_id}")
+        # the summary tables follow the patents moved: those with a street only when no patent
+        # leaves its county (an alias may place other addresses: every table then)
+        tables = None if alias else propagate.tables_moved(row.id, code)
+        return _decide(row, code, username, alias, alias_scope, tables)
+
+
+def _decide(row: Address, code: str, username: str, alias: str | None, alias_scope: str | None,
+            tables) -> int:
+    with delta.change(tables):
         before = _snapshot(row, ADDRESS_FIELDS)
         _place(row, code, username)
         payload = {"before": before, "after": _snapshot(row, ADDRESS_FIELDS), "code": code}
         touched = [row.id]
-        if alias and alias.strip():
-            alias_row, others = _teach(alias.strip(), code, alias_scope or code[:6], username)
+        if alias:
+            alias_row, others = _teach(alias, code, alias_scope or code[:6], username)
             payload.update(alias_id=alias_row.id, reresolved=others)
             touched += [o["id"] for o in others]
         counts = propagate.apply_addresses(touched)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from core.cubes import delta
 from core.db import db, is_postgres
 from core.db.sql import load_temp
+from core.resolver.resolution import split
 
 CODES = ("province_code", "city_code", "county_code", "street_code")
 REGION_COLUMNS = {*CODES, "region_level"}
@@ -49,6 +50,35 @@ def refresh_patent_counts(ids_sql: str) -> None:
         "UPDATE address SET patent_count = c.n FROM (SELECT address_ref_id AS aid, COUNT(*) AS n "
         f"FROM patent WHERE address_ref_id IN ({ids_sql}) GROUP BY address_ref_id) c "
         "WHERE address.id = c.aid")
+
+
+def street_tables():
+    """The summary tables with a street column (core.cubes.delta.SPECS): the only ones a move
+    of patents from one street to another inside their county can change."""
+    return tuple(spec.model for spec in delta.SPECS if "street_code" in spec.columns)
+
+
+def tables_moved(address_id: int, code: str):
+    """The summary tables that placing address `address_id` at `code` can move: street_tables()
+    when none of its patents changes province, city or county (a street found inside the county
+    the patents already have) — the holders registered there move the indicator cube's holder
+    placements only, one of them —, else None (every table). A patent whose first holder's
+    region was set by hand keeps that holder's region."""
+    op = distinct_op()
+    differs = " OR ".join(
+        f"(CASE WHEN h.region_override THEN h.{column} ELSE {_literal(value)} END) {op} "
+        f"p.{column}" for column, value in zip(CODES[:3], split(code)[:3]))
+    found = db.execute_sql(
+        "SELECT 1 FROM patent p LEFT JOIN holder h ON h.id = p.first_holder_id "
+        f"WHERE p.address_ref_id = {int(address_id)} AND ({differs}) LIMIT 1").fetchone()
+    return None if found else street_tables()
+
+
+def _literal(code: str | None) -> str:
+    if code is None:
+        return "NULL"
+    assert code.isdigit(), code  # a division code (core.resolver.decisions checks it)
+    return f"'{code}'"
 
 
 def apply_addresses(address_ids: Iterable[int]) -> dict:
