@@ -115,6 +115,9 @@ class Change:
 
     def __init__(self, tables=None):
         self.specs = SPECS if tables is None else tuple(s for s in SPECS if s.model in tables)
+        if ACTORS in self.specs and QualityYearCube not in {s.model for s in self.specs}:
+            # actor_cube's distinct counts read quality_year_cube's merged rows (apply())
+            raise ValueError("a change of actor_cube must include quality_year_cube")
         self.live = freshness.usable() and indicator_cube.is_current(freshness.stamp().long_rule)
         self.top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
         self.tables = freshness.tables_exist()
