@@ -1,9 +1,11 @@
 """Seconds of the full rebuild of the summary tables (core.cubes.rebuild), each builder apart and
-the indicator cube last, inside one transaction rolled back at the end: the database is left as
-it was, so two versions of the code can be timed back to back on one copy. The code timed is
-the one PYTHONPATH names:
+the indicator cube last (core.cubes.rebuild.rebuild, its steps wrapped), inside one transaction
+rolled back at the end: the database is left as it was, so two versions of the code can be
+timed back to back on one copy. The code timed is the one PYTHONPATH names:
 
-    PYTHONPATH=/path/to/tree nice python bench/rebuild_speed.py sqlite:////path/copy.db
+    PYTHONPATH=/path/to/tree nice python bench/rebuild_speed.py sqlite:////path/copy.db [--keep]
+
+--keep commits it instead: the copy is then in the layout of the code timed.
 
 Prints wall and CPU seconds (SQLite: the work is in this process), the indicator cube's rows
 per variant as the rebuild left them, and the load average.
@@ -17,12 +19,15 @@ import time
 from peewee import fn
 
 
-def timed(label: str, func, *args) -> float:
-    started, cpu = time.perf_counter(), time.process_time()
-    func(*args)
-    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-    print(f"  {label:<34} {wall:8.1f} s  (CPU {cpu:.1f} s)", flush=True)
-    return wall
+def timed(label: str, func):
+    """`func` printing its wall and CPU seconds at each call."""
+    def run(*args):
+        started, cpu = time.perf_counter(), time.process_time()
+        out = func(*args)
+        wall, used = time.perf_counter() - started, time.process_time() - cpu
+        print(f"  {label:<34} {wall:8.1f} s  (CPU {used:.1f} s)", flush=True)
+        return out
+    return run
 
 
 def load() -> str:
@@ -38,6 +43,7 @@ def indicator_rows() -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
+    parser.add_argument("--keep", action="store_true", help="commit the rebuild")
     args = parser.parse_args()
     from core.cubes import rebuild
     from core.db import connect, db
@@ -45,12 +51,14 @@ def main() -> None:
     connect(args.url)
     print(f"code: {os.environ.get('PYTHONPATH', '.')}  patents: {Patent.select().count():,}  "
           f"load average: {load()}")
+    rebuild.BUILDERS = tuple(timed(b.__module__, b) for b in rebuild.BUILDERS)
+    rebuild._indicator_cube = timed("indicator cube (every rule)", rebuild._indicator_cube)
     with db.atomic() as txn:
-        total = sum(timed(build.__module__, build) for build in rebuild.BUILDERS)
-        total += timed("indicator cube (every rule)", rebuild._indicator_cube, True)
+        timed("total", rebuild.rebuild)()
         rows = indicator_rows()
-        txn.rollback()
-    print(f"  {'total':<34} {total:8.1f} s  (load average after: {load()})")
+        if not args.keep:
+            txn.rollback()
+    print(f"  load average after: {load()}")
     print("  indicator cube rows: " + ", ".join(f"{v} {n:,}" for v, n in sorted(rows.items())))
 
 
