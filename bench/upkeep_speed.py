@@ -259,12 +259,11 @@ def main() -> None:
     connect(url)
     from core.db.migrations import upgrade
     upgrade()  # as the app does on start (a step may mark the summary tables for a rebuild)
-    from core.cubes import freshness
     from core.cubes import indicator as indicator_cube
     from core.cubes import rebuild as cubes
     from core.db.models import Patent
     print(f"{Patent.select().count():,} patents on {'PostgreSQL' if is_postgres() else 'SQLite'}")
-    if not freshness.usable() or set(indicator_cube.built_variants()) != set(
+    if not indicator_cube.usable() or set(indicator_cube.built_variants()) != set(
             indicator_cube.VARIANTS):
         timed("setup: rebuild with every counting rule", cubes.rebuild)
     parts = args.parts.split(",")

@@ -141,3 +141,23 @@ def test_readers_give_the_same_results_from_the_cubes_as_from_the_live_table(man
                                           expected.reset_index(drop=True), check_dtype=False)
         else:
             assert got == expected
+
+
+def test_a_change_on_a_cube_of_another_high_value_rule_leaves_the_tables_stale(many):
+    """A change cannot keep an indicator cube built under another high-value rule (it is not
+    read), so the summary tables it would have kept must not stay stamped fresh after it:
+    readers go live until the jobs rebuild them."""
+    from core.cubes import delta
+
+    cubes.rebuild()
+    CubeStamp.update(long_rule="another rule").execute()
+    assert freshness.is_fresh(), "the other summary tables are still read"
+    moved = Patent.get(Patent.county_code == "320506")
+    with delta.change():
+        delta.before_ids([moved.id])
+        Patent.update(county_code="320505", street_code=None).where(
+            Patent.id == moved.id).execute()
+    assert not freshness.is_fresh()
+    live = overview.subregions(Scope("3205"))
+    assert cubes.ensure_fresh() and freshness.is_fresh()
+    pd.testing.assert_frame_equal(overview.subregions(Scope("3205")), live, check_dtype=False)

@@ -1,9 +1,10 @@
 """Upkeep in proportion to a change (core.cubes.delta, core.importer.batch): after random imports
-of patent lists and legal events, address decisions, holder regions, holder kinds and undos,
-every summary table — every counting rule of the indicator cube included —, the refreshed
-patent columns (status, fee columns, industries, high-value marks) and the holders' patent
-counts and first filings equal what a full refresh and rebuild make of the same data; SQLite
-and PostgreSQL, whole tables compared."""
+of patent lists (one holder or two: a patent may turn "hard" or plain for the indicator cube)
+and legal events, address decisions, holder regions, holder kinds and undos, every summary table
+— every counting rule of the indicator cube included —, the refreshed patent columns (status,
+fee columns, industries, high-value marks) and the holders' patent counts and first filings
+equal what a full refresh and rebuild make of the same data; SQLite and PostgreSQL, whole tables
+compared."""
 from __future__ import annotations
 
 import contextlib
@@ -20,7 +21,15 @@ from core import db as core_db
 from core.cubes import delta, freshness
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
-from core.db.models import ActorCube, Address, Agency, Holder, Patent, PatentIndustry
+from core.db.models import (
+    ActorCube,
+    Address,
+    Agency,
+    Holder,
+    Patent,
+    PatentHolder,
+    PatentIndustry,
+)
 from core.demo import generate
 from core.importer.batch import import_file
 from core.resolver import decisions
@@ -135,11 +144,18 @@ def _patents_file(folder, rows, serial: list[int]) -> str:
         else:
             serial[0] += 1
             app_no = numbers.make(2025, TYPE_DIGITS[ptype], 900_000 + serial[0])
-        lines.append((app_no, _day(day), "", "", f"方法{pick}", f"苏州测试{holder}有限公司",
+        lines.append((app_no, _day(day), "", "", f"方法{pick}", _holder_names(holder),
                       address, "张三", ipc, ipc, "", TYPES[ptype], text))
     path = folder / f"patents_{serial[0]}_{len(lines)}.csv"
     _write(path, PATENT_HEADER, lines)
     return str(path)
+
+
+def _holder_names(holder: int) -> str:
+    """One holder, or two for every fifth: a re-import moves a patent between one current first
+    holder link (plain: every counting rule places it alike) and two (hard)."""
+    names = [f"苏州测试{holder}有限公司"] + ([f"苏州测试{holder + 1}有限公司"] if holder % 5 == 4 else [])
+    return ";".join(names)
 
 
 def _events_file(folder, rows, serial: list[int]) -> str:
@@ -194,6 +210,10 @@ def _run(action, folder, serial) -> None:
 @example(steps=[("decide", 0, "320505001"), ("decide", 0, "310115")])  # a street, a county
 @example(steps=[("events", [(pick, 4000 + pick, "专利权质押合同登记的生效")
                             for pick in (7, *range(4001, 4008))])])
+@example(steps=[("patents", [(True, pick, "invention", 100, "有效", ADDRESSES[0], 4, IPCS[0])
+                             for pick in range(20, 26)]),  # two holders: plain ones turn hard
+                ("patents", [(True, pick, "invention", 100, "有效", ADDRESSES[0], 1, IPCS[0])
+                             for pick in range(20, 26)])])  # one again: plain
 def test_upkeep_by_delta_equals_a_full_rebuild(demo_db, steps):
     serial = [len(list(demo_db.iterdir())) * 100]
     for action in steps:
@@ -215,7 +235,8 @@ REGIONS = (("32", "3205", "320506"), ("32", "3205", "320505"), ("32", "3205", No
 INVENTOR_NAMES = ("张三", "李四", "王五", "赵六", "钱七")
 edits = st.lists(st.tuples(
     st.integers(0, 10_000),  # the patent
-    st.sampled_from(("holder", "agency", "type", "filed", "region", "inventors", "copy")),
+    st.sampled_from(("holder", "agency", "type", "filed", "region", "inventors", "copy",
+                     "links")),
     st.integers(0, 60)), min_size=1, max_size=8)
 
 
@@ -239,6 +260,9 @@ def _edit(patent_id: int, column: str, value: int) -> None:
     elif column == "inventors":  # the list too: inventor_cube and inventor_year_cube
         names = INVENTOR_NAMES[value % 3:value % 3 + value % 4]
         sets = {"inventor_count": len(names), "inventors": ";".join(names) if value % 5 else None}
+    if column == "links":
+        _relink(patent_id, value)
+        return
     if column != "copy":
         Patent.update(sets).where(Patent.id == patent_id).execute()
         return
@@ -246,6 +270,19 @@ def _edit(patent_id: int, column: str, value: int) -> None:
     copy.id, copy.app_no, copy.pub_no = None, None, None
     copy.first_holder = _nth(Holder, value % 6)
     copy.save(force_insert=True)
+
+
+def _relink(patent_id: int, value: int) -> None:
+    """A second current holder link, an original holder's (not current) link, or every link but
+    the current first one dropped: the patent turns hard, or plain (core.cubes.indicator)."""
+    if value % 3 == 2:
+        PatentHolder.delete().where((PatentHolder.patent == patent_id) & ~(
+            PatentHolder.current & (PatentHolder.seq == 1))).execute()
+        return
+    current = value % 3 == 0
+    seq = 1 + PatentHolder.select().where((PatentHolder.patent == patent_id)
+                                          & (PatentHolder.current == current)).count()
+    PatentHolder.create(patent=patent_id, holder=_nth(Holder, value), seq=seq, current=current)
 
 
 @settings(max_examples=12, deadline=None,
@@ -257,11 +294,14 @@ def _edit(patent_id: int, column: str, value: int) -> None:
     ("agency", 1), ("region", 0))] + [(13, "filed", 1), (14, "filed", 6)]])
 @example(batches=[[(pick, column, value) for pick in (15, 16) for column, value in (
     ("holder", 2), ("region", 0))] + [(15, "filed", 2), (16, "filed", 12)]])
+@example(batches=[[(5, "links", 0), (6, "links", 1), (7, "links", 2)],
+                  [(5, "links", 2), (6, "links", 2), (8, "links", 3)]])
 def test_actor_cube_by_delta_equals_a_rebuild(demo_db, batches):
-    """Random writes to the columns actor_cube's distinct counts depend on (first holder,
-    agency, type, filing date and year, region, inventors — the lists too, for the inventor
-    tables; new patents), in one change of one to three batches noted before their writes (a patent may come
-    again in a later batch): every summary table equals a rebuild."""
+    """Random writes to the columns actor_cube's distinct counts depend on (first holder, agency,
+    type, filing date and year, region, inventors — the lists too, for the inventor tables; new
+    patents) and to the holder links (a patent turns hard or plain for the indicator cube), in
+    one change of one to three batches noted before their writes (a patent may come again in a
+    later batch): every summary table equals a rebuild."""
     with delta.change():
         for batch in batches:
             ids = [_nth(Patent, pick) for pick, _, _ in batch]  # before the copies join

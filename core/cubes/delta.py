@@ -16,8 +16,10 @@ agencies move by the touched holders and agencies whose set of types in a cell c
     # on leaving: added, merged, stamped fresh, data version bumped
 
 Patents inserted during the change (ids above the highest at its start) join at the end
-without a subtraction. A change begun on stale tables does nothing until its end, which then
-rebuilds everything. Changes are kept per thread (one connection each: temporary tables).
+without a subtraction. A change begun on stale tables, or on an indicator cube built under
+another high-value rule (indicator.is_current), marks them stale and does nothing until its
+end, which then rebuilds everything or leaves them to the jobs (apply). Changes are kept per
+thread (one connection each: temporary tables).
 Two changes of the same patents at once in two processes would count one of them twice: the
 writers that run them (imports, checker decisions) are rare; the nightly rebuild settles it.
 """
@@ -123,6 +125,8 @@ class Change:
         self.tables = freshness.tables_exist()
         _ids_table(IDS)
         if not self.live:
+            if self.tables:  # fresh but of another high-value rule: not kept, so stale now
+                CubeStamp.delete().execute()
             return
         self.patents = freshness.stamp().patents  # carried on: no COUNT over every patent
         CubeStamp.delete().execute()
