@@ -6,7 +6,10 @@ slow_pages); each page runs once on a fresh connection (cold: nothing of it comp
 this process), for every region given (the province's code: its whole data; a city's).
 
     python -m bench.province_pages --db postgresql://postgres@127.0.0.1/bench5m \
-        [--regions 32,3205] [--target 2] [--pages 届满,指标]
+        [--regions 32,3205] [--target 2] [--pages 届满,指标] [--statements 3]
+
+--statements N: under each page, its N slowest SQL statements (seconds, the first characters):
+where a page's time goes.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import argparse
 import datetime as dt
 import os
 import time
+from contextlib import contextmanager
 
 from bench import monitor_pages, new_monitors, slow_pages, stats_pages
 from core.db import connect, db
@@ -47,6 +51,31 @@ def cold(url: str, call) -> float:
     return time.perf_counter() - started
 
 
+@contextmanager
+def statement_times(timed: list):
+    """Append (seconds, sql) of every statement run inside to `timed`."""
+    cls = type(db.obj)
+    plain = cls.execute_sql
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return plain(self, sql, params, *args, **kwargs)
+        finally:
+            timed.append((time.perf_counter() - started, sql))
+
+    cls.execute_sql = execute_sql
+    try:
+        yield timed
+    finally:
+        cls.execute_sql = plain
+
+
+def print_slowest(timed: list, n: int) -> None:
+    for seconds, sql in sorted(timed, key=lambda t: -t[0])[:n]:
+        print(f"{'':8}{seconds:8.2f} s  {' '.join(sql.split())[:160]}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
@@ -54,6 +83,8 @@ def main() -> int:
     parser.add_argument("--target", type=float, default=2.0, help="seconds per page")
     parser.add_argument("--pages", default="", help="comma-separated parts of page names "
                         "(default: every page)")
+    parser.add_argument("--statements", type=int, default=0,
+                        help="print each page's N slowest SQL statements")
     args = parser.parse_args()
     connect(args.db)
     divisions.names()  # read once per process, as the server does
@@ -70,11 +101,13 @@ def main() -> int:
         for name, call in page_calls(region, today).items():
             if args.pages and not any(part in name for part in args.pages.split(",")):
                 continue
-            seconds = cold(args.db, call)
+            with statement_times([]) as timed:
+                seconds = cold(args.db, call)
             mark = "" if seconds < args.target else "  MISSED"
             if mark:
                 missed.append(f"{region} {name}")
             print(f"{region:<8}{name:<26}{seconds:8.2f}{seconds / bare:8.2f}{mark}", flush=True)
+            print_slowest(timed, args.statements)
     print(f"load average {os.getloadavg()[0]:.1f}; over the target: {', '.join(missed) or 'none'}")
     return 0
 
