@@ -9,7 +9,8 @@ this process), for every region given (the province's code: its whole data; a ci
         [--regions 32,3205] [--target 2] [--pages 届满,指标] [--statements 3]
 
 --statements N: under each page, its N slowest SQL statements (seconds, the first characters):
-where a page's time goes.
+where a page's time goes; --explain: the plan of each page's slowest SELECT, run again under
+EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL).
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def statement_times(timed: list):
         try:
             return plain(self, sql, params, *args, **kwargs)
         finally:
-            timed.append((time.perf_counter() - started, sql))
+            timed.append((time.perf_counter() - started, sql, params))
 
     cls.execute_sql = execute_sql
     try:
@@ -72,8 +73,19 @@ def statement_times(timed: list):
 
 
 def print_slowest(timed: list, n: int) -> None:
-    for seconds, sql in sorted(timed, key=lambda t: -t[0])[:n]:
+    for seconds, sql, _ in sorted(timed, key=lambda t: -t[0])[:n]:
         print(f"{'':8}{seconds:8.2f} s  {' '.join(sql.split())[:160]}", flush=True)
+
+
+def print_plan(timed: list) -> None:
+    """EXPLAIN ANALYZE of the slowest SELECT among `timed` (run again, warm)."""
+    selects = [t for t in timed if t[1].lstrip().upper().startswith("SELECT")]
+    if not selects:
+        return
+    _, sql, params = max(selects, key=lambda t: t[0])
+    plan = db.execute_sql(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params).fetchall()
+    print(db.obj.cursor().mogrify(sql, params).decode()[:2000])
+    print("\n".join(row[0] for row in plan), flush=True)
 
 
 def main() -> int:
@@ -85,6 +97,8 @@ def main() -> int:
                         "(default: every page)")
     parser.add_argument("--statements", type=int, default=0,
                         help="print each page's N slowest SQL statements")
+    parser.add_argument("--explain", action="store_true",
+                        help="print the plan of each page's slowest SELECT (PostgreSQL)")
     args = parser.parse_args()
     connect(args.db)
     divisions.names()  # read once per process, as the server does
@@ -108,6 +122,8 @@ def main() -> int:
                 missed.append(f"{region} {name}")
             print(f"{region:<8}{name:<26}{seconds:8.2f}{seconds / bare:8.2f}{mark}", flush=True)
             print_slowest(timed, args.statements)
+            if args.explain:
+                print_plan(timed)
     print(f"load average {os.getloadavg()[0]:.1f}; over the target: {', '.join(missed) or 'none'}")
     return 0
 
