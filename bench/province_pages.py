@@ -6,7 +6,11 @@ slow_pages); each page runs once on a fresh connection (cold: nothing of it comp
 this process), for every region given (the province's code: its whole data; a city's).
 
     python -m bench.province_pages --db postgresql://postgres@127.0.0.1/bench5m \
-        [--regions 32,3205] [--target 2] [--pages 届满,指标]
+        [--regions 32,3205] [--target 2] [--pages 届满,指标] [--statements 3]
+
+--statements N: under each page, its N slowest SQL statements (seconds, the first characters):
+where a page's time goes; --explain: the plan of each page's slowest SELECT, run again under
+EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import argparse
 import datetime as dt
 import os
 import time
+from contextlib import contextmanager
 
 from bench import monitor_pages, new_monitors, slow_pages, stats_pages
 from core.db import connect, db
@@ -47,6 +52,42 @@ def cold(url: str, call) -> float:
     return time.perf_counter() - started
 
 
+@contextmanager
+def statement_times(timed: list):
+    """Append (seconds, sql) of every statement run inside to `timed`."""
+    cls = type(db.obj)
+    plain = cls.execute_sql
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return plain(self, sql, params, *args, **kwargs)
+        finally:
+            timed.append((time.perf_counter() - started, sql, params))
+
+    cls.execute_sql = execute_sql
+    try:
+        yield timed
+    finally:
+        cls.execute_sql = plain
+
+
+def print_slowest(timed: list, n: int) -> None:
+    for seconds, sql, _ in sorted(timed, key=lambda t: -t[0])[:n]:
+        print(f"{'':8}{seconds:8.2f} s  {' '.join(sql.split())[:160]}", flush=True)
+
+
+def print_plan(timed: list) -> None:
+    """EXPLAIN ANALYZE of the slowest SELECT among `timed` (run again, warm)."""
+    selects = [t for t in timed if t[1].lstrip().upper().startswith("SELECT")]
+    if not selects:
+        return
+    _, sql, params = max(selects, key=lambda t: t[0])
+    plan = db.execute_sql(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params).fetchall()
+    print(db.obj.cursor().mogrify(sql, params).decode()[:2000])
+    print("\n".join(row[0] for row in plan), flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
@@ -54,6 +95,10 @@ def main() -> int:
     parser.add_argument("--target", type=float, default=2.0, help="seconds per page")
     parser.add_argument("--pages", default="", help="comma-separated parts of page names "
                         "(default: every page)")
+    parser.add_argument("--statements", type=int, default=0,
+                        help="print each page's N slowest SQL statements")
+    parser.add_argument("--explain", action="store_true",
+                        help="print the plan of each page's slowest SELECT (PostgreSQL)")
     args = parser.parse_args()
     connect(args.db)
     divisions.names()  # read once per process, as the server does
@@ -70,11 +115,15 @@ def main() -> int:
         for name, call in page_calls(region, today).items():
             if args.pages and not any(part in name for part in args.pages.split(",")):
                 continue
-            seconds = cold(args.db, call)
+            with statement_times([]) as timed:
+                seconds = cold(args.db, call)
             mark = "" if seconds < args.target else "  MISSED"
             if mark:
                 missed.append(f"{region} {name}")
             print(f"{region:<8}{name:<26}{seconds:8.2f}{seconds / bare:8.2f}{mark}", flush=True)
+            print_slowest(timed, args.statements)
+            if args.explain:
+                print_plan(timed)
     print(f"load average {os.getloadavg()[0]:.1f}; over the target: {', '.join(missed) or 'none'}")
     return 0
 

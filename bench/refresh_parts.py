@@ -5,9 +5,11 @@ table in the same run, and rolled back (the database is left as it was):
   months_table: one scan of every patent with its months of change);
 - the high-value refresh of an import's 10,000 patents (core.rules.highvalue.refresh with
   `only` in the import's form: a temporary id table UNION the patents above the old top),
-  the industry assignment timed apart.
+  the industry assignment timed apart;
+- the nightly high-value refresh of every patent (`hvall`: core.rules.highvalue.refresh, the
+  industries kept).
 
-    nice python -m bench.refresh_parts postgresql://postgres@127.0.0.1/bench5m [--parts months,hv]
+    nice python -m bench.refresh_parts postgresql://postgres@127.0.0.1/bench5m [--parts months,hv,hvall]
         [--timeout 600]
 
 `--timeout` (seconds, PostgreSQL): a step still running then is cancelled and reported as such.
@@ -92,6 +94,9 @@ def main() -> None:
              lambda: industries.assign(only=only), bare)
         step(f"high-value marks of {ROWS:,} patents (refresh, industries kept)",
              lambda: highvalue.refresh(reassign_industries=False, only=only), bare)
+    if "hvall" in parts:
+        step("high-value marks of every patent (refresh, industries kept)",
+             lambda: highvalue.refresh(reassign_industries=False), bare)
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 

@@ -57,6 +57,17 @@ def test_an_individual_with_many_filings_in_a_year_is_flagged(db):
         ("individual_volume", "王某", 2024, 6)]
 
 
+def test_an_individual_one_filing_short_in_each_year_is_not_flagged(db):
+    """Five filings a year (the limit is six) in two years: eleven over the period, none in a
+    year over the limit; an enterprise's busy year flags nobody."""
+    person = _holder("赵某", "individual")
+    firm = _holder("苏州丁公司")
+    _insert([_file(person, dt.date(year, m, 15), f"标题{m}") for year in (2024, 2025)
+             for m in range(1, 6)] + [_file(person, dt.date(2026, 1, 15), "标题")]
+            + [_file(firm, dt.date(2024, m, 15), f"标题{m}") for m in range(1, 10)])
+    assert abnormal.individual_volume("3205", dt.date(2023, 11, 1), LIMITS) == []
+
+
 def test_individuals_of_equal_volume_come_by_holder_and_year(db):
     """Equal counts keep one order on both engines: holder id, then year."""
     people = [_holder(name, "individual") for name in ("李某", "张某")]

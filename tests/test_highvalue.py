@@ -58,6 +58,16 @@ def test_each_category_and_the_refresh(sample):
         "sei": 1, "overseas_family": 1, "long_maintained": 1, "pledge": 1, "award": 1, "any": 5}
 
 
+def test_a_full_refresh_clears_the_flag_of_what_is_no_longer_a_valid_invention(sample):
+    """A flagged patent meeting a category but lapsed, of another type, or of unknown status ("unknown")
+    loses its flag in the full refresh (its own statement there), as in the refresh of some."""
+    for name, kind, status in (("was_valid", "invention", "lapsed"),
+                               ("utility", "utility", "valid"), ("unknown", "invention", "unknown")):
+        _p(name, kind=kind, status=status, overseas_family=True, high_value=True)
+    highvalue.refresh(ON)
+    assert _flagged() == {"sei", "overseas", "long", "pledge_big", "award"}
+
+
 def test_a_refresh_of_some_patents_changes_only_theirs(sample):
     """An import refreshes the patents it touched (`only`): theirs are set and cleared — a
     patent whose condition is unknown (no filing date) is cleared too —, the others stay."""

@@ -347,12 +347,22 @@ def _v35(m):
     return _v17(m)
 
 
+def _v36(m):
+    """Index on holder.name: 运营监控 matches each player's name (legal events carry names, not
+    holder ids) to its holder, a whole scan of the holders per call without it (~1,000,000 at
+    a province); skipped when present."""
+    if ("name",) in {tuple(i.columns) for i in db.obj.get_indexes("holder")}:
+        return []
+    return [m.add_index("holder", ("name",), False)]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
                      (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
-                     (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35)]
+                     (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35),
+                     (36, _v36)]
 BASELINE = 1
 
 

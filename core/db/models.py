@@ -163,7 +163,7 @@ class Agency(BaseModel):
 
 
 class Holder(BaseModel):
-    name = pw.CharField(max_length=255)
+    name = pw.CharField(max_length=255, index=True)  # 运营监控 names players (migration step 36)
     norm_name = pw.CharField(max_length=255, unique=True)
     kind = pw.CharField(max_length=16, default="other", index=True)
     country = pw.CharField(max_length=8, default="CN")

@@ -76,6 +76,7 @@ def pledged_between(first: dt.date | None, last: dt.date, rule: dict | None = No
                    & (LegalEvent.amount >= rule["pledge_amount"])))
 
 
+VALID_INVENTION = (Patent.patent_type == "invention") & (Patent.status == "valid")
 DATELESS = ("sei", "overseas_family", "award")
 
 
@@ -119,24 +120,56 @@ def refresh(on: dt.date | None = None, reassign_industries: bool = True,
     """Recompute Patent.high_value for every patent (valid inventions meeting a category), or
     for those whose ids the SQL `only` selects; optionally re-run the industry assignment first
     (every kind: the strategic emerging industries feed category 1, the local ones the industry
-    statistics). Returns the number of patents changed. Each UPDATE tests its own rows: the
-    flag is lowered where the condition does not hold (NULL counts as not), with no
-    `id NOT IN (the patents meeting it)`; with `only` (an import's patents) the SEI class and
-    the pledge are index probes per row (few), not IN (every SEI link or pledge)."""
+    statistics). Returns the number of patents changed. The flag is lowered where the condition
+    does not hold (NULL counts as not), with no `id NOT IN (the patents meeting it)`."""
     on = on or dt.date.today()
     with db.atomic():
         if reassign_industries:
             industries.assign(only=only)
-        meets = ((Patent.patent_type == "invention") & (Patent.status == "valid")
-                 & condition(on, few=only is not None))
-        among = [] if only is None else [Patent.id.in_(pw.SQL(f"({only})"))]
-        up = (Patent.update(high_value=True)
-              .where(*among, Patent.high_value == False, meets).execute())  # noqa: E712
-        down = (Patent.update(high_value=False)
-                .where(*among, Patent.high_value == True,  # noqa: E712
-                       ~pw.fn.COALESCE(meets, False)).execute())
+        changed = (_refresh_some(on, only) if only is not None else
+                   _raise_every(on) + _lower_every(on))
         version.bump()
+    return changed
+
+
+def _refresh_some(on: dt.date, only: str) -> int:
+    """The flags of the patents `only` selects (an import's: few), the SEI class and the pledge
+    tested by index probes per row, not IN (every SEI link or pledge)."""
+    among = Patent.id.in_(pw.SQL(f"({only})"))
+    meets = VALID_INVENTION & condition(on, few=True)
+    up = (Patent.update(high_value=True)
+          .where(among, Patent.high_value == False, meets).execute())  # noqa: E712
+    down = (Patent.update(high_value=False)
+            .where(among, Patent.high_value == True,  # noqa: E712
+                   ~pw.fn.COALESCE(meets, False)).execute())
     return up + down
+
+
+def _raise_every(on: dt.date) -> int:
+    """Raise the flag category by category: each condition alone at the top of its UPDATE, so
+    IN (every SEI link or pledge) is a semi-join. Inside one OR PostgreSQL tests it as a SubPlan
+    per patent, rescanning the list once it outgrows work_mem (as NOT IN did at 5,000,000)."""
+    rule = rules()
+    return sum(Patent.update(high_value=True)
+               .where(Patent.high_value == False, VALID_INVENTION,  # noqa: E712
+                      category_condition(c, on, rule)).execute()
+               for c in enabled(rule))
+
+
+def _lower_every(on: dt.date) -> int:
+    """Lower the flag of the patents no longer valid inventions, then of those meeting no
+    category: one NOT per category at the top of the UPDATE (anti-joins for the SEI class and
+    the pledge: NOT EXISTS by the link and event indexes)."""
+    rule = rules()
+    gone = (Patent.update(high_value=False)
+            .where(Patent.high_value == True,  # noqa: E712
+                   ~pw.fn.COALESCE(VALID_INVENTION, False)).execute())
+    unmet = [~pw.fn.COALESCE(category_condition(c, on, rule, few=True), False)
+             if c not in ("sei", "pledge") else ~category_condition(c, on, rule, few=True)
+             for c in enabled(rule)]
+    return gone + (Patent.update(high_value=False)
+                   .where(Patent.high_value == True, VALID_INVENTION, *unmet)  # noqa: E712
+                   .execute())
 
 
 def categories_of(patent_id: int, on: dt.date | None = None) -> list[str]:
