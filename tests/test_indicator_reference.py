@@ -14,7 +14,15 @@ from core.config import rules as ruleparams
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
 from core.db import db as proxy
-from core.db.models import Holder, Industry, LegalEvent, Patent, PatentHolder, PatentIndustry
+from core.db.models import (
+    CubeStamp,
+    Holder,
+    Industry,
+    LegalEvent,
+    Patent,
+    PatentHolder,
+    PatentIndustry,
+)
 from core.rules.counting import CountingRule
 from core.stats import indicators
 from tests import reference_stock as ref
@@ -84,7 +92,9 @@ def _extras(p: Patent, row: dict, holders: list[Holder]) -> None:
 
 
 def _fill(rows: list[dict]) -> None:
-    for model in (LegalEvent, PatentHolder, PatentIndustry, Patent, Holder, Industry):
+    # The stamp goes too: on SQLite the new patents may take the old ids, and a stamp of an
+    # earlier example's summary tables with the same highest ids would pass them as fresh.
+    for model in (CubeStamp, LegalEvent, PatentHolder, PatentIndustry, Patent, Holder, Industry):
         model.delete().execute()
     Industry.create(code=SEI, name="新一代信息技术产业", kind="sei")
     holders = _holders()
