@@ -64,21 +64,15 @@ def tables_moved(address_id: int, code: str):
     the patents already have) — the holders registered there move the indicator cube's holder
     placements only, one of them —, else None (every table). A patent whose first holder's
     region was set by hand keeps that holder's region."""
-    op = distinct_op()
+    op, mark = distinct_op(), db.obj.param
     differs = " OR ".join(
-        f"(CASE WHEN h.region_override THEN h.{column} ELSE {_literal(value)} END) {op} "
-        f"p.{column}" for column, value in zip(CODES[:3], split(code)[:3]))
+        f"(CASE WHEN h.region_override THEN h.{column} ELSE {mark} END) {op} p.{column}"
+        for column in CODES[:3])
     found = db.execute_sql(
         "SELECT 1 FROM patent p LEFT JOIN holder h ON h.id = p.first_holder_id "
-        f"WHERE p.address_ref_id = {int(address_id)} AND ({differs}) LIMIT 1").fetchone()
+        f"WHERE p.address_ref_id = {mark} AND ({differs}) LIMIT 1",
+        (int(address_id), *split(code)[:3])).fetchone()
     return None if found else street_tables()
-
-
-def _literal(code: str | None) -> str:
-    if code is None:
-        return "NULL"
-    assert code.isdigit(), code  # a division code (core.resolver.decisions checks it)
-    return f"'{code}'"
 
 
 def apply_addresses(address_ids: Iterable[int]) -> dict:

@@ -260,10 +260,14 @@ def placing(rule: CountingRule, region, patents: pw.Select | None = None, name: 
     """(placements, condition): the placements of `rule` and the condition selecting those in
     `region` (and, for the first-holder rules, the first holder's only)."""
     placed = placements(rule, patents, name)
+    return placed, placed_in(rule, placed, region)
+
+
+def placed_in(rule: CountingRule, placed, region=None):
+    """The condition on placements `placed` (placements()) selecting those in `region` (None:
+    every region) and, for the first-holder rules, the first holder's only."""
     where = region_filter(region, placed.c)
-    if rule.holder == "first":
-        where = both(where, placed.c.seq == 1)
-    return placed, where
+    return both(where, placed.c.seq == 1) if rule.holder == "first" else where
 
 
 def _whole(region, rule, conditions, where, by_child, patents=None) -> list[dict]:

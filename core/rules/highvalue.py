@@ -186,6 +186,6 @@ def category_counts(region_expr, on: dt.date | None = None) -> dict[str, int]:
                for c in enabled()]
     columns.append(count_if(condition(on)).alias("any"))
     row = (Patent.select(*columns)
-           .where(region_expr & (Patent.patent_type == "invention") & (Patent.status == "valid"))
+           .where(region_expr & VALID_INVENTION)
            .dicts().get())
     return {k: int(v or 0) for k, v in row.items()}

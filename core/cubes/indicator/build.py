@@ -26,7 +26,7 @@ from core.db.models import IndicatorCube, Patent
 from core.db.sql import absent, query_sql
 from core.regions.scope import both
 from core.rules import highvalue
-from core.rules.counting import CountingRule, placements
+from core.rules.counting import CountingRule, placed_in, placements
 
 # (rule, alias) -> the derived table of the rule's placements (core.rules.counting.placements)
 Placements = Callable[[CountingRule, str], pw.Select]
@@ -214,7 +214,7 @@ def _live_placements(months: pw.Table) -> Placements:
 def _placing(rule: CountingRule, placed: Placements, name: str):
     """(placements, condition) as core.rules.counting.placing gives them for every region."""
     table = placed(rule, name)
-    return table, (table.c.seq == 1) if rule.holder == "first" else True
+    return table, placed_in(rule, table)
 
 
 def _additive_select(variant: str, months: pw.Table, source: Placements) -> pw.Select:
