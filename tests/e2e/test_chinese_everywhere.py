@@ -1,7 +1,10 @@
-"""Every page, opened by its URL as each role, speaks Chinese: no Latin-letter word on screen
-outside a short list (in the page, its placeholders, the tab title and every chart's drawn
-texts), no Python "None", no dialog (Streamlit's English "Page not found" among them), no
-exception. The first page a role may not open says so in Chinese (the refusal is one screen).
+"""Every page, opened as each role, speaks Chinese: no Latin-letter word on screen outside a
+short list (in the page, its placeholders, the tab title and every chart's drawn texts), no
+Python "None", no dialog (Streamlit's English "Page not found" among them), no exception. Each
+role's first page is opened by its URL, the next ones through the sidebar in the same tab, the
+way a user moves on (a new tab loads the whole app again: about 3 s of browser CPU a page, most
+of this file's time before). The first page a role may not open, opened by its URL, says so in
+Chinese (the refusal is one screen).
 Screenshots of every page at 1600×1000 (the admin's visit of it, checked at that size), of the
 login page and of the kiosk at 1920×1080 go to docs/screenshots/pages/."""
 from __future__ import annotations
@@ -111,13 +114,52 @@ CASES = [pytest.param(role, spec, id=f"{role}-{spec.url_path}")
          for role in USERS for spec in _opened(role)]
 
 
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """One browser tab per role, kept across this module's tests (in each xdist worker): a
+    role's pages are visited one after another in it. role → (page, the dialogs it raised)."""
+    opened: dict = {}
+    yield opened
+    for tab, _ in opened.values():
+        tab.context.close()
+
+
+def _tab(tabs, browser, role: str):
+    if role not in tabs:
+        ctx = browser.new_context(viewport=SIZES.get(role, {"width": 1400, "height": 900}),
+                                  locale="zh-CN")
+        charts.expose_echarts(ctx)
+        tab = ctx.new_page()
+        tab.set_default_timeout(30000)
+        tabs[role] = (tab, watch_dialogs(tab))
+    return tabs[role]
+
+
+def visit(tab, base: str, spec, role: str) -> None:
+    """Open `spec` in the role's tab: by its URL the first time, else by its sidebar link."""
+    if not tab.url.startswith(base):
+        open_page(tab, base, spec.url_path, role)
+        return
+    tab.get_by_test_id("stSidebarNavLink").get_by_text(spec.title, exact=True).click()
+    want = "/" if spec.default else f"/{spec.url_path}"  # the default page's link leads to "/"
+    tab.wait_for_function("path => location.pathname === path", arg=want)
+    wait_session(tab)
+    expect(tab.get_by_text(re.compile("当前用户"))).to_be_visible()
+
+
+SIZES = {"admin": PAGE_SIZE, "viewer": LAPTOP_SIZE}  # the checker's: 1400×900
+
+
 @pytest.mark.parametrize(("role", "spec"), CASES)
-def test_a_page_opened_by_its_url_is_chinese(app_url, page, role, spec):
-    dialogs = watch_dialogs(page)
-    size = {"admin": PAGE_SIZE, "viewer": LAPTOP_SIZE}.get(role)  # the checker's: 1400×900
-    if size:
-        page.set_viewport_size(size)
-    open_page(page, app_url, spec.url_path, role)
+def test_every_page_a_role_opens_is_chinese(app_url, browser, tabs, page, role, spec):
+    if role in spec.roles:
+        page, dialogs = _tab(tabs, browser, role)
+        dialogs.clear()
+        visit(page, app_url, spec, role)
+    else:
+        dialogs = watch_dialogs(page)
+        page.set_viewport_size(SIZES.get(role, {"width": 1400, "height": 900}))
+        open_page(page, app_url, spec.url_path, role)
     if role in spec.roles:
         expect(page.get_by_text(spec.title, exact=False).first).to_be_visible()
         expect(page.get_by_text(labels.NO_PERMISSION)).to_have_count(0)
