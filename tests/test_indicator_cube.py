@@ -148,11 +148,18 @@ def test_every_spec_equals_the_live_count(many, long_rule):
     params.set_value("high_value_rules", long_rule)
     ruleparams.clear()
     cubes.rebuild()
-    for rule in RULES + HOLDER_RULES:
+    for number, rule in enumerate(RULES + HOLDER_RULES):
         assert indicator_cube.usable(rule) != indicator_cube.needs_build(rule)
         cubes.build_rule(rule)
         assert indicator_cube.usable(rule)
-        _assert_cube_equals_live(rule, DAYS)
+        _assert_cube_equals_live(rule, _days_of(number))
+
+
+def _days_of(number: int) -> tuple:
+    """Every edge day for the default rule (number 0); a third of them in turn for each other
+    rule, so that each day is still checked under several rules. Each comparison builds both
+    queries with peewee (about 0.1 s each): all days under all nine rules took 33–40 s a case."""
+    return DAYS if number == 0 else DAYS[number % 3::3]
 
 
 def _live_condition(spec, rule):
