@@ -2,36 +2,20 @@
 for a data item, and the exact filter they lead to.
 
 streamlit-echarts 0.7 renders in the page DOM (a components-v2 component, no iframe) and keeps
-its `echarts` namespace private. `expose_echarts(context)` patches the component's bundle on its
-way to the browser so that it also publishes that namespace as `globalThis.__echarts__`; the
-init script echarts_probe.js then reaches a chart with `echarts.getInstanceByDom(...)`."""
+its `echarts` namespace private. `expose_echarts(context)` adds the init script echarts_probe.js,
+which learns every ECharts instance as it is made and reaches a chart with
+`__echarts__.getInstanceByDom(...)`."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 from playwright.sync_api import expect
 
-BUNDLE = re.compile(r"/bidi-components/streamlit-echarts\.streamlit_echarts/index-[^/]*\.js$")
-NAMESPACE = re.compile(r"\{ echarts: (\w+) \}")  # how the bundle hands `echarts` to JsCode
 PROBE = Path(__file__).with_name("echarts_probe.js")
 
 
-_patched: dict[str, str] = {}  # bundle URL path → patched source (fetched once per session)
-
-
 def expose_echarts(context) -> None:
-    def patch(route):
-        path = urlparse(route.request.url).path
-        if path not in _patched:
-            body = route.fetch().text()
-            found = NAMESPACE.search(body)
-            assert found, "streamlit-echarts bundle changed: update tests/e2e/charts.py NAMESPACE"
-            _patched[path] = f"{body}\nglobalThis.__echarts__ = {found[1]};\n"
-        route.fulfill(body=_patched[path], content_type="application/javascript")
-
-    context.route(BUNDLE, patch)
+    """Every page of `context` runs the probe (echarts_probe.js) before the app's scripts."""
     context.add_init_script(path=str(PROBE))
 
 
@@ -72,14 +56,4 @@ def no_exception(page) -> None:
 
 async def expose_echarts_async(context) -> None:
     """expose_echarts for Playwright's async API (bench/sessions.py)."""
-    async def patch(route):
-        path = urlparse(route.request.url).path
-        if path not in _patched:
-            body = await (await route.fetch()).text()
-            found = NAMESPACE.search(body)
-            assert found, "streamlit-echarts bundle changed: update tests/e2e/charts.py NAMESPACE"
-            _patched[path] = f"{body}\nglobalThis.__echarts__ = {found[1]};\n"
-        await route.fulfill(body=_patched[path], content_type="application/javascript")
-
-    await context.route(BUNDLE, patch)
     await context.add_init_script(path=str(PROBE))

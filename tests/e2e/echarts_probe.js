@@ -1,7 +1,26 @@
 // Init script of every e2e page (tests/e2e/charts.py): find the ECharts instance of a chart shown
 // with ui.echarts.show(key=…) and read it. streamlit-echarts renders in the page DOM (components
-// v2, no iframe); its bundle keeps `echarts` private, so the test server patches the bundle to
-// publish it as globalThis.__echarts__ (charts.EXPOSE_ECHARTS).
+// v2, no iframe) and keeps its `echarts` namespace private; this script learns every ECharts
+// instance as it is made instead (each assigns `_coordSysMgr` in its constructor, caught here by
+// a setter on Object.prototype that then defines the object's own property) and publishes
+// globalThis.__echarts__.getInstanceByDom. Patching the bundle on its way to the browser did the
+// same but needed Playwright's routing, which turns the browser's HTTP cache off: every page
+// then compiled the 2.5 MB bundle again.
+
+(() => {
+  const made = [];
+  Object.defineProperty(Object.prototype, "_coordSysMgr", {
+    configurable: true,
+    set(value) {
+      Object.defineProperty(this, "_coordSysMgr", {value, writable: true, configurable: true,
+                                                    enumerable: true});
+      if (typeof this.getDom === "function" && typeof this.isDisposed === "function") made.push(this);
+    },
+  });
+  globalThis.__echarts__ = {
+    getInstanceByDom: (dom) => made.find((chart) => !chart.isDisposed() && chart.getDom() === dom),
+  };
+})();
 
 globalThis.__e2eChart = (key) => {
   const dom = document.querySelector(`.st-key-${key} .echarts-container`);
