@@ -52,6 +52,7 @@ CHANGED = "ind_changed"  # ids whose inputs differ
 MOVED = "ind_moved"  # ids whose inputs but the months differ
 SIDE = "ind_side"  # one side's months rows of the changed patents
 LONG = "ind_long"  # both sides' months rows of the changed patents, signed, one per kind
+SUMMED = "ind_summed"  # LONG's signs summed per regions, type, flags, kind and month
 MONTHS = ("id", *REGION_DIMS, *DIMS, *MONTH_COLUMNS)
 PLACED = ("basis", "pid", "seq", *REGION_DIMS, "dom", "share")
 BASES = ("current", "original")
@@ -66,7 +67,7 @@ def start() -> None:
 
 
 def reset() -> None:
-    for table in (WAS, NOW, CHANGED, MOVED, SIDE, LONG):
+    for table in (WAS, NOW, CHANGED, MOVED, SIDE, LONG, SUMMED):
         db.execute_sql(f"DROP TABLE IF EXISTS {table}")
         db.execute_sql(f"DROP TABLE IF EXISTS {table}_pl")
 
@@ -132,7 +133,7 @@ def _signed() -> None:
     moved (MOVED) keeps only the kinds whose month differs on the other side: its rows of the
     others cancel. SIDE_pl: the two sides' placements of the changed patents, signed alike."""
     run = db.execute_sql
-    for table in (SIDE, LONG, f"{SIDE}_pl"):
+    for table in (SIDE, LONG, SUMMED, f"{SIDE}_pl"):
         run(f"DROP TABLE IF EXISTS {table}")
     same = "IS NOT DISTINCT FROM" if is_postgres() else "IS"
     rest = [c for c in MONTHS if c not in MONTH_COLUMNS]
@@ -150,6 +151,9 @@ def _signed() -> None:
         f"WHERE {m} IS NOT NULL" for kind, m in zip(KINDS, MONTH_COLUMNS))
     run(f"CREATE TEMPORARY TABLE {LONG} AS {kinds}")
     run(f"CREATE INDEX {LONG}_id ON {LONG} (id, sgn)")
+    keys = ", ".join((*REGION_DIMS, *DIMS, "hard", "kind", "month"))
+    run(f"CREATE TEMPORARY TABLE {SUMMED} AS SELECT {keys}, SUM(sgn) AS n FROM {LONG} "
+        f"GROUP BY {keys}")
     placed = " UNION ALL ".join(
         f"SELECT {', '.join(PLACED)}, {sign} AS sgn FROM {side}_pl "
         f"WHERE pid IN (SELECT id FROM {CHANGED})" for side, sign in ((WAS, -1), (NOW, 1)))
@@ -164,12 +168,13 @@ def _signed_rows(variants) -> Iterator[pw.Select]:
     (core.cubes.indicator.build.shared_rows gives the same rows of one side)."""
     long = pw.Table(LONG, (*(c for c in MONTHS if c not in MONTH_COLUMNS), "hard", "sgn",
                            "kind", "month"))
-    regions = [getattr(long, d) for d in REGION_DIMS]
-    if FAST in variants:
-        for variant, where in ((FAST, True), (PLAIN, long.hard == 0)):
-            query = long.select().where(where) if where is not True else long.select()
+    if FAST in variants:  # from LONG summed per street, type, flags, kind and month once
+        summed = pw.Table(SUMMED, (*REGION_DIMS, *DIMS, "hard", "kind", "month", "n"))
+        regions = [getattr(summed, d) for d in REGION_DIMS]
+        for variant, where in ((FAST, True), (PLAIN, summed.hard == 0)):
+            query = summed.select().where(where) if where is not True else summed.select()
             for grain, depth in ADDITIVE_GRAINS:
-                yield _net(query, variant, grain, regions[:depth], long, None, long.sgn)
+                yield _net(query, variant, grain, regions[:depth], summed, None, summed.n)
     for variant in variants:
         if variant == FAST:
             continue
