@@ -25,7 +25,7 @@ STAGES = (
     ("core.cubes.actors", "emit", "  actor_cube rows"),
     ("core.cubes.actors", "distinct_delta", "  actor_cube distinct counts"),
     ("core.cubes.indicator.changes", "_snapshot", "  indicator_cube inputs kept and read"),
-    ("core.cubes.indicator.changes", "_emit_side", "  indicator_cube rows of changed patents"),
+    ("core.cubes.indicator.changes", "_signed", "  indicator_cube changed patents, both sides"),
 )
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from peewee import DecimalField, FloatField
+from peewee import DecimalField, FloatField, fn
 
 from core import db as core_db
 from core.cubes import delta, freshness
@@ -26,6 +26,7 @@ from core.db.models import (
     Address,
     Agency,
     Holder,
+    IndicatorCube,
     Patent,
     PatentHolder,
     PatentIndustry,
@@ -349,3 +350,53 @@ def test_actor_cube_keeps_a_key_seen_in_another_city_of_the_province(demo_db):
     kept_rows = _rows(ActorCube)
     cubes.rebuild()
     assert kept_rows == _rows(ActorCube)
+
+
+def test_a_change_splits_each_batch_of_inventor_lists_once(demo_db, monkeypatch):
+    """inventor_cube and inventor_year_cube read one split of a batch's inventor lists (the
+    split is Python, per patent): one split when the old rows leave and one when the new ones
+    join, not one per table and side — and both tables still equal a rebuild."""
+    from core.cubes import inventor
+    splits = []
+    counts = inventor._counts
+    monkeypatch.setattr(inventor, "_counts", lambda only: splits.append(only) or counts(only))
+    ids = [_nth(Patent, pick) for pick in (1, 2, 3)]
+    with delta.change():
+        delta.before_ids(ids)
+        Patent.update(inventors="甲;乙", inventor_count=2).where(Patent.id.in_(ids)).execute()
+    assert len(splits) == 2
+    kept = _state()
+    cubes.rebuild()
+    rebuilt = _state()
+    for table in ("InventorCube", "InventorYearCube"):
+        assert kept[table] == rebuilt[table], table
+
+
+def test_the_indicator_cube_delta_holds_one_net_row_per_key(demo_db, monkeypatch):
+    """The indicator cube's part of a change emits both sides' rows netted (one row per key,
+    none 0), so its merge groups nothing: an address decision moving patents — one with two
+    holders among them (every holder rule places it) — to another county of their city leaves
+    a delta of unique keys (the province and city rows of whole counting cancel and are left
+    out), and the cube equals a rebuild."""
+    from core.cubes import delta as delta_module
+    seen = {}
+    spec = next(s for s in delta_module.SPECS if s.model is IndicatorCube)
+    merge = spec.merge
+
+    def checked():
+        keys = ", ".join(spec.keys)
+        seen["rows"], seen["keys"], seen["zero"] = core_db.db.execute_sql(
+            f"SELECT COUNT(*), (SELECT COUNT(*) FROM (SELECT DISTINCT {keys} FROM {spec.delta}) k),"
+            f" SUM(CASE WHEN ABS(n) < 1e-9 THEN 1 ELSE 0 END) FROM {spec.delta}").fetchone()
+        merge()
+    monkeypatch.setattr(spec, "merge", checked)
+    two = (PatentHolder.select(PatentHolder.patent).where(PatentHolder.current == True)  # noqa: E712
+           .group_by(PatentHolder.patent).having(fn.COUNT(PatentHolder.id) > 1))
+    address, county = (Patent.select(Patent.address_ref, Patent.county_code).where(
+        Patent.address_ref.is_null(False) & Patent.county_code.startswith("3205")
+        & Patent.id.in_(two)).order_by(Patent.id).tuples().first())
+    decisions.decide(address, "320507" if county != "320507" else "320508", "tester")
+    assert seen["rows"] and seen["rows"] == seen["keys"] and not seen["zero"]
+    kept = _rows(IndicatorCube)
+    cubes.rebuild()
+    assert kept == _rows(IndicatorCube)

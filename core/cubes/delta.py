@@ -25,6 +25,7 @@ writers that run them (imports, checker decisions) are rare; the nightly rebuild
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ from core.cubes import indicator as indicator_cube
 from core.cubes.indicator import changes
 from core.cubes.merge import EPSILON, key_join, merge_net
 from core.cubes.rebuild import rebuild
-from core.db import db, version
+from core.db import db, is_postgres, version
 from core.db.models import (
     ActorCube,
     AgencyCube,
@@ -200,8 +201,10 @@ def _contribute(sign: int, specs) -> None:
     """The rows of the patents in BATCH, with `sign`, into the delta of each table of
     `specs`."""
     only = pw.SQL(f'(SELECT id FROM "{BATCH}")')
-    for spec in specs:
-        spec.contribute(sign, only)
+    both = {InventorCube, InventorYearCube} <= {spec.model for spec in specs}
+    with inventor.shared(only) if both else contextlib.nullcontext():  # one split of the lists
+        for spec in specs:
+            spec.contribute(sign, only)
     if ACTORS in specs:
         actors.emit(f'SELECT id FROM "{BATCH}"', sign, ACTORS.inserter(sign))
 
@@ -285,18 +288,41 @@ def _agencies(only, insert) -> None:
 
 class IndicatorSpec(Spec):
     """The indicator cube: the changed patents' inputs are kept when they leave and compared
-    when they join; only the patents whose inputs moved emit rows (core.cubes.indicator.changes)."""
+    when they join; only the patents whose inputs moved emit rows, both sides netted at once
+    (core.cubes.indicator.changes: one row per key, the merge has nothing left to group)."""
 
     def create_delta(self) -> None:
-        super().create_delta()
+        """The delta holds net rows (no sign column), numbered by `did` for the merge: SQLite's
+        rowid, a serial column on PostgreSQL."""
+        db.execute_sql(f'DROP TABLE IF EXISTS "{self.delta}"')
+        db.execute_sql(f'CREATE TEMPORARY TABLE "{self.delta}" AS SELECT {self._cols()} '
+                       f'FROM "{self.table}" WHERE 1 = 0')
+        if is_postgres():
+            db.execute_sql(f'ALTER TABLE "{self.delta}" ADD COLUMN did BIGSERIAL')
         changes.start()
+
+    def inserter(self, sign: int) -> Callable:
+        if sign != 1:
+            raise ValueError("the indicator cube's delta takes net rows only")
+
+        def insert(select, params: tuple = ()):
+            sql, params = (select, params) if isinstance(select, str) else query_sql(select)
+            db.execute_sql(f'INSERT INTO "{self.delta}" ({self._cols()}) '
+                           f"SELECT q.* FROM ({sql}) q", params)
+        return insert
+
+    def merge(self) -> None:
+        """The delta's rows are net already, one per key (changes.emit): nothing to group."""
+        merge_net(self.table, self.delta, self.measures, self._join(self.delta),
+                  did="did" if is_postgres() else "rowid")
+        db.execute_sql(f'DELETE FROM "{self.delta}"')
 
     def contribute(self, sign: int, only: pw.Node) -> None:
         if sign < 0:
             changes.note(only)
             return
         variants = [indicator_cube.FAST, *indicator_cube.built_variants()]
-        changes.emit(only, variants, self.inserter(-1), self.inserter(1))
+        changes.emit(only, variants, self.inserter(1))
 
 
 SPECS = (

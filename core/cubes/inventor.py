@@ -8,11 +8,15 @@ An inventor is a name within the first holder (split_inventors: each name once p
 patent without a first holder or without inventors has no row. The lists are split in Python
 (the one definition the live path uses too), their per-year rows counted into a temporary
 table, and both tables' rows go out as SELECTs from it like every other summary table's
-(core.cubes.delta adds and subtracts them for changed patents; core.cubes.rebuild writes them).
+(core.cubes.delta adds and subtracts them for changed patents, one split for both tables;
+core.cubes.rebuild writes them).
 """
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import peewee as pw
 
@@ -95,7 +99,26 @@ def emit_years(only: pw.Node, insert) -> None:
     _emit(only, insert, years_sql)
 
 
+_shared = threading.local()  # inside shared(): TEMP holds the batch's rows for both tables
+
+
+@contextmanager
+def shared(only: pw.Node) -> Iterator[None]:
+    """While the block runs, both emitters read one split of the lists of the patents `only`
+    selects (core.cubes.delta emits both tables of each batch inside it)."""
+    _load(only)
+    _shared.on = True
+    try:
+        yield
+    finally:
+        _shared.on = False
+        drop()
+
+
 def _emit(only: pw.Node, insert, rows) -> None:
+    if getattr(_shared, "on", False):
+        insert(rows())
+        return
     try:
         _load(only)
         insert(rows())

@@ -36,8 +36,10 @@ def _pg_patterns(model, net: str, keys) -> list[str]:
             for pattern in found] or ["FALSE"]  # no net rows: an empty pairing
 
 
-def merge_net(table: str, net: str, measures: tuple[str, ...], joins: list[str]) -> None:
-    """Add the rows of `net` (the table's key columns, `measures`, a unique `did`) to `table`,
+def merge_net(table: str, net: str, measures: tuple[str, ...], joins: list[str],
+              did: str = "did") -> None:
+    """Add the rows of `net` (the table's key columns, `measures`, a unique `did`: a column of
+    that name, or SQLite's rowid) to `table`,
     whose rows of a key are unique: `joins` pair them (aliases c and d, key_join). Paired
     rows are updated in place (deleted when the first measure reaches 0); the others inserted
     (unless 0). A NULL measure on one side leaves the other's value (as SUM would)."""
@@ -45,7 +47,7 @@ def merge_net(table: str, net: str, measures: tuple[str, ...], joins: list[str])
     pair = f"dp_{table}"
     added = ", ".join(f"CASE WHEN c.{m} IS NULL THEN d.{m} WHEN d.{m} IS NULL THEN c.{m} "
                       f"ELSE c.{m} + d.{m} END AS {m}" for m in measures)
-    pairs = " UNION ALL ".join(f"SELECT c.id AS cid, d.did AS did, {added} FROM {join}"
+    pairs = " UNION ALL ".join(f"SELECT c.id AS cid, d.{did} AS did, {added} FROM {join}"
                                for join in joins)
     run(f'CREATE TEMPORARY TABLE "{pair}" AS {pairs}')
     first = measures[0]
@@ -54,10 +56,10 @@ def merge_net(table: str, net: str, measures: tuple[str, ...], joins: list[str])
         f"AND ABS(p.{first}) > {EPSILON}")
     run(f'DELETE FROM "{table}" WHERE id IN (SELECT cid FROM "{pair}" '
         f"WHERE ABS({first}) <= {EPSILON} OR {first} IS NULL)")
-    columns = [c for c in _columns_of(net) if c != "did"]
+    columns = [c for c in _columns_of(net) if c != did]
     listed = ", ".join(columns)
-    unpaired = (absent(pair, "did", "n.did") if is_postgres()
-                else f'n.did NOT IN (SELECT did FROM "{pair}")')
+    unpaired = (absent(pair, "did", f"n.{did}") if is_postgres()
+                else f'n.{did} NOT IN (SELECT did FROM "{pair}")')
     run(f'INSERT INTO "{table}" ({listed}) SELECT {listed} FROM "{net}" n '
         f'WHERE {unpaired} AND ABS({first}) > {EPSILON}')
     run(f'DROP TABLE "{pair}"')

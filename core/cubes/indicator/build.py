@@ -10,10 +10,12 @@ Built with the default placement, the plain rows are what a holder rule built on
 adds to.
 
 `shared_rows(variants, months)` yields the SELECTs of the default's rows, the plain rows and
-the holder rules' own rows — the delta upkeep (core.cubes.delta) inserts them into its delta
-table, from a months table of the changed patents only (months_table(only=…))."""
+the holder rules' own rows. The delta upkeep (core.cubes.delta) reads the changed patents'
+months tables (months_table(only=…)) and emits their net rows by the same placements in fewer,
+signed statements (core.cubes.indicator.changes)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -21,7 +23,7 @@ import peewee as pw
 from peewee import fn
 
 from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
-from core.db import db
+from core.db import current_url, db
 from core.db.models import IndicatorCube, Patent
 from core.db.sql import absent, query_sql
 from core.regions.scope import both
@@ -85,7 +87,31 @@ def months_table(long_rule: dict | None = None, only: pw.Node | None = None
     kind of change (NULL when it does not happen): one scan of `patent` (or of the patents
     whose ids `only` selects) joined to their first pledges, then every count of every variant
     reads this narrow table instead."""
-    long_rule = highvalue.rules() | (long_rule or {})
+    sql, params = _months_select(highvalue.rules() | (long_rule or {}), only)
+    db.execute_sql(f"DROP TABLE IF EXISTS {MONTHS}")
+    db.execute_sql(f"CREATE TEMPORARY TABLE {MONTHS} AS {sql}", params)
+    db.execute_sql(f"CREATE INDEX {MONTHS}_id ON {MONTHS} (id)")
+    try:
+        yield pw.Table(MONTHS, ("id", *REGION_DIMS, *DIMS, *MONTH_COLUMNS))
+    finally:
+        db.execute_sql(f"DROP TABLE {MONTHS}")
+
+
+_MONTHS_SQL: dict = {}  # months_table's SELECT of a few patents, built once per key (below)
+_ONLY = "(SELECT id FROM only_patents_placeholder)"
+
+
+def _months_select(long_rule: dict, only: pw.Node | None) -> tuple[str, tuple]:
+    """(sql, params) of months_table's SELECT. peewee builds it in about 0.1 s, and a change
+    asks for it four times (core.cubes.indicator.changes), so the SELECT of a few patents given
+    as SQL text without parameters is built once per database, rule and day (the dateless
+    high-value categories are judged as of the day) and takes each caller's text."""
+    if isinstance(only, pw.SQL) and not only.params and _ONLY not in only.sql:
+        key = (current_url(), repr(sorted(long_rule.items())), dt.date.today())
+        if key not in _MONTHS_SQL:
+            _MONTHS_SQL[key] = _months_select(long_rule, pw.SQL(_ONLY))
+        sql, params = _MONTHS_SQL[key]
+        return sql.replace(_ONLY, only.sql), params
     pledges = first_pledges(long_rule, only)
     kinds = kind_selects(long_rule, pledges, few=only is not None)
     select = (Patent.select(Patent.id, *(getattr(Patent, d) for d in (*REGION_DIMS, *DIMS)),
@@ -95,13 +121,7 @@ def months_table(long_rule: dict | None = None, only: pw.Node | None = None
     if only is not None:
         select = select.where(Patent.id.in_(only))
     sql, params = select.sql()
-    db.execute_sql(f"DROP TABLE IF EXISTS {MONTHS}")
-    db.execute_sql(f"CREATE TEMPORARY TABLE {MONTHS} AS {sql}", params)
-    db.execute_sql(f"CREATE INDEX {MONTHS}_id ON {MONTHS} (id)")
-    try:
-        yield pw.Table(MONTHS, ("id", *REGION_DIMS, *DIMS, *MONTH_COLUMNS))
-    finally:
-        db.execute_sql(f"DROP TABLE {MONTHS}")
+    return sql, tuple(params)
 
 
 def rows(variant: str, months: pw.Table, placed: Placements | None = None
