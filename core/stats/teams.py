@@ -47,6 +47,8 @@ from core.stats.base import cube_where, patents, use_cube, where, year_range
 
 MAX_HOLDER_PATENTS = 50_000
 MAX_HOLDERS = 30
+HOLDERS_READ = 2_000  # holders counted by the one grouping of _year_core
+HOLDER_CHUNK = 500  # holders summed a query in _year_core, biggest first
 MEMBERS_SHOWN = 5
 FIELDS_SHOWN = 3
 TEAM_COLUMNS = ["team", "size", "lead", "members", "patents", "inventions", "valid",
@@ -232,22 +234,38 @@ def _pair_rank(item: tuple) -> tuple:
 
 def _year_core(scope: Scope, top: int) -> pd.DataFrame:
     """Exact top from inventor_year_cube: the MAX_HOLDERS biggest holders' rows first; their
-    top-th pair's patents bound the rest (a pair's patents never exceed its holder's), so only
-    the holders with at least that many patents in scope are summed too."""
-    first = _holder_counts(scope, limit=MAX_HOLDERS)
+    top-th pair's patents (`least`) bound the rest (a pair's patents never exceed its
+    holder's), so only the holders with at least that many patents in scope are summed too,
+    biggest first, `least` rising after each HOLDER_CHUNK of them. The holders' counts are
+    grouped once (the HOLDERS_READ biggest); again only when all of those reach the bound."""
+    biggest = _holder_counts(scope, limit=max(HOLDERS_READ, MAX_HOLDERS))
+    first = biggest[:MAX_HOLDERS]
     totals = _year_totals(scope, [h for h, _ in first])
-    if len(first) == MAX_HOLDERS:
-        ranked = sorted(totals.items(), key=_pair_rank)
-        least = ranked[top - 1][1][0] if top >= 1 and len(ranked) >= top else 1
-        if first[-1][1] >= least:
-            read = {h for h, _ in first}
-            totals.update(_year_totals(scope, [h for h, _ in _holder_counts(scope, least=least)
-                                               if h not in read]))
+    least = _kth_total(totals, top)
+    if len(first) < MAX_HOLDERS or first[-1][1] < least:
+        return _ranked_frame(scope, totals, top)
+    rest = biggest[MAX_HOLDERS:]
+    if len(biggest) == max(HOLDERS_READ, MAX_HOLDERS) and biggest[-1][1] >= least:
+        read = {h for h, _ in first}
+        rest = [(h, k) for h, k in _holder_counts(scope, least=least) if h not in read]
+    while rest and rest[0][1] >= least:
+        part, rest = rest[:HOLDER_CHUNK], rest[HOLDER_CHUNK:]
+        totals.update(_year_totals(scope, [h for h, k in part if k >= least], least))
+        least = _kth_total(totals, top)
     return _ranked_frame(scope, totals, top)
 
 
-def _year_totals(scope: Scope, holder_ids: list[int]) -> dict[tuple, list[int]]:
-    """{(holder, name): [patents, inventions]} in scope of the holders `holder_ids`."""
+def _kth_total(totals: dict[tuple, list[int]], top: int) -> int:
+    """The patents of the top-th pair of `totals` (1 when there are fewer pairs)."""
+    if top < 1 or len(totals) < top:
+        return 1
+    return heapq.nlargest(top, (k for k, _ in totals.values()))[-1]
+
+
+def _year_totals(scope: Scope, holder_ids: list[int],
+                 least: int = 1) -> dict[tuple, list[int]]:
+    """{(holder, name): [patents, inventions]} in scope of the holders `holder_ids`, the pairs
+    with at least `least` patents."""
     c = InventorYearCube
     conds = [x for x in (cube_where(scope, c), year_range(c.app_year, scope)) if x is not True]
     totals = {}
@@ -256,6 +274,8 @@ def _year_totals(scope: Scope, holder_ids: list[int]) -> dict[tuple, list[int]]:
                           count_if(c.patent_type == "invention", c.n))
                  .where(c.holder_id.in_(part), *conds)
                  .group_by(c.holder_id, c.name))
+        if least > 1:
+            query = query.having(fn.SUM(c.n) >= least)
         totals.update({(int(h), name): [int(k), int(inv)] for h, name, k, inv in query.tuples()})
     return totals
 
