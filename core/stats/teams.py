@@ -41,7 +41,7 @@ from core.db.models import (
     QualityCube,
     QualityYearCube,
 )
-from core.db.sql import chunks, count_if, load_temp
+from core.db.sql import chunks, count_if, id_values, load_temp
 from core.regions.query import Scope
 from core.regions.scope import both, region_filter
 from core.stats.base import cube_where, patents, use_cube, where, year_range
@@ -283,7 +283,7 @@ def _year_totals(scope: Scope, holder_ids: list[int],
     for part in chunks(holder_ids):
         query = (c.select(c.holder_id, c.name, fn.SUM(c.n),
                           count_if(c.patent_type == "invention", c.n))
-                 .where(c.holder_id.in_(part), *conds)
+                 .where(c.holder_id.in_(id_values(part)), *conds)
                  .group_by(c.holder_id, c.name))
         if least > 1:
             query = query.having(fn.SUM(c.n) >= least)
