@@ -142,7 +142,9 @@ def test_event_lists_in_date_windows_equal_one_query(db, seed):
     counties = ["320506", "320505", "320102", None]
     patents = [_patent(f"20201000{n:05d}", rng.choice(counties[:3])) for n in range(12)]
     latest = D(2026, 11, 1)
-    days = [latest - dt.timedelta(days=d) for d in (0, 366, 367, 1098, 2561)]
+    first = operations.FIRST_WINDOW_DAYS  # windows' edges: first × 1, 2, 4, … days back
+    days = [latest - dt.timedelta(days=d) for d in (0, first, first + 1, 2 * first, 4 * first,
+                                                     4 * first + 1, 64 * first)]
     for n in range(300):
         day = (rng.choice(days) if n % 3 == 0
                else latest - dt.timedelta(days=int(rng.triangular(0, 11000, 0))))

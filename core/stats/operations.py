@@ -116,12 +116,12 @@ def per_year(q: Scope) -> pd.DataFrame:
     return frame.sort_values("year").reset_index(drop=True)[YEAR_COLUMNS]
 
 
-FIRST_WINDOW_DAYS = 366
+FIRST_WINDOW_DAYS = 7  # a week: the 5M province records about 5,000 transfers in its last month
 
 
 def _date_windows(q: Scope, kind: str) -> list[list]:
     """Conditions on LegalEvent.date cutting the scope's dated events of `kind` into windows,
-    newest first: the year back from the latest event, then windows twice as long each, the
+    newest first: FIRST_WINDOW_DAYS back from the latest event, then windows twice as long each, the
     last one open below (from the earliest event on). [[]] when there is no such event."""
     dated = LegalEvent.select(fn.MIN(LegalEvent.date), fn.MAX(LegalEvent.date)).where(
         LegalEvent.kind == kind, *event_dates(q))
