@@ -23,7 +23,7 @@ from core.upkeep.bootstrap import ensure_ready
 
 TABLES = ("address", "holder", "holder_tag", "agency", "industry", "patent", "legal_event",
           "patent_holder", "patent_industry", "fee_payment", "patent_cube", "street_cube", "holder_cube", "event_cube",
-          "indicator_cube", "ops_cube", "actor_cube", "agency_year_cube", "industry_cube",
+          "indicator_cube", "ops_cube", "actor_cube", "agency_year_cube", "agency_field_cube", "industry_cube",
           "inventor_cube", "inventor_year_cube", "quality_cube", "quality_year_cube",
           "cube_stamp", "data_version")
 # tables whose secondary indexes are built once after the copy (the indicator cube took

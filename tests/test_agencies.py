@@ -110,3 +110,34 @@ def test_ranking_and_client_mix_charts():
     pie = json.loads(charts.local_share({"local_filings": 8, "filings": 10}).dump_options())
     assert pie["series"][0]["data"] == [{"name": "本地机构", "value": 8},
                                         {"name": "其他", "value": 2}]
+
+
+def test_main_fields_from_the_summary_table_equal_the_patents(db):
+    """agency_field_cube's main fields equal the patents' for every undated province, city and
+    type scope (ties by subclass), and it is read only for those scopes."""
+    import random
+
+    from core.cubes import rebuild
+    rng = random.Random(7)
+    firms = [Agency.create(name=f"代理{i}", norm_name=f"d{i}") for i in range(4)]
+    holder = Holder.create(name="企业", norm_name="e", kind="enterprise")
+    for n in range(160):
+        province, city, county = rng.choice([("32", "3205", "320506"), ("32", "3205", "320505"),
+                                             ("32", "3201", "320102"), ("32", None, None),
+                                             ("31", "3101", "310115"), (None, None, None)])
+        p = _patent(rng.choice(firms + [None]), holder, rng.choice(["invention", "utility",
+                                                                     "design"]),
+                    county=county or "000000", app=D(2015 + n % 9, 1, 1),
+                    ipc=rng.choice(["H01M", "G06F", "A01B", "B01D", None]))
+        Patent.update(province_code=province, city_code=city, county_code=county).where(
+            Patent.id == p.id).execute()
+    ids = [f.id for f in firms]
+    scopes = [Scope(r, patent_types=t) for r in (None, "32", "3205", "3201", "31")
+              for t in ((), ("invention",), ("invention", "utility"))]
+    live = {s: agencies.top_fields(s, ids, per_agency=5) for s in scopes}
+    rebuild.rebuild(variants=False)
+    for scope in scopes:
+        assert agencies._fields_cube(scope)
+        assert agencies.top_fields(scope, ids, per_agency=5) == live[scope], scope
+    assert not agencies._fields_cube(Scope("320506"))
+    assert not agencies._fields_cube(Scope("3205", D(2020, 1, 1), D(2020, 12, 31)))

@@ -237,7 +237,7 @@ INVENTOR_NAMES = ("张三", "李四", "王五", "赵六", "钱七")
 edits = st.lists(st.tuples(
     st.integers(0, 10_000),  # the patent
     st.sampled_from(("holder", "agency", "type", "filed", "region", "inventors", "copy",
-                     "links")),
+                     "links", "ipc")),
     st.integers(0, 60)), min_size=1, max_size=8)
 
 
@@ -258,6 +258,8 @@ def _edit(patent_id: int, column: str, value: int) -> None:
                 "app_year": None if value % 9 in (0, 2) else day.year}
     elif column == "region":
         sets = dict(zip(("province_code", "city_code", "county_code"), REGIONS[value % 5]))
+    elif column == "ipc":  # agency_field_cube
+        sets = {"ipc_subclass": ("H01M", "G06F", None)[value % 3]}
     elif column == "inventors":  # the list too: inventor_cube and inventor_year_cube
         names = INVENTOR_NAMES[value % 3:value % 3 + value % 4]
         sets = {"inventor_count": len(names), "inventors": ";".join(names) if value % 5 else None}
@@ -295,6 +297,8 @@ def _relink(patent_id: int, value: int) -> None:
     ("agency", 1), ("region", 0))] + [(13, "filed", 1), (14, "filed", 6)]])
 @example(batches=[[(pick, column, value) for pick in (15, 16) for column, value in (
     ("holder", 2), ("region", 0))] + [(15, "filed", 2), (16, "filed", 12)]])
+@example(batches=[[(9, "agency", 1), (9, "ipc", 0), (10, "ipc", 2), (11, "ipc", 1)],
+                  [(9, "ipc", 1), (10, "agency", 2), (11, "region", 3)]])
 @example(batches=[[(5, "links", 0), (6, "links", 1), (7, "links", 2)],
                   [(5, "links", 2), (6, "links", 2), (8, "links", 3)]])
 def test_actor_cube_by_delta_equals_a_rebuild(demo_db, statuses_restored, batches):

@@ -55,3 +55,19 @@ def test_parameters_keep_every_version(db):
     values = [p.value for p in Parameter.select().where(Parameter.key == "population")
               .order_by(Parameter.effective_from)]
     assert values == ["1290.0", "1295.5"]
+
+
+def test_id_values_select_the_listed_ids_only(db):
+    """core.db.sql.id_values: the ids as literals select the same rows as the parameters; an
+    empty list selects none; anything but an integer is refused before it reaches the SQL."""
+    import pytest
+
+    from core.db.sql import id_values
+    holders = [Holder.create(name=f"甲{i}", norm_name=f"甲{i}").id for i in range(5)]
+    picked = holders[1:4]
+    got = [h for h, in Holder.select(Holder.id).where(Holder.id.in_(id_values(picked)))
+           .order_by(Holder.id).tuples()]
+    assert got == picked
+    assert not Holder.select().where(Holder.id.in_(id_values([]))).exists()
+    with pytest.raises(ValueError):
+        id_values([holders[0], "1) OR (1 = 1"])

@@ -117,3 +117,51 @@ def test_charts_per_year_and_per_subregion():
     assert [(s["name"], s["data"], s["stack"]) for s in options["series"]] == [
         ("转入", [2], "total"), ("转出", [1], "total"), ("许可", [0], "total"),
         ("质押", [1], "total")]
+
+
+def _previous_events(q, kind, direction=None, limit=500) -> list:
+    """events() as it was: one query over every dated event of the kind, sorted, limited."""
+    from core.db.models import LegalEvent as E
+    from core.regions.scope import canonical, region_filter
+    dirs = operations.direction_conditions(q.region)
+    query = E.select(E.id).join(Patent).where(E.kind == kind, *operations.event_dates(q))
+    if kind == "transfer":
+        query = query.where(dirs[direction] if direction else operations._transfer_scope(q))
+    elif q.region:
+        query = query.where(region_filter(canonical(q.region)))
+    return [i for i, in query.order_by(E.date.desc(), E.id.desc()).limit(limit).tuples()]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_event_lists_in_date_windows_equal_one_query(db, seed):
+    """Events over 30 years, clustered on a few days (ties across a window's edge), the newest
+    ones outside the city: every list, direction, limit and date range gives the ids the one
+    sorted query gave."""
+    import random
+    rng = random.Random(seed)
+    counties = ["320506", "320505", "320102", None]
+    patents = [_patent(f"20201000{n:05d}", rng.choice(counties[:3])) for n in range(12)]
+    latest = D(2026, 11, 1)
+    first = operations.FIRST_WINDOW_DAYS  # windows' edges: first × 1, 2, 4, … days back
+    days = [latest - dt.timedelta(days=d) for d in (0, first, first + 1, 2 * first, 4 * first,
+                                                     4 * first + 1, 64 * first)]
+    for n in range(300):
+        day = (rng.choice(days) if n % 3 == 0
+               else latest - dt.timedelta(days=int(rng.triangular(0, 11000, 0))))
+        kind = rng.choice(["transfer", "transfer", "license", "pledge"])
+        before, after = rng.choice(counties), rng.choice(counties)
+        if n < 20:
+            day, before, after = latest - dt.timedelta(days=n), "320102", "320105"
+        LegalEvent.create(patent=rng.choice(patents), kind=kind, date=day, county_before=before,
+                          county_after=after, amount=Decimal("1.00"))
+    scopes = [Scope(region="3205"), Scope(region="320506"), Scope(region="32"), Scope(),
+              Scope(region="3205", date_to=D(2020, 1, 1)),
+              Scope(region="3205", date_from=D(2019, 6, 1), date_to=D(2025, 1, 1))]
+    for q in scopes:
+        for kind, direction in [("transfer", None), ("transfer", "out"), ("transfer", "in"),
+                                ("license", None), ("pledge", None)]:
+            for limit in (1, 7, 40, 500):
+                got = operations.events(q, kind, direction=direction, limit=limit)
+                assert got["event_id"].tolist() == _previous_events(q, kind, direction, limit), (
+                    q, kind, direction, limit)
+    assert operations.events(Scope(region="3205", date_from=D(2030, 1, 1)), "transfer").empty

@@ -213,11 +213,19 @@ def _wipe() -> None:
 @example(rows=[(0, ["张三"], [], ";", False, False, "320506", "utility", D(2020, 1, 1))] * 2
          + [(1, ["李四"], [], ";", False, False, "320506", "invention", D(2020, 1, 1))] * 2,
          scopes=[("3205", ("invention", "utility"), None)], cap=1)  # a tie at the bound
+@example(rows=[(0, [n], [], ";", False, False, "320506", "invention", D(2020, 1, 1))
+               for n in ("张三", "李四", "王五")]
+         + [(1, [n], [], ";", False, False, "320506", "invention", D(2020, 1, 1))
+            for n in ("赵六", "钱七")]
+         + [(2, ["孙八"], [], ";", False, False, "320506", "invention", D(2020, 1, 1))] * 2,
+         scopes=[("3205", ("invention",), None)], cap=1)  # the top pair beyond the first grouping
 def test_core_inventors_from_the_cubes_and_live_equal_the_definition(db, monkeypatch, rows,
                                                                     scopes, cap):
     """Live (stale tables; every holder read), then from inventor_cube (undated, every type)
     or inventor_year_cube (some types or whole filing years; the first `cap` holders only, so
-    that the bound on the other holders decides) or live again (exact days, a street) — each
+    that the bound on the other holders decides; `cap` + 1 holders counted by the first
+    grouping, so that some examples group again; one holder summed a query, so that the bound
+    rises) or live again (exact days, a street) — each
     equal to the reference."""
     _wipe()
     made = _random_world(rows)
@@ -230,9 +238,13 @@ def test_core_inventors_from_the_cubes_and_live_equal_the_definition(db, monkeyp
             division = len(region) != 9
             whole = span is None or not isinstance(span[0], D)
             every = not types or set(types) == set(TYPES)
-            assert teams._cube_answers(scope) == (cube and division and span is None and every)
+            inventions = set(types) == {"invention"}
+            assert teams._cube_answers(scope) == (cube and division and span is None
+                                                  and (every or inventions))
             assert teams._years_answer(scope) == (cube and division and whole)
             monkeypatch.setattr(teams, "MAX_HOLDERS", cap if teams._years_answer(scope) else 100)
+            monkeypatch.setattr(teams, "HOLDERS_READ", cap + 1)  # grouped again when all reach
+            monkeypatch.setattr(teams, "HOLDER_CHUNK", 1)  # the bound rises after each holder
             for top in (1, 3, 20):
                 got, complete = teams.core_inventors(scope, top=top)
                 want = _reference(made, region, types, dates, top)

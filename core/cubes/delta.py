@@ -42,6 +42,7 @@ from core.db import db, is_postgres, version
 from core.db.models import (
     ActorCube,
     AgencyCube,
+    AgencyFieldCube,
     CubeStamp,
     HolderCube,
     IndicatorCube,
@@ -286,6 +287,10 @@ def _agencies(only, insert) -> None:
         db.execute_sql("DROP TABLE stats_base")
 
 
+def _agency_fields(only, insert) -> None:
+    insert(stats.field_rows_sql(f'AND id IN (SELECT id FROM "{BATCH}")'))
+
+
 class IndicatorSpec(Spec):
     """The indicator cube: the changed patents' inputs are kept when they leave and compared
     when they join; only the patents whose inputs moved emit rows, both sides netted at once
@@ -330,6 +335,7 @@ SPECS = (
            _patent_tables(i)) for i, model in enumerate(patent.COLUMNS)),
     Spec(OpsCube, ("n", "amount"), stats.OPS_COLUMNS, _ops),
     Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
+    Spec(AgencyFieldCube, ("n",), stats.FIELD_COLUMNS, _agency_fields),
     Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
     IndicatorSpec(IndicatorCube, ("n",), indicator_cube.COLUMNS, None, indexed=True),
     Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit_totals,

@@ -11,6 +11,7 @@ from core.db import current_url
 from core.db.models import (
     ActorCube,
     AgencyCube,
+    AgencyFieldCube,
     CubeStamp,
     EventCube,
     HolderCube,
@@ -28,7 +29,7 @@ from core.db.models import (
 )
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-          AgencyCube, IndustryCube, InventorCube, InventorYearCube, QualityCube, QualityYearCube,
+          AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube, QualityYearCube,
           CubeStamp)
 _KNOWN: set[str] = set()
 

@@ -16,6 +16,10 @@ agency_cube (table agency_year_cube): 代理机构统计's volumes (filings, val
 rejected) per county × agency × type × first holder's kind × filing year, for division scopes
 without a date range or with whole calendar years. A change of a holder's kind
 (core.holders.update_holder) invalidates the cubes.
+
+agency_field_cube: 代理机构统计's main fields — patents with an agency and an IPC subclass per
+city × agency × type × subclass over all time, for undated province and city scopes (the main
+fields of the 30 biggest agencies read 3,660,000 patents of the 5M province from the index).
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ from peewee import fn
 
 from core.cubes import actors, freshness
 from core.db import db
-from core.db.models import PATENT_TYPES, AgencyCube, LegalEvent, OpsCube, Patent
+from core.db.models import PATENT_TYPES, AgencyCube, AgencyFieldCube, LegalEvent, OpsCube, Patent
 from core.db.sql import count_if
 from core.regions.scope import canonical, region_filter
 
@@ -43,6 +47,7 @@ def build() -> None:
     actors.build()
     build_agencies()
     db.obj.execute_sql("DROP TABLE stats_base")
+    build_agency_fields()
 
 
 BASE_DIMS = "province_code, city_code, county_code, app_year, patent_type"
@@ -149,6 +154,22 @@ def build_agencies() -> None:
     AgencyCube.delete().execute()
     db.obj.execute_sql(f"INSERT INTO {AgencyCube._meta.table_name} "
                        f"({', '.join(AGENCY_COLUMNS)}) {agency_rows_sql()}")
+
+
+FIELD_COLUMNS = ("province_code", "city_code", "agency_id", "patent_type", "ipc_subclass", "n")
+
+
+def build_agency_fields() -> None:
+    AgencyFieldCube.delete().execute()
+    db.obj.execute_sql(f"INSERT INTO {AgencyFieldCube._meta.table_name} "
+                       f"({', '.join(FIELD_COLUMNS)}) {field_rows_sql()}")
+
+
+def field_rows_sql(where: str = "") -> str:
+    """agency_field_cube's rows of the patents (and `where`, SQL starting with AND)."""
+    keys = ", ".join(FIELD_COLUMNS[:-1])
+    return (f"SELECT {keys}, COUNT(*) FROM patent WHERE agency_id IS NOT NULL "
+            f"AND ipc_subclass IS NOT NULL {where} GROUP BY {keys}")
 
 
 def agency_rows_sql() -> str:

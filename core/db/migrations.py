@@ -356,13 +356,21 @@ def _v36(m):
     return [m.add_index("holder", ("name",), False)]
 
 
+
+def _v37(m):
+    """agency_field_cube (created by upgrade() with the other missing tables): drop the cube
+    stamp so that the next rebuild fills it."""
+    if CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return []
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
                      (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
                      (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35),
-                     (36, _v36)]
+                     (36, _v36), (37, _v37)]
 BASELINE = 1
 
 

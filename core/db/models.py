@@ -491,6 +491,18 @@ class AgencyCube(BaseModel):
         table_name = "agency_year_cube"
 
 
+class AgencyFieldCube(BaseModel):
+    """Summary table (core.cubes.stats): patents with an agency and an IPC subclass per city ×
+    agency × type × main IPC subclass, over all time (代理机构统计's main fields of the biggest
+    agencies, for undated province and city scopes)."""
+    province_code = pw.CharField(max_length=2, null=True)
+    city_code = pw.CharField(max_length=4, null=True)
+    agency_id = pw.IntegerField()
+    patent_type = pw.CharField(max_length=10)
+    ipc_subclass = pw.CharField(max_length=4)
+    n = pw.IntegerField(default=0)
+
+
 class IndustryCube(BaseModel):
     """Summary table (core.industry_cube): patents per top-level industry (or '*sei': in any
     strategic emerging industry) × street × type × status × filing and grant year, each patent
@@ -777,6 +789,6 @@ ALL_MODELS = [
     Parameter, WatchItem, Alert, IndicatorSnapshot, User, LoginThrottle, AuditLog, ImportBatch,
     JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-    AgencyCube, IndustryCube, InventorCube, InventorYearCube, QualityCube, QualityYearCube,
-    CubeStamp, DataVersion,
+    AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
+    QualityYearCube, CubeStamp, DataVersion,
 ]

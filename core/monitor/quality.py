@@ -29,7 +29,7 @@ from core.config import rules as ruleparams
 from core.cubes import quality as cube
 from core.cubes.quality import SUBJECT_KEYS, granted, kept_past, total_measures
 from core.db.models import Agency, Holder, Patent, QualityCube, QualityYearCube
-from core.db.sql import chunks, count_if
+from core.db.sql import chunks, count_if, id_values
 from core.regions.query import Scope
 from core.stats.base import cube_where, patents, use_cube, where, year_range
 
@@ -132,7 +132,7 @@ def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFr
     rows = []
     for part in chunks(ids):
         rows += list(y.select(y.subject_id, *columns)
-                     .where(y.subject_id.in_(part),
+                     .where(y.subject_id.in_(id_values(part)),
                             y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
                             *_cube_conditions(q, y, subject))
                      .group_by(y.subject_id).tuples())
@@ -228,7 +228,7 @@ def _named(frame: pd.DataFrame, subject: str) -> pd.DataFrame:
     model = Holder if subject == "holder" else Agency
     kind = Holder.kind if subject == "holder" else pw.Value(None)
     info = {pk: (name, k) for pk, name, k in
-            model.select(model.id, model.name, kind).where(model.id.in_(ids)).tuples()} \
+            model.select(model.id, model.name, kind).where(model.id.in_(id_values(ids))).tuples()} \
         if ids else {}
     frame["name"] = [info[i][0] for i in ids]
     frame["kind"] = pd.Series([info[i][1] for i in ids], index=frame.index, dtype=object)

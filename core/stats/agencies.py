@@ -24,7 +24,7 @@ from peewee import fn
 from core.config import defaults
 from core.config import rules as ruleparams
 from core.cubes import freshness
-from core.db.models import Agency, AgencyCube, Holder, Patent
+from core.db.models import Agency, AgencyCube, AgencyFieldCube, Holder, Patent
 from core.db.sql import count_all, count_if
 from core.regions.query import Scope
 from core.regions.scope import canonical, is_custom, members, region_filter
@@ -126,17 +126,35 @@ def _cube_client_mix(q: Scope, agency_ids: list[int], columns) -> pd.DataFrame:
 
 
 def top_fields(q: Scope, agency_ids: list[int], per_agency: int = 3) -> dict[int, list]:
-    """Agency id → its main IPC subclasses [(subclass, n), …] among the region's patents."""
+    """Agency id → its main IPC subclasses [(subclass, n), …] among the region's patents (from
+    agency_field_cube when it answers the scope, _fields_cube)."""
     if not agency_ids:
         return {}
-    rows = (Patent.select(Patent.agency, Patent.ipc_subclass, count_all().alias("n"))
-            .where(*_conditions(q), Patent.agency.in_(agency_ids),
-                   Patent.ipc_subclass.is_null(False))
-            .group_by(Patent.agency, Patent.ipc_subclass).tuples())
+    if _fields_cube(q):
+        c = AgencyFieldCube
+        conds = [region_filter(canonical(q.region), model=c) if q.region else True,
+                 c.patent_type.in_(list(q.patent_types)) if q.patent_types else True]
+        rows = (c.select(c.agency_id, c.ipc_subclass, fn.SUM(c.n))
+                .where(c.agency_id.in_(agency_ids), *[x for x in conds if x is not True])
+                .group_by(c.agency_id, c.ipc_subclass).tuples())
+    else:
+        rows = (Patent.select(Patent.agency, Patent.ipc_subclass, count_all().alias("n"))
+                .where(*_conditions(q), Patent.agency.in_(agency_ids),
+                       Patent.ipc_subclass.is_null(False))
+                .group_by(Patent.agency, Patent.ipc_subclass).tuples())
     frame = pd.DataFrame(list(rows), columns=["agency_id", "ipc", "n"])
     frame = frame.sort_values(["agency_id", "n", "ipc"], ascending=[True, False, True])
     return {int(a): list(zip(g["ipc"].head(per_agency), g["n"].head(per_agency).astype(int)))
             for a, g in frame.groupby("agency_id")}
+
+
+def _fields_cube(q: Scope) -> bool:
+    """agency_field_cube (all time, per city) answers a province or city (or no region)
+    without a date range."""
+    code = canonical(q.region) if q.region else ""
+    if q.has_dates or (code and (not code.isdigit() or len(code) not in (2, 4))):
+        return False
+    return freshness.usable()
 
 
 def local_condition(region: str | None) -> pw.Expression | bool:

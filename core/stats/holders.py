@@ -32,7 +32,7 @@ from core.db.models import (
     Patent,
     QualityYearCube,
 )
-from core.db.sql import ID_CHUNK, chunks, count_all, count_if, load_temp
+from core.db.sql import ID_CHUNK, chunks, count_all, count_if, id_values, load_temp
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.stats.base import patents, where, year_range
@@ -57,7 +57,7 @@ def first_in_region(q: Scope, ids: list[int] | None = None) -> pw.Select:
     columns = (Patent.first_holder.alias("holder_id"), first.alias("first_date"),
                count_all().alias("patents"))
     if ids is not None:
-        query = Patent.select(*columns).where(Patent.first_holder.in_(ids))
+        query = Patent.select(*columns).where(Patent.first_holder.in_(id_values(ids)))
     else:
         query = patents(area, *columns).where(Patent.first_holder.is_null(False))
     query = (query.where(Patent.app_date.is_null(False), where(area, dates=False))
@@ -124,7 +124,7 @@ def _new_condition(q: Scope, found: list[tuple] | None = None,
     if ids is None:
         return None
     if len(ids) <= MAX_ID_LIST:
-        return key.in_(ids)
+        return key.in_(id_values(ids))
     load_temp(NEW_IDS, [("holder_id", "INTEGER PRIMARY KEY")], ((i,) for i in ids))
     return key.in_(pw.Table(NEW_IDS, ("holder_id",)).select(pw.SQL("holder_id")))
 

@@ -14,7 +14,7 @@ import pandas as pd
 from peewee import fn
 
 from core.db.models import Holder, HolderTag, Patent
-from core.db.sql import chunks
+from core.db.sql import chunks, id_values
 from core.regions.query import Scope
 from core.regions.scope import canonical, region_filter
 from core.stats.holders import new_holders, tags_of
@@ -118,11 +118,11 @@ def _digest(q: Scope, found: pd.DataFrame, top: int) -> dict:
     kinds, tags, fields = Counter(), Counter(), Counter()
     for part in chunks(ids):
         kinds.update(dict(Holder.select(Holder.kind, fn.COUNT(Holder.id))
-                          .where(Holder.id.in_(part)).group_by(Holder.kind).tuples()))
+                          .where(Holder.id.in_(id_values(part))).group_by(Holder.kind).tuples()))
         tags.update(dict(HolderTag.select(HolderTag.tag, fn.COUNT(HolderTag.id))
-                         .where(HolderTag.holder.in_(part)).group_by(HolderTag.tag).tuples()))
+                         .where(HolderTag.holder.in_(id_values(part))).group_by(HolderTag.tag).tuples()))
         fields.update(dict(Patent.select(Patent.ipc_subclass, fn.COUNT(Patent.id))
-                           .where(Patent.first_holder.in_(part),
+                           .where(Patent.first_holder.in_(id_values(part)),
                                   Patent.ipc_subclass.is_null(False), *_region(q))
                            .group_by(Patent.ipc_subclass).tuples()))
     biggest = found.sort_values(["patents", "holder_id"], ascending=[False, True]).head(top)

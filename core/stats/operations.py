@@ -10,6 +10,7 @@ and the date range apply):
 """
 from __future__ import annotations
 
+import datetime as dt
 from functools import reduce
 
 import pandas as pd
@@ -115,6 +116,34 @@ def per_year(q: Scope) -> pd.DataFrame:
     return frame.sort_values("year").reset_index(drop=True)[YEAR_COLUMNS]
 
 
+FIRST_WINDOW_DAYS = 7  # a week: the 5M province records about 5,000 transfers in its last month
+
+
+def _date_windows(q: Scope, kind: str) -> list[list]:
+    """Conditions on LegalEvent.date cutting the scope's dated events of `kind` into windows,
+    newest first: FIRST_WINDOW_DAYS back from the latest event, then windows twice as long each, the
+    last one open below (from the earliest event on). [[]] when there is no such event."""
+    dated = LegalEvent.select(fn.MIN(LegalEvent.date), fn.MAX(LegalEvent.date)).where(
+        LegalEvent.kind == kind, *event_dates(q))
+    earliest, latest = dated.tuples().get()
+    if latest is None:
+        return [[]]
+    earliest, latest = _as_date(earliest), _as_date(latest)
+    windows, upper, days = [], None, FIRST_WINDOW_DAYS
+    while True:
+        lower = latest - dt.timedelta(days=days)
+        below = [LegalEvent.date < upper] if upper else []
+        if lower <= earliest:
+            return windows + [below]
+        windows.append([LegalEvent.date >= lower, *below])
+        upper, days = lower, days * 2
+
+
+def _as_date(value) -> dt.date:
+    """A date read from MIN/MAX (SQLite returns the stored ISO text)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def _event_child(region: str | None, side: str, model=LegalEvent):
     column = child_column(region)
     prefix = "street" if column == "street_code" else "county"
@@ -170,7 +199,10 @@ def events(q: Scope, kind: str, direction: str | None = None,
            limit: int = 500) -> pd.DataFrame:
     """The latest events of `kind` ('transfer', 'license', 'pledge'), newest first. Columns
     LIST_COLUMNS (app_no in the printed form); direction is in/out/within for transfers
-    (restricted to `direction` if given)."""
+    (restricted to `direction` if given). Read in date windows back from the latest event
+    (_date_windows) until `limit` rows are found: one query over every dated event of the kind
+    was planned at 5M as a scan of all of them and a sort of the region's (PostgreSQL estimates
+    a city's share of the transfers at 3 %)."""
     query = (LegalEvent.select(
         LegalEvent.id.alias("event_id"), LegalEvent.date, LegalEvent.kind, Patent.app_no,
         Patent.title, Patent.patent_type, LegalEvent.parties_before, LegalEvent.parties_after,
@@ -183,7 +215,13 @@ def events(q: Scope, kind: str, direction: str | None = None,
                                             "within").alias("direction"))
     elif q.region:
         query = query.where(region_filter(canonical(q.region)))
-    rows = list(query.order_by(LegalEvent.date.desc(), LegalEvent.id.desc()).limit(limit).dicts())
+    rows = []
+    for window in _date_windows(q, kind):
+        rows.extend(query.where(*window)
+                    .order_by(LegalEvent.date.desc(), LegalEvent.id.desc())
+                    .limit(limit - len(rows)).dicts())
+        if len(rows) >= limit:
+            break
     frame = pd.DataFrame(rows, columns=LIST_COLUMNS)
     frame["app_no"] = frame["app_no"].map(numbers.display)
     if kind != "transfer":

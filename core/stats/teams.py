@@ -7,11 +7,12 @@ people). Computed per holder in Python from that holder's patents only (at most
 MAX_HOLDER_PATENTS, the newest), never from the whole table.
 
 Core inventors of the region: the inventors named on the most patents of the scope, from
-inventor_cube (core.cubes.inventor: all time, every type) for undated scopes of every type;
-from inventor_year_cube (per type and filing year) for scopes of some types or whole filing
-years: an inventor on k patents belongs to a holder with at least k patents, so the biggest
-holders' rows are summed first (holders from quality_cube / quality_year_cube), then those of
-every holder with at least as many patents as the last of the top inventors found (exact).
+inventor_cube (core.cubes.inventor: all time, every type) for undated scopes of every type
+or of inventions only (its n_invention); from inventor_year_cube (per type and filing year)
+for scopes of other types or whole filing years: an inventor on k patents belongs to a holder
+with at least k patents, so the biggest holders' rows are summed first (holders from
+quality_cube / quality_year_cube), then those of every holder with at least as many patents as
+the last of the top inventors found (exact).
 Either way only the listed inventors' holders are read, for their team sizes. Other scopes
 (exact dates, another date basis, a custom region or a street, stale tables) live: the biggest
 holders' patents are read first and the reading stops as soon as a holder has fewer patents
@@ -40,13 +41,15 @@ from core.db.models import (
     QualityCube,
     QualityYearCube,
 )
-from core.db.sql import chunks, count_if, load_temp
+from core.db.sql import chunks, count_if, id_values, load_temp
 from core.regions.query import Scope
-from core.regions.scope import both
+from core.regions.scope import both, region_filter
 from core.stats.base import cube_where, patents, use_cube, where, year_range
 
 MAX_HOLDER_PATENTS = 50_000
 MAX_HOLDERS = 30
+HOLDERS_READ = 2_000  # holders counted by the one grouping of _year_core
+HOLDER_CHUNK = 500  # holders summed a query in _year_core, biggest first
 MEMBERS_SHOWN = 5
 FIELDS_SHOWN = 3
 TEAM_COLUMNS = ["team", "size", "lead", "members", "patents", "inventions", "valid",
@@ -189,9 +192,18 @@ def core_inventors(scope: Scope, top: int = 20) -> tuple[pd.DataFrame, bool]:
 
 
 def _cube_answers(scope: Scope) -> bool:
-    """inventor_cube (all time, every type) answers undated scopes of every type."""
-    every_type = not scope.patent_types or set(scope.patent_types) >= set(PATENT_TYPES)
-    return not scope.has_dates and every_type and use_cube(scope)
+    """inventor_cube (all time; patents of every type and inventions) answers undated scopes of
+    every type or of inventions only."""
+    return not scope.has_dates and _cube_measure(scope) is not None and use_cube(scope)
+
+
+def _cube_measure(scope: Scope) -> pw.Field | None:
+    """inventor_cube's column counting a pair's patents in the scope's types: n for every type,
+    n_invention for inventions only (None for other types)."""
+    types = set(scope.patent_types or PATENT_TYPES)
+    if types >= set(PATENT_TYPES):
+        return InventorCube.n
+    return InventorCube.n_invention if types == {"invention"} else None
 
 
 def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
@@ -199,16 +211,17 @@ def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
     `spread` in the region. The first rows by patents name `top` distinct pairs with at least
     `least` patents each, so every listed pair totals at least `least` and has a row of at
     least least ÷ spread: only those pairs are summed. Team sizes come from the patents of the
-    listed inventors' holders only."""
-    c = InventorCube
-    region = cube_where(scope, c)
+    listed inventors' holders only. Patents are the measure's (_cube_measure)."""
+    c, measure = InventorCube, _cube_measure(scope)
+    region = region_filter(scope.region, model=c)  # the types are the measure's
     spread = _spread(scope)
-    head = _cube_rows(region, c.n >= 1).order_by(c.n.desc()).limit(max(1, top) * spread)
+    head = (_cube_rows(region, measure >= 1, measure).order_by(measure.desc())
+            .limit(max(1, top) * spread))
     least = _kth_pair(list(head.tuples()), top)
     floor = max(1, -(-least // spread))
-    pairs = {(h, name) for h, name, *_ in _cube_rows(region, c.n >= floor).tuples()}
+    pairs = {(h, name) for h, name, *_ in _cube_rows(region, measure >= floor, measure).tuples()}
     totals: dict[tuple, list[int]] = {}
-    for h, name, k, inv in _pair_rows(region, pairs):
+    for h, name, k, inv in _pair_rows(region, pairs, measure):
         total = totals.setdefault((h, name), [0, 0])
         total[0], total[1] = total[0] + k, total[1] + inv
     return _ranked_frame(scope, totals, top)
@@ -232,51 +245,69 @@ def _pair_rank(item: tuple) -> tuple:
 
 def _year_core(scope: Scope, top: int) -> pd.DataFrame:
     """Exact top from inventor_year_cube: the MAX_HOLDERS biggest holders' rows first; their
-    top-th pair's patents bound the rest (a pair's patents never exceed its holder's), so only
-    the holders with at least that many patents in scope are summed too."""
-    first = _holder_counts(scope, limit=MAX_HOLDERS)
+    top-th pair's patents (`least`) bound the rest (a pair's patents never exceed its
+    holder's), so only the holders with at least that many patents in scope are summed too,
+    biggest first, `least` rising after each HOLDER_CHUNK of them. The holders' counts are
+    grouped once (the HOLDERS_READ biggest); again only when all of those reach the bound."""
+    biggest = _holder_counts(scope, limit=max(HOLDERS_READ, MAX_HOLDERS))
+    first = biggest[:MAX_HOLDERS]
     totals = _year_totals(scope, [h for h, _ in first])
-    if len(first) == MAX_HOLDERS:
-        ranked = sorted(totals.items(), key=_pair_rank)
-        least = ranked[top - 1][1][0] if top >= 1 and len(ranked) >= top else 1
-        if first[-1][1] >= least:
-            read = {h for h, _ in first}
-            totals.update(_year_totals(scope, [h for h, _ in _holder_counts(scope, least=least)
-                                               if h not in read]))
+    least = _kth_total(totals, top)
+    if len(first) < MAX_HOLDERS or first[-1][1] < least:
+        return _ranked_frame(scope, totals, top)
+    rest = biggest[MAX_HOLDERS:]
+    if len(biggest) == max(HOLDERS_READ, MAX_HOLDERS) and biggest[-1][1] >= least:
+        read = {h for h, _ in first}
+        rest = [(h, k) for h, k in _holder_counts(scope, least=least) if h not in read]
+    while rest and rest[0][1] >= least:
+        part, rest = rest[:HOLDER_CHUNK], rest[HOLDER_CHUNK:]
+        totals.update(_year_totals(scope, [h for h, k in part if k >= least], least))
+        least = _kth_total(totals, top)
     return _ranked_frame(scope, totals, top)
 
 
-def _year_totals(scope: Scope, holder_ids: list[int]) -> dict[tuple, list[int]]:
-    """{(holder, name): [patents, inventions]} in scope of the holders `holder_ids`."""
+def _kth_total(totals: dict[tuple, list[int]], top: int) -> int:
+    """The patents of the top-th pair of `totals` (1 when there are fewer pairs)."""
+    if top < 1 or len(totals) < top:
+        return 1
+    return heapq.nlargest(top, (k for k, _ in totals.values()))[-1]
+
+
+def _year_totals(scope: Scope, holder_ids: list[int],
+                 least: int = 1) -> dict[tuple, list[int]]:
+    """{(holder, name): [patents, inventions]} in scope of the holders `holder_ids`, the pairs
+    with at least `least` patents."""
     c = InventorYearCube
     conds = [x for x in (cube_where(scope, c), year_range(c.app_year, scope)) if x is not True]
     totals = {}
     for part in chunks(holder_ids):
         query = (c.select(c.holder_id, c.name, fn.SUM(c.n),
                           count_if(c.patent_type == "invention", c.n))
-                 .where(c.holder_id.in_(part), *conds)
+                 .where(c.holder_id.in_(id_values(part)), *conds)
                  .group_by(c.holder_id, c.name))
+        if least > 1:
+            query = query.having(fn.SUM(c.n) >= least)
         totals.update({(int(h), name): [int(k), int(inv)] for h, name, k, inv in query.tuples()})
     return totals
 
 
-def _cube_rows(region, condition) -> pw.Select:
+def _cube_rows(region, condition, measure: pw.Field = InventorCube.n) -> pw.Select:
     c = InventorCube
-    return c.select(c.holder_id, c.name, c.n, c.n_invention).where(both(region, condition))
+    return c.select(c.holder_id, c.name, measure, c.n_invention).where(both(region, condition))
 
 
 PAIRS = "core_pairs"
 PAIR_INDEX = "inventor_cube_holder_id_name_county_code_city_code"  # peewee's name of the index
 
 
-def _pair_rows(region, pairs: set[tuple]) -> list[tuple]:
+def _pair_rows(region, pairs: set[tuple], measure: pw.Field = InventorCube.n) -> list[tuple]:
     """Every cube row in the region of the (holder, name) `pairs`: the pairs in a temporary
     table, each looked up by the cube's (holder_id, name, …) index (on SQLite named: the
     planner otherwise walks the region's rows for each pair)."""
     c, listed = InventorCube, pw.Table(PAIRS, ("holder_id", "name"))
     load_temp(PAIRS, [("holder_id", "INTEGER"), ("name", "TEXT")], sorted(pairs))
     try:
-        query = (c.select(c.holder_id, c.name, c.n, c.n_invention).from_(listed)
+        query = (c.select(c.holder_id, c.name, measure, c.n_invention).from_(listed)
                  .join(c, pw.JOIN.CROSS)
                  .where(both((c.holder_id == listed.holder_id) & (c.name == listed.name),
                              region)))
