@@ -356,13 +356,13 @@ def _v36(m):
     return [m.add_index("holder", ("name",), False)]
 
 
-
 def _v37(m):
     """agency_field_cube (created by upgrade() with the other missing tables): drop the cube
     stamp so that the next rebuild fills it."""
     if CubeStamp.table_exists():
         CubeStamp.delete().execute()
     return []
+
 
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
