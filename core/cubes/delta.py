@@ -236,10 +236,15 @@ class Spec:
         self.emit(only, self.inserter(sign))
 
     def inserter(self, sign: int) -> Callable:
+        return self._inserter(f", {int(sign)}", ", sgn")
+
+    def _inserter(self, extra_value: str = "", extra_column: str = "") -> Callable:
+        """insert(select or SQL text, params): its rows into the delta, each followed by
+        `extra_value` into `extra_column` (a sign) when given."""
         def insert(select, params: tuple = ()):
             sql, params = (select, params) if isinstance(select, str) else query_sql(select)
-            db.execute_sql(f'INSERT INTO "{self.delta}" ({self._cols()}, sgn) '
-                           f"SELECT q.*, {int(sign)} FROM ({sql}) q", params)
+            db.execute_sql(f'INSERT INTO "{self.delta}" ({self._cols()}{extra_column}) '
+                           f"SELECT q.*{extra_value} FROM ({sql}) q", params)
         return insert
 
     def merge(self) -> None:
@@ -309,12 +314,7 @@ class IndicatorSpec(Spec):
     def inserter(self, sign: int) -> Callable:
         if sign != 1:
             raise ValueError("the indicator cube's delta takes net rows only")
-
-        def insert(select, params: tuple = ()):
-            sql, params = (select, params) if isinstance(select, str) else query_sql(select)
-            db.execute_sql(f'INSERT INTO "{self.delta}" ({self._cols()}) '
-                           f"SELECT q.* FROM ({sql}) q", params)
-        return insert
+        return self._inserter()
 
     def merge(self) -> None:
         """The delta's rows are net already, one per key (changes.emit): nothing to group."""
