@@ -29,8 +29,8 @@ from core.db.models import (
 )
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
-          AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube, QualityYearCube,
-          CubeStamp)
+          AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
+          QualityYearCube, CubeStamp)
 _KNOWN: set[str] = set()
 
 

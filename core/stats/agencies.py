@@ -132,10 +132,12 @@ def top_fields(q: Scope, agency_ids: list[int], per_agency: int = 3) -> dict[int
         return {}
     if _fields_cube(q):
         c = AgencyFieldCube
-        conds = [region_filter(canonical(q.region), model=c) if q.region else True,
-                 c.patent_type.in_(list(q.patent_types)) if q.patent_types else True]
-        rows = (c.select(c.agency_id, c.ipc_subclass, fn.SUM(c.n))
-                .where(c.agency_id.in_(agency_ids), *[x for x in conds if x is not True])
+        conds = [c.agency_id.in_(agency_ids)]
+        if q.region:
+            conds.append(region_filter(canonical(q.region), model=c))
+        if q.patent_types:
+            conds.append(c.patent_type.in_(list(q.patent_types)))
+        rows = (c.select(c.agency_id, c.ipc_subclass, fn.SUM(c.n)).where(*conds)
                 .group_by(c.agency_id, c.ipc_subclass).tuples())
     else:
         rows = (Patent.select(Patent.agency, Patent.ipc_subclass, count_all().alias("n"))

@@ -20,6 +20,7 @@ from peewee import fn
 from core.cubes.stats import Events
 from core.db import is_postgres
 from core.db.models import LegalEvent, Patent
+from core.db.sql import as_date
 from core.regions import divisions
 from core.regions.query import Scope
 from core.regions.scope import canonical, child_column, is_custom, members, region_filter
@@ -128,7 +129,7 @@ def _date_windows(q: Scope, kind: str) -> list[list]:
     earliest, latest = dated.tuples().get()
     if latest is None:
         return [[]]
-    earliest, latest = _as_date(earliest), _as_date(latest)
+    earliest, latest = as_date(earliest), as_date(latest)
     windows, upper, days = [], None, FIRST_WINDOW_DAYS
     while True:
         lower = latest - dt.timedelta(days=days)
@@ -137,11 +138,6 @@ def _date_windows(q: Scope, kind: str) -> list[list]:
             return windows + [below]
         windows.append([LegalEvent.date >= lower, *below])
         upper, days = lower, days * 2
-
-
-def _as_date(value) -> dt.date:
-    """A date read from MIN/MAX (SQLite returns the stored ISO text)."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 def _event_child(region: str | None, side: str, model=LegalEvent):

@@ -124,13 +124,11 @@ def _months_select(long_rule: dict, only: pw.Node | None) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
-def rows(variant: str, months: pw.Table, placed: Placements | None = None
-         ) -> Iterator[pw.Select]:
+def rows(variant: str, months: pw.Table) -> Iterator[pw.Select]:
     """The SELECTs giving every cube row (COLUMNS order) of `variant` for the patents of the
-    months table; `placed`: where the holder rules' placements come from (default: placing(),
-    from the holder links). Temporary tables live while the generator runs: consume each SELECT
-    before asking for the next."""
-    placed = placed or _live_placements(months)
+    months table, the holder rules placed by placing() from the holder links. Temporary tables
+    live while the generator runs: consume each SELECT before asking for the next."""
+    placed = _live_placements(months)
     if variant == FAST:
         yield from _grouped(variant, months, ADDITIVE_GRAINS, weight=None)
     elif is_additive(variant):
@@ -142,23 +140,20 @@ def rows(variant: str, months: pw.Table, placed: Placements | None = None
                 yield from _grouped(variant, table, ((grain, depth),), weight=None)
 
 
-def shared_rows(variants, months: pw.Table, placed: Placements | None = None
-                ) -> Iterator[pw.Select]:
+def shared_rows(variants, months: pw.Table) -> Iterator[pw.Select]:
     """The SELECTs giving the cube rows (COLUMNS order, keys unique) of the patents of the
     months table for the counting rules `variants`: with FAST, the default placement's rows of
     every patent and the plain patents' rows once, under PLAIN; each holder rule's own rows of
-    the other patents (hard_ids). `placed` (core.cubes.indicator.changes): placements kept
-    apart, and the months table's column `hard` tells the other patents. Consume each SELECT
-    before asking for the next."""
+    the other patents (hard_ids). Consume each SELECT before asking for the next."""
     plain = FAST in variants
     if plain:
         yield from rows(FAST, months)
-    with _split(months, plain, flagged=placed is not None) as (plain_months, hard):
+    with _split(months, plain) as (plain_months, hard):
         if plain:
             yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, weight=None)
         for variant in variants:
             if variant != FAST:
-                yield from rows(variant, hard, placed)
+                yield from rows(variant, hard)
 
 
 def hard_ids(months: pw.Table) -> str:
@@ -174,17 +169,16 @@ def hard_ids(months: pw.Table) -> str:
 
 
 @contextmanager
-def _split(months: pw.Table, plain: bool, flagged: bool = False
-           ) -> Iterator[tuple[pw.Table | None, pw.Table]]:
+def _split(months: pw.Table, plain: bool) -> Iterator[tuple[pw.Table | None, pw.Table]]:
     """(plain, hard): the months tables of the plain patents (PLAIN_MONTHS; None unless
-    `plain`) and of the others (HARD: hard_ids, or the column `hard` when `flagged`)."""
+    `plain`) and of the others (HARD: hard_ids)."""
     run = db.execute_sql
     name = months.__name__
     for table in (PLAIN_MONTHS, HARD):
         run(f"DROP TABLE IF EXISTS {table}")
-    others = "hard = 1" if flagged else f"id IN ({hard_ids(months)})"
     try:
-        run(f"CREATE TEMPORARY TABLE {HARD} AS SELECT * FROM {name} WHERE {others}")
+        run(f"CREATE TEMPORARY TABLE {HARD} AS SELECT * FROM {name} "
+            f"WHERE id IN ({hard_ids(months)})")
         run(f"CREATE INDEX {HARD}_id ON {HARD} (id)")
         if plain:
             run(f"CREATE TEMPORARY TABLE {PLAIN_MONTHS} AS SELECT * FROM {name} m "

@@ -171,8 +171,8 @@ def _signed_rows(variants) -> Iterator[pw.Select]:
     if FAST in variants:  # from LONG summed per street, type, flags, kind and month once
         summed = pw.Table(SUMMED, (*REGION_DIMS, *DIMS, "hard", "kind", "month", "n"))
         regions = [getattr(summed, d) for d in REGION_DIMS]
-        for variant, where in ((FAST, True), (PLAIN, summed.hard == 0)):
-            query = summed.select().where(where) if where is not True else summed.select()
+        for variant, query in ((FAST, summed.select()),
+                               (PLAIN, summed.select().where(summed.hard == 0))):
             for grain, depth in ADDITIVE_GRAINS:
                 yield _net(query, variant, grain, regions[:depth], summed, None, summed.n)
     for variant in variants:
