@@ -70,7 +70,7 @@ def _core_shown(page) -> list[tuple[str, str, int]]:
 
 
 def test_core_inventors_of_the_region_on_request(app_url, page, facts, e2e_db):
-    """Every type (inventor_cube), then inventions only (inventor_year_cube)."""
+    """Every type, then inventions only (inventor_cube's n, then its n_invention)."""
     open_page(page, app_url, "holders")
     expect(heading(page, labels.HOLDERS_TITLE)).to_be_visible()
     page.get_by_text(labels.CORE_INVENTORS_SHOW).click()
@@ -82,7 +82,8 @@ def test_core_inventors_of_the_region_on_request(app_url, page, facts, e2e_db):
     page.get_by_role("button", name=labels.PATENT_TYPE["invention"], exact=True).click()
     want = _core_reference(e2e_db, facts["home"], 20, "invention")
     for _ in range(60):  # the rerun replaces the table (whose hidden mirror holds the rows drawn)
-        if (shown := _core_shown(page)) == want[:len(shown)]:
+        # an empty read is the table between two runs (it equals want[:0])
+        if (shown := _core_shown(page)) and shown == want[:len(shown)]:
             break
         page.wait_for_timeout(500)
     assert shown == want[:len(shown)] and shown and shown != every[:len(shown)]
