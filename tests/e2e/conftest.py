@@ -20,6 +20,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -32,7 +33,10 @@ from tests.conftest import xdist_group
 from ui.session import COOKIE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to a temporary folder, so a test run leaves the tree as it was;
+# PATENT_SCREENSHOTS=docs/screenshots refreshes the documentation's pictures.
+SCREENSHOTS = Path(os.environ.get("PATENT_SCREENSHOTS")
+                   or Path(tempfile.gettempdir()) / "patent-e2e-screenshots").resolve()
 USERS = {"admin": "admin-e2e-pw", "checker": "checker-e2e-pw", "viewer": "viewer-e2e-pw"}
 COOKIE_KEY = "e" * 48
 E2E_DEMO_PATENTS = int(os.environ.get("E2E_DEMO_PATENTS", "4000"))

@@ -6,7 +6,7 @@ way a user moves on (a new tab loads the whole app again: about 3 s of browser C
 of this file's time before). The first page a role may not open, opened by its URL, says so in
 Chinese (the refusal is one screen).
 Screenshots of every page at 1600×1000 (the admin's visit of it, checked at that size), of the
-login page and of the kiosk at 1920×1080 go to docs/screenshots/pages/."""
+login page and of the kiosk at 1920×1080 go to conftest.SCREENSHOTS/pages."""
 from __future__ import annotations
 
 import re

@@ -1,6 +1,6 @@
 """专利创造指标分析 in a browser: the demo's valid inventions on their card; switching the
 counting rule to 任一权利人 re-computes the page under that rule (its rows are built on first
-use) and says so. Screenshots in docs/screenshots/."""
+use) and says so. Screenshots: conftest.SCREENSHOTS."""
 from playwright.sync_api import expect
 
 from core.config import labels

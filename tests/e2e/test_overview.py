@@ -1,6 +1,6 @@
 """专利概况 in a browser: the demo's published and valid counts; a click on a sub-region's bar
 re-scopes the whole screen to exactly that sub-region and the breadcrumb leads back; kiosk mode
-renders dark and full width. Screenshots in docs/screenshots/."""
+renders dark and full width. Screenshots: conftest.SCREENSHOTS."""
 import re
 
 from playwright.sync_api import expect

@@ -1,6 +1,6 @@
 """区域统计 in a browser: the ranking shows the demo's counties by valid patents and the
 grant-rate definition is stated; a click on a county's bar re-scopes the page to exactly that
-county. Screenshot in docs/screenshots/."""
+county. Screenshot: conftest.SCREENSHOTS."""
 from playwright.sync_api import expect
 
 from core.config import labels

@@ -1,6 +1,6 @@
 """趋势统计 in a browser: the applications chart holds the demo's filings per year and type; a
 click on a year's invention bar opens the search for exactly the invention filings of that year,
-and finds as many as the bar shows. Screenshot in docs/screenshots/."""
+and finds as many as the bar shows. Screenshot: conftest.SCREENSHOTS."""
 from playwright.sync_api import expect
 
 from core.config import labels
