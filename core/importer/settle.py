@@ -33,7 +33,7 @@ class Settler:
         """SETTLED → value for `row`, a patent as the list leaves it (its columns and READ),
         with its legal events as (kind, date, detail, end date) tuples."""
         row = {**row, "paid_through_year": feecolumns.paid_through(row, self.paid.get(patent_id))}
-        state, extension, expiry = status.settled(row, events, self.on)
+        state, extension, expiry = status.settled(row, events, self.on, self.memo)
         row.update(status=state.status, status_reason=state.reason,
                    status_date=state.status_date, lapse_date=state.lapse_date,
                    term_extension_days=extension, expiry_date=expiry)

@@ -50,8 +50,9 @@ class Status:
 def derive(patent_type: str, app_date: dt.date | None, grant_date: dt.date | None,
            events: Iterable, on: dt.date | None = None, paid_through_year: int | None = None,
            grant_patent_year: int | None = None, term_extension_days: int = 0,
-           current: Status | None = None) -> Status:
-    """Status on day `on` (default today). `events` are (kind, date) pairs or LegalEvent rows."""
+           current: Status | None = None, memo: fees.Memo | None = None) -> Status:
+    """Status on day `on` (default today). `events` are (kind, date) pairs or LegalEvent rows;
+    a batch's `memo` (core.rules.fees.Memo) keeps the fee rules its patents share."""
     on = on or dt.date.today()
     # events of one day in a fixed order (by kind), whatever order they were read in
     pairs = sorted(_pairs(events, on), key=lambda pair: (pair[1], pair[0]))
@@ -66,7 +67,7 @@ def derive(patent_type: str, app_date: dt.date | None, grant_date: dt.date | Non
         state = _apply(state, kind, day)
     if state.status == "valid" and app_date is not None:
         state = _check_term_and_fees(state, patent_type, app_date, on, paid_through_year,
-                                     grant_patent_year, term_extension_days)
+                                     grant_patent_year, term_extension_days, memo)
     if _recorded_lapse_stands(current, state, pairs):
         return current
     return state
@@ -113,11 +114,11 @@ def _apply(state: Status, kind: str, day: dt.date) -> Status:
 
 
 def _check_term_and_fees(state, patent_type, app_date, on, paid_through_year,
-                         grant_patent_year, extension) -> Status:
+                         grant_patent_year, extension, memo) -> Status:
     end = terms.expiry_date(patent_type, app_date, extension)
     if paid_through_year is not None and grant_patent_year is not None:
         fee = fees.state_on(patent_type, app_date, grant_patent_year, paid_through_year, on,
-                            facts=fees.Facts(int(extension or 0)))
+                            facts=fees.Facts(int(extension or 0)), memo=memo)
         if fee.state == "terminated" and fee.termination_date < end:
             return Status("lapsed", "unpaid_fee", fee.termination_date, fee.termination_date)
     if end <= on:
@@ -190,9 +191,10 @@ def _derive_batch(rows: list[dict], on: dt.date) -> list[tuple]:
     for pid, kind, day, detail, end in query:  # the texts only of the rare compensation events
         events.setdefault(pid, []).append((kind, day, detail, end))
     out = []
+    memo = fees.Memo()
     for r in rows:
         current = Status(r["status"], r["status_reason"], r["status_date"], r["lapse_date"])
-        new, extension, expiry = settled(r, events.get(r["id"], ()), on)
+        new, extension, expiry = settled(r, events.get(r["id"], ()), on, memo)
         if new != current or extension != (r["term_extension_days"] or 0) \
                 or expiry != _as_date(r["expiry_date"]):
             out.append((r["id"], new.status, new.reason, new.status_date, new.lapse_date,
@@ -200,14 +202,15 @@ def _derive_batch(rows: list[dict], on: dt.date) -> list[tuple]:
     return out
 
 
-def settled(row: dict, events, on: dt.date) -> tuple[Status, int, dt.date | None]:
+def settled(row: dict, events, on: dt.date,
+            memo: fees.Memo | None = None) -> tuple[Status, int, dt.date | None]:
     """(status, term extension days, recorded end of term) of one patent on `on`: `row` holds
     the columns _patent_batch reads, `events` its legal events as (kind, date, detail, end date)
     tuples (the details and end dates matter for term compensation only)."""
     current = Status(row["status"], row["status_reason"], row["status_date"], row["lapse_date"])
     extension, expiry = _term_of(row, events, on)
     new = derive(row["patent_type"], row["app_date"], row["grant_date"], [e[:2] for e in events],
-                 on, row["paid_through_year"], row["grant_patent_year"], extension, current)
+                 on, row["paid_through_year"], row["grant_patent_year"], extension, current, memo)
     return new, extension, expiry
 
 
