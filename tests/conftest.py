@@ -5,6 +5,7 @@ without it they skip. Each test session works in its own schema, so parallel run
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
@@ -60,12 +61,30 @@ def sqlite_template(tmp_path_factory) -> Path:
 def pg_template():
     if not PG_URL:
         pytest.skip("no PATENT_TEST_PG_URL")
-    schema = f"t_{uuid.uuid4().hex[:10]}"
+    _drop_orphan_schemas()
+    schema = f"t_{os.getpid()}_{uuid.uuid4().hex[:10]}"
     _pg_admin(f'CREATE SCHEMA "{schema}"')
     _prepare(pg_schema_url(schema), with_divisions=True)
     core_db.db.obj.close()
     yield schema
     _pg_admin(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def _drop_orphan_schemas() -> None:
+    """Drop the schemas of test runs on this machine that were stopped before their teardown
+    (named t_<pid>_…, the pid no longer running)."""
+    database = core_db.make_database(PG_URL)
+    database.connect()
+    names = [name for (name,) in database.execute_sql(
+        "SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9]+_'").fetchall()]
+    database.close()
+    if not Path("/proc/self").exists():  # no way to tell a live run here
+        return
+    for name in names:
+        if not Path(f"/proc/{name.split('_')[1]}").exists():
+            # another worker may be dropping it at the same moment
+            with contextlib.suppress(peewee.DatabaseError):
+                _pg_admin(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
 
 def _sqlite_copy(template: Path, tmp_path: Path) -> str:
