@@ -108,8 +108,7 @@ def make_database(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Databa
     """A peewee Database for a URL: sqlite:///path (WAL, one writer at a time, `busy_seconds` to
     wait for the write lock) or postgresql://…
 
-    A `schema` query parameter on a PostgreSQL URL sets the search_path (tests use it); every
-    PostgreSQL session gets PG_SESSION's settings.
+    A `schema` query parameter on a PostgreSQL URL sets the search_path (tests use it).
     """
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
@@ -120,17 +119,9 @@ def make_database(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Databa
         return SerialSqliteDatabase(path, busy_seconds=busy_seconds)
     query = dict(parse_qsl(parsed.query))
     schema = query.pop("schema", None)
-    options = [PG_SESSION, query.pop("options", "")]
-    if schema:
-        options.append(f"-c search_path={schema}")
     clean = parsed._replace(query="&".join(f"{k}={v}" for k, v in query.items())).geturl()
-    return url_connect(clean, options=" ".join(o for o in options if o))
-
-
-# Every PostgreSQL session runs without JIT compilation: the pages' province-wide aggregations
-# cost more than jit_inline_above_cost at 5,000,000 patents, and compiling, inlining and
-# optimizing their expressions took longer than running them (docs/scale.md M23p).
-PG_SESSION = "-c jit=off"
+    extra = {"options": f"-c search_path={schema}"} if schema else {}
+    return url_connect(clean, **extra)
 
 
 def create_private(path: str) -> None:
