@@ -29,7 +29,7 @@ from core.config import rules as ruleparams
 from core.cubes import quality as cube
 from core.cubes.quality import SUBJECT_KEYS, granted, kept_past, total_measures
 from core.db.models import Agency, Holder, Patent, QualityCube, QualityYearCube
-from core.db.sql import chunks, count_if, id_values
+from core.db.sql import chunks, count_if, id_values, raw_rows
 from core.regions.query import Scope
 from core.stats.base import cube_where, patents, use_cube, where, year_range
 
@@ -101,7 +101,7 @@ def _cube_counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.Da
                       count_if(c.patent_type == "invention", c.n).alias("inventions"), *sums[1:])
              .where(*_cube_conditions(q, c, subject)).group_by(c.subject_id)
              .having(fn.SUM(c.n) >= max(1, min_filings)))
-    frame = pd.DataFrame(list(query.dicts()),
+    frame = pd.DataFrame(raw_rows(query),
                          columns=["subject_id", "filings", "inventions", *TOTAL_NAMES[1:]])
     kept = _cube_kept(q, subject, on, [int(i) for i in frame["subject_id"]])
     frame = frame.merge(kept, on="subject_id", how="left")
@@ -131,11 +131,11 @@ def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFr
         columns += [count_if(upto, y.n_grant_any), count_if(upto, getattr(y, f"n_kept_{n}"))]
     rows = []
     for part in chunks(ids):
-        rows += list(y.select(y.subject_id, *columns)
-                     .where(y.subject_id.in_(id_values(part)),
-                            y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
-                            *_cube_conditions(q, y, subject))
-                     .group_by(y.subject_id).tuples())
+        rows += raw_rows(y.select(y.subject_id, *columns)
+                         .where(y.subject_id.in_(id_values(part)),
+                                y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
+                                *_cube_conditions(q, y, subject))
+                         .group_by(y.subject_id))
     frame = pd.DataFrame(rows, columns=["subject_id", *KEPT_COLUMNS]).set_index("subject_id")
     frame = frame.reindex(ids).fillna(0)
     for n in YEARS:
@@ -168,7 +168,7 @@ def _boundary(q: Scope, key: pw.Field, years: int, day: dt.date,
     query = (Patent.select(key, fn.COUNT(Patent.id), count_if(kept_past(years)))
              .where(dates, granted(), key.in_(id_values(ids)), where(_area(q), dates=False))
              .group_by(key))
-    frame = pd.DataFrame(list(query.tuples()), columns=["subject_id", "eligible", "kept"])
+    frame = pd.DataFrame(raw_rows(query), columns=["subject_id", "eligible", "kept"])
     frame = frame.set_index("subject_id")
     return -frame if after else frame
 
