@@ -10,7 +10,8 @@ this process), for every region given (the province's code: its whole data; a ci
 
 --statements N: under each page, its N slowest SQL statements (seconds, the first characters):
 where a page's time goes; --explain: the plan of each page's slowest SELECT, run again under
-EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL).
+EXPLAIN (ANALYZE, BUFFERS) (PostgreSQL); --cpu: the CPU seconds of this process beside each
+page's time (SQLite works inside it: the figure to compare on a loaded machine).
 """
 from __future__ import annotations
 
@@ -44,11 +45,14 @@ def page_calls(region: str, today: dt.date) -> dict[str, callable]:
     return calls
 
 
-def cold(url: str, call) -> float:
+def cold(url: str, call, cpu: list | None = None) -> float:
+    """Wall seconds of `call` on a new connection; its CPU seconds appended to `cpu`."""
     db.close()
     connect(url)
-    started = time.perf_counter()
+    started, used = time.perf_counter(), time.process_time()
     call()
+    if cpu is not None:
+        cpu.append(time.process_time() - used)
     return time.perf_counter() - started
 
 
@@ -97,6 +101,7 @@ def main() -> int:
                         "(default: every page)")
     parser.add_argument("--statements", type=int, default=0,
                         help="print each page's N slowest SQL statements")
+    parser.add_argument("--cpu", action="store_true", help="print each page's CPU seconds too")
     parser.add_argument("--explain", action="store_true",
                         help="print the plan of each page's slowest SELECT (PostgreSQL)")
     args = parser.parse_args()
@@ -115,12 +120,15 @@ def main() -> int:
         for name, call in page_calls(region, today).items():
             if args.pages and not any(part in name for part in args.pages.split(",")):
                 continue
+            cpu = []
             with statement_times([]) as timed:
-                seconds = cold(args.db, call)
+                seconds = cold(args.db, call, cpu)
             mark = "" if seconds < args.target else "  MISSED"
             if mark:
                 missed.append(f"{region} {name}")
-            print(f"{region:<8}{name:<26}{seconds:8.2f}{seconds / bare:8.2f}{mark}", flush=True)
+            used = f"  cpu {cpu[0]:.2f}" if args.cpu else ""
+            print(f"{region:<8}{name:<26}{seconds:8.2f}{seconds / bare:8.2f}{used}{mark}",
+                  flush=True)
             print_slowest(timed, args.statements)
             if args.explain:
                 print_plan(timed)

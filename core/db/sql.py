@@ -141,3 +141,9 @@ def query_sql(query: pw.Node) -> tuple[str, list]:
     """(SQL, params) of a query in the bound database's dialect (a query over pw.Table is
     bound to no database: its own .sql() would use SQLite's placeholders)."""
     return db.get_sql_context().sql(query).query()
+
+
+def raw_rows(query: pw.Query) -> list[tuple]:
+    """The rows of a select as the driver returns them, without peewee's conversion of each row
+    (about 7 µs a row): for many rows of counts and ids, which need none."""
+    return db.execute_sql(*query_sql(query)).fetchall()

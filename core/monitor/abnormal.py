@@ -23,7 +23,7 @@ from core.config import defaults
 from core.config import rules as ruleparams
 from core.db import is_postgres
 from core.db.models import Agency, Holder, Patent
-from core.db.sql import count_all
+from core.db.sql import count_all, id_values
 from core.regions.scope import region_filter
 
 DEFAULTS = defaults.ABNORMAL
@@ -85,16 +85,35 @@ def bursts(region: str | None, since: dt.date, on: dt.date, limits: dict) -> lis
 
 
 def candidates(region: str | None, since: dt.date, on: dt.date, limits: dict) -> list[int]:
-    """Holders that may hold a burst. A window of `burst_days` days overlaps at most two fixed
-    blocks of that many days, so a burst puts at least half of `burst_min` into one block: one
-    grouped pass over the (app_date, first_holder, region…) index, a few ids out."""
-    width = int(limits["burst_days"])
+    """Holders that may hold a burst. A window of `burst_days` days holding `burst_min` filings
+    has a day with at least burst_min ÷ burst_days of them, and overlaps at most two fixed
+    blocks of that many days, so it puts at least half of `burst_min` into one block. The day
+    is tested first, in one streaming pass over the (app_date, first_holder, region…) index in
+    its own order (busy_days): a few holders, instead of hashing every holder's filings by
+    block (0.8 s at 5,000,000 patents on PostgreSQL); the block only for those holders."""
+    width, least = int(limits["burst_days"]), int(limits["burst_min"])
+    cond = _base(region, since, on) & Patent.first_holder.is_null(False)
+    per_day = -(-least // width)
+    if per_day > 1:  # else every filing's day qualifies: nothing to rule out
+        busy = busy_days(region, since, on, per_day)
+        if not busy:
+            return []
+        cond &= Patent.first_holder.in_(id_values(busy))
     block = day_number(Patent.app_date) / width
-    half = -(-int(limits["burst_min"]) // 2)
+    query = (Patent.select(Patent.first_holder).distinct().where(cond)
+             .group_by(Patent.first_holder, block).having(fn.COUNT(SQL("*")) >= -(-least // 2)))
+    return [holder_id for (holder_id,) in query.tuples()]
+
+
+def busy_days(region: str | None, since: dt.date, on: dt.date, least: int) -> list[int]:
+    """The holders with at least `least` filings on one day from `since` to `on`: grouped by
+    (app_date, first_holder), the order of ABNORMAL_INDEX, so that no hash table of every
+    holder is built."""
     query = (Patent.select(Patent.first_holder).distinct()
              .where(_base(region, since, on) & Patent.first_holder.is_null(False))
-             .group_by(Patent.first_holder, block).having(fn.COUNT(SQL("*")) >= half))
-    return [holder_id for (holder_id,) in query.tuples()]
+             .group_by(Patent.app_date, Patent.first_holder)
+             .having(fn.COUNT(SQL("*")) >= least))
+    return sorted(holder_id for (holder_id,) in query.tuples())
 
 
 def day_number(column) -> Node:

@@ -29,7 +29,7 @@ from core.config import rules as ruleparams
 from core.cubes import quality as cube
 from core.cubes.quality import SUBJECT_KEYS, granted, kept_past, total_measures
 from core.db.models import Agency, Holder, Patent, QualityCube, QualityYearCube
-from core.db.sql import chunks, count_if, id_values
+from core.db.sql import chunks, count_if, id_values, raw_rows
 from core.regions.query import Scope
 from core.stats.base import cube_where, patents, use_cube, where, year_range
 
@@ -101,7 +101,7 @@ def _cube_counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.Da
                       count_if(c.patent_type == "invention", c.n).alias("inventions"), *sums[1:])
              .where(*_cube_conditions(q, c, subject)).group_by(c.subject_id)
              .having(fn.SUM(c.n) >= max(1, min_filings)))
-    frame = pd.DataFrame(list(query.dicts()),
+    frame = pd.DataFrame(raw_rows(query),
                          columns=["subject_id", "filings", "inventions", *TOTAL_NAMES[1:]])
     kept = _cube_kept(q, subject, on, [int(i) for i in frame["subject_id"]])
     frame = frame.merge(kept, on="subject_id", how="left")
@@ -131,15 +131,16 @@ def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFr
         columns += [count_if(upto, y.n_grant_any), count_if(upto, getattr(y, f"n_kept_{n}"))]
     rows = []
     for part in chunks(ids):
-        rows += list(y.select(y.subject_id, *columns)
-                     .where(y.subject_id.in_(id_values(part)),
-                            y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
-                            *_cube_conditions(q, y, subject))
-                     .group_by(y.subject_id).tuples())
+        rows += raw_rows(y.select(y.subject_id, *columns)
+                         .where(y.subject_id.in_(id_values(part)),
+                                y.app_year <= max(_last_whole_year(b) for b in bounds.values()),
+                                *_cube_conditions(q, y, subject))
+                         .group_by(y.subject_id))
     frame = pd.DataFrame(rows, columns=["subject_id", *KEPT_COLUMNS]).set_index("subject_id")
     frame = frame.reindex(ids).fillna(0)
     for n in YEARS:
-        part = _boundary(q, SUBJECT_KEYS[subject], n, bounds[n]).reindex(frame.index).fillna(0)
+        part = _boundary(q, SUBJECT_KEYS[subject], n, bounds[n], ids)
+        part = part.reindex(frame.index).fillna(0)
         frame[f"eligible_{n}"] += part["eligible"]
         frame[f"kept_n_{n}"] += part["kept"]
     return frame.rename_axis("subject_id").reset_index()
@@ -151,11 +152,13 @@ def _last_whole_year(day: dt.date) -> int:
     return day.year if day.month > 6 else day.year - 1
 
 
-def _boundary(q: Scope, key: pw.Field, years: int, day: dt.date) -> pd.DataFrame:
-    """Per subject, the correction of `day`'s filing year: the grants filed from 1 January to
-    `day` (eligible) and those of them kept past `years` years; negated, those filed after
-    `day` to 31 December when the cube counted the whole year (_last_whole_year). None when
-    that year lies outside the scope's years."""
+def _boundary(q: Scope, key: pw.Field, years: int, day: dt.date,
+              ids: list[int]) -> pd.DataFrame:
+    """Per subject of `ids`, the correction of `day`'s filing year: the grants filed from 1
+    January to `day` (eligible) and those of them kept past `years` years; negated, those filed
+    after `day` to 31 December when the cube counted the whole year (_last_whole_year). None
+    when that year lies outside the scope's years. Only the ranked subjects' rows are grouped
+    and read back (a province's half year of grants has tens of thousands of holders)."""
     first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     if (q.date_from and q.date_from > last) or (q.date_to and q.date_to < first):
         return pd.DataFrame(columns=["eligible", "kept"])
@@ -163,9 +166,9 @@ def _boundary(q: Scope, key: pw.Field, years: int, day: dt.date) -> pd.DataFrame
     dates = (Patent.app_date > day) & (Patent.app_date <= last) if after else \
         (Patent.app_date >= first) & (Patent.app_date <= day)
     query = (Patent.select(key, fn.COUNT(Patent.id), count_if(kept_past(years)))
-             .where(dates, granted(), key.is_null(False), where(_area(q), dates=False))
+             .where(dates, granted(), key.in_(id_values(ids)), where(_area(q), dates=False))
              .group_by(key))
-    frame = pd.DataFrame(list(query.tuples()), columns=["subject_id", "eligible", "kept"])
+    frame = pd.DataFrame(raw_rows(query), columns=["subject_id", "eligible", "kept"])
     frame = frame.set_index("subject_id")
     return -frame if after else frame
 

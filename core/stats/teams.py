@@ -41,7 +41,7 @@ from core.db.models import (
     QualityCube,
     QualityYearCube,
 )
-from core.db.sql import chunks, count_if, id_values, load_temp
+from core.db.sql import chunks, count_if, id_values
 from core.regions.query import Scope
 from core.regions.scope import both, region_filter
 from core.stats.base import cube_where, patents, use_cube, where, year_range
@@ -210,8 +210,9 @@ def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
     """Exact top from a few cube rows. A (holder, name) has one row per county, at most
     `spread` in the region. The first rows by patents name `top` distinct pairs with at least
     `least` patents each, so every listed pair totals at least `least` and has a row of at
-    least least ÷ spread: only those pairs are summed. Team sizes come from the patents of the
-    listed inventors' holders only. Patents are the measure's (_cube_measure)."""
+    least least ÷ spread: only those pairs are summed, and only the sums reaching `least` are
+    read back. Team sizes come from the patents of the listed inventors' holders only.
+    Patents are the measure's (_cube_measure)."""
     c, measure = InventorCube, _cube_measure(scope)
     region = region_filter(scope.region, model=c)  # the types are the measure's
     spread = _spread(scope)
@@ -219,12 +220,7 @@ def _cube_core(scope: Scope, top: int) -> pd.DataFrame:
             .limit(max(1, top) * spread))
     least = _kth_pair(list(head.tuples()), top)
     floor = max(1, -(-least // spread))
-    pairs = {(h, name) for h, name, *_ in _cube_rows(region, measure >= floor, measure).tuples()}
-    totals: dict[tuple, list[int]] = {}
-    for h, name, k, inv in _pair_rows(region, pairs, measure):
-        total = totals.setdefault((h, name), [0, 0])
-        total[0], total[1] = total[0] + k, total[1] + inv
-    return _ranked_frame(scope, totals, top)
+    return _ranked_frame(scope, _pair_totals(region, measure, floor, least), top)
 
 
 def _ranked_frame(scope: Scope, totals: dict[tuple, list[int]], top: int) -> pd.DataFrame:
@@ -300,21 +296,27 @@ PAIRS = "core_pairs"
 PAIR_INDEX = "inventor_cube_holder_id_name_county_code_city_code"  # peewee's name of the index
 
 
-def _pair_rows(region, pairs: set[tuple], measure: pw.Field = InventorCube.n) -> list[tuple]:
-    """Every cube row in the region of the (holder, name) `pairs`: the pairs in a temporary
-    table, each looked up by the cube's (holder_id, name, …) index (on SQLite named: the
-    planner otherwise walks the region's rows for each pair)."""
+def _pair_totals(region, measure: pw.Field, floor: int, least: int) -> dict[tuple, list[int]]:
+    """{(holder, name): [patents, inventions]} in the region of the pairs with a row of at least
+    `floor` patents there and at least `least` in all, chosen, summed and cut in SQL: the pairs
+    into a temporary table (at a province with many counties `floor` is low and they are
+    tens of thousands: read into Python and sent back, they took most of the page), each
+    looked up by the cube's (holder_id, name, …) index (on SQLite named: the planner otherwise
+    walks the region's rows for each pair)."""
     c, listed = InventorCube, pw.Table(PAIRS, ("holder_id", "name"))
-    load_temp(PAIRS, [("holder_id", "INTEGER"), ("name", "TEXT")], sorted(pairs))
+    chosen = c.select(c.holder_id, c.name).distinct().where(both(region, measure >= floor))
+    db.execute_sql(f'DROP TABLE IF EXISTS "{PAIRS}"')
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{PAIRS}" AS {chosen.sql()[0]}', chosen.sql()[1])
     try:
-        query = (c.select(c.holder_id, c.name, measure, c.n_invention).from_(listed)
-                 .join(c, pw.JOIN.CROSS)
+        query = (c.select(c.holder_id, c.name, fn.SUM(measure), fn.SUM(c.n_invention))
+                 .from_(listed).join(c, pw.JOIN.CROSS)
                  .where(both((c.holder_id == listed.holder_id) & (c.name == listed.name),
-                             region)))
+                             region))
+                 .group_by(c.holder_id, c.name).having(fn.SUM(measure) >= least))
         if not is_postgres():  # the columns' aliases: t1 the cube (selected first), t2 the pairs
             query = query.from_(pw.SQL(f'"{PAIRS}" AS "t2" CROSS JOIN "inventor_cube" AS "t1" '
                                        f'INDEXED BY "{PAIR_INDEX}"'))
-        return list(query.tuples())
+        return {(int(h), name): [int(k), int(inv)] for h, name, k, inv in query.tuples()}
     finally:
         db.execute_sql(f'DROP TABLE "{PAIRS}"')
 
