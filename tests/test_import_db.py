@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from core.db import db as proxy
+from core.db import is_postgres
 from core.db.models import (
+    UNPLACED_EVENT_INDEX,
     Address,
     Agency,
     AuditLog,
@@ -21,6 +24,7 @@ from core.db.models import (
     Patent,
     PatentHolder,
 )
+from core.importer import events
 from core.importer.batch import import_file
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
@@ -275,6 +279,27 @@ def test_transfer_addresses_are_placed_after_the_resolver_runs(db):
     run("events_cnipa.csv", after=True)
     transfer = LegalEvent.get(LegalEvent.kind == "transfer")
     assert (transfer.county_before, transfer.county_after[:2]) == ("320505", "31")
+
+
+def test_the_events_to_place_are_read_from_their_partial_indexes(db):
+    """The placement reads the events with an address and no county through a partial index
+    per side (migration step 38), not a scan of every event; an event placed leaves it."""
+    run("cnipa.xlsx")
+    run("events_cnipa.csv", after=True)
+    for side in ("before", "after"):
+        waiting = events._waiting(side)
+        assert waiting.count() == 0
+        if not is_postgres():  # PostgreSQL's planner scans a table this small
+            sql, params = waiting.sql()
+            plan = " ".join(str(r) for r in proxy.execute_sql(f"EXPLAIN QUERY PLAN {sql}",
+                                                              params).fetchall())
+            assert UNPLACED_EVENT_INDEX[side] in plan
+    transfer = LegalEvent.get(LegalEvent.kind == "transfer")
+    LegalEvent.update(county_after=None, street_after=None).where(
+        LegalEvent.id == transfer.id).execute()
+    assert [pk for pk, _ in events._waiting("after").tuples()] == [transfer.id]
+    assert events.place_event_addresses() == 1
+    assert LegalEvent.get_by_id(transfer.id).county_after[:2] == "31"
 
 
 def test_transfer_licence_and_pledge_registers(db):
