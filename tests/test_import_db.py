@@ -495,4 +495,8 @@ def test_patents_and_holders_are_written_placed_from_known_addresses(db, tmp_pat
     assert _region(Holder.get(Holder.name == "苏州丙公司")) == _region(sip)
     assert _region(Patent.get(Patent.app_no == "2024201234570")) == ("32", "3205", "320508", None)
     assert _region(Patent.get(Patent.app_no == "2023101234566")) == _region(wuzhong)
-    assert Address.get_by_id(sip.id).patent_count == 2
+    assert [Address.get_by_id(a.id).patent_count for a in (sip, wuzhong)] == [2, 2]
+    third = _list(tmp_path, "third.csv", [
+        ("2023201234561", "2023-03-02", "乙", "苏州乙公司", AT_SIP, "实用新型", "授权")])
+    import_file(third)  # with the upkeep: no resolver run after the commit
+    assert [Address.get_by_id(a.id).patent_count for a in (sip, wuzhong)] == [3, 1]

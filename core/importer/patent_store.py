@@ -66,7 +66,7 @@ def store_records(records: list[Record], report: Report, progress=None,
     _store_abstracts(records, existing)
     if upkept:
         upkept.links.keep()
-    placing.count_patents(placed)
+    placing.count_patents(placed, {row["address_ref"] for row in existing.values()})
 
 
 def _store_abstracts(records: list[Record], existing: dict[str, dict]) -> None:

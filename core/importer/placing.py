@@ -54,10 +54,12 @@ def moved(rec: Record, before: dict) -> dict:
     return {c: rec.values.get(c) for c in REGION if before.get(c) != rec.values.get(c)}
 
 
-def count_patents(placed: dict[str, tuple]) -> None:
-    """address.patent_count of the list's addresses, as the resolver counted the addresses it
-    resolved."""
-    load_temp(ADDRESSES, [("id", "INTEGER PRIMARY KEY")], {(p[0],) for p in placed.values()})
+def count_patents(placed: dict[str, tuple], left: set) -> None:
+    """address.patent_count of the list's addresses and of those its stored patents were filed
+    from before (`left`: address ids), in place of the resolver's count of the addresses it
+    resolved and of every queued one."""
+    ids = {p[0] for p in placed.values()} | {i for i in left if i is not None}
+    load_temp(ADDRESSES, [("id", "INTEGER PRIMARY KEY")], ((i,) for i in ids))
     propagate.refresh_patent_counts(f'SELECT id FROM "{ADDRESSES}"')
     db.execute_sql(f'DROP TABLE "{ADDRESSES}"')
 
