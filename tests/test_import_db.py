@@ -500,3 +500,6 @@ def test_patents_and_holders_are_written_placed_from_known_addresses(db, tmp_pat
         ("2023201234561", "2023-03-02", "乙", "苏州乙公司", AT_SIP, "实用新型", "授权")])
     import_file(third)  # with the upkeep: no resolver run after the commit
     assert [Address.get_by_id(a.id).patent_count for a in (sip, wuzhong)] == [3, 1]
+    import_file(_list(tmp_path, "fourth.csv", [
+        ("2023101234566", "2023-03-01", "甲", "苏州甲公司", AT_SIP, "发明专利", "实质审查")]))
+    assert [Address.get_by_id(a.id).patent_count for a in (sip, wuzhong)] == [4, 0]
