@@ -55,6 +55,7 @@ def store_records(records: list[Record], report: Report, progress=None,
         rec.holder_ids = list(dict.fromkeys(firsts))
     placing.place(records, placed)
     existing = _match_existing(records)
+    counted = placing.counted(records, existing)
     stored_ids = [row["id"] for row in existing.values()]
     delta.before_ids(stored_ids)  # summary tables: old counts out
     upkept = Upkeep(Settler(dt.date.today(), stored_ids), LinkChanges()) if upkeep else None
@@ -66,7 +67,7 @@ def store_records(records: list[Record], report: Report, progress=None,
     _store_abstracts(records, existing)
     if upkept:
         upkept.links.keep()
-    placing.count_patents(placed, {row["address_ref"] for row in existing.values()})
+    placing.count_patents(counted)
 
 
 def _store_abstracts(records: list[Record], existing: dict[str, dict]) -> None:

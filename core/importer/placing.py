@@ -54,12 +54,23 @@ def moved(rec: Record, before: dict) -> dict:
     return {c: rec.values.get(c) for c in REGION if before.get(c) != rec.values.get(c)}
 
 
-def count_patents(placed: dict[str, tuple], left: set) -> None:
-    """address.patent_count of the list's addresses and of those its stored patents were filed
-    from before (`left`: address ids), in place of the resolver's count of the addresses it
-    resolved and of every queued one."""
-    ids = {p[0] for p in placed.values()} | {i for i in left if i is not None}
-    load_temp(ADDRESSES, [("id", "INTEGER PRIMARY KEY")], ((i,) for i in ids))
+def counted(records: list[Record], existing: dict[str, dict]) -> set:
+    """The addresses whose patents the list changes: a new patent's, and both the old and the
+    new one of a stored patent filed again from another address (`existing`: record key → its
+    stored row)."""
+    out = set()
+    for rec in records:
+        now = rec.values.get("address_ref")
+        was = existing[rec.key]["address_ref"] if rec.key in existing else None
+        if now is not None and now != was:
+            out |= {now, was}
+    return out - {None}
+
+
+def count_patents(address_ids: set) -> None:
+    """address.patent_count of the addresses `address_ids` (counted()), in place of the
+    resolver's count of the addresses it resolved and of every queued one."""
+    load_temp(ADDRESSES, [("id", "INTEGER PRIMARY KEY")], ((i,) for i in address_ids))
     propagate.refresh_patent_counts(f'SELECT id FROM "{ADDRESSES}"')
     db.execute_sql(f'DROP TABLE "{ADDRESSES}"')
 
