@@ -14,6 +14,8 @@ STAGES = (
     ("core.importer.patents", "store_records", "store: patent writes"),
     ("core.importer.patent_store", "_settle", "  store: statuses, terms, fee columns"),
     ("core.importer.holder_counts.LinkChanges", "keep", "  store: holder columns"),
+    ("core.importer.placing", "resolve", "  store: the list's addresses resolved"),
+    ("core.importer.placing", "count_patents", "  store: address patent counts"),
     ("core.cubes.delta.Change", "before", "  delta: old rows out (subtract)"),
     ("core.resolver", "resolve_pending", "after: address resolver"),
     ("core.importer.events", "place_event_addresses", "after: event addresses"),

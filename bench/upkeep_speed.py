@@ -11,7 +11,7 @@
    rows (what its first use cost when rules were built on first use).
 
     nice python -m bench.upkeep_speed sqlite:////tmp/x.db [--rows 10000]
-        [--parts import,decision,rules] [--no-full] [--cpu] [--stages]
+        [--parts import,decision,rules] [--no-full] [--cpu] [--stages] [--all-holders]
 
 Work on a copy: the database is changed (sqlite: the file is copied to <path>.bench first).
 """
@@ -49,9 +49,11 @@ def timed(label: str, func, *args, **kwargs):
     return out, cpu if CPU["on"] else seconds
 
 
-def update_file(rows: int, folder: Path) -> Path:
+def update_file(rows: int, folder: Path, all_holders: bool = False) -> Path:
     """70 % stored patents with a new status text and title — one in ten also with another
-    holder and address (a transfer) —, 30 % new patents."""
+    holder and address (a transfer) —, 30 % new patents. The stored patents are listed with
+    their first holder only, or with `all_holders` every current holder in order (as a
+    vendor's re-export lists them: co-holders kept)."""
     from core.db.models import Holder, Patent
     rng = random.Random(3)
     ids = [i for (i,) in Patent.select(Patent.id).where(Patent.app_no.is_null(False))
@@ -63,6 +65,9 @@ def update_file(rows: int, folder: Path) -> Path:
              .join(Holder, on=(Patent.first_holder == Holder.id))
              .where(Patent.id.in_(chosen)).tuples()}
     picked = [found[i] for i in chosen if i in found]
+    if all_holders:
+        names = _holder_lists(chosen)
+        picked = [(*row[:4], names.get(row[0], row[4]), *row[5:]) for row in picked]
     holders = [h for (h,) in Holder.select(Holder.name).limit(5000).tuples()]
     lines = []
     for app_no, ptype, app_date, ipc, holder, address in picked:
@@ -84,6 +89,22 @@ def update_file(rows: int, folder: Path) -> Path:
         writer.writerow(HEADER)
         writer.writerows(lines)
     return path
+
+
+def _holder_lists(patent_ids: list[int]) -> dict[str, str]:
+    """app_no → the patent's current holders' names in order, joined by ";"."""
+    from core.db.models import Holder, Patent, PatentHolder
+    out: dict[str, list[str]] = {}
+    for start in range(0, len(patent_ids), 900):
+        query = (PatentHolder.select(Patent.app_no, Holder.name)
+                 .join(Holder, on=(PatentHolder.holder == Holder.id))
+                 .switch(PatentHolder).join(Patent, on=(PatentHolder.patent == Patent.id))
+                 .where(PatentHolder.patent.in_(patent_ids[start:start + 900])
+                        & PatentHolder.current)
+                 .order_by(PatentHolder.patent, PatentHolder.seq))
+        for app_no, name in query.tuples():
+            out.setdefault(app_no, []).append(name)
+    return {app_no: ";".join(names) for app_no, names in out.items()}
 
 
 def bare_read(path: Path) -> None:
@@ -117,13 +138,13 @@ def profiled(func, *args, top: int = 25):
 
 
 def import_bench(rows: int, profile: bool = False, full: bool = True,
-                 stages: bool = False) -> None:
+                 stages: bool = False, all_holders: bool = False) -> None:
     from bench.stages import report as stage_report
     from bench.stages import stage_times
     from core.importer.batch import import_file
     print(f"1. a {rows:,}-row update")
     with tempfile.TemporaryDirectory() as folder:
-        path = update_file(rows, Path(folder))
+        path = update_file(rows, Path(folder), all_holders)
         _, bare = timed("bare read (read and parse the file)", bare_read, path)
         from core.resolver.gazetteer import gazetteer
         timed("the resolver's gazetteer, built once per process (not counted)", gazetteer)
@@ -245,6 +266,9 @@ def main() -> None:
                         "(bench/stages.py)")
     parser.add_argument("--cpu", action="store_true",
                         help="ratios of CPU seconds (SQLite: the work is in this process)")
+    parser.add_argument("--all-holders", action="store_true",
+                        help="the stored patents listed with every current holder, not the "
+                        "first only (their co-holders kept, as a vendor's re-export lists them)")
     parser.add_argument("--no-full", action="store_true",
                         help="skip the full baselines: the import's full upkeep (hours at "
                         "5,000,000) and the decision's rebuild")
@@ -268,7 +292,8 @@ def main() -> None:
         timed("setup: rebuild with every counting rule", cubes.rebuild)
     parts = args.parts.split(",")
     if "import" in parts:
-        import_bench(args.rows, args.profile, full=not args.no_full, stages=args.stages)
+        import_bench(args.rows, args.profile, full=not args.no_full, stages=args.stages,
+                     all_holders=args.all_holders)
     if "decision" in parts:
         decision_bench(args.profile, args.stages, full=not args.no_full)
     if "rules" in parts and not args.profile:

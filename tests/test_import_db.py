@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from core.db import db as proxy
+from core.db import is_postgres
 from core.db.models import (
+    UNPLACED_EVENT_INDEX,
     Address,
     Agency,
     AuditLog,
@@ -21,6 +24,7 @@ from core.db.models import (
     Patent,
     PatentHolder,
 )
+from core.importer import events
 from core.importer.batch import import_file
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
@@ -277,6 +281,27 @@ def test_transfer_addresses_are_placed_after_the_resolver_runs(db):
     assert (transfer.county_before, transfer.county_after[:2]) == ("320505", "31")
 
 
+def test_the_events_to_place_are_read_from_their_partial_indexes(db):
+    """The placement reads the events with an address and no county through a partial index
+    per side (migration step 38), not a scan of every event; an event placed leaves it."""
+    run("cnipa.xlsx")
+    run("events_cnipa.csv", after=True)
+    for side in ("before", "after"):
+        waiting = events._waiting(side)
+        assert waiting.count() == 0
+        if not is_postgres():  # PostgreSQL's planner scans a table this small
+            sql, params = waiting.sql()
+            plan = " ".join(str(r) for r in proxy.execute_sql(f"EXPLAIN QUERY PLAN {sql}",
+                                                              params).fetchall())
+            assert UNPLACED_EVENT_INDEX[side] in plan
+    transfer = LegalEvent.get(LegalEvent.kind == "transfer")
+    LegalEvent.update(county_after=None, street_after=None).where(
+        LegalEvent.id == transfer.id).execute()
+    assert [pk for pk, _ in events._waiting("after").tuples()] == [transfer.id]
+    assert events.place_event_addresses() == 1
+    assert LegalEvent.get_by_id(transfer.id).county_after[:2] == "31"
+
+
 def test_transfer_licence_and_pledge_registers(db):
     run("cnipa.xlsx")
     run("incopat.xlsx")
@@ -426,3 +451,55 @@ def test_an_import_sets_the_first_filing_and_count_of_its_holders(db, tmp_path):
     got = {h.name: (h.first_filing, h.patent_count) for h in Holder.select()}
     assert got == {"苏州大学": (D(2018, 4, 26), 2), "无关公司": (None, 7),
                    "苏州新甲科技有限公司": (D(2024, 11, 15), 1)}
+
+
+LIST_HEADER = ("申请号", "申请日", "发明名称", "申请（专利权）人", "申请人地址", "发明类型", "法律状态")
+AT_SIP, AT_WUZHONG = "江苏省苏州市高新区金山路131号", "江苏省苏州市吴中区东吴北路1号"
+
+
+def _list(tmp_path, name: str, rows) -> Path:
+    path = tmp_path / name
+    lines = [",".join(LIST_HEADER), *(",".join(row) for row in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _region(row) -> tuple:
+    return (row.province_code, row.city_code, row.county_code, row.street_code)
+
+
+def test_patents_and_holders_are_written_placed_from_known_addresses(db, tmp_path):
+    """A list's patents and new holders carry their address's region as written, a known
+    address too (the resolver after the commit propagated only the addresses it resolved);
+    a first holder whose region a checker fixed places its patent; a stored patent filed
+    again from another address moves with it."""
+    first = _list(tmp_path, "first.csv", [
+        ("2023101234566", "2023-03-01", "甲", "苏州甲公司", AT_SIP, "发明专利", "实质审查"),
+        ("2023201234561", "2023-03-02", "乙", "苏州乙公司", AT_WUZHONG, "实用新型", "授权")])
+    import_file(first, after=False)
+    sip, wuzhong = (Address.get(Address.sample_raw == raw) for raw in (AT_SIP, AT_WUZHONG))
+    assert sip.county_code != wuzhong.county_code and None not in (sip.county_code,
+                                                                    wuzhong.county_code)
+    fixed = Holder.get(Holder.name == "苏州乙公司")
+    Holder.update(region_override=True, province_code="32", city_code="3205",
+                  county_code="320508", street_code=None).where(Holder.id == fixed.id).execute()
+    second = _list(tmp_path, "second.csv", [
+        ("2024101234575", "2024-05-01", "丙", "苏州丙公司", AT_SIP, "发明专利", "实质审查"),
+        ("2024201234570", "2024-05-02", "丁", "苏州乙公司", AT_SIP, "实用新型", "授权"),
+        ("2023101234566", "2023-03-01", "甲", "苏州甲公司", AT_WUZHONG, "发明专利", "实质审查")])
+    report = import_file(second, after=False)
+    assert (report.inserted, report.updated) == (2, 1)
+    new = patent("2024101234575")
+    assert _region(Patent.get_by_id(new["id"])) == _region(sip)
+    assert new["region_level"] == ("street" if sip.street_code else "county")
+    assert _region(Holder.get(Holder.name == "苏州丙公司")) == _region(sip)
+    assert _region(Patent.get(Patent.app_no == "2024201234570")) == ("32", "3205", "320508", None)
+    assert _region(Patent.get(Patent.app_no == "2023101234566")) == _region(wuzhong)
+    assert [Address.get_by_id(a.id).patent_count for a in (sip, wuzhong)] == [2, 2]
+    third = _list(tmp_path, "third.csv", [
+        ("2023201234561", "2023-03-02", "乙", "苏州乙公司", AT_SIP, "实用新型", "授权")])
+    import_file(third)  # with the upkeep: no resolver run after the commit
+    assert [Address.get_by_id(a.id).patent_count for a in (sip, wuzhong)] == [3, 1]
+    import_file(_list(tmp_path, "fourth.csv", [
+        ("2023101234566", "2023-03-01", "甲", "苏州甲公司", AT_SIP, "发明专利", "实质审查")]))
+    assert [Address.get_by_id(a.id).patent_count for a in (sip, wuzhong)] == [4, 0]

@@ -94,6 +94,30 @@ def _table(p):
     return {k: got.get(v.id, set()) for k, v in p.items()}
 
 
+def test_assigning_some_patents_writes_only_the_links_that_differ(db):
+    """assign(only=…) — an import's patents — leaves the same links as a full assignment, and
+    the links a patent keeps are not rewritten (their rows stay); the count is of those
+    patents' links."""
+    industries.load_defaults()
+    p = {"ai": _p(1, "G06F 40/30"), "pv": _p(2, "H01L 31/18", title="一种光伏电池的制备方法"),
+         "bio": _p(3, "C12N 15/113", title="一种水稻育种用的基因编辑方法"),
+         "other": _p(4, "G05B 15/02", title="一种智能家居控制系统")}
+    industries.assign()
+    kept = {(r.patent_id, r.industry_code): r.id for r in PatentIndustry.select()}
+    Patent.update(ipc_main="H01M 10/0525", ipc_all="H01M 10/0525",
+                  title="一种动力电池").where(Patent.id == p["pv"].id).execute()
+    Patent.update(title="一种水稻的检测方法").where(Patent.id == p["bio"].id).execute()
+    moved = f"SELECT id FROM patent WHERE id IN ({p['ai'].id}, {p['pv'].id}, {p['bio'].id})"
+    found = industries.assign(only=moved)
+    some = _table(p)
+    ai = {(r.patent_id, r.industry_code): r.id for r in PatentIndustry.select()
+          .where(PatentIndustry.patent == p["ai"].id)}
+    assert ai and all(kept[key] == pk for key, pk in ai.items())
+    assert found == len(some["ai"]) + len(some["pv"]) + len(some["bio"])
+    industries.assign()
+    assert some == _table(p) and some["pv"] == {"SEI5", "SZ05"}
+
+
 def test_load_and_assign(db):
     assert industries.load_defaults() == IndustryRule.select().count()
     shown = ("B82Y", "H01L 31/", "G05B 15/02")

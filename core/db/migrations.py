@@ -31,6 +31,7 @@ from core.db.models import (
     REGION_BY_ID_INDEX,
     STATS_INDEX,
     STOCK_INDEX,
+    UNPLACED_EVENT_INDEX,
     CubeStamp,
     Holder,
     HolderCube,
@@ -364,13 +365,23 @@ def _v37(m):
     return []
 
 
+def _v38(m):
+    """Partial indexes on legal_event of the events with an address and no county on a side
+    (every import places them after the resolver: a scan of every event per side without them,
+    0.35-0.43 s at 1,000,000 patents with none to place); skips what is present."""
+    have = {i.name for i in db.obj.get_indexes("legal_event")}
+    return [m.add_index("legal_event", (f"address_{side}",), False, name=name,
+                        where=pw.SQL(f"address_{side} IS NOT NULL AND county_{side} IS NULL"))
+            for side, name in UNPLACED_EVENT_INDEX.items() if name not in have]
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
                      (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
                      (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35),
-                     (36, _v36), (37, _v37)]
+                     (36, _v36), (37, _v37), (38, _v38)]
 BASELINE = 1
 
 

@@ -310,6 +310,21 @@ class LegalEvent(BaseModel):
         indexes = ((("kind", "date"), False), (("patent", "kind"), False))
 
 
+def _unplaced_index(side: str) -> pw.ModelIndex:
+    """The events with an address on `side` and no county there yet: the few an import's
+    address placement (core.importer.events) reads, instead of a scan of every event."""
+    address = getattr(LegalEvent, f"address_{side}")
+    county = getattr(LegalEvent, f"county_{side}")
+    return (LegalEvent.index(address, name=UNPLACED_EVENT_INDEX[side])
+            .where(address.is_null(False) & county.is_null()))
+
+
+UNPLACED_EVENT_INDEX = {"before": "legal_event_unplaced_before",
+                        "after": "legal_event_unplaced_after"}  # migration step 38
+for _side in UNPLACED_EVENT_INDEX:
+    LegalEvent.add_index(_unplaced_index(_side))
+
+
 class FeePayment(BaseModel):
     patent = pw.ForeignKeyField(Patent, backref="fees", on_delete="CASCADE")
     patent_year = pw.IntegerField()

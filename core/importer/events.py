@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import peewee as pw
+
 from core.config import labels
 from core.cubes import delta
 from core.db import bulk_insert, db, version
@@ -215,11 +217,17 @@ def place_event_addresses() -> int:
     return changed
 
 
-def _place_side(side: str) -> int:
+def _waiting(side: str) -> pw.Select:
+    """(id, address) of the events with an address on `side` and no county there: read from
+    the side's partial index (core.db.models.UNPLACED_EVENT_INDEX, whose condition this is)."""
     address = getattr(LegalEvent, f"address_{side}")
     county = getattr(LegalEvent, f"county_{side}")
-    rows = list(LegalEvent.select(LegalEvent.id, address)
-                .where(address.is_null(False) & county.is_null()).tuples())
+    return LegalEvent.select(LegalEvent.id, address).where(address.is_null(False)
+                                                           & county.is_null())
+
+
+def _place_side(side: str) -> int:
+    rows = list(_waiting(side).tuples())
     if not rows:
         return 0
     ids = intern(raw for _, raw in rows)

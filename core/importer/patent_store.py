@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from core.cubes import delta
 from core.db import bulk_insert
 from core.db.models import LegalEvent, Patent, PatentHolder, PatentText, now
-from core.importer import settle, store
+from core.importer import placing, settle, store
 from core.importer import values as v
 from core.importer.holder_counts import LinkChanges
 from core.importer.patent_rows import Record
 from core.importer.report import Report
 from core.importer.settle import Settler
-from core.resolver.addresses import intern
 from core.rules import numbers
 
 # Patent columns an import may write, compared on update in this order.
@@ -25,7 +24,7 @@ COLUMNS = ("app_no", "app_no_flag", "patent_type", "app_date", "app_year", "pub_
            "domestic", "address", "address_ref", "status", "status_reason", "status_date",
            "lapse_date", "vendor_status", "source")
 STATUS_COLUMNS = ("status", "status_reason", "status_date", "lapse_date")
-READ = (*COLUMNS, *settle.READ)  # the stored columns of a patent the list updates
+READ = (*COLUMNS, *settle.READ, *placing.REGION)  # the stored columns of a patent the list updates
 
 
 @dataclass
@@ -40,9 +39,10 @@ def store_records(records: list[Record], report: Report, progress=None,
     """Upsert the records: holders and agencies first, then patents, links and tag events.
     upkeep: the patents' derived columns (settle.py) and their holders' counts
     (holder_counts.py) are written with them, in proportion to the change."""
-    address_ids = intern(r.values["address"] for r in records if r.values.get("address"))
+    placed = placing.resolve(records)  # written placed: nothing left for the resolver
+    address_ids = {raw: p[0] for raw, p in placed.items()}
     holder_ids = store.holder_ids((n for r in records for n in r.holders),
-                                  _first_holder_addresses(records, address_ids))
+                                  _first_holder_addresses(records, placed))
     agency_ids = store.agency_ids(r.agency for r in records if r.agency)
     if progress:
         progress(f"holders ready: {len(holder_ids)}")
@@ -53,7 +53,9 @@ def store_records(records: list[Record], report: Report, progress=None,
         val["agency"] = agency_ids.get(v.norm_name(rec.agency)) if rec.agency else None
         val["address_ref"] = address_ids.get(val["address"])
         rec.holder_ids = list(dict.fromkeys(firsts))
+    placing.place(records, placed)
     existing = _match_existing(records)
+    counted = placing.counted(records, existing)
     stored_ids = [row["id"] for row in existing.values()]
     delta.before_ids(stored_ids)  # summary tables: old counts out
     upkept = Upkeep(Settler(dt.date.today(), stored_ids), LinkChanges()) if upkeep else None
@@ -65,6 +67,7 @@ def store_records(records: list[Record], report: Report, progress=None,
     _store_abstracts(records, existing)
     if upkept:
         upkept.links.keep()
+    placing.count_patents(counted)
 
 
 def _store_abstracts(records: list[Record], existing: dict[str, dict]) -> None:
@@ -80,14 +83,16 @@ def _store_abstracts(records: list[Record], existing: dict[str, dict]) -> None:
     bulk_insert(PatentText, ["patent", "abstract"], sorted(rows.items()))
 
 
-def _first_holder_addresses(records: list[Record], address_ids: dict) -> dict:
-    """First holder's norm_name → (address as filed, Address id) from the first record naming
-    them first; vendor region columns alone (no street address) are not a holder's address."""
+def _first_holder_addresses(records: list[Record], placed: dict) -> dict:
+    """First holder's norm_name → (address as filed, Address id, province, city, county,
+    street) from the first record naming them first; vendor region columns alone (no street
+    address) are not a holder's address."""
     out: dict[str, tuple] = {}
     for rec in records:
         address = rec.values.get("address")
         if rec.holders and address and rec.address_is_real:
-            out.setdefault(v.norm_name(rec.holders[0]), (address, address_ids.get(address)))
+            found = placed.get(address, (None,) * 5)[:5]
+            out.setdefault(v.norm_name(rec.holders[0]), (address, *found))
     return out
 
 
@@ -125,8 +130,8 @@ def _insert(records: list[Record], report: Report, upkept: Upkeep | None) -> Non
     if not records:
         return
     stamp = now()
-    columns = [*COLUMNS, *(c for c in settle.SETTLED if c not in COLUMNS), "created_at",
-               "updated_at"]
+    columns = [*COLUMNS, *(c for c in settle.SETTLED if c not in COLUMNS), *placing.REGION,
+               "created_at", "updated_at"]
     defaults = {c: Patent._meta.fields[c].default for c in columns
                 if not Patent._meta.fields[c].null}
     rows = []
@@ -195,7 +200,7 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report,
     for rec in records:
         before = existing[rec.key]
         pid = before["id"]
-        changed = _diff(rec, before, report)
+        changed = {**_diff(rec, before, report), **placing.moved(rec, before)}
         relinked = bool(rec.holder_ids) and rec.holder_ids != links.get(pid, [])
         if relinked:
             report.change(rec.key, "holders", links.get(pid), rec.holder_ids)

@@ -18,8 +18,9 @@ from core.importer.table import BadCell, Skipped, Table
 __all__ = ["UPKEEP_IN_STORE", "note_limits", "read_records", "store_records"]
 
 # after-commit steps (core.importer.batch.AFTER_COMMIT) that store_records(upkeep=True) does in
-# the import's own transaction, with the patents' own write (settle.py, holder_counts.py)
-UPKEEP_IN_STORE = ("refresh_all", "refresh_holder_columns")
+# the import's own transaction, with the patents' own write (settle.py, holder_counts.py,
+# placing.py: the list's addresses resolved, its patents and holders written placed)
+UPKEEP_IN_STORE = ("resolve_pending", "refresh_all", "refresh_holder_columns")
 
 
 def read_records(tables: list[Table], report: Report) -> list[Record]:

@@ -28,9 +28,10 @@ def bulk_update(model, columns: list[str], rows: Iterable[tuple]) -> int:
 
 
 def holder_ids(names: Iterable[str], addresses: dict | None = None) -> dict[str, int]:
-    """norm_name → Holder id for every name, creating missing holders (kind guessed; address and
-    address_ref from `addresses`: norm_name → (raw, address id)). Existing holders are not
-    touched: a checker may have corrected their kind or region."""
+    """norm_name → Holder id for every name, creating missing holders (kind guessed; address,
+    address_ref and region codes from `addresses`: norm_name → (raw, address id, province, city,
+    county, street)). Existing holders are not touched: a checker may have corrected their kind
+    or region."""
     wanted: dict[str, str] = {}
     for name in names:
         wanted.setdefault(norm_name(name), name)
@@ -38,10 +39,10 @@ def holder_ids(names: Iterable[str], addresses: dict | None = None) -> dict[str,
     addresses = addresses or {}
     ids = _ids(Holder, list(wanted))
     missing = [(wanted[n][:255], n[:255], holder_kind(wanted[n]), is_domestic(wanted[n]),
-                *addresses.get(n, (None, None))) for n in wanted if n not in ids]
+                *addresses.get(n, (None,) * 6)) for n in wanted if n not in ids]
     if missing:
-        bulk_insert(Holder, ["name", "norm_name", "kind", "domestic", "address", "address_ref"],
-                    missing)
+        bulk_insert(Holder, ["name", "norm_name", "kind", "domestic", "address", "address_ref",
+                             "province_code", "city_code", "county_code", "street_code"], missing)
         ids.update(_ids(Holder, [m[1] for m in missing]))
     return ids
 

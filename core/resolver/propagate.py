@@ -43,13 +43,12 @@ def changed(target: str, source: str) -> str:
 
 def refresh_patent_counts(ids_sql: str) -> None:
     """address.patent_count from the patents that reference each address in `ids_sql` (a
-    subquery giving address ids), with one grouped count instead of one count per address."""
-    db.execute_sql(f"UPDATE address SET patent_count = 0 WHERE id IN ({ids_sql}) "
-                   "AND patent_count <> 0")
+    subquery giving address ids), counted from the patents' address index; only the counts
+    that differ are written (the count sits in an index of the queue order)."""
     db.execute_sql(
-        "UPDATE address SET patent_count = c.n FROM (SELECT address_ref_id AS aid, COUNT(*) AS n "
-        f"FROM patent WHERE address_ref_id IN ({ids_sql}) GROUP BY address_ref_id) c "
-        "WHERE address.id = c.aid")
+        "UPDATE address SET patent_count = c.n FROM (SELECT a.id AS aid, (SELECT COUNT(*) "
+        "FROM patent p WHERE p.address_ref_id = a.id) AS n FROM address a "
+        f"WHERE a.id IN ({ids_sql})) c WHERE address.id = c.aid AND address.patent_count <> c.n")
 
 
 def street_tables():

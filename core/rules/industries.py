@@ -36,6 +36,7 @@ MATCH_KEY = "industry_match"
 _PATTERN = re.compile(r"([A-H]\d{2})([A-Z])?(?:(\d{1,4})(?:/(\d{1,6}))?)?(\*)?")
 _LIST_SEPARATORS = re.compile(r"[\s;,，；、]+")
 SYMBOLS, HITS, TERMS = "industry_symbol", "industry_hit", "industry_term"
+FOUND = "industry_found"  # the links of some patents as the rules give them (assign(only=…))
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,9 @@ def assign(kinds: tuple[str, ...] | None = None, only: str | None = None) -> int
     """Recompute `patent_industry` for the industries of `kinds` (all when None), for every
     patent or for those whose ids the SQL `only` selects: the patents' IPC symbols go to a
     temporary table, each distinct symbol is matched once, and one INSERT … SELECT joins the
-    hits back (with the title keyword where a rule set has one). Returns the number of rows
-    of those industries (of those patents)."""
+    hits back (with the title keyword where a rule set has one). For some patents only the
+    links that differ are written (most of an import's patents keep theirs). Returns the number
+    of rows of those industries (of those patents)."""
     query = Industry.select()
     if kinds:
         query = query.where(Industry.kind.in_(list(kinds)))
@@ -205,6 +207,11 @@ def assign(kinds: tuple[str, ...] | None = None, only: str | None = None) -> int
     mine = PatentIndustry.industry_code.in_(list(sets))
     if only is not None:
         mine &= PatentIndustry.patent.in_(pw.SQL(f"({only})"))
+    if only is not None and any(sets.values()):
+        with db.atomic():
+            found = _relink(sets, match_all, only, mine)
+            version.bump()
+        return found
     with db.atomic():
         PatentIndustry.delete().where(mine).execute()
         if any(sets.values()):
@@ -215,9 +222,31 @@ def assign(kinds: tuple[str, ...] | None = None, only: str | None = None) -> int
     return PatentIndustry.select().where(mine).count()
 
 
+def _relink(sets: dict[str, dict[str, _Matcher]], match_all: bool, only: str,
+            mine: pw.Expression) -> int:
+    """The links of the patents `only` selects as the rule sets give them, written where they
+    differ from the stored ones (`mine`: the stored links of those patents and industries):
+    the others removed, the missing ones added. Returns the links found."""
+    db.execute_sql(f'DROP TABLE IF EXISTS "{FOUND}"')
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{FOUND}" (patent_id INTEGER, industry_code TEXT)')
+    _write_hits(sets, match_all, only, into=FOUND)
+    db.execute_sql(f'CREATE INDEX "{FOUND}_link" ON "{FOUND}" (patent_id, industry_code)')
+    table = PatentIndustry._meta.table_name
+    same = (f'SELECT 1 FROM "{FOUND}" f WHERE f.patent_id = "{table}".patent_id '
+            f'AND f.industry_code = "{table}".industry_code')
+    PatentIndustry.delete().where(mine & ~pw.fn.EXISTS(pw.SQL(same))).execute()
+    db.execute_sql(f'INSERT INTO "{table}" (patent_id, industry_code) SELECT f.patent_id, '
+                   f'f.industry_code FROM "{FOUND}" f WHERE NOT EXISTS (SELECT 1 FROM "{table}" l '
+                   "WHERE l.patent_id = f.patent_id AND l.industry_code = f.industry_code)")
+    found = db.execute_sql(f'SELECT COUNT(*) FROM "{FOUND}"').fetchone()[0]
+    db.execute_sql(f'DROP TABLE "{FOUND}"')
+    return found
+
+
 def _write_hits(sets: dict[str, dict[str, _Matcher]], match_all: bool,
-                only: str | None = None) -> None:
-    """patent_industry rows for the patents whose IPC symbols the rule sets match."""
+                only: str | None = None, into: str | None = None) -> None:
+    """patent_industry rows (into the table `into` when given, with the same two columns) for
+    the patents whose IPC symbols the rule sets match."""
     _symbols_table(match_all, only)
     symbols = [r[0] for r in db.execute_sql(f'SELECT DISTINCT symbol FROM "{SYMBOLS}"')]
     hits = [(symbol, code, keyword) for symbol in symbols
@@ -229,7 +258,7 @@ def _write_hits(sets: dict[str, dict[str, _Matcher]], match_all: bool,
     load_temp(TERMS, [("keyword", "TEXT"), ("term", "TEXT")],
               [(k, term) for k in sorted(keywords) for term in keyword_terms(k)])
     db.execute_sql(f'CREATE INDEX "{TERMS}_keyword" ON "{TERMS}" (keyword)')
-    db.execute_sql(_insert_sql())
+    db.execute_sql(_insert_sql(into or PatentIndustry._meta.table_name))
 
 
 def keyword_terms(keyword: str) -> list[str]:
@@ -257,11 +286,11 @@ def _symbols_table(match_all: bool, only: str | None = None) -> None:
     db.execute_sql(f'CREATE TEMPORARY TABLE "{SYMBOLS}" AS {body}')
 
 
-def _insert_sql() -> str:
+def _insert_sql(into: str) -> str:
     """Hits without a keyword count as they are; keyword hits when the title or the abstract
     contains one of the keyword's terms."""
     find = "strpos" if is_postgres() else "instr"
-    return (f'INSERT INTO "{PatentIndustry._meta.table_name}" (patent_id, industry_code) '
+    return (f'INSERT INTO "{into}" (patent_id, industry_code) '
             f'SELECT DISTINCT s.patent_id, h.industry_code FROM "{SYMBOLS}" s '
             f'JOIN "{HITS}" h ON h.symbol = s.symbol '
             f'LEFT JOIN "{TERMS}" t ON t.keyword = h.keyword '
