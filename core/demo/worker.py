@@ -37,9 +37,11 @@ class InWorker:
     """Iterates `make(*args)` in a worker process bound to the database at `url`; after the
     last item, `truth` is that iterable's `truth`. The worker makes the next item while this
     process uses the current one. A thread on each side moves the items through the pipe
-    (pickled, about 11 MB a batch of 5,000 patents) while the other threads work: on a busy
-    machine a pipe moved by the working threads themselves waited for the scheduler at every
-    64 KB. `make` and `args` are pickled: a module-level class or function, plain values."""
+    (pickled, about 11 MB a batch of 5,000 patents), each in one write through a 1 MB pipe,
+    while the other threads work: moved by the working threads, or written in the pickler's
+    64 KB frames, each step waited for the scheduler or the GIL (docs/scale.md M23d). A consumer
+    that stops early ends the worker. `make` and `args` are pickled: a module-level class or
+    function, plain values."""
 
     def __init__(self, url: str, make: Callable, *args):
         self.url, self.make, self.args = url, make, args
