@@ -66,7 +66,8 @@ def main() -> int:
     os.environ.setdefault("PATENT_DATA_DIR", folder)
     ensure_ready(f"sqlite:///{folder}/demo.db")
     cpu = time.process_time()
-    generate(args.patents, seed=args.seed, today=args.today, in_worker=False if args.inline else None)
+    generate(args.patents, seed=args.seed, today=args.today,
+             in_worker=False if args.inline else None)
     cpu = time.process_time() - cpu
     total = hashlib.sha256()
     for model in ALL_MODELS:

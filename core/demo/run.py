@@ -334,7 +334,7 @@ def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5
     """Generate `n` demo patents into the bound database (meant for an empty one). Same seed and
     day → same data. `keep_truth`: return the true street of every address written (tests).
     `in_worker`: make the patents in a worker process while this one writes them (default: for
-    WORKER_FROM patents and more when the database can be opened twice)."""
+    WORKER_FROM patents and more in a SQLite file, core.demo.worker.useful)."""
     if n < MIN_PATENTS:
         raise ValueError(f"演示数据至少 {MIN_PATENTS} 件（收到 {n}）")
     started = time.monotonic()
@@ -343,7 +343,7 @@ def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5
     spec = Spec(n, seed, today or dt.date.today(), keep_truth)
     url = current_url()
     if in_worker is None:
-        in_worker = n >= WORKER_FROM and worker.can_open(url)
+        in_worker = n >= WORKER_FROM and worker.useful(url)
     args = (spec, Start.read(), batch)
     source = worker.InWorker(url, PatentBatches, *args) if in_worker else PatentBatches(*args)
     rows = _write_all(source, n, progress)
