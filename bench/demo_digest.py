@@ -2,7 +2,7 @@
 meant to make the demo faster, on the two versions of the code, and compare the lines (the same
 digests: the same data). Not a test: a legitimate change of the demo changes the digests.
 
-    python bench/demo_digest.py [--patents 20000] [--seed 7] [--today 2026-06-30]
+    python bench/demo_digest.py [--patents 20000] [--seed 7] [--today 2026-06-30] [--inline]
 
 Every table is read in full, sorted, without the columns stamped with the time of the run
 (created/updated/logged at), the summary tables' row ids, the last bits of floats, and without
@@ -59,12 +59,15 @@ def main() -> int:
     parser.add_argument("--patents", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 6, 30))
+    parser.add_argument("--inline", action="store_true",
+                        help="make the patents in this process (default: a worker from 20,000)")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="demo_digest_")
     os.environ.setdefault("PATENT_DATA_DIR", folder)
     ensure_ready(f"sqlite:///{folder}/demo.db")
     cpu = time.process_time()
-    generate(args.patents, seed=args.seed, today=args.today)
+    generate(args.patents, seed=args.seed, today=args.today,
+             in_worker=False if args.inline else None)
     cpu = time.process_time() - cpu
     total = hashlib.sha256()
     for model in ALL_MODELS:

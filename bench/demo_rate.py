@@ -1,6 +1,7 @@
 """Speed of the demo generator, the number behind the demo offer's stated time (ui/demo_offer.py,
 core.demo.run.SECONDS_PER_1000): generates `--patents` demo patents into a new database and
-prints the seconds per 1,000 patents, each stage's share, and the ratio to the stated rate.
+prints the seconds per 1,000 patents, each stage's share, the CPU of the worker process that
+makes the patents (core.demo.worker) and the ratio to the stated rate.
 Re-measure on the deployment server and adjust SECONDS_PER_1000 when the ratio is far from 1.
 
     python bench/demo_rate.py [--patents 50000] [--db sqlite:////tmp/demo_rate.db]
@@ -46,6 +47,11 @@ def main() -> int:
               f"{100 * (cpu_until - cpu_at) / cpu:6.1f}")
     print(f"CPU {cpu:.1f} s of this process (SQLite runs inside it; PostgreSQL's server work is "
           f"not counted): the time alone on an idle machine, less the disk waits")
+    children = os.times()
+    worker = children.children_user + children.children_system
+    if worker:
+        print(f"worker process CPU {worker:.1f} s (it makes the patents while this process "
+              f"writes them: the patents stage's critical path is the busier of the two)")
     rate = total / args.patents * 1000
     stated = SECONDS_PER_1000["postgres" if is_postgres() else "sqlite"]
     print(f"{args.patents:,} patents in {total:.1f} s: {rate:.2f} s per 1,000 "

@@ -32,11 +32,12 @@ TODAY = dt.date(2026, 11, 24)
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def demo(request, tmp_path_factory):
-    """A 3,000-patent demo as of 2026-11-24 in a fresh database of each backend."""
+    """A 3,000-patent demo as of 2026-11-24 in a fresh database of each backend, its patents made
+    in a worker process as a big demo makes them (core.demo.worker)."""
     url = fresh_url(request, tmp_path_factory.mktemp("demo"))
     database = core_db.connect(url)
     database.connect(reuse_if_open=True)
-    result = generate(N, seed=7, today=TODAY, keep_truth=True)
+    result = generate(N, seed=7, today=TODAY, keep_truth=True, in_worker=True)
     yield result
     database.close()
 

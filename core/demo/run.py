@@ -4,22 +4,23 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from core.config import labels
 from core.cubes import rebuild as cubes
-from core.db import audit, db, is_postgres, version
+from core.db import audit, current_url, db, is_postgres, version
 from core.db.bulk import deferred_indexes
 from core.db.models import Agency, Holder, Patent
-from core.demo import agencies, calendar, events, industries, params, planted, region, wrapup
+from core.demo import agencies, calendar, events, industries, params, planted, region, worker, wrapup
 from core.demo.docnumbers import Numbers
 from core.demo.fees import FeeRules, maintain
 from core.demo.holders import Holders, HolderSpec
 from core.demo.planted import Planted
 from core.demo.prosecution import examine
-from core.demo.writer import Writer, fix_sequences, next_id, write_agencies
+from core.demo.writer import Batch, agency_rows, fix_sequences, holder_row, next_id, write
 from core.rules import highvalue
 from core.rules.industries import ensure_defaults
 
@@ -41,6 +42,9 @@ PROGRESS_STEPS = 100  # progress reports while writing patents (besides one per 
 SECONDS_PER_1000 = {"sqlite": 0.45, "postgres": 1.0}
 BUSY_FACTOR = 6.0
 BULK_TABLES = ["patent", "patent_holder", "legal_event", "fee_payment"]  # indexes built after
+# From this many patents the generator runs in a worker process beside the writes (M23d): below
+# it, starting the process (about 1 s) costs more than the overlap saves.
+WORKER_FROM = 20_000
 
 
 @dataclass
@@ -54,8 +58,8 @@ class DemoResult:
 
 
 class Generator:
-    def __init__(self, n: int, seed: int, today: dt.date, keep_truth: bool, by: str | None = None):
-        self.n, self.seed, self.today, self.keep_truth, self.by = n, seed, today, keep_truth, by
+    def __init__(self, n: int, seed: int, today: dt.date, keep_truth: bool):
+        self.n, self.seed, self.today, self.keep_truth = n, seed, today, keep_truth
         self.rng = random.Random(seed)
         self.streets = region.build_streets(self.rng)
         weights = region.street_weights(self.streets, self.rng)
@@ -67,7 +71,7 @@ class Generator:
         self.numbers = Numbers(self.rng, self._expected_per_year(days))
         self.fee_rules = FeeRules()
         self.truth: dict[str, tuple[str | None, str]] = {}
-        self.writer = Writer()
+        self.pending = Batch()
 
     def _expected_per_year(self, days) -> dict[tuple[int, int], float]:
         out: dict[tuple[int, int], float] = {}
@@ -112,7 +116,7 @@ class Generator:
         agents = ";".join(rng.sample(self.agencies[agency].agents, rng.choice((1, 1, 2)))) \
             if agency is not None else None
         holder_ids = [self.holders.assign_id(h) for h in owners]
-        self.writer.patents.append([
+        self.pending.patents.append([
             pid, app_no, ptype, day, day.year, filing.pub_no, filing.pub_date, filing.grant_no,
             filing.grant_date, filing.grant_date.year if filing.grant_date else None, title,
             ipc_main, ipc_all, ipc_main[:4] if ipc_main else None,
@@ -124,9 +128,9 @@ class Generator:
         if before:
             links += [(pid, self.holders.assign_id(h), seq + 1, False, h.address)
                       for seq, h in enumerate(before)]
-        self.writer.links += links
-        self.writer.events += rows
-        self.writer.fees += fee_rows
+        self.pending.links += links
+        self.pending.events += rows
+        self.pending.fees += fee_rows
 
     def _co_owners(self, first: HolderSpec, year: int) -> list[HolderSpec]:
         rng = self.rng
@@ -193,16 +197,14 @@ class Generator:
             people.append(rng.choice(owners[1].inventors))
         return list(dict.fromkeys(people))
 
-    # --- the whole run ----------------------------------------------------------------------
-    def run(self, batch: int, progress: Progress | None, started: float) -> DemoResult:
-        with big_cache(), deferred_indexes(BULK_TABLES):
-            self._stream(batch, progress)
-        return self._finish(started, progress)
-
-    def _stream(self, batch: int, progress: Progress | None) -> None:
-        self.agency_ids = write_agencies(self.agencies, next_id(Agency))
-        self.holders.next_id = next_id(Holder)
-        pid = next_id(Patent)
+    # --- the whole run ---------------------------------------------------------------------
+    def batches(self, start: Start, size: int) -> Iterator[tuple[int, Batch | None]]:
+        """Every patent, ids from `start`: (patents done, the batch) every `size` patents or so
+        (whole days), and (patents done, None) in between every 1 % of them (a progress bar)."""
+        self.agency_ids = list(range(start.agency, start.agency + len(self.agencies)))
+        self.pending.agencies = agency_rows(self.agencies, self.agency_ids)
+        self.holders.next_id = start.holder
+        pid = start.patent
         enterprise = len(self.holders.pools["enterprise"].cum)
         individual = len(self.holders.pools["individual"].cum)
         plan = planted.plan(self.rng, self.n, self.today, enterprise, individual,
@@ -217,13 +219,18 @@ class Generator:
             for item in plan.get(day, ()):
                 self._planted(pid, day, item)
                 pid, done = pid + 1, done + 1
-            if len(self.writer) >= batch:
-                self._flush(progress, done)
+            if len(self.pending) >= size:
+                yield done, self._take()
                 reported = done
-            elif progress and done - reported >= every:  # the bar moves between batches too
-                progress(done, self.n, "patents")
+            elif done - reported >= every:
+                yield done, None
                 reported = done
-        self._flush(progress, done)
+        yield done, self._take()
+
+    def _take(self) -> Batch:
+        batch, self.pending = self.pending, Batch()
+        batch.holders = [holder_row(h) for h in self.holders.take_new()]
+        return batch
 
     def _normal(self, pid: int, day: dt.date) -> None:
         ptype = self.rng.choices(("invention", "utility", "design"), calendar.type_mix(day.year))[0]
@@ -238,32 +245,73 @@ class Generator:
         self.patent(pid, day, item.patent_type, holder, item.title or None, item.agency,
                     item.pattern != "individual")
 
-    def _flush(self, progress: Progress | None, done: int) -> None:
-        self.writer.holders = self.holders.take_new()
-        self.writer.flush()
-        if progress:
-            progress(done, self.n, "patents")
 
-    def _finish(self, started: float, progress: Progress | None) -> DemoResult:
-        if progress:
-            progress(self.n, self.n, "addresses")
-        resolved = wrapup.finish(self.today)
-        params.write(self.n, self.today)
-        region.ensure_custom_region()
-        fix_sequences()
-        ensure_defaults()
-        if progress:
-            progress(self.n, self.n, "high_value")
-        highvalue.refresh(self.today)  # industries from the IPC codes, then high-value marks
-        if progress:
-            progress(self.n, self.n, "summaries")
-        cubes.rebuild()  # statistics summary tables (core.cubes)
-        with db.atomic():  # the data written in batches above counts as changed from here
-            audit.record(audit.AuditEvent(self.by, "import", "demo", None, f"演示数据 {self.n} 件",
-                                          payload={"patents": self.n, "seed": self.seed}))
-            version.bump()
-        return DemoResult(self.n, round(time.monotonic() - started, 1), self.writer.rows_written,
-                          resolved, self.truth, planted.sizes(self.n))
+class Start(NamedTuple):
+    """The first ids the demo gives its agencies, holders and patents (after any already there)."""
+    agency: int
+    holder: int
+    patent: int
+
+    @classmethod
+    def read(cls) -> Start:
+        return cls(next_id(Agency), next_id(Holder), next_id(Patent))
+
+
+class Spec(NamedTuple):
+    """What the generator needs to make the same patents in this process or in a worker."""
+    n: int
+    seed: int
+    today: dt.date
+    keep_truth: bool
+
+
+class PatentBatches:
+    """The demo's batches, made by the process iterating this: this one (small demos, in-memory
+    databases) or a worker (core.demo.worker)."""
+
+    def __init__(self, spec: Spec, start: Start, size: int):
+        self.generator = Generator(*spec)
+        self.start, self.size = start, size
+        self.truth: dict[str, tuple[str | None, str]] = {}
+
+    def __iter__(self) -> Iterator[tuple[int, Batch | None]]:
+        yield from self.generator.batches(self.start, self.size)
+        self.truth = self.generator.truth
+
+
+def _write_all(source, n: int, progress: Progress | None) -> int:
+    rows = 0
+    with big_cache(), deferred_indexes(BULK_TABLES), closing(iter(source)) as items:
+        for done, batch in items:
+            if batch is not None:
+                write(batch)
+                rows += batch.rows()
+            if progress:
+                progress(done, n, "patents")
+    return rows
+
+
+def _finish(spec: Spec, by: str | None, started: float, rows: int, truth: dict,
+            progress: Progress | None) -> DemoResult:
+    if progress:
+        progress(spec.n, spec.n, "addresses")
+    resolved = wrapup.finish(spec.today)
+    params.write(spec.n, spec.today)
+    region.ensure_custom_region()
+    fix_sequences()
+    ensure_defaults()
+    if progress:
+        progress(spec.n, spec.n, "high_value")
+    highvalue.refresh(spec.today)  # industries from the IPC codes, then high-value marks
+    if progress:
+        progress(spec.n, spec.n, "summaries")
+    cubes.rebuild()  # statistics summary tables (core.cubes)
+    with db.atomic():  # the data written in batches above counts as changed from here
+        audit.record(audit.AuditEvent(by, "import", "demo", None, f"演示数据 {spec.n} 件",
+                                      payload={"patents": spec.n, "seed": spec.seed}))
+        version.bump()
+    return DemoResult(spec.n, round(time.monotonic() - started, 1), rows, resolved, truth,
+                      planted.sizes(spec.n))
 
 
 @contextmanager
@@ -282,16 +330,24 @@ def big_cache(kib: int = 512 * 1024):
 
 def generate(n: int, seed: int = 7, today: dt.date | None = None, batch: int = 5000,
              progress: Progress | None = None, keep_truth: bool = False,
-             by: str | None = None) -> DemoResult:
+             by: str | None = None, in_worker: bool | None = None) -> DemoResult:
     """Generate `n` demo patents into the bound database (meant for an empty one). Same seed and
-    day → same data. `keep_truth`: return the true street of every address written (tests)."""
+    day → same data. `keep_truth`: return the true street of every address written (tests).
+    `in_worker`: make the patents in a worker process while this one writes them (default: for
+    WORKER_FROM patents and more in a SQLite file, core.demo.worker.useful)."""
     if n < MIN_PATENTS:
         raise ValueError(f"演示数据至少 {MIN_PATENTS} 件（收到 {n}）")
-    today = today or dt.date.today()
     started = time.monotonic()
     if progress:
         progress(0, n, "prepare")
-    return Generator(n, seed, today, keep_truth, by).run(batch, progress, started)
+    spec = Spec(n, seed, today or dt.date.today(), keep_truth)
+    url = current_url()
+    if in_worker is None:
+        in_worker = n >= WORKER_FROM and worker.useful(url)
+    args = (spec, Start.read(), batch)
+    source = worker.InWorker(url, PatentBatches, *args) if in_worker else PatentBatches(*args)
+    rows = _write_all(source, n, progress)
+    return _finish(spec, by, started, rows, source.truth, progress)
 
 
 def stage_text(done: int, total: int, stage: str) -> str:

@@ -1,6 +1,9 @@
-"""Streaming writes of the demo: rows are buffered per table and flushed in one transaction per
-batch through core.db.bulk_insert (executemany / execute_values), parents before children."""
+"""Streaming writes of the demo: the generator buffers rows per table in a Batch, written in one
+transaction per batch through core.db.bulk_insert (executemany / execute_values), parents before
+children."""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from peewee import fn
 
@@ -25,55 +28,65 @@ AGENCY_COLUMNS = ["id", "name", "norm_name", "code", "address", "province_code",
                   "county_code", "agent_count"]
 
 
-class Writer:
-    def __init__(self):
-        self.holders: list = []  # HolderSpec
-        self.patents: list[list] = []
-        self.links: list[tuple] = []
-        self.events: list[tuple] = []
-        self.fees: list[tuple] = []
-        self.rows_written = 0
+@dataclass
+class Batch:
+    """The rows of one transaction, as plain values (a worker process makes them and sends them
+    here to be written): agencies (the first batch only), the holders first seen in this batch
+    (id, name, kind, address, fee_reduction, credit_code, tags), patents (without their address
+    id and region columns, added when written), holder links, events and fee payments."""
+    agencies: list[tuple] = field(default_factory=list)
+    holders: list[tuple] = field(default_factory=list)
+    patents: list[list] = field(default_factory=list)
+    links: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
+    fees: list[tuple] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.patents)
 
-    def flush(self) -> None:
-        """Write everything buffered in one transaction. Addresses are interned and resolved
-        first, so patents and holders are inserted already placed (the resolver's queue still
-        gets the addresses it cannot place; nothing is left to propagate afterwards)."""
-        raws = [p[ADDRESS_AT] for p in self.patents] + [h.address for h in self.holders]
-        with db.atomic():
-            placed = intern_resolved(raws)
-            self._write_holders(placed)
-            for row in self.patents:
-                address_id, *codes, level = placed[row[ADDRESS_AT]]
-                row[ADDRESS_AT + 1] = address_id
-                row += [*codes, level]
-            bulk_insert(Patent, PATENT_COLUMNS + REGION_COLUMNS + ["region_level"], self.patents)
-            bulk_insert(PatentHolder, LINK_COLUMNS, self.links)
-            bulk_insert(LegalEvent, EVENT_COLUMNS, self.events)
-            bulk_insert(FeePayment, FEE_COLUMNS, self.fees)
-        self.rows_written += sum(map(len, (self.holders, self.patents, self.links, self.events,
-                                           self.fees)))
-        self.holders, self.patents, self.links, self.events, self.fees = [], [], [], [], []
-
-    def _write_holders(self, placed: dict[str, tuple]) -> None:
-        rows, tags = [], []
-        for h in self.holders:
-            address_id, *codes, _ = placed[h.address]
-            rows.append((h.id, h.name, h.name, h.kind, "CN", True, h.address, address_id,
-                         h.fee_reduction, h.credit_code, *codes))
-            tags += [(h.id, tag) for tag in h.tags]
-        bulk_insert(Holder, HOLDER_COLUMNS, rows)
-        bulk_insert(HolderTag, ["holder", "tag"], tags)
+    def rows(self) -> int:
+        return sum(map(len, (self.agencies, self.holders, self.patents, self.links, self.events,
+                             self.fees)))
 
 
-def write_agencies(specs, first_id: int) -> list[int]:
-    rows = [(first_id + i, a.name, a.name, a.code, a.address, a.province, a.city, a.county,
-             len(a.agents)) for i, a in enumerate(specs)]
+def write(batch: Batch) -> None:
+    """Write a batch in one transaction, parents before children. Addresses are interned and
+    resolved first, so patents and holders are inserted already placed (the resolver's queue
+    still gets the addresses it cannot place; nothing is left to propagate afterwards)."""
+    raws = [p[ADDRESS_AT] for p in batch.patents] + [h[3] for h in batch.holders]
     with db.atomic():
-        bulk_insert(Agency, AGENCY_COLUMNS, rows)
-    return [r[0] for r in rows]
+        bulk_insert(Agency, AGENCY_COLUMNS, batch.agencies)
+        placed = intern_resolved(raws)
+        _write_holders(batch.holders, placed)
+        for row in batch.patents:
+            address_id, *codes, level = placed[row[ADDRESS_AT]]
+            row[ADDRESS_AT + 1] = address_id
+            row += [*codes, level]
+        bulk_insert(Patent, PATENT_COLUMNS + REGION_COLUMNS + ["region_level"], batch.patents)
+        bulk_insert(PatentHolder, LINK_COLUMNS, batch.links)
+        bulk_insert(LegalEvent, EVENT_COLUMNS, batch.events)
+        bulk_insert(FeePayment, FEE_COLUMNS, batch.fees)
+
+
+def _write_holders(holders: list[tuple], placed: dict[str, tuple]) -> None:
+    rows, tags = [], []
+    for hid, name, kind, address, fee_reduction, credit_code, holder_tags in holders:
+        address_id, *codes, _ = placed[address]
+        rows.append((hid, name, name, kind, "CN", True, address, address_id, fee_reduction,
+                     credit_code, *codes))
+        tags += [(hid, tag) for tag in holder_tags]
+    bulk_insert(Holder, HOLDER_COLUMNS, rows)
+    bulk_insert(HolderTag, ["holder", "tag"], tags)
+
+
+def holder_row(h) -> tuple:
+    """A batch's row of a HolderSpec."""
+    return h.id, h.name, h.kind, h.address, h.fee_reduction, h.credit_code, h.tags
+
+
+def agency_rows(specs, ids: list[int]) -> list[tuple]:
+    return [(aid, a.name, a.name, a.code, a.address, a.province, a.city, a.county, len(a.agents))
+            for aid, a in zip(ids, specs)]
 
 
 def next_id(model) -> int:

@@ -16,6 +16,8 @@ signed statements (core.cubes.indicator.changes)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -23,7 +25,7 @@ import peewee as pw
 from peewee import fn
 
 from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
-from core.db import current_url, db
+from core.db import current_url, db, is_postgres
 from core.db.models import IndicatorCube, Patent
 from core.db.sql import absent, query_sql
 from core.regions.scope import both
@@ -146,14 +148,26 @@ def shared_rows(variants, months: pw.Table) -> Iterator[pw.Select]:
     every patent and the plain patents' rows once, under PLAIN; each holder rule's own rows of
     the other patents (hard_ids). Consume each SELECT before asking for the next."""
     plain = FAST in variants
-    if plain:
+    summed = plain and sums_cube_rows()
+    if plain and not summed:
         yield from rows(FAST, months)
     with _split(months, plain) as (plain_months, hard):
         if plain:
             yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, weight=None)
+        if summed:
+            yield _plain_and_hard(hard)
+            yield _rolled_up(FAST, ADDITIVE_GRAINS[1], ADDITIVE_GRAINS[0][0])
         for variant in variants:
             if variant != FAST:
                 yield from rows(variant, hard)
+
+
+def sums_cube_rows() -> bool:
+    """SQLite: the default rule's rows are summed from the plain rows and the hard patents'
+    rows, and the county rows of counts from their street rows, instead of grouping the months
+    table again (indicator step −10 % at 100,000 patents). PostgreSQL reads the cube's new rows
+    slower than it groups the months table (+12–25 % at 50,000): it groups (docs/scale.md M23d)."""
+    return not is_postgres()
 
 
 def hard_ids(months: pw.Table) -> str:
@@ -192,9 +206,15 @@ def _split(months: pw.Table, plain: bool) -> Iterator[tuple[pw.Table | None, pw.
 
 def _grouped(variant: str, source: pw.Table, grains, weight) -> Iterator[pw.Select]:
     """Per kind and grain: the rows of `source` (REGION_DIMS, DIMS, m_<kind> columns) grouped
-    by the grain's region columns, the dims and the month."""
+    by the grain's region columns, the dims and the month. Counts (no weight) of the county
+    grain after the street grain are summed from the street rows just inserted (exact for
+    counts, one statement over the cube rows instead of a grouped scan per kind)."""
     measure = fn.COUNT(pw.SQL("*")) if weight is None else fn.SUM(weight)
     for grain, depth in grains:
+        if weight is None and (grain, depth) == ADDITIVE_GRAINS[1] and \
+                ADDITIVE_GRAINS[0] in grains and sums_cube_rows():
+            yield _rolled_up(variant, ADDITIVE_GRAINS[1], ADDITIVE_GRAINS[0][0])
+            continue
         regions = [getattr(source, d) for d in REGION_DIMS[:depth]]
         shown = regions + [pw.Value(None)] * (len(REGION_DIMS) - depth)
         dims = [getattr(source, d) for d in DIMS]
@@ -203,6 +223,41 @@ def _grouped(variant: str, source: pw.Table, grains, weight) -> Iterator[pw.Sele
             yield (source.select(pw.Value(variant), pw.Value(grain), *shown, *dims, NOT_A_DIM,
                                  pw.Value(kind), month, measure)
                    .where(month.is_null(False)).group_by(*regions, *dims, month))
+
+
+def _plain_and_hard(hard: pw.Table) -> pw.Select:
+    """The default placement's street-grain rows: the plain rows (PLAIN, in the cube already)
+    and the hard patents' own, summed by key. Every patent is plain or hard (_split), so the
+    plain patents are grouped once for both."""
+    cube = IndicatorCube
+    grain = ADDITIVE_GRAINS[0][0]
+    keys = (*REGION_DIMS, *DIMS)
+    parts = [cube.select(*(getattr(cube, k) for k in keys), cube.kind, cube.month, cube.n)
+             .where((cube.variant == PLAIN) & (cube.grain == grain))]
+    for kind in KINDS:
+        month = getattr(hard, f"m_{kind}")
+        parts.append(hard.select(*(getattr(hard, k) for k in keys), pw.Value(kind), month,
+                                 pw.Value(1)).where(month.is_null(False)))
+    union = functools.reduce(operator.add, parts).alias("u")  # UNION ALL
+    grouped = [union.c[k] for k in (*keys, "kind", "month")]
+    return (pw.Select([union], [pw.Value(FAST), pw.Value(grain), *grouped[:len(REGION_DIMS)],
+                                *grouped[len(REGION_DIMS):len(keys)], NOT_A_DIM,
+                                *grouped[len(keys):], fn.SUM(union.c.n)])
+            .group_by(*grouped))
+
+
+def _rolled_up(variant: str, grain: tuple[str, int], finer: str) -> pw.Select:
+    """The variant's rows of `grain` (name, depth) as sums of its rows of the `finer` grain in
+    the cube: consume the finer grain's SELECTs first."""
+    cube = IndicatorCube
+    name, depth = grain
+    regions = [getattr(cube, d) for d in REGION_DIMS[:depth]]
+    shown = regions + [pw.Value(None)] * (len(REGION_DIMS) - depth)
+    dims = [getattr(cube, d) for d in DIMS]
+    return (cube.select(pw.Value(variant), pw.Value(name), *shown, *dims, NOT_A_DIM, cube.kind,
+                        cube.month, fn.SUM(cube.n))
+            .where((cube.variant == variant) & (cube.grain == finer))
+            .group_by(*regions, *dims, cube.kind, cube.month))
 
 
 @contextmanager
