@@ -10,7 +10,7 @@ from core import db as core_db
 from core.accounts import login, users
 from core.db import db as proxy
 from core.db import migrations
-from core.db.models import Holder, Patent, SchemaVersion, User
+from core.db.models import Address, CubeStamp, Holder, Patent, SchemaVersion, User
 from tests.conftest import BACKENDS, ROOT, _pg_admin, pg_schema_url
 
 DATA = ROOT / "tests" / "data"
@@ -172,3 +172,42 @@ def test_step_25_adds_the_holders_industry(db):
     assert migrations.upgrade() == [v for v, _ in migrations.STEPS if v > 24]
     assert "industry_code" in {c.name for c in proxy.obj.get_columns("holder")}
     assert Holder.get().industry_code is None
+
+
+def _placed(model, pk: int) -> tuple:
+    row = model.get_by_id(pk)
+    codes = (row.province_code, row.city_code, row.county_code, row.street_code)
+    return (*codes, row.region_level) if model is Patent else codes
+
+
+def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_holder(db):
+    here = ("32", "3205", "320506", "320506001")
+    fixed = ("32", "3205", "320507", None)
+    codes = ("province_code", "city_code", "county_code", "street_code")
+    known = Address.create(normalized="苏州市吴中区甲路1号", status="auto", **dict(zip(codes, here)))
+    new = Address.create(normalized="某地", status="new")
+    moved = {k: v for k, v in HOLDER.items() if k != "county_code"}
+    Holder.insert_many([{**moved, "name": n, "norm_name": n, "address_ref": known.id}
+                        for n in ("甲", "乙", "丙")]).execute()
+    Holder.update(region_override=True, **dict(zip(codes, fixed))).where(Holder.id == 2).execute()
+    unplaced = {k: v for k, v in PATENT.items() if k not in codes}
+    Patent.insert_many([
+        {**unplaced, "app_no": "CN201810390462.7", "address_ref": known.id, "first_holder_id": 1},
+        {**unplaced, "app_no": "CN201810390463.5", "address_ref": known.id, "first_holder_id": 2},
+    ]).execute()
+    Patent.insert_many([  # a patent whose address is not yet resolved, one with no address
+        {**PATENT, "app_no": "CN201810390464.3", "address_ref": new.id, "first_holder_id": 3},
+        {**PATENT, "app_no": "CN201810390465.1", "first_holder_id": 3}]).execute()
+    CubeStamp.create()
+    SchemaVersion.delete().execute()
+    SchemaVersion.create(version=38)
+    assert migrations.upgrade() == [39]
+    as_was = tuple(PATENT[c] for c in codes) + (None,)
+    assert [_placed(Patent, pk) for pk in (1, 2, 3, 4)] == [
+        (*here, "street"), (*fixed, "county"), as_was, as_was]
+    assert [_placed(Holder, pk) for pk in (1, 2, 3)] == [here, fixed, here]
+    assert CubeStamp.select().count() == 0  # the next rebuild counts the moved patents
+    CubeStamp.create()
+    SchemaVersion.update(version=38).execute()
+    assert migrations.upgrade() == [39]
+    assert CubeStamp.select().count() == 1  # nothing moved: the tables stay fresh

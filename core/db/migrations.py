@@ -375,13 +375,50 @@ def _v38(m):
             for side, name in UNPLACED_EVENT_INDEX.items() if name not in have]
 
 
+PLACED_CODES = ("province_code", "city_code", "county_code", "street_code")
+
+
+def _v39(m):
+    """Patents and holders placed as their address (or, for a patent, its first holder fixed
+    by a checker) says: imports before this step wrote a patent or holder filed from an address
+    known before without its region, and left a re-filed patent where its old address was.
+    An address not yet resolved ('new') places nothing. Drops the cube stamp when anything
+    moved, so that the next rebuild counts them."""
+    moved = _place_from("patent", "address a", "patent.address_ref_id = a.id "
+                        "AND a.status <> 'new' AND NOT EXISTS "
+                        "(SELECT 1 FROM holder f WHERE f.id = patent.first_holder_id "
+                        "AND f.region_override)", "a", level=True)
+    moved += _place_from("patent", "holder h", "patent.first_holder_id = h.id "
+                         "AND h.region_override", "h", level=True)
+    moved += _place_from("holder", "address a", "holder.address_ref_id = a.id "
+                         "AND a.status <> 'new' AND NOT holder.region_override", "a", level=False)
+    if moved and CubeStamp.table_exists():
+        CubeStamp.delete().execute()
+    return []
+
+
+def _place_from(table: str, source: str, join: str, alias: str, level: bool) -> int:
+    """Copy the region codes of `source` (aliased `alias`) to the rows of `table` it places
+    whose codes differ; rows updated."""
+    op = "IS DISTINCT FROM" if is_postgres() else "IS NOT"
+    sets = [f"{c} = {alias}.{c}" for c in PLACED_CODES]
+    if level:
+        sets.append("region_level = CASE " + " ".join(
+            f"WHEN {alias}.{c} IS NOT NULL THEN '{name}'" for c, name in
+            zip(PLACED_CODES[::-1], ("street", "county", "city", "province"))) + " END")
+    differ = " OR ".join(f"{table}.{c} {op} {alias}.{c}" for c in PLACED_CODES)
+    cursor = db.execute_sql(f"UPDATE {table} SET {', '.join(sets)} FROM {source} "
+                            f"WHERE {join} AND ({differ})")
+    return max(cursor.rowcount, 0)
+
+
 STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7), (8, _v8),
                      (9, _v9), (10, _v10), (11, _v11), (12, _v12), (13, _v13),
                      (14, _v14), (15, _v15), (16, _v16), (17, _v17),
                      (18, _v18), (19, _v19), (20, _v20), (21, _v21), (22, _v22), (23, _v23),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
                      (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35),
-                     (36, _v36), (37, _v37), (38, _v38)]
+                     (36, _v36), (37, _v37), (38, _v38), (39, _v39)]
 BASELINE = 1
 
 
