@@ -42,6 +42,7 @@ from core.db.models import (
     SchemaVersion,
     User,
 )
+from core.db.sql import REGION_CODES, codes_differ, level_sql
 
 Step = tuple[int, Callable]
 
@@ -375,9 +376,6 @@ def _v38(m):
             for side, name in UNPLACED_EVENT_INDEX.items() if name not in have]
 
 
-PLACED_CODES = ("province_code", "city_code", "county_code", "street_code")
-
-
 def _v39(m):
     """Patents and holders placed as their address (or, for a patent, its first holder fixed
     by a checker) says: imports before this step wrote a patent or holder filed from an address
@@ -399,16 +397,12 @@ def _v39(m):
 
 def _place_from(table: str, source: str, join: str, alias: str, level: bool) -> int:
     """Copy the region codes of `source` (aliased `alias`) to the rows of `table` it places
-    whose codes differ; rows updated."""
-    op = "IS DISTINCT FROM" if is_postgres() else "IS NOT"
-    sets = [f"{c} = {alias}.{c}" for c in PLACED_CODES]
+    whose codes differ (as core.resolver.propagate does); rows updated."""
+    sets = [f"{c} = {alias}.{c}" for c in REGION_CODES]
     if level:
-        sets.append("region_level = CASE " + " ".join(
-            f"WHEN {alias}.{c} IS NOT NULL THEN '{name}'" for c, name in
-            zip(PLACED_CODES[::-1], ("street", "county", "city", "province"))) + " END")
-    differ = " OR ".join(f"{table}.{c} {op} {alias}.{c}" for c in PLACED_CODES)
+        sets.append(f"region_level = {level_sql(alias)}")
     cursor = db.execute_sql(f"UPDATE {table} SET {', '.join(sets)} FROM {source} "
-                            f"WHERE {join} AND ({differ})")
+                            f"WHERE {join} AND {codes_differ(table, alias)}")
     return max(cursor.rowcount, 0)
 
 

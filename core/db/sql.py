@@ -147,3 +147,25 @@ def raw_rows(query: pw.Query) -> list[tuple]:
     """The rows of a select as the driver returns them, without peewee's conversion of each row
     (about 7 µs a row): for many rows of counts and ids, which need none."""
     return db.execute_sql(*query_sql(query)).fetchall()
+
+
+REGION_CODES = ("province_code", "city_code", "county_code", "street_code")
+
+
+def distinct_op() -> str:
+    """The NULL-safe "differs" operator of the bound database."""
+    return "IS DISTINCT FROM" if is_postgres() else "IS NOT"
+
+
+def codes_differ(target: str, source: str) -> str:
+    """SQL: some region code of `target` differs from `source`'s (NULL-safe)."""
+    op = distinct_op()
+    return "(" + " OR ".join(f"{target}.{c} {op} {source}.{c}" for c in REGION_CODES) + ")"
+
+
+def level_sql(alias: str) -> str:
+    """SQL: the placement level ('street' … 'province') of `alias`'s region codes."""
+    return (f"CASE WHEN {alias}.street_code IS NOT NULL THEN 'street' "
+            f"WHEN {alias}.county_code IS NOT NULL THEN 'county' "
+            f"WHEN {alias}.city_code IS NOT NULL THEN 'city' "
+            f"WHEN {alias}.province_code IS NOT NULL THEN 'province' END")

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from core.db import db
 from core.db.models import Holder
-from core.db.sql import load_temp
+from core.db.sql import REGION_CODES, load_temp
 from core.importer import store
 from core.importer.patent_rows import Record
 from core.resolver import propagate
 from core.resolver.pending import intern_resolved
 
-CODES = ("province_code", "city_code", "county_code", "street_code")
-REGION = (*CODES, "region_level")
+REGION = (*REGION_CODES, "region_level")
 ADDRESSES = "_import_addresses"
 
 
@@ -28,7 +27,7 @@ def resolve(records: list[Record]) -> dict[str, tuple]:
 
 
 def level(codes: tuple) -> str | None:
-    """The placement level of (province, city, county, street) codes (propagate.level_sql)."""
+    """The placement level of (province, city, county, street) codes (core.db.sql.level_sql)."""
     for code, name in zip(codes[::-1], ("street", "county", "city", "province")):
         if code:
             return name
@@ -81,7 +80,7 @@ def _fixed_holders(holder_ids: set) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     wanted = sorted(h for h in holder_ids if h is not None)
     for part in store.chunks(wanted):
-        query = (Holder.select(Holder.id, *(getattr(Holder, c) for c in CODES))
+        query = (Holder.select(Holder.id, *(getattr(Holder, c) for c in REGION_CODES))
                  .where(Holder.id.in_(part) & Holder.region_override))
         out.update({pk: tuple(codes) for pk, *codes in query.tuples()})
     return out

@@ -10,35 +10,17 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 from core.cubes import delta
-from core.db import db, is_postgres
-from core.db.sql import load_temp
+from core.db import db
+from core.db.sql import REGION_CODES, codes_differ, distinct_op, level_sql, load_temp
 from core.resolver.resolution import split
 
-CODES = ("province_code", "city_code", "county_code", "street_code")
-REGION_COLUMNS = {*CODES, "region_level"}
+REGION_COLUMNS = {*REGION_CODES, "region_level"}
 TOUCHED = "_touched_ids"
 BULK_PATENTS = 200_000
 
 
-def level_sql(alias: str) -> str:
-    return (f"CASE WHEN {alias}.street_code IS NOT NULL THEN 'street' "
-            f"WHEN {alias}.county_code IS NOT NULL THEN 'county' "
-            f"WHEN {alias}.city_code IS NOT NULL THEN 'city' "
-            f"WHEN {alias}.province_code IS NOT NULL THEN 'province' END")
-
-
 def _ids_table(ids: Iterable[int]) -> None:
     load_temp(TOUCHED, [("id", "INTEGER PRIMARY KEY")], ((i,) for i in set(ids)))
-
-
-def distinct_op() -> str:
-    return "IS DISTINCT FROM" if is_postgres() else "IS NOT"
-
-
-def changed(target: str, source: str) -> str:
-    """SQL: some region column of `target` differs from `source` (NULL-safe)."""
-    op = distinct_op()
-    return "(" + " OR ".join(f"{target}.{c} {op} {source}.{c}" for c in CODES) + ")"
 
 
 def refresh_patent_counts(ids_sql: str) -> None:
@@ -66,7 +48,7 @@ def tables_moved(address_id: int, code: str):
     op, mark = distinct_op(), db.obj.param
     differs = " OR ".join(
         f"(CASE WHEN h.region_override THEN h.{column} ELSE {mark} END) {op} p.{column}"
-        for column in CODES[:3])
+        for column in REGION_CODES[:3])
     found = db.execute_sql(
         "SELECT 1 FROM patent p LEFT JOIN holder h ON h.id = p.first_holder_id "
         f"WHERE p.address_ref_id = {mark} AND ({differs}) LIMIT 1",
@@ -85,9 +67,9 @@ def apply_addresses(address_ids: Iterable[int]) -> dict:
     delta.before(f'SELECT id FROM patent WHERE address_ref_id IN (SELECT id FROM "{TOUCHED}") '
                  "UNION SELECT patent_id FROM patent_holder WHERE holder_id IN (SELECT id FROM "
                  f'holder WHERE address_ref_id IN (SELECT id FROM "{TOUCHED}"))')
-    sets = ", ".join(f"{c} = a.{c}" for c in CODES)
+    sets = ", ".join(f"{c} = a.{c}" for c in REGION_CODES)
     where = (f'patent.address_ref_id = a.id AND a.id IN (SELECT id FROM "{TOUCHED}") '
-             f"AND {changed('patent', 'a')}")
+             f"AND {codes_differ('patent', 'a')}")
     with _bulk_mode(_count(f"SELECT COUNT(*) FROM patent, address a WHERE {where}")):
         patents = db.execute_sql(
             f"UPDATE patent SET {sets}, region_level = {level_sql('a')} FROM address a "
@@ -97,7 +79,7 @@ def apply_addresses(address_ids: Iterable[int]) -> dict:
     holders = db.execute_sql(
         f"UPDATE holder SET {sets} FROM address a WHERE holder.address_ref_id = a.id "
         f'AND a.id IN (SELECT id FROM "{TOUCHED}") AND NOT holder.region_override '
-        f"AND {changed('holder', 'a')}").rowcount
+        f"AND {codes_differ('holder', 'a')}").rowcount
     db.execute_sql(f'DROP TABLE "{TOUCHED}"')
     return {"patents": max(patents, 0), "holders": max(holders, 0)}
 
@@ -137,10 +119,10 @@ def apply_holders(holder_ids: Iterable[int]) -> int:
     note_holders(holder_ids)
     _ids_table(holder_ids)
     touched = f'patent.first_holder_id IN (SELECT id FROM "{TOUCHED}")'
-    sets = ", ".join(f"{c} = a.{c}" for c in CODES)
+    sets = ", ".join(f"{c} = a.{c}" for c in REGION_CODES)
     count = db.execute_sql(
         f"UPDATE patent SET {sets}, region_level = {level_sql('a')} FROM address a "
-        f"WHERE patent.address_ref_id = a.id AND {touched} AND {changed('patent', 'a')} "
+        f"WHERE patent.address_ref_id = a.id AND {touched} AND {codes_differ('patent', 'a')} "
         f"AND NOT EXISTS (SELECT 1 FROM holder h WHERE h.id = patent.first_holder_id "
         f"AND h.region_override)").rowcount
     count += _apply_overrides(touched)
@@ -151,8 +133,8 @@ def apply_holders(holder_ids: Iterable[int]) -> int:
 def _apply_overrides(where: str) -> int:
     if not db.execute_sql("SELECT 1 FROM holder WHERE region_override LIMIT 1").fetchone():
         return 0
-    sets = ", ".join(f"{c} = h.{c}" for c in CODES)
+    sets = ", ".join(f"{c} = h.{c}" for c in REGION_CODES)
     return db.execute_sql(
         f"UPDATE patent SET {sets}, region_level = {level_sql('h')} FROM holder h "
         f"WHERE patent.first_holder_id = h.id AND h.region_override AND {where} "
-        f"AND {changed('patent', 'h')}").rowcount
+        f"AND {codes_differ('patent', 'h')}").rowcount

@@ -24,7 +24,7 @@ from peewee import fn
 from core.config import defaults, labels
 from core.config import rules as ruleparams
 from core.db.models import Holder, Patent, PatentHolder
-from core.db.sql import count_if
+from core.db.sql import REGION_CODES, count_if
 from core.regions.scope import (
     COLUMN_BY_LENGTH,
     both,
@@ -202,9 +202,6 @@ def _original_set(link) -> pw.Expression:
     transferred = older.select(pw.SQL("1")).where((older.patent == link.patent)
                                                   & (older.current == False))  # noqa: E712
     return (link.current == False) | ~fn.EXISTS(transferred)  # noqa: E712
-
-
-REGION_CODES = ("province_code", "city_code", "county_code", "street_code")
 
 
 def of_record(link) -> pw.Expression:

@@ -11,9 +11,9 @@ import datetime as dt
 
 import peewee as pw
 
-from core.db import bulk_insert, db, is_postgres, version
+from core.db import bulk_insert, db, version
 from core.db.models import BaseModel, FeePayment, Patent
-from core.db.sql import chunks
+from core.db.sql import chunks, distinct_op
 from core.rules import fees
 
 PAID = "COALESCE(paid_through_year, grant_patent_year)"
@@ -133,7 +133,7 @@ def _next_due(patent_type: str, app_date, paid: int, ext: int = 0):
 
 
 def _apply_due_keys(only: str | None = None) -> int:
-    differs = "IS DISTINCT FROM" if is_postgres() else "IS NOT"
+    differs = distinct_op()
     sql = (f"UPDATE patent SET next_fee_due = k.due FROM tmp_fee_due_key k "
            f"WHERE patent.status = 'valid' AND k.patent_type = patent.patent_type "
            f"AND k.app_date = patent.app_date AND k.paid = {PAID} "

@@ -41,7 +41,7 @@ from core.db.models import (
     QualityCube,
     QualityYearCube,
 )
-from core.db.sql import chunks, count_if, id_values
+from core.db.sql import chunks, count_if, id_values, query_sql
 from core.regions.query import Scope
 from core.regions.scope import both, region_filter
 from core.stats.base import cube_where, patents, use_cube, where, year_range
@@ -306,7 +306,8 @@ def _pair_totals(region, measure: pw.Field, floor: int, least: int) -> dict[tupl
     c, listed = InventorCube, pw.Table(PAIRS, ("holder_id", "name"))
     chosen = c.select(c.holder_id, c.name).distinct().where(both(region, measure >= floor))
     db.execute_sql(f'DROP TABLE IF EXISTS "{PAIRS}"')
-    db.execute_sql(f'CREATE TEMPORARY TABLE "{PAIRS}" AS {chosen.sql()[0]}', chosen.sql()[1])
+    sql, params = query_sql(chosen)
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{PAIRS}" AS {sql}', params)
     try:
         query = (c.select(c.holder_id, c.name, fn.SUM(measure), fn.SUM(c.n_invention))
                  .from_(listed).join(c, pw.JOIN.CROSS)
