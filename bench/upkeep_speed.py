@@ -13,7 +13,8 @@
     nice python -m bench.upkeep_speed sqlite:////tmp/x.db [--rows 10000]
         [--parts import,decision,rules] [--no-full] [--cpu] [--stages] [--all-holders]
 
-Work on a copy: the database is changed (sqlite: the file is copied to <path>.bench first).
+Work on a copy: the database is changed (sqlite: the file is copied beside it, under a name of
+this process's own so that runs at once do not share a copy, and removed at the end).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import argparse
 import contextlib
 import csv
 import datetime as dt
+import os
 import random
 import shutil
 import tempfile
@@ -275,11 +277,37 @@ def main() -> None:
     args = parser.parse_args()
     CPU["on"] = args.cpu
     url = args.url
+    copy = None
     if url.startswith("sqlite:///") and not args.in_place:
-        source = Path(url[len("sqlite:///"):])
-        copy = source.with_suffix(".bench.db")
-        shutil.copy(source, copy)
+        copy = private_copy(Path(url[len("sqlite:///"):]))
         url = f"sqlite:///{copy}"
+    try:
+        run(url, args)
+    finally:
+        if copy is not None:
+            db.close()
+            for path in (copy, *_sidecars(copy)):
+                path.unlink(missing_ok=True)
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def private_copy(source: Path) -> Path:
+    """A copy of the SQLite file (checkpointed first: a copy without its -wal misses the
+    writes still in it) named for this process."""
+    connect(f"sqlite:///{source}")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    copy = source.with_name(f"{source.stem}.bench-{os.getpid()}.db")
+    for stale in _sidecars(copy):
+        stale.unlink(missing_ok=True)
+    shutil.copy(source, copy)
+    return copy
+
+
+def run(url: str, args) -> None:
     connect(url)
     from core.db.migrations import upgrade
     upgrade()  # as the app does on start (a step may mark the summary tables for a rebuild)
