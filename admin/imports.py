@@ -136,10 +136,24 @@ def confirm(upload, kind, source, override) -> None:
     left, right = st.columns(2)
     if left.button(labels.IMP_CONFIRM, type="primary", key="imp_confirm"):
         report = run_import(upload, kind=kind, source=source, override=override)
-        (st.error if report.failed else st.success)(plain(report.summary_lines(0)[0]))
         st.session_state.pop("imp_dry", None)
+        if report.failed:
+            st.error(plain(report.summary_lines(0)[0]))
+        else:  # drawn again without the dry run and its button: a second click re-imported
+            st.session_state["imp_done"] = (upload.file_id, report.summary_lines(0)[0])
+            st.rerun()
     if right.button(labels.IMP_CANCEL, key="imp_cancel"):
         st.info(labels.IMP_CANCELLED)
+
+
+def show_done(upload) -> bool:
+    """After this upload's import: its summary, and no dry run or confirm button again."""
+    done = st.session_state.get("imp_done")
+    if not done or done[0] != upload.file_id:
+        return False
+    st.success(plain(done[1]))
+    st.info(labels.IMP_DONE_NEXT)
+    return True
 
 
 def show_history() -> None:
@@ -155,7 +169,7 @@ kind, source = choices()
 upload = st.file_uploader(labels.IMP_UPLOAD, type=["xlsx", "xls", "csv", "txt"], key="imp_file")
 st.html(HIDE_SERVER_LIMIT)
 st.caption(labels.IMP_UPLOAD_LIMIT.format(limit=readers.MAX_BYTES // readers.MB))
-if upload is not None and not too_big(upload):
+if upload is not None and not too_big(upload) and not show_done(upload):
     override = st.session_state.get("imp_override")
     report = dry_run(upload, kind, source, override)
     if report.fatal:

@@ -20,6 +20,10 @@ def _page(role: str) -> AppTest:
     return at.run()
 
 
+def _keys(widgets) -> list[str]:
+    return [w.key for w in widgets]
+
+
 def test_upload_dry_run_then_confirm_and_history(app_env):
     at = _page("checker")
     assert not at.exception and at.header[0].value == "数据导入"
@@ -38,12 +42,18 @@ def test_upload_dry_run_then_confirm_and_history(app_env):
     at.button(key="imp_confirm").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("文件「cnipa.xlsx」") and "新增 3" in at.success[0].value
+    assert at.info[0].value == "该文件已导入。如需导入其他文件，请重新选择文件"
+    assert "imp_confirm" not in _keys(at.button) and not at.metric  # no second import of it
     assert Patent.select().count() == 3
     batch = ImportBatch.get()
     assert (batch.file_name, batch.username, batch.inserted) == ("cnipa.xlsx", "checker", 3)
     shown = at.dataframe[-1].value
     assert shown[["文件", "操作人", "新增", "拒绝", "状态"]].values.tolist() == [
         ["cnipa.xlsx", "checker", 3, 2, "完成"]]
+    at.file_uploader(key="imp_file").upload("patentics.csv",
+                                            (DATA / "patentics.csv").read_bytes())
+    at.run()  # another file: its own dry run and button
+    assert not at.info and "imp_confirm" in _keys(at.button)
 
 
 def test_unreadable_upload_shows_the_reason(app_env):

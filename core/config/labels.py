@@ -590,6 +590,7 @@ IMP_CONFIRM = "确认导入有效行"
 IMP_CANCEL = "取消"
 IMP_CANCELLED = "已取消，数据库没有改动"
 IMP_DONE = "导入完成"
+IMP_DONE_NEXT = "该文件已导入。如需导入其他文件，请重新选择文件"
 IMP_ERROR_DOWNLOAD = "下载错误报告（.xlsx）"
 IMP_HISTORY = "导入历史"
 IMP_HISTORY_COLUMNS = {"id": "批次", "started_at": "时间", "username": "操作人", "file_name": "文件",
