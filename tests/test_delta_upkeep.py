@@ -404,3 +404,59 @@ def test_the_indicator_cube_delta_holds_one_net_row_per_key(demo_db, monkeypatch
     kept = _rows(IndicatorCube)
     cubes.rebuild()
     assert kept == _rows(IndicatorCube)
+
+
+def test_a_decision_inside_a_city_emits_no_province_or_city_rows_of_the_holder_rules(
+        demo_db, monkeypatch):
+    """An address decision moving patents — one with two holders among them — to another county
+    of their city changes no holder rule's province or city rows: those statements are not run
+    (their rows before and after cancel), the county and street ones are, and the cube equals
+    a rebuild; a decision moving them to another province runs the province grain again."""
+    from core.cubes.indicator import changes
+    built = []
+    net = changes._net
+
+    def recorded(query, variant, grain, *args):
+        built.append((variant, grain))
+        return net(query, variant, grain, *args)
+    monkeypatch.setattr(changes, "_net", recorded)
+    two = (PatentHolder.select(PatentHolder.patent).where(PatentHolder.current == True)  # noqa: E712
+           .group_by(PatentHolder.patent).having(fn.COUNT(PatentHolder.id) > 1))
+    address, county = (Patent.select(Patent.address_ref, Patent.county_code).where(
+        Patent.address_ref.is_null(False) & Patent.county_code.startswith("3205")
+        & Patent.id.in_(two)).order_by(Patent.id.desc()).tuples().first())
+    decisions.decide(address, "320507" if county != "320507" else "320508", "tester")
+    whole = {g for v, g in built if v.startswith("any/")}
+    assert whole == {"c", "s"}, built
+    assert {g for v, g in built if v.startswith("frac/")} == {"c", "s"}
+    kept = _rows(IndicatorCube)
+    cubes.rebuild()
+    assert kept == _rows(IndicatorCube)
+    built.clear()
+    decisions.decide(address, "310115", "tester")
+    assert {g for v, g in built if v.startswith("any/")} == {"p", "t", "c", "s"}
+    kept = _rows(IndicatorCube)
+    cubes.rebuild()
+    assert kept == _rows(IndicatorCube)
+
+
+def test_a_hard_patents_month_moving_moves_every_holder_rules_rows(demo_db):
+    """A patent with two holders whose grant month moves — alone, then with its own county (its
+    holders stay where they are, so do its placements) — moves every holder rule's rows at
+    every grain: a change that skipped the grains whose placements stay would leave them."""
+    two = (PatentHolder.select(PatentHolder.patent).where(PatentHolder.current == True)  # noqa: E712
+           .group_by(PatentHolder.patent).having(fn.COUNT(PatentHolder.id) > 1))
+    patent = (Patent.select().where(Patent.id.in_(two) & Patent.grant_date.is_null(False)
+                                    & Patent.county_code.startswith("3205"))
+              .order_by(Patent.id).first())
+    for county in (None, "320507" if patent.county_code != "320507" else "320508"):
+        moved = {"grant_date": patent.grant_date - dt.timedelta(days=62)}
+        if county:
+            moved.update(county_code=county, street_code=None)
+        with core_db.db.atomic(), delta.change():
+            delta.before_ids([patent.id])
+            Patent.update(**moved).where(Patent.id == patent.id).execute()
+        patent = Patent.get_by_id(patent.id)
+        kept = _rows(IndicatorCube)
+        cubes.rebuild()
+        assert kept == _rows(IndicatorCube), county

@@ -131,7 +131,12 @@ def apply_holders(holder_ids: Iterable[int]) -> int:
 
 
 def _apply_overrides(where: str) -> int:
-    if not db.execute_sql("SELECT 1 FROM holder WHERE region_override LIMIT 1").fetchone():
+    """Place the patents `where` selects (a condition on `patent`) whose first holder's region a
+    checker fixed at that holder's region; patents updated. Looks first among those patents'
+    first holders only (index seeks: a scan of every holder for one took 0.03-0.1 s at
+    1,000,000 patents, 196,075 holders, on each decision)."""
+    if not db.execute_sql("SELECT 1 FROM patent JOIN holder h ON h.id = patent.first_holder_id "
+                          f"WHERE h.region_override AND {where} LIMIT 1").fetchone():
         return 0
     sets = ", ".join(f"{c} = h.{c}" for c in REGION_CODES)
     return db.execute_sql(

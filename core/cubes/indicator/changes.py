@@ -175,6 +175,7 @@ def _signed_rows(variants) -> Iterator[pw.Select]:
                                (PLAIN, summed.select().where(summed.hard == 0))):
             for grain, depth in ADDITIVE_GRAINS:
                 yield _net(query, variant, grain, regions[:depth], summed, None, summed.n)
+    still = _still_depths() if any(v != FAST for v in variants) else set()
     for variant in variants:
         if variant == FAST:
             continue
@@ -189,9 +190,12 @@ def _signed_rows(variants) -> Iterator[pw.Select]:
             weight = kept.c.share * long.sgn if rule.weighted else long.sgn
             placed = [getattr(kept.c, d) for d in REGION_DIMS]
             for grain, depth in ADDITIVE_GRAINS:
-                yield _net(query, variant, grain, placed[:depth], long, kept.c.dom, weight)
+                if depth not in still:
+                    yield _net(query, variant, grain, placed[:depth], long, kept.c.dom, weight)
             continue
         for grain, depth in LEVEL_GRAINS:
+            if depth in still:
+                continue
             levels = [getattr(kept.c, d) for d in REGION_DIMS[:depth]]
             per_patent = (pw.Select([kept], [kept.c.pid.alias("pid"), kept.c.sgn.alias("sgn"),
                                              *(lv.alias(d) for lv, d in zip(levels, REGION_DIMS)),
@@ -204,6 +208,37 @@ def _signed_rows(variants) -> Iterator[pw.Select]:
             yield _net(query, variant, grain,
                        [getattr(per_patent.c, d) for d in REGION_DIMS[:depth]], long,
                        per_patent.c.dom, long.sgn)
+
+
+def _still_depths() -> set[int]:
+    """The region depths (1 province … 4 street) at which no holder rule's row can move: every
+    changed patent keeps its type, hard flag and months (CHANGED = MOVED, and those equal on
+    both sides), and its placements cut at that depth (basis, seq, the codes down to it, dom,
+    share) are the same multiset on both sides. A holder rule's rows of a patent depend on
+    nothing else (not on the patent's own regions nor its domestic flag), so at such a depth
+    its rows before and after cancel: a decision moving patents to another county of their
+    city leaves the province and city grains (1, 2) of the whole-counting rules unmoved.
+    Empty when any month or flag moved (an import): nothing is skipped."""
+    run = db.execute_sql
+    counts = run(f"SELECT (SELECT COUNT(*) FROM {CHANGED}), (SELECT COUNT(*) FROM {MOVED})")
+    changed, moved = counts.fetchone()
+    if changed != moved:
+        return set()
+    kept = ", ".join(("id", "patent_type", "hard", *MONTH_COLUMNS))
+    side = {s: f"SELECT {kept} FROM {s} WHERE id IN (SELECT id FROM {MOVED})" for s in (WAS, NOW)}
+    if run(f"SELECT 1 FROM ({side[WAS]} EXCEPT {side[NOW]}) a UNION ALL "
+           f"SELECT 1 FROM ({side[NOW]} EXCEPT {side[WAS]}) b LIMIT 1").fetchone():
+        return set()
+    still = set()
+    for depth in range(1, len(REGION_DIMS) + 1):
+        cut = ", ".join(("basis", "pid", "seq", *REGION_DIMS[:depth], "dom", "share"))
+        placed = {s: f"SELECT {cut}, COUNT(*) AS k FROM {s}_pl "
+                     f"WHERE pid IN (SELECT id FROM {MOVED}) GROUP BY {cut}" for s in (WAS, NOW)}
+        if run(f"SELECT 1 FROM ({placed[WAS]} EXCEPT {placed[NOW]}) a UNION ALL "
+               f"SELECT 1 FROM ({placed[NOW]} EXCEPT {placed[WAS]}) b LIMIT 1").fetchone():
+            break  # a deeper cut differs too
+        still.add(depth)
+    return still
 
 
 def _net(query: pw.Select, variant: str, grain: str, regions: list, long: pw.Table,
