@@ -40,7 +40,7 @@ REGION_COLUMNS = ("city_code", "county_code", "street_code", "county_before", "c
 ID_COLUMNS = ("patent_id", "holder_id", "first_holder_id")
 CUBES = ("patent_cube", "street_cube", "holder_cube", "event_cube", "indicator_cube", "ops_cube",
          "actor_cube", "agency_year_cube", "agency_field_cube", "industry_cube", "inventor_cube", "inventor_year_cube",
-         "quality_cube", "quality_year_cube")
+         "quality_cube", "quality_year_cube", "subject_total_cube", "subject_year_cube")
 # parents before children; holder_tag and patent_holder need the copied holders
 TABLES = ("holder", "holder_tag", "patent", "patent_holder", "legal_event", "fee_payment",
           "patent_industry")

@@ -33,7 +33,7 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from core.cubes import actors, freshness, industry, inventor, patent, quality, stats
+from core.cubes import actors, freshness, industry, inventor, patent, quality, stats, subject
 from core.cubes import indicator as indicator_cube
 from core.cubes.indicator import changes
 from core.cubes.merge import EPSILON, key_join, merge_net
@@ -53,6 +53,8 @@ from core.db.models import (
     Patent,
     QualityCube,
     QualityYearCube,
+    SubjectTotalCube,
+    SubjectYearCube,
 )
 from core.db.sql import absent, load_temp, query_sql
 
@@ -344,6 +346,9 @@ SPECS = (
     Spec(QualityCube, quality.TOTALS, quality.COLUMNS, quality.emit_totals, indexed=True),
     Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,
          quality.emit_years, indexed=True),
+    Spec(SubjectTotalCube, subject.TOTALS, subject.COLUMNS, subject.emit_totals, indexed=True),
+    Spec(SubjectYearCube, ("n", *subject.KEPT), subject.YEAR_COLUMNS, subject.emit_years,
+         indexed=True),
 )
 # the tables that count patents by their first holder's kind (a change of a kind moves these only)
 BY_HOLDER_KIND = (HolderCube, AgencyCube)

@@ -7,6 +7,7 @@ import threading
 
 from core.accounts.users import FirstAdmin, _write_secret_file, ensure_admin
 from core.config import settings
+from core.cubes import subject
 from core.db import connect, current_url, db
 from core.db.migrations import upgrade
 from core.regions.divisions import load_divisions
@@ -24,7 +25,8 @@ def ensure_ready(url: str | None = None) -> str:
             return url
         connect(url, busy_seconds=float(settings.get("PATENT_DB_BUSY_SECONDS")))
         with db.connection_context():
-            upgrade()
+            stamp = subject.stamp_before_upgrade()
+            subject.after_upgrade(upgrade(), stamp)
             load_divisions()
             ensure_defaults()  # the shipped industries and their IPC rules (new database)
             created = ensure_admin()
