@@ -13,9 +13,10 @@ custom regions, some patent types and date ranges keep their paths (quality_cube
 
 The measures are those of core.cubes.quality (same definitions), plus n_invention. The holder's
 kind is not a key: readers join it for the few rows they keep, so a change of kind needs no
-upkeep here. Rows add up over disjoint sets of patents, so core.cubes.delta keeps both tables
-like the others; core.cubes.rebuild writes them, and after_upgrade on a database migrated to
-step 41 whose other tables are current (these two alone).
+upkeep here. Every measure is a sum of quality_year_cube's, so core.cubes.delta keeps both
+tables from that table's delta (net_sql), without reading the patents again;
+core.cubes.rebuild writes them, and after_upgrade on a database migrated to step 41 whose other
+tables are current (these two alone).
 """
 from __future__ import annotations
 
@@ -53,26 +54,25 @@ def _totals() -> list[pw.Node]:
     return [count, count_if(Patent.patent_type == "invention"), *closed]
 
 
-def _selects(only: pw.Node | None, yearly: bool) -> list[pw.Select]:
+def _selects(yearly: bool) -> list[pw.Select]:
     out = []
     for subject, key in SUBJECT_KEYS.items():
         for level in LEVELS:
             dims = [level, key, *([Patent.app_year] if yearly else [])]
             measures = [fn.COUNT(Patent.id), *kept_measures()] if yearly else _totals()
-            select = (Patent.select(pw.Value(subject), *dims, *measures)
-                      .where(key.is_null(False), level.is_null(False)).group_by(*dims))
-            out.append(select if only is None else select.where(Patent.id.in_(only)))
+            out.append(Patent.select(pw.Value(subject), *dims, *measures)
+                       .where(key.is_null(False), level.is_null(False)).group_by(*dims))
     return out
 
 
-def totals_rows(only: pw.Node | None) -> list[pw.Select]:
-    """subject_total_cube's rows (COLUMNS order) of the patents `only` selects (all: None)."""
-    return _selects(only, yearly=False)
+def totals_rows() -> list[pw.Select]:
+    """subject_total_cube's rows (COLUMNS order) of every patent."""
+    return _selects(yearly=False)
 
 
-def year_rows(only: pw.Node | None) -> list[pw.Select]:
+def year_rows() -> list[pw.Select]:
     """subject_year_cube's rows (YEAR_COLUMNS order)."""
-    return _selects(only, yearly=True)
+    return _selects(yearly=True)
 
 
 TABLES = ((SubjectTotalCube, COLUMNS, totals_rows), (SubjectYearCube, YEAR_COLUMNS, year_rows))
@@ -82,7 +82,7 @@ def build() -> None:
     """Recompute both tables (inside the caller's transaction)."""
     for model, columns, rows in TABLES:
         model.delete().execute()
-        for select in rows(None):
+        for select in rows():
             model.insert_from(select, [getattr(model, c) for c in columns]).execute()
 
 
@@ -115,12 +115,22 @@ def after_upgrade(applied: list[int], stamp: dict | None) -> bool:
     return True
 
 
-def emit_totals(only: pw.Node, insert) -> None:
-    """core.cubes.delta's emitters: the rows of the patents `only` selects."""
-    for select in totals_rows(only):
-        insert(select)
-
-
-def emit_years(only: pw.Node, insert) -> None:
-    for select in year_rows(only):
-        insert(select)
+def net_sql(delta: str, yearly: bool) -> str:
+    """SQL: the net rows (COLUMNS or YEAR_COLUMNS, then `did`) of subject_total_cube
+    (yearly=False) or subject_year_cube from quality_year_cube's delta table `delta` (its rows
+    with their sign, sgn): its counts summed per province and per city — every measure here is
+    a sum of quality_year_cube's (n_invention: n of the inventions) —, keys whose measures do
+    not move left out. core.cubes.delta merges it instead of emitting rows from the patents
+    (four more groupings of each batch's patents per table: 0.6 s CPU of a 10,000-row import
+    at 1,000,000 patents on SQLite)."""
+    keys = ["subject", "region_code", "subject_id", *(["app_year"] if yearly else [])]
+    sums = {"n": "n", "n_invention": "CASE WHEN patent_type = 'invention' THEN n ELSE 0 END"}
+    measures = ("n", *KEPT) if yearly else TOTALS
+    signed = ", ".join(f"({sums.get(m, m)}) * sgn AS {m}" for m in measures)
+    levels = " UNION ALL ".join(
+        f"SELECT subject, {level.name} AS region_code, subject_id, app_year, {signed} "
+        f'FROM "{delta}" WHERE {level.name} IS NOT NULL' for level in LEVELS)
+    moved = " OR ".join(f"SUM({m}) <> 0" for m in measures)
+    return (f"SELECT {', '.join(keys)}, {', '.join(f'SUM({m}) AS {m}' for m in measures)}, "
+            f"ROW_NUMBER() OVER () AS did FROM ({levels}) u GROUP BY {', '.join(keys)} "
+            f"HAVING {moved}")
