@@ -25,14 +25,23 @@ def ensure_ready(url: str | None = None) -> str:
             return url
         connect(url, busy_seconds=float(settings.get("PATENT_DB_BUSY_SECONDS")))
         with db.connection_context():
-            stamp = subject.stamp_before_upgrade()
-            subject.after_upgrade(upgrade(), stamp)
+            upgrade_schema()
             load_divisions()
             ensure_defaults()  # the shipped industries and their IPC rules (new database)
             created = ensure_admin()
             if created:
                 _first_admins[url] = created
     return url
+
+
+def upgrade_schema() -> list[int]:
+    """Create or upgrade the schema (core.db.migrations.upgrade) and build what a step added
+    and core.db cannot build (step 41's tables, core.cubes.subject.after_upgrade). Returns the
+    steps applied."""
+    stamp = subject.stamp_before_upgrade()
+    applied = upgrade()
+    subject.after_upgrade(applied, stamp)
+    return applied
 
 
 def created_admin(url: str) -> FirstAdmin | None:
