@@ -21,10 +21,10 @@ import pandas as pd
 from openpyxl import Workbook, load_workbook
 
 from core.db import connect, db
-from core.db.migrations import upgrade
 from core.importer.batch import import_file
 from core.regions.divisions import load_divisions
 from core.rules.numbers import make
+from core.upkeep.bootstrap import upgrade_schema
 
 HEADER = ["申请号", "申请日", "公开（公告）号", "公开（公告）日", "发明名称", "申请（专利权）人",
           "申请人地址", "发明人", "IPC分类号", "主分类号", "专利类型", "法律状态", "代理机构", "代理人"]
@@ -81,7 +81,7 @@ def bare_read(path: Path) -> float:
 def timed_import(path: Path, url: str) -> tuple[float, object]:
     connect(url)  # schema and divisions only: no admin account for a bench database
     with db.connection_context():
-        upgrade()
+        upgrade_schema()
         load_divisions()
     started = time.perf_counter()
     report = import_file(path, after=False)

@@ -38,7 +38,6 @@ from core.cubes import freshness
 from core.cubes import indicator as indicator_cube
 from core.cubes import rebuild as cubes
 from core.db import bulk_insert, connect, db
-from core.db.migrations import upgrade
 from core.db.models import Holder, Patent
 from core.monitor import expiry as ex
 from core.monitor import fee_warnings as fw
@@ -50,6 +49,7 @@ from core.rules import fees, terms
 from core.rules.calendar import add_years
 from core.rules.counting import CountingRule
 from core.stats import indicators
+from core.upkeep.bootstrap import upgrade_schema
 
 REGION = "3205"
 TYPES = (("invention", 30), ("utility", 55), ("design", 15))
@@ -265,7 +265,7 @@ def main(argv=None) -> int:
     url = args.db or f"sqlite:///{tmp.name}/bench.db"
     database = connect(url)
     database.connect(reuse_if_open=True)
-    upgrade()
+    upgrade_schema()
     load_divisions()
     if not (args.reuse and Patent.select().exists()):
         print(f"filling {args.patents:,} synthetic patents into {url} …", flush=True)

@@ -40,7 +40,11 @@ REGION_COLUMNS = ("city_code", "county_code", "street_code", "county_before", "c
 ID_COLUMNS = ("patent_id", "holder_id", "first_holder_id")
 CUBES = ("patent_cube", "street_cube", "holder_cube", "event_cube", "indicator_cube", "ops_cube",
          "actor_cube", "agency_year_cube", "agency_field_cube", "industry_cube", "inventor_cube", "inventor_year_cube",
-         "quality_cube", "quality_year_cube")
+         "quality_cube", "quality_year_cube", "subject_total_cube", "subject_year_cube")
+# their rows are a province's or a city's (region_code); a holder's are copied with it (its
+# filings in the province are copied too), an agency's province rows scaled; one row per key
+# (one_row_per_key)
+REGION_CODE_TABLES = ("subject_total_cube", "subject_year_cube")
 # parents before children; holder_tag and patent_holder need the copied holders
 TABLES = ("holder", "holder_tag", "patent", "patent_holder", "legal_event", "fee_payment",
           "patent_industry")
@@ -74,7 +78,8 @@ def expression(table: str, column: str, k: int, city: str) -> str:
         return f"{column} + {k * ID_STEP}"
     if column == "subject_id":  # quality cubes: a holder's copy, an agency shared
         return f"CASE WHEN subject = 'holder' THEN subject_id + {k * ID_STEP} ELSE subject_id END"
-    if column in REGION_COLUMNS or (table == "actor_cube" and column == "region"):
+    if column in REGION_COLUMNS or (table in REGION_CODE_TABLES and column == "region_code") \
+            or (table == "actor_cube" and column == "region"):
         return (f"CASE WHEN {column} LIKE '{HOME}%%' THEN '{city}' || substr({column}, 5) "
                 f"ELSE {column} END")
     if table == "patent" and column == "app_no":
@@ -118,8 +123,11 @@ def multiply_cube(table: str, times: int) -> None:
     began = time.perf_counter()
     names = [c for c in columns(table) if c != "id"]
     regions = [c for c in names
-               if c in REGION_COLUMNS or (table == "actor_cube" and c == "region")]
+               if c in REGION_COLUMNS or (table == "actor_cube" and c == "region")
+               or (table in REGION_CODE_TABLES and c == "region_code")]
     home = " OR ".join(f"{c} LIKE '{HOME}%%'" for c in regions)
+    if table in REGION_CODE_TABLES:  # a holder's rows of the province and elsewhere: copied
+        home += " OR subject = 'holder'"
     db.execute_sql(f"CREATE TEMPORARY TABLE cube_home AS SELECT {', '.join(names)} FROM {table} "
                    f"WHERE {home}")
     db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -132,8 +140,23 @@ def multiply_cube(table: str, times: int) -> None:
         copied += db.execute_sql(f"INSERT INTO {table} ({', '.join(names)}) "
                                  f"SELECT {shifted} FROM cube_home").rowcount
     db.execute_sql("DROP TABLE cube_home")
+    if table in REGION_CODE_TABLES:
+        one_row_per_key(table, names)
     print(f"  {table:<18}{copied:>11,} rows copied, {shared:,} scaled "
           f"{time.perf_counter() - began:7.0f} s", flush=True)
+
+
+def one_row_per_key(table: str, names: list[str]) -> None:
+    """A copy moved into a city the source has patents in (3201, 3202, …) gave an agency a
+    second row of that city: their sums in one row, as a build makes them (these tables' readers
+    and merges take a key's row to be unique)."""
+    sums = measures(table)
+    keys = ", ".join(c for c in names if c not in sums)
+    db.execute_sql(f"CREATE TEMPORARY TABLE cube_keyed AS SELECT {keys}, "
+                   f"{', '.join(f'SUM({m}) AS {m}' for m in sums)} FROM {table} GROUP BY {keys}")
+    db.execute_sql(f"DELETE FROM {table}")
+    db.execute_sql(f"INSERT INTO {table} ({keys}, {', '.join(sums)}) SELECT * FROM cube_keyed")
+    db.execute_sql("DROP TABLE cube_keyed")
 
 
 def stamp_current() -> None:

@@ -24,11 +24,11 @@ from resolver_speed import addresses
 
 from core import db as core_db
 from core.db import bulk_insert
-from core.db.migrations import upgrade
 from core.db.models import Holder, Patent
 from core.regions.divisions import load_divisions
 from core.resolver import addresses as addr
 from core.resolver import resolve_pending, resolve_text
+from core.upkeep.bootstrap import upgrade_schema
 
 SAMPLE = 20_000
 
@@ -90,7 +90,7 @@ def main() -> None:
     url, cleanup = open_database(args.db)
     core_db.connect(url)
     try:
-        upgrade()
+        upgrade_schema()
         load_divisions()
         seed(args.patents, addresses(args.addresses))
         naive = naive_seconds(args.patents)

@@ -309,8 +309,8 @@ def private_copy(source: Path) -> Path:
 
 def run(url: str, args) -> None:
     connect(url)
-    from core.db.migrations import upgrade
-    upgrade()  # as the app does on start (a step may mark the summary tables for a rebuild)
+    from core.upkeep.bootstrap import upgrade_schema
+    upgrade_schema()  # as the app does on start (a step may mark the summary tables for a rebuild)
     from core.cubes import indicator as indicator_cube
     from core.cubes import rebuild as cubes
     from core.db.models import Patent

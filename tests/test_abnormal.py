@@ -1,6 +1,13 @@
 """Abnormal-filing signals on a hand-built database (SQLite and PostgreSQL)."""
 import datetime as dt
+import random
+import statistics
+from collections import Counter
 
+import pytest
+
+from core.cubes import rebuild
+from core.cubes import subject as subject_cube
 from core.db import bulk_insert
 from core.db.models import Agency, Holder, Patent
 from core.monitor import abnormal
@@ -103,3 +110,70 @@ def test_the_densest_window_counts_days_inclusive_of_its_width():
     d = dt.date(2026, 1, 1)
     days = [(d, 2), (d + dt.timedelta(days=6), 3), (d + dt.timedelta(days=7), 4)]
     assert abnormal.densest_window(days, 7) == (d + dt.timedelta(days=6), d + dt.timedelta(days=7), 7)
+
+
+# --- subject_year_cube (a province's or a city's busy years) against live and the definition ----
+
+PLACES = (("32", "3205", "320506"), ("32", "3205", "320507"), ("32", "3201", "320102"),
+          ("31", "3101", "310115"))
+
+
+def _random_filings(rng) -> list[tuple]:
+    """Random filings of a few individuals, firms and agencies around three years, some without
+    holder or agency: (holder, kind, agency, day, province, city, county) per patent."""
+    kinds = ("individual", "individual", "individual", "enterprise", "enterprise")
+    holders = [(_holder(f"人{i}", kind), kind) for i, kind in enumerate(kinds)]
+    agencies = [Agency.create(name=f"所{i}", norm_name=f"所{i}").id for i in range(5)]
+    made = []
+    for _ in range(rng.randint(150, 260)):
+        holder, kind = rng.choice(holders + [(None, None)])
+        agency = rng.choice(agencies + [None, None])
+        day = dt.date(rng.randint(2022, 2026), rng.choice((1, 3, 4, 6, 7, 9, 12)),
+                      rng.choice((1, 2, 15, 28)))
+        made.append((holder, kind, agency, day, *rng.choice(PLACES)))
+    early = Agency.create(name="早所", norm_name="早所").id  # none of its 2023 filings after March
+    made += [(None, None, early, dt.date(2023, 1, 15), *PLACES[0]) for _ in range(3)]
+    bulk_insert(Patent, ["first_holder", "agency", "app_date", "app_year", "title", "patent_type",
+                         "province_code", "city_code", "county_code", "status"],
+                [(h, a, day, day.year, f"题{i}", "utility", p, c, county, "valid")
+                 for i, (h, _, a, day, p, c, county) in enumerate(made)])
+    return made
+
+
+def _expected(made, region: str, since: dt.date, limits: dict) -> tuple[list, list]:
+    """(individuals' (holder, year, n), agencies' (agency, year, n, median) flagged, every
+    agency's (agency, year, n)) from the definitions (module docstring)."""
+    inside = [m for m in made if region in m[4:] and m[3] >= since]
+    people = Counter((h, day.year) for h, kind, _, day, *_ in inside if kind == "individual")
+    busy = sorted((h, y, n) for (h, y), n in people.items()
+                  if n >= limits["individual_year_min"])
+    volumes = Counter((a, day.year) for _, _, a, day, *_ in inside if a is not None)
+    medians = {y: statistics.median([n for (_, yy), n in volumes.items() if yy == y])
+               for _, y in volumes}
+    flagged = sorted((a, y, n, medians[y]) for (a, y), n in volumes.items()
+                     if n >= limits["agency_min"] and n >= limits["agency_factor"] * medians[y])
+    return busy, flagged, sorted((a, y, n) for (a, y), n in volumes.items())
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_busy_years_from_the_cube_and_live_equal_the_definition(db, seed):
+    """A province, a city (subject_year_cube once the tables are built: since on 1 January, in
+    the year's first half — the agencies' year from the cube less the days before —, in its
+    second half) and a county (live): individuals' and agencies' years equal the definition."""
+    made = _random_filings(random.Random(seed))
+    limits = {**LIMITS, "individual_year_min": 4, "agency_factor": 1.5, "agency_min": 3}
+    for built in (False, True):
+        if built:
+            rebuild.rebuild()
+        for region in ("32", "3205", "320506"):
+            assert subject_cube.usable(region) == (built and len(region) < 6)
+            for since in (dt.date(2023, 1, 1), dt.date(2023, 4, 1), dt.date(2023, 9, 1),
+                          dt.date(2024, 6, 1)):
+                busy, flagged, volumes = _expected(made, region, since, limits)
+                assert abnormal.agency_years(region, since) == volumes, (built, region, since)
+                got = abnormal.individual_volume(region, since, limits)
+                assert [(c.subject_id, c.start.year, c.count) for c in got] == busy, \
+                    (built, region, since)
+                got = abnormal.agency_volume(region, since, limits)
+                assert [(c.subject_id, c.start.year, c.count, float(c.detail)) for c in got] \
+                    == flagged, (built, region, since)

@@ -8,9 +8,19 @@ import pytest
 
 from core import db as core_db
 from core.accounts import login, users
+from core.cubes import freshness, rebuild, subject
 from core.db import db as proxy
 from core.db import migrations
-from core.db.models import Address, CubeStamp, Holder, Patent, SchemaVersion, User
+from core.db.models import (
+    Address,
+    CubeStamp,
+    Holder,
+    Patent,
+    SchemaVersion,
+    SubjectTotalCube,
+    SubjectYearCube,
+    User,
+)
 from tests.conftest import BACKENDS, ROOT, _pg_admin, pg_schema_url
 
 DATA = ROOT / "tests" / "data"
@@ -180,6 +190,9 @@ def _placed(model, pk: int) -> tuple:
     return (*codes, row.region_level) if model is Patent else codes
 
 
+UP_TO_39 = [step for step in migrations.STEPS if step[0] <= 39]  # later steps drop the stamp too
+
+
 def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_holder(db):
     here = ("32", "3205", "320506", "320506001")
     fixed = ("32", "3205", "320507", None)
@@ -201,7 +214,7 @@ def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_hol
     CubeStamp.create()
     SchemaVersion.delete().execute()
     SchemaVersion.create(version=38)
-    assert migrations.upgrade() == [39]
+    assert migrations.upgrade(UP_TO_39) == [39]
     as_was = tuple(PATENT[c] for c in codes) + (None,)
     assert [_placed(Patent, pk) for pk in (1, 2, 3, 4)] == [
         (*here, "street"), (*fixed, "county"), as_was, as_was]
@@ -209,5 +222,38 @@ def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_hol
     assert CubeStamp.select().count() == 0  # the next rebuild counts the moved patents
     CubeStamp.create()
     SchemaVersion.update(version=38).execute()
-    assert migrations.upgrade() == [39]
+    assert migrations.upgrade(UP_TO_39) == [39]
     assert CubeStamp.select().count() == 1  # nothing moved: the tables stay fresh
+
+
+def _subject_rows() -> dict:
+    return {m.__name__: sorted(m.select(*[f for f in m._meta.sorted_fields if f.name != "id"])
+                               .tuples()) for m in (SubjectTotalCube, SubjectYearCube)}
+
+
+def test_step_41_builds_the_subject_tables_alone_when_the_others_were_current(db):
+    """A database at step 40 whose summary tables are current: step 41 drops the stamp (its new
+    tables are empty), after_upgrade builds them alone and puts the stamp back; on tables that
+    were stale already nothing is built and the stamp stays dropped (the jobs rebuild)."""
+    Holder.insert_many([{**HOLDER, "name": n, "norm_name": n} for n in ("甲", "乙")]).execute()
+    Patent.insert_many([{**PATENT, "app_no": no, "first_holder_id": h, "city_code": city}
+                        for no, h, city in (("CN201810390462.7", 1, "3205"),
+                                            ("CN201810390463.5", 2, "3205"),
+                                            ("CN201810390464.3", 1, "3201"))]).execute()
+    rebuild.rebuild()
+    built = _subject_rows()
+    assert len(built["SubjectTotalCube"]) == 5  # the two holders' province and city rows
+    for stale in (False, True):
+        SubjectTotalCube.delete().execute()
+        SubjectYearCube.delete().execute()
+        SchemaVersion.delete().execute()
+        SchemaVersion.create(version=40)
+        if stale:
+            CubeStamp.create(max_patent_id=1)
+        stamp = subject.stamp_before_upgrade()
+        applied = migrations.upgrade()
+        assert applied == [41] and CubeStamp.select().count() == 0
+        assert subject.after_upgrade(applied, stamp) is not stale
+        assert freshness.usable() is not stale
+        assert _subject_rows() == (built if not stale else
+                                   {"SubjectTotalCube": [], "SubjectYearCube": []})

@@ -33,7 +33,7 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from core.cubes import actors, freshness, industry, inventor, patent, quality, stats
+from core.cubes import actors, freshness, industry, inventor, patent, quality, stats, subject
 from core.cubes import indicator as indicator_cube
 from core.cubes.indicator import changes
 from core.cubes.merge import EPSILON, key_join, merge_net
@@ -53,6 +53,8 @@ from core.db.models import (
     Patent,
     QualityCube,
     QualityYearCube,
+    SubjectTotalCube,
+    SubjectYearCube,
 )
 from core.db.sql import absent, load_temp, query_sql
 
@@ -119,9 +121,12 @@ class Change:
 
     def __init__(self, tables=None):
         self.specs = SPECS if tables is None else tuple(s for s in SPECS if s.model in tables)
-        if ACTORS in self.specs and QualityYearCube not in {s.model for s in self.specs}:
+        models = {s.model for s in self.specs}
+        if ACTORS in self.specs and QualityYearCube not in models:
             # actor_cube's distinct counts read quality_year_cube's merged rows (apply())
             raise ValueError("a change of actor_cube must include quality_year_cube")
+        if any(isinstance(s, DerivedSpec) and s.source not in models for s in self.specs):
+            raise ValueError("a change of a derived table must include its source table")
         self.live = freshness.usable() and indicator_cube.is_current(freshness.stamp().long_rule)
         self.top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
         self.tables = freshness.tables_exist()
@@ -296,6 +301,31 @@ def _agency_fields(only, insert) -> None:
     insert(stats.field_rows_sql(f'AND id IN (SELECT id FROM "{BATCH}")'))
 
 
+class DerivedSpec(Spec):
+    """A table whose rows are sums of another table's (core.cubes.subject: quality_year_cube's):
+    nothing is emitted per batch; its merge reads the net rows from that table's delta
+    (net_sql(delta table)), so it merges before that table (SPECS order), whose merge empties
+    its delta."""
+
+    def __init__(self, model, measures: tuple[str, ...], columns: tuple[str, ...], source,
+                 net_sql: Callable[[str], str]):
+        super().__init__(model, measures, columns, None, indexed=True)
+        self.source, self.net_sql = source, net_sql
+
+    def create_delta(self) -> None:
+        pass
+
+    def contribute(self, sign: int, only: pw.Node) -> None:
+        pass
+
+    def merge(self) -> None:
+        net = f"dn_{self.table}"
+        source = f"dl_{self.source._meta.table_name}"
+        db.execute_sql(f'CREATE TEMPORARY TABLE "{net}" AS {self.net_sql(source)}')
+        merge_net(self.table, net, self.measures, self._join(net))
+        db.execute_sql(f'DROP TABLE "{net}"')
+
+
 class IndicatorSpec(Spec):
     """The indicator cube: the changed patents' inputs are kept when they leave and compared
     when they join; only the patents whose inputs moved emit rows, both sides netted at once
@@ -342,6 +372,11 @@ SPECS = (
          indexed=True),
     Spec(InventorYearCube, ("n",), inventor.YEAR_COLUMNS, inventor.emit_years, indexed=True),
     Spec(QualityCube, quality.TOTALS, quality.COLUMNS, quality.emit_totals, indexed=True),
+    # from quality_year_cube's delta, merged before it
+    DerivedSpec(SubjectTotalCube, subject.TOTALS, subject.COLUMNS, QualityYearCube,
+                lambda delta: subject.net_sql(delta, yearly=False)),
+    DerivedSpec(SubjectYearCube, ("n", *subject.KEPT), subject.YEAR_COLUMNS, QualityYearCube,
+                lambda delta: subject.net_sql(delta, yearly=True)),
     Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,
          quality.emit_years, indexed=True),
 )

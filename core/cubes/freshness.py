@@ -26,11 +26,13 @@ from core.db.models import (
     QualityCube,
     QualityYearCube,
     StreetCube,
+    SubjectTotalCube,
+    SubjectYearCube,
 )
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
           AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
-          QualityYearCube, CubeStamp)
+          QualityYearCube, SubjectTotalCube, SubjectYearCube, CubeStamp)
 _KNOWN: set[str] = set()
 
 

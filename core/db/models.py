@@ -615,6 +615,49 @@ class QualityYearCube(BaseModel):
                    (("subject", "app_year", "city_code"), False))
 
 
+class SubjectTotalCube(BaseModel):
+    """Summary table (core.cubes.subject): per subject ('holder': first holder, 'agency') and
+    province or city (region_code: the province's 2 digits or the city's 4; counties keep
+    quality_cube), every type over all time: 申请质量监测's filings and closed invention cases, so
+    that the subjects over the ranking's floor are an index range (subject, region_code, n),
+    read from the index alone."""
+    subject = pw.CharField(max_length=8)
+    region_code = pw.CharField(max_length=4)
+    subject_id = pw.IntegerField()
+    n = pw.IntegerField(default=0)
+    n_invention = pw.IntegerField(default=0)
+    n_closed = pw.IntegerField(default=0)
+    n_granted = pw.IntegerField(default=0)
+    n_rejected = pw.IntegerField(default=0)
+    n_withdrawn = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("subject", "region_code", "n", "subject_id", "n_invention", "n_closed",
+                     "n_granted", "n_rejected", "n_withdrawn"), False),
+                   (("subject", "subject_id", "region_code"), False))
+
+
+class SubjectYearCube(BaseModel):
+    """Summary table (core.cubes.subject): SubjectTotalCube's grain per filing year, the
+    filings (非正常申请监测: a year's filings over a limit as an index range (subject,
+    region_code, app_year, n)) and the grants kept past years 3, 5 and 10 (申请质量监测's kept
+    shares of the ranked subjects: their rows from the index alone, one descent each)."""
+    subject = pw.CharField(max_length=8)
+    region_code = pw.CharField(max_length=4)
+    subject_id = pw.IntegerField()
+    app_year = pw.IntegerField(null=True)
+    n = pw.IntegerField(default=0)
+    n_grant_any = pw.IntegerField(default=0)
+    n_kept_3 = pw.IntegerField(default=0)
+    n_kept_5 = pw.IntegerField(default=0)
+    n_kept_10 = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("subject", "region_code", "app_year", "n", "subject_id"), False),
+                   (("subject", "region_code", "subject_id", "app_year", "n_grant_any",
+                     "n_kept_3", "n_kept_5", "n_kept_10"), False))
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -805,5 +848,5 @@ ALL_MODELS = [
     JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
     AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
-    QualityYearCube, CubeStamp, DataVersion,
+    QualityYearCube, SubjectTotalCube, SubjectYearCube, CubeStamp, DataVersion,
 ]

@@ -21,9 +21,11 @@ from peewee import SQL, Cast, Node, fn
 
 from core.config import defaults
 from core.config import rules as ruleparams
+from core.cubes import subject as subject_cube
+from core.cubes.quality import SUBJECT_KEYS
 from core.db import is_postgres
-from core.db.models import Agency, Holder, Patent
-from core.db.sql import count_all, id_values
+from core.db.models import Agency, Holder, Patent, SubjectYearCube
+from core.db.sql import count_all, id_values, raw_rows
 from core.regions.scope import region_filter
 
 DEFAULTS = defaults.ABNORMAL
@@ -166,16 +168,71 @@ def _burst_case(region, holder_id: int, start: dt.date, end: dt.date, count: int
 
 
 def individual_volume(region: str | None, since: dt.date, limits: dict) -> list[Case]:
-    """Individuals with at least `individual_year_min` filings in a year: the filings grouped
-    by holder and year first (from ABNORMAL_INDEX alone) and only the groups over the limit
-    joined to their holders — joined before grouping, every filing of the province probed its
-    holder (2.2 s of 3.7 at 5,000,000 patents on PostgreSQL)."""
+    """Individuals with at least `individual_year_min` filings in a year: the (holder, year)
+    groups over the limit first — a province's or a city's from subject_year_cube (busy_years),
+    others' grouped live — and only those joined to their holders' kinds and names."""
+    least = int(limits["individual_year_min"])
+    if not subject_cube.usable(region):
+        return _live_individual_volume(region, since, least)
+    busy = busy_years("holder", region, since, least)
+    ids = sorted({hid for hid, _, _ in busy})
+    people = {} if not ids else dict(
+        Holder.select(Holder.id, Holder.name)
+        .where(Holder.id.in_(id_values(ids)), Holder.kind == "individual").tuples())
+    return [Case("individual_volume", people[hid], hid, dt.date(year, 1, 1),
+                 dt.date(year, 12, 31), n) for hid, year, n in sorted(busy) if hid in people]
+
+
+def busy_years(subject: str, region: str, since: dt.date, least: int) -> list[tuple]:
+    """(subject id, filing year, filings from `since`) of the subjects with at least `least`
+    filings in a year, from subject_year_cube: the years after `since`'s whole, an index range
+    per year; `since`'s year whole when `since` is 1 January, else its candidates (the year's
+    whole count over the limit) counted live from `since` on (HOLDER_DATE_INDEX or
+    ABNORMAL_INDEX, the candidates only)."""
+    y = SubjectYearCube
+    first = since.year + (since != dt.date(since.year, 1, 1))
+    rows = raw_rows(y.select(y.subject_id, y.app_year, y.n)
+                    .where(*_cube_rows(subject, region, y.app_year.in_(
+                        list(range(first, _last_year(subject, region) + 1)))), y.n >= least))
+    if first == since.year:
+        return rows
+    candidates = [sid for (sid,) in raw_rows(
+        y.select(y.subject_id).where(*_cube_rows(subject, region, y.app_year == since.year),
+                                     y.n >= least))]
+    if not candidates:
+        return rows
+    key = SUBJECT_KEYS[subject]
+    late = raw_rows(Patent.select(key, count_all())
+                    .where(_base(region, since, dt.date(since.year, 12, 31)),
+                           key.in_(id_values(candidates)))
+                    .group_by(key).having(count_all() >= least))
+    return rows + [(sid, since.year, n) for sid, n in late]
+
+
+def _cube_rows(subject: str, region: str, *conditions) -> list:
+    y = SubjectYearCube
+    return [y.subject == subject, y.region_code == region, *conditions]
+
+
+def _last_year(subject: str, region: str) -> int:
+    """The latest filing year of the region's rows (0 when none): its index's last entry."""
+    y = SubjectYearCube
+    top = (y.select(y.app_year).where(*_cube_rows(subject, region, y.app_year.is_null(False)))
+           .order_by(y.app_year.desc()).limit(1).scalar())
+    return top or 0
+
+
+def _live_individual_volume(region: str | None, since: dt.date, least: int) -> list[Case]:
+    """individual_volume grouping the filings by holder and year first (from ABNORMAL_INDEX
+    alone), only the groups over the limit joined to their holders — joined before grouping,
+    every filing of the province probed its holder (2.2 s of 3.7 at 5,000,000 patents on
+    PostgreSQL)."""
     n = count_all()  # not COUNT(id): the filings side is read from ABNORMAL_INDEX alone
     busy = (Patent.select(Patent.first_holder.alias("holder_id"), Patent.app_year.alias("year"),
                           n.alias("n"))
             .where(_base(region, since) & Patent.first_holder.is_null(False))
             .group_by(Patent.first_holder, Patent.app_year)
-            .having(n >= int(limits["individual_year_min"]))).alias("busy")
+            .having(n >= least)).alias("busy")
     rows = (Holder.select(busy.c.holder_id, Holder.name, busy.c.year, busy.c.n)
             .join(busy, on=(Holder.id == busy.c.holder_id))
             .where(Holder.kind == "individual")
@@ -185,10 +242,7 @@ def individual_volume(region: str | None, since: dt.date, limits: dict) -> list[
 
 
 def agency_volume(region: str | None, since: dt.date, limits: dict) -> list[Case]:
-    rows = list(Patent.select(Patent.agency, Patent.app_year, count_all())
-                .where(_base(region, since) & Patent.agency.is_null(False))
-                .group_by(Patent.agency, Patent.app_year)
-                .order_by(Patent.agency, Patent.app_year).tuples())
+    rows = agency_years(region, since)
     by_year: dict[int, list[int]] = {}
     for _, year, n in rows:
         by_year.setdefault(year, []).append(n)
@@ -200,3 +254,44 @@ def agency_volume(region: str | None, since: dt.date, limits: dict) -> list[Case
                  .where(Agency.id.in_([a for a, _, _ in flagged])).tuples()) if flagged else {}
     return [Case("agency_volume", names[aid], aid, dt.date(year, 1, 1), dt.date(year, 12, 31), n,
                  f"{medians[year]:g}") for aid, year, n in flagged]
+
+
+def agency_years(region: str | None, since: dt.date) -> list[tuple]:
+    """(agency id, filing year, filings from `since`) of every agency with filings, by agency
+    and year: a province's or a city's from subject_year_cube — the years after `since`'s
+    whole, `since`'s year corrected live over its shorter stretch (agency_boundary) —, others'
+    grouped live."""
+    if not subject_cube.usable(region):
+        return list(Patent.select(Patent.agency, Patent.app_year, count_all())
+                    .where(_base(region, since) & Patent.agency.is_null(False))
+                    .group_by(Patent.agency, Patent.app_year)
+                    .order_by(Patent.agency, Patent.app_year).tuples())
+    y = SubjectYearCube
+    whole = since == dt.date(since.year, 1, 1)
+    rows = raw_rows(y.select(y.subject_id, y.app_year, y.n).where(
+        *_cube_rows("agency", region, y.app_year >= since.year if whole
+                    else y.app_year > since.year)))
+    if not whole:
+        rows += agency_boundary(region, since)
+    return sorted((aid, year, n) for aid, year, n in rows if n > 0)
+
+
+def agency_boundary(region: str, since: dt.date) -> list[tuple]:
+    """(agency id, `since`'s year, its filings from `since` to 31 December): read live when
+    `since` lies in the year's second half, else the year's whole count from subject_year_cube
+    less the filings from 1 January to the day before `since` read live (the shorter stretch
+    of filing dates is read). Agencies left at 0 are dropped by the caller."""
+    year, key = since.year, Patent.agency
+    if since.month > 6:
+        part = dt.date(year, 12, 31)
+        live = Patent.select(key, count_all()).where(_base(region, since, part),
+                                                     key.is_null(False))
+        return [(aid, year, n) for aid, n in raw_rows(live.group_by(key))]
+    y = SubjectYearCube
+    counts = dict(raw_rows(y.select(y.subject_id, y.n)
+                           .where(*_cube_rows("agency", region, y.app_year == year))))
+    early = Patent.select(key, count_all()).where(
+        _base(region, dt.date(year, 1, 1), since - dt.timedelta(days=1)), key.is_null(False))
+    for aid, n in raw_rows(early.group_by(key)):
+        counts[aid] -= n
+    return [(aid, year, n) for aid, n in counts.items()]

@@ -27,10 +27,21 @@ from peewee import fn
 
 from core.config import rules as ruleparams
 from core.cubes import quality as cube
+from core.cubes import subject as subject_cube
 from core.cubes.quality import SUBJECT_KEYS, granted, kept_past, total_measures
-from core.db.models import Agency, Holder, Patent, QualityCube, QualityYearCube
+from core.db.models import (
+    PATENT_TYPES,
+    Agency,
+    Holder,
+    Patent,
+    QualityCube,
+    QualityYearCube,
+    SubjectTotalCube,
+    SubjectYearCube,
+)
 from core.db.sql import chunks, count_if, id_values, raw_rows
 from core.regions.query import Scope
+from core.regions.scope import canonical
 from core.stats.base import cube_where, patents, use_cube, where, year_range
 
 SUBJECTS = ("holder", "agency")
@@ -66,8 +77,11 @@ def _conditions(q: Scope, key: pw.Field) -> list:
 
 def _counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.DataFrame:
     """One row per subject with at least `min_filings` filings: COUNT_COLUMNS — from the
-    summary tables (core.cubes.quality) when they serve the scope (no date range or whole
-    years, a division region), else from the patents."""
+    summary tables when they serve the scope (a province or a city of every type, undated:
+    core.cubes.subject; no date range or whole years, a division region: core.cubes.quality),
+    else from the patents."""
+    if use_cube(q, years=True) and _by_region(q):
+        return _region_counts(q, subject, on, min_filings)
     if use_cube(q, years=True):
         return _cube_counts(q, subject, on, min_filings)
     return _live_counts(q, SUBJECT_KEYS[subject], on, min_filings)
@@ -101,14 +115,46 @@ def _cube_counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.Da
                       count_if(c.patent_type == "invention", c.n).alias("inventions"), *sums[1:])
              .where(*_cube_conditions(q, c, subject)).group_by(c.subject_id)
              .having(fn.SUM(c.n) >= max(1, min_filings)))
-    frame = pd.DataFrame(raw_rows(query),
-                         columns=["subject_id", "filings", "inventions", *TOTAL_NAMES[1:]])
+    return _with_kept(q, subject, on, raw_rows(query))
+
+
+def _with_kept(q: Scope, subject: str, on: dt.date, totals: list[tuple]) -> pd.DataFrame:
+    """The subjects' totals (subject id, filings, inventions, the other TOTAL_NAMES) with
+    their kept shares (_cube_kept): COUNT_COLUMNS."""
+    frame = pd.DataFrame(totals, columns=["subject_id", "filings", "inventions",
+                                          *TOTAL_NAMES[1:]])
     kept = _cube_kept(q, subject, on, [int(i) for i in frame["subject_id"]])
     frame = frame.merge(kept, on="subject_id", how="left")
     return frame[["subject_id", *COUNT_COLUMNS]].fillna(0).astype(int)
 
 
+def _by_region(q: Scope) -> bool:
+    """Whether subject_total_cube and subject_year_cube answer the scope: a province's or a
+    city's patents of every type, undated."""
+    every_type = not q.patent_types or set(q.patent_types) >= set(PATENT_TYPES)
+    return every_type and not q.has_dates and subject_cube.serves(canonical(q.region or ""))
+
+
+def _region_counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.DataFrame:
+    """The subjects over the floor, an index range of subject_total_cube, with their totals;
+    their kept shares from subject_year_cube (_cube_kept)."""
+    t = SubjectTotalCube
+    query = (t.select(t.subject_id, t.n, t.n_invention, t.n_closed, t.n_granted, t.n_rejected,
+                      t.n_withdrawn)
+             .where(t.subject == subject, t.region_code == canonical(q.region),
+                    t.n >= max(1, min_filings)))
+    return _with_kept(q, subject, on, raw_rows(query))
+
+
+def _year_model(q: Scope):
+    """The table of the kept counts per filing year: subject_year_cube when it answers the
+    scope (_by_region), else quality_year_cube."""
+    return SubjectYearCube if _by_region(q) else QualityYearCube
+
+
 def _cube_conditions(q: Scope, model, subject: str) -> list:
+    if model is SubjectYearCube:
+        return [model.subject == subject, model.region_code == canonical(q.region)]
     conds = [model.subject == subject, cube_where(q, model)]
     if q.has_dates:
         conds.append(year_range(model.app_year, q))
@@ -120,11 +166,11 @@ KEPT_COLUMNS = [f"{p}_{n}" for n in YEARS for p in ("eligible", "kept_n")]
 
 def _cube_kept(q: Scope, subject: str, on: dt.date, ids: list[int]) -> pd.DataFrame:
     """Columns subject_id, eligible_N, kept_n_N of the subjects `ids`: whole filing years from
-    quality_year_cube, the boundary year (that of the day N years before `on`) corrected live —
-    its grants filed up to that day added, or, when the day lies in the second half of the
-    year, the whole year from the cube and its grants filed after the day subtracted (the
-    shorter stretch of filing dates is read)."""
-    y, bounds = QualityYearCube, {n: _years_before(on, n) for n in YEARS}
+    quality_year_cube (or subject_year_cube, _year_model), the boundary year (that of the day
+    N years before `on`) corrected live — its grants filed up to that day added, or, when the
+    day lies in the second half of the year, the whole year from the cube and its grants
+    filed after the day subtracted (the shorter stretch of filing dates is read)."""
+    y, bounds = _year_model(q), {n: _years_before(on, n) for n in YEARS}
     columns = []
     for n in YEARS:
         upto = y.app_year <= _last_whole_year(bounds[n])

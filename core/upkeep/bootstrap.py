@@ -7,6 +7,7 @@ import threading
 
 from core.accounts.users import FirstAdmin, _write_secret_file, ensure_admin
 from core.config import settings
+from core.cubes import subject
 from core.db import connect, current_url, db
 from core.db.migrations import upgrade
 from core.regions.divisions import load_divisions
@@ -24,13 +25,23 @@ def ensure_ready(url: str | None = None) -> str:
             return url
         connect(url, busy_seconds=float(settings.get("PATENT_DB_BUSY_SECONDS")))
         with db.connection_context():
-            upgrade()
+            upgrade_schema()
             load_divisions()
             ensure_defaults()  # the shipped industries and their IPC rules (new database)
             created = ensure_admin()
             if created:
                 _first_admins[url] = created
     return url
+
+
+def upgrade_schema() -> list[int]:
+    """Create or upgrade the schema (core.db.migrations.upgrade) and build what a step added
+    and core.db cannot build (step 41's tables, core.cubes.subject.after_upgrade). Returns the
+    steps applied."""
+    stamp = subject.stamp_before_upgrade()
+    applied = upgrade()
+    subject.after_upgrade(applied, stamp)
+    return applied
 
 
 def created_admin(url: str) -> FirstAdmin | None:
