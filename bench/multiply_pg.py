@@ -40,7 +40,12 @@ REGION_COLUMNS = ("city_code", "county_code", "street_code", "county_before", "c
 ID_COLUMNS = ("patent_id", "holder_id", "first_holder_id")
 CUBES = ("patent_cube", "street_cube", "holder_cube", "event_cube", "indicator_cube", "ops_cube",
          "actor_cube", "agency_year_cube", "agency_field_cube", "industry_cube", "inventor_cube", "inventor_year_cube",
-         "quality_cube", "quality_year_cube")
+         "quality_cube", "quality_year_cube", "holder_region_cube")
+# tables with a single region column (a province, city, county or street code)
+REGION_TABLES = ("actor_cube", "holder_region_cube")
+# tables of rows per holder only: every row is its holder's, so every copy gets each row with
+# the copy's holder (its province row too: that key differs per copy, unlike holder_cube's)
+PER_HOLDER = ("holder_region_cube",)
 # parents before children; holder_tag and patent_holder need the copied holders
 TABLES = ("holder", "holder_tag", "patent", "patent_holder", "legal_event", "fee_payment",
           "patent_industry")
@@ -74,7 +79,7 @@ def expression(table: str, column: str, k: int, city: str) -> str:
         return f"{column} + {k * ID_STEP}"
     if column == "subject_id":  # quality cubes: a holder's copy, an agency shared
         return f"CASE WHEN subject = 'holder' THEN subject_id + {k * ID_STEP} ELSE subject_id END"
-    if column in REGION_COLUMNS or (table == "actor_cube" and column == "region"):
+    if column in REGION_COLUMNS or (table in REGION_TABLES and column == "region"):
         return (f"CASE WHEN {column} LIKE '{HOME}%%' THEN '{city}' || substr({column}, 5) "
                 f"ELSE {column} END")
     if table == "patent" and column == "app_no":
@@ -114,12 +119,13 @@ def measures(table: str) -> list[str]:
 
 def multiply_cube(table: str, times: int) -> None:
     """Each copy's rows of `table` in its city; rows in none of the home city's regions (the
-    province's, other provinces') are the same key in every copy: their measures × times."""
+    province's, other provinces') are the same key in every copy: their measures × times —
+    except in a PER_HOLDER table, whose every row is copied with the copy's holder."""
     began = time.perf_counter()
     names = [c for c in columns(table) if c != "id"]
     regions = [c for c in names
-               if c in REGION_COLUMNS or (table == "actor_cube" and c == "region")]
-    home = " OR ".join(f"{c} LIKE '{HOME}%%'" for c in regions)
+               if c in REGION_COLUMNS or (table in REGION_TABLES and c == "region")]
+    home = "TRUE" if table in PER_HOLDER else " OR ".join(f"{c} LIKE '{HOME}%%'" for c in regions)
     db.execute_sql(f"CREATE TEMPORARY TABLE cube_home AS SELECT {', '.join(names)} FROM {table} "
                    f"WHERE {home}")
     db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

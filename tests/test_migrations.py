@@ -180,6 +180,9 @@ def _placed(model, pk: int) -> tuple:
     return (*codes, row.region_level) if model is Patent else codes
 
 
+UP_TO_39 = [step for step in migrations.STEPS if step[0] <= 39]
+
+
 def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_holder(db):
     here = ("32", "3205", "320506", "320506001")
     fixed = ("32", "3205", "320507", None)
@@ -201,7 +204,7 @@ def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_hol
     CubeStamp.create()
     SchemaVersion.delete().execute()
     SchemaVersion.create(version=38)
-    assert migrations.upgrade() == [39]
+    assert migrations.upgrade(UP_TO_39) == [39]
     as_was = tuple(PATENT[c] for c in codes) + (None,)
     assert [_placed(Patent, pk) for pk in (1, 2, 3, 4)] == [
         (*here, "street"), (*fixed, "county"), as_was, as_was]
@@ -209,5 +212,5 @@ def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_hol
     assert CubeStamp.select().count() == 0  # the next rebuild counts the moved patents
     CubeStamp.create()
     SchemaVersion.update(version=38).execute()
-    assert migrations.upgrade() == [39]
+    assert migrations.upgrade(UP_TO_39) == [39]
     assert CubeStamp.select().count() == 1  # nothing moved: the tables stay fresh

@@ -15,6 +15,7 @@ from core.db.models import (
     CubeStamp,
     EventCube,
     HolderCube,
+    HolderRegionCube,
     IndicatorCube,
     IndustryCube,
     InventorCube,
@@ -30,7 +31,7 @@ from core.db.models import (
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
           AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
-          QualityYearCube, CubeStamp)
+          QualityYearCube, HolderRegionCube, CubeStamp)
 _KNOWN: set[str] = set()
 
 

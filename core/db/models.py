@@ -615,6 +615,33 @@ class QualityYearCube(BaseModel):
                    (("subject", "app_year", "city_code"), False))
 
 
+# 权利人统计 of a province or city (core.db.holder_region): the holders new in a period, and the
+# top holders by valid total with their split by kind, each an index range (migration step 40)
+HOLDER_FIRST_INDEX = ("region", "first_date", "holder_id", "n_dated")
+HOLDER_RANK_INDEX = ("region", "valid", "holder_id", "holder_kind")
+
+
+class HolderRegionCube(BaseModel):
+    """Summary table (core.db.holder_region): per province or city (region: its code) × first
+    holder (and its kind), the patents placed there — all (n), with a filing date (n_dated),
+    valid in total and by type — and the holder's earliest filing date there (first_date;
+    NULL when none has a date)."""
+    region = pw.CharField(max_length=4)
+    holder_id = pw.IntegerField()
+    holder_kind = pw.CharField(max_length=16, null=True)
+    n = pw.IntegerField(default=0)
+    n_dated = pw.IntegerField(default=0)
+    valid = pw.IntegerField(default=0)
+    valid_invention = pw.IntegerField(default=0)
+    valid_utility = pw.IntegerField(default=0)
+    valid_design = pw.IntegerField(default=0)
+    first_date = pw.DateField(null=True)
+
+    class Meta:
+        indexes = ((("region", "holder_id"), False), (HOLDER_FIRST_INDEX, False),
+                   (HOLDER_RANK_INDEX, False))
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -805,5 +832,5 @@ ALL_MODELS = [
     JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
     AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
-    QualityYearCube, CubeStamp, DataVersion,
+    QualityYearCube, HolderRegionCube, CubeStamp, DataVersion,
 ]
