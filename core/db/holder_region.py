@@ -25,7 +25,7 @@ from peewee import fn
 
 from core.db import db
 from core.db.models import Holder, HolderRegionCube, Patent
-from core.db.sql import count_if
+from core.db.sql import count_if, distinct_op
 
 LEVELS = {2: "province_code", 4: "city_code"}  # a region code's length → the patent column
 TYPES = ("invention", "utility", "design")
@@ -34,25 +34,23 @@ MEASURES = ("n", "n_dated", "valid", *[f"valid_{t}" for t in TYPES])  # n first:
 COLUMNS = ("region", "holder_id", "holder_kind", *MEASURES)  # what the delta adds and subtracts
 
 
-def _grouped(only: pw.Node | None, level: str, first_date: bool) -> pw.Select:
-    """The rows of one level (COLUMNS, then first_date when asked) of the patents whose ids
-    `only` selects (all: None)."""
-    region = getattr(Patent, level)
+def _grouped(only: pw.Node | None, regions: list[str], first_date: bool) -> pw.Select:
+    """The patents (those whose ids `only` selects; all: None) grouped by the region columns
+    `regions`, first holder and its kind: the region codes, holder, kind, MEASURES (and the
+    first filing date when asked)."""
     valid = Patent.status == "valid"
-    measures = [fn.COUNT(Patent.id), count_if(Patent.app_date.is_null(False)), count_if(valid),
-                *[count_if(valid & (Patent.patent_type == t)) for t in TYPES]]
+    counts = [fn.COUNT(Patent.id), count_if(Patent.app_date.is_null(False)), count_if(valid),
+              *[count_if(valid & (Patent.patent_type == t)) for t in TYPES]]
+    measures = [count.alias(name) for count, name in zip(counts, MEASURES)]
     if first_date:
-        measures.append(fn.MIN(Patent.app_date))
-    query = (Patent.select(region, Patent.first_holder, Holder.kind, *measures)
-             .join(Holder, on=(Patent.first_holder == Holder.id))
-             .where(region.is_null(False))
-             .group_by(region, Patent.first_holder, Holder.kind))
+        measures.append(fn.MIN(Patent.app_date).alias("first_date"))
+    dims = [*[getattr(Patent, r) for r in regions], Patent.first_holder, Holder.kind]
+    query = (Patent.select(*dims[:-2], Patent.first_holder.alias("holder_id"),
+                           Holder.kind.alias("holder_kind"), *measures)
+             .join(Holder, on=(Patent.first_holder == Holder.id)).group_by(*dims))
+    if len(regions) == 1:
+        query = query.where(getattr(Patent, regions[0]).is_null(False))
     return query if only is None else query.where(Patent.id.in_(only))
-
-
-def rows(only: pw.Node | None) -> list[pw.Select]:
-    """The table's rows in COLUMNS order (without first_date) of the patents `only` selects."""
-    return [_grouped(only, level, first_date=False) for level in LEVELS.values()]
 
 
 def build() -> float:
@@ -61,25 +59,43 @@ def build() -> float:
     HolderRegionCube.delete().execute()
     fields = [getattr(HolderRegionCube, c) for c in (*COLUMNS, "first_date")]
     for level in LEVELS.values():
-        HolderRegionCube.insert_from(_grouped(None, level, first_date=True), fields).execute()
+        HolderRegionCube.insert_from(_grouped(None, [level], first_date=True), fields).execute()
     return time.perf_counter() - started
 
 
+BATCH = "holder_region_batch"  # a change's patents grouped once for both levels
+
+
 def emit(only: pw.Node, insert) -> None:
-    """core.cubes.delta's emitter: the rows of the patents `only` selects."""
-    for select in rows(only):
-        insert(select)
+    """core.cubes.delta's emitter: the rows (COLUMNS) of the patents `only` selects — grouped
+    once by province, city and holder into a temporary table, then summed per level (one read
+    of the patents, not one per level)."""
+    levels = list(LEVELS.values())
+    db.execute_sql(f'DROP TABLE IF EXISTS "{BATCH}"')
+    sql, params = _grouped(only, levels, first_date=False).sql()
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{BATCH}" AS {sql}', params)
+    sums = ", ".join(f"SUM({m})" for m in MEASURES)
+    for column in levels:
+        insert(f'SELECT {column}, holder_id, holder_kind, {sums} FROM "{BATCH}" '
+               f"WHERE {column} IS NOT NULL GROUP BY {column}, holder_id, holder_kind")
+    db.execute_sql(f'DROP TABLE "{BATCH}"')
 
 
 def refresh_first_dates(keys: str) -> None:
     """Set first_date of the rows whose (region, holder_id) the temporary table `keys` lists,
     from the patents (after a change, its rows merged): for each, its holder's first patent
-    placed in the region in filing-date order (core.db.models.HOLDER_DATE_INDEX)."""
-    table = HolderRegionCube._meta.table_name
+    placed in the region in filing-date order (core.db.models.HOLDER_DATE_INDEX). Only the
+    rows whose date moves are written (most keep theirs: an index entry each spared)."""
+    table, moved = HolderRegionCube._meta.table_name, f"{keys}_moved"
     firsts = " ".join(
         f"WHEN {length} THEN (SELECT p.app_date FROM patent p WHERE p.first_holder_id = "
-        f"{table}.holder_id AND p.app_date IS NOT NULL AND p.{column} = {table}.region "
+        f"c.holder_id AND p.app_date IS NOT NULL AND p.{column} = c.region "
         f"ORDER BY p.app_date LIMIT 1)" for length, column in LEVELS.items())
-    db.execute_sql(f'UPDATE {table} SET first_date = CASE LENGTH(region) {firsts} END '
-                   f'WHERE id IN (SELECT c.id FROM "{keys}" k JOIN {table} c '
-                   f"ON c.region = k.region AND c.holder_id = k.holder_id)")
+    db.execute_sql(f'CREATE TEMPORARY TABLE "{moved}" AS SELECT c.id AS id, c.first_date AS '
+                   f'was, CASE LENGTH(c.region) {firsts} END AS first_date FROM "{keys}" k '
+                   f"CROSS JOIN {table} c WHERE c.region = k.region "  # SQLite: keys first
+                   f"AND c.holder_id = k.holder_id")
+    db.execute_sql(f'DELETE FROM "{moved}" WHERE NOT (first_date {distinct_op()} was)')
+    db.execute_sql(f'UPDATE {table} SET first_date = (SELECT m.first_date FROM "{moved}" m '
+                   f'WHERE m.id = {table}.id) WHERE id IN (SELECT id FROM "{moved}")')
+    db.execute_sql(f'DROP TABLE "{moved}"')

@@ -617,8 +617,11 @@ class QualityYearCube(BaseModel):
 
 # 权利人统计 of a province or city (core.db.holder_region): the holders new in a period, and the
 # top holders by valid total with their split by kind, each an index range (migration step 40)
-HOLDER_FIRST_INDEX = ("region", "first_date", "holder_id", "n_dated")
+HOLDER_FIRST_INDEX = ("region", "first_date", "holder_id")
 HOLDER_RANK_INDEX = ("region", "valid", "holder_id", "holder_kind")
+# the delta's merge and its first dates: a row by its key (first_date: covered, or SQLite takes
+# HOLDER_FIRST_INDEX, which covers them, and walks the whole region for each key)
+HOLDER_KEY_INDEX = ("region", "holder_id", "first_date")
 
 
 class HolderRegionCube(BaseModel):
@@ -638,7 +641,7 @@ class HolderRegionCube(BaseModel):
     first_date = pw.DateField(null=True)
 
     class Meta:
-        indexes = ((("region", "holder_id"), False), (HOLDER_FIRST_INDEX, False),
+        indexes = ((HOLDER_KEY_INDEX, False), (HOLDER_FIRST_INDEX, False),
                    (HOLDER_RANK_INDEX, False))
 
 
