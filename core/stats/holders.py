@@ -80,7 +80,8 @@ def new_holder_ids(q: Scope, found: list[tuple] | None = None) -> list[int] | No
 
 def new_holders(q: Scope) -> list[tuple]:
     """(holder_id, first_date, patents) of the holders new in the period (first_in_region's
-    rows; none without a period). When the summary tables serve the region, the holders whose
+    rows; none without a period). A province or city reads them from holder_region_cube (one
+    index range of first dates). When the summary tables serve another region, the holders whose
     first filing year there (quality_year_cube) lies in the period's years are the candidates,
     and only their patents are read, CANDIDATE_CHUNK holders a query (by holder and date,
     core.models.HOLDER_DATE_INDEX) — instead of grouping every patent of the region, which at
