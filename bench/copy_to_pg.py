@@ -25,12 +25,14 @@ TABLES = ("address", "holder", "holder_tag", "agency", "industry", "patent", "le
           "patent_holder", "patent_industry", "fee_payment", "patent_cube", "street_cube", "holder_cube", "event_cube",
           "indicator_cube", "ops_cube", "actor_cube", "agency_year_cube", "agency_field_cube", "industry_cube",
           "inventor_cube", "inventor_year_cube", "quality_cube", "quality_year_cube",
-          "subject_total_cube", "subject_year_cube", "cube_stamp", "data_version")
+          "subject_total_cube", "subject_year_cube", "holder_region_cube", "cube_stamp",
+          "data_version")
 # tables whose secondary indexes are built once after the copy (the indicator cube took
 # 195 of 310 s of a 200,000-patent copy with its two indexes kept current row by row)
 BULK = ["patent", "legal_event", "patent_holder", "patent_industry", "fee_payment", "holder",
         "indicator_cube", "inventor_cube", "inventor_year_cube", "quality_cube",
-        "quality_year_cube", "industry_cube", "subject_total_cube", "subject_year_cube"]
+        "quality_year_cube", "industry_cube", "subject_total_cube", "subject_year_cube",
+        "holder_region_cube"]
 
 
 def columns(con, database: str, table: str) -> list[str]:

@@ -40,11 +40,17 @@ REGION_COLUMNS = ("city_code", "county_code", "street_code", "county_before", "c
 ID_COLUMNS = ("patent_id", "holder_id", "first_holder_id")
 CUBES = ("patent_cube", "street_cube", "holder_cube", "event_cube", "indicator_cube", "ops_cube",
          "actor_cube", "agency_year_cube", "agency_field_cube", "industry_cube", "inventor_cube", "inventor_year_cube",
-         "quality_cube", "quality_year_cube", "subject_total_cube", "subject_year_cube")
+         "quality_cube", "quality_year_cube", "subject_total_cube", "subject_year_cube",
+         "holder_region_cube")
 # their rows are a province's or a city's (region_code); a holder's are copied with it (its
 # filings in the province are copied too), an agency's province rows scaled; one row per key
 # (one_row_per_key)
 REGION_CODE_TABLES = ("subject_total_cube", "subject_year_cube")
+# tables with a single region column named region (a province, city, county or street code)
+REGION_TABLES = ("actor_cube", "holder_region_cube")
+# tables of rows per holder only: every row is its holder's, so every copy gets each row with
+# the copy's holder (its province row too: that key differs per copy, unlike holder_cube's)
+PER_HOLDER = ("holder_region_cube",)
 # parents before children; holder_tag and patent_holder need the copied holders
 TABLES = ("holder", "holder_tag", "patent", "patent_holder", "legal_event", "fee_payment",
           "patent_industry")
@@ -79,7 +85,7 @@ def expression(table: str, column: str, k: int, city: str) -> str:
     if column == "subject_id":  # quality cubes: a holder's copy, an agency shared
         return f"CASE WHEN subject = 'holder' THEN subject_id + {k * ID_STEP} ELSE subject_id END"
     if column in REGION_COLUMNS or (table in REGION_CODE_TABLES and column == "region_code") \
-            or (table == "actor_cube" and column == "region"):
+            or (table in REGION_TABLES and column == "region"):
         return (f"CASE WHEN {column} LIKE '{HOME}%%' THEN '{city}' || substr({column}, 5) "
                 f"ELSE {column} END")
     if table == "patent" and column == "app_no":
@@ -119,13 +125,14 @@ def measures(table: str) -> list[str]:
 
 def multiply_cube(table: str, times: int) -> None:
     """Each copy's rows of `table` in its city; rows in none of the home city's regions (the
-    province's, other provinces') are the same key in every copy: their measures × times."""
+    province's, other provinces') are the same key in every copy: their measures × times —
+    except in a PER_HOLDER table, whose every row is copied with the copy's holder."""
     began = time.perf_counter()
     names = [c for c in columns(table) if c != "id"]
     regions = [c for c in names
-               if c in REGION_COLUMNS or (table == "actor_cube" and c == "region")
+               if c in REGION_COLUMNS or (table in REGION_TABLES and c == "region")
                or (table in REGION_CODE_TABLES and c == "region_code")]
-    home = " OR ".join(f"{c} LIKE '{HOME}%%'" for c in regions)
+    home = "TRUE" if table in PER_HOLDER else " OR ".join(f"{c} LIKE '{HOME}%%'" for c in regions)
     if table in REGION_CODE_TABLES:  # a holder's rows of the province and elsewhere: copied
         home += " OR subject = 'holder'"
     db.execute_sql(f"CREATE TEMPORARY TABLE cube_home AS SELECT {', '.join(names)} FROM {table} "

@@ -38,13 +38,14 @@ from core.cubes import indicator as indicator_cube
 from core.cubes.indicator import changes
 from core.cubes.merge import EPSILON, key_join, merge_net
 from core.cubes.rebuild import rebuild
-from core.db import db, is_postgres, version
+from core.db import db, holder_region, is_postgres, version
 from core.db.models import (
     ActorCube,
     AgencyCube,
     AgencyFieldCube,
     CubeStamp,
     HolderCube,
+    HolderRegionCube,
     IndicatorCube,
     IndustryCube,
     InventorCube,
@@ -360,6 +361,20 @@ class IndicatorSpec(Spec):
         changes.emit(only, variants, self.inserter(1))
 
 
+class HolderRegionSpec(Spec):
+    """holder_region_cube: its counts merge like any table's; then the first filing date of
+    every (region, holder) the change touched — each key of the delta, moved or not (a new
+    filing date moves no count) — is set again from the patents."""
+
+    def merge(self) -> None:
+        touched = f"dk_{self.table}"
+        db.execute_sql(f'CREATE TEMPORARY TABLE "{touched}" AS SELECT DISTINCT region, '
+                       f'holder_id FROM "{self.delta}"')
+        super().merge()
+        holder_region.refresh_first_dates(touched)
+        db.execute_sql(f'DROP TABLE "{touched}"')
+
+
 SPECS = (
     *(Spec(model, patent.MEASURES if i == 0 else ("n",), patent.COLUMNS[model],
            _patent_tables(i)) for i, model in enumerate(patent.COLUMNS)),
@@ -379,9 +394,11 @@ SPECS = (
                 lambda delta: subject.net_sql(delta, yearly=True)),
     Spec(QualityYearCube, (*quality.TOTALS, *quality.KEPT), quality.YEAR_COLUMNS,
          quality.emit_years, indexed=True),
+    HolderRegionSpec(HolderRegionCube, holder_region.MEASURES, holder_region.COLUMNS,
+                     holder_region.emit, indexed=True),
 )
 # the tables that count patents by their first holder's kind (a change of a kind moves these only)
-BY_HOLDER_KIND = (HolderCube, AgencyCube)
+BY_HOLDER_KIND = (HolderCube, AgencyCube, HolderRegionCube)
 # actor_cube: its rows come by actors.emit (with the other tables' rows) and, once the change is
 # done, actors.distinct_delta; it merges like the others
 ACTORS = Spec(ActorCube, ("n",), actors.COLUMNS, lambda only, insert: None, indexed=True)

@@ -15,6 +15,7 @@ from core.db.models import (
     CubeStamp,
     EventCube,
     HolderCube,
+    HolderRegionCube,
     IndicatorCube,
     IndustryCube,
     InventorCube,
@@ -32,7 +33,7 @@ from core.db.models import (
 
 TABLES = (PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
           AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
-          QualityYearCube, SubjectTotalCube, SubjectYearCube, CubeStamp)
+          QualityYearCube, SubjectTotalCube, SubjectYearCube, HolderRegionCube, CubeStamp)
 _KNOWN: set[str] = set()
 
 

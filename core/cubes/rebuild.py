@@ -17,13 +17,13 @@ from peewee import fn
 
 from core.cubes import freshness, industry, inventor, patent, quality, stats, subject
 from core.cubes import indicator as indicator_cube
-from core.db import db, version
+from core.db import db, holder_region, version
 from core.db.models import CubeStamp, IndicatorCube, Patent
 from core.rules.counting import CountingRule
 
 # the indicator cube is built apart (months)
 BUILDERS = (patent.build, stats.build, industry.build, inventor.build, quality.build,
-            subject.build)
+            subject.build, holder_region.build)
 
 
 def rebuild(variants: bool = True) -> int:

@@ -658,6 +658,36 @@ class SubjectYearCube(BaseModel):
                      "n_kept_3", "n_kept_5", "n_kept_10"), False))
 
 
+# 权利人统计 of a province or city (core.db.holder_region): the holders new in a period, and the
+# top holders by valid total with their split by kind, each an index range (migration step 40)
+HOLDER_FIRST_INDEX = ("region", "first_date", "holder_id")
+HOLDER_RANK_INDEX = ("region", "valid", "holder_id", "holder_kind")
+# the delta's merge and its first dates: a row by its key (first_date: covered, or SQLite takes
+# HOLDER_FIRST_INDEX, which covers them, and walks the whole region for each key)
+HOLDER_KEY_INDEX = ("region", "holder_id", "first_date")
+
+
+class HolderRegionCube(BaseModel):
+    """Summary table (core.db.holder_region): per province or city (region: its code) × first
+    holder (and its kind), the patents placed there — all (n), with a filing date (n_dated),
+    valid in total and by type — and the holder's earliest filing date there (first_date;
+    NULL when none has a date)."""
+    region = pw.CharField(max_length=4)
+    holder_id = pw.IntegerField()
+    holder_kind = pw.CharField(max_length=16, null=True)
+    n = pw.IntegerField(default=0)
+    n_dated = pw.IntegerField(default=0)
+    valid = pw.IntegerField(default=0)
+    valid_invention = pw.IntegerField(default=0)
+    valid_utility = pw.IntegerField(default=0)
+    valid_design = pw.IntegerField(default=0)
+    first_date = pw.DateField(null=True)
+
+    class Meta:
+        indexes = ((HOLDER_KEY_INDEX, False), (HOLDER_FIRST_INDEX, False),
+                   (HOLDER_RANK_INDEX, False))
+
+
 class CubeStamp(BaseModel):
     """One row: the patent and legal_event tables' state when the cubes were last rebuilt."""
     max_patent_id = pw.IntegerField(default=0)
@@ -848,5 +878,6 @@ ALL_MODELS = [
     JobRun, ReminderBatch, ReminderLetter, ReportArchive,
     PatentCube, StreetCube, HolderCube, EventCube, IndicatorCube, OpsCube, ActorCube,
     AgencyCube, AgencyFieldCube, IndustryCube, InventorCube, InventorYearCube, QualityCube,
-    QualityYearCube, SubjectTotalCube, SubjectYearCube, CubeStamp, DataVersion,
+    QualityYearCube, SubjectTotalCube, SubjectYearCube, HolderRegionCube, CubeStamp,
+    DataVersion,
 ]

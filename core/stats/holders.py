@@ -27,6 +27,7 @@ from core.db.models import (
     HOLDER_KINDS,
     Holder,
     HolderCube,
+    HolderRegionCube,
     HolderTag,
     Industry,
     Patent,
@@ -79,13 +80,17 @@ def new_holder_ids(q: Scope, found: list[tuple] | None = None) -> list[int] | No
 
 def new_holders(q: Scope) -> list[tuple]:
     """(holder_id, first_date, patents) of the holders new in the period (first_in_region's
-    rows; none without a period). When the summary tables serve the region, the holders whose
+    rows; none without a period). A province or city reads them from holder_region_cube (one
+    index range of first dates). When the summary tables serve another region, the holders whose
     first filing year there (quality_year_cube) lies in the period's years are the candidates,
     and only their patents are read, CANDIDATE_CHUNK holders a query (by holder and date,
     core.models.HOLDER_DATE_INDEX) — instead of grouping every patent of the region, which at
     a province of 3,000,000 patents took three times as long as 22,906 candidates in chunks."""
     if not q.has_dates:
         return []
+    code = _region_cube_code(q)
+    if code:
+        return _region_new_holders(q, code)
     ids = _first_year_candidates(q)
     if ids is None:
         return list(first_in_region(q).tuples())
@@ -113,6 +118,27 @@ def _first_year_candidates(q: Scope) -> list[int] | None:
                          region_filter(code, model=earlier) if code else True))
         query = query.where(~fn.EXISTS(before))
     return sorted(int(i) for i, in query.tuples())
+
+
+def _region_cube_code(q: Scope) -> str | None:
+    """The province or city code of q's region when holder_region_cube answers it (fresh
+    tables); None for the whole database, a county, a street or a custom region."""
+    code = canonical(q.region) if q.region else ""
+    if code.isdigit() and len(code) in (2, 4) and freshness.usable():
+        return code
+    return None
+
+
+def _region_new_holders(q: Scope, code: str) -> list[tuple]:
+    """new_holders of a province or city: the rows of holder_region_cube whose first filing
+    date lies in the period (one range of HOLDER_FIRST_INDEX, from the index alone)."""
+    c = HolderRegionCube
+    query = c.select(c.holder_id, c.first_date, c.n_dated).where(c.region == code)
+    if q.date_from:
+        query = query.where(c.first_date >= q.date_from)
+    if q.date_to:
+        query = query.where(c.first_date <= q.date_to)
+    return list(query.where(c.first_date.is_null(False)).order_by(c.holder_id).tuples())
 
 
 def _new_condition(q: Scope, found: list[tuple] | None = None,
@@ -164,8 +190,19 @@ def _use_cube(q: Scope) -> bool:
 
 
 def _stats_query(q: Scope, new: pw.Expression | None = None) -> pw.Select:
-    """Per first holder: valid patents by type and in total (column holder_id …); `new`: the
-    new-holder condition when already built."""
+    """Per first holder: valid patents by type and in total (column holder_id …), one row per
+    holder; `new`: the new-holder condition when already built. A province or city reads its
+    holders' valid-stock rows of holder_region_cube (one per holder: no grouping)."""
+    code = None if q.industry else _region_cube_code(q)
+    if code:
+        c = HolderRegionCube
+        query = (c.select(c.holder_id, c.valid_invention, c.valid_utility, c.valid_design,
+                          c.valid.alias("valid_total"))
+                 .where(c.region == code, c.valid > 0))
+        holder_conds = _holder_conditions(q, new)
+        if holder_conds:
+            query = query.where(c.holder_id.in_(Holder.select(Holder.id).where(*holder_conds)))
+        return query
     if _use_cube(q):
         c = HolderCube
         key = c.holder_id
@@ -194,11 +231,12 @@ def holder_stats(q: Scope, sort: str = "valid_total", limit: int = 200,
     newest first). Columns STAT_COLUMNS. `found`: new_holders(q) when already read. Sample:
     (12, "苏州某某科技有限公司", "enterprise", "hightech", date(2019, 3, 1), False, 5, 12, 0, 17)."""
     query = _stats_query(q, _new_condition(q, found) if q.new_only else None)
-    key = query.model.holder_id if query.model is HolderCube else Patent.first_holder
+    key = Patent.first_holder if query.model is Patent else query.model.holder_id
     if sort == "first_filing":
-        query = (query.switch(query.model).join(Holder, on=(key == Holder.id))
-                 .group_by(key, Holder.first_filing)
-                 .order_by(Holder.first_filing.desc(nulls="last"), key))
+        query = query.switch(query.model).join(Holder, on=(key == Holder.id))
+        if query.model is not HolderRegionCube:  # one row per holder there already
+            query = query.group_by(key, Holder.first_filing)
+        query = query.order_by(Holder.first_filing.desc(nulls="last"), key)
     else:
         order = pw.SQL(f'"{sort if sort in SORTS else "valid_total"}"')
         query = query.order_by(order.desc(), key)
@@ -243,6 +281,10 @@ def kind_split(q: Scope, found: list[tuple] | None = None) -> pd.DataFrame:
     if found is None and q.has_dates:
         found = new_holders(q)  # read once for both conditions below
     new = _new_condition(q, found)
+    code = None if q.industry else _region_cube_code(q)
+    if code and not _holder_conditions(q, new):
+        return _region_kind_split(code, _new_condition(q, found, HolderRegionCube.holder_id)
+                                  if new is not None else None)
     if _use_cube(q) and not _holder_conditions(q, new):
         return _cube_kind_split(q, _new_condition(q, found, HolderCube.holder_id)
                                 if new is not None else None)
@@ -268,6 +310,20 @@ def _cube_kind_split(q: Scope, new: pw.Expression | None) -> pd.DataFrame:
                      flag.alias("new"), fn.SUM(c.n).alias("valid"))
             .where(region_filter(canonical(q.region), model=c) if q.region else True)
             .group_by(c.holder_kind).order_by(fn.SUM(c.n).desc(), c.holder_kind).dicts())
+    frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
+    return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
+
+
+def _region_kind_split(code: str, new: pw.Expression | None) -> pd.DataFrame:
+    """kind_split of a province or city from holder_region_cube's rows of the holders with
+    valid patents (one row each: counted, not counted distinct; from HOLDER_RANK_INDEX alone);
+    `new`: the new-holder condition on its holder_id (None without a period: nobody is new)."""
+    c = HolderRegionCube
+    flag = count_if(new) if new is not None else pw.Value(0)
+    rows = (c.select(c.holder_kind.alias("kind"), count_all().alias("holders"),
+                     flag.alias("new"), fn.SUM(c.valid).alias("valid"))
+            .where(c.region == code, c.valid > 0)
+            .group_by(c.holder_kind).order_by(fn.SUM(c.valid).desc(), c.holder_kind).dicts())
     frame = pd.DataFrame(list(rows), columns=["kind", "holders", "new", "valid"])
     return frame.fillna(0).astype({"holders": int, "new": int, "valid": int})
 
