@@ -1,5 +1,5 @@
-"""Build holder_region_cube alone on an existing database (migration step 40 does it once; this
-rebuilds it again, e.g. on a 5,000,000-patent copy): one transaction, then the planner's
+"""Build holder_region_cube alone on an existing database (the app's start builds it once after
+migration step 40; this rebuilds it again, e.g. on a 5,000,000-patent copy): one transaction, then the planner's
 statistics of the table, and the seconds each took.
 
     python -m bench.holder_region_build postgresql://postgres@127.0.0.1/bench5m
@@ -12,7 +12,8 @@ import argparse
 import os
 import time
 
-from core.db import connect, db, holder_region, is_postgres
+from core.cubes import holder_region
+from core.db import connect, db, is_postgres
 from core.db.models import HolderRegionCube
 
 

@@ -1,4 +1,4 @@
-"""holder_region_cube (core.db.holder_region) on SQLite and PostgreSQL against a reference
+"""holder_region_cube (core.cubes.holder_region) on SQLite and PostgreSQL against a reference
 written from its definition — per province or city × first holder: its patents there, those with
 a filing date, the valid ones by type and its earliest filing date there — after a rebuild, after
 migration step 40 on an existing database, and after a change of filing dates alone (which moves
@@ -13,10 +13,10 @@ import pytest
 
 from core.cubes import delta, freshness
 from core.cubes import rebuild as cubes
-from core.db import migrations
 from core.db.models import HolderRegionCube, Patent, SchemaVersion
 from core.regions.query import Scope
 from core.stats import holders, new_holders
+from core.upkeep.bootstrap import upgrade_schema
 from tests.stats_builder import D, holder, patent
 
 COUNTIES = ("320506", "320505", "320102", "310115")
@@ -72,8 +72,7 @@ def test_step_40_builds_the_table_on_an_existing_database_and_keeps_it_fresh(mad
     HolderRegionCube.delete().execute()  # as upgrade() creates it: empty, the stamp fresh
     SchemaVersion.delete().execute()
     SchemaVersion.create(version=39)
-    up_to_40 = [step for step in migrations.STEPS if step[0] <= 40]  # 41 drops the stamp
-    assert migrations.upgrade(steps=up_to_40, models=[]) == [40]
+    assert upgrade_schema() == [40, 41]  # as the app's start does
     assert freshness.is_fresh() and _table() == _reference()
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from core import db as core_db
 from core.accounts import login, users
-from core.cubes import freshness, rebuild, subject
+from core.cubes import freshness, rebuild
 from core.db import db as proxy
 from core.db import migrations
 from core.db.models import (
@@ -233,7 +233,7 @@ def _subject_rows() -> dict:
 
 def test_step_41_builds_the_subject_tables_alone_when_the_others_were_current(db):
     """A database at step 40 whose summary tables are current: step 41 drops the stamp (its new
-    tables are empty), after_upgrade builds them alone and puts the stamp back; on tables that
+    tables are empty), build_added builds them alone and puts the stamp back; on tables that
     were stale already nothing is built and the stamp stays dropped (the jobs rebuild)."""
     Holder.insert_many([{**HOLDER, "name": n, "norm_name": n} for n in ("甲", "乙")]).execute()
     Patent.insert_many([{**PATENT, "app_no": no, "first_holder_id": h, "city_code": city}
@@ -250,10 +250,10 @@ def test_step_41_builds_the_subject_tables_alone_when_the_others_were_current(db
         SchemaVersion.create(version=40)
         if stale:
             CubeStamp.create(max_patent_id=1)
-        stamp = subject.stamp_before_upgrade()
+        stamp = rebuild.stamp_if_current()
         applied = migrations.upgrade()
         assert applied == [41] and CubeStamp.select().count() == 0
-        assert subject.after_upgrade(applied, stamp) is not stale
+        assert rebuild.build_added(applied, stamp) is not stale
         assert freshness.usable() is not stale
         assert _subject_rows() == (built if not stale else
                                    {"SubjectTotalCube": [], "SubjectYearCube": []})

@@ -33,12 +33,22 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from core.cubes import actors, freshness, industry, inventor, patent, quality, stats, subject
+from core.cubes import (
+    actors,
+    freshness,
+    holder_region,
+    industry,
+    inventor,
+    patent,
+    quality,
+    stats,
+    subject,
+)
 from core.cubes import indicator as indicator_cube
 from core.cubes.indicator import changes
 from core.cubes.merge import EPSILON, key_index, key_join, merge_net
 from core.cubes.rebuild import rebuild
-from core.db import db, holder_region, is_postgres, version
+from core.db import db, is_postgres, version
 from core.db.models import (
     ActorCube,
     AgencyCube,

@@ -15,8 +15,7 @@ The measures are those of core.cubes.quality (same definitions), plus n_inventio
 kind is not a key: readers join it for the few rows they keep, so a change of kind needs no
 upkeep here. Every measure is a sum of quality_year_cube's, so core.cubes.delta keeps both
 tables from that table's delta (net_sql), without reading the patents again;
-core.cubes.rebuild writes them, and after_upgrade on a database migrated to step 41 whose other
-tables are current (these two alone).
+core.cubes.rebuild writes them (after step 41 alone: rebuild.build_added).
 """
 from __future__ import annotations
 
@@ -25,10 +24,9 @@ from peewee import fn
 
 from core.cubes import freshness
 from core.cubes.quality import SUBJECT_KEYS, kept_measures, total_measures
-from core.db import db
-from core.db.migrations import current_version
-from core.db.models import CubeStamp, LegalEvent, Patent, SubjectTotalCube, SubjectYearCube
+from core.db.models import Patent, SubjectTotalCube, SubjectYearCube
 from core.db.sql import count_if
+from core.regions.scope import province_or_city
 
 LEVELS = (Patent.province_code, Patent.city_code)  # region_code: one row per level
 TOTALS = ("n", "n_invention", "n_closed", "n_granted", "n_rejected", "n_withdrawn")
@@ -37,15 +35,10 @@ COLUMNS = ("subject", "region_code", "subject_id", *TOTALS)
 YEAR_COLUMNS = ("subject", "region_code", "subject_id", "app_year", "n", *KEPT)
 
 
-def serves(region: str | None) -> bool:
-    """Whether these tables hold the region's rows: a province's or a city's code."""
-    return bool(region) and region.isdigit() and len(region) in (2, 4)
-
-
 def usable(region: str | None) -> bool:
     """Whether readers may answer the region from these tables: they hold its rows and the
     summary tables are current (core.cubes.freshness)."""
-    return serves(region) and freshness.usable()
+    return province_or_city(region) and freshness.usable()
 
 
 def _totals() -> list[pw.Node]:
@@ -84,35 +77,6 @@ def build() -> None:
         model.delete().execute()
         for select in rows():
             model.insert_from(select, [getattr(model, c) for c in columns]).execute()
-
-
-STEP = 41  # the migration step that adds these tables (core.db.migrations._v41)
-
-
-def stamp_before_upgrade() -> dict | None:
-    """The cube stamp's values when the other summary tables are current (before upgrade():
-    step 41 drops the stamp), else None."""
-    if not CubeStamp.table_exists() or current_version() >= STEP:
-        return None
-    stamp = CubeStamp.select().order_by(CubeStamp.id.desc()).first()
-    top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
-    events = LegalEvent.select(fn.MAX(LegalEvent.id)).scalar() or 0
-    if stamp is None or (stamp.max_patent_id, stamp.max_event_id) != (top, events):
-        return None
-    return {f: getattr(stamp, f) for f in ("max_patent_id", "max_event_id", "patents",
-                                           "long_rule", "built_at")}
-
-
-def after_upgrade(applied: list[int], stamp: dict | None) -> bool:
-    """After upgrade() applied step 41 on a database whose other tables were current (`stamp`,
-    stamp_before_upgrade): build these two tables alone and put the stamp back — instead of a
-    rebuild of every table by the jobs. True when built."""
-    if STEP not in applied or stamp is None or CubeStamp.select().exists():
-        return False
-    with db.atomic():
-        build()
-        CubeStamp.create(**stamp)
-    return True
 
 
 def net_sql(delta: str, yearly: bool) -> str:

@@ -658,7 +658,7 @@ class SubjectYearCube(BaseModel):
                      "n_kept_3", "n_kept_5", "n_kept_10"), False))
 
 
-# 权利人统计 of a province or city (core.db.holder_region): the holders new in a period, and the
+# 权利人统计 of a province or city (core.cubes.holder_region): the holders new in a period, and the
 # top holders by valid total with their split by kind, each an index range (migration step 40)
 HOLDER_FIRST_INDEX = ("region", "first_date", "holder_id")
 HOLDER_RANK_INDEX = ("region", "valid", "holder_id", "holder_kind")
@@ -668,7 +668,7 @@ HOLDER_KEY_INDEX = ("region", "holder_id", "first_date")
 
 
 class HolderRegionCube(BaseModel):
-    """Summary table (core.db.holder_region): per province or city (region: its code) × first
+    """Summary table (core.cubes.holder_region): per province or city (region: its code) × first
     holder (and its kind), the patents placed there — all (n), with a filing date (n_dated),
     valid in total and by type — and the holder's earliest filing date there (first_date;
     NULL when none has a date)."""

@@ -27,7 +27,6 @@ from peewee import fn
 
 from core.config import rules as ruleparams
 from core.cubes import quality as cube
-from core.cubes import subject as subject_cube
 from core.cubes.quality import SUBJECT_KEYS, granted, kept_past, total_measures
 from core.db.models import (
     PATENT_TYPES,
@@ -41,7 +40,7 @@ from core.db.models import (
 )
 from core.db.sql import chunks, count_if, id_values, raw_rows
 from core.regions.query import Scope
-from core.regions.scope import canonical
+from core.regions.scope import canonical, province_or_city
 from core.stats.base import cube_where, patents, use_cube, where, year_range
 
 SUBJECTS = ("holder", "agency")
@@ -132,7 +131,7 @@ def _by_region(q: Scope) -> bool:
     """Whether subject_total_cube and subject_year_cube answer the scope: a province's or a
     city's patents of every type, undated."""
     every_type = not q.patent_types or set(q.patent_types) >= set(PATENT_TYPES)
-    return every_type and not q.has_dates and subject_cube.serves(canonical(q.region or ""))
+    return every_type and not q.has_dates and province_or_city(canonical(q.region or ""))
 
 
 def _region_counts(q: Scope, subject: str, on: dt.date, min_filings: int) -> pd.DataFrame:

@@ -25,6 +25,12 @@ def is_custom(code: str) -> bool:
     return not code.isdigit() or len(code) not in COLUMN_BY_LENGTH
 
 
+def province_or_city(code: str | None) -> bool:
+    """Whether `code` is a province's or a city's: the grain of the per-region summary tables
+    (core.cubes.holder_region, core.cubes.subject); counties and streets are read otherwise."""
+    return bool(code) and not is_custom(code) and len(code) in (2, 4)
+
+
 def members(code: str) -> list[str]:
     """Member division codes of a custom region."""
     region = Region.get_or_none(Region.code == code)

@@ -35,7 +35,7 @@ from core.db.models import (
 )
 from core.db.sql import ID_CHUNK, chunks, count_all, count_if, id_values, load_temp
 from core.regions.query import Scope
-from core.regions.scope import canonical, region_filter
+from core.regions.scope import canonical, province_or_city, region_filter
 from core.stats.base import patents, where, year_range
 from core.stats.search import industry_patents
 
@@ -124,9 +124,7 @@ def _region_cube_code(q: Scope) -> str | None:
     """The province or city code of q's region when holder_region_cube answers it (fresh
     tables); None for the whole database, a county, a street or a custom region."""
     code = canonical(q.region) if q.region else ""
-    if code.isdigit() and len(code) in (2, 4) and freshness.usable():
-        return code
-    return None
+    return code if province_or_city(code) and freshness.usable() else None
 
 
 def _region_new_holders(q: Scope, code: str) -> list[tuple]:

@@ -7,7 +7,7 @@ import threading
 
 from core.accounts.users import FirstAdmin, _write_secret_file, ensure_admin
 from core.config import settings
-from core.cubes import subject
+from core.cubes import rebuild
 from core.db import connect, current_url, db
 from core.db.migrations import upgrade
 from core.regions.divisions import load_divisions
@@ -35,12 +35,12 @@ def ensure_ready(url: str | None = None) -> str:
 
 
 def upgrade_schema() -> list[int]:
-    """Create or upgrade the schema (core.db.migrations.upgrade) and build what a step added
-    and core.db cannot build (step 41's tables, core.cubes.subject.after_upgrade). Returns the
+    """Create or upgrade the schema (core.db.migrations.upgrade) and build the summary tables
+    a step added, which core.db cannot build (core.cubes.rebuild.build_added). Returns the
     steps applied."""
-    stamp = subject.stamp_before_upgrade()
+    stamp = rebuild.stamp_if_current()
     applied = upgrade()
-    subject.after_upgrade(applied, stamp)
+    rebuild.build_added(applied, stamp)
     return applied
 
 

@@ -12,9 +12,6 @@ that makes it a new holder, core.stats.holders), is not a sum: the build takes i
 grouping, and after a change core.cubes.delta sets it again for the holders the change touched,
 from their patents (refresh_first_dates: one index look-up each).
 Counties and streets keep holder_cube and quality_year_cube (a county's rows are few).
-
-This module sits in core.db, beside the models, because migration step 40 builds the table with
-it (core.db may not import core.cubes); core.cubes.rebuild and core.cubes.delta use it too.
 """
 from __future__ import annotations
 
