@@ -14,6 +14,8 @@ import peewee
 from playhouse.db_url import connect as url_connect
 from psycopg2.extras import execute_values
 
+from core.db import checkpoint
+
 db = peewee.DatabaseProxy()
 
 SQLITE_PRAGMAS = {
@@ -23,6 +25,7 @@ SQLITE_PRAGMAS = {
     "temp_store": "memory",
     "mmap_size": 256 * 2**20,
     "foreign_keys": 1,
+    "wal_autocheckpoint": checkpoint.SAFETY_PAGES,  # the checkpoint runs beside (checkpoint.py)
 }
 BUSY_SECONDS = 300.0  # default wait for the write lock (PATENT_DB_BUSY_SECONDS): the longest write
 
@@ -31,7 +34,8 @@ class SerialSqliteDatabase(peewee.SqliteDatabase):
     """SQLite with one writer at a time by design: every transaction begins IMMEDIATE, taking the
     write lock up front, so a writer waits its turn (busy timeout) instead of failing later with
     "database is locked" when a deferred reader upgrades to a writer after another write (WAL).
-    A BEGIN that still answers busy is retried with backoff until the busy timeout is spent."""
+    A BEGIN that still answers busy is retried with backoff until the busy timeout is spent.
+    Each commit leaves the WAL checkpoint to a background thread (core.db.checkpoint)."""
 
     def __init__(self, database, busy_seconds: float = BUSY_SECONDS, **kwargs):
         self.busy_seconds = busy_seconds
@@ -51,6 +55,15 @@ class SerialSqliteDatabase(peewee.SqliteDatabase):
         finally:
             self._patience.seconds = None
             connection.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
+
+    def commit(self):
+        super().commit()
+        if self.database != ":memory:":
+            checkpoint.after_commit(self.database)
+
+    def _close(self, conn):
+        checkpoint.settle(self.database)
+        super()._close(conn)
 
     def begin(self, lock_type=None):
         deadline = time.monotonic() + (getattr(self._patience, "seconds", None)

@@ -1,0 +1,82 @@
+"""The WAL checkpoint leaves the writer's commit for a background thread (core.db.checkpoint)."""
+from __future__ import annotations
+
+import time
+
+from core import db as core_db
+from core.db import checkpoint
+
+PAGE = 4096
+
+
+def _write(pages: int) -> None:
+    with core_db.db.atomic():
+        core_db.db.execute_sql("CREATE TABLE IF NOT EXISTS blob (b)")
+        for _ in range(pages):
+            core_db.db.execute_sql(f"INSERT INTO blob VALUES (randomblob({PAGE - 100}))")
+
+
+def _connect(path):
+    database = core_db.connect(f"sqlite:///{path}")
+    database.execute_sql("PRAGMA page_size")  # opens it (WAL, pragmas)
+    return database
+
+
+def test_a_commit_over_the_default_autocheckpoint_copies_nothing_itself(tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(checkpoint, "after_commit", asked.append)
+    path = tmp_path / "a.db"
+    database = _connect(path)
+    before = path.stat().st_size
+    _write(3000)  # SQLite's default line is 1,000 pages
+    assert path.stat().st_size == before  # every page still in the WAL
+    assert (tmp_path / "a.db-wal").stat().st_size > 3000 * PAGE
+    assert asked == [str(path)]
+    busy, frames, copied = checkpoint.checkpoint(str(path))
+    assert (busy, copied) == (0, frames) and frames > 3000
+    assert path.stat().st_size > 3000 * PAGE
+    database.close()
+
+
+def test_the_background_thread_checkpoints_after_a_commit(tmp_path):
+    path = tmp_path / "b.db"
+    database = _connect(path)
+    _write(2000)
+    deadline = time.monotonic() + 30
+    while path.stat().st_size < 2000 * PAGE and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert path.stat().st_size > 2000 * PAGE
+    assert database.execute_sql("SELECT COUNT(*) FROM blob").fetchone()[0] == 2000
+    database.close()
+
+
+def test_a_checkpoint_of_a_database_gone_creates_no_file(tmp_path):
+    gone = tmp_path / "gone.db"
+    assert checkpoint.checkpoint(str(gone)) is None
+    assert not gone.exists()
+
+
+def test_the_app_connections_raise_the_autocheckpoint_to_the_safety_net(tmp_path):
+    database = _connect(tmp_path / "c.db")
+    line = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
+    assert line == checkpoint.SAFETY_PAGES
+    database.close()
+
+
+def test_a_closed_database_is_whole_on_disk(tmp_path):
+    """Closing waits for a checkpoint under way: a copy of the file made right after the close
+    opens intact, with every row (the test suite's template databases are copied so)."""
+    path = tmp_path / "d.db"
+    for turn in range(1, 6):
+        _connect(path)
+        for _ in range(100):  # many commits: the thread is at work when the file closes
+            _write(8)
+        core_db.db.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        core_db.db.obj.close()
+        assert not (tmp_path / "d.db-wal").exists()
+        copy = tmp_path / f"copy{turn}.db"
+        copy.write_bytes(path.read_bytes())
+        opened = core_db.connect(f"sqlite:///{copy}")
+        assert opened.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert opened.execute_sql("SELECT COUNT(*) FROM blob").fetchone()[0] == 800 * turn
+        opened.close()
