@@ -460,3 +460,40 @@ def test_a_hard_patents_month_moving_moves_every_holder_rules_rows(demo_db):
         kept = _rows(IndicatorCube)
         cubes.rebuild()
         assert kept == _rows(IndicatorCube), county
+
+
+def test_an_import_hands_the_delta_only_the_patents_it_changes(demo_db, monkeypatch):
+    """A re-export with nothing new changes no summary row: the stored patents it lists
+    unchanged never enter the change (their old rows are not subtracted, their status, industries
+    and high-value marks not refreshed); a row whose only news is its abstract (the industry
+    keywords read it) does. The tables still equal a rebuild."""
+    _full_upkeep()  # the direct edits of the tests above left statuses unsettled
+    noted = []
+    before_ids = delta.before_ids
+    monkeypatch.setattr(delta, "before_ids", lambda ids: noted.append(set(ids)) or before_ids(ids))
+    stored = Patent.select(Patent.id, Patent.app_no).where(Patent.app_no.is_null(False)) \
+        .order_by(Patent.id).limit(6).tuples()
+    ids = {app_no: pid for pid, app_no in stored}
+    header = (*PATENT_HEADER, "摘要")
+    lines = [(app_no, f"2019-03-0{i + 1}", "", "", f"重新导出{i}", "苏州重导有限公司",
+              ADDRESSES[0], "张三", IPCS[0], IPCS[0], "", "发明专利", "实质审查", "一种电池")
+             for i, app_no in enumerate(ids)]
+    for name, rows in (("first.csv", lines), ("again.csv", lines),
+                       ("abstract.csv", [(*lines[2][:-1], "一种锂电池的负极材料")])):
+        _write(demo_db / f"reexport_{name}", header, rows)
+        noted.clear()
+        report = import_file(demo_db / f"reexport_{name}")
+        assert report.balanced and not report.rejected, report.summary_lines(5)
+        changed = set().union(*noted)
+        if name == "first.csv":
+            assert changed == set(ids.values()) and report.updated == len(ids)
+        elif name == "again.csv":
+            assert changed == set() and (report.updated, report.unchanged) == (0, len(ids))
+        else:
+            assert changed == {ids[lines[2][0]]} and report.updated == 1
+        assert freshness.usable()
+    kept = _state()
+    _full_upkeep()
+    rebuilt = _state()
+    for table in rebuilt:
+        assert kept[table] == rebuilt[table], table

@@ -57,30 +57,31 @@ def store_records(records: list[Record], report: Report, progress=None,
     existing = _match_existing(records)
     counted = placing.counted(records, existing)
     stored_ids = [row["id"] for row in existing.values()]
-    delta.before_ids(stored_ids)  # summary tables: old counts out
     upkept = Upkeep(Settler(dt.date.today(), stored_ids), LinkChanges()) if upkeep else None
     new = [r for r in records if r.key not in existing]
     _insert(new, report, upkept)
     if progress:
         progress(f"inserted {len(new)} patents")
     _update([r for r in records if r.key in existing], existing, report, upkept)
-    _store_abstracts(records, existing)
     if upkept:
         upkept.links.keep()
     placing.count_patents(counted)
 
 
-def _store_abstracts(records: list[Record], existing: dict[str, dict]) -> None:
-    """The abstracts of the records that carry one replace the stored ones (patent_text)."""
-    with_text = [r for r in records if r.abstract]
-    if not with_text:
-        return
-    ids = {r.key: existing[r.key]["id"] for r in with_text if r.key in existing}
-    ids.update(_ids_of([r for r in with_text if r.key not in ids]))
-    rows = {ids[r.key]: r.abstract for r in with_text if r.key in ids}
-    for part in store.chunks(sorted(rows)):
+def _new_abstracts(records: list[Record], ids: dict[str, int]) -> dict[int, str]:
+    """patent id → the abstract a record carries where the stored one differs (patent_text:
+    the industry keywords read it)."""
+    given = {ids[r.key]: r.abstract for r in records if r.abstract}
+    table = PatentText._meta.table_name
+    stored = dict(store.select_in(f'SELECT "patent_id", "abstract" FROM "{table}"',
+                                  '"patent_id"', sorted(given)))
+    return {pid: text for pid, text in given.items() if stored.get(pid) != text}
+
+
+def _store_abstracts(abstracts: dict[int, str]) -> None:
+    for part in store.chunks(sorted(abstracts)):
         PatentText.delete().where(PatentText.patent.in_(part)).execute()
-    bulk_insert(PatentText, ["patent", "abstract"], sorted(rows.items()))
+    bulk_insert(PatentText, ["patent", "abstract"], sorted(abstracts.items()))
 
 
 def _first_holder_addresses(records: list[Record], placed: dict) -> dict:
@@ -148,7 +149,8 @@ def _insert(records: list[Record], report: Report, upkept: Upkeep | None) -> Non
     bulk_insert(Patent, columns, rows)
     ids = _ids_of(records)
     _link_holders(records, ids)
-    _add_tag_events(records, ids, {}, report)
+    _insert_tags(_new_tags(records, ids, {}, report))
+    _store_abstracts({ids[r.key]: r.abstract for r in records if r.abstract})
     report.inserted += len(records)
 
 
@@ -173,18 +175,20 @@ def _link_holders(records: list[Record], ids: dict[str, int]) -> None:
     bulk_insert(PatentHolder, ["patent", "holder", "seq", "current", "address"], rows)
 
 
-def _add_tag_events(records: list[Record], ids: dict[str, int],
-                    stored: dict[int, set], report: Report) -> set[int]:
-    """Insert the vendor's event tags not stored yet; returns the patent ids that got one."""
-    rows, touched = [], set()
+def _new_tags(records: list[Record], ids: dict[str, int], stored: dict[int, set],
+              report: Report) -> list[tuple]:
+    """The LegalEvent rows of the vendor's event tags not stored yet."""
+    rows = []
     for rec in records:
         pid = ids[rec.key]
         for kind, tag, day in dict.fromkeys(rec.tags):
             if (kind, tag, day) not in stored.get(pid, set()):
                 rows.append((pid, kind, tag, day, report.source))
-                touched.add(pid)
+    return rows
+
+
+def _insert_tags(rows: list[tuple]) -> None:
     bulk_insert(LegalEvent, ["patent", "kind", "detail", "date", "source"], rows)
-    return touched
 
 
 def _update(records: list[Record], existing: dict[str, dict], report: Report,
@@ -213,11 +217,16 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report,
                   upkept)
         if changed:
             writes[pid] = changed
+    stored_tags = {pid: {(kind, detail, day) for kind, day, detail, _ in rows}
+                   for pid, rows in events.items()}
+    tags = _new_tags(records, ids, stored_tags, report)
+    abstracts = _new_abstracts(records, ids)
+    touched = {*writes, *(ids[r.key] for r in relink), *(row[0] for row in tags), *abstracts}
+    delta.before_ids(touched)  # summary tables: the old counts of the patents that change out
     _write(writes)
     _relink(relink, ids)
-    tags = {pid: {(kind, detail, day) for kind, day, detail, _ in rows}
-            for pid, rows in events.items()}
-    touched = _add_tag_events(records, ids, tags, report)
+    _insert_tags(tags)
+    _store_abstracts(abstracts)
     for rec in records:
         if rec.changed or ids[rec.key] in touched:
             report.updated += 1
@@ -251,7 +260,7 @@ def _settle(rec: Record, before: dict, changed: dict, stored_events: list[tuple]
 
 def _events(rec: Record, stored: list[tuple]) -> list[tuple]:
     """The patent's legal events once the record's tags are stored, as (kind, date, detail,
-    end date) tuples: the stored ones, then the tags _add_tag_events inserts."""
+    end date) tuples: the stored ones, then the tags _new_tags gives."""
     have = {(kind, detail, day) for kind, day, detail, _ in stored}
     return [*stored, *((kind, day, tag, None) for kind, tag, day in dict.fromkeys(rec.tags)
                        if (kind, tag, day) not in have)]
