@@ -50,6 +50,25 @@ def test_the_background_thread_checkpoints_after_a_commit(tmp_path):
     database.close()
 
 
+def test_a_write_that_follows_finishes_the_checkpoint_and_starts_the_wal_over(tmp_path,
+                                                                               monkeypatch):
+    """A commit asks for a checkpoint (the thread held back here); the next write transaction
+    does it first, so it starts the WAL over instead of appending to it."""
+    def asked_only(path):
+        with checkpoint._lock:
+            checkpoint._pending.add(path)
+    monkeypatch.setattr(checkpoint, "after_commit", asked_only)
+    path = tmp_path / "e.db"
+    database = _connect(path)
+    _write(2000)
+    assert str(path) in checkpoint._pending
+    _write(10)
+    busy, frames, copied = checkpoint.checkpoint(str(path))
+    assert busy == 0 and frames == copied and frames < 100  # the second write's frames only
+    assert database.execute_sql("SELECT COUNT(*) FROM blob").fetchone()[0] == 2010
+    database.close()
+
+
 def test_a_checkpoint_of_a_database_gone_creates_no_file(tmp_path):
     gone = tmp_path / "gone.db"
     assert checkpoint.checkpoint(str(gone)) is None

@@ -66,6 +66,8 @@ class SerialSqliteDatabase(peewee.SqliteDatabase):
         super()._close(conn)
 
     def begin(self, lock_type=None):
+        if self.database != ":memory:":
+            checkpoint.before_write(self.database)
         deadline = time.monotonic() + (getattr(self._patience, "seconds", None)
                                        or self.busy_seconds)
         pause = 0.01
