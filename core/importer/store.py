@@ -85,8 +85,8 @@ def patents_by_app_no(app_nos: list[str], columns=()) -> dict[str, dict]:
 def patents_by_pub_no(pub_nos: list[str], columns=(), without_app_no: bool = False
                       ) -> dict[str, dict]:
     """document number → stored patent, matching publication or grant numbers (lowest id first).
-    without_app_no: only patents stored without an application number (an indexed condition,
-    so the unindexed grant_no is never scanned across the whole table)."""
+    without_app_no: only patents stored without an application number (a record with one can
+    only be such a patent)."""
     keys = sorted(set(pub_nos))
     extra = 'AND "app_no" IS NULL' if without_app_no else ""
     rows = [*_patent_rows(keys, columns, '"pub_no"', extra),
