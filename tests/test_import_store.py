@@ -1,7 +1,7 @@
 """The importers' look-ups of stored patents (core.importer.store): a list without application
 numbers finds its patents by publication or grant number, and every look-up seeks an index —
 a scan of the patent table per 900 numbers took 10.6 s of a 13,086-row re-import at 1,000,000
-patents before the grant number had one (migration step 43)."""
+patents before the grant number had one (migration step 42)."""
 from __future__ import annotations
 
 from core import db as core_db

@@ -2,32 +2,25 @@
 of the code created (tests/data/schema_vN.*.sql, made by tools/old_schema.py)."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from collections import Counter
 
 import pytest
 
 from core import db as core_db
 from core.accounts import login, users
 from core.cubes import freshness, rebuild
-from core.cubes import indicator as indicator_cube
-from core.cubes.indicator.build import months_table, target
-from core.cubes.indicator.build import rows as cube_rows
 from core.db import db as proxy
 from core.db import migrations
 from core.db.models import (
     Address,
     CubeStamp,
     Holder,
-    IndicatorCube,
     Patent,
     SchemaVersion,
     SubjectTotalCube,
     SubjectYearCube,
     User,
 )
-from core.demo import generate
 from tests.conftest import BACKENDS, ROOT, _pg_admin, pg_schema_url
 
 DATA = ROOT / "tests" / "data"
@@ -265,40 +258,3 @@ def test_step_41_builds_the_subject_tables_alone_when_the_others_were_current(db
         assert freshness.usable() is not stale
         assert _subject_rows() == (built if not stale else
                                    {"SubjectTotalCube": [], "SubjectYearCube": []})
-
-
-def _indicator_rows() -> Counter:
-    columns = [f for f in IndicatorCube._meta.sorted_fields if f.name not in ("id", "n")]
-    return Counter((*row[:-1], round(float(row[-1]), 6)) for row in
-                   IndicatorCube.select(*columns, IndicatorCube.n).tuples())
-
-
-def _default_rows_of_every_patent() -> None:
-    """The default's rows as the builds before step 42 laid them: every patent's."""
-    IndicatorCube.delete().where(IndicatorCube.variant == indicator_cube.FAST).execute()
-    with months_table() as months:
-        for select in cube_rows(indicator_cube.FAST, months):
-            IndicatorCube.insert_from(select, target()).execute()
-
-
-def test_step_42_leaves_the_default_rows_of_the_hard_patents_only(db):
-    """A current cube of the old layout (the default's rows counting every patent): step 42
-    drops the stamp, build_added subtracts the plain rows from the default's and puts the
-    stamp back — the rows a rebuild lays out now. A cube laid out so already (a count would go
-    below 0) is left as it was, stale, for the jobs' rebuild."""
-    generate(300, seed=3, today=dt.date.today())
-    rebuild.rebuild()
-    laid_out = _indicator_rows()
-    hard = sum(n for row, n in laid_out.items() if row[0] == indicator_cube.FAST)
-    assert 0 < hard < sum(n for row, n in laid_out.items() if row[0] == indicator_cube.PLAIN)
-    _default_rows_of_every_patent()
-    assert _indicator_rows() != laid_out
-    for converted in (True, False):
-        SchemaVersion.delete().execute()
-        SchemaVersion.create(version=41)
-        stamp = rebuild.stamp_if_current()
-        applied = migrations.upgrade()
-        assert applied[0] == 42 and CubeStamp.select().count() == 0
-        assert rebuild.build_added(applied, stamp) is converted
-        assert freshness.usable() is converted
-        assert _indicator_rows() == laid_out

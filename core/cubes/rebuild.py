@@ -25,10 +25,9 @@ from core.rules.counting import CountingRule
 # the indicator cube is built apart (months)
 BUILDERS = (patent.build, stats.build, industry.build, inventor.build, quality.build,
             subject.build, holder_region.build)
-# the summary tables a migration step added or laid out anew, by step: the step drops the stamp
-# (core.db cannot build them), and build_added builds them alone when the other tables were
-# current before it
-ADDED_BY_STEP = {40: holder_region.build, 41: subject.build, 42: indicator_cube.split_default}
+# the summary tables a migration step added, by step: the step drops the stamp (core.db cannot
+# build them), and build_added builds them alone when the other tables were current before it
+ADDED_BY_STEP = {40: holder_region.build, 41: subject.build}
 _STAMP_FIELDS = ("max_patent_id", "max_event_id", "patents", "long_rule", "built_at")
 
 
@@ -53,10 +52,9 @@ def build_added(applied: list[int], stamp: dict | None) -> bool:
     builds = [build for step, build in sorted(ADDED_BY_STEP.items()) if step in applied]
     if not builds or stamp is None or CubeStamp.select().exists():
         return False
-    with db.atomic() as txn:
-        if any(build() is False for build in builds):  # the tables were not as the step thought
-            txn.rollback()
-            return False
+    with db.atomic():
+        for build in builds:
+            build()
         CubeStamp.create(**stamp)
     return True
 

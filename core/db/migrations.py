@@ -414,15 +414,6 @@ def _v41(m):
 
 
 def _v42(m):
-    """The indicator cube's default rows count the hard patents only; the plain ones are read
-    from the plain rows, as every holder rule reads them (one set of rows moves when a plain
-    patent changes, not two). Drops the cube stamp; core.cubes.rebuild.build_added converts a
-    cube that was current (core.cubes.indicator.split_default: the default's rows less the
-    plain ones, no patent read), the jobs rebuild one that was not."""
-    return _v17(m)
-
-
-def _v43(m):
     """An index on patent.grant_no: a patent list without application numbers (Patsnap's)
     finds its stored patents by document number, the grant's among them — a scan of every
     patent per 900 numbers without it (10.6 s of a 13,086-row re-import at 1,000,000
@@ -450,7 +441,7 @@ STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
                      (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35),
                      (36, _v36), (37, _v37), (38, _v38), (39, _v39), (40, _v40),
-                     (41, _v41), (42, _v42), (43, _v43)]
+                     (41, _v41), (42, _v42)]
 BASELINE = 1
 
 

@@ -199,7 +199,7 @@ class Patent(BaseModel):
     app_year = pw.IntegerField(null=True)
     pub_no = pw.CharField(max_length=20, null=True, index=True)
     pub_date = pw.DateField(null=True)
-    grant_no = pw.CharField(max_length=20, null=True, index=True)  # migration step 43
+    grant_no = pw.CharField(max_length=20, null=True, index=True)  # migration step 42
     grant_date = pw.DateField(null=True)
     grant_year = pw.IntegerField(null=True)
     title = pw.TextField()

@@ -50,7 +50,7 @@ def _split(start: dt.date | None, end: dt.date | None):
 def _cube_rows(scope: Scope, kind: str, months: tuple[int | None, int | None]):
     c = IndicatorCube
     lo, hi = months
-    cond = indicator_cube.rows_of(indicator_cube.FAST, grain(scope.region, False)) & \
+    cond = (c.variant == indicator_cube.FAST) & (c.grain == grain(scope.region, False)) & \
         (c.kind == kind) & (c.month > 0)
     if lo is not None:
         cond &= c.month >= lo

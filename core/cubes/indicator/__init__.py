@@ -31,11 +31,11 @@ holder link with a weight (1, or 1/n), so their counts add up like the default's
 by any holder counts a patent once per region however many of its holders sit there, so it
 keeps one grain per level — 'p' province, 't' city, 'c' county, 's' street — and is read for a
 division at its own level (a custom region or the whole country reads the patent table).
-The patents every rule places alike (one current first holder, or none: most of them) are
-stored once, under the variant "plain" (grains 's' and 'c'), and each rule's read — the
-default's too — adds them to its own rows (read.rows_of), which count the other patents only:
-a change of such patents touches one set of rows, not one per rule (nor two: until migration
-step 42 the default's rows counted every patent, and a plain patent moved both).
+For the holder rules, the patents every rule places alike (one current first holder, or none:
+most of them) are stored once, under the variant "plain" (grains 's' and 'c'), and each rule's
+read adds them to its own rows (read.rows_of): a change of such patents touches two sets of
+rows (the default's and the plain ones), not one per rule. The default's rows count every
+patent, so that its reads (the pages' default) read one set of rows.
 
 A stock on day D in month M is the sum of in − out over months ≤ M − 1 (exact at the end of
 month M − 1) plus, live, the change between that month end and D among the patents that can
@@ -63,7 +63,6 @@ from core.cubes.indicator.build import (
     months_table,
     rows,
     shared_rows,
-    split_default,
     variant_of,
 )
 from core.cubes.indicator.months import long_rule_key, month_end, month_index, month_start
@@ -74,7 +73,7 @@ from core.db.models import IndicatorCube
 __all__ = ["COLUMNS", "FAST", "PLAIN", "VARIANTS", "Flow", "Stock", "build", "build_variant",
            "build_variants", "built_variants", "drop_variant", "long_rule_key", "month_end",
            "month_index", "month_start", "months_table", "needs_build", "read", "rows",
-           "rows_of", "shared_rows", "split_default", "stock_changes", "supports", "usable", "variant_of"]
+           "rows_of", "shared_rows", "stock_changes", "supports", "usable", "variant_of"]
 
 
 def needs_build(rule) -> bool:

@@ -2,13 +2,12 @@
 and the holder counting rules (variants), every one from a narrow table of placed patents and
 their months of change, one grouped scan per kind and grain.
 
-Most patents have one holder link, current and first (or none): every rule places them as the
-default does. Their rows are stored once, under the variant PLAIN (grains 's' and 'c'), and
-read with every rule's own rows — the default's (FAST) included —, which count the other
-patents only (hard_ids; core.cubes.indicator.read.rows_of). A change of a plain patent so
-moves one set of rows, not two (the default's rows counted every patent until migration step
-42: split_default). Built with the default placement, the plain rows are what a holder rule
-built on its first use adds to.
+The default placement's rows count every patent. Most patents have one holder link, current
+and first (or none): every rule places them as the default does. For the holder rules their
+rows are stored once, under the variant PLAIN (grains 's' and 'c'), and read with each rule's
+own rows, which count the other patents only (hard_ids; core.cubes.indicator.read.rows_of).
+Built with the default placement, the plain rows are what a holder rule built on its first use
+adds to.
 
 `shared_rows(variants, months)` yields the SELECTs of the default's rows, the plain rows and
 the holder rules' own rows. The delta upkeep (core.cubes.delta) reads the changed patents'
@@ -17,6 +16,8 @@ signed statements (core.cubes.indicator.changes)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -24,7 +25,6 @@ import peewee as pw
 from peewee import fn
 
 from core.cubes.indicator.months import first_pledges, kind_selects, long_rule_key
-from core.cubes.merge import key_join, merge_net
 from core.db import current_url, db, is_postgres
 from core.db.models import IndicatorCube, Patent
 from core.db.sql import absent, query_sql
@@ -144,39 +144,29 @@ def rows(variant: str, months: pw.Table) -> Iterator[pw.Select]:
 
 def shared_rows(variants, months: pw.Table) -> Iterator[pw.Select]:
     """The SELECTs giving the cube rows (COLUMNS order, keys unique) of the patents of the
-    months table for the counting rules `variants`: with FAST, the plain patents' rows once,
-    under PLAIN; each rule's own rows — FAST's too — of the other patents (hard_ids). Consume
-    each SELECT before asking for the next."""
+    months table for the counting rules `variants`: with FAST, the default placement's rows of
+    every patent and the plain patents' rows once, under PLAIN; each holder rule's own rows of
+    the other patents (hard_ids). Consume each SELECT before asking for the next."""
     plain = FAST in variants
+    summed = plain and sums_cube_rows()
+    if plain and not summed:
+        yield from rows(FAST, months)
     with _split(months, plain) as (plain_months, hard):
         if plain:
             yield from _grouped(PLAIN, plain_months, ADDITIVE_GRAINS, weight=None)
+        if summed:
+            yield _plain_and_hard(hard)
+            yield _rolled_up(FAST, ADDITIVE_GRAINS[1], ADDITIVE_GRAINS[0][0])
         for variant in variants:
-            yield from rows(variant, hard)
-
-
-def split_default() -> bool:
-    """Migration step 42 on a current cube: the default's rows, which counted every patent,
-    less the plain rows (every plain patent's rows are in both), leave its hard patents' rows —
-    the layout shared_rows builds, without reading a patent. False when a count went below 0:
-    the cube was not laid out so (the caller rolls back; the jobs rebuild)."""
-    keys = [k for k in KEYS if k != "variant"]
-    net = "indicator_cube_split"
-    db.execute_sql(f"DROP TABLE IF EXISTS {net}")
-    db.execute_sql(f"CREATE TEMPORARY TABLE {net} AS SELECT '{FAST}' AS variant, "
-                   f"{', '.join(keys)}, -n AS n, ROW_NUMBER() OVER () AS did "
-                   f"FROM indicator_cube WHERE variant = '{PLAIN}'")
-    merge_net("indicator_cube", net, ("n",), key_join(IndicatorCube, net, KEYS, True))
-    db.execute_sql(f"DROP TABLE {net}")
-    return not IndicatorCube.select().where((IndicatorCube.variant == FAST)
-                                            & (IndicatorCube.n < 0)).exists()
+            if variant != FAST:
+                yield from rows(variant, hard)
 
 
 def sums_cube_rows() -> bool:
-    """SQLite: the county rows of counts are summed from their street rows, instead of grouping
-    the months table again (indicator step −10 % at 100,000 patents). PostgreSQL reads the
-    cube's new rows slower than it groups the months table (+12–25 % at 50,000): it groups
-    (docs/scale.md M23d)."""
+    """SQLite: the default rule's rows are summed from the plain rows and the hard patents'
+    rows, and the county rows of counts from their street rows, instead of grouping the months
+    table again (indicator step −10 % at 100,000 patents). PostgreSQL reads the cube's new rows
+    slower than it groups the months table (+12–25 % at 50,000): it groups (docs/scale.md M23d)."""
     return not is_postgres()
 
 
@@ -233,6 +223,27 @@ def _grouped(variant: str, source: pw.Table, grains, weight) -> Iterator[pw.Sele
             yield (source.select(pw.Value(variant), pw.Value(grain), *shown, *dims, NOT_A_DIM,
                                  pw.Value(kind), month, measure)
                    .where(month.is_null(False)).group_by(*regions, *dims, month))
+
+
+def _plain_and_hard(hard: pw.Table) -> pw.Select:
+    """The default placement's street-grain rows: the plain rows (PLAIN, in the cube already)
+    and the hard patents' own, summed by key. Every patent is plain or hard (_split), so the
+    plain patents are grouped once for both."""
+    cube = IndicatorCube
+    grain = ADDITIVE_GRAINS[0][0]
+    keys = (*REGION_DIMS, *DIMS)
+    parts = [cube.select(*(getattr(cube, k) for k in keys), cube.kind, cube.month, cube.n)
+             .where((cube.variant == PLAIN) & (cube.grain == grain))]
+    for kind in KINDS:
+        month = getattr(hard, f"m_{kind}")
+        parts.append(hard.select(*(getattr(hard, k) for k in keys), pw.Value(kind), month,
+                                 pw.Value(1)).where(month.is_null(False)))
+    union = functools.reduce(operator.add, parts).alias("u")  # UNION ALL
+    grouped = [union.c[k] for k in (*keys, "kind", "month")]
+    return (pw.Select([union], [pw.Value(FAST), pw.Value(grain), *grouped[:len(REGION_DIMS)],
+                                *grouped[len(REGION_DIMS):len(keys)], NOT_A_DIM,
+                                *grouped[len(keys):], fn.SUM(union.c.n)])
+            .group_by(*grouped))
 
 
 def _rolled_up(variant: str, grain: tuple[str, int], finer: str) -> pw.Select:

@@ -162,8 +162,8 @@ def _signed() -> None:
 
 def _signed_rows(variants) -> Iterator[pw.Select]:
     """The net cube rows (COLUMNS order, keys unique across every SELECT, none 0) of the
-    changed patents from LONG and SIDE_pl: with FAST, the default placement's rows of the hard
-    patents and the plain patents' rows (PLAIN); each holder rule's rows of the hard patents — one grouped
+    changed patents from LONG and SIDE_pl: with FAST, the default placement's rows and the
+    plain patents' rows (PLAIN); each holder rule's rows of the hard patents — one grouped
     SELECT per counting rule and grain, every kind at once, both sides summed by their sign
     (core.cubes.indicator.build.shared_rows gives the same rows of one side)."""
     long = pw.Table(LONG, (*(c for c in MONTHS if c not in MONTH_COLUMNS), "hard", "sgn",
@@ -171,7 +171,7 @@ def _signed_rows(variants) -> Iterator[pw.Select]:
     if FAST in variants:  # from LONG summed per street, type, flags, kind and month once
         summed = pw.Table(SUMMED, (*REGION_DIMS, *DIMS, "hard", "kind", "month", "n"))
         regions = [getattr(summed, d) for d in REGION_DIMS]
-        for variant, query in ((FAST, summed.select().where(summed.hard == 1)),
+        for variant, query in ((FAST, summed.select()),
                                (PLAIN, summed.select().where(summed.hard == 0))):
             for grain, depth in ADDITIVE_GRAINS:
                 yield _net(query, variant, grain, regions[:depth], summed, None, summed.n)

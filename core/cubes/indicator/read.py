@@ -104,10 +104,13 @@ def grain(region: str | None, by_child: bool, variant: str = FAST) -> str:
 
 
 def rows_of(variant: str, grain_: str) -> pw.Expression:
-    """The cube rows a read of `variant` at `grain_` sums: the rule's own rows and the plain
-    patents' (variant PLAIN, grains 's' and 'c'; the province and city grains of whole counting
-    take their county rows, which a division's filter sums whole)."""
+    """The cube rows a read of `variant` at `grain_` sums: the default placement's own rows; for
+    a holder rule its own rows and the plain patents' (variant PLAIN, grains 's' and 'c'; the
+    province and city grains of whole counting take their county rows, which a division's
+    filter sums whole)."""
     c = IndicatorCube
+    if variant == FAST:
+        return (c.variant == FAST) & (c.grain == grain_)
     if grain_ in ("s", "c"):
         return c.variant.in_([variant, PLAIN]) & (c.grain == grain_)
     # both IN lists seek the index; the last term leaves the variant's own county rows out
