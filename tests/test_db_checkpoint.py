@@ -69,6 +69,40 @@ def test_a_write_that_follows_finishes_the_checkpoint_and_starts_the_wal_over(tm
     database.close()
 
 
+def test_only_a_commit_leaving_the_line_in_the_wal_asks_for_a_checkpoint(tmp_path,
+                                                                            monkeypatch):
+    """Small writes leave the WAL be (a checkpoint per commit fsyncs the file every time); the
+    frames waiting are read from the wal-index and agree with SQLite's own count."""
+    woken = []
+    monkeypatch.setattr(checkpoint, "_thread", _Idle())  # the thread holds back
+    monkeypatch.setattr(checkpoint, "_wake", _Idle(woken))
+    path = tmp_path / "f.db"
+    database = _connect(path)
+    _write(10)
+    waiting = checkpoint.waiting_frames(str(path))
+    assert 10 <= waiting < checkpoint.LINE and not woken
+    _write(checkpoint.LINE)
+    assert checkpoint.waiting_frames(str(path)) > checkpoint.LINE and woken
+    with checkpoint._lock:
+        assert str(path) in checkpoint._pending
+        checkpoint._pending.discard(str(path))
+    busy, frames, copied = checkpoint.checkpoint(str(path))
+    assert frames == copied > checkpoint.LINE and checkpoint.waiting_frames(str(path)) == 0
+    database.close()
+
+
+class _Idle:
+    """A thread that seems alive and an event that only records being set."""
+    def __init__(self, woken: list | None = None):
+        self.woken = woken
+
+    def is_alive(self) -> bool:
+        return True
+
+    def set(self) -> None:
+        self.woken.append(True)
+
+
 def test_a_checkpoint_of_a_database_gone_creates_no_file(tmp_path):
     gone = tmp_path / "gone.db"
     assert checkpoint.checkpoint(str(gone)) is None
@@ -89,7 +123,7 @@ def test_a_closed_database_is_whole_on_disk(tmp_path):
     for turn in range(1, 6):
         _connect(path)
         for _ in range(100):  # many commits: the thread is at work when the file closes
-            _write(8)
+            _write(40)
         core_db.db.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         core_db.db.obj.close()
         assert not (tmp_path / "d.db-wal").exists()
@@ -97,5 +131,5 @@ def test_a_closed_database_is_whole_on_disk(tmp_path):
         copy.write_bytes(path.read_bytes())
         opened = core_db.connect(f"sqlite:///{copy}")
         assert opened.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert opened.execute_sql("SELECT COUNT(*) FROM blob").fetchone()[0] == 800 * turn
+        assert opened.execute_sql("SELECT COUNT(*) FROM blob").fetchone()[0] == 4000 * turn
         opened.close()
