@@ -491,6 +491,7 @@ def test_an_import_hands_the_delta_only_the_patents_it_changes(demo_db, monkeypa
             assert changed == set() and (report.updated, report.unchanged) == (0, len(ids))
         else:
             assert changed == {ids[lines[2][0]]} and report.updated == 1
+            assert report.changed_fields == {"abstract": 1}
         assert freshness.usable()
     kept = _state()
     _full_upkeep()

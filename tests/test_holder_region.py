@@ -13,6 +13,7 @@ import pytest
 
 from core.cubes import delta, freshness
 from core.cubes import rebuild as cubes
+from core.db import migrations
 from core.db.models import HolderRegionCube, Patent, SchemaVersion
 from core.regions.query import Scope
 from core.stats import holders, new_holders
@@ -72,7 +73,7 @@ def test_step_40_builds_the_table_on_an_existing_database_and_keeps_it_fresh(mad
     HolderRegionCube.delete().execute()  # as upgrade() creates it: empty, the stamp fresh
     SchemaVersion.delete().execute()
     SchemaVersion.create(version=39)
-    assert upgrade_schema() == [40, 41]  # as the app's start does
+    assert upgrade_schema() == [v for v, _ in migrations.STEPS if v > 39]  # as the app's start
     assert freshness.is_fresh() and _table() == _reference()
 
 

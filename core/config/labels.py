@@ -500,9 +500,10 @@ IMP_SOURCE = {"cnipa": "CNIPA 专利检索及分析", "incopat": "incoPat", "pat
               "derwent": "Derwent Innovation", "dii": "Derwent Innovations Index（Web of Science）",
               "lens": "Lens.org", "google": "Google Patents", "cnki": "中国知网 CNKI"}
 IMP_FIELD = {
-    "app_no": "申请号", "app_date": "申请日", "app_year": "申请年", "pub_no": "公开（公告）号",
-    "pub_date": "公开（公告）日", "grant_no": "授权公告号", "grant_date": "授权公告日",
-    "title": "标题", "owners": "当前权利人", "applicants": "申请人", "address": "地址",
+    "app_no": "申请号", "app_date": "申请日", "app_year": "申请年", "grant_year": "授权年",
+    "pub_no": "公开（公告）号", "pub_date": "公开（公告）日", "grant_no": "授权公告号",
+    "grant_date": "授权公告日", "title": "标题", "abstract": "摘要", "owners": "当前权利人",
+    "applicants": "申请人", "address": "地址",
     "postcode": "邮编", "province": "省份", "city": "地市", "county": "区县",
     "inventors": "发明人", "ipc_main": "IPC主分类", "ipc_all": "IPC分类", "ipc_subclass": "IPC小类",
     "agency": "代理机构", "agents": "代理人", "patent_type": "专利类型", "doc_type": "公开类型",

@@ -68,13 +68,18 @@ def store_records(records: list[Record], report: Report, progress=None,
     placing.count_patents(counted)
 
 
-def _new_abstracts(records: list[Record], ids: dict[str, int]) -> dict[int, str]:
+def _new_abstracts(records: list[Record], ids: dict[str, int], report: Report
+                   ) -> dict[int, str]:
     """patent id → the abstract a record carries where the stored one differs (patent_text:
-    the industry keywords read it)."""
+    the industry keywords read it); each such change reported."""
     given = {ids[r.key]: r.abstract for r in records if r.abstract}
     table = PatentText._meta.table_name
     stored = dict(store.select_in(f'SELECT "patent_id", "abstract" FROM "{table}"',
                                   '"patent_id"', sorted(given)))
+    for rec in records:
+        pid = ids[rec.key]
+        if rec.abstract and stored.get(pid) != rec.abstract:
+            report.change(rec.key, "abstract", stored.get(pid), rec.abstract)
     return {pid: text for pid, text in given.items() if stored.get(pid) != text}
 
 
@@ -220,7 +225,7 @@ def _update(records: list[Record], existing: dict[str, dict], report: Report,
     stored_tags = {pid: {(kind, detail, day) for kind, day, detail, _ in rows}
                    for pid, rows in events.items()}
     tags = _new_tags(records, ids, stored_tags, report)
-    abstracts = _new_abstracts(records, ids)
+    abstracts = _new_abstracts(records, ids, report)
     touched = {*writes, *(ids[r.key] for r in relink), *(row[0] for row in tags), *abstracts}
     delta.before_ids(touched)  # summary tables: the old counts of the patents that change out
     _write(writes)
