@@ -157,3 +157,36 @@ def test_data_updated_at_is_the_latest_change(db):
     assert overview.data_updated_at() == at(12)
     _batch("c.xlsx", at(13))
     assert overview.data_updated_at() == at(13)
+
+
+def test_patents_public_only_after_the_day_are_those_with_every_date_after_it(db):
+    """_published_later against its definition: every combination of a publication and a grant
+    date missing, on or before the day, or after it, in and outside the scope."""
+    days = (None, AS_OF - dt.timedelta(days=3), AS_OF, AS_OF + dt.timedelta(days=2))
+    for pub in days:
+        for grant in days:
+            for street in (CZ, HT):
+                patent(street, pub=pub, grant=grant)
+    dated = [(p.street_code, p.pub_date, p.grant_date) for p in Patent.select()]
+    expected = sum(1 for street, pub, grant in dated if street == CZ and (pub or grant)
+                   and all(d is None or d > AS_OF for d in (pub, grant)))
+    assert expected == 3  # published after (granted after it or not), granted after alone
+    assert overview._published_later(Scope("320506"), AS_OF) == expected
+
+
+def test_patents_public_only_after_the_day_are_read_from_date_indexes(db, monkeypatch):
+    """SQLite, without statistics, read a province's every patent for them through its region
+    index (1.3 s of 专利概况 for 32 at 1,000,000 patents): each count seeks a date index."""
+    from core import db as core_db
+    if core_db.is_postgres():
+        pytest.skip("SQLite's planner (PostgreSQL plans from its statistics)")
+    seen = []
+    execute = db.execute_sql
+    monkeypatch.setattr(db, "execute_sql",
+                        lambda sql, params=None, *a: seen.append((sql, params))
+                        or execute(sql, params, *a))
+    overview._published_later(Scope("32"), AS_OF)
+    assert len(seen) == 2
+    for sql, values in seen:
+        plan = " | ".join(r[-1] for r in execute("EXPLAIN QUERY PLAN " + sql, values))
+        assert "SCAN" not in plan and ("pub_date" in plan or "grant_date" in plan), plan

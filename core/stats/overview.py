@@ -112,12 +112,16 @@ def _cube_cards(scope: Scope, as_of: dt.date) -> dict:
 
 def _published_later(scope: Scope, as_of: dt.date) -> int:
     """Patents the cube counts as 公开 (a publication or grant date) that were not yet public on
-    `as_of` (dated after it)."""
-    not_yet = [column.is_null() | (column > as_of) for column in (Patent.pub_date, Patent.grant_date)]
-    later = (Patent.pub_date > as_of) | (Patent.grant_date > as_of)
-    return (Patent.select(count_all())
-            .where(where(scope, dates=False) & later & not_yet[0] & not_yet[1])
-            .scalar() or 0)
+    `as_of` (every date they have after it): those published after it (granted after it or
+    not yet) and those granted after it without a publication date. Each set is an id range of
+    a date index: SQLite, without statistics, read a province's every patent for them through
+    its region index (1.3 s of 专利概况 for 32 at 1,000,000 patents)."""
+    published = Patent.select(Patent.id).where(Patent.pub_date > as_of)
+    granted = Patent.select(Patent.id).where(Patent.grant_date > as_of)
+    sets = (Patent.id.in_(published) & (Patent.grant_date.is_null() | (Patent.grant_date > as_of)),
+            Patent.id.in_(granted) & Patent.pub_date.is_null())
+    return sum(Patent.select(count_all()).where(where(scope, dates=False) & later).scalar() or 0
+               for later in sets)
 
 
 def _later_in_year(scope: Scope, column, year: int, after: dt.date) -> int:
