@@ -7,6 +7,7 @@ from __future__ import annotations
 from core import db as core_db
 from core.db.models import Patent
 from core.importer import store
+from tests.sql_plans import plan, recorded
 
 
 def _stored() -> None:
@@ -27,18 +28,13 @@ def test_a_patent_is_found_by_its_publication_or_its_grant_number(db):
 
 def test_every_look_up_by_document_number_seeks_an_index(db, monkeypatch):
     _stored()
-    seen: list[tuple[str, list]] = []
-    execute = db.execute_sql
-    monkeypatch.setattr(db, "execute_sql",
-                        lambda sql, params=None: seen.append((sql, params)) or execute(sql, params))
+    seen = recorded(db, monkeypatch)
     store.patents_by_pub_no(["CN108572939B", "CN208000001U"], ["title"])
     store.patents_by_pub_no(["CN108572939B"], without_app_no=True)
     assert len(seen) == 4
     for sql, params in seen:
+        shown = plan(seen.execute, sql, params)
         if core_db.is_postgres():
-            plan = " ".join(r[0] for r in execute("SET enable_seqscan = off; EXPLAIN " + sql,
-                                                  params).fetchall())
-            assert "Seq Scan" not in plan, (sql, plan)
+            assert "Seq Scan" not in shown, (sql, shown)
         else:
-            plan = " ".join(r[-1] for r in execute("EXPLAIN QUERY PLAN " + sql, params))
-            assert "SEARCH" in plan and "SCAN" not in plan, (sql, plan)
+            assert "SEARCH" in shown and "SCAN" not in shown, (sql, shown)

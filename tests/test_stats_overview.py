@@ -10,6 +10,7 @@ from core.config import params
 from core.db.models import ImportBatch, Patent, WatchItem
 from core.regions.query import Scope
 from core.stats import overview
+from tests.sql_plans import plan, recorded
 from tests.stats_builder import D, custom_region, event, holder, patent
 
 AS_OF = D(2026, 7, 1)
@@ -180,13 +181,9 @@ def test_patents_public_only_after_the_day_are_read_from_date_indexes(db, monkey
     from core import db as core_db
     if core_db.is_postgres():
         pytest.skip("SQLite's planner (PostgreSQL plans from its statistics)")
-    seen = []
-    execute = db.execute_sql
-    monkeypatch.setattr(db, "execute_sql",
-                        lambda sql, params=None, *a: seen.append((sql, params))
-                        or execute(sql, params, *a))
+    seen = recorded(db, monkeypatch)
     overview._published_later(Scope("32"), AS_OF)
     assert len(seen) == 2
     for sql, values in seen:
-        plan = " | ".join(r[-1] for r in execute("EXPLAIN QUERY PLAN " + sql, values))
-        assert "SCAN" not in plan and ("pub_date" in plan or "grant_date" in plan), plan
+        shown = plan(seen.execute, sql, values)
+        assert "SCAN" not in shown and ("pub_date" in shown or "grant_date" in shown), shown

@@ -58,16 +58,14 @@ class SerialSqliteDatabase(peewee.SqliteDatabase):
 
     def commit(self):
         super().commit()
-        if self.database != ":memory:":
-            checkpoint.after_commit(self.database)
+        checkpoint.after_commit(self.database)  # nothing for a database in memory (no -shm)
 
     def _close(self, conn):
         checkpoint.settle(self.database)
         super()._close(conn)
 
     def begin(self, lock_type=None):
-        if self.database != ":memory:":
-            checkpoint.before_write(self.database)
+        checkpoint.before_write(self.database)
         deadline = time.monotonic() + (getattr(self._patience, "seconds", None)
                                        or self.busy_seconds)
         pause = 0.01

@@ -53,21 +53,24 @@ def before_write(path: str) -> None:
     then searches a longer WAL index (an import's transactions follow one another: appending
     cost its upkeep about 1 s of CPU at 1,000,000 patents). A lone write leaves its own
     checkpoint to the thread."""
-    with _lock:
-        asked = path in _pending
-        _pending.discard(path)
-        if not asked:
-            _lock.wait_for(lambda: path not in _running)
-            return
-    checkpoint(path)
+    if _claim(path):
+        checkpoint(path)
 
 
 def settle(path: str) -> None:
     """Drop a checkpoint asked for `path` and wait for one under way: a connection closing
     leaves nothing of this process working on the file (a copy of it made next is whole)."""
+    _claim(path)
+
+
+def _claim(path: str) -> bool:
+    """Take the checkpoint asked for `path` from the thread (True when one was asked) and wait
+    for the one it may be running."""
     with _lock:
+        asked = path in _pending
         _pending.discard(path)
         _lock.wait_for(lambda: path not in _running)
+    return asked
 
 
 def _run() -> None:

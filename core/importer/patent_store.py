@@ -72,15 +72,14 @@ def _new_abstracts(records: list[Record], ids: dict[str, int], report: Report
                    ) -> dict[int, str]:
     """patent id → the abstract a record carries where the stored one differs (patent_text:
     the industry keywords read it); each such change reported."""
-    given = {ids[r.key]: r.abstract for r in records if r.abstract}
+    given = {ids[r.key]: r for r in records if r.abstract}
     table = PatentText._meta.table_name
     stored = dict(store.select_in(f'SELECT "patent_id", "abstract" FROM "{table}"',
                                   '"patent_id"', sorted(given)))
-    for rec in records:
-        pid = ids[rec.key]
-        if rec.abstract and stored.get(pid) != rec.abstract:
-            report.change(rec.key, "abstract", stored.get(pid), rec.abstract)
-    return {pid: text for pid, text in given.items() if stored.get(pid) != text}
+    changed = {pid: rec for pid, rec in given.items() if stored.get(pid) != rec.abstract}
+    for pid, rec in changed.items():
+        report.change(rec.key, "abstract", stored.get(pid), rec.abstract)
+    return {pid: rec.abstract for pid, rec in changed.items()}
 
 
 def _store_abstracts(abstracts: dict[int, str]) -> None:
