@@ -58,7 +58,13 @@ class SerialSqliteDatabase(peewee.SqliteDatabase):
 
     def commit(self):
         super().commit()
-        checkpoint.after_commit(self.database)  # nothing for a database in memory (no -shm)
+        changed = self._state.conn.total_changes  # rows this connection changed so far
+        asked = getattr(self._state, "checkpoint_asked_at", 0)
+        if changed < asked:  # another connection of this thread
+            asked = self._state.checkpoint_asked_at = 0
+        if changed - asked >= checkpoint.LINE and self.database != ":memory:":
+            self._state.checkpoint_asked_at = changed
+            checkpoint.after_commit(self.database)
 
     def _close(self, conn):
         checkpoint.settle(self.database)

@@ -3,9 +3,9 @@
 SQLite copies the WAL into the database file in the commit that leaves the WAL over
 `wal_autocheckpoint` pages: the writer that crosses the line pays for it, inside the user's
 wait (0.3 s of an address decision's 2.9 s at 1,000,000 patents, docs/scale.md M24d). Here the
-app's connections raise that line to a safety net (SAFETY_PAGES) and a commit that leaves the
-WAL over the line (LINE, read from the wal-index) wakes one background thread of the
-process, which runs a PASSIVE checkpoint on its own connection: it
+app's connections raise that line to a safety net (SAFETY_PAGES) and a commit of LINE rows or
+more (core.db.SerialSqliteDatabase.commit) wakes one background thread of the process, which
+runs a PASSIVE checkpoint on its own connection: it
 takes no lock a reader or a writer waits for, and copies what no reader still needs. A write
 that follows at once finishes it first (before_write), as its commit would have.
 """
@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import struct
 import threading
 from pathlib import Path
 from urllib.parse import quote
 
 # an ordinary commit never reaches it while the thread keeps up; bounds the WAL if it cannot
 SAFETY_PAGES = 100_000
-LINE = 1_000  # frames waiting in the WAL that ask for a checkpoint (SQLite's default line)
-# the wal-index header in the -shm file (sqlite.org/walformat.html §2.2): mxFrame, the WAL's
-# last valid frame, at byte 16; nBackfill, the frames copied into the database, at byte 96
-_HEADER = struct.Struct("=16xI76xI")
+# rows a connection changes before its commit asks for a checkpoint (a checkpoint per commit
+# would fsync the file after every small write). Counted in rows, not read from the -shm file:
+# closing a file of the database that SQLite did not open drops every POSIX lock this process
+# holds on it (sqlite.org/howtocorrupt.html §2.2), and another process then took the wal-index
+# for abandoned and rebuilt it under this one (the likely death of a test server)
+LINE = 1_000
 
 _pending: set[str] = set()
 _running: set[str] = set()
@@ -33,12 +34,8 @@ _thread: threading.Thread | None = None
 
 
 def after_commit(path: str) -> None:
-    """Ask for a checkpoint of the database file at `path` when a commit left LINE frames or
-    more in its WAL not yet copied (as SQLite's own line; a checkpoint per commit would fsync
-    the file after every small write)."""
+    """Ask for a checkpoint of the database file at `path` (a commit wrote much to its WAL)."""
     global _thread
-    if waiting_frames(path) < LINE:
-        return
     with _lock:
         _pending.add(path)
         if _thread is None or not _thread.is_alive():
@@ -90,20 +87,6 @@ def _run() -> None:
                 with _lock:
                     _running.discard(path)
                     _lock.notify_all()
-
-
-def waiting_frames(path: str) -> int:
-    """Frames of the WAL of `path` not yet copied into the database file, from the wal-index
-    header (0 when it cannot be read)."""
-    try:
-        with open(f"{path}-shm", "rb") as shm:
-            head = shm.read(_HEADER.size)
-    except OSError:
-        return 0
-    if len(head) < _HEADER.size:
-        return 0
-    last, copied = _HEADER.unpack(head)
-    return max(last - copied, 0)
 
 
 def checkpoint(path: str) -> tuple[int, int, int] | None:
