@@ -136,3 +136,14 @@ def test_a_stop_signal_ends_both(db_url, fresh_data):
     stop.set()  # SIGTERM from systemd / Ctrl-C
     serve.run(_args(db_url), popen=launch, stop=stop)
     assert [p.terminated for p in launch.started] == [True, True]
+
+
+def test_the_server_does_not_collect_every_object_after_each_run():
+    """Streamlit's default gc.collect(2) after every script run walked every object of the
+    server: a third of a warm page run's CPU (docs/scale.md M26s). The app's servers start in
+    the project folder (core.cli.serve), so this file's setting is theirs."""
+    import tomllib
+
+    from core.cli.serve import ROOT
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["runner"]["postScriptGC"] is False

@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from core.config.once import once
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,7 +67,7 @@ SETTINGS = [
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
-@lru_cache(maxsize=1)
+@once
 def _secrets() -> dict:
     path = ROOT / ".streamlit" / "secrets.toml"
     if not path.exists():

@@ -8,8 +8,7 @@ city); a province that is no mainland province gives no address at all, so a Tai
 新北市 is never placed in 常州市新北区."""
 from __future__ import annotations
 
-from functools import lru_cache
-
+from core.config.once import once
 from core.regions import divisions
 from core.resolver.gazetteer import CITY_SUFFIX, PREFECTURE, PROVINCE_SUFFIX
 
@@ -32,7 +31,7 @@ def region_address(province: str | None, city: str | None, county: str | None) -
     return "".join(parts) or None
 
 
-@lru_cache(maxsize=1)
+@once
 def _provinces() -> dict[str, str]:
     """Province name, full or bare (江苏省, 江苏, 内蒙古) → code."""
     out: dict[str, str] = {}

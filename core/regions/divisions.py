@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 
+from core.config.once import once
 from core.config.settings import ROOT
 from core.db import bulk_insert, db, version
 from core.db.models import Region
@@ -48,12 +49,12 @@ def children(code: str) -> tuple[tuple[str, str], ...]:
     return tuple((c, n) for c, n, _, p, _ in _all_rows() if p == code)
 
 
-@lru_cache(maxsize=1)
+@once
 def _all_rows() -> tuple[tuple, ...]:
     return tuple(read_rows())
 
 
-@lru_cache(maxsize=1)
+@once
 def names() -> dict[str, str]:
     """Code → official name for every division."""
     return {r[0]: r[1] for r in _all_rows()}
@@ -63,7 +64,7 @@ def level_of(code: str) -> str:
     return LEVELS.get(len(code), "custom")
 
 
-@lru_cache(maxsize=1)
+@once
 def history() -> dict[str, list[dict]]:
     """Old code → its records in data/divisions/history.csv (divisions abolished or renamed since
     1981 and the codes of this edition that hold their area; see data/divisions/README.md)."""

@@ -7,11 +7,11 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
 
+from core.config.once import once
 from core.regions import divisions
 from core.regions.scope import canonical
 from core.resolver.special import history_keys, zone_keys
@@ -142,7 +142,7 @@ def _renamed_keys():
                 yield old, Entry(canonical(code), "old_name")
 
 
-@lru_cache(maxsize=1)
+@once
 def gazetteer() -> Gazetteer:
     """The automata (key → (key, entries, ascii, ends like a division name, all entries name
     one code)) and the code → name table."""
@@ -160,7 +160,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(_automaton(strong), _automaton(bare), division_names())
 
 
-@lru_cache(maxsize=1)
+@once
 def division_names() -> dict[str, str]:
     """Code → name of every division (canonical codes)."""
     return {canonical(c): n for c, n in divisions.names().items()}

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from functools import lru_cache
 
 from core.config import rules as ruleparams
+from core.config.once import once
 from core.config.settings import ROOT
 
 DATA = ROOT / "data" / "calendar" / "cn_official.csv"
 PARAM_KEY = "holiday_calendar"
 
 
-@lru_cache(maxsize=1)
+@once
 def _official() -> tuple[frozenset, frozenset]:
     holidays, workdays = set(), set()
     with open(DATA, encoding="utf-8") as handle:

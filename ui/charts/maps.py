@@ -3,12 +3,12 @@ regions coloured by value; 苏州工业园区 has no polygon in it, so it is dra
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 from pyecharts import options as opts
 from pyecharts.charts import Geo
 
+from core.config.once import once
 from ui.charts.common import _num
 from ui.charts.overview import apply_dark, init, title
 
@@ -19,7 +19,7 @@ POINTS = {"苏州工业园区": (120.73, 31.32)}
 UNLABELLED = ("姑苏区",)  # too small for its name at the map's size
 
 
-@lru_cache(maxsize=1)
+@once
 def geojson() -> dict:
     return json.loads((GEO_DIR / "suzhou.geojson").read_text(encoding="utf-8"))
 
