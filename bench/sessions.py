@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 USER = "bench-viewer"
 PROBE = ROOT / "tests" / "e2e" / "echarts_probe.js"
 SETTLED = f"""() => {RUN_FINISHED}
-    && !document.querySelector('[data-testid="stMain"] .st-key-init')
     && globalThis.__e2eAllSettled && __e2eAllSettled()"""
 
 

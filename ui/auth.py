@@ -2,7 +2,8 @@
 
 The login form is ours (core.accounts.login: slowed retries per account name and client address,
 one answer for unknown names and wrong passwords); the session and its cookie are ui/session.py.
-streamlit-authenticator provides the cookie component and the logout button."""
+streamlit-authenticator provides the cookie component (written through only: ui/cookies.py) and
+the logout button."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,9 +16,10 @@ from core.accounts import login as accounts_login
 from core.accounts import users
 from core.config import labels, settings
 from core.upkeep.bootstrap import cookie_key
-from ui import session
+from ui import cookies, session
 from ui.db import ready
 
+cookies.install()
 ENDED = {"idle": labels.SESSION_IDLE, "ended": labels.SESSION_ENDED}
 
 

@@ -211,17 +211,17 @@ def facts(e2e_db) -> dict:
     return json.loads(out.stdout)
 
 
-# The first run of a session renders the cookie component (streamlit-authenticator's
-# CookieManager, key "init", the run's first element), which reruns the script once it has read
-# the browser's cookies; until that rerun has finished, elements can be replaced under the
-# test's hands (a form filled then loses its values, a chart is re-created). The component's
-# element stays (stale) until the rerun has finished, and the rerun does not render it again.
+# A session's first run ends with the page drawn: the cookie component is mounted only to write
+# or delete the login cookie (ui/cookies.py), and its answer then reruns the script; until such
+# a rerun has finished, elements can be replaced under the test's hands (a form filled then
+# loses its values, a chart is re-created). The page's Chinese rewriting of Streamlit's own texts
+# (ui/zh.py) runs once its element is drawn, which a loaded machine may do after the run's end.
 RUN_FINISHED = """
     !!document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
     && !document.querySelector('[data-stale="true"]')"""
 SESSION_SETTLED = f"""() => {RUN_FINISHED}
     && !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')
-    && !document.querySelector('[data-testid="stMain"] .st-key-init')"""
+    && !!window.__zhInstalled"""
 
 
 def wait_session(page) -> None:

@@ -76,3 +76,25 @@ def test_logout_returns_to_the_login_form(app_url, page):
     login(page, app_url, "viewer")
     page.get_by_role("button", name="退出登录").click()
     expect(page.get_by_label("用户名")).to_be_visible()
+
+
+# script runs of this page, counted by the app's state turning to "running"
+COUNT_RUNS = """() => {
+  window.__runs = 0;
+  let running = false;
+  new MutationObserver(() => {
+    const now = !!document.querySelector('[data-testid="stApp"][data-test-script-state="running"]');
+    if (now && !running) window.__runs += 1;
+    running = now;
+  }).observe(document, {attributes: true, childList: true, subtree: true});
+}"""
+
+
+def test_a_page_opened_with_the_login_cookie_runs_once(app_url, page):
+    """The authenticator's cookie component read every cookie on a session's first run and
+    reran the script with them: every page opened ran, and was drawn, twice (ui/cookies.py)."""
+    page.add_init_script(f"({COUNT_RUNS})()")
+    open_page(page, app_url, "trend", "viewer")
+    expect(heading(page, re.compile("^趋势统计"))).to_be_visible()
+    page.wait_for_timeout(1000)  # a rerun answering a component would have started by now
+    assert page.evaluate("window.__runs") == 1
