@@ -62,6 +62,25 @@ def test_geojson_has_the_nine_polygons_but_not_the_park():
     assert len(names) == 9 and "吴中区" in names and "苏州工业园区" not in names
 
 
+def test_the_map_sent_keeps_every_point_within_ten_metres_in_a_smaller_payload():
+    shipped = json.loads((maps.GEO_DIR / "suzhou.geojson").read_text(encoding="utf-8"))
+    sent = maps.geojson()
+
+    def points(coordinates):
+        if isinstance(coordinates[0], (int, float)):
+            return [coordinates]
+        return [p for c in coordinates for p in points(c)]
+
+    pairs = [(a, b) for f, g in zip(shipped["features"], sent["features"], strict=True)
+             for a, b in zip(points(f["geometry"]["coordinates"]),
+                             points(g["geometry"]["coordinates"]), strict=True)]
+    assert len(pairs) == 8306  # every point of the nine polygons kept
+    assert max(abs(x - y) for a, b in pairs for x, y in zip(a, b)) <= 0.00005 + 1e-12  # ~5 m
+    assert [f["properties"] for f in sent["features"]] == \
+        [f["properties"] for f in shipped["features"]]
+    assert len(json.dumps(sent)) < 0.8 * len(json.dumps(shipped))
+
+
 def test_a_type_pie_without_data_is_an_empty_chart():
     options = json.loads(charts.type_pie([], "专利类型构成", "按第一权利人地址").dump_options())
     assert options["series"] == [] and options["title"][0]["text"] == "专利类型构成"
