@@ -65,9 +65,9 @@ def _form(holder) -> bool:
 
 def login() -> bool:
     """Check the session, or log in from the cookie or the form; True when logged in."""
-    # the notice and the form keep their places in every run, before the cookie components a
-    # session's first run and the end of a session draw: the rerun each component's answer
-    # starts replaces them instead of drawing a second form until that rerun is over
+    # the notice and the form keep their places in every run, before the cookie component the
+    # end of a session draws (ui/cookies.py): the rerun its answer starts replaces them instead
+    # of drawing a second form until that rerun is over
     notice, form = st.empty(), st.empty()
     ready()
     get_authenticator()

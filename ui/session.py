@@ -13,7 +13,6 @@ cannot be httpOnly) with SameSite=Strict.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import jwt
@@ -76,9 +75,7 @@ def end(cookies=None) -> None:
     st.session_state.pop(MARK, None)
     st.session_state["logout"] = True
     if cookies is not None:
-        # KeyError: the component's own dict lacks the cookie; the browser was told all the same
-        with contextlib.suppress(KeyError):
-            cookies.delete(COOKIE_NAME, key="patent_auth_end")
+        cookies.delete(COOKIE_NAME, key="patent_auth_end")
 
 
 def write_cookie(cookies, now: float, key: str) -> None:
