@@ -107,7 +107,7 @@ def _form_place(at: AppTest) -> tuple[int, ...]:
 
 def test_a_new_sessions_second_run_draws_the_login_form_where_its_first_run_did(accounts):
     at = AppTest.from_file(str(ROOT / "Home.py"), default_timeout=60).run()
-    first = _form_place(at)  # this run draws the cookie component, whose answer reruns
+    first = _form_place(at)  # a rerun (any widget, a cookie written) keeps the form in place
     assert _form_place(at.run()) == first
 
 
