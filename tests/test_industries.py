@@ -82,6 +82,54 @@ def test_compiled_rules_match_row_semantics():
         ("H01M 10/0525", False)}
 
 
+def _shipped_sets() -> dict:
+    """industry code → keyword → the rule set's matcher, as load_defaults and matchers() build
+    them from the shipped tables."""
+    grouped: dict[str, dict[str, list]] = {}
+    for row in industries.table_rows():
+        grouped.setdefault(row["industry_code"], {}).setdefault(row["keyword"].strip(), []).append(
+            (patterns(row["ipc"]), patterns(row["exclude_ipc"])))
+    return {code: {kw: industries._Matcher(compile_rows(rows)) for kw, rows in by_kw.items()}
+            for code, by_kw in grouped.items()}
+
+
+def _symbols(sets, rng, count):
+    """IPC symbols near the rules' own keys (a key, a key cut short or extended by digits) and
+    random ones."""
+    keys = sorted({k for by_kw in sets.values() for m in by_kw.values()
+                   for k in (*m.exact, *m.prefix)})
+    out = []
+    for _ in range(count):
+        key = rng.choice(keys)
+        pick = rng.random()
+        if pick < 0.3:
+            out.append(key)
+        elif pick < 0.5:
+            out.append(key[:rng.randint(1, len(key))])
+        elif pick < 0.8:
+            tail = "" if "/" in key else " " if len(key) == 4 else ""
+            out.append(key + tail + "".join(rng.choice("0123456789/") for _ in range(3)))
+        else:
+            out.append(f"{rng.choice('ABCDEFGH')}{rng.randint(1, 99):02d}{rng.choice('ABCDFGHJKLMN')}"
+                       f" {rng.randint(1, 99)}/{rng.randint(0, 999):02d}")
+    return out
+
+
+def test_every_rule_set_at_once_matches_as_each_set_alone():
+    """_Index (each prefix of a symbol looked up once for all rule sets) gives, for symbols at
+    and around the shipped rules' keys and random ones, exactly the rule sets whose own
+    longest-match matcher places the symbol inside."""
+    import random
+    sets = _shipped_sets()
+    index = industries._Index(sets)
+    symbols = _symbols(sets, random.Random(7), 20000)
+    expected = {s: {(code, kw) for code, by_kw in sets.items() for kw, m in by_kw.items() if m(s)}
+                for s in symbols}
+    assert {s: set(index.hits(s)) for s in symbols} == expected
+    assert sum(map(bool, expected.values())) > 5000  # the symbols do meet the rules
+    assert all(len(index.hits(s)) == len(set(index.hits(s))) for s in symbols)
+
+
 def _p(n, main, all_=None, title="一种装置"):
     return Patent.create(app_no=f"2023100000{n:02d}", patent_type="invention", title=title,
                          ipc_main=main, ipc_all=all_ or main)

@@ -124,6 +124,29 @@ class _Matcher:
         return False
 
 
+class _Index:
+    """Every rule set's longest match at once: each prefix of a symbol is looked up once, in a
+    map of key → the (rule set, polarity) pairs holding it, instead of once per rule set (71
+    rule sets ship: matching an import's symbols set by set took 0.6 s for 13,000 patents)."""
+
+    def __init__(self, sets: dict[str, dict[str, _Matcher]]):
+        self.exact: dict[str, list[tuple[tuple[str, str], bool]]] = {}
+        self.prefix: dict[str, list[tuple[tuple[str, str], bool]]] = {}
+        for code, by_keyword in sets.items():
+            for keyword, matcher in by_keyword.items():
+                for into, rules in ((self.exact, matcher.exact), (self.prefix, matcher.prefix)):
+                    for key, inside in rules.items():
+                        into.setdefault(key, []).append(((code, keyword), inside))
+
+    def hits(self, symbol: str) -> list[tuple[str, str]]:
+        """The (industry code, keyword) of every rule set that places `symbol` inside."""
+        decided = dict(self.exact.get(symbol, ()))  # an exact rule is the most specific
+        for end in range(len(symbol), 0, -1):
+            for name, inside in self.prefix.get(symbol[:end], ()):
+                decided.setdefault(name, inside)
+        return [name for name, inside in decided.items() if inside]
+
+
 def load_defaults(force: bool = False) -> int:
     """Create the shipped industries (and their rules) that are missing; `force` also replaces
     the rules of the shipped industries. Returns the number of rules written."""
@@ -249,9 +272,8 @@ def _write_hits(sets: dict[str, dict[str, _Matcher]], match_all: bool,
     the patents whose IPC symbols the rule sets match."""
     _symbols_table(match_all, only)
     symbols = [r[0] for r in db.execute_sql(f'SELECT DISTINCT symbol FROM "{SYMBOLS}"')]
-    hits = [(symbol, code, keyword) for symbol in symbols
-            for code, by_keyword in sets.items()
-            for keyword, matcher in by_keyword.items() if matcher(symbol)]
+    index = _Index(sets)
+    hits = [(symbol, code, keyword) for symbol in symbols for code, keyword in index.hits(symbol)]
     load_temp(HITS, [("symbol", "TEXT"), ("industry_code", "TEXT"), ("keyword", "TEXT")], hits)
     db.execute_sql(f'CREATE INDEX "{HITS}_symbol" ON "{HITS}" (symbol)')
     keywords = {k for by_keyword in sets.values() for k in by_keyword if k}
