@@ -32,6 +32,7 @@ from core.stats import indicators
 from core.upkeep.bootstrap import ensure_ready
 
 REGION, YEAR, ON = "3205", 2025, dt.date(2025, 6, 30)
+GRANTED_REASONS = ("unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting")
 COLUMNS = ["app_no", "patent_type", "title", "app_date", "app_year", "pub_date", "grant_date",
            "grant_year", "status", "lapse_date", "high_value", "domestic", "province_code",
            "city_code", "county_code", "street_code"]
@@ -72,17 +73,23 @@ def fill(n: int) -> None:
 def naive(url: str) -> dict:
     """Load every patent into pandas, then the same sums as indicators.compute (default rule)."""
 
-    cursor = db.obj.execute_sql("SELECT patent_type, app_date, grant_date, status, lapse_date, "
-                                "high_value, domestic, city_code FROM patent")
+    cursor = db.obj.execute_sql("SELECT patent_type, app_date, grant_date, status, "
+                                "status_reason, lapse_date, high_value, domestic, city_code "
+                                "FROM patent")
     frame = pd.DataFrame(cursor.fetchall(), columns=["patent_type", "app_date", "grant_date",
-                                                     "status", "lapse_date", "high_value",
-                                                     "domestic", "city_code"])
+                                                     "status", "status_reason", "lapse_date",
+                                                     "high_value", "domestic", "city_code"])
     for col in ("app_date", "grant_date", "lapse_date"):
         frame[col] = pd.to_datetime(frame[col])
     frame = frame[frame["city_code"] == REGION]
     day, jan1 = pd.Timestamp(ON), pd.Timestamp(YEAR, 1, 1)
     alive = (frame.status == "valid") | ((frame.status == "lapsed") & (frame.lapse_date > day))
-    valid = (frame.grant_date.isna() | (frame.grant_date <= day)) & alive
+    # without a grant date only a patent known to be granted counts, from its filing date
+    # (domain-facts §3: a lapsed application never granted is not in the stock)
+    known = (frame.status == "valid") | ((frame.status == "lapsed")
+                                         & frame.status_reason.isin(GRANTED_REASONS))
+    undated = frame.grant_date.isna() & known & (frame.app_date.isna() | (frame.app_date <= day))
+    valid = ((frame.grant_date <= day) | undated) & alive
     inv = frame.patent_type == "invention"
     # high-value on the day: here only by the long-maintained category (no industries, families,
     # awards or pledges in the synthetic data) — filed more than ten years before the day
@@ -144,7 +151,11 @@ def main() -> int:
                              ("naive pandas (load all + 4 sums)", t_naive, c_naive)):
         print(f"{label:<38} {wall * 1000:8.0f} {cpu * 1000:8.0f}")
     print(f"ratio naive / compute: wall {t_naive / t_compute:.1f}x, cpu {c_naive / c_compute:.1f}x")
-    print(f"same numbers: {got == {k: float(v) for k, v in expected.items()}}  {got}")
+    # the naive high-value test knows the long-maintained category only: equal on the synthetic
+    # data (no industries, families, awards or pledges), not on a demo database (--reuse)
+    compared = [k for k in got if k != "hv" or not args.reuse]
+    same = all(got[k] == float(expected[k]) for k in compared)
+    print(f"same numbers ({', '.join(compared)}): {same}  ours {got}  naive {expected}")
     return 0
 
 
