@@ -67,7 +67,7 @@ from core.db.models import (
     SubjectTotalCube,
     SubjectYearCube,
 )
-from core.db.sql import absent, load_temp, query_sql
+from core.db.sql import absent, analyze_temp, load_temp, query_sql
 
 IDS = "upkeep_ids"  # every patent of the change whose old contributions left
 BATCH = "upkeep_batch"  # the patents being subtracted or added now
@@ -163,9 +163,11 @@ class Change:
         db.execute_sql(f'INSERT INTO "{BATCH}" SELECT DISTINCT id FROM patent WHERE id IN '
                        f'({ids_sql}) AND id <= {int(self.top)} AND {absent(IDS, "id", "patent.id")}',
                        params)
+        analyze_temp(BATCH)
         if self.live and db.execute_sql(f'SELECT 1 FROM "{BATCH}" LIMIT 1').fetchone():
             _contribute(-1, self.specs)
         db.execute_sql(f'INSERT INTO "{IDS}" SELECT id FROM "{BATCH}"')
+        analyze_temp(IDS)
 
     def ids_sql(self) -> str:
         """SQL giving the ids of every patent of the change so far (new ones included): for
@@ -185,6 +187,7 @@ class Change:
         with db.atomic():
             _ids_table(BATCH)
             db.execute_sql(f'INSERT INTO "{BATCH}" {self.ids_sql()}')
+            analyze_temp(BATCH)
             _contribute(1, self.specs)
             for spec in self.specs:
                 if spec is not ACTORS:
@@ -212,6 +215,7 @@ class Change:
 def _ids_table(name: str) -> None:
     db.execute_sql(f'DROP TABLE IF EXISTS "{name}"')
     db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" (id INTEGER PRIMARY KEY)')
+    analyze_temp(name)  # empty: read before the first patents join it
 
 
 def _contribute(sign: int, specs) -> None:
