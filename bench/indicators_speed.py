@@ -32,6 +32,7 @@ from core.stats import indicators
 from core.upkeep.bootstrap import ensure_ready
 
 REGION, YEAR, ON = "3205", 2025, dt.date(2025, 6, 30)
+# from domain-facts §3, not imported from core: the reference shares no code with what it checks
 GRANTED_REASONS = ("unpaid_fee", "expired", "invalidated", "surrendered", "double_patenting")
 COLUMNS = ["app_no", "patent_type", "title", "app_date", "app_year", "pub_date", "grant_date",
            "grant_year", "status", "lapse_date", "high_value", "domestic", "province_code",

@@ -142,6 +142,7 @@ class Change:
         self.top = Patent.select(fn.MAX(Patent.id)).scalar() or 0
         self.tables = freshness.tables_exist()
         _ids_table(IDS)
+        analyze_temp(IDS)  # empty: read by the first before() while the batch is filled
         if not self.live:
             if self.tables:  # fresh but of another high-value rule: not kept, so stale now
                 CubeStamp.delete().execute()
@@ -215,7 +216,6 @@ class Change:
 def _ids_table(name: str) -> None:
     db.execute_sql(f'DROP TABLE IF EXISTS "{name}"')
     db.execute_sql(f'CREATE TEMPORARY TABLE "{name}" (id INTEGER PRIMARY KEY)')
-    analyze_temp(name)  # empty: read before the first patents join it
 
 
 def _contribute(sign: int, specs) -> None:

@@ -105,7 +105,7 @@ def load_temp(name: str, columns: list[tuple[str, str]], rows: Iterable[tuple]) 
     analyze_temp(name)
 
 
-def analyze_temp(*names: str) -> None:
+def analyze_temp(name: str) -> None:
     """PostgreSQL: planner statistics for temporary tables of ids just filled. Autovacuum
     never analyzes a temporary table, and without statistics the planner takes one for about
     2,550 rows: joined with the patent table it scanned every patent to find those of one
@@ -113,8 +113,8 @@ def analyze_temp(*names: str) -> None:
     net rows and pairs: told their true size (tens of thousands of keys) the planner hashed a
     whole summary table (4.9M rows at 1M) instead of seeking each key, 0.6 s more per
     decision. SQLite's planner uses no row counts it was not given by ANALYZE: nothing to do."""
-    if is_postgres() and names:
-        db.execute_sql("ANALYZE " + ", ".join(f'"{n}"' for n in names))
+    if is_postgres():
+        db.execute_sql(f'ANALYZE "{name}"')
 
 
 def cursor_dicts(query: pw.Query) -> Iterator[dict]:
