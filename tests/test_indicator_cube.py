@@ -309,3 +309,46 @@ def _assert_cube_equals_live(rule, days) -> None:
                 got = _by_code(indicator_cube.read(region, specs, rule, by_child))
                 want = _by_code(_aggregate(region, rule, conditions, by_child))
                 assert got == want, (rule, day, region, by_child)
+
+
+def test_a_rules_rows_are_found_by_the_index_wherever_they_lie(db):
+    """Whether a counting rule's rows are built is asked on every change and every read under
+    a holder rule. After a rebuild a rule's rows lie behind every row built before them: the
+    check must seek them (PostgreSQL took a scan of the table for the way to a first row)."""
+    from core.db import is_postgres
+    rows = [{"variant": variant, "grain": grain, "county_code": "320506", "patent_type": "invention",
+             "kind": "app", "month": month, "n": 1}
+            for variant in ("plain", "fast") for grain in ("c", "s") for month in range(1, 6001)]
+    for start in range(0, len(rows), 2000):
+        IndicatorCube.insert_many(rows[start:start + 2000]).execute()
+    if is_postgres():
+        db.execute_sql("ANALYZE indicator_cube")
+    assert [v for v in ("plain", "fast", "any/current") if indicator_cube.is_built(v)] == \
+        ["plain", "fast"]
+    assert indicator_cube.built_variants() == []  # holder rules only
+    IndicatorCube.create(variant="any/current", grain="c", county_code="320506",
+                         patent_type="invention", kind="app", month=1, n=1)
+    assert indicator_cube.built_variants() == ["any/current"]
+    if not is_postgres():
+        return
+    executed = []
+    execute = db.execute_sql
+
+    def explained(sql, params=None, *args, **kwargs):
+        executed.append(execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params).fetchone()[0])
+        return execute(sql, params, *args, **kwargs)
+    db.execute_sql = explained
+    try:
+        assert indicator_cube.is_built("fast")
+    finally:
+        del db.execute_sql
+    [plan] = executed
+    scans = _nodes(plan[0]["Plan"])
+    assert all("Index" in node["Node Type"] for node in scans), scans
+    assert sum(node["Actual Rows"] for node in scans) == 1, scans
+
+
+def _nodes(node: dict) -> list[dict]:
+    """The scans of a plan."""
+    inner = [n for child in node.get("Plans", []) for n in _nodes(child)]
+    return inner + ([node] if "Scan" in node["Node Type"] else [])

@@ -19,7 +19,7 @@ from core.cubes import freshness, holder_region, industry, inventor, patent, qua
 from core.cubes import indicator as indicator_cube
 from core.db import db, version
 from core.db.migrations import current_version
-from core.db.models import CubeStamp, IndicatorCube, LegalEvent, Patent
+from core.db.models import CubeStamp, LegalEvent, Patent
 from core.rules.counting import CountingRule
 
 # the indicator cube is built apart (months)
@@ -102,6 +102,6 @@ def build_rule(rule: CountingRule) -> None:
     variant = indicator_cube.variant_of(rule)
     if variant == indicator_cube.FAST or not freshness.usable():
         return
-    if not IndicatorCube.select().where(IndicatorCube.variant == variant).exists():
+    if not indicator_cube.is_built(variant):
         with db.atomic():
             indicator_cube.build_variant(variant)

@@ -59,6 +59,7 @@ from core.cubes.indicator.build import (
     build_variants,
     built_variants,
     drop_variant,
+    is_built,
     is_current,
     months_table,
     rows,
@@ -71,9 +72,9 @@ from core.cubes.indicator.specs import Flow, Stock
 from core.db.models import IndicatorCube
 
 __all__ = ["COLUMNS", "FAST", "PLAIN", "VARIANTS", "Flow", "Stock", "build", "build_variant",
-           "build_variants", "built_variants", "drop_variant", "long_rule_key", "month_end",
-           "month_index", "month_start", "months_table", "needs_build", "read", "rows",
-           "rows_of", "shared_rows", "stock_changes", "supports", "usable", "variant_of"]
+           "build_variants", "built_variants", "drop_variant", "is_built", "long_rule_key",
+           "month_end", "month_index", "month_start", "months_table", "needs_build", "read",
+           "rows", "rows_of", "shared_rows", "stock_changes", "supports", "usable", "variant_of"]
 
 
 def needs_build(rule) -> bool:
@@ -81,7 +82,7 @@ def needs_build(rule) -> bool:
     variant = variant_of(rule)
     if variant == FAST or not IndicatorCube.table_exists():
         return False
-    return not IndicatorCube.select().where(IndicatorCube.variant == variant).exists()
+    return not is_built(variant)
 
 
 def usable(rule=None) -> bool:

@@ -354,8 +354,17 @@ def drop_variant(variant: str) -> None:
 def built_variants() -> list[str]:
     """The holder counting rules whose rows are built: one index seek each (a DISTINCT over the
     table walks its whole variant index)."""
-    return sorted(v for v in VARIANTS
-                  if IndicatorCube.select().where(IndicatorCube.variant == v).exists())
+    return sorted(v for v in VARIANTS if is_built(v))
+
+
+def is_built(variant: str) -> bool:
+    """Whether the cube holds rows of `variant`. Ordered by the index's next column so that
+    PostgreSQL seeks the index: unordered, it expects a row at once from a scan of the table
+    and reads every row before the variant's (1.8M rows, 0.15-0.3 s after a rebuild at
+    1,000,000 patents, on every change)."""
+    c = IndicatorCube
+    return c.select(c.variant).where(c.variant == variant).order_by(c.variant, c.grain) \
+        .limit(1).scalar() is not None
 
 
 def is_current(stamp_rule: str | None) -> bool:
