@@ -1,4 +1,5 @@
-"""The SQLite database file is created readable by its owner only (issue 18, item 6)."""
+"""core.db: the SQLite database file is created readable by its owner only (issue 18, item 6);
+PostgreSQL connections' settings."""
 from __future__ import annotations
 
 import os
@@ -6,6 +7,7 @@ import stat
 
 from core import db as core_db
 from core.db.migrations import upgrade
+from tests.conftest import SKIP_PG, pg_schema_url
 
 
 def test_a_new_sqlite_database_is_private(tmp_path):
@@ -29,3 +31,25 @@ def test_an_existing_database_file_keeps_its_mode(tmp_path):
     os.chmod(path, 0o640)
     core_db.connect(f"sqlite:///{path}").close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+@SKIP_PG
+def test_a_postgresql_connection_compiles_no_statement_and_keeps_the_urls_settings():
+    """No JIT compilation (core.db.PG_OPTIONS); a URL's schema and its own options still apply,
+    its options after ours."""
+    url = pg_schema_url("public")
+    sep = "&" if "?" in url else "?"
+    database = core_db.make_database(f"{url}{sep}options=-c statement_timeout=4321")
+    database.connect()
+    try:
+        shown = [database.execute_sql(f"SHOW {name}").fetchone()[0]
+                 for name in ("jit", "search_path", "statement_timeout")]
+    finally:
+        database.close()
+    assert shown == ["off", "public", "4321ms"]
+    database = core_db.make_database(f"{url}{sep}options=-c jit=on")
+    database.connect()
+    try:
+        assert database.execute_sql("SHOW jit").fetchone()[0] == "on"
+    finally:
+        database.close()

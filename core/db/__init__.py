@@ -123,6 +123,13 @@ class BaseModel(peewee.Model):
         legacy_table_names = False
 
 
+# No JIT compilation: the planner's cost of an upkeep statement over a few thousand patents
+# (correlated subqueries per row) passes its threshold, and compiling took 0.2 s of a 0.3 s
+# statement, 0.4-0.6 s of an address decision at 1,000,000 patents; the pages' reads gained
+# nothing from it (docs/scale.md M28j).
+PG_OPTIONS = "-c jit=off"
+
+
 def make_database(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Database:
     """A peewee Database for a URL: sqlite:///path (WAL, one writer at a time, `busy_seconds` to
     wait for the write lock) or postgresql://…
@@ -138,9 +145,11 @@ def make_database(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Databa
         return SerialSqliteDatabase(path, busy_seconds=busy_seconds)
     query = dict(parse_qsl(parsed.query))
     schema = query.pop("schema", None)
+    given = query.pop("options", "")  # the URL's own options follow ours (and win)
     clean = parsed._replace(query="&".join(f"{k}={v}" for k, v in query.items())).geturl()
-    extra = {"options": f"-c search_path={schema}"} if schema else {}
-    return url_connect(clean, **extra)
+    options = " ".join(filter(None, (PG_OPTIONS, given,
+                                     f"-c search_path={schema}" if schema else "")))
+    return url_connect(clean, options=options)
 
 
 def create_private(path: str) -> None:
