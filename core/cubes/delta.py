@@ -62,6 +62,7 @@ from core.db.models import (
     InventorYearCube,
     OpsCube,
     Patent,
+    PatentCube,
     QualityCube,
     QualityYearCube,
     SubjectTotalCube,
@@ -397,11 +398,14 @@ class HolderRegionSpec(Spec):
 
 SPECS = (
     *(Spec(model, patent.MEASURES if i == 0 else ("n",), patent.COLUMNS[model],
-           _patent_tables(i)) for i, model in enumerate(patent.COLUMNS)),
+           _patent_tables(i), indexed=model in (PatentCube, HolderCube))
+      for i, model in enumerate(patent.COLUMNS)),
     Spec(OpsCube, ("n", "amount"), stats.OPS_COLUMNS, _ops),
-    Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies),
+    Spec(AgencyCube, ("n", "n_valid", "n_withdrawn"), stats.AGENCY_COLUMNS, _agencies,
+         indexed=True),
     Spec(AgencyFieldCube, ("n",), stats.FIELD_COLUMNS, _agency_fields),
-    Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry),
+    Spec(IndustryCube, ("n",), tuple(c.name for c in industry.columns()), _industry,
+         indexed=True),
     IndicatorSpec(IndicatorCube, ("n",), indicator_cube.COLUMNS, None, indexed=True),
     Spec(InventorCube, ("n", "n_invention"), inventor.COLUMNS, inventor.emit_totals,
          indexed=True),

@@ -17,16 +17,20 @@ from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 from core.db import db, is_postgres
 from core.db.models import (
     ABNORMAL_INDEX,
+    AGENCY_CUBE_KEY,
     AGENCY_INDEX,
     ALL_MODELS,
     EXPIRY_INDEX,
     FEE_INDEX,
     GRANT_INDEX,
+    HOLDER_CUBE_KEY,
     HOLDER_DATE_INDEX,
     HOLDER_STATS_INDEX,
     INDICATOR_CUBE_INDEX,
     INDICATOR_INDEX,
+    INDUSTRY_CUBE_KEY,
     LAPSE_INDEX,
+    PATENT_CUBE_KEY,
     PLACEMENT_INDEX,
     REGION_BY_ID_INDEX,
     STATS_INDEX,
@@ -423,6 +427,26 @@ def _v42(m):
     return [m.add_index("patent", ("grant_no",), False)]
 
 
+def _v43(m):
+    """Key indexes of patent_cube, holder_cube, agency_year_cube and industry_cube (models.
+    PATENT_CUBE_KEY …): an upkeep seeks each changed key; industry_cube's index on (city,
+    county, industry) is replaced by its key index, which leads with the same columns. The
+    indicator cube keeps its covering index only, which serves every read and the upkeep's
+    seeks. Skips what is done."""
+    old = ("variant", "grain", "city_code", "county_code", "street_code", "kind", "month")
+    ops = [m.drop_index("indicator_cube", i.name)
+           for i in db.obj.get_indexes("indicator_cube") if tuple(i.columns) == old]
+    for table, key in (("patent_cube", PATENT_CUBE_KEY), ("holder_cube", HOLDER_CUBE_KEY),
+                       ("agency_year_cube", AGENCY_CUBE_KEY),
+                       ("industry_cube", INDUSTRY_CUBE_KEY)):
+        have = {tuple(i.columns): i.name for i in db.obj.get_indexes(table)}
+        if table == "industry_cube" and ("city_code", "county_code", "industry") in have:
+            ops.append(m.drop_index(table, have[("city_code", "county_code", "industry")]))
+        if key not in have:
+            ops.append(m.add_index(table, key, False))
+    return ops
+
+
 def _place_from(table: str, source: str, join: str, alias: str, level: bool) -> int:
     """Copy the region codes of `source` (aliased `alias`) to the rows of `table` it places
     whose codes differ (as core.resolver.propagate does); rows updated."""
@@ -441,7 +465,7 @@ STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
                      (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35),
                      (36, _v36), (37, _v37), (38, _v38), (39, _v39), (40, _v40),
-                     (41, _v41), (42, _v42)]
+                     (41, _v41), (42, _v42), (43, _v43)]
 BASELINE = 1
 
 
