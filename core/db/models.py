@@ -47,7 +47,9 @@ INDICATOR_CUBE_INDEX = ("variant", "grain", "kind", "city_code", "county_code", 
 # Key indexes of summary tables an upkeep changes in place (core.cubes.delta): each changed key
 # is sought by its own columns. Without them PostgreSQL scanned the table once per pattern of
 # NULL keys, or walked a whole county's rows of an industry per key (0.8 s of an address
-# decision at 1,000,000 patents; migration step 43). Leading columns as the reads filter.
+# decision at 1,000,000 patents; migration step 43). patent_cube's and industry_cube's lead
+# with the region columns their reads filter, holder_cube's and agency_year_cube's with the
+# holder or agency.
 PATENT_CUBE_KEY = ("city_code", "county_code", "patent_type", "status", "app_year", "grant_year",
                    "lapse_year", "domestic", "province_code")
 HOLDER_CUBE_KEY = ("holder_id", "county_code", "city_code", "province_code", "holder_kind",

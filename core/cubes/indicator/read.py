@@ -119,8 +119,8 @@ def rows_of(variant: str, grain_: str) -> pw.Expression:
 
 
 def cube_place(region: str | None) -> pw.Expression | bool:
-    """region_filter on the cube, spelled so that its index (variant, grain, city, county,
-    street) seeks."""
+    """region_filter on the cube, spelled so that its covering index (variant, grain, kind,
+    city, county, street, …) seeks."""
     c = IndicatorCube
     code = canonical(region) if region else region
     if not code or is_custom(code) or len(code) <= 2:
