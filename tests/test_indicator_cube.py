@@ -26,6 +26,7 @@ from core.db.models import (
 )
 from core.rules.counting import CountingRule
 from core.stats import indicators
+from tests.sql_plans import recorded
 from tests.stats_builder import D, custom_region, patent
 
 STREETS = ("320506001", "320506003", "320505001", "320505002", None)
@@ -311,7 +312,7 @@ def _assert_cube_equals_live(rule, days) -> None:
                 assert got == want, (rule, day, region, by_child)
 
 
-def test_a_rules_rows_are_found_by_the_index_wherever_they_lie(db):
+def test_a_rules_rows_are_found_by_the_index_wherever_they_lie(db, monkeypatch):
     """Whether a counting rule's rows are built is asked on every change and every read under
     a holder rule. After a rebuild a rule's rows lie behind every row built before them: the
     check must seek them (PostgreSQL took a scan of the table for the way to a first row)."""
@@ -331,18 +332,10 @@ def test_a_rules_rows_are_found_by_the_index_wherever_they_lie(db):
     assert indicator_cube.built_variants() == ["any/current"]
     if not is_postgres():
         return
-    executed = []
-    execute = db.execute_sql
-
-    def explained(sql, params=None, *args, **kwargs):
-        executed.append(execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params).fetchone()[0])
-        return execute(sql, params, *args, **kwargs)
-    db.execute_sql = explained
-    try:
-        assert indicator_cube.is_built("fast")
-    finally:
-        del db.execute_sql
-    [plan] = executed
+    seen = recorded(db, monkeypatch)
+    assert indicator_cube.is_built("fast")
+    [(sql, params)] = seen
+    plan = seen.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params).fetchone()[0]
     scans = _nodes(plan[0]["Plan"])
     assert all("Index" in node["Node Type"] for node in scans), scans
     assert sum(node["Actual Rows"] for node in scans) == 1, scans

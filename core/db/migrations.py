@@ -433,15 +433,16 @@ def _v43(m):
     county, industry) is replaced by its key index, which leads with the same columns. The
     indicator cube keeps its covering index only, which serves every read and the upkeep's
     seeks. Skips what is done."""
-    old = ("variant", "grain", "city_code", "county_code", "street_code", "kind", "month")
-    ops = [m.drop_index("indicator_cube", i.name)
-           for i in db.obj.get_indexes("indicator_cube") if tuple(i.columns) == old]
-    for table, key in (("patent_cube", PATENT_CUBE_KEY), ("holder_cube", HOLDER_CUBE_KEY),
-                       ("agency_year_cube", AGENCY_CUBE_KEY),
+    replaced = {"indicator_cube": ("variant", "grain", "city_code", "county_code", "street_code",
+                                   "kind", "month"),
+                "industry_cube": ("city_code", "county_code", "industry")}
+    ops = []
+    for table, key in (("indicator_cube", INDICATOR_CUBE_INDEX), ("patent_cube", PATENT_CUBE_KEY),
+                       ("holder_cube", HOLDER_CUBE_KEY), ("agency_year_cube", AGENCY_CUBE_KEY),
                        ("industry_cube", INDUSTRY_CUBE_KEY)):
         have = {tuple(i.columns): i.name for i in db.obj.get_indexes(table)}
-        if table == "industry_cube" and ("city_code", "county_code", "industry") in have:
-            ops.append(m.drop_index(table, have[("city_code", "county_code", "industry")]))
+        if replaced.get(table) in have:
+            ops.append(m.drop_index(table, have[replaced[table]]))
         if key not in have:
             ops.append(m.add_index(table, key, False))
     return ops
