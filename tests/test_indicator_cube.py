@@ -117,6 +117,8 @@ def many(db):
         _high_value_data(rng, p)
         _links(rng, p, holders)
     custom_region("C9001", "园区", ["320506001", "320505002", "320507"])
+    # a street inside a member county, and a member city's county: each patent counts once
+    custom_region("C9002", "片区", ["320506", "320506001", "320505002", "3206", "320602"])
     return db
 
 
@@ -140,7 +142,7 @@ HOLDER_RULES = [CountingRule(holder="any"), CountingRule(basis="original"),
                 CountingRule(holder="any", fractional=True),
                 CountingRule(holder="any", basis="original"),
                 CountingRule(holder="any", basis="original", fractional=True, stock_basis="status")]
-REGIONS = [None, "3205", "320506", "320505001", "C9001"]
+REGIONS = [None, "3205", "320506", "320505001", "C9001", "C9002"]
 
 
 @pytest.mark.parametrize("long_rule", [{"maintained_from": "app", "maintained_years": 10},
@@ -198,7 +200,7 @@ def test_indicator_reports_equal_the_live_path(many, monkeypatch):
     params.set_value("target", {"valid_inventions": 10}, "3205", 2026)
     for day in (D(2026, 11, 24), D(2026, 3, 31), D(2025, 12, 31)):
         for rule in RULES + HOLDER_RULES:
-            for region in ("3205", "320506", "C9001"):
+            for region in ("3205", "320506", "C9001", "C9002"):
                 args = (region, day.year, rule, day)
                 for fn in (lambda *a: indicators.compute(*a).frame(), indicators.subregions,
                            indicators.monthly):
@@ -272,6 +274,17 @@ def test_cube_rows_are_monthly_changes(db):
                            ("out", m(D(2023, 1, 1))), ("long_in", m(D(2026, 3, 1))),
                            ("long_out", m(D(2026, 3, 1))), ("hv_in", m(D(2026, 3, 1))),
                            ("hv_out", m(D(2026, 3, 1)))])
+
+
+def test_street_rows_hold_the_patents_with_a_street_only(many):
+    """The additive rules' street rows leave out the patents without a street: the county rows
+    count them, and a street-level read takes them from there (read.py)."""
+    cubes.rebuild()
+    c = IndicatorCube
+    streetless = c.select().where((c.grain == "s") & c.street_code.is_null())
+    assert streetless.count() == 0
+    county = c.select().where((c.grain == "c") & (c.variant == "fast")).count()
+    assert county > 0
 
 
 def test_month_helpers():

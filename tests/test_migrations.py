@@ -15,6 +15,7 @@ from core.db.models import (
     Address,
     CubeStamp,
     Holder,
+    IndicatorCube,
     Patent,
     SchemaVersion,
     SubjectTotalCube,
@@ -192,6 +193,7 @@ def _placed(model, pk: int) -> tuple:
 
 UP_TO_39 = [step for step in migrations.STEPS if step[0] <= 39]  # later steps drop the stamp too
 UP_TO_41 = [step for step in migrations.STEPS if step[0] <= 41]
+UP_TO_44 = [step for step in migrations.STEPS if step[0] <= 44]
 
 
 def test_step_39_places_what_imports_left_unplaced_by_their_address_or_fixed_holder(db):
@@ -258,3 +260,23 @@ def test_step_41_builds_the_subject_tables_alone_when_the_others_were_current(db
         assert freshness.usable() is not stale
         assert _subject_rows() == (built if not stale else
                                    {"SubjectTotalCube": [], "SubjectYearCube": []})
+
+
+def test_step_44_drops_the_indicator_cubes_street_rows_without_a_street(db):
+    """The additive rules' street rows without a street go; whole counting's rows, the rows
+    with a street and the county rows stay, and so does the stamp (reads sum the same)."""
+    key = dict(province_code="32", city_code="3205", county_code="320506", patent_type="invention",
+               domestic=True, kind="in", month=24300, n=2)
+    rows = [(variant, grain, street) for variant in ("fast", "plain", "frac/current", "any/current")
+            for grain in ("s", "c") for street in (None, "320506001") if grain == "s" or not street]
+    IndicatorCube.insert_many([{**key, "variant": v, "grain": g, "street_code": s}
+                               for v, g, s in rows]).execute()
+    CubeStamp.create()
+    SchemaVersion.delete().execute()
+    SchemaVersion.create(version=43)
+    assert migrations.upgrade(UP_TO_44) == [44]
+    kept = sorted(IndicatorCube.select(IndicatorCube.variant, IndicatorCube.grain,
+                                       IndicatorCube.street_code).tuples(), key=str)
+    assert kept == sorted([r for r in rows if r[1] == "c" or r[2] or r[0] == "any/current"],
+                          key=str)
+    assert CubeStamp.select().count() == 1

@@ -448,6 +448,18 @@ def _v43(m):
     return ops
 
 
+
+def _v44(m):
+    """The indicator cube's street rows without a street go (core.cubes.indicator.build.
+    drop_streetless): they repeat the county rows of the patents placed at county level only,
+    and a change of such patents wrote both. Whole counting by any holder ('any/…') never kept
+    them. The tables stay fresh: every read sums what it read before."""
+    if IndicatorCube.table_exists():
+        c = IndicatorCube
+        c.delete().where((c.grain == "s") & c.street_code.is_null()
+                         & ~c.variant.startswith("any/")).execute()
+    return []
+
 def _place_from(table: str, source: str, join: str, alias: str, level: bool) -> int:
     """Copy the region codes of `source` (aliased `alias`) to the rows of `table` it places
     whose codes differ (as core.resolver.propagate does); rows updated."""
@@ -466,7 +478,7 @@ STEPS: list[Step] = [(2, _v2), (3, _v3), (4, _v4), (5, _v5), (6, _v6), (7, _v7),
                      (24, _v24), (25, _v25), (26, _v26), (27, _v27), (28, _v28), (29, _v29),
                      (30, _v30), (31, _v31), (32, _v32), (33, _v33), (34, _v34), (35, _v35),
                      (36, _v36), (37, _v37), (38, _v38), (39, _v39), (40, _v40),
-                     (41, _v41), (42, _v42), (43, _v43)]
+                     (41, _v41), (42, _v42), (43, _v43), (44, _v44)]
 BASELINE = 1
 
 

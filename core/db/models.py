@@ -450,9 +450,10 @@ class IndicatorCube(BaseModel):
     """Summary table (core.indicator_cube): monthly changes of the indicator sums — filings,
     publications, grants, entries into and exits from the valid stock (and the long-maintained
     and high-value stocks) — per counting rule (variant) × region × type × domestic (high_value
-    is always False: the high-value stock has kinds of its own). grain 'c': per
-    county (street_code NULL); grain 's': per street; for whole counting by any holder also 'p'
-    and 't' (province, city). month = year × 12 + month − 1 (0: before any date)."""
+    is always False: the high-value stock has kinds of its own). grain 'c': per county
+    (street_code NULL); grain 's': per street (no row without a street); for whole counting by
+    any holder also 'p' and 't' (province, city). month = year × 12 + month − 1 (0: before any
+    date)."""
     variant = pw.CharField(max_length=16, default="fast")  # counting rule (core.indicator_cube)
     grain = pw.CharField(max_length=1)
     province_code = pw.CharField(max_length=2, null=True)

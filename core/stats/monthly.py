@@ -9,11 +9,10 @@ from peewee import fn
 
 from core.cubes import indicator as indicator_cube
 from core.cubes.indicator.months import is_month_end, month_end, month_index, month_start
-from core.cubes.indicator.read import cube_place, grain
+from core.cubes.indicator.read import cube_where
 from core.db.models import PATENT_TYPES, IndicatorCube, Patent
 from core.db.sql import period
 from core.regions.query import Scope
-from core.regions.scope import both
 from core.stats.base import patents, where
 
 KIND_COLUMN = {"app": "app_date", "grant": "grant_date"}
@@ -50,8 +49,7 @@ def _split(start: dt.date | None, end: dt.date | None):
 def _cube_rows(scope: Scope, kind: str, months: tuple[int | None, int | None]):
     c = IndicatorCube
     lo, hi = months
-    cond = (c.variant == indicator_cube.FAST) & (c.grain == grain(scope.region, False)) & \
-        (c.kind == kind) & (c.month > 0)
+    cond = cube_where(indicator_cube.FAST, scope.region) & (c.kind == kind) & (c.month > 0)
     if lo is not None:
         cond &= c.month >= lo
     if hi is not None:
@@ -59,7 +57,7 @@ def _cube_rows(scope: Scope, kind: str, months: tuple[int | None, int | None]):
     if scope.patent_types and set(scope.patent_types) < set(PATENT_TYPES):
         cond &= c.patent_type.in_(list(scope.patent_types))
     query = (c.select(c.month, c.patent_type, fn.SUM(c.n))
-             .where(both(cond, cube_place(scope.region)))
+             .where(cond)
              .group_by(c.month, c.patent_type).having(fn.SUM(c.n) > 0).tuples())
     return [(month_start(m).strftime("%Y-%m"), t, int(n)) for m, t, n in query]
 

@@ -19,8 +19,11 @@ high_value is no longer a dimension: always False)
   award), else from the earlier of the long-maintained month and the month of the first pledge
   over the threshold.
 Each row set is kept twice: grain 'c' per county (street NULL) for provinces, cities and
-counties, grain 's' per county and street (NULL when unknown) for streets, custom regions and a
-county's streets.
+counties, grain 's' per county and street for streets, custom regions and a county's streets.
+The street rows hold the patents with a street only (build.drop_streetless): a county's streets
+read what is in none of them as the county's total less theirs, and a custom region sums the
+county rows of its counties (cities, provinces) and the street rows of its other streets
+(read.cube_where).
 
 Counting rules (variant): "fast" — the patent's own region columns (first holder, current; the
 default) — and every holder rule (VARIANTS) are built with every cube rebuild and kept by the

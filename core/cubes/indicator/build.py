@@ -45,7 +45,7 @@ NOT_A_DIM = pw.Value(False)
 # Whole counting by any holder counts a patent once per region however many of its holders sit
 # there: not additive over sub-regions, so it keeps one grain per level.
 LEVEL_GRAINS = (("p", 1), ("t", 2), ("c", 3), ("s", 4))
-ADDITIVE_GRAINS = (("s", 4), ("c", 3))  # per street (NULL when unknown), per county
+ADDITIVE_GRAINS = (("s", 4), ("c", 3))  # per street (built with NULL, then dropped), per county
 FAST = "fast"
 PLAIN = "plain"  # rows of the patents every rule places alike, read with every rule
 VARIANTS = ("first/original", "any/current", "any/original", "frac/current", "frac/original")
@@ -345,6 +345,19 @@ def build_variants(variants, long_rule: dict | None = None,
     IndicatorCube.delete().where(IndicatorCube.variant.in_(dropped)).execute()
     for select in shared_rows(variants, months):
         IndicatorCube.insert_from(select, target()).execute()
+    drop_streetless(dropped)
+
+
+def drop_streetless(variants) -> None:
+    """Delete the street-grain rows without a street of the additive `variants`: they repeat
+    the county rows of the patents placed at county level only (a read of a county's streets
+    takes what is in none of them from the county rows: read.py). They are built first for the
+    county rows summed from the street rows (sums_cube_rows), then dropped."""
+    c = IndicatorCube
+    additive = [v for v in variants if is_additive(v)]
+    if additive:
+        c.delete().where(c.variant.in_(additive) & (c.grain == ADDITIVE_GRAINS[0][0])
+                         & c.street_code.is_null()).execute()
 
 
 def drop_variant(variant: str) -> None:

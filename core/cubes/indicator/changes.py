@@ -246,7 +246,9 @@ def _net(query: pw.Select, variant: str, grain: str, regions: list, long: pw.Tab
     """The rows of one counting rule and grain: `query`'s rows grouped by the grain's region
     columns `regions`, type, domestic flag (the patent's, or when `dom` is given the
     placement's: dom = 1), kind and month; n the sum of `weight` (signed), rows summing to 0
-    left out."""
+    left out. The street grain keeps the rows with a street only (build.drop_streetless)."""
+    if len(regions) == len(REGION_DIMS):
+        query = query.where(regions[-1].is_null(False))
     shown = regions + [pw.Value(None)] * (len(REGION_DIMS) - len(regions))
     if dom is None:
         dom = domestic = long.domestic

@@ -1,6 +1,9 @@
 """Reading the indicator cube: whole months from the cube rows, the unfinished month live."""
 from __future__ import annotations
 
+import functools
+import operator
+
 import peewee as pw
 from peewee import fn
 
@@ -8,9 +11,18 @@ from core.cubes.indicator.build import FAST, PLAIN, is_additive, variant_of
 from core.cubes.indicator.live import live_part
 from core.cubes.indicator.months import month_index, month_start, whole_months_to
 from core.cubes.indicator.specs import Flow, Stock, live_window
+from core.cubes.merge import EPSILON
 from core.db import db
 from core.db.models import IndicatorCube
-from core.regions.scope import COLUMN_BY_LENGTH, both, canonical, child_column, is_custom, region_filter
+from core.regions.scope import (
+    COLUMN_BY_LENGTH,
+    both,
+    canonical,
+    child_column,
+    is_custom,
+    members,
+    region_filter,
+)
 
 LEVEL_GRAIN = {2: "p", 4: "t", 6: "c", 9: "s"}
 
@@ -34,6 +46,8 @@ def read(region: str | None, specs: list, rule, by_child: bool = False) -> list[
     got: dict = {}
     for row in _cube_part(region, specs, rule, by_child):
         got.setdefault(row.pop("code", None), {}).update(row)
+    if by_child and _streetless_remainder(region, rule):
+        got[None] = _remainder(_cube_part(region, specs, rule, False)[0], got.values())
     live = [s for s in specs if live_window(s, rule)]
     for row in live_part(region, live, rule, by_child) if live else []:
         code = row.pop("code", None)
@@ -118,6 +132,47 @@ def rows_of(variant: str, grain_: str) -> pw.Expression:
             & ((c.variant == PLAIN) == (c.grain == "c")))
 
 
+def _streetless_remainder(region: str | None, rule) -> bool:
+    """Whether a read of `region`'s streets takes what is in none of them from its total: the
+    street rows of the additive rules hold the patents with a street only
+    (build.drop_streetless)."""
+    variant = variant_of(rule)
+    return is_additive(variant) and grain(region, True, variant) == "s"
+
+
+def _remainder(total: dict, parts) -> dict:
+    """total − the sum of `parts`, each spec; a difference within EPSILON is 0 (holder shares
+    summed in another order)."""
+    left = dict(total)
+    for part in parts:
+        for name, value in part.items():
+            left[name] = left.get(name, 0.0) - value
+    return {name: 0.0 if abs(value) <= EPSILON else value for name, value in left.items()}
+
+
+def cube_where(variant: str, region: str | None, by_child: bool = False) -> pw.Expression:
+    """The cube rows a read of `variant` sums for `region` (or its sub-regions): rows_of at
+    the read's grain, in the region. A custom region's total under an additive rule sums the
+    county rows of its counties, cities and provinces and the street rows of its other
+    streets: the street rows hold no patent without a street (build.drop_streetless)."""
+    grain_ = grain(region, by_child, variant)
+    code = canonical(region) if region else ""
+    if by_child or grain_ != "s" or not is_custom(code) or not is_additive(variant):
+        return both(rows_of(variant, grain_), cube_place(region))
+    c = IndicatorCube
+    listed = members(code)
+    wider = [m for m in listed if len(m) < 9]
+    streets = [m for m in listed if len(m) == 9 and not m.startswith(tuple(wider))]
+    parts = []
+    for length, column in COLUMN_BY_LENGTH.items():
+        codes = [m for m in wider if len(m) == length]
+        if codes:
+            parts.append(rows_of(variant, "c") & getattr(c, column).in_(codes))
+    if streets:
+        parts.append(rows_of(variant, "s") & c.street_code.in_(streets))
+    return functools.reduce(operator.or_, parts) if parts else pw.Value(1) == 0
+
+
 def cube_place(region: str | None) -> pw.Expression | bool:
     """region_filter on the cube, spelled so that its covering index (variant, grain, kind,
     city, county, street, …) seeks."""
@@ -138,9 +193,8 @@ def stock_changes(region: str | None, rule, upto: int) -> list[tuple[str, int, f
     c = IndicatorCube
     variant = variant_of(rule)
     net = fn.SUM(pw.Case(None, [(c.kind == "out", c.n * -1)], c.n))
-    which = (rows_of(variant, grain(region, False, variant)) & c.kind.in_(["in", "out"])
-             & (c.month <= upto))
-    query = (c.select(c.patent_type, c.month, net).where(both(which, cube_place(region)))
+    which = cube_where(variant, region) & c.kind.in_(["in", "out"]) & (c.month <= upto)
+    query = (c.select(c.patent_type, c.month, net).where(which)
              .group_by(c.patent_type, c.month))
     return [(t, m, float(n or 0)) for t, m, n in query.tuples()]
 
@@ -152,11 +206,11 @@ def _cube_part(region, specs, rule, by_child) -> list[dict]:
     and spec, then run over the groups only."""
     c = IndicatorCube
     variant = variant_of(rule)
-    which = rows_of(variant, grain(region, by_child, variant)) & c.kind.in_(_kinds(specs, rule))
+    which = cube_where(variant, region, by_child) & c.kind.in_(_kinds(specs, rule))
     keys = [c.patent_type, c.domestic, c.kind, c.month]
     if by_child:
         keys.append(getattr(c, child_column(region)).alias("code"))
-    grouped = (c.select(*keys, fn.SUM(c.n).alias("n")).where(both(which, cube_place(region)))
+    grouped = (c.select(*keys, fn.SUM(c.n).alias("n")).where(which)
                .group_by(*keys).alias("grouped"))
     g = grouped.c
     columns = [fn.SUM(pw.Case(None, _cube_terms(s, rule, g), 0)).alias(s.name) for s in specs]
