@@ -1,6 +1,7 @@
 """Streamlit's own English texts (skip link, upload button, size limit, select placeholders…) in
 Chinese on screen: a small script, installed once per browser tab, rewrites them wherever
-Streamlit draws them (labels.STREAMLIT_TEXTS / STREAMLIT_PATTERNS)."""
+Streamlit draws them (labels.STREAMLIT_TEXTS / STREAMLIT_PATTERNS), placeholders included when
+Streamlit changes them on a drawn input (a multiselect whose options arrive after a rerun)."""
 from __future__ import annotations
 
 import json
@@ -38,11 +39,15 @@ SCRIPT = """
       if (r.type === "characterData") {
         const done = translate(r.target.nodeValue);
         if (done !== null && done !== r.target.nodeValue) r.target.nodeValue = done;
+      } else if (r.type === "attributes") {
+        const done = translate(r.target.placeholder);
+        if (done !== null && done !== r.target.placeholder) r.target.placeholder = done;
       } else {
         r.addedNodes.forEach((n) => n.nodeType === 3 ? fix(n.parentNode || document.body) : fix(n));
       }
     }
-  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+  }).observe(document.body, {childList: true, subtree: true, characterData: true,
+                             attributes: true, attributeFilter: ["placeholder"]});
   fix(document.body);
 })();
 </script>
