@@ -40,6 +40,7 @@ from core.cubes import indicator as indicator_cube
 from core.cubes.indicator import Flow, Stock
 from core.db.models import Parameter, Patent
 from core.regions import divisions
+from core.regions.scope import canonical, is_custom, members
 from core.rules import highvalue
 from core.rules.calendar import add_years
 from core.rules.counting import CountingRule, aggregate, default_rule, domestic, valid_on
@@ -382,6 +383,7 @@ def subregions(region: str, year: int, rule: CountingRule | None = None,
     found = sums(region, year, day, rule, by_child=True, with_quality=False)
     found = [row for row in found if row.get("code") is not None or any(
         v for k, v in row.items() if k != "code" and v)]
+    found += _unlisted(region, found)
     book = ParamBook([row["code"] for row in found if row.get("code")], year)
     for row in found:
         code = row.pop("code", None)
@@ -395,6 +397,28 @@ def subregions(region: str, year: int, rule: CountingRule | None = None,
     if not rows:
         return pd.DataFrame()
     return pd.DataFrame(rows).sort_values("code", na_position="last").reset_index(drop=True)
+
+
+def _unlisted(region: str, found: list[dict]) -> list[dict]:
+    """Zero rows of the sub-regions `found` lacks: every sub-region is listed against its
+    target, one without a patent too, whichever path answered (the summary tables list a
+    sub-region with any row of theirs, the patent table one with a patent counted)."""
+    if not found:
+        return []
+    listed = {row.get("code") for row in found}
+    zero = {k: None if v is None else 0.0 for k, v in found[0].items() if k != "code"}
+    return [{**zero, "code": code} for code in sub_regions(region) if code not in listed]
+
+
+def sub_regions(region: str) -> list[str]:
+    """The codes of the divisions a sub-region table lists: those directly under a division;
+    for a custom region its member streets and the streets of its member counties."""
+    code = canonical(region)
+    if not is_custom(code):
+        return [] if len(code) == 9 else [c for c, _ in divisions.children(code)]
+    listed = members(code)
+    return sorted({s for m in listed for s in ([m] if len(m) == 9 else
+                                               [c for c, _ in divisions.children(m)])})
 
 
 def monthly(region: str, year: int, rule: CountingRule | None = None,
