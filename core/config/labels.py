@@ -1292,6 +1292,13 @@ STREAMLIT_TEXTS = {
     "Record a screencast": "录制屏幕",
     "Clear all": "全部清除",
     "Select all": "全选",
+    # a table's toolbar (the tooltips of its buttons) and its search box
+    "Show/hide columns": "显示/隐藏列",
+    "Download as CSV": "下载为 CSV 文件",
+    "Search": "搜索",
+    "Fullscreen": "全屏",
+    "Close fullscreen": "退出全屏",
+    "Type to search": "输入关键词搜索",
 }
 # (pattern, replacement) for Streamlit texts with numbers in them
 STREAMLIT_PATTERNS = [

@@ -211,3 +211,26 @@ def test_the_kiosk_fits_one_wall_screen(app_url, page):
     assert height <= KIOSK_SIZE["height"], height
     assert_chinese(page, "kiosk", dialogs)
     shot(page, "overview_kiosk")
+
+
+
+# A table's toolbar, its buttons in order (Streamlit's English names, shown as tooltips)
+TOOLBAR = ("Show/hide columns", "Download as CSV", "Search", "Fullscreen")
+
+
+def test_a_tables_toolbar_and_search_speak_chinese(app_url, page):
+    """The tooltip of each button of a table's toolbar, shown on hover, and its search box,
+    opened, are Chinese."""
+    dialogs = watch_dialogs(page)
+    open_page(page, app_url, "indicators", "viewer")
+    table = page.get_by_test_id("stDataFrame").first
+    table.scroll_into_view_if_needed()
+    buttons = page.get_by_test_id("stElementToolbar").first.get_by_role("button")
+    for number, name in enumerate(TOOLBAR):
+        table.hover()
+        buttons.nth(number).hover()
+        expect(page.get_by_text(labels.STREAMLIT_TEXTS[name], exact=True).first).to_be_visible()
+        assert_chinese(page, f"toolbar: {name}", dialogs)
+    buttons.nth(TOOLBAR.index("Search")).click()
+    expect(page.get_by_text(labels.STREAMLIT_TEXTS["Type to search"], exact=True)).to_be_visible()
+    assert_chinese(page, "a table's search", dialogs)
