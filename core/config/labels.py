@@ -1299,12 +1299,26 @@ STREAMLIT_TEXTS = {
     "Fullscreen": "全屏",
     "Close fullscreen": "退出全屏",
     "Type to search": "输入关键词搜索",
+    # a date input's calendar (its months and weekdays follow the browser's language) and the
+    # quick ranges of a date-range input
+    "Date range": "日期范围",
+    "Select...": "快捷选择…",
+    "Past Week": "最近一周",
+    "Past Month": "最近一个月",
+    "Past 3 Months": "最近三个月",
+    "Past 6 Months": "最近六个月",
+    "Past Year": "最近一年",
+    "Past 2 Years": "最近两年",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+        "方向键选择日期，回车键确认，退出键关闭",
 }
 # (pattern, replacement) for Streamlit texts with numbers in them
 STREAMLIT_PATTERNS = [
     (r"^([\d.]+)\s*([KMG]B) per file( • .*)?$", "单个文件不超过 $1 $2"),
     (r"^File must be (.*)$", "文件类型须为 $1"),
     (r"^File is too large\..*$", "文件过大"),
+    (r"^Choose date range, (.*)$", "选择日期范围：$1"),
+    (r"^Choose date, (.*)$", "选择日期：$1"),
 ]
 
 # --- 操作日志 and 计划任务: stored codes and English notes shown in Chinese (core/config/display.py)

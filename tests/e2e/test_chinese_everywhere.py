@@ -83,11 +83,12 @@ def screen_texts(page) -> list[str]:
         "() => __e2eChartTexts()")]
 
 
-def assert_chinese(page, where: str, dialogs: list[str]) -> None:
+def assert_chinese(page, where: str, dialogs: list[str], popup: bool = False) -> None:
+    """popup: a popup the test opened is on screen (a calendar is a dialog)."""
     texts = screen_texts(page)
     assert not latin_words(texts), f"{where}: {' '.join(sorted(latin_words(texts)))}"
     assert not python_values(texts), f"{where}: {' '.join(sorted(python_values(texts)))}"
-    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(page.get_by_role("dialog")).to_have_count(1 if popup else 0)
     assert not dialogs, (where, dialogs)
     charts.no_exception(page)
 
@@ -234,3 +235,21 @@ def test_a_tables_toolbar_and_search_speak_chinese(app_url, page):
     buttons.nth(TOOLBAR.index("Search")).click()
     expect(page.get_by_text(labels.STREAMLIT_TEXTS["Type to search"], exact=True)).to_be_visible()
     assert_chinese(page, "a table's search", dialogs)
+
+
+
+def test_a_date_range_calendar_and_its_quick_ranges_speak_chinese(app_url, browser):
+    """A bureau's browser in Chinese: the calendar of 专利失效分析's period, opened, and its quick
+    ranges (Streamlit's own English otherwise: "Date range", "Select...", "Past Week" …)."""
+    context = browser.new_context(locale="zh-CN", viewport=PAGE_SIZE)
+    charts.expose_echarts(context)  # assert_chinese reads the charts' texts too
+    page = context.new_page()
+    dialogs = watch_dialogs(page)
+    open_page(page, app_url, "lapse", "viewer")
+    page.get_by_test_id("stDateInput").first.get_by_role("button").first.click()
+    expect(page.get_by_text(labels.STREAMLIT_TEXTS["Date range"], exact=True)).to_be_visible()
+    assert_chinese(page, "a date range's calendar", dialogs, popup=True)
+    page.get_by_text(labels.STREAMLIT_TEXTS["Select..."], exact=True).click()
+    expect(page.get_by_text(labels.STREAMLIT_TEXTS["Past Week"], exact=True)).to_be_visible()
+    assert_chinese(page, "a date range's quick ranges", dialogs, popup=True)
+    context.close()
