@@ -1299,6 +1299,7 @@ STREAMLIT_TEXTS = {
     "Fullscreen": "全屏",
     "Close fullscreen": "退出全屏",
     "Type to search": "输入关键词搜索",
+    "(index)": "（行号）",  # the hidden index column, listed by the show/hide menu
     # a date input's calendar (its months and weekdays follow the browser's language) and the
     # quick ranges of a date-range input
     "Date range": "日期范围",

@@ -235,6 +235,11 @@ def test_a_tables_toolbar_and_search_speak_chinese(app_url, page):
     buttons.nth(TOOLBAR.index("Search")).click()
     expect(page.get_by_text(labels.STREAMLIT_TEXTS["Type to search"], exact=True)).to_be_visible()
     assert_chinese(page, "a table's search", dialogs)
+    page.keyboard.press("Escape")
+    table.hover()
+    buttons.nth(TOOLBAR.index("Show/hide columns")).click()  # lists the index column too
+    expect(page.get_by_text(labels.STREAMLIT_TEXTS["(index)"], exact=True)).to_be_visible()
+    assert_chinese(page, "a table's columns menu", dialogs)
 
 
 
