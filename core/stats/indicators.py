@@ -40,7 +40,6 @@ from core.cubes import indicator as indicator_cube
 from core.cubes.indicator import Flow, Stock
 from core.db.models import Parameter, Patent
 from core.regions import divisions
-from core.regions.scope import canonical, is_custom, members
 from core.rules import highvalue
 from core.rules.calendar import add_years
 from core.rules.counting import CountingRule, aggregate, default_rule, domestic, valid_on
@@ -370,20 +369,21 @@ def rule_text(key: str, rule: CountingRule, day: dt.date) -> str:
 
 def subregions(region: str, year: int, rule: CountingRule | None = None,
                on: dt.date | None = None) -> pd.DataFrame:
-    """One row per sub-region: code, name, then for each indicator <key> (value), <key>_target,
-    <key>_met (达标: value ≥ target, None without target), <key>_gap. Two grouped SQL queries;
-    the quality composite is not computed per sub-region (None). Under the additive rules a last
-    row (code None, name 未定位到下级区域) holds what the region counts in no sub-region, so that
-    the rows add up to the region (whole counting by any holder: sub-regions overlap, no such
-    row)."""
+    """One row per sub-region with something counted: code, name, then for each indicator
+    <key> (value), <key>_target, <key>_met (达标: value ≥ target, None without target),
+    <key>_gap. Two grouped SQL queries; the quality composite is not computed per sub-region
+    (None). Under the additive rules a last row (code None, name 未定位到下级区域) holds what the
+    region counts in no sub-region, so that the rows add up to the region (whole counting by
+    any holder: sub-regions overlap, no such row)."""
     rule = rule or default_rule()
     day = as_of_day(year, on)
     names = divisions.names()
     rows = []
     found = sums(region, year, day, rule, by_child=True, with_quality=False)
-    found = [row for row in found if row.get("code") is not None or any(
-        v for k, v in row.items() if k != "code" and v)]
-    found += _unlisted(region, found)
+    # a sub-region with nothing counted is left out, whichever path answered: the summary
+    # tables give a street with any row of theirs (a filing of years ago), the patent table
+    # one with a patent counted
+    found = [row for row in found if any(v for k, v in row.items() if k != "code" and v)]
     book = ParamBook([row["code"] for row in found if row.get("code")], year)
     for row in found:
         code = row.pop("code", None)
@@ -397,28 +397,6 @@ def subregions(region: str, year: int, rule: CountingRule | None = None,
     if not rows:
         return pd.DataFrame()
     return pd.DataFrame(rows).sort_values("code", na_position="last").reset_index(drop=True)
-
-
-def _unlisted(region: str, found: list[dict]) -> list[dict]:
-    """Zero rows of the sub-regions `found` lacks: every sub-region is listed against its
-    target, one without a patent too, whichever path answered (the summary tables list a
-    sub-region with any row of theirs, the patent table one with a patent counted)."""
-    if not found:
-        return []
-    listed = {row.get("code") for row in found}
-    zero = {k: None if v is None else 0.0 for k, v in found[0].items() if k != "code"}
-    return [{**zero, "code": code} for code in sub_regions(region) if code not in listed]
-
-
-def sub_regions(region: str) -> list[str]:
-    """The codes of the divisions a sub-region table lists: those directly under a division;
-    for a custom region its member streets and the streets of its member counties."""
-    code = canonical(region)
-    if not is_custom(code):
-        return [] if len(code) == 9 else [c for c, _ in divisions.children(code)]
-    listed = members(code)
-    return sorted({s for m in listed for s in ([m] if len(m) == 9 else
-                                               [c for c, _ in divisions.children(m)])})
 
 
 def monthly(region: str, year: int, rule: CountingRule | None = None,

@@ -54,25 +54,29 @@ def _picker(page, label: str):
 
 def _choose(page, label: str, prefix: str = "") -> str:
     """Pick the first entry of the multiselect `label` starting with `prefix` (全选 left out);
-    its text."""
+    its text. The list is drawn again by the run each pick starts: a click that lands on the
+    list being replaced picks nothing, so a pick not shown once the run is over is made again."""
     picker = _picker(page, label)
     options = page.get_by_role("option")
-    for _ in range(5):  # a list whose options came with the last run can miss the first click
+    for _ in range(5):
         wait_run_finished(page)
         picker.locator("input").click()
         try:
             expect(options.first).to_be_visible(timeout=3_000)
-            break
         except AssertionError:
             page.keyboard.press("Escape")
-    expect(options.first).to_be_visible()
-    text = next(t for t in options.all_inner_texts()
-                if t.startswith(prefix) and t != labels.STREAMLIT_TEXTS["Select all"])
-    options.filter(has_text=text).first.click()
-    page.keyboard.press("Escape")
-    expect(picker.get_by_text(text, exact=True)).to_be_visible()
-    wait_run_finished(page)
-    return text
+            continue
+        text = next(t for t in options.all_inner_texts()
+                    if t.startswith(prefix) and t != labels.STREAMLIT_TEXTS["Select all"])
+        options.filter(has_text=text).first.click()
+        page.keyboard.press("Escape")
+        wait_run_finished(page)
+        try:
+            expect(picker.get_by_text(text, exact=True)).to_be_visible(timeout=5_000)
+            return text
+        except AssertionError:
+            continue
+    raise AssertionError(f"{label}: nothing starting with {prefix!r} could be picked")
 
 
 def test_an_admin_makes_a_region_and_its_indicators_count_each_patent_once(copy_server, page,
