@@ -448,7 +448,6 @@ def _v43(m):
     return ops
 
 
-
 def _v44(m):
     """The indicator cube's street rows without a street go (core.cubes.indicator.build.
     drop_streetless): they repeat the county rows of the patents placed at county level only,
@@ -459,6 +458,7 @@ def _v44(m):
         c.delete().where((c.grain == "s") & c.street_code.is_null()
                          & ~c.variant.startswith("any/")).execute()
     return []
+
 
 def _place_from(table: str, source: str, join: str, alias: str, level: bool) -> int:
     """Copy the region codes of `source` (aliased `alias`) to the rows of `table` it places

@@ -46,8 +46,13 @@ def region_filter(code: str | None, model=Patent) -> pw.Expression | bool:
     code = canonical(code)
     if not is_custom(code):
         return getattr(model, COLUMN_BY_LENGTH[len(code)]) == code
+    return divisions_filter(members(code), model)
+
+
+def divisions_filter(codes, model=Patent) -> pw.Expression | bool:
+    """Rows of `model` placed inside any of the divisions `codes` (False: none given)."""
     by_column: dict[str, list[str]] = {}
-    for member in members(code):
+    for member in codes:
         by_column.setdefault(COLUMN_BY_LENGTH[len(member)], []).append(member)
     if not by_column:
         return False

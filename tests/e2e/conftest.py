@@ -148,6 +148,16 @@ def app_url(e2e_db):
 
 
 @pytest.fixture
+def copy_server(e2e_db, tmp_path):
+    """(base URL, database file) of a server on a copy of the e2e database, for a test that
+    writes."""
+    copy = tmp_path / "copy.db"
+    proc, base = start_server(copy_db(e2e_db, copy), e2e_db[1])
+    yield base, copy
+    stop_server(proc)
+
+
+@pytest.fixture
 def fresh_server(e2e_db):
     proc, base = start_server(*e2e_db)
     yield base

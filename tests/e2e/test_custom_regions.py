@@ -10,19 +10,15 @@ import re
 import subprocess
 import sys
 
-import pytest
 from playwright.sync_api import expect
 
 from core.config import labels
 from tests.e2e.conftest import (
     ROOT,
     _env,
-    copy_db,
     metric,
     open_page,
     screenshot,
-    start_server,
-    stop_server,
     wait_run_finished,
 )
 
@@ -36,15 +32,6 @@ indicator.usable = lambda *a: False  # the patent table, not the cube
 day = dt.date.today()
 print(json.dumps(indicators.compute(sys.argv[2], day.year, None, day).get("valid_inventions").value))
 """
-
-
-@pytest.fixture
-def copy_server(e2e_db, tmp_path):
-    """A server on a copy of the e2e database (this test adds a region)."""
-    url = copy_db(e2e_db, tmp_path / "regions.db")
-    proc, base = start_server(url, e2e_db[1])
-    yield base, url
-    stop_server(proc)
 
 
 def _picker(page, label: str):
@@ -81,7 +68,8 @@ def _choose(page, label: str, prefix: str = "") -> str:
 
 def test_an_admin_makes_a_region_and_its_indicators_count_each_patent_once(copy_server, page,
                                                                          e2e_db):
-    base, url = copy_server
+    base, copy = copy_server  # the test adds a region
+    url = f"sqlite:///{copy}"
     open_page(page, base, "custom_regions", role="admin")
     page.get_by_label(labels.CUSTOM_NAME).first.fill("核对片区")
     first = _choose(page, labels.CUSTOM_COUNTIES)

@@ -5,28 +5,15 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
-    copy_db,
     open_page,
     screenshot,
-    start_server,
-    stop_server,
     table_rows,
     wait_run_finished,
 )
-
-
-@pytest.fixture
-def copy_server(e2e_db, tmp_path):
-    """A server on a copy of the e2e database (this test writes tags)."""
-    copy = tmp_path / "holders.db"
-    proc, base = start_server(copy_db(e2e_db, copy), e2e_db[1])
-    yield base, copy
-    stop_server(proc)
 
 
 def _xlsx(path, rows) -> None:

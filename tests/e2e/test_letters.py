@@ -9,18 +9,14 @@ import re
 import zipfile
 
 import openpyxl
-import pytest
 from docx import Document
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
-    copy_db,
     db_value,
     login,
     open_page,
     screenshot,
-    start_server,
-    stop_server,
     table_rows,
     wait_run_finished,
 )
@@ -34,18 +30,11 @@ WHERE p.status = 'valid' AND p.next_fee_due BETWEEN date('now', '-5 months')
 GROUP BY h.id ORDER BY COUNT(*) DESC, h.id LIMIT 1"""
 
 
-@pytest.fixture
-def copy_server(e2e_db, tmp_path):
-    """A server on a copy of the e2e database (the test records a batch)."""
-    proc, base = start_server(copy_db(e2e_db, tmp_path / "letters.db"), e2e_db[1])
-    yield base
-    stop_server(proc)
-
-
 def test_a_checker_generates_and_downloads_the_letters(e2e_db, copy_server, page):
+    base, _ = copy_server  # the test records a batch
     name = db_value(e2e_db, BUSY_HOLDER)
-    login(page, copy_server, "checker")  # a fresh server serves page URLs after a first login
-    open_page(page, copy_server, "fees", role="checker")
+    login(page, base, "checker")  # a fresh server serves page URLs after a first login
+    open_page(page, base, "fees", role="checker")
     announced = page.get_by_text(re.compile(r"^将为 [\d,]+ 个权利人生成提醒函，共 [\d,]+ 件专利。$"))
     expect(announced).to_be_visible()
     unfiltered = announced.inner_text()

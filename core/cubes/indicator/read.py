@@ -19,6 +19,7 @@ from core.regions.scope import (
     both,
     canonical,
     child_column,
+    divisions_filter,
     is_custom,
     members,
     region_filter,
@@ -159,17 +160,12 @@ def cube_where(variant: str, region: str | None, by_child: bool = False) -> pw.E
     code = canonical(region) if region else ""
     if by_child or grain_ != "s" or not is_custom(code) or not is_additive(variant):
         return both(rows_of(variant, grain_), cube_place(region))
-    c = IndicatorCube
     listed = members(code)
     wider = [m for m in listed if len(m) < 9]
     streets = [m for m in listed if len(m) == 9 and not m.startswith(tuple(wider))]
-    parts = []
-    for length, column in COLUMN_BY_LENGTH.items():
-        codes = [m for m in wider if len(m) == length]
-        if codes:
-            parts.append(rows_of(variant, "c") & getattr(c, column).in_(codes))
-    if streets:
-        parts.append(rows_of(variant, "s") & c.street_code.in_(streets))
+    parts = [rows_of(variant, kept) & place for kept, place in (
+        ("c", divisions_filter(wider, IndicatorCube)),
+        ("s", divisions_filter(streets, IndicatorCube))) if place is not False]
     return functools.reduce(operator.or_, parts) if parts else pw.Value(1) == 0
 
 
