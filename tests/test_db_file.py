@@ -53,3 +53,33 @@ def test_a_postgresql_connection_compiles_no_statement_and_keeps_the_urls_settin
         assert database.execute_sql("SHOW jit").fetchone()[0] == "on"
     finally:
         database.close()
+
+
+@SKIP_PG
+def test_a_postgresql_connection_reads_a_few_rows_of_a_large_table_by_their_index():
+    """Random reads priced for data in memory (core.db.PG_OPTIONS): the rows of 1 % of the ids,
+    scattered over a table of 100,000, are read through its primary key, not by a scan of the
+    table (as the upkeep reads a holder's patents); under PostgreSQL's default price the same
+    query scans the table."""
+    def plan(url: str) -> str:
+        database = core_db.make_database(url)
+        database.connect()
+        try:
+            run = database.execute_sql
+            run("CREATE TEMPORARY TABLE wide AS SELECT g AS id, MOD(g * 7919, 100) AS holder, "
+                "md5(g::text) || md5((g + 1)::text) AS payload "
+                "FROM generate_series(1, 100000) g")
+            run("ALTER TABLE wide ADD PRIMARY KEY (id)")
+            run("CREATE TEMPORARY TABLE chosen AS SELECT id FROM wide WHERE holder = 3")
+            run("ANALYZE wide")
+            run("ANALYZE chosen")
+            rows = run("EXPLAIN SELECT holder, COUNT(*) FROM wide "
+                       "WHERE id IN (SELECT id FROM chosen) GROUP BY holder").fetchall()
+            return "\n".join(line for (line,) in rows)
+        finally:
+            database.close()
+
+    url = pg_schema_url("public")
+    sep = "&" if "?" in url else "?"
+    assert "Index Scan using wide_pkey" in plan(url)
+    assert "Seq Scan on wide" in plan(f"{url}{sep}options=-c random_page_cost=4")

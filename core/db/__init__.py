@@ -127,7 +127,11 @@ class BaseModel(peewee.Model):
 # (correlated subqueries per row) passes its threshold, and compiling took 0.2 s of a 0.3 s
 # statement, 0.4-0.6 s of an address decision at 1,000,000 patents; the pages' reads gained
 # nothing from it (docs/scale.md M28j).
-PG_OPTIONS = "-c jit=off"
+# Random reads priced for data in memory or on SSD (PostgreSQL's default, 4, prices a spinning
+# disk): with it the upkeep of a holder's 17,046 patents read all 1,000,000 six times to find
+# them (0.2-0.3 s each, 2.2-2.7 s for a change of the holder's kind, 1.0-1.1 s by index), and
+# the pages' plans at 1,000,000 were as fast or faster (docs/scale.md M30).
+PG_OPTIONS = "-c jit=off -c random_page_cost=1.1"
 
 
 def make_database(url: str, busy_seconds: float = BUSY_SECONDS) -> peewee.Database:
