@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -232,6 +233,35 @@ RUN_FINISHED = """
 SESSION_SETTLED = f"""() => {RUN_FINISHED}
     && !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')
     && !!window.__zhInstalled"""
+
+
+# A run seen starting: the state attribute is "running" when the observer is called, or was
+# "running" before a change it reports (a loaded machine may deliver the run's start and end in
+# one batch: the attribute is back to "notRunning" by then). RUN_SEEN also passes once
+# RUN_GRACE_MS have gone by without one: the browser may draw a short run's start and end in one
+# frame, leaving no trace; RUN_FINISHED then still waits for any run under way.
+WATCH_RUN = """() => {
+    window.__runStarted = false;
+    window.__watchStart = performance.now();
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = 'data-test-script-state';
+    new MutationObserver((records) => {
+        if (app.getAttribute(state) === 'running'
+            || records.some((r) => r.oldValue === 'running')) window.__runStarted = true;
+    }).observe(app, {attributes: true, attributeFilter: [state], attributeOldValue: true});
+}"""
+RUN_GRACE_MS = 5000
+RUN_SEEN = f"(window.__runStarted || performance.now() - window.__watchStart > {RUN_GRACE_MS})"
+
+
+@contextmanager
+def script_run(page):
+    """Wait, after the block, until a script run it caused has started (or RUN_GRACE_MS have
+    passed without a trace of one) and every run is over: the elements it draws are then no
+    longer replaced under the test's hands."""
+    page.evaluate(WATCH_RUN)
+    yield
+    page.wait_for_function(f"() => {RUN_SEEN} && {RUN_FINISHED}")
 
 
 def wait_session(page) -> None:

@@ -4,12 +4,11 @@ a file with the same headers is offered the profile, which maps it and imports i
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
 from core.config import labels
-from tests.e2e.conftest import RUN_FINISHED, db_value, metric, open_page, screenshot
+from tests.e2e.conftest import db_value, metric, open_page, screenshot, script_run
 
 HEADERS = ("专利编号", "发明题目", "权利单位", "联系地址")
 FIELDS = {"专利编号": "申请号", "发明题目": "标题", "权利单位": "申请人", "联系地址": "地址"}
@@ -18,23 +17,6 @@ ROWS = (("201710117081.7", "一种爬虫系统及抓取方法", "苏州某某网
         ("CN201920765432.X", "一种散热支架", "苏州某某精密机械有限公司",
          "215000 江苏省苏州市沧浪区十梓街1号"))
 PROFILE = "成果登记表（端到端）"
-# A run seen starting: the state attribute is "running" when the observer is called, or was
-# "running" before a change it reports (a loaded machine may deliver the run's start and end in
-# one batch: the attribute is back to "notRunning" by then). RUN_SEEN also passes once
-# RUN_GRACE_MS have gone by without one: the browser may draw a short run's start and end in one
-# frame, leaving no trace; RUN_FINISHED then still waits for any run under way.
-WATCH_RUN = """() => {
-    window.__runStarted = false;
-    window.__watchStart = performance.now();
-    const app = document.querySelector('[data-testid="stApp"]');
-    const state = 'data-test-script-state';
-    new MutationObserver((records) => {
-        if (app.getAttribute(state) === 'running'
-            || records.some((r) => r.oldValue === 'running')) window.__runStarted = true;
-    }).observe(app, {attributes: true, attributeFilter: [state], attributeOldValue: true});
-}"""
-RUN_GRACE_MS = 5000
-RUN_SEEN = f"(window.__runStarted || performance.now() - window.__watchStart > {RUN_GRACE_MS})"
 ROW_HEIGHT = 35  # the data editor's default row height, header row included
 
 
@@ -60,18 +42,9 @@ def map_column(page, row: int, field: str) -> None:
     editor = page.locator("#portal").get_by_role("combobox")
     expect(editor).to_be_visible()
     editor.press_sequentially(field)
-    with script_run(page):
+    with script_run(page):  # the edit reruns the page, which reruns itself once it is stored
         editor.press("Enter")
     expect(mapping_grid(page).get_by_text(field, exact=True)).to_be_attached()
-
-
-@contextmanager
-def script_run(page):
-    """Wait, after the block, until a script run it caused has started and every run is over
-    (an edit reruns the page, which reruns itself once the new mapping is stored)."""
-    page.evaluate(WATCH_RUN)
-    yield
-    page.wait_for_function(f"() => {RUN_SEEN} && {RUN_FINISHED}")
 
 
 def mapping_grid(page):
