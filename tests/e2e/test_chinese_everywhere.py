@@ -214,7 +214,6 @@ def test_the_kiosk_fits_one_wall_screen(app_url, page):
     shot(page, "overview_kiosk")
 
 
-
 # A table's toolbar, its buttons in order (Streamlit's English names, shown as tooltips)
 TOOLBAR = ("Show/hide columns", "Download as CSV", "Search", "Fullscreen")
 
@@ -240,7 +239,6 @@ def test_a_tables_toolbar_and_search_speak_chinese(app_url, page):
     buttons.nth(TOOLBAR.index("Show/hide columns")).click()  # lists the index column too
     expect(page.get_by_text(labels.STREAMLIT_TEXTS["(index)"], exact=True)).to_be_visible()
     assert_chinese(page, "a table's columns menu", dialogs)
-
 
 
 def test_a_date_range_calendar_and_its_quick_ranges_speak_chinese(app_url, browser):
