@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from types import SimpleNamespace
 from urllib.parse import parse_qsl, urlparse
 
 import pytest
 
+from core import db as core_db
 from core.config import labels
 from core.cubes import rebuild
-from core.db.models import PATENT_TYPES
+from core.db.models import PATENT_TYPES, Agency, Industry, PatentIndustry
 from core.monitor import quality
 from core.regions.query import Scope
 from core.stats import agencies, holders, industry, overview, regions, search, trend
+from tests.conftest import BACKENDS, fresh_url
 from tests.stats_builder import D, custom_region, event, holder, patent
 from ui import clicks, filters
 from ui.charts import holders as holder_charts
@@ -27,10 +30,40 @@ STREETS = ("320506001", "320506003", "320506103", "320505001", None)
 COUNTIES = ("320506", "320505", "320507")
 
 
-@pytest.fixture(params=[False, True], ids=["live", "cube"])
-def world(db, request):
+def _worlds() -> list:
+    """(backend, summary tables) pairs: 'sqlite-live', 'sqlite-cube', 'postgres-…'."""
+    worlds = []
+    for backend in BACKENDS:
+        name, marks = (backend, ()) if isinstance(backend, str) else (backend.values[0],
+                                                                       backend.marks)
+        worlds += [pytest.param(f"{name}-{mode}", marks=marks, id=f"{name}-{mode}")
+                   for mode in ("live", "cube")]
+    return worlds
+
+
+@pytest.fixture(scope="module", params=_worlds())
+def world(request, tmp_path_factory):
     """120 patents: every type and status, some never published, some published later than
-    today, some without a street, three holders first (co-holders elsewhere), transfers."""
+    today, some without a street, three holders first (co-holders elsewhere), transfers; three
+    agencies filing three quarters of them; industries (a parent and its child, another) for
+    two thirds, 新能源 for the rest. Built once per backend and mode (the tests only read):
+    'cube' reads the summary tables, built after the data; 'live' never builds them."""
+    backend, mode = request.param.split("-")
+    url = fresh_url(SimpleNamespace(param=backend, getfixturevalue=request.getfixturevalue),
+                    tmp_path_factory.mktemp("clicks"))
+    database = core_db.connect(url)
+    database.connect(reuse_if_open=True)
+    made = _patents()
+    _agencies(made)
+    _industries(made)
+    custom_region("C9001", "园区", ["320506001", "320505"])
+    if mode == "cube":
+        rebuild.rebuild()
+    yield made
+    database.close()
+
+
+def _patents() -> list:
     rng = random.Random(12)
     holders = [holder(f"H{i}") for i in range(4)]
     today = dt.date.today()
@@ -50,10 +83,24 @@ def world(db, request):
     for p in rng.sample(made, 10):
         event(p, "transfer", D(2024, 5, 1), before=rng.choice(STREETS[:4]),
               after=rng.choice(("320506", "320602001")))
-    custom_region("C9001", "园区", ["320506001", "320505"])
-    if request.param:
-        rebuild.rebuild()
     return made
+
+
+def _agencies(made) -> None:
+    """Three agencies file three quarters of the patents."""
+    agencies_ = [Agency.create(name=f"A{i}", norm_name=f"A{i}") for i in range(3)]
+    for i, p in enumerate(made):
+        if i % 4:
+            p.agency = agencies_[i % 3]
+            p.save()
+
+
+def _industries(made) -> None:
+    Industry.create(code="new_energy", name="新能源", kind="sei")
+    Industry.create(code="battery", name="电池", kind="sei", parent_code="new_energy")
+    Industry.create(code="ai", name="人工智能", kind="sei")
+    for i, p in enumerate(made):
+        PatentIndustry.create(patent=p, industry_code=("new_energy", "battery", "ai")[i % 3])
 
 
 def _count(click, scope: Scope) -> int:
@@ -116,9 +163,6 @@ def test_regions_page_numbers_equal_their_searches(world, scope, level):
 def test_holders_page_numbers_equal_their_searches(world, scope):
     """权利人统计: a type's part of a holder's bar counts its valid patents of that type as first
     holder, in the page's industry."""
-    from core.db.models import PatentIndustry
-    for p in world[::3]:
-        PatentIndustry.create(patent=p, industry_code="new_energy")
     for q in (scope, scope.with_holders(industry="new_energy")):
         rows = holders.holder_stats(q)
         assert len(rows)
@@ -155,23 +199,10 @@ def test_trend_numbers_equal_their_searches(world, scope, unit):
                 assert _count(click, scope) == number, (stage, period)
 
 
-def _with_agencies(world) -> None:
-    """Three agencies file three quarters of the patents."""
-    from core.db.models import Agency, CubeStamp
-    agencies_ = [Agency.create(name=f"A{i}", norm_name=f"A{i}") for i in range(3)]
-    for i, p in enumerate(world):
-        if i % 4:
-            p.agency = agencies_[i % 3]
-            p.save()
-    if CubeStamp.select().exists():  # the summary tables were in use: as the nightly job does
-        rebuild.rebuild()
-
-
 @pytest.mark.parametrize("scope", SCOPES)
 def test_agencies_page_numbers_equal_their_searches(world, scope):
     """代理机构统计: an agency's bars count its filings in the period and the valid ones among
     them."""
-    _with_agencies(world)
     ranking = agencies.ranking(scope)
     assert len(ranking)
     for series, column in (("filings", "filings"), ("valid", "valid")):
@@ -184,15 +215,6 @@ def test_agencies_page_numbers_equal_their_searches(world, scope):
 def test_industry_page_numbers_equal_their_searches(world, scope):
     """产业统计: a bar of each series of an industry (applications in the period, valid patents,
     valid inventions) searches what that bar counts."""
-    from core.db.models import CubeStamp, Industry, PatentIndustry
-    Industry.create(code="new_energy", name="新能源", kind="sei")
-    Industry.create(code="battery", name="电池", kind="sei", parent_code="new_energy")
-    Industry.create(code="ai", name="人工智能", kind="sei")
-    for i, p in enumerate(world):
-        if i % 3:
-            PatentIndustry.create(patent=p, industry_code=("battery", "ai", "new_energy")[i % 3])
-    if CubeStamp.select().exists():
-        rebuild.rebuild()
     frame = industry.summary(scope)
     assert len(frame)
     for series, column in industry_charts.SERIES.items():
@@ -220,7 +242,6 @@ def test_filing_quality_numbers_equal_their_searches(world, scope, subject):
     in the period by filing date whatever the page's date basis, of the page's region and
     types. Its rates (授权率, 驳回率, 撤回率, 发明占比, 维持超N年) and closed cases are not
     lists the search can express (a ratio; status reasons are no search filter)."""
-    _with_agencies(world)
     limits = {**quality.rule(scope.region), "min_filings": 1}
     frame = quality.ranking(scope, subject, dt.date.today(), limits=limits)
     assert len(frame) >= 2
