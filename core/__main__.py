@@ -5,61 +5,50 @@ Every error ends in one Chinese line on stderr and exit code 2, never a tracebac
 `--traceback` before the command to see one)."""
 from __future__ import annotations
 
-import argparse
 import errno
 import importlib
 import logging
-import re
 import sys
 
 import peewee
 
 from core.accounts.users import AccountError
-from core.cli import CliError
+from core.cli import CliError, help_screens, option
 from core.config import labels
 
 COMMANDS = {
-    "init": ("core.cli.init", "create or upgrade the database schema and load the divisions"),
-    "demo": ("core.cli.demo", "generate the demo region (苏州市)"),
-    "resolve": ("core.cli.resolve", "place addresses at province/city/county/street level"),
-    "import": ("core.cli.imports", "import a patent, legal-event or fee list"),
-    "appno": ("core.cli.appno", "validate and normalise an application number"),
-    "fees": ("core.cli.fees", "annual-fee schedule and state on a day"),
-    "indicators": ("core.cli.indicators", "indicators of a region and year"),
-    "report": ("core.cli.report", "the analysis report of a region and period (.docx + .xlsx)"),
-    "user": ("core.cli.user", "accounts: list, add, password, unlock, role, (de)activate"),
-    "serve": ("core.cli.serve", "start the app and the scheduler (the one start command)"),
+    "init": "core.cli.init",
+    "demo": "core.cli.demo",
+    "resolve": "core.cli.resolve",
+    "import": "core.cli.imports",
+    "appno": "core.cli.appno",
+    "fees": "core.cli.fees",
+    "indicators": "core.cli.indicators",
+    "report": "core.cli.report",
+    "user": "core.cli.user",
+    "serve": "core.cli.serve",
 }
 log = logging.getLogger("patents.cli")
 
 
-def argument_message(message: str) -> str:
-    """argparse's English message in Chinese (the option names stay as typed)."""
-    for pattern, template in labels.CLI_ARG_ERRORS:
-        match = re.fullmatch(pattern, message)
-        if match:
-            return template.format(*match.groups())
-    return labels.CLI_ARG_ERROR.format(message)
-
-
-class Parser(argparse.ArgumentParser):
-    """Argument errors raise CliError (one Chinese line) instead of printing the usage."""
+class Parser(help_screens.Parser):
+    """Argument errors raise CliError (one Chinese line) instead of printing the usage; the help
+    screens are Chinese (core.cli.help_screens)."""
 
     def error(self, message: str):
         command = self.prog.removeprefix("python -m core").strip()
         hint = labels.CLI_USAGE_HINT.format(command=command).replace("  ", " ")
-        raise CliError(argument_message(message) + hint)
+        raise CliError(help_screens.argument_message(message) + hint)
 
 
 def _parser(argv: list[str]) -> Parser:
     parser = Parser(prog="python -m core")
-    parser.add_argument("--traceback", action="store_true",
-                        help="show the full traceback of an unexpected error")
-    sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
+    parser.add_argument("--traceback", action="store_true", help=labels.CLI_TRACEBACK)
+    sub = parser.add_subparsers(dest="command", metavar=labels.CLI_COMMAND, required=True)
     chosen = next((a for a in argv if not a.startswith("-")), None)
-    for name, (module_name, help_text) in COMMANDS.items():
-        command = sub.add_parser(name, help=help_text)
-        command.add_argument("--db", help="database URL (default: PATENT_DB_URL or data/patents.db)")
+    for name, module_name in COMMANDS.items():
+        command = sub.add_parser(name, help=labels.CLI_COMMANDS[name])
+        option(command, name, "--db")
         if name == chosen:  # only the command run is imported (each pulls in its own packages)
             importlib.import_module(module_name).configure(command)
     return parser
@@ -93,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     traceback_wanted = "--traceback" in argv
     try:
         args = _parser(argv).parse_args(argv)
-        return importlib.import_module(COMMANDS[args.command][0]).run(args) or 0
+        return importlib.import_module(COMMANDS[args.command]).run(args) or 0
     except KeyboardInterrupt:
         print(labels.CLI_INTERRUPTED, file=sys.stderr)
         return 130

@@ -9,7 +9,6 @@ than their interval (a run missed while the machine was down is not lost).
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import importlib
 import logging
@@ -20,6 +19,8 @@ from dataclasses import dataclass
 
 import schedule
 
+from core.cli import help_screens
+from core.config import labels
 from core.upkeep.bootstrap import ensure_ready
 from jobs.base import close_stale, last_success, run_guarded
 from jobs.lock import SchedulerLock
@@ -126,15 +127,17 @@ def run_scheduler(specs: dict[str, JobSpec], lock: SchedulerLock,
 
 def main(argv=None) -> int:
     specs = available()
-    parser = argparse.ArgumentParser(prog="python -m jobs.runner")
-    parser.add_argument("--once", choices=sorted(specs))
-    parser.add_argument("--list", action="store_true")
+    parser = help_screens.Parser(prog="python -m jobs.runner", description=labels.RUNNER_HELP)
+    parser.add_argument("--once", choices=sorted(specs), help=labels.RUNNER_ONCE)
+    parser.add_argument("--list", action="store_true", help=labels.RUNNER_LIST)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     url = ensure_ready()
     if args.list:
         for job in register(schedule.Scheduler(), specs).get_jobs():
-            print(sorted(job.tags)[0], job.next_run)
+            tag = sorted(job.tags)[0]
+            print(labels.RUNNER_LINE.format(tag=tag, name=labels.JOB_NAMES.get(tag, tag),
+                                            next=f"{job.next_run:%Y-%m-%d %H:%M}"))
         return 0
     if args.once:
         return 0 if run_now(specs[args.once]).status == "ok" else 1

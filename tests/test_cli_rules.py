@@ -32,7 +32,7 @@ def test_every_command_prints_its_help(capsys, command):
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
     assert done.value.code == 0
-    assert capsys.readouterr().out.startswith(f"usage: python -m core {command} ")
+    assert capsys.readouterr().out.startswith(f"用法：python -m core {command} ")
 
 
 def test_appno_valid_invalid_and_publication_numbers(capsys):

@@ -1,9 +1,11 @@
 """Jobs: the guard records every run, failures do not escape, missed runs are caught up."""
 import datetime as dt
 import os
+import re
 
 import schedule
 
+from core.config import labels
 from core.db.models import Address, JobRun
 from jobs import runner
 from jobs.base import JobResult, run_guarded
@@ -39,6 +41,16 @@ def test_every_available_job_is_registered_on_its_own_scheduler(db):
     specs = runner.available()
     scheduler = runner.register(schedule.Scheduler(), specs)
     assert sorted(next(iter(j.tags)) for j in scheduler.get_jobs()) == sorted(specs)
+
+
+def test_every_job_has_a_chinese_name_on_the_jobs_page_and_in_the_runner_s_list(app_env, capsys):
+    """计划任务 shows labels.JOB_NAMES (the job's own name when it has none: English)."""
+    assert all(re.search(r"[\u4e00-\u9fff]", labels.JOB_NAMES.get(name, ""))
+               for name in runner.available()), sorted(set(runner.available()) - set(labels.JOB_NAMES))
+    assert runner.main(["--list"]) == 0
+    listed = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert sorted(tag for tag, *_ in listed) == sorted(runner.available())
+    assert all(name == labels.JOB_NAMES[tag] for tag, name, _ in listed)
 
 
 def test_the_address_job_places_new_addresses(db):

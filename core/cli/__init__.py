@@ -47,3 +47,15 @@ def positive(value: int, option: str) -> int:
     if value is None or value < 1:
         raise CliError(labels.CLI_POSITIVE.format(option=option))
     return value
+
+
+def option(parser, command: str, *flags: str, **kwargs):
+    """parser.add_argument(*flags, **kwargs) with the option's Chinese help and metavar from
+    labels.CLI_HELP ("command.dest", else "*.dest")."""
+    dest = kwargs.get("dest") or next((f.lstrip("-") for f in flags if f.startswith("--")),
+                                      flags[0]).replace("-", "_")
+    text, metavar = labels.CLI_HELP.get(f"{command}.{dest}") or labels.CLI_HELP[f"*.{dest}"]
+    kwargs.setdefault("help", text)
+    if metavar and "choices" not in kwargs:
+        kwargs.setdefault("metavar", metavar)
+    return parser.add_argument(*flags, **kwargs)

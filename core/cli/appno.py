@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 
+from core.cli import option
 from core.config import labels
 from core.rules import numbers
 
 
 def configure(parser) -> None:
-    parser.add_argument("number", help="application number, e.g. CN201810390462.7")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    option(parser, "appno", "number")
+    option(parser, "appno", "--json", action="store_true")
 
 
 def describe(raw: str) -> dict:

@@ -7,7 +7,7 @@ import time
 
 from peewee import fn
 
-from core.cli import CliError, admin_notice, open_db, positive
+from core.cli import CliError, admin_notice, open_db, option, positive
 from core.config import labels
 from core.db.models import Address, Patent
 from core.demo import generate
@@ -15,14 +15,11 @@ from core.demo.run import MIN_PATENTS, stage_text
 
 
 def configure(parser) -> None:
-    parser.add_argument("--patents", type=int, default=50000,
-                        help="number of patents (default 50000)")
-    parser.add_argument("--seed", type=int, default=7, help="random seed (same seed, same data)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                        help="generate as of this day (default: today), YYYY-MM-DD")
-    parser.add_argument("--batch", type=int, default=5000, help="patents per transaction")
-    parser.add_argument("--force", action="store_true",
-                        help="generate even when the database already holds patents")
+    option(parser, "demo", "--patents", type=int, default=50000)
+    option(parser, "demo", "--seed", type=int, default=7)
+    option(parser, "demo", "--today", type=dt.date.fromisoformat, default=None)
+    option(parser, "demo", "--batch", type=int, default=5000)
+    option(parser, "demo", "--force", action="store_true")
 
 
 def _progress(started: float):

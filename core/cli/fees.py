@@ -10,25 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from core.cli import CliError, open_db, positive
+from core.cli import CliError, open_db, option, positive
 from core.config import labels
 from core.rules import fees, terms
 from core.rules.terms import normalize_type, patent_year_on
 
 
 def configure(parser) -> None:
-    parser.add_argument("--type", required=True, help="invention|utility|design|发明|实用新型|外观设计")
-    parser.add_argument("--filed", required=True, type=dt.date.fromisoformat, help="申请日 YYYY-MM-DD")
-    parser.add_argument("--grant-year", required=True, type=int, help="授权当年的专利年度")
-    parser.add_argument("--on", type=dt.date.fromisoformat, default=None, help="查询日（默认今天）")
-    parser.add_argument("--paid-through", type=int, default=None, help="已缴至第几年度")
-    parser.add_argument("--reduced", action="store_true", help="费减备案（单个权利人缴15%%）")
-    parser.add_argument("--co-owners", type=int, default=1, help="共有权利人数（费减时缴30%%）")
-    parser.add_argument("--extension-days", type=int, default=0,
-                        help="专利权期限补偿天数（含药品专利期限补偿，仅发明）")
-    parser.add_argument("--open-licence", action="append", default=[], metavar="START[:END]",
-                        help="开放许可期间 YYYY-MM-DD[:YYYY-MM-DD]，可重复（年费减免15%%）")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    option(parser, "fees", "--type", required=True)
+    option(parser, "fees", "--filed", required=True, type=dt.date.fromisoformat)
+    option(parser, "fees", "--grant-year", required=True, type=int)
+    option(parser, "fees", "--on", type=dt.date.fromisoformat, default=None)
+    option(parser, "fees", "--paid-through", type=int, default=None)
+    option(parser, "fees", "--reduced", action="store_true")
+    option(parser, "fees", "--co-owners", type=int, default=1)
+    option(parser, "fees", "--extension-days", type=int, default=0)
+    option(parser, "fees", "--open-licence", action="append", default=[])
+    option(parser, "fees", "--json", action="store_true")
 
 
 def report(kind: str, filed: dt.date, grant_year: int, on: dt.date, paid_through: int | None,

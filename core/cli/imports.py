@@ -9,24 +9,20 @@ import getpass
 import json
 import sys
 
-from core.cli import input_file, open_db
+from core.cli import input_file, open_db, option
 from core.importer.batch import KINDS, import_file
 from core.importer.dialects import SOURCES
 
 
 def configure(parser) -> None:
-    parser.add_argument("file", help="the .xlsx / .xls / .csv / .txt file")
-    parser.add_argument("--kind", choices=KINDS, help="list type (default: detected)")
-    parser.add_argument("--source", choices=("auto", *SOURCES), default="auto",
-                        help="vendor dialect (default: detected from the headers)")
-    parser.add_argument("--profile", help="a column mapping saved on the 数据导入 page (导入方案)")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="do everything, then roll back: exact counts, no change")
-    parser.add_argument("--strict", action="store_true",
-                        help="import nothing when any row is rejected")
-    parser.add_argument("--user", default=f"cli:{getpass.getuser()}",
-                        help="name recorded in the import history (default: cli:<login>)")
-    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    option(parser, "import", "file")
+    option(parser, "import", "--kind", choices=KINDS)
+    option(parser, "import", "--source", choices=("auto", *SOURCES), default="auto")
+    option(parser, "import", "--profile")
+    option(parser, "import", "--dry-run", action="store_true")
+    option(parser, "import", "--strict", action="store_true")
+    option(parser, "import", "--user", default=f"cli:{getpass.getuser()}")
+    option(parser, "import", "--json", action="store_true")
 
 
 def run(args) -> int:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-from core.cli import CliError, open_db
+from core.cli import CliError, open_db, option
 from core.config import labels
 from core.regions import custom, divisions
 from core.rules.counting import (
@@ -23,18 +23,16 @@ YEARS = (1985, 2100)  # the Chinese patent law took effect in 1985
 
 
 def configure(parser) -> None:
-    parser.add_argument("--region", required=True, help="区划代码或自定义区域代码，如 3205")
-    parser.add_argument("--year", required=True, type=int)
-    parser.add_argument("--on", type=dt.date.fromisoformat, default=None, help="截至日（默认今天）")
-    parser.add_argument("--holder", choices=HOLDERS, default=None)
-    parser.add_argument("--basis", choices=BASES, default=None)
-    parser.add_argument("--fractional", action="store_true", default=None,
-                        help="分数计数（与 --holder any 搭配）")
-    parser.add_argument("--include-foreign", action="store_true", default=None,
-                        help="人均指标也计入港澳台及国外权利人")
-    parser.add_argument("--filing-basis", choices=FILING_BASES, default=None)
-    parser.add_argument("--stock-basis", choices=STOCK_BASES, default=None)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    option(parser, "indicators", "--region", required=True)
+    option(parser, "indicators", "--year", required=True, type=int)
+    option(parser, "indicators", "--on", type=dt.date.fromisoformat, default=None)
+    option(parser, "indicators", "--holder", choices=HOLDERS, default=None)
+    option(parser, "indicators", "--basis", choices=BASES, default=None)
+    option(parser, "indicators", "--fractional", action="store_true", default=None)
+    option(parser, "indicators", "--include-foreign", action="store_true", default=None)
+    option(parser, "indicators", "--filing-basis", choices=FILING_BASES, default=None)
+    option(parser, "indicators", "--stock-basis", choices=STOCK_BASES, default=None)
+    option(parser, "indicators", "--json", action="store_true")
 
 
 def rule_from(args) -> CountingRule:

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from core.cli import CliError, open_db
+from core.cli import CliError, open_db, option
 from core.config import labels
 from core.reports import build as builder
 from core.reports.period import PeriodError, parse
@@ -14,14 +14,13 @@ from core.reports.render import to_docx, to_xlsx
 
 
 def configure(parser) -> None:
-    parser.add_argument("--region", required=True, help="区划代码或自定义区域代码，如 3205")
-    parser.add_argument("--period", required=True,
-                        help="统计期：2026-11、2026Q3、2026H1、2026 或 2026-01-01..2026-03-31")
-    parser.add_argument("--sections", default="",
-                        help="章节（逗号分隔，默认全部）：" + ",".join(builder.SECTION_KEYS))
-    parser.add_argument("--out", required=True, help="输出的 .docx 文件；附表写到同名 .xlsx")
-    parser.add_argument("--on", type=dt.date.fromisoformat, default=None,
-                        help="编制日（缴费与届满风险按此日计，默认今天）")
+    option(parser, "report", "--region", required=True)
+    option(parser, "report", "--period", required=True)
+    sections = labels.CLI_HELP["report.sections"][0]
+    option(parser, "report", "--sections", default="",
+           help=sections.format(sections=",".join(builder.SECTION_KEYS)))
+    option(parser, "report", "--out", required=True)
+    option(parser, "report", "--on", type=dt.date.fromisoformat, default=None)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -13,19 +13,18 @@ import json
 import sys
 from pathlib import Path
 
-from core.cli import CliError, input_file, open_db
+from core.cli import CliError, input_file, open_db, option
 from core.config import labels, settings
 from core.cubes import delta
 from core.resolver import resolve_pending, resolve_text
 
 
 def configure(parser) -> None:
-    parser.add_argument("address", nargs="*", help="address text(s)")
-    parser.add_argument("--file", help="text file with one address per line ('-' = stdin)")
-    parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument("--pending", action="store_true",
-                        help="resolve every address with status 'new' in the database")
-    parser.add_argument("--no-db", action="store_true", help="gazetteer only, no database")
+    option(parser, "resolve", "address", nargs="*")
+    option(parser, "resolve", "--file")
+    option(parser, "resolve", "--json", action="store_true")
+    option(parser, "resolve", "--pending", action="store_true")
+    option(parser, "resolve", "--no-db", action="store_true")
 
 
 def _want_db(args) -> bool:

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from core.cli import admin_notice, open_db
+from core.cli import admin_notice, open_db, option
 from core.config import labels
 from core.config.settings import ROOT
 
@@ -23,11 +23,9 @@ POLL_SECONDS = 1.0
 
 
 def configure(parser) -> None:
-    parser.add_argument("--port", type=int, default=8501, help="port of the app (default 8501)")
-    parser.add_argument("--address", default=None,
-                        help="address the app listens on (default: every address)")
-    parser.add_argument("--no-scheduler", action="store_true",
-                        help="start the app only (the scheduled jobs run elsewhere)")
+    option(parser, "serve", "--port", type=int, default=8501)
+    option(parser, "serve", "--address", default=None)
+    option(parser, "serve", "--no-scheduler", action="store_true")
 
 
 def app_command(args) -> list[str]:

@@ -18,32 +18,27 @@ import secrets
 import sys
 
 from core.accounts import throttle, users
-from core.cli import CliError, open_db
+from core.cli import CliError, open_db, option
 from core.config import labels
 from core.db.models import ROLES
 
 
 def configure(parser) -> None:
-    actions = parser.add_subparsers(dest="action", metavar="操作", required=True)
-    for name, help_text in (("list", "list the accounts"), ("add", "create an account"),
-                            ("password", "set a new password"),
-                            ("unlock", "clear the failed-login wait of a name or an address"),
-                            ("role", "change the role"), ("deactivate", "disable an account"),
-                            ("activate", "enable an account")):
+    actions = parser.add_subparsers(dest="action", metavar=labels.CLI_ACTION, required=True)
+    for name, help_text in labels.CLI_USER_ACTIONS.items():
         action = actions.add_parser(name, help=help_text)
-        action.add_argument("--db", default=argparse.SUPPRESS, help="database URL")
+        option(action, "user", "--db", default=argparse.SUPPRESS)
         if name != "list":
-            action.add_argument("username", type=_name, nargs="?" if name == "unlock" else None)
+            option(action, "user", "username", type=_name, nargs="?" if name == "unlock" else None)
         if name in ("add", "password"):
-            action.add_argument("--password-stdin", action="store_true",
-                                help="read the password from the first line of stdin")
+            option(action, "user", "--password-stdin", action="store_true")
         if name == "add":
-            action.add_argument("--role", required=True, choices=ROLES)
-            action.add_argument("--display", help="display name (default: the username)")
+            option(action, "user", "--role", required=True, choices=ROLES)
+            option(action, "user", "--display")
         if name == "role":
-            action.add_argument("role", choices=ROLES)
+            option(action, "user", "role", choices=ROLES)
         if name == "unlock":
-            action.add_argument("--address", help="client address instead of an account name")
+            option(action, "user", "--address")
 
 
 def _name(text: str) -> str:

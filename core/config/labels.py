@@ -886,7 +886,7 @@ JOBS_HELP = ("计划任务随系统一起在服务器后台运行（每次运行
              "也可在此立即运行某个任务，它会在后台进程中执行。")
 JOB_NAMES = {"import_inbox": "导入收件箱中的文件", "resolve_addresses": "地址解析",
              "refresh_status": "刷新法律状态与年费", "refresh_alerts": "刷新预警",
-             "indicator_snapshot": "指标快照"}
+             "indicator_snapshot": "指标快照", "monthly_reports": "生成月度分析报告"}
 JOB_COLUMNS = {"job": "任务", "started_at": "开始时间", "finished_at": "结束时间",
                "status": "结果", "message": "说明"}
 JOB_STATUS = {"ok": "成功", "failed": "失败", "running": "运行中"}
@@ -1245,6 +1245,96 @@ CLI_ARG_ERRORS = (
     (r"ambiguous option: (.+)", "参数有歧义：{0}"),
 )
 CLI_ARG_ERROR = "参数有误：{0}"
+# argparse's own words in the help screens (core.__main__.Parser)
+CLI_USAGE = "用法："
+CLI_POSITIONALS = "位置参数"
+CLI_OPTIONS = "选项"
+CLI_HELP_OPTION = "显示本帮助并退出"
+CLI_TRACEBACK = "出现意外错误时显示完整的调用栈"
+CLI_COMMAND = "命令"
+CLI_ACTION = "操作"
+# `python -m jobs.runner` (started by `python -m core serve`)
+RUNNER_HELP = "定时任务调度器：按计划运行各项任务（通常由 python -m core serve 启动）"
+RUNNER_ONCE = "只运行这一项任务一次，然后退出"
+RUNNER_LIST = "列出各项任务及其下次运行时间"
+RUNNER_LINE = "{tag}\t{name}\t下次运行：{next}"
+# the commands of `python -m core` and their options (`--help`)
+CLI_COMMANDS = {
+    "init": "创建或升级数据库结构，载入行政区划",
+    "demo": "生成演示区域（苏州市）的专利数据",
+    "resolve": "把地址解析到省/市/区县/街道（乡镇）",
+    "import": "导入专利、法律事件或年费清单",
+    "appno": "校验并规范申请号（或公开号）",
+    "fees": "年费缴纳计划及某日的缴费状态",
+    "indicators": "某区域某年的指标",
+    "report": "某区域某统计期的分析报告（.docx 与附表 .xlsx）",
+    "user": "账户管理：列出、新建、改密码、解除登录限制、改角色、停用/启用",
+    "serve": "启动系统及其定时任务（唯一的启动命令）",
+}
+CLI_USER_ACTIONS = {
+    "list": "列出全部账户", "add": "新建账户", "password": "设置新密码",
+    "unlock": "解除某用户名或某客户端地址的登录限制", "role": "修改角色",
+    "deactivate": "停用账户", "activate": "启用账户",
+}
+# (help, metavar) of each option, by "command.option" ("*" = every command)
+CLI_HELP = {
+    "*.db": ("数据库地址（默认：设置项 PATENT_DB_URL，或数据目录下的 patents.db）", "数据库地址"),
+    "*.json": ("以 JSON 格式输出", None),
+    "appno.number": ("申请号，如 CN201810390462.7；也可给出公开号", "申请号"),
+    "demo.patents": ("专利件数（默认 50000）", "件数"),
+    "demo.seed": ("随机种子（种子相同，数据相同）", "种子"),
+    "demo.today": ("以此日为“今天”生成（默认今天），格式 YYYY-MM-DD", "日期"),
+    "demo.batch": ("每个事务写入的专利件数（默认 5000）", "件数"),
+    "demo.force": ("数据库中已有专利时也生成", None),
+    "fees.type": ("专利类型：发明、实用新型、外观设计（或 invention、utility、design）", "类型"),
+    "fees.filed": ("申请日，格式 YYYY-MM-DD", "日期"),
+    "fees.grant_year": ("授权当年的专利年度", "年度"),
+    "fees.on": ("查询日（默认今天）", "日期"),
+    "fees.paid_through": ("已缴至第几年度", "年度"),
+    "fees.reduced": ("费减备案（单个权利人缴 15%%）", None),
+    "fees.co_owners": ("共有权利人数（费减时缴 30%%）", "人数"),
+    "fees.extension_days": ("专利权期限补偿天数（含药品专利期限补偿，仅发明）", "天数"),
+    "fees.open_licence": ("开放许可期间 YYYY-MM-DD[:YYYY-MM-DD]，可重复（年费减免 15%%）",
+                          "起[:止]"),
+    "import.file": ("要导入的 .xlsx / .xls / .csv / .txt 文件", "文件"),
+    "import.kind": ("清单类型：patents 专利、events 法律事件、fees 年费（默认自动识别）",
+                    None),
+    "import.source": ("数据来源格式（默认 auto：按表头自动识别）", None),
+    "import.profile": ("在「数据导入」页保存的导入方案名称", "方案名称"),
+    "import.dry_run": ("试导入：全部处理后回滚，给出准确的计数，不改动数据", None),
+    "import.strict": ("有任何一行被拒绝时整份不导入", None),
+    "import.user": ("记入导入历史的操作人（默认 cli:<登录名>）", "操作人"),
+    "import.json": ("以 JSON 格式输出完整的导入报告", None),
+    "indicators.region": ("区划代码或自定义区域代码，如 3205", "区域代码"),
+    "indicators.year": ("指标年度，如 2026", "年度"),
+    "indicators.on": ("截至日（默认今天）", "日期"),
+    "indicators.holder": ("计数的权利人：first 第一权利人、any 任一权利人（默认按参数设置）",
+                          None),
+    "indicators.basis": ("权利人名单：current 当前、original 原始（默认按参数设置）", None),
+    "indicators.fractional": ("分数计数（与 --holder any 搭配）", None),
+    "indicators.include_foreign": ("人均指标也计入港澳台及国外权利人", None),
+    "indicators.filing_basis": ("期内申请按 app 申请日、pub 公开日计（默认按参数设置）", None),
+    "indicators.stock_basis": ("有效量按 as_of 截至日的授权与失效日期、status 当前法律状态计"
+                               "（默认按参数设置）", None),
+    "report.region": ("区划代码或自定义区域代码，如 3205", "区域代码"),
+    "report.period": ("统计期：2026-11、2026Q3、2026H1、2026 或 2026-01-01..2026-03-31", "统计期"),
+    "report.sections": ("章节（逗号分隔，默认全部）：{sections}", "章节"),
+    "report.out": ("输出的 .docx 文件；附表写到同名 .xlsx", "文件"),
+    "report.on": ("编制日（缴费与届满风险按此日计，默认今天）", "日期"),
+    "resolve.address": ("要解析的地址（可给多个）", "地址"),
+    "resolve.file": ("每行一个地址的文本文件（“-” 表示标准输入）", "文件"),
+    "resolve.json": ("每个地址输出一行 JSON", None),
+    "resolve.pending": ("解析数据库中全部待解析的地址", None),
+    "resolve.no_db": ("只用区划地名库，不读写数据库", None),
+    "serve.port": ("系统的端口（默认 8501）", "端口"),
+    "serve.address": ("系统监听的地址（默认：本机全部地址）", "地址"),
+    "serve.no_scheduler": ("只启动系统，不启动定时任务（定时任务在别处运行）", None),
+    "user.username": ("用户名", "用户名"),
+    "user.password_stdin": ("从标准输入的第一行读取密码", None),
+    "user.role": ("角色：admin 管理员、checker 数据核查员、viewer 查看者", None),
+    "user.display": ("显示名称（默认同用户名）", "显示名称"),
+    "user.address": ("客户端地址（代替用户名）", "地址"),
+}
 
 # --- inbox job (import_inbox) ---
 INBOX_REFUSED = "「{file}」不是本系统用户拥有的普通文件（链接、文件夹、多重链接或他人的文件），未导入"
