@@ -13,8 +13,9 @@ import zipfile
 import openpyxl
 import pytest
 from docx import Document
+from playhouse.shortcuts import model_to_dict
 
-from core.config import catalog
+from core.config import catalog, display
 from core.config import rules as ruleparams
 from core.db.models import AuditLog, ReminderBatch, ReminderLetter
 from core.monitor.expiry import ExpiryQuery
@@ -183,7 +184,11 @@ def test_a_batch_is_recorded_and_the_lists_show_when_a_holder_was_reminded(db):
         ReminderLetter.number)
     assert [(x.number, x.holder_id, x.holder_name, x.patents) for x in letters] == [
         (1, b.id, "苏州乙大学", 1), (2, a.id, "苏州甲科技有限公司", 2)]
-    assert AuditLog.get(AuditLog.object_type == "reminder_batch").object_id == str(made.id)
+    logged = AuditLog.get(AuditLog.object_type == "reminder_batch")
+    assert logged.object_id == str(made.id)
+    shown = display.audit_row(model_to_dict(logged))  # as 操作日志 shows it
+    assert (shown["action"], shown["object_type"], shown["object_repr"], shown["message"]) == \
+        ("新增", "提醒函", "苏州市 · 状态：滞纳期 · 基准日 2025-04-16", "缴费提醒函")
     listed = history.recent("fee")
     assert listed[["id", "created_by", "holders", "patents"]].values.tolist() == [
         [made.id, "checker1", 2, 3]]

@@ -75,6 +75,8 @@ def _audit_message(kind: str | None, text: str | None) -> str | None:
         return where + ("，" + labels.AUDIT_RETRY.format(seconds=note[2]) if note[2] else "")
     if kind == "alert":
         return labels.ALERT_STATUS.get(text, text)
+    if kind == "reminder_batch":  # the letters' kind
+        return labels.LETTER_KIND.get(text, text)
     if kind == "holder" and set(text.split(",")) <= set(labels.HOLDER_FIELD):
         return "、".join(labels.HOLDER_FIELD[f] for f in text.split(","))
     return text

@@ -1419,7 +1419,7 @@ AUDIT_ACTION = {"add": "新增", "change": "修改", "delete": "删除", "login"
                 "idle": "超时退出", "ended": "结束会话"}
 AUDIT_OBJECT = {"user": "用户", "parameter": "参数", "address": "地址", "alias": "地址别名",
                 "holder": "权利人", "import": "导入", "import_batch": "导入批次", "demo": "演示数据",
-                "region": "区划", "alert": "预警", "watch": "关注清单"}
+                "region": "区划", "alert": "预警", "watch": "关注清单", "reminder_batch": "提醒函"}
 AUDIT_MESSAGE = {"password reset": "重置密码", "sessions ended": "结束全部登录会话",
                  "unlocked": "解除登录限制", "from local": "来自本机"}
 AUDIT_ROLE = "角色：{role}"
