@@ -5,15 +5,17 @@ Every error ends in one Chinese line on stderr and exit code 2, never a tracebac
 `--traceback` before the command to see one)."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import logging
+import os
 import sys
 
 import peewee
 
 from core.accounts.users import AccountError
-from core.cli import CliError, help_screens, option
+from core.cli import CliError, option, terminal
 from core.config import labels
 
 COMMANDS = {
@@ -31,14 +33,14 @@ COMMANDS = {
 log = logging.getLogger("patents.cli")
 
 
-class Parser(help_screens.Parser):
+class Parser(terminal.Parser):
     """Argument errors raise CliError (one Chinese line) instead of printing the usage; the help
-    screens are Chinese (core.cli.help_screens)."""
+    screens are Chinese (core.cli.terminal)."""
 
     def error(self, message: str):
         command = self.prog.removeprefix("python -m core").strip()
         hint = labels.CLI_USAGE_HINT.format(command=command).replace("  ", " ")
-        raise CliError(help_screens.argument_message(message) + hint)
+        raise CliError(terminal.argument_message(message) + hint)
 
 
 def _parser(argv: list[str]) -> Parser:
@@ -82,10 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     traceback_wanted = "--traceback" in argv
     try:
         args = _parser(argv).parse_args(argv)
-        return importlib.import_module(COMMANDS[args.command]).run(args) or 0
+        code = importlib.import_module(COMMANDS[args.command]).run(args) or 0
+        sys.stdout.flush()  # a reader gone (`… | head`) shows here, not at the interpreter's exit
+        return code
     except KeyboardInterrupt:
         print(labels.CLI_INTERRUPTED, file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`… | head`): nothing to say to anyone
+        _silence_stdout()
+        return 141  # as a shell reports a command ended by SIGPIPE
     except Exception as exc:  # the command line never shows a traceback unless asked
         if traceback_wanted:
             raise
@@ -93,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
             log.debug("command failed", exc_info=True)
         print(_one_line(_message(exc)), file=sys.stderr)
         return 2
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: the interpreter's last flush would raise again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

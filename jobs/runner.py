@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import schedule
 
-from core.cli import help_screens
+from core.cli import terminal
 from core.config import labels
 from core.upkeep.bootstrap import ensure_ready
 from jobs.base import close_stale, last_success, run_guarded
@@ -127,7 +127,7 @@ def run_scheduler(specs: dict[str, JobSpec], lock: SchedulerLock,
 
 def main(argv=None) -> int:
     specs = available()
-    parser = help_screens.Parser(prog="python -m jobs.runner", description=labels.RUNNER_HELP)
+    parser = terminal.Parser(prog="python -m jobs.runner", description=labels.RUNNER_HELP)
     parser.add_argument("--once", choices=sorted(specs), help=labels.RUNNER_ONCE)
     parser.add_argument("--list", action="store_true", help=labels.RUNNER_LIST)
     args = parser.parse_args(argv)

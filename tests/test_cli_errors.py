@@ -95,3 +95,12 @@ def test_an_unreachable_database_server_is_one_line(run):
     code, err = run("indicators", "--region", "3205", "--year", "2025",
                     "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert code == 2 and err.startswith("数据库出错：") and err.count("\n") == 1
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly():
+    """`python -m core … | head`: the pipe closed before the output is written."""
+    process = subprocess.Popen([sys.executable, "-m", "core", "appno", "90101673.X"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""

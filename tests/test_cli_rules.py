@@ -3,6 +3,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,30 @@ def test_fees_command_on_the_worked_example(capsys, app_env):
     assert capsys.readouterr().out.splitlines()[-1] == "2030-01-01：期限届满"
     assert main(["fees", "--type", "商标", "--filed", "2019-03-15", "--grant-year", "1"]) == 2
     assert capsys.readouterr().err == "未知的专利类型：商标\n"  # errors go to stderr
+
+
+def test_the_fee_table_s_columns_line_up_on_a_terminal(capsys, app_env):
+    """Each amount column ends in one terminal column (a Chinese character takes two) in the
+    header and in every year's row, 办理登记时 included."""
+    args = ["fees", "--type", "发明", "--filed", "2019-03-15", "--grant-year", "3", "--on",
+            "2022-05-01", "--reduced", "--db", app_env]
+    schedule = _json(capsys, [*args, "--json"])[1]["schedule"]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("年度"))
+    ends = {"full": set(), "reduced": set(), "payable": set()}
+    for line, year in zip(lines[header + 1:], schedule):
+        at = len(str(year["year"])) + line.index(str(year["year"]))
+        at = line.index(year["due_date"] or "办理登记时", at)
+        for key in ends:  # the amounts in their order, each after the one before
+            at = line.index(str(year[key]), at + 1) + len(str(year[key]))
+            ends[key].add(_columns(line[:at]))
+    for key, name in (("full", "全额"), ("reduced", "费减后"), ("payable", "应缴")):
+        assert ends[key] == {_columns(lines[header][:lines[header].index(name) + len(name)])}, key
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def test_fees_command_shows_compensation_open_licence_and_the_rules(capsys, app_env):

@@ -39,6 +39,19 @@ def test_one_address_as_json(run):
         "method": "alias:zone", "queued": True}
 
 
+def test_one_line_per_address_in_chinese(run):
+    """The text output: the place, the confidence (as --json gives it) and how it was found."""
+    addresses = ("江苏省苏州市工业园区星湖街328号", "北京市海淀区中关村大街1号")
+    found = [json.loads(line) for line in run(*addresses, "--json", "--no-db").stdout.splitlines()]
+    out = run(*addresses, "--no-db")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        f"江苏省苏州市工业园区星湖街328号\t江苏省 / 苏州市 / 苏州工业园区 / -\t"
+        f"置信度 {found[0]['confidence']:.2f} · 园区/功能区（待核查）",
+        f"北京市海淀区中关村大街1号\t北京市 / 市辖区 / 海淀区 / -\t"
+        f"置信度 {found[1]['confidence']:.2f} · 区划名称"]
+
+
 def test_file_gives_one_json_object_per_line(tmp_path, run):
     source = tmp_path / "addresses.txt"
     source.write_text("苏州市吴中区木渎镇金枫路216号\n\n上海市黄浦区广东路100号\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from core.cli import CliError, open_db, option, positive
+from core.cli import CliError, open_db, option, positive, terminal
 from core.config import labels
 from core.rules import fees, terms
 from core.rules.terms import normalize_type, patent_year_on
@@ -88,14 +88,23 @@ def _text(data: dict) -> str:
     if data["open_licence"]:
         periods = "、".join(f"{s} 至 {e or '今'}" for s, e in data["open_licence"])
         out.append(labels.FEES_LICENCE.format(periods=periods))
-    out.extend([labels.FEES_REDUCTION_RULE, labels.FEE_HOLIDAY_RULE, labels.FEES_COLUMNS])
+    out.extend([labels.FEES_REDUCTION_RULE, labels.FEE_HOLIDAY_RULE,
+                _row(labels.FEES_COLUMNS)])
     for x in data["schedule"]:
         due = x["due_date"] or labels.FEES_AT_REGISTRATION
-        out.append(f"{x['year']:>4}  {due:<12}  {x['full']:>6}  {x['reduced']:>6}  "
-                   f"{x['payable']:>6}  {_note(x)}")
+        out.append(_row((x["year"], due, x["full"], x["reduced"], x["payable"], _note(x))))
     out.append(labels.FEES_TOTAL.format(full=data["total_full"], payable=data["total_payable"]))
     out.append(_state_text(data["state"]))
     return "\n".join(out)
+
+
+# display columns and alignment of the schedule's columns (the note last, as long as it is)
+COLUMNS = ((4, True), (12, False), (6, True), (6, True), (6, True))
+
+
+def _row(cells) -> str:
+    padded = [terminal.pad(str(c), n, right) for c, (n, right) in zip(cells, COLUMNS)]
+    return "  ".join([*padded, str(cells[-1])]).rstrip()
 
 
 def _note(line: dict) -> str:

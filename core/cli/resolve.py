@@ -17,6 +17,7 @@ from core.cli import CliError, input_file, open_db, option
 from core.config import labels, settings
 from core.cubes import delta
 from core.resolver import resolve_pending, resolve_text
+from core.resolver.special import method_text
 
 
 def configure(parser) -> None:
@@ -56,8 +57,9 @@ def _line(raw: str, res, as_json: bool) -> str:
         return json.dumps(data, ensure_ascii=False)
     names = " / ".join(data[f"{lv}_name"] or "-" for lv in ("province", "city", "county",
                                                                  "street"))
-    flag = " [待核查]" if res.queued else ""
-    return f"{raw}\t{names}\t{res.confidence:.2f} {res.method}{flag}"
+    return labels.CLI_RESOLVE_LINE.format(
+        raw=raw, names=names, confidence=res.confidence, method=method_text(res.method),
+        queued=labels.CLI_RESOLVE_QUEUED if res.queued else "")
 
 
 def run(args) -> int:

@@ -618,7 +618,7 @@ APPNO_PCT = "（PCT进入中国国家阶段）"
 APPNO_YEAR = "申请年份"
 APPNO_KIND = "文献种类"
 FEES_HEADER = "{type}专利 · 申请日 {filed} · 授权当年为第 {grant} 年度"
-FEES_COLUMNS = "年度  缴费期限        全额    费减后    应缴  说明"
+FEES_COLUMNS = ("年度", "缴费期限", "全额", "费减后", "应缴", "说明")
 FEES_NOTE = {"grant_year": "授权当年", "compensation": "期限补偿期", "part_year": "补偿期不足一年不收",
              "reduction": "费减", "open_licence": "开放许可减免15%", "licence_no_gain": "开放许可（费减更优）"}
 FEES_EXTENSION = "期限补偿 {days} 天：届满日 {statutory} → {extended}；补偿期年费每年 {fee} 元，不足一年不收"
@@ -1232,6 +1232,8 @@ CLI_DEMO_HAS_DATA = "数据库中已有专利数据；如仍要生成演示数�
 CLI_POSITIVE = "{option} 须为正整数"
 CLI_EXTENSION = "--extension-days 须为非负整数，且只适用于发明专利"
 CLI_LICENCE_PERIOD = "--open-licence 格式应为 YYYY-MM-DD[:YYYY-MM-DD]：{value}"
+CLI_RESOLVE_LINE = "{raw}\t{names}\t置信度 {confidence:.2f} · {method}{queued}"
+CLI_RESOLVE_QUEUED = "（待核查）"
 CLI_NO_ADDRESS = "没有给出地址（写在命令后面，或用 --file 给出文件）"
 CLI_USAGE_HINT = "（用法：python -m core {command} --help）"
 # argparse's own messages (English patterns) → Chinese; the first match wins

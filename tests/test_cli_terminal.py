@@ -1,5 +1,5 @@
 """`python -m core … --help` speaks Chinese and lines its columns up on a terminal, where a
-Chinese character takes two columns (core.cli.help_screens)."""
+Chinese character takes two columns (core.cli.terminal)."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from core.__main__ import COMMANDS, _parser
-from core.cli.help_screens import wrap
+from core.cli.terminal import pad, wrap
 from core.config import labels
 from core.reports.build import SECTION_KEYS
 
@@ -97,3 +97,10 @@ def test_wrap_breaks_between_chinese_characters_and_at_spaces():
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert lines == ["数据库地址（默认：设", "置项 PATENT_DB_URL，", "或数据目录下的", "patents.db）"]
     assert wrap("a-very-long-option-value", 10) == ["a-very-long-option-value"]
+
+
+def test_pad_counts_a_chinese_character_as_two_columns():
+    assert pad("办理登记时", 12) == "办理登记时  "
+    assert pad("2022-03-15", 12) == "2022-03-15  "
+    assert pad("900", 6, right=True) == "   900"
+    assert pad("费减后", 4) == "费减后"  # wider than asked: left as it is

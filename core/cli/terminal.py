@@ -1,6 +1,6 @@
-"""Chinese help screens for `python -m core`: argparse's own words (usage, headings, -h) in
-Chinese, and columns laid out by display width (a Chinese character takes two columns on a
-terminal; argparse counts one)."""
+"""Text for a terminal, where a Chinese character takes two columns (Python's len counts one):
+display width, padding and wrapping by it, and the Chinese help screens of `python -m core`
+(argparse's own words — usage, headings, -h — in Chinese, its columns laid out by width)."""
 from __future__ import annotations
 
 import argparse
@@ -14,6 +14,12 @@ from core.config import labels
 def width(text: str) -> int:
     """Terminal columns of `text`."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """`text` padded with spaces to `columns` display columns (aligned right when `right`)."""
+    fill = " " * max(0, columns - width(text))
+    return fill + text if right else text + fill
 
 
 def wrap(text: str, columns: int) -> list[str]:
