@@ -78,7 +78,7 @@ def test_killed_import_leaves_the_database_exactly_as_before(app_env, db, tmp_pa
     lines = []
     for line in proc.stderr:  # wait until the transaction has written rows
         lines.append(line)
-        if "holders ready" in line:
+        if line.startswith("… 权利人已就绪"):  # labels.IMP_PROGRESS_HOLDERS
             proc.send_signal(signal.SIGKILL)
             break
     proc.wait(60)

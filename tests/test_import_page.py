@@ -38,7 +38,7 @@ def test_upload_dry_run_then_confirm_and_history(app_env):
     assert Patent.select().count() == 0  # a dry run writes nothing
     captions = [c.value for c in at.caption]
     assert "识别的列对应关系：" not in captions  # the mapping is the editable table, no dangling head
-    assert "这是试导入（dry run），数据库没有任何改动" in captions
+    assert "这是试导入，数据库没有任何改动" in captions
     at.button(key="imp_confirm").click().run()
     assert not at.exception
     assert at.success[0].value.startswith("文件「cnipa.xlsx」") and "新增 3" in at.success[0].value

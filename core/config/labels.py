@@ -530,7 +530,9 @@ IMP_LIMITS = {
 IMP_SUMMARY = ("文件「{file_name}」（{kind_label}，来源：{source_label}）："
                "读取 {rows_read} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}，"
                "重复行合并 {merged}，跳过 {skipped}，拒绝 {rejected}")
-IMP_DRY_RUN_NOTE = "这是试导入（dry run），数据库没有任何改动"
+IMP_DRY_RUN_NOTE = "这是试导入，数据库没有任何改动"
+IMP_PROGRESS_HOLDERS = "权利人已就绪：{n:,} 个"
+IMP_PROGRESS_INSERTED = "已新增专利 {n:,} 件"
 IMP_MAPPING_HEAD = "识别的列对应关系："
 IMP_PROFILE_USED = "使用导入方案「{profile}」"
 IMP_PROFILE_UNKNOWN = "导入文件「{file}」时找不到导入方案「{profile}」，请先在「数据导入」页面保存该方案"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from core.config import labels
 from core.cubes import delta
 from core.db import bulk_insert
 from core.db.models import LegalEvent, Patent, PatentHolder, PatentText, now
@@ -45,7 +46,7 @@ def store_records(records: list[Record], report: Report, progress=None,
                                   _first_holder_addresses(records, placed))
     agency_ids = store.agency_ids(r.agency for r in records if r.agency)
     if progress:
-        progress(f"holders ready: {len(holder_ids)}")
+        progress(labels.IMP_PROGRESS_HOLDERS.format(n=len(holder_ids)))
     for rec in records:
         val = rec.values
         firsts = [holder_ids[v.norm_name(n)] for n in rec.holders if v.norm_name(n) in holder_ids]
@@ -61,7 +62,7 @@ def store_records(records: list[Record], report: Report, progress=None,
     new = [r for r in records if r.key not in existing]
     _insert(new, report, upkept)
     if progress:
-        progress(f"inserted {len(new)} patents")
+        progress(labels.IMP_PROGRESS_INSERTED.format(n=len(new)))
     _update([r for r in records if r.key in existing], existing, report, upkept)
     if upkept:
         upkept.links.keep()
