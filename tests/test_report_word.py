@@ -1,5 +1,6 @@
 """core.reports.word and charts: documents read back with python-docx."""
 import io
+import logging
 import zipfile
 
 import pytest
@@ -65,3 +66,12 @@ def test_charts_are_png_and_use_a_cjk_font():
     if charts.cjk_font() is None:
         pytest.skip("fonts-noto-cjk not installed")
     assert "CJK" in charts.cjk_font()
+
+
+def test_a_line_over_years_draws_them_as_places_on_the_axis(caplog):
+    """Labels that read as numbers ("2021") are ticks, not data: matplotlib logs nothing (the
+    monthly report job logged its 'categorical units' notice a dozen times a report)."""
+    with caplog.at_level(logging.INFO, logger="matplotlib"):
+        png = charts.line_chart(["2021", "2022", "2023"], {"申请": [1, 3, 2], "授权": [0, 1, 1]})
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [r.getMessage() for r in caplog.records] == []

@@ -118,7 +118,7 @@ def line_chart(labels: Sequence[str], series: dict[str, Sequence[float]], title:
     with matplotlib.rc_context(_rc()):
         figure, axes = _figure()
         for index, (name, values) in enumerate(series.items()):
-            axes.plot(list(labels), list(values), marker="o", markersize=3, label=name,
+            axes.plot(range(len(labels)), list(values), marker="o", markersize=3, label=name,
                       color=PALETTE[index % len(PALETTE)])
         step = max(1, len(labels) // 12)
         axes.set_xticks(range(0, len(labels), step), list(labels)[::step],
