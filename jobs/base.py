@@ -34,11 +34,12 @@ def run_guarded(name: str, job: Callable[[dt.datetime], JobResult],
             result = job(now)
             record.status, record.message = "ok", result.message
         except Exception as exc:  # one failing job must not stop the scheduler
-            log.exception("job %s failed", name)
+            log.exception(labels.LOG_JOB_FAILED, labels.JOB_NAMES.get(name, name))
             record.status, record.message = "failed", f"{type(exc).__name__}: {exc}"
         record.finished_at = now + dt.timedelta(seconds=time.perf_counter() - started)
         _write(record)
-    log.info("job %s %s in %.2fs", name, record.status, time.perf_counter() - started)
+    log.info(labels.LOG_JOB_DONE, labels.JOB_NAMES.get(name, name),
+             labels.JOB_STATUS.get(record.status, record.status), time.perf_counter() - started)
     return record
 
 
@@ -47,7 +48,7 @@ def _write(record: JobRun) -> JobRun:
         with db.atomic():
             record.save()
     except Exception:  # the job itself still runs (or its outcome is logged)
-        log.exception("job %s: its job_run row could not be written", record.job)
+        log.exception(labels.LOG_JOB_UNRECORDED, labels.JOB_NAMES.get(record.job, record.job))
     return record
 
 

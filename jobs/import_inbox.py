@@ -126,7 +126,7 @@ def _import(work: int, work_path: Path, name: str) -> Report:
         return import_file(_through(work, work_path) / name, kind=kind_of(name), username="job:import_inbox",
                            display_name=name)
     except Exception as exc:  # one bad file must not block the files after it
-        log.exception("inbox import of %s failed", name)
+        log.exception(labels.LOG_INBOX_FAILED, name)
         report = Report(file_name=name, kind=kind_of(name) or "patents")
         report.fatal = labels.INBOX_CRASH.format(file=name, error=f"{type(exc).__name__}: {exc}")
         return report
@@ -143,7 +143,7 @@ def _take(inbox: int, folders: dict[str, int], work_path: Path, entry: os.DirEnt
     seen = entry.stat(follow_symlinks=False)
     if not _own_regular(seen):
         tally.refused += 1
-        log.warning("inbox: refused %s (not a regular file of this user)", entry.name)
+        log.warning(labels.LOG_INBOX_REFUSED, entry.name)
         with contextlib.suppress(OSError):  # a sticky inbox keeps a stranger's file in place
             _file_away(inbox, entry.name, folders["failed"], _refused(entry.name))
         return

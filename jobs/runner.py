@@ -100,10 +100,10 @@ def wait_for_lock(lock: SchedulerLock, stop: threading.Event = STOP,
     """Hold `lock`, waiting as a standby while another runner has it; False when stopped first."""
     if lock.acquire():
         return True
-    log.info("another scheduler runs the jobs of this database; standing by")
+    log.info(labels.LOG_STANDBY)
     while not stop.wait(timeout=retry):
         if lock.acquire():
-            log.info("took over the scheduled jobs")
+            log.info(labels.LOG_TOOK_OVER)
             return True
     return False
 
@@ -116,7 +116,7 @@ def run_scheduler(specs: dict[str, JobSpec], lock: SchedulerLock,
     try:
         closed = close_stale(dt.datetime.now().replace(microsecond=0))
         if closed:
-            log.warning("closed %d run(s) left running", closed)
+            log.warning(labels.LOG_CLOSED_STALE, closed)
         for spec in overdue(specs, dt.datetime.now()):
             run_now(spec)
         loop(register(schedule.Scheduler(), specs), stop=stop)

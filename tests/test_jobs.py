@@ -1,5 +1,6 @@
 """Jobs: the guard records every run, failures do not escape, missed runs are caught up."""
 import datetime as dt
+import logging
 import os
 import re
 
@@ -18,12 +19,16 @@ def test_a_successful_job_is_recorded_with_its_message(db):
     assert (run.job, run.status, run.message, run.started_at) == ("demo", "ok", "ran at 02:00", NOW)
 
 
-def test_a_failing_job_is_recorded_and_does_not_raise(db):
+def test_a_failing_job_is_recorded_and_does_not_raise(db, caplog):
     def broken(now):
         raise RuntimeError("disk full")
-    run = run_guarded("broken", broken, NOW)
+    with caplog.at_level(logging.INFO, logger="patents.jobs"):
+        run = run_guarded("refresh_alerts", broken, NOW)
     assert (run.status, run.message) == ("failed", "RuntimeError: disk full")
     assert JobRun.select().count() == 1
+    # the scheduler's console: the job by its Chinese name
+    assert [r.getMessage().split("，用时")[0] for r in caplog.records] == [
+        "计划任务「刷新预警」出错", "计划任务「刷新预警」失败"]
 
 
 def test_jobs_never_run_or_older_than_their_interval_are_overdue(db):

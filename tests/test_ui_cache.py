@@ -102,7 +102,7 @@ def test_a_database_error_shows_the_chinese_message_and_logs_the_traceback(app_e
     assert [e.value for e in at.error] == [labels.DB_UNAVAILABLE]
     assert [m.value for m in at.markdown] == []  # the run ends at the message
     logged = [r for r in caplog.records if r.name == "patents.ui"]
-    assert [r.message for r in logged] == ["database error in broken_query"]
+    assert [r.message for r in logged] == ["broken_query 访问数据库出错"]
     assert "no_such_table" in logged[0].exc_text
 
 

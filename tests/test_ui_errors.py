@@ -41,7 +41,7 @@ def test_an_error_in_a_page_is_answered_in_chinese(caplog):
     assert [e.value for e in at.error] == [labels.PAGE_FAILED]
     assert [m.value for m in at.markdown] == ["before", "after"]
     assert "/srv/patents" not in str([e.value for e in at.error])
-    assert any("page broken failed" in r.getMessage() and r.exc_info for r in caplog.records)
+    assert any("页面 broken 出错" in r.getMessage() and r.exc_info for r in caplog.records)
 
 
 def test_st_stop_passes_through():

@@ -110,7 +110,7 @@ def flight_key(name: str, url: str, data_version: int, args: tuple, kwargs: dict
 def database_error(where: str) -> None:
     """Log a database error with its traceback on the server, tell the user in Chinese and end
     this run of the page (no traceback in the browser)."""
-    log.exception("database error in %s", where)
+    log.exception(labels.LOG_DB_ERROR, where)
     st.error(labels.DB_UNAVAILABLE)
     st.stop()
 

@@ -23,7 +23,7 @@ def guarded(func: Callable, where: str | None = None) -> Callable:
         try:
             return func(*args, **kwargs)
         except Exception:
-            log.exception("page %s failed", where or func.__qualname__)
+            log.exception(labels.LOG_PAGE_FAILED, where or func.__qualname__)
             st.error(labels.PAGE_FAILED)
     return wrapper
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.accounts import throttle, users
+from core.config import labels
 from core.db import db, write_or_defer
 from core.db.audit import AuditEvent, record
 from core.db.models import User
@@ -39,7 +40,7 @@ def attempt(username: str, password: str, address: str | None, now: dt.datetime)
     keys = _keys(name, address)
     wait = throttle.wait_seconds(keys, now)
     if wait:
-        log.warning("login for %r from %s refused for %d s", name, address, wait)
+        log.warning(labels.LOG_LOGIN_WAIT, name, address, wait)
         return Attempt(False, wait=wait)
     user = users.active_user(name)
     hashed = user.password_hash if user else _dummy_hash(users.BCRYPT_ROUNDS)
@@ -52,7 +53,7 @@ def attempt(username: str, password: str, address: str | None, now: dt.datetime)
 
 
 def _fail(name: str, user: User | None, address: str | None, now: dt.datetime) -> None:
-    log.warning("failed login for %r from %s", name, address)
+    log.warning(labels.LOG_LOGIN_FAILED, name, address)
     with db.atomic():
         wait = max(throttle.fail(key, now) for key in _keys(name, address))
         shown = name[:users.MAX_USERNAME]
