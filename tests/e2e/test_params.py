@@ -13,6 +13,7 @@ from ui.params import targets as targets_form
 
 YEAR = 2030
 HOME = "3205"
+EDIT_HANDOVER_MS = 1000
 
 
 def _visible(locator):
@@ -37,6 +38,11 @@ def test_a_target_typed_into_the_table_is_saved(app_url, page, e2e_db, tmp_path)
     cell.press("Enter")
     expect(cell).to_have_count(0)
     expect(grid).to_contain_text("30000")  # the edit is in the grid before the form is sent
+    # Streamlit's data editor hands its edits to the form 150 ms after the last one (debounced)
+    # and the submit does not wait: Enter and a click at once sent the old table (与当前生效值
+    # 相同, reproduced every time). A hand moving to the button takes longer; a loaded machine
+    # fires the timer late, hence a second.
+    page.wait_for_timeout(EDIT_HANDOVER_MS)
     _visible(page.get_by_role("button", name=labels.PARAM_SAVE)).first.click()
     expect(page.get_by_text(re.compile(r"^已保存（第 \d+ 号版本）"))).to_be_visible()
     page.screenshot(path=str(tmp_path / "params_target_saved.png"), full_page=True)
