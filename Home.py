@@ -4,7 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from core.config import labels
-from ui import sidebar, style, zh
+from ui import edits, sidebar, style, zh
 from ui.auth import current_roles, login, logout_button
 from ui.db import ready
 from ui.errors import run_page
@@ -12,7 +12,7 @@ from ui.nav import login_navigation, navigation
 
 ICON = Path(__file__).resolve().parent / "data" / "icon.png"  # local: no font fetch from the web
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=str(ICON), layout="wide")
-zh.install()
+zh.install(edits.HTML)
 style.install()
 
 product = st.empty()

@@ -58,6 +58,7 @@ HTML = SCRIPT % (json.dumps(labels.STREAMLIT_TEXTS, ensure_ascii=False),
                  json.dumps(labels.STREAMLIT_PATTERNS, ensure_ascii=False))  # built once
 
 
-def install() -> None:
-    """Call on every run of Home.py (before the login too): a no-op once the tab has it."""
-    st.html(HTML, unsafe_allow_javascript=True)
+def install(*more: str) -> None:
+    """Call on every run of Home.py (before the login too): a no-op once the tab has it. `more`:
+    other scripts of the tab (ui.edits), in the same element."""
+    st.html(HTML + "".join(more), unsafe_allow_javascript=True)
