@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.config import labels
+from core.config import display, labels
 from core.db import db
 from core.db.models import JobRun
 
@@ -34,11 +34,11 @@ def run_guarded(name: str, job: Callable[[dt.datetime], JobResult],
             result = job(now)
             record.status, record.message = "ok", result.message
         except Exception as exc:  # one failing job must not stop the scheduler
-            log.exception(labels.LOG_JOB_FAILED, labels.JOB_NAMES.get(name, name))
+            log.exception(labels.LOG_JOB_FAILED, display.job_name(name))
             record.status, record.message = "failed", f"{type(exc).__name__}: {exc}"
         record.finished_at = now + dt.timedelta(seconds=time.perf_counter() - started)
         _write(record)
-    log.info(labels.LOG_JOB_DONE, labels.JOB_NAMES.get(name, name),
+    log.info(labels.LOG_JOB_DONE, display.job_name(name),
              labels.JOB_STATUS.get(record.status, record.status), time.perf_counter() - started)
     return record
 
@@ -48,7 +48,7 @@ def _write(record: JobRun) -> JobRun:
         with db.atomic():
             record.save()
     except Exception:  # the job itself still runs (or its outcome is logged)
-        log.exception(labels.LOG_JOB_UNRECORDED, labels.JOB_NAMES.get(record.job, record.job))
+        log.exception(labels.LOG_JOB_UNRECORDED, display.job_name(record.job))
     return record
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import schedule
 
 from core.cli import terminal
-from core.config import labels
+from core.config import display, labels
 from core.upkeep.bootstrap import ensure_ready
 from jobs.base import close_stale, last_success, run_guarded
 from jobs.lock import SchedulerLock
@@ -136,7 +136,7 @@ def main(argv=None) -> int:
     if args.list:
         for job in register(schedule.Scheduler(), specs).get_jobs():
             tag = sorted(job.tags)[0]
-            print(labels.RUNNER_LINE.format(tag=tag, name=labels.JOB_NAMES.get(tag, tag),
+            print(labels.RUNNER_LINE.format(tag=tag, name=display.job_name(tag),
                                             next=f"{job.next_run:%Y-%m-%d %H:%M}"))
         return 0
     if args.once:

@@ -28,4 +28,3 @@ HTML = """
 })();
 </script>
 """.replace("HANDOVER_MS", str(HANDOVER_MS))
-

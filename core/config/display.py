@@ -14,6 +14,11 @@ _ERROR = re.compile(r"^[A-Za-z_.]*(Error|Exception|Interrupt|Exit)[A-Za-z]*: ")
 _LOGIN_NOTE = re.compile(r"^from (\S+?)(?:, next try in (\d+) s)?$")
 
 
+def job_name(name: str) -> str:
+    """A scheduled job's Chinese name (its code when it has none)."""
+    return labels.JOB_NAMES.get(name, name)
+
+
 def job_message(text: str | None) -> str:
     """A job_run message ("fee_due: +3 -0, expiry: +1 -0", "files imported: 1, …") in Chinese."""
     if not text:
